@@ -1,0 +1,118 @@
+# seekd: one non-recursive Makefile. `make` builds bin/; `make test` installs
+# what is missing, builds and runs every test; `make run` indexes corpus/ and
+# serves it. SANITIZE=1 builds with ASan+UBSan into build/san/ instead.
+
+SANITIZE ?=
+ifeq ($(SANITIZE),1)
+BUILD := build/san
+BIN := build/san/bin
+SANFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+else
+BUILD := build/rel
+BIN := bin
+SANFLAGS :=
+endif
+
+CC ?= cc
+CXX ?= c++
+PKGS := xapian-core libuv libutf8proc jansson
+# Recursively expanded: pkg-config runs when a recipe needs it, after `deps`.
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS = $(shell pkg-config --libs $(PKGS))
+WARN := -Wall -Wextra -Werror
+CFLAGS ?= -O2 -g
+CXXFLAGS ?= -O2 -g
+ALL_CFLAGS = -std=c17 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(SANFLAGS) -Ilib $(PKG_CFLAGS) -MMD -MP
+ALL_CXXFLAGS = -std=c++17 $(WARN) $(CXXFLAGS) $(SANFLAGS) -Ilib $(PKG_CFLAGS) -MMD -MP
+LDFLAGS += $(SANFLAGS)
+
+LIB_C := $(wildcard lib/*.c lib/*/*.c)
+LIB_CC := lib/xap/xap.cc
+LIB_OBJ := $(LIB_C:%.c=$(BUILD)/%.o) $(LIB_CC:%.cc=$(BUILD)/%.o)
+LIBSEEKD := $(BUILD)/libseekd.a
+
+INDEXER_OBJ := $(patsubst %.c,$(BUILD)/%.o,$(wildcard indexer/*.c))
+DAEMON_OBJ := $(patsubst %.c,$(BUILD)/%.o,$(wildcard daemon/*.c))
+CLIENT_OBJ := $(patsubst %.c,$(BUILD)/%.o,$(wildcard client/*.c))
+PROGRAMS := $(BIN)/seekd-index $(BIN)/seekd $(BIN)/seek
+
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+.PHONY: all deps run test check unit e2e check-phrases clean
+# Keep test objects between runs instead of rebuilding them each time.
+.SECONDARY:
+all: $(PROGRAMS)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD)/%.o: %.cc
+	@mkdir -p $(@D)
+	$(CXX) $(ALL_CXXFLAGS) -c $< -o $@
+
+$(LIBSEEKD): $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BIN)/seekd-index: $(INDEXER_OBJ) $(LIBSEEKD)
+	@mkdir -p $(@D)
+	$(CXX) $(LDFLAGS) $^ $(PKG_LIBS) -o $@
+
+$(BIN)/seekd: $(DAEMON_OBJ) $(LIBSEEKD)
+	@mkdir -p $(@D)
+	$(CXX) $(LDFLAGS) $^ $(PKG_LIBS) -lpthread -o $@
+
+# The client never links Xapian or libuv: it only speaks the protocol.
+$(BIN)/seek: $(CLIENT_OBJ) $(LIBSEEKD)
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS) $^ $(shell pkg-config --libs jansson libutf8proc) -o $@
+
+$(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(LIBSEEKD)
+	@mkdir -p $(@D)
+	$(CXX) $(LDFLAGS) $(filter %.o,$^) $(LIBSEEKD) $(PKG_LIBS) -lcmocka -o $@
+
+$(BUILD)/tests/hold_lock: $(BUILD)/tests/helpers/hold_lock.o $(LIBSEEKD)
+	$(CXX) $(LDFLAGS) $^ $(PKG_LIBS) -o $@
+
+# Unit tests of daemon modules link those modules' objects.
+$(BUILD)/tests/test_snippet: $(BUILD)/daemon/snippet.o
+
+# ---- Setup and running ----
+
+deps:
+	@sh tests/deps.sh
+
+INDEX_DIR ?= $(HOME)/.local/share/seekd/index
+run: deps
+	@$(MAKE) --no-print-directory all
+	$(BIN)/seekd-index corpus
+	@echo
+	@echo "seekd is starting; in another terminal try:"
+	@echo "  $(BIN)/seek '\"collective security council\"'"
+	@echo "  $(BIN)/seek --limit 3 rahmon OR rakhmon"
+	@echo
+	exec $(BIN)/seekd
+
+# ---- Tests ----
+
+test: deps
+	@$(MAKE) --no-print-directory check
+
+check: unit e2e check-phrases
+
+unit: $(UNIT_BIN)
+	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $$t; done
+
+e2e: $(PROGRAMS) $(BUILD)/tests/hold_lock
+	@BIN=$(CURDIR)/$(BIN) HELPERS=$(CURDIR)/$(BUILD)/tests sh tests/e2e/run.sh
+
+# Phrase exactness against the benchmark oracle (fetches the corpus once).
+check-phrases: $(PROGRAMS)
+	@BIN=$(CURDIR)/$(BIN) sh tests/phrases/check.sh
+
+clean:
+	rm -rf build bin
+
+-include $(LIB_OBJ:.o=.d) $(INDEXER_OBJ:.o=.d) $(DAEMON_OBJ:.o=.d) $(CLIENT_OBJ:.o=.d)

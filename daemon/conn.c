@@ -1,0 +1,349 @@
+/* Connection state machine. Requests of one connection run one at a time so
+ * answers keep their order without a reorder buffer; different connections
+ * run in parallel on the pool. A conn is freed only from its close callback,
+ * and never closed while its request is on a worker thread. */
+#include "conn.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "handlers.h"
+#include "log.h"
+#include "proto/proto.h"
+
+typedef struct line {
+    struct line *next;
+    size_t len;
+    char text[];
+} line;
+
+struct conn {
+    uv_pipe_t pipe;
+    server *srv;
+    conn *prev, *next;
+    char *in;                /* bytes after the last newline */
+    size_t in_len, in_cap;
+    line *head, *tail;       /* requests waiting for the worker */
+    size_t npending;
+    uv_work_t work;
+    line *current;           /* the request on a worker, if any */
+    char *answer;
+    size_t answer_len;
+    size_t unsent;           /* bytes handed to uv_write, not yet written */
+    int reading, eof, closing, closed;
+};
+
+typedef struct write_req {
+    uv_write_t req;
+    conn *c;
+    char *buf;
+    size_t len;
+} write_req;
+
+static void maybe_dispatch(conn *c);
+static void conn_close(conn *c);
+
+conn *conn_next(conn *c)
+{
+    return c->next;
+}
+
+static void on_closed(uv_handle_t *h)
+{
+    conn *c = h->data;
+    server *s = c->srv;
+    if (c->prev)
+        c->prev->next = c->next;
+    else
+        s->conns = c->next;
+    if (c->next)
+        c->next->prev = c->prev;
+    s->nconns--;
+    while (c->head) {
+        line *l = c->head;
+        c->head = l->next;
+        free(l);
+    }
+    free(c->in);
+    free(c);
+    server_conn_closed(s);
+}
+
+static void conn_close(conn *c)
+{
+    c->closing = 1;
+    /* A request still on a worker: after_work closes once it is back. */
+    if (c->current || c->closed)
+        return;
+    c->closed = 1;
+    uv_close((uv_handle_t *)&c->pipe, on_closed);
+}
+
+/* Closes when the client has finished sending and everything is answered. */
+static void maybe_finish(conn *c)
+{
+    if (c->eof && !c->head && !c->current && c->unsent == 0)
+        conn_close(c);
+}
+
+static void alloc_cb(uv_handle_t *h, size_t suggested, uv_buf_t *buf)
+{
+    (void)h;
+    buf->base = malloc(suggested);
+    buf->len = buf->base ? suggested : 0;
+}
+
+static void on_read(uv_stream_t *st, ssize_t n, const uv_buf_t *buf);
+
+static void update_reading(conn *c)
+{
+    int want = !c->eof && !c->closing && c->npending < CONN_MAX_PENDING
+               && c->unsent < CONN_MAX_UNSENT;
+    if (want && !c->reading)
+        uv_read_start((uv_stream_t *)&c->pipe, alloc_cb, on_read);
+    else if (!want && c->reading)
+        uv_read_stop((uv_stream_t *)&c->pipe);
+    c->reading = want;
+}
+
+static void on_written(uv_write_t *req, int status)
+{
+    write_req *w = (write_req *)req;
+    conn *c = w->c;
+    c->unsent -= w->len;
+    free(w->buf);
+    free(w);
+    if (status < 0) {
+        conn_close(c);
+        return;
+    }
+    if (!c->closing) {
+        update_reading(c);
+        maybe_finish(c);
+    }
+}
+
+/* Sends `buf` (taken over) to the client. */
+static void send_line(conn *c, char *buf, size_t len)
+{
+    write_req *w = malloc(sizeof *w);
+    if (!w) {
+        free(buf);
+        conn_close(c);
+        return;
+    }
+    w->c = c;
+    w->buf = buf;
+    w->len = len;
+    c->unsent += len;
+    uv_buf_t b = uv_buf_init(buf, (unsigned)len);
+    if (uv_write(&w->req, (uv_stream_t *)&c->pipe, &b, 1, on_written) < 0) {
+        c->unsent -= len;
+        free(buf);
+        free(w);
+        conn_close(c);
+    }
+}
+
+static void work_cb(uv_work_t *req)
+{
+    conn *c = req->data;
+    c->answer = handle_request(c->current->text, c->current->len, &c->answer_len);
+}
+
+static void after_work(uv_work_t *req, int status)
+{
+    conn *c = req->data;
+    free(c->current);
+    c->current = NULL;
+    c->npending--;
+    char *answer = c->answer;
+    c->answer = NULL;
+    if (c->closing) {
+        free(answer);
+        conn_close(c);
+        return;
+    }
+    if (status < 0 || !answer) {
+        free(answer);
+        answer = strdup(handlers_oom_line);
+        c->answer_len = answer ? strlen(answer) : 0;
+    }
+    if (answer)
+        send_line(c, answer, c->answer_len);
+    if (c->closing)
+        return;
+    maybe_dispatch(c);
+    update_reading(c);
+    maybe_finish(c);
+}
+
+static void maybe_dispatch(conn *c)
+{
+    if (c->current || !c->head || c->closing)
+        return;
+    c->current = c->head;
+    c->head = c->head->next;
+    if (!c->head)
+        c->tail = NULL;
+    c->work.data = c;
+    if (uv_queue_work(c->srv->loop, &c->work, work_cb, after_work) < 0) {
+        free(c->current);
+        c->current = NULL;
+        conn_close(c);
+    }
+}
+
+static int enqueue(conn *c, const char *text, size_t len)
+{
+    while (len && text[len - 1] == '\r')
+        len--;
+    size_t blank = 0;
+    while (blank < len && (text[blank] == ' ' || text[blank] == '\t'))
+        blank++;
+    if (blank == len)
+        return 0;  /* blank lines are keep-alives, not requests */
+    line *l = malloc(sizeof *l + len + 1);
+    if (!l)
+        return -1;
+    l->next = NULL;
+    l->len = len;
+    memcpy(l->text, text, len);
+    l->text[len] = '\0';
+    if (c->tail)
+        c->tail->next = l;
+    else
+        c->head = l;
+    c->tail = l;
+    c->npending++;
+    return 0;
+}
+
+/* The request line is too long to buffer: answer once and hang up, since
+ * where the next request starts can no longer be known. */
+static void framing_lost(conn *c)
+{
+    proto_error err;
+    proto_fail(&err, PROTO_E_TOO_LONG, -1, "request line longer than %d bytes; closing",
+               PROTO_MAX_LINE);
+    size_t len;
+    char *ans = proto_error_line(&err, NULL, &len);
+    c->eof = 1;
+    c->in_len = 0;
+    update_reading(c);
+    if (ans)
+        send_line(c, ans, len);
+    maybe_finish(c);
+}
+
+static int take_bytes(conn *c, const char *p, size_t n)
+{
+    size_t from = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (p[i] != '\n')
+            continue;
+        if (c->in_len) {
+            /* The line started in an earlier read. */
+            size_t need = c->in_len + (i - from);
+            if (need > PROTO_MAX_LINE)
+                return 1;
+            char *joined = realloc(c->in, need + 1);
+            if (!joined)
+                return -1;
+            memcpy(joined + c->in_len, p + from, i - from);
+            c->in = joined;
+            c->in_cap = need + 1;
+            if (enqueue(c, c->in, need) < 0)
+                return -1;
+            c->in_len = 0;
+        } else {
+            if (i - from > PROTO_MAX_LINE)
+                return 1;
+            if (enqueue(c, p + from, i - from) < 0)
+                return -1;
+        }
+        from = i + 1;
+    }
+    size_t rest = n - from;
+    if (!rest)
+        return 0;
+    if (c->in_len + rest > PROTO_MAX_LINE)
+        return 1;
+    if (c->in_len + rest > c->in_cap) {
+        size_t cap = (c->in_len + rest) * 2;
+        char *grown = realloc(c->in, cap);
+        if (!grown)
+            return -1;
+        c->in = grown;
+        c->in_cap = cap;
+    }
+    memcpy(c->in + c->in_len, p + from, rest);
+    c->in_len += rest;
+    return 0;
+}
+
+static void on_read(uv_stream_t *st, ssize_t n, const uv_buf_t *buf)
+{
+    conn *c = st->data;
+    if (n > 0) {
+        int rc = take_bytes(c, buf->base, (size_t)n);
+        free(buf->base);
+        if (rc < 0) {
+            conn_close(c);
+            return;
+        }
+        if (rc > 0) {
+            framing_lost(c);
+            return;
+        }
+        maybe_dispatch(c);
+        update_reading(c);
+        return;
+    }
+    free(buf->base);
+    if (n == 0)
+        return;
+    if (n == UV_EOF) {
+        /* A last request without its newline still gets an answer. */
+        if (c->in_len && enqueue(c, c->in, c->in_len) < 0) {
+            conn_close(c);
+            return;
+        }
+        c->in_len = 0;
+        c->eof = 1;
+        update_reading(c);
+        maybe_dispatch(c);
+        maybe_finish(c);
+        return;
+    }
+    conn_close(c);
+}
+
+void conn_accept(server *s)
+{
+    conn *c = calloc(1, sizeof *c);
+    if (!c) {
+        log_event("accept_error", "error=out_of_memory");
+        return;
+    }
+    c->srv = s;
+    uv_pipe_init(s->loop, &c->pipe, 0);
+    c->pipe.data = c;
+    c->next = s->conns;
+    if (s->conns)
+        s->conns->prev = c;
+    s->conns = c;
+    s->nconns++;
+    if (uv_accept((uv_stream_t *)&s->listener, (uv_stream_t *)&c->pipe) < 0) {
+        conn_close(c);
+        return;
+    }
+    update_reading(c);
+}
+
+void conn_drain(conn *c)
+{
+    c->eof = 1;
+    update_reading(c);
+    maybe_finish(c);
+}

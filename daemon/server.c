@@ -1,0 +1,137 @@
+/* Listening socket. The path is checked before binding because libuv 1.44
+ * truncates long socket paths silently, and because a leftover socket file
+ * must be told apart from a live daemon's. */
+#include "server.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "conn.h"
+#include "log.h"
+
+static void on_connection(uv_stream_t *listener, int status)
+{
+    server *s = listener->data;
+    if (status < 0) {
+        log_event("accept_error", "error=%s", uv_strerror(status));
+        return;
+    }
+    conn_accept(s);
+}
+
+/* 1 when a daemon answers on `path`, 0 when nobody does. */
+static int socket_is_live(const char *path)
+{
+    int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0)
+        return 0;
+    struct sockaddr_un sa = { .sun_family = AF_UNIX };
+    memcpy(sa.sun_path, path, strlen(path) + 1);
+    int live = connect(fd, (struct sockaddr *)&sa, sizeof sa) == 0;
+    close(fd);
+    return live;
+}
+
+/* The folder holding the socket must not let others swap the socket out. */
+static int check_parent(const char *path)
+{
+    char dir[sizeof(((struct sockaddr_un *)0)->sun_path)];
+    snprintf(dir, sizeof dir, "%s", path);
+    char *slash = strrchr(dir, '/');
+    if (!slash)
+        snprintf(dir, sizeof dir, ".");
+    else if (slash == dir)
+        dir[1] = '\0';
+    else
+        *slash = '\0';
+    struct stat st;
+    if (stat(dir, &st) < 0) {
+        fprintf(stderr, "seekd: socket folder %s: %s\n", dir, strerror(errno));
+        return -1;
+    }
+    if ((st.st_mode & S_IWOTH) && !(st.st_mode & S_ISVTX)) {
+        fprintf(stderr, "seekd: socket folder %s is writable by everyone; "
+                        "choose a private folder for --socket\n", dir);
+        return -1;
+    }
+    return 0;
+}
+
+static int clear_stale(const char *path)
+{
+    struct stat st;
+    if (lstat(path, &st) < 0)
+        return errno == ENOENT ? 0 : -1;
+    if (!S_ISSOCK(st.st_mode)) {
+        fprintf(stderr, "seekd: %s exists and is not a socket; not touching it\n", path);
+        return -1;
+    }
+    if (socket_is_live(path)) {
+        fprintf(stderr, "seekd: another seekd is already serving on %s\n", path);
+        return -1;
+    }
+    if (unlink(path) < 0) {
+        fprintf(stderr, "seekd: cannot remove the stale socket %s: %s\n", path, strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+int server_listen(server *s, uv_loop_t *loop, const char *path)
+{
+    memset(s, 0, sizeof *s);
+    s->loop = loop;
+    if (strlen(path) >= sizeof s->path) {
+        fprintf(stderr, "seekd: socket path too long (%zu bytes, at most %zu): %s\n",
+                strlen(path), sizeof s->path - 1, path);
+        return -1;
+    }
+    snprintf(s->path, sizeof s->path, "%s", path);
+    if (check_parent(path) < 0 || clear_stale(path) < 0)
+        return -1;
+    int rc = uv_pipe_init(loop, &s->listener, 0);
+    if (rc < 0) {
+        fprintf(stderr, "seekd: %s\n", uv_strerror(rc));
+        return -1;
+    }
+    s->listener.data = s;
+    /* The umask makes the socket 0600 from its first moment, not after a chmod. */
+    mode_t old = umask(0177);
+    rc = uv_pipe_bind(&s->listener, path);
+    umask(old);
+    if (rc == 0)
+        rc = uv_listen((uv_stream_t *)&s->listener, 128, on_connection);
+    if (rc < 0) {
+        fprintf(stderr, "seekd: cannot listen on %s: %s\n", path, uv_strerror(rc));
+        uv_close((uv_handle_t *)&s->listener, NULL);
+        return -1;
+    }
+    s->listening = 1;
+    return 0;
+}
+
+void server_stop(server *s)
+{
+    if (s->stopping)
+        return;
+    s->stopping = 1;
+    if (s->listening) {
+        uv_close((uv_handle_t *)&s->listener, NULL);
+        unlink(s->path);
+        s->listening = 0;
+    }
+    for (struct conn *c = s->conns; c; c = conn_next(c))
+        conn_drain(c);
+    if (s->nconns == 0 && s->on_drained)
+        s->on_drained(s);
+}
+
+void server_conn_closed(server *s)
+{
+    if (s->stopping && s->nconns == 0 && s->on_drained)
+        s->on_drained(s);
+}

@@ -1,0 +1,162 @@
+/* Request parsing and answer framing. Unknown fields are ignored so that
+ * newer clients can talk to older daemons; wrong types are refused with the
+ * field named. */
+#include "proto/proto.h"
+
+#include "text/decode.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int proto_fail(proto_error *err, const char *code, long offset, const char *fmt, ...)
+{
+    err->code = code;
+    err->offset = offset;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
+void proto_request_fini(proto_request *req)
+{
+    json_decref(req->json);
+    json_decref(req->id);
+    memset(req, 0, sizeof *req);
+}
+
+static int get_uint(json_t *obj, const char *key, unsigned dflt, unsigned max_ok,
+                    unsigned clamp, unsigned *out, proto_error *err)
+{
+    json_t *v = json_object_get(obj, key);
+    *out = dflt;
+    if (!v || json_is_null(v))
+        return 0;
+    if (!json_is_integer(v))
+        return proto_fail(err, PROTO_E_BAD_REQUEST, -1, "\"%s\" must be a whole number", key);
+    json_int_t n = json_integer_value(v);
+    if (n < 0)
+        return proto_fail(err, PROTO_E_BAD_REQUEST, -1, "\"%s\" must not be negative", key);
+    if (n > (json_int_t)max_ok)
+        return proto_fail(err, PROTO_E_BAD_REQUEST, -1, "\"%s\" must be at most %u", key, max_ok);
+    *out = n > (json_int_t)clamp ? clamp : (unsigned)n;
+    return 0;
+}
+
+static int parse_search(proto_request *req, proto_error *err)
+{
+    json_t *q = json_object_get(req->json, "q");
+    if (!q)
+        return proto_fail(err, PROTO_E_BAD_REQUEST, -1, "search needs \"q\", the query text");
+    if (!json_is_string(q))
+        return proto_fail(err, PROTO_E_BAD_REQUEST, -1, "\"q\" must be a string");
+    req->q = json_string_value(q);
+    req->q_len = json_string_length(q);
+    if (req->q_len > PROTO_MAX_QUERY)
+        return proto_fail(err, PROTO_E_BAD_REQUEST, -1,
+                          "the query is %zu bytes long; at most %d are allowed",
+                          req->q_len, PROTO_MAX_QUERY);
+    if (get_uint(req->json, "limit", PROTO_DEFAULT_LIMIT, 0x7fffffff, PROTO_MAX_LIMIT,
+                 &req->limit, err) < 0
+        || get_uint(req->json, "offset", 0, PROTO_MAX_OFFSET, PROTO_MAX_OFFSET,
+                    &req->offset, err) < 0)
+        return -1;
+    json_t *s = json_object_get(req->json, "snippets");
+    req->snippets = 1;
+    if (s && !json_is_null(s)) {
+        if (!json_is_boolean(s))
+            return proto_fail(err, PROTO_E_BAD_REQUEST, -1, "\"snippets\" must be true or false");
+        req->snippets = json_is_true(s);
+    }
+    return 0;
+}
+
+static const struct { const char *name; proto_op op; } ops[] = {
+    { "search", PROTO_SEARCH }, { "stats", PROTO_STATS }, { "ping", PROTO_PING },
+};
+
+int proto_parse(const char *line, size_t len, proto_request *req, proto_error *err)
+{
+    memset(req, 0, sizeof *req);
+    err->offset = -1;
+    if (len > PROTO_MAX_LINE)
+        return proto_fail(err, PROTO_E_TOO_LONG, -1, "request longer than %d bytes", PROTO_MAX_LINE);
+    json_error_t jerr;
+    req->json = json_loadb(line, len, JSON_REJECT_DUPLICATES, &jerr);
+    if (!req->json)
+        return proto_fail(err, PROTO_E_BAD_JSON, -1, "not valid JSON at byte %d: %s",
+                          jerr.position, jerr.text);
+    if (!json_is_object(req->json))
+        return proto_fail(err, PROTO_E_BAD_REQUEST, -1, "a request must be a JSON object");
+    req->id = json_incref(json_object_get(req->json, "id"));
+    json_t *op = json_object_get(req->json, "op");
+    if (!op)
+        return proto_fail(err, PROTO_E_BAD_REQUEST, -1, "the request has no \"op\"");
+    if (!json_is_string(op))
+        return proto_fail(err, PROTO_E_BAD_REQUEST, -1, "\"op\" must be a string");
+    const char *name = json_string_value(op);
+    for (size_t i = 0; i < sizeof ops / sizeof *ops; i++) {
+        if (strcmp(name, ops[i].name) == 0) {
+            req->op = ops[i].op;
+            return req->op == PROTO_SEARCH ? parse_search(req, err) : 0;
+        }
+    }
+    return proto_fail(err, PROTO_E_UNKNOWN_OP, -1,
+                      "unknown op \"%.*s\"; known: search, stats, ping",
+                      (int)text_utf8_cut(name, strlen(name), 40), name);
+}
+
+static char *finish(json_t *obj, const json_t *id, size_t *len)
+{
+    if (!obj)
+        return NULL;
+    if (id && json_object_set(obj, "id", (json_t *)id) < 0) {
+        json_decref(obj);
+        return NULL;
+    }
+    char *body = json_dumps(obj, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(8));
+    json_decref(obj);
+    if (!body)
+        return NULL;
+    size_t n = strlen(body);
+    char *line = realloc(body, n + 2);
+    if (!line) {
+        free(body);
+        return NULL;
+    }
+    line[n] = '\n';
+    line[n + 1] = '\0';
+    *len = n + 1;
+    return line;
+}
+
+char *proto_answer(json_t *answer, const json_t *id, size_t *len)
+{
+    if (!answer)
+        return NULL;
+    /* "ok" first, so a person reading the stream sees it at once. */
+    json_t *obj = json_pack("{s:b}", "ok", 1);
+    if (!obj || json_object_update(obj, answer) < 0) {
+        json_decref(obj);
+        json_decref(answer);
+        return NULL;
+    }
+    json_decref(answer);
+    return finish(obj, id, len);
+}
+
+char *proto_error_line(const proto_error *err, const json_t *id, size_t *len)
+{
+    /* Messages may quote the user's bytes; decoding makes them valid UTF-8,
+     * which JSON requires. */
+    char *msg = text_decode(err->message, strlen(err->message), NULL);
+    json_t *e = msg ? json_pack("{s:s,s:s}", "code", err->code, "message", msg) : NULL;
+    free(msg);
+    if (e && err->offset >= 0)
+        json_object_set_new(e, "offset", json_integer(err->offset));
+    json_t *obj = e ? json_pack("{s:b,s:o}", "ok", 0, "error", e) : NULL;
+    return finish(obj, id, len);
+}

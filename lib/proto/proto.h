@@ -1,0 +1,61 @@
+/* The wire protocol: one JSON object per line each way. This module turns a
+ * request line into a struct (or a precise error) and finishes answers into
+ * lines. It knows nothing of sockets or libuv, so it is tested on its own. */
+#ifndef SEEKD_PROTO_PROTO_H
+#define SEEKD_PROTO_PROTO_H
+
+#include <stddef.h>
+#include <jansson.h>
+
+#define PROTO_MAX_LINE (1024 * 1024)  /* a longer request loses the connection */
+#define PROTO_MAX_LIMIT 10000         /* larger limits are clamped to this */
+#define PROTO_DEFAULT_LIMIT 10
+#define PROTO_MAX_OFFSET 1000000      /* deeper pages are refused */
+#define PROTO_MAX_QUERY 8192          /* bytes of query text */
+
+typedef enum proto_op { PROTO_SEARCH, PROTO_STATS, PROTO_PING } proto_op;
+
+typedef struct proto_request {
+    proto_op op;
+    json_t *id;          /* the client's "id", echoed in the answer; NULL if none */
+    const char *q;       /* search: the query text (points into `json`) */
+    size_t q_len;
+    unsigned limit, offset;
+    int snippets;        /* search: include snippets (default true) */
+    json_t *json;        /* the parsed request, owner of the strings above */
+} proto_request;
+
+/* Error codes are stable words that clients may test; messages are for people. */
+#define PROTO_E_BAD_JSON "bad_json"
+#define PROTO_E_BAD_REQUEST "bad_request"
+#define PROTO_E_UNKNOWN_OP "unknown_op"
+#define PROTO_E_BAD_QUERY "bad_query"
+#define PROTO_E_TOO_LONG "line_too_long"
+#define PROTO_E_NO_INDEX "index_unavailable"
+#define PROTO_E_INTERNAL "internal"
+
+typedef struct proto_error {
+    const char *code;
+    char message[256];
+    long offset;         /* byte offset in the query for bad_query, else -1 */
+} proto_error;
+
+/* Parses one request line (without its newline). Returns 0 and fills *req
+ * (release with proto_request_fini), or -1 and fills *err; even then req->id
+ * is set when the line held one, so the error can echo it. */
+int proto_parse(const char *line, size_t len, proto_request *req, proto_error *err);
+void proto_request_fini(proto_request *req);
+
+/* Finishes a successful answer: adds "ok":true and the echoed id, serializes
+ * `answer` (consumed) as one line ending in '\n'. Returns a malloc'd string
+ * and its length in *len, or NULL when memory runs out. */
+char *proto_answer(json_t *answer, const json_t *id, size_t *len);
+
+/* The line for an error answer; malloc'd, length in *len; NULL on no memory. */
+char *proto_error_line(const proto_error *err, const json_t *id, size_t *len);
+
+/* Fills *err; returns -1 so callers can `return proto_fail(...)`. */
+int proto_fail(proto_error *err, const char *code, long offset, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+#endif

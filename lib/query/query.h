@@ -1,0 +1,45 @@
+/* The query language, parsed into a tree. Words, "exact phrases", AND, OR,
+ * NOT / -word, parentheses; adjacent terms are ANDed. Words and phrases go
+ * through the same tokenizer as documents. Compiling a tree into a Xapian
+ * query is compile.h's job; this file knows nothing of Xapian. */
+#ifndef SEEKD_QUERY_QUERY_H
+#define SEEKD_QUERY_QUERY_H
+
+#include <stddef.h>
+#include "status.h"
+
+/* Limits that keep one query from costing without bound. */
+#define QP_MAX_DEPTH 32    /* nested parentheses and NOTs */
+#define QP_MAX_TERMS 256   /* words and phrase tokens in all */
+
+typedef enum qp_kind {
+    QP_WORD,    /* one token: stemmed, ranked */
+    QP_PHRASE,  /* tokens in order, adjacent, unstemmed */
+    QP_AND,
+    QP_OR,
+    QP_NOT      /* everything except `left` */
+} qp_kind;
+
+typedef struct qp_node {
+    qp_kind kind;
+    struct qp_node *left, *right;  /* AND, OR: both; NOT: left */
+    char **terms;                  /* WORD: one token; PHRASE: its tokens */
+    size_t nterms;
+    size_t offset;                 /* byte offset in the query text */
+} qp_node;
+
+typedef struct qp_error {
+    size_t offset;      /* byte offset of the trouble in the query text */
+    char message[160];
+} qp_error;
+
+/* Parses `len` bytes of `q`. On success returns OK and a tree in *out (free
+ * with qp_free). Otherwise returns BAD_QUERY (details in *err) or NOMEM. */
+seek_status qp_parse(const char *q, size_t len, qp_node **out, qp_error *err);
+void qp_free(qp_node *n);  /* accepts NULL */
+
+/* A compact readable form of the tree, e.g. (AND word:rahmon "sleeper cells");
+ * malloc'd, caller frees; NULL when memory runs out. */
+char *qp_describe(const qp_node *n);
+
+#endif

@@ -1,0 +1,189 @@
+/* Tokenizer and normalizer. Each source code point is decomposed on its own
+ * (compatibility, case folded, marks dropped) and the pieces classified, so
+ * "ﬁ", "Ａ" and "™" turn into letters exactly as a whole-text NFKD would; a
+ * finished token is recomposed (NFKC). ASCII skips utf8proc entirely. */
+#include "text/token.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+enum { CLS_SEP, CLS_WORD, CLS_APOS };
+
+typedef struct scanner {
+    utf8proc_int32_t *cps;  /* the current token, decomposed */
+    size_t n, cap;
+    int ascii;              /* the current token is plain ASCII */
+    int apos;               /* an apostrophe is waiting for a following letter */
+    size_t start, end;
+    unsigned pos;
+    tok_fn fn;
+    void *ctx;
+    int stop;
+} scanner;
+
+static int cls_of(utf8proc_int32_t cp)
+{
+    if (cp == '\'' || cp == 0x2019)
+        return CLS_APOS;
+    switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+        return CLS_WORD;
+    default:
+        return CLS_SEP;
+    }
+}
+
+static int push(scanner *sc, utf8proc_int32_t cp)
+{
+    /* Room for the reencode step, which writes UTF-8 over the same buffer. */
+    if (sc->n + 1 >= sc->cap) {
+        size_t cap = sc->cap ? sc->cap * 2 : 64;
+        utf8proc_int32_t *p = realloc(sc->cps, cap * sizeof *p);
+        if (!p)
+            return -1;
+        sc->cps = p;
+        sc->cap = cap;
+    }
+    sc->cps[sc->n++] = cp;
+    if (cp >= 0x80)
+        sc->ascii = 0;
+    return 0;
+}
+
+static int flush(scanner *sc)
+{
+    sc->apos = 0;
+    if (!sc->n)
+        return 0;
+    char *text = (char *)sc->cps;
+    size_t len;
+    if (sc->ascii) {
+        for (size_t i = 0; i < sc->n; i++)
+            text[i] = (char)sc->cps[i];
+        len = sc->n;
+    } else {
+        utf8proc_ssize_t r = utf8proc_reencode(sc->cps, (utf8proc_ssize_t)sc->n,
+                                               UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+        if (r < 0) {
+            sc->n = 0;
+            return 0;
+        }
+        len = (size_t)r;
+    }
+    if (len > TOK_MAX_BYTES) {
+        len = TOK_MAX_BYTES;
+        while (len && ((unsigned char)text[len] & 0xC0) == 0x80)
+            len--;
+    }
+    text[len] = '\0';
+    tok t = { text, len, sc->start, sc->end, sc->pos++ };
+    sc->n = 0;
+    sc->ascii = 1;
+    if (sc->fn && sc->fn(&t, sc->ctx))
+        sc->stop = 1;
+    return 0;
+}
+
+/* Feeds one decomposed piece of the source character at [at, next). */
+static int feed(scanner *sc, utf8proc_int32_t cp, size_t at, size_t next)
+{
+    switch (cls_of(cp)) {
+    case CLS_WORD:
+        if (!sc->n)
+            sc->start = at;
+        else if (sc->apos && push(sc, '\'') < 0)
+            return -1;
+        sc->apos = 0;
+        sc->end = next;
+        return push(sc, cp);
+    case CLS_APOS:
+        if (sc->n && !sc->apos) {
+            sc->apos = 1;
+            return 0;
+        }
+        return flush(sc);
+    default:
+        return flush(sc);
+    }
+}
+
+long tok_scan(const char *s, size_t len, tok_fn fn, void *ctx)
+{
+    scanner sc = { .ascii = 1, .fn = fn, .ctx = ctx };
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+    int rc = 0;
+    while (i < len && !sc.stop && rc == 0) {
+        unsigned char b = p[i];
+        if (b < 0x80) {
+            utf8proc_int32_t cp = (b >= 'A' && b <= 'Z') ? b + 32 : b;
+            rc = feed(&sc, cp, i, i + 1);
+            i++;
+            continue;
+        }
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &cp);
+        if (n <= 0) {
+            rc = flush(&sc);
+            i++;
+            continue;
+        }
+        utf8proc_int32_t parts[32];
+        int boundclass = UTF8PROC_BOUNDCLASS_START;
+        utf8proc_ssize_t k = utf8proc_decompose_char(cp, parts, 32,
+            UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK,
+            &boundclass);
+        /* k == 0 is a stripped mark: it neither joins nor splits tokens. */
+        if (k < 0 || k > 32)
+            rc = flush(&sc);
+        for (utf8proc_ssize_t j = 0; j < k && j < 32 && rc == 0; j++)
+            rc = feed(&sc, parts[j], i, i + (size_t)n);
+        i += (size_t)n;
+    }
+    if (rc == 0 && !sc.stop)
+        rc = flush(&sc);
+    free(sc.cps);
+    return rc < 0 ? -1 : (long)sc.pos;
+}
+
+typedef struct joiner {
+    char *buf;
+    size_t len, cap;
+    int oom;
+} joiner;
+
+static int join_one(const tok *t, void *ctx)
+{
+    joiner *j = ctx;
+    size_t need = j->len + t->len + 2;
+    if (need > j->cap) {
+        size_t cap = need * 2;
+        char *p = realloc(j->buf, cap);
+        if (!p) {
+            j->oom = 1;
+            return 1;
+        }
+        j->buf = p;
+        j->cap = cap;
+    }
+    if (j->len)
+        j->buf[j->len++] = ' ';
+    memcpy(j->buf + j->len, t->text, t->len);
+    j->len += t->len;
+    j->buf[j->len] = '\0';
+    return 0;
+}
+
+char *tok_join(const char *s, size_t len)
+{
+    joiner j = { 0 };
+    if (tok_scan(s, len, join_one, &j) < 0 || j.oom) {
+        free(j.buf);
+        return NULL;
+    }
+    return j.buf ? j.buf : strdup("");
+}

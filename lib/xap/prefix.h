@@ -1,0 +1,24 @@
+/* Every Xapian term prefix and value slot seekd writes, in one table, so the
+ * indexer and the query side cannot drift apart. Changing any of these means
+ * a full reindex (seekd-index --full). */
+#ifndef SEEKD_XAP_PREFIX_H
+#define SEEKD_XAP_PREFIX_H
+
+/* Terms */
+#define PREFIX_WORD  ""   /* normalized token, unstemmed, with positions: phrases */
+#define PREFIX_STEM  "Z"  /* English stem of a token, wdf only: ranked words */
+#define PREFIX_ID    "Q"  /* document id (path below the corpus root): unique, boolean */
+
+/* Value slots: per-document strings kept beside the terms. */
+enum {
+    SLOT_ID = 0,     /* document id */
+    SLOT_TITLE = 1,  /* first non-empty line, trimmed */
+    SLOT_MTIME = 2,  /* file mtime, decimal seconds since the epoch */
+    SLOT_SIZE = 3,   /* file size in bytes, decimal */
+    SLOT_HASH = 4,   /* content hash, 16 hex digits */
+};
+
+/* Index metadata keys */
+#define META_LAST_RUN "seekd.last_run"  /* JSON summary of the last indexer run */
+
+#endif

@@ -1,0 +1,587 @@
+/* The Xapian shim: the only file that sees C++. Each extern "C" function is one
+ * try block whose catch hands the exception to translate(), so no exception,
+ * Xapian's or the standard library's, ever crosses into C. Results are copied
+ * into malloc'd C memory inside the try. */
+#include "xap/xap.h"
+
+#include <xapian.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <new>
+#include <string>
+#include <vector>
+
+struct xap_db { Xapian::Database db; };
+struct xap_wdb { Xapian::WritableDatabase db; bool in_txn = false; };
+struct xap_doc { Xapian::Document doc; };
+struct xap_query { Xapian::Query q; };
+struct xap_stem { Xapian::Stem stem; };
+
+static thread_local char errbuf[512];
+
+static void set_error(const std::string &msg)
+{
+    std::snprintf(errbuf, sizeof errbuf, "%s", msg.c_str());
+}
+
+/* Maps the exception being handled to a status and keeps its message. The
+ * order matters: subclasses before the classes they derive from. */
+static seek_status translate() noexcept
+{
+    try {
+        throw;
+    } catch (const Xapian::DatabaseModifiedError &e) {
+        set_error(e.get_description());
+        return SEEK_MODIFIED;
+    } catch (const Xapian::DatabaseLockError &e) {
+        set_error(e.get_description());
+        return SEEK_LOCKED;
+    } catch (const Xapian::DatabaseNotFoundError &e) {
+        set_error(e.get_description());
+        return SEEK_NOT_FOUND;
+    } catch (const Xapian::DatabaseError &e) {
+        set_error(e.get_description());
+        return SEEK_IO;
+    } catch (const Xapian::QueryParserError &e) {
+        set_error(e.get_description());
+        return SEEK_BAD_QUERY;
+    } catch (const Xapian::WildcardError &e) {
+        set_error(e.get_description());
+        return SEEK_BAD_QUERY;
+    } catch (const Xapian::InvalidArgumentError &e) {
+        set_error(e.get_description());
+        return SEEK_INVALID;
+    } catch (const Xapian::Error &e) {
+        set_error(e.get_description());
+        return SEEK_XAPIAN;
+    } catch (const std::bad_alloc &) {
+        set_error("out of memory");
+        return SEEK_NOMEM;
+    } catch (const std::exception &e) {
+        set_error(std::string("unexpected exception: ") + e.what());
+        return SEEK_INTERNAL;
+    } catch (...) {
+        set_error("unexpected exception");
+        return SEEK_INTERNAL;
+    }
+}
+
+static seek_status fail(seek_status st, const char *msg) noexcept
+{
+    std::snprintf(errbuf, sizeof errbuf, "%s", msg);
+    return st;
+}
+
+static char *dup_string(const std::string &s)
+{
+    char *p = static_cast<char *>(std::malloc(s.size() + 1));
+    if (!p)
+        throw std::bad_alloc();
+    std::memcpy(p, s.data(), s.size());
+    p[s.size()] = '\0';
+    return p;
+}
+
+extern "C" {
+
+const char *xap_errmsg(void) noexcept
+{
+    return errbuf;
+}
+
+/* ---- Readers ---- */
+
+seek_status xap_db_open(const char *path, xap_db **out) noexcept
+{
+    *out = nullptr;
+    try {
+        *out = new xap_db{Xapian::Database(path)};
+        return SEEK_OK;
+    } catch (...) {
+        return translate();
+    }
+}
+
+void xap_db_close(xap_db *db) noexcept
+{
+    delete db;
+}
+
+seek_status xap_db_reopen(xap_db *db) noexcept
+{
+    try {
+        db->db.reopen();
+        return SEEK_OK;
+    } catch (...) {
+        return translate();
+    }
+}
+
+seek_status xap_db_info(xap_db *db, xap_info *info) noexcept
+{
+    try {
+        info->docs = db->db.get_doccount();
+        info->revision = db->db.get_revision();
+        info->avg_length = db->db.get_avlength();
+        unsigned long terms = 0;
+        for (auto t = db->db.allterms_begin(); t != db->db.allterms_end(); ++t)
+            terms++;
+        info->terms = terms;
+        return SEEK_OK;
+    } catch (...) {
+        return translate();
+    }
+}
+
+seek_status xap_db_metadata(xap_db *db, const char *key, char **out) noexcept
+{
+    *out = nullptr;
+    try {
+        *out = dup_string(db->db.get_metadata(key));
+        return SEEK_OK;
+    } catch (...) {
+        return translate();
+    }
+}
+
+/* ---- Searching ---- */
+
+static void hits_clear(xap_hits *h)
+{
+    for (size_t i = 0; i < h->n; i++) {
+        if (h->hits[i].values)
+            for (size_t s = 0; s < h->nslots; s++)
+                std::free(h->hits[i].values[s]);
+        std::free(h->hits[i].values);
+        std::free(h->hits[i].data);
+    }
+    std::free(h->hits);
+    h->hits = nullptr;
+    h->n = 0;
+}
+
+void xap_hits_free(xap_hits *h) noexcept
+{
+    if (!h)
+        return;
+    hits_clear(h);
+    std::free(h);
+}
+
+seek_status xap_db_search(xap_db *db, const xap_query *q, const xap_search *opt,
+                          xap_hits **out) noexcept
+{
+    *out = nullptr;
+    xap_hits *h = static_cast<xap_hits *>(std::calloc(1, sizeof *h));
+    if (!h)
+        return fail(SEEK_NOMEM, "out of memory");
+    h->nslots = opt->nslots;
+    try {
+        Xapian::Enquire enquire(db->db);
+        enquire.set_query(q->q);
+        enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+        /* Asking to check every document makes the total exact, not estimated. */
+        Xapian::MSet mset = enquire.get_mset(opt->offset, opt->limit, db->db.get_doccount());
+        h->total = mset.get_matches_estimated();
+        if (mset.size()) {
+            h->hits = static_cast<xap_hit *>(std::calloc(mset.size(), sizeof(xap_hit)));
+            if (!h->hits)
+                throw std::bad_alloc();
+        }
+        for (auto it = mset.begin(); it != mset.end(); ++it) {
+            xap_hit *hit = &h->hits[h->n++];
+            hit->docid = *it;
+            hit->score = it.get_weight();
+            Xapian::Document doc = it.get_document();
+            if (opt->nslots) {
+                hit->values = static_cast<char **>(std::calloc(opt->nslots, sizeof(char *)));
+                if (!hit->values)
+                    throw std::bad_alloc();
+                for (size_t s = 0; s < opt->nslots; s++)
+                    hit->values[s] = dup_string(doc.get_value(opt->slots[s]));
+            }
+            if (opt->want_data) {
+                std::string data = doc.get_data();
+                hit->data = dup_string(data);
+                hit->data_len = data.size();
+            }
+        }
+        *out = h;
+        return SEEK_OK;
+    } catch (...) {
+        seek_status st = translate();
+        xap_hits_free(h);
+        return st;
+    }
+}
+
+/* ---- Writer ---- */
+
+seek_status xap_wdb_open(const char *path, int mode, xap_wdb **out) noexcept
+{
+    *out = nullptr;
+    try {
+        int flags = mode == XAP_OVERWRITE ? Xapian::DB_CREATE_OR_OVERWRITE
+                                          : Xapian::DB_CREATE_OR_OPEN;
+        *out = new xap_wdb{Xapian::WritableDatabase(path, flags)};
+        return SEEK_OK;
+    } catch (...) {
+        return translate();
+    }
+}
+
+void xap_wdb_close(xap_wdb *w) noexcept
+{
+    if (!w)
+        return;
+    try {
+        if (w->in_txn)
+            w->db.cancel_transaction();
+        w->db.close();
+    } catch (...) {
+        /* Closing without committing: whatever fails here loses only the
+         * uncommitted changes, which is what the caller asked for. */
+        (void)translate();
+    }
+    delete w;
+}
+
+seek_status xap_wdb_begin(xap_wdb *w) noexcept
+{
+    try {
+        w->db.begin_transaction(true);
+        w->in_txn = true;
+        return SEEK_OK;
+    } catch (...) {
+        return translate();
+    }
+}
+
+seek_status xap_wdb_commit(xap_wdb *w) noexcept
+{
+    try {
+        if (w->in_txn) {
+            w->in_txn = false;
+            w->db.commit_transaction();
+        } else {
+            w->db.commit();
+        }
+        return SEEK_OK;
+    } catch (...) {
+        return translate();
+    }
+}
+
+seek_status xap_wdb_replace(xap_wdb *w, const char *idterm, const xap_doc *doc) noexcept
+{
+    try {
+        w->db.replace_document(idterm, doc->doc);
+        return SEEK_OK;
+    } catch (...) {
+        return translate();
+    }
+}
+
+seek_status xap_wdb_delete(xap_wdb *w, const char *idterm) noexcept
+{
+    try {
+        w->db.delete_document(idterm);
+        return SEEK_OK;
+    } catch (...) {
+        return translate();
+    }
+}
+
+seek_status xap_wdb_value(xap_wdb *w, const char *idterm, int slot, char **out) noexcept
+{
+    *out = nullptr;
+    try {
+        Xapian::PostingIterator p = w->db.postlist_begin(idterm);
+        if (p == w->db.postlist_end(idterm))
+            return fail(SEEK_NOT_FOUND, "no such document");
+        *out = dup_string(w->db.get_document(*p).get_value(slot));
+        return SEEK_OK;
+    } catch (...) {
+        return translate();
+    }
+}
+
+void xap_strv_free(char **v, size_t n) noexcept
+{
+    if (!v)
+        return;
+    for (size_t i = 0; i < n; i++)
+        std::free(v[i]);
+    std::free(v);
+}
+
+seek_status xap_wdb_terms(xap_wdb *w, const char *prefix, char ***out, size_t *n) noexcept
+{
+    *out = nullptr;
+    *n = 0;
+    char **v = nullptr;
+    size_t len = 0, cap = 0;
+    try {
+        for (auto t = w->db.allterms_begin(prefix); t != w->db.allterms_end(prefix); ++t) {
+            if (len == cap) {
+                cap = cap ? cap * 2 : 256;
+                char **grown = static_cast<char **>(std::realloc(v, cap * sizeof *v));
+                if (!grown)
+                    throw std::bad_alloc();
+                v = grown;
+            }
+            v[len] = dup_string(*t);
+            len++;
+        }
+        *out = v;
+        *n = len;
+        return SEEK_OK;
+    } catch (...) {
+        seek_status st = translate();
+        xap_strv_free(v, len);
+        return st;
+    }
+}
+
+seek_status xap_wdb_set_metadata(xap_wdb *w, const char *key, const char *value) noexcept
+{
+    try {
+        w->db.set_metadata(key, value);
+        return SEEK_OK;
+    } catch (...) {
+        return translate();
+    }
+}
+
+/* ---- Documents ---- */
+
+seek_status xap_doc_new(xap_doc **out) noexcept
+{
+    *out = nullptr;
+    try {
+        *out = new xap_doc{};
+        return SEEK_OK;
+    } catch (...) {
+        return translate();
+    }
+}
+
+void xap_doc_free(xap_doc *d) noexcept
+{
+    delete d;
+}
+
+seek_status xap_doc_add_posting(xap_doc *d, const char *term, unsigned pos) noexcept
+{
+    try {
+        d->doc.add_posting(term, pos);
+        return SEEK_OK;
+    } catch (...) {
+        return translate();
+    }
+}
+
+seek_status xap_doc_add_term(xap_doc *d, const char *term, unsigned wdf) noexcept
+{
+    try {
+        d->doc.add_term(term, wdf);
+        return SEEK_OK;
+    } catch (...) {
+        return translate();
+    }
+}
+
+seek_status xap_doc_add_boolean(xap_doc *d, const char *term) noexcept
+{
+    try {
+        d->doc.add_boolean_term(term);
+        return SEEK_OK;
+    } catch (...) {
+        return translate();
+    }
+}
+
+seek_status xap_doc_set_value(xap_doc *d, int slot, const char *val, size_t len) noexcept
+{
+    try {
+        d->doc.add_value(static_cast<Xapian::valueno>(slot), std::string(val, len));
+        return SEEK_OK;
+    } catch (...) {
+        return translate();
+    }
+}
+
+seek_status xap_doc_set_data(xap_doc *d, const char *data, size_t len) noexcept
+{
+    try {
+        d->doc.set_data(std::string(data, len));
+        return SEEK_OK;
+    } catch (...) {
+        return translate();
+    }
+}
+
+/* ---- Queries ---- */
+
+static seek_status wrap(Xapian::Query q, xap_query **out)
+{
+    *out = new xap_query{std::move(q)};
+    return SEEK_OK;
+}
+
+seek_status xap_query_term(const char *term, xap_query **out) noexcept
+{
+    *out = nullptr;
+    try {
+        if (!*term)
+            return fail(SEEK_INVALID, "empty term");
+        return wrap(Xapian::Query(term), out);
+    } catch (...) {
+        return translate();
+    }
+}
+
+static seek_status positional(Xapian::Query::op op, const char *const *terms, size_t n,
+                              unsigned window, xap_query **out)
+{
+    *out = nullptr;
+    try {
+        if (n == 0)
+            return fail(SEEK_INVALID, "no terms");
+        if (n == 1)
+            return wrap(Xapian::Query(terms[0]), out);
+        std::vector<Xapian::Query> subs;
+        subs.reserve(n);
+        for (size_t i = 0; i < n; i++)
+            subs.emplace_back(terms[i]);
+        return wrap(Xapian::Query(op, subs.begin(), subs.end(), window), out);
+    } catch (...) {
+        return translate();
+    }
+}
+
+seek_status xap_query_phrase(const char *const *terms, size_t n, unsigned window,
+                             xap_query **out) noexcept
+{
+    return positional(Xapian::Query::OP_PHRASE, terms, n, window, out);
+}
+
+seek_status xap_query_near(const char *const *terms, size_t n, unsigned window,
+                           xap_query **out) noexcept
+{
+    return positional(Xapian::Query::OP_NEAR, terms, n, window, out);
+}
+
+seek_status xap_query_combine(xap_op op, const xap_query *a, const xap_query *b,
+                              xap_query **out) noexcept
+{
+    *out = nullptr;
+    Xapian::Query::op xop = Xapian::Query::OP_AND;
+    switch (op) {
+    case XAP_AND: xop = Xapian::Query::OP_AND; break;
+    case XAP_OR: xop = Xapian::Query::OP_OR; break;
+    case XAP_AND_NOT: xop = Xapian::Query::OP_AND_NOT; break;
+    case XAP_FILTER: xop = Xapian::Query::OP_FILTER; break;
+    case XAP_AND_MAYBE: xop = Xapian::Query::OP_AND_MAYBE; break;
+    }
+    try {
+        return wrap(Xapian::Query(xop, a->q, b->q), out);
+    } catch (...) {
+        return translate();
+    }
+}
+
+seek_status xap_query_wildcard(const char *prefix, unsigned max_terms, xap_query **out) noexcept
+{
+    *out = nullptr;
+    try {
+        return wrap(Xapian::Query(Xapian::Query::OP_WILDCARD, prefix, max_terms,
+                                  Xapian::Query::WILDCARD_LIMIT_ERROR), out);
+    } catch (...) {
+        return translate();
+    }
+}
+
+seek_status xap_query_value_range(int slot, const char *lo, const char *hi,
+                                  xap_query **out) noexcept
+{
+    *out = nullptr;
+    try {
+        return wrap(Xapian::Query(Xapian::Query::OP_VALUE_RANGE,
+                                  static_cast<Xapian::valueno>(slot), lo, hi), out);
+    } catch (...) {
+        return translate();
+    }
+}
+
+seek_status xap_query_all(xap_query **out) noexcept
+{
+    *out = nullptr;
+    try {
+        return wrap(Xapian::Query::MatchAll, out);
+    } catch (...) {
+        return translate();
+    }
+}
+
+seek_status xap_query_nothing(xap_query **out) noexcept
+{
+    *out = nullptr;
+    try {
+        return wrap(Xapian::Query::MatchNothing, out);
+    } catch (...) {
+        return translate();
+    }
+}
+
+char *xap_query_describe(const xap_query *q) noexcept
+{
+    try {
+        return dup_string(q->q.get_description());
+    } catch (...) {
+        (void)translate();
+        return nullptr;
+    }
+}
+
+void xap_query_free(xap_query *q) noexcept
+{
+    delete q;
+}
+
+/* ---- Stemming ---- */
+
+seek_status xap_stem_new(const char *language, xap_stem **out) noexcept
+{
+    *out = nullptr;
+    try {
+        *out = new xap_stem{Xapian::Stem(language)};
+        return SEEK_OK;
+    } catch (...) {
+        return translate();
+    }
+}
+
+void xap_stem_free(xap_stem *s) noexcept
+{
+    delete s;
+}
+
+size_t xap_stem_word(xap_stem *s, const char *word, size_t len, char *out, size_t cap) noexcept
+{
+    try {
+        std::string stem = s->stem(std::string(word, len));
+        if (cap) {
+            size_t n = stem.size() < cap - 1 ? stem.size() : cap - 1;
+            std::memcpy(out, stem.data(), n);
+            out[n] = '\0';
+        }
+        return stem.size();
+    } catch (...) {
+        (void)translate();
+        return 0;
+    }
+}
+
+} /* extern "C" */

@@ -1,0 +1,171 @@
+/* The one C API over Xapian. Only xap.cc includes <xapian.h>; everything here
+ * is plain C with opaque handles. Every call returns a seek_status; on failure
+ * xap_errmsg() describes the cause. Handles belong to one thread at a time. */
+#ifndef SEEKD_XAP_H
+#define SEEKD_XAP_H
+
+#include <stddef.h>
+#include "status.h"
+
+#ifdef __cplusplus
+#define XAP_NOEXCEPT noexcept
+extern "C" {
+#else
+#define XAP_NOEXCEPT
+#endif
+
+typedef struct xap_db xap_db;       /* a reader */
+typedef struct xap_wdb xap_wdb;     /* the writer: one per index at a time */
+typedef struct xap_doc xap_doc;     /* a document being built */
+typedef struct xap_query xap_query; /* an immutable query tree */
+typedef struct xap_stem xap_stem;   /* a Snowball stemmer */
+
+/* The message for the last failed call on this thread ("" if none). */
+const char *xap_errmsg(void) XAP_NOEXCEPT;
+
+/* ---- Readers ---- */
+
+/* Opens the index at `path` for reading. Statuses: OK, NOT_FOUND (no index
+ * there), IO (damaged or unreadable), NOMEM, XAPIAN. */
+seek_status xap_db_open(const char *path, xap_db **out) XAP_NOEXCEPT;
+void xap_db_close(xap_db *db) XAP_NOEXCEPT;  /* accepts NULL */
+
+/* Moves the reader to the latest committed revision, if there is a newer one.
+ * Statuses: OK, IO, XAPIAN. */
+seek_status xap_db_reopen(xap_db *db) XAP_NOEXCEPT;
+
+typedef struct xap_info {
+    unsigned long docs;       /* documents in the index */
+    unsigned long revision;   /* committed revision the reader sees */
+    unsigned long terms;      /* distinct terms */
+    double avg_length;        /* mean document length in tokens */
+} xap_info;
+
+/* Fills *info. Statuses: OK, MODIFIED, IO, XAPIAN. */
+seek_status xap_db_info(xap_db *db, xap_info *info) XAP_NOEXCEPT;
+
+/* Reads user metadata `key` into a malloc'd string (caller frees; "" when
+ * unset). Statuses: OK, MODIFIED, IO, NOMEM, XAPIAN. */
+seek_status xap_db_metadata(xap_db *db, const char *key, char **out) XAP_NOEXCEPT;
+
+/* ---- Searching ---- */
+
+typedef struct xap_hit {
+    unsigned docid;
+    double score;
+    char **values;      /* one malloc'd string per requested slot */
+    char *data;         /* document data when requested, else NULL */
+    size_t data_len;
+} xap_hit;
+
+typedef struct xap_hits {
+    unsigned long total;   /* exact number of matching documents */
+    size_t n;
+    xap_hit *hits;
+    size_t nslots;
+} xap_hits;
+
+typedef struct xap_search {
+    unsigned offset, limit;
+    const int *slots;       /* value slots to copy into each hit */
+    size_t nslots;
+    int want_data;          /* copy the document data too */
+} xap_search;
+
+/* Runs `q` ranked by BM25 (ties by docid) and copies the requested window into
+ * *out (free with xap_hits_free). Statuses: OK, MODIFIED (reopen and retry),
+ * INVALID, BAD_QUERY, IO, NOMEM, XAPIAN. */
+seek_status xap_db_search(xap_db *db, const xap_query *q, const xap_search *opt,
+                          xap_hits **out) XAP_NOEXCEPT;
+void xap_hits_free(xap_hits *h) XAP_NOEXCEPT;  /* accepts NULL */
+
+/* ---- Writer ---- */
+
+enum {
+    XAP_CREATE = 0,        /* open, creating the index if missing */
+    XAP_OVERWRITE = 1,     /* start from an empty index */
+};
+
+/* Opens `path` for writing. Statuses: OK, LOCKED (another writer holds it),
+ * IO, NOMEM, XAPIAN. */
+seek_status xap_wdb_open(const char *path, int mode, xap_wdb **out) XAP_NOEXCEPT;
+/* Closes the writer; uncommitted changes are discarded. Accepts NULL. */
+void xap_wdb_close(xap_wdb *w) XAP_NOEXCEPT;
+
+/* Everything between begin and commit becomes visible to readers at once, or
+ * not at all. Statuses: OK, IO, XAPIAN. */
+seek_status xap_wdb_begin(xap_wdb *w) XAP_NOEXCEPT;
+seek_status xap_wdb_commit(xap_wdb *w) XAP_NOEXCEPT;
+
+/* Adds `doc`, or replaces the document indexed under the unique term `idterm`.
+ * Statuses: OK, INVALID, IO, NOMEM, XAPIAN. */
+seek_status xap_wdb_replace(xap_wdb *w, const char *idterm, const xap_doc *doc) XAP_NOEXCEPT;
+/* Deletes the documents indexed under `idterm`. Statuses: OK, IO, XAPIAN. */
+seek_status xap_wdb_delete(xap_wdb *w, const char *idterm) XAP_NOEXCEPT;
+
+/* Copies value `slot` of the document under `idterm` into a malloc'd string.
+ * Statuses: OK, NOT_FOUND (no such document), IO, NOMEM, XAPIAN. */
+seek_status xap_wdb_value(xap_wdb *w, const char *idterm, int slot, char **out) XAP_NOEXCEPT;
+
+/* Lists every term starting with `prefix`, prefix included, as a malloc'd
+ * array of malloc'd strings (free with xap_strv_free). Statuses: OK, IO, NOMEM,
+ * XAPIAN. */
+seek_status xap_wdb_terms(xap_wdb *w, const char *prefix, char ***out, size_t *n) XAP_NOEXCEPT;
+void xap_strv_free(char **v, size_t n) XAP_NOEXCEPT;
+
+seek_status xap_wdb_set_metadata(xap_wdb *w, const char *key, const char *value) XAP_NOEXCEPT;
+
+/* ---- Documents ---- */
+
+seek_status xap_doc_new(xap_doc **out) XAP_NOEXCEPT;  /* OK or NOMEM */
+void xap_doc_free(xap_doc *d) XAP_NOEXCEPT;           /* accepts NULL */
+/* A term at token position `pos` (adds 1 to its wdf). */
+seek_status xap_doc_add_posting(xap_doc *d, const char *term, unsigned pos) XAP_NOEXCEPT;
+/* A term without position, adding `wdf` to its within-document frequency. */
+seek_status xap_doc_add_term(xap_doc *d, const char *term, unsigned wdf) XAP_NOEXCEPT;
+/* A term for filtering only (wdf 0: no effect on ranking). */
+seek_status xap_doc_add_boolean(xap_doc *d, const char *term) XAP_NOEXCEPT;
+seek_status xap_doc_set_value(xap_doc *d, int slot, const char *val, size_t len) XAP_NOEXCEPT;
+seek_status xap_doc_set_data(xap_doc *d, const char *data, size_t len) XAP_NOEXCEPT;
+
+/* ---- Queries ---- */
+
+typedef enum xap_op { XAP_AND, XAP_OR, XAP_AND_NOT, XAP_FILTER, XAP_AND_MAYBE } xap_op;
+
+/* Each builder returns a new query in *out (free with xap_query_free) XAP_NOEXCEPT;
+ * builders never take ownership of their inputs. Statuses: OK, INVALID, NOMEM. */
+seek_status xap_query_term(const char *term, xap_query **out) XAP_NOEXCEPT;
+/* Documents holding `terms` in this order within `window` positions;
+ * window == n means exactly adjacent. */
+seek_status xap_query_phrase(const char *const *terms, size_t n, unsigned window,
+                             xap_query **out) XAP_NOEXCEPT;
+/* Documents holding all `terms` within `window` positions, in any order. */
+seek_status xap_query_near(const char *const *terms, size_t n, unsigned window,
+                           xap_query **out) XAP_NOEXCEPT;
+seek_status xap_query_combine(xap_op op, const xap_query *a, const xap_query *b,
+                              xap_query **out) XAP_NOEXCEPT;
+/* Every term starting with `prefix`; more than `max_terms` expansions makes
+ * the search fail with BAD_QUERY. */
+seek_status xap_query_wildcard(const char *prefix, unsigned max_terms, xap_query **out) XAP_NOEXCEPT;
+/* Documents whose value in `slot` lies in [lo, hi] (byte-wise comparison). */
+seek_status xap_query_value_range(int slot, const char *lo, const char *hi,
+                                  xap_query **out) XAP_NOEXCEPT;
+seek_status xap_query_all(xap_query **out) XAP_NOEXCEPT;      /* every document */
+seek_status xap_query_nothing(xap_query **out) XAP_NOEXCEPT;  /* no document */
+/* A readable form of the query, for logs and tests; malloc'd, caller frees. */
+char *xap_query_describe(const xap_query *q) XAP_NOEXCEPT;
+void xap_query_free(xap_query *q) XAP_NOEXCEPT;  /* accepts NULL */
+
+/* ---- Stemming ---- */
+
+/* A stemmer for `language` ("english"). Statuses: OK, INVALID, NOMEM. */
+seek_status xap_stem_new(const char *language, xap_stem **out) XAP_NOEXCEPT;
+void xap_stem_free(xap_stem *s) XAP_NOEXCEPT;  /* accepts NULL */
+/* Writes the stem of `word` to `out` (NUL-terminated, cut to `cap`-1 bytes)
+ * and returns its full length, or 0 on failure. */
+size_t xap_stem_word(xap_stem *s, const char *word, size_t len, char *out, size_t cap) XAP_NOEXCEPT;
+
+#ifdef __cplusplus
+}
+#endif
+#endif

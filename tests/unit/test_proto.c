@@ -1,0 +1,162 @@
+/* Unit tests for the protocol module: good requests, a table of malformed
+ * ones with the error code each must get, and answer framing. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "proto/proto.h"
+
+static void test_search_defaults(void **state)
+{
+    (void)state;
+    const char *line = "{\"op\":\"search\",\"q\":\"rahmon\"}";
+    proto_request req;
+    proto_error err;
+    assert_int_equal(proto_parse(line, strlen(line), &req, &err), 0);
+    assert_int_equal(req.op, PROTO_SEARCH);
+    assert_string_equal(req.q, "rahmon");
+    assert_int_equal(req.limit, PROTO_DEFAULT_LIMIT);
+    assert_int_equal(req.offset, 0);
+    assert_true(req.snippets);
+    assert_null(req.id);
+    proto_request_fini(&req);
+}
+
+static void test_search_fields_and_clamp(void **state)
+{
+    (void)state;
+    const char *line = "{\"id\":[1,\"x\"],\"op\":\"search\",\"q\":\"a\",\"limit\":50000,"
+                       "\"offset\":20,\"snippets\":false,\"future_field\":{}}";
+    proto_request req;
+    proto_error err;
+    assert_int_equal(proto_parse(line, strlen(line), &req, &err), 0);
+    assert_int_equal(req.limit, PROTO_MAX_LIMIT);
+    assert_int_equal(req.offset, 20);
+    assert_false(req.snippets);
+    assert_true(json_is_array(req.id));
+    proto_request_fini(&req);
+}
+
+static void test_ping_and_stats(void **state)
+{
+    (void)state;
+    proto_request req;
+    proto_error err;
+    assert_int_equal(proto_parse("{\"op\":\"ping\"}", 13, &req, &err), 0);
+    assert_int_equal(req.op, PROTO_PING);
+    proto_request_fini(&req);
+    assert_int_equal(proto_parse("{\"op\":\"stats\",\"id\":7}", 21, &req, &err), 0);
+    assert_int_equal(req.op, PROTO_STATS);
+    assert_int_equal(json_integer_value(req.id), 7);
+    proto_request_fini(&req);
+}
+
+static void test_malformed_requests(void **state)
+{
+    (void)state;
+    static const struct { const char *line; const char *code; const char *words; } cases[] = {
+        { "", PROTO_E_BAD_JSON, "not valid JSON" },
+        { "{", PROTO_E_BAD_JSON, "not valid JSON" },
+        { "\x01\x02garbage", PROTO_E_BAD_JSON, "not valid JSON" },
+        { "{\"op\":\"ping\"} trailing", PROTO_E_BAD_JSON, "not valid JSON" },
+        { "{\"op\":\"search\",\"q\":\"\xFF\"}", PROTO_E_BAD_JSON, "not valid JSON" },
+        { "{\"op\":\"ping\",\"op\":\"stats\"}", PROTO_E_BAD_JSON, "duplicate" },
+        { "[1,2]", PROTO_E_BAD_REQUEST, "JSON object" },
+        { "\"search\"", PROTO_E_BAD_JSON, "not valid JSON" },
+        { "{}", PROTO_E_BAD_REQUEST, "no \"op\"" },
+        { "{\"op\":5}", PROTO_E_BAD_REQUEST, "\"op\" must be a string" },
+        { "{\"op\":\"drop\"}", PROTO_E_UNKNOWN_OP, "unknown op \"drop\"" },
+        { "{\"op\":\"search\"}", PROTO_E_BAD_REQUEST, "needs \"q\"" },
+        { "{\"op\":\"search\",\"q\":3}", PROTO_E_BAD_REQUEST, "\"q\" must be a string" },
+        { "{\"op\":\"search\",\"q\":\"a\",\"limit\":\"5\"}", PROTO_E_BAD_REQUEST, "\"limit\" must be a whole number" },
+        { "{\"op\":\"search\",\"q\":\"a\",\"limit\":1.5}", PROTO_E_BAD_REQUEST, "whole number" },
+        { "{\"op\":\"search\",\"q\":\"a\",\"limit\":-1}", PROTO_E_BAD_REQUEST, "negative" },
+        { "{\"op\":\"search\",\"q\":\"a\",\"offset\":99999999}", PROTO_E_BAD_REQUEST, "at most" },
+        { "{\"op\":\"search\",\"q\":\"a\",\"snippets\":1}", PROTO_E_BAD_REQUEST, "true or false" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        proto_request req;
+        proto_error err;
+        int rc = proto_parse(cases[i].line, strlen(cases[i].line), &req, &err);
+        if (rc != -1 || strcmp(err.code, cases[i].code) || !strstr(err.message, cases[i].words))
+            fail_msg("case %zu (%s): rc=%d code=%s message=%s", i, cases[i].line, rc,
+                     rc ? err.code : "-", rc ? err.message : "-");
+        proto_request_fini(&req);
+    }
+}
+
+static void test_error_keeps_id(void **state)
+{
+    (void)state;
+    const char *line = "{\"id\":\"r1\",\"op\":\"nope\"}";
+    proto_request req;
+    proto_error err;
+    assert_int_equal(proto_parse(line, strlen(line), &req, &err), -1);
+    size_t len;
+    char *out = proto_error_line(&err, req.id, &len);
+    assert_string_equal(out, "{\"ok\":false,\"error\":{\"code\":\"unknown_op\",\"message\":"
+                             "\"unknown op \\\"nope\\\"; known: search, stats, ping\"},\"id\":\"r1\"}\n");
+    assert_int_equal(len, strlen(out));
+    free(out);
+    proto_request_fini(&req);
+}
+
+static void test_long_query_refused(void **state)
+{
+    (void)state;
+    size_t n = PROTO_MAX_QUERY + 100;
+    char *line = malloc(n + 64);
+    strcpy(line, "{\"op\":\"search\",\"q\":\"");
+    size_t head = strlen(line);
+    memset(line + head, 'a', n);
+    strcpy(line + head + n, "\"}");
+    proto_request req;
+    proto_error err;
+    assert_int_equal(proto_parse(line, strlen(line), &req, &err), -1);
+    assert_string_equal(err.code, PROTO_E_BAD_REQUEST);
+    proto_request_fini(&req);
+    free(line);
+}
+
+static void test_error_message_made_valid_utf8(void **state)
+{
+    (void)state;
+    proto_error err;
+    proto_fail(&err, PROTO_E_BAD_QUERY, 3, "bad byte \xFF here");
+    size_t len;
+    char *out = proto_error_line(&err, NULL, &len);
+    assert_non_null(out);
+    assert_non_null(strstr(out, "\"offset\":3"));
+    assert_non_null(strstr(out, "bad byte \xC3\xBF here"));
+    free(out);
+}
+
+static void test_answer_framing(void **state)
+{
+    (void)state;
+    json_t *id = json_string("q7");
+    size_t len;
+    char *out = proto_answer(json_pack("{s:i}", "total", 3), id, &len);
+    assert_string_equal(out, "{\"ok\":true,\"total\":3,\"id\":\"q7\"}\n");
+    free(out);
+    json_decref(id);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_search_defaults),
+        cmocka_unit_test(test_search_fields_and_clamp),
+        cmocka_unit_test(test_ping_and_stats),
+        cmocka_unit_test(test_malformed_requests),
+        cmocka_unit_test(test_error_keeps_id),
+        cmocka_unit_test(test_long_query_refused),
+        cmocka_unit_test(test_error_message_made_valid_utf8),
+        cmocka_unit_test(test_answer_framing),
+    };
+    return cmocka_run_group_tests_name("proto", tests, NULL, NULL);
+}

@@ -1,0 +1,277 @@
+/* Unit tests for the Xapian shim: a three-document index in a temporary
+ * folder, the query builders, and the error paths a C caller must see as
+ * statuses with messages (missing index, lock held, damaged table). */
+#include <dirent.h>
+#include <fcntl.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "xap/xap.h"
+
+static char dir[64];
+
+static void add(xap_wdb *w, const char *id, const char *const *words, const char *val)
+{
+    xap_doc *d;
+    assert_int_equal(xap_doc_new(&d), SEEK_OK);
+    char idterm[64];
+    snprintf(idterm, sizeof idterm, "Q%s", id);
+    assert_int_equal(xap_doc_add_boolean(d, idterm), SEEK_OK);
+    for (unsigned i = 0; words[i]; i++)
+        assert_int_equal(xap_doc_add_posting(d, words[i], i + 1), SEEK_OK);
+    assert_int_equal(xap_doc_set_value(d, 0, id, strlen(id)), SEEK_OK);
+    assert_int_equal(xap_doc_set_value(d, 1, val, strlen(val)), SEEK_OK);
+    assert_int_equal(xap_doc_set_data(d, "text", 4), SEEK_OK);
+    assert_int_equal(xap_wdb_replace(w, idterm, d), SEEK_OK);
+    xap_doc_free(d);
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    snprintf(dir, sizeof dir, "/tmp/seekd-xap-XXXXXX");
+    if (!mkdtemp(dir))
+        return -1;
+    strcat(dir, "/idx");
+    xap_wdb *w;
+    if (xap_wdb_open(dir, XAP_CREATE, &w) != SEEK_OK)
+        return -1;
+    static const char *const a[] = { "collective", "security", "council", NULL };
+    static const char *const b[] = { "security", "council", "collective", NULL };
+    static const char *const c[] = { "council", "of", "ministers", NULL };
+    xap_wdb_begin(w);
+    add(w, "a", a, "20150914");
+    add(w, "b", b, "20171130");
+    add(w, "c", c, "20220110");
+    xap_wdb_set_metadata(w, "k", "v");
+    seek_status st = xap_wdb_commit(w);
+    xap_wdb_close(w);
+    return st == SEEK_OK ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    char cmd[128];
+    char *slash = strrchr(dir, '/');
+    *slash = '\0';
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+/* Ids of the hits of `q`, comma-separated, in rank order. */
+static void ids_of(xap_db *db, xap_query *q, char *out, size_t cap, unsigned long *total)
+{
+    static const int slots[] = { 0 };
+    xap_search opt = { 0, 10, slots, 1, 0 };
+    xap_hits *h;
+    assert_int_equal(xap_db_search(db, q, &opt, &h), SEEK_OK);
+    out[0] = '\0';
+    for (size_t i = 0; i < h->n; i++) {
+        if (i)
+            strncat(out, ",", cap - strlen(out) - 1);
+        strncat(out, h->hits[i].values[0], cap - strlen(out) - 1);
+    }
+    *total = h->total;
+    xap_hits_free(h);
+    xap_query_free(q);
+}
+
+static void test_phrase_and_near(void **state)
+{
+    (void)state;
+    xap_db *db;
+    assert_int_equal(xap_db_open(dir, &db), SEEK_OK);
+    const char *terms[] = { "collective", "security" };
+    xap_query *q;
+    char ids[64];
+    unsigned long total;
+    assert_int_equal(xap_query_phrase(terms, 2, 2, &q), SEEK_OK);
+    ids_of(db, q, ids, sizeof ids, &total);
+    assert_string_equal(ids, "a");
+    assert_int_equal(total, 1);
+    /* In b, "collective" follows "security" two positions on: near, not a phrase. */
+    assert_int_equal(xap_query_near(terms, 2, 3, &q), SEEK_OK);
+    ids_of(db, q, ids, sizeof ids, &total);
+    assert_int_equal(total, 2);
+    xap_db_close(db);
+}
+
+static void test_boolean_ops_and_values(void **state)
+{
+    (void)state;
+    xap_db *db;
+    assert_int_equal(xap_db_open(dir, &db), SEEK_OK);
+    xap_query *council, *security, *q, *range;
+    char ids[64];
+    unsigned long total;
+    xap_query_term("council", &council);
+    xap_query_term("security", &security);
+    assert_int_equal(xap_query_combine(XAP_AND_NOT, council, security, &q), SEEK_OK);
+    ids_of(db, q, ids, sizeof ids, &total);
+    assert_string_equal(ids, "c");
+    assert_int_equal(xap_query_value_range(1, "20150101", "20171231", &range), SEEK_OK);
+    assert_int_equal(xap_query_combine(XAP_FILTER, council, range, &q), SEEK_OK);
+    ids_of(db, q, ids, sizeof ids, &total);
+    assert_int_equal(total, 2);
+    xap_query_free(range);
+    assert_int_equal(xap_query_wildcard("coun", 10, &q), SEEK_OK);
+    ids_of(db, q, ids, sizeof ids, &total);
+    assert_int_equal(total, 3);
+    assert_int_equal(xap_query_all(&q), SEEK_OK);
+    ids_of(db, q, ids, sizeof ids, &total);
+    assert_int_equal(total, 3);
+    xap_query_free(council);
+    xap_query_free(security);
+
+    /* Too many wildcard expansions is the caller's query error. */
+    xap_query *wild;
+    xap_hits *h = NULL;
+    static const int slots[] = { 0 };
+    xap_search opt = { 0, 10, slots, 1, 0 };
+    assert_int_equal(xap_query_wildcard("", 1, &wild), SEEK_OK);
+    assert_int_equal(xap_db_search(db, wild, &opt, &h), SEEK_BAD_QUERY);
+    assert_null(h);
+    assert_true(strlen(xap_errmsg()) > 0);
+    xap_query_free(wild);
+    xap_db_close(db);
+}
+
+static void test_info_metadata_and_values(void **state)
+{
+    (void)state;
+    xap_db *db;
+    assert_int_equal(xap_db_open(dir, &db), SEEK_OK);
+    xap_info info;
+    assert_int_equal(xap_db_info(db, &info), SEEK_OK);
+    assert_int_equal(info.docs, 3);
+    assert_true(info.revision >= 1);
+    char *v;
+    assert_int_equal(xap_db_metadata(db, "k", &v), SEEK_OK);
+    assert_string_equal(v, "v");
+    free(v);
+    assert_int_equal(xap_db_metadata(db, "missing", &v), SEEK_OK);
+    assert_string_equal(v, "");
+    free(v);
+    xap_db_close(db);
+
+    xap_wdb *w;
+    assert_int_equal(xap_wdb_open(dir, XAP_CREATE, &w), SEEK_OK);
+    assert_int_equal(xap_wdb_value(w, "Qb", 1, &v), SEEK_OK);
+    assert_string_equal(v, "20171130");
+    free(v);
+    assert_int_equal(xap_wdb_value(w, "Qzz", 1, &v), SEEK_NOT_FOUND);
+    char **terms;
+    size_t n;
+    assert_int_equal(xap_wdb_terms(w, "Q", &terms, &n), SEEK_OK);
+    assert_int_equal(n, 3);
+    assert_string_equal(terms[0], "Qa");
+    xap_strv_free(terms, n);
+    xap_wdb_close(w);
+}
+
+static void test_second_writer_is_locked_out(void **state)
+{
+    (void)state;
+    xap_wdb *w1, *w2 = NULL;
+    assert_int_equal(xap_wdb_open(dir, XAP_CREATE, &w1), SEEK_OK);
+    assert_int_equal(xap_wdb_open(dir, XAP_CREATE, &w2), SEEK_LOCKED);
+    assert_null(w2);
+    assert_non_null(strstr(xap_errmsg(), "lock"));
+    xap_wdb_close(w1);
+    assert_int_equal(xap_wdb_open(dir, XAP_CREATE, &w2), SEEK_OK);
+    xap_wdb_close(w2);
+}
+
+static void test_uncommitted_changes_are_invisible(void **state)
+{
+    (void)state;
+    xap_wdb *w;
+    assert_int_equal(xap_wdb_open(dir, XAP_CREATE, &w), SEEK_OK);
+    assert_int_equal(xap_wdb_begin(w), SEEK_OK);
+    assert_int_equal(xap_wdb_delete(w, "Qa"), SEEK_OK);
+    xap_wdb_close(w);  /* no commit */
+    xap_db *db;
+    assert_int_equal(xap_db_open(dir, &db), SEEK_OK);
+    xap_info info;
+    assert_int_equal(xap_db_info(db, &info), SEEK_OK);
+    assert_int_equal(info.docs, 3);
+    xap_db_close(db);
+}
+
+static void test_missing_index(void **state)
+{
+    (void)state;
+    xap_db *db = (xap_db *)1;
+    assert_int_equal(xap_db_open("/nonexistent/seekd/index", &db), SEEK_NOT_FOUND);
+    assert_null(db);
+    assert_true(strlen(xap_errmsg()) > 0);
+}
+
+static void test_bad_builder_input(void **state)
+{
+    (void)state;
+    xap_query *q = NULL;
+    assert_int_equal(xap_query_term("", &q), SEEK_INVALID);
+    assert_null(q);
+    assert_int_equal(xap_query_phrase(NULL, 0, 0, &q), SEEK_INVALID);
+    xap_stem *s;
+    assert_int_equal(xap_stem_new("klingon", &s), SEEK_INVALID);
+    assert_int_equal(xap_stem_new("english", &s), SEEK_OK);
+    char out[32];
+    assert_int_equal(xap_stem_word(s, "councils", 8, out, sizeof out), 7);
+    assert_string_equal(out, "council");
+    xap_stem_free(s);
+}
+
+/* Overwrites the postlist table with garbage: opening or searching must give
+ * an I/O status and a message, never an exception or a crash. */
+static void test_damaged_table(void **state)
+{
+    (void)state;
+    char path[128];
+    snprintf(path, sizeof path, "%s/postlist.glass", dir);
+    int fd = open(path, O_WRONLY);
+    assert_true(fd >= 0);
+    char junk[8192];
+    memset(junk, 0x5A, sizeof junk);
+    assert_int_equal(pwrite(fd, junk, sizeof junk, 0), (ssize_t)sizeof junk);
+    close(fd);
+    xap_db *db = NULL;
+    seek_status st = xap_db_open(dir, &db);
+    if (st == SEEK_OK) {
+        xap_query *q;
+        xap_query_term("council", &q);
+        xap_hits *h = NULL;
+        static const int slots[] = { 0 };
+        xap_search opt = { 0, 10, slots, 1, 0 };
+        st = xap_db_search(db, q, &opt, &h);
+        xap_query_free(q);
+        xap_hits_free(h);
+        xap_db_close(db);
+    }
+    assert_int_equal(st, SEEK_IO);
+    assert_true(strlen(xap_errmsg()) > 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_phrase_and_near),
+        cmocka_unit_test(test_boolean_ops_and_values),
+        cmocka_unit_test(test_info_metadata_and_values),
+        cmocka_unit_test(test_second_writer_is_locked_out),
+        cmocka_unit_test(test_uncommitted_changes_are_invisible),
+        cmocka_unit_test(test_missing_index),
+        cmocka_unit_test(test_bad_builder_input),
+        cmocka_unit_test(test_damaged_table),  /* last: it ruins the index */
+    };
+    return cmocka_run_group_tests_name("xap", tests, setup, teardown);
+}
