@@ -16,7 +16,8 @@ enum { EXIT_HITS = 0, EXIT_NO_HITS = 1, EXIT_ERROR = 2 };
 
 typedef struct options {
     char socket[4096];
-    int json, no_snippets, stats, ping, ids;
+    int json, no_snippets, stats, ping, ids, facets, entities;
+    const char *entity, *type, *prefix;
     long limit, offset;
     double timeout;
 } options;
@@ -24,15 +25,21 @@ typedef struct options {
 static void usage(FILE *f)
 {
     fputs("usage: seek [options] QUERY...\n"
-          "       seek --stats | --ping\n"
+          "       seek --entity NAME | --entities [--type T] [--prefix P] | --stats | --ping\n"
           "Searches the seekd index. QUERY: words (all required, stemmed), \"exact phrases\",\n"
-          "OR, AND, NOT or -word, parentheses.\n"
+          "OR, AND, NOT or -word, parentheses, person:NAME, org:NAME, place:NAME,\n"
+          "entity:NAME (NAME a word or a \"quoted name\"), date:2015-09, date:2010..2015.\n"
           "  --socket PATH   the daemon's socket (default: $SEEKD_SOCKET, ...)\n"
           "  --json          print the daemon's answer line unchanged\n"
           "  --limit N       hits to show (default 10, at most 10000)\n"
           "  --offset N      skip the first N hits\n"
           "  --no-snippets   leave snippets out\n"
           "  --ids           print matching ids only, one per line\n"
+          "  --facets        also list the top people, organizations, places and years\n"
+          "  --entity NAME   the entity card: aliases, documents, what it appears with\n"
+          "  --entities      list indexed entities by document count (--type, --prefix)\n"
+          "  --type T        with --entity/--entities: person, org, place or name\n"
+          "  --prefix P      with --entities: names starting with P\n"
           "  --stats         print index statistics\n"
           "  --ping          check that the daemon answers\n"
           "  --timeout SECS  give up after this long (default 30)\n"
@@ -59,6 +66,9 @@ static int parse_args(int argc, char **argv, options *o)
         { "no-snippets", no_argument, 0, 'S' }, { "stats", no_argument, 0, 't' },
         { "ping", no_argument, 0, 'p' }, { "ids", no_argument, 0, 'I' },
         { "timeout", required_argument, 0, 'T' }, { "help", no_argument, 0, 'h' },
+        { "facets", no_argument, 0, 'F' }, { "entity", required_argument, 0, 'E' },
+        { "entities", no_argument, 0, 'L' }, { "type", required_argument, 0, 'y' },
+        { "prefix", required_argument, 0, 'P' },
         { 0, 0, 0, 0 },
     };
     memset(o, 0, sizeof *o);
@@ -69,8 +79,8 @@ static int parse_args(int argc, char **argv, options *o)
         return -1;
     }
     int c;
-    /* "+" stops at the first query word, so a query like "-word" still works after "--". */
-    while ((c = getopt_long(argc, argv, "+s:jn:o:h", longs, NULL)) != -1) {
+    /* Options may follow the query words; a query starting with "-word" goes after "--". */
+    while ((c = getopt_long(argc, argv, "s:jn:o:h", longs, NULL)) != -1) {
         switch (c) {
         case 's':
             if (snprintf(o->socket, sizeof o->socket, "%s", optarg) >= (int)sizeof o->socket) {
@@ -85,6 +95,11 @@ static int parse_args(int argc, char **argv, options *o)
         case 't': o->stats = 1; break;
         case 'p': o->ping = 1; break;
         case 'I': o->ids = 1; o->no_snippets = 1; break;
+        case 'F': o->facets = 1; break;
+        case 'E': o->entity = optarg; break;
+        case 'L': o->entities = 1; break;
+        case 'y': o->type = optarg; break;
+        case 'P': o->prefix = optarg; break;
         case 'T':
             o->timeout = strtod(optarg, NULL);
             if (o->timeout <= 0) {
@@ -96,7 +111,7 @@ static int parse_args(int argc, char **argv, options *o)
         default: usage(stderr); return -1;
         }
     }
-    if (!o->stats && !o->ping && optind >= argc) {
+    if (!o->stats && !o->ping && !o->entity && !o->entities && optind >= argc) {
         fprintf(stderr, "seek: no query given\n");
         usage(stderr);
         return -1;
@@ -127,12 +142,20 @@ static json_t *build_request(const options *o, int argc, char **argv)
         return json_pack("{s:s}", "op", "ping");
     if (o->stats)
         return json_pack("{s:s}", "op", "stats");
+    if (o->entity)
+        return json_pack("{s:s,s:s,s:s*,s:I}", "op", "entity", "name", o->entity, "type", o->type,
+                         "limit", (json_int_t)o->limit);
+    if (o->entities)
+        return json_pack("{s:s,s:s*,s:s*,s:I}", "op", "entities", "type", o->type,
+                         "prefix", o->prefix, "limit", (json_int_t)(o->limit == 10 ? 20 : o->limit));
     char *q = join_words(argc, argv);
     if (!q)
         return NULL;
     json_t *req = json_pack("{s:s,s:s,s:I,s:I,s:b}", "op", "search", "q", q,
                             "limit", (json_int_t)o->limit, "offset", (json_int_t)o->offset,
                             "snippets", !o->no_snippets);
+    if (req && o->facets)
+        json_object_set_new(req, "facets", json_pack("[s,s,s,s]", "person", "org", "place", "date"));
     if (!req)
         fprintf(stderr, "seek: the query is not valid UTF-8\n");
     free(q);
@@ -170,16 +193,23 @@ int main(int argc, char **argv)
             puts(answer);
         fprintf(stderr, "seek: %s (%s)\n", msg ? msg : "error", code ? code : "?");
     } else {
+        int color = isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
         if (o.json)
             puts(answer);
         else if (o.ping)
             puts("ok");
         else if (o.stats)
             render_stats(stdout, ans);
+        else if (o.entity)
+            render_entity(stdout, ans, color);
+        else if (o.entities)
+            render_entities(stdout, ans);
         else
-            render_hits(stdout, ans, isatty(STDOUT_FILENO) && !getenv("NO_COLOR"), o.ids);
-        rc = (o.ping || o.stats || json_array_size(json_object_get(ans, "hits"))) ? EXIT_HITS
-                                                                               : EXIT_NO_HITS;
+            render_hits(stdout, ans, color, o.ids);
+        int found = o.entity ? json_is_true(json_object_get(ans, "found"))
+                  : o.entities ? json_array_size(json_object_get(ans, "entities")) > 0
+                  : o.ping || o.stats || json_array_size(json_object_get(ans, "hits")) > 0;
+        rc = found ? EXIT_HITS : EXIT_NO_HITS;
     }
     json_decref(ans);
     free(answer);

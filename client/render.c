@@ -29,6 +29,29 @@ static void print_snippet(FILE *f, const char *text, const json_t *marks, int co
     fputc('\n', f);
 }
 
+/* "Emomali Rahmon (4), Alexander Lukashenko (2)" for a list of entities. */
+static void print_counted(FILE *f, const json_t *list, const char *name_key, const char *count_key)
+{
+    size_t i;
+    const json_t *e;
+    json_array_foreach(list, i, e) {
+        const char *name = json_string_value(json_object_get(e, name_key));
+        fprintf(f, "%s%s (%lld)", i ? ", " : "", name ? name : "?",
+                (long long)json_integer_value(json_object_get(e, count_key)));
+    }
+    fputc('\n', f);
+}
+
+static void print_facets(FILE *f, const json_t *facets)
+{
+    const char *key;
+    const json_t *list;
+    json_object_foreach((json_t *)facets, key, list) {
+        fprintf(f, "%-8s ", key);
+        print_counted(f, list, strcmp(key, "date") ? "name" : "year", "count");
+    }
+}
+
 void render_hits(FILE *f, const json_t *answer, int color, int ids_only)
 {
     const json_t *hits = json_object_get(answer, "hits");
@@ -52,6 +75,9 @@ void render_hits(FILE *f, const json_t *answer, int color, int ids_only)
     }
     if (ids_only)
         return;
+    const json_t *facets = json_object_get(answer, "facets");
+    if (facets)
+        print_facets(f, facets);
     json_int_t total = json_integer_value(json_object_get(answer, "total"));
     json_int_t offset = json_integer_value(json_object_get(answer, "offset"));
     size_t n = json_array_size(hits);
@@ -75,4 +101,51 @@ void render_stats(FILE *f, const json_t *answer)
         fprintf(f, "%-12s %s\n", key, s ? s : json_string_value(v));
         free(s);
     }
+}
+
+void render_entity(FILE *f, const json_t *answer, int color)
+{
+    if (!json_is_true(json_object_get(answer, "found"))) {
+        fprintf(f, "no entity known as '%s'\n", json_string_value(json_object_get(answer, "query")));
+        return;
+    }
+    fprintf(f, "%s%s%s (%s), mentioned in %lld document%s\n", color ? "\033[1m" : "",
+            json_string_value(json_object_get(answer, "name")), color ? HL_OFF : "",
+            json_string_value(json_object_get(answer, "type")),
+            (long long)json_integer_value(json_object_get(answer, "docs")),
+            json_integer_value(json_object_get(answer, "docs")) == 1 ? "" : "s");
+    const json_t *aliases = json_object_get(answer, "aliases");
+    if (json_array_size(aliases)) {
+        fputs("also known as: ", f);
+        size_t i;
+        const json_t *a;
+        json_array_foreach(aliases, i, a)
+            fprintf(f, "%s%s", i ? ", " : "", json_string_value(a));
+        fputc('\n', f);
+    }
+    const json_t *co = json_object_get(answer, "cooccurring");
+    if (json_array_size(co)) {
+        fputs("appears with: ", f);
+        print_counted(f, co, "name", "count");
+    }
+    size_t i;
+    const json_t *d;
+    json_array_foreach(json_object_get(answer, "documents"), i, d)
+        fprintf(f, "%3zu. %s  %lld mention%s  %s\n", i + 1,
+                json_string_value(json_object_get(d, "id")),
+                (long long)json_integer_value(json_object_get(d, "mentions")),
+                json_integer_value(json_object_get(d, "mentions")) == 1 ? "" : "s",
+                json_string_value(json_object_get(d, "title")));
+}
+
+void render_entities(FILE *f, const json_t *answer)
+{
+    size_t i;
+    const json_t *e;
+    json_array_foreach(json_object_get(answer, "entities"), i, e)
+        fprintf(f, "%6lld  %-7s %s\n", (long long)json_integer_value(json_object_get(e, "count")),
+                json_string_value(json_object_get(e, "type")),
+                json_string_value(json_object_get(e, "name")));
+    fprintf(f, "-- %zu of %lld entities\n", json_array_size(json_object_get(answer, "entities")),
+            (long long)json_integer_value(json_object_get(answer, "total")));
 }

@@ -1,4 +1,5 @@
-/* Printing answers for people: hits with highlighted snippets, stats. */
+/* Printing answers for people: hits with highlighted snippets and facets,
+ * entity cards and lists, stats. */
 #ifndef SEEKD_CLIENT_RENDER_H
 #define SEEKD_CLIENT_RENDER_H
 
@@ -9,5 +10,9 @@
  * [bracketed]. `ids_only`: one id per line and nothing else. */
 void render_hits(FILE *f, const json_t *answer, int color, int ids_only);
 void render_stats(FILE *f, const json_t *answer);
+/* An entity card, or a line saying the name is unknown. */
+void render_entity(FILE *f, const json_t *answer, int color);
+/* A list of entities with their document counts. */
+void render_entities(FILE *f, const json_t *answer);
 
 #endif

@@ -1,17 +1,9 @@
-/* Request handlers: one request line in, one answer line out. They run on
- * worker threads, each with its own index handle; nothing here touches libuv. */
+/* Request dispatch: one request line in, one answer line out, on a worker
+ * thread. The ops themselves are in ops.h; nothing here touches libuv. */
 #ifndef SEEKD_DAEMON_HANDLERS_H
 #define SEEKD_DAEMON_HANDLERS_H
 
 #include <stddef.h>
-
-/* Sets the index every worker opens. Call once before serving. */
-void handlers_init(const char *index_path);
-/* Frees every worker's handles. Call after the workers have stopped. */
-void handlers_fini(void);
-/* Makes every worker close and reopen its index before its next request
- * (SIGHUP: for an index folder that was replaced, not merely updated). */
-void handlers_reopen_all(void);
 
 /* Answers one request line (without its newline). Returns a malloc'd line
  * ending in '\n' with its length in *len, or NULL when memory runs out. */

@@ -9,14 +9,16 @@
 #include <unistd.h>
 #include <uv.h>
 
-#include "handlers.h"
+#include "entity/gazetteer.h"
 #include "log.h"
 #include "paths.h"
 #include "server.h"
+#include "worker.h"
 
 typedef struct options {
     char index[4096];
     char socket[4096];
+    char gazetteer[4096];
     int threads;
 } options;
 
@@ -31,6 +33,7 @@ static void usage(FILE *f)
           "  --socket PATH   the socket (default: $SEEKD_SOCKET, $XDG_RUNTIME_DIR/seekd.sock\n"
           "                  or /tmp/seekd-UID/seekd.sock)\n"
           "  --threads N     worker threads for queries (default: the number of CPUs)\n"
+          "  --gazetteer FILE the entity list (default: $SEEKD_GAZETTEER or data/gazetteer.tsv)\n"
           "Signals: SIGHUP reopens the index; SIGTERM and SIGINT finish the requests\n"
           "in hand, remove the socket and exit 0.\n", f);
 }
@@ -48,18 +51,19 @@ static int parse_args(int argc, char **argv, options *o)
 {
     static const struct option longs[] = {
         { "index", required_argument, 0, 'i' }, { "socket", required_argument, 0, 's' },
-        { "threads", required_argument, 0, 't' }, { "help", no_argument, 0, 'h' },
-        { 0, 0, 0, 0 },
+        { "threads", required_argument, 0, 't' }, { "gazetteer", required_argument, 0, 'g' },
+        { "help", no_argument, 0, 'h' }, { 0, 0, 0, 0 },
     };
     memset(o, 0, sizeof *o);
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
     o->threads = cpus > 0 ? (int)cpus : 2;
-    if (paths_index(o->index, sizeof o->index) < 0 || paths_socket(o->socket, sizeof o->socket) < 0) {
+    if (paths_index(o->index, sizeof o->index) < 0 || paths_socket(o->socket, sizeof o->socket) < 0
+        || paths_gazetteer(o->gazetteer, sizeof o->gazetteer) < 0) {
         fprintf(stderr, "seekd: default paths too long\n");
         return -1;
     }
     int c;
-    while ((c = getopt_long(argc, argv, "i:s:t:h", longs, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "i:s:t:g:h", longs, NULL)) != -1) {
         char *end;
         switch (c) {
         case 'i':
@@ -68,6 +72,10 @@ static int parse_args(int argc, char **argv, options *o)
             break;
         case 's':
             if (copy_path(o->socket, sizeof o->socket, optarg, "--socket") < 0)
+                return -1;
+            break;
+        case 'g':
+            if (copy_path(o->gazetteer, sizeof o->gazetteer, optarg, "--gazetteer") < 0)
                 return -1;
             break;
         case 't':
@@ -102,7 +110,7 @@ static void on_signal(uv_signal_t *h, int signum)
     (void)h;
     if (signum == SIGHUP) {
         log_event("reopen", "reason=SIGHUP");
-        handlers_reopen_all();
+        workers_reopen_all();
         return;
     }
     log_event("stopping", "signal=%s", signum == SIGTERM ? "SIGTERM" : "SIGINT");
@@ -138,10 +146,17 @@ int main(int argc, char **argv)
     if (!strcmp(default_sock, o.socket) && prepare_default_dir(o.socket) < 0)
         return 2;
 
+    gazetteer *gaz = NULL;
+    char err[512];
+    if (gaz_load(o.gazetteer, &gaz, err, sizeof err) != SEEK_OK) {
+        fprintf(stderr, "seekd: gazetteer: %s\n", err);
+        return 2;
+    }
     uv_loop_t *loop = uv_default_loop();
-    handlers_init(o.index);
+    workers_init(o.index, gaz);
     if (server_listen(&srv, loop, o.socket) < 0) {
-        handlers_fini();
+        workers_fini();
+        gaz_free(gaz);
         return 2;
     }
     srv.on_drained = on_drained;
@@ -161,7 +176,8 @@ int main(int argc, char **argv)
     if (rc != 0)
         log_event("warning", "error=\"loop closed with live handles\"");
     uv_library_shutdown();
-    handlers_fini();
+    workers_fini();
+    gaz_free(gaz);
     log_event("stopped", "socket=%s", o.socket);
     return 0;
 }

@@ -7,12 +7,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "entity/translit.h"
+#include "query/compile.h"
 #include "text/token.h"
+#include "text/tokarray.h"
 
 typedef struct snip_item {
     char **terms;   /* one for a word (its stem), several for a phrase */
     size_t n;
     int phrase;
+    int form;       /* a name: compare tokens in match form (transliterated) */
 } snip_item;
 
 struct snip_terms {
@@ -33,23 +37,82 @@ void snip_terms_free(snip_terms *t)
     free(t);
 }
 
-static int add_item(snip_terms *t, const qp_node *n, xap_stem *stem)
+static snip_item *new_item(snip_terms *t)
 {
     if (t->n == t->cap) {
         size_t cap = t->cap ? t->cap * 2 : 8;
         snip_item *p = realloc(t->items, cap * sizeof *p);
         if (!p)
-            return -1;
+            return NULL;
         t->items = p;
         t->cap = cap;
     }
-    snip_item *it = &t->items[t->n];
+    snip_item *it = &t->items[t->n++];
+    memset(it, 0, sizeof *it);
+    return it;
+}
+
+/* A name in match form ("emomali rakhmon") as a phrase item. */
+static int add_name(snip_terms *t, const char *form)
+{
+    snip_item *it = new_item(t);
+    if (!it)
+        return -1;
+    it->phrase = it->form = 1;
+    size_t n = 1;
+    for (const char *p = form; *p; p++)
+        n += *p == ' ';
+    if (!(it->terms = calloc(n, sizeof *it->terms)))
+        return -1;
+    for (const char *p = form; it->n < n; p++) {
+        const char *sp = strchr(p, ' ');
+        size_t len = sp ? (size_t)(sp - p) : strlen(p);
+        if (!(it->terms[it->n] = strndup(p, len)))
+            return -1;
+        it->n++;
+        p += len;
+    }
+    return 0;
+}
+
+typedef struct name_ctx {
+    snip_terms *t;
+    const char *name;
+    int rc;
+} name_ctx;
+
+static int add_entity_names(const char *term, const gaz_entity *e, void *c)
+{
+    name_ctx *nc = c;
+    (void)term;
+    if (!e)
+        return 0;
+    nc->rc = add_name(nc->t, e->key);
+    for (size_t i = 0; i < e->naliases && nc->rc == 0; i++) {
+        char *form = gaz_match_form(e->aliases[i], strlen(e->aliases[i]));
+        nc->rc = form && *form ? add_name(nc->t, form) : (form ? 0 : -1);
+        free(form);
+    }
+    return nc->rc;
+}
+
+static int add_entity(snip_terms *t, const qp_node *n, const gazetteer *gaz)
+{
+    name_ctx nc = { t, n->terms[0], 0 };
+    qp_entity_terms(gaz, n->etype, n->terms[0], add_entity_names, &nc);
+    return nc.rc < 0 ? -1 : add_name(t, n->terms[0]);
+}
+
+static int add_item(snip_terms *t, const qp_node *n, xap_stem *stem)
+{
+    snip_item *it = new_item(t);
+    if (!it)
+        return -1;
     it->phrase = n->kind == QP_PHRASE;
-    it->n = n->nterms;
     it->terms = calloc(n->nterms, sizeof *it->terms);
     if (!it->terms)
         return -1;
-    t->n++;
+    it->n = n->nterms;
     for (size_t i = 0; i < n->nterms; i++) {
         if (it->phrase) {
             it->terms[i] = strdup(n->terms[i]);
@@ -64,80 +127,42 @@ static int add_item(snip_terms *t, const qp_node *n, xap_stem *stem)
     return 0;
 }
 
-static int collect(snip_terms *t, const qp_node *n, xap_stem *stem)
+static int collect(snip_terms *t, const qp_node *n, xap_stem *stem, const gazetteer *gaz)
 {
     switch (n->kind) {
     case QP_WORD:
     case QP_PHRASE:
         return add_item(t, n, stem);
+    case QP_ENTITY:
+        return add_entity(t, n, gaz);
     case QP_AND:
     case QP_OR:
-        return collect(t, n->left, stem) < 0 ? -1 : collect(t, n->right, stem);
+        return collect(t, n->left, stem, gaz) < 0 ? -1 : collect(t, n->right, stem, gaz);
     case QP_NOT:
+    case QP_DATE:
         return 0;
     }
     return 0;
 }
 
-snip_terms *snip_terms_new(const qp_node *tree, xap_stem *stem)
+snip_terms *snip_terms_new(const qp_node *tree, xap_stem *stem, const gazetteer *gaz)
 {
     snip_terms *t = calloc(1, sizeof *t);
-    if (t && tree && collect(t, tree, stem) < 0) {
+    if (t && tree && collect(t, tree, stem, gaz) < 0) {
         snip_terms_free(t);
         return NULL;
     }
     return t;
 }
 
-/* ---- Tokens of the document ---- */
+/* ---- Matching ---- */
 
-typedef struct dtok {
-    size_t start, end;   /* bytes in the source */
-    size_t norm;         /* offset of the normalized text in the arena */
-    int item;            /* index of the matched item, -1 for none */
-    int group;           /* occurrence number, so a phrase is marked as one span */
-} dtok;
-
-typedef struct doc_toks {
-    dtok *v;
-    size_t n, cap;
-    char *arena;
-    size_t alen, acap;
-    int oom;
-} doc_toks;
-
-static int keep_tok(const tok *t, void *ctx)
-{
-    doc_toks *d = ctx;
-    if (d->n == d->cap) {
-        size_t cap = d->cap ? d->cap * 2 : 256;
-        dtok *v = realloc(d->v, cap * sizeof *v);
-        if (!v)
-            goto oom;
-        d->v = v;
-        d->cap = cap;
-    }
-    if (d->alen + t->len + 1 > d->acap) {
-        size_t cap = (d->alen + t->len + 1) * 2;
-        char *a = realloc(d->arena, cap);
-        if (!a)
-            goto oom;
-        d->arena = a;
-        d->acap = cap;
-    }
-    memcpy(d->arena + d->alen, t->text, t->len + 1);
-    d->v[d->n++] = (dtok){ t->start, t->end, d->alen, -1, -1 };
-    d->alen += t->len + 1;
-    return 0;
-oom:
-    d->oom = 1;
-    return 1;
-}
-
-static const char *norm_of(const doc_toks *d, size_t i)
-{
-    return d->arena + d->v[i].norm;
-}
+/* Per token of the document: which item it matched (-1 for none) and the
+ * occurrence number, so a phrase is marked as one span. */
+typedef struct tok_match {
+    int item;
+    int group;
+} tok_match;
 
 /* Stems share their first letters with the word (English suffix stripping),
  * so a token that does not start like the stem cannot stem to it. */
@@ -148,56 +173,62 @@ static int may_stem_to(const char *word, const char *stem)
     return strncmp(word, stem, k) == 0;
 }
 
-static void find_matches(doc_toks *d, const snip_terms *t, xap_stem *stem)
+/* Token i equals `want`, in match form when `form` is set. */
+static int same(const tok_array *d, size_t i, const char *want, int form)
+{
+    const char *w = tok_array_norm(d, i);
+    if (!form || !translit_has_cyr(w, d->v[i].len))
+        return strcmp(w, want) == 0;
+    char buf[TOK_MAX_BYTES * 2 + 1];
+    return translit_cyr(w, d->v[i].len, buf, sizeof buf) < sizeof buf && strcmp(buf, want) == 0;
+}
+
+static void find_matches(const tok_array *d, tok_match *m, const snip_terms *t, xap_stem *stem)
 {
     int group = 0;
     for (size_t i = 0; i < d->n; i++) {
-        const char *w = norm_of(d, i);
-        for (size_t k = 0; k < t->n && d->v[i].item < 0; k++) {
+        const char *w = tok_array_norm(d, i);
+        for (size_t k = 0; k < t->n && m[i].item < 0; k++) {
             const snip_item *it = &t->items[k];
             if (it->phrase) {
                 if (i + it->n > d->n)
                     continue;
                 size_t j = 0;
-                while (j < it->n && strcmp(norm_of(d, i + j), it->terms[j]) == 0)
+                while (j < it->n && same(d, i + j, it->terms[j], it->form))
                     j++;
                 if (j < it->n)
                     continue;
-                for (j = 0; j < it->n; j++) {
-                    d->v[i + j].item = (int)k;
-                    d->v[i + j].group = group;
-                }
+                for (j = 0; j < it->n; j++)
+                    m[i + j] = (tok_match){ (int)k, group };
                 group++;
             } else if (may_stem_to(w, it->terms[0])) {
                 char buf[TOK_MAX_BYTES + 16];
                 size_t len = xap_stem_word(stem, w, strlen(w), buf, sizeof buf);
-                if (len && len < sizeof buf && strcmp(buf, it->terms[0]) == 0) {
-                    d->v[i].item = (int)k;
-                    d->v[i].group = group++;
-                }
+                if (len && len < sizeof buf && strcmp(buf, it->terms[0]) == 0)
+                    m[i] = (tok_match){ (int)k, group++ };
             }
         }
     }
 }
 
 /* The first token of the best window of `width` tokens. */
-static size_t best_window(const doc_toks *d, size_t nitems, unsigned width)
+static size_t best_window(const tok_match *m, size_t n, size_t nitems, unsigned width)
 {
-    if (d->n <= width || nitems == 0)
+    if (n <= width || nitems == 0)
         return 0;
     int *count = calloc(nitems, sizeof *count);
     if (!count)
         return 0;
     long distinct = 0, total = 0, best = -1;
     size_t best_at = 0;
-    for (size_t i = 0; i < d->n; i++) {
-        if (d->v[i].item >= 0) {
-            if (count[d->v[i].item]++ == 0)
+    for (size_t i = 0; i < n; i++) {
+        if (m[i].item >= 0) {
+            if (count[m[i].item]++ == 0)
                 distinct++;
             total++;
         }
         if (i >= width) {
-            int old = d->v[i - width].item;
+            int old = m[i - width].item;
             if (old >= 0) {
                 if (--count[old] == 0)
                     distinct--;
@@ -215,14 +246,14 @@ static size_t best_window(const doc_toks *d, size_t nitems, unsigned width)
     free(count);
     /* Start a little before the first match so it has some context. */
     size_t first = best_at;
-    while (first < best_at + width && first < d->n && d->v[first].item < 0)
+    while (first < best_at + width && first < n && m[first].item < 0)
         first++;
-    if (first == best_at + width || first == d->n)
+    if (first == best_at + width || first == n)
         return best_at;  /* nothing matched anywhere */
     size_t lead = width / 5;
     size_t start = first > best_at + lead ? first - lead : best_at;
-    if (start + width > d->n)
-        start = d->n - width;
+    if (start + width > n)
+        start = n - width;
     return start;
 }
 
@@ -299,17 +330,21 @@ int snippet_make(const snip_terms *terms, xap_stem *stem, const char *text, size
                  unsigned width, snippet *s)
 {
     memset(s, 0, sizeof *s);
-    doc_toks d = { 0 };
-    if (tok_scan(text, len, keep_tok, &d) < 0 || d.oom) {
-        free(d.v);
-        free(d.arena);
+    tok_array d;
+    if (tok_array_build(&d, text, len) < 0)
+        return -1;
+    tok_match *m = malloc((d.n + 1) * sizeof *m);
+    if (!m) {
+        tok_array_fini(&d);
         return -1;
     }
+    for (size_t i = 0; i < d.n; i++)
+        m[i] = (tok_match){ -1, -1 };
     out o = { .s = s };
     emit(&o, "", 0);
     if (d.n) {
-        find_matches(&d, terms, stem);
-        size_t a = best_window(&d, terms->n, width);
+        find_matches(&d, m, terms, stem);
+        size_t a = best_window(m, d.n, terms->n, width);
         size_t b = a + width < d.n ? a + width : d.n;  /* one past the last token */
         if (a > 0)
             emit(&o, "\xE2\x80\xA6 ", 4);
@@ -319,10 +354,10 @@ int snippet_make(const snip_terms *terms, xap_stem *stem, const char *text, size
         while (at < d.v[a].start && is_ws(text[at]))
             at++;
         for (size_t i = a; i < b; i++) {
-            if (d.v[i].item < 0)
+            if (m[i].item < 0)
                 continue;
             size_t j = i;
-            while (j + 1 < b && d.v[j + 1].item >= 0 && d.v[j + 1].group == d.v[i].group)
+            while (j + 1 < b && m[j + 1].item >= 0 && m[j + 1].group == m[i].group)
                 j++;
             emit_folded(&o, text, at, d.v[i].start);
             size_t from = s->len;
@@ -338,8 +373,8 @@ int snippet_make(const snip_terms *terms, xap_stem *stem, const char *text, size
         if (b < d.n)
             emit(&o, " \xE2\x80\xA6", 4);
     }
-    free(d.v);
-    free(d.arena);
+    free(m);
+    tok_array_fini(&d);
     if (o.oom) {
         snippet_fini(s);
         return -1;

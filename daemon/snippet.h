@@ -5,14 +5,17 @@
 #define SEEKD_DAEMON_SNIPPET_H
 
 #include <stddef.h>
+#include "entity/gazetteer.h"
 #include "query/query.h"
 #include "xap/xap.h"
 
 typedef struct snip_terms snip_terms;
 
-/* What to look for: the words (by stem) and phrases of `tree`, leaving out
- * whatever sits under a NOT. Returns NULL when memory runs out. */
-snip_terms *snip_terms_new(const qp_node *tree, xap_stem *stem);
+/* What to look for: the words (by stem), phrases and entity names (every
+ * alias of the entities a filter resolves to through `gaz`, which may be
+ * NULL) of `tree`, leaving out whatever sits under a NOT. Returns NULL when
+ * memory runs out. */
+snip_terms *snip_terms_new(const qp_node *tree, xap_stem *stem, const gazetteer *gaz);
 void snip_terms_free(snip_terms *t);  /* accepts NULL */
 
 typedef struct snippet {

@@ -7,10 +7,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
+#include "entity/dateterms.h"
+#include "entity/extract.h"
 #include "query/compile.h"
 #include "text/decode.h"
 #include "text/token.h"
+#include "text/tokarray.h"
 #include "xap/prefix.h"
 
 #define TITLE_MAX 300
@@ -25,23 +29,58 @@ uint64_t document_hash(const char *bytes, size_t len)
     return h;
 }
 
-typedef struct builder {
-    xap_doc *doc;
-    xap_stem *stem;
-    seek_status st;
-} builder;
-
-static int add_token(const tok *t, void *ctx)
+static seek_status add_words(xap_doc *doc, xap_stem *stem, const tok_array *t)
 {
-    builder *b = ctx;
-    /* Xapian positions start at 1 by convention (TermGenerator does). */
-    b->st = xap_doc_add_posting(b->doc, t->text, t->pos + 1);
-    if (b->st != SEEK_OK)
-        return 1;
-    char term[TOK_MAX_BYTES + 16];
-    if (qp_stem_term(b->stem, t->text, t->len, term, sizeof term) == 0)
-        b->st = xap_doc_add_term(b->doc, term, 1);
-    return b->st != SEEK_OK;
+    seek_status st = SEEK_OK;
+    for (size_t i = 0; i < t->n && st == SEEK_OK; i++) {
+        const char *w = tok_array_norm(t, i);
+        /* Xapian positions start at 1 by convention (TermGenerator does). */
+        st = xap_doc_add_posting(doc, w, (unsigned)i + 1);
+        char term[TOK_MAX_BYTES + 16];
+        if (st == SEEK_OK && qp_stem_term(stem, w, t->v[i].len, term, sizeof term) == 0)
+            st = xap_doc_add_term(doc, term, 1);
+    }
+    return st;
+}
+
+static const char *const type_prefix[ENT_NTYPES] = {
+    [ENT_PERSON] = PREFIX_PERSON, [ENT_ORG] = PREFIX_ORG,
+    [ENT_PLACE] = PREFIX_PLACE, [ENT_NAME] = PREFIX_NAME,
+};
+
+static int add_date_term(const char *term, void *ctx)
+{
+    return xap_doc_add_term(ctx, term, 1) != SEEK_OK;
+}
+
+/* Entity terms (wdf = mentions), date terms, and the per-document entity
+ * list that hits show without reading term lists. */
+static seek_status add_entities(xap_doc *doc, const extraction *x)
+{
+    size_t cap = 1, len = 0;
+    for (size_t i = 0; i < x->nents; i++)
+        cap += strlen(x->ents[i].key) + strlen(x->ents[i].name) + 32;
+    char *list = malloc(cap);
+    if (!list)
+        return SEEK_NOMEM;
+    list[0] = '\0';
+    seek_status st = SEEK_OK;
+    for (size_t i = 0; i < x->nents && st == SEEK_OK; i++) {
+        const ent_count *e = &x->ents[i];
+        char term[256];
+        if (snprintf(term, sizeof term, "%s%s", type_prefix[e->type], e->key) >= 240)
+            continue;  /* too long for a Xapian term */
+        st = xap_doc_add_term(doc, term, e->mentions);
+        len += (size_t)snprintf(list + len, cap - len, "%s\t%s\t%s\t%u\n",
+                                ent_type_name(e->type), e->key, e->name, e->mentions);
+    }
+    if (st == SEEK_OK)
+        st = xap_doc_set_value(doc, SLOT_ENTITIES, list, len);
+    free(list);
+    for (size_t i = 0; i < x->ndates && st == SEEK_OK; i++)
+        if (dateterms_mention(&x->dates[i].span, x->dates[i].precision, add_date_term, doc))
+            st = SEEK_NOMEM;
+    return st;
 }
 
 /* The first non-empty line, trimmed and cut to TITLE_MAX bytes. */
@@ -80,49 +119,74 @@ static seek_status set_number(xap_doc *doc, int slot, const char *fmt, long long
     return xap_doc_set_value(doc, slot, buf, (size_t)n);
 }
 
+/* yyyymmdd of a time in UTC. */
+static int day_of(long long mtime_ns)
+{
+    time_t t = (time_t)(mtime_ns / 1000000000LL);
+    struct tm tm;
+    if (!gmtime_r(&t, &tm))
+        return 0;
+    return (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
+}
+
 seek_status document_build(const char *bytes, size_t len, const doc_meta *meta,
-                           xap_stem *stem, xap_doc **out)
+                           xap_stem *stem, const gazetteer *gaz, xap_doc **out)
 {
     *out = NULL;
     size_t tlen;
     char *text = text_decode(bytes, len, &tlen);
     if (!text)
         return SEEK_NOMEM;
-    builder b = { .stem = stem };
-    seek_status st = xap_doc_new(&b.doc);
+    tok_array toks;
+    if (tok_array_build(&toks, text, tlen) < 0) {
+        free(text);
+        return SEEK_NOMEM;
+    }
+    int mday = day_of(meta->mtime_ns);
+    extraction x;
+    xap_doc *doc = NULL;
+    seek_status st = extract_run(gaz, text, tlen, &toks, mday / 10000, &x);
+    if (st == SEEK_OK && (st = xap_doc_new(&doc)) != SEEK_OK)
+        extraction_fini(&x);
+    if (st != SEEK_OK) {
+        tok_array_fini(&toks);
+        free(text);
+        return st;
+    }
     char idterm[512];
-    if (st == SEEK_OK && snprintf(idterm, sizeof idterm, "%s%s", PREFIX_ID, meta->id)
-                             >= (int)sizeof idterm)
+    if (snprintf(idterm, sizeof idterm, "%s%s", PREFIX_ID, meta->id) >= (int)sizeof idterm)
         st = SEEK_INVALID;
     if (st == SEEK_OK)
-        st = xap_doc_add_boolean(b.doc, idterm);
-    if (st == SEEK_OK) {
-        if (tok_scan(text, tlen, add_token, &b) < 0)
-            st = SEEK_NOMEM;
-        else
-            st = b.st;
-    }
+        st = xap_doc_add_boolean(doc, idterm);
+    if (st == SEEK_OK)
+        st = add_words(doc, stem, &toks);
+    if (st == SEEK_OK)
+        st = add_entities(doc, &x);
     size_t tfrom, tn;
     title_span(text, tlen, &tfrom, &tn);
     char hash[17];
     snprintf(hash, sizeof hash, "%016" PRIx64, meta->hash);
     if (st == SEEK_OK)
-        st = xap_doc_set_value(b.doc, SLOT_ID, meta->id, strlen(meta->id));
+        st = xap_doc_set_value(doc, SLOT_ID, meta->id, strlen(meta->id));
     if (st == SEEK_OK)
-        st = xap_doc_set_value(b.doc, SLOT_TITLE, text + tfrom, tn);
+        st = xap_doc_set_value(doc, SLOT_TITLE, text + tfrom, tn);
     if (st == SEEK_OK)
-        st = set_number(b.doc, SLOT_MTIME, "%lld", meta->mtime_ns);
+        st = set_number(doc, SLOT_MTIME, "%lld", meta->mtime_ns);
     if (st == SEEK_OK)
-        st = set_number(b.doc, SLOT_SIZE, "%lld", meta->size);
+        st = set_number(doc, SLOT_SIZE, "%lld", meta->size);
     if (st == SEEK_OK)
-        st = xap_doc_set_value(b.doc, SLOT_HASH, hash, 16);
+        st = xap_doc_set_value(doc, SLOT_HASH, hash, 16);
     if (st == SEEK_OK)
-        st = xap_doc_set_data(b.doc, text, tlen);
+        st = set_number(doc, SLOT_DATE, "%08lld", x.doc_day ? x.doc_day : mday);
+    if (st == SEEK_OK)
+        st = xap_doc_set_data(doc, text, tlen);
+    extraction_fini(&x);
+    tok_array_fini(&toks);
     free(text);
     if (st != SEEK_OK) {
-        xap_doc_free(b.doc);
+        xap_doc_free(doc);
         return st;
     }
-    *out = b.doc;
+    *out = doc;
     return SEEK_OK;
 }

@@ -1,11 +1,13 @@
 /* Builds the Xapian document for one corpus file: positional word terms for
- * phrases, stem terms for ranking, the id term, the stored text and the
- * values the incremental indexer compares (size, mtime, content hash). */
+ * phrases, stem terms for ranking, entity and date terms, the id term, the
+ * stored text and the values the incremental indexer compares (size, mtime,
+ * content hash). */
 #ifndef SEEKD_INDEXER_DOCUMENT_H
 #define SEEKD_INDEXER_DOCUMENT_H
 
 #include <stddef.h>
 #include <stdint.h>
+#include "entity/gazetteer.h"
 #include "xap/xap.h"
 
 typedef struct doc_meta {
@@ -20,8 +22,9 @@ typedef struct doc_meta {
 uint64_t document_hash(const char *bytes, size_t len);
 
 /* Builds the document for the raw file `bytes` into *out (free with
- * xap_doc_free). Statuses: OK, NOMEM, and the shim's. */
+ * xap_doc_free); `gaz` (may be NULL) names the entities to find. Statuses:
+ * OK, NOMEM, and the shim's. */
 seek_status document_build(const char *bytes, size_t len, const doc_meta *meta,
-                           xap_stem *stem, xap_doc **out);
+                           xap_stem *stem, const gazetteer *gaz, xap_doc **out);
 
 #endif

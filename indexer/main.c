@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "document.h"
+#include "entity/gazetteer.h"
 #include "paths.h"
 #include "walk.h"
 #include "xap/prefix.h"
@@ -26,6 +27,7 @@
 
 typedef struct options {
     char index[4096];
+    char gazetteer[4096];
     int full, quiet;
     double wait_seconds;
 } options;
@@ -42,6 +44,7 @@ static void usage(FILE *f)
           "  --index DIR      the index (default: $SEEKD_INDEX or ~/.local/share/seekd/index)\n"
           "  --full           reindex every file, even unchanged ones\n"
           "  --wait SECONDS   if another indexer holds the index, wait this long (default 0)\n"
+          "  --gazetteer FILE the entity list (default: $SEEKD_GAZETTEER or data/gazetteer.tsv)\n"
           "  -q, --quiet      print nothing but errors\n"
           "Exit: 0 ok, 1 some files failed, 2 fatal error, 75 index busy.\n", f);
 }
@@ -58,10 +61,12 @@ static int parse_args(int argc, char **argv, options *o)
     static const struct option longs[] = {
         { "index", required_argument, 0, 'i' }, { "full", no_argument, 0, 'f' },
         { "quiet", no_argument, 0, 'q' }, { "wait", required_argument, 0, 'w' },
-        { "help", no_argument, 0, 'h' }, { 0, 0, 0, 0 },
+        { "gazetteer", required_argument, 0, 'g' }, { "help", no_argument, 0, 'h' },
+        { 0, 0, 0, 0 },
     };
     memset(o, 0, sizeof *o);
-    if (paths_index(o->index, sizeof o->index) < 0) {
+    if (paths_index(o->index, sizeof o->index) < 0
+        || paths_gazetteer(o->gazetteer, sizeof o->gazetteer) < 0) {
         fprintf(stderr, "seekd-index: default index path too long\n");
         return -1;
     }
@@ -72,6 +77,12 @@ static int parse_args(int argc, char **argv, options *o)
         case 'i':
             if (snprintf(o->index, sizeof o->index, "%s", optarg) >= (int)sizeof o->index) {
                 fprintf(stderr, "seekd-index: --index path too long\n");
+                return -1;
+            }
+            break;
+        case 'g':
+            if (snprintf(o->gazetteer, sizeof o->gazetteer, "%s", optarg) >= (int)sizeof o->gazetteer) {
+                fprintf(stderr, "seekd-index: --gazetteer path too long\n");
                 return -1;
             }
             break;
@@ -166,8 +177,8 @@ static long long stored_number(xap_wdb *w, const char *idterm, int slot, int *fo
 
 /* Indexes one file if it changed. Returns OK, or the status of a fatal index
  * error; a file that cannot be read is counted as failed, not fatal. */
-static seek_status index_one(xap_wdb *w, xap_stem *stem, const walk_file *f,
-                             const options *o, counts *c)
+static seek_status index_one(xap_wdb *w, xap_stem *stem, const gazetteer *gaz,
+                             const walk_file *f, const options *o, counts *c)
 {
     char idterm[512];
     if (snprintf(idterm, sizeof idterm, "%s%s", PREFIX_ID, f->id) >= 240) {
@@ -204,7 +215,7 @@ static seek_status index_one(xap_wdb *w, xap_stem *stem, const walk_file *f,
         free(h);
     }
     xap_doc *doc = NULL;
-    seek_status st = document_build(bytes, len, &meta, stem, &doc);
+    seek_status st = document_build(bytes, len, &meta, stem, gaz, &doc);
     free(bytes);
     if (st == SEEK_OK)
         st = xap_wdb_replace(w, idterm, doc);
@@ -261,7 +272,7 @@ static int fatal(const char *what, seek_status st)
     return EXIT_FATAL;
 }
 
-static int run(const options *o, char **roots, size_t nroots)
+static int run(const options *o, const gazetteer *gaz, char **roots, size_t nroots)
 {
     double t0 = now_seconds();
     walk_list files = { 0 };
@@ -313,7 +324,7 @@ static int run(const options *o, char **roots, size_t nroots)
     }
     int bar = !o->quiet && isatty(STDERR_FILENO) && files.n > 0;
     for (size_t i = 0; rc == 0 && i < files.n; i++) {
-        if ((st = index_one(w, stem, &files.files[i], o, &c)) != SEEK_OK)
+        if ((st = index_one(w, stem, gaz, &files.files[i], o, &c)) != SEEK_OK)
             rc = fatal(files.files[i].path, st);
         if (bar && (i % 64 == 0 || i + 1 == files.n))
             progress(i + 1, files.n);
@@ -352,5 +363,13 @@ int main(int argc, char **argv)
     options o;
     if (parse_args(argc, argv, &o) < 0)
         return EXIT_FATAL;
-    return run(&o, argv + optind, (size_t)(argc - optind));
+    gazetteer *gaz = NULL;
+    char err[512];
+    if (gaz_load(o.gazetteer, &gaz, err, sizeof err) != SEEK_OK) {
+        fprintf(stderr, "seekd-index: gazetteer: %s\n", err);
+        return EXIT_FATAL;
+    }
+    int rc = run(&o, gaz, argv + optind, (size_t)(argc - optind));
+    gaz_free(gaz);
+    return rc;
 }

@@ -45,6 +45,29 @@ int paths_socket(char *buf, size_t cap)
     return put(buf, cap, "/tmp/seekd-%s%s", uid, "/seekd.sock");
 }
 
+#ifndef SEEKD_DATADIR
+#define SEEKD_DATADIR "/usr/local/share/seekd"
+#endif
+
+int paths_gazetteer(char *buf, size_t cap)
+{
+    const char *v;
+    if ((v = nonempty("SEEKD_GAZETTEER")))
+        return put(buf, cap, "%s%s", v, "");
+    char exe[4096];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (slash) {
+            *slash = '\0';
+            if (put(buf, cap, "%s%s", exe, "/../data/gazetteer.tsv") == 0 && access(buf, R_OK) == 0)
+                return 0;
+        }
+    }
+    return put(buf, cap, "%s%s", SEEKD_DATADIR, "/gazetteer.tsv");
+}
+
 int paths_make_parents(const char *path, unsigned mode)
 {
     char *copy = strdup(path);

@@ -16,6 +16,11 @@ int paths_index(char *buf, size_t cap);
  * not fit. */
 int paths_socket(char *buf, size_t cap);
 
+/* The gazetteer: $SEEKD_GAZETTEER, else data/gazetteer.tsv beside the
+ * program's folder (a build tree: bin/../data), else the installed copy under
+ * SEEKD_DATADIR. Writes it to buf; returns 0, or -1 if it does not fit. */
+int paths_gazetteer(char *buf, size_t cap);
+
 /* Creates every missing folder above `path` (not `path` itself) with `mode`.
  * Returns 0, or -1 with errno set. */
 int paths_make_parents(const char *path, unsigned mode);

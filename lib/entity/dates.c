@@ -14,7 +14,6 @@ enum {
     YEAR_MIN = 1900,         /* years in text outside this are not taken */
     YEAR_MAX = 2100,
     RANGE_MAX_YEARS = 50,    /* "1900-2000" reads more like a count than a period */
-    DOC_DATE_LINES = 20,
 };
 
 typedef struct scan {
@@ -603,7 +602,8 @@ ssize_t dates_find(const char *text, size_t len, int default_year, date_mention 
 int dates_doc_date(const char *text, size_t len, int *day)
 {
     size_t p = 0;
-    for (int line = 0; line < DOC_DATE_LINES && p < len; line++) {
+    /* Press releases put their date line anywhere, often under the body. */
+    while (p < len) {
         const char *nl = memchr(text + p, '\n', len - p);
         size_t e = nl ? (size_t)(nl - text) : len;
         scan sc = {(const unsigned char *)text + p, e - p, 0, SIZE_MAX};

@@ -38,7 +38,7 @@ ssize_t dates_find(const char *text, size_t len, int default_year, date_mention 
 
 /* The document's own date: a line that holds only a full date ("09.04.2025",
  * "June 28, 2012", "2017-11-30", "30 ноября 2017 года"), surrounding white
- * space allowed, within the first 20 lines. Returns 1 and sets *day
+ * space allowed, anywhere in the text; the first one wins. Returns 1 and sets *day
  * (yyyymmdd) if found, else 0 and leaves *day alone. */
 int dates_doc_date(const char *text, size_t len, int *day);
 

@@ -46,6 +46,82 @@ static int get_uint(json_t *obj, const char *key, unsigned dflt, unsigned max_ok
     return 0;
 }
 
+static int parse_facets(proto_request *req, proto_error *err)
+{
+    static const struct { const char *name; unsigned bit; } names[] = {
+        { "person", PROTO_FACET_PERSON }, { "org", PROTO_FACET_ORG },
+        { "place", PROTO_FACET_PLACE }, { "date", PROTO_FACET_DATE },
+    };
+    json_t *f = json_object_get(req->json, "facets");
+    if (!f || json_is_null(f))
+        return 0;
+    if (!json_is_array(f))
+        return proto_fail(err, PROTO_E_BAD_REQUEST, -1, "\"facets\" must be a list such as "
+                          "[\"person\",\"org\",\"place\",\"date\"]");
+    size_t i;
+    json_t *v;
+    json_array_foreach(f, i, v) {
+        const char *s = json_string_value(v);
+        size_t k = 0;
+        while (s && k < sizeof names / sizeof *names && strcmp(s, names[k].name))
+            k++;
+        if (!s || k == sizeof names / sizeof *names)
+            return proto_fail(err, PROTO_E_BAD_REQUEST, -1,
+                              "unknown facet; known: person, org, place, date");
+        req->facets |= names[k].bit;
+    }
+    return 0;
+}
+
+/* An optional string field; NULL when absent. */
+static int get_string(json_t *obj, const char *key, const char **out, size_t *len,
+                      proto_error *err)
+{
+    json_t *v = json_object_get(obj, key);
+    *out = NULL;
+    if (!v || json_is_null(v))
+        return 0;
+    if (!json_is_string(v))
+        return proto_fail(err, PROTO_E_BAD_REQUEST, -1, "\"%s\" must be a string", key);
+    *out = json_string_value(v);
+    if (len)
+        *len = json_string_length(v);
+    return 0;
+}
+
+static int parse_type(proto_request *req, proto_error *err)
+{
+    if (get_string(req->json, "type", &req->type, NULL, err) < 0)
+        return -1;
+    static const char *const types[] = { "person", "org", "place", "name" };
+    for (size_t i = 0; req->type && i < 4; i++)
+        if (!strcmp(req->type, types[i]))
+            return 0;
+    if (req->type)
+        return proto_fail(err, PROTO_E_BAD_REQUEST, -1,
+                          "\"type\" must be person, org, place or name");
+    return 0;
+}
+
+static int parse_entity(proto_request *req, proto_error *err)
+{
+    if (get_string(req->json, "name", &req->name, &req->name_len, err) < 0 || parse_type(req, err) < 0)
+        return -1;
+    if (!req->name || !req->name_len)
+        return proto_fail(err, PROTO_E_BAD_REQUEST, -1, "entity needs \"name\"");
+    if (req->name_len > 1000)
+        return proto_fail(err, PROTO_E_BAD_REQUEST, -1, "\"name\" is too long");
+    return get_uint(req->json, "limit", PROTO_DEFAULT_LIMIT, 0x7fffffff, PROTO_MAX_LIMIT,
+                    &req->limit, err);
+}
+
+static int parse_entities(proto_request *req, proto_error *err)
+{
+    if (get_string(req->json, "prefix", &req->prefix, NULL, err) < 0 || parse_type(req, err) < 0)
+        return -1;
+    return get_uint(req->json, "limit", 20, 0x7fffffff, PROTO_MAX_LIST, &req->limit, err);
+}
+
 static int parse_search(proto_request *req, proto_error *err)
 {
     json_t *q = json_object_get(req->json, "q");
@@ -71,11 +147,12 @@ static int parse_search(proto_request *req, proto_error *err)
             return proto_fail(err, PROTO_E_BAD_REQUEST, -1, "\"snippets\" must be true or false");
         req->snippets = json_is_true(s);
     }
-    return 0;
+    return parse_facets(req, err);
 }
 
 static const struct { const char *name; proto_op op; } ops[] = {
     { "search", PROTO_SEARCH }, { "stats", PROTO_STATS }, { "ping", PROTO_PING },
+    { "entity", PROTO_ENTITY }, { "entities", PROTO_ENTITIES },
 };
 
 int proto_parse(const char *line, size_t len, proto_request *req, proto_error *err)
@@ -101,11 +178,17 @@ int proto_parse(const char *line, size_t len, proto_request *req, proto_error *e
     for (size_t i = 0; i < sizeof ops / sizeof *ops; i++) {
         if (strcmp(name, ops[i].name) == 0) {
             req->op = ops[i].op;
-            return req->op == PROTO_SEARCH ? parse_search(req, err) : 0;
+            switch (req->op) {
+            case PROTO_SEARCH: return parse_search(req, err);
+            case PROTO_ENTITY: return parse_entity(req, err);
+            case PROTO_ENTITIES: return parse_entities(req, err);
+            case PROTO_STATS:
+            case PROTO_PING: return 0;
+            }
         }
     }
     return proto_fail(err, PROTO_E_UNKNOWN_OP, -1,
-                      "unknown op \"%.*s\"; known: search, stats, ping",
+                      "unknown op \"%.*s\"; known: search, entity, entities, stats, ping",
                       (int)text_utf8_cut(name, strlen(name), 40), name);
 }
 

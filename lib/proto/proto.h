@@ -13,7 +13,12 @@
 #define PROTO_MAX_OFFSET 1000000      /* deeper pages are refused */
 #define PROTO_MAX_QUERY 8192          /* bytes of query text */
 
-typedef enum proto_op { PROTO_SEARCH, PROTO_STATS, PROTO_PING } proto_op;
+#define PROTO_MAX_LIST 1000           /* entities listed at most */
+
+typedef enum proto_op { PROTO_SEARCH, PROTO_STATS, PROTO_PING, PROTO_ENTITY, PROTO_ENTITIES } proto_op;
+
+/* Facets a search may ask for, as bits of proto_request.facets. */
+enum { PROTO_FACET_PERSON = 1, PROTO_FACET_ORG = 2, PROTO_FACET_PLACE = 4, PROTO_FACET_DATE = 8 };
 
 typedef struct proto_request {
     proto_op op;
@@ -22,6 +27,11 @@ typedef struct proto_request {
     size_t q_len;
     unsigned limit, offset;
     int snippets;        /* search: include snippets (default true) */
+    unsigned facets;     /* search: PROTO_FACET_* bits */
+    const char *name;    /* entity: the name asked for */
+    size_t name_len;
+    const char *type;    /* entity, entities: "person", "org", "place", "name" or NULL */
+    const char *prefix;  /* entities: names starting with this, or NULL */
     json_t *json;        /* the parsed request, owner of the strings above */
 } proto_request;
 
@@ -33,6 +43,7 @@ typedef struct proto_request {
 #define PROTO_E_TOO_LONG "line_too_long"
 #define PROTO_E_NO_INDEX "index_unavailable"
 #define PROTO_E_INTERNAL "internal"
+#define PROTO_E_NOT_FOUND "not_found"
 
 typedef struct proto_error {
     const char *code;

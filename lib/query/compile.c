@@ -5,6 +5,10 @@
 
 #include <string.h>
 
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "entity/dateterms.h"
 #include "text/token.h"
 #include "xap/prefix.h"
 
@@ -20,10 +24,116 @@ int qp_stem_term(xap_stem *stem, const char *word, size_t len, char *buf, size_t
     return 0;
 }
 
-static seek_status build(const qp_node *n, xap_stem *stem, xap_query **out);
+typedef struct ctx {
+    xap_stem *stem;
+    const gazetteer *gaz;
+} ctx;
+
+static seek_status build(const qp_node *n, const ctx *c, xap_query **out);
+
+const char *qp_entity_prefix(ent_type t)
+{
+    switch (t) {
+    case ENT_PERSON: return PREFIX_PERSON;
+    case ENT_ORG: return PREFIX_ORG;
+    case ENT_PLACE: return PREFIX_PLACE;
+    case ENT_NAME: return PREFIX_NAME;
+    case ENT_NTYPES: break;
+    }
+    return PREFIX_NAME;
+}
+
+int qp_entity_terms(const gazetteer *gaz, ent_type type, const char *name, qp_entity_fn fn,
+                    void *ctx)
+{
+    char term[512];
+    int rc = 0;
+    if (gaz) {
+        const gaz_entity *found[64];
+        size_t n = gaz_lookup(gaz, name, type, found, 64);
+        for (size_t i = 0; i < n && i < 64 && !rc; i++) {
+            snprintf(term, sizeof term, "%s%s", qp_entity_prefix(found[i]->type), found[i]->key);
+            rc = fn(term, found[i], ctx);
+        }
+    }
+    /* Names the gazetteer lacks are indexed under their own spelling, typed
+     * by context or not at all, so a typed filter also takes untyped ones. */
+    for (int t = 0; t < ENT_NTYPES && !rc; t++) {
+        if (type != ENT_NTYPES && t != (int)type && t != ENT_NAME)
+            continue;
+        if (snprintf(term, sizeof term, "%s%s", qp_entity_prefix((ent_type)t), name) < 240)
+            rc = fn(term, NULL, ctx);
+    }
+    return rc;
+}
+
+typedef struct or_acc {
+    xap_query *q;
+    seek_status st;
+} or_acc;
+
+static int or_term(or_acc *a, const char *term)
+{
+    xap_query *t = NULL, *both = NULL;
+    a->st = xap_query_term(term, &t);
+    if (a->st == SEEK_OK && a->q) {
+        a->st = xap_query_combine(XAP_OR, a->q, t, &both);
+        xap_query_free(a->q);
+        xap_query_free(t);
+        a->q = both;
+    } else if (a->st == SEEK_OK) {
+        a->q = t;
+    }
+    return a->st != SEEK_OK;
+}
+
+static int or_entity(const char *term, const gaz_entity *e, void *c)
+{
+    (void)e;
+    return or_term(c, term);
+}
+
+static int or_date(const char *term, void *c)
+{
+    return or_term(c, term);
+}
+
+static seek_status build_entity(const qp_node *n, const ctx *c, xap_query **out)
+{
+    or_acc a = { NULL, SEEK_OK };
+    qp_entity_terms(c->gaz, n->etype, n->terms[0], or_entity, &a);
+    if (a.st != SEEK_OK) {
+        xap_query_free(a.q);
+        return a.st;
+    }
+    *out = a.q;
+    return a.q ? SEEK_OK : xap_query_nothing(out);
+}
+
+static seek_status build_date(const qp_node *n, xap_query **out)
+{
+    or_acc a = { NULL, SEEK_OK };
+    date_span span = { n->lo, n->hi };
+    dateterms_range(&span, or_date, &a);
+    char lo[16], hi[16];
+    snprintf(lo, sizeof lo, "%08d", n->lo);
+    snprintf(hi, sizeof hi, "%08d", n->hi);
+    xap_query *dated = NULL;
+    if (a.st == SEEK_OK)
+        a.st = xap_query_value_range(SLOT_DATE, lo, hi, &dated);
+    if (a.st == SEEK_OK && a.q)
+        a.st = xap_query_combine(XAP_OR, a.q, dated, out);
+    else if (a.st == SEEK_OK) {
+        *out = dated;
+        dated = NULL;
+    }
+    xap_query_free(a.q);
+    xap_query_free(dated);
+    return a.st;
+}
 
 /* left AND NOT right, or left AND right. */
-static seek_status build_and(const qp_node *n, xap_stem *stem, xap_query **out)
+static seek_status build_and(const qp_node *n, const ctx *c, xap_query **out)
 {
     const qp_node *l = n->left, *r = n->right;
     xap_op op = XAP_AND;
@@ -37,9 +147,9 @@ static seek_status build_and(const qp_node *n, xap_stem *stem, xap_query **out)
         r = t->left;
     }
     xap_query *a = NULL, *b = NULL;
-    seek_status st = build(l, stem, &a);
+    seek_status st = build(l, c, &a);
     if (st == SEEK_OK)
-        st = build(r, stem, &b);
+        st = build(r, c, &b);
     if (st == SEEK_OK)
         st = xap_query_combine(op, a, b, out);
     xap_query_free(a);
@@ -47,13 +157,13 @@ static seek_status build_and(const qp_node *n, xap_stem *stem, xap_query **out)
     return st;
 }
 
-static seek_status build(const qp_node *n, xap_stem *stem, xap_query **out)
+static seek_status build(const qp_node *n, const ctx *c, xap_query **out)
 {
     *out = NULL;
     switch (n->kind) {
     case QP_WORD: {
         char term[TOK_MAX_BYTES + 16];
-        if (qp_stem_term(stem, n->terms[0], strlen(n->terms[0]), term, sizeof term) < 0)
+        if (qp_stem_term(c->stem, n->terms[0], strlen(n->terms[0]), term, sizeof term) < 0)
             return xap_query_term(n->terms[0], out);
         return xap_query_term(term, out);
     }
@@ -61,12 +171,12 @@ static seek_status build(const qp_node *n, xap_stem *stem, xap_query **out)
         return xap_query_phrase((const char *const *)n->terms, n->nterms,
                                 (unsigned)n->nterms, out);
     case QP_AND:
-        return build_and(n, stem, out);
+        return build_and(n, c, out);
     case QP_OR: {
         xap_query *a = NULL, *b = NULL;
-        seek_status st = build(n->left, stem, &a);
+        seek_status st = build(n->left, c, &a);
         if (st == SEEK_OK)
-            st = build(n->right, stem, &b);
+            st = build(n->right, c, &b);
         if (st == SEEK_OK)
             st = xap_query_combine(XAP_OR, a, b, out);
         xap_query_free(a);
@@ -77,18 +187,24 @@ static seek_status build(const qp_node *n, xap_stem *stem, xap_query **out)
         xap_query *all = NULL, *b = NULL;
         seek_status st = xap_query_all(&all);
         if (st == SEEK_OK)
-            st = build(n->left, stem, &b);
+            st = build(n->left, c, &b);
         if (st == SEEK_OK)
             st = xap_query_combine(XAP_AND_NOT, all, b, out);
         xap_query_free(all);
         xap_query_free(b);
         return st;
     }
+    case QP_ENTITY:
+        return build_entity(n, c, out);
+    case QP_DATE:
+        return build_date(n, out);
     }
     return SEEK_INVALID;
 }
 
-seek_status qp_compile(const qp_node *tree, xap_stem *stem, xap_query **out)
+seek_status qp_compile(const qp_node *tree, xap_stem *stem, const gazetteer *gaz,
+                       xap_query **out)
 {
-    return build(tree, stem, out);
+    ctx c = { stem, gaz };
+    return build(tree, &c, out);
 }

@@ -1,5 +1,7 @@
 /* Turns a parsed query tree into a Xapian query through the shim: words
- * become English stems (ranked), phrases exact positional matches. */
+ * become English stems (ranked), phrases exact positional matches, entity
+ * filters the terms of the entities their name resolves to, date filters the
+ * date terms covering the range or the document date. */
 #ifndef SEEKD_QUERY_COMPILE_H
 #define SEEKD_QUERY_COMPILE_H
 
@@ -7,8 +9,20 @@
 #include "xap/xap.h"
 
 /* Builds the Xapian query for `tree` into *out (free with xap_query_free);
- * `stem` is the stemmer for words. Statuses: OK, NOMEM, INVALID. */
-seek_status qp_compile(const qp_node *tree, xap_stem *stem, xap_query **out);
+ * `stem` is the stemmer for words, `gaz` (may be NULL) resolves entity
+ * names. Statuses: OK, NOMEM, INVALID. */
+seek_status qp_compile(const qp_node *tree, xap_stem *stem, const gazetteer *gaz,
+                       xap_query **out);
+
+/* The terms an entity filter looks for: the entities `name` (match form)
+ * resolves to through the gazetteer, and the name itself as a detected name.
+ * Calls fn(term, entity or NULL, ctx) for each; a nonzero return stops. */
+typedef int (*qp_entity_fn)(const char *term, const gaz_entity *e, void *ctx);
+int qp_entity_terms(const gazetteer *gaz, ent_type type, const char *name, qp_entity_fn fn,
+                    void *ctx);
+
+/* The index term prefix of an entity type. */
+const char *qp_entity_prefix(ent_type t);
 
 /* The term a WORD token is indexed under (its stem with the stem prefix),
  * written to `buf`; returns 0, or -1 when it does not fit. Shared with the

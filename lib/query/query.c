@@ -3,6 +3,7 @@
  *   and  := unary (["AND"] unary)*
  *   unary:= "NOT" unary | "-" primary | primary
  *   prim := "(" or ")" | '"' tokens '"' | word
+ *        | field ":" (word | '"' name '"')
  * A bare word that the tokenizer cuts into several tokens ("sleeper-cells")
  * becomes a phrase, so punctuation inside words never widens a match. */
 #include "query/query.h"
@@ -12,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "entity/dates.h"
+#include "entity/gazetteer.h"
 #include "text/decode.h"
 #include "text/token.h"
 
@@ -192,6 +195,74 @@ static int at_term_start(parser *p)
     return !keyword_at(p, "OR") && !keyword_at(p, "AND");
 }
 
+/* ---- Filters: person:NAME, date:RANGE ... ---- */
+
+static const struct { const char *name; int etype; } fields[] = {
+    { "person", ENT_PERSON }, { "org", ENT_ORG }, { "place", ENT_PLACE },
+    { "entity", ENT_NTYPES }, { "date", -1 },
+};
+
+/* The field whose "name:" starts at `at`, or -1. */
+static int field_at(const parser *p, size_t at)
+{
+    for (size_t i = 0; i < sizeof fields / sizeof *fields; i++) {
+        size_t n = strlen(fields[i].name);
+        if (p->len - at > n && memcmp(p->q + at, fields[i].name, n) == 0 && p->q[at + n] == ':')
+            return (int)i;
+    }
+    return -1;
+}
+
+static qp_node *parse_field(parser *p, int f)
+{
+    size_t start = p->at, vstart = start + strlen(fields[f].name) + 1, vend;
+    size_t ql = vstart < p->len ? open_quote_len(p->q + vstart, p->len - vstart) : 0;
+    size_t from = vstart + ql;
+    if (ql) {
+        vend = from;
+        while (vend < p->len && !close_quote_len(p->q + vend, p->len - vend))
+            vend++;
+        if (vend >= p->len)
+            return fail(p, vstart, "unterminated name: no closing quote");
+        p->at = vend + close_quote_len(p->q + vend, p->len - vend);
+    } else {
+        vend = word_end(p, vstart);
+        p->at = vend;
+    }
+    if (vend == from)
+        return fail(p, start, "%s: needs a %s after the colon", fields[f].name,
+                    fields[f].etype < 0 ? "date" : "name");
+    qp_node *n = node(p, fields[f].etype < 0 ? QP_DATE : QP_ENTITY, start, NULL, NULL);
+    if (!n)
+        return NULL;
+    if (fields[f].etype < 0) {
+        date_span span;
+        size_t off;
+        if (date_parse_filter(p->q + from, vend - from, &span, &off) < 0) {
+            qp_free(n);
+            return fail(p, from + off, "date: takes YYYY, YYYY-MM, YYYY-MM-DD or a range "
+                                       "FROM..TO of those");
+        }
+        n->lo = span.lo;
+        n->hi = span.hi;
+        return n;
+    }
+    n->etype = (ent_type)fields[f].etype;
+    n->terms = calloc(1, sizeof *n->terms);
+    if (n->terms)
+        n->terms[0] = gaz_match_form(p->q + from, vend - from);
+    if (!n->terms || !n->terms[0]) {
+        qp_free(n);
+        return oom(p);
+    }
+    n->nterms = 1;
+    if (!*n->terms[0]) {
+        qp_free(n);
+        return fail(p, from, "%s: the name holds no letters or digits", fields[f].name);
+    }
+    return n;
+}
+
 static qp_node *parse_primary(parser *p)
 {
     skip_space(p);
@@ -236,6 +307,9 @@ static qp_node *parse_primary(parser *p)
             n->offset = start;
         return n;
     }
+    int f = field_at(p, start);
+    if (f >= 0)
+        return parse_field(p, f);
     size_t end = word_end(p, start);
     p->at = end;
     int empty;
@@ -416,6 +490,20 @@ static void describe(sbuf *b, const qp_node *n)
         describe(b, n->left);
         put(b, ")");
         return;
+    case QP_ENTITY:
+        put(b, n->etype == ENT_NTYPES ? "entity" : ent_type_name(n->etype));
+        put(b, ":\"");
+        put(b, n->terms[0]);
+        put(b, "\"");
+        return;
+    case QP_DATE: {
+        char lo[11], hi[11], buf[40];
+        date_iso(n->lo, lo);
+        date_iso(n->hi, hi);
+        snprintf(buf, sizeof buf, "date:%s..%s", lo, hi);
+        put(b, buf);
+        return;
+    }
     }
 }
 

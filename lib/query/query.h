@@ -1,11 +1,14 @@
 /* The query language, parsed into a tree. Words, "exact phrases", AND, OR,
- * NOT / -word, parentheses; adjacent terms are ANDed. Words and phrases go
+ * NOT / -word, parentheses; adjacent terms are ANDed; entity filters
+ * person:NAME, org:NAME, place:NAME, entity:NAME (NAME a word or a "quoted
+ * name") and date filters date:2015-09, date:2010..2015. Words and phrases go
  * through the same tokenizer as documents. Compiling a tree into a Xapian
  * query is compile.h's job; this file knows nothing of Xapian. */
 #ifndef SEEKD_QUERY_QUERY_H
 #define SEEKD_QUERY_QUERY_H
 
 #include <stddef.h>
+#include "entity/gazetteer.h"
 #include "status.h"
 
 /* Limits that keep one query from costing without bound. */
@@ -17,7 +20,9 @@ typedef enum qp_kind {
     QP_PHRASE,  /* tokens in order, adjacent, unstemmed */
     QP_AND,
     QP_OR,
-    QP_NOT      /* everything except `left` */
+    QP_NOT,     /* everything except `left` */
+    QP_ENTITY,  /* documents mentioning an entity: terms[0] is the name in match form */
+    QP_DATE     /* documents mentioning a date in [lo, hi], or dated in it */
 } qp_kind;
 
 typedef struct qp_node {
@@ -26,6 +31,8 @@ typedef struct qp_node {
     char **terms;                  /* WORD: one token; PHRASE: its tokens */
     size_t nterms;
     size_t offset;                 /* byte offset in the query text */
+    ent_type etype;                /* ENTITY: the type asked for; ENT_NTYPES for any */
+    int lo, hi;                    /* DATE: yyyymmdd bounds */
 } qp_node;
 
 typedef struct qp_error {

@@ -8,6 +8,16 @@
 #define PREFIX_WORD  ""   /* normalized token, unstemmed, with positions: phrases */
 #define PREFIX_STEM  "Z"  /* English stem of a token, wdf only: ranked words */
 #define PREFIX_ID    "Q"  /* document id (path below the corpus root): unique, boolean */
+#define PREFIX_DAY   "D"  /* a day mentioned in the text: D20150914 (wdf: mentions) */
+#define PREFIX_MONTH "M"  /* a month mentioned, or holding a mentioned day: M201509 */
+#define PREFIX_YEAR  "Y"  /* a year mentioned, or holding a mentioned month or day: Y2015 */
+
+/* Entities: prefix + name in match form (gazetteer.h), wdf = mentions. */
+#define PREFIX_PERSON "XP"
+#define PREFIX_ORG    "XO"
+#define PREFIX_PLACE  "XL"
+#define PREFIX_NAME   "XN"  /* a capitalized name of no known type */
+#define PREFIX_ENTITY "X"   /* what all four share */
 
 /* Value slots: per-document strings kept beside the terms. */
 enum {
@@ -16,6 +26,8 @@ enum {
     SLOT_MTIME = 2,  /* file mtime, decimal seconds since the epoch */
     SLOT_SIZE = 3,   /* file size in bytes, decimal */
     SLOT_HASH = 4,   /* content hash, 16 hex digits */
+    SLOT_DATE = 5,   /* the document's date, yyyymmdd: a date line, else the mtime */
+    SLOT_ENTITIES = 6, /* the entities mentioned: "type\tkey\tname\tcount\n" per entity */
 };
 
 /* Index metadata keys */

@@ -6,8 +6,10 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
+#include <map>
 #include <new>
 #include <string>
 #include <vector>
@@ -147,6 +149,60 @@ seek_status xap_db_metadata(xap_db *db, const char *key, char **out) noexcept
 
 /* ---- Searching ---- */
 
+/* Counts, over the documents the matcher accepts, the terms under each
+ * prefix. With checkatleast at the document count every match is seen, so
+ * the counts are exact. */
+class TermSpy : public Xapian::MatchSpy {
+  public:
+    explicit TermSpy(const std::vector<std::string> &prefixes)
+        : prefixes(prefixes), counts(prefixes.size()) {}
+    void operator()(const Xapian::Document &doc, double) override
+    {
+        for (size_t p = 0; p < prefixes.size(); p++) {
+            const std::string &pre = prefixes[p];
+            Xapian::TermIterator t = doc.termlist_begin();
+            t.skip_to(pre);
+            for (; t != doc.termlist_end(); ++t) {
+                const std::string &term = *t;
+                if (term.compare(0, pre.size(), pre) != 0)
+                    break;
+                counts[p][term.substr(pre.size())]++;
+            }
+        }
+    }
+    std::vector<std::string> prefixes;
+    std::vector<std::map<std::string, unsigned long>> counts;
+};
+
+void xap_counts_free(xap_count *c, size_t n) noexcept
+{
+    if (!c)
+        return;
+    for (size_t i = 0; i < n; i++)
+        std::free(c[i].term);
+    std::free(c);
+}
+
+static void fill_facet(xap_facet *f, const std::map<std::string, unsigned long> &m, size_t top)
+{
+    std::vector<std::pair<std::string, unsigned long>> v(m.begin(), m.end());
+    std::stable_sort(v.begin(), v.end(), [](const auto &a, const auto &b) {
+        return a.second > b.second;
+    });
+    if (v.size() > top)
+        v.resize(top);
+    if (v.empty())
+        return;
+    f->top = static_cast<xap_count *>(std::calloc(v.size(), sizeof(xap_count)));
+    if (!f->top)
+        throw std::bad_alloc();
+    for (auto &e : v) {
+        f->top[f->n].term = dup_string(e.first);
+        f->top[f->n].count = e.second;
+        f->n++;
+    }
+}
+
 static void hits_clear(xap_hits *h)
 {
     for (size_t i = 0; i < h->n; i++) {
@@ -159,6 +215,10 @@ static void hits_clear(xap_hits *h)
     std::free(h->hits);
     h->hits = nullptr;
     h->n = 0;
+    for (size_t i = 0; h->facets && i < h->nfacets; i++)
+        xap_counts_free(h->facets[i].top, h->facets[i].n);
+    std::free(h->facets);
+    h->facets = nullptr;
 }
 
 void xap_hits_free(xap_hits *h) noexcept
@@ -181,9 +241,23 @@ seek_status xap_db_search(xap_db *db, const xap_query *q, const xap_search *opt,
         Xapian::Enquire enquire(db->db);
         enquire.set_query(q->q);
         enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+        std::vector<std::string> prefixes;
+        for (size_t i = 0; i < opt->nfacets; i++)
+            prefixes.emplace_back(opt->facets[i]);
+        TermSpy spy(prefixes);
+        if (opt->nfacets)
+            enquire.add_matchspy(&spy);
         /* Asking to check every document makes the total exact, not estimated. */
         Xapian::MSet mset = enquire.get_mset(opt->offset, opt->limit, db->db.get_doccount());
         h->total = mset.get_matches_estimated();
+        if (opt->nfacets) {
+            h->facets = static_cast<xap_facet *>(std::calloc(opt->nfacets, sizeof(xap_facet)));
+            if (!h->facets)
+                throw std::bad_alloc();
+            h->nfacets = opt->nfacets;
+            for (size_t i = 0; i < opt->nfacets; i++)
+                fill_facet(&h->facets[i], spy.counts[i], opt->facet_top);
+        }
         if (mset.size()) {
             h->hits = static_cast<xap_hit *>(std::calloc(mset.size(), sizeof(xap_hit)));
             if (!h->hits)
@@ -212,6 +286,88 @@ seek_status xap_db_search(xap_db *db, const xap_query *q, const xap_search *opt,
     } catch (...) {
         seek_status st = translate();
         xap_hits_free(h);
+        return st;
+    }
+}
+
+seek_status xap_db_postings(xap_db *db, const char *term, size_t max, xap_posting **out,
+                            size_t *n, unsigned long *total) noexcept
+{
+    *out = nullptr;
+    *n = 0;
+    *total = 0;
+    try {
+        std::vector<xap_posting> v;
+        for (auto p = db->db.postlist_begin(term); p != db->db.postlist_end(term); ++p)
+            v.push_back(xap_posting{*p, p.get_wdf()});
+        *total = v.size();
+        std::stable_sort(v.begin(), v.end(), [](const xap_posting &a, const xap_posting &b) {
+            return a.wdf > b.wdf;
+        });
+        if (v.size() > max)
+            v.resize(max);
+        if (!v.empty()) {
+            *out = static_cast<xap_posting *>(std::malloc(v.size() * sizeof(xap_posting)));
+            if (!*out)
+                throw std::bad_alloc();
+            std::copy(v.begin(), v.end(), *out);
+        }
+        *n = v.size();
+        return SEEK_OK;
+    } catch (...) {
+        return translate();
+    }
+}
+
+seek_status xap_db_values(xap_db *db, unsigned docid, const int *slots, size_t nslots,
+                          char ***out) noexcept
+{
+    *out = nullptr;
+    char **v = static_cast<char **>(std::calloc(nslots + 1, sizeof(char *)));
+    if (!v)
+        return fail(SEEK_NOMEM, "out of memory");
+    try {
+        Xapian::Document doc = db->db.get_document(docid);
+        for (size_t i = 0; i < nslots; i++)
+            v[i] = dup_string(doc.get_value(slots[i]));
+        *out = v;
+        return SEEK_OK;
+    } catch (const Xapian::DocNotFoundError &e) {
+        set_error(e.get_description());
+        xap_strv_free(v, nslots);
+        return SEEK_NOT_FOUND;
+    } catch (...) {
+        seek_status st = translate();
+        xap_strv_free(v, nslots);
+        return st;
+    }
+}
+
+seek_status xap_db_terms(xap_db *db, const char *prefix, xap_count **out, size_t *n) noexcept
+{
+    *out = nullptr;
+    *n = 0;
+    xap_count *v = nullptr;
+    size_t len = 0, cap = 0;
+    try {
+        for (auto t = db->db.allterms_begin(prefix); t != db->db.allterms_end(prefix); ++t) {
+            if (len == cap) {
+                cap = cap ? cap * 2 : 64;
+                xap_count *grown = static_cast<xap_count *>(std::realloc(v, cap * sizeof *v));
+                if (!grown)
+                    throw std::bad_alloc();
+                v = grown;
+            }
+            v[len].term = dup_string(*t);
+            v[len].count = t.get_termfreq();
+            len++;
+        }
+        *out = v;
+        *n = len;
+        return SEEK_OK;
+    } catch (...) {
+        seek_status st = translate();
+        xap_counts_free(v, len);
         return st;
     }
 }

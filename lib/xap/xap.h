@@ -58,11 +58,23 @@ typedef struct xap_hit {
     size_t data_len;
 } xap_hit;
 
+typedef struct xap_count {
+    char *term;             /* without its prefix */
+    unsigned long count;    /* matching documents holding it */
+} xap_count;
+
+typedef struct xap_facet {
+    xap_count *top;         /* most frequent first, ties by term */
+    size_t n;
+} xap_facet;
+
 typedef struct xap_hits {
     unsigned long total;   /* exact number of matching documents */
     size_t n;
     xap_hit *hits;
     size_t nslots;
+    xap_facet *facets;     /* one per requested facet prefix */
+    size_t nfacets;
 } xap_hits;
 
 typedef struct xap_search {
@@ -70,14 +82,41 @@ typedef struct xap_search {
     const int *slots;       /* value slots to copy into each hit */
     size_t nslots;
     int want_data;          /* copy the document data too */
+    const char *const *facets;  /* term prefixes to count over all matches */
+    size_t nfacets;
+    size_t facet_top;       /* how many terms to keep per facet */
 } xap_search;
 
 /* Runs `q` ranked by BM25 (ties by docid) and copies the requested window into
- * *out (free with xap_hits_free). Statuses: OK, MODIFIED (reopen and retry),
- * INVALID, BAD_QUERY, IO, NOMEM, XAPIAN. */
+ * *out (free with xap_hits_free); with facets, also counts, over every
+ * matching document, the terms under each facet prefix. Statuses: OK,
+ * MODIFIED (reopen and retry), INVALID, BAD_QUERY, IO, NOMEM, XAPIAN. */
 seek_status xap_db_search(xap_db *db, const xap_query *q, const xap_search *opt,
                           xap_hits **out) XAP_NOEXCEPT;
 void xap_hits_free(xap_hits *h) XAP_NOEXCEPT;  /* accepts NULL */
+
+typedef struct xap_posting {
+    unsigned docid;
+    unsigned wdf;           /* occurrences of the term in the document */
+} xap_posting;
+
+/* The documents holding `term`, most occurrences first (ties by docid), at
+ * most `max` of them in *out (malloc'd, caller frees); *total is how many
+ * hold it in all. Statuses: OK, MODIFIED, IO, NOMEM, XAPIAN. */
+seek_status xap_db_postings(xap_db *db, const char *term, size_t max, xap_posting **out,
+                            size_t *n, unsigned long *total) XAP_NOEXCEPT;
+
+/* Copies the values `slots` of document `docid` into *out, a malloc'd array
+ * of malloc'd strings (free with xap_strv_free). Statuses: OK, NOT_FOUND,
+ * MODIFIED, IO, NOMEM, XAPIAN. */
+seek_status xap_db_values(xap_db *db, unsigned docid, const int *slots, size_t nslots,
+                          char ***out) XAP_NOEXCEPT;
+
+/* Every term starting with `prefix` with the number of documents holding it,
+ * in term order; *out malloc'd (free with xap_counts_free). Terms keep the
+ * prefix. Statuses: OK, MODIFIED, IO, NOMEM, XAPIAN. */
+seek_status xap_db_terms(xap_db *db, const char *prefix, xap_count **out, size_t *n) XAP_NOEXCEPT;
+void xap_counts_free(xap_count *c, size_t n) XAP_NOEXCEPT;
 
 /* ---- Writer ---- */
 

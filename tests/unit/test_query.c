@@ -92,6 +92,38 @@ static void test_syntax_errors_with_offsets(void **state)
     expect_error("ok \xFF", 4, 3, "not valid UTF-8");
 }
 
+static void test_entity_and_date_filters(void **state)
+{
+    (void)state;
+    expect_tree("person:Rakhmon", "person:\"rakhmon\"");
+    expect_tree("person:\"Emomali  Rahmon\"", "person:\"emomali rahmon\"");
+    expect_tree("org:ОДКБ", "org:\"odkb\"");
+    expect_tree("place:Dušanbe", "place:\"dusanbe\"");
+    expect_tree("entity:“Qasri Millat”", "entity:\"qasri millat\"");
+    expect_tree("person:rahmon \"sleeper cells\"", "(AND person:\"rahmon\" \"sleeper cells\")");
+    expect_tree("-place:minsk csto", "(AND (NOT place:\"minsk\") word:csto)");
+    expect_tree("date:2012", "date:2012-01-01..2012-12-31");
+    expect_tree("date:2015-09", "date:2015-09-01..2015-09-30");
+    expect_tree("date:2004-12-02", "date:2004-12-02..2004-12-02");
+    expect_tree("date:2010..2015 OR person:putin", "(OR date:2010-01-01..2015-12-31 person:\"putin\")");
+    /* Unknown fields and capitalized ones are plain words. */
+    expect_tree("Person:x", "\"person x\"");
+    expect_tree("url:x", "\"url x\"");
+}
+
+static void test_bad_filters(void **state)
+{
+    (void)state;
+    expect_error("person:", 7, 0, "person: needs a name");
+    expect_error("a org:\"\"", 8, 2, "org: needs a name");
+    expect_error("place:\"open", 11, 6, "unterminated name");
+    expect_error("person:!!", 9, 7, "holds no letters");
+    expect_error("date:", 5, 0, "date: needs a date");
+    expect_error("date:2020-02-30", 15, 13, "date: takes");
+    expect_error("x date:2015..2010", 17, 13, "date: takes");
+    expect_error("date:20x5", 9, 7, "date: takes");
+}
+
 static void test_limits(void **state)
 {
     (void)state;
@@ -142,6 +174,8 @@ int main(void)
         cmocka_unit_test(test_phrases),
         cmocka_unit_test(test_operators),
         cmocka_unit_test(test_syntax_errors_with_offsets),
+        cmocka_unit_test(test_entity_and_date_filters),
+        cmocka_unit_test(test_bad_filters),
         cmocka_unit_test(test_limits),
         cmocka_unit_test(test_random_input_never_crashes),
     };

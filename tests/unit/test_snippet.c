@@ -31,7 +31,7 @@ static char *marked(const char *query, const char *text, unsigned width)
     qp_node *tree;
     qp_error err;
     assert_int_equal(qp_parse(query, strlen(query), &tree, &err), SEEK_OK);
-    snip_terms *t = snip_terms_new(tree, stem);
+    snip_terms *t = snip_terms_new(tree, stem, NULL);
     assert_non_null(t);
     snippet s;
     assert_int_equal(snippet_make(t, stem, text, strlen(text), width, &s), 0);

@@ -70,7 +70,7 @@ static int teardown(void **state)
 static void ids_of(xap_db *db, xap_query *q, char *out, size_t cap, unsigned long *total)
 {
     static const int slots[] = { 0 };
-    xap_search opt = { 0, 10, slots, 1, 0 };
+    xap_search opt = { .limit = 10, .slots = slots, .nslots = 1 };
     xap_hits *h;
     assert_int_equal(xap_db_search(db, q, &opt, &h), SEEK_OK);
     out[0] = '\0';
@@ -135,7 +135,7 @@ static void test_boolean_ops_and_values(void **state)
     xap_query *wild;
     xap_hits *h = NULL;
     static const int slots[] = { 0 };
-    xap_search opt = { 0, 10, slots, 1, 0 };
+    xap_search opt = { .limit = 10, .slots = slots, .nslots = 1 };
     assert_int_equal(xap_query_wildcard("", 1, &wild), SEEK_OK);
     assert_int_equal(xap_db_search(db, wild, &opt, &h), SEEK_BAD_QUERY);
     assert_null(h);
@@ -231,6 +231,52 @@ static void test_bad_builder_input(void **state)
     xap_stem_free(s);
 }
 
+static void test_facets_postings_and_terms(void **state)
+{
+    (void)state;
+    xap_db *db;
+    assert_int_equal(xap_db_open(dir, &db), SEEK_OK);
+    /* Facets over every match: the "co" terms (collective, council). */
+    xap_query *q;
+    xap_query_term("council", &q);
+    static const char *const prefixes[] = { "co", "zz" };
+    xap_search opt = { .limit = 1, .facets = prefixes, .nfacets = 2, .facet_top = 5 };
+    xap_hits *h;
+    assert_int_equal(xap_db_search(db, q, &opt, &h), SEEK_OK);
+    assert_int_equal(h->n, 1);
+    assert_int_equal(h->nfacets, 2);
+    assert_int_equal(h->facets[0].n, 2);
+    assert_string_equal(h->facets[0].top[0].term, "uncil");  /* in all three */
+    assert_int_equal(h->facets[0].top[0].count, 3);
+    assert_string_equal(h->facets[0].top[1].term, "llective");
+    assert_int_equal(h->facets[0].top[1].count, 2);
+    assert_int_equal(h->facets[1].n, 0);
+    xap_hits_free(h);
+    xap_query_free(q);
+
+    xap_posting *p;
+    size_t n;
+    unsigned long total;
+    assert_int_equal(xap_db_postings(db, "security", 10, &p, &n, &total), SEEK_OK);
+    assert_int_equal(total, 2);
+    assert_int_equal(n, 2);
+    static const int slots[] = { 0 };
+    char **v;
+    assert_int_equal(xap_db_values(db, p[0].docid, slots, 1, &v), SEEK_OK);
+    assert_string_equal(v[0], "a");
+    xap_strv_free(v, 1);
+    free(p);
+    assert_int_equal(xap_db_values(db, 999, slots, 1, &v), SEEK_NOT_FOUND);
+
+    xap_count *c;
+    assert_int_equal(xap_db_terms(db, "co", &c, &n), SEEK_OK);
+    assert_int_equal(n, 2);
+    assert_string_equal(c[0].term, "collective");
+    assert_int_equal(c[0].count, 2);
+    xap_counts_free(c, n);
+    xap_db_close(db);
+}
+
 /* Overwrites the postlist table with garbage: opening or searching must give
  * an I/O status and a message, never an exception or a crash. */
 static void test_damaged_table(void **state)
@@ -251,7 +297,7 @@ static void test_damaged_table(void **state)
         xap_query_term("council", &q);
         xap_hits *h = NULL;
         static const int slots[] = { 0 };
-        xap_search opt = { 0, 10, slots, 1, 0 };
+        xap_search opt = { .limit = 10, .slots = slots, .nslots = 1 };
         st = xap_db_search(db, q, &opt, &h);
         xap_query_free(q);
         xap_hits_free(h);
@@ -267,6 +313,7 @@ int main(void)
         cmocka_unit_test(test_phrase_and_near),
         cmocka_unit_test(test_boolean_ops_and_values),
         cmocka_unit_test(test_info_metadata_and_values),
+        cmocka_unit_test(test_facets_postings_and_terms),
         cmocka_unit_test(test_second_writer_is_locked_out),
         cmocka_unit_test(test_uncommitted_changes_are_invisible),
         cmocka_unit_test(test_missing_index),

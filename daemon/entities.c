@@ -1,0 +1,301 @@
+/* The entity ops: an entity card (who or what a name resolves to, its
+ * aliases, how many documents mention it, what it appears with, and the
+ * documents that mention it most) and a listing of indexed entities. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ops.h"
+#include "query/compile.h"
+#include "xap/prefix.h"
+
+#define COOCCUR_TOP 10
+
+json_t *entity_json(ent_type type, const char *key, const char *count_key, json_int_t count)
+{
+    const gazetteer *g = worker_gazetteer();
+    const gaz_entity *e = g ? gaz_find(g, type, key) : NULL;
+    if (e)
+        return json_pack("{s:s,s:s,s:I}", "type", ent_type_name(type), "name", e->name,
+                         count_key, count);
+    /* Names the gazetteer lacks are known only by their key: capitalize it. */
+    char *name = strdup(key);
+    if (!name)
+        return NULL;
+    for (char *p = name; *p; p++)
+        if ((p == name || p[-1] == ' ') && *p >= 'a' && *p <= 'z')
+            *p = (char)toupper((unsigned char)*p);
+    json_t *o = json_pack("{s:s,s:s,s:I}", "type", ent_type_name(type), "name", name,
+                          count_key, count);
+    free(name);
+    return o;
+}
+
+/* ---- entity ---- */
+
+typedef struct candidate {
+    char term[256];
+    const gaz_entity *ent;
+    unsigned long docs;
+} candidate;
+
+typedef struct card_ctx {
+    candidate c[72];
+    size_t n;
+    const candidate *best;
+    const proto_request *req;
+    json_t *docs, *cooccur;
+} card_ctx;
+
+static int add_candidate(const char *term, const gaz_entity *e, void *ctx)
+{
+    card_ctx *cc = ctx;
+    if (cc->n < sizeof cc->c / sizeof *cc->c) {
+        snprintf(cc->c[cc->n].term, sizeof cc->c[cc->n].term, "%s", term);
+        cc->c[cc->n].ent = e;
+        cc->n++;
+    }
+    return 0;
+}
+
+/* Prefers a gazetteer entity mentioned in the index, then any gazetteer
+ * entity, then the detected name mentioned most. */
+static const candidate *choose(const card_ctx *cc)
+{
+    const candidate *best = NULL;
+    for (size_t i = 0; i < cc->n; i++) {
+        const candidate *c = &cc->c[i];
+        int better = !best
+            || (c->ent && c->docs && !(best->ent && best->docs))
+            || (c->ent && !best->ent && !best->docs)
+            || (!c->ent && !best->ent && c->docs > best->docs);
+        if (better)
+            best = c;
+    }
+    return best && (best->ent || best->docs) ? best : NULL;
+}
+
+static ent_type type_of_term(const char *term)
+{
+    for (int t = 0; t < ENT_NTYPES; t++)
+        if (!strncmp(term, qp_entity_prefix((ent_type)t), 2))
+            return (ent_type)t;
+    return ENT_NAME;
+}
+
+static seek_status card_documents(xap_db *db, card_ctx *cc)
+{
+    xap_posting *p = NULL;
+    size_t n;
+    unsigned long total;
+    seek_status st = xap_db_postings(db, cc->best->term, cc->req->limit, &p, &n, &total);
+    static const int slots[] = { SLOT_ID, SLOT_TITLE };
+    for (size_t i = 0; st == SEEK_OK && i < n; i++) {
+        char **v;
+        if ((st = xap_db_values(db, p[i].docid, slots, 2, &v)) != SEEK_OK)
+            break;
+        json_array_append_new(cc->docs, json_pack("{s:s,s:s,s:I}", "id", v[0], "title", v[1],
+                                                  "mentions", (json_int_t)p[i].wdf));
+        xap_strv_free(v, 2);
+    }
+    free(p);
+    return st;
+}
+
+static seek_status card_cooccurring(xap_db *db, card_ctx *cc)
+{
+    xap_query *q;
+    seek_status st = xap_query_term(cc->best->term, &q);
+    if (st != SEEK_OK)
+        return st;
+    static const char *const prefixes[] = { PREFIX_PERSON, PREFIX_ORG, PREFIX_PLACE, PREFIX_NAME };
+    xap_search opt = { 0, 0, NULL, 0, 0, prefixes, 4, COOCCUR_TOP + 1 };
+    xap_hits *h = NULL;
+    st = xap_db_search(db, q, &opt, &h);
+    xap_query_free(q);
+    if (st != SEEK_OK)
+        return st;
+    /* Merge the per-type top lists, leaving the entity itself out. */
+    for (int round = 0; round < COOCCUR_TOP; round++) {
+        size_t bf = 0, bk = 0;
+        unsigned long best = 0;
+        for (size_t f = 0; f < h->nfacets; f++)
+            for (size_t k = 0; k < h->facets[f].n; k++) {
+                const xap_count *c = &h->facets[f].top[k];
+                char term[300];
+                snprintf(term, sizeof term, "%s%s", prefixes[f], c->term);
+                if (c->count > best && strcmp(term, cc->best->term) != 0) {
+                    best = c->count;
+                    bf = f;
+                    bk = k;
+                }
+            }
+        if (!best)
+            break;
+        json_array_append_new(cc->cooccur, entity_json(type_of_term(prefixes[bf]),
+                                                       h->facets[bf].top[bk].term, "count",
+                                                       (json_int_t)best));
+        h->facets[bf].top[bk].count = 0;
+    }
+    xap_hits_free(h);
+    return SEEK_OK;
+}
+
+static seek_status card_run(xap_db *db, void *ctx)
+{
+    card_ctx *cc = ctx;
+    json_array_clear(cc->docs);
+    json_array_clear(cc->cooccur);
+    for (size_t i = 0; i < cc->n; i++) {
+        xap_posting *p;
+        size_t n;
+        seek_status st = xap_db_postings(db, cc->c[i].term, 0, &p, &n, &cc->c[i].docs);
+        free(p);
+        if (st != SEEK_OK)
+            return st;
+    }
+    if (!(cc->best = choose(cc)))
+        return SEEK_OK;
+    seek_status st = card_documents(db, cc);
+    return st == SEEK_OK ? card_cooccurring(db, cc) : st;
+}
+
+json_t *op_entity(worker *w, const proto_request *req, proto_error *err)
+{
+    ent_type type = ENT_NTYPES;
+    if (req->type)
+        ent_type_parse(req->type, &type);
+    char *form = gaz_match_form(req->name, req->name_len);
+    if (!form) {
+        proto_fail(err, PROTO_E_INTERNAL, -1, "out of memory");
+        return NULL;
+    }
+    if (!*form) {
+        free(form);
+        proto_fail(err, PROTO_E_BAD_REQUEST, -1, "the name holds no letters or digits");
+        return NULL;
+    }
+    card_ctx *cc = calloc(1, sizeof *cc);
+    if (!cc) {
+        free(form);
+        proto_fail(err, PROTO_E_INTERNAL, -1, "out of memory");
+        return NULL;
+    }
+    cc->req = req;
+    cc->docs = json_array();
+    cc->cooccur = json_array();
+    qp_entity_terms(worker_gazetteer(), type, form, add_candidate, cc);
+    free(form);
+    seek_status st = worker_run(w, card_run, cc);
+    json_t *a = NULL;
+    if (st != SEEK_OK) {
+        worker_index_error(st, err);
+    } else if (!cc->best) {
+        a = json_pack("{s:b,s:s%}", "found", 0, "query", req->name, req->name_len);
+    } else {
+        const candidate *b = cc->best;
+        ent_type t = b->ent ? b->ent->type : type_of_term(b->term);
+        a = entity_json(t, b->term + 2, "docs", (json_int_t)b->docs);
+        json_t *aliases = json_array();
+        for (size_t i = 0; b->ent && i < b->ent->naliases; i++)
+            json_array_append_new(aliases, json_string(b->ent->aliases[i]));
+        json_object_set_new(a, "found", json_true());
+        json_object_set_new(a, "aliases", aliases);
+        json_object_set_new(a, "cooccurring", json_incref(cc->cooccur));
+        json_object_set_new(a, "documents", json_incref(cc->docs));
+    }
+    json_decref(cc->docs);
+    json_decref(cc->cooccur);
+    free(cc);
+    return a;
+}
+
+/* ---- entities ---- */
+
+typedef struct list_ctx {
+    const char *form;   /* name prefix in match form */
+    int only;           /* a type, or -1 for all */
+    xap_count *all[ENT_NTYPES];
+    size_t n[ENT_NTYPES];
+} list_ctx;
+
+static void list_clear(list_ctx *lc)
+{
+    for (int t = 0; t < ENT_NTYPES; t++) {
+        xap_counts_free(lc->all[t], lc->n[t]);
+        lc->all[t] = NULL;
+        lc->n[t] = 0;
+    }
+}
+
+static seek_status list_run(xap_db *db, void *ctx)
+{
+    list_ctx *lc = ctx;
+    list_clear(lc);
+    for (int t = 0; t < ENT_NTYPES; t++) {
+        if (lc->only >= 0 && t != lc->only)
+            continue;
+        char prefix[300];
+        snprintf(prefix, sizeof prefix, "%s%s", qp_entity_prefix((ent_type)t), lc->form);
+        seek_status st = xap_db_terms(db, prefix, &lc->all[t], &lc->n[t]);
+        if (st != SEEK_OK)
+            return st;
+    }
+    return SEEK_OK;
+}
+
+typedef struct ranked {
+    ent_type type;
+    const xap_count *c;
+} ranked;
+
+static int by_count(const void *a, const void *b)
+{
+    const ranked *x = a, *y = b;
+    if (x->c->count != y->c->count)
+        return x->c->count > y->c->count ? -1 : 1;
+    return strcmp(x->c->term, y->c->term);
+}
+
+json_t *op_entities(worker *w, const proto_request *req, proto_error *err)
+{
+    list_ctx lc = { .only = -1 };
+    ent_type t;
+    if (req->type && ent_type_parse(req->type, &t) == 0)
+        lc.only = (int)t;
+    char *form = gaz_match_form(req->prefix ? req->prefix : "", req->prefix ? strlen(req->prefix) : 0);
+    if (!form) {
+        proto_fail(err, PROTO_E_INTERNAL, -1, "out of memory");
+        return NULL;
+    }
+    lc.form = form;
+    seek_status st = worker_run(w, list_run, &lc);
+    json_t *a = NULL;
+    if (st != SEEK_OK) {
+        worker_index_error(st, err);
+    } else {
+        size_t total = 0;
+        for (int k = 0; k < ENT_NTYPES; k++)
+            total += lc.n[k];
+        ranked *r = malloc((total + 1) * sizeof *r);
+        json_t *arr = json_array();
+        if (r && arr) {
+            size_t n = 0;
+            for (int k = 0; k < ENT_NTYPES; k++)
+                for (size_t i = 0; i < lc.n[k]; i++)
+                    r[n++] = (ranked){ (ent_type)k, &lc.all[k][i] };
+            qsort(r, n, sizeof *r, by_count);
+            for (size_t i = 0; i < n && i < req->limit; i++)
+                json_array_append_new(arr, entity_json(r[i].type, r[i].c->term + 2, "count",
+                                                       (json_int_t)r[i].c->count));
+            a = json_pack("{s:I,s:O}", "total", (json_int_t)total, "entities", arr);
+        }
+        if (!a)
+            proto_fail(err, PROTO_E_INTERNAL, -1, "out of memory");
+        json_decref(arr);
+        free(r);
+    }
+    list_clear(&lc);
+    free(form);
+    return a;
+}

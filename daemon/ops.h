@@ -1,0 +1,19 @@
+/* The protocol's operations. Each runs on a worker thread, returns the
+ * answer object (without "ok"), or NULL with *err filled. */
+#ifndef SEEKD_DAEMON_OPS_H
+#define SEEKD_DAEMON_OPS_H
+
+#include <jansson.h>
+#include "proto/proto.h"
+#include "worker.h"
+
+json_t *op_search(worker *w, const proto_request *req, proto_error *err);
+json_t *op_entity(worker *w, const proto_request *req, proto_error *err);
+json_t *op_entities(worker *w, const proto_request *req, proto_error *err);
+json_t *op_stats(worker *w, proto_error *err);
+
+/* {"type":..,"name":..,<count_key>:count} for an indexed entity: the
+ * gazetteer's canonical name, else its key with each word capitalized. */
+json_t *entity_json(ent_type type, const char *key, const char *count_key, json_int_t count);
+
+#endif

@@ -1,0 +1,106 @@
+/* Worker registry. Readers are reopened before each request because the
+ * indexer may have committed since; a SIGHUP bumps the generation so each
+ * worker closes and opens afresh (for an index folder replaced wholesale). */
+#include "worker.h"
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+
+static char *index_path;
+static const gazetteer *shared_gaz;
+static atomic_uint generation;
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static worker *all;
+static _Thread_local worker *self;
+
+void workers_init(const char *path, const gazetteer *gaz)
+{
+    index_path = strdup(path);
+    shared_gaz = gaz;
+}
+
+void workers_fini(void)
+{
+    pthread_mutex_lock(&lock);
+    while (all) {
+        worker *w = all;
+        all = w->next;
+        xap_db_close(w->db);
+        xap_stem_free(w->stem);
+        free(w);
+    }
+    pthread_mutex_unlock(&lock);
+    free(index_path);
+    index_path = NULL;
+}
+
+void workers_reopen_all(void)
+{
+    atomic_fetch_add(&generation, 1);
+}
+
+const gazetteer *worker_gazetteer(void)
+{
+    return shared_gaz;
+}
+
+const char *worker_index_path(void)
+{
+    return index_path;
+}
+
+worker *worker_self(void)
+{
+    if (self)
+        return self;
+    worker *w = calloc(1, sizeof *w);
+    if (!w || xap_stem_new("english", &w->stem) != SEEK_OK) {
+        free(w);
+        return NULL;
+    }
+    pthread_mutex_lock(&lock);
+    w->next = all;
+    all = w;
+    pthread_mutex_unlock(&lock);
+    return self = w;
+}
+
+seek_status worker_fresh_db(worker *w)
+{
+    unsigned gen = atomic_load(&generation);
+    if (w->db && w->generation != gen) {
+        xap_db_close(w->db);
+        w->db = NULL;
+    }
+    if (!w->db) {
+        w->generation = gen;
+        return xap_db_open(index_path, &w->db);
+    }
+    return xap_db_reopen(w->db);
+}
+
+seek_status worker_run(worker *w, worker_fn fn, void *ctx)
+{
+    seek_status st = SEEK_OK;
+    for (int round = 0; round <= WORKER_MAX_RETRIES; round++) {
+        st = worker_fresh_db(w);
+        if (st == SEEK_OK)
+            st = fn(w->db, ctx);
+        if (st != SEEK_MODIFIED)
+            break;
+    }
+    return st;
+}
+
+int worker_index_error(seek_status st, proto_error *err)
+{
+    if (st == SEEK_NOT_FOUND)
+        return proto_fail(err, PROTO_E_NO_INDEX, -1,
+                          "no index at %s yet: build it with seekd-index", index_path);
+    if (st == SEEK_NOMEM)
+        return proto_fail(err, PROTO_E_INTERNAL, -1, "out of memory");
+    return proto_fail(err, PROTO_E_NO_INDEX, -1, "cannot read the index at %s: %s", index_path,
+                      xap_errmsg());
+}

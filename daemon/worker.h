@@ -1,0 +1,48 @@
+/* Per-thread state of the query workers: each keeps its own Xapian reader
+ * and stemmer (Xapian objects must not be shared between threads), created
+ * on first use and freed at exit. Also what all workers share read-only: the
+ * index path and the gazetteer. */
+#ifndef SEEKD_DAEMON_WORKER_H
+#define SEEKD_DAEMON_WORKER_H
+
+#include "entity/gazetteer.h"
+#include "proto/proto.h"
+#include "xap/xap.h"
+
+#define WORKER_MAX_RETRIES 5   /* reopen-and-retry rounds on DatabaseModifiedError */
+
+typedef struct worker {
+    xap_db *db;
+    xap_stem *stem;
+    unsigned generation;
+    struct worker *next;
+} worker;
+
+/* Sets what every worker shares. Call once before serving; `gaz` may be
+ * NULL and is owned by the caller. */
+void workers_init(const char *index_path, const gazetteer *gaz);
+/* Frees every worker's handles. Call after the worker threads are done. */
+void workers_fini(void);
+/* Makes every worker close and reopen its index before its next request. */
+void workers_reopen_all(void);
+
+/* This thread's worker, created on first use; NULL when memory runs out. */
+worker *worker_self(void);
+const gazetteer *worker_gazetteer(void);
+const char *worker_index_path(void);
+
+/* Brings w->db to the latest committed revision, opening it if needed.
+ * Statuses: OK, NOT_FOUND (no index yet), IO, NOMEM, XAPIAN. */
+seek_status worker_fresh_db(worker *w);
+
+/* Runs fn on a fresh reader, reopening and retrying when the index changes
+ * under it (DatabaseModifiedError). `fn` must undo its partial work before
+ * returning MODIFIED. Returns fn's last status or why the index is
+ * unreadable. */
+typedef seek_status (*worker_fn)(xap_db *db, void *ctx);
+seek_status worker_run(worker *w, worker_fn fn, void *ctx);
+
+/* Fills *err for a status from reading the index; returns -1. */
+int worker_index_error(seek_status st, proto_error *err);
+
+#endif

@@ -1,0 +1,36 @@
+/* Entity and date extraction for one document: gazetteer names (longest
+ * first, through transliteration), capitalized names the gazetteer lacks,
+ * and dates. What the indexer stores, and what unit tests check. */
+#ifndef SEEKD_ENTITY_EXTRACT_H
+#define SEEKD_ENTITY_EXTRACT_H
+
+#include <stddef.h>
+#include "entity/dates.h"
+#include "entity/gazetteer.h"
+#include "status.h"
+#include "text/tokarray.h"
+
+typedef struct ent_count {
+    ent_type type;
+    char *key;          /* match form: the index term's suffix */
+    char *name;         /* canonical name, or the first spelling seen */
+    unsigned mentions;
+} ent_count;
+
+typedef struct extraction {
+    ent_count *ents;    /* one per distinct (type, key), in order of first mention */
+    size_t nents;
+    date_mention *dates;
+    size_t ndates;
+    int doc_day;        /* yyyymmdd of an explicit date line, or 0 */
+} extraction;
+
+/* Extracts from `text` (decoded, `len` bytes) whose tokens are `toks`.
+ * `fallback_year` dates mentions written without a year when the text has no
+ * date line (0: such mentions are skipped). `g` may be NULL (no gazetteer).
+ * Statuses: OK, NOMEM. Release with extraction_fini. */
+seek_status extract_run(const gazetteer *g, const char *text, size_t len,
+                        const tok_array *toks, int fallback_year, extraction *out);
+void extraction_fini(extraction *x);
+
+#endif

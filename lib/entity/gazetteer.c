@@ -1,0 +1,480 @@
+/* Gazetteer loading and matching. Two string maps make matching cheap: one
+ * from a name's match form to its entities (for queries), one from an
+ * alias's first token to the aliases starting with it, longest first (for
+ * scanning documents), so most tokens cost a single failed lookup. */
+#include "entity/gazetteer.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "entity/translit.h"
+#include "text/token.h"
+#include "text/tokarray.h"
+
+static const char *const type_names[ENT_NTYPES] = { "person", "org", "place", "name" };
+
+const char *ent_type_name(ent_type t)
+{
+    return t < ENT_NTYPES ? type_names[t] : "?";
+}
+
+int ent_type_parse(const char *s, ent_type *out)
+{
+    for (int t = 0; t < ENT_NTYPES; t++)
+        if (strcmp(s, type_names[t]) == 0) {
+            *out = (ent_type)t;
+            return 0;
+        }
+    return -1;
+}
+
+/* ---- A string -> list of indices map (open addressing) ---- */
+
+typedef struct slot {
+    char *key;
+    uint32_t *vals;
+    uint32_t n, cap;
+} slot;
+
+typedef struct strmap {
+    slot *slots;
+    size_t cap, used;
+} strmap;
+
+static uint64_t hash(const char *s)
+{
+    uint64_t h = 0xcbf29ce484222325ULL;
+    while (*s)
+        h = (h ^ (unsigned char)*s++) * 0x100000001b3ULL;
+    return h;
+}
+
+static slot *map_find(const strmap *m, const char *key)
+{
+    if (!m->cap)
+        return NULL;
+    for (size_t i = hash(key) & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
+        if (!m->slots[i].key)
+            return NULL;
+        if (strcmp(m->slots[i].key, key) == 0)
+            return &m->slots[i];
+    }
+}
+
+static int map_grow(strmap *m)
+{
+    size_t cap = m->cap ? m->cap * 2 : 1024;
+    slot *s = calloc(cap, sizeof *s);
+    if (!s)
+        return -1;
+    for (size_t i = 0; i < m->cap; i++) {
+        if (!m->slots[i].key)
+            continue;
+        size_t j = hash(m->slots[i].key) & (cap - 1);
+        while (s[j].key)
+            j = (j + 1) & (cap - 1);
+        s[j] = m->slots[i];
+    }
+    free(m->slots);
+    m->slots = s;
+    m->cap = cap;
+    return 0;
+}
+
+/* The slot for `key`, created empty if missing. */
+static slot *map_slot(strmap *m, const char *key)
+{
+    slot *s = map_find(m, key);
+    if (s)
+        return s;
+    if ((m->used + 1) * 2 > m->cap && map_grow(m) < 0)
+        return NULL;
+    size_t i = hash(key) & (m->cap - 1);
+    while (m->slots[i].key)
+        i = (i + 1) & (m->cap - 1);
+    if (!(m->slots[i].key = strdup(key)))
+        return NULL;
+    m->used++;
+    return &m->slots[i];
+}
+
+/* Inserts v before position `at` of the slot's list. */
+static int slot_insert(slot *s, uint32_t at, uint32_t v)
+{
+    if (s->n == s->cap) {
+        uint32_t cap = s->cap ? s->cap * 2 : 2;
+        uint32_t *p = realloc(s->vals, cap * sizeof *p);
+        if (!p)
+            return -1;
+        s->vals = p;
+        s->cap = cap;
+    }
+    memmove(s->vals + at + 1, s->vals + at, (s->n - at) * sizeof *s->vals);
+    s->vals[at] = v;
+    s->n++;
+    return 0;
+}
+
+static void map_fini(strmap *m)
+{
+    for (size_t i = 0; i < m->cap; i++) {
+        free(m->slots[i].key);
+        free(m->slots[i].vals);
+    }
+    free(m->slots);
+}
+
+/* ---- The gazetteer ---- */
+
+typedef struct alias_rec {
+    char **toks;       /* match-form tokens */
+    size_t n;
+    uint32_t ent;
+} alias_rec;
+
+struct gazetteer {
+    gaz_entity *ents;
+    size_t n, cap;
+    alias_rec *al;
+    size_t nal, alcap;
+    strmap by_key;     /* match form -> entities */
+    strmap by_first;   /* first token -> aliases, longest first */
+};
+
+size_t gaz_count(const gazetteer *g)
+{
+    return g->n;
+}
+
+const gaz_entity *gaz_at(const gazetteer *g, size_t i)
+{
+    return &g->ents[i];
+}
+
+size_t gaz_token_form(const char *norm, size_t len, char *buf, size_t cap)
+{
+    if (translit_has_cyr(norm, len))
+        return translit_cyr(norm, len, buf, cap);
+    if (cap) {
+        size_t n = len < cap - 1 ? len : cap - 1;
+        memcpy(buf, norm, n);
+        buf[n] = '\0';
+    }
+    return len;
+}
+
+/* Match-form tokens of `text`: a malloc'd vector of malloc'd strings. */
+static char **form_tokens(const char *text, size_t len, size_t *n)
+{
+    tok_array a;
+    *n = 0;
+    if (tok_array_build(&a, text, len) < 0)
+        return NULL;
+    char **v = calloc(a.n + 1, sizeof *v);
+    for (size_t i = 0; v && i < a.n; i++) {
+        char buf[TOK_MAX_BYTES * 2 + 1];
+        size_t need = gaz_token_form(tok_array_norm(&a, i), a.v[i].len, buf, sizeof buf);
+        if (need >= sizeof buf)
+            buf[sizeof buf - 1] = '\0';
+        if (!(v[i] = strdup(buf))) {
+            for (size_t j = 0; j < i; j++)
+                free(v[j]);
+            free(v);
+            v = NULL;
+        }
+    }
+    if (v)
+        *n = a.n;
+    tok_array_fini(&a);
+    return v;
+}
+
+static char *join(char **toks, size_t n)
+{
+    size_t len = 1;
+    for (size_t i = 0; i < n; i++)
+        len += strlen(toks[i]) + 1;
+    char *s = malloc(len), *p = s;
+    if (!s)
+        return NULL;
+    *p = '\0';
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            *p++ = ' ';
+        size_t l = strlen(toks[i]);
+        memcpy(p, toks[i], l + 1);
+        p += l;
+    }
+    return s;
+}
+
+static void free_toks(char **v, size_t n)
+{
+    for (size_t i = 0; v && i < n; i++)
+        free(v[i]);
+    free(v);
+}
+
+char *gaz_match_form(const char *text, size_t len)
+{
+    size_t n;
+    char **v = form_tokens(text, len, &n);
+    if (!v)
+        return NULL;
+    char *s = join(v, n);
+    free_toks(v, n);
+    return s;
+}
+
+/* Registers one name of entity `e`. Returns 0, 1 if it has no tokens, -1 on
+ * no memory. */
+static int add_name(gazetteer *g, uint32_t e, const char *name, size_t len, int canonical)
+{
+    size_t n;
+    char **toks = form_tokens(name, len, &n);
+    if (!toks)
+        return -1;
+    if (n == 0) {
+        free(toks);
+        return 1;
+    }
+    char *key = join(toks, n);
+    slot *s = key ? map_slot(&g->by_key, key) : NULL;
+    if (canonical && key)
+        g->ents[e].key = strdup(key);
+    free(key);
+    if (!s || (canonical && !g->ents[e].key)) {
+        free_toks(toks, n);
+        return -1;
+    }
+    for (uint32_t i = 0; i < s->n; i++)
+        if (s->vals[i] == e) {
+            free_toks(toks, n);  /* the same name twice for one entity */
+            return 0;
+        }
+    if (slot_insert(s, s->n, e) < 0) {
+        free_toks(toks, n);
+        return -1;
+    }
+    if (g->nal == g->alcap) {
+        size_t cap = g->alcap ? g->alcap * 2 : 512;
+        alias_rec *p = realloc(g->al, cap * sizeof *p);
+        if (!p) {
+            free_toks(toks, n);
+            return -1;
+        }
+        g->al = p;
+        g->alcap = cap;
+    }
+    g->al[g->nal] = (alias_rec){ toks, n, e };
+    slot *f = map_slot(&g->by_first, toks[0]);
+    if (!f)
+        return -1;
+    uint32_t at = 0;
+    while (at < f->n && g->al[f->vals[at]].n >= n)
+        at++;
+    if (slot_insert(f, at, (uint32_t)g->nal) < 0)
+        return -1;
+    g->nal++;
+    return 0;
+}
+
+static int fail(char *err, size_t cap, seek_status *st, seek_status code, const char *fmt,
+                const char *path, size_t line, const char *what)
+{
+    snprintf(err, cap, fmt, path, line, what);
+    *st = code;
+    return -1;
+}
+
+/* Parses one non-comment line. Returns 0, or -1 with *st and err set. */
+static int load_line(gazetteer *g, char *line, const char *path, size_t lineno, char *err,
+                     size_t errcap, seek_status *st)
+{
+    char *f[3] = { line, NULL, NULL };
+    char *tab = strchr(line, '\t');
+    if (!tab)
+        return fail(err, errcap, st, SEEK_INVALID, "%s:%zu: %s", path, lineno,
+                    "expected TYPE<TAB>NAME<TAB>ALIASES");
+    *tab = '\0';
+    f[1] = tab + 1;
+    if ((tab = strchr(f[1], '\t'))) {
+        *tab = '\0';
+        f[2] = tab + 1;
+        if (strchr(f[2], '\t'))
+            return fail(err, errcap, st, SEEK_INVALID, "%s:%zu: %s", path, lineno,
+                        "more than three TAB-separated fields");
+    }
+    ent_type type;
+    if (ent_type_parse(f[0], &type) < 0 || type == ENT_NAME)
+        return fail(err, errcap, st, SEEK_INVALID, "%s:%zu: unknown type '%s' (person, org or place)",
+                    path, lineno, f[0]);
+    if (g->n == g->cap) {
+        size_t cap = g->cap ? g->cap * 2 : 256;
+        gaz_entity *p = realloc(g->ents, cap * sizeof *p);
+        if (!p)
+            goto oom;
+        g->ents = p;
+        g->cap = cap;
+    }
+    gaz_entity *e = &g->ents[g->n];
+    memset(e, 0, sizeof *e);
+    e->type = type;
+    if (!(e->name = strdup(f[1])))
+        goto oom;
+    g->n++;
+    int rc = add_name(g, (uint32_t)(g->n - 1), f[1], strlen(f[1]), 1);
+    if (rc < 0)
+        goto oom;
+    if (rc > 0)
+        return fail(err, errcap, st, SEEK_INVALID, "%s:%zu: the name '%s' has no letters or digits",
+                    path, lineno, f[1]);
+    for (char *a = f[2]; a && *a;) {
+        char *bar = strchr(a, '|');
+        size_t len = bar ? (size_t)(bar - a) : strlen(a);
+        char **v = realloc(e->aliases, (e->naliases + 1) * sizeof *v);
+        if (!v || !(v[e->naliases] = strndup(a, len))) {
+            if (v)
+                e->aliases = v;
+            goto oom;
+        }
+        e->aliases = v;
+        e->naliases++;
+        if (add_name(g, (uint32_t)(g->n - 1), a, len, 0) < 0)
+            goto oom;
+        a = bar ? bar + 1 : a + len;
+    }
+    return 0;
+oom:
+    return fail(err, errcap, st, SEEK_NOMEM, "%s:%zu: %s", path, lineno, "out of memory");
+}
+
+seek_status gaz_load(const char *path, gazetteer **out, char *err, size_t errcap)
+{
+    *out = NULL;
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        snprintf(err, errcap, "%s: %s", path, strerror(errno));
+        return errno == ENOENT ? SEEK_NOT_FOUND : SEEK_IO;
+    }
+    gazetteer *g = calloc(1, sizeof *g);
+    seek_status st = g ? SEEK_OK : SEEK_NOMEM;
+    char *line = NULL;
+    size_t cap = 0, lineno = 0;
+    ssize_t len;
+    while (st == SEEK_OK && (len = getline(&line, &cap, f)) >= 0) {
+        lineno++;
+        while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+            line[--len] = '\0';
+        size_t lead = strspn(line, " \t");
+        if (!line[lead] || line[lead] == '#')
+            continue;
+        load_line(g, line, path, lineno, err, errcap, &st);
+    }
+    if (st == SEEK_OK && ferror(f)) {
+        snprintf(err, errcap, "%s: read error", path);
+        st = SEEK_IO;
+    }
+    free(line);
+    fclose(f);
+    if (st != SEEK_OK) {
+        if (!g)
+            snprintf(err, errcap, "out of memory");
+        gaz_free(g);
+        return st;
+    }
+    *out = g;
+    return SEEK_OK;
+}
+
+void gaz_free(gazetteer *g)
+{
+    if (!g)
+        return;
+    for (size_t i = 0; i < g->n; i++) {
+        free(g->ents[i].name);
+        free(g->ents[i].key);
+        for (size_t j = 0; j < g->ents[i].naliases; j++)
+            free(g->ents[i].aliases[j]);
+        free(g->ents[i].aliases);
+    }
+    free(g->ents);
+    for (size_t i = 0; i < g->nal; i++)
+        free_toks(g->al[i].toks, g->al[i].n);
+    free(g->al);
+    map_fini(&g->by_key);
+    map_fini(&g->by_first);
+    free(g);
+}
+
+size_t gaz_lookup(const gazetteer *g, const char *key, ent_type type,
+                  const gaz_entity **out, size_t max)
+{
+    slot *s = map_find(&g->by_key, key);
+    size_t n = 0;
+    for (uint32_t i = 0; s && i < s->n; i++) {
+        const gaz_entity *e = &g->ents[s->vals[i]];
+        if (type != ENT_NTYPES && e->type != type)
+            continue;
+        if (n < max)
+            out[n] = e;
+        n++;
+    }
+    return n;
+}
+
+const gaz_entity *gaz_find(const gazetteer *g, ent_type type, const char *key)
+{
+    slot *s = map_find(&g->by_key, key);
+    for (uint32_t i = 0; s && i < s->n; i++) {
+        const gaz_entity *e = &g->ents[s->vals[i]];
+        if (e->type == type && strcmp(e->key, key) == 0)
+            return e;
+    }
+    return NULL;
+}
+
+long gaz_match_tokens(const gazetteer *g, const char *const *toks, size_t n, gaz_match **out)
+{
+    gaz_match *v = NULL;
+    size_t nv = 0, cap = 0;
+    *out = NULL;
+    for (size_t i = 0; i < n;) {
+        slot *s = map_find(&g->by_first, toks[i]);
+        size_t best = 0;
+        for (uint32_t k = 0; s && k < s->n; k++) {
+            const alias_rec *a = &g->al[s->vals[k]];
+            if (best && a->n < best)
+                break;  /* longest first: shorter aliases cannot win now */
+            if (i + a->n > n)
+                continue;
+            size_t j = 1;
+            while (j < a->n && strcmp(toks[i + j], a->toks[j]) == 0)
+                j++;
+            if (j < a->n)
+                continue;
+            int dup = 0;
+            for (size_t m = nv; m-- > 0 && v[m].first == i;)
+                dup |= v[m].ent == &g->ents[a->ent];
+            if (dup)
+                continue;
+            if (nv == cap) {
+                cap = cap ? cap * 2 : 16;
+                gaz_match *p = realloc(v, cap * sizeof *p);
+                if (!p) {
+                    free(v);
+                    return -1;
+                }
+                v = p;
+            }
+            v[nv++] = (gaz_match){ i, a->n, &g->ents[a->ent] };
+            best = a->n;
+        }
+        i += best ? best : 1;
+    }
+    *out = v;
+    return (long)nv;
+}

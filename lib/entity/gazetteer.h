@@ -1,0 +1,65 @@
+/* The gazetteer: known people, organizations and places with their aliases
+ * (data/gazetteer.tsv, format in docs/gazetteer.md), and the matcher that
+ * finds them in a token stream, longest alias first. Names are compared in
+ * "match form": normalized tokens, Cyrillic ones transliterated to Latin. */
+#ifndef SEEKD_ENTITY_GAZETTEER_H
+#define SEEKD_ENTITY_GAZETTEER_H
+
+#include <stddef.h>
+#include "status.h"
+
+typedef enum ent_type { ENT_PERSON, ENT_ORG, ENT_PLACE, ENT_NAME, ENT_NTYPES } ent_type;
+
+/* "person", "org", "place", "name". */
+const char *ent_type_name(ent_type t);
+/* Parses a type word; returns 0, or -1 if `s` names no type. */
+int ent_type_parse(const char *s, ent_type *out);
+
+typedef struct gaz_entity {
+    ent_type type;
+    char *name;        /* canonical name as written in the file */
+    char *key;         /* canonical name in match form: the index term's suffix */
+    char **aliases;    /* aliases as written */
+    size_t naliases;
+} gaz_entity;
+
+typedef struct gazetteer gazetteer;
+
+/* Loads the gazetteer at `path`. Returns OK and *out (free with gaz_free), or
+ * NOT_FOUND / IO / INVALID / NOMEM with a message naming the file and line in
+ * `err`. */
+seek_status gaz_load(const char *path, gazetteer **out, char *err, size_t errcap);
+void gaz_free(gazetteer *g);  /* accepts NULL */
+
+size_t gaz_count(const gazetteer *g);
+const gaz_entity *gaz_at(const gazetteer *g, size_t i);
+
+/* Writes the match form of `len` bytes of text (any case, any script) into a
+ * malloc'd string ("Эмомали  Рахмон!" -> "emomali rakhmon"); NULL on no
+ * memory. */
+char *gaz_match_form(const char *text, size_t len);
+/* The match form of one normalized token, into buf; returns its length, or
+ * the length needed when it does not fit (like snprintf). */
+size_t gaz_token_form(const char *norm, size_t len, char *buf, size_t cap);
+
+/* The entities one of whose names (canonical or alias) has match form `key`,
+ * of type `type` or of any type when type == ENT_NTYPES. Writes up to `max`
+ * into `out` and returns how many there are. */
+size_t gaz_lookup(const gazetteer *g, const char *key, ent_type type,
+                  const gaz_entity **out, size_t max);
+
+/* The entity of `type` whose canonical key is `key`, or NULL. */
+const gaz_entity *gaz_find(const gazetteer *g, ent_type type, const char *key);
+
+typedef struct gaz_match {
+    size_t first, n;          /* tokens [first, first + n) */
+    const gaz_entity *ent;
+} gaz_match;
+
+/* Finds gazetteer names in `toks` (n tokens in match form), longest first,
+ * never overlapping, in order. Returns the count and a malloc'd array in
+ * *out (caller frees; NULL when 0), or -1 when memory runs out. */
+long gaz_match_tokens(const gazetteer *g, const char *const *toks, size_t n,
+                      gaz_match **out);
+
+#endif

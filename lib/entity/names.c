@@ -1,0 +1,505 @@
+/* Capitalized names of 2 to 6 words that the gazetteer does not list
+ * ("Markus Mueller", "Qasri Millat"), found in tokenized news text and typed
+ * from their last word and their neighbours. Leaves out single words,
+ * uncased scripts (Arabic, Chinese) and lower-case names ("al-Qaeda").
+ *
+ * Rules, in the order they apply:
+ * - A run is a sequence of tokens, none taken, whose first letter in the text
+ *   is upper case (Latin, Greek, Cyrillic), separated only by spaces, by one
+ *   hyphen ("Nur-Sultan"), or by ". " after an abbreviation or an initial
+ *   ("Mr. Markus Mueller", "George W. Bush"): a comma, period, parenthesis,
+ *   quote, line break or spaced dash ends it. Up to two lower-case connectors
+ *   (of, the, and, for) or particles (de, al, bin, van, ...) may sit between
+ *   two capitalized tokens. Runs over 40 tokens (tables, headlines) are skipped.
+ * - Leading function words (The, In, However, months, ...) are stripped; one
+ *   inside a run ends the name, and a possessive ("Putin's") is its last token.
+ * - Connectors stay only after an org or place head word ("Ministry of Foreign
+ *   Affairs", "Palace of the Nation"), up to an "and the"; elsewhere the name
+ *   ends before them ("Markus Mueller | and Miroslav Jenca").
+ * - A run ending in (or headed by) an org word (Organization, Council, Palace,
+ *   ...) is an org, one with a place word (Federation, Republic, Region, ...) a
+ *   place; it keeps its titles, nationalities and acronyms ("UN Security Council").
+ * - In any other run titles (President, Minister, Mr, ...) and their modifiers
+ *   (Foreign, Deputy, Tajik, acronyms) are context: they end the name before
+ *   them ("Shanghai Cooperation Organization | Secretary General Zhang Ming"),
+ *   are stripped from the front of the name after them, and an acronym ends it.
+ *   The name is a person when a title is among the 3 words before it (modifiers
+ *   and connectors not counted) or a speech verb (said, told, ...) follows; a
+ *   place right after "in", "at", "to", "from", "near", "capital" (maybe then
+ *   "the") or "city of"; else other. Context never crosses a sentence end.
+ * - A name has 2 to 6 tokens, not all acronyms. A longer institution is cut
+ *   before its last connector that leaves at most 6 ("Ministry of Foreign
+ *   Affairs | of the Republic"); any other longer run is a headline or a list
+ *   and is dropped. Runs are read left to right, so names never overlap. */
+#include "entity/names.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum {
+    MIN_LEN = 2, MAX_LEN = 6,
+    MAX_RUN = 40,   /* longer runs are skipped, which also bounds the work per run */
+    MAX_CTX = 3,    /* words looked at before a name for a title */
+    MAX_GAP = 16,   /* a longer gap between two tokens counts as a sentence end */
+    MAX_WORD = 24,  /* no listed word is longer, in bytes */
+};
+
+/* Word classes, by normalized form. */
+enum {
+    W_FUNC = 1 << 0,    /* capitalized only at a sentence start */
+    W_CONN = 1 << 1,    /* joins the words of an institution's name */
+    W_PART = 1 << 2,    /* name particle, joins any name */
+    W_TITLE = 1 << 3,   /* a person's title: context, never name */
+    W_ADJ = 1 << 4,     /* a title's modifier ("Foreign", "Tajik") */
+    W_ORG = 1 << 5,     /* last or head word of an organization */
+    W_PLACE = 1 << 6,   /* last or head word of a place */
+    W_PLACEN = 1 << 7,  /* "city" in "the city of ..." */
+    W_PREP = 1 << 8,    /* word before a place */
+    W_VERB = 1 << 9,    /* speech verb after a person */
+    W_ABBR = 1 << 10,   /* its period does not end a sentence */
+};
+
+/* Each list is space-separated with a space at both ends, for strstr. */
+static const struct { unsigned fl; const char *words; } classes[] = {
+    { W_FUNC, " a about according after against also although amid an and as at because"
+      " before both but by despite during each earlier every following for from he her here"
+      " his however if in into it its later last meanwhile moreover near next no now of on"
+      " or our over recall she since so some speaking such that the their then there these"
+      " they this those though thus to today tomorrow under until us we what when where"
+      " which while who why with within without yesterday yet monday tuesday wednesday"
+      " thursday friday saturday sunday january february march april may june july august"
+      " september october november december в во и на о по после с это " },
+    { W_CONN, " and for of the " },
+    { W_PART, " al bin da de del der du el ibn ul van von " },
+    { W_TITLE, " admiral ambassador ayatollah capt captain chairman chairwoman chancellor"
+      " col colonel commander commissioner consul coordinator deputy director dr editor"
+      " emir envoy founder gen general governor head king leader lieutenant lt maj major"
+      " marshal mayor minister mr mrs ms mufti patriarch premier president prime prince"
+      " prof professor prosecutor queen representative secretary sen senator sheikh speaker"
+      " spokesman spokesperson spokeswoman глава генерал министр посол председатель"
+      " президент премьер " },
+    { W_ADJ, " acting affairs assistant chief defence defense economy emergencies emergency"
+      " energy executive finance first foreign former interior internal justice permanent"
+      " senior special supreme vice afghan american armenian azerbaijani belarusian british"
+      " chinese european french georgian german indian iranian kazakh kyrgyz pakistani"
+      " russian soviet tajik turkish turkmen ukrainian uzbek " },
+    { W_ORG, " academy administration agency alliance army assembly association bank bureau"
+      " cabinet center centre coalition command commission committee company conference"
+      " congress corporation council court department directorate embassy forces forum"
+      " foundation front fund government group guard institute league ministry mission"
+      " movement office organisation organization palace parliament party police"
+      " secretariat service staff tribunal union university " },
+    /* "Federation" names a country ("Russian Federation"); "Federation
+     * Council" still ends in an org word. */
+    { W_PLACE, " airport avenue city district federation gorge island islands lake"
+      " mountains oblast province region republic river sea square street valley " },
+    { W_PLACEN, " city district province region town village " },
+    { W_PREP, " at from in near to capital в во " },
+    { W_VERB, " added announced emphasised emphasized explained insisted noted recalled"
+      " said says stated stressed told urged warned wrote заявил отметил сказал " },
+    { W_ABBR, " capt col dr gen gov lt maj mr mrs ms prof sen st " },
+};
+
+typedef struct scan {
+    const char *text;
+    const names_tok *toks;
+    size_t n;
+    const unsigned char *taken;
+    names_mention *out;
+    size_t len, cap;
+} scan;
+
+/* Decodes the code point at p (at most len bytes) into *cp; returns its
+ * length, or 0 when the bytes are not UTF-8. */
+static size_t decode(const unsigned char *p, size_t len, uint32_t *cp)
+{
+    size_t k = !len ? 0 : p[0] < 0x80 ? 1 : p[0] < 0xC2 ? 0 : p[0] < 0xE0 ? 2
+             : p[0] < 0xF0 ? 3 : p[0] < 0xF5 ? 4 : 0;
+
+    if (!k || k > len)
+        return 0;
+    *cp = k == 1 ? p[0] : p[0] & (0x7F >> k);
+    for (size_t i = 1; i < k; i++) {
+        if ((p[i] & 0xC0) != 0x80)
+            return 0;
+        *cp = *cp << 6 | (p[i] & 0x3F);
+    }
+    return k;
+}
+
+/* 1 for an upper-case letter, -1 for a lower-case one, 0 for anything else.
+ * Covers the blocks news names use, where case pairs sit at fixed offsets. */
+static int letter_case(uint32_t c)
+{
+    int pair = (c & 1) ? -1 : 1;   /* upper case on the even code point */
+
+    if (c < 0x80)
+        return (c >= 'A' && c <= 'Z') ? 1 : (c >= 'a' && c <= 'z') ? -1 : 0;
+    if (c >= 0xC0 && c <= 0xFF && c != 0xD7 && c != 0xF7)
+        return c <= 0xDE ? 1 : -1;
+    if (c == 0x138 || c == 0x149 || c == 0x17F)   /* ĸ ŉ ſ have no capital */
+        return -1;
+    if (c == 0x178 || c == 0x4C0)                 /* Ÿ Ӏ */
+        return 1;
+    if (c >= 0x100 && c <= 0x17E)                 /* parity flips between ĸ and ŉ, after Ÿ */
+        return ((c > 0x138 && c < 0x149) || c > 0x178) ? -pair : pair;
+    if ((c >= 0x200 && c <= 0x233) || (c >= 0x1E00 && c <= 0x1EFF))
+        return pair;
+    if (c >= 0x391 && c <= 0x3C9 && (c <= 0x3A9 || c >= 0x3B1))
+        return c <= 0x3A9 ? 1 : -1;
+    if (c >= 0x400 && c <= 0x45F)
+        return c <= 0x42F ? 1 : -1;
+    if (c >= 0x4C1 && c <= 0x4CF)
+        return c == 0x4CF ? -1 : -pair;
+    if ((c >= 0x460 && c <= 0x481) || (c >= 0x48A && c <= 0x52F))
+        return pair;
+    return 0;
+}
+
+static const unsigned char *bytes(const scan *s, size_t i)
+{
+    return (const unsigned char *)s->text + s->toks[i].start;
+}
+
+static size_t tok_len(const scan *s, size_t i)
+{
+    return s->toks[i].end > s->toks[i].start ? s->toks[i].end - s->toks[i].start : 0;
+}
+
+static const char *norm(const scan *s, size_t i) { return s->toks[i].norm ? s->toks[i].norm : ""; }
+static bool norm_is(const scan *s, size_t i, const char *w) { return !strcmp(norm(s, i), w); }
+static bool is_taken(const scan *s, size_t i) { return s->taken && s->taken[i]; }
+
+/* The case of token i's first letter; *single set when it is the whole token. */
+static int first_case(const scan *s, size_t i, bool *single)
+{
+    uint32_t cp;
+    size_t k = decode(bytes(s, i), tok_len(s, i), &cp);
+
+    if (single)
+        *single = k && k == tok_len(s, i);
+    return k ? letter_case(cp) : 0;
+}
+
+/* A token that may be part of a name. */
+static bool capital(const scan *s, size_t i) { return !is_taken(s, i) && first_case(s, i, NULL) > 0; }
+
+/* Two or more upper-case letters and no lower-case one before any apostrophe
+ * ("CSTO", "NATO's"). */
+static bool is_acronym(const scan *s, size_t i)
+{
+    const unsigned char *p = bytes(s, i);
+    size_t len = tok_len(s, i), upper = 0, k;
+    uint32_t cp;
+
+    for (size_t at = 0; at < len && (k = decode(p + at, len - at, &cp)); at += k) {
+        if (cp == '\'' || cp == 0x2019)
+            break;
+        if (letter_case(cp) < 0)
+            return false;
+        upper += letter_case(cp) > 0;
+    }
+    return upper >= 2;
+}
+
+static bool is_possessive(const scan *s, size_t i)
+{
+    size_t len = strlen(norm(s, i));
+
+    return len > 2 && !strcmp(norm(s, i) + len - 2, "'s");
+}
+
+/* The classes of token i, a possessive "'s" ignored. An acronym that spells
+ * a function word ("US", "WHO") is not one. */
+static unsigned flags(const scan *s, size_t i)
+{
+    char key[MAX_WORD + 3];
+    size_t len = strnlen(norm(s, i), MAX_WORD + 1);
+    unsigned fl = 0;
+
+    if (len > MAX_WORD)
+        return 0;
+    len -= is_possessive(s, i) ? 2 : 0;
+    key[0] = ' ';
+    memcpy(key + 1, norm(s, i), len);
+    memcpy(key + 1 + len, " ", 2);
+    for (size_t c = 0; c < sizeof classes / sizeof *classes; c++)
+        if (strstr(classes[c].words, key))
+            fl |= classes[c].fl;
+    return (fl & W_FUNC) && is_acronym(s, i) ? fl & ~W_FUNC : fl;
+}
+
+/* Title, modifier or acronym: what precedes a name rather than being one. */
+static bool modifier(const scan *s, size_t i)
+{
+    return (flags(s, i) & (W_TITLE | W_ADJ)) || is_acronym(s, i);
+}
+
+/* A period after token i that does not end a sentence ("Mr.", "W."). */
+static bool dotted(const scan *s, size_t i)
+{
+    bool single;
+
+    return (flags(s, i) & W_ABBR) || (first_case(s, i, &single) > 0 && single);
+}
+
+/* The bytes between tokens i and i+1 (length in *len), or NULL when the two
+ * overlap. */
+static const unsigned char *gap(const scan *s, size_t i, size_t *len)
+{
+    if (s->toks[i].end > s->toks[i + 1].start)
+        return NULL;
+    *len = s->toks[i + 1].start - s->toks[i].end;
+    return (const unsigned char *)s->text + s->toks[i].end;
+}
+
+/* Tokens i and i+1 are in one run: only spaces (U+0020, U+00A0) between
+ * them, one hyphen (U+002D, U+2010, U+2011), or ". " after "Mr" or "W". */
+static bool linked(const scan *s, size_t i)
+{
+    size_t len, at = 0;
+    const unsigned char *p = gap(s, i, &len);
+
+    if (!p || !len)
+        return false;
+    if ((len == 1 && p[0] == '-') || (len == 3 && !memcmp(p, "\xE2\x80", 2) && (p[2] == 0x90 || p[2] == 0x91)))
+        return true;
+    if (p[0] == '.' && len > 1 && dotted(s, i))
+        at = 1;
+    while (at < len && (p[at] == ' ' || (p[at] == 0xC2 && at + 1 < len && p[at + 1] == 0xA0)))
+        at += p[at] == ' ' ? 1 : 2;
+    return at == len;
+}
+
+/* A sentence or paragraph ends between tokens i and i+1. */
+static bool breaks(const scan *s, size_t i)
+{
+    size_t len;
+    const unsigned char *p = gap(s, i, &len);
+
+    if (!p || len > MAX_GAP)
+        return true;
+    for (size_t k = 0; k < len; k++)
+        if (p[k] == '\n' || p[k] == '!' || p[k] == '?' || p[k] == ';'
+            || (p[k] == '.' && !(k == 0 && dotted(s, i))))
+            return true;
+    return false;
+}
+
+/* The end of the run starting at capitalized token i: linked capitalized
+ * tokens, with at most two lower-case connectors or particles between two. */
+static size_t run_end(const scan *s, size_t i)
+{
+    size_t j = i + 1, k;
+
+    while (j < s->n) {
+        for (k = j; k < s->n && k - j < 2 && linked(s, k - 1) && !is_taken(s, k)
+                    && first_case(s, k, NULL) <= 0 && (flags(s, k) & (W_CONN | W_PART)); k++)
+            ;
+        if (k == s->n || !linked(s, k - 1) || !capital(s, k))
+            break;
+        j = k + 1;
+    }
+    return j;
+}
+
+/* Skips the tokens at the front of [a, j) that are lower case, in one of
+ * `cls`, or (when `acr`) acronyms. */
+static size_t skip(const scan *s, size_t a, size_t j, unsigned cls, bool acr)
+{
+    while (a < j && (first_case(s, a, NULL) <= 0 || (flags(s, a) & cls) || (acr && is_acronym(s, a))))
+        a++;
+    return a;
+}
+
+/* Drops connectors and particles from the end of [a, j). */
+static size_t trim(const scan *s, size_t a, size_t j)
+{
+    while (j > a && (flags(s, j - 1) & (W_CONN | W_PART)))
+        j--;
+    return j;
+}
+
+/* Where a name starting at a ends at the latest: before a capitalized
+ * function word ("... Mueller On Monday"), after a possessive ("Putin's"),
+ * before "and the" ("Council of Europe | and the ..."). */
+static size_t cut_mid(const scan *s, size_t a, size_t j)
+{
+    for (size_t k = a; k < j; k++) {
+        if (k > a && (flags(s, k) & (W_FUNC | W_CONN)) == W_FUNC)
+            return k;
+        if (is_possessive(s, k))
+            return k + 1;
+        if (k + 1 < j && norm_is(s, k, "and") && norm_is(s, k + 1, "the"))
+            return k;
+    }
+    return j;
+}
+
+/* NAMES_ORG or NAMES_PLACE when [.., j) ends in such a word or, with a
+ * connector at c, is headed by one; 0 otherwise. */
+static names_type inst_type(const scan *s, size_t c, size_t j)
+{
+    unsigned f = flags(s, j - 1);
+
+    if (!(f & (W_ORG | W_PLACE)) && c < j)
+        f = flags(s, c - 1);
+    return (f & W_ORG) ? NAMES_ORG : (f & W_PLACE) ? NAMES_PLACE : 0;
+}
+
+/* In a run that names no institution, the first title followed by a name
+ * ends the name before it: returns where the words before the title and its
+ * modifiers end, or a when the run starts with them or no name follows them
+ * ("Martin Luther King"). */
+static size_t title_cut(const scan *s, size_t a, size_t j)
+{
+    for (size_t k = a; k < j; k++) {
+        size_t e = k;
+
+        if (!(flags(s, k) & W_TITLE))
+            continue;
+        while (e < j && modifier(s, e))
+            e++;
+        while (k > a && modifier(s, k - 1))
+            k--;
+        return e < j ? k : a;
+    }
+    return a;
+}
+
+/* A title among the MAX_CTX words before token a, modifiers and connectors
+ * not counted ("Minister of Foreign Affairs | Markus Mueller"). */
+static bool title_before(const scan *s, size_t a)
+{
+    for (size_t k = a, words = 0; k > 0 && words < MAX_CTX && a - k < 3 * MAX_CTX;) {
+        unsigned f;
+
+        if (breaks(s, k - 1))
+            break;
+        if ((f = flags(s, --k)) & W_TITLE)
+            return true;
+        words += !(f & (W_ADJ | W_CONN)) && !is_acronym(s, k);
+    }
+    return false;
+}
+
+/* "in", "at", "capital" (maybe then "the"), or "city of" just before token a;
+ * not the "to" of "according to". */
+static bool place_before(const scan *s, size_t a)
+{
+    size_t k = a;
+
+    if (k == 0 || breaks(s, k - 1))
+        return false;
+    if (norm_is(s, --k, "the")) {
+        if (k == 0 || breaks(s, k - 1))
+            return false;
+        k--;
+    }
+    if (flags(s, k) & W_PREP)
+        return !(norm_is(s, k, "to") && k > 0 && norm_is(s, k - 1, "according"));
+    return norm_is(s, k, "of") && k > 0 && !breaks(s, k - 1) && (flags(s, k - 1) & W_PLACEN);
+}
+
+static names_type guess(const scan *s, size_t a, size_t j)
+{
+    if (title_before(s, a) || (j < s->n && !breaks(s, j - 1) && (flags(s, j) & W_VERB)))
+        return NAMES_PERSON;
+    return place_before(s, a) ? NAMES_PLACE : NAMES_OTHER;
+}
+
+/* A name of more than MAX_LEN tokens from a: an institution is cut before its
+ * last connector that leaves at most MAX_LEN; anything else is dropped
+ * (returns a). */
+static size_t shorten(const scan *s, size_t a)
+{
+    for (size_t k = a + MAX_LEN; k > a; k--)
+        if ((flags(s, k) & W_CONN) && !(flags(s, k - 1) & W_CONN))
+            return k;
+    return a;
+}
+
+static bool only_acronyms(const scan *s, size_t a, size_t j)
+{
+    for (; a < j; a++)
+        if (first_case(s, a, NULL) > 0 && !is_acronym(s, a))
+            return false;
+    return true;
+}
+
+static int push(scan *s, size_t a, size_t j, names_type type)
+{
+    if (s->len == s->cap) {
+        size_t cap = s->cap ? 2 * s->cap : 8;
+        names_mention *p = realloc(s->out, cap * sizeof *p);
+
+        if (!p)
+            return -1;
+        s->out = p;
+        s->cap = cap;
+    }
+    s->out[s->len++] = (names_mention){ a, j - a, type };
+    return 0;
+}
+
+/* Turns the run starting at capitalized token i into at most one name and
+ * sets where scanning resumes: after the name, or where it was cut, so that
+ * what was cut off is read again as a run of its own. Returns -1 when memory
+ * runs out. */
+static int take_run(scan *s, size_t i, size_t *resume)
+{
+    size_t j = run_end(s, i), a, c;
+    names_type type;
+
+    *resume = j;
+    if (j - i > MAX_RUN)
+        return 0;
+    a = skip(s, i, j, W_FUNC | W_CONN, false);
+    j = trim(s, a, cut_mid(s, a, j));
+    c = a;
+    while (c < j && !(flags(s, c) & W_CONN))
+        c++;
+    if (c < j && !(flags(s, c - 1) & (W_ORG | W_PLACE)))
+        j = c;
+    type = a < j ? inst_type(s, c, j) : 0;
+    if (a < j && !type) {
+        size_t t = title_cut(s, a, j);
+
+        if (t > a) {
+            j = t;
+            type = inst_type(s, j, j);
+        }
+        if (!type) {
+            a = skip(s, a, j, W_FUNC | W_TITLE | W_ADJ, true);
+            for (c = a + 1; c < j && !is_acronym(s, c); c++)
+                ;
+            j = trim(s, a, c < j ? c : j);
+        }
+    }
+    *resume = j > i ? j : i + 1;
+    if (j > a && j - a > MAX_LEN)
+        j = trim(s, a, shorten(s, a));
+    if (j < a + MIN_LEN || only_acronyms(s, a, j))
+        return 0;
+    *resume = j;
+    return push(s, a, j, type ? type : guess(s, a, j));
+}
+
+long names_find(const char *text, const names_tok *toks, size_t n,
+                const unsigned char *taken, names_mention **out)
+{
+    scan s = { text, toks, n, taken, NULL, 0, 0 };
+
+    for (size_t i = 0, next; i < n; i = next) {
+        next = i + 1;
+        if (capital(&s, i) && take_run(&s, i, &next) < 0) {
+            free(s.out);
+            *out = NULL;
+            return -1;
+        }
+    }
+    *out = s.out;
+    return (long)s.len;
+}

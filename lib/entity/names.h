@@ -1,0 +1,34 @@
+/* Capitalized multi-word names the gazetteer does not list ("Markus Mueller",
+ * "Qasri Millat"), with a guess at their type (person, organization, place)
+ * from the words around them. Leaves out single-word names, uncased scripts
+ * (Arabic, Chinese), coreference and any lookup in the gazetteer itself. */
+#ifndef SEEKD_ENTITY_NAMES_H
+#define SEEKD_ENTITY_NAMES_H
+
+#include <stddef.h>
+
+/* One token of the document: `norm` is its normalized form (lower case, accents
+ * stripped, NUL-terminated, e.g. "mueller"); [start, end) its bytes in `text`,
+ * the original UTF-8 (so the original capitalization can be read there). */
+typedef struct names_tok { const char *norm; size_t start, end; } names_tok;
+
+typedef enum names_type { NAMES_PERSON = 'p', NAMES_ORG = 'o', NAMES_PLACE = 'l', NAMES_OTHER = 'n' } names_type;
+
+typedef struct names_mention {
+    size_t first, n;     /* tokens [first, first+n) */
+    names_type type;
+} names_mention;
+
+/* Finds capitalized names of 2 to 6 tokens in `toks` (n tokens of `text`, in
+ * text order, not overlapping, every span inside `text`; only the bytes of
+ * the spans and of the gaps between them are read). `taken[i]` nonzero marks
+ * a token already claimed (by the gazetteer): a name never includes one, but
+ * a taken token may serve as context (e.g. a taken "Tajikistan" before
+ * "President" ...); `taken` may be NULL when nothing is taken. Mentions come
+ * in text order and never overlap. Returns the number found and a malloc'd
+ * array in *out (caller frees; NULL when 0), or -1 when memory runs out
+ * (*out is then NULL). The rules are described at the top of names.c. */
+long names_find(const char *text, const names_tok *toks, size_t n,
+                const unsigned char *taken, names_mention **out);
+
+#endif

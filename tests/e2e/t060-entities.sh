@@ -1,0 +1,90 @@
+#!/bin/sh
+# Entity and date search on corpus/: aliases across spellings and scripts,
+# names the gazetteer lacks, dates, facets, the entity card and listing.
+. "$(dirname "$0")/lib.sh"
+
+A=000_26b1c25252f2a5d8 B=001_c81778ca1d1bf765 C=002_e7e7b18dbc548489
+D=003_8535bf958c1bff71 E=004_64131aa31a3a0c56
+
+# Dates written without a year take the document's year: its date line, else
+# its mtime. Pin the mtimes so the answers do not depend on today's date.
+touch -d 2017-06-01T12:00:00Z "$CORPUS"/*.txt
+check "index corpus" index -q "$CORPUS"
+start_daemon || exit 1
+
+expect_eq "person:rakhmon" "$A,$B,$D,$E" "$(ids person:rakhmon)"
+expect_eq "person:\"Emomali Rahmon\"" "$A,$B,$D,$E" "$(ids 'person:"Emomali Rahmon"')"
+expect_eq "person:Рахмон (Cyrillic)" "$A,$B,$D,$E" "$(ids person:Рахмон)"
+expect_eq "place:doshanbe" "$B,$E" "$(ids place:doshanbe)"
+expect_eq "place:Душанбе" "$B,$E" "$(ids place:Душанбе)"
+expect_eq "org:ОДКБ = org:csto" "$(ids org:csto)" "$(ids org:ОДКБ)"
+expect_eq "org:csto" "$A,$B,$C,$D,$E" "$(ids org:csto)"
+expect_eq "org:SCO by its full name = org:sco" "$(ids org:sco)" "$(ids 'org:"Shanghai Cooperation Organization"')"
+expect_eq "entity: takes any type" "$B,$E" "$(ids entity:doshanbe)"
+expect_eq "an entity filter combines with a phrase" "$D" "$(ids 'person:rahmon "sleeper cells"')"
+expect_eq "an entity filter combines with NOT" "$B,$E" "$(ids 'person:rahmon -date:2017-11 -"sleeper cells"')"
+expect_eq "a name not in the gazetteer (person)" "$E" "$(ids 'person:"Markus Mueller"')"
+expect_eq "a name not in the gazetteer (any type)" "$E" "$(ids 'entity:"Miroslav Jenca"')"
+expect_eq "a name not in the gazetteer (place)" "$B" "$(ids 'entity:"Qasri Millat"')"
+expect_rc "an unknown entity finds nothing (exit 1)" 1 seek person:nosuchpersonanywhere
+expect_rc "an empty filter is an error (exit 2)" 2 seek 'rahmon person:'
+grep -q "person: needs a name.*at byte 7" "$TMP/err" && ok "the error names the offset" || not_ok "the error names the offset" "$(cat "$TMP/err")"
+
+expect_eq "date:1992" "$A,$C,$D" "$(ids date:1992)"
+expect_eq "date:2004-12-02" "$C,$E" "$(ids date:2004-12-02)"
+expect_eq "date:2015-09" "$E" "$(ids date:2015-09)"
+expect_eq "date:2012" "$A" "$(ids date:2012)"
+expect_eq "date:2010..2015" "$A,$C,$E" "$(ids date:2010..2015)"
+expect_eq "a date without a year takes the document's year" "$A" "$(ids date:2017-11)"
+expect_eq "a date line dates its document" "$C" "$(ids date:2025-04-09)"
+expect_eq "documents dated by mtime" "$A,$B,$D,$E" "$(ids date:2017-06-01)"
+expect_rc "an impossible date is an error" 2 seek date:2020-02-30
+
+seek --json --facets --limit 1 person:rahmon > "$TMP/facets.json"
+python3 - "$TMP/facets.json" "$E" <<'PY' && ok "facets count documents per entity and year" || not_ok "facets" "$(head -c 600 "$TMP/facets.json")"
+import json, sys
+a = json.load(open(sys.argv[1]))
+f = a["facets"]
+assert f["person"][0] == {"type": "person", "name": "Emomali Rahmon", "count": 4}, f["person"][:2]
+places = {p["name"]: p["count"] for p in f["place"]}
+assert places["Dushanbe"] == 2 and places["Tajikistan"] == 4, places
+orgs = {o["name"]: o["count"] for o in f["org"]}
+assert orgs["Collective Security Treaty Organization"] == 4, orgs
+years = {y["year"]: y["count"] for y in f["date"]}
+assert years["1992"] == 2, years
+hit = a["hits"][0]
+names = {e["name"] for e in hit["entities"]}
+assert "Emomali Rahmon" in names and hit["date"], hit
+PY
+
+snip=$(seek --limit 10 person:rahmon | grep -A2 "$E" | tail -1)
+case $snip in *"[Emomali Rakhmon]"*) ok "the snippet marks the alias that matched" ;; *) not_ok "the snippet marks the alias that matched" "$snip" ;; esac
+
+seek --json --entity rakhmon > "$TMP/card.json"
+python3 - "$TMP/card.json" "$B" <<'PY' && ok "entity card: name, type, aliases, documents by mentions, co-occurring" || not_ok "entity card" "$(head -c 600 "$TMP/card.json")"
+import json, sys
+a = json.load(open(sys.argv[1]))
+assert a["found"] and a["name"] == "Emomali Rahmon" and a["type"] == "person" and a["docs"] == 4, a
+assert "Rakhmon" in a["aliases"] and "Рахмон" in a["aliases"], a["aliases"]
+docs = a["documents"]
+assert len(docs) == 4 and docs[0]["id"] == sys.argv[2], docs
+assert all(docs[i]["mentions"] >= docs[i + 1]["mentions"] for i in range(3)), docs
+co = {c["name"] for c in a["cooccurring"]}
+assert "Tajikistan" in co and "Emomali Rahmon" not in co, co
+PY
+expect_rc "an unknown entity card exits 1" 1 seek --entity nosuchpersonanywhere
+out=$(seek --entity Душанбе | head -1)
+expect_eq "card for a Cyrillic spelling" "Dushanbe (place), mentioned in 2 documents" "$out"
+
+seek --json --entities --type place --limit 100 > "$TMP/list.json"
+python3 - "$TMP/list.json" <<'PY' && ok "entities listing by type with counts" || not_ok "entities listing" "$(head -c 600 "$TMP/list.json")"
+import json, sys
+a = json.load(open(sys.argv[1]))
+e = {x["name"]: x["count"] for x in a["entities"]}
+assert e["Dushanbe"] == 2 and e["Tajikistan"] == 5 and all(x["type"] == "place" for x in a["entities"]), e
+counts = [x["count"] for x in a["entities"]]
+assert counts == sorted(counts, reverse=True)
+PY
+expect_eq "entities listing by name prefix" "Dushanbe" "$(seek --entities --type place --prefix dush | head -1 | awk '{print $3}')"
+stop_daemon
+finish

@@ -1,0 +1,186 @@
+/* Unit tests for the gazetteer: loading (and its errors with line numbers),
+ * match forms, lookups, longest-first matching across scripts, and the real
+ * data/gazetteer.tsv resolving the spellings analysts use. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "entity/gazetteer.h"
+
+static gazetteer *load_text(const char *text, seek_status want, const char *err_words)
+{
+    char path[] = "/tmp/seekd-gaz-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+    close(fd);
+    gazetteer *g = NULL;
+    char err[256] = "";
+    seek_status st = gaz_load(path, &g, err, sizeof err);
+    unlink(path);
+    assert_int_equal(st, want);
+    if (err_words && !strstr(err, err_words))
+        fail_msg("error '%s' lacks '%s'", err, err_words);
+    return g;
+}
+
+static const char small[] =
+    "# comment\n"
+    "\n"
+    "person\tEmomali Rahmon\tRahmon|Rakhmon|Эмомали Рахмон|Рахмонов\n"
+    "place\tDushanbe\tDoshanbe|Душанбе\n"
+    "org\tCollective Security Treaty Organization\tCSTO|ОДКБ|Collective Security Treaty Organisation\n"
+    "org\tCollective Security Council\t\n"
+    "org\tCollective Security Treaty\tCST\n";
+
+static void test_match_form(void **state)
+{
+    (void)state;
+    char *f = gaz_match_form("Эмомали  РАХМОН!", strlen("Эмомали  РАХМОН!"));
+    assert_string_equal(f, "emomali rakhmon");
+    free(f);
+    f = gaz_match_form("Dušanbe-City", 13);
+    assert_string_equal(f, "dusanbe city");
+    free(f);
+}
+
+static void test_lookup_by_any_name(void **state)
+{
+    (void)state;
+    gazetteer *g = load_text(small, SEEK_OK, NULL);
+    assert_int_equal(gaz_count(g), 5);
+    const gaz_entity *e[4];
+    assert_int_equal(gaz_lookup(g, "rakhmon", ENT_NTYPES, e, 4), 1);
+    assert_string_equal(e[0]->name, "Emomali Rahmon");
+    assert_string_equal(e[0]->key, "emomali rahmon");
+    assert_int_equal(gaz_lookup(g, "rakhmonov", ENT_PERSON, e, 4), 1);  /* Рахмонов */
+    assert_int_equal(gaz_lookup(g, "odkb", ENT_ORG, e, 4), 1);
+    assert_string_equal(e[0]->name, "Collective Security Treaty Organization");
+    assert_int_equal(gaz_lookup(g, "rakhmon", ENT_PLACE, e, 4), 0);
+    assert_int_equal(gaz_lookup(g, "nobody", ENT_NTYPES, e, 4), 0);
+    assert_non_null(gaz_find(g, ENT_PLACE, "dushanbe"));
+    assert_null(gaz_find(g, ENT_ORG, "dushanbe"));
+    gaz_free(g);
+}
+
+static long match(gazetteer *g, const char *text, char *out, size_t cap)
+{
+    char *form = gaz_match_form(text, strlen(text));
+    const char *toks[64];
+    size_t n = 0;
+    for (char *p = strtok(form, " "); p && n < 64; p = strtok(NULL, " "))
+        toks[n++] = p;
+    gaz_match *m;
+    long k = gaz_match_tokens(g, toks, n, &m);
+    out[0] = '\0';
+    for (long i = 0; i < k; i++) {
+        char one[128];
+        snprintf(one, sizeof one, "%s%zu+%zu:%s", i ? "," : "", m[i].first, m[i].n, m[i].ent->name);
+        strncat(out, one, cap - strlen(out) - 1);
+    }
+    free(m);
+    free(form);
+    return k;
+}
+
+static void test_longest_match_first(void **state)
+{
+    (void)state;
+    gazetteer *g = load_text(small, SEEK_OK, NULL);
+    char out[512];
+    match(g, "the Collective Security Treaty Organization and the Collective Security Treaty", out, sizeof out);
+    assert_string_equal(out, "1+4:Collective Security Treaty Organization,7+3:Collective Security Treaty");
+    match(g, "CSTO Collective Security Council", out, sizeof out);
+    assert_string_equal(out, "0+1:Collective Security Treaty Organization,1+3:Collective Security Council");
+    gaz_free(g);
+}
+
+static void test_scripts_meet(void **state)
+{
+    (void)state;
+    gazetteer *g = load_text(small, SEEK_OK, NULL);
+    char out[512];
+    /* A Cyrillic mention finds a Latin alias and back. */
+    match(g, "Президент Рахмон прибыл в Душанбе", out, sizeof out);
+    assert_string_equal(out, "1+1:Emomali Rahmon,4+1:Dushanbe");
+    match(g, "Emomali RAKHMON in DOSHANBE", out, sizeof out);
+    assert_string_equal(out, "0+2:Emomali Rahmon,3+1:Dushanbe");
+    match(g, "Rahmonovich", out, sizeof out);
+    assert_string_equal(out, "");
+    gaz_free(g);
+}
+
+static void test_load_errors_name_the_line(void **state)
+{
+    (void)state;
+    assert_null(load_text("person\tA\t\nalien\tB\t\n", SEEK_INVALID, ":2: unknown type 'alien'"));
+    assert_null(load_text("place Dushanbe\n", SEEK_INVALID, ":1: expected TYPE<TAB>NAME"));
+    assert_null(load_text("\n\nplace\t!!!\t\n", SEEK_INVALID, ":3: the name '!!!' has no letters"));
+    assert_null(load_text("place\tA\tB\tC\n", SEEK_INVALID, "more than three"));
+    gazetteer *g = NULL;
+    char err[256];
+    assert_int_equal(gaz_load("/nonexistent/gazetteer.tsv", &g, err, sizeof err), SEEK_NOT_FOUND);
+    assert_non_null(strstr(err, "/nonexistent/gazetteer.tsv"));
+}
+
+/* The shipped gazetteer: loads, is large, resolves the spellings in the news. */
+static void test_shipped_gazetteer(void **state)
+{
+    (void)state;
+    gazetteer *g = NULL;
+    char err[256];
+    assert_int_equal(gaz_load("data/gazetteer.tsv", &g, err, sizeof err), SEEK_OK);
+    assert_true(gaz_count(g) >= 400);
+    static const struct { const char *spelling; ent_type type; const char *canonical; } cases[] = {
+        { "Rakhmon", ENT_PERSON, "Emomali Rahmon" },
+        { "Рахмон", ENT_PERSON, "Emomali Rahmon" },
+        { "Emomali Rahmon", ENT_PERSON, "Emomali Rahmon" },
+        { "Doshanbe", ENT_PLACE, "Dushanbe" },
+        { "Belorussia", ENT_PLACE, "Belarus" },
+        { "Kyrgyz Republic", ENT_PLACE, "Kyrgyzstan" },
+        { "ОДКБ", ENT_ORG, NULL },
+        { "CSTO", ENT_ORG, NULL },
+        { "Shanghai Cooperation Organisation", ENT_ORG, NULL },
+        { "SCO", ENT_ORG, NULL },
+        { "Council of Defense Ministers", ENT_ORG, NULL },
+        { "Lukashenka", ENT_PERSON, "Alexander Lukashenko" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char *form = gaz_match_form(cases[i].spelling, strlen(cases[i].spelling));
+        const gaz_entity *e[4];
+        size_t n = gaz_lookup(g, form, cases[i].type, e, 4);
+        if (n != 1)
+            fail_msg("%s resolves to %zu entities", cases[i].spelling, n);
+        if (cases[i].canonical)
+            assert_string_equal(e[0]->name, cases[i].canonical);
+        free(form);
+    }
+    /* Spellings of one entity resolve to the same one. */
+    const gaz_entity *a[1], *b[1];
+    assert_int_equal(gaz_lookup(g, "odkb", ENT_ORG, a, 1), 1);
+    assert_int_equal(gaz_lookup(g, "csto", ENT_ORG, b, 1), 1);
+    assert_ptr_equal(a[0], b[0]);
+    assert_int_equal(gaz_lookup(g, "sco", ENT_ORG, a, 1), 1);
+    assert_int_equal(gaz_lookup(g, "shanghai cooperation organization", ENT_ORG, b, 1), 1);
+    assert_ptr_equal(a[0], b[0]);
+    gaz_free(g);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_match_form),
+        cmocka_unit_test(test_lookup_by_any_name),
+        cmocka_unit_test(test_longest_match_first),
+        cmocka_unit_test(test_scripts_meet),
+        cmocka_unit_test(test_load_errors_name_the_line),
+        cmocka_unit_test(test_shipped_gazetteer),
+    };
+    return cmocka_run_group_tests_name("gazetteer", tests, NULL, NULL);
+}

@@ -1,0 +1,388 @@
+/* Unit tests for lib/entity/names.c: unlisted capitalized names in text cut
+ * by the project's tokenizer, with titles, breaks, connectors, acronyms,
+ * taken tokens and type guesses; random texts and token arrays for safety.
+ * Does not test running out of memory. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "entity/names.h"
+#include "text/token.h"
+
+/* A tokenized text. The text is a heap copy without a NUL, so that the
+ * sanitizers catch any read past its end. */
+typedef struct doc {
+    char *text;
+    names_tok *toks;
+    size_t n, cap;
+    unsigned char *taken;
+} doc;
+
+static int add_tok(const tok *t, void *ctx)
+{
+    doc *d = ctx;
+
+    if (d->n == d->cap) {
+        d->cap = d->cap ? 2 * d->cap : 16;
+        d->toks = realloc(d->toks, d->cap * sizeof *d->toks);
+        assert_non_null(d->toks);
+    }
+    d->toks[d->n] = (names_tok){ strdup(t->text), t->start, t->end };
+    assert_non_null(d->toks[d->n].norm);
+    d->n++;
+    return 0;
+}
+
+/* Tokenizes s; the tokens whose text is one of the space-separated words of
+ * `taken` are marked taken, as the gazetteer would. */
+static void doc_open(doc *d, const char *s, const char *taken)
+{
+    size_t len = strlen(s);
+
+    memset(d, 0, sizeof *d);
+    d->text = malloc(len ? len : 1);
+    assert_non_null(d->text);
+    memcpy(d->text, s, len);
+    assert_true(tok_scan(d->text, len, add_tok, d) >= 0);
+    d->taken = calloc(d->n ? d->n : 1, 1);
+    assert_non_null(d->taken);
+    for (size_t i = 0; i < d->n; i++) {
+        size_t tl = d->toks[i].end - d->toks[i].start;
+        for (const char *w = taken; w && *w; w += strcspn(w, " "), w += *w == ' ') {
+            size_t wl = strcspn(w, " ");
+            if (wl == tl && !memcmp(w, d->text + d->toks[i].start, tl))
+                d->taken[i] = 1;
+        }
+    }
+}
+
+static void doc_close(doc *d)
+{
+    for (size_t i = 0; i < d->n; i++)
+        free((char *)d->toks[i].norm);
+    free(d->toks);
+    free(d->taken);
+    free(d->text);
+}
+
+/* The names in s as "type:source text", joined by "|" ("" for none). */
+static char *names_in(const char *s, const char *taken)
+{
+    doc d;
+    names_mention *m;
+    char *out = calloc(1, strlen(s) * 3 + 1), *p = out;
+    long n;
+
+    assert_non_null(out);
+    doc_open(&d, s, taken);
+    n = names_find(d.text, d.toks, d.n, d.taken, &m);
+    assert_true(n >= 0);
+    for (long k = 0; k < n; k++) {
+        size_t a = d.toks[m[k].first].start, b = d.toks[m[k].first + m[k].n - 1].end;
+        p += sprintf(p, "%s%c:%.*s", k ? "|" : "", (char)m[k].type, (int)(b - a), d.text + a);
+    }
+    free(m);
+    doc_close(&d);
+    return out;
+}
+
+static void expect(const char *s, const char *taken, const char *want)
+{
+    char *got = names_in(s, taken);
+
+    if (strcmp(got, want))
+        print_error("in \"%s\"\n", s);
+    assert_string_equal(got, want);
+    free(got);
+}
+
+static void test_title_before_person(void **state)
+{
+    (void)state;
+    expect("Talks with Minister Markus Mueller lasted two hours.", NULL, "p:Markus Mueller");
+    expect("German Foreign Minister Markus Mueller arrived", NULL, "p:Markus Mueller");
+    expect("the Minister of Foreign Affairs Markus Mueller", NULL, "p:Markus Mueller");
+}
+
+static void test_title_inside_run(void **state)
+{
+    (void)state;
+    expect("UN Assistant Secretary-General Miroslav Jenca said the mission would stay.", NULL,
+           "p:Miroslav Jenca");
+}
+
+static void test_parenthesis_place_and_palace(void **state)
+{
+    (void)state;
+    /* "Palace" is an org word: a palace in the news is the seat of a presidency. */
+    expect("The summit was held at the Qasri Millat (Palace of the Nation) in Dushanbe.",
+           "Dushanbe", "l:Qasri Millat|o:Palace of the Nation");
+}
+
+static void test_org_word(void **state)
+{
+    (void)state;
+    expect("leaders of the Shanghai Cooperation Organization met", NULL,
+           "o:Shanghai Cooperation Organization");
+    expect("The Russian Defence Ministry said on Monday", NULL, "o:Russian Defence Ministry");
+    expect("at the Ministry of Foreign Affairs today", NULL, "o:Ministry of Foreign Affairs");
+    expect("the UN Security Council", NULL, "o:UN Security Council");
+    expect("the Russian Federation", NULL, "l:Russian Federation");
+}
+
+static void test_sentence_start(void **state)
+{
+    (void)state;
+    expect("The Council met on Monday.", NULL, "");
+    expect("However Markus Mueller arrived.", NULL, "n:Markus Mueller");
+    expect("According to Markus Mueller, the talks went well.", NULL, "n:Markus Mueller");
+    expect("Markus Mueller On Monday", NULL, "n:Markus Mueller");
+}
+
+static void test_title_stripped(void **state)
+{
+    (void)state;
+    expect("President Vladimir Putin arrived", NULL, "p:Vladimir Putin");
+    expect("Prime Minister Narendra Modi", NULL, "p:Narendra Modi");
+    expect("a letter to Mr. Markus Mueller", NULL, "p:Markus Mueller");
+}
+
+static void test_title_splits_run(void **state)
+{
+    (void)state;
+    expect("Shanghai Cooperation Organization Secretary General Zhang Ming said", NULL,
+           "o:Shanghai Cooperation Organization|p:Zhang Ming");
+    expect("Swiss Foreign Minister Ignazio Cassis", NULL, "p:Ignazio Cassis");
+    expect("Martin Luther King said", NULL, "p:Martin Luther King");
+}
+
+static void test_breaks(void **state)
+{
+    (void)state;
+    expect("Markus, Mueller", NULL, "");
+    expect("Markus. Mueller", NULL, "");
+    expect("Markus\nMueller", NULL, "");
+    expect("Markus\" Mueller", NULL, "");
+    expect("Markus (Mueller)", NULL, "");
+    expect("Markus - Mueller", NULL, "");
+    expect("Markus \xE2\x80\x94 Mueller", NULL, "");
+    expect("Markus  Mueller", NULL, "n:Markus  Mueller");
+    expect("He met the Minister. Markus Mueller arrived.", NULL, "n:Markus Mueller");
+}
+
+static void test_taken(void **state)
+{
+    (void)state;
+    expect("Markus Mueller Tajikistan Jenca", "Tajikistan", "n:Markus Mueller");
+    expect("Tajikistan President Emomali Rahmon", "Tajikistan", "p:Emomali Rahmon");
+    expect("President Emomali Rahmon", "Emomali", "");
+}
+
+static void test_cyrillic(void **state)
+{
+    (void)state;
+    expect("Президент Эмомали Рахмон заявил", NULL, "p:Эмомали Рахмон");
+    expect("встреча Эмомали Рахмон и", NULL, "n:Эмомали Рахмон");
+    expect("эмомали рахмон", NULL, "");
+    expect("Ǵorče Petrov met Łukasz Żak", NULL, "n:Ǵorče Petrov|n:Łukasz Żak");
+}
+
+static void test_hyphen(void **state)
+{
+    (void)state;
+    expect("in Nur-Sultan on Monday", NULL, "l:Nur-Sultan");
+    expect("Kassym-Jomart Tokayev said", NULL, "p:Kassym-Jomart Tokayev");
+    expect("Bashar al-Assad", NULL, "n:Bashar al-Assad");
+}
+
+static void test_acronyms(void **state)
+{
+    (void)state;
+    expect("the CSTO Secretariat", NULL, "o:CSTO Secretariat");
+    expect("CSTO UN OSCE", NULL, "");
+    expect("THE COUNCIL MET", NULL, "");
+    expect("US Markus Mueller", NULL, "n:Markus Mueller");
+    expect("Markus CSTO Mueller", NULL, "");
+}
+
+static void test_long_runs(void **state)
+{
+    (void)state;
+    /* Seven plain capitalized words are a headline or a list: dropped. */
+    expect("Alpha Bravo Charlie Delta Echo Foxtrot Golf", NULL, "");
+    expect("Alpha Bravo Charlie Delta Echo Foxtrot", NULL, "n:Alpha Bravo Charlie Delta Echo Foxtrot");
+    /* A long institution is cut before a connector. */
+    expect("the Ministry of Foreign Affairs of the Republic of Tajikistan", "Tajikistan",
+           "o:Ministry of Foreign Affairs");
+}
+
+static void test_connectors(void **state)
+{
+    (void)state;
+    expect("Markus Mueller and Miroslav Jenca met", NULL, "n:Markus Mueller|n:Miroslav Jenca");
+    expect("Markus Mueller of the Security Council", NULL, "n:Markus Mueller|o:Security Council");
+    expect("the Council of Europe and the Islamic Development Bank", NULL,
+           "o:Council of Europe|o:Islamic Development Bank");
+}
+
+static void test_possessive(void **state)
+{
+    (void)state;
+    expect("Vladimir Putin's Security Council", NULL, "n:Vladimir Putin's|o:Security Council");
+}
+
+static void test_place_context(void **state)
+{
+    (void)state;
+    expect("in the capital Qasri Millat", NULL, "l:Qasri Millat");
+    expect("the city of Bokhtar Rayon", NULL, "l:Bokhtar Rayon");
+    expect("flew to Kulob Airport", NULL, "l:Kulob Airport");
+}
+
+static void test_person_verb(void **state)
+{
+    (void)state;
+    expect("Miroslav Jenca told reporters", NULL, "p:Miroslav Jenca");
+    expect("Qasri Millat hosted the talks", NULL, "n:Qasri Millat");
+}
+
+static void test_empty(void **state)
+{
+    names_mention *m = (names_mention *)1;
+
+    (void)state;
+    assert_int_equal(names_find("", NULL, 0, NULL, &m), 0);
+    assert_null(m);
+    expect("", NULL, "");
+    expect("only lower case words here", NULL, "");
+    expect("Single", NULL, "");
+}
+
+static uint64_t rng = 0x9E3779B97F4A7C15u;
+
+/* xorshift64: the same sequence on every run. */
+static unsigned next_rand(unsigned n)
+{
+    rng ^= rng << 13;
+    rng ^= rng >> 7;
+    rng ^= rng << 17;
+    return (unsigned)(rng % n);
+}
+
+/* Checks what every result must satisfy. */
+static void check(long r, const names_mention *m, size_t n, const unsigned char *taken)
+{
+    assert_true(r >= 0);
+    assert_true((r == 0) == (m == NULL));
+    for (long k = 0; k < r; k++) {
+        if (!(m[k].n >= 2 && m[k].n <= 6)) print_error("bad n %zu\n", m[k].n);
+        assert_true(m[k].n >= 2 && m[k].n <= 6);
+        assert_true(m[k].first + m[k].n <= n);
+        assert_true(!k || m[k - 1].first + m[k - 1].n <= m[k].first);
+        assert_true(m[k].type == NAMES_PERSON || m[k].type == NAMES_ORG
+                    || m[k].type == NAMES_PLACE || m[k].type == NAMES_OTHER);
+        for (size_t i = m[k].first; i < m[k].first + m[k].n; i++)
+            assert_false(taken[i]);
+    }
+}
+
+static const char *const pieces[] = {
+    "Markus", "Mueller", "of", "the", "and", "al", "President", "Minister", "Foreign",
+    "CSTO", "UN", "Nur", "Ministry", "Council", "Republic", "Mr", "W", "said", "in",
+    "Putin's", "Эмомали", "Рахмон", "Ёж", "É", "\xC3", "\xFF", "\xE2\x80\x90",
+    " ", " ", " ", "-", ". ", ",", "\n", "(", ")", "\"", "\xC2\xA0", "7", "x",
+};
+
+static void test_random_text(void **state)
+{
+    (void)state;
+    for (int round = 0; round < 3000; round++) {
+        char s[512] = "";
+        size_t len = 0;
+        doc d;
+        names_mention *m;
+
+        for (unsigned k = next_rand(60); k > 0; k--) {
+            const char *p = pieces[next_rand(sizeof pieces / sizeof *pieces)];
+            if (len + strlen(p) < sizeof s - 1)
+                len += (size_t)sprintf(s + len, "%s", p);
+        }
+        doc_open(&d, s, NULL);
+        for (size_t i = 0; i < d.n; i++)
+            d.taken[i] = next_rand(8) == 0;
+        check(names_find(d.text, d.toks, d.n, d.taken, &m), m, d.n, d.taken);
+        free(m);
+        doc_close(&d);
+    }
+}
+
+/* Token arrays that no tokenizer would make: spans in any order, empty,
+ * reversed or overlapping, over arbitrary bytes, with arbitrary norms. */
+static void test_random_tokens(void **state)
+{
+    static const char *const norms[] = {
+        "", "the", "of", "president", "mr", "council", "said", "in", "city", "'s", "putin's",
+        "and", "abcdefghijklmnopqrstuvwxyz0123456789", "президент", "x",
+    };
+    (void)state;
+    for (int round = 0; round < 3000; round++) {
+        size_t len = 1 + next_rand(64), n = next_rand(24);
+        char *text = malloc(len);
+        names_tok *toks = malloc((n ? n : 1) * sizeof *toks);
+        unsigned char *taken = malloc(n ? n : 1);
+        names_mention *m;
+
+        assert_true(text && toks && taken);
+        for (size_t i = 0; i < len; i++)
+            text[i] = next_rand(3) ? "Aa- .\n\xC3\x89\xD0\x94"[next_rand(10)] : (char)next_rand(256);
+        for (size_t i = 0; i < n; i++) {
+            toks[i] = (names_tok){ norms[next_rand(sizeof norms / sizeof *norms)],
+                                   next_rand((unsigned)len + 1), next_rand((unsigned)len + 1) };
+            taken[i] = next_rand(6) == 0;
+        }
+        /* Without a taken array nothing is taken: check against zeros. */
+        if (next_rand(2)) {
+            check(names_find(text, toks, n, taken, &m), m, n, taken);
+        } else {
+            memset(taken, 0, n ? n : 1);
+            check(names_find(text, toks, n, NULL, &m), m, n, taken);
+        }
+        free(m);
+        free(taken);
+        free(toks);
+        free(text);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_title_before_person),
+        cmocka_unit_test(test_title_inside_run),
+        cmocka_unit_test(test_parenthesis_place_and_palace),
+        cmocka_unit_test(test_org_word),
+        cmocka_unit_test(test_sentence_start),
+        cmocka_unit_test(test_title_stripped),
+        cmocka_unit_test(test_title_splits_run),
+        cmocka_unit_test(test_breaks),
+        cmocka_unit_test(test_taken),
+        cmocka_unit_test(test_cyrillic),
+        cmocka_unit_test(test_hyphen),
+        cmocka_unit_test(test_acronyms),
+        cmocka_unit_test(test_long_runs),
+        cmocka_unit_test(test_connectors),
+        cmocka_unit_test(test_possessive),
+        cmocka_unit_test(test_place_context),
+        cmocka_unit_test(test_person_verb),
+        cmocka_unit_test(test_empty),
+        cmocka_unit_test(test_random_text),
+        cmocka_unit_test(test_random_tokens),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
