@@ -116,3 +116,4 @@ clean:
 	rm -rf build bin
 
 -include $(LIB_OBJ:.o=.d) $(INDEXER_OBJ:.o=.d) $(DAEMON_OBJ:.o=.d) $(CLIENT_OBJ:.o=.d)
+-include $(wildcard $(BUILD)/tests/unit/*.d $(BUILD)/tests/helpers/*.d)

@@ -60,17 +60,20 @@ char *talk(const char *socket_path, const char *req, size_t len, int timeout_ms,
         close(fd);
         return NULL;
     }
-    if (send_all(fd, req, len, timeout_ms) < 0 || send_all(fd, "\n", 1, timeout_ms) < 0) {
-        snprintf(err, errcap, "cannot send the request: %s", errno ? strerror(errno) : "timed out");
-        close(fd);
-        return NULL;
-    }
+    /* A daemon that refuses a client (busy, forbidden) answers at once and
+     * hangs up, so a failed send still reads what the daemon said. */
+    int sent = send_all(fd, req, len, timeout_ms) == 0 && send_all(fd, "\n", 1, timeout_ms) == 0;
+    int send_errno = errno;
     size_t cap = 65536, n = 0;
     char *buf = malloc(cap);
     while (buf) {
         int r = wait_for(fd, POLLIN, timeout_ms);
         if (r <= 0) {
-            snprintf(err, errcap, "no answer from seekd within %d ms", timeout_ms);
+            if (!sent)
+                snprintf(err, errcap, "cannot send the request: %s",
+                         send_errno ? strerror(send_errno) : "timed out");
+            else
+                snprintf(err, errcap, "no answer from seekd within %d ms", timeout_ms);
             break;
         }
         if (n + 1 >= cap) {
@@ -86,7 +89,11 @@ char *talk(const char *socket_path, const char *req, size_t len, int timeout_ms,
         if (got < 0 && errno == EINTR)
             continue;
         if (got <= 0) {
-            snprintf(err, errcap, "seekd closed the connection without answering");
+            if (!sent)
+                snprintf(err, errcap, "cannot send the request: %s",
+                         send_errno ? strerror(send_errno) : "timed out");
+            else
+                snprintf(err, errcap, "seekd closed the connection without answering");
             break;
         }
         char *nl = memchr(buf + n, '\n', (size_t)got);

@@ -1,11 +1,14 @@
 /* Connection state machine. Requests of one connection run one at a time so
  * answers keep their order without a reorder buffer; different connections
- * run in parallel on the pool. A conn is freed only from its close callback,
- * and never closed while its request is on a worker thread. */
+ * run in parallel on the pool. A conn is freed once both its handles (the
+ * pipe and the idle timer) have closed, and never closed while its request
+ * is on a worker thread. */
 #include "conn.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 
 #include "handlers.h"
 #include "log.h"
@@ -19,6 +22,8 @@ typedef struct line {
 
 struct conn {
     uv_pipe_t pipe;
+    uv_timer_t idle;
+    int open_handles;        /* the conn is freed when this drops to 0 */
     server *srv;
     conn *prev, *next;
     char *in;                /* bytes after the last newline */
@@ -51,6 +56,8 @@ conn *conn_next(conn *c)
 static void on_closed(uv_handle_t *h)
 {
     conn *c = h->data;
+    if (--c->open_handles > 0)
+        return;
     server *s = c->srv;
     if (c->prev)
         c->prev->next = c->next;
@@ -77,6 +84,7 @@ static void conn_close(conn *c)
         return;
     c->closed = 1;
     uv_close((uv_handle_t *)&c->pipe, on_closed);
+    uv_close((uv_handle_t *)&c->idle, on_closed);
 }
 
 /* Closes when the client has finished sending and everything is answered. */
@@ -219,13 +227,11 @@ static int enqueue(conn *c, const char *text, size_t len)
     return 0;
 }
 
-/* The request line is too long to buffer: answer once and hang up, since
- * where the next request starts can no longer be known. */
-static void framing_lost(conn *c)
+/* Answers once with an error and hangs up. */
+static void refuse(conn *c, const char *code, const char *message)
 {
     proto_error err;
-    proto_fail(&err, PROTO_E_TOO_LONG, -1, "request line longer than %d bytes; closing",
-               PROTO_MAX_LINE);
+    proto_fail(&err, code, -1, "%s", message);
     size_t len;
     char *ans = proto_error_line(&err, NULL, &len);
     c->eof = 1;
@@ -238,6 +244,7 @@ static void framing_lost(conn *c)
 
 static int take_bytes(conn *c, const char *p, size_t n)
 {
+    const size_t max = c->srv->cfg->max_line;
     size_t from = 0;
     for (size_t i = 0; i < n; i++) {
         if (p[i] != '\n')
@@ -245,7 +252,7 @@ static int take_bytes(conn *c, const char *p, size_t n)
         if (c->in_len) {
             /* The line started in an earlier read. */
             size_t need = c->in_len + (i - from);
-            if (need > PROTO_MAX_LINE)
+            if (need > max)
                 return 1;
             char *joined = realloc(c->in, need + 1);
             if (!joined)
@@ -257,7 +264,7 @@ static int take_bytes(conn *c, const char *p, size_t n)
                 return -1;
             c->in_len = 0;
         } else {
-            if (i - from > PROTO_MAX_LINE)
+            if (i - from > max)
                 return 1;
             if (enqueue(c, p + from, i - from) < 0)
                 return -1;
@@ -267,7 +274,7 @@ static int take_bytes(conn *c, const char *p, size_t n)
     size_t rest = n - from;
     if (!rest)
         return 0;
-    if (c->in_len + rest > PROTO_MAX_LINE)
+    if (c->in_len + rest > max)
         return 1;
     if (c->in_len + rest > c->in_cap) {
         size_t cap = (c->in_len + rest) * 2;
@@ -282,9 +289,27 @@ static int take_bytes(conn *c, const char *p, size_t n)
     return 0;
 }
 
+static void on_idle(uv_timer_t *t)
+{
+    conn *c = t->data;
+    /* A client waiting for a slow answer is not idle. */
+    if (c->current || c->head || c->unsent)
+        return;
+    log_event("idle_close", "after_ms=%u", c->srv->cfg->idle_ms);
+    conn_close(c);
+}
+
+static void touch(conn *c)
+{
+    unsigned ms = c->srv->cfg->idle_ms;
+    if (ms)
+        uv_timer_start(&c->idle, on_idle, ms, ms);
+}
+
 static void on_read(uv_stream_t *st, ssize_t n, const uv_buf_t *buf)
 {
     conn *c = st->data;
+    touch(c);
     if (n > 0) {
         int rc = take_bytes(c, buf->base, (size_t)n);
         free(buf->base);
@@ -293,7 +318,11 @@ static void on_read(uv_stream_t *st, ssize_t n, const uv_buf_t *buf)
             return;
         }
         if (rc > 0) {
-            framing_lost(c);
+            /* Where the next request starts can no longer be known. */
+            char msg[96];
+            snprintf(msg, sizeof msg, "request line longer than %zu bytes; closing",
+                     c->srv->cfg->max_line);
+            refuse(c, PROTO_E_TOO_LONG, msg);
             return;
         }
         maybe_dispatch(c);
@@ -328,7 +357,9 @@ void conn_accept(server *s)
     }
     c->srv = s;
     uv_pipe_init(s->loop, &c->pipe, 0);
-    c->pipe.data = c;
+    uv_timer_init(s->loop, &c->idle);
+    c->pipe.data = c->idle.data = c;
+    c->open_handles = 2;
     c->next = s->conns;
     if (s->conns)
         s->conns->prev = c;
@@ -338,6 +369,30 @@ void conn_accept(server *s)
         conn_close(c);
         return;
     }
+    /* Who is asking: logged for every connection, and checked against the
+     * allow lists. */
+    struct ucred cred = { 0, (uid_t)-1, (gid_t)-1 };
+    socklen_t clen = sizeof cred;
+    uv_os_fd_t fd;
+    if (uv_fileno((uv_handle_t *)&c->pipe, &fd) < 0
+        || getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cred, &clen) < 0) {
+        log_event("refused", "reason=no_credentials");
+        conn_close(c);
+        return;
+    }
+    log_event("connect", "pid=%ld uid=%ld gid=%ld clients=%zu", (long)cred.pid, (long)cred.uid,
+              (long)cred.gid, s->nconns);
+    if (!config_allows(s->cfg, cred.uid, cred.gid)) {
+        log_event("refused", "uid=%ld reason=not_allowed", (long)cred.uid);
+        refuse(c, PROTO_E_FORBIDDEN, "this user may not query this daemon");
+        return;
+    }
+    if (s->nconns > s->cfg->max_clients) {
+        log_event("refused", "uid=%ld reason=too_many_clients", (long)cred.uid);
+        refuse(c, PROTO_E_BUSY, "too many clients connected; try again later");
+        return;
+    }
+    touch(c);
     update_reading(c);
 }
 

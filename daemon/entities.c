@@ -109,7 +109,8 @@ static seek_status card_cooccurring(xap_db *db, card_ctx *cc)
     if (st != SEEK_OK)
         return st;
     static const char *const prefixes[] = { PREFIX_PERSON, PREFIX_ORG, PREFIX_PLACE, PREFIX_NAME };
-    xap_search opt = { 0, 0, NULL, 0, 0, prefixes, 4, COOCCUR_TOP + 1 };
+    xap_search opt = { .facets = prefixes, .nfacets = 4, .facet_top = COOCCUR_TOP + 1,
+                       .time_limit = worker_time_limit() };
     xap_hits *h = NULL;
     st = xap_db_search(db, q, &opt, &h);
     xap_query_free(q);

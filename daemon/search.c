@@ -107,9 +107,9 @@ static json_t *answer(worker *w, const proto_request *req, const qp_node *tree,
     snip_terms_free(terms);
     if (!arr)
         return NULL;
-    json_t *a = json_pack("{s:I,s:I,s:I,s:o}", "total", (json_int_t)hits->total,
-                          "offset", (json_int_t)req->offset, "limit", (json_int_t)req->limit,
-                          "hits", arr);
+    json_t *a = json_pack("{s:I,s:b,s:I,s:I,s:o}", "total", (json_int_t)hits->total,
+                          "total_exact", hits->exact, "offset", (json_int_t)req->offset,
+                          "limit", (json_int_t)req->limit, "hits", arr);
     if (a && nkinds)
         json_object_set_new(a, "facets", facets_json(hits, kinds, nkinds));
     return a;
@@ -155,8 +155,10 @@ json_t *op_search(worker *w, const proto_request *req, proto_error *err)
             kinds[nkinds] = k;
             prefixes[nkinds++] = facet_kinds[k].prefix;
         }
-    xap_search opt = { req->offset, req->limit, hit_slots, 4, req->snippets,
-                       prefixes, nkinds, FACET_TOP };
+    xap_search opt = { .offset = req->offset, .limit = req->limit, .slots = hit_slots,
+                       .nslots = 4, .want_data = req->snippets, .facets = prefixes,
+                       .nfacets = nkinds, .facet_top = FACET_TOP,
+                       .time_limit = worker_time_limit() };
     run_ctx rc = { q, &opt, NULL };
     st = worker_run(w, run_search, &rc);
     xap_hits *hits = rc.hits;

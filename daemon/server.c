@@ -53,9 +53,9 @@ static int check_parent(const char *path)
         fprintf(stderr, "seekd: socket folder %s: %s\n", dir, strerror(errno));
         return -1;
     }
-    if ((st.st_mode & S_IWOTH) && !(st.st_mode & S_ISVTX)) {
-        fprintf(stderr, "seekd: socket folder %s is writable by everyone; "
-                        "choose a private folder for --socket\n", dir);
+    if (st.st_mode & S_IWOTH) {
+        fprintf(stderr, "seekd: socket folder %s is writable by other users, who could "
+                        "replace the socket; choose a private folder for --socket\n", dir);
         return -1;
     }
     return 0;
@@ -81,10 +81,12 @@ static int clear_stale(const char *path)
     return 0;
 }
 
-int server_listen(server *s, uv_loop_t *loop, const char *path)
+int server_listen(server *s, uv_loop_t *loop, const daemon_config *cfg)
 {
+    const char *path = cfg->socket;
     memset(s, 0, sizeof *s);
     s->loop = loop;
+    s->cfg = cfg;
     if (strlen(path) >= sizeof s->path) {
         fprintf(stderr, "seekd: socket path too long (%zu bytes, at most %zu): %s\n",
                 strlen(path), sizeof s->path - 1, path);
@@ -99,10 +101,15 @@ int server_listen(server *s, uv_loop_t *loop, const char *path)
         return -1;
     }
     s->listener.data = s;
-    /* The umask makes the socket 0600 from its first moment, not after a chmod. */
-    mode_t old = umask(0177);
+    /* The umask gives the socket its mode from its first moment, not only
+     * after the chmod; the chmod then sets bits the umask cannot grant. */
+    mode_t old = umask((mode_t)(~cfg->socket_mode & 0777));
     rc = uv_pipe_bind(&s->listener, path);
     umask(old);
+    if (rc == 0 && chmod(path, (mode_t)cfg->socket_mode) < 0)
+        rc = uv_translate_sys_error(errno);
+    if (rc == 0 && cfg->socket_gid >= 0 && chown(path, (uid_t)-1, (gid_t)cfg->socket_gid) < 0)
+        rc = uv_translate_sys_error(errno);
     if (rc == 0)
         rc = uv_listen((uv_stream_t *)&s->listener, 128, on_connection);
     if (rc < 0) {

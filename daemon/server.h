@@ -7,10 +7,13 @@
 #include <sys/un.h>
 #include <uv.h>
 
+#include "config.h"
+
 struct conn;
 
 typedef struct server {
     uv_loop_t *loop;
+    const daemon_config *cfg;
     uv_pipe_t listener;
     char path[sizeof(((struct sockaddr_un *)0)->sun_path)];
     int listening;
@@ -20,9 +23,9 @@ typedef struct server {
     void (*on_drained)(struct server *);  /* stopping and the last conn closed */
 } server;
 
-/* Binds `path` (mode 0600) and starts accepting. Returns 0, or -1 after
- * printing why on stderr. */
-int server_listen(server *s, uv_loop_t *loop, const char *path);
+/* Binds cfg->socket (with cfg's mode and group) and starts accepting.
+ * Returns 0, or -1 after printing why on stderr. */
+int server_listen(server *s, uv_loop_t *loop, const daemon_config *cfg);
 
 /* Stops accepting, removes the socket file, and lets every connection finish
  * the requests it has already sent before closing; on_drained is called when

@@ -17,6 +17,7 @@ typedef struct snip_item {
     size_t n;
     int phrase;
     int form;       /* a name: compare tokens in match form (transliterated) */
+    int prefix;     /* a prefix*: tokens starting with terms[0] */
 } snip_item;
 
 struct snip_terms {
@@ -109,12 +110,13 @@ static int add_item(snip_terms *t, const qp_node *n, xap_stem *stem)
     if (!it)
         return -1;
     it->phrase = n->kind == QP_PHRASE;
+    it->prefix = n->kind == QP_PREFIX;
     it->terms = calloc(n->nterms, sizeof *it->terms);
     if (!it->terms)
         return -1;
     it->n = n->nterms;
     for (size_t i = 0; i < n->nterms; i++) {
-        if (it->phrase) {
+        if (it->phrase || it->prefix) {
             it->terms[i] = strdup(n->terms[i]);
         } else {
             char buf[TOK_MAX_BYTES + 16];
@@ -132,6 +134,7 @@ static int collect(snip_terms *t, const qp_node *n, xap_stem *stem, const gazett
     switch (n->kind) {
     case QP_WORD:
     case QP_PHRASE:
+    case QP_PREFIX:
         return add_item(t, n, stem);
     case QP_ENTITY:
         return add_entity(t, n, gaz);
@@ -201,6 +204,9 @@ static void find_matches(const tok_array *d, tok_match *m, const snip_terms *t, 
                 for (j = 0; j < it->n; j++)
                     m[i + j] = (tok_match){ (int)k, group };
                 group++;
+            } else if (it->prefix) {
+                if (strncmp(w, it->terms[0], strlen(it->terms[0])) == 0)
+                    m[i] = (tok_match){ (int)k, group++ };
             } else if (may_stem_to(w, it->terms[0])) {
                 char buf[TOK_MAX_BYTES + 16];
                 size_t len = xap_stem_word(stem, w, strlen(w), buf, sizeof buf);

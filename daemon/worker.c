@@ -10,15 +10,22 @@
 
 static char *index_path;
 static const gazetteer *shared_gaz;
+static double time_limit;
 static atomic_uint generation;
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static worker *all;
 static _Thread_local worker *self;
 
-void workers_init(const char *path, const gazetteer *gaz)
+void workers_init(const char *path, const gazetteer *gaz, unsigned query_ms)
 {
     index_path = strdup(path);
     shared_gaz = gaz;
+    time_limit = query_ms / 1000.0;
+}
+
+double worker_time_limit(void)
+{
+    return time_limit;
 }
 
 void workers_fini(void)

@@ -19,8 +19,10 @@ typedef struct worker {
 } worker;
 
 /* Sets what every worker shares. Call once before serving; `gaz` may be
- * NULL and is owned by the caller. */
-void workers_init(const char *index_path, const gazetteer *gaz);
+ * NULL and is owned by the caller; `query_ms` bounds exhaustive counting. */
+void workers_init(const char *index_path, const gazetteer *gaz, unsigned query_ms);
+/* Seconds after which a search stops counting every match (0: never). */
+double worker_time_limit(void);
 /* Frees every worker's handles. Call after the worker threads are done. */
 void workers_fini(void);
 /* Makes every worker close and reopen its index before its next request. */

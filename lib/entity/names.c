@@ -1,36 +1,34 @@
 /* Capitalized names of 2 to 6 words that the gazetteer does not list
  * ("Markus Mueller", "Qasri Millat"), found in tokenized news text and typed
- * from their last word and their neighbours. Leaves out single words,
- * uncased scripts (Arabic, Chinese) and lower-case names ("al-Qaeda").
+ * from their words and neighbours. Leaves out single words, uncased scripts
+ * (Arabic, Chinese) and lower-case names ("al-Qaeda").
  *
- * Rules, in the order they apply:
- * - A run is a sequence of tokens, none taken, whose first letter in the text
- *   is upper case (Latin, Greek, Cyrillic), separated only by spaces, by one
- *   hyphen ("Nur-Sultan"), or by ". " after an abbreviation or an initial
- *   ("Mr. Markus Mueller", "George W. Bush"): a comma, period, parenthesis,
- *   quote, line break or spaced dash ends it. Up to two lower-case connectors
- *   (of, the, and, for) or particles (de, al, bin, van, ...) may sit between
- *   two capitalized tokens. Runs over 40 tokens (tables, headlines) are skipped.
+ * Rules, in order:
+ * - A run: tokens, none taken, with an upper-case first letter (Latin or
+ *   Cyrillic), separated only by spaces, one hyphen ("Nur-Sultan") or ". "
+ *   after an abbreviation or initial ("Mr. Markus", "George W. Bush"); any
+ *   other punctuation or a line break ends it. Up to two lower-case connectors
+ *   (of, the, and, for) or particles (de, al, bin, ...) may join two of them.
+ *   Runs of over 40 tokens (tables, headlines) are skipped.
  * - Leading function words (The, In, However, months, ...) are stripped; one
- *   inside a run ends the name, and a possessive ("Putin's") is its last token.
+ *   inside ends the name, as does "and the"; a possessive ("Putin's") is last.
  * - Connectors stay only after an org or place head word ("Ministry of Foreign
- *   Affairs", "Palace of the Nation"), up to an "and the"; elsewhere the name
- *   ends before them ("Markus Mueller | and Miroslav Jenca").
+ *   Affairs", "Palace of the Nation"); elsewhere the name ends before them.
  * - A run ending in (or headed by) an org word (Organization, Council, Palace,
- *   ...) is an org, one with a place word (Federation, Republic, Region, ...) a
- *   place; it keeps its titles, nationalities and acronyms ("UN Security Council").
- * - In any other run titles (President, Minister, Mr, ...) and their modifiers
- *   (Foreign, Deputy, Tajik, acronyms) are context: they end the name before
- *   them ("Shanghai Cooperation Organization | Secretary General Zhang Ming"),
- *   are stripped from the front of the name after them, and an acronym ends it.
- *   The name is a person when a title is among the 3 words before it (modifiers
- *   and connectors not counted) or a speech verb (said, told, ...) follows; a
- *   place right after "in", "at", "to", "from", "near", "capital" (maybe then
- *   "the") or "city of"; else other. Context never crosses a sentence end.
+ *   ...) is an org, with a place word (Federation, Republic, ...) a place; it
+ *   keeps its titles, nationalities and acronyms ("UN Security Council").
+ * - In other runs a title (President, Minister, Mr, ...) with its modifiers
+ *   (Foreign, Deputy, Tajik, acronyms), or a name after an org or place word,
+ *   splits the run ("Kyrgyz Republic | Erlan Abdyldaev"); leading titles,
+ *   modifiers and acronyms are stripped, and an acronym ends the name. It is a
+ *   person when a title is among the 3 words before it (modifiers, connectors
+ *   not counted) or a speech verb (said, told, ...) follows; a place right
+ *   after "in", "at", "to", "from", "near", "capital" (maybe then "the") or
+ *   "city of"; else other. Context never crosses a sentence end.
  * - A name has 2 to 6 tokens, not all acronyms. A longer institution is cut
  *   before its last connector that leaves at most 6 ("Ministry of Foreign
- *   Affairs | of the Republic"); any other longer run is a headline or a list
- *   and is dropped. Runs are read left to right, so names never overlap. */
+ *   Affairs | of the Republic"); any other longer run (a headline, a list) is
+ *   dropped. Runs are read left to right, so names never overlap. */
 #include "entity/names.h"
 
 #include <stdbool.h>
@@ -63,42 +61,41 @@ enum {
 
 /* Each list is space-separated with a space at both ends, for strstr. */
 static const struct { unsigned fl; const char *words; } classes[] = {
-    { W_FUNC, " a about according after against also although amid an and as at because"
-      " before both but by despite during each earlier every following for from he her here"
-      " his however if in into it its later last meanwhile moreover near next no now of on"
-      " or our over recall she since so some speaking such that the their then there these"
-      " they this those though thus to today tomorrow under until us we what when where"
-      " which while who why with within without yesterday yet monday tuesday wednesday"
-      " thursday friday saturday sunday january february march april may june july august"
-      " september october november december в во и на о по после с это " },
+    { W_FUNC, " a about according after against also although amid an and as at because before"
+      " both but by despite during each earlier every following for from he her here his"
+      " however if in into it its later last meanwhile moreover near next no now of on or our"
+      " over recall she since so some speaking such that the their then there these they this"
+      " those though thus to today tomorrow under until us we what when where which while who"
+      " why with within without yesterday yet monday tuesday wednesday thursday friday saturday"
+      " sunday january february march april may june july august september october november"
+      " december в во и на о по после с это " },
     { W_CONN, " and for of the " },
     { W_PART, " al bin da de del der du el ibn ul van von " },
-    { W_TITLE, " admiral ambassador ayatollah capt captain chairman chairwoman chancellor"
-      " col colonel commander commissioner consul coordinator deputy director dr editor"
-      " emir envoy founder gen general governor head king leader lieutenant lt maj major"
-      " marshal mayor minister mr mrs ms mufti patriarch premier president prime prince"
-      " prof professor prosecutor queen representative secretary sen senator sheikh speaker"
-      " spokesman spokesperson spokeswoman глава генерал министр посол председатель"
-      " президент премьер " },
+    { W_TITLE, " admiral ambassador ayatollah capt captain chairman chairwoman chancellor col"
+      " colonel commander commissioner consul coordinator deputy director dr editor emir envoy"
+      " founder gen general governor head king leader lieutenant lt maj major marshal mayor"
+      " minister mr mrs ms mufti patriarch premier president prime prince prof professor"
+      " prosecutor queen representative secretary sen senator sheikh speaker spokesman"
+      " spokesperson spokeswoman глава генерал министр посол председатель президент премьер " },
     { W_ADJ, " acting affairs assistant chief defence defense economy emergencies emergency"
       " energy executive finance first foreign former interior internal justice permanent"
       " senior special supreme vice afghan american armenian azerbaijani belarusian british"
-      " chinese european french georgian german indian iranian kazakh kyrgyz pakistani"
-      " russian soviet tajik turkish turkmen ukrainian uzbek " },
+      " chinese european french georgian german indian iranian kazakh kyrgyz pakistani russian"
+      " soviet tajik turkish turkmen ukrainian uzbek " },
     { W_ORG, " academy administration agency alliance army assembly association bank bureau"
       " cabinet center centre coalition command commission committee company conference"
       " congress corporation council court department directorate embassy forces forum"
-      " foundation front fund government group guard institute league ministry mission"
-      " movement office organisation organization palace parliament party police"
-      " secretariat service staff tribunal union university " },
+      " foundation front fund government group guard institute league ministry mission movement"
+      " office organisation organization palace parliament party police secretariat service"
+      " staff tribunal union university " },
     /* "Federation" names a country ("Russian Federation"); "Federation
      * Council" still ends in an org word. */
-    { W_PLACE, " airport avenue city district federation gorge island islands lake"
-      " mountains oblast province region republic river sea square street valley " },
+    { W_PLACE, " airport avenue city district federation gorge island islands lake mountains"
+      " oblast province region republic river sea square street valley " },
     { W_PLACEN, " city district province region town village " },
     { W_PREP, " at from in near to capital в во " },
-    { W_VERB, " added announced emphasised emphasized explained insisted noted recalled"
-      " said says stated stressed told urged warned wrote заявил отметил сказал " },
+    { W_VERB, " added announced emphasised emphasized explained insisted noted recalled said"
+      " says stated stressed told urged warned wrote заявил отметил сказал " },
     { W_ABBR, " capt col dr gen gov lt maj mr mrs ms prof sen st " },
 };
 
@@ -147,8 +144,6 @@ static int letter_case(uint32_t c)
         return ((c > 0x138 && c < 0x149) || c > 0x178) ? -pair : pair;
     if ((c >= 0x200 && c <= 0x233) || (c >= 0x1E00 && c <= 0x1EFF))
         return pair;
-    if (c >= 0x391 && c <= 0x3C9 && (c <= 0x3A9 || c >= 0x3B1))
-        return c <= 0x3A9 ? 1 : -1;
     if (c >= 0x400 && c <= 0x45F)
         return c <= 0x42F ? 1 : -1;
     if (c >= 0x4C1 && c <= 0x4CF)
@@ -158,14 +153,11 @@ static int letter_case(uint32_t c)
     return 0;
 }
 
-static const unsigned char *bytes(const scan *s, size_t i)
+/* Token i's bytes in the text, their number in *len. */
+static const unsigned char *span(const scan *s, size_t i, size_t *len)
 {
+    *len = s->toks[i].end > s->toks[i].start ? s->toks[i].end - s->toks[i].start : 0;
     return (const unsigned char *)s->text + s->toks[i].start;
-}
-
-static size_t tok_len(const scan *s, size_t i)
-{
-    return s->toks[i].end > s->toks[i].start ? s->toks[i].end - s->toks[i].start : 0;
 }
 
 static const char *norm(const scan *s, size_t i) { return s->toks[i].norm ? s->toks[i].norm : ""; }
@@ -176,10 +168,12 @@ static bool is_taken(const scan *s, size_t i) { return s->taken && s->taken[i]; 
 static int first_case(const scan *s, size_t i, bool *single)
 {
     uint32_t cp;
-    size_t k = decode(bytes(s, i), tok_len(s, i), &cp);
+    size_t len;
+    const unsigned char *p = span(s, i, &len);
+    size_t k = decode(p, len, &cp);
 
     if (single)
-        *single = k && k == tok_len(s, i);
+        *single = k && k == len;
     return k ? letter_case(cp) : 0;
 }
 
@@ -190,8 +184,8 @@ static bool capital(const scan *s, size_t i) { return !is_taken(s, i) && first_c
  * ("CSTO", "NATO's"). */
 static bool is_acronym(const scan *s, size_t i)
 {
-    const unsigned char *p = bytes(s, i);
-    size_t len = tok_len(s, i), upper = 0, k;
+    size_t len, upper = 0, k;
+    const unsigned char *p = span(s, i, &len);
     uint32_t cp;
 
     for (size_t at = 0; at < len && (k = decode(p + at, len - at, &cp)); at += k) {
@@ -206,9 +200,9 @@ static bool is_acronym(const scan *s, size_t i)
 
 static bool is_possessive(const scan *s, size_t i)
 {
-    size_t len = strlen(norm(s, i));
+    const char *q = strrchr(norm(s, i), '\'');
 
-    return len > 2 && !strcmp(norm(s, i) + len - 2, "'s");
+    return q && q > norm(s, i) && !strcmp(q, "'s");
 }
 
 /* The classes of token i, a possessive "'s" ignored. An acronym that spells
@@ -349,16 +343,21 @@ static names_type inst_type(const scan *s, size_t c, size_t j)
     return (f & W_ORG) ? NAMES_ORG : (f & W_PLACE) ? NAMES_PLACE : 0;
 }
 
-/* In a run that names no institution, the first title followed by a name
- * ends the name before it: returns where the words before the title and its
- * modifiers end, or a when the run starts with them or no name follows them
- * ("Martin Luther King"). */
-static size_t title_cut(const scan *s, size_t a, size_t j)
+/* In a run that names no institution, a name that follows a title, or the
+ * last org or place word of a group, ends the name before them: returns where
+ * (before the title and its modifiers, after the org word), or a when the run
+ * starts with a title or has no such split ("Martin Luther King"). E.g.
+ * "Shanghai Cooperation Organization | Secretary General Zhang Ming",
+ * "Kyrgyz Republic | Erlan Abdyldaev", "Federation Council | Speaker ...". */
+static size_t split(const scan *s, size_t a, size_t j)
 {
     for (size_t k = a; k < j; k++) {
+        unsigned f = flags(s, k), head = W_ORG | W_PLACE;
         size_t e = k;
 
-        if (!(flags(s, k) & W_TITLE))
+        if ((f & head) && j - k > MIN_LEN && !(flags(s, k + 1) & head))
+            return k + 1;
+        if (!(f & W_TITLE))
             continue;
         while (e < j && modifier(s, e))
             e++;
@@ -421,14 +420,6 @@ static size_t shorten(const scan *s, size_t a)
     return a;
 }
 
-static bool only_acronyms(const scan *s, size_t a, size_t j)
-{
-    for (; a < j; a++)
-        if (first_case(s, a, NULL) > 0 && !is_acronym(s, a))
-            return false;
-    return true;
-}
-
 static int push(scan *s, size_t a, size_t j, names_type type)
 {
     if (s->len == s->cap) {
@@ -465,7 +456,7 @@ static int take_run(scan *s, size_t i, size_t *resume)
         j = c;
     type = a < j ? inst_type(s, c, j) : 0;
     if (a < j && !type) {
-        size_t t = title_cut(s, a, j);
+        size_t t = split(s, a, j);
 
         if (t > a) {
             j = t;
@@ -479,9 +470,13 @@ static int take_run(scan *s, size_t i, size_t *resume)
         }
     }
     *resume = j > i ? j : i + 1;
-    if (j > a && j - a > MAX_LEN)
+    if (j > a && j - a > MAX_LEN) {
         j = trim(s, a, shorten(s, a));
-    if (j < a + MIN_LEN || only_acronyms(s, a, j))
+        type = type && j > a ? inst_type(s, c, j) : type;   /* "... | of the Republic" */
+    }
+    for (c = a; c < j && (first_case(s, c, NULL) <= 0 || is_acronym(s, c)); c++)
+        ;
+    if (j < a + MIN_LEN || c == j)   /* too short, or only acronyms */
         return 0;
     *resume = j;
     return push(s, a, j, type ? type : guess(s, a, j));

@@ -155,12 +155,39 @@ static const struct { const char *name; proto_op op; } ops[] = {
     { "entity", PROTO_ENTITY }, { "entities", PROTO_ENTITIES },
 };
 
+/* Deeper than PROTO_MAX_DEPTH? Checked before parsing so that a line of
+ * nested brackets costs a scan, not a deep tree. */
+static int too_deep(const char *s, size_t len)
+{
+    int depth = 0, in_string = 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i];
+        if (in_string) {
+            if (c == '\\')
+                i++;
+            else if (c == '"')
+                in_string = 0;
+        } else if (c == '"') {
+            in_string = 1;
+        } else if (c == '[' || c == '{') {
+            if (++depth > PROTO_MAX_DEPTH)
+                return 1;
+        } else if (c == ']' || c == '}') {
+            depth--;
+        }
+    }
+    return 0;
+}
+
 int proto_parse(const char *line, size_t len, proto_request *req, proto_error *err)
 {
     memset(req, 0, sizeof *req);
     err->offset = -1;
     if (len > PROTO_MAX_LINE)
         return proto_fail(err, PROTO_E_TOO_LONG, -1, "request longer than %d bytes", PROTO_MAX_LINE);
+    if (too_deep(line, len))
+        return proto_fail(err, PROTO_E_BAD_REQUEST, -1, "JSON nested deeper than %d levels",
+                          PROTO_MAX_DEPTH);
     json_error_t jerr;
     req->json = json_loadb(line, len, JSON_REJECT_DUPLICATES, &jerr);
     if (!req->json)

@@ -12,6 +12,7 @@
 #define PROTO_DEFAULT_LIMIT 10
 #define PROTO_MAX_OFFSET 1000000      /* deeper pages are refused */
 #define PROTO_MAX_QUERY 8192          /* bytes of query text */
+#define PROTO_MAX_DEPTH 16            /* nesting of JSON arrays and objects */
 
 #define PROTO_MAX_LIST 1000           /* entities listed at most */
 
@@ -43,7 +44,8 @@ typedef struct proto_request {
 #define PROTO_E_TOO_LONG "line_too_long"
 #define PROTO_E_NO_INDEX "index_unavailable"
 #define PROTO_E_INTERNAL "internal"
-#define PROTO_E_NOT_FOUND "not_found"
+#define PROTO_E_BUSY "busy"
+#define PROTO_E_FORBIDDEN "forbidden"
 
 typedef struct proto_error {
     const char *code;

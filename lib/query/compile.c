@@ -167,6 +167,10 @@ static seek_status build(const qp_node *n, const ctx *c, xap_query **out)
             return xap_query_term(n->terms[0], out);
         return xap_query_term(term, out);
     }
+    case QP_PREFIX:
+        /* Unprefixed terms are the unstemmed words, so "secur*" expands
+         * over what the text actually says. */
+        return xap_query_wildcard(n->terms[0], QP_MAX_EXPANSION, out);
     case QP_PHRASE:
         return xap_query_phrase((const char *const *)n->terms, n->nterms,
                                 (unsigned)n->nterms, out);

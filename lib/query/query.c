@@ -2,7 +2,7 @@
  *   or   := and ("OR" and)*
  *   and  := unary (["AND"] unary)*
  *   unary:= "NOT" unary | "-" primary | primary
- *   prim := "(" or ")" | '"' tokens '"' | word
+ *   prim := "(" or ")" | '"' tokens '"' | word | word "*"
  *        | field ":" (word | '"' name '"')
  * A bare word that the tokenizer cuts into several tokens ("sleeper-cells")
  * becomes a phrase, so punctuation inside words never widens a match. */
@@ -313,7 +313,15 @@ static qp_node *parse_primary(parser *p)
     size_t end = word_end(p, start);
     p->at = end;
     int empty;
-    qp_node *n = terms_node(p, start, end, 0, &empty);
+    int star = end > start + 1 && p->q[end - 1] == '*';
+    qp_node *n = terms_node(p, start, star ? end - 1 : end, 0, &empty);
+    if (n && star) {
+        if (n->kind != QP_WORD) {
+            qp_free(n);
+            return fail(p, start, "a prefix* must be a single word");
+        }
+        n->kind = QP_PREFIX;
+    }
     if (!n && empty && p->st == SEEK_OK)
         return fail(p, start, "'%.*s' holds no letters or digits to search for",
                     (int)text_utf8_cut(s, end - start, 20), s);
@@ -489,6 +497,10 @@ static void describe(sbuf *b, const qp_node *n)
         put(b, "(NOT ");
         describe(b, n->left);
         put(b, ")");
+        return;
+    case QP_PREFIX:
+        put(b, "prefix:");
+        put(b, n->terms[0]);
         return;
     case QP_ENTITY:
         put(b, n->etype == ENT_NTYPES ? "entity" : ent_type_name(n->etype));

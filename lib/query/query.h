@@ -1,5 +1,5 @@
 /* The query language, parsed into a tree. Words, "exact phrases", AND, OR,
- * NOT / -word, parentheses; adjacent terms are ANDed; entity filters
+ * NOT / -word, parentheses, prefix*; adjacent terms are ANDed; entity filters
  * person:NAME, org:NAME, place:NAME, entity:NAME (NAME a word or a "quoted
  * name") and date filters date:2015-09, date:2010..2015. Words and phrases go
  * through the same tokenizer as documents. Compiling a tree into a Xapian
@@ -14,6 +14,7 @@
 /* Limits that keep one query from costing without bound. */
 #define QP_MAX_DEPTH 32    /* nested parentheses and NOTs */
 #define QP_MAX_TERMS 256   /* words and phrase tokens in all */
+#define QP_MAX_EXPANSION 1000  /* words a prefix* may stand for */
 
 typedef enum qp_kind {
     QP_WORD,    /* one token: stemmed, ranked */
@@ -21,6 +22,7 @@ typedef enum qp_kind {
     QP_AND,
     QP_OR,
     QP_NOT,     /* everything except `left` */
+    QP_PREFIX,  /* word*: any word starting with terms[0] */
     QP_ENTITY,  /* documents mentioning an entity: terms[0] is the name in match form */
     QP_DATE     /* documents mentioning a date in [lo, hi], or dated in it */
 } qp_kind;

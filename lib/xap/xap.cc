@@ -247,9 +247,12 @@ seek_status xap_db_search(xap_db *db, const xap_query *q, const xap_search *opt,
         TermSpy spy(prefixes);
         if (opt->nfacets)
             enquire.add_matchspy(&spy);
+        if (opt->time_limit > 0)
+            enquire.set_time_limit(opt->time_limit);
         /* Asking to check every document makes the total exact, not estimated. */
         Xapian::MSet mset = enquire.get_mset(opt->offset, opt->limit, db->db.get_doccount());
         h->total = mset.get_matches_estimated();
+        h->exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
         if (opt->nfacets) {
             h->facets = static_cast<xap_facet *>(std::calloc(opt->nfacets, sizeof(xap_facet)));
             if (!h->facets)

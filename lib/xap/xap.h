@@ -69,7 +69,8 @@ typedef struct xap_facet {
 } xap_facet;
 
 typedef struct xap_hits {
-    unsigned long total;   /* exact number of matching documents */
+    unsigned long total;   /* number of matching documents */
+    int exact;             /* total is exact (false only when the time limit cut the count) */
     size_t n;
     xap_hit *hits;
     size_t nslots;
@@ -85,6 +86,7 @@ typedef struct xap_search {
     const char *const *facets;  /* term prefixes to count over all matches */
     size_t nfacets;
     size_t facet_top;       /* how many terms to keep per facet */
+    double time_limit;      /* seconds after which counting stops being exhaustive; 0: none */
 } xap_search;
 
 /* Runs `q` ranked by BM25 (ties by docid) and copies the requested window into

@@ -160,6 +160,12 @@ static void test_title_splits_run(void **state)
            "o:Shanghai Cooperation Organization|p:Zhang Ming");
     expect("Swiss Foreign Minister Ignazio Cassis", NULL, "p:Ignazio Cassis");
     expect("Martin Luther King said", NULL, "p:Martin Luther King");
+    expect("the Collective Security Council Emomali Rahmon approved", NULL,
+           "o:Collective Security Council|n:Emomali Rahmon");
+    expect("Federation Council Speaker Valentina Matviyenko", NULL,
+           "o:Federation Council|p:Valentina Matviyenko");
+    expect("Minister of Foreign Affairs of the Kyrgyz Republic Erlan Abdyldaev", NULL,
+           "l:Kyrgyz Republic|p:Erlan Abdyldaev");
 }
 
 static void test_breaks(void **state)
@@ -190,7 +196,7 @@ static void test_cyrillic(void **state)
     expect("Президент Эмомали Рахмон заявил", NULL, "p:Эмомали Рахмон");
     expect("встреча Эмомали Рахмон и", NULL, "n:Эмомали Рахмон");
     expect("эмомали рахмон", NULL, "");
-    expect("Ǵorče Petrov met Łukasz Żak", NULL, "n:Ǵorče Petrov|n:Łukasz Żak");
+    expect("Đorđe Petrović met Łukasz Żak", NULL, "n:Đorđe Petrović|n:Łukasz Żak");
 }
 
 static void test_hyphen(void **state)
@@ -281,7 +287,6 @@ static void check(long r, const names_mention *m, size_t n, const unsigned char 
     assert_true(r >= 0);
     assert_true((r == 0) == (m == NULL));
     for (long k = 0; k < r; k++) {
-        if (!(m[k].n >= 2 && m[k].n <= 6)) print_error("bad n %zu\n", m[k].n);
         assert_true(m[k].n >= 2 && m[k].n <= 6);
         assert_true(m[k].first + m[k].n <= n);
         assert_true(!k || m[k - 1].first + m[k - 1].n <= m[k].first);
@@ -307,6 +312,7 @@ static void test_random_text(void **state)
         size_t len = 0;
         doc d;
         names_mention *m;
+        long r;
 
         for (unsigned k = next_rand(60); k > 0; k--) {
             const char *p = pieces[next_rand(sizeof pieces / sizeof *pieces)];
@@ -316,7 +322,8 @@ static void test_random_text(void **state)
         doc_open(&d, s, NULL);
         for (size_t i = 0; i < d.n; i++)
             d.taken[i] = next_rand(8) == 0;
-        check(names_find(d.text, d.toks, d.n, d.taken, &m), m, d.n, d.taken);
+        r = names_find(d.text, d.toks, d.n, d.taken, &m);
+        check(r, m, d.n, d.taken);
         free(m);
         doc_close(&d);
     }
@@ -337,6 +344,7 @@ static void test_random_tokens(void **state)
         names_tok *toks = malloc((n ? n : 1) * sizeof *toks);
         unsigned char *taken = malloc(n ? n : 1);
         names_mention *m;
+        long r;
 
         assert_true(text && toks && taken);
         for (size_t i = 0; i < len; i++)
@@ -348,10 +356,12 @@ static void test_random_tokens(void **state)
         }
         /* Without a taken array nothing is taken: check against zeros. */
         if (next_rand(2)) {
-            check(names_find(text, toks, n, taken, &m), m, n, taken);
+            r = names_find(text, toks, n, taken, &m);
+            check(r, m, n, taken);
         } else {
             memset(taken, 0, n ? n : 1);
-            check(names_find(text, toks, n, NULL, &m), m, n, taken);
+            r = names_find(text, toks, n, NULL, &m);
+            check(r, m, n, taken);
         }
         free(m);
         free(taken);

@@ -41,6 +41,16 @@ static void test_search_fields_and_clamp(void **state)
     proto_request_fini(&req);
 }
 
+static void test_deep_strings_are_not_depth(void **state)
+{
+    (void)state;
+    const char *line = "{\"op\":\"search\",\"q\":\"[[[[[[[[[[[[[[[[[[[[[[[[\\\"{{{{{{{{{{{{{{{{{{{\"}";
+    proto_request req;
+    proto_error err;
+    assert_int_equal(proto_parse(line, strlen(line), &req, &err), 0);
+    proto_request_fini(&req);
+}
+
 static void test_ping_and_stats(void **state)
 {
     (void)state;
@@ -77,6 +87,12 @@ static void test_malformed_requests(void **state)
         { "{\"op\":\"search\",\"q\":\"a\",\"limit\":-1}", PROTO_E_BAD_REQUEST, "negative" },
         { "{\"op\":\"search\",\"q\":\"a\",\"offset\":99999999}", PROTO_E_BAD_REQUEST, "at most" },
         { "{\"op\":\"search\",\"q\":\"a\",\"snippets\":1}", PROTO_E_BAD_REQUEST, "true or false" },
+        { "{\"op\":\"ping\",\"x\":[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]}", PROTO_E_BAD_REQUEST, "nested deeper" },
+        { "{\"op\":\"search\",\"q\":\"a\",\"facets\":[\"weather\"]}", PROTO_E_BAD_REQUEST, "unknown facet" },
+        { "{\"op\":\"search\",\"q\":\"a\",\"facets\":\"person\"}", PROTO_E_BAD_REQUEST, "must be a list" },
+        { "{\"op\":\"entity\"}", PROTO_E_BAD_REQUEST, "needs \"name\"" },
+        { "{\"op\":\"entity\",\"name\":\"x\",\"type\":\"city\"}", PROTO_E_BAD_REQUEST, "\"type\" must be" },
+        { "{\"op\":\"entities\",\"prefix\":5}", PROTO_E_BAD_REQUEST, "\"prefix\" must be a string" },
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         proto_request req;
@@ -152,6 +168,7 @@ int main(void)
         cmocka_unit_test(test_search_defaults),
         cmocka_unit_test(test_search_fields_and_clamp),
         cmocka_unit_test(test_ping_and_stats),
+        cmocka_unit_test(test_deep_strings_are_not_depth),
         cmocka_unit_test(test_malformed_requests),
         cmocka_unit_test(test_error_keeps_id),
         cmocka_unit_test(test_long_query_refused),

@@ -70,6 +70,7 @@ static void test_operators(void **state)
     expect_tree("+a", "word:a");
     expect_tree("(a OR b) c", "(AND (OR word:a word:b) word:c)");
     expect_tree("a-b -c", "(AND \"a b\" (NOT word:c))");
+    expect_tree("Secur* council", "(AND prefix:secur word:council)");
     /* Lower-case operator words are just words. */
     expect_tree("war and peace", "(AND (AND word:war word:and) word:peace)");
 }
@@ -90,6 +91,7 @@ static void test_syntax_errors_with_offsets(void **state)
     expect_error("()", 2, 0, "empty parentheses");
     expect_error("a !!!", 5, 2, "no letters or digits");
     expect_error("ok \xFF", 4, 3, "not valid UTF-8");
+    expect_error("x a-b*", 6, 2, "single word");
 }
 
 static void test_entity_and_date_filters(void **state)

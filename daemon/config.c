@@ -1,0 +1,234 @@
+/* Command-line settings of seekd with their defaults and bounds. Every limit
+ * has a flag, so operators can tune it without a rebuild. */
+#include "config.h"
+
+#include <getopt.h>
+#include <grp.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "paths.h"
+#include "proto/proto.h"
+
+static void usage(FILE *f)
+{
+    fputs("usage: seekd [--index DIR] [--socket PATH] [--threads N] [options]\n"
+          "Serves search requests (newline-delimited JSON) on a Unix socket.\n"
+          "  --index DIR         the index (default: $SEEKD_INDEX or ~/.local/share/seekd/index)\n"
+          "  --socket PATH       the socket (default: $SEEKD_SOCKET, $XDG_RUNTIME_DIR/seekd.sock\n"
+          "                      or /tmp/seekd-UID/seekd.sock)\n"
+          "  --threads N         worker threads for queries (default: the number of CPUs)\n"
+          "  --gazetteer FILE    the entity list (default: $SEEKD_GAZETTEER or data/gazetteer.tsv)\n"
+          "  --socket-mode MODE  permissions of the socket, octal (default 0600)\n"
+          "  --socket-group GRP  group of the socket, to share it with a group\n"
+          "  --allow-uid LIST    only these users may query (comma-separated names or ids)\n"
+          "  --allow-gid LIST    only these groups may query\n"
+          "  --max-line BYTES    longest request line (default 1048576)\n"
+          "  --max-clients N     connections at once (default 1024)\n"
+          "  --idle-timeout SECS close connections silent this long (default 300; 0: never)\n"
+          "  --query-timeout MS  stop counting matches exhaustively after this (default 2000)\n"
+          "Signals: SIGHUP reopens the index; SIGTERM and SIGINT finish the requests\n"
+          "in hand, remove the socket and exit 0.\n", f);
+}
+
+static int copy_path(char *dst, size_t cap, const char *src, const char *what)
+{
+    if (snprintf(dst, cap, "%s", src) >= (int)cap) {
+        fprintf(stderr, "seekd: %s path too long\n", what);
+        return -1;
+    }
+    return 0;
+}
+
+static int number(const char *s, unsigned long lo, unsigned long hi, int base, unsigned long *out,
+                  const char *flag)
+{
+    char *end;
+    unsigned long v = strtoul(s, &end, base);
+    if (end == s || *end || *s == '-' || v < lo || v > hi) {
+        fprintf(stderr, "seekd: %s takes a number from %lu to %lu, not '%s'\n", flag, lo, hi, s);
+        return -1;
+    }
+    *out = v;
+    return 0;
+}
+
+static int lookup_uid(const char *name, uid_t *out)
+{
+    struct passwd *pw = getpwnam(name);
+    if (pw) {
+        *out = pw->pw_uid;
+        return 0;
+    }
+    unsigned long v;
+    char *end;
+    v = strtoul(name, &end, 10);
+    if (end == name || *end)
+        return -1;
+    *out = (uid_t)v;
+    return 0;
+}
+
+static int lookup_gid(const char *name, gid_t *out)
+{
+    struct group *gr = getgrnam(name);
+    if (gr) {
+        *out = gr->gr_gid;
+        return 0;
+    }
+    unsigned long v;
+    char *end;
+    v = strtoul(name, &end, 10);
+    if (end == name || *end)
+        return -1;
+    *out = (gid_t)v;
+    return 0;
+}
+
+/* Parses "a,b,c" into ids through `lookup`. */
+static int id_list(const char *arg, int users, daemon_config *cfg)
+{
+    char *copy = strdup(arg), *save = NULL;
+    if (!copy)
+        return -1;
+    int rc = 0;
+    for (char *t = strtok_r(copy, ",", &save); t && rc == 0; t = strtok_r(NULL, ",", &save)) {
+        size_t *n = users ? &cfg->nallow_uid : &cfg->nallow_gid;
+        if (*n == CONFIG_MAX_IDS) {
+            fprintf(stderr, "seekd: at most %d ids per list\n", CONFIG_MAX_IDS);
+            rc = -1;
+        } else if (users ? lookup_uid(t, &cfg->allow_uid[*n]) : lookup_gid(t, &cfg->allow_gid[*n])) {
+            fprintf(stderr, "seekd: no such %s: %s\n", users ? "user" : "group", t);
+            rc = -1;
+        } else {
+            (*n)++;
+        }
+    }
+    free(copy);
+    return rc;
+}
+
+int config_parse(int argc, char **argv, daemon_config *c)
+{
+    enum { O_MODE = 256, O_GROUP, O_AUID, O_AGID, O_LINE, O_CLIENTS, O_IDLE, O_QUERY };
+    static const struct option longs[] = {
+        { "index", required_argument, 0, 'i' }, { "socket", required_argument, 0, 's' },
+        { "threads", required_argument, 0, 't' }, { "gazetteer", required_argument, 0, 'g' },
+        { "socket-mode", required_argument, 0, O_MODE },
+        { "socket-group", required_argument, 0, O_GROUP },
+        { "allow-uid", required_argument, 0, O_AUID }, { "allow-gid", required_argument, 0, O_AGID },
+        { "max-line", required_argument, 0, O_LINE }, { "max-clients", required_argument, 0, O_CLIENTS },
+        { "idle-timeout", required_argument, 0, O_IDLE },
+        { "query-timeout", required_argument, 0, O_QUERY },
+        { "help", no_argument, 0, 'h' }, { 0, 0, 0, 0 },
+    };
+    memset(c, 0, sizeof *c);
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    c->threads = cpus > 0 ? (int)cpus : 2;
+    c->max_line = PROTO_MAX_LINE;
+    c->max_clients = 1024;
+    c->idle_ms = 300 * 1000;
+    c->query_ms = 2000;
+    c->socket_mode = 0600;
+    c->socket_gid = -1;
+    c->socket_is_default = 1;
+    if (paths_index(c->index, sizeof c->index) < 0 || paths_socket(c->socket, sizeof c->socket) < 0
+        || paths_gazetteer(c->gazetteer, sizeof c->gazetteer) < 0) {
+        fprintf(stderr, "seekd: default paths too long\n");
+        return -1;
+    }
+    const char *env = getenv("SEEKD_SOCKET");
+    if (env && *env)
+        c->socket_is_default = 0;
+    int opt;
+    unsigned long v;
+    while ((opt = getopt_long(argc, argv, "i:s:t:g:h", longs, NULL)) != -1) {
+        switch (opt) {
+        case 'i':
+            if (copy_path(c->index, sizeof c->index, optarg, "--index") < 0)
+                return -1;
+            break;
+        case 's':
+            if (copy_path(c->socket, sizeof c->socket, optarg, "--socket") < 0)
+                return -1;
+            c->socket_is_default = 0;
+            break;
+        case 'g':
+            if (copy_path(c->gazetteer, sizeof c->gazetteer, optarg, "--gazetteer") < 0)
+                return -1;
+            break;
+        case 't':
+            if (number(optarg, 1, 128, 10, &v, "--threads") < 0)
+                return -1;
+            c->threads = (int)v;
+            break;
+        case O_MODE:
+            if (number(optarg, 0, 0777, 8, &v, "--socket-mode (octal)") < 0)
+                return -1;
+            c->socket_mode = (unsigned)v;
+            break;
+        case O_GROUP: {
+            gid_t g;
+            if (lookup_gid(optarg, &g) < 0) {
+                fprintf(stderr, "seekd: no such group: %s\n", optarg);
+                return -1;
+            }
+            c->socket_gid = (int)g;
+            break;
+        }
+        case O_AUID:
+        case O_AGID:
+            if (id_list(optarg, opt == O_AUID, c) < 0)
+                return -1;
+            break;
+        case O_LINE:
+            if (number(optarg, 256, PROTO_MAX_LINE * 64UL, 10, &v, "--max-line") < 0)
+                return -1;
+            c->max_line = v;
+            break;
+        case O_CLIENTS:
+            if (number(optarg, 1, 100000, 10, &v, "--max-clients") < 0)
+                return -1;
+            c->max_clients = (unsigned)v;
+            break;
+        case O_IDLE:
+            if (number(optarg, 0, 86400 * 7, 10, &v, "--idle-timeout") < 0)
+                return -1;
+            c->idle_ms = (unsigned)v * 1000;
+            break;
+        case O_QUERY:
+            if (number(optarg, 0, 3600 * 1000, 10, &v, "--query-timeout") < 0)
+                return -1;
+            c->query_ms = (unsigned)v;
+            break;
+        case 'h':
+            usage(stdout);
+            return 1;
+        default:
+            usage(stderr);
+            return -1;
+        }
+    }
+    if (optind < argc) {
+        fprintf(stderr, "seekd: unexpected argument '%s'\n", argv[optind]);
+        usage(stderr);
+        return -1;
+    }
+    return 0;
+}
+
+int config_allows(const daemon_config *cfg, uid_t uid, gid_t gid)
+{
+    if (uid == getuid() || (!cfg->nallow_uid && !cfg->nallow_gid))
+        return 1;
+    for (size_t i = 0; i < cfg->nallow_uid; i++)
+        if (cfg->allow_uid[i] == uid)
+            return 1;
+    for (size_t i = 0; i < cfg->nallow_gid; i++)
+        if (cfg->allow_gid[i] == gid)
+            return 1;
+    return 0;
+}

@@ -1,0 +1,37 @@
+/* The daemon's settings: paths, threads, limits and who may connect, from
+ * the command line (see usage in config.c, and README.md). */
+#ifndef SEEKD_DAEMON_CONFIG_H
+#define SEEKD_DAEMON_CONFIG_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+#define CONFIG_MAX_IDS 32
+
+typedef struct daemon_config {
+    char index[4096];
+    char socket[4096];
+    char gazetteer[4096];
+    int threads;
+    size_t max_line;            /* bytes in one request line */
+    unsigned max_clients;       /* connections at once */
+    unsigned idle_ms;           /* close a silent connection after this; 0: never */
+    unsigned query_ms;          /* count matches exhaustively for this long; 0: always */
+    unsigned socket_mode;       /* permission bits of the socket file */
+    int socket_gid;             /* group of the socket file, or -1 */
+    uid_t allow_uid[CONFIG_MAX_IDS];
+    size_t nallow_uid;
+    gid_t allow_gid[CONFIG_MAX_IDS];
+    size_t nallow_gid;
+    int socket_is_default;      /* no --socket and no SEEKD_SOCKET */
+} daemon_config;
+
+/* Fills *cfg from defaults and the command line. Returns 0, 1 when the
+ * program should exit 0 (--help), or -1 after printing what is wrong. */
+int config_parse(int argc, char **argv, daemon_config *cfg);
+
+/* Nonzero when a peer with these credentials may query: the daemon's own
+ * user always may; otherwise, with allow lists set, only those listed. */
+int config_allows(const daemon_config *cfg, uid_t uid, gid_t gid);
+
+#endif
