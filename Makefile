@@ -39,7 +39,7 @@ PROGRAMS := $(BIN)/seekd-index $(BIN)/seekd $(BIN)/seek
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps run test check unit e2e check-phrases clean
+.PHONY: all deps run test check unit e2e check-phrases valgrind clean
 # Keep test objects between runs instead of rebuilding them each time.
 .SECONDARY:
 all: $(PROGRAMS)
@@ -107,6 +107,11 @@ unit: $(UNIT_BIN)
 
 e2e: $(PROGRAMS) $(BUILD)/tests/hold_lock
 	@BIN=$(CURDIR)/$(BIN) HELPERS=$(CURDIR)/$(BUILD)/tests sh tests/e2e/run.sh
+
+# The end-to-end tests with the daemon under valgrind's memcheck.
+valgrind: $(PROGRAMS) $(BUILD)/tests/hold_lock
+	@command -v valgrind >/dev/null || { echo "valgrind is not installed"; exit 1; }
+	@VALGRIND=1 BIN=$(CURDIR)/$(BIN) HELPERS=$(CURDIR)/$(BUILD)/tests sh tests/e2e/run.sh
 
 # Phrase exactness against the benchmark oracle (fetches the corpus once).
 check-phrases: $(PROGRAMS)

@@ -56,36 +56,18 @@ static int number(const char *s, unsigned long lo, unsigned long hi, int base, u
     return 0;
 }
 
-static int lookup_uid(const char *name, uid_t *out)
+/* A user (or group) by name or number. */
+static int lookup_id(const char *name, int user, unsigned long *out)
 {
-    struct passwd *pw = getpwnam(name);
-    if (pw) {
-        *out = pw->pw_uid;
+    struct passwd *pw = user ? getpwnam(name) : NULL;
+    struct group *gr = user ? NULL : getgrnam(name);
+    if (pw || gr) {
+        *out = pw ? pw->pw_uid : gr->gr_gid;
         return 0;
     }
-    unsigned long v;
     char *end;
-    v = strtoul(name, &end, 10);
-    if (end == name || *end)
-        return -1;
-    *out = (uid_t)v;
-    return 0;
-}
-
-static int lookup_gid(const char *name, gid_t *out)
-{
-    struct group *gr = getgrnam(name);
-    if (gr) {
-        *out = gr->gr_gid;
-        return 0;
-    }
-    unsigned long v;
-    char *end;
-    v = strtoul(name, &end, 10);
-    if (end == name || *end)
-        return -1;
-    *out = (gid_t)v;
-    return 0;
+    *out = strtoul(name, &end, 10);
+    return end == name || *end ? -1 : 0;
 }
 
 /* Parses "a,b,c" into ids through `lookup`. */
@@ -97,14 +79,17 @@ static int id_list(const char *arg, int users, daemon_config *cfg)
     int rc = 0;
     for (char *t = strtok_r(copy, ",", &save); t && rc == 0; t = strtok_r(NULL, ",", &save)) {
         size_t *n = users ? &cfg->nallow_uid : &cfg->nallow_gid;
+        unsigned long id;
         if (*n == CONFIG_MAX_IDS) {
             fprintf(stderr, "seekd: at most %d ids per list\n", CONFIG_MAX_IDS);
             rc = -1;
-        } else if (users ? lookup_uid(t, &cfg->allow_uid[*n]) : lookup_gid(t, &cfg->allow_gid[*n])) {
+        } else if (lookup_id(t, users, &id) < 0) {
             fprintf(stderr, "seekd: no such %s: %s\n", users ? "user" : "group", t);
             rc = -1;
+        } else if (users) {
+            cfg->allow_uid[(*n)++] = (uid_t)id;
         } else {
-            (*n)++;
+            cfg->allow_gid[(*n)++] = (gid_t)id;
         }
     }
     free(copy);
@@ -170,15 +155,13 @@ int config_parse(int argc, char **argv, daemon_config *c)
                 return -1;
             c->socket_mode = (unsigned)v;
             break;
-        case O_GROUP: {
-            gid_t g;
-            if (lookup_gid(optarg, &g) < 0) {
+        case O_GROUP:
+            if (lookup_id(optarg, 0, &v) < 0) {
                 fprintf(stderr, "seekd: no such group: %s\n", optarg);
                 return -1;
             }
-            c->socket_gid = (int)g;
+            c->socket_gid = (int)v;
             break;
-        }
         case O_AUID:
         case O_AGID:
             if (id_list(optarg, opt == O_AUID, c) < 0)

@@ -44,10 +44,18 @@ json_t *op_stats(worker *w, proto_error *err)
     }
     json_t *run = sc.last && *sc.last ? json_loads(sc.last, 0, NULL) : NULL;
     free(sc.last);
+    /* The indexer stores its run summary in the commit itself, so its time
+     * is the time of the last commit: what cron and monitoring watch. */
+    char when[32] = "";
+    time_t t = (time_t)json_integer_value(json_object_get(run, "time"));
+    struct tm tm;
+    if (t && gmtime_r(&t, &tm))
+        strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
     const gazetteer *g = worker_gazetteer();
-    return json_pack("{s:I,s:I,s:I,s:f,s:s,s:I,s:o}", "docs", (json_int_t)sc.info.docs,
-                     "revision", (json_int_t)sc.info.revision, "terms", (json_int_t)sc.info.terms,
-                     "avg_length", sc.info.avg_length, "index", worker_index_path(),
+    return json_pack("{s:I,s:I,s:s,s:I,s:f,s:s,s:I,s:o}", "docs", (json_int_t)sc.info.docs,
+                     "revision", (json_int_t)sc.info.revision, "last_commit", when,
+                     "terms", (json_int_t)sc.info.terms, "avg_length", sc.info.avg_length,
+                     "index", worker_index_path(),
                      "gazetteer_entries", (json_int_t)(g ? gaz_count(g) : 0),
                      "last_run", run ? run : json_null());
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "entity/translit.h"
+#include "grow.h"
 #include "query/compile.h"
 #include "text/token.h"
 #include "text/tokarray.h"
@@ -40,14 +41,10 @@ void snip_terms_free(snip_terms *t)
 
 static snip_item *new_item(snip_terms *t)
 {
-    if (t->n == t->cap) {
-        size_t cap = t->cap ? t->cap * 2 : 8;
-        snip_item *p = realloc(t->items, cap * sizeof *p);
-        if (!p)
-            return NULL;
-        t->items = p;
-        t->cap = cap;
-    }
+    snip_item *p = grow_to(t->items, &t->cap, t->n + 1, sizeof *p, 8);
+    if (!p)
+        return NULL;
+    t->items = p;
     snip_item *it = &t->items[t->n++];
     memset(it, 0, sizeof *it);
     return it;
@@ -275,16 +272,12 @@ static void emit(out *o, const char *p, size_t n)
 {
     if (o->oom)
         return;
-    if (o->s->len + n + 1 > o->cap) {
-        size_t cap = (o->s->len + n + 1) * 2;
-        char *t = realloc(o->s->text, cap);
-        if (!t) {
-            o->oom = 1;
-            return;
-        }
-        o->s->text = t;
-        o->cap = cap;
+    char *t = grow_to(o->s->text, &o->cap, o->s->len + n + 1, 1, 256);
+    if (!t) {
+        o->oom = 1;
+        return;
     }
+    o->s->text = t;
     memcpy(o->s->text + o->s->len, p, n);
     o->s->len += n;
     o->s->text[o->s->len] = '\0';
@@ -294,16 +287,12 @@ static void mark(out *o, size_t at, size_t n)
 {
     if (o->oom)
         return;
-    if (o->s->nmarks == o->mcap) {
-        size_t cap = o->mcap ? o->mcap * 2 : 8;
-        size_t (*m)[2] = realloc(o->s->marks, cap * sizeof *m);
-        if (!m) {
-            o->oom = 1;
-            return;
-        }
-        o->s->marks = m;
-        o->mcap = cap;
+    size_t (*m)[2] = grow_to(o->s->marks, &o->mcap, o->s->nmarks + 1, sizeof *m, 8);
+    if (!m) {
+        o->oom = 1;
+        return;
     }
+    o->s->marks = m;
     o->s->marks[o->s->nmarks][0] = at;
     o->s->marks[o->s->nmarks][1] = n;
     o->s->nmarks++;

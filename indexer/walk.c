@@ -2,6 +2,8 @@
  * at hand, which nftw would make us recompute from the full path. */
 #include "walk.h"
 
+#include "grow.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
@@ -11,14 +13,10 @@
 
 static int push(walk_list *l, const char *path, const char *rel, const struct stat *st)
 {
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 256;
-        walk_file *f = realloc(l->files, cap * sizeof *f);
-        if (!f)
-            return -1;
-        l->files = f;
-        l->cap = cap;
-    }
+    walk_file *grown = grow_to(l->files, &l->cap, l->n + 1, sizeof *grown, 256);
+    if (!grown)
+        return -1;
+    l->files = grown;
     walk_file *f = &l->files[l->n];
     f->path = strdup(path);
     f->id = strndup(rel, strlen(rel) - 4);

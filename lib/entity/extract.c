@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "entity/names.h"
+#include "grow.h"
 #include "entity/translit.h"
 
 typedef struct counter {
@@ -22,14 +23,10 @@ static int count(counter *c, ent_type type, const char *key, const char *name, s
             x->ents[i].mentions++;
             return 0;
         }
-    if (x->nents == c->cap) {
-        size_t cap = c->cap ? c->cap * 2 : 16;
-        ent_count *p = realloc(x->ents, cap * sizeof *p);
-        if (!p)
-            return -1;
-        x->ents = p;
-        c->cap = cap;
-    }
+    ent_count *p = grow_to(x->ents, &c->cap, x->nents + 1, sizeof *p, 16);
+    if (!p)
+        return -1;
+    x->ents = p;
     ent_count *e = &x->ents[x->nents];
     e->type = type;
     e->mentions = 1;

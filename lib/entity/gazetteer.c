@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "entity/translit.h"
+#include "grow.h"
 #include "text/token.h"
 #include "text/tokarray.h"
 
@@ -36,7 +37,7 @@ int ent_type_parse(const char *s, ent_type *out)
 typedef struct slot {
     char *key;
     uint32_t *vals;
-    uint32_t n, cap;
+    size_t n, cap;
 } slot;
 
 typedef struct strmap {
@@ -102,16 +103,12 @@ static slot *map_slot(strmap *m, const char *key)
 }
 
 /* Inserts v before position `at` of the slot's list. */
-static int slot_insert(slot *s, uint32_t at, uint32_t v)
+static int slot_insert(slot *s, size_t at, uint32_t v)
 {
-    if (s->n == s->cap) {
-        uint32_t cap = s->cap ? s->cap * 2 : 2;
-        uint32_t *p = realloc(s->vals, cap * sizeof *p);
-        if (!p)
-            return -1;
-        s->vals = p;
-        s->cap = cap;
-    }
+    uint32_t *p = grow_to(s->vals, &s->cap, s->n + 1, sizeof *p, 2);
+    if (!p)
+        return -1;
+    s->vals = p;
     memmove(s->vals + at + 1, s->vals + at, (s->n - at) * sizeof *s->vals);
     s->vals[at] = v;
     s->n++;
@@ -250,7 +247,7 @@ static int add_name(gazetteer *g, uint32_t e, const char *name, size_t len, int 
         free_toks(toks, n);
         return -1;
     }
-    for (uint32_t i = 0; i < s->n; i++)
+    for (size_t i = 0; i < s->n; i++)
         if (s->vals[i] == e) {
             free_toks(toks, n);  /* the same name twice for one entity */
             return 0;
@@ -259,16 +256,12 @@ static int add_name(gazetteer *g, uint32_t e, const char *name, size_t len, int 
         free_toks(toks, n);
         return -1;
     }
-    if (g->nal == g->alcap) {
-        size_t cap = g->alcap ? g->alcap * 2 : 512;
-        alias_rec *p = realloc(g->al, cap * sizeof *p);
-        if (!p) {
-            free_toks(toks, n);
-            return -1;
-        }
-        g->al = p;
-        g->alcap = cap;
+    alias_rec *grown = grow_to(g->al, &g->alcap, g->nal + 1, sizeof *grown, 512);
+    if (!grown) {
+        free_toks(toks, n);
+        return -1;
     }
+    g->al = grown;
     g->al[g->nal] = (alias_rec){ toks, n, e };
     slot *f = map_slot(&g->by_first, toks[0]);
     if (!f)
@@ -312,14 +305,10 @@ static int load_line(gazetteer *g, char *line, const char *path, size_t lineno, 
     if (ent_type_parse(f[0], &type) < 0 || type == ENT_NAME)
         return fail(err, errcap, st, SEEK_INVALID, "%s:%zu: unknown type '%s' (person, org or place)",
                     path, lineno, f[0]);
-    if (g->n == g->cap) {
-        size_t cap = g->cap ? g->cap * 2 : 256;
-        gaz_entity *p = realloc(g->ents, cap * sizeof *p);
-        if (!p)
-            goto oom;
-        g->ents = p;
-        g->cap = cap;
-    }
+    gaz_entity *grown = grow_to(g->ents, &g->cap, g->n + 1, sizeof *grown, 256);
+    if (!grown)
+        goto oom;
+    g->ents = grown;
     gaz_entity *e = &g->ents[g->n];
     memset(e, 0, sizeof *e);
     e->type = type;
@@ -415,7 +404,7 @@ size_t gaz_lookup(const gazetteer *g, const char *key, ent_type type,
 {
     slot *s = map_find(&g->by_key, key);
     size_t n = 0;
-    for (uint32_t i = 0; s && i < s->n; i++) {
+    for (size_t i = 0; s && i < s->n; i++) {
         const gaz_entity *e = &g->ents[s->vals[i]];
         if (type != ENT_NTYPES && e->type != type)
             continue;
@@ -429,7 +418,7 @@ size_t gaz_lookup(const gazetteer *g, const char *key, ent_type type,
 const gaz_entity *gaz_find(const gazetteer *g, ent_type type, const char *key)
 {
     slot *s = map_find(&g->by_key, key);
-    for (uint32_t i = 0; s && i < s->n; i++) {
+    for (size_t i = 0; s && i < s->n; i++) {
         const gaz_entity *e = &g->ents[s->vals[i]];
         if (e->type == type && strcmp(e->key, key) == 0)
             return e;
@@ -445,7 +434,7 @@ long gaz_match_tokens(const gazetteer *g, const char *const *toks, size_t n, gaz
     for (size_t i = 0; i < n;) {
         slot *s = map_find(&g->by_first, toks[i]);
         size_t best = 0;
-        for (uint32_t k = 0; s && k < s->n; k++) {
+        for (size_t k = 0; s && k < s->n; k++) {
             const alias_rec *a = &g->al[s->vals[k]];
             if (best && a->n < best)
                 break;  /* longest first: shorter aliases cannot win now */
@@ -461,15 +450,12 @@ long gaz_match_tokens(const gazetteer *g, const char *const *toks, size_t n, gaz
                 dup |= v[m].ent == &g->ents[a->ent];
             if (dup)
                 continue;
-            if (nv == cap) {
-                cap = cap ? cap * 2 : 16;
-                gaz_match *p = realloc(v, cap * sizeof *p);
-                if (!p) {
-                    free(v);
-                    return -1;
-                }
-                v = p;
+            gaz_match *p = grow_to(v, &cap, nv + 1, sizeof *p, 16);
+            if (!p) {
+                free(v);
+                return -1;
             }
+            v = p;
             v[nv++] = (gaz_match){ i, a->n, &g->ents[a->ent] };
             best = a->n;
         }

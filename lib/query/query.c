@@ -15,6 +15,7 @@
 
 #include "entity/dates.h"
 #include "entity/gazetteer.h"
+#include "grow.h"
 #include "text/decode.h"
 #include "text/token.h"
 
@@ -136,16 +137,12 @@ typedef struct collect {
 static int collect_one(const tok *t, void *ctx)
 {
     collect *c = ctx;
-    if (c->n == c->cap) {
-        size_t cap = c->cap ? c->cap * 2 : 4;
-        char **v = realloc(c->terms, cap * sizeof *v);
-        if (!v) {
-            c->oom = 1;
-            return 1;
-        }
-        c->terms = v;
-        c->cap = cap;
+    char **v = grow_to(c->terms, &c->cap, c->n + 1, sizeof *v, 4);
+    if (!v) {
+        c->oom = 1;
+        return 1;
     }
+    c->terms = v;
     if (!(c->terms[c->n] = strdup(t->text))) {
         c->oom = 1;
         return 1;
@@ -455,16 +452,12 @@ static void put(sbuf *b, const char *s)
     size_t n = strlen(s);
     if (b->oom)
         return;
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = (b->len + n + 1) * 2;
-        char *p = realloc(b->s, cap);
-        if (!p) {
-            b->oom = 1;
-            return;
-        }
-        b->s = p;
-        b->cap = cap;
+    char *p = grow_to(b->s, &b->cap, b->len + n + 1, 1, 64);
+    if (!p) {
+        b->oom = 1;
+        return;
     }
+    b->s = p;
     memcpy(b->s + b->len, s, n + 1);
     b->len += n;
 }

@@ -4,27 +4,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
 #include "text/token.h"
 
 static int keep(const tok *t, void *ctx)
 {
     tok_array *a = ctx;
-    if (a->n == a->cap) {
-        size_t cap = a->cap ? a->cap * 2 : 256;
-        tok_item *v = realloc(a->v, cap * sizeof *v);
-        if (!v)
-            return -1;
-        a->v = v;
-        a->cap = cap;
-    }
-    if (a->alen + t->len + 1 > a->acap) {
-        size_t cap = (a->alen + t->len + 1) * 2;
-        char *p = realloc(a->arena, cap < 4096 ? 4096 : cap);
-        if (!p)
-            return -1;
-        a->arena = p;
-        a->acap = cap < 4096 ? 4096 : cap;
-    }
+    tok_item *v = grow_to(a->v, &a->cap, a->n + 1, sizeof *v, 256);
+    if (!v)
+        return -1;
+    a->v = v;
+    char *arena = grow_to(a->arena, &a->acap, a->alen + t->len + 1, 1, 4096);
+    if (!arena)
+        return -1;
+    a->arena = arena;
     memcpy(a->arena + a->alen, t->text, t->len + 1);
     a->v[a->n++] = (tok_item){ t->start, t->end, a->alen, t->len };
     a->alen += t->len + 1;

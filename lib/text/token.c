@@ -4,6 +4,8 @@
  * finished token is recomposed (NFKC). ASCII skips utf8proc entirely. */
 #include "text/token.h"
 
+#include "grow.h"
+
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,14 +42,10 @@ static int cls_of(utf8proc_int32_t cp)
 static int push(scanner *sc, utf8proc_int32_t cp)
 {
     /* Room for the reencode step, which writes UTF-8 over the same buffer. */
-    if (sc->n + 1 >= sc->cap) {
-        size_t cap = sc->cap ? sc->cap * 2 : 64;
-        utf8proc_int32_t *p = realloc(sc->cps, cap * sizeof *p);
-        if (!p)
-            return -1;
-        sc->cps = p;
-        sc->cap = cap;
-    }
+    utf8proc_int32_t *p = grow_to(sc->cps, &sc->cap, sc->n + 2, sizeof *p, 64);
+    if (!p)
+        return -1;
+    sc->cps = p;
     sc->cps[sc->n++] = cp;
     if (cp >= 0x80)
         sc->ascii = 0;
@@ -159,17 +157,12 @@ typedef struct joiner {
 static int join_one(const tok *t, void *ctx)
 {
     joiner *j = ctx;
-    size_t need = j->len + t->len + 2;
-    if (need > j->cap) {
-        size_t cap = need * 2;
-        char *p = realloc(j->buf, cap);
-        if (!p) {
-            j->oom = 1;
-            return 1;
-        }
-        j->buf = p;
-        j->cap = cap;
+    char *p = grow_to(j->buf, &j->cap, j->len + t->len + 2, 1, 64);
+    if (!p) {
+        j->oom = 1;
+        return 1;
     }
+    j->buf = p;
     if (j->len)
         j->buf[j->len++] = ' ';
     memcpy(j->buf + j->len, t->text, t->len);

@@ -15,6 +15,8 @@ FAILED=0
 export ASAN_OPTIONS=abort_on_error=1:detect_leaks=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 unset SEEKD_SOCKET SEEKD_INDEX
+# Sanitizer builds live in build/san/bin, away from data/: name the gazetteer.
+export SEEKD_GAZETTEER="$ROOT/data/gazetteer.tsv"
 
 cp -R "$ROOT/corpus" "$CORPUS"
 
@@ -55,13 +57,20 @@ index() { "$BIN/seekd-index" --index "$INDEX" "$@"; }
 # ids QUERY...: matching ids, sorted, comma-separated.
 ids() { seek --ids --limit 10000 "$@" | sort | paste -sd, -; }
 
+# VALGRIND=1 runs the daemon under memcheck; stop_daemon then requires no
+# errors and no definite leaks.
+WRAP=
+if [ "${VALGRIND:-}" = 1 ]; then
+    WRAP="valgrind --quiet --log-file=$TMP/valgrind.log --leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite --error-exitcode=99"
+fi
+
 start_daemon() {
-    "$BIN/seekd" --index "$INDEX" --socket "$SOCK" "$@" 2>>"$TMP/daemon.log" &
+    $WRAP "$BIN/seekd" --index "$INDEX" --socket "$SOCK" "$@" 2>>"$TMP/daemon.log" &
     DAEMON_PID=$!
     i=0
     while ! "$BIN/seek" --socket "$SOCK" --ping >/dev/null 2>&1; do
         i=$((i + 1))
-        if [ $i -gt 200 ] || ! kill -0 "$DAEMON_PID" 2>/dev/null; then
+        if [ $i -gt 1200 ] || ! kill -0 "$DAEMON_PID" 2>/dev/null; then
             echo "# the daemon did not start:"; sed 's/^/#   /' "$TMP/daemon.log"
             return 1
         fi
@@ -78,6 +87,11 @@ stop_daemon() {
     DAEMON_PID=
     expect_eq "daemon exits 0 on SIGTERM" 0 "$rc"
     check "socket removed on exit" test ! -e "$SOCK"
+    if [ -n "$WRAP" ]; then
+        if [ -s "$TMP/valgrind.log" ]; then not_ok "valgrind: no errors, no leaks" "$(head -c 1500 "$TMP/valgrind.log")"
+        else ok "valgrind: no errors, no leaks"; fi
+        rm -f "$TMP/valgrind.log"
+    fi
     if grep -q -e AddressSanitizer -e 'runtime error:' -e LeakSanitizer "$TMP/daemon.log"; then
         not_ok "no sanitizer report" "$(grep -m3 -e AddressSanitizer -e 'runtime error:' -e LeakSanitizer "$TMP/daemon.log")"
     else

@@ -19,6 +19,7 @@ if [ ! -f "$CACHE/.complete" ]; then
     touch "$CACHE/.complete"
 fi
 
+export SEEKD_GAZETTEER="$ROOT/data/gazetteer.tsv"
 TMP=$(mktemp -d /tmp/seekd-phrases.XXXXXX)
 PID=
 trap '[ -n "$PID" ] && kill $PID 2>/dev/null; wait 2>/dev/null; rm -rf "$TMP"' EXIT
