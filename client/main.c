@@ -16,7 +16,7 @@ enum { EXIT_HITS = 0, EXIT_NO_HITS = 1, EXIT_ERROR = 2 };
 
 typedef struct options {
     char socket[4096];
-    int json, no_snippets, stats, ping, ids, facets, entities;
+    int json, no_snippets, stats, ping, ids, facets, entities, limit_set;
     const char *entity, *type, *prefix;
     long limit, offset;
     double timeout;
@@ -89,7 +89,11 @@ static int parse_args(int argc, char **argv, options *o)
             }
             break;
         case 'j': o->json = 1; break;
-        case 'n': if (number(optarg, &o->limit, "--limit") < 0) return -1; break;
+        case 'n':
+            if (number(optarg, &o->limit, "--limit") < 0)
+                return -1;
+            o->limit_set = 1;
+            break;
         case 'o': if (number(optarg, &o->offset, "--offset") < 0) return -1; break;
         case 'S': o->no_snippets = 1; break;
         case 't': o->stats = 1; break;
@@ -102,8 +106,8 @@ static int parse_args(int argc, char **argv, options *o)
         case 'P': o->prefix = optarg; break;
         case 'T':
             o->timeout = strtod(optarg, NULL);
-            if (o->timeout <= 0) {
-                fprintf(stderr, "seek: --timeout takes a positive number of seconds\n");
+            if (!(o->timeout > 0 && o->timeout <= 86400)) {
+                fprintf(stderr, "seek: --timeout takes a number of seconds from 0 to 86400\n");
                 return -1;
             }
             break;
@@ -147,7 +151,7 @@ static json_t *build_request(const options *o, int argc, char **argv)
                          "limit", (json_int_t)o->limit);
     if (o->entities)
         return json_pack("{s:s,s:s*,s:s*,s:I}", "op", "entities", "type", o->type,
-                         "prefix", o->prefix, "limit", (json_int_t)(o->limit == 10 ? 20 : o->limit));
+                         "prefix", o->prefix, "limit", (json_int_t)(o->limit_set ? o->limit : 20));
     char *q = join_words(argc, argv);
     if (!q)
         return NULL;
@@ -156,8 +160,6 @@ static json_t *build_request(const options *o, int argc, char **argv)
                             "snippets", !o->no_snippets);
     if (req && o->facets)
         json_object_set_new(req, "facets", json_pack("[s,s,s,s]", "person", "org", "place", "date"));
-    if (!req)
-        fprintf(stderr, "seek: the query is not valid UTF-8\n");
     free(q);
     return req;
 }
@@ -168,11 +170,14 @@ int main(int argc, char **argv)
     if (parse_args(argc, argv, &o) < 0)
         return EXIT_ERROR;
     json_t *req = build_request(&o, argc - optind, argv + optind);
-    if (!req)
+    if (!req) {
+        /* json_pack refuses only strings that are not UTF-8 (or no memory). */
+        fprintf(stderr, "seek: the query and names must be valid UTF-8\n");
         return EXIT_ERROR;
+    }
     char *line = json_dumps(req, JSON_COMPACT);
     json_decref(req);
-    char err[512];
+    char err[512] = "out of memory";
     char *answer = line ? talk(o.socket, line, strlen(line), (int)(o.timeout * 1000), err, sizeof err)
                         : NULL;
     free(line);

@@ -25,8 +25,8 @@ static void usage(FILE *f)
           "  --socket-mode MODE  permissions of the socket, octal (default 0600)\n"
           "  --socket-group GRP  group of the socket, to share it with a group\n"
           "  --allow-uid LIST    only these users may query (comma-separated names or ids)\n"
-          "  --allow-gid LIST    only these groups may query\n"
-          "  --max-line BYTES    longest request line (default 1048576)\n"
+          "  --allow-gid LIST    only members of these groups may query\n"
+          "  --max-line BYTES    longest request line (default and most: 1048576)\n"
           "  --max-clients N     connections at once (default 1024)\n"
           "  --idle-timeout SECS close connections silent this long (default 300; 0: never)\n"
           "  --query-timeout MS  stop counting matches exhaustively after this (default 2000)\n"
@@ -168,7 +168,7 @@ int config_parse(int argc, char **argv, daemon_config *c)
                 return -1;
             break;
         case O_LINE:
-            if (number(optarg, 256, PROTO_MAX_LINE * 64UL, 10, &v, "--max-line") < 0)
+            if (number(optarg, 256, PROTO_MAX_LINE, 10, &v, "--max-line") < 0)
                 return -1;
             c->max_line = v;
             break;
@@ -210,8 +210,22 @@ int config_allows(const daemon_config *cfg, uid_t uid, gid_t gid)
     for (size_t i = 0; i < cfg->nallow_uid; i++)
         if (cfg->allow_uid[i] == uid)
             return 1;
-    for (size_t i = 0; i < cfg->nallow_gid; i++)
-        if (cfg->allow_gid[i] == gid)
-            return 1;
+    if (!cfg->nallow_gid)
+        return 0;
+    /* SO_PEERCRED gives the primary group only: look up the others. */
+    gid_t groups[256];
+    int n = 1;
+    groups[0] = gid;
+    struct passwd pw, *found = NULL;
+    char buf[4096];
+    if (getpwuid_r(uid, &pw, buf, sizeof buf, &found) == 0 && found) {
+        n = 256;
+        if (getgrouplist(found->pw_name, gid, groups, &n) < 0)
+            n = 256;
+    }
+    for (int g = 0; g < n; g++)
+        for (size_t i = 0; i < cfg->nallow_gid; i++)
+            if (cfg->allow_gid[i] == groups[g])
+                return 1;
     return 0;
 }

@@ -5,6 +5,7 @@
  * is on a worker thread. */
 #include "conn.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,7 @@
 typedef struct line {
     struct line *next;
     size_t len;
+    int canned;       /* text is a ready answer (an error), not a request */
     char text[];
 } line;
 
@@ -35,6 +37,7 @@ struct conn {
     char *answer;
     size_t answer_len;
     size_t unsent;           /* bytes handed to uv_write, not yet written */
+    uint64_t last_progress;  /* loop time of the last byte read or written */
     int reading, eof, closing, closed;
 };
 
@@ -118,6 +121,7 @@ static void on_written(uv_write_t *req, int status)
 {
     write_req *w = (write_req *)req;
     conn *c = w->c;
+    c->last_progress = uv_now(c->srv->loop);
     c->unsent -= w->len;
     free(w->buf);
     free(w);
@@ -188,6 +192,24 @@ static void after_work(uv_work_t *req, int status)
 
 static void maybe_dispatch(conn *c)
 {
+    /* Canned answers wait their turn, so answers keep the requests' order. */
+    while (!c->current && c->head && c->head->canned && !c->closing) {
+        line *l = c->head;
+        c->head = l->next;
+        if (!c->head)
+            c->tail = NULL;
+        c->npending--;
+        char *copy = malloc(l->len);
+        if (copy)
+            memcpy(copy, l->text, l->len);
+        size_t len = l->len;
+        free(l);
+        if (!copy) {
+            conn_close(c);
+            return;
+        }
+        send_line(c, copy, len);
+    }
     if (c->current || !c->head || c->closing)
         return;
     c->current = c->head;
@@ -202,20 +224,14 @@ static void maybe_dispatch(conn *c)
     }
 }
 
-static int enqueue(conn *c, const char *text, size_t len)
+static int push_line(conn *c, const char *text, size_t len, int canned)
 {
-    while (len && text[len - 1] == '\r')
-        len--;
-    size_t blank = 0;
-    while (blank < len && (text[blank] == ' ' || text[blank] == '\t'))
-        blank++;
-    if (blank == len)
-        return 0;  /* blank lines are keep-alives, not requests */
     line *l = malloc(sizeof *l + len + 1);
     if (!l)
         return -1;
     l->next = NULL;
     l->len = len;
+    l->canned = canned;
     memcpy(l->text, text, len);
     l->text[len] = '\0';
     if (c->tail)
@@ -227,7 +243,19 @@ static int enqueue(conn *c, const char *text, size_t len)
     return 0;
 }
 
-/* Answers once with an error and hangs up. */
+static int enqueue(conn *c, const char *text, size_t len)
+{
+    while (len && text[len - 1] == '\r')
+        len--;
+    size_t blank = 0;
+    while (blank < len && (text[blank] == ' ' || text[blank] == '\t'))
+        blank++;
+    if (blank == len)
+        return 0;  /* blank lines are keep-alives, not requests */
+    return push_line(c, text, len, 0);
+}
+
+/* Answers with an error after the requests already received, then hangs up. */
 static void refuse(conn *c, const char *code, const char *message)
 {
     proto_error err;
@@ -237,8 +265,13 @@ static void refuse(conn *c, const char *code, const char *message)
     c->eof = 1;
     c->in_len = 0;
     update_reading(c);
-    if (ans)
-        send_line(c, ans, len);
+    if (!ans || push_line(c, ans, len, 1) < 0) {
+        free(ans);
+        conn_close(c);
+        return;
+    }
+    free(ans);
+    maybe_dispatch(c);
     maybe_finish(c);
 }
 
@@ -292,18 +325,21 @@ static int take_bytes(conn *c, const char *p, size_t n)
 static void on_idle(uv_timer_t *t)
 {
     conn *c = t->data;
-    /* A client waiting for a slow answer is not idle. */
-    if (c->current || c->head || c->unsent)
+    unsigned ms = c->srv->cfg->idle_ms;
+    /* A client waiting for a slow answer is not idle; one that neither sends
+     * nor reads what it is sent is, whatever it has queued. */
+    if (c->current || uv_now(c->srv->loop) - c->last_progress < ms)
         return;
-    log_event("idle_close", "after_ms=%u", c->srv->cfg->idle_ms);
+    log_event("idle_close", "after_ms=%u unread=%zu", ms, c->unsent);
     conn_close(c);
 }
 
 static void touch(conn *c)
 {
     unsigned ms = c->srv->cfg->idle_ms;
-    if (ms)
-        uv_timer_start(&c->idle, on_idle, ms, ms);
+    c->last_progress = uv_now(c->srv->loop);
+    if (ms && !uv_is_active((uv_handle_t *)&c->idle))
+        uv_timer_start(&c->idle, on_idle, ms, ms < 1000 ? ms : 1000);
 }
 
 static void on_read(uv_stream_t *st, ssize_t n, const uv_buf_t *buf)
@@ -401,4 +437,9 @@ void conn_drain(conn *c)
     c->eof = 1;
     update_reading(c);
     maybe_finish(c);
+}
+
+void conn_abort(conn *c)
+{
+    conn_close(c);
 }

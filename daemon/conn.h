@@ -16,6 +16,9 @@ void conn_accept(server *s);
 /* Stops reading; the connection closes once the requests it already sent
  * are answered. */
 void conn_drain(conn *c);
+/* Closes at once, dropping what is queued (a request on a worker finishes
+ * first, unseen). */
+void conn_abort(conn *c);
 conn *conn_next(conn *c);
 
 #endif

@@ -229,6 +229,19 @@ static void list_clear(list_ctx *lc)
     }
 }
 
+/* The name (after its 2-byte type prefix) has a word starting with `form`. */
+static int word_starts(const char *term, const char *form)
+{
+    size_t n = strlen(form);
+    for (const char *w = term + 2; w; w = strchr(w, ' ')) {
+        if (*w == ' ')
+            w++;
+        if (!strncmp(w, form, n))
+            return 1;
+    }
+    return 0;
+}
+
 static seek_status list_run(xap_db *db, void *ctx)
 {
     list_ctx *lc = ctx;
@@ -236,11 +249,18 @@ static seek_status list_run(xap_db *db, void *ctx)
     for (int t = 0; t < ENT_NTYPES; t++) {
         if (lc->only >= 0 && t != lc->only)
             continue;
-        char prefix[300];
-        snprintf(prefix, sizeof prefix, "%s%s", qp_entity_prefix((ent_type)t), lc->form);
-        seek_status st = xap_db_terms(db, prefix, &lc->all[t], &lc->n[t]);
+        seek_status st = xap_db_terms(db, qp_entity_prefix((ent_type)t), &lc->all[t], &lc->n[t]);
         if (st != SEEK_OK)
             return st;
+        /* A prefix matches the start of any word: "rah" finds Emomali Rahmon. */
+        size_t kept = 0;
+        for (size_t i = 0; i < lc->n[t]; i++) {
+            if (word_starts(lc->all[t][i].term, lc->form))
+                lc->all[t][kept++] = lc->all[t][i];
+            else
+                free(lc->all[t][i].term);
+        }
+        lc->n[t] = kept;
     }
     return SEEK_OK;
 }

@@ -52,9 +52,9 @@ json_t *op_stats(worker *w, proto_error *err)
     if (t && gmtime_r(&t, &tm))
         strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
     const gazetteer *g = worker_gazetteer();
-    return json_pack("{s:I,s:I,s:s,s:I,s:f,s:s,s:I,s:o}", "docs", (json_int_t)sc.info.docs,
+    return json_pack("{s:I,s:I,s:s,s:f,s:s,s:I,s:o}", "docs", (json_int_t)sc.info.docs,
                      "revision", (json_int_t)sc.info.revision, "last_commit", when,
-                     "terms", (json_int_t)sc.info.terms, "avg_length", sc.info.avg_length,
+                     "avg_length", sc.info.avg_length,
                      "index", worker_index_path(),
                      "gazetteer_entries", (json_int_t)(g ? gaz_count(g) : 0),
                      "last_run", run ? run : json_null());

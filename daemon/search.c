@@ -142,9 +142,14 @@ json_t *op_search(worker *w, const proto_request *req, proto_error *err)
         return NULL;
     }
     xap_query *q = NULL;
-    if (qp_compile(tree, w->stem, worker_gazetteer(), &q) != SEEK_OK) {
+    st = qp_compile(tree, w->stem, worker_gazetteer(), &q);
+    if (st != SEEK_OK) {
         qp_free(tree);
-        proto_fail(err, PROTO_E_INTERNAL, -1, "cannot build the query: %s", xap_errmsg());
+        if (st == SEEK_BAD_QUERY)
+            proto_fail(err, PROTO_E_BAD_QUERY, -1, "the query's filters stand for more than %d "
+                       "terms; narrow the dates or use fewer filters", QP_MAX_EXPANDED);
+        else
+            proto_fail(err, PROTO_E_INTERNAL, -1, "cannot build the query: %s", xap_errmsg());
         return NULL;
     }
     const char *prefixes[NFACET_KINDS];

@@ -53,7 +53,7 @@ static int check_parent(const char *path)
         fprintf(stderr, "seekd: socket folder %s: %s\n", dir, strerror(errno));
         return -1;
     }
-    if (st.st_mode & S_IWOTH) {
+    if ((st.st_mode & (S_IWOTH | S_IWGRP)) || (st.st_uid != getuid() && st.st_uid != 0)) {
         fprintf(stderr, "seekd: socket folder %s is writable by other users, who could "
                         "replace the socket; choose a private folder for --socket\n", dir);
         return -1;
@@ -111,7 +111,7 @@ int server_listen(server *s, uv_loop_t *loop, const daemon_config *cfg)
     if (rc == 0 && cfg->socket_gid >= 0 && chown(path, (uid_t)-1, (gid_t)cfg->socket_gid) < 0)
         rc = uv_translate_sys_error(errno);
     if (rc == 0)
-        rc = uv_listen((uv_stream_t *)&s->listener, 128, on_connection);
+        rc = uv_listen((uv_stream_t *)&s->listener, SOMAXCONN, on_connection);
     if (rc < 0) {
         fprintf(stderr, "seekd: cannot listen on %s: %s\n", path, uv_strerror(rc));
         uv_close((uv_handle_t *)&s->listener, NULL);
@@ -121,11 +121,29 @@ int server_listen(server *s, uv_loop_t *loop, const daemon_config *cfg)
     return 0;
 }
 
+static void on_grace_over(uv_timer_t *t)
+{
+    server *s = t->data;
+    log_event("stopping", "reason=grace_over clients=%zu", s->nconns);
+    for (struct conn *c = s->conns; c; c = conn_next(c))
+        conn_abort(c);
+}
+
+static void drained(server *s)
+{
+    uv_close((uv_handle_t *)&s->grace, NULL);
+    if (s->on_drained)
+        s->on_drained(s);
+}
+
 void server_stop(server *s)
 {
     if (s->stopping)
         return;
     s->stopping = 1;
+    uv_timer_init(s->loop, &s->grace);
+    s->grace.data = s;
+    uv_timer_start(&s->grace, on_grace_over, SERVER_GRACE_MS, 0);
     if (s->listening) {
         uv_close((uv_handle_t *)&s->listener, NULL);
         unlink(s->path);
@@ -133,12 +151,12 @@ void server_stop(server *s)
     }
     for (struct conn *c = s->conns; c; c = conn_next(c))
         conn_drain(c);
-    if (s->nconns == 0 && s->on_drained)
-        s->on_drained(s);
+    if (s->nconns == 0)
+        drained(s);
 }
 
 void server_conn_closed(server *s)
 {
-    if (s->stopping && s->nconns == 0 && s->on_drained)
-        s->on_drained(s);
+    if (s->stopping && s->nconns == 0)
+        drained(s);
 }

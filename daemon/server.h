@@ -18,6 +18,7 @@ typedef struct server {
     char path[sizeof(((struct sockaddr_un *)0)->sun_path)];
     int listening;
     int stopping;
+    uv_timer_t grace;      /* bounds how long stopping waits for clients */
     struct conn *conns;    /* every live connection */
     size_t nconns;
     void (*on_drained)(struct server *);  /* stopping and the last conn closed */
@@ -28,8 +29,10 @@ typedef struct server {
 int server_listen(server *s, uv_loop_t *loop, const daemon_config *cfg);
 
 /* Stops accepting, removes the socket file, and lets every connection finish
- * the requests it has already sent before closing; on_drained is called when
- * the last one has closed (at once if there are none). */
+ * the requests it has already sent before closing, for SERVER_GRACE_MS at
+ * most; on_drained is called when the last one has closed (at once if there
+ * are none). */
+#define SERVER_GRACE_MS 10000
 void server_stop(server *s);
 
 /* Called by conn.c when a connection has closed. */

@@ -16,6 +16,7 @@
 #include "document.h"
 #include "entity/gazetteer.h"
 #include "paths.h"
+#include "text/decode.h"
 #include "walk.h"
 #include "xap/prefix.h"
 #include "xap/xap.h"
@@ -121,14 +122,19 @@ static seek_status open_writer(const options *o, xap_wdb **w)
 
 static char *read_file(const char *path, size_t *len)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    /* O_NONBLOCK: a file swapped for a FIFO since the walk must not hang us. */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0)
         return NULL;
     struct stat st;
-    if (fstat(fd, &st) < 0 || st.st_size > MAX_FILE_BYTES) {
-        if (st.st_size > MAX_FILE_BYTES)
-            errno = EFBIG;
+    if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size > MAX_FILE_BYTES) {
+        int e = errno;
         close(fd);
+        errno = e;
+        if (S_ISREG(st.st_mode) && st.st_size > MAX_FILE_BYTES)
+            errno = EFBIG;
+        else if (!S_ISREG(st.st_mode))
+            errno = EINVAL;
         return NULL;
     }
     size_t cap = (size_t)st.st_size + 1, n = 0;
@@ -186,6 +192,12 @@ static seek_status index_one(xap_wdb *w, xap_stem *stem, const gazetteer *gaz,
         c->failed++;
         return SEEK_OK;
     }
+    /* Ids travel in JSON, which holds only UTF-8: rename such files. */
+    if (text_utf8_prefix(f->id, strlen(f->id)) != strlen(f->id)) {
+        fprintf(stderr, "seekd-index: %s: the file name is not valid UTF-8; rename it\n", f->path);
+        c->failed++;
+        return SEEK_OK;
+    }
     int found = 0;
     if (!o->full) {
         long long size = stored_number(w, idterm, SLOT_SIZE, &found);
@@ -238,8 +250,10 @@ static int by_string(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Removes the documents whose files are gone. `seen` is sorted. */
-static seek_status remove_missing(xap_wdb *w, char **seen, size_t nseen, counts *c)
+/* Removes the documents whose files are gone. `seen` is sorted; documents
+ * below folders the walk could not read are kept. */
+static seek_status remove_missing(xap_wdb *w, char **seen, size_t nseen, const walk_list *files,
+                                  counts *c)
 {
     char **terms;
     size_t n;
@@ -249,7 +263,7 @@ static seek_status remove_missing(xap_wdb *w, char **seen, size_t nseen, counts 
     size_t plen = strlen(PREFIX_ID);
     for (size_t i = 0; i < n && st == SEEK_OK; i++) {
         const char *id = terms[i] + plen;
-        if (!bsearch(&id, seen, nseen, sizeof *seen, by_string)) {
+        if (!bsearch(&id, seen, nseen, sizeof *seen, by_string) && !walk_unread(files, id)) {
             st = xap_wdb_delete(w, terms[i]);
             c->removed++;
         }
@@ -331,7 +345,7 @@ static int run(const options *o, const gazetteer *gaz, char **roots, size_t nroo
     }
     if (bar)
         fputc('\n', stderr);
-    if (rc == 0 && (st = remove_missing(w, seen, files.n, &c)) != SEEK_OK)
+    if (rc == 0 && (st = remove_missing(w, seen, files.n, &files, &c)) != SEEK_OK)
         rc = fatal("cannot remove vanished documents", st);
     double secs = now_seconds() - t0;
     if (rc == 0) {

@@ -37,14 +37,36 @@ static int ends_with_txt(const char *name)
     return n > 4 && strcmp(name + n - 4, ".txt") == 0;
 }
 
+static int note_unread(walk_list *l, const char *path, const char *rel, size_t *errors)
+{
+    fprintf(stderr, "seekd-index: cannot read %s: %s; keeping what the index has of it\n",
+            path, strerror(errno));
+    (*errors)++;
+    char **v = grow_to(l->unread, &l->unread_cap, l->nunread + 1, sizeof *v, 8);
+    if (!v)
+        return -1;
+    l->unread = v;
+    if (!(v[l->nunread] = strdup(rel)))
+        return -1;
+    l->nunread++;
+    return 0;
+}
+
+int walk_unread(const walk_list *l, const char *id)
+{
+    for (size_t i = 0; i < l->nunread; i++) {
+        size_t n = strlen(l->unread[i]);
+        if (!strncmp(id, l->unread[i], n) && (id[n] == '/' || (id[n] == '\0' && n)))
+            return 1;
+    }
+    return 0;
+}
+
 static int walk_dir(const char *dir, const char *rel, walk_list *l, size_t *errors)
 {
     DIR *d = opendir(dir);
-    if (!d) {
-        fprintf(stderr, "seekd-index: cannot read folder %s: %s\n", dir, strerror(errno));
-        (*errors)++;
-        return 0;
-    }
+    if (!d)
+        return note_unread(l, dir, rel, errors);
     int rc = 0;
     struct dirent *e;
     while (rc == 0 && (e = readdir(d))) {
@@ -61,11 +83,12 @@ static int walk_dir(const char *dir, const char *rel, walk_list *l, size_t *erro
             break;
         }
         struct stat lst, st;
-        if (lstat(path, &lst) == 0) {
-            if (S_ISDIR(lst.st_mode))
-                rc = walk_dir(path, sub, l, errors);
-            else if (ends_with_txt(e->d_name) && stat(path, &st) == 0 && S_ISREG(st.st_mode))
-                rc = push(l, path, sub, &st);
+        if (lstat(path, &lst) < 0) {
+            rc = note_unread(l, path, sub, errors);
+        } else if (S_ISDIR(lst.st_mode)) {
+            rc = walk_dir(path, sub, l, errors);
+        } else if (ends_with_txt(e->d_name) && stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
+            rc = push(l, path, sub, &st);
         }
         free(path);
         free(sub);
@@ -109,6 +132,8 @@ void walk_list_fini(walk_list *l)
         free(l->files[i].id);
     }
     free(l->files);
-    l->files = NULL;
-    l->n = l->cap = 0;
+    for (size_t i = 0; i < l->nunread; i++)
+        free(l->unread[i]);
+    free(l->unread);
+    memset(l, 0, sizeof *l);
 }

@@ -17,7 +17,13 @@ typedef struct walk_file {
 typedef struct walk_list {
     walk_file *files;
     size_t n, cap;
+    char **unread;        /* ids of folders that could not be read ("a/b") */
+    size_t nunread, unread_cap;
 } walk_list;
+
+/* Nonzero when `id` lies below a folder the walk could not read: its
+ * document must be kept, not removed as vanished. */
+int walk_unread(const walk_list *list, const char *id);
 
 /* Appends the files below `root` to `list`, sorted by id within the root.
  * Folders it cannot read are reported on stderr and counted in *errors.

@@ -5,6 +5,7 @@
 
 #include "text/decode.h"
 
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,6 +29,8 @@ void proto_request_fini(proto_request *req)
     memset(req, 0, sizeof *req);
 }
 
+/* A whole number up to `max_ok` (larger ones are refused), clamped to `clamp`;
+ * any number above UINT_MAX counts as UINT_MAX. */
 static int get_uint(json_t *obj, const char *key, unsigned dflt, unsigned max_ok,
                     unsigned clamp, unsigned *out, proto_error *err)
 {
@@ -40,6 +43,8 @@ static int get_uint(json_t *obj, const char *key, unsigned dflt, unsigned max_ok
     json_int_t n = json_integer_value(v);
     if (n < 0)
         return proto_fail(err, PROTO_E_BAD_REQUEST, -1, "\"%s\" must not be negative", key);
+    if (n > (json_int_t)UINT_MAX)
+        n = UINT_MAX;
     if (n > (json_int_t)max_ok)
         return proto_fail(err, PROTO_E_BAD_REQUEST, -1, "\"%s\" must be at most %u", key, max_ok);
     *out = n > (json_int_t)clamp ? clamp : (unsigned)n;
@@ -111,7 +116,7 @@ static int parse_entity(proto_request *req, proto_error *err)
         return proto_fail(err, PROTO_E_BAD_REQUEST, -1, "entity needs \"name\"");
     if (req->name_len > 1000)
         return proto_fail(err, PROTO_E_BAD_REQUEST, -1, "\"name\" is too long");
-    return get_uint(req->json, "limit", PROTO_DEFAULT_LIMIT, 0x7fffffff, PROTO_MAX_LIMIT,
+    return get_uint(req->json, "limit", PROTO_DEFAULT_LIMIT, UINT_MAX, PROTO_MAX_LIMIT,
                     &req->limit, err);
 }
 
@@ -119,7 +124,7 @@ static int parse_entities(proto_request *req, proto_error *err)
 {
     if (get_string(req->json, "prefix", &req->prefix, NULL, err) < 0 || parse_type(req, err) < 0)
         return -1;
-    return get_uint(req->json, "limit", 20, 0x7fffffff, PROTO_MAX_LIST, &req->limit, err);
+    return get_uint(req->json, "limit", 20, UINT_MAX, PROTO_MAX_LIST, &req->limit, err);
 }
 
 static int parse_search(proto_request *req, proto_error *err)
@@ -135,7 +140,7 @@ static int parse_search(proto_request *req, proto_error *err)
         return proto_fail(err, PROTO_E_BAD_REQUEST, -1,
                           "the query is %zu bytes long; at most %d are allowed",
                           req->q_len, PROTO_MAX_QUERY);
-    if (get_uint(req->json, "limit", PROTO_DEFAULT_LIMIT, 0x7fffffff, PROTO_MAX_LIMIT,
+    if (get_uint(req->json, "limit", PROTO_DEFAULT_LIMIT, UINT_MAX, PROTO_MAX_LIMIT,
                  &req->limit, err) < 0
         || get_uint(req->json, "offset", 0, PROTO_MAX_OFFSET, PROTO_MAX_OFFSET,
                     &req->offset, err) < 0)

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 
 #include "entity/dateterms.h"
+#include "grow.h"
 #include "text/token.h"
 #include "xap/prefix.h"
 
@@ -27,9 +28,10 @@ int qp_stem_term(xap_stem *stem, const char *word, size_t len, char *buf, size_t
 typedef struct ctx {
     xap_stem *stem;
     const gazetteer *gaz;
+    size_t expanded;   /* filter terms so far */
 } ctx;
 
-static seek_status build(const qp_node *n, const ctx *c, xap_query **out);
+static seek_status build(const qp_node *n, ctx *c, xap_query **out);
 
 const char *qp_entity_prefix(ent_type t)
 {
@@ -67,73 +69,88 @@ int qp_entity_terms(const gazetteer *gaz, ent_type type, const char *name, qp_en
     return rc;
 }
 
-typedef struct or_acc {
-    xap_query *q;
-    seek_status st;
-} or_acc;
+/* The terms of one filter, gathered for a single flat OR. */
+typedef struct term_set {
+    char **v;
+    size_t n, cap;
+    int oom;
+} term_set;
 
-static int or_term(or_acc *a, const char *term)
+static int add_term(term_set *t, const char *term)
 {
-    xap_query *t = NULL, *both = NULL;
-    a->st = xap_query_term(term, &t);
-    if (a->st == SEEK_OK && a->q) {
-        a->st = xap_query_combine(XAP_OR, a->q, t, &both);
-        xap_query_free(a->q);
-        xap_query_free(t);
-        a->q = both;
-    } else if (a->st == SEEK_OK) {
-        a->q = t;
+    char **v = grow_to(t->v, &t->cap, t->n + 1, sizeof *v, 16);
+    if (!v || !(v[t->n] = strdup(term))) {
+        if (v)
+            t->v = v;
+        t->oom = 1;
+        return 1;
     }
-    return a->st != SEEK_OK;
+    t->v = v;
+    t->n++;
+    return 0;
 }
 
-static int or_entity(const char *term, const gaz_entity *e, void *c)
+static void term_set_fini(term_set *t)
+{
+    for (size_t i = 0; i < t->n; i++)
+        free(t->v[i]);
+    free(t->v);
+}
+
+static int add_entity_term(const char *term, const gaz_entity *e, void *c)
 {
     (void)e;
-    return or_term(c, term);
+    return add_term(c, term);
 }
 
-static int or_date(const char *term, void *c)
+static int add_date_term(const char *term, void *c)
 {
-    return or_term(c, term);
+    return add_term(c, term);
 }
 
-static seek_status build_entity(const qp_node *n, const ctx *c, xap_query **out)
+/* The OR of a filter's terms, charged against the query's term budget so
+ * that no query, however short, expands without bound. */
+static seek_status any_of(term_set *t, ctx *c, xap_query **out)
 {
-    or_acc a = { NULL, SEEK_OK };
-    qp_entity_terms(c->gaz, n->etype, n->terms[0], or_entity, &a);
-    if (a.st != SEEK_OK) {
-        xap_query_free(a.q);
-        return a.st;
-    }
-    *out = a.q;
-    return a.q ? SEEK_OK : xap_query_nothing(out);
+    if (t->oom)
+        return SEEK_NOMEM;
+    c->expanded += t->n;
+    if (c->expanded > QP_MAX_EXPANDED)
+        return SEEK_BAD_QUERY;
+    return t->n ? xap_query_any((const char *const *)t->v, t->n, out) : xap_query_nothing(out);
 }
 
-static seek_status build_date(const qp_node *n, xap_query **out)
+static seek_status build_entity(const qp_node *n, ctx *c, xap_query **out)
 {
-    or_acc a = { NULL, SEEK_OK };
+    term_set t = { 0 };
+    qp_entity_terms(c->gaz, n->etype, n->terms[0], add_entity_term, &t);
+    seek_status st = any_of(&t, c, out);
+    term_set_fini(&t);
+    return st;
+}
+
+static seek_status build_date(const qp_node *n, ctx *c, xap_query **out)
+{
+    term_set t = { 0 };
     date_span span = { n->lo, n->hi };
-    dateterms_range(&span, or_date, &a);
+    dateterms_range(&span, add_date_term, &t);
+    xap_query *mentioned = NULL, *dated = NULL;
+    seek_status st = any_of(&t, c, &mentioned);
+    term_set_fini(&t);
     char lo[16], hi[16];
     snprintf(lo, sizeof lo, "%08d", n->lo);
     snprintf(hi, sizeof hi, "%08d", n->hi);
-    xap_query *dated = NULL;
-    if (a.st == SEEK_OK)
-        a.st = xap_query_value_range(SLOT_DATE, lo, hi, &dated);
-    if (a.st == SEEK_OK && a.q)
-        a.st = xap_query_combine(XAP_OR, a.q, dated, out);
-    else if (a.st == SEEK_OK) {
-        *out = dated;
-        dated = NULL;
-    }
-    xap_query_free(a.q);
+    if (st == SEEK_OK)
+        st = xap_query_value_range(SLOT_DATE, lo, hi, &dated);
+    if (st == SEEK_OK)
+        st = xap_query_combine(XAP_OR, mentioned, dated, out);
+    xap_query_free(mentioned);
     xap_query_free(dated);
-    return a.st;
+    return st;
 }
 
 /* left AND NOT right, or left AND right. */
-static seek_status build_and(const qp_node *n, const ctx *c, xap_query **out)
+static seek_status build_and(const qp_node *n, ctx *c, xap_query **out)
 {
     const qp_node *l = n->left, *r = n->right;
     xap_op op = XAP_AND;
@@ -157,7 +174,7 @@ static seek_status build_and(const qp_node *n, const ctx *c, xap_query **out)
     return st;
 }
 
-static seek_status build(const qp_node *n, const ctx *c, xap_query **out)
+static seek_status build(const qp_node *n, ctx *c, xap_query **out)
 {
     *out = NULL;
     switch (n->kind) {
@@ -201,7 +218,7 @@ static seek_status build(const qp_node *n, const ctx *c, xap_query **out)
     case QP_ENTITY:
         return build_entity(n, c, out);
     case QP_DATE:
-        return build_date(n, out);
+        return build_date(n, c, out);
     }
     return SEEK_INVALID;
 }
@@ -209,6 +226,6 @@ static seek_status build(const qp_node *n, const ctx *c, xap_query **out)
 seek_status qp_compile(const qp_node *tree, xap_stem *stem, const gazetteer *gaz,
                        xap_query **out)
 {
-    ctx c = { stem, gaz };
+    ctx c = { stem, gaz, 0 };
     return build(tree, &c, out);
 }

@@ -10,7 +10,8 @@
 
 /* Builds the Xapian query for `tree` into *out (free with xap_query_free);
  * `stem` is the stemmer for words, `gaz` (may be NULL) resolves entity
- * names. Statuses: OK, NOMEM, INVALID. */
+ * names. Statuses: OK, NOMEM, INVALID, BAD_QUERY (the filters expand to more
+ * than QP_MAX_EXPANDED terms). */
 seek_status qp_compile(const qp_node *tree, xap_stem *stem, const gazetteer *gaz,
                        xap_query **out);
 

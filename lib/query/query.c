@@ -229,6 +229,8 @@ static qp_node *parse_field(parser *p, int f)
     if (vend == from)
         return fail(p, start, "%s: needs a %s after the colon", fields[f].name,
                     fields[f].etype < 0 ? "date" : "name");
+    if (++p->nterms > QP_MAX_TERMS)
+        return fail(p, start, "too many words: at most %d", QP_MAX_TERMS);
     qp_node *n = node(p, fields[f].etype < 0 ? QP_DATE : QP_ENTITY, start, NULL, NULL);
     if (!n)
         return NULL;

@@ -15,6 +15,7 @@
 #define QP_MAX_DEPTH 32    /* nested parentheses and NOTs */
 #define QP_MAX_TERMS 256   /* words and phrase tokens in all */
 #define QP_MAX_EXPANSION 1000  /* words a prefix* may stand for */
+#define QP_MAX_EXPANDED 2000   /* entity and date filter terms in all */
 
 typedef enum qp_kind {
     QP_WORD,    /* one token: stemmed, ranked */

@@ -126,10 +126,6 @@ seek_status xap_db_info(xap_db *db, xap_info *info) noexcept
         info->docs = db->db.get_doccount();
         info->revision = db->db.get_revision();
         info->avg_length = db->db.get_avlength();
-        unsigned long terms = 0;
-        for (auto t = db->db.allterms_begin(); t != db->db.allterms_end(); ++t)
-            terms++;
-        info->terms = terms;
         return SEEK_OK;
     } catch (...) {
         return translate();
@@ -646,6 +642,20 @@ seek_status xap_query_combine(xap_op op, const xap_query *a, const xap_query *b,
     }
     try {
         return wrap(Xapian::Query(xop, a->q, b->q), out);
+    } catch (...) {
+        return translate();
+    }
+}
+
+seek_status xap_query_any(const char *const *terms, size_t n, xap_query **out) noexcept
+{
+    *out = nullptr;
+    try {
+        std::vector<Xapian::Query> subs;
+        subs.reserve(n);
+        for (size_t i = 0; i < n; i++)
+            subs.emplace_back(terms[i]);
+        return wrap(Xapian::Query(Xapian::Query::OP_OR, subs.begin(), subs.end()), out);
     } catch (...) {
         return translate();
     }

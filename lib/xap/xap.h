@@ -37,7 +37,6 @@ seek_status xap_db_reopen(xap_db *db) XAP_NOEXCEPT;
 typedef struct xap_info {
     unsigned long docs;       /* documents in the index */
     unsigned long revision;   /* committed revision the reader sees */
-    unsigned long terms;      /* distinct terms */
     double avg_length;        /* mean document length in tokens */
 } xap_info;
 
@@ -185,6 +184,8 @@ seek_status xap_query_near(const char *const *terms, size_t n, unsigned window,
                            xap_query **out) XAP_NOEXCEPT;
 seek_status xap_query_combine(xap_op op, const xap_query *a, const xap_query *b,
                               xap_query **out) XAP_NOEXCEPT;
+/* Documents holding any of `terms`, as one flat OR. */
+seek_status xap_query_any(const char *const *terms, size_t n, xap_query **out) XAP_NOEXCEPT;
 /* Every term starting with `prefix`; more than `max_terms` expansions makes
  * the search fail with BAD_QUERY. */
 seek_status xap_query_wildcard(const char *prefix, unsigned max_terms, xap_query **out) XAP_NOEXCEPT;

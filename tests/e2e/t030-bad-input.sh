@@ -58,6 +58,33 @@ s.sendall(b"{\"op\":\"search\",\"q\":\"csto\",\"limit\":10000}\n{\"op\":\"sea")
 s.close()' "$SOCK"
 done
 check "daemon alive after abrupt disconnects" seek --ping
+
+# Hundreds of clients at once, each pipelining requests.
+got=$(python3 - "$SOCK" <<'PY'
+import json, socket, sys
+conns = []
+for i in range(300):
+    s = socket.socket(socket.AF_UNIX)
+    s.connect(sys.argv[1])
+    s.settimeout(60)
+    s.sendall(b"".join(b'{"op":"search","q":"csto","limit":2,"snippets":false,"id":%d}\n' % j
+                       for j in range(5)))
+    conns.append(s)
+ok = 0
+for s in conns:
+    buf = b""
+    while buf.count(b"\n") < 5:
+        chunk = s.recv(65536)
+        if not chunk:
+            break
+        buf += chunk
+    ids = [json.loads(l)["id"] for l in buf.splitlines() if json.loads(l)["ok"]]
+    ok += ids == list(range(5))
+    s.close()
+print(ok)
+PY
+)
+expect_eq "300 concurrent clients, 5 pipelined requests each, all answered in order" 300 "$got"
 expect_rc "a query made only of punctuation is an error" 2 seek '!!!'
 stop_daemon
 finish

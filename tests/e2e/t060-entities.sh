@@ -86,5 +86,6 @@ counts = [x["count"] for x in a["entities"]]
 assert counts == sorted(counts, reverse=True)
 PY
 expect_eq "entities listing by name prefix" "Dushanbe" "$(seek --entities --type place --prefix dush | head -1 | awk '{print $3}')"
+expect_eq "a prefix matches any word of the name" "Emomali Rahmon" "$(seek --entities --prefix rahm | head -1 | cut -c17-)"
 stop_daemon
 finish

@@ -15,9 +15,39 @@ grep -q "connect pid=[0-9]* uid=$(id -u) gid=$(id -g)" "$TMP/daemon.log" && ok "
 expect_eq "prefix* expands" "$(ids '"sleeper cells"')" "$(ids 'sleep* cells')"
 expect_rc "too many expansions is an error" 2 seek 'zq*'
 grep -q "bad_query" "$TMP/err" && ok "and says it is the query" || not_ok "and says it is the query" "$(cat "$TMP/err")"
+wide=$(python3 -c 'print(" OR ".join(["date:1900-01-02..2100-12-30"] * 40))')
+expect_rc "filters expanding past the term budget are an error" 2 seek "$wide"
+grep -q "more than 2000 terms" "$TMP/err" && ok "at once, with a message" || not_ok "at once, with a message" "$(cat "$TMP/err")"
 
 got=$(python3 -c 'import sys; sys.stdout.write("{\"op\":\"search\",\"q\":\"" + "a " * 1500 + "\"}\n")' | raw)
 case $got in *line_too_long*"2000 bytes"*) ok "--max-line is enforced" ;; *) not_ok "--max-line is enforced" "$got" ;; esac
+got=$(python3 -c 'import sys; sys.stdout.write("{\"op\":\"search\",\"q\":\"csto\",\"id\":1}\n" + "x" * 3000 + "\n{\"op\":\"ping\"}\n")' \
+      | raw --lines 2 --no-shutdown | python3 -c '
+import json, sys
+print(",".join(json.loads(l).get("error", {}).get("code", "ok") for l in sys.stdin))')
+expect_eq "requests before an oversized line are answered first, in order" "ok,line_too_long" "$got"
+
+# A client that sends but never reads is closed after the idle timeout too.
+out=$(python3 - "$SOCK" <<'PY'
+import socket, sys, time
+s = socket.socket(socket.AF_UNIX); s.connect(sys.argv[1])
+s.setblocking(False)
+req = b'{"op":"search","q":"csto","limit":10000}\n' * 400
+sent = 0
+t0 = time.time()
+while time.time() - t0 < 15:
+    try:
+        sent += s.send(req[sent:] or b"\n")
+    except BlockingIOError:
+        time.sleep(0.05)
+    except (BrokenPipeError, ConnectionResetError):
+        print("closed"); break
+else:
+    print("still open")
+PY
+)
+expect_eq "a client that never reads its answers is closed when idle" closed "$out"
+grep -q "idle_close.*unread=[1-9]" "$TMP/daemon.log" && ok "and the log says so" || not_ok "and the log says so" "$(grep idle_close "$TMP/daemon.log" | tail -2)"
 
 # Idle connections are closed; the cap counts live connections only.
 out=$(python3 - "$SOCK" <<'PY'
