@@ -83,9 +83,16 @@ static int add_detected(counter *c, const char *text, const tok_array *t, char *
     }
     key[0] = '\0';
     for (size_t i = m->first; i < m->first + m->n; i++) {
-        if (i > m->first)
+        if (!*forms[i])
+            continue;  /* transliterates to nothing, like a lone "ь" */
+        if (*key)
             strcat(key, " ");
         strcat(key, forms[i]);
+    }
+    if (!*key) {
+        free(key);
+        free(name);
+        return 0;
     }
     size_t n = 0;
     for (size_t i = from; i < to; i++) {

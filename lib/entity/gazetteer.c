@@ -163,7 +163,8 @@ size_t gaz_token_form(const char *norm, size_t len, char *buf, size_t cap)
     return len;
 }
 
-/* Match-form tokens of `text`: a malloc'd vector of malloc'd strings. */
+/* Match-form tokens of `text`: a malloc'd vector of malloc'd strings.
+ * Tokens that transliterate to nothing (a lone "ь") are left out. */
 static char **form_tokens(const char *text, size_t len, size_t *n)
 {
     tok_array a;
@@ -171,20 +172,25 @@ static char **form_tokens(const char *text, size_t len, size_t *n)
     if (tok_array_build(&a, text, len) < 0)
         return NULL;
     char **v = calloc(a.n + 1, sizeof *v);
+    size_t k = 0;
     for (size_t i = 0; v && i < a.n; i++) {
         char buf[TOK_MAX_BYTES * 2 + 1];
         size_t need = gaz_token_form(tok_array_norm(&a, i), a.v[i].len, buf, sizeof buf);
         if (need >= sizeof buf)
             buf[sizeof buf - 1] = '\0';
-        if (!(v[i] = strdup(buf))) {
-            for (size_t j = 0; j < i; j++)
+        if (!*buf)
+            continue;
+        if (!(v[k] = strdup(buf))) {
+            for (size_t j = 0; j < k; j++)
                 free(v[j]);
             free(v);
             v = NULL;
+            break;
         }
+        k++;
     }
     if (v)
-        *n = a.n;
+        *n = k;
     tok_array_fini(&a);
     return v;
 }
