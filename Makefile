@@ -120,5 +120,8 @@ check-phrases: $(PROGRAMS)
 clean:
 	rm -rf build bin
 
+# Fuzzing (make fuzz, fuzz-smoke, fuzz-regress): see tests/fuzz/fuzz.mk.
+include tests/fuzz/fuzz.mk
+
 -include $(LIB_OBJ:.o=.d) $(INDEXER_OBJ:.o=.d) $(DAEMON_OBJ:.o=.d) $(CLIENT_OBJ:.o=.d)
 -include $(wildcard $(BUILD)/tests/unit/*.d $(BUILD)/tests/helpers/*.d)
