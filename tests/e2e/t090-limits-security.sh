@@ -85,6 +85,9 @@ if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null; then
     grep -q "forbidden" "$TMP/err" && ok "with code forbidden" || not_ok "with code forbidden" "$(cat "$TMP/err")"
     check "the daemon's own user may always query" seek --ping
     stop_daemon
+    start_daemon --socket-mode 0660 --socket-group nogroup || exit 1
+    expect_eq "--socket-group sets the group" "660 nogroup" "$(stat -c '%a %G' "$SOCK")"
+    stop_daemon
     start_daemon --socket-mode 0666 --allow-gid nogroup || exit 1
     as_nobody "$BIN/seek" --socket "$SOCK" --ping >/dev/null 2>&1 && ok "--allow-gid admits a group" || not_ok "--allow-gid admits a group"
     stop_daemon
