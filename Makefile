@@ -15,6 +15,9 @@ endif
 
 CC ?= cc
 CXX ?= c++
+PREFIX ?= /usr/local
+# Where installed programs find the gazetteer (a build tree uses data/).
+SEEKD_DATADIR ?= $(PREFIX)/share/seekd
 PKGS := xapian-core libuv libutf8proc jansson
 # Recursively expanded: pkg-config runs when a recipe needs it, after `deps`.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
@@ -22,7 +25,8 @@ PKG_LIBS = $(shell pkg-config --libs $(PKGS))
 WARN := -Wall -Wextra -Werror
 CFLAGS ?= -O2 -g
 CXXFLAGS ?= -O2 -g
-ALL_CFLAGS = -std=c17 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(SANFLAGS) -Ilib $(PKG_CFLAGS) -MMD -MP
+ALL_CFLAGS = -std=c17 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(SANFLAGS) -Ilib $(PKG_CFLAGS) -MMD -MP \
+    -DSEEKD_DATADIR='"$(SEEKD_DATADIR)"'
 ALL_CXXFLAGS = -std=c++17 $(WARN) $(CXXFLAGS) $(SANFLAGS) -Ilib $(PKG_CFLAGS) -MMD -MP
 LDFLAGS += $(SANFLAGS)
 

@@ -2,6 +2,7 @@
  * has a flag, so operators can tune it without a rebuild. */
 #include "config.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <grp.h>
 #include <pwd.h>
@@ -30,6 +31,8 @@ static void usage(FILE *f)
           "  --max-clients N     connections at once (default 1024)\n"
           "  --idle-timeout SECS close connections silent this long (default 300; 0: never)\n"
           "  --query-timeout MS  stop counting matches exhaustively after this (default 2000)\n"
+          "  --config FILE       settings as key = value lines, keys named like the flags\n"
+          "                      (default: /etc/seekd.conf if it exists); flags override it\n"
           "Signals: SIGHUP reopens the index; SIGTERM and SIGINT finish the requests\n"
           "in hand, remove the socket and exit 0.\n", f);
 }
@@ -96,20 +99,132 @@ static int id_list(const char *arg, int users, daemon_config *cfg)
     return rc;
 }
 
+enum { O_MODE = 256, O_GROUP, O_AUID, O_AGID, O_LINE, O_CLIENTS, O_IDLE, O_QUERY, O_CONFIG };
+
+static const struct option longs[] = {
+    { "index", required_argument, 0, 'i' }, { "socket", required_argument, 0, 's' },
+    { "threads", required_argument, 0, 't' }, { "gazetteer", required_argument, 0, 'g' },
+    { "socket-mode", required_argument, 0, O_MODE },
+    { "socket-group", required_argument, 0, O_GROUP },
+    { "allow-uid", required_argument, 0, O_AUID }, { "allow-gid", required_argument, 0, O_AGID },
+    { "max-line", required_argument, 0, O_LINE }, { "max-clients", required_argument, 0, O_CLIENTS },
+    { "idle-timeout", required_argument, 0, O_IDLE },
+    { "query-timeout", required_argument, 0, O_QUERY },
+    { "config", required_argument, 0, O_CONFIG },
+    { "help", no_argument, 0, 'h' }, { 0, 0, 0, 0 },
+};
+
+/* Applies one setting, from a flag or the config file. Returns 0, or -1
+ * after printing what is wrong. */
+static int apply(daemon_config *c, int opt, const char *arg)
+{
+    unsigned long v;
+    switch (opt) {
+    case 'i':
+        return copy_path(c->index, sizeof c->index, arg, "--index");
+    case 's':
+        c->socket_is_default = 0;
+        return copy_path(c->socket, sizeof c->socket, arg, "--socket");
+    case 'g':
+        return copy_path(c->gazetteer, sizeof c->gazetteer, arg, "--gazetteer");
+    case 't':
+        if (number(arg, 1, 128, 10, &v, "--threads") < 0)
+            return -1;
+        c->threads = (int)v;
+        return 0;
+    case O_MODE:
+        if (number(arg, 0, 0777, 8, &v, "--socket-mode (octal)") < 0)
+            return -1;
+        c->socket_mode = (unsigned)v;
+        return 0;
+    case O_GROUP:
+        if (lookup_id(arg, 0, &v) < 0) {
+            fprintf(stderr, "seekd: no such group: %s\n", arg);
+            return -1;
+        }
+        c->socket_gid = (int)v;
+        return 0;
+    case O_AUID:
+    case O_AGID:
+        return id_list(arg, opt == O_AUID, c);
+    case O_LINE:
+        if (number(arg, 256, PROTO_MAX_LINE, 10, &v, "--max-line") < 0)
+            return -1;
+        c->max_line = v;
+        return 0;
+    case O_CLIENTS:
+        if (number(arg, 1, 100000, 10, &v, "--max-clients") < 0)
+            return -1;
+        c->max_clients = (unsigned)v;
+        return 0;
+    case O_IDLE:
+        if (number(arg, 0, 86400 * 7, 10, &v, "--idle-timeout") < 0)
+            return -1;
+        c->idle_ms = (unsigned)v * 1000;
+        return 0;
+    case O_QUERY:
+        if (number(arg, 0, 3600 * 1000, 10, &v, "--query-timeout") < 0)
+            return -1;
+        c->query_ms = (unsigned)v;
+        return 0;
+    }
+    return -1;
+}
+
+static char *trim(char *s)
+{
+    while (*s == ' ' || *s == '\t')
+        s++;
+    char *e = s + strlen(s);
+    while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\n' || e[-1] == '\r'))
+        *--e = '\0';
+    return s;
+}
+
+/* Reads `key = value` lines: keys are the long flags' names. */
+static int read_file(daemon_config *c, const char *path, int must_exist)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        if (!must_exist && errno == ENOENT)
+            return 0;
+        fprintf(stderr, "seekd: config %s: %s\n", path, strerror(errno));
+        return -1;
+    }
+    char *line = NULL;
+    size_t cap = 0, lineno = 0;
+    int rc = 0;
+    while (rc == 0 && getline(&line, &cap, f) >= 0) {
+        lineno++;
+        char *t = trim(line);
+        if (!*t || *t == '#')
+            continue;
+        char *eq = strchr(t, '=');
+        if (!eq) {
+            fprintf(stderr, "seekd: %s:%zu: expected key = value\n", path, lineno);
+            rc = -1;
+            break;
+        }
+        *eq = '\0';
+        char *key = trim(t), *val = trim(eq + 1);
+        const struct option *o = longs;
+        while (o->name && (strcmp(o->name, key) || o->val == O_CONFIG || o->val == 'h'))
+            o++;
+        if (!o->name) {
+            fprintf(stderr, "seekd: %s:%zu: unknown key '%s'\n", path, lineno, key);
+            rc = -1;
+        } else if (apply(c, o->val, val) < 0) {
+            fprintf(stderr, "seekd: %s:%zu: bad value for %s\n", path, lineno, key);
+            rc = -1;
+        }
+    }
+    free(line);
+    fclose(f);
+    return rc;
+}
+
 int config_parse(int argc, char **argv, daemon_config *c)
 {
-    enum { O_MODE = 256, O_GROUP, O_AUID, O_AGID, O_LINE, O_CLIENTS, O_IDLE, O_QUERY };
-    static const struct option longs[] = {
-        { "index", required_argument, 0, 'i' }, { "socket", required_argument, 0, 's' },
-        { "threads", required_argument, 0, 't' }, { "gazetteer", required_argument, 0, 'g' },
-        { "socket-mode", required_argument, 0, O_MODE },
-        { "socket-group", required_argument, 0, O_GROUP },
-        { "allow-uid", required_argument, 0, O_AUID }, { "allow-gid", required_argument, 0, O_AGID },
-        { "max-line", required_argument, 0, O_LINE }, { "max-clients", required_argument, 0, O_CLIENTS },
-        { "idle-timeout", required_argument, 0, O_IDLE },
-        { "query-timeout", required_argument, 0, O_QUERY },
-        { "help", no_argument, 0, 'h' }, { 0, 0, 0, 0 },
-    };
     memset(c, 0, sizeof *c);
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
     c->threads = cpus > 0 ? (int)cpus : 2;
@@ -128,72 +243,30 @@ int config_parse(int argc, char **argv, daemon_config *c)
     const char *env = getenv("SEEKD_SOCKET");
     if (env && *env)
         c->socket_is_default = 0;
+    /* The file first, so that flags override it. */
+    const char *conf = NULL;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--config") && i + 1 < argc)
+            conf = argv[i + 1];
+        else if (!strncmp(argv[i], "--config=", 9))
+            conf = argv[i] + 9;
+    }
+    if (read_file(c, conf ? conf : CONFIG_DEFAULT_FILE, conf != NULL) < 0)
+        return -1;
     int opt;
-    unsigned long v;
     while ((opt = getopt_long(argc, argv, "i:s:t:g:h", longs, NULL)) != -1) {
-        switch (opt) {
-        case 'i':
-            if (copy_path(c->index, sizeof c->index, optarg, "--index") < 0)
-                return -1;
-            break;
-        case 's':
-            if (copy_path(c->socket, sizeof c->socket, optarg, "--socket") < 0)
-                return -1;
-            c->socket_is_default = 0;
-            break;
-        case 'g':
-            if (copy_path(c->gazetteer, sizeof c->gazetteer, optarg, "--gazetteer") < 0)
-                return -1;
-            break;
-        case 't':
-            if (number(optarg, 1, 128, 10, &v, "--threads") < 0)
-                return -1;
-            c->threads = (int)v;
-            break;
-        case O_MODE:
-            if (number(optarg, 0, 0777, 8, &v, "--socket-mode (octal)") < 0)
-                return -1;
-            c->socket_mode = (unsigned)v;
-            break;
-        case O_GROUP:
-            if (lookup_id(optarg, 0, &v) < 0) {
-                fprintf(stderr, "seekd: no such group: %s\n", optarg);
-                return -1;
-            }
-            c->socket_gid = (int)v;
-            break;
-        case O_AUID:
-        case O_AGID:
-            if (id_list(optarg, opt == O_AUID, c) < 0)
-                return -1;
-            break;
-        case O_LINE:
-            if (number(optarg, 256, PROTO_MAX_LINE, 10, &v, "--max-line") < 0)
-                return -1;
-            c->max_line = v;
-            break;
-        case O_CLIENTS:
-            if (number(optarg, 1, 100000, 10, &v, "--max-clients") < 0)
-                return -1;
-            c->max_clients = (unsigned)v;
-            break;
-        case O_IDLE:
-            if (number(optarg, 0, 86400 * 7, 10, &v, "--idle-timeout") < 0)
-                return -1;
-            c->idle_ms = (unsigned)v * 1000;
-            break;
-        case O_QUERY:
-            if (number(optarg, 0, 3600 * 1000, 10, &v, "--query-timeout") < 0)
-                return -1;
-            c->query_ms = (unsigned)v;
-            break;
-        case 'h':
+        if (opt == O_CONFIG)
+            continue;
+        if (opt == 'h') {
             usage(stdout);
             return 1;
-        default:
+        }
+        if (opt == '?' || opt == ':') {
             usage(stderr);
             return -1;
         }
+        if (apply(c, opt, optarg) < 0)
+            return -1;
     }
     if (optind < argc) {
         fprintf(stderr, "seekd: unexpected argument '%s'\n", argv[optind]);

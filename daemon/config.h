@@ -7,6 +7,7 @@
 #include <sys/types.h>
 
 #define CONFIG_MAX_IDS 32
+#define CONFIG_DEFAULT_FILE "/etc/seekd.conf"
 
 typedef struct daemon_config {
     char index[4096];
@@ -26,8 +27,10 @@ typedef struct daemon_config {
     int socket_is_default;      /* no --socket and no SEEKD_SOCKET */
 } daemon_config;
 
-/* Fills *cfg from defaults and the command line. Returns 0, 1 when the
- * program should exit 0 (--help), or -1 after printing what is wrong. */
+/* Fills *cfg from defaults, the config file (--config, else
+ * CONFIG_DEFAULT_FILE if it exists) and the command line, in that order.
+ * Returns 0, 1 when the program should exit 0 (--help), or -1 after printing
+ * what is wrong (for the file: its line number). */
 int config_parse(int argc, char **argv, daemon_config *cfg);
 
 /* Nonzero when a peer with these credentials may query: the daemon's own

@@ -86,8 +86,9 @@ int main(int argc, char **argv)
     if (access(cfg.index, R_OK) < 0)
         log_event("warning", "index=%s error=\"no index yet: run seekd-index; queries fail until then\"",
                   cfg.index);
-    log_event("listening", "socket=%s index=%s threads=%d entities=%zu pid=%ld", cfg.socket,
-              cfg.index, cfg.threads, gaz_count(gaz), (long)getpid());
+    log_event("listening", "socket=%s index=%s threads=%d entities=%zu pid=%ld",
+              srv.activated ? "(systemd)" : cfg.socket, cfg.index, cfg.threads, gaz_count(gaz),
+              (long)getpid());
     uv_run(loop, UV_RUN_DEFAULT);
     if (uv_loop_close(loop) != 0)
         log_event("warning", "error=\"loop closed with live handles\"");

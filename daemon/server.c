@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -81,12 +82,46 @@ static int clear_stale(const char *path)
     return 0;
 }
 
+/* The listening socket systemd passed us, if any (sd_listen_fds(3)). */
+static int activation_fd(void)
+{
+    const char *pid = getenv("LISTEN_PID"), *fds = getenv("LISTEN_FDS");
+    if (!pid || !fds || strtol(pid, NULL, 10) != (long)getpid())
+        return -1;
+    long n = strtol(fds, NULL, 10);
+    /* Children (none today) must not think the socket is theirs. */
+    unsetenv("LISTEN_PID");
+    unsetenv("LISTEN_FDS");
+    unsetenv("LISTEN_FDNAMES");
+    return n == 1 ? 3 : -1;
+}
+
+static int listen_activated(server *s, int fd)
+{
+    int rc = uv_pipe_init(s->loop, &s->listener, 0);
+    if (rc == 0)
+        rc = uv_pipe_open(&s->listener, fd);
+    s->listener.data = s;
+    if (rc == 0)
+        rc = uv_listen((uv_stream_t *)&s->listener, SOMAXCONN, on_connection);
+    if (rc < 0) {
+        fprintf(stderr, "seekd: cannot use the socket passed by systemd: %s\n", uv_strerror(rc));
+        return -1;
+    }
+    s->listening = s->activated = 1;
+    log_event("activated", "fd=%d", fd);
+    return 0;
+}
+
 int server_listen(server *s, uv_loop_t *loop, const daemon_config *cfg)
 {
     const char *path = cfg->socket;
     memset(s, 0, sizeof *s);
     s->loop = loop;
     s->cfg = cfg;
+    int fd = activation_fd();
+    if (fd >= 0)
+        return listen_activated(s, fd);
     if (strlen(path) >= sizeof s->path) {
         fprintf(stderr, "seekd: socket path too long (%zu bytes, at most %zu): %s\n",
                 strlen(path), sizeof s->path - 1, path);
@@ -146,7 +181,8 @@ void server_stop(server *s)
     uv_timer_start(&s->grace, on_grace_over, SERVER_GRACE_MS, 0);
     if (s->listening) {
         uv_close((uv_handle_t *)&s->listener, NULL);
-        unlink(s->path);
+        if (!s->activated)
+            unlink(s->path);
         s->listening = 0;
     }
     for (struct conn *c = s->conns; c; c = conn_next(c))

@@ -17,6 +17,7 @@ typedef struct server {
     uv_pipe_t listener;
     char path[sizeof(((struct sockaddr_un *)0)->sun_path)];
     int listening;
+    int activated;         /* the socket came from systemd: not ours to remove */
     int stopping;
     uv_timer_t grace;      /* bounds how long stopping waits for clients */
     struct conn *conns;    /* every live connection */
@@ -24,8 +25,9 @@ typedef struct server {
     void (*on_drained)(struct server *);  /* stopping and the last conn closed */
 } server;
 
-/* Binds cfg->socket (with cfg's mode and group) and starts accepting.
- * Returns 0, or -1 after printing why on stderr. */
+/* Binds cfg->socket (with cfg's mode and group) and starts accepting; or,
+ * under systemd socket activation (LISTEN_FDS=1 for this pid), accepts on
+ * the socket passed as fd 3. Returns 0, or -1 after printing why on stderr. */
 int server_listen(server *s, uv_loop_t *loop, const daemon_config *cfg);
 
 /* Stops accepting, removes the socket file, and lets every connection finish
