@@ -42,6 +42,8 @@ typedef struct candidate {
 typedef struct card_ctx {
     candidate c[72];
     size_t n;
+    const char *form;   /* the name asked for, in match form */
+    ent_type type;
     const candidate *best;
     const proto_request *req;
     json_t *docs, *cooccur;
@@ -142,6 +144,47 @@ static seek_status card_cooccurring(xap_db *db, card_ctx *cc)
     return SEEK_OK;
 }
 
+/* The name has `word` as one of its words (after the 2-byte type prefix). */
+static int has_word(const char *term, const char *word)
+{
+    size_t n = strlen(word);
+    for (const char *w = term + 2; w; w = strchr(w, ' ')) {
+        if (*w == ' ')
+            w++;
+        if (!strncmp(w, word, n) && (w[n] == ' ' || w[n] == '\0'))
+            return 1;
+    }
+    return 0;
+}
+
+/* No entity is called exactly that: take the indexed name, of the type
+ * asked for, that has it as a word and is mentioned most ("mueller" ->
+ * "Markus Mueller"). */
+static seek_status by_word(xap_db *db, card_ctx *cc)
+{
+    for (int t = 0; t < ENT_NTYPES && cc->n < sizeof cc->c / sizeof *cc->c; t++) {
+        if (cc->type != ENT_NTYPES && t != (int)cc->type && t != ENT_NAME)
+            continue;
+        xap_count *all;
+        size_t n;
+        seek_status st = xap_db_terms(db, qp_entity_prefix((ent_type)t), &all, &n);
+        if (st != SEEK_OK)
+            return st;
+        const xap_count *best = NULL;
+        for (size_t i = 0; i < n; i++)
+            if ((!best || all[i].count > best->count) && has_word(all[i].term, cc->form))
+                best = &all[i];
+        if (best) {
+            candidate *c = &cc->c[cc->n++];
+            snprintf(c->term, sizeof c->term, "%s", best->term);
+            c->ent = NULL;
+            c->docs = best->count;
+        }
+        xap_counts_free(all, n);
+    }
+    return SEEK_OK;
+}
+
 static seek_status card_run(xap_db *db, void *ctx)
 {
     card_ctx *cc = ctx;
@@ -155,8 +198,15 @@ static seek_status card_run(xap_db *db, void *ctx)
         if (st != SEEK_OK)
             return st;
     }
-    if (!(cc->best = choose(cc)))
-        return SEEK_OK;
+    if (!(cc->best = choose(cc))) {
+        size_t exact = cc->n;
+        seek_status st = by_word(db, cc);
+        cc->best = st == SEEK_OK ? choose(cc) : NULL;
+        if (!cc->best) {
+            cc->n = exact;  /* a retry starts from the exact candidates */
+            return st;
+        }
+    }
     seek_status st = card_documents(db, cc);
     return st == SEEK_OK ? card_cooccurring(db, cc) : st;
 }
@@ -183,11 +233,13 @@ json_t *op_entity(worker *w, const proto_request *req, proto_error *err)
         return NULL;
     }
     cc->req = req;
+    cc->form = form;
+    cc->type = type;
     cc->docs = json_array();
     cc->cooccur = json_array();
     qp_entity_terms(worker_gazetteer(), type, form, add_candidate, cc);
-    free(form);
     seek_status st = worker_run(w, card_run, cc);
+    free(form);
     json_t *a = NULL;
     if (st != SEEK_OK) {
         worker_index_error(st, err);

@@ -75,6 +75,8 @@ PY
 expect_rc "an unknown entity card exits 1" 1 seek --entity nosuchpersonanywhere
 out=$(seek --entity Душанбе | head -1)
 expect_eq "card for a Cyrillic spelling" "Dushanbe (place), mentioned in 2 documents" "$out"
+out=$(seek --entity mueller | head -1)
+case $out in "Markus Mueller ("*) ok "a surname finds the detected full name" ;; *) not_ok "a surname finds the detected full name" "$out" ;; esac
 
 seek --json --entities --type place --limit 100 > "$TMP/list.json"
 python3 - "$TMP/list.json" <<'PY' && ok "entities listing by type with counts" || not_ok "entities listing" "$(head -c 600 "$TMP/list.json")"
