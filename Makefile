@@ -56,6 +56,12 @@ $(BUILD)/%.o: %.cc
 	@mkdir -p $(@D)
 	$(CXX) $(ALL_CXXFLAGS) -c $< -o $@
 
+# paths.o bakes in SEEKD_DATADIR: this file changes (and paths.o is
+# rebuilt) only when the value does.
+DATADIR_FILE := $(BUILD)/datadir
+$(shell mkdir -p $(BUILD) && { [ "$$(cat $(DATADIR_FILE) 2>/dev/null)" = '$(SEEKD_DATADIR)' ] || echo '$(SEEKD_DATADIR)' > $(DATADIR_FILE); })
+$(BUILD)/lib/paths.o: $(DATADIR_FILE)
+
 $(LIBSEEKD): $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
@@ -126,6 +132,8 @@ clean:
 
 # Fuzzing (make fuzz, fuzz-smoke, fuzz-regress): see tests/fuzz/fuzz.mk.
 include tests/fuzz/fuzz.mk
+# make install / uninstall (PREFIX, DESTDIR) and man-check: see install.mk.
+include install.mk
 
 -include $(LIB_OBJ:.o=.d) $(INDEXER_OBJ:.o=.d) $(DAEMON_OBJ:.o=.d) $(CLIENT_OBJ:.o=.d)
 -include $(wildcard $(BUILD)/tests/unit/*.d $(BUILD)/tests/helpers/*.d)
