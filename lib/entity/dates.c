@@ -328,7 +328,7 @@ static bool read_month(const scan *sc, size_t p, month_hit *h)
 
 /* ---- calendar ---- */
 
-static int days_in_month(int y, int m)
+int date_days_in_month(int y, int m)
 {
     static const int dim[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
@@ -337,7 +337,7 @@ static int days_in_month(int y, int m)
 
 static bool valid_day(int y, int m, int d)
 {
-    return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m);
+    return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= date_days_in_month(y, m);
 }
 
 static int ymd(int y, int m, int d) { return y * 10000 + m * 100 + d; }
@@ -525,7 +525,7 @@ static bool match_month_first(const scan *sc, size_t p, cand *c)
     }
     if (!read_year(sc, &t, &y) || !year_end(sc, &t))
         return false;
-    set(c, t, 'm', ymd(y, h.month, 1), ymd(y, h.month, days_in_month(y, h.month)));
+    set(c, t, 'm', ymd(y, h.month, 1), ymd(y, h.month, date_days_in_month(y, h.month)));
     return true;
 }
 
@@ -658,7 +658,7 @@ static bool filter_side(const char *s, size_t len, size_t *p, date_span *sp, siz
     }
     sp->lo = ymd(v[0], v[1], v[2]);
     sp->hi = k == 1 ? ymd(v[0], 12, 31)
-           : k == 2 ? ymd(v[0], v[1], days_in_month(v[0], v[1])) : sp->lo;
+           : k == 2 ? ymd(v[0], v[1], date_days_in_month(v[0], v[1])) : sp->lo;
     return true;
 }
 

@@ -53,6 +53,9 @@ int dates_doc_date(const char *text, size_t len, int *day);
  * side. */
 int date_parse_filter(const char *s, size_t len, date_span *span, size_t *err_off);
 
+/* Days in month m (1-12) of year y, leap years counted. */
+int date_days_in_month(int y, int m);
+
 /* Writes the ISO form of a day (20171130 -> "2017-11-30") into buf, NUL
  * terminated; a value outside 0..99991231 is written as "0000-00-00". */
 void date_iso(int day, char buf[11]);

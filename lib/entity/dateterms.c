@@ -7,13 +7,6 @@
 
 enum { YEAR_FIRST = 1900, YEAR_LAST = 2100, MAX_DAYS = 62, MAX_MONTHS = 36 };
 
-static int days_in(int y, int m)
-{
-    static const int d[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return m == 2 && leap ? 29 : d[m - 1];
-}
-
 static int emit(dateterm_fn fn, void *ctx, const char *prefix, int value)
 {
     char term[32];
@@ -51,7 +44,7 @@ int dateterms_mention(const date_span *span, int precision, dateterm_fn fn, void
     for (int d = lo; d <= hi && !rc && n < MAX_DAYS; n++) {
         rc = emit(fn, ctx, PREFIX_DAY, d);
         int y = d / 10000, m = d / 100 % 100, dd = d % 100;
-        if (dd < days_in(y, m))
+        if (dd < date_days_in_month(y, m))
             d++;
         else if (m < 12)
             d = y * 10000 + (m + 1) * 100 + 1;
@@ -63,7 +56,7 @@ int dateterms_mention(const date_span *span, int precision, dateterm_fn fn, void
 
 static int month_range(int y, int m, int dlo, int dhi, dateterm_fn fn, void *ctx)
 {
-    if (dlo == 1 && dhi == days_in(y, m))
+    if (dlo == 1 && dhi == date_days_in_month(y, m))
         return emit(fn, ctx, PREFIX_MONTH, y * 100 + m);
     int rc = 0;
     for (int d = dlo; d <= dhi && !rc; d++)
@@ -87,7 +80,7 @@ int dateterms_range(const date_span *span, dateterm_fn fn, void *ctx)
         }
         for (int m = from / 100 % 100; m <= to / 100 % 100 && !rc; m++) {
             int dlo = m == from / 100 % 100 ? from % 100 : 1;
-            int dhi = m == to / 100 % 100 ? to % 100 : days_in(y, m);
+            int dhi = m == to / 100 % 100 ? to % 100 : date_days_in_month(y, m);
             rc = month_range(y, m, dlo, dhi, fn, ctx);
         }
     }

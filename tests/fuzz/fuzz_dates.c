@@ -12,18 +12,11 @@
 
 #define FUZZ_MAX_INPUT (64 * 1024)
 
-static int days_in(int y, int m)
-{
-    static const int dm[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return m == 2 && leap ? 29 : dm[m - 1];
-}
-
 /* A yyyymmdd day that exists (year 0 allowed: the open lower end). */
 static int day_ok(int d)
 {
     int y = d / 10000, m = d / 100 % 100, dd = d % 100;
-    return d >= 0 && y <= 9999 && m >= 1 && m <= 12 && dd >= 1 && dd <= days_in(y, m);
+    return d >= 0 && y <= 9999 && m >= 1 && m <= 12 && dd >= 1 && dd <= date_days_in_month(y, m);
 }
 
 /* Years found in text lie in 1900..2100, or are the default year. */
