@@ -144,8 +144,7 @@ static seek_status card_cooccurring(xap_db *db, card_ctx *cc)
     return SEEK_OK;
 }
 
-/* The name has `word` as one of its words (after the 2-byte type prefix). */
-static int has_word(const char *term, const char *word)
+int entity_has_word(const char *term, const char *word)
 {
     size_t n = strlen(word);
     for (const char *w = term + 2; w; w = strchr(w, ' ')) {
@@ -172,7 +171,7 @@ static seek_status by_word(xap_db *db, card_ctx *cc)
             return st;
         const xap_count *best = NULL;
         for (size_t i = 0; i < n; i++)
-            if ((!best || all[i].count > best->count) && has_word(all[i].term, cc->form))
+            if ((!best || all[i].count > best->count) && entity_has_word(all[i].term, cc->form))
                 best = &all[i];
         if (best) {
             candidate *c = &cc->c[cc->n++];

@@ -12,6 +12,10 @@ json_t *op_entity(worker *w, const proto_request *req, proto_error *err);
 json_t *op_entities(worker *w, const proto_request *req, proto_error *err);
 json_t *op_stats(worker *w, proto_error *err);
 
+/* Nonzero when the entity term (2-byte type prefix, then the name in match
+ * form) has `word` as one of its words. */
+int entity_has_word(const char *term, const char *word);
+
 /* {"type":..,"name":..,<count_key>:count} for an indexed entity: the
  * gazetteer's canonical name, else its key with each word capitalized. */
 json_t *entity_json(ent_type type, const char *key, const char *count_key, json_int_t count);

@@ -115,6 +115,59 @@ static json_t *answer(worker *w, const proto_request *req, const qp_node *tree,
     return a;
 }
 
+#define WIDEN_MAX 32   /* names a single-word entity filter may stand for */
+
+typedef struct widen_ctx {
+    qp_node *tree;
+    seek_status st;
+} widen_ctx;
+
+/* A single word the gazetteer does not know ("mueller") stands for the
+ * indexed names that have it as a word ("Markus Mueller"; WIDEN_MAX per type
+ * at most), so analysts can filter by surname. A retry after the index
+ * changed may add a name twice, which costs nothing. */
+static seek_status widen_node(xap_db *db, qp_node *n)
+{
+    const gaz_entity *e[1];
+    const gazetteer *g = worker_gazetteer();
+    if (n->nterms != 1 || strchr(n->terms[0], ' ') || (g && gaz_lookup(g, n->terms[0], n->etype, e, 1)))
+        return SEEK_OK;
+    for (int t = 0; t < ENT_NTYPES; t++) {
+        if (n->etype != ENT_NTYPES && t != (int)n->etype && t != ENT_NAME)
+            continue;
+        xap_count *all;
+        size_t cnt, added = 0;
+        seek_status st = xap_db_terms(db, qp_entity_prefix((ent_type)t), &all, &cnt);
+        if (st != SEEK_OK)
+            return st;
+        for (size_t i = 0; i < cnt && added < WIDEN_MAX && st == SEEK_OK; i++)
+            if (entity_has_word(all[i].term, n->terms[0])) {
+                st = qp_add_term(n, all[i].term);
+                added++;
+            }
+        xap_counts_free(all, cnt);
+        if (st != SEEK_OK)
+            return st;
+    }
+    return SEEK_OK;
+}
+
+static seek_status widen_tree(xap_db *db, qp_node *n)
+{
+    if (!n)
+        return SEEK_OK;
+    if (n->kind == QP_ENTITY)
+        return widen_node(db, n);
+    seek_status st = widen_tree(db, n->left);
+    return st == SEEK_OK ? widen_tree(db, n->right) : st;
+}
+
+static seek_status run_widen(xap_db *db, void *ctx)
+{
+    widen_ctx *wc = ctx;
+    return widen_tree(db, wc->tree);
+}
+
 typedef struct run_ctx {
     const xap_query *q;
     const xap_search *opt;
@@ -139,6 +192,13 @@ json_t *op_search(worker *w, const proto_request *req, proto_error *err)
     }
     if (st != SEEK_OK) {
         proto_fail(err, PROTO_E_INTERNAL, -1, "%s", qerr.message);
+        return NULL;
+    }
+    widen_ctx wc = { tree, SEEK_OK };
+    st = worker_run(w, run_widen, &wc);
+    if (st != SEEK_OK) {
+        qp_free(tree);
+        worker_index_error(st, err);
         return NULL;
     }
     xap_query *q = NULL;

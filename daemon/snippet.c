@@ -98,6 +98,9 @@ static int add_entity(snip_terms *t, const qp_node *n, const gazetteer *gaz)
 {
     name_ctx nc = { t, n->terms[0], 0 };
     qp_entity_terms(gaz, n->etype, n->terms[0], add_entity_names, &nc);
+    /* Names found by one of their words: the term less its 2-byte prefix. */
+    for (size_t i = 1; i < n->nterms && nc.rc == 0; i++)
+        nc.rc = add_name(t, n->terms[i] + 2);
     return nc.rc < 0 ? -1 : add_name(t, n->terms[0]);
 }
 

@@ -124,6 +124,8 @@ static seek_status build_entity(const qp_node *n, ctx *c, xap_query **out)
 {
     term_set t = { 0 };
     qp_entity_terms(c->gaz, n->etype, n->terms[0], add_entity_term, &t);
+    for (size_t i = 1; i < n->nterms; i++)
+        add_term(&t, n->terms[i]);
     seek_status st = any_of(&t, c, out);
     term_set_fini(&t);
     return st;

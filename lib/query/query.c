@@ -441,6 +441,18 @@ seek_status qp_parse(const char *q, size_t len, qp_node **out, qp_error *err)
     return SEEK_OK;
 }
 
+seek_status qp_add_term(qp_node *n, const char *term)
+{
+    char **v = realloc(n->terms, (n->nterms + 1) * sizeof *v);
+    if (!v)
+        return SEEK_NOMEM;
+    n->terms = v;
+    if (!(v[n->nterms] = strdup(term)))
+        return SEEK_NOMEM;
+    n->nterms++;
+    return SEEK_OK;
+}
+
 /* ---- Description ---- */
 
 typedef struct sbuf {

@@ -24,7 +24,8 @@ typedef enum qp_kind {
     QP_OR,
     QP_NOT,     /* everything except `left` */
     QP_PREFIX,  /* word*: any word starting with terms[0] */
-    QP_ENTITY,  /* documents mentioning an entity: terms[0] is the name in match form */
+    QP_ENTITY,  /* documents mentioning an entity: terms[0] is the name in match form;
+                 * terms[1..] extra entity terms a caller found for it (qp_add_term) */
     QP_DATE     /* documents mentioning a date in [lo, hi], or dated in it */
 } qp_kind;
 
@@ -47,6 +48,9 @@ typedef struct qp_error {
  * with qp_free). Otherwise returns BAD_QUERY (details in *err) or NOMEM. */
 seek_status qp_parse(const char *q, size_t len, qp_node **out, qp_error *err);
 void qp_free(qp_node *n);  /* accepts NULL */
+
+/* Appends `term` to node n's terms. Returns OK or NOMEM. */
+seek_status qp_add_term(qp_node *n, const char *term);
 
 /* A compact readable form of the tree, e.g. (AND word:rahmon "sleeper cells");
  * malloc'd, caller frees; NULL when memory runs out. */

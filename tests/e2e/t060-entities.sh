@@ -25,6 +25,9 @@ expect_eq "an entity filter combines with a phrase" "$D" "$(ids 'person:rahmon "
 expect_eq "an entity filter combines with NOT" "$B,$E" "$(ids 'person:rahmon -date:2017-11 -"sleeper cells"')"
 expect_eq "a name not in the gazetteer (person)" "$E" "$(ids 'person:"Markus Mueller"')"
 expect_eq "a name not in the gazetteer (any type)" "$E" "$(ids 'entity:"Miroslav Jenca"')"
+expect_eq "a single word finds the names that have it" "$E" "$(ids person:mueller)"
+snip=$(seek person:mueller | sed -n 3p)
+case $snip in *"[Markus Mueller]"*) ok "and marks the name in the snippet" ;; *) not_ok "and marks the name in the snippet" "$snip" ;; esac
 expect_eq "a name not in the gazetteer (place)" "$B" "$(ids 'entity:"Qasri Millat"')"
 expect_rc "an unknown entity finds nothing (exit 1)" 1 seek person:nosuchpersonanywhere
 expect_rc "an empty filter is an error (exit 2)" 2 seek 'rahmon person:'
