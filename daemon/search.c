@@ -23,7 +23,8 @@ static const struct { unsigned bit; const char *name; const char *prefix; ent_ty
 #define NFACET_KINDS (sizeof facet_kinds / sizeof *facet_kinds)
 
 /* The value slots copied into each hit, in this order. */
-static const int hit_slots[] = { SLOT_ID, SLOT_TITLE, SLOT_DATE, SLOT_ENTITIES };
+static const int hit_slots[] = { SLOT_ID, SLOT_TITLE, SLOT_DATE, SLOT_ENTITIES, SLOT_URL };
+#define NHIT_SLOTS (sizeof hit_slots / sizeof *hit_slots)
 
 /* The SLOT_ENTITIES value ("type\tkey\tname\tcount\n"...) as a JSON list. */
 static json_t *hit_entities(const char *list)
@@ -56,6 +57,8 @@ static json_t *hit_json(const xap_hit *h, unsigned rank, const snip_terms *terms
     json_t *o = json_pack("{s:s,s:I,s:f,s:s,s:s,s:o*}", "id", h->values[0],
                           "rank", (json_int_t)rank, "score", h->score, "title", h->values[1],
                           "date", iso, "entities", hit_entities(h->values[3]));
+    if (o && *h->values[4])
+        json_object_set_new(o, "url", json_string(h->values[4]));
     if (!o || !snippets)
         return o;
     snippet s;
@@ -221,7 +224,7 @@ json_t *op_search(worker *w, const proto_request *req, proto_error *err)
             prefixes[nkinds++] = facet_kinds[k].prefix;
         }
     xap_search opt = { .offset = req->offset, .limit = req->limit, .slots = hit_slots,
-                       .nslots = 4, .want_data = req->snippets, .facets = prefixes,
+                       .nslots = NHIT_SLOTS, .want_data = req->snippets, .facets = prefixes,
                        .nfacets = nkinds, .facet_top = FACET_TOP,
                        .time_limit = worker_time_limit() };
     run_ctx rc = { q, &opt, NULL };

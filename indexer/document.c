@@ -1,6 +1,5 @@
-/* One file -> one Xapian document. The text is decoded once and everything,
- * terms and stored text alike, comes from that decoded copy, so snippets show
- * what was indexed. */
+/* One text -> one Xapian document. Terms and stored text come from the same
+ * decoded text, so snippets show what was indexed. */
 #include "document.h"
 
 #include <inttypes.h>
@@ -129,28 +128,24 @@ static int day_of(long long mtime_ns)
     return (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
 }
 
-seek_status document_build(const char *bytes, size_t len, const doc_meta *meta,
-                           xap_stem *stem, const gazetteer *gaz, xap_doc **out)
+seek_status document_build(const doc_input *in, const doc_meta *meta, xap_stem *stem,
+                           const gazetteer *gaz, xap_doc **out)
 {
     *out = NULL;
-    size_t tlen;
-    char *text = text_decode(bytes, len, &tlen);
-    if (!text)
-        return SEEK_NOMEM;
+    const char *text = in->text;
+    size_t tlen = in->len;
     tok_array toks;
-    if (tok_array_build(&toks, text, tlen) < 0) {
-        free(text);
+    if (tok_array_build(&toks, text, tlen) < 0)
         return SEEK_NOMEM;
-    }
     int mday = day_of(meta->mtime_ns);
     extraction x;
     xap_doc *doc = NULL;
-    seek_status st = extract_run(gaz, text, tlen, &toks, mday / 10000, &x);
+    /* A feed's own date also dates the mentions written without a year. */
+    seek_status st = extract_run(gaz, text, tlen, &toks, in->day ? in->day / 10000 : mday / 10000, &x);
     if (st == SEEK_OK && (st = xap_doc_new(&doc)) != SEEK_OK)
         extraction_fini(&x);
     if (st != SEEK_OK) {
         tok_array_fini(&toks);
-        free(text);
         return st;
     }
     char idterm[512];
@@ -162,14 +157,18 @@ seek_status document_build(const char *bytes, size_t len, const doc_meta *meta,
         st = add_words(doc, stem, &toks);
     if (st == SEEK_OK)
         st = add_entities(doc, &x);
-    size_t tfrom, tn;
-    title_span(text, tlen, &tfrom, &tn);
+    size_t tfrom = 0, tn = 0;
+    if (!in->title)
+        title_span(text, tlen, &tfrom, &tn);
     char hash[17];
     snprintf(hash, sizeof hash, "%016" PRIx64, meta->hash);
     if (st == SEEK_OK)
         st = xap_doc_set_value(doc, SLOT_ID, meta->id, strlen(meta->id));
     if (st == SEEK_OK)
-        st = xap_doc_set_value(doc, SLOT_TITLE, text + tfrom, tn);
+        st = in->title ? xap_doc_set_value(doc, SLOT_TITLE, in->title, strlen(in->title))
+                       : xap_doc_set_value(doc, SLOT_TITLE, text + tfrom, tn);
+    if (st == SEEK_OK && in->url)
+        st = xap_doc_set_value(doc, SLOT_URL, in->url, strlen(in->url));
     if (st == SEEK_OK)
         st = set_number(doc, SLOT_MTIME, "%lld", meta->mtime_ns);
     if (st == SEEK_OK)
@@ -177,12 +176,11 @@ seek_status document_build(const char *bytes, size_t len, const doc_meta *meta,
     if (st == SEEK_OK)
         st = xap_doc_set_value(doc, SLOT_HASH, hash, 16);
     if (st == SEEK_OK)
-        st = set_number(doc, SLOT_DATE, "%08lld", x.doc_day ? x.doc_day : mday);
+        st = set_number(doc, SLOT_DATE, "%08lld", in->day ? in->day : x.doc_day ? x.doc_day : mday);
     if (st == SEEK_OK)
         st = xap_doc_set_data(doc, text, tlen);
     extraction_fini(&x);
     tok_array_fini(&toks);
-    free(text);
     if (st != SEEK_OK) {
         xap_doc_free(doc);
         return st;

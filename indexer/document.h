@@ -21,10 +21,18 @@ typedef struct doc_meta {
  * from a touched one. */
 uint64_t document_hash(const char *bytes, size_t len);
 
-/* Builds the document for the raw file `bytes` into *out (free with
- * xap_doc_free); `gaz` (may be NULL) names the entities to find. Statuses:
- * OK, NOMEM, and the shim's. */
-seek_status document_build(const char *bytes, size_t len, const doc_meta *meta,
-                           xap_stem *stem, const gazetteer *gaz, xap_doc **out);
+/* What a document says, from whatever format it came in. */
+typedef struct doc_input {
+    const char *text;    /* valid UTF-8 */
+    size_t len;
+    const char *title;   /* NULL: the first non-empty line */
+    const char *url;     /* NULL: none */
+    int day;             /* yyyymmdd; 0: a date line in the text, else the mtime */
+} doc_input;
+
+/* Builds the document into *out (free with xap_doc_free); `gaz` (may be
+ * NULL) names the entities to find. Statuses: OK, NOMEM, and the shim's. */
+seek_status document_build(const doc_input *in, const doc_meta *meta, xap_stem *stem,
+                           const gazetteer *gaz, xap_doc **out);
 
 #endif

@@ -13,8 +13,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "document.h"
 #include "entity/gazetteer.h"
+#include "update.h"
 #include "paths.h"
 #include "text/decode.h"
 #include "walk.h"
@@ -24,7 +24,6 @@
 #define EXIT_FAILED_FILES 1
 #define EXIT_FATAL 2
 #define EXIT_LOCKED 75          /* EX_TEMPFAIL: cron may simply try later */
-#define MAX_FILE_BYTES (256L << 20)
 
 typedef struct options {
     char index[4096];
@@ -33,9 +32,6 @@ typedef struct options {
     double wait_seconds;
 } options;
 
-typedef struct counts {
-    size_t added, updated, removed, unchanged, failed;
-} counts;
 
 static void usage(FILE *f)
 {
@@ -120,138 +116,17 @@ static seek_status open_writer(const options *o, xap_wdb **w)
     }
 }
 
-static char *read_file(const char *path, size_t *len)
-{
-    /* O_NONBLOCK: a file swapped for a FIFO since the walk must not hang us. */
-    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-    if (fd < 0)
-        return NULL;
-    struct stat st;
-    if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size > MAX_FILE_BYTES) {
-        int e = errno;
-        close(fd);
-        errno = e;
-        if (S_ISREG(st.st_mode) && st.st_size > MAX_FILE_BYTES)
-            errno = EFBIG;
-        else if (!S_ISREG(st.st_mode))
-            errno = EINVAL;
-        return NULL;
-    }
-    size_t cap = (size_t)st.st_size + 1, n = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        if (n == cap) {
-            /* The file grew while we read it: take what is there now. */
-            char *grown = cap < (size_t)MAX_FILE_BYTES ? realloc(buf, cap * 2) : NULL;
-            if (!grown) {
-                free(buf);
-                buf = NULL;
-                errno = EFBIG;
-                break;
-            }
-            buf = grown;
-            cap *= 2;
-        }
-        ssize_t r = read(fd, buf + n, cap - n);
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r < 0) {
-            int e = errno;
-            free(buf);
-            buf = NULL;
-            errno = e;
-            break;
-        }
-        if (r == 0)
-            break;
-        n += (size_t)r;
-    }
-    close(fd);
-    *len = n;
-    return buf;
-}
 
-static long long stored_number(xap_wdb *w, const char *idterm, int slot, int *found)
-{
-    char *v = NULL;
-    seek_status st = xap_wdb_value(w, idterm, slot, &v);
-    *found = st == SEEK_OK;
-    long long n = v ? strtoll(v, NULL, 10) : -1;
-    free(v);
-    return n;
-}
 
-/* Indexes one file if it changed. Returns OK, or the status of a fatal index
- * error; a file that cannot be read is counted as failed, not fatal. */
-static seek_status index_one(xap_wdb *w, xap_stem *stem, const gazetteer *gaz,
-                             const walk_file *f, const options *o, counts *c)
-{
-    char idterm[512];
-    if (snprintf(idterm, sizeof idterm, "%s%s", PREFIX_ID, f->id) >= 240) {
-        fprintf(stderr, "seekd-index: %s: id too long (at most 239 bytes)\n", f->path);
-        c->failed++;
-        return SEEK_OK;
-    }
-    /* Ids travel in JSON, which holds only UTF-8: rename such files. */
-    if (text_utf8_prefix(f->id, strlen(f->id)) != strlen(f->id)) {
-        fprintf(stderr, "seekd-index: %s: the file name is not valid UTF-8; rename it\n", f->path);
-        c->failed++;
-        return SEEK_OK;
-    }
-    int found = 0;
-    if (!o->full) {
-        long long size = stored_number(w, idterm, SLOT_SIZE, &found);
-        long long mtime = found ? stored_number(w, idterm, SLOT_MTIME, &found) : -1;
-        if (found && size == (long long)f->size && mtime == f->mtime_ns) {
-            c->unchanged++;
-            return SEEK_OK;
-        }
-    } else {
-        char *v = NULL;
-        found = xap_wdb_value(w, idterm, SLOT_SIZE, &v) == SEEK_OK;
-        free(v);
-    }
-    size_t len;
-    char *bytes = read_file(f->path, &len);
-    if (!bytes) {
-        fprintf(stderr, "seekd-index: %s: %s\n", f->path, strerror(errno));
-        c->failed++;
-        return SEEK_OK;
-    }
-    doc_meta meta = { f->id, (long long)len, f->mtime_ns, document_hash(bytes, len) };
-    int same_content = 0;
-    if (found && !o->full) {
-        char *h = NULL, hex[17];
-        snprintf(hex, sizeof hex, "%016" PRIx64, meta.hash);
-        same_content = xap_wdb_value(w, idterm, SLOT_HASH, &h) == SEEK_OK && !strcmp(h, hex);
-        free(h);
-    }
-    xap_doc *doc = NULL;
-    seek_status st = document_build(bytes, len, &meta, stem, gaz, &doc);
-    free(bytes);
-    if (st == SEEK_OK)
-        st = xap_wdb_replace(w, idterm, doc);
-    xap_doc_free(doc);
-    if (st != SEEK_OK)
-        return st;
-    /* A touched but identical file is rewritten only to store its new mtime,
-     * so the next run can skip it without reading it. */
-    if (same_content)
-        c->unchanged++;
-    else if (found)
-        c->updated++;
-    else
-        c->added++;
-    return SEEK_OK;
-}
 
 static int by_string(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Removes the documents whose files are gone. `seen` is sorted; documents
- * below folders the walk could not read are kept. */
+/* Removes the documents whose files are gone. `seen` (sorted) holds the ids
+ * of this run's files and feed articles; documents below kept ids (folders
+ * the walk could not read, unchanged feeds) stay. */
 static seek_status remove_missing(xap_wdb *w, char **seen, size_t nseen, const walk_list *files,
                                   counts *c)
 {
@@ -263,7 +138,7 @@ static seek_status remove_missing(xap_wdb *w, char **seen, size_t nseen, const w
     size_t plen = strlen(PREFIX_ID);
     for (size_t i = 0; i < n && st == SEEK_OK; i++) {
         const char *id = terms[i] + plen;
-        if (!bsearch(&id, seen, nseen, sizeof *seen, by_string) && !walk_unread(files, id)) {
+        if (!bsearch(&id, seen, nseen, sizeof *seen, by_string) && !walk_kept(files, id)) {
             st = xap_wdb_delete(w, terms[i]);
             c->removed++;
         }
@@ -286,6 +161,62 @@ static int fatal(const char *what, seek_status st)
     return EXIT_FATAL;
 }
 
+/* The ids this run saw, sorted: its pages and its feeds' articles. */
+static char **seen_ids(const walk_list *files, const update *u, size_t *n)
+{
+    char **seen = malloc((files->n + u->narticles + 1) * sizeof *seen);
+    if (!seen)
+        return NULL;
+    size_t k = 0;
+    for (size_t i = 0; i < files->n; i++)
+        if (files->files[i].kind != WALK_FEED)
+            seen[k++] = files->files[i].id;
+    for (size_t i = 0; i < u->narticles; i++)
+        seen[k++] = u->articles[i];
+    qsort(seen, k, sizeof *seen, by_string);
+    *n = k;
+    return seen;
+}
+
+static void warn_duplicates(char **seen, size_t n, counts *c)
+{
+    for (size_t i = 1; i < n; i++)
+        if (!strcmp(seen[i], seen[i - 1])) {
+            fprintf(stderr, "seekd-index: id '%s' appears twice (two corpus folders, or a "
+                            "feed repeating an article); the last one wins\n", seen[i]);
+            c->failed++;
+        }
+}
+
+/* Runs the update inside the open transaction; returns 0 or an exit code. */
+static int update_all(const options *o, update *u, walk_list *files)
+{
+    seek_status st = xap_wdb_metadata(u->w, META_FEEDS, &u->old_feeds);
+    if (st != SEEK_OK)
+        return fatal("cannot read the feed list", st);
+    int bar = !o->quiet && isatty(STDERR_FILENO) && files->n > 0;
+    for (size_t i = 0; i < files->n; i++) {
+        if ((st = update_file(u, &files->files[i])) != SEEK_OK)
+            return fatal(files->files[i].path, st);
+        if (bar && (i % 64 == 0 || i + 1 == files->n))
+            progress(i + 1, files->n);
+    }
+    if (bar)
+        fputc('\n', stderr);
+    size_t nseen;
+    char **seen = seen_ids(files, u, &nseen);
+    if (!seen)
+        return fatal("out of memory", SEEK_NOMEM);
+    warn_duplicates(seen, nseen, &u->c);
+    st = remove_missing(u->w, seen, nseen, files, &u->c);
+    free(seen);
+    if (st != SEEK_OK)
+        return fatal("cannot remove vanished documents", st);
+    if ((st = xap_wdb_set_metadata(u->w, META_FEEDS, u->new_feeds ? u->new_feeds : "")) != SEEK_OK)
+        return fatal("cannot store the feed list", st);
+    return 0;
+}
+
 static int run(const options *o, const gazetteer *gaz, char **roots, size_t nroots)
 {
     double t0 = now_seconds();
@@ -298,55 +229,28 @@ static int run(const options *o, const gazetteer *gaz, char **roots, size_t nroo
             return EXIT_FATAL;
         }
     }
-    char **seen = malloc((files.n + 1) * sizeof *seen);
-    if (!seen) {
-        walk_list_fini(&files);
-        fprintf(stderr, "seekd-index: out of memory\n");
-        return EXIT_FATAL;
-    }
-    for (size_t i = 0; i < files.n; i++)
-        seen[i] = files.files[i].id;
-    qsort(seen, files.n, sizeof *seen, by_string);
-    counts c = { .failed = walk_errors };
-    for (size_t i = 1; i < files.n; i++)
-        if (!strcmp(seen[i], seen[i - 1])) {
-            fprintf(stderr, "seekd-index: id '%s' appears in two corpus folders; "
-                            "the last one wins\n", seen[i]);
-            c.failed++;
-        }
-
     if (paths_make_parents(o->index, 0700) < 0) {
         fprintf(stderr, "seekd-index: cannot create the folders above %s: %s\n",
                 o->index, strerror(errno));
-        free(seen);
         walk_list_fini(&files);
         return EXIT_FATAL;
     }
-    xap_wdb *w = NULL;
-    xap_stem *stem = NULL;
+    update u = { .gaz = gaz, .full = o->full, .files = &files, .c = { .failed = walk_errors } };
     int rc = 0;
-    seek_status st = open_writer(o, &w);
+    seek_status st = open_writer(o, &u.w);
     if (st == SEEK_LOCKED) {
         fprintf(stderr, "seekd-index: %s is being updated by another indexer; "
                         "try again later or pass --wait SECONDS\n", o->index);
         rc = EXIT_LOCKED;
     } else if (st != SEEK_OK) {
         rc = fatal(o->index, st);
-    } else if ((st = xap_stem_new("english", &stem)) != SEEK_OK
-               || (st = xap_wdb_begin(w)) != SEEK_OK) {
+    } else if ((st = xap_stem_new("english", &u.stem)) != SEEK_OK
+               || (st = xap_wdb_begin(u.w)) != SEEK_OK) {
         rc = fatal("cannot start the update", st);
+    } else {
+        rc = update_all(o, &u, &files);
     }
-    int bar = !o->quiet && isatty(STDERR_FILENO) && files.n > 0;
-    for (size_t i = 0; rc == 0 && i < files.n; i++) {
-        if ((st = index_one(w, stem, gaz, &files.files[i], o, &c)) != SEEK_OK)
-            rc = fatal(files.files[i].path, st);
-        if (bar && (i % 64 == 0 || i + 1 == files.n))
-            progress(i + 1, files.n);
-    }
-    if (bar)
-        fputc('\n', stderr);
-    if (rc == 0 && (st = remove_missing(w, seen, files.n, &files, &c)) != SEEK_OK)
-        rc = fatal("cannot remove vanished documents", st);
+    counts c = u.c;
     double secs = now_seconds() - t0;
     if (rc == 0) {
         char summary[512];
@@ -355,13 +259,13 @@ static int run(const options *o, const gazetteer *gaz, char **roots, size_t nroo
                  "\"unchanged\":%zu,\"failed\":%zu,\"seconds\":%.3f}",
                  (long long)time(NULL), c.added, c.updated, c.removed, c.unchanged,
                  c.failed, secs);
-        if ((st = xap_wdb_set_metadata(w, META_LAST_RUN, summary)) != SEEK_OK
-            || (st = xap_wdb_commit(w)) != SEEK_OK)
+        if ((st = xap_wdb_set_metadata(u.w, META_LAST_RUN, summary)) != SEEK_OK
+            || (st = xap_wdb_commit(u.w)) != SEEK_OK)
             rc = fatal("cannot commit", st);
     }
-    xap_stem_free(stem);
-    xap_wdb_close(w);
-    free(seen);
+    xap_stem_free(u.stem);
+    xap_wdb_close(u.w);
+    update_fini(&u);
     walk_list_fini(&files);
     if (rc)
         return rc;

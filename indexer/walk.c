@@ -11,7 +11,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
-static int push(walk_list *l, const char *path, const char *rel, const struct stat *st)
+static int push(walk_list *l, const char *path, const char *rel, size_t ext, walk_kind kind,
+                const struct stat *st)
 {
     walk_file *grown = grow_to(l->files, &l->cap, l->n + 1, sizeof *grown, 256);
     if (!grown)
@@ -19,7 +20,8 @@ static int push(walk_list *l, const char *path, const char *rel, const struct st
     l->files = grown;
     walk_file *f = &l->files[l->n];
     f->path = strdup(path);
-    f->id = strndup(rel, strlen(rel) - 4);
+    f->id = strndup(rel, strlen(rel) - ext);
+    f->kind = kind;
     if (!f->path || !f->id) {
         free(f->path);
         free(f->id);
@@ -31,10 +33,45 @@ static int push(walk_list *l, const char *path, const char *rel, const struct st
     return 0;
 }
 
-static int ends_with_txt(const char *name)
+/* The kind of file `name` is, by its extension (whose length goes to *ext),
+ * or -1 for files the corpus does not hold. */
+static int kind_of(const char *name, size_t *ext)
 {
+    static const struct { const char *ext; walk_kind kind; } kinds[] = {
+        { ".txt", WALK_TEXT }, { ".html", WALK_HTML }, { ".htm", WALK_HTML },
+        { ".jsonl", WALK_FEED },
+    };
     size_t n = strlen(name);
-    return n > 4 && strcmp(name + n - 4, ".txt") == 0;
+    for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++) {
+        size_t e = strlen(kinds[i].ext);
+        if (n > e && strcmp(name + n - e, kinds[i].ext) == 0) {
+            *ext = e;
+            return (int)kinds[i].kind;
+        }
+    }
+    return -1;
+}
+
+int walk_keep(walk_list *l, const char *id)
+{
+    char **v = grow_to(l->kept, &l->kept_cap, l->nkept + 1, sizeof *v, 8);
+    if (!v)
+        return -1;
+    l->kept = v;
+    if (!(v[l->nkept] = strdup(id)))
+        return -1;
+    l->nkept++;
+    return 0;
+}
+
+int walk_kept(const walk_list *l, const char *id)
+{
+    for (size_t i = 0; i < l->nkept; i++) {
+        size_t n = strlen(l->kept[i]);
+        if (!strncmp(id, l->kept[i], n) && (id[n] == '/' || (id[n] == '\0' && n)))
+            return 1;
+    }
+    return 0;
 }
 
 static int note_unread(walk_list *l, const char *path, const char *rel, size_t *errors)
@@ -42,24 +79,7 @@ static int note_unread(walk_list *l, const char *path, const char *rel, size_t *
     fprintf(stderr, "seekd-index: cannot read %s: %s; keeping what the index has of it\n",
             path, strerror(errno));
     (*errors)++;
-    char **v = grow_to(l->unread, &l->unread_cap, l->nunread + 1, sizeof *v, 8);
-    if (!v)
-        return -1;
-    l->unread = v;
-    if (!(v[l->nunread] = strdup(rel)))
-        return -1;
-    l->nunread++;
-    return 0;
-}
-
-int walk_unread(const walk_list *l, const char *id)
-{
-    for (size_t i = 0; i < l->nunread; i++) {
-        size_t n = strlen(l->unread[i]);
-        if (!strncmp(id, l->unread[i], n) && (id[n] == '/' || (id[n] == '\0' && n)))
-            return 1;
-    }
-    return 0;
+    return walk_keep(l, rel);
 }
 
 static int walk_dir(const char *dir, const char *rel, walk_list *l, size_t *errors)
@@ -83,12 +103,15 @@ static int walk_dir(const char *dir, const char *rel, walk_list *l, size_t *erro
             break;
         }
         struct stat lst, st;
+        size_t ext;
+        int kind;
         if (lstat(path, &lst) < 0) {
             rc = note_unread(l, path, sub, errors);
         } else if (S_ISDIR(lst.st_mode)) {
             rc = walk_dir(path, sub, l, errors);
-        } else if (ends_with_txt(e->d_name) && stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
-            rc = push(l, path, sub, &st);
+        } else if ((kind = kind_of(e->d_name, &ext)) >= 0 && stat(path, &st) == 0
+                   && S_ISREG(st.st_mode)) {
+            rc = push(l, path, sub, ext, (walk_kind)kind, &st);
         }
         free(path);
         free(sub);
@@ -132,8 +155,8 @@ void walk_list_fini(walk_list *l)
         free(l->files[i].id);
     }
     free(l->files);
-    for (size_t i = 0; i < l->nunread; i++)
-        free(l->unread[i]);
-    free(l->unread);
+    for (size_t i = 0; i < l->nkept; i++)
+        free(l->kept[i]);
+    free(l->kept);
     memset(l, 0, sizeof *l);
 }

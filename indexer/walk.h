@@ -1,15 +1,18 @@
-/* Finds the corpus files below a folder: every regular file ending in .txt,
- * recursively. Symbolic links to files are followed, links to folders are not
- * (so a link cycle cannot loop). */
+/* Finds the corpus files below a folder, recursively: plain text (.txt),
+ * HTML pages (.html, .htm) and JSON Lines feeds (.jsonl). Symbolic links to
+ * files are followed, links to folders are not (so a link cycle cannot loop). */
 #ifndef SEEKD_INDEXER_WALK_H
 #define SEEKD_INDEXER_WALK_H
 
 #include <stddef.h>
 #include <sys/types.h>
 
+typedef enum walk_kind { WALK_TEXT, WALK_HTML, WALK_FEED } walk_kind;
+
 typedef struct walk_file {
     char *path;   /* as opened: root/relative.txt */
-    char *id;     /* relative path without .txt */
+    char *id;     /* relative path without its extension */
+    walk_kind kind;
     off_t size;
     long long mtime_ns;
 } walk_file;
@@ -17,13 +20,16 @@ typedef struct walk_file {
 typedef struct walk_list {
     walk_file *files;
     size_t n, cap;
-    char **unread;        /* ids of folders that could not be read ("a/b") */
-    size_t nunread, unread_cap;
+    char **kept;          /* ids whose documents below stay: unreadable folders,
+                           * unchanged feeds ("a/b" keeps "a/b/...") */
+    size_t nkept, kept_cap;
 } walk_list;
 
-/* Nonzero when `id` lies below a folder the walk could not read: its
- * document must be kept, not removed as vanished. */
-int walk_unread(const walk_list *list, const char *id);
+/* Keeps the documents below `id` (a folder or a feed) from being removed as
+ * vanished. Returns 0, or -1 when memory runs out. */
+int walk_keep(walk_list *list, const char *id);
+/* Nonzero when `id` lies below a kept one. */
+int walk_kept(const walk_list *list, const char *id);
 
 /* Appends the files below `root` to `list`, sorted by id within the root.
  * Folders it cannot read are reported on stderr and counted in *errors.

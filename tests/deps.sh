@@ -4,7 +4,8 @@
 # Tools that may come from elsewhere (npm with a non-Debian Node.js, a
 # python3 of its own) are checked by command, not by package.
 set -eu
-LIBS="build-essential pkg-config libxapian-dev libuv1-dev libutf8proc-dev libjansson-dev libcmocka-dev"
+LIBS="build-essential pkg-config libxapian-dev libuv1-dev libutf8proc-dev libjansson-dev libxml2-dev
+libcmocka-dev"
 missing=
 for p in $LIBS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"

@@ -28,9 +28,11 @@ enum {
     SLOT_HASH = 4,   /* content hash, 16 hex digits */
     SLOT_DATE = 5,   /* the document's date, yyyymmdd: a date line, else the mtime */
     SLOT_ENTITIES = 6, /* the entities mentioned: "type\tkey\tname\tcount\n" per entity */
+    SLOT_URL = 7,    /* the article's address, from a feed */
 };
 
 /* Index metadata keys */
 #define META_LAST_RUN "seekd.last_run"  /* JSON summary of the last indexer run */
+#define META_FEEDS "seekd.feeds"        /* "size mtime_ns id-prefix\n" per JSONL feed indexed */
 
 #endif

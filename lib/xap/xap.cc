@@ -509,6 +509,17 @@ seek_status xap_wdb_set_metadata(xap_wdb *w, const char *key, const char *value)
     }
 }
 
+seek_status xap_wdb_metadata(xap_wdb *w, const char *key, char **out) noexcept
+{
+    *out = nullptr;
+    try {
+        *out = dup_string(w->db.get_metadata(key));
+        return SEEK_OK;
+    } catch (...) {
+        return translate();
+    }
+}
+
 /* ---- Documents ---- */
 
 seek_status xap_doc_new(xap_doc **out) noexcept

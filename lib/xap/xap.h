@@ -154,6 +154,9 @@ seek_status xap_wdb_terms(xap_wdb *w, const char *prefix, char ***out, size_t *n
 void xap_strv_free(char **v, size_t n) XAP_NOEXCEPT;
 
 seek_status xap_wdb_set_metadata(xap_wdb *w, const char *key, const char *value) XAP_NOEXCEPT;
+/* Reads user metadata `key` as the writer sees it, into a malloc'd string
+ * ("" when unset). Statuses: OK, IO, NOMEM, XAPIAN. */
+seek_status xap_wdb_metadata(xap_wdb *w, const char *key, char **out) XAP_NOEXCEPT;
 
 /* ---- Documents ---- */
 

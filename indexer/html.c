@@ -1,0 +1,127 @@
+/* HTML to text. libxml2 decodes the page's charset and entities; we walk
+ * the tree, skip what a reader never sees, and put line breaks where blocks
+ * end so that titles and paragraphs stay apart. */
+#include "html.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <libxml/HTMLparser.h>
+
+#include "grow.h"
+
+typedef struct buf {
+    char *s;
+    size_t len, cap;
+    int oom;
+} buf;
+
+static void put(buf *b, const char *s, size_t n)
+{
+    char *p = grow_to(b->s, &b->cap, b->len + n + 1, 1, 4096);
+    if (!p) {
+        b->oom = 1;
+        return;
+    }
+    b->s = p;
+    memcpy(b->s + b->len, s, n);
+    b->len += n;
+    b->s[b->len] = '\0';
+}
+
+static int named(const xmlNode *n, const char *const *names)
+{
+    for (; *names; names++)
+        if (!strcasecmp((const char *)n->name, *names))
+            return 1;
+    return 0;
+}
+
+static const char *const hidden[] = { "script", "style", "noscript", "template", "head", NULL };
+static const char *const blocks[] = {
+    "p", "div", "br", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "title",
+    "section", "article", "header", "footer", "blockquote", "pre", "table", "ul", "ol", "dd", "dt",
+    NULL,
+};
+
+static void walk(const xmlNode *n, buf *b)
+{
+    for (; n; n = n->next) {
+        if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+            if (n->content)
+                put(b, (const char *)n->content, strlen((const char *)n->content));
+        } else if (n->type == XML_ELEMENT_NODE && !named(n, hidden)) {
+            walk(n->children, b);
+            if (named(n, blocks))
+                put(b, "\n", 1);
+        }
+    }
+}
+
+static const xmlNode *find(const xmlNode *n, const char *name)
+{
+    for (; n; n = n->next) {
+        if (n->type == XML_ELEMENT_NODE && !strcasecmp((const char *)n->name, name))
+            return n;
+        const xmlNode *in = find(n->children, name);
+        if (in)
+            return in;
+    }
+    return NULL;
+}
+
+static char *trimmed_text(const xmlNode *n)
+{
+    buf b = { 0 };
+    put(&b, "", 0);
+    if (n)
+        walk(n->children, &b);
+    if (b.oom) {
+        free(b.s);
+        return NULL;
+    }
+    /* Fold white space: titles are one line. */
+    size_t o = 0;
+    for (size_t i = 0; i < b.len; i++) {
+        int ws = b.s[i] == ' ' || b.s[i] == '\n' || b.s[i] == '\t' || b.s[i] == '\r';
+        if (ws && (o == 0 || b.s[o - 1] == ' '))
+            continue;
+        b.s[o++] = ws ? ' ' : b.s[i];
+    }
+    while (o && b.s[o - 1] == ' ')
+        o--;
+    b.s[o] = '\0';
+    return b.s;
+}
+
+int html_extract(const char *html, size_t len, char **text, size_t *tlen, char **title)
+{
+    *text = *title = NULL;
+    if (len > (size_t)INT32_MAX)
+        return -1;
+    htmlDocPtr doc = htmlReadMemory(html, (int)len, NULL, NULL,
+                                    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING
+                                    | HTML_PARSE_NONET | HTML_PARSE_NOBLANKS);
+    if (!doc)
+        return -1;
+    const xmlNode *root = xmlDocGetRootElement(doc);
+    buf b = { 0 };
+    put(&b, "", 0);
+    *title = trimmed_text(find(root, "title"));
+    if (*title && **title) {
+        /* The title leads the text, as the first line of a .txt would. */
+        put(&b, *title, strlen(*title));
+        put(&b, "\n", 1);
+    }
+    walk(root, &b);
+    xmlFreeDoc(doc);
+    if (b.oom || !*title) {
+        free(b.s);
+        free(*title);
+        *title = NULL;
+        return -1;
+    }
+    *text = b.s;
+    *tlen = b.len;
+    return 0;
+}

@@ -1,0 +1,14 @@
+/* Text from HTML pages, with libxml2's forgiving HTML parser: the visible
+ * text (no tags, scripts or styles; entities decoded) and the <title>. */
+#ifndef SEEKD_INDEXER_HTML_H
+#define SEEKD_INDEXER_HTML_H
+
+#include <stddef.h>
+
+/* Extracts the text of the `len` bytes of HTML at `html` into *text (UTF-8,
+ * malloc'd, *tlen bytes; block elements end lines) and the trimmed title
+ * into *title (malloc'd, "" when none). Returns 0, or -1 when the page cannot
+ * be parsed at all or memory runs out. */
+int html_extract(const char *html, size_t len, char **text, size_t *tlen, char **title);
+
+#endif

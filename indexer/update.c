@@ -1,0 +1,317 @@
+/* Per-file updates. Change detection: size and mtime first (no read), then
+ * a content hash, so a touched but identical file costs a read, not a
+ * rewrite of its terms. Feeds are compared as a whole by size and mtime (kept
+ * in the index's metadata), then article by article by hash. */
+#include "update.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "document.h"
+#include "feed.h"
+#include "grow.h"
+#include "html.h"
+#include "text/decode.h"
+#include "xap/prefix.h"
+
+#define MAX_FILE_BYTES (256L << 20)
+#define MAX_ID_TERM 240   /* Xapian terms hold 245 bytes at most */
+
+static char *read_file(const char *path, size_t *len)
+{
+    /* O_NONBLOCK: a file swapped for a FIFO since the walk must not hang us. */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0)
+        return NULL;
+    struct stat st;
+    if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size > MAX_FILE_BYTES) {
+        int e = errno;
+        close(fd);
+        errno = e;
+        if (S_ISREG(st.st_mode) && st.st_size > MAX_FILE_BYTES)
+            errno = EFBIG;
+        else if (!S_ISREG(st.st_mode))
+            errno = EINVAL;
+        return NULL;
+    }
+    size_t cap = (size_t)st.st_size + 1, n = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        if (n == cap) {
+            /* The file grew while we read it: take what is there now. */
+            char *grown = cap < (size_t)MAX_FILE_BYTES ? realloc(buf, cap * 2) : NULL;
+            if (!grown) {
+                free(buf);
+                buf = NULL;
+                errno = EFBIG;
+                break;
+            }
+            buf = grown;
+            cap *= 2;
+        }
+        ssize_t r = read(fd, buf + n, cap - n);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0) {
+            int e = errno;
+            free(buf);
+            buf = NULL;
+            errno = e;
+            break;
+        }
+        if (r == 0)
+            break;
+        n += (size_t)r;
+    }
+    close(fd);
+    *len = n;
+    return buf;
+}
+
+static long long stored_number(xap_wdb *w, const char *idterm, int slot, int *found)
+{
+    char *v = NULL;
+    seek_status st = xap_wdb_value(w, idterm, slot, &v);
+    *found = st == SEEK_OK;
+    long long n = v ? strtoll(v, NULL, 10) : -1;
+    free(v);
+    return n;
+}
+
+/* The id term of `id`, or 0 after counting the file as failed. */
+static int id_term(update *u, const char *id, const char *where, char *term, size_t cap)
+{
+    if (snprintf(term, cap, "%s%s", PREFIX_ID, id) >= MAX_ID_TERM) {
+        fprintf(stderr, "seekd-index: %s: id too long (at most %d bytes)\n", where,
+                MAX_ID_TERM - 1);
+        u->c.failed++;
+        return 0;
+    }
+    /* Ids travel in JSON, which holds only UTF-8. */
+    if (text_utf8_prefix(id, strlen(id)) != strlen(id)) {
+        fprintf(stderr, "seekd-index: %s: the id is not valid UTF-8; rename it\n", where);
+        u->c.failed++;
+        return 0;
+    }
+    return 1;
+}
+
+typedef enum outcome { ADDED, UPDATED, SAME } outcome;
+
+/* Writes the document unless the index holds the same content already. */
+static seek_status put_doc(update *u, const char *idterm, const doc_input *in,
+                           const doc_meta *meta, outcome *out)
+{
+    char *h = NULL, hex[17];
+    snprintf(hex, sizeof hex, "%016" PRIx64, meta->hash);
+    int found = xap_wdb_value(u->w, idterm, SLOT_HASH, &h) == SEEK_OK;
+    int same = found && !strcmp(h, hex);
+    free(h);
+    *out = !found ? ADDED : same ? SAME : UPDATED;
+    if (same && !u->full && meta->mtime_ns < 0)
+        return SEEK_OK;  /* a feed article: nothing of it changed */
+    xap_doc *doc = NULL;
+    seek_status st = document_build(in, meta, u->stem, u->gaz, &doc);
+    if (st == SEEK_OK)
+        st = xap_wdb_replace(u->w, idterm, doc);
+    xap_doc_free(doc);
+    return st;
+}
+
+static void count(update *u, outcome o)
+{
+    if (o == ADDED)
+        u->c.added++;
+    else if (o == UPDATED || u->full)
+        u->c.updated++;
+    else
+        u->c.unchanged++;
+}
+
+/* ---- .txt and .html: one document per file ---- */
+
+static seek_status update_page(update *u, const walk_file *f)
+{
+    char idterm[512];
+    if (!id_term(u, f->id, f->path, idterm, sizeof idterm))
+        return SEEK_OK;
+    if (!u->full) {
+        int found;
+        long long size = stored_number(u->w, idterm, SLOT_SIZE, &found);
+        long long mtime = found ? stored_number(u->w, idterm, SLOT_MTIME, &found) : -1;
+        if (found && size == (long long)f->size && mtime == f->mtime_ns) {
+            u->c.unchanged++;
+            return SEEK_OK;
+        }
+    }
+    size_t len;
+    char *bytes = read_file(f->path, &len);
+    if (!bytes) {
+        fprintf(stderr, "seekd-index: %s: %s\n", f->path, strerror(errno));
+        u->c.failed++;
+        return SEEK_OK;
+    }
+    doc_meta meta = { f->id, (long long)len, f->mtime_ns, document_hash(bytes, len) };
+    doc_input in = { 0 };
+    char *text = NULL, *title = NULL;
+    size_t tlen = 0;
+    if (f->kind == WALK_HTML) {
+        if (html_extract(bytes, len, &text, &tlen, &title) < 0) {
+            fprintf(stderr, "seekd-index: %s: cannot read it as HTML\n", f->path);
+            u->c.failed++;
+            free(bytes);
+            return SEEK_OK;
+        }
+        in.title = *title ? title : NULL;
+    } else if (!(text = text_decode(bytes, len, &tlen))) {
+        free(bytes);
+        return SEEK_NOMEM;
+    }
+    free(bytes);
+    in.text = text;
+    in.len = tlen;
+    /* A touched but identical file is rewritten all the same, to store its
+     * new mtime so the next run can skip it unread. */
+    outcome o;
+    seek_status st = put_doc(u, idterm, &in, &meta, &o);
+    free(text);
+    free(title);
+    if (st == SEEK_OK)
+        count(u, o);
+    return st;
+}
+
+/* ---- .jsonl: one document per article ---- */
+
+typedef struct feed_ctx {
+    update *u;
+    const walk_file *f;
+    seek_status st;
+} feed_ctx;
+
+static int add_article_id(update *u, const char *id)
+{
+    char **v = grow_to(u->articles, &u->articles_cap, u->narticles + 1, sizeof *v, 64);
+    if (!v)
+        return -1;
+    u->articles = v;
+    if (!(v[u->narticles] = strdup(id)))
+        return -1;
+    u->narticles++;
+    return 0;
+}
+
+static void bad_line(size_t line, const char *why, void *ctx)
+{
+    feed_ctx *fc = ctx;
+    fprintf(stderr, "seekd-index: %s:%zu: %s; line skipped\n", fc->f->path, line, why);
+    fc->u->c.failed++;
+}
+
+static int one_article(const feed_article *a, void *ctx)
+{
+    feed_ctx *fc = ctx;
+    update *u = fc->u;
+    /* Articles live under their feed: feed id / article id. */
+    char *id = NULL, where[64], idterm[512];
+    snprintf(where, sizeof where, "line %zu", a->line);
+    if (asprintf(&id, "%s/%s", fc->f->id, a->id) < 0) {
+        fc->st = SEEK_NOMEM;
+        return 1;
+    }
+    if (!id_term(u, id, where, idterm, sizeof idterm)) {
+        fprintf(stderr, "seekd-index: %s:%zu: bad article id; line skipped\n", fc->f->path, a->line);
+        free(id);
+        return 0;
+    }
+    /* JSON strings may hold NUL; the text pipeline wants a C string. */
+    char *text = strndup(a->text, a->text_len);
+    if (!text || add_article_id(u, id) < 0) {
+        free(text);
+        free(id);
+        fc->st = SEEK_NOMEM;
+        return 1;
+    }
+    for (size_t i = 0; i < a->text_len; i++)
+        if (!text[i])
+            text[i] = ' ';
+    /* mtime -1: an article has no mtime of its own; its feed's is kept in the
+     * metadata, and the hash alone tells a changed article. */
+    doc_meta meta = { id, (long long)a->text_len, -1, document_hash(text, a->text_len) };
+    doc_input in = { text, a->text_len, a->title, a->url, a->day };
+    outcome o;
+    fc->st = put_doc(u, idterm, &in, &meta, &o);
+    free(text);
+    free(id);
+    if (fc->st != SEEK_OK)
+        return 1;
+    count(u, o);
+    return 0;
+}
+
+static int add_feed_record(update *u, const char *line, size_t len)
+{
+    char *p = grow_to(u->new_feeds, &u->new_cap, u->new_len + len + 1, 1, 1024);
+    if (!p)
+        return -1;
+    u->new_feeds = p;
+    memcpy(p + u->new_len, line, len + 1);
+    u->new_len += len;
+    return 0;
+}
+
+static seek_status update_feed(update *u, const walk_file *f)
+{
+    char record[600];
+    int n = snprintf(record, sizeof record, "%lld %lld %s\n", (long long)f->size, f->mtime_ns, f->id);
+    if (n < 0 || (size_t)n >= sizeof record) {
+        fprintf(stderr, "seekd-index: %s: id too long\n", f->path);
+        u->c.failed++;
+        return walk_keep(u->files, f->id) < 0 ? SEEK_NOMEM : SEEK_OK;
+    }
+    if (add_feed_record(u, record, (size_t)n) < 0)
+        return SEEK_NOMEM;
+    /* The same size and mtime as last time: keep its articles unread. */
+    if (!u->full && u->old_feeds) {
+        for (const char *l = u->old_feeds; *l;) {
+            const char *e = strchr(l, '\n');
+            size_t ll = e ? (size_t)(e - l) + 1 : strlen(l);
+            if (ll == (size_t)n && !memcmp(l, record, ll)) {
+                u->c.unchanged++;
+                return walk_keep(u->files, f->id) < 0 ? SEEK_NOMEM : SEEK_OK;
+            }
+            l += ll;
+        }
+    }
+    size_t len;
+    char *bytes = read_file(f->path, &len);
+    if (!bytes) {
+        fprintf(stderr, "seekd-index: %s: %s\n", f->path, strerror(errno));
+        u->c.failed++;
+        return walk_keep(u->files, f->id) < 0 ? SEEK_NOMEM : SEEK_OK;
+    }
+    feed_ctx fc = { u, f, SEEK_OK };
+    feed_each(bytes, len, one_article, bad_line, &fc);
+    free(bytes);
+    return fc.st;
+}
+
+seek_status update_file(update *u, const walk_file *f)
+{
+    return f->kind == WALK_FEED ? update_feed(u, f) : update_page(u, f);
+}
+
+void update_fini(update *u)
+{
+    for (size_t i = 0; i < u->narticles; i++)
+        free(u->articles[i]);
+    free(u->articles);
+    free(u->old_feeds);
+    free(u->new_feeds);
+}

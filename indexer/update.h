@@ -1,0 +1,37 @@
+/* Bringing one corpus file's documents up to date inside the indexer's
+ * transaction: a .txt or .html file is one document, a .jsonl feed one per
+ * article. Unchanged files are skipped without being read. */
+#ifndef SEEKD_INDEXER_UPDATE_H
+#define SEEKD_INDEXER_UPDATE_H
+
+#include <stddef.h>
+#include "entity/gazetteer.h"
+#include "walk.h"
+#include "xap/xap.h"
+
+typedef struct counts {
+    size_t added, updated, removed, unchanged, failed;
+} counts;
+
+typedef struct update {
+    xap_wdb *w;
+    xap_stem *stem;
+    const gazetteer *gaz;
+    int full;                /* rewrite every document */
+    counts c;
+    walk_list *files;        /* unchanged feeds are kept through walk_keep */
+    char **articles;         /* ids of the feed articles seen in this run */
+    size_t narticles, articles_cap;
+    char *old_feeds;         /* META_FEEDS as the last run left it */
+    char *new_feeds;         /* META_FEEDS for this run */
+    size_t new_len, new_cap;
+} update;
+
+/* Updates the documents of file f. Returns OK, or the status of an index
+ * error (fatal to the run); a file that cannot be read or parsed is counted
+ * in u->c.failed and named on stderr, and its old documents stay. */
+seek_status update_file(update *u, const walk_file *f);
+
+void update_fini(update *u);
+
+#endif
