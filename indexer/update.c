@@ -275,8 +275,6 @@ static seek_status update_feed(update *u, const walk_file *f)
         u->c.failed++;
         return walk_keep(u->files, f->id) < 0 ? SEEK_NOMEM : SEEK_OK;
     }
-    if (add_feed_record(u, record, (size_t)n) < 0)
-        return SEEK_NOMEM;
     /* The same size and mtime as last time: keep its articles unread. */
     if (!u->full && u->old_feeds) {
         for (const char *l = u->old_feeds; *l;) {
@@ -284,7 +282,9 @@ static seek_status update_feed(update *u, const walk_file *f)
             size_t ll = e ? (size_t)(e - l) + 1 : strlen(l);
             if (ll == (size_t)n && !memcmp(l, record, ll)) {
                 u->c.unchanged++;
-                return walk_keep(u->files, f->id) < 0 ? SEEK_NOMEM : SEEK_OK;
+                if (add_feed_record(u, record, (size_t)n) < 0 || walk_keep(u->files, f->id) < 0)
+                    return SEEK_NOMEM;
+                return SEEK_OK;
             }
             l += ll;
         }
@@ -292,9 +292,14 @@ static seek_status update_feed(update *u, const walk_file *f)
     size_t len;
     char *bytes = read_file(f->path, &len);
     if (!bytes) {
+        /* No record for it: the next run tries again. */
         fprintf(stderr, "seekd-index: %s: %s\n", f->path, strerror(errno));
         u->c.failed++;
         return walk_keep(u->files, f->id) < 0 ? SEEK_NOMEM : SEEK_OK;
+    }
+    if (add_feed_record(u, record, (size_t)n) < 0) {
+        free(bytes);
+        return SEEK_NOMEM;
     }
     feed_ctx fc = { u, f, SEEK_OK };
     feed_each(bytes, len, one_article, bad_line, &fc);
