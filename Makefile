@@ -134,6 +134,9 @@ clean:
 include tests/fuzz/fuzz.mk
 # make install / uninstall (PREFIX, DESTDIR) and man-check: see install.mk.
 include install.mk
+# make bench / bench-smoke, seekd beside Xapian, SQLite FTS5 and Sphinx:
+# see bench/bench.mk and docs/performance.md.
+include bench/bench.mk
 
 -include $(LIB_OBJ:.o=.d) $(INDEXER_OBJ:.o=.d) $(DAEMON_OBJ:.o=.d) $(CLIENT_OBJ:.o=.d)
 -include $(wildcard $(BUILD)/tests/unit/*.d $(BUILD)/tests/helpers/*.d)

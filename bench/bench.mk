@@ -1,0 +1,65 @@
+# The benchmark: seekd side by side with in-process Xapian, SQLite FTS5 and
+# Sphinx 2.2, in one run (bench/run.sh; docs/performance.md). Included by the
+# main Makefile, whose BIN, CC, CXX, PROGRAMS and deps it uses.
+#
+#   make bench         the full run: whole corpus, 300 queries, REPEAT=3, SCALE=10
+#   make bench-smoke   seconds: 200 files, 30 queries, REPEAT=1, SCALE=2
+#   make bench-deps    installs sphinxsearch, sqlite3 and gnuplot-nox if missing
+#
+# Settings: REPEAT, SCALE (or BENCH_REPEAT, BENCH_SCALE), BENCH_DURATION,
+# BENCH_CONNECTIONS, BENCH_ENGINES (see bench/run.sh). Results go to
+# bench/results.md and bench/latency.png; work files to build/bench/.
+
+ifndef BENCH_MK_LOADED
+BENCH_MK_LOADED := 1
+# The sub-make names both files, so it works whether the main Makefile
+# includes this one or both were given with -f; the guard above keeps a
+# second reading from defining everything twice.
+BENCH_MK := $(lastword $(MAKEFILE_LIST))
+# Wherever this file is included, the main Makefile's default goal stays.
+BENCH_SAVED_GOAL := $(.DEFAULT_GOAL)
+BENCH_SUBMAKE = $(MAKE) --no-print-directory -f $(firstword $(MAKEFILE_LIST)) -f $(BENCH_MK) SANITIZE=
+BENCH_BUILD := build/bench
+BENCH_REPEAT ?= $(or $(REPEAT),3)
+BENCH_SCALE ?= $(or $(SCALE),10)
+BENCH_DURATION ?= 3
+BENCH_CONNECTIONS ?= 1 2 4 8 16
+BENCH_ENGINES ?= seekd xapian sqlite sphinx
+BENCH_CFLAGS := -std=c17 -O2 -g -Wall -Wextra -Werror
+BENCH_CXXFLAGS := -std=c++17 -O2 -g -Wall -Wextra -Werror
+BENCH_TOOLS := $(BENCH_BUILD)/loadgen $(BENCH_BUILD)/bare_xapian
+
+.PHONY: bench bench-smoke bench-deps bench-tools
+
+bench-deps:
+	@sh tests/deps.sh
+	@sh bench/deps.sh
+
+bench-tools: $(BENCH_TOOLS)
+
+$(BENCH_BUILD)/loadgen: bench/loadgen.c
+	@mkdir -p $(@D)
+	$(CC) $(BENCH_CFLAGS) $< -o $@ -lpthread
+
+$(BENCH_BUILD)/bare_xapian: bench/bare_xapian.cc
+	@mkdir -p $(@D)
+	$(CXX) $(BENCH_CXXFLAGS) $(shell pkg-config --cflags xapian-core) $< -o $@ \
+		$(shell pkg-config --libs xapian-core) -lpthread
+
+bench: bench-deps
+	@$(BENCH_SUBMAKE) all bench-tools
+	REPEAT=$(BENCH_REPEAT) SCALE=$(BENCH_SCALE) BENCH_DURATION=$(BENCH_DURATION) \
+		BENCH_CONNECTIONS="$(BENCH_CONNECTIONS)" BENCH_ENGINES="$(BENCH_ENGINES)" \
+		BENCH_BIN=bin bash bench/run.sh
+
+# No install step: engines that are not installed are skipped with a note.
+# Its results stay under build/bench/, away from bench/results.md.
+bench-smoke:
+	@$(BENCH_SUBMAKE) all bench-tools
+	REPEAT=1 SCALE=2 BENCH_FILES=200 BENCH_QUERIES=30 BENCH_DURATION=0.5 \
+		BENCH_CONNECTIONS="1 2 8" BENCH_ENGINES="$(BENCH_ENGINES)" BENCH_BIN=bin \
+		BENCH_WORK=$(CURDIR)/$(BENCH_BUILD)/smoke \
+		BENCH_OUT=$(CURDIR)/$(BENCH_BUILD)/smoke-results.md \
+		BENCH_PLOT=$(CURDIR)/$(BENCH_BUILD)/smoke-latency.png bash bench/run.sh
+.DEFAULT_GOAL := $(BENCH_SAVED_GOAL)
+endif

