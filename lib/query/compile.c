@@ -151,6 +151,20 @@ static seek_status build_date(const qp_node *n, ctx *c, xap_query **out)
     return st;
 }
 
+/* Builds l and r and joins them with op. */
+static seek_status combine(xap_op op, const qp_node *l, const qp_node *r, ctx *c, xap_query **out)
+{
+    xap_query *a = NULL, *b = NULL;
+    seek_status st = build(l, c, &a);
+    if (st == SEEK_OK)
+        st = build(r, c, &b);
+    if (st == SEEK_OK)
+        st = xap_query_combine(op, a, b, out);
+    xap_query_free(a);
+    xap_query_free(b);
+    return st;
+}
+
 /* left AND NOT right, or left AND right. */
 static seek_status build_and(const qp_node *n, ctx *c, xap_query **out)
 {
@@ -165,15 +179,7 @@ static seek_status build_and(const qp_node *n, ctx *c, xap_query **out)
         l = r;
         r = t->left;
     }
-    xap_query *a = NULL, *b = NULL;
-    seek_status st = build(l, c, &a);
-    if (st == SEEK_OK)
-        st = build(r, c, &b);
-    if (st == SEEK_OK)
-        st = xap_query_combine(op, a, b, out);
-    xap_query_free(a);
-    xap_query_free(b);
-    return st;
+    return combine(op, l, r, c, out);
 }
 
 static seek_status build(const qp_node *n, ctx *c, xap_query **out)
@@ -195,17 +201,8 @@ static seek_status build(const qp_node *n, ctx *c, xap_query **out)
                                 (unsigned)n->nterms, out);
     case QP_AND:
         return build_and(n, c, out);
-    case QP_OR: {
-        xap_query *a = NULL, *b = NULL;
-        seek_status st = build(n->left, c, &a);
-        if (st == SEEK_OK)
-            st = build(n->right, c, &b);
-        if (st == SEEK_OK)
-            st = xap_query_combine(XAP_OR, a, b, out);
-        xap_query_free(a);
-        xap_query_free(b);
-        return st;
-    }
+    case QP_OR:
+        return combine(XAP_OR, n->left, n->right, c, out);
     case QP_NOT: {
         xap_query *all = NULL, *b = NULL;
         seek_status st = xap_query_all(&all);
