@@ -33,7 +33,7 @@ BENCH_TOOLS := $(BENCH_BUILD)/loadgen $(BENCH_BUILD)/bare_xapian
 
 bench-deps:
 	@sh tests/deps.sh
-	@sh bench/deps.sh
+	@sh tests/deps.sh sphinxsearch sqlite3 gnuplot-nox
 
 bench-tools: $(BENCH_TOOLS)
 

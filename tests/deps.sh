@@ -1,17 +1,21 @@
 #!/bin/sh
 # Installs the Debian packages seekd needs to build and test, if any are
-# missing. Used by `make deps` (and so by `make run` and `make test`).
-# Tools that may come from elsewhere (npm with a non-Debian Node.js, a
-# python3 of its own) are checked by command, not by package.
+# missing; with arguments, those packages instead (the benchmark's
+# baselines). Used by `make deps` (and so `make run` and `make test`) and
+# `make bench-deps`. Tools that may come from elsewhere (npm with a
+# non-Debian Node.js, a python3 of its own) are checked by command.
 set -eu
 LIBS="build-essential pkg-config libxapian-dev libuv1-dev libutf8proc-dev libjansson-dev libxml2-dev
 libcmocka-dev"
+[ $# -gt 0 ] && LIBS="$*"
 missing=
 for p in $LIBS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
 done
-command -v python3 >/dev/null 2>&1 || missing="$missing python3"
-command -v npm >/dev/null 2>&1 || missing="$missing npm"
+if [ $# -eq 0 ]; then
+    command -v python3 >/dev/null 2>&1 || missing="$missing python3"
+    command -v npm >/dev/null 2>&1 || missing="$missing npm"
+fi
 [ -z "$missing" ] && exit 0
 echo "installing:$missing"
 SUDO=
