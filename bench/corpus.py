@@ -20,7 +20,9 @@ valid UTF-8 read as Windows-1252.
 """
 import codecs
 import os
+import statistics
 import sys
+import time
 
 
 def _cp1252_fallback(err):
@@ -122,6 +124,36 @@ def cmd_agree(tsv, counts, col):
             got.append(int(cols[col]))
     agree = sum(1 for w, g in zip(want, got) if w == g)
     print('%d %d' % (agree, len(want)))
+
+
+def time_queries(run_one, items, phrases, repeat, counts_path=None):
+    """Runs run_one(item) -> list of hits over all items: one untimed pass
+    that records each phrase's hit count (written to counts_path, in the
+    format `agree` reads), then `repeat` timed passes; prints each pass and
+    the medians of mean latency and throughput."""
+    counts = []
+    means, qpss = [], []
+    for p in range(-1, repeat):
+        total = 0.0
+        t_pass = time.perf_counter()
+        for item in items:
+            t0 = time.perf_counter()
+            found = run_one(item)
+            total += time.perf_counter() - t0
+            if p < 0:
+                counts.append(len(found))
+        wall = time.perf_counter() - t_pass
+        if p < 0:
+            continue
+        means.append(total / len(items) * 1e6)
+        qpss.append(len(items) / wall)
+        print('pass=%d queries=%d mean_us=%.1f qps=%.1f' % (p + 1, len(items), means[-1], qpss[-1]))
+    print('queries=%d mean_us=%.1f qps=%.1f' % (len(items), statistics.median(means),
+                                                statistics.median(qpss)))
+    if counts_path:
+        with open(counts_path, 'w', encoding='utf-8') as f:
+            for i, (phrase, n) in enumerate(zip(phrases, counts)):
+                f.write('%d\t%d\t%s\n' % (i, n, phrase))
 
 
 def main(argv):

@@ -16,7 +16,6 @@
 """
 import os
 import sqlite3
-import statistics
 import sys
 import time
 
@@ -56,30 +55,8 @@ def cmd_query(db_path, tsv, repeat, counts_path=None):
     phrases = [p for p, _, _ in corpus.load_queries(tsv)]
     matches = [fts_phrase(p) for p in phrases]
     sql = "SELECT rowid FROM t WHERE t MATCH ?"
-    counts = []
-    means, qpss = [], []
-    for p in range(-1, repeat):
-        total = 0.0
-        t_pass = time.perf_counter()
-        for m in matches:
-            t0 = time.perf_counter()
-            found = [ids[r] for (r,) in db.execute(sql, (m,))]
-            total += time.perf_counter() - t0
-            if p < 0:
-                counts.append(len(found))
-        wall = time.perf_counter() - t_pass
-        if p < 0:
-            continue
-        mean = total / len(matches) * 1e6
-        means.append(mean)
-        qpss.append(len(matches) / wall)
-        print('pass=%d queries=%d mean_us=%.1f qps=%.1f' % (p + 1, len(matches), mean, qpss[-1]))
-    print('queries=%d mean_us=%.1f qps=%.1f' % (len(matches), statistics.median(means),
-                                                statistics.median(qpss)))
-    if counts_path:
-        with open(counts_path, 'w', encoding='utf-8') as f:
-            for i, (phrase, n) in enumerate(zip(phrases, counts)):
-                f.write('%d\t%d\t%s\n' % (i, n, phrase))
+    corpus.time_queries(lambda m: [ids[r] for (r,) in db.execute(sql, (m,))], matches, phrases,
+                        repeat, counts_path)
 
 
 def main(argv):

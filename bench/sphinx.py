@@ -25,7 +25,6 @@ its result set is read packet by packet up to the closing EOF packet.
 """
 import os
 import socket
-import statistics
 import struct
 import sys
 import time
@@ -162,30 +161,7 @@ def cmd_query(port, tsv, repeat, counts_path=None):
     sqls = ["SELECT id FROM idx WHERE MATCH('%s') LIMIT 0,10000 OPTION max_matches=10000"
             % sphinxql_phrase(p) for p in phrases]
     conn = MySQL(port)
-    counts = []
-    means, qpss = [], []
-    for p in range(-1, repeat):
-        total = 0.0
-        t_pass = time.perf_counter()
-        for sql in sqls:
-            t0 = time.perf_counter()
-            rows = conn.query_rows(sql)
-            total += time.perf_counter() - t0
-            if p < 0:
-                counts.append(len(rows))
-        wall = time.perf_counter() - t_pass
-        if p < 0:
-            continue
-        mean = total / len(sqls) * 1e6
-        means.append(mean)
-        qpss.append(len(sqls) / wall)
-        print('pass=%d queries=%d mean_us=%.1f qps=%.1f' % (p + 1, len(sqls), mean, qpss[-1]))
-    print('queries=%d mean_us=%.1f qps=%.1f' % (len(sqls), statistics.median(means),
-                                                statistics.median(qpss)))
-    if counts_path:
-        with open(counts_path, 'w', encoding='utf-8') as f:
-            for i, (phrase, n) in enumerate(zip(phrases, counts)):
-                f.write('%d\t%d\t%s\n' % (i, n, phrase))
+    corpus.time_queries(conn.query_rows, sqls, phrases, repeat, counts_path)
 
 
 def cmd_wait(port):
