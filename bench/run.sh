@@ -46,6 +46,13 @@ PY=python3
 export SEEKD_GAZETTEER="$ROOT/data/gazetteer.tsv"
 unset SEEKD_SOCKET SEEKD_INDEX
 
+# One run at a time per work folder: a second one would delete the first's.
+mkdir -p "$(dirname "$W")"
+exec 9>"$W.lock"
+if ! flock -n 9; then
+    echo "another benchmark run is using $W; wait for it to finish" >&2
+    exit 1
+fi
 rm -rf "$W"
 mkdir -p "$W"
 chmod 700 "$W"
