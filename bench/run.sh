@@ -83,6 +83,8 @@ cleanup() {
     exit "$st"
 }
 trap cleanup EXIT
+set -E
+trap 'echo "bench/run.sh: line $LINENO failed (status $?): $BASH_COMMAND" >&2' ERR
 trap 'exit 130' INT
 trap 'exit 143' TERM
 

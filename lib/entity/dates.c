@@ -314,6 +314,11 @@ typedef struct month_hit {
 /* Whole-word matching makes at most one name fit ("sep" fails on "sept"). */
 static bool read_month(const scan *sc, size_t p, month_hit *h)
 {
+    /* Most words are no month: an ASCII initial outside those of the English
+     * names rejects them without trying every name (the indexer's hot path). */
+    unsigned char c = p < sc->n ? sc->s[p] : 0;
+    if (c < 0x80 && (!c || !strchr("jfmasond", c | 0x20)))
+        return false;
     for (int m = 0; m < 12; m++) {
         size_t q = p;
         const char *name = match_any(sc, &q, month_names[m]);
