@@ -195,18 +195,6 @@ typedef struct feed_ctx {
     seek_status st;
 } feed_ctx;
 
-static int add_article_id(update *u, const char *id)
-{
-    char **v = grow_to(u->articles, &u->articles_cap, u->narticles + 1, sizeof *v, 64);
-    if (!v)
-        return -1;
-    u->articles = v;
-    if (!(v[u->narticles] = strdup(id)))
-        return -1;
-    u->narticles++;
-    return 0;
-}
-
 static void bad_line(size_t line, const char *why, void *ctx)
 {
     feed_ctx *fc = ctx;
@@ -232,7 +220,7 @@ static int one_article(const feed_article *a, void *ctx)
     }
     /* JSON strings may hold NUL; the text pipeline wants a C string. */
     char *text = strndup(a->text, a->text_len);
-    if (!text || add_article_id(u, id) < 0) {
+    if (!text || strv_push(&u->articles, &u->narticles, &u->articles_cap, id) < 0) {
         free(text);
         free(id);
         fc->st = SEEK_NOMEM;

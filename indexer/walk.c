@@ -54,14 +54,7 @@ static int kind_of(const char *name, size_t *ext)
 
 int walk_keep(walk_list *l, const char *id)
 {
-    char **v = grow_to(l->kept, &l->kept_cap, l->nkept + 1, sizeof *v, 8);
-    if (!v)
-        return -1;
-    l->kept = v;
-    if (!(v[l->nkept] = strdup(id)))
-        return -1;
-    l->nkept++;
-    return 0;
+    return strv_push(&l->kept, &l->nkept, &l->kept_cap, id);
 }
 
 int walk_kept(const walk_list *l, const char *id)

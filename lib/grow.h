@@ -5,6 +5,7 @@
 
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* Returns `v` resized to hold at least `need` elements of `size` bytes, its
  * capacity (*cap, in elements) doubled from `first` as often as needed; `v`
@@ -26,6 +27,20 @@ static inline void *grow_to(void *v, size_t *cap, size_t need, size_t size, size
     if (p)
         *cap = n;
     return p;
+}
+
+/* Appends a copy of `s` to the string vector *v (*n strings, capacity *cap).
+ * Returns 0, or -1 when memory runs out (the vector stays valid). */
+static inline int strv_push(char ***v, size_t *n, size_t *cap, const char *s)
+{
+    char **p = grow_to(*v, cap, *n + 1, sizeof *p, 8);
+    if (!p)
+        return -1;
+    *v = p;
+    if (!(p[*n] = strdup(s)))
+        return -1;
+    (*n)++;
+    return 0;
 }
 
 #endif

@@ -78,16 +78,9 @@ typedef struct term_set {
 
 static int add_term(term_set *t, const char *term)
 {
-    char **v = grow_to(t->v, &t->cap, t->n + 1, sizeof *v, 16);
-    if (!v || !(v[t->n] = strdup(term))) {
-        if (v)
-            t->v = v;
+    if (strv_push(&t->v, &t->n, &t->cap, term) < 0)
         t->oom = 1;
-        return 1;
-    }
-    t->v = v;
-    t->n++;
-    return 0;
+    return t->oom;
 }
 
 static void term_set_fini(term_set *t)
