@@ -43,7 +43,7 @@ PROGRAMS := $(BIN)/seekd-index $(BIN)/seekd $(BIN)/seek
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps run test check unit e2e check-phrases valgrind clean
+.PHONY: all deps run test check unit e2e check-phrases check-shards valgrind clean
 # Keep test objects between runs instead of rebuilding them each time.
 .SECONDARY:
 all: $(PROGRAMS)
@@ -110,7 +110,7 @@ run: deps
 test: deps
 	@$(MAKE) --no-print-directory check
 
-check: unit e2e check-phrases
+check: unit e2e check-phrases check-shards
 
 unit: $(UNIT_BIN)
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $$t; done
@@ -126,6 +126,10 @@ valgrind: $(PROGRAMS) $(BUILD)/tests/hold_lock
 # Phrase exactness against the benchmark oracle (fetches the corpus once).
 check-phrases: $(PROGRAMS)
 	@BIN=$(CURDIR)/$(BIN) sh tests/phrases/check.sh
+
+# Sharded and remote (xapian-tcpsrv) indexes answer like one index.
+check-shards: $(PROGRAMS)
+	@BIN=$(CURDIR)/$(BIN) sh tests/shards/check.sh
 
 clean:
 	rm -rf build bin

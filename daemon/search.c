@@ -14,16 +14,17 @@
 #define SNIPPET_WIDTH 30    /* tokens */
 #define FACET_TOP 10
 
-static const struct { unsigned bit; const char *name; const char *prefix; ent_type type; } facet_kinds[] = {
-    { PROTO_FACET_PERSON, "person", PREFIX_PERSON, ENT_PERSON },
-    { PROTO_FACET_ORG, "org", PREFIX_ORG, ENT_ORG },
-    { PROTO_FACET_PLACE, "place", PREFIX_PLACE, ENT_PLACE },
-    { PROTO_FACET_DATE, "date", PREFIX_YEAR, ENT_NTYPES },
+static const struct { unsigned bit; const char *name; int slot; ent_type type; } facet_kinds[] = {
+    { PROTO_FACET_PERSON, "person", SLOT_FACET_PERSON, ENT_PERSON },
+    { PROTO_FACET_ORG, "org", SLOT_FACET_ORG, ENT_ORG },
+    { PROTO_FACET_PLACE, "place", SLOT_FACET_PLACE, ENT_PLACE },
+    { PROTO_FACET_DATE, "date", SLOT_FACET_YEAR, ENT_NTYPES },
 };
 #define NFACET_KINDS (sizeof facet_kinds / sizeof *facet_kinds)
 
-/* The value slots copied into each hit, in this order. */
-static const int hit_slots[] = { SLOT_ID, SLOT_TITLE, SLOT_DATE, SLOT_ENTITIES, SLOT_URL };
+/* The value slots copied into each hit, in this order (the id comes as the
+ * hit's key). */
+static const int hit_slots[] = { SLOT_TITLE, SLOT_DATE, SLOT_ENTITIES, SLOT_URL };
 #define NHIT_SLOTS (sizeof hit_slots / sizeof *hit_slots)
 
 /* The SLOT_ENTITIES value ("type\tkey\tname\tcount\n"...) as a JSON list. */
@@ -51,14 +52,14 @@ static json_t *hit_json(const xap_hit *h, unsigned rank, const snip_terms *terms
                         xap_stem *stem, int snippets)
 {
     char iso[11] = "";
-    int day = atoi(h->values[2]);
+    int day = atoi(h->values[1]);
     if (day)
         date_iso(day, iso);
-    json_t *o = json_pack("{s:s,s:I,s:f,s:s,s:s,s:o*}", "id", h->values[0],
-                          "rank", (json_int_t)rank, "score", h->score, "title", h->values[1],
-                          "date", iso, "entities", hit_entities(h->values[3]));
-    if (o && *h->values[4])
-        json_object_set_new(o, "url", json_string(h->values[4]));
+    json_t *o = json_pack("{s:s,s:I,s:f,s:s,s:s,s:o*}", "id", h->key,
+                          "rank", (json_int_t)rank, "score", h->score, "title", h->values[0],
+                          "date", iso, "entities", hit_entities(h->values[2]));
+    if (o && *h->values[3])
+        json_object_set_new(o, "url", json_string(h->values[3]));
     if (!o || !snippets)
         return o;
     snippet s;
@@ -215,16 +216,17 @@ json_t *op_search(worker *w, const proto_request *req, proto_error *err)
             proto_fail(err, PROTO_E_INTERNAL, -1, "cannot build the query: %s", xap_errmsg());
         return NULL;
     }
-    const char *prefixes[NFACET_KINDS];
+    xap_facet_spec specs[NFACET_KINDS];
     unsigned kinds[NFACET_KINDS];
     size_t nkinds = 0;
     for (unsigned k = 0; k < NFACET_KINDS; k++)
         if (req->facets & facet_kinds[k].bit) {
             kinds[nkinds] = k;
-            prefixes[nkinds++] = facet_kinds[k].prefix;
+            specs[nkinds++] = (xap_facet_spec){ facet_kinds[k].slot, FACET_SLOTS };
         }
-    xap_search opt = { .offset = req->offset, .limit = req->limit, .slots = hit_slots,
-                       .nslots = NHIT_SLOTS, .want_data = req->snippets, .facets = prefixes,
+    xap_search opt = { .offset = req->offset, .limit = req->limit, .key_slot = SLOT_ID,
+                       .slots = hit_slots, .nslots = NHIT_SLOTS, .want_data = req->snippets,
+                       .facets = specs,
                        .nfacets = nkinds, .facet_top = FACET_TOP,
                        .time_limit = worker_time_limit() };
     run_ctx rc = { q, &opt, NULL };

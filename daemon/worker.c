@@ -88,13 +88,23 @@ seek_status worker_fresh_db(worker *w)
     return xap_db_reopen(w->db);
 }
 
+/* A reader whose remote shard went away stays broken: drop it, and try once
+ * more with a fresh one, which reconnects to a shard that came back since. */
 seek_status worker_run(worker *w, worker_fn fn, void *ctx)
 {
     seek_status st = SEEK_OK;
+    int reconnected = 0;
     for (int round = 0; round <= WORKER_MAX_RETRIES; round++) {
         st = worker_fresh_db(w);
         if (st == SEEK_OK)
             st = fn(w->db, ctx);
+        if (st == SEEK_NETWORK) {
+            xap_db_close(w->db);
+            w->db = NULL;
+            if (reconnected++)
+                break;
+            continue;
+        }
         if (st != SEEK_MODIFIED)
             break;
     }
@@ -108,6 +118,9 @@ int worker_index_error(seek_status st, proto_error *err)
                           "no index at %s yet: build it with seekd-index", index_path);
     if (st == SEEK_NOMEM)
         return proto_fail(err, PROTO_E_INTERNAL, -1, "out of memory");
+    if (st == SEEK_NETWORK)
+        return proto_fail(err, PROTO_E_SHARD, -1, "a shard of the index at %s is unreachable: %s",
+                          index_path, xap_errmsg());
     return proto_fail(err, PROTO_E_NO_INDEX, -1, "cannot read the index at %s: %s", index_path,
                       xap_errmsg());
 }

@@ -10,6 +10,7 @@
 
 #include "entity/dateterms.h"
 #include "entity/extract.h"
+#include "facets.h"
 #include "query/compile.h"
 #include "text/decode.h"
 #include "text/token.h"
@@ -17,16 +18,6 @@
 #include "xap/prefix.h"
 
 #define TITLE_MAX 300
-
-uint64_t document_hash(const char *bytes, size_t len)
-{
-    uint64_t h = 0xcbf29ce484222325ULL;
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)bytes[i];
-        h *= 0x100000001b3ULL;
-    }
-    return h;
-}
 
 static seek_status add_words(xap_doc *doc, xap_stem *stem, const tok_array *t)
 {
@@ -47,13 +38,20 @@ static const char *const type_prefix[ENT_NTYPES] = {
     [ENT_PLACE] = PREFIX_PLACE, [ENT_NAME] = PREFIX_NAME,
 };
 
+typedef struct date_ctx {
+    xap_doc *doc;
+    year_counts years;
+} date_ctx;
+
 static int add_date_term(const char *term, void *ctx)
 {
-    return xap_doc_add_term(ctx, term, 1) != SEEK_OK;
+    date_ctx *dc = ctx;
+    year_counts_add(&dc->years, term);
+    return xap_doc_add_term(dc->doc, term, 1) != SEEK_OK;
 }
 
-/* Entity terms (wdf = mentions), date terms, and the per-document entity
- * list that hits show without reading term lists. */
+/* Entity terms (wdf = mentions), date terms, the per-document entity list
+ * that hits show without reading term lists, and the facet slots. */
 static seek_status add_entities(xap_doc *doc, const extraction *x)
 {
     size_t cap = 1, len = 0;
@@ -76,10 +74,11 @@ static seek_status add_entities(xap_doc *doc, const extraction *x)
     if (st == SEEK_OK)
         st = xap_doc_set_value(doc, SLOT_ENTITIES, list, len);
     free(list);
+    date_ctx dc = { .doc = doc };
     for (size_t i = 0; i < x->ndates && st == SEEK_OK; i++)
-        if (dateterms_mention(&x->dates[i].span, x->dates[i].precision, add_date_term, doc))
+        if (dateterms_mention(&x->dates[i].span, x->dates[i].precision, add_date_term, &dc))
             st = SEEK_NOMEM;
-    return st;
+    return st == SEEK_OK ? facets_set(doc, x, &dc.years) : st;
 }
 
 /* The first non-empty line, trimmed and cut to TITLE_MAX bytes. */

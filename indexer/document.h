@@ -14,12 +14,10 @@ typedef struct doc_meta {
     const char *id;
     long long size;
     long long mtime_ns;
+    /* fnv1a64 of the raw bytes: with the size, tells a changed file from a
+     * touched one. */
     uint64_t hash;
 } doc_meta;
-
-/* FNV-1a over the raw bytes: cheap, and with the size it tells a changed file
- * from a touched one. */
-uint64_t document_hash(const char *bytes, size_t len);
 
 /* What a document says, from whatever format it came in. */
 typedef struct doc_input {

@@ -14,6 +14,8 @@
 #include <unistd.h>
 
 #include "entity/gazetteer.h"
+#include "layout.h"
+#include "shard.h"
 #include "update.h"
 #include "paths.h"
 #include "text/decode.h"
@@ -30,15 +32,22 @@ typedef struct options {
     char gazetteer[4096];
     int full, quiet;
     double wait_seconds;
+    unsigned shards;     /* --shards N (0: as the index is) */
+    int shard;           /* --shard K, or -1 */
 } options;
 
 
 static void usage(FILE *f)
 {
-    fputs("usage: seekd-index [--index DIR] [--full] [--wait SECONDS] [-q] CORPUS_DIR...\n"
+    fputs("usage: seekd-index [--index DIR] [--shards N [--shard K]] [--full] [--wait SECONDS]\n"
+          "                   [-q] CORPUS_DIR...\n"
           "Indexes every .txt file below the CORPUS_DIRs (document id: the path below\n"
           "its folder, without .txt). Incremental unless --full.\n"
           "  --index DIR      the index (default: $SEEKD_INDEX or ~/.local/share/seekd/index)\n"
+          "  --shards N       split the index into N shard databases in DIR, listed by the\n"
+          "                   stub DIR/XAPIANDB (seekd serves DIR as one index)\n"
+          "  --shard K        with --shards N: write only shard K (0..N-1) into DIR, as\n"
+          "                   one database (for a shard served from another host)\n"
           "  --full           reindex every file, even unchanged ones\n"
           "  --wait SECONDS   if another indexer holds the index, wait this long (default 0)\n"
           "  --gazetteer FILE the entity list (default: $SEEKD_GAZETTEER or data/gazetteer.tsv)\n"
@@ -59,9 +68,11 @@ static int parse_args(int argc, char **argv, options *o)
         { "index", required_argument, 0, 'i' }, { "full", no_argument, 0, 'f' },
         { "quiet", no_argument, 0, 'q' }, { "wait", required_argument, 0, 'w' },
         { "gazetteer", required_argument, 0, 'g' }, { "help", no_argument, 0, 'h' },
+        { "shards", required_argument, 0, 'S' }, { "shard", required_argument, 0, 'K' },
         { 0, 0, 0, 0 },
     };
     memset(o, 0, sizeof *o);
+    o->shard = -1;
     if (paths_index(o->index, sizeof o->index) < 0
         || paths_gazetteer(o->gazetteer, sizeof o->gazetteer) < 0) {
         fprintf(stderr, "seekd-index: default index path too long\n");
@@ -92,9 +103,28 @@ static int parse_args(int argc, char **argv, options *o)
                 return -1;
             }
             break;
+        case 'S':
+        case 'K': {
+            long v = strtol(optarg, &end, 10);
+            long lo = c == 'S' ? 1 : 0, hi = c == 'S' ? SHARD_MAX : SHARD_MAX - 1;
+            if (end == optarg || *end || v < lo || v > hi) {
+                fprintf(stderr, "seekd-index: --%s takes a number from %ld to %ld, not '%s'\n",
+                        c == 'S' ? "shards" : "shard", lo, hi, optarg);
+                return -1;
+            }
+            if (c == 'S')
+                o->shards = (unsigned)v;
+            else
+                o->shard = (int)v;
+            break;
+        }
         case 'h': usage(stdout); exit(0);
         default: usage(stderr); return -1;
         }
+    }
+    if (o->shard >= 0 && (unsigned)o->shard >= o->shards) {
+        fprintf(stderr, "seekd-index: --shard K needs --shards N with K below N\n");
+        return -1;
     }
     if (optind >= argc) {
         fprintf(stderr, "seekd-index: name at least one corpus folder\n");
@@ -104,11 +134,12 @@ static int parse_args(int argc, char **argv, options *o)
     return 0;
 }
 
-static seek_status open_writer(const options *o, xap_wdb **w)
+static seek_status open_writer(const options *o, const layout *l, xap_wdb **w)
 {
     double deadline = now_seconds() + o->wait_seconds;
     for (;;) {
-        seek_status st = xap_wdb_open(o->index, XAP_CREATE, w);
+        seek_status st = xap_wdb_open_shards((const char *const *)l->paths, l->nshards,
+                                             XAP_CREATE, w);
         if (st != SEEK_LOCKED || now_seconds() >= deadline)
             return st;
         struct timespec nap = { 0, 100 * 1000 * 1000 };
@@ -188,9 +219,60 @@ static void warn_duplicates(char **seen, size_t n, counts *c)
         }
 }
 
+/* The "K/N" a database holding one shard is marked with ("" otherwise). */
+static void shard_mark(const options *o, char *mark, size_t cap)
+{
+    if (o->shard >= 0)
+        snprintf(mark, cap, "%d/%u", o->shard, o->shards);
+    else
+        mark[0] = '\0';
+}
+
+/* Refuses to mix one shard's documents with another's; an index written by
+ * another format version has every document rewritten. Returns 0 or an exit
+ * code. */
+static int check_index(const options *o, update *u)
+{
+    char *format = NULL, *stored = NULL, want[32];
+    seek_status st = xap_wdb_metadata(u->w, META_FORMAT, &format);
+    if (st == SEEK_OK)
+        st = xap_wdb_metadata(u->w, META_SHARD, &stored);
+    if (st != SEEK_OK) {
+        free(format);
+        return fatal("cannot read the index's metadata", st);
+    }
+    if (strcmp(format, INDEX_FORMAT) != 0) {
+        if (*format && !o->quiet)
+            fprintf(stderr, "seekd-index: the index was written by another version; "
+                            "rewriting every document\n");
+        u->full = 1;
+    }
+    shard_mark(o, want, sizeof want);
+    int rc = 0;
+    if (strcmp(stored, want) != 0) {
+        char **ids = NULL;
+        size_t n = 0;
+        if (!*stored && (st = xap_wdb_terms(u->w, PREFIX_ID, &ids, &n)) != SEEK_OK)
+            rc = fatal("cannot list the documents", st);
+        else if (*stored || n) {
+            fprintf(stderr, "seekd-index: %s holds %s%s, not %s%s; use another folder\n", o->index,
+                    *stored ? "shard " : "all documents", stored, *want ? "shard " : "all documents",
+                    want);
+            rc = EXIT_FATAL;
+        }
+        xap_strv_free(ids, n);
+    }
+    free(format);
+    free(stored);
+    return rc;
+}
+
 /* Runs the update inside the open transaction; returns 0 or an exit code. */
 static int update_all(const options *o, update *u, walk_list *files)
 {
+    int rc = check_index(o, u);
+    if (rc)
+        return rc;
     seek_status st = xap_wdb_metadata(u->w, META_FEEDS, &u->old_feeds);
     if (st != SEEK_OK)
         return fatal("cannot read the feed list", st);
@@ -217,6 +299,56 @@ static int update_all(const options *o, update *u, walk_list *files)
     return 0;
 }
 
+/* Stores the run's summary and marks, then commits. Returns 0 or an exit code. */
+static int finish(const options *o, update *u, double secs)
+{
+    const counts *c = &u->c;
+    char summary[512], mark[32];
+    snprintf(summary, sizeof summary,
+             "{\"time\":%lld,\"added\":%zu,\"updated\":%zu,\"removed\":%zu,"
+             "\"unchanged\":%zu,\"failed\":%zu,\"seconds\":%.3f}",
+             (long long)time(NULL), c->added, c->updated, c->removed, c->unchanged,
+             c->failed, secs);
+    shard_mark(o, mark, sizeof mark);
+    seek_status st;
+    if ((st = xap_wdb_set_metadata(u->w, META_LAST_RUN, summary)) != SEEK_OK
+        || (st = xap_wdb_set_metadata(u->w, META_FORMAT, INDEX_FORMAT)) != SEEK_OK
+        || (st = xap_wdb_set_metadata(u->w, META_SHARD, mark)) != SEEK_OK
+        || (st = xap_wdb_commit(u->w)) != SEEK_OK)
+        return fatal("cannot commit", st);
+    return 0;
+}
+
+/* Opens the index's databases and brings them up to date with `files`.
+ * Returns 0 or an exit code; u->c holds the counts. */
+static int index_files(const options *o, const layout *l, update *u)
+{
+    double t0 = now_seconds();
+    seek_status st = open_writer(o, l, &u->w);
+    int rc;
+    if (st == SEEK_LOCKED) {
+        fprintf(stderr, "seekd-index: %s is being updated by another indexer; "
+                        "try again later or pass --wait SECONDS\n", o->index);
+        rc = EXIT_LOCKED;
+    } else if (st != SEEK_OK) {
+        rc = fatal(o->index, st);
+    } else if ((st = xap_stem_new("english", &u->stem)) != SEEK_OK
+               || (st = xap_wdb_begin(u->w)) != SEEK_OK) {
+        rc = fatal("cannot start the update", st);
+    } else if (!(rc = update_all(o, u, u->files))) {
+        rc = finish(o, u, now_seconds() - t0);
+    }
+    /* The stub goes last: a reader never finds it naming shards not yet made. */
+    if (!rc && layout_write_stub(o->index, l) < 0) {
+        fprintf(stderr, "seekd-index: cannot write %s/%s: %s\n", o->index, LAYOUT_STUB,
+                strerror(errno));
+        rc = EXIT_FATAL;
+    }
+    xap_stem_free(u->stem);
+    xap_wdb_close(u->w);
+    return rc;
+}
+
 static int run(const options *o, const gazetteer *gaz, char **roots, size_t nroots)
 {
     double t0 = now_seconds();
@@ -229,50 +361,32 @@ static int run(const options *o, const gazetteer *gaz, char **roots, size_t nroo
             return EXIT_FATAL;
         }
     }
-    if (paths_make_parents(o->index, 0700) < 0) {
-        fprintf(stderr, "seekd-index: cannot create the folders above %s: %s\n",
-                o->index, strerror(errno));
+    layout l;
+    char err[1024];
+    if (layout_resolve(o->index, o->shard >= 0 ? 1 : o->shards, &l, err, sizeof err) < 0) {
+        fprintf(stderr, "seekd-index: %s\n", err);
         walk_list_fini(&files);
         return EXIT_FATAL;
     }
-    update u = { .gaz = gaz, .full = o->full, .files = &files, .c = { .failed = walk_errors } };
-    int rc = 0;
-    seek_status st = open_writer(o, &u.w);
-    if (st == SEEK_LOCKED) {
-        fprintf(stderr, "seekd-index: %s is being updated by another indexer; "
-                        "try again later or pass --wait SECONDS\n", o->index);
-        rc = EXIT_LOCKED;
-    } else if (st != SEEK_OK) {
-        rc = fatal(o->index, st);
-    } else if ((st = xap_stem_new("english", &u.stem)) != SEEK_OK
-               || (st = xap_wdb_begin(u.w)) != SEEK_OK) {
-        rc = fatal("cannot start the update", st);
-    } else {
-        rc = update_all(o, &u, &files);
+    if (paths_make_parents(l.paths[0], 0700) < 0) {
+        fprintf(stderr, "seekd-index: cannot create the folders above %s: %s\n",
+                l.paths[0], strerror(errno));
+        layout_fini(&l);
+        walk_list_fini(&files);
+        return EXIT_FATAL;
     }
+    update u = { .gaz = gaz, .full = o->full, .shard = o->shard, .nshards = o->shards,
+                 .files = &files, .c = { .failed = walk_errors } };
+    int rc = index_files(o, &l, &u);
     counts c = u.c;
-    double secs = now_seconds() - t0;
-    if (rc == 0) {
-        char summary[512];
-        snprintf(summary, sizeof summary,
-                 "{\"time\":%lld,\"added\":%zu,\"updated\":%zu,\"removed\":%zu,"
-                 "\"unchanged\":%zu,\"failed\":%zu,\"seconds\":%.3f}",
-                 (long long)time(NULL), c.added, c.updated, c.removed, c.unchanged,
-                 c.failed, secs);
-        if ((st = xap_wdb_set_metadata(u.w, META_LAST_RUN, summary)) != SEEK_OK
-            || (st = xap_wdb_commit(u.w)) != SEEK_OK)
-            rc = fatal("cannot commit", st);
-    }
-    xap_stem_free(u.stem);
-    xap_wdb_close(u.w);
     update_fini(&u);
+    layout_fini(&l);
     walk_list_fini(&files);
     if (rc)
         return rc;
-    secs = now_seconds() - t0;
     if (!o->quiet)
         printf("%zu added, %zu updated, %zu removed, %zu unchanged, %zu failed in %.2f s\n",
-               c.added, c.updated, c.removed, c.unchanged, c.failed, secs);
+               c.added, c.updated, c.removed, c.unchanged, c.failed, now_seconds() - t0);
     return c.failed ? EXIT_FAILED_FILES : 0;
 }
 

@@ -15,8 +15,10 @@
 
 #include "document.h"
 #include "feed.h"
+#include "fnv.h"
 #include "grow.h"
 #include "html.h"
+#include "shard.h"
 #include "text/decode.h"
 #include "xap/prefix.h"
 
@@ -102,6 +104,12 @@ static int id_term(update *u, const char *id, const char *where, char *term, siz
     return 1;
 }
 
+/* Whether the document under `idterm` belongs in the database being written. */
+static int ours(const update *u, const char *idterm)
+{
+    return u->shard < 0 || shard_of(idterm, u->nshards) == (unsigned)u->shard;
+}
+
 typedef enum outcome { ADDED, UPDATED, SAME } outcome;
 
 /* Writes the document unless the index holds the same content already. */
@@ -139,7 +147,7 @@ static void count(update *u, outcome o)
 static seek_status update_page(update *u, const walk_file *f)
 {
     char idterm[512];
-    if (!id_term(u, f->id, f->path, idterm, sizeof idterm))
+    if (!id_term(u, f->id, f->path, idterm, sizeof idterm) || !ours(u, idterm))
         return SEEK_OK;
     if (!u->full) {
         int found;
@@ -157,7 +165,7 @@ static seek_status update_page(update *u, const walk_file *f)
         u->c.failed++;
         return SEEK_OK;
     }
-    doc_meta meta = { f->id, (long long)len, f->mtime_ns, document_hash(bytes, len) };
+    doc_meta meta = { f->id, (long long)len, f->mtime_ns, fnv1a64(bytes, len) };
     doc_input in = { 0 };
     char *text = NULL, *title = NULL;
     size_t tlen = 0;
@@ -218,6 +226,10 @@ static int one_article(const feed_article *a, void *ctx)
         free(id);
         return 0;
     }
+    if (!ours(u, idterm)) {
+        free(id);
+        return 0;
+    }
     /* JSON strings may hold NUL; the text pipeline wants a C string. */
     char *text = strndup(a->text, a->text_len);
     if (!text || strv_push(&u->articles, &u->narticles, &u->articles_cap, id) < 0) {
@@ -231,7 +243,7 @@ static int one_article(const feed_article *a, void *ctx)
             text[i] = ' ';
     /* mtime -1: an article has no mtime of its own; its feed's is kept in the
      * metadata, and the hash alone tells a changed article. */
-    doc_meta meta = { id, (long long)a->text_len, -1, document_hash(text, a->text_len) };
+    doc_meta meta = { id, (long long)a->text_len, -1, fnv1a64(text, a->text_len) };
     doc_input in = { text, a->text_len, a->title, a->url, a->day };
     outcome o;
     fc->st = put_doc(u, idterm, &in, &meta, &o);

@@ -18,6 +18,8 @@ typedef struct update {
     xap_stem *stem;
     const gazetteer *gaz;
     int full;                /* rewrite every document */
+    int shard;               /* >= 0: only documents of shard `shard` of `nshards` */
+    unsigned nshards;
     counts c;
     walk_list *files;        /* unchanged feeds are kept through walk_keep */
     char **articles;         /* ids of the feed articles seen in this run */
@@ -27,7 +29,7 @@ typedef struct update {
     size_t new_len, new_cap;
 } update;
 
-/* Updates the documents of file f. Returns OK, or the status of an index
+/* Updates the documents of file f that belong to this index (see shard). Returns OK, or the status of an index
  * error (fatal to the run); a file that cannot be read or parsed is counted
  * in u->c.failed and named on stderr, and its old documents stay. */
 seek_status update_file(update *u, const walk_file *f);

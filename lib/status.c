@@ -13,6 +13,7 @@ const char *status_code(seek_status st)
     case SEEK_IO: return "io_error";
     case SEEK_LOCKED: return "index_locked";
     case SEEK_MODIFIED: return "index_modified";
+    case SEEK_NETWORK: return "shard_unavailable";
     case SEEK_XAPIAN: return "xapian_error";
     case SEEK_INTERNAL: return "internal";
     }

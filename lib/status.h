@@ -12,6 +12,7 @@ typedef enum seek_status {
     SEEK_IO,          /* reading or writing the index or a file failed */
     SEEK_LOCKED,      /* another writer holds the index lock */
     SEEK_MODIFIED,    /* the index changed under a reader: reopen and retry */
+    SEEK_NETWORK,     /* a remote shard is unreachable or broke the connection */
     SEEK_XAPIAN,      /* any other Xapian error */
     SEEK_INTERNAL     /* a bug: an exception nobody expected */
 } seek_status;

@@ -11,8 +11,6 @@
 #include <string.h>
 
 enum {
-    YEAR_MIN = 1900,         /* years in text outside this are not taken */
-    YEAR_MAX = 2100,
     RANGE_MAX_YEARS = 50,    /* "1900-2000" reads more like a count than a period */
 };
 
@@ -223,7 +221,7 @@ static bool expect(const scan *sc, size_t *p, unsigned char ch)
 static bool read_year(const scan *sc, size_t *p, int *y)
 {
     size_t q = *p;
-    if (!read_num(sc, &q, 4, 4, y) || *y < YEAR_MIN || *y > YEAR_MAX)
+    if (!read_num(sc, &q, 4, 4, y) || *y < DATE_YEAR_MIN || *y > DATE_YEAR_MAX)
         return false;
     *p = q;
     return true;
@@ -379,7 +377,7 @@ static bool match_iso(const scan *sc, size_t p, cand *c)
     sep = sc->s[q];
     if ((sep != '-' && sep != '/' && sep != '.') || !expect(sc, &q, sep) ||
         !read_num(sc, &q, 2, 2, &m) || !expect(sc, &q, sep) || !read_num(sc, &q, 2, 2, &d) ||
-        y < YEAR_MIN || y > YEAR_MAX)
+        y < DATE_YEAR_MIN || y > DATE_YEAR_MAX)
         return false;
     if (!(q + 1 < sc->n && sc->s[q] == 'T' && is_digit(sc->s[q + 1])) && !year_end(sc, &q))
         return false;

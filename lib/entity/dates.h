@@ -25,6 +25,9 @@ typedef struct date_mention {
     int precision;       /* 'd' day, 'm' month, 'y' year: of the coarsest end */
 } date_mention;
 
+/* Years in text outside these are not taken. */
+enum { DATE_YEAR_MIN = 1900, DATE_YEAR_MAX = 2100 };
+
 /* Finds the date mentions in `text` (UTF-8, any case; invalid bytes are
  * treated as separators), in order of appearance, never overlapping (the
  * longest match wins). Years in text must lie in 1900..2100. `default_year`

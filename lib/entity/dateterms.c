@@ -5,7 +5,7 @@
 
 #include "xap/prefix.h"
 
-enum { YEAR_FIRST = 1900, YEAR_LAST = 2100, MAX_DAYS = 62, MAX_MONTHS = 36 };
+enum { MAX_DAYS = 62, MAX_MONTHS = 36 };
 
 static int emit(dateterm_fn fn, void *ctx, const char *prefix, int value)
 {
@@ -24,7 +24,7 @@ int dateterms_mention(const date_span *span, int precision, dateterm_fn fn, void
 {
     int lo = span->lo, hi = span->hi, rc = 0;
     int ylo = lo / 10000, yhi = hi / 10000;
-    if (ylo < YEAR_FIRST || yhi > YEAR_LAST || lo > hi)
+    if (ylo < DATE_YEAR_MIN || yhi > DATE_YEAR_MAX || lo > hi)
         return 0;
     /* A long span is indexed at a coarser precision rather than as hundreds
      * of day terms. */
@@ -67,10 +67,10 @@ static int month_range(int y, int m, int dlo, int dhi, dateterm_fn fn, void *ctx
 int dateterms_range(const date_span *span, dateterm_fn fn, void *ctx)
 {
     int lo = span->lo, hi = span->hi, rc = 0;
-    if (lo < YEAR_FIRST * 10000 + 101)
-        lo = YEAR_FIRST * 10000 + 101;
-    if (hi > YEAR_LAST * 10000 + 1231)
-        hi = YEAR_LAST * 10000 + 1231;
+    if (lo < DATE_YEAR_MIN * 10000 + 101)
+        lo = DATE_YEAR_MIN * 10000 + 101;
+    if (hi > DATE_YEAR_MAX * 10000 + 1231)
+        hi = DATE_YEAR_MAX * 10000 + 1231;
     for (int y = lo / 10000; y <= hi / 10000 && !rc; y++) {
         int from = y == lo / 10000 ? lo : y * 10000 + 101;
         int to = y == hi / 10000 ? hi : y * 10000 + 1231;

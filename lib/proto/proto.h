@@ -43,6 +43,7 @@ typedef struct proto_request {
 #define PROTO_E_BAD_QUERY "bad_query"
 #define PROTO_E_TOO_LONG "line_too_long"
 #define PROTO_E_NO_INDEX "index_unavailable"
+#define PROTO_E_SHARD "shard_unavailable"   /* a remote shard is down; retry later */
 #define PROTO_E_INTERNAL "internal"
 #define PROTO_E_BUSY "busy"
 #define PROTO_E_FORBIDDEN "forbidden"

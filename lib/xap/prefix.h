@@ -31,8 +31,27 @@ enum {
     SLOT_URL = 7,    /* the article's address, from a feed */
 };
 
+/* Facet slots: a document's most-mentioned entities of each kind, one per
+ * slot (the key, without prefix), so that Xapian's ValueCountMatchSpy counts
+ * them over all matches, on remote shards too. A document's entities of a
+ * kind beyond the first FACET_SLOTS are left out of facet counts. */
+#define FACET_SLOTS 32
+enum {
+    SLOT_FACET_PERSON = 32,
+    SLOT_FACET_ORG = SLOT_FACET_PERSON + FACET_SLOTS,
+    SLOT_FACET_PLACE = SLOT_FACET_ORG + FACET_SLOTS,
+    SLOT_FACET_NAME = SLOT_FACET_PLACE + FACET_SLOTS,
+    SLOT_FACET_YEAR = SLOT_FACET_NAME + FACET_SLOTS,  /* years mentioned, as terms under PREFIX_YEAR */
+};
+
 /* Index metadata keys */
 #define META_LAST_RUN "seekd.last_run"  /* JSON summary of the last indexer run */
 #define META_FEEDS "seekd.feeds"        /* "size mtime_ns id-prefix\n" per JSONL feed indexed */
+#define META_FORMAT "seekd.format"      /* INDEX_FORMAT of the indexer that wrote the documents */
+#define META_SHARD "seekd.shard"        /* "K/N" in a database holding only shard K of N */
+
+/* Bumped whenever the terms or slots above change meaning; the indexer then
+ * rewrites every document. */
+#define INDEX_FORMAT "2"
 
 #endif

@@ -3,6 +3,7 @@
  * Xapian's or the standard library's, ever crosses into C. Results are copied
  * into malloc'd C memory inside the try. */
 #include "xap/xap.h"
+#include "shard.h"
 
 #include <xapian.h>
 
@@ -10,12 +11,20 @@
 #include <cstdlib>
 #include <cstring>
 #include <map>
+#include <memory>
 #include <new>
 #include <string>
 #include <vector>
 
 struct xap_db { Xapian::Database db; };
-struct xap_wdb { Xapian::WritableDatabase db; bool in_txn = false; };
+struct xap_wdb {
+    std::vector<Xapian::WritableDatabase> shards;
+    bool in_txn = false;
+    Xapian::WritableDatabase &shard(const char *idterm)
+    {
+        return shards[shard_of(idterm, static_cast<unsigned>(shards.size()))];
+    }
+};
 struct xap_doc { Xapian::Document doc; };
 struct xap_query { Xapian::Query q; };
 struct xap_stem { Xapian::Stem stem; };
@@ -51,6 +60,9 @@ static seek_status translate() noexcept
     } catch (const Xapian::WildcardError &e) {
         set_error(e.get_description());
         return SEEK_BAD_QUERY;
+    } catch (const Xapian::NetworkError &e) {
+        set_error(e.get_description());
+        return SEEK_NETWORK;
     } catch (const Xapian::InvalidArgumentError &e) {
         set_error(e.get_description());
         return SEEK_INVALID;
@@ -124,7 +136,8 @@ seek_status xap_db_info(xap_db *db, xap_info *info) noexcept
 {
     try {
         info->docs = db->db.get_doccount();
-        info->revision = db->db.get_revision();
+        /* Shards each have their own revision: no single number to give. */
+        info->revision = db->db.size() == 1 ? db->db.get_revision() : 0;
         info->avg_length = db->db.get_avlength();
         return SEEK_OK;
     } catch (...) {
@@ -145,31 +158,6 @@ seek_status xap_db_metadata(xap_db *db, const char *key, char **out) noexcept
 
 /* ---- Searching ---- */
 
-/* Counts, over the documents the matcher accepts, the terms under each
- * prefix. With checkatleast at the document count every match is seen, so
- * the counts are exact. */
-class TermSpy : public Xapian::MatchSpy {
-  public:
-    explicit TermSpy(const std::vector<std::string> &prefixes)
-        : prefixes(prefixes), counts(prefixes.size()) {}
-    void operator()(const Xapian::Document &doc, double) override
-    {
-        for (size_t p = 0; p < prefixes.size(); p++) {
-            const std::string &pre = prefixes[p];
-            Xapian::TermIterator t = doc.termlist_begin();
-            t.skip_to(pre);
-            for (; t != doc.termlist_end(); ++t) {
-                const std::string &term = *t;
-                if (term.compare(0, pre.size(), pre) != 0)
-                    break;
-                counts[p][term.substr(pre.size())]++;
-            }
-        }
-    }
-    std::vector<std::string> prefixes;
-    std::vector<std::map<std::string, unsigned long>> counts;
-};
-
 void xap_counts_free(xap_count *c, size_t n) noexcept
 {
     if (!c)
@@ -179,8 +167,14 @@ void xap_counts_free(xap_count *c, size_t n) noexcept
     std::free(c);
 }
 
-static void fill_facet(xap_facet *f, const std::map<std::string, unsigned long> &m, size_t top)
+/* Sums a facet's per-slot counts and keeps the `top` most frequent values. */
+static void fill_facet(xap_facet *f, const std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> &spies,
+                       size_t top)
 {
+    std::map<std::string, unsigned long> m;
+    for (const auto &spy : spies)
+        for (auto v = spy->values_begin(); v != spy->values_end(); ++v)
+            m[*v] += v.get_termfreq();
     std::vector<std::pair<std::string, unsigned long>> v(m.begin(), m.end());
     std::stable_sort(v.begin(), v.end(), [](const auto &a, const auto &b) {
         return a.second > b.second;
@@ -206,6 +200,7 @@ static void hits_clear(xap_hits *h)
             for (size_t s = 0; s < h->nslots; s++)
                 std::free(h->hits[i].values[s]);
         std::free(h->hits[i].values);
+        std::free(h->hits[i].key);
         std::free(h->hits[i].data);
     }
     std::free(h->hits);
@@ -225,6 +220,59 @@ void xap_hits_free(xap_hits *h) noexcept
     std::free(h);
 }
 
+/* Facets get a match of their own, unweighted and in docid order: Xapian
+ * 1.4 runs match spies a second time on some of a remote shard's hits when
+ * the results are sorted by value, which would inflate the counts. */
+static void count_facets(Xapian::Database &db, const Xapian::Query &q, const xap_search *opt,
+                         Xapian::doccount all, xap_hits *h)
+{
+    Xapian::Enquire enquire(db);
+    enquire.set_query(q);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+    std::vector<std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>>> spies(opt->nfacets);
+    for (size_t f = 0; f < opt->nfacets; f++)
+        for (unsigned s = 0; s < opt->facets[f].nslots; s++) {
+            Xapian::valueno slot = static_cast<Xapian::valueno>(opt->facets[f].first_slot) + s;
+            spies[f].emplace_back(new Xapian::ValueCountMatchSpy(slot));
+            enquire.add_matchspy(spies[f].back().get());
+        }
+    if (opt->time_limit > 0)
+        enquire.set_time_limit(opt->time_limit);
+    Xapian::MSet mset = enquire.get_mset(0, 0, all);
+    h->total = mset.get_matches_estimated();
+    h->exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    h->facets = static_cast<xap_facet *>(std::calloc(opt->nfacets, sizeof(xap_facet)));
+    if (!h->facets)
+        throw std::bad_alloc();
+    h->nfacets = opt->nfacets;
+    for (size_t f = 0; f < opt->nfacets; f++)
+        fill_facet(&h->facets[f], spies[f], opt->facet_top);
+}
+
+static void copy_hit(xap_hit *hit, const Xapian::MSetIterator &it, const xap_search *opt)
+{
+    hit->docid = *it;
+    hit->score = it.get_weight();
+    if (opt->key_slot >= 0)
+        hit->key = dup_string(it.get_sort_key());
+    if (!opt->nslots && !opt->want_data)
+        return;
+    Xapian::Document doc = it.get_document();
+    if (opt->nslots) {
+        hit->values = static_cast<char **>(std::calloc(opt->nslots, sizeof(char *)));
+        if (!hit->values)
+            throw std::bad_alloc();
+        for (size_t s = 0; s < opt->nslots; s++)
+            hit->values[s] = dup_string(doc.get_value(opt->slots[s]));
+    }
+    if (opt->want_data) {
+        std::string data = doc.get_data();
+        hit->data = dup_string(data);
+        hit->data_len = data.size();
+    }
+}
+
 seek_status xap_db_search(xap_db *db, const xap_query *q, const xap_search *opt,
                           xap_hits **out) noexcept
 {
@@ -234,52 +282,39 @@ seek_status xap_db_search(xap_db *db, const xap_query *q, const xap_search *opt,
         return fail(SEEK_NOMEM, "out of memory");
     h->nslots = opt->nslots;
     try {
+        /* Asking to check every document makes counts exact, not estimated. */
+        Xapian::doccount all = db->db.get_doccount();
+        if (opt->nfacets)
+            count_facets(db->db, q->q, opt, all, h);
+        if (opt->nfacets && opt->limit == 0) {
+            *out = h;
+            return SEEK_OK;
+        }
         Xapian::Enquire enquire(db->db);
         enquire.set_query(q->q);
-        enquire.set_docid_order(Xapian::Enquire::ASCENDING);
-        std::vector<std::string> prefixes;
-        for (size_t i = 0; i < opt->nfacets; i++)
-            prefixes.emplace_back(opt->facets[i]);
-        TermSpy spy(prefixes);
-        if (opt->nfacets)
-            enquire.add_matchspy(&spy);
+        if (opt->rank == XAP_RANK_WDF)
+            enquire.set_weighting_scheme(Xapian::TfIdfWeight("nnn"));
+        if (opt->key_slot >= 0)
+            enquire.set_sort_by_relevance_then_value(static_cast<Xapian::valueno>(opt->key_slot), false);
+        else
+            enquire.set_docid_order(Xapian::Enquire::ASCENDING);
         if (opt->time_limit > 0)
             enquire.set_time_limit(opt->time_limit);
-        /* Asking to check every document makes the total exact, not estimated. */
-        Xapian::MSet mset = enquire.get_mset(opt->offset, opt->limit, db->db.get_doccount());
+        Xapian::MSet mset = enquire.get_mset(opt->offset, opt->limit, all);
         h->total = mset.get_matches_estimated();
         h->exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-        if (opt->nfacets) {
-            h->facets = static_cast<xap_facet *>(std::calloc(opt->nfacets, sizeof(xap_facet)));
-            if (!h->facets)
-                throw std::bad_alloc();
-            h->nfacets = opt->nfacets;
-            for (size_t i = 0; i < opt->nfacets; i++)
-                fill_facet(&h->facets[i], spy.counts[i], opt->facet_top);
-        }
         if (mset.size()) {
             h->hits = static_cast<xap_hit *>(std::calloc(mset.size(), sizeof(xap_hit)));
             if (!h->hits)
                 throw std::bad_alloc();
         }
-        for (auto it = mset.begin(); it != mset.end(); ++it) {
-            xap_hit *hit = &h->hits[h->n++];
-            hit->docid = *it;
-            hit->score = it.get_weight();
-            Xapian::Document doc = it.get_document();
-            if (opt->nslots) {
-                hit->values = static_cast<char **>(std::calloc(opt->nslots, sizeof(char *)));
-                if (!hit->values)
-                    throw std::bad_alloc();
-                for (size_t s = 0; s < opt->nslots; s++)
-                    hit->values[s] = dup_string(doc.get_value(opt->slots[s]));
-            }
-            if (opt->want_data) {
-                std::string data = doc.get_data();
-                hit->data = dup_string(data);
-                hit->data_len = data.size();
-            }
-        }
+        /* One pipelined request for all the documents of remote shards,
+         * instead of a round trip per hit. (Named bounds: Xapian 1.4's
+         * argument-less fetch() reads past the items when offset > 0.) */
+        if (opt->nslots || opt->want_data)
+            mset.fetch(mset.begin(), mset.end());
+        for (auto it = mset.begin(); it != mset.end(); ++it)
+            copy_hit(&h->hits[h->n++], it, opt);
         *out = h;
         return SEEK_OK;
     } catch (...) {
@@ -289,56 +324,14 @@ seek_status xap_db_search(xap_db *db, const xap_query *q, const xap_search *opt,
     }
 }
 
-seek_status xap_db_postings(xap_db *db, const char *term, size_t max, xap_posting **out,
-                            size_t *n, unsigned long *total) noexcept
+seek_status xap_db_termfreq(xap_db *db, const char *term, unsigned long *out) noexcept
 {
-    *out = nullptr;
-    *n = 0;
-    *total = 0;
+    *out = 0;
     try {
-        std::vector<xap_posting> v;
-        for (auto p = db->db.postlist_begin(term); p != db->db.postlist_end(term); ++p)
-            v.push_back(xap_posting{*p, p.get_wdf()});
-        *total = v.size();
-        std::stable_sort(v.begin(), v.end(), [](const xap_posting &a, const xap_posting &b) {
-            return a.wdf > b.wdf;
-        });
-        if (v.size() > max)
-            v.resize(max);
-        if (!v.empty()) {
-            *out = static_cast<xap_posting *>(std::malloc(v.size() * sizeof(xap_posting)));
-            if (!*out)
-                throw std::bad_alloc();
-            std::copy(v.begin(), v.end(), *out);
-        }
-        *n = v.size();
+        *out = db->db.get_termfreq(term);
         return SEEK_OK;
     } catch (...) {
         return translate();
-    }
-}
-
-seek_status xap_db_values(xap_db *db, unsigned docid, const int *slots, size_t nslots,
-                          char ***out) noexcept
-{
-    *out = nullptr;
-    char **v = static_cast<char **>(std::calloc(nslots + 1, sizeof(char *)));
-    if (!v)
-        return fail(SEEK_NOMEM, "out of memory");
-    try {
-        Xapian::Document doc = db->db.get_document(docid);
-        for (size_t i = 0; i < nslots; i++)
-            v[i] = dup_string(doc.get_value(slots[i]));
-        *out = v;
-        return SEEK_OK;
-    } catch (const Xapian::DocNotFoundError &e) {
-        set_error(e.get_description());
-        xap_strv_free(v, nslots);
-        return SEEK_NOT_FOUND;
-    } catch (...) {
-        seek_status st = translate();
-        xap_strv_free(v, nslots);
-        return st;
     }
 }
 
@@ -373,31 +366,44 @@ seek_status xap_db_terms(xap_db *db, const char *prefix, xap_count **out, size_t
 
 /* ---- Writer ---- */
 
-seek_status xap_wdb_open(const char *path, int mode, xap_wdb **out) noexcept
+seek_status xap_wdb_open_shards(const char *const *paths, size_t n, int mode,
+                                xap_wdb **out) noexcept
 {
     *out = nullptr;
+    if (n == 0 || n > SHARD_MAX)
+        return fail(SEEK_INVALID, "bad shard count");
     try {
         int flags = mode == XAP_OVERWRITE ? Xapian::DB_CREATE_OR_OVERWRITE
                                           : Xapian::DB_CREATE_OR_OPEN;
-        *out = new xap_wdb{Xapian::WritableDatabase(path, flags)};
+        std::unique_ptr<xap_wdb> w(new xap_wdb);
+        for (size_t i = 0; i < n; i++)
+            w->shards.emplace_back(paths[i], flags);
+        *out = w.release();
         return SEEK_OK;
     } catch (...) {
         return translate();
     }
 }
 
+seek_status xap_wdb_open(const char *path, int mode, xap_wdb **out) noexcept
+{
+    return xap_wdb_open_shards(&path, 1, mode, out);
+}
+
 void xap_wdb_close(xap_wdb *w) noexcept
 {
     if (!w)
         return;
-    try {
-        if (w->in_txn)
-            w->db.cancel_transaction();
-        w->db.close();
-    } catch (...) {
-        /* Closing without committing: whatever fails here loses only the
-         * uncommitted changes, which is what the caller asked for. */
-        (void)translate();
+    for (auto &db : w->shards) {
+        try {
+            if (w->in_txn)
+                db.cancel_transaction();
+            db.close();
+        } catch (...) {
+            /* Closing without committing: whatever fails here loses only the
+             * uncommitted changes, which is what the caller asked for. */
+            (void)translate();
+        }
     }
     delete w;
 }
@@ -405,7 +411,8 @@ void xap_wdb_close(xap_wdb *w) noexcept
 seek_status xap_wdb_begin(xap_wdb *w) noexcept
 {
     try {
-        w->db.begin_transaction(true);
+        for (auto &db : w->shards)
+            db.begin_transaction(true);
         w->in_txn = true;
         return SEEK_OK;
     } catch (...) {
@@ -413,14 +420,18 @@ seek_status xap_wdb_begin(xap_wdb *w) noexcept
     }
 }
 
+/* Shard by shard: a reader of a sharded index may briefly see some shards at
+ * the new revision and others at the old one. */
 seek_status xap_wdb_commit(xap_wdb *w) noexcept
 {
     try {
-        if (w->in_txn) {
-            w->in_txn = false;
-            w->db.commit_transaction();
-        } else {
-            w->db.commit();
+        bool txn = w->in_txn;
+        w->in_txn = false;
+        for (auto &db : w->shards) {
+            if (txn)
+                db.commit_transaction();
+            else
+                db.commit();
         }
         return SEEK_OK;
     } catch (...) {
@@ -431,7 +442,7 @@ seek_status xap_wdb_commit(xap_wdb *w) noexcept
 seek_status xap_wdb_replace(xap_wdb *w, const char *idterm, const xap_doc *doc) noexcept
 {
     try {
-        w->db.replace_document(idterm, doc->doc);
+        w->shard(idterm).replace_document(idterm, doc->doc);
         return SEEK_OK;
     } catch (...) {
         return translate();
@@ -441,7 +452,7 @@ seek_status xap_wdb_replace(xap_wdb *w, const char *idterm, const xap_doc *doc) 
 seek_status xap_wdb_delete(xap_wdb *w, const char *idterm) noexcept
 {
     try {
-        w->db.delete_document(idterm);
+        w->shard(idterm).delete_document(idterm);
         return SEEK_OK;
     } catch (...) {
         return translate();
@@ -452,10 +463,11 @@ seek_status xap_wdb_value(xap_wdb *w, const char *idterm, int slot, char **out) 
 {
     *out = nullptr;
     try {
-        Xapian::PostingIterator p = w->db.postlist_begin(idterm);
-        if (p == w->db.postlist_end(idterm))
+        Xapian::WritableDatabase &db = w->shard(idterm);
+        Xapian::PostingIterator p = db.postlist_begin(idterm);
+        if (p == db.postlist_end(idterm))
             return fail(SEEK_NOT_FOUND, "no such document");
-        *out = dup_string(w->db.get_document(*p).get_value(slot));
+        *out = dup_string(db.get_document(*p).get_value(slot));
         return SEEK_OK;
     } catch (...) {
         return translate();
@@ -478,7 +490,14 @@ seek_status xap_wdb_terms(xap_wdb *w, const char *prefix, char ***out, size_t *n
     char **v = nullptr;
     size_t len = 0, cap = 0;
     try {
-        for (auto t = w->db.allterms_begin(prefix); t != w->db.allterms_end(prefix); ++t) {
+        /* Shards hold disjoint documents but may share terms: merge them. */
+        std::vector<std::string> all;
+        for (auto &db : w->shards)
+            for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t)
+                all.push_back(*t);
+        std::sort(all.begin(), all.end());
+        all.erase(std::unique(all.begin(), all.end()), all.end());
+        for (const std::string &term : all) {
             if (len == cap) {
                 cap = cap ? cap * 2 : 256;
                 char **grown = static_cast<char **>(std::realloc(v, cap * sizeof *v));
@@ -486,7 +505,7 @@ seek_status xap_wdb_terms(xap_wdb *w, const char *prefix, char ***out, size_t *n
                     throw std::bad_alloc();
                 v = grown;
             }
-            v[len] = dup_string(*t);
+            v[len] = dup_string(term);
             len++;
         }
         *out = v;
@@ -502,7 +521,8 @@ seek_status xap_wdb_terms(xap_wdb *w, const char *prefix, char ***out, size_t *n
 seek_status xap_wdb_set_metadata(xap_wdb *w, const char *key, const char *value) noexcept
 {
     try {
-        w->db.set_metadata(key, value);
+        for (auto &db : w->shards)
+            db.set_metadata(key, value);
         return SEEK_OK;
     } catch (...) {
         return translate();
@@ -513,7 +533,7 @@ seek_status xap_wdb_metadata(xap_wdb *w, const char *key, char **out) noexcept
 {
     *out = nullptr;
     try {
-        *out = dup_string(w->db.get_metadata(key));
+        *out = dup_string(w->shards[0].get_metadata(key));
         return SEEK_OK;
     } catch (...) {
         return translate();

