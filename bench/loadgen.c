@@ -11,7 +11,7 @@
  * c * nphrases / N and cycles through the list, so one connection with
  * --count = nphrases sends every phrase once, in file order.
  *
- * Modes: all = limit 10000 without snippets (every matching id),
+ * Modes: all = limit 10000, ids alone ("ids":true: every matching id),
  * top10 = limit 10 without snippets, snippets = limit 10 with snippets.
  *
  * Latency is measured per request, from the moment its line is written to
@@ -168,8 +168,8 @@ static void load_queries(const char *path, const char *mode)
             die("%s", "out of memory");
         size_t k = (size_t)sprintf(buf, "{\"op\":\"search\",\"q\":\"\\\"");
         k += json_escape(buf + k, line);
-        k += (size_t)sprintf(buf + k, "\\\"\",\"limit\":%d,\"snippets\":%s}\n", limit,
-                             snippets ? "true" : "false");
+        k += (size_t)sprintf(buf + k, "\\\"\",\"limit\":%d,\"snippets\":%s%s}\n", limit,
+                             snippets ? "true" : "false", limit > 10 ? ",\"ids\":true" : "");
         reqs[nreqs].line = buf;
         reqs[nreqs].len = k;
         reqs[nreqs].phrase = strdup(line);
@@ -217,11 +217,30 @@ static void add_latency(conn *c, double us)
     c->lat[c->nlat++] = us;
 }
 
-/* Counts the hits an answer lists: each hit has an "id" member, and no other
- * object of a search answer has one (a string holding the text "id": would
- * have its quotes escaped). */
+/* Counts the strings of an "ids" answer's list. */
+static long count_ids(const char *p, const char *end)
+{
+    long n = 0;
+    while (p < end && *p != ']') {
+        if (*p++ != '"')
+            continue;
+        n++;
+        while (p < end && *p != '"')
+            p += *p == '\\' ? 2 : 1;
+        p++;
+    }
+    return n;
+}
+
+/* Counts the hits an answer lists: the ids of an "ids" answer, else the hits,
+ * each of which has an "id" member, as no other object of a search answer
+ * has (a string holding the text "id": would have its quotes escaped). */
 static long count_hits(const char *s, const char *end)
 {
+    static const char ids[] = "\"ids\":[";
+    const char *l = memmem(s, (size_t)(end - s), ids, sizeof ids - 1);
+    if (l)
+        return count_ids(l + sizeof ids - 1, end);
     static const char key[] = "\"id\":";
     long n = 0;
     const char *p = s;

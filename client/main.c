@@ -158,6 +158,8 @@ static json_t *build_request(const options *o, int argc, char **argv)
     json_t *req = json_pack("{s:s,s:s,s:I,s:I,s:b}", "op", "search", "q", q,
                             "limit", (json_int_t)o->limit, "offset", (json_int_t)o->offset,
                             "snippets", !o->no_snippets);
+    if (req && o->ids)
+        json_object_set_new(req, "ids", json_true());
     if (req && o->facets)
         json_object_set_new(req, "facets", json_pack("[s,s,s,s]", "person", "org", "place", "date"));
     free(q);
@@ -213,7 +215,8 @@ int main(int argc, char **argv)
             render_hits(stdout, ans, color, o.ids);
         int found = o.entity ? json_is_true(json_object_get(ans, "found"))
                   : o.entities ? json_array_size(json_object_get(ans, "entities")) > 0
-                  : o.ping || o.stats || json_array_size(json_object_get(ans, "hits")) > 0;
+                  : o.ping || o.stats
+                    || json_array_size(json_object_get(ans, o.ids ? "ids" : "hits")) > 0;
         rc = found ? EXIT_HITS : EXIT_NO_HITS;
     }
     json_decref(ans);

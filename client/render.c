@@ -54,15 +54,16 @@ static void print_facets(FILE *f, const json_t *facets)
 
 void render_hits(FILE *f, const json_t *answer, int color, int ids_only)
 {
-    const json_t *hits = json_object_get(answer, "hits");
     size_t i;
     const json_t *h;
+    if (ids_only) {
+        json_array_foreach(json_object_get(answer, "ids"), i, h)
+            fprintf(f, "%s\n", json_string_value(h) ? json_string_value(h) : "");
+        return;
+    }
+    const json_t *hits = json_object_get(answer, "hits");
     json_array_foreach(hits, i, h) {
         const char *id = json_string_value(json_object_get(h, "id"));
-        if (ids_only) {
-            fprintf(f, "%s\n", id ? id : "");
-            continue;
-        }
         fprintf(f, "%s%3lld. %s%s  %.3f\n", color ? "\033[1m" : "",
                 (long long)json_integer_value(json_object_get(h, "rank")), id ? id : "",
                 color ? HL_OFF : "", json_real_value(json_object_get(h, "score")));
@@ -73,8 +74,6 @@ void render_hits(FILE *f, const json_t *answer, int color, int ids_only)
         if (snip)
             print_snippet(f, snip, json_object_get(h, "highlights"), color);
     }
-    if (ids_only)
-        return;
     const json_t *facets = json_object_get(answer, "facets");
     if (facets)
         print_facets(f, facets);

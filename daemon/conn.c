@@ -1,8 +1,8 @@
-/* Connection state machine. Requests of one connection run one at a time so
- * answers keep their order without a reorder buffer; different connections
- * run in parallel on the pool. A conn is freed once both its handles (the
- * pipe and the idle timer) have closed, and never closed while its request
- * is on a worker thread. */
+/* Connection state machine. A connection's requests are answered in order,
+ * on the thread of the loop that accepted it, as soon as they are read: no
+ * hop to another thread and back. Different connections run in parallel on
+ * different loops. A conn is freed once both its handles (the pipe and the
+ * idle timer) have closed. */
 #include "conn.h"
 
 #include <stdint.h>
@@ -30,12 +30,9 @@ struct conn {
     conn *prev, *next;
     char *in;                /* bytes after the last newline */
     size_t in_len, in_cap;
-    line *head, *tail;       /* requests waiting for the worker */
+    line *head, *tail;       /* requests read, not yet answered */
     size_t npending;
-    uv_work_t work;
-    line *current;           /* the request on a worker, if any */
-    char *answer;
-    size_t answer_len;
+    int answering;           /* inside answer_pending: no reentry */
     size_t unsent;           /* bytes handed to uv_write, not yet written */
     uint64_t last_progress;  /* loop time of the last byte read or written */
     int reading, eof, closing, closed;
@@ -48,7 +45,7 @@ typedef struct write_req {
     size_t len;
 } write_req;
 
-static void maybe_dispatch(conn *c);
+static void answer_pending(conn *c);
 static void conn_close(conn *c);
 
 conn *conn_next(conn *c)
@@ -68,7 +65,6 @@ static void on_closed(uv_handle_t *h)
         s->conns = c->next;
     if (c->next)
         c->next->prev = c->prev;
-    s->nconns--;
     while (c->head) {
         line *l = c->head;
         c->head = l->next;
@@ -82,8 +78,7 @@ static void on_closed(uv_handle_t *h)
 static void conn_close(conn *c)
 {
     c->closing = 1;
-    /* A request still on a worker: after_work closes once it is back. */
-    if (c->current || c->closed)
+    if (c->closed)
         return;
     c->closed = 1;
     uv_close((uv_handle_t *)&c->pipe, on_closed);
@@ -93,7 +88,7 @@ static void conn_close(conn *c)
 /* Closes when the client has finished sending and everything is answered. */
 static void maybe_finish(conn *c)
 {
-    if (c->eof && !c->head && !c->current && c->unsent == 0)
+    if (c->eof && !c->head && c->unsent == 0)
         conn_close(c);
 }
 
@@ -130,6 +125,7 @@ static void on_written(uv_write_t *req, int status)
         return;
     }
     if (!c->closing) {
+        answer_pending(c);
         update_reading(c);
         maybe_finish(c);
     }
@@ -157,71 +153,37 @@ static void send_line(conn *c, char *buf, size_t len)
     }
 }
 
-static void work_cb(uv_work_t *req)
+/* Answers the queued requests in order, canned refusals included, until
+ * the queue is empty or the client has too much unread. */
+static void answer_pending(conn *c)
 {
-    conn *c = req->data;
-    c->answer = handle_request(c->current->text, c->current->len, &c->answer_len);
-}
-
-static void after_work(uv_work_t *req, int status)
-{
-    conn *c = req->data;
-    free(c->current);
-    c->current = NULL;
-    c->npending--;
-    char *answer = c->answer;
-    c->answer = NULL;
-    if (c->closing) {
-        free(answer);
-        conn_close(c);
+    if (c->answering)
         return;
-    }
-    if (status < 0 || !answer) {
-        free(answer);
-        answer = strdup(handlers_oom_line);
-        c->answer_len = answer ? strlen(answer) : 0;
-    }
-    if (answer)
-        send_line(c, answer, c->answer_len);
-    if (c->closing)
-        return;
-    maybe_dispatch(c);
-    update_reading(c);
-    maybe_finish(c);
-}
-
-static void maybe_dispatch(conn *c)
-{
-    /* Canned answers wait their turn, so answers keep the requests' order. */
-    while (!c->current && c->head && c->head->canned && !c->closing) {
+    c->answering = 1;
+    while (c->head && !c->closing && c->unsent < CONN_MAX_UNSENT) {
         line *l = c->head;
         c->head = l->next;
         if (!c->head)
             c->tail = NULL;
         c->npending--;
-        char *copy = malloc(l->len);
-        if (copy)
-            memcpy(copy, l->text, l->len);
         size_t len = l->len;
-        free(l);
-        if (!copy) {
-            conn_close(c);
-            return;
+        char *answer;
+        if (l->canned) {
+            answer = malloc(len);
+            if (answer)
+                memcpy(answer, l->text, len);
+        } else if (!(answer = handle_request(l->text, len, &len))) {
+            answer = strdup(handlers_oom_line);
+            len = answer ? strlen(answer) : 0;
         }
-        send_line(c, copy, len);
+        free(l);
+        if (!answer) {
+            conn_close(c);
+            break;
+        }
+        send_line(c, answer, len);
     }
-    if (c->current || !c->head || c->closing)
-        return;
-    c->current = c->head;
-    c->head = c->head->next;
-    if (!c->head)
-        c->tail = NULL;
-    c->work.data = c;
-    if (uv_queue_work(c->srv->loop, &c->work, work_cb, after_work) < 0) {
-        free(c->current);
-        c->current = NULL;
-        conn_close(c);
-    }
+    c->answering = 0;
 }
 
 static int push_line(conn *c, const char *text, size_t len, int canned)
@@ -271,7 +233,7 @@ static void refuse(conn *c, const char *code, const char *message)
         return;
     }
     free(ans);
-    maybe_dispatch(c);
+    answer_pending(c);
     maybe_finish(c);
 }
 
@@ -326,9 +288,9 @@ static void on_idle(uv_timer_t *t)
 {
     conn *c = t->data;
     unsigned ms = c->srv->cfg->idle_ms;
-    /* A client waiting for a slow answer is not idle; one that neither sends
-     * nor reads what it is sent is, whatever it has queued. */
-    if (c->current || uv_now(c->srv->loop) - c->last_progress < ms)
+    /* One that neither sends nor reads what it is sent is idle, whatever it
+     * has queued. */
+    if (uv_now(c->srv->loop) - c->last_progress < ms)
         return;
     log_event("idle_close", "after_ms=%u unread=%zu", ms, c->unsent);
     conn_close(c);
@@ -361,7 +323,7 @@ static void on_read(uv_stream_t *st, ssize_t n, const uv_buf_t *buf)
             refuse(c, PROTO_E_TOO_LONG, msg);
             return;
         }
-        maybe_dispatch(c);
+        answer_pending(c);
         update_reading(c);
         return;
     }
@@ -377,7 +339,7 @@ static void on_read(uv_stream_t *st, ssize_t n, const uv_buf_t *buf)
         c->in_len = 0;
         c->eof = 1;
         update_reading(c);
-        maybe_dispatch(c);
+        answer_pending(c);
         maybe_finish(c);
         return;
     }
@@ -400,7 +362,7 @@ void conn_accept(server *s)
     if (s->conns)
         s->conns->prev = c;
     s->conns = c;
-    s->nconns++;
+    size_t clients = server_clients_add();
     if (uv_accept((uv_stream_t *)&s->listener, (uv_stream_t *)&c->pipe) < 0) {
         conn_close(c);
         return;
@@ -417,13 +379,13 @@ void conn_accept(server *s)
         return;
     }
     log_event("connect", "pid=%ld uid=%ld gid=%ld clients=%zu", (long)cred.pid, (long)cred.uid,
-              (long)cred.gid, s->nconns);
+              (long)cred.gid, clients);
     if (!config_allows(s->cfg, cred.uid, cred.gid)) {
         log_event("refused", "uid=%ld reason=not_allowed", (long)cred.uid);
         refuse(c, PROTO_E_FORBIDDEN, "this user may not query this daemon");
         return;
     }
-    if (s->nconns > s->cfg->max_clients) {
+    if (clients > s->cfg->max_clients) {
         log_event("refused", "uid=%ld reason=too_many_clients", (long)cred.uid);
         refuse(c, PROTO_E_BUSY, "too many clients connected; try again later");
         return;

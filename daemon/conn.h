@@ -1,6 +1,6 @@
-/* One client connection: splits the byte stream into request lines, runs
- * them one after another on the worker pool, and writes the answers back in
- * order. Reading pauses while too much is queued (backpressure). */
+/* One client connection: splits the byte stream into request lines, answers
+ * them one after another on its loop's thread, and writes the answers back
+ * in order. Reading pauses while too much is queued (backpressure). */
 #ifndef SEEKD_DAEMON_CONN_H
 #define SEEKD_DAEMON_CONN_H
 

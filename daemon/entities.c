@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hitrec.h"
 #include "ops.h"
 #include "query/compile.h"
 #include "xap/prefix.h"
@@ -93,16 +94,19 @@ static seek_status card_documents(xap_db *db, card_ctx *cc)
     seek_status st = xap_query_term(cc->best->term, &q);
     if (st != SEEK_OK)
         return st;
-    static const int slots[] = { SLOT_TITLE };
+    static const int hit_slot[] = { SLOT_HIT };
     xap_search opt = { .limit = cc->req->limit, .rank = XAP_RANK_WDF, .key_slot = SLOT_ID,
-                       .slots = slots, .nslots = 1, .time_limit = worker_time_limit() };
+                       .slots = hit_slot, .nslots = 1, .time_limit = worker_time_limit() };
     xap_hits *h = NULL;
     st = xap_db_search(db, q, &opt, &h);
     xap_query_free(q);
-    for (size_t i = 0; st == SEEK_OK && i < h->n; i++)
+    for (size_t i = 0; st == SEEK_OK && i < h->n; i++) {
+        hitrec r;
+        hitrec_parse(h->hits[i].values[0], h->hits[i].value_lens[0], &r);
         json_array_append_new(cc->docs, json_pack("{s:s,s:s,s:I}", "id", h->hits[i].key,
-                                                  "title", h->hits[i].values[0], "mentions",
+                                                  "title", r.title, "mentions",
                                                   (json_int_t)(h->hits[i].score + 0.5)));
+    }
     xap_hits_free(h);
     return st;
 }

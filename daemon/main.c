@@ -1,5 +1,6 @@
-/* seekd: serves the index over a Unix socket. Signals and the event loop's
- * life; settings are in config.c, the work in server.c, conn.c and the ops. */
+/* seekd: serves the index over a Unix socket. The main thread opens the
+ * socket, starts the serving loops (loops.c) and waits for signals; settings
+ * are in config.c, the work in server.c, conn.c and the ops. */
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -11,21 +12,17 @@
 #include "config.h"
 #include "entity/gazetteer.h"
 #include "log.h"
+#include "loops.h"
 #include "paths.h"
 #include "server.h"
 #include "worker.h"
 
-static server srv;
+static server_socket sock;
 static uv_signal_t sig_term, sig_int, sig_hup;
 
-static void on_drained(server *s)
-{
-    (void)s;
-    uv_close((uv_handle_t *)&sig_term, NULL);
-    uv_close((uv_handle_t *)&sig_int, NULL);
-    uv_close((uv_handle_t *)&sig_hup, NULL);
-}
-
+/* The first SIGTERM or SIGINT: no new clients (the socket file goes at
+ * once), the loops finish what their clients sent, and the main loop ends
+ * with its signal handles. */
 static void on_signal(uv_signal_t *h, int signum)
 {
     (void)h;
@@ -35,7 +32,11 @@ static void on_signal(uv_signal_t *h, int signum)
         return;
     }
     log_event("stopping", "signal=%s", signum == SIGTERM ? "SIGTERM" : "SIGINT");
-    server_stop(&srv);
+    server_socket_close(&sock);
+    loops_stop();
+    uv_close((uv_handle_t *)&sig_term, NULL);
+    uv_close((uv_handle_t *)&sig_int, NULL);
+    uv_close((uv_handle_t *)&sig_hup, NULL);
 }
 
 /* The default socket folder under /tmp is ours alone: create it 0700. */
@@ -54,10 +55,6 @@ int main(int argc, char **argv)
     int rc = config_parse(argc, argv, &cfg);
     if (rc)
         return rc > 0 ? 0 : 2;
-    /* libuv reads this once, when the pool first starts. */
-    char threads[16];
-    snprintf(threads, sizeof threads, "%d", cfg.threads);
-    setenv("UV_THREADPOOL_SIZE", threads, 1);
     /* A client that hangs up mid-answer must cost an EPIPE, not the daemon. */
     signal(SIGPIPE, SIG_IGN);
     if (cfg.socket_is_default && prepare_default_dir(cfg.socket) < 0)
@@ -71,25 +68,31 @@ int main(int argc, char **argv)
     }
     uv_loop_t *loop = uv_default_loop();
     workers_init(cfg.index, gaz, cfg.query_ms);
-    if (server_listen(&srv, loop, &cfg) < 0) {
-        workers_fini();
-        gaz_free(gaz);
-        return 2;
-    }
-    srv.on_drained = on_drained;
     uv_signal_init(loop, &sig_term);
     uv_signal_init(loop, &sig_int);
     uv_signal_init(loop, &sig_hup);
     uv_signal_start(&sig_term, on_signal, SIGTERM);
     uv_signal_start(&sig_int, on_signal, SIGINT);
     uv_signal_start(&sig_hup, on_signal, SIGHUP);
+    if (server_socket_open(&sock, &cfg) < 0 || loops_start(&cfg, &sock) < 0) {
+        server_socket_close(&sock);
+        uv_close((uv_handle_t *)&sig_term, NULL);
+        uv_close((uv_handle_t *)&sig_int, NULL);
+        uv_close((uv_handle_t *)&sig_hup, NULL);
+        uv_run(loop, UV_RUN_DEFAULT);
+        uv_loop_close(loop);
+        workers_fini();
+        gaz_free(gaz);
+        return 2;
+    }
     if (access(cfg.index, R_OK) < 0)
         log_event("warning", "index=%s error=\"no index yet: run seekd-index; queries fail until then\"",
                   cfg.index);
     log_event("listening", "socket=%s index=%s threads=%d entities=%zu pid=%ld",
-              srv.activated ? "(systemd)" : cfg.socket, cfg.index, cfg.threads, gaz_count(gaz),
+              sock.activated ? "(systemd)" : cfg.socket, cfg.index, cfg.threads, gaz_count(gaz),
               (long)getpid());
     uv_run(loop, UV_RUN_DEFAULT);
+    loops_join();
     if (uv_loop_close(loop) != 0)
         log_event("warning", "error=\"loop closed with live handles\"");
     uv_library_shutdown();

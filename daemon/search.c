@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "entity/dates.h"
+#include "hitrec.h"
 #include "ops.h"
 #include "query/compile.h"
 #include "query/query.h"
@@ -22,12 +23,7 @@ static const struct { unsigned bit; const char *name; int slot; ent_type type; }
 };
 #define NFACET_KINDS (sizeof facet_kinds / sizeof *facet_kinds)
 
-/* The value slots copied into each hit, in this order (the id comes as the
- * hit's key). */
-static const int hit_slots[] = { SLOT_TITLE, SLOT_DATE, SLOT_ENTITIES, SLOT_URL };
-#define NHIT_SLOTS (sizeof hit_slots / sizeof *hit_slots)
-
-/* The SLOT_ENTITIES value ("type\tkey\tname\tcount\n"...) as a JSON list. */
+/* The hit record's entity list ("type\tkey\tname\tcount\n"...) as JSON. */
 static json_t *hit_entities(const char *list)
 {
     json_t *arr = json_array();
@@ -51,15 +47,17 @@ static json_t *hit_entities(const char *list)
 static json_t *hit_json(const xap_hit *h, unsigned rank, const snip_terms *terms,
                         xap_stem *stem, int snippets)
 {
+    hitrec r;
+    hitrec_parse(h->values[0], h->value_lens[0], &r);
     char iso[11] = "";
-    int day = atoi(h->values[1]);
+    int day = atoi(r.date);
     if (day)
         date_iso(day, iso);
-    json_t *o = json_pack("{s:s,s:I,s:f,s:s,s:s,s:o*}", "id", h->key,
-                          "rank", (json_int_t)rank, "score", h->score, "title", h->values[0],
-                          "date", iso, "entities", hit_entities(h->values[2]));
-    if (o && *h->values[3])
-        json_object_set_new(o, "url", json_string(h->values[3]));
+    json_t *o = json_pack("{s:s,s:I,s:f,s:s,s:s,s:o*}", "id", h->key, "rank", (json_int_t)rank,
+                          "score", h->score, "title", r.title, "date", iso, "entities",
+                          hit_entities(r.entities));
+    if (o && *r.url)
+        json_object_set_new(o, "url", json_string(r.url));
     if (!o || !snippets)
         return o;
     snippet s;
@@ -101,8 +99,9 @@ static json_t *answer(worker *w, const proto_request *req, const qp_node *tree,
         return NULL;
     json_t *arr = json_array();
     for (size_t i = 0; arr && i < hits->n; i++) {
-        json_t *h = hit_json(&hits->hits[i], req->offset + (unsigned)i + 1, terms, w->stem,
-                             req->snippets);
+        json_t *h = req->ids ? json_string(hits->hits[i].key)
+                             : hit_json(&hits->hits[i], req->offset + (unsigned)i + 1, terms,
+                                        w->stem, req->snippets);
         if (!h || json_array_append_new(arr, h) < 0) {
             json_decref(arr);
             arr = NULL;
@@ -113,7 +112,7 @@ static json_t *answer(worker *w, const proto_request *req, const qp_node *tree,
         return NULL;
     json_t *a = json_pack("{s:I,s:b,s:I,s:I,s:o}", "total", (json_int_t)hits->total,
                           "total_exact", hits->exact, "offset", (json_int_t)req->offset,
-                          "limit", (json_int_t)req->limit, "hits", arr);
+                          "limit", (json_int_t)req->limit, req->ids ? "ids" : "hits", arr);
     if (a && nkinds)
         json_object_set_new(a, "facets", facets_json(hits, kinds, nkinds));
     return a;
@@ -224,9 +223,10 @@ json_t *op_search(worker *w, const proto_request *req, proto_error *err)
             kinds[nkinds] = k;
             specs[nkinds++] = (xap_facet_spec){ facet_kinds[k].slot, FACET_SLOTS };
         }
+    static const int hit_slot[] = { SLOT_HIT };
     xap_search opt = { .offset = req->offset, .limit = req->limit, .key_slot = SLOT_ID,
-                       .slots = hit_slots, .nslots = NHIT_SLOTS, .want_data = req->snippets,
-                       .facets = specs,
+                       .slots = hit_slot, .nslots = req->ids ? 0 : 1,
+                       .want_data = req->snippets, .facets = specs,
                        .nfacets = nkinds, .facet_top = FACET_TOP,
                        .time_limit = worker_time_limit() };
     run_ctx rc = { q, &opt, NULL };

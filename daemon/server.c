@@ -1,9 +1,10 @@
-/* Listening socket. The path is checked before binding because libuv 1.44
- * truncates long socket paths silently, and because a leftover socket file
- * must be told apart from a live daemon's. */
+/* Listening socket and acceptors. The path is checked before binding
+ * because a leftover socket file must be told apart from a live daemon's. */
 #include "server.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,16 +14,6 @@
 
 #include "conn.h"
 #include "log.h"
-
-static void on_connection(uv_stream_t *listener, int status)
-{
-    server *s = listener->data;
-    if (status < 0) {
-        log_event("accept_error", "error=%s", uv_strerror(status));
-        return;
-    }
-    conn_accept(s);
-}
 
 /* 1 when a daemon answers on `path`, 0 when nobody does. */
 static int socket_is_live(const char *path)
@@ -96,70 +87,123 @@ static int activation_fd(void)
     return n == 1 ? 3 : -1;
 }
 
-static int listen_activated(server *s, int fd)
+/* Binds and listens on `path`. The umask gives the socket its mode from its
+ * first moment, not only after the chmod; the chmod then sets bits the umask
+ * cannot grant. */
+static int bind_socket(const char *path, const daemon_config *cfg)
 {
-    int rc = uv_pipe_init(s->loop, &s->listener, 0);
-    if (rc == 0)
-        rc = uv_pipe_open(&s->listener, fd);
-    s->listener.data = s;
-    if (rc == 0)
-        rc = uv_listen((uv_stream_t *)&s->listener, SOMAXCONN, on_connection);
+    int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0)
+        return -1;
+    struct sockaddr_un sa = { .sun_family = AF_UNIX };
+    memcpy(sa.sun_path, path, strlen(path) + 1);
+    mode_t old = umask((mode_t)(~cfg->socket_mode & 0777));
+    int rc = bind(fd, (struct sockaddr *)&sa, sizeof sa);
+    umask(old);
     if (rc < 0) {
-        fprintf(stderr, "seekd: cannot use the socket passed by systemd: %s\n", uv_strerror(rc));
+        int e = errno;
+        close(fd);
+        errno = e;
         return -1;
     }
-    s->listening = s->activated = 1;
-    log_event("activated", "fd=%d", fd);
+    rc = chmod(path, (mode_t)cfg->socket_mode);
+    if (rc == 0 && cfg->socket_gid >= 0)
+        rc = chown(path, (uid_t)-1, (gid_t)cfg->socket_gid);
+    if (rc == 0)
+        rc = listen(fd, SOMAXCONN);
+    if (rc < 0) {
+        int e = errno;
+        close(fd);
+        unlink(path);   /* ours: bound a moment ago */
+        errno = e;
+        return -1;
+    }
+    return fd;
+}
+
+int server_socket_open(server_socket *sock, const daemon_config *cfg)
+{
+    const char *path = cfg->socket;
+    memset(sock, 0, sizeof *sock);
+    sock->fd = activation_fd();
+    if (sock->fd >= 0) {
+        sock->activated = 1;
+        log_event("activated", "fd=%d", sock->fd);
+        return 0;
+    }
+    if (strlen(path) >= sizeof sock->path) {
+        fprintf(stderr, "seekd: socket path too long (%zu bytes, at most %zu): %s\n",
+                strlen(path), sizeof sock->path - 1, path);
+        return -1;
+    }
+    if (check_parent(path) < 0 || clear_stale(path) < 0)
+        return -1;
+    if ((sock->fd = bind_socket(path, cfg)) < 0) {
+        fprintf(stderr, "seekd: cannot listen on %s: %s\n", path, strerror(errno));
+        return -1;
+    }
+    snprintf(sock->path, sizeof sock->path, "%s", path);
     return 0;
 }
 
-int server_listen(server *s, uv_loop_t *loop, const daemon_config *cfg)
+void server_socket_close(server_socket *sock)
 {
-    const char *path = cfg->socket;
+    if (sock->fd < 0)
+        return;
+    if (!sock->activated)
+        unlink(sock->path);
+    close(sock->fd);
+    sock->fd = -1;
+}
+
+static void on_connection(uv_stream_t *listener, int status)
+{
+    server *s = listener->data;
+    if (status < 0) {
+        log_event("accept_error", "error=%s", uv_strerror(status));
+        return;
+    }
+    conn_accept(s);
+}
+
+/* Every loop watches its own duplicate of the socket; the kernel hands each
+ * connection to whichever loop accepts first (the others see EAGAIN). */
+int server_start(server *s, uv_loop_t *loop, const daemon_config *cfg, const server_socket *sock)
+{
     memset(s, 0, sizeof *s);
     s->loop = loop;
     s->cfg = cfg;
-    int fd = activation_fd();
-    if (fd >= 0)
-        return listen_activated(s, fd);
-    if (strlen(path) >= sizeof s->path) {
-        fprintf(stderr, "seekd: socket path too long (%zu bytes, at most %zu): %s\n",
-                strlen(path), sizeof s->path - 1, path);
-        return -1;
-    }
-    snprintf(s->path, sizeof s->path, "%s", path);
-    if (check_parent(path) < 0 || clear_stale(path) < 0)
-        return -1;
+    int fd = fcntl(sock->fd, F_DUPFD_CLOEXEC, 0);
+    if (fd < 0)
+        return uv_translate_sys_error(errno);
     int rc = uv_pipe_init(loop, &s->listener, 0);
     if (rc < 0) {
-        fprintf(stderr, "seekd: %s\n", uv_strerror(rc));
-        return -1;
+        close(fd);
+        return rc;
     }
     s->listener.data = s;
-    /* The umask gives the socket its mode from its first moment, not only
-     * after the chmod; the chmod then sets bits the umask cannot grant. */
-    mode_t old = umask((mode_t)(~cfg->socket_mode & 0777));
-    rc = uv_pipe_bind(&s->listener, path);
-    umask(old);
-    if (rc == 0 && chmod(path, (mode_t)cfg->socket_mode) < 0)
-        rc = uv_translate_sys_error(errno);
-    if (rc == 0 && cfg->socket_gid >= 0 && chown(path, (uid_t)-1, (gid_t)cfg->socket_gid) < 0)
-        rc = uv_translate_sys_error(errno);
+    rc = uv_pipe_open(&s->listener, fd);
     if (rc == 0)
         rc = uv_listen((uv_stream_t *)&s->listener, SOMAXCONN, on_connection);
     if (rc < 0) {
-        fprintf(stderr, "seekd: cannot listen on %s: %s\n", path, uv_strerror(rc));
         uv_close((uv_handle_t *)&s->listener, NULL);
-        return -1;
+        return rc;
     }
     s->listening = 1;
     return 0;
 }
 
+static atomic_size_t clients;
+
+size_t server_clients_add(void)
+{
+    return atomic_fetch_add(&clients, 1) + 1;
+}
+
 static void on_grace_over(uv_timer_t *t)
 {
     server *s = t->data;
-    log_event("stopping", "reason=grace_over clients=%zu", s->nconns);
+    log_event("stopping", "reason=grace_over");
     for (struct conn *c = s->conns; c; c = conn_next(c))
         conn_abort(c);
 }
@@ -181,18 +225,17 @@ void server_stop(server *s)
     uv_timer_start(&s->grace, on_grace_over, SERVER_GRACE_MS, 0);
     if (s->listening) {
         uv_close((uv_handle_t *)&s->listener, NULL);
-        if (!s->activated)
-            unlink(s->path);
         s->listening = 0;
     }
     for (struct conn *c = s->conns; c; c = conn_next(c))
         conn_drain(c);
-    if (s->nconns == 0)
+    if (!s->conns)
         drained(s);
 }
 
 void server_conn_closed(server *s)
 {
-    if (s->stopping && s->nconns == 0)
+    atomic_fetch_sub(&clients, 1);
+    if (s->stopping && !s->conns)
         drained(s);
 }

@@ -1,5 +1,7 @@
-/* The listening socket and the set of live connections. server_listen takes
- * care of stale socket files and refuses to steal a live daemon's socket. */
+/* The listening socket, and one acceptor per event loop. The main thread
+ * makes the socket (server_socket_open: stale files handled, a live daemon's
+ * socket never stolen, or systemd's socket taken over); every loop thread
+ * then accepts on it (server_start) and serves the connections it accepted. */
 #ifndef SEEKD_DAEMON_SERVER_H
 #define SEEKD_DAEMON_SERVER_H
 
@@ -11,33 +13,43 @@
 
 struct conn;
 
+typedef struct server_socket {
+    int fd;
+    int activated;         /* the socket came from systemd: not ours to remove */
+    char path[sizeof(((struct sockaddr_un *)0)->sun_path)];
+} server_socket;
+
+/* Binds cfg->socket (with cfg's mode and group) and listens; or, under
+ * systemd socket activation (LISTEN_FDS=1 for this pid), takes the socket
+ * passed as fd 3. Returns 0, or -1 after printing why on stderr. */
+int server_socket_open(server_socket *sock, const daemon_config *cfg);
+/* Closes the socket and removes its file (unless systemd's). */
+void server_socket_close(server_socket *sock);
+
+/* The acceptor and live connections of one loop. */
 typedef struct server {
     uv_loop_t *loop;
     const daemon_config *cfg;
     uv_pipe_t listener;
-    char path[sizeof(((struct sockaddr_un *)0)->sun_path)];
     int listening;
-    int activated;         /* the socket came from systemd: not ours to remove */
     int stopping;
     uv_timer_t grace;      /* bounds how long stopping waits for clients */
-    struct conn *conns;    /* every live connection */
-    size_t nconns;
+    struct conn *conns;    /* this loop's live connections */
     void (*on_drained)(struct server *);  /* stopping and the last conn closed */
+    void *data;
 } server;
 
-/* Binds cfg->socket (with cfg's mode and group) and starts accepting; or,
- * under systemd socket activation (LISTEN_FDS=1 for this pid), accepts on
- * the socket passed as fd 3. Returns 0, or -1 after printing why on stderr. */
-int server_listen(server *s, uv_loop_t *loop, const daemon_config *cfg);
+/* Starts accepting on the socket in `loop`. Returns 0 or a libuv error. */
+int server_start(server *s, uv_loop_t *loop, const daemon_config *cfg, const server_socket *sock);
 
-/* Stops accepting, removes the socket file, and lets every connection finish
- * the requests it has already sent before closing, for SERVER_GRACE_MS at
- * most; on_drained is called when the last one has closed (at once if there
- * are none). */
+/* Stops accepting and lets every connection of this loop finish the requests
+ * it has already sent before closing, for SERVER_GRACE_MS at most;
+ * on_drained is called when the last one has closed (at once if none). */
 #define SERVER_GRACE_MS 10000
 void server_stop(server *s);
 
-/* Called by conn.c when a connection has closed. */
-void server_conn_closed(server *s);
+/* Connections across all loops, for the --max-clients limit and the log. */
+size_t server_clients_add(void);     /* returns the count including the new one */
+void server_conn_closed(server *s);  /* called by conn.c when one has closed */
 
 #endif

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "xap/prefix.h"
+
 static char *index_path;
 static const gazetteer *shared_gaz;
 static double time_limit;
@@ -74,6 +76,19 @@ worker *worker_self(void)
     return self = w;
 }
 
+/* Documents written by another version of seekd-index lack what this daemon
+ * reads (hit records, facet slots): better a clear error than empty hits. */
+static seek_status check_format(worker *w)
+{
+    char *format;
+    seek_status st = xap_db_metadata(w->db, META_FORMAT, &format);
+    if (st == SEEK_OK) {
+        w->stale = strcmp(format, INDEX_FORMAT) != 0;
+        free(format);
+    }
+    return st;
+}
+
 seek_status worker_fresh_db(worker *w)
 {
     unsigned gen = atomic_load(&generation);
@@ -81,11 +96,17 @@ seek_status worker_fresh_db(worker *w)
         xap_db_close(w->db);
         w->db = NULL;
     }
+    int moved = 1;
+    seek_status st;
     if (!w->db) {
         w->generation = gen;
-        return xap_db_open(index_path, &w->db);
+        st = xap_db_open(index_path, &w->db);
+    } else {
+        st = xap_db_reopen(w->db, &moved);
     }
-    return xap_db_reopen(w->db);
+    if (st == SEEK_OK && moved)
+        st = check_format(w);
+    return st == SEEK_OK && w->stale ? SEEK_STALE : st;
 }
 
 /* A reader whose remote shard went away stays broken: drop it, and try once
@@ -118,6 +139,9 @@ int worker_index_error(seek_status st, proto_error *err)
                           "no index at %s yet: build it with seekd-index", index_path);
     if (st == SEEK_NOMEM)
         return proto_fail(err, PROTO_E_INTERNAL, -1, "out of memory");
+    if (st == SEEK_STALE)
+        return proto_fail(err, PROTO_E_NO_INDEX, -1, "the index at %s was written by another "
+                          "version of seekd-index: run seekd-index to update it", index_path);
     if (st == SEEK_NETWORK)
         return proto_fail(err, PROTO_E_SHARD, -1, "a shard of the index at %s is unreachable: %s",
                           index_path, xap_errmsg());

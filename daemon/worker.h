@@ -15,6 +15,7 @@ typedef struct worker {
     xap_db *db;
     xap_stem *stem;
     unsigned generation;
+    int stale;              /* the index is of another format version */
     struct worker *next;
 } worker;
 
@@ -34,7 +35,8 @@ const gazetteer *worker_gazetteer(void);
 const char *worker_index_path(void);
 
 /* Brings w->db to the latest committed revision, opening it if needed.
- * Statuses: OK, NOT_FOUND (no index yet), IO, NOMEM, XAPIAN. */
+ * Statuses: OK, NOT_FOUND (no index yet), STALE (written by another version
+ * of seekd-index), IO, NETWORK, NOMEM, XAPIAN. */
 seek_status worker_fresh_db(worker *w);
 
 /* Runs fn on a fresh reader, reopening and retrying when the index changes

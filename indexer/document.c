@@ -11,6 +11,7 @@
 #include "entity/dateterms.h"
 #include "entity/extract.h"
 #include "facets.h"
+#include "hitrec.h"
 #include "query/compile.h"
 #include "text/decode.h"
 #include "text/token.h"
@@ -50,9 +51,9 @@ static int add_date_term(const char *term, void *ctx)
     return xap_doc_add_term(dc->doc, term, 1) != SEEK_OK;
 }
 
-/* Entity terms (wdf = mentions), date terms, the per-document entity list
- * that hits show without reading term lists, and the facet slots. */
-static seek_status add_entities(xap_doc *doc, const extraction *x)
+/* Entity terms (wdf = mentions), date terms and the facet slots; *list gets
+ * the entity list hits show (malloc'd). */
+static seek_status add_entities(xap_doc *doc, const extraction *x, char **list_out)
 {
     size_t cap = 1, len = 0;
     for (size_t i = 0; i < x->nents; i++)
@@ -71,9 +72,7 @@ static seek_status add_entities(xap_doc *doc, const extraction *x)
         len += (size_t)snprintf(list + len, cap - len, "%s\t%s\t%s\t%u\n",
                                 ent_type_name(e->type), e->key, e->name, e->mentions);
     }
-    if (st == SEEK_OK)
-        st = xap_doc_set_value(doc, SLOT_ENTITIES, list, len);
-    free(list);
+    *list_out = list;
     date_ctx dc = { .doc = doc };
     for (size_t i = 0; i < x->ndates && st == SEEK_OK; i++)
         if (dateterms_mention(&x->dates[i].span, x->dates[i].precision, add_date_term, &dc))
@@ -108,6 +107,27 @@ static void title_span(const char *text, size_t len, size_t *from, size_t *n)
     }
     *from = 0;
     *n = 0;
+}
+
+/* The hit record (hitrec.h). */
+static seek_status set_hit(xap_doc *doc, const char *id, const doc_input *in, int day,
+                           const char *entities)
+{
+    size_t from = 0, n = 0;
+    if (!in->title)
+        title_span(in->text, in->len, &from, &n);
+    char *title = in->title ? strdup(in->title) : strndup(in->text + from, n);
+    char date[16];
+    snprintf(date, sizeof date, "%08d", day);
+    hitrec f = { id, title, date, entities, in->url };
+    char *rec = NULL;
+    size_t len;
+    seek_status st = title && hitrec_build(&f, &rec, &len) == 0 ? SEEK_OK : SEEK_NOMEM;
+    if (st == SEEK_OK)
+        st = xap_doc_set_value(doc, SLOT_HIT, rec, len);
+    free(rec);
+    free(title);
+    return st;
 }
 
 static seek_status set_number(xap_doc *doc, int slot, const char *fmt, long long v)
@@ -154,20 +174,17 @@ seek_status document_build(const doc_input *in, const doc_meta *meta, xap_stem *
         st = xap_doc_add_boolean(doc, idterm);
     if (st == SEEK_OK)
         st = add_words(doc, stem, &toks);
+    char *entities = NULL;
     if (st == SEEK_OK)
-        st = add_entities(doc, &x);
-    size_t tfrom = 0, tn = 0;
-    if (!in->title)
-        title_span(text, tlen, &tfrom, &tn);
+        st = add_entities(doc, &x, &entities);
+    int day = in->day ? in->day : x.doc_day ? x.doc_day : mday;
+    if (st == SEEK_OK)
+        st = set_hit(doc, meta->id, in, day, entities);
+    free(entities);
     char hash[17];
     snprintf(hash, sizeof hash, "%016" PRIx64, meta->hash);
     if (st == SEEK_OK)
         st = xap_doc_set_value(doc, SLOT_ID, meta->id, strlen(meta->id));
-    if (st == SEEK_OK)
-        st = in->title ? xap_doc_set_value(doc, SLOT_TITLE, in->title, strlen(in->title))
-                       : xap_doc_set_value(doc, SLOT_TITLE, text + tfrom, tn);
-    if (st == SEEK_OK && in->url)
-        st = xap_doc_set_value(doc, SLOT_URL, in->url, strlen(in->url));
     if (st == SEEK_OK)
         st = set_number(doc, SLOT_MTIME, "%lld", meta->mtime_ns);
     if (st == SEEK_OK)
@@ -175,7 +192,7 @@ seek_status document_build(const doc_input *in, const doc_meta *meta, xap_stem *
     if (st == SEEK_OK)
         st = xap_doc_set_value(doc, SLOT_HASH, hash, 16);
     if (st == SEEK_OK)
-        st = set_number(doc, SLOT_DATE, "%08lld", in->day ? in->day : x.doc_day ? x.doc_day : mday);
+        st = set_number(doc, SLOT_DATE, "%08lld", day);
     if (st == SEEK_OK)
         st = xap_doc_set_data(doc, text, tlen);
     extraction_fini(&x);

@@ -51,6 +51,19 @@ static int get_uint(json_t *obj, const char *key, unsigned dflt, unsigned max_ok
     return 0;
 }
 
+/* An optional boolean field; absent or null: `dflt`. */
+static int get_bool(const json_t *obj, const char *key, int dflt, int *out, proto_error *err)
+{
+    json_t *v = json_object_get(obj, key);
+    *out = dflt;
+    if (!v || json_is_null(v))
+        return 0;
+    if (!json_is_boolean(v))
+        return proto_fail(err, PROTO_E_BAD_REQUEST, -1, "\"%s\" must be true or false", key);
+    *out = json_is_true(v);
+    return 0;
+}
+
 static int parse_facets(proto_request *req, proto_error *err)
 {
     static const struct { const char *name; unsigned bit; } names[] = {
@@ -145,13 +158,11 @@ static int parse_search(proto_request *req, proto_error *err)
         || get_uint(req->json, "offset", 0, PROTO_MAX_OFFSET, PROTO_MAX_OFFSET,
                     &req->offset, err) < 0)
         return -1;
-    json_t *s = json_object_get(req->json, "snippets");
-    req->snippets = 1;
-    if (s && !json_is_null(s)) {
-        if (!json_is_boolean(s))
-            return proto_fail(err, PROTO_E_BAD_REQUEST, -1, "\"snippets\" must be true or false");
-        req->snippets = json_is_true(s);
-    }
+    if (get_bool(req->json, "snippets", 1, &req->snippets, err) < 0
+        || get_bool(req->json, "ids", 0, &req->ids, err) < 0)
+        return -1;
+    if (req->ids)
+        req->snippets = 0;
     return parse_facets(req, err);
 }
 

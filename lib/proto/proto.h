@@ -28,6 +28,7 @@ typedef struct proto_request {
     size_t q_len;
     unsigned limit, offset;
     int snippets;        /* search: include snippets (default true) */
+    int ids;             /* search: answer with the ids alone, as "ids" (default false) */
     unsigned facets;     /* search: PROTO_FACET_* bits */
     const char *name;    /* entity: the name asked for */
     size_t name_len;

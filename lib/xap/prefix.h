@@ -22,13 +22,13 @@
 /* Value slots: per-document strings kept beside the terms. */
 enum {
     SLOT_ID = 0,     /* document id */
-    SLOT_TITLE = 1,  /* first non-empty line, trimmed */
     SLOT_MTIME = 2,  /* file mtime, decimal seconds since the epoch */
     SLOT_SIZE = 3,   /* file size in bytes, decimal */
     SLOT_HASH = 4,   /* content hash, 16 hex digits */
     SLOT_DATE = 5,   /* the document's date, yyyymmdd: a date line, else the mtime */
-    SLOT_ENTITIES = 6, /* the entities mentioned: "type\tkey\tname\tcount\n" per entity */
-    SLOT_URL = 7,    /* the article's address, from a feed */
+    SLOT_HIT = 8,    /* the hit record (hitrec.h): id, title (the first non-empty line,
+                        or the page's or article's own), date, entities mentioned
+                        ("type\tkey\tname\tcount\n" each), url (a feed article's) */
 };
 
 /* Facet slots: a document's most-mentioned entities of each kind, one per
@@ -52,6 +52,6 @@ enum {
 
 /* Bumped whenever the terms or slots above change meaning; the indexer then
  * rewrites every document. */
-#define INDEX_FORMAT "2"
+#define INDEX_FORMAT "3"
 
 #endif

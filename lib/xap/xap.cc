@@ -8,6 +8,8 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <fstream>
+#include <sys/stat.h>
 #include <cstdlib>
 #include <cstring>
 #include <map>
@@ -16,7 +18,10 @@
 #include <string>
 #include <vector>
 
-struct xap_db { Xapian::Database db; };
+struct xap_db {
+    Xapian::Database db;
+    bool remote;    /* some shard is remote: values come with documents, not streams */
+};
 struct xap_wdb {
     std::vector<Xapian::WritableDatabase> shards;
     bool in_txn = false;
@@ -106,11 +111,29 @@ const char *xap_errmsg(void) noexcept
 
 /* ---- Readers ---- */
 
+/* Whether `path` is a stub database naming a remote shard. Xapian does not
+ * tell, and remote and local shards want different ways of reading values. */
+static bool lists_remote(const char *path)
+{
+    struct stat st;
+    std::string stub = path;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+        stub += "/XAPIANDB";
+    std::ifstream in(stub);
+    std::string line;
+    while (std::getline(in, line)) {
+        size_t at = line.find_first_not_of(" \t");
+        if (at != std::string::npos && line.compare(at, 6, "remote") == 0)
+            return true;
+    }
+    return false;
+}
+
 seek_status xap_db_open(const char *path, xap_db **out) noexcept
 {
     *out = nullptr;
     try {
-        *out = new xap_db{Xapian::Database(path)};
+        *out = new xap_db{Xapian::Database(path), lists_remote(path)};
         return SEEK_OK;
     } catch (...) {
         return translate();
@@ -122,10 +145,11 @@ void xap_db_close(xap_db *db) noexcept
     delete db;
 }
 
-seek_status xap_db_reopen(xap_db *db) noexcept
+seek_status xap_db_reopen(xap_db *db, int *moved) noexcept
 {
+    *moved = 0;
     try {
-        db->db.reopen();
+        *moved = db->db.reopen();
         return SEEK_OK;
     } catch (...) {
         return translate();
@@ -200,6 +224,7 @@ static void hits_clear(xap_hits *h)
             for (size_t s = 0; s < h->nslots; s++)
                 std::free(h->hits[i].values[s]);
         std::free(h->hits[i].values);
+        std::free(h->hits[i].value_lens);
         std::free(h->hits[i].key);
         std::free(h->hits[i].data);
     }
@@ -250,22 +275,54 @@ static void count_facets(Xapian::Database &db, const Xapian::Query &q, const xap
         fill_facet(&h->facets[f], spies[f], opt->facet_top);
 }
 
-static void copy_hit(xap_hit *hit, const Xapian::MSetIterator &it, const xap_search *opt)
+static void set_value(xap_hit *hit, size_t s, const std::string &v)
+{
+    hit->values[s] = dup_string(v);
+    hit->value_lens[s] = v.size();
+}
+
+/* Reads the hits' values in docid order, one value stream per slot: far
+ * cheaper than a document lookup per hit on local shards, but a remote shard
+ * would send documents one by one to feed a stream. */
+static void stream_values(Xapian::Database &db, xap_hits *h, const xap_search *opt)
+{
+    std::vector<size_t> order(h->n);
+    for (size_t i = 0; i < h->n; i++)
+        order[i] = i;
+    std::sort(order.begin(), order.end(), [h](size_t a, size_t b) {
+        return h->hits[a].docid < h->hits[b].docid;
+    });
+    for (size_t s = 0; s < opt->nslots; s++) {
+        Xapian::valueno slot = static_cast<Xapian::valueno>(opt->slots[s]);
+        Xapian::ValueIterator v = db.valuestream_begin(slot), end = db.valuestream_end(slot);
+        for (size_t i : order) {
+            xap_hit *hit = &h->hits[i];
+            if (v != end)
+                v.skip_to(hit->docid);
+            set_value(hit, s, v != end && v.get_docid() == hit->docid ? *v : std::string());
+        }
+    }
+}
+
+/* Copies a hit's score, key and (unless streamed) values and data. */
+static void copy_hit(xap_hit *hit, const Xapian::MSetIterator &it, const xap_search *opt,
+                     bool docs_for_values)
 {
     hit->docid = *it;
     hit->score = it.get_weight();
     if (opt->key_slot >= 0)
         hit->key = dup_string(it.get_sort_key());
-    if (!opt->nslots && !opt->want_data)
-        return;
-    Xapian::Document doc = it.get_document();
     if (opt->nslots) {
         hit->values = static_cast<char **>(std::calloc(opt->nslots, sizeof(char *)));
-        if (!hit->values)
+        hit->value_lens = static_cast<size_t *>(std::calloc(opt->nslots, sizeof(size_t)));
+        if (!hit->values || !hit->value_lens)
             throw std::bad_alloc();
-        for (size_t s = 0; s < opt->nslots; s++)
-            hit->values[s] = dup_string(doc.get_value(opt->slots[s]));
     }
+    if (!opt->want_data && !(opt->nslots && docs_for_values))
+        return;
+    Xapian::Document doc = it.get_document();
+    for (size_t s = 0; docs_for_values && s < opt->nslots; s++)
+        set_value(hit, s, doc.get_value(opt->slots[s]));
     if (opt->want_data) {
         std::string data = doc.get_data();
         hit->data = dup_string(data);
@@ -311,10 +368,13 @@ seek_status xap_db_search(xap_db *db, const xap_query *q, const xap_search *opt,
         /* One pipelined request for all the documents of remote shards,
          * instead of a round trip per hit. (Named bounds: Xapian 1.4's
          * argument-less fetch() reads past the items when offset > 0.) */
-        if (opt->nslots || opt->want_data)
+        bool docs_for_values = db->remote;
+        if (opt->want_data || (opt->nslots && docs_for_values))
             mset.fetch(mset.begin(), mset.end());
         for (auto it = mset.begin(); it != mset.end(); ++it)
-            copy_hit(&h->hits[h->n++], it, opt);
+            copy_hit(&h->hits[h->n++], it, opt, docs_for_values);
+        if (opt->nslots && !docs_for_values)
+            stream_values(db->db, h, opt);
         *out = h;
         return SEEK_OK;
     } catch (...) {

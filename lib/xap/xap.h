@@ -34,9 +34,9 @@ const char *xap_errmsg(void) XAP_NOEXCEPT;
 seek_status xap_db_open(const char *path, xap_db **out) XAP_NOEXCEPT;
 void xap_db_close(xap_db *db) XAP_NOEXCEPT;  /* accepts NULL */
 
-/* Moves the reader to the latest committed revision, if there is a newer one.
- * Statuses: OK, IO, XAPIAN. */
-seek_status xap_db_reopen(xap_db *db) XAP_NOEXCEPT;
+/* Moves the reader to the latest committed revision, if there is a newer one;
+ * *moved says whether it may have. Statuses: OK, IO, NETWORK, XAPIAN. */
+seek_status xap_db_reopen(xap_db *db, int *moved) XAP_NOEXCEPT;
 
 typedef struct xap_info {
     unsigned long docs;       /* documents in the index */
@@ -57,7 +57,8 @@ typedef struct xap_hit {
     unsigned docid;
     double score;
     char *key;          /* the value in xap_search.key_slot (malloc'd) */
-    char **values;      /* one malloc'd string per requested slot */
+    char **values;      /* one malloc'd string per requested slot (NUL-terminated) */
+    size_t *value_lens; /* their lengths: a value may hold NULs */
     char *data;         /* document data when requested, else NULL */
     size_t data_len;
 } xap_hit;
@@ -112,9 +113,9 @@ typedef struct xap_search {
 } xap_search;
 
 /* Runs `q` and copies the requested window into *out (free with
- * xap_hits_free). Documents are fetched for the window only, and only when
- * slots or data are asked for; remote documents are fetched in one pipelined
- * batch. Statuses: OK, MODIFIED (reopen and retry), NETWORK, INVALID,
+ * xap_hits_free). Values come from value streams (remote shards: with the
+ * documents); documents are fetched only for their data, remote ones in one
+ * pipelined batch. Statuses: OK, MODIFIED (reopen and retry), NETWORK, INVALID,
  * BAD_QUERY, IO, NOMEM, XAPIAN. */
 seek_status xap_db_search(xap_db *db, const xap_query *q, const xap_search *opt,
                           xap_hits **out) XAP_NOEXCEPT;

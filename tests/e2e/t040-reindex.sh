@@ -37,6 +37,19 @@ kill -HUP "$DAEMON_PID"
 check "daemon answers after SIGHUP" seek --ping
 expect_eq "and sees the index after SIGHUP" "$A,new/deeper/n1" "$(ids zanzibarite)"
 
+# An index from another version of the indexer (its format mark differs):
+# a clear error rather than hits without ids, then a full rewrite.
+xapian-metadata set "$INDEX" seekd.format 0
+seek zanzibarite >"$TMP/out" 2>"$TMP/err"
+expect_eq "an index of another format version is an error" 2 $?
+grep -q "another version of seekd-index" "$TMP/err" && ok "which says to run seekd-index" \
+    || not_ok "which says to run seekd-index" "$(cat "$TMP/err")"
+index "$CORPUS" >"$TMP/out" 2>"$TMP/err"
+grep -q "rewriting every document" "$TMP/err" && ok "the indexer says it rewrites everything" \
+    || not_ok "the indexer says it rewrites everything" "$(cat "$TMP/err")"
+expect_eq "and does" "0 added, 5 updated, 0 removed, 0 unchanged, 0 failed" "$(sed 's/ in .*//' "$TMP/out")"
+expect_eq "answers are back" "$A,new/deeper/n1" "$(ids zanzibarite)"
+
 "$BIN/seekd" --index "$INDEX" --socket "$SOCK" 2>"$TMP/second.log"
 expect_eq "a second daemon on a live socket is refused" 2 $?
 grep -q "already serving" "$TMP/second.log" && ok "refusal says why" || not_ok "refusal says why" "$(cat "$TMP/second.log")"
