@@ -29,6 +29,10 @@ static int cls_of(utf8proc_int32_t cp)
 {
     if (cp == '\'' || cp == 0x2019)
         return CLS_APOS;
+    /* ASCII letters and digits are its only letters and numbers. */
+    if (cp < 0x80)
+        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9')
+                   ? CLS_WORD : CLS_SEP;
     switch (utf8proc_category(cp)) {
     case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
     case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
@@ -109,6 +113,33 @@ static int feed(scanner *sc, utf8proc_int32_t cp, size_t at, size_t next)
     }
 }
 
+static int ascii_alnum(unsigned char b)
+{
+    return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
+}
+
+/* Feeds the run of ASCII letters and digits at s[at..] in one go (most of
+ * any text); returns the index after it, or 0 when memory runs out. */
+static size_t feed_ascii_run(scanner *sc, const unsigned char *s, size_t at, size_t len)
+{
+    size_t end = at;
+    while (end < len && ascii_alnum(s[end]))
+        end++;
+    if (!sc->n)
+        sc->start = at;
+    else if (sc->apos && push(sc, '\'') < 0)
+        return 0;
+    sc->apos = 0;
+    utf8proc_int32_t *p = grow_to(sc->cps, &sc->cap, sc->n + (end - at) + 2, sizeof *p, 64);
+    if (!p)
+        return 0;
+    sc->cps = p;
+    for (size_t i = at; i < end; i++)
+        p[sc->n++] = (s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i];
+    sc->end = end;
+    return end;
+}
+
 long tok_scan(const char *s, size_t len, tok_fn fn, void *ctx)
 {
     scanner sc = { .ascii = 1, .fn = fn, .ctx = ctx };
@@ -117,6 +148,13 @@ long tok_scan(const char *s, size_t len, tok_fn fn, void *ctx)
     int rc = 0;
     while (i < len && !sc.stop && rc == 0) {
         unsigned char b = p[i];
+        if (ascii_alnum(b)) {
+            size_t next = feed_ascii_run(&sc, p, i, len);
+            if (!next)
+                rc = -1;
+            i = next;
+            continue;
+        }
         if (b < 0x80) {
             utf8proc_int32_t cp = (b >= 'A' && b <= 'Z') ? b + 32 : b;
             rc = feed(&sc, cp, i, i + 1);
