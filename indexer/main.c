@@ -285,6 +285,8 @@ static int update_all(const options *o, update *u, walk_list *files)
     }
     if (bar)
         fputc('\n', stderr);
+    if ((st = builder_finish(u->b)) != SEEK_OK)
+        return fatal("cannot write the documents", st);
     size_t nseen;
     char **seen = seen_ids(files, u, &nseen);
     if (!seen)
@@ -319,9 +321,16 @@ static int finish(const options *o, update *u, double secs)
     return 0;
 }
 
+/* Threads building documents: the cores but the one writing them. */
+static unsigned build_threads(void)
+{
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    return cpus > 2 ? (unsigned)(cpus - 1) : 1;
+}
+
 /* Opens the index's databases and brings them up to date with `files`.
  * Returns 0 or an exit code; u->c holds the counts. */
-static int index_files(const options *o, const layout *l, update *u)
+static int index_files(const options *o, const layout *l, const gazetteer *gaz, update *u)
 {
     double t0 = now_seconds();
     seek_status st = open_writer(o, l, &u->w);
@@ -332,8 +341,9 @@ static int index_files(const options *o, const layout *l, update *u)
         rc = EXIT_LOCKED;
     } else if (st != SEEK_OK) {
         rc = fatal(o->index, st);
-    } else if ((st = xap_stem_new("english", &u->stem)) != SEEK_OK
-               || (st = xap_wdb_begin(u->w)) != SEEK_OK) {
+    } else if (!(u->b = builder_new(build_threads(), gaz, update_write, u))) {
+        rc = fatal("cannot start the document builders", SEEK_NOMEM);
+    } else if ((st = xap_wdb_begin(u->w)) != SEEK_OK) {
         rc = fatal("cannot start the update", st);
     } else if (!(rc = update_all(o, u, u->files))) {
         rc = finish(o, u, now_seconds() - t0);
@@ -344,7 +354,7 @@ static int index_files(const options *o, const layout *l, update *u)
                 strerror(errno));
         rc = EXIT_FATAL;
     }
-    xap_stem_free(u->stem);
+    builder_free(u->b);
     xap_wdb_close(u->w);
     return rc;
 }
@@ -375,9 +385,9 @@ static int run(const options *o, const gazetteer *gaz, char **roots, size_t nroo
         walk_list_fini(&files);
         return EXIT_FATAL;
     }
-    update u = { .gaz = gaz, .full = o->full, .shard = o->shard, .nshards = o->shards,
+    update u = { .full = o->full, .shard = o->shard, .nshards = o->shards,
                  .files = &files, .c = { .failed = walk_errors } };
-    int rc = index_files(o, &l, &u);
+    int rc = index_files(o, &l, gaz, &u);
     counts c = u.c;
     update_fini(&u);
     layout_fini(&l);

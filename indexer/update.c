@@ -112,7 +112,8 @@ static int ours(const update *u, const char *idterm)
 
 typedef enum outcome { ADDED, UPDATED, SAME } outcome;
 
-/* Writes the document unless the index holds the same content already. */
+/* Has the document built and written unless the index holds the same
+ * content already. */
 static seek_status put_doc(update *u, const char *idterm, const doc_input *in,
                            const doc_meta *meta, outcome *out)
 {
@@ -124,12 +125,12 @@ static seek_status put_doc(update *u, const char *idterm, const doc_input *in,
     *out = !found ? ADDED : same ? SAME : UPDATED;
     if (same && !u->full && meta->mtime_ns < 0)
         return SEEK_OK;  /* a feed article: nothing of it changed */
-    xap_doc *doc = NULL;
-    seek_status st = document_build(in, meta, u->stem, u->gaz, &doc);
-    if (st == SEEK_OK)
-        st = xap_wdb_replace(u->w, idterm, doc);
-    xap_doc_free(doc);
-    return st;
+    return builder_submit(u->b, idterm, in, meta);
+}
+
+seek_status update_write(const char *idterm, xap_doc *doc, void *u)
+{
+    return xap_wdb_replace(((update *)u)->w, idterm, doc);
 }
 
 static void count(update *u, outcome o)

@@ -5,6 +5,7 @@
 #define SEEKD_INDEXER_UPDATE_H
 
 #include <stddef.h>
+#include "builder.h"
 #include "entity/gazetteer.h"
 #include "walk.h"
 #include "xap/xap.h"
@@ -15,8 +16,7 @@ typedef struct counts {
 
 typedef struct update {
     xap_wdb *w;
-    xap_stem *stem;
-    const gazetteer *gaz;
+    builder *b;              /* builds documents on other threads; writes go to w */
     int full;                /* rewrite every document */
     int shard;               /* >= 0: only documents of shard `shard` of `nshards` */
     unsigned nshards;
@@ -33,6 +33,10 @@ typedef struct update {
  * error (fatal to the run); a file that cannot be read or parsed is counted
  * in u->c.failed and named on stderr, and its old documents stay. */
 seek_status update_file(update *u, const walk_file *f);
+
+/* The builder's writer (builder_write_fn): replaces the document under
+ * idterm in u->w. */
+seek_status update_write(const char *idterm, xap_doc *doc, void *u);
 
 void update_fini(update *u);
 
