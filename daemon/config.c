@@ -21,7 +21,7 @@ static void usage(FILE *f)
           "  --index DIR         the index (default: $SEEKD_INDEX or ~/.local/share/seekd/index)\n"
           "  --socket PATH       the socket (default: $SEEKD_SOCKET, $XDG_RUNTIME_DIR/seekd.sock\n"
           "                      or /tmp/seekd-UID/seekd.sock)\n"
-          "  --threads N         worker threads for queries (default: the number of CPUs)\n"
+          "  --threads N         serving threads (default: the number of CPUs)\n"
           "  --gazetteer FILE    the entity list (default: $SEEKD_GAZETTEER or data/gazetteer.tsv)\n"
           "  --socket-mode MODE  permissions of the socket, octal (default 0600)\n"
           "  --socket-group GRP  group of the socket, to share it with a group\n"
