@@ -61,5 +61,16 @@ bench-smoke:
 		BENCH_WORK=$(CURDIR)/$(BENCH_BUILD)/smoke \
 		BENCH_OUT=$(CURDIR)/$(BENCH_BUILD)/smoke-results.md \
 		BENCH_PLOT=$(CURDIR)/$(BENCH_BUILD)/smoke-latency.png bash bench/run.sh
+
+# The remote-shard hop (bench/remote.sh, docs/scaling.md): one database, two
+# local shards and the same shards behind xapian-tcpsrv, measured in one run;
+# results in bench/remote-results.md. Not part of `bench`. A quick run on a
+# subset, `make bench-remote REPEAT=1 BENCH_FILES=300`, reports to
+# build/bench/remote/results.md instead.
+.PHONY: bench-remote
+bench-remote:
+	@sh tests/deps.sh
+	@$(BENCH_SUBMAKE) all bench-tools
+	REPEAT=$(BENCH_REPEAT) BENCH_DURATION=$(BENCH_DURATION) BENCH_BIN=bin bash bench/remote.sh
 .DEFAULT_GOAL := $(BENCH_SAVED_GOAL)
 endif

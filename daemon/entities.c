@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "hitrec.h"
+#include "hits.h"
 #include "ops.h"
 #include "query/compile.h"
 #include "xap/prefix.h"
@@ -94,16 +94,16 @@ static seek_status card_documents(xap_db *db, card_ctx *cc)
     seek_status st = xap_query_term(cc->best->term, &q);
     if (st != SEEK_OK)
         return st;
-    static const int hit_slot[] = { SLOT_HIT };
-    xap_search opt = { .limit = cc->req->limit, .rank = XAP_RANK_WDF, .key_slot = SLOT_ID,
-                       .slots = hit_slot, .nslots = 1, .time_limit = worker_time_limit() };
+    xap_search opt = { .limit = cc->req->limit, .rank = XAP_RANK_WDF,
+                       .time_limit = worker_time_limit() };
+    hits_want_records(db, &opt);
     xap_hits *h = NULL;
     st = xap_db_search(db, q, &opt, &h);
     xap_query_free(q);
     for (size_t i = 0; st == SEEK_OK && i < h->n; i++) {
         hitrec r;
-        hitrec_parse(h->hits[i].values[0], h->hits[i].value_lens[0], &r);
-        json_array_append_new(cc->docs, json_pack("{s:s,s:s,s:I}", "id", h->hits[i].key,
+        hits_record(&h->hits[i], &r);
+        json_array_append_new(cc->docs, json_pack("{s:s,s:s,s:I}", "id", r.id,
                                                   "title", r.title, "mentions",
                                                   (json_int_t)(h->hits[i].score + 0.5)));
     }

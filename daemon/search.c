@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "entity/dates.h"
-#include "hitrec.h"
+#include "hits.h"
 #include "ops.h"
 #include "query/compile.h"
 #include "query/query.h"
@@ -48,12 +48,12 @@ static json_t *hit_json(const xap_hit *h, unsigned rank, const snip_terms *terms
                         xap_stem *stem, int snippets)
 {
     hitrec r;
-    hitrec_parse(h->values[0], h->value_lens[0], &r);
+    hits_record(h, &r);
     char iso[11] = "";
     int day = atoi(r.date);
     if (day)
         date_iso(day, iso);
-    json_t *o = json_pack("{s:s,s:I,s:f,s:s,s:s,s:o*}", "id", h->key, "rank", (json_int_t)rank,
+    json_t *o = json_pack("{s:s,s:I,s:f,s:s,s:s,s:o*}", "id", r.id, "rank", (json_int_t)rank,
                           "score", h->score, "title", r.title, "date", iso, "entities",
                           hit_entities(r.entities));
     if (o && *r.url)
@@ -173,13 +173,16 @@ static seek_status run_widen(xap_db *db, void *ctx)
 
 typedef struct run_ctx {
     const xap_query *q;
-    const xap_search *opt;
+    xap_search *opt;
+    int ids;            /* the ids alone: the id is the sort key */
     xap_hits *hits;
 } run_ctx;
 
 static seek_status run_search(xap_db *db, void *ctx)
 {
     run_ctx *rc = ctx;
+    if (!rc->ids)
+        hits_want_records(db, rc->opt);
     return xap_db_search(db, rc->q, rc->opt, &rc->hits);
 }
 
@@ -223,13 +226,11 @@ json_t *op_search(worker *w, const proto_request *req, proto_error *err)
             kinds[nkinds] = k;
             specs[nkinds++] = (xap_facet_spec){ facet_kinds[k].slot, FACET_SLOTS };
         }
-    static const int hit_slot[] = { SLOT_HIT };
     xap_search opt = { .offset = req->offset, .limit = req->limit, .key_slot = SLOT_ID,
-                       .slots = hit_slot, .nslots = req->ids ? 0 : 1,
                        .want_data = req->snippets, .facets = specs,
                        .nfacets = nkinds, .facet_top = FACET_TOP,
                        .time_limit = worker_time_limit() };
-    run_ctx rc = { q, &opt, NULL };
+    run_ctx rc = { q, &opt, req->ids, NULL };
     st = worker_run(w, run_search, &rc);
     xap_hits *hits = rc.hits;
     xap_query_free(q);

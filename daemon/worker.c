@@ -109,20 +109,22 @@ seek_status worker_fresh_db(worker *w)
     return st == SEEK_OK && w->stale ? SEEK_STALE : st;
 }
 
-/* A reader whose remote shard went away stays broken: drop it, and try once
- * more with a fresh one, which reconnects to a shard that came back since. */
+/* A reader whose remote shard went away stays broken: drop it. If it was
+ * an old connection that broke, try once more with a fresh one (the shard
+ * may have come back since); a fresh connection that fails is final, so a
+ * hung shard costs one timeout, not two. */
 seek_status worker_run(worker *w, worker_fn fn, void *ctx)
 {
     seek_status st = SEEK_OK;
-    int reconnected = 0;
     for (int round = 0; round <= WORKER_MAX_RETRIES; round++) {
+        int fresh = w->db == NULL;
         st = worker_fresh_db(w);
         if (st == SEEK_OK)
             st = fn(w->db, ctx);
         if (st == SEEK_NETWORK) {
             xap_db_close(w->db);
             w->db = NULL;
-            if (reconnected++)
+            if (fresh)
                 break;
             continue;
         }

@@ -140,6 +140,11 @@ seek_status xap_db_open(const char *path, xap_db **out) noexcept
     }
 }
 
+int xap_db_remote(const xap_db *db) noexcept
+{
+    return db->remote;
+}
+
 void xap_db_close(xap_db *db) noexcept
 {
     delete db;
@@ -310,8 +315,11 @@ static void copy_hit(xap_hit *hit, const Xapian::MSetIterator &it, const xap_sea
 {
     hit->docid = *it;
     hit->score = it.get_weight();
-    if (opt->key_slot >= 0)
-        hit->key = dup_string(it.get_sort_key());
+    if (opt->key_slot >= 0) {
+        std::string key = it.get_sort_key();
+        hit->key = dup_string(key);
+        hit->key_len = key.size();
+    }
     if (opt->nslots) {
         hit->values = static_cast<char **>(std::calloc(opt->nslots, sizeof(char *)));
         hit->value_lens = static_cast<size_t *>(std::calloc(opt->nslots, sizeof(size_t)));
@@ -365,12 +373,10 @@ seek_status xap_db_search(xap_db *db, const xap_query *q, const xap_search *opt,
             if (!h->hits)
                 throw std::bad_alloc();
         }
-        /* One pipelined request for all the documents of remote shards,
-         * instead of a round trip per hit. (Named bounds: Xapian 1.4's
-         * argument-less fetch() reads past the items when offset > 0.) */
+        /* Xapian 1.4 fetches a remote shard's documents one request at a
+         * time (MSet::fetch does not batch them), so callers avoid asking
+         * remote shards for values or data per hit. */
         bool docs_for_values = db->remote;
-        if (opt->want_data || (opt->nslots && docs_for_values))
-            mset.fetch(mset.begin(), mset.end());
         for (auto it = mset.begin(); it != mset.end(); ++it)
             copy_hit(&h->hits[h->n++], it, opt, docs_for_values);
         if (opt->nslots && !docs_for_values)

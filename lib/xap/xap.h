@@ -34,6 +34,10 @@ const char *xap_errmsg(void) XAP_NOEXCEPT;
 seek_status xap_db_open(const char *path, xap_db **out) XAP_NOEXCEPT;
 void xap_db_close(xap_db *db) XAP_NOEXCEPT;  /* accepts NULL */
 
+/* Nonzero when the stub opened names a remote shard: its documents cost a
+ * network round trip each, while sort keys come with the results. */
+int xap_db_remote(const xap_db *db) XAP_NOEXCEPT;
+
 /* Moves the reader to the latest committed revision, if there is a newer one;
  * *moved says whether it may have. Statuses: OK, IO, NETWORK, XAPIAN. */
 seek_status xap_db_reopen(xap_db *db, int *moved) XAP_NOEXCEPT;
@@ -56,7 +60,8 @@ seek_status xap_db_metadata(xap_db *db, const char *key, char **out) XAP_NOEXCEP
 typedef struct xap_hit {
     unsigned docid;
     double score;
-    char *key;          /* the value in xap_search.key_slot (malloc'd) */
+    char *key;          /* the value in xap_search.key_slot (malloc'd, NUL-terminated) */
+    size_t key_len;     /* its length: a value may hold NULs */
     char **values;      /* one malloc'd string per requested slot (NUL-terminated) */
     size_t *value_lens; /* their lengths: a value may hold NULs */
     char *data;         /* document data when requested, else NULL */
@@ -114,8 +119,8 @@ typedef struct xap_search {
 
 /* Runs `q` and copies the requested window into *out (free with
  * xap_hits_free). Values come from value streams (remote shards: with the
- * documents); documents are fetched only for their data, remote ones in one
- * pipelined batch. Statuses: OK, MODIFIED (reopen and retry), NETWORK, INVALID,
+ * documents, one round trip each); documents are fetched only for their
+ * data. Statuses: OK, MODIFIED (reopen and retry), NETWORK, INVALID,
  * BAD_QUERY, IO, NOMEM, XAPIAN. */
 seek_status xap_db_search(xap_db *db, const xap_query *q, const xap_search *opt,
                           xap_hits **out) XAP_NOEXCEPT;
