@@ -184,8 +184,8 @@ hop_ids = paired('remote_all_mean_us', 'single_all_mean_us', lambda a, b: a - b)
 hits = float(R.get('top10_hits', 0) or 0)
 if hop_docs is not None and hop_ids is not None and hits:
     print('- A top-10 answer lists %.2f hits on average here. Its remote cost above that of an '
-          'ids-only answer, which reads no document, is %s: about %s per hit whose document '
-          'is fetched.' % (hits, sus(hop_docs - hop_ids), us((hop_docs - hop_ids) / hits)))
+          'ids-only answer, which carries nothing but ids, is %s: about %s per hit for its '
+          'record (title, date, entities).' % (hits, sus(hop_docs - hop_ids), us((hop_docs - hop_ids) / hits)))
 print('- Under load (%s connections): %s of machine time and %s of CPU per query over the '
       'single database; throughput %s × the single database\'s.' % (
           tc, sus(inv_diff('remote_%s_rps' % ckey, 'single_%s_rps' % ckey)),

@@ -171,7 +171,7 @@ def build(k):
 w('| engine | index build: wall (CPU, peak RSS) | index size | all ids, mean | top 10, mean | other |')
 w('|---|---|---|---|---|---|')
 w('| seekd (daemon, Unix socket) | %s | %s | %s (p50 %s, p99 %s; handler %s) | %s (p50 %s, p99 %s; handler %s) | '
-  'snippets: %s (p50 %s, p99 %s); peak RSS %s; %s worker threads |' % (
+  'snippets: %s (p50 %s, p99 %s); peak RSS %s; %s serving threads |' % (
       build('seekd_index'), fmt(num('seekd_index_kb'), 'kb'),
       fmt(num('seekd_all_mean_us'), 'us'), fmt(num('seekd_all_p50_us'), 'us'),
       fmt(num('seekd_all_p99_us'), 'us'), fmt(num('seekd_all_took_us'), 'us'),
