@@ -13,6 +13,9 @@
 #include "xap/prefix.h"
 
 #define SNIPPET_WIDTH 30    /* tokens */
+/* Hits of one answer that get a snippet: each costs its document's text (a
+ * network round trip on a remote shard), so a 10,000-hit answer must not. */
+#define SNIPPET_MAX_HITS 100
 #define FACET_TOP 10
 
 static const struct { unsigned bit; const char *name; int slot; ent_type type; } facet_kinds[] = {
@@ -58,7 +61,7 @@ static json_t *hit_json(const xap_hit *h, unsigned rank, const snip_terms *terms
                           hit_entities(r.entities));
     if (o && *r.url)
         json_object_set_new(o, "url", json_string(r.url));
-    if (!o || !snippets)
+    if (!o || !snippets || !h->data)
         return o;
     snippet s;
     if (snippet_make(terms, stem, h->data, h->data_len, SNIPPET_WIDTH, &s) < 0) {
@@ -227,7 +230,7 @@ json_t *op_search(worker *w, const proto_request *req, proto_error *err)
             specs[nkinds++] = (xap_facet_spec){ facet_kinds[k].slot, FACET_SLOTS };
         }
     xap_search opt = { .offset = req->offset, .limit = req->limit, .key_slot = SLOT_ID,
-                       .want_data = req->snippets, .facets = specs,
+                       .data_hits = req->snippets ? SNIPPET_MAX_HITS : 0, .facets = specs,
                        .nfacets = nkinds, .facet_top = FACET_TOP,
                        .time_limit = worker_time_limit() };
     run_ctx rc = { q, &opt, req->ids, NULL };

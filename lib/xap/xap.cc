@@ -311,7 +311,7 @@ static void stream_values(Xapian::Database &db, xap_hits *h, const xap_search *o
 
 /* Copies a hit's score, key and (unless streamed) values and data. */
 static void copy_hit(xap_hit *hit, const Xapian::MSetIterator &it, const xap_search *opt,
-                     bool docs_for_values)
+                     bool docs_for_values, bool want_data)
 {
     hit->docid = *it;
     hit->score = it.get_weight();
@@ -326,12 +326,12 @@ static void copy_hit(xap_hit *hit, const Xapian::MSetIterator &it, const xap_sea
         if (!hit->values || !hit->value_lens)
             throw std::bad_alloc();
     }
-    if (!opt->want_data && !(opt->nslots && docs_for_values))
+    if (!want_data && !(opt->nslots && docs_for_values))
         return;
     Xapian::Document doc = it.get_document();
     for (size_t s = 0; docs_for_values && s < opt->nslots; s++)
         set_value(hit, s, doc.get_value(opt->slots[s]));
-    if (opt->want_data) {
+    if (want_data) {
         std::string data = doc.get_data();
         hit->data = dup_string(data);
         hit->data_len = data.size();
@@ -377,8 +377,8 @@ seek_status xap_db_search(xap_db *db, const xap_query *q, const xap_search *opt,
          * time (MSet::fetch does not batch them), so callers avoid asking
          * remote shards for values or data per hit. */
         bool docs_for_values = db->remote;
-        for (auto it = mset.begin(); it != mset.end(); ++it)
-            copy_hit(&h->hits[h->n++], it, opt, docs_for_values);
+        for (auto it = mset.begin(); it != mset.end(); ++it, h->n++)
+            copy_hit(&h->hits[h->n], it, opt, docs_for_values, h->n < opt->data_hits);
         if (opt->nslots && !docs_for_values)
             stream_values(db->db, h, opt);
         *out = h;

@@ -110,7 +110,7 @@ typedef struct xap_search {
                                depend on docids, which sharding changes */
     const int *slots;       /* value slots to copy into each hit */
     size_t nslots;
-    int want_data;          /* copy the document data too */
+    unsigned data_hits;     /* copy the document data of the first data_hits hits */
     const xap_facet_spec *facets;  /* counted over all matches */
     size_t nfacets;
     size_t facet_top;       /* how many values to keep per facet */

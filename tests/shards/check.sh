@@ -99,6 +99,15 @@ for d in local remote; do
     fi
 done
 
+# Snippets go to the first 100 hits of an answer only: each costs a document.
+"$BIN/seek" --socket "$TMP/remote.sock" --json --limit 150 government | python3 -c '
+import json, sys
+hits = json.load(sys.stdin)["hits"]
+with_snippet = [("snippet" in h) for h in hits]
+sys.exit(0 if len(hits) == 150 and all(with_snippet[:100]) and not any(with_snippet[100:]) else 1)' \
+    && ok "snippets for the first 100 hits of an answer, not beyond" \
+    || not_ok "snippets for the first 100 hits of an answer, not beyond"
+
 # One shard server stops: a clear error, the daemon stays up.
 Q='"the united states"'
 kill -TERM "-$SHARD_PID1"; wait "$SHARD_PID1" 2>/dev/null

@@ -59,6 +59,8 @@ def main():
             questions.append(["--limit", "10000", "--no-snippets", "--facets", f'{t}:"{n}"'])
             questions.append(["--entity", n, "--limit", "20"])
     questions.append(["--facets", "--limit", "50", "war OR peace"])
+    # Past the hits that get snippets (the first 100 of an answer).
+    questions.append(["--limit", "150", "government"])
     questions.append(["--facets", "--limit", "10", "date:1960..1969"])
     failed = 0
     for q in questions:
