@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Asks two seekd daemons the same questions through the real client and
 requires the same answers: totals, ids in order, scores, snippets, facets and
-entity cards. Usage: compare.py SEEK SOCKET_A SOCKET_B PHRASES_TSV"""
+entity cards and listings. Usage: compare.py SEEK SOCKET_A SOCKET_B PHRASES_TSV"""
 import json
 import subprocess
 import sys
@@ -54,6 +54,8 @@ def main():
     for t in ("person", "org", "place"):
         listing = ask(sock_a, ["--entities", "--type", t, "--limit", "15"])
         names[t] = [e["name"] for e in listing["entities"]]
+        questions.append(["--entities", "--type", t, "--limit", "50"])
+    questions.append(["--entities", "--prefix", "ra", "--limit", "50"])
     for t, ns in names.items():
         for n in ns:
             questions.append(["--limit", "10000", "--no-snippets", "--facets", f'{t}:"{n}"'])
