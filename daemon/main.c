@@ -20,6 +20,13 @@
 static server_socket sock;
 static uv_signal_t sig_term, sig_int, sig_hup;
 
+static void close_signals(void)
+{
+    uv_close((uv_handle_t *)&sig_term, NULL);
+    uv_close((uv_handle_t *)&sig_int, NULL);
+    uv_close((uv_handle_t *)&sig_hup, NULL);
+}
+
 /* The first SIGTERM or SIGINT: no new clients (the socket file goes at
  * once), the loops finish what their clients sent, and the main loop ends
  * with its signal handles. */
@@ -34,9 +41,7 @@ static void on_signal(uv_signal_t *h, int signum)
     log_event("stopping", "signal=%s", signum == SIGTERM ? "SIGTERM" : "SIGINT");
     server_socket_close(&sock);
     loops_stop();
-    uv_close((uv_handle_t *)&sig_term, NULL);
-    uv_close((uv_handle_t *)&sig_int, NULL);
-    uv_close((uv_handle_t *)&sig_hup, NULL);
+    close_signals();
 }
 
 /* The default socket folder under /tmp is ours alone: create it 0700. */
@@ -76,9 +81,7 @@ int main(int argc, char **argv)
     uv_signal_start(&sig_hup, on_signal, SIGHUP);
     if (server_socket_open(&sock, &cfg) < 0 || loops_start(&cfg, &sock) < 0) {
         server_socket_close(&sock);
-        uv_close((uv_handle_t *)&sig_term, NULL);
-        uv_close((uv_handle_t *)&sig_int, NULL);
-        uv_close((uv_handle_t *)&sig_hup, NULL);
+        close_signals();
         uv_run(loop, UV_RUN_DEFAULT);
         uv_loop_close(loop);
         workers_fini();
