@@ -32,7 +32,6 @@ struct conn {
     size_t in_len, in_cap;
     line *head, *tail;       /* requests read, not yet answered */
     size_t npending;
-    int answering;           /* inside answer_pending: no reentry */
     size_t unsent;           /* bytes handed to uv_write, not yet written */
     uint64_t last_progress;  /* loop time of the last byte read or written */
     int reading, eof, closing, closed;
@@ -157,9 +156,6 @@ static void send_line(conn *c, char *buf, size_t len)
  * the queue is empty or the client has too much unread. */
 static void answer_pending(conn *c)
 {
-    if (c->answering)
-        return;
-    c->answering = 1;
     while (c->head && !c->closing && c->unsent < CONN_MAX_UNSENT) {
         line *l = c->head;
         c->head = l->next;
@@ -183,7 +179,6 @@ static void answer_pending(conn *c)
         }
         send_line(c, answer, len);
     }
-    c->answering = 0;
 }
 
 static int push_line(conn *c, const char *text, size_t len, int canned)
