@@ -12,24 +12,51 @@
 
 #define COOCCUR_TOP 10
 
-json_t *entity_json(ent_type type, const char *key, const char *count_key, json_int_t count)
+/* The name shown for an indexed entity: the gazetteer's canonical one, else
+ * its key with each word capitalized, in *owned (to free). NULL when memory
+ * runs out. */
+static const char *shown_name(ent_type type, const char *key, char **owned)
 {
+    *owned = NULL;
     const gazetteer *g = worker_gazetteer();
     const gaz_entity *e = g ? gaz_find(g, type, key) : NULL;
     if (e)
-        return json_pack("{s:s,s:s,s:I}", "type", ent_type_name(type), "name", e->name,
-                         count_key, count);
-    /* Names the gazetteer lacks are known only by their key: capitalize it. */
-    char *name = strdup(key);
-    if (!name)
-        return NULL;
-    for (char *p = name; *p; p++)
+        return e->name;
+    char *name = *owned = strdup(key);
+    for (char *p = name; p && *p; p++)
         if ((p == name || p[-1] == ' ') && *p >= 'a' && *p <= 'z')
             *p = (char)toupper((unsigned char)*p);
-    json_t *o = json_pack("{s:s,s:s,s:I}", "type", ent_type_name(type), "name", name,
-                          count_key, count);
-    free(name);
+    return name;
+}
+
+json_t *entity_json(ent_type type, const char *key, const char *count_key, json_int_t count)
+{
+    char *owned;
+    const char *name = shown_name(type, key, &owned);
+    json_t *o = name ? json_pack("{s:s,s:s,s:I}", "type", ent_type_name(type), "name", name,
+                                 count_key, count)
+                     : NULL;
+    free(owned);
     return o;
+}
+
+void entity_write(jw *out, ent_type type, const char *key, const char *count_key, long long count)
+{
+    char *owned;
+    const char *name = shown_name(type, key, &owned);
+    if (!name) {
+        out->failed = 1;
+        return;
+    }
+    jw_obj(out);
+    jw_key(out, "type");
+    jw_str(out, ent_type_name(type));
+    jw_key(out, "name");
+    jw_str(out, name);
+    jw_key(out, count_key);
+    jw_int(out, count);
+    jw_obj_end(out);
+    free(owned);
 }
 
 /* ---- entity ---- */

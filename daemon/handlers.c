@@ -60,35 +60,53 @@ json_t *op_stats(worker *w, proto_error *err)
                      "last_run", run ? run : json_null());
 }
 
+/* Writes the answer's members into `out`: 0, or -1 with *err filled. */
+static int run_op(worker *w, const proto_request *req, jw *out, proto_error *err)
+{
+    json_t *members = NULL;
+    switch (req->op) {
+    case PROTO_PING: return 0;
+    case PROTO_SEARCH: return op_search(w, req, out, err);
+    case PROTO_STATS: members = op_stats(w, err); break;
+    case PROTO_ENTITY: members = op_entity(w, req, err); break;
+    case PROTO_ENTITIES: members = op_entities(w, req, err); break;
+    }
+    if (!members)
+        return -1;
+    jw_members(out, members);
+    json_decref(members);
+    return 0;
+}
+
 char *handle_request(const char *line, size_t len, size_t *out_len)
 {
     struct timespec t0;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     proto_request req;
     proto_error err = { 0 };
-    json_t *answer = NULL;
+    jw out;
+    proto_answer_open(&out);
+    int rc = -1;
     if (proto_parse(line, len, &req, &err) == 0) {
         worker *w = worker_self();
         if (!w)
             proto_fail(&err, PROTO_E_INTERNAL, -1, "out of memory");
-        else switch (req.op) {
-            case PROTO_PING: answer = json_object(); break;
-            case PROTO_STATS: answer = op_stats(w, &err); break;
-            case PROTO_SEARCH: answer = op_search(w, &req, &err); break;
-            case PROTO_ENTITY: answer = op_entity(w, &req, &err); break;
-            case PROTO_ENTITIES: answer = op_entities(w, &req, &err); break;
-        }
+        else
+            rc = run_op(w, &req, &out, &err);
     }
-    char *out;
-    if (answer) {
-        if (req.op != PROTO_PING)
-            json_object_set_new(answer, "took_ms", json_real(ms_since(&t0)));
-        out = proto_answer(answer, req.id, out_len);
+    char *answer;
+    if (rc == 0) {
+        if (req.op != PROTO_PING) {
+            jw_key(&out, "took_ms");
+            jw_real(&out, ms_since(&t0));
+        }
+        answer = proto_answer_close(&out, req.id, out_len);
     } else {
+        jw_fini(&out);
         if (!err.code)
             proto_fail(&err, PROTO_E_INTERNAL, -1, "out of memory");
-        out = proto_error_line(&err, req.id, out_len);
+        answer = proto_error_line(&err, req.id, out_len);
     }
     proto_request_fini(&req);
-    return out;
+    return answer;
 }

@@ -27,28 +27,53 @@ static const struct { unsigned bit; const char *name; int slot; ent_type type; }
 #define NFACET_KINDS (sizeof facet_kinds / sizeof *facet_kinds)
 
 /* The hit record's entity list ("type\tkey\tname\tcount\n"...) as JSON. */
-static json_t *hit_entities(const char *list)
+static void write_entities(jw *out, const char *list)
 {
-    json_t *arr = json_array();
-    for (const char *line = list; arr && *line;) {
+    jw_arr(out);
+    for (const char *line = list; *line;) {
         const char *end = strchr(line, '\n');
         if (!end)
             end = line + strlen(line);
         const char *t1 = memchr(line, '\t', (size_t)(end - line));
         const char *t2 = t1 ? memchr(t1 + 1, '\t', (size_t)(end - t1 - 1)) : NULL;
         const char *t3 = t2 ? memchr(t2 + 1, '\t', (size_t)(end - t2 - 1)) : NULL;
-        if (t3)
-            json_array_append_new(arr, json_pack("{s:s%,s:s%,s:I}", "type", line,
-                                                 (size_t)(t1 - line), "name", t2 + 1,
-                                                 (size_t)(t3 - t2 - 1), "mentions",
-                                                 (json_int_t)strtoll(t3 + 1, NULL, 10)));
+        if (t3) {
+            jw_obj(out);
+            jw_key(out, "type");
+            jw_strn(out, line, (size_t)(t1 - line));
+            jw_key(out, "name");
+            jw_strn(out, t2 + 1, (size_t)(t3 - t2 - 1));
+            jw_key(out, "mentions");
+            jw_int(out, strtoll(t3 + 1, NULL, 10));
+            jw_obj_end(out);
+        }
         line = *end ? end + 1 : end;
     }
-    return arr;
+    jw_arr_end(out);
 }
 
-static json_t *hit_json(const xap_hit *h, unsigned rank, const snip_terms *terms,
-                        xap_stem *stem, int snippets)
+static int write_snippet(jw *out, const xap_hit *h, const snip_terms *terms, xap_stem *stem)
+{
+    snippet s;
+    if (snippet_make(terms, stem, h->data, h->data_len, SNIPPET_WIDTH, &s) < 0)
+        return -1;
+    jw_key(out, "snippet");
+    jw_strn(out, s.text, s.len);
+    jw_key(out, "highlights");
+    jw_arr(out);
+    for (size_t i = 0; i < s.nmarks; i++) {
+        jw_arr(out);
+        jw_int(out, (long long)s.marks[i][0]);
+        jw_int(out, (long long)s.marks[i][1]);
+        jw_arr_end(out);
+    }
+    jw_arr_end(out);
+    snippet_fini(&s);
+    return 0;
+}
+
+static int write_hit(jw *out, const xap_hit *h, unsigned rank, const snip_terms *terms,
+                     xap_stem *stem, int snippets)
 {
     hitrec r;
     hits_record(h, &r);
@@ -56,69 +81,85 @@ static json_t *hit_json(const xap_hit *h, unsigned rank, const snip_terms *terms
     int day = atoi(r.date);
     if (day)
         date_iso(day, iso);
-    json_t *o = json_pack("{s:s,s:I,s:f,s:s,s:s,s:o*}", "id", r.id, "rank", (json_int_t)rank,
-                          "score", h->score, "title", r.title, "date", iso, "entities",
-                          hit_entities(r.entities));
-    if (o && *r.url)
-        json_object_set_new(o, "url", json_string(r.url));
-    if (!o || !snippets || !h->data)
-        return o;
-    snippet s;
-    if (snippet_make(terms, stem, h->data, h->data_len, SNIPPET_WIDTH, &s) < 0) {
-        json_decref(o);
-        return NULL;
+    jw_obj(out);
+    jw_key(out, "id");
+    jw_str(out, r.id);
+    jw_key(out, "rank");
+    jw_int(out, rank);
+    jw_key(out, "score");
+    jw_real(out, h->score);
+    jw_key(out, "title");
+    jw_str(out, r.title);
+    jw_key(out, "date");
+    jw_str(out, iso);
+    jw_key(out, "entities");
+    write_entities(out, r.entities);
+    if (*r.url) {
+        jw_key(out, "url");
+        jw_str(out, r.url);
     }
-    json_t *marks = json_array();
-    for (size_t i = 0; marks && i < s.nmarks; i++)
-        json_array_append_new(marks, json_pack("[I,I]", (json_int_t)s.marks[i][0],
-                                               (json_int_t)s.marks[i][1]));
-    json_object_set_new(o, "snippet", json_stringn(s.text, s.len));
-    json_object_set_new(o, "highlights", marks ? marks : json_array());
-    snippet_fini(&s);
-    return o;
+    if (snippets && h->data && write_snippet(out, h, terms, stem) < 0)
+        return -1;
+    jw_obj_end(out);
+    return 0;
 }
 
-static json_t *facets_json(const xap_hits *hits, const unsigned *kinds, size_t nkinds)
+static void write_facets(jw *out, const xap_hits *hits, const unsigned *kinds, size_t nkinds)
 {
-    json_t *f = json_object();
-    for (size_t i = 0; f && i < nkinds && i < hits->nfacets; i++) {
+    jw_obj(out);
+    for (size_t i = 0; i < nkinds && i < hits->nfacets; i++) {
         const xap_facet *fc = &hits->facets[i];
         ent_type type = facet_kinds[kinds[i]].type;
-        json_t *arr = json_array();
-        for (size_t k = 0; arr && k < fc->n; k++)
-            json_array_append_new(arr, type == ENT_NTYPES
-                ? json_pack("{s:s,s:I}", "year", fc->top[k].term, "count", (json_int_t)fc->top[k].count)
-                : entity_json(type, fc->top[k].term, "count", (json_int_t)fc->top[k].count));
-        json_object_set_new(f, facet_kinds[kinds[i]].name, arr ? arr : json_array());
+        jw_key(out, facet_kinds[kinds[i]].name);
+        jw_arr(out);
+        for (size_t k = 0; k < fc->n; k++) {
+            if (type != ENT_NTYPES) {
+                entity_write(out, type, fc->top[k].term, "count", (long long)fc->top[k].count);
+                continue;
+            }
+            jw_obj(out);
+            jw_key(out, "year");
+            jw_str(out, fc->top[k].term);
+            jw_key(out, "count");
+            jw_int(out, (long long)fc->top[k].count);
+            jw_obj_end(out);
+        }
+        jw_arr_end(out);
     }
-    return f;
+    jw_obj_end(out);
 }
 
-static json_t *answer(worker *w, const proto_request *req, const qp_node *tree,
-                      const xap_hits *hits, const unsigned *kinds, size_t nkinds)
+static int write_answer(jw *out, worker *w, const proto_request *req, const qp_node *tree,
+                        const xap_hits *hits, const unsigned *kinds, size_t nkinds)
 {
     snip_terms *terms = req->snippets ? snip_terms_new(tree, w->stem, worker_gazetteer()) : NULL;
     if (req->snippets && !terms)
-        return NULL;
-    json_t *arr = json_array();
-    for (size_t i = 0; arr && i < hits->n; i++) {
-        json_t *h = req->ids ? json_string(hits->hits[i].key)
-                             : hit_json(&hits->hits[i], req->offset + (unsigned)i + 1, terms,
-                                        w->stem, req->snippets);
-        if (!h || json_array_append_new(arr, h) < 0) {
-            json_decref(arr);
-            arr = NULL;
-        }
+        return -1;
+    jw_key(out, "total");
+    jw_int(out, (long long)hits->total);
+    jw_key(out, "total_exact");
+    jw_bool(out, hits->exact);
+    jw_key(out, "offset");
+    jw_int(out, req->offset);
+    jw_key(out, "limit");
+    jw_int(out, req->limit);
+    jw_key(out, req->ids ? "ids" : "hits");
+    jw_arr(out);
+    int rc = 0;
+    for (size_t i = 0; rc == 0 && i < hits->n; i++) {
+        if (req->ids)
+            jw_strn(out, hits->hits[i].key, hits->hits[i].key_len);
+        else
+            rc = write_hit(out, &hits->hits[i], req->offset + (unsigned)i + 1, terms, w->stem,
+                           req->snippets);
     }
+    jw_arr_end(out);
     snip_terms_free(terms);
-    if (!arr)
-        return NULL;
-    json_t *a = json_pack("{s:I,s:b,s:I,s:I,s:o}", "total", (json_int_t)hits->total,
-                          "total_exact", hits->exact, "offset", (json_int_t)req->offset,
-                          "limit", (json_int_t)req->limit, req->ids ? "ids" : "hits", arr);
-    if (a && nkinds)
-        json_object_set_new(a, "facets", facets_json(hits, kinds, nkinds));
-    return a;
+    if (rc == 0 && nkinds) {
+        jw_key(out, "facets");
+        write_facets(out, hits, kinds, nkinds);
+    }
+    return rc;
 }
 
 #define WIDEN_MAX 32   /* names a single-word entity filter may stand for */
@@ -189,37 +230,31 @@ static seek_status run_search(xap_db *db, void *ctx)
     return xap_db_search(db, rc->q, rc->opt, &rc->hits);
 }
 
-json_t *op_search(worker *w, const proto_request *req, proto_error *err)
+int op_search(worker *w, const proto_request *req, jw *out, proto_error *err)
 {
     qp_node *tree = NULL;
     qp_error qerr;
     seek_status st = qp_parse(req->q, req->q_len, &tree, &qerr);
-    if (st == SEEK_BAD_QUERY) {
-        proto_fail(err, PROTO_E_BAD_QUERY, (long)qerr.offset, "%s at byte %zu", qerr.message,
-                   qerr.offset);
-        return NULL;
-    }
-    if (st != SEEK_OK) {
-        proto_fail(err, PROTO_E_INTERNAL, -1, "%s", qerr.message);
-        return NULL;
-    }
+    if (st == SEEK_BAD_QUERY)
+        return proto_fail(err, PROTO_E_BAD_QUERY, (long)qerr.offset, "%s at byte %zu",
+                          qerr.message, qerr.offset);
+    if (st != SEEK_OK)
+        return proto_fail(err, PROTO_E_INTERNAL, -1, "%s", qerr.message);
     widen_ctx wc = { tree, SEEK_OK };
     st = worker_run(w, run_widen, &wc);
     if (st != SEEK_OK) {
         qp_free(tree);
-        worker_index_error(st, err);
-        return NULL;
+        return worker_index_error(st, err);
     }
     xap_query *q = NULL;
     st = qp_compile(tree, w->stem, worker_gazetteer(), &q);
     if (st != SEEK_OK) {
         qp_free(tree);
         if (st == SEEK_BAD_QUERY)
-            proto_fail(err, PROTO_E_BAD_QUERY, -1, "the query's filters stand for more than %d "
-                       "terms; narrow the dates or use fewer filters", QP_MAX_EXPANDED);
-        else
-            proto_fail(err, PROTO_E_INTERNAL, -1, "cannot build the query: %s", xap_errmsg());
-        return NULL;
+            return proto_fail(err, PROTO_E_BAD_QUERY, -1, "the query's filters stand for more "
+                              "than %d terms; narrow the dates or use fewer filters",
+                              QP_MAX_EXPANDED);
+        return proto_fail(err, PROTO_E_INTERNAL, -1, "cannot build the query: %s", xap_errmsg());
     }
     xap_facet_spec specs[NFACET_KINDS];
     unsigned kinds[NFACET_KINDS];
@@ -233,13 +268,13 @@ json_t *op_search(worker *w, const proto_request *req, proto_error *err)
                        .data_hits = req->snippets ? SNIPPET_MAX_HITS : 0, .facets = specs,
                        .nfacets = nkinds, .facet_top = FACET_TOP,
                        .time_limit = worker_time_limit() };
-    run_ctx rc = { q, &opt, req->ids, NULL };
-    st = worker_run(w, run_search, &rc);
-    xap_hits *hits = rc.hits;
+    run_ctx run = { q, &opt, req->ids, NULL };
+    st = worker_run(w, run_search, &run);
+    xap_hits *hits = run.hits;
     xap_query_free(q);
-    json_t *a = NULL;
+    int rc = -1;
     if (st == SEEK_OK) {
-        if (!(a = answer(w, req, tree, hits, kinds, nkinds)))
+        if ((rc = write_answer(out, w, req, tree, hits, kinds, nkinds)) < 0)
             proto_fail(err, PROTO_E_INTERNAL, -1, "out of memory");
     } else if (st == SEEK_BAD_QUERY) {
         proto_fail(err, PROTO_E_BAD_QUERY, -1, "%s", xap_errmsg());
@@ -248,5 +283,5 @@ json_t *op_search(worker *w, const proto_request *req, proto_error *err)
     }
     xap_hits_free(hits);
     qp_free(tree);
-    return a;
+    return rc;
 }

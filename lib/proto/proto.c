@@ -259,19 +259,37 @@ static char *finish(json_t *obj, const json_t *id, size_t *len)
     return line;
 }
 
+void proto_answer_open(jw *w)
+{
+    jw_init(w);
+    /* "ok" first, so a person reading the stream sees it at once. */
+    jw_obj(w);
+    jw_key(w, "ok");
+    jw_bool(w, 1);
+}
+
+char *proto_answer_close(jw *w, const json_t *id, size_t *len)
+{
+    if (id) {
+        jw_key(w, "id");
+        jw_json(w, id);
+    }
+    jw_obj_end(w);
+    if (w->depth != 0)
+        w->failed = 1;   /* an op left an object or array open */
+    jw_raw(w, "\n", 1);
+    return jw_take(w, len);
+}
+
 char *proto_answer(json_t *answer, const json_t *id, size_t *len)
 {
     if (!answer)
         return NULL;
-    /* "ok" first, so a person reading the stream sees it at once. */
-    json_t *obj = json_pack("{s:b}", "ok", 1);
-    if (!obj || json_object_update(obj, answer) < 0) {
-        json_decref(obj);
-        json_decref(answer);
-        return NULL;
-    }
+    jw w;
+    proto_answer_open(&w);
+    jw_members(&w, answer);
     json_decref(answer);
-    return finish(obj, id, len);
+    return proto_answer_close(&w, id, len);
 }
 
 char *proto_error_line(const proto_error *err, const json_t *id, size_t *len)

@@ -7,6 +7,8 @@
 #include <stddef.h>
 #include <jansson.h>
 
+#include "proto/jw.h"
+
 #define PROTO_MAX_LINE (1024 * 1024)  /* a longer request loses the connection */
 #define PROTO_MAX_LIMIT 10000         /* larger limits are clamped to this */
 #define PROTO_DEFAULT_LIMIT 10
@@ -65,6 +67,13 @@ void proto_request_fini(proto_request *req);
  * `answer` (consumed) as one line ending in '\n'. Returns a malloc'd string
  * and its length in *len, or NULL when memory runs out. */
 char *proto_answer(json_t *answer, const json_t *id, size_t *len);
+
+/* The same, written as it goes: proto_answer_open starts the answer object
+ * ("ok":true) in *w; the op writes its members; proto_answer_close adds the
+ * echoed id and the newline and hands over the line (NULL when memory ran
+ * out or the op left a level open). */
+void proto_answer_open(jw *w);
+char *proto_answer_close(jw *w, const json_t *id, size_t *len);
 
 /* The line for an error answer; malloc'd, length in *len; NULL on no memory. */
 char *proto_error_line(const proto_error *err, const json_t *id, size_t *len);
