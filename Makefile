@@ -86,8 +86,9 @@ $(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(LIBSEEKD)
 $(BUILD)/tests/hold_lock: $(BUILD)/tests/helpers/hold_lock.o $(LIBSEEKD)
 	$(CXX) $(LDFLAGS) $^ $(PKG_LIBS) -o $@
 
-# Unit tests of daemon modules link those modules' objects.
+# Unit tests of daemon and indexer modules link those modules' objects.
 $(BUILD)/tests/test_snippet: $(BUILD)/daemon/snippet.o
+$(BUILD)/tests/test_pairs: $(BUILD)/indexer/document.o $(BUILD)/indexer/facets.o
 
 # ---- Setup and running ----
 

@@ -13,6 +13,7 @@
 #include "facets.h"
 #include "hitrec.h"
 #include "query/compile.h"
+#include "query/pairs.h"
 #include "text/decode.h"
 #include "text/token.h"
 #include "text/tokarray.h"
@@ -20,6 +21,8 @@
 
 #define TITLE_MAX 300
 
+/* Each token with its position, its stem, and the pair term it makes with
+ * the token before it when both are frequent words (query/pairs.h). */
 static seek_status add_words(xap_doc *doc, xap_stem *stem, const tok_array *t)
 {
     seek_status st = SEEK_OK;
@@ -27,8 +30,12 @@ static seek_status add_words(xap_doc *doc, xap_stem *stem, const tok_array *t)
         const char *w = tok_array_norm(t, i);
         /* Xapian positions start at 1 by convention (TermGenerator does). */
         st = xap_doc_add_posting(doc, w, (unsigned)i + 1);
-        char term[TOK_MAX_BYTES + 16];
+        char term[2 * TOK_MAX_BYTES + 16];
         if (st == SEEK_OK && qp_stem_term(stem, w, t->v[i].len, term, sizeof term) == 0)
+            st = xap_doc_add_term(doc, term, 1);
+        if (st == SEEK_OK && i > 0
+            && pair_term(tok_array_norm(t, i - 1), t->v[i - 1].len, w, t->v[i].len, term,
+                         sizeof term) == 0)
             st = xap_doc_add_term(doc, term, 1);
     }
     return st;

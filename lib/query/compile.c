@@ -10,6 +10,7 @@
 
 #include "entity/dateterms.h"
 #include "grow.h"
+#include "query/pairs.h"
 #include "text/token.h"
 #include "xap/prefix.h"
 
@@ -175,6 +176,48 @@ static seek_status build_and(const qp_node *n, ctx *c, xap_query **out)
     return combine(op, l, r, c, out);
 }
 
+/* A phrase: its pair terms (query/pairs.h) narrow the documents whose
+ * positions are compared; a two-word phrase of frequent words is its pair
+ * term alone, which holds exactly when the two words are adjacent. */
+static seek_status build_phrase(const qp_node *n, xap_query **out)
+{
+    xap_query *pairs = NULL, *phrase = NULL;
+    size_t npairs = 0;
+    seek_status st = SEEK_OK;
+    for (size_t i = 1; i < n->nterms && st == SEEK_OK; i++) {
+        char term[2 * TOK_MAX_BYTES + 16];
+        if (pair_term(n->terms[i - 1], strlen(n->terms[i - 1]), n->terms[i], strlen(n->terms[i]),
+                      term, sizeof term) < 0)
+            continue;
+        xap_query *t = NULL;
+        st = xap_query_term(term, &t);
+        if (st == SEEK_OK && pairs) {
+            xap_query *both = NULL;
+            st = xap_query_combine(XAP_AND, pairs, t, &both);
+            xap_query_free(pairs);
+            xap_query_free(t);
+            pairs = NULL;
+            t = both;
+        }
+        if (st == SEEK_OK) {
+            pairs = t;
+            npairs++;
+        }
+    }
+    if (st == SEEK_OK && npairs == 1 && n->nterms == 2) {
+        *out = pairs;
+        return SEEK_OK;
+    }
+    if (st == SEEK_OK)
+        st = xap_query_phrase((const char *const *)n->terms, n->nterms, (unsigned)n->nterms,
+                              pairs ? &phrase : out);
+    if (st == SEEK_OK && pairs)
+        st = xap_query_combine(XAP_FILTER, phrase, pairs, out);
+    xap_query_free(phrase);
+    xap_query_free(pairs);
+    return st;
+}
+
 static seek_status build(const qp_node *n, ctx *c, xap_query **out)
 {
     *out = NULL;
@@ -190,8 +233,7 @@ static seek_status build(const qp_node *n, ctx *c, xap_query **out)
          * over what the text actually says. */
         return xap_query_wildcard(n->terms[0], QP_MAX_EXPANSION, out);
     case QP_PHRASE:
-        return xap_query_phrase((const char *const *)n->terms, n->nterms,
-                                (unsigned)n->nterms, out);
+        return build_phrase(n, out);
     case QP_AND:
         return build_and(n, c, out);
     case QP_OR:
