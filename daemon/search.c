@@ -265,7 +265,8 @@ int op_search(worker *w, const proto_request *req, jw *out, proto_error *err)
             specs[nkinds++] = (xap_facet_spec){ facet_kinds[k].slot, FACET_SLOTS };
         }
     xap_search opt = { .offset = req->offset, .limit = req->limit, .key_slot = SLOT_ID,
-                       .data_hits = req->snippets ? SNIPPET_MAX_HITS : 0, .facets = specs,
+                       .data_hits = req->snippets ? SNIPPET_MAX_HITS : 0,
+                       .data_slot = SLOT_TEXT, .facets = specs,
                        .nfacets = nkinds, .facet_top = FACET_TOP,
                        .time_limit = worker_time_limit() };
     run_ctx run = { q, &opt, req->ids, NULL };

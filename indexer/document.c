@@ -201,7 +201,7 @@ seek_status document_build(const doc_input *in, const doc_meta *meta, xap_stem *
     if (st == SEEK_OK)
         st = set_number(doc, SLOT_DATE, "%08lld", day);
     if (st == SEEK_OK)
-        st = xap_doc_set_data(doc, text, tlen);
+        st = xap_doc_set_value(doc, SLOT_TEXT, text, tlen);
     extraction_fini(&x);
     tok_array_fini(&toks);
     if (st != SEEK_OK) {

@@ -16,6 +16,8 @@ enum { CLS_SEP, CLS_WORD, CLS_APOS };
 typedef struct scanner {
     utf8proc_int32_t *cps;  /* the current token, decomposed */
     size_t n, cap;
+    char *word;             /* a whole-ASCII token, lowercased (emit_ascii_word) */
+    size_t word_cap;
     int ascii;              /* the current token is plain ASCII */
     int apos;               /* an apostrophe is waiting for a following letter */
     size_t start, end;
@@ -140,6 +142,32 @@ static size_t feed_ascii_run(scanner *sc, const unsigned char *s, size_t at, siz
     return end;
 }
 
+/* A token that is one run of ASCII letters and digits, with nothing before
+ * it and no apostrophe or other letter after it (most tokens of most text),
+ * goes straight to the callback, lowercased, without the code point buffer.
+ * Returns the index after it; `at` when the run is not such a token (the
+ * general path takes it); 0 when memory runs out. */
+static size_t emit_ascii_word(scanner *sc, const unsigned char *s, size_t at, size_t len)
+{
+    size_t end = at;
+    while (end < len && ascii_alnum(s[end]))
+        end++;
+    if (end < len && (s[end] == '\'' || s[end] >= 0x80))
+        return at;
+    size_t n = end - at < TOK_MAX_BYTES ? end - at : TOK_MAX_BYTES;
+    char *w = grow_to(sc->word, &sc->word_cap, n + 1, 1, 64);
+    if (!w)
+        return 0;
+    sc->word = w;
+    for (size_t i = 0; i < n; i++)
+        w[i] = (char)((s[at + i] >= 'A' && s[at + i] <= 'Z') ? s[at + i] + 32 : s[at + i]);
+    w[n] = '\0';
+    tok t = { w, n, at, end, sc->pos++ };
+    if (sc->fn && sc->fn(&t, sc->ctx))
+        sc->stop = 1;
+    return end;
+}
+
 long tok_scan(const char *s, size_t len, tok_fn fn, void *ctx)
 {
     scanner sc = { .ascii = 1, .fn = fn, .ctx = ctx };
@@ -149,7 +177,14 @@ long tok_scan(const char *s, size_t len, tok_fn fn, void *ctx)
     while (i < len && !sc.stop && rc == 0) {
         unsigned char b = p[i];
         if (ascii_alnum(b)) {
-            size_t next = feed_ascii_run(&sc, p, i, len);
+            size_t next = sc.n ? i : emit_ascii_word(&sc, p, i, len);
+            if (next != i) {
+                if (!next)
+                    rc = -1;
+                i = next;
+                continue;
+            }
+            next = feed_ascii_run(&sc, p, i, len);
             if (!next)
                 rc = -1;
             i = next;
@@ -183,6 +218,7 @@ long tok_scan(const char *s, size_t len, tok_fn fn, void *ctx)
     if (rc == 0 && !sc.stop)
         rc = flush(&sc);
     free(sc.cps);
+    free(sc.word);
     return rc < 0 ? -1 : (long)sc.pos;
 }
 

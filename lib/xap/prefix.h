@@ -30,6 +30,9 @@ enum {
     SLOT_HIT = 8,    /* the hit record (hitrec.h): id, title (the first non-empty line,
                         or the page's or article's own), date, entities mentioned
                         ("type\tkey\tname\tcount\n" each), url (a feed article's) */
+    SLOT_TEXT = 9,   /* the decoded text, which snippets are cut from: a value, not the
+                        document data, which Xapian compresses (inflating it cost more
+                        than making the snippet) */
 };
 
 /* Facet slots: a document's most-mentioned entities of each kind, one per

@@ -286,6 +286,12 @@ static void set_value(xap_hit *hit, size_t s, const std::string &v)
     hit->value_lens[s] = v.size();
 }
 
+static void set_data(xap_hit *hit, const std::string &v)
+{
+    hit->data = dup_string(v);
+    hit->data_len = v.size();
+}
+
 /* Reads the hits' values in docid order, one value stream per slot: far
  * cheaper than a document lookup per hit on local shards, but a remote shard
  * would send documents one by one to feed a stream. */
@@ -297,14 +303,25 @@ static void stream_values(Xapian::Database &db, xap_hits *h, const xap_search *o
     std::sort(order.begin(), order.end(), [h](size_t a, size_t b) {
         return h->hits[a].docid < h->hits[b].docid;
     });
-    for (size_t s = 0; s < opt->nslots; s++) {
-        Xapian::valueno slot = static_cast<Xapian::valueno>(opt->slots[s]);
+    /* The requested slots for every hit, then the data slot for the first
+     * data_hits. */
+    for (size_t s = 0; s <= opt->nslots; s++) {
+        bool data = s == opt->nslots;
+        if (data && !opt->data_hits)
+            break;
+        Xapian::valueno slot = static_cast<Xapian::valueno>(data ? opt->data_slot : opt->slots[s]);
         Xapian::ValueIterator v = db.valuestream_begin(slot), end = db.valuestream_end(slot);
         for (size_t i : order) {
+            if (data && i >= opt->data_hits)
+                continue;
             xap_hit *hit = &h->hits[i];
             if (v != end)
                 v.skip_to(hit->docid);
-            set_value(hit, s, v != end && v.get_docid() == hit->docid ? *v : std::string());
+            std::string value = v != end && v.get_docid() == hit->docid ? *v : std::string();
+            if (data)
+                set_data(hit, value);
+            else
+                set_value(hit, s, value);
         }
     }
 }
@@ -326,16 +343,13 @@ static void copy_hit(xap_hit *hit, const Xapian::MSetIterator &it, const xap_sea
         if (!hit->values || !hit->value_lens)
             throw std::bad_alloc();
     }
-    if (!want_data && !(opt->nslots && docs_for_values))
+    if (!docs_for_values || (!want_data && !opt->nslots))
         return;
     Xapian::Document doc = it.get_document();
-    for (size_t s = 0; docs_for_values && s < opt->nslots; s++)
+    for (size_t s = 0; s < opt->nslots; s++)
         set_value(hit, s, doc.get_value(opt->slots[s]));
-    if (want_data) {
-        std::string data = doc.get_data();
-        hit->data = dup_string(data);
-        hit->data_len = data.size();
-    }
+    if (want_data)
+        set_data(hit, doc.get_value(opt->data_slot));
 }
 
 seek_status xap_db_search(xap_db *db, const xap_query *q, const xap_search *opt,
@@ -379,7 +393,7 @@ seek_status xap_db_search(xap_db *db, const xap_query *q, const xap_search *opt,
         bool docs_for_values = db->remote;
         for (auto it = mset.begin(); it != mset.end(); ++it, h->n++)
             copy_hit(&h->hits[h->n], it, opt, docs_for_values, h->n < opt->data_hits);
-        if (opt->nslots && !docs_for_values)
+        if ((opt->nslots || opt->data_hits) && !docs_for_values)
             stream_values(db->db, h, opt);
         *out = h;
         return SEEK_OK;
@@ -658,16 +672,6 @@ seek_status xap_doc_set_value(xap_doc *d, int slot, const char *val, size_t len)
 {
     try {
         d->doc.add_value(static_cast<Xapian::valueno>(slot), std::string(val, len));
-        return SEEK_OK;
-    } catch (...) {
-        return translate();
-    }
-}
-
-seek_status xap_doc_set_data(xap_doc *d, const char *data, size_t len) noexcept
-{
-    try {
-        d->doc.set_data(std::string(data, len));
         return SEEK_OK;
     } catch (...) {
         return translate();

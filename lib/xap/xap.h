@@ -64,7 +64,7 @@ typedef struct xap_hit {
     size_t key_len;     /* its length: a value may hold NULs */
     char **values;      /* one malloc'd string per requested slot (NUL-terminated) */
     size_t *value_lens; /* their lengths: a value may hold NULs */
-    char *data;         /* document data when requested, else NULL */
+    char *data;         /* the value in data_slot when requested, else NULL */
     size_t data_len;
 } xap_hit;
 
@@ -110,7 +110,8 @@ typedef struct xap_search {
                                depend on docids, which sharding changes */
     const int *slots;       /* value slots to copy into each hit */
     size_t nslots;
-    unsigned data_hits;     /* copy the document data of the first data_hits hits */
+    unsigned data_hits;     /* the first data_hits hits carry the value in data_slot */
+    int data_slot;          /* as data: the stored text, which snippets are made from */
     const xap_facet_spec *facets;  /* counted over all matches */
     size_t nfacets;
     size_t facet_top;       /* how many values to keep per facet */
@@ -191,7 +192,6 @@ seek_status xap_doc_add_term(xap_doc *d, const char *term, unsigned wdf) XAP_NOE
 /* A term for filtering only (wdf 0: no effect on ranking). */
 seek_status xap_doc_add_boolean(xap_doc *d, const char *term) XAP_NOEXCEPT;
 seek_status xap_doc_set_value(xap_doc *d, int slot, const char *val, size_t len) XAP_NOEXCEPT;
-seek_status xap_doc_set_data(xap_doc *d, const char *data, size_t len) XAP_NOEXCEPT;
 
 /* ---- Queries ---- */
 

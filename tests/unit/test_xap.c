@@ -34,7 +34,6 @@ static void add(xap_wdb *w, const char *id, const char *const *words, const char
     }
     assert_int_equal(xap_doc_set_value(d, 0, id, strlen(id)), SEEK_OK);
     assert_int_equal(xap_doc_set_value(d, 1, val, strlen(val)), SEEK_OK);
-    assert_int_equal(xap_doc_set_data(d, "text", 4), SEEK_OK);
     assert_int_equal(xap_wdb_replace(w, idterm, d), SEEK_OK);
     xap_doc_free(d);
 }
