@@ -27,7 +27,7 @@ BENCH_CONNECTIONS ?= 1 2 4 8 16
 BENCH_ENGINES ?= seekd xapian sqlite sphinx
 BENCH_CFLAGS := -std=c17 -O2 -g -Wall -Wextra -Werror
 BENCH_CXXFLAGS := -std=c++17 -O2 -g -Wall -Wextra -Werror
-BENCH_TOOLS := $(BENCH_BUILD)/loadgen $(BENCH_BUILD)/bare_xapian
+BENCH_TOOLS := $(BENCH_BUILD)/loadgen $(BENCH_BUILD)/bare_xapian $(BENCH_BUILD)/handler_loop
 
 .PHONY: bench bench-smoke bench-deps bench-tools
 
@@ -45,6 +45,14 @@ $(BENCH_BUILD)/bare_xapian: bench/bare_xapian.cc
 	@mkdir -p $(@D)
 	$(CXX) $(BENCH_CXXFLAGS) $(shell pkg-config --cflags xapian-core) $< -o $@ \
 		$(shell pkg-config --libs xapian-core) -lpthread
+
+# The daemon's handler without its socket, for profiling (docs/performance.md).
+$(BENCH_BUILD)/handler_loop.o: bench/handler_loop.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(BENCH_BUILD)/handler_loop: $(BENCH_BUILD)/handler_loop.o $(filter-out %/main.o,$(DAEMON_OBJ)) $(LIBSEEKD)
+	$(CXX) $(LDFLAGS) $^ $(PKG_LIBS) -lpthread -o $@
 
 bench: bench-deps
 	@$(BENCH_SUBMAKE) all bench-tools

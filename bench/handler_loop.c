@@ -1,0 +1,110 @@
+/* The daemon's request handler in-process, with no socket: each phrase of a
+ * query file as a search request through handle_request, for profiling the
+ * handler alone (valgrind --tool=callgrind counts the same instructions on
+ * every run, whatever else the machine is doing; docs/performance.md).
+ *
+ *   handler_loop INDEX QUERIES.tsv top10|snippets|all REPEAT [GAZETTEER]
+ *
+ * Prints the mean time per request over REPEAT passes (after one untimed
+ * pass) and the mean answer size. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "../daemon/handlers.h"
+#include "../daemon/worker.h"
+#include "entity/gazetteer.h"
+
+#define MAX_QUERIES 10000
+
+static double now_us(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec * 1e6 + (double)t.tv_nsec / 1e3;
+}
+
+/* The search request for one phrase, as loadgen sends it. */
+static char *request(const char *phrase, const char *mode)
+{
+    const char *tail = strcmp(mode, "top10") == 0      ? "\"limit\":10,\"snippets\":false"
+                       : strcmp(mode, "snippets") == 0 ? "\"limit\":10,\"snippets\":true"
+                                                       : "\"limit\":10000,\"ids\":true";
+    size_t cap = strlen(phrase) * 2 + 128;
+    char *r = malloc(cap);
+    if (!r)
+        return NULL;
+    size_t n = (size_t)snprintf(r, cap, "{\"op\":\"search\",\"q\":\"\\\"");
+    for (const char *p = phrase; *p && n + 8 < cap; p++) {
+        if (*p == '"' || *p == '\\')
+            r[n++] = '\\';
+        r[n++] = *p;
+    }
+    snprintf(r + n, cap - n, "\\\"\",%s}", tail);
+    return r;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 5 || (strcmp(argv[3], "top10") && strcmp(argv[3], "snippets")
+                     && strcmp(argv[3], "all"))) {
+        fprintf(stderr, "usage: handler_loop INDEX QUERIES.tsv top10|snippets|all REPEAT "
+                        "[GAZETTEER]\n");
+        return 2;
+    }
+    gazetteer *gaz = NULL;
+    char err[512];
+    if (gaz_load(argc > 5 ? argv[5] : "data/gazetteer.tsv", &gaz, err, sizeof err) != SEEK_OK) {
+        fprintf(stderr, "handler_loop: gazetteer: %s\n", err);
+        return 2;
+    }
+    FILE *f = fopen(argv[2], "r");
+    if (!f) {
+        perror(argv[2]);
+        return 2;
+    }
+    static char *reqs[MAX_QUERIES];
+    size_t n = 0, cap = 0;
+    char *line = NULL;   /* a line holds the phrase's ids too: any length */
+    while (n < MAX_QUERIES && getline(&line, &cap, f) >= 0) {
+        line[strcspn(line, "\t\r\n")] = '\0';
+        if (*line && !(reqs[n++] = request(line, argv[3]))) {
+            fprintf(stderr, "handler_loop: out of memory\n");
+            return 2;
+        }
+    }
+    free(line);
+    fclose(f);
+    int repeat = atoi(argv[4]);
+    if (n == 0 || repeat < 1) {
+        fprintf(stderr, "handler_loop: no queries, or REPEAT below 1\n");
+        return 2;
+    }
+    workers_init(argv[1], gaz, 2000);
+    double total_us = 0;
+    size_t bytes = 0;
+    for (int pass = 0; pass <= repeat; pass++) {
+        double t0 = now_us();
+        for (size_t i = 0; i < n; i++) {
+            size_t len;
+            char *answer = handle_request(reqs[i], strlen(reqs[i]), &len);
+            if (!answer || strncmp(answer, "{\"ok\":true", 10) != 0) {
+                fprintf(stderr, "handler_loop: %.200s -> %.300s\n", reqs[i],
+                        answer ? answer : "no memory");
+                return 1;
+            }
+            bytes += len;
+            free(answer);
+        }
+        if (pass > 0)
+            total_us += now_us() - t0;
+    }
+    printf("requests=%zu mean_us=%.1f answer_bytes=%zu\n", n * (size_t)repeat,
+           total_us / ((double)n * repeat), bytes / (n * (size_t)(repeat + 1)));
+    workers_fini();
+    for (size_t i = 0; i < n; i++)
+        free(reqs[i]);
+    gaz_free(gaz);
+    return 0;
+}
