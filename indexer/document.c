@@ -26,6 +26,7 @@
 static seek_status add_words(xap_doc *doc, xap_stem *stem, const tok_array *t)
 {
     seek_status st = SEEK_OK;
+    int prev_frequent = 0;
     for (size_t i = 0; i < t->n && st == SEEK_OK; i++) {
         const char *w = tok_array_norm(t, i);
         /* Xapian positions start at 1 by convention (TermGenerator does). */
@@ -33,10 +34,12 @@ static seek_status add_words(xap_doc *doc, xap_stem *stem, const tok_array *t)
         char term[2 * TOK_MAX_BYTES + 16];
         if (st == SEEK_OK && qp_stem_term(stem, w, t->v[i].len, term, sizeof term) == 0)
             st = xap_doc_add_term(doc, term, 1);
-        if (st == SEEK_OK && i > 0
+        int frequent = pair_frequent(w, t->v[i].len);
+        if (st == SEEK_OK && prev_frequent && frequent
             && pair_term(tok_array_norm(t, i - 1), t->v[i - 1].len, w, t->v[i].len, term,
                          sizeof term) == 0)
             st = xap_doc_add_term(doc, term, 1);
+        prev_frequent = frequent;
     }
     return st;
 }

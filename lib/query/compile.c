@@ -186,8 +186,9 @@ static seek_status build_phrase(const qp_node *n, xap_query **out)
     seek_status st = SEEK_OK;
     for (size_t i = 1; i < n->nterms && st == SEEK_OK; i++) {
         char term[2 * TOK_MAX_BYTES + 16];
-        if (pair_term(n->terms[i - 1], strlen(n->terms[i - 1]), n->terms[i], strlen(n->terms[i]),
-                      term, sizeof term) < 0)
+        size_t alen = strlen(n->terms[i - 1]), blen = strlen(n->terms[i]);
+        if (!pair_frequent(n->terms[i - 1], alen) || !pair_frequent(n->terms[i], blen)
+            || pair_term(n->terms[i - 1], alen, n->terms[i], blen, term, sizeof term) < 0)
             continue;
         xap_query *t = NULL;
         st = xap_query_term(term, &t);

@@ -63,7 +63,7 @@ int pair_frequent(const char *word, size_t len)
 int pair_term(const char *a, size_t alen, const char *b, size_t blen, char *buf, size_t cap)
 {
     size_t plen = strlen(PREFIX_PAIR);
-    if (!pair_frequent(a, alen) || !pair_frequent(b, blen) || plen + alen + blen + 2 > cap)
+    if (plen + alen + blen + 2 > cap)
         return -1;
     memcpy(buf, PREFIX_PAIR, plen);
     memcpy(buf + plen, a, alen);

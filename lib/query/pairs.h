@@ -16,8 +16,9 @@
 /* Nonzero when the normalized token (len bytes) is one of the frequent words. */
 int pair_frequent(const char *word, size_t len);
 
-/* The pair term of two adjacent normalized tokens when both are frequent:
- * written to buf (NUL-terminated), returns 0; otherwise returns -1. */
+/* Writes the pair term of two adjacent normalized tokens, both frequent (the
+ * caller checks), to buf (NUL-terminated). Returns 0, or -1 when it does not
+ * fit in cap bytes. */
 int pair_term(const char *a, size_t alen, const char *b, size_t blen, char *buf, size_t cap);
 
 #endif
