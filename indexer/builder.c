@@ -106,8 +106,10 @@ static int write_oldest(builder *b, int wait)
     /* A built job is no building thread's business any more. */
     job *j = &b->ring[b->head % RING];
     seek_status st = j->st;
-    if (st == SEEK_OK && b->err == SEEK_OK)
+    if (st == SEEK_OK && b->err == SEEK_OK) {
         st = b->write(j->idterm, j->doc, b->ctx);
+        j->doc = NULL;  /* the writer's now */
+    }
     if (st != SEEK_OK && b->err == SEEK_OK)
         b->err = st;
     job_clear(j);

@@ -11,8 +11,9 @@
 typedef struct builder builder;
 
 /* Called on the submitting thread with each built document, in submission
- * order; the document is freed after. A status other than OK stops the
- * run: submit and finish return it. */
+ * order; the document becomes the callee's, which frees it (it may hand it
+ * to another thread first). A status other than OK stops the run: submit
+ * and finish return it. */
 typedef seek_status (*builder_write_fn)(const char *idterm, xap_doc *doc, void *ctx);
 
 /* A builder with `threads` building threads (at least 1). `gaz` may be

@@ -34,13 +34,14 @@ typedef struct options {
     double wait_seconds;
     unsigned shards;     /* --shards N (0: as the index is) */
     int shard;           /* --shard K, or -1 */
+    unsigned batch;      /* --batch N: documents per batch of a fresh build */
 } options;
 
 
 static void usage(FILE *f)
 {
     fputs("usage: seekd-index [--index DIR] [--shards N [--shard K]] [--full] [--wait SECONDS]\n"
-          "                   [-q] CORPUS_DIR...\n"
+          "                   [--batch N] [-q] CORPUS_DIR...\n"
           "Indexes every .txt file below the CORPUS_DIRs (document id: the path below\n"
           "its folder, without .txt). Incremental unless --full.\n"
           "  --index DIR      the index (default: $SEEKD_INDEX or ~/.local/share/seekd/index)\n"
@@ -51,6 +52,8 @@ static void usage(FILE *f)
           "  --full           reindex every file, even unchanged ones\n"
           "  --wait SECONDS   if another indexer holds the index, wait this long (default 0)\n"
           "  --gazetteer FILE the entity list (default: $SEEKD_GAZETTEER or data/gazetteer.tsv)\n"
+          "  --batch N        a new index is written in batches of N documents, merged\n"
+          "                   at the end (default 2000)\n"
           "  -q, --quiet      print nothing but errors\n"
           "Exit: 0 ok, 1 some files failed, 2 fatal error, 75 index busy.\n", f);
 }
@@ -69,10 +72,11 @@ static int parse_args(int argc, char **argv, options *o)
         { "quiet", no_argument, 0, 'q' }, { "wait", required_argument, 0, 'w' },
         { "gazetteer", required_argument, 0, 'g' }, { "help", no_argument, 0, 'h' },
         { "shards", required_argument, 0, 'S' }, { "shard", required_argument, 0, 'K' },
-        { 0, 0, 0, 0 },
+        { "batch", required_argument, 0, 'B' }, { 0, 0, 0, 0 },
     };
     memset(o, 0, sizeof *o);
     o->shard = -1;
+    o->batch = BULK_BATCH_DOCS;
     if (paths_index(o->index, sizeof o->index) < 0
         || paths_gazetteer(o->gazetteer, sizeof o->gazetteer) < 0) {
         fprintf(stderr, "seekd-index: default index path too long\n");
@@ -104,18 +108,23 @@ static int parse_args(int argc, char **argv, options *o)
             }
             break;
         case 'S':
-        case 'K': {
+        case 'K':
+        case 'B': {
+            const char *name = c == 'S' ? "shards" : c == 'K' ? "shard" : "batch";
             long v = strtol(optarg, &end, 10);
-            long lo = c == 'S' ? 1 : 0, hi = c == 'S' ? SHARD_MAX : SHARD_MAX - 1;
+            long lo = c == 'K' ? 0 : 1;
+            long hi = c == 'S' ? SHARD_MAX : c == 'K' ? SHARD_MAX - 1 : BULK_MAX_BATCH_DOCS;
             if (end == optarg || *end || v < lo || v > hi) {
                 fprintf(stderr, "seekd-index: --%s takes a number from %ld to %ld, not '%s'\n",
-                        c == 'S' ? "shards" : "shard", lo, hi, optarg);
+                        name, lo, hi, optarg);
                 return -1;
             }
             if (c == 'S')
                 o->shards = (unsigned)v;
-            else
+            else if (c == 'K')
                 o->shard = (int)v;
+            else
+                o->batch = (unsigned)v;
             break;
         }
         case 'h': usage(stdout); exit(0);
@@ -186,10 +195,21 @@ static void progress(size_t done, size_t total)
     fflush(stderr);
 }
 
+static int fatal_because(const char *what, const char *why, seek_status st)
+{
+    fprintf(stderr, "seekd-index: %s: %s (%s)\n", what, why, status_code(st));
+    return EXIT_FATAL;
+}
+
 static int fatal(const char *what, seek_status st)
 {
-    fprintf(stderr, "seekd-index: %s: %s (%s)\n", what, xap_errmsg(), status_code(st));
-    return EXIT_FATAL;
+    return fatal_because(what, xap_errmsg(), st);
+}
+
+/* A failed write: a fresh build's may have failed on one of its threads. */
+static int fatal_write(const update *u, const char *what, seek_status st)
+{
+    return fatal_because(what, u->bulk ? bulk_errmsg(u->bulk) : xap_errmsg(), st);
 }
 
 /* The ids this run saw, sorted: its pages and its feeds' articles. */
@@ -279,14 +299,14 @@ static int update_all(const options *o, update *u, walk_list *files)
     int bar = !o->quiet && isatty(STDERR_FILENO) && files->n > 0;
     for (size_t i = 0; i < files->n; i++) {
         if ((st = update_file(u, &files->files[i])) != SEEK_OK)
-            return fatal(files->files[i].path, st);
+            return fatal_write(u, files->files[i].path, st);
         if (bar && (i % 64 == 0 || i + 1 == files->n))
             progress(i + 1, files->n);
     }
     if (bar)
         fputc('\n', stderr);
     if ((st = builder_finish(u->b)) != SEEK_OK)
-        return fatal("cannot write the documents", st);
+        return fatal_write(u, "cannot write the documents", st);
     size_t nseen;
     char **seen = seen_ids(files, u, &nseen);
     if (!seen)
@@ -296,12 +316,11 @@ static int update_all(const options *o, update *u, walk_list *files)
     free(seen);
     if (st != SEEK_OK)
         return fatal("cannot remove vanished documents", st);
-    if ((st = xap_wdb_set_metadata(u->w, META_FEEDS, u->new_feeds ? u->new_feeds : "")) != SEEK_OK)
-        return fatal("cannot store the feed list", st);
     return 0;
 }
 
-/* Stores the run's summary and marks, then commits. Returns 0 or an exit code. */
+/* Stores the feed list, the run's summary and marks, then commits (a fresh
+ * build: merges its batches). Returns 0 or an exit code. */
 static int finish(const options *o, update *u, double secs)
 {
     const counts *c = &u->c;
@@ -312,20 +331,53 @@ static int finish(const options *o, update *u, double secs)
              (long long)time(NULL), c->added, c->updated, c->removed, c->unchanged,
              c->failed, secs);
     shard_mark(o, mark, sizeof mark);
-    seek_status st;
-    if ((st = xap_wdb_set_metadata(u->w, META_LAST_RUN, summary)) != SEEK_OK
-        || (st = xap_wdb_set_metadata(u->w, META_FORMAT, INDEX_FORMAT)) != SEEK_OK
-        || (st = xap_wdb_set_metadata(u->w, META_SHARD, mark)) != SEEK_OK
-        || (st = xap_wdb_commit(u->w)) != SEEK_OK)
+    const bulk_meta meta[] = {
+        { META_FEEDS, u->new_feeds ? u->new_feeds : "" }, { META_LAST_RUN, summary },
+        { META_FORMAT, INDEX_FORMAT }, { META_SHARD, mark },
+    };
+    size_t nmeta = sizeof meta / sizeof *meta;
+    seek_status st = SEEK_OK;
+    if (u->bulk) {
+        st = bulk_finish(u->bulk, meta, nmeta);
+        return st == SEEK_OK ? 0 : fatal_write(u, "cannot merge the new index", st);
+    }
+    for (size_t i = 0; i < nmeta && st == SEEK_OK; i++)
+        st = xap_wdb_set_metadata(u->w, meta[i].key, meta[i].value);
+    if (st != SEEK_OK || (st = xap_wdb_commit(u->w)) != SEEK_OK)
         return fatal("cannot commit", st);
     return 0;
 }
 
-/* Threads building documents: the cores but the one writing them. */
-static unsigned build_threads(void)
+static unsigned cpus(void)
 {
-    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-    return cpus > 2 ? (unsigned)(cpus - 1) : 1;
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 1 ? (unsigned)n : 1;
+}
+
+/* Threads building documents: every core for a fresh build, whose writing
+ * threads wait on them; else the cores but the one writing. */
+static unsigned build_threads(int fresh)
+{
+    return fresh ? cpus() : cpus() > 2 ? cpus() - 1 : 1;
+}
+
+/* An index with no documents is built afresh in batches (bulk.h): one
+ * database only, since each shard of a sharded index commits on its own. A
+ * build folder that cannot be made leaves the run writing in place. */
+static int start_fresh_build(const options *o, const layout *l, update *u)
+{
+    unsigned long docs;
+    seek_status st = xap_wdb_doccount(u->w, &docs);
+    if (st != SEEK_OK)
+        return fatal("cannot count the documents", st);
+    if (docs || l->nshards != 1)
+        return 0;
+    char err[4400];
+    /* At least two writing threads: Xapian's inversion is most of the work. */
+    u->bulk = bulk_new(l->paths[0], cpus() > 2 ? cpus() : 2, o->batch, err, sizeof err);
+    if (!u->bulk && !o->quiet)
+        fprintf(stderr, "seekd-index: %s; writing in place\n", err);
+    return 0;
 }
 
 /* Opens the index's databases and brings them up to date with `files`.
@@ -341,12 +393,13 @@ static int index_files(const options *o, const layout *l, const gazetteer *gaz, 
         rc = EXIT_LOCKED;
     } else if (st != SEEK_OK) {
         rc = fatal(o->index, st);
-    } else if (!(u->b = builder_new(build_threads(), gaz, update_write, u))) {
-        rc = fatal("cannot start the document builders", SEEK_NOMEM);
     } else if ((st = xap_wdb_begin(u->w)) != SEEK_OK) {
         rc = fatal("cannot start the update", st);
-    } else if (!(rc = update_all(o, u, u->files))) {
-        rc = finish(o, u, now_seconds() - t0);
+    } else if (!(rc = start_fresh_build(o, l, u))) {
+        if (!(u->b = builder_new(build_threads(u->bulk != NULL), gaz, update_write, u)))
+            rc = fatal("cannot start the document builders", SEEK_NOMEM);
+        else if (!(rc = update_all(o, u, u->files)))
+            rc = finish(o, u, now_seconds() - t0);
     }
     /* The stub goes last: a reader never finds it naming shards not yet made. */
     if (!rc && layout_write_stub(o->index, l) < 0) {
@@ -356,6 +409,7 @@ static int index_files(const options *o, const layout *l, const gazetteer *gaz, 
     }
     builder_free(u->b);
     xap_wdb_close(u->w);
+    bulk_free(u->bulk);
     return rc;
 }
 

@@ -128,9 +128,14 @@ static seek_status put_doc(update *u, const char *idterm, const doc_input *in,
     return builder_submit(u->b, idterm, in, meta);
 }
 
-seek_status update_write(const char *idterm, xap_doc *doc, void *u)
+seek_status update_write(const char *idterm, xap_doc *doc, void *ctx)
 {
-    return xap_wdb_replace(((update *)u)->w, idterm, doc);
+    update *u = ctx;
+    if (u->bulk)
+        return bulk_add(u->bulk, idterm, doc);
+    seek_status st = xap_wdb_replace(u->w, idterm, doc);
+    xap_doc_free(doc);
+    return st;
 }
 
 static void count(update *u, outcome o)

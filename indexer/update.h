@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 #include "builder.h"
+#include "bulk.h"
 #include "entity/gazetteer.h"
 #include "walk.h"
 #include "xap/xap.h"
@@ -17,6 +18,7 @@ typedef struct counts {
 typedef struct update {
     xap_wdb *w;
     builder *b;              /* builds documents on other threads; writes go to w */
+    bulk *bulk;              /* a fresh build: writes go to its batches instead */
     int full;                /* rewrite every document */
     int shard;               /* >= 0: only documents of shard `shard` of `nshards` */
     unsigned nshards;
@@ -35,7 +37,7 @@ typedef struct update {
 seek_status update_file(update *u, const walk_file *f);
 
 /* The builder's writer (builder_write_fn): replaces the document under
- * idterm in u->w. */
+ * idterm in u->w, or adds it to the fresh build. */
 seek_status update_write(const char *idterm, xap_doc *doc, void *u);
 
 void update_fini(update *u);

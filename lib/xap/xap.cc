@@ -454,6 +454,7 @@ seek_status xap_wdb_open_shards(const char *const *paths, size_t n, int mode,
         return fail(SEEK_INVALID, "bad shard count");
     try {
         int flags = mode == XAP_OVERWRITE ? Xapian::DB_CREATE_OR_OVERWRITE
+                  : mode == XAP_SCRATCH   ? Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC
                                           : Xapian::DB_CREATE_OR_OPEN;
         std::unique_ptr<xap_wdb> w(new xap_wdb);
         for (size_t i = 0; i < n; i++)
@@ -554,6 +555,18 @@ seek_status xap_wdb_value(xap_wdb *w, const char *idterm, int slot, char **out) 
     }
 }
 
+seek_status xap_wdb_doccount(xap_wdb *w, unsigned long *out) noexcept
+{
+    *out = 0;
+    try {
+        for (auto &db : w->shards)
+            *out += db.get_doccount();
+        return SEEK_OK;
+    } catch (...) {
+        return translate();
+    }
+}
+
 void xap_strv_free(char **v, size_t n) noexcept
 {
     if (!v)
@@ -614,6 +627,23 @@ seek_status xap_wdb_metadata(xap_wdb *w, const char *key, char **out) noexcept
     *out = nullptr;
     try {
         *out = dup_string(w->shards[0].get_metadata(key));
+        return SEEK_OK;
+    } catch (...) {
+        return translate();
+    }
+}
+
+seek_status xap_compact(const char *const *sources, size_t n, const char *dest) noexcept
+{
+    if (n == 0)
+        return fail(SEEK_INVALID, "nothing to compact");
+    try {
+        Xapian::Database all;
+        for (size_t i = 0; i < n; i++)
+            all.add_database(Xapian::Database(sources[i]));
+        /* Several passes merge many sources faster than one wide merge. */
+        unsigned flags = Xapian::Compactor::FULL | (n > 3 ? Xapian::DBCOMPACT_MULTIPASS : 0);
+        all.compact(dest, flags);
         return SEEK_OK;
     } catch (...) {
         return translate();

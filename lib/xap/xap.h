@@ -141,6 +141,8 @@ void xap_counts_free(xap_count *c, size_t n) XAP_NOEXCEPT;
 enum {
     XAP_CREATE = 0,        /* open, creating the index if missing */
     XAP_OVERWRITE = 1,     /* start from an empty index */
+    XAP_SCRATCH = 2,       /* start from an empty database that is never synced to
+                              disk: a temporary one, which a crash may leave damaged */
 };
 
 /* Opens `path` for writing. Statuses: OK, LOCKED (another writer holds it),
@@ -169,6 +171,9 @@ seek_status xap_wdb_delete(xap_wdb *w, const char *idterm) XAP_NOEXCEPT;
  * Statuses: OK, NOT_FOUND (no such document), IO, NOMEM, XAPIAN. */
 seek_status xap_wdb_value(xap_wdb *w, const char *idterm, int slot, char **out) XAP_NOEXCEPT;
 
+/* The number of documents the writer sees. Statuses: OK, IO, XAPIAN. */
+seek_status xap_wdb_doccount(xap_wdb *w, unsigned long *out) XAP_NOEXCEPT;
+
 /* Lists every term starting with `prefix`, prefix included, in term order
  * across shards, as a malloc'd array of malloc'd strings (free with
  * xap_strv_free). Statuses: OK, IO, NOMEM,
@@ -180,6 +185,12 @@ seek_status xap_wdb_set_metadata(xap_wdb *w, const char *key, const char *value)
 /* Reads user metadata `key` as the writer sees it, into a malloc'd string
  * ("" when unset). Statuses: OK, IO, NOMEM, XAPIAN. */
 seek_status xap_wdb_metadata(xap_wdb *w, const char *key, char **out) XAP_NOEXCEPT;
+
+/* Merges the databases `sources` (none open for writing) into a new,
+ * fully compacted database at `dest`, which must not exist. Documents are
+ * renumbered, one source after the other; user metadata comes from the first
+ * source holding each key. Statuses: OK, INVALID, IO, NOMEM, XAPIAN. */
+seek_status xap_compact(const char *const *sources, size_t n, const char *dest) XAP_NOEXCEPT;
 
 /* ---- Documents ---- */
 

@@ -1,0 +1,125 @@
+#!/bin/sh
+# A fresh build (an index holding no documents) is written in batches merged
+# at the end: it answers exactly as an index written in place, a serving
+# daemon moves from no index to the whole new one without a restart, later
+# runs are incremental, a repeated id keeps its last copy, and a killed
+# run's leftovers are cleared by the next run.
+. "$(dirname "$0")/lib.sh"
+
+A=000_26b1c25252f2a5d8
+
+# answers SOCKET: the JSON answers to a fixed set of requests, without the
+# fields that differ between two indexes of the same documents.
+requests() {
+    for q in '"collective security council"' 'rahmon OR rakhmon' 'csto' 'person:rakhmon' \
+             'date:2015' 'secur*' 'minsk -moscow' 'org:csto'; do
+        "$BIN/seek" --socket "$1" --json --facets --limit 50 "$q"
+    done
+    "$BIN/seek" --socket "$1" --json --entity rahmon
+    "$BIN/seek" --socket "$1" --json --entities --limit 200
+    "$BIN/seek" --socket "$1" --json --stats
+}
+answers() {
+    requests "$1" | python3 -c '
+import json, sys
+for line in sys.stdin:
+    a = json.loads(line)
+    for k in ("took_ms", "revision", "last_commit", "index", "last_run"):
+        a.pop(k, None)
+    print(json.dumps(a, sort_keys=True))'
+}
+
+# In place: one document (itself a fresh build), then the others written into it.
+PLACE=$TMP/inplace
+mkdir "$TMP/one"
+cp "$CORPUS/$A.txt" "$TMP/one/"
+"$BIN/seekd-index" -q --index "$PLACE" "$TMP/one"
+out=$("$BIN/seekd-index" --index "$PLACE" "$CORPUS")
+expect_eq "in place: the other documents added" "4 added, 0 updated, 0 removed, 1 unchanged, 0 failed" "${out% in *}"
+
+out=$(index --batch 2 "$CORPUS")
+expect_eq "fresh build in batches of 2: every document added" \
+    "5 added, 0 updated, 0 removed, 0 unchanged, 0 failed" "${out% in *}"
+check "no build folder left" test ! -e "$INDEX.build"
+
+start_daemon || exit 1
+"$BIN/seekd" --index "$PLACE" --socket "$TMP/p.sock" 2>>"$TMP/daemon.log" &
+PLACE_PID=$!
+i=0
+until "$BIN/seek" --socket "$TMP/p.sock" --ping >/dev/null 2>&1; do
+    i=$((i + 1)); [ $i -gt 200 ] && break; sleep 0.05
+done
+answers "$SOCK" > "$TMP/fresh.json"
+answers "$TMP/p.sock" > "$TMP/place.json"
+kill -TERM "$PLACE_PID"; wait "$PLACE_PID"
+expect_eq "both indexes give every answer" "11 11" \
+    "$(grep -c '"ok": true' "$TMP/fresh.json") $(grep -c '"ok": true' "$TMP/place.json")"
+if cmp -s "$TMP/fresh.json" "$TMP/place.json"; then
+    ok "the fresh build answers exactly as the index written in place"
+else
+    not_ok "the fresh build answers exactly as the index written in place" \
+        "$(diff "$TMP/fresh.json" "$TMP/place.json" | head -c 600)"
+fi
+
+printf 'Zanzibarite notes\nA later file.\n' > "$CORPUS/later.txt"
+out=$(index "$CORPUS")
+expect_eq "the next run is incremental" "1 added, 0 updated, 0 removed, 5 unchanged, 0 failed" "${out% in *}"
+expect_eq "and the daemon sees it" "later" "$(ids zanzibarite)"
+stop_daemon
+
+# A daemon started before there is any index serves the fresh build as soon
+# as it is in place.
+INDEX=$TMP/live
+start_daemon || exit 1
+expect_rc "no index yet: an error" 2 seek csto
+cp "$TMP/err" "$TMP/said"
+check "the error says so" grep -q 'index_unavailable' "$TMP/said"
+out=$(index --batch 1 "$CORPUS")
+expect_eq "fresh build in batches of 1" "6 added, 0 updated, 0 removed, 0 unchanged, 0 failed" \
+    "${out% in *}"
+expect_eq "the daemon serves it at once" "later" "$(ids zanzibarite)"
+expect_eq "with every document" 6 "$(seek --json --stats | python3 -c 'import json,sys; print(json.load(sys.stdin)["docs"])')"
+stop_daemon
+
+# The same id twice (two corpus folders), in different batches: the last wins.
+mkdir -p "$TMP/r1" "$TMP/r2"
+printf 'First copy\nquokka\n' > "$TMP/r1/same.txt"
+printf 'Second copy\nwombat\n' > "$TMP/r2/same.txt"
+printf 'Other\nquokka wombat\n' > "$TMP/r1/other.txt"
+INDEX=$TMP/dup
+expect_rc "a repeated id fails the run (exit 1)" 1 index --batch 1 "$TMP/r1" "$TMP/r2"
+cp "$TMP/err" "$TMP/said"
+check "and is named" grep -q "same' appears twice" "$TMP/said"
+start_daemon || exit 1
+expect_eq "the last copy is the one indexed" "other" "$(ids quokka)"
+expect_eq "its words are found" "other,same" "$(ids wombat)"
+stop_daemon
+
+# A run killed during a fresh build leaves the index empty and its batches
+# behind; the next run clears them and builds the index.
+BIG=$TMP/big
+mkdir "$BIG"
+for n in $(seq 1 60); do
+    for f in "$CORPUS"/0*.txt; do cp "$f" "$BIG/$n-$(basename "$f")"; done
+done
+INDEX=$TMP/killed
+# Not through index(): the kill must reach the indexer itself.
+"$BIN/seekd-index" -q --index "$INDEX" --batch 20 "$BIG" &
+KPID=$!
+i=0
+until [ -e "$INDEX.build/batch1" ] || [ $i -gt 600 ] || ! kill -0 $KPID 2>/dev/null; do
+    i=$((i + 1)); sleep 0.02
+done
+kill -KILL $KPID 2>/dev/null
+wait $KPID 2>/dev/null
+check "the killed run left its batches" test -d "$INDEX.build/batch0"
+# --wait: the killed run's lock goes with its process, a moment later.
+out=$(index --wait 10 "$BIG")
+expect_eq "the next run builds the whole index" "300 added, 0 updated, 0 removed, 0 unchanged, 0 failed" \
+    "${out% in *}"
+check "and clears the leftovers" test ! -e "$INDEX.build"
+start_daemon || exit 1
+expect_eq "every document served" 300 "$(seek --json --stats | python3 -c 'import json,sys; print(json.load(sys.stdin)["docs"])')"
+stop_daemon
+
+finish
