@@ -88,6 +88,7 @@ $(BUILD)/tests/hold_lock: $(BUILD)/tests/helpers/hold_lock.o $(LIBSEEKD)
 
 # Unit tests of daemon and indexer modules link those modules' objects.
 $(BUILD)/tests/test_snippet: $(BUILD)/daemon/snippet.o
+$(BUILD)/tests/test_freshness: $(BUILD)/daemon/freshness.o
 $(BUILD)/tests/test_pairs: $(BUILD)/indexer/document.o $(BUILD)/indexer/facets.o
 $(BUILD)/tests/test_bulk: $(BUILD)/indexer/bulk.o $(BUILD)/indexer/idmap.o
 $(BUILD)/tests/test_idmap: $(BUILD)/indexer/idmap.o

@@ -1,12 +1,15 @@
-/* Worker registry. Readers are reopened before each request because the
- * indexer may have committed since; a SIGHUP bumps the generation so each
- * worker closes and opens afresh (for an index folder replaced wholesale). */
+/* Worker registry. Before each request a reader is brought up to date
+ * because the indexer may have committed since: opened afresh when the
+ * version file changed, reopened when there is none to watch (a stub,
+ * shards) or it has been trusted long enough (freshness.h). A SIGHUP bumps
+ * the generation so each worker closes and opens afresh regardless. */
 #include "worker.h"
 
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "xap/prefix.h"
 
@@ -38,6 +41,7 @@ void workers_fini(void)
         all = w->next;
         xap_db_close(w->db);
         xap_stem_free(w->stem);
+        fresh_fini(&w->fresh);
         free(w);
     }
     pthread_mutex_unlock(&lock);
@@ -65,7 +69,14 @@ worker *worker_self(void)
     if (self)
         return self;
     worker *w = calloc(1, sizeof *w);
-    if (!w || xap_stem_new("english", &w->stem) != SEEK_OK) {
+    if (!w)
+        return NULL;
+    if (fresh_init(&w->fresh, index_path, WORKER_TRUST_MS) < 0) {
+        free(w);
+        return NULL;
+    }
+    if (xap_stem_new("english", &w->stem) != SEEK_OK) {
+        fresh_fini(&w->fresh);
         free(w);
         return NULL;
     }
@@ -89,10 +100,30 @@ static seek_status check_format(worker *w)
     return st;
 }
 
+/* The coarse clock is read without a system call on every clock source,
+ * and a millisecond or so is all the trust interval needs. */
+static uint64_t now_ms(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC_COARSE, &t);
+    return (uint64_t)t.tv_sec * 1000 + (uint64_t)t.tv_nsec / 1000000;
+}
+
 seek_status worker_fresh_db(worker *w)
 {
     unsigned gen = atomic_load(&generation);
     if (w->db && w->generation != gen) {
+        xap_db_close(w->db);
+        w->db = NULL;
+    }
+    uint64_t now = now_ms();
+    fresh_verdict v = fresh_look(&w->fresh, now);
+    if (w->db && v == FRESH_SAME)
+        return w->stale ? SEEK_STALE : SEEK_OK;
+    /* Not reopen(): that reads the version file by its path but keeps the
+     * tables already open, which would mix two databases if the folder was
+     * replaced whole. */
+    if (w->db && v == FRESH_CHANGED) {
         xap_db_close(w->db);
         w->db = NULL;
     }
@@ -106,6 +137,11 @@ seek_status worker_fresh_db(worker *w)
     }
     if (st == SEEK_OK && moved)
         st = check_format(w);
+    /* Only a check that went through may vouch for the next requests. */
+    if (st == SEEK_OK)
+        fresh_note(&w->fresh, now);
+    else
+        fresh_expire(&w->fresh);
     return st == SEEK_OK && w->stale ? SEEK_STALE : st;
 }
 
@@ -130,6 +166,9 @@ seek_status worker_run(worker *w, worker_fn fn, void *ctx)
         }
         if (st != SEEK_MODIFIED)
             break;
+        /* The revision read was overwritten, so a newer one exists even if
+         * the version file looks the same (a reused inode). */
+        fresh_expire(&w->fresh);
     }
     return st;
 }

@@ -6,16 +6,20 @@
 #define SEEKD_DAEMON_WORKER_H
 
 #include "entity/gazetteer.h"
+#include "freshness.h"
 #include "proto/proto.h"
 #include "xap/xap.h"
 
 #define WORKER_MAX_RETRIES 5   /* reopen-and-retry rounds on DatabaseModifiedError */
+/* How long an unchanged version file is trusted before a real reopen. */
+#define WORKER_TRUST_MS 1000
 
 typedef struct worker {
     xap_db *db;
     xap_stem *stem;
     unsigned generation;
     int stale;              /* the index is of another format version */
+    freshness fresh;        /* whether db may be behind the index */
     struct worker *next;
 } worker;
 
@@ -34,15 +38,19 @@ worker *worker_self(void);
 const gazetteer *worker_gazetteer(void);
 const char *worker_index_path(void);
 
-/* Brings w->db to the latest committed revision, opening it if needed.
- * Statuses: OK, NOT_FOUND (no index yet), STALE (written by another version
- * of seekd-index), IO, NETWORK, NOMEM, XAPIAN. */
+/* Brings w->db to the latest committed revision, opening it if needed. For
+ * a single glass database, one stat() of its version file stands for that
+ * while the file is unchanged (for up to WORKER_TRUST_MS); once it changed,
+ * the reader is opened afresh, so an index folder replaced whole is picked
+ * up. Anything else is reopened every time. Statuses: OK, NOT_FOUND (no
+ * index yet), STALE (written by another version of seekd-index), IO,
+ * NETWORK, NOMEM, XAPIAN. */
 seek_status worker_fresh_db(worker *w);
 
 /* Runs fn on a fresh reader, reopening and retrying when the index changes
- * under it (DatabaseModifiedError). `fn` must undo its partial work before
- * returning MODIFIED. Returns fn's last status or why the index is
- * unreadable. */
+ * under it (DatabaseModifiedError: the retry reopens even if the version
+ * file looks unchanged). `fn` must undo its partial work before returning
+ * MODIFIED. Returns fn's last status or why the index is unreadable. */
 typedef seek_status (*worker_fn)(xap_db *db, void *ctx);
 seek_status worker_run(worker *w, worker_fn fn, void *ctx);
 
