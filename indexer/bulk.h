@@ -14,7 +14,7 @@
 #include <stddef.h>
 #include "xap/xap.h"
 
-#define BULK_BATCH_DOCS 2000   /* documents per batch, unless told otherwise */
+#define BULK_BATCH_DOCS 500    /* documents per batch, unless told otherwise */
 #define BULK_MAX_BATCH_DOCS 1000000
 
 typedef struct bulk bulk;

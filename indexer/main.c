@@ -53,7 +53,7 @@ static void usage(FILE *f)
           "  --wait SECONDS   if another indexer holds the index, wait this long (default 0)\n"
           "  --gazetteer FILE the entity list (default: $SEEKD_GAZETTEER or data/gazetteer.tsv)\n"
           "  --batch N        a new index is written in batches of N documents, merged\n"
-          "                   at the end (default 2000)\n"
+          "                   at the end (default 500)\n"
           "  -q, --quiet      print nothing but errors\n"
           "Exit: 0 ok, 1 some files failed, 2 fatal error, 75 index busy.\n", f);
 }
