@@ -2,12 +2,22 @@
  * JSON over a Unix stream socket).
  *
  *   loadgen --socket PATH --queries FILE --connections N --mode all|top10|snippets
- *           [--pipeline K] [--duration SECS | --count N] [--counts FILE]
+ *           [--threads T] [--pipeline K] [--duration SECS | --count N] [--counts FILE]
  *
- * Each connection is a thread with its own socket and a poll() loop that
+ * As in wrk, the N connections are spread evenly over T threads (default: as
+ * many as there are online CPUs, at most N; connection c goes to thread
+ * c mod T), and each thread drives all of its connections from one epoll
+ * loop: the client shares the machine's CPUs with the daemon, and a thread
+ * per connection would charge the measurement with context switches between
+ * client threads that an in-process baseline does not pay. Each connection
  * keeps up to K requests in flight (K = 1: strictly request, answer,
- * request). The phrases are the first column of FILE (a TSV); each is sent
- * as the quoted phrase query "\"phrase\"". Connection c starts at phrase
+ * request).
+ *
+ * Connections are made one after another, each once the one before has had
+ * its first answer (or 100 ms have passed): the daemon's serving threads
+ * race to accept, and connections made in a burst were often all taken by
+ * one of them. The phrases are the first column of FILE (a TSV); each is
+ * sent as the quoted phrase query "\"phrase\"". Connection c starts at phrase
  * c * nphrases / N and cycles through the list, so one connection with
  * --count = nphrases sends every phrase once, in file order.
  *
@@ -21,29 +31,38 @@
  * that phrase): "index<TAB>total<TAB>hits<TAB>phrase".
  *
  * Prints one line of key=value pairs: requests, errors, failed_connections,
- * mean_us, p50_us, p90_us, p99_us, max_us, rps, seconds, and took_mean_us (the
+ * mean_us, p50_us, p90_us, p99_us, max_us, rps, seconds, took_mean_us (the
  * mean of the answers' own "took_ms": the daemon's time for a request, from
- * parsing it to having built its answer, serializing excluded). Exit status 0 if there was no error,
- * 1 if some answers were errors, 2 on a usage or connection failure. */
+ * parsing it to having built its answer, serializing excluded) and threads.
+ * Exit status 0 if there was no error, 1 if some answers were errors, 2 on a
+ * usage or connection failure (a connection fails when the daemon closes it,
+ * sends an answer no request asked for or an answer line longer than 64 MiB,
+ * or makes no progress for 30 s while requests are out). */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
-#include <poll.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdint.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <time.h>
 #include <unistd.h>
 
-#define MAX_PIPELINE 64   /* seekd queues at most 64 unanswered requests per connection */
+#define MAX_PIPELINE 64          /* seekd queues at most 64 unanswered requests per connection */
+#define MAX_ANSWER (64u << 20)   /* longest answer line taken; a longer one fails the connection */
+#define STALL_SECONDS 30         /* requests out and no byte moved for this long: failed */
+#define RAMP_WAIT_MS 100         /* the longest a connection waits for the one before's answer */
 
 typedef struct request {
     char *line;            /* the whole request line, with its newline */
@@ -58,10 +77,23 @@ typedef struct result {
 
 typedef struct conn {
     int index;
-    pthread_t thread;
     /* settings */
     size_t first;          /* index of the first phrase this connection sends */
     long quota;            /* requests to send; -1: until the deadline */
+    /* state, touched only by the connection's thread */
+    int started;           /* connect was tried */
+    double started_at;
+    int fd;                /* -1: not connected, or closed */
+    double sent_at[MAX_PIPELINE];
+    size_t phrase_of[MAX_PIPELINE];
+    size_t head, inflight; /* ring of requests awaiting answers */
+    size_t next;           /* next phrase to send */
+    size_t wpos;           /* bytes of the current request written */
+    int writing;           /* a request is partly written */
+    int want_out;          /* EPOLLOUT is in the epoll interest set */
+    char *rbuf;            /* answers read, not yet taken */
+    size_t rcap, rlen, scanned;
+    double progress_at;    /* when a byte last moved either way */
     /* results */
     double *lat;           /* microseconds, one per answered request */
     size_t nlat, cap;
@@ -73,12 +105,25 @@ typedef struct conn {
     char why[256];
 } conn;
 
+/* A thread and the connections it drives: every nthreads-th, from its own
+ * index on. */
+typedef struct worker {
+    pthread_t thread;
+    size_t index;
+    int ep;                /* its epoll instance */
+    int turn;              /* eventfd: one of its connections may be made */
+} worker;
+
 static const char *socket_path;
 static request *reqs;
 static size_t nreqs;
 static int pipeline = 1;
 static double deadline;    /* CLOCK_MONOTONIC seconds; 0 = none */
 static result *results;    /* per phrase, or NULL */
+static conn *conns;
+static worker *workers;
+static size_t nconns, nthreads;
+static atomic_size_t ramp; /* the next connection to make (below) */
 static pthread_mutex_t results_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static double now(void)
@@ -99,7 +144,10 @@ static void die(const char *fmt, const char *arg)
 static void usage(FILE *f)
 {
     fputs("usage: loadgen --socket PATH --queries FILE --connections N --mode all|top10|snippets\n"
-          "               [--pipeline K] [--duration SECS | --count N] [--counts FILE]\n"
+          "               [--threads T] [--pipeline K] [--duration SECS | --count N]\n"
+          "               [--counts FILE]\n"
+          "  --threads T    threads driving the connections, each with one epoll loop\n"
+          "                 (default: the number of online CPUs; at most N)\n"
           "  --count N      requests in all, shared among the connections\n"
           "                 (default: one per phrase)\n"
           "  --duration S   keep sending for S seconds instead\n"
@@ -181,22 +229,44 @@ static void load_queries(const char *path, const char *mode)
         die("no phrases in %s", path);
 }
 
+/* Records why the connection failed; the first reason stays. */
+__attribute__((format(printf, 2, 3)))
+static void conn_fail(conn *c, const char *fmt, ...)
+{
+    if (c->failed)
+        return;
+    c->failed = 1;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(c->why, sizeof c->why, fmt, ap);
+    va_end(ap);
+}
+
+/* Connects (blocking, which on a Unix socket returns at once unless the
+ * daemon's backlog is full), then makes the socket non-blocking: one thread
+ * drives several connections, so no call may wait on one of them. */
 static int connect_socket(conn *c)
 {
     int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
     if (fd < 0) {
-        snprintf(c->why, sizeof c->why, "socket: %s", strerror(errno));
+        conn_fail(c, "socket: %s", strerror(errno));
         return -1;
     }
     struct sockaddr_un a = { .sun_family = AF_UNIX };
     if (strlen(socket_path) >= sizeof a.sun_path) {
-        snprintf(c->why, sizeof c->why, "socket path too long");
+        conn_fail(c, "socket path too long");
         close(fd);
         return -1;
     }
     strcpy(a.sun_path, socket_path);
     if (connect(fd, (struct sockaddr *)&a, sizeof a) < 0) {
-        snprintf(c->why, sizeof c->why, "connect %s: %s", socket_path, strerror(errno));
+        conn_fail(c, "connect %s: %s", socket_path, strerror(errno));
+        close(fd);
+        return -1;
+    }
+    int fl = fcntl(fd, F_GETFL);
+    if (fl < 0 || fcntl(fd, F_SETFL, fl | O_NONBLOCK) < 0) {
+        conn_fail(c, "fcntl: %s", strerror(errno));
         close(fd);
         return -1;
     }
@@ -263,131 +333,253 @@ static void record(size_t phrase, const char *s, const char *end)
     pthread_mutex_unlock(&results_lock);
 }
 
-static void *run_conn(void *arg)
+/* Whether the connection is to start another request. */
+static int conn_more(const conn *c)
 {
-    conn *c = arg;
-    int fd = connect_socket(c);
-    if (fd < 0) {
-        c->failed = 1;
-        return NULL;
-    }
-    double sent_at[MAX_PIPELINE];
-    size_t phrase_of[MAX_PIPELINE];
-    size_t head = 0, inflight = 0;      /* ring of requests awaiting answers */
-    size_t next = c->first;             /* next phrase to send */
-    size_t wpos = 0;                    /* bytes of the current request written */
-    int writing = 0;
-    size_t rcap = 1 << 16, rlen = 0, scanned = 0;
-    char *rbuf = malloc(rcap);
-    if (!rbuf) {
-        snprintf(c->why, sizeof c->why, "out of memory");
-        c->failed = 1;
-        close(fd);
-        return NULL;
-    }
+    return c->quota >= 0 ? c->sent < c->quota : now() < deadline;
+}
+
+/* Writes requests while the pipeline has room and the socket takes bytes;
+ * leaves c->writing set if the socket is full mid-request. */
+static void conn_write(conn *c)
+{
     for (;;) {
-        int more = c->quota >= 0 ? c->sent < c->quota : now() < deadline;
-        /* Start a new request when the pipeline has room. */
-        if (!writing && more && inflight < (size_t)pipeline) {
-            writing = 1;
-            wpos = 0;
-            sent_at[(head + inflight) % MAX_PIPELINE] = now();
-            phrase_of[(head + inflight) % MAX_PIPELINE] = next;
-            inflight++;
+        if (!c->writing) {
+            if (c->inflight == (size_t)pipeline || !conn_more(c))
+                return;
+            size_t slot = (c->head + c->inflight) % MAX_PIPELINE;
+            c->sent_at[slot] = now();
+            c->phrase_of[slot] = c->next;
+            c->inflight++;
             c->sent++;
+            c->writing = 1;
+            c->wpos = 0;
         }
-        if (!writing && inflight == 0)
-            break;
-        struct pollfd p = { .fd = fd, .events = (short)(POLLIN | (writing ? POLLOUT : 0)) };
-        if (poll(&p, 1, 30000) <= 0) {
-            snprintf(c->why, sizeof c->why, "no answer for 30 s");
-            c->failed = 1;
-            break;
+        const request *r = &reqs[c->next];
+        ssize_t w = send(c->fd, r->line + c->wpos, r->len - c->wpos, MSG_NOSIGNAL);
+        if (w < 0) {
+            if (errno == EINTR)
+                continue;
+            if (errno == EPIPE || errno == ECONNRESET)
+                conn_fail(c, "the daemon closed the connection (requests unanswered: %zu)",
+                          c->inflight);
+            else if (errno != EAGAIN && errno != EWOULDBLOCK)
+                conn_fail(c, "send: %s", strerror(errno));
+            return;
         }
-        if (writing && (p.revents & POLLOUT)) {
-            const request *r = &reqs[next];
-            ssize_t w = send(fd, r->line + wpos, r->len - wpos, MSG_NOSIGNAL);
-            if (w < 0 && errno != EAGAIN && errno != EINTR) {
-                snprintf(c->why, sizeof c->why, "send: %s", strerror(errno));
-                c->failed = 1;
-                break;
-            }
-            if (w > 0)
-                wpos += (size_t)w;
-            if (wpos == r->len) {
-                writing = 0;
-                next = (next + 1) % nreqs;
-            }
-        }
-        if (p.revents & (POLLIN | POLLHUP | POLLERR)) {
-            if (rlen == rcap) {
-                rcap *= 2;
-                char *grown = realloc(rbuf, rcap);
-                if (!grown) {
-                    snprintf(c->why, sizeof c->why, "out of memory");
-                    c->failed = 1;
-                    break;
-                }
-                rbuf = grown;
-            }
-            ssize_t r = recv(fd, rbuf + rlen, rcap - rlen, 0);
-            if (r == 0) {
-                snprintf(c->why, sizeof c->why, "the daemon closed the connection");
-                c->failed = 1;
-                break;
-            }
-            if (r < 0) {
-                if (errno == EAGAIN || errno == EINTR)
-                    continue;
-                snprintf(c->why, sizeof c->why, "recv: %s", strerror(errno));
-                c->failed = 1;
-                break;
-            }
-            rlen += (size_t)r;
-            /* Take every complete answer line. */
-            size_t start = 0;
-            char *nl;
-            while ((nl = memchr(rbuf + scanned, '\n', rlen - scanned)) != NULL) {
-                double t = now();
-                size_t end = (size_t)(nl - rbuf);
-                if (inflight == 0) {
-                    snprintf(c->why, sizeof c->why, "an answer to no request");
-                    c->failed = 1;
-                    break;
-                }
-                add_latency(c, (t - sent_at[head]) * 1e6);
-                const char *line = rbuf + start;
-                if (!memmem(line, end - start, "\"ok\":true", 9)) {
-                    c->errors++;
-                } else {
-                    /* The daemon's own time for the request; the rest of the
-                     * round trip is serializing, queueing, hand-offs between
-                     * threads and the socket. */
-                    const char *took = memmem(line, end - start, "\"took_ms\":", 10);
-                    if (took) {
-                        c->took_us += strtod(took + 10, NULL) * 1e3;
-                        c->ntook++;
-                    }
-                    if (results)
-                        record(phrase_of[head], line, rbuf + end);
-                }
-                head = (head + 1) % MAX_PIPELINE;
-                inflight--;
-                c->answered++;
-                start = end + 1;
-                scanned = start;
-            }
-            if (c->failed)
-                break;
-            if (start) {
-                memmove(rbuf, rbuf + start, rlen - start);
-                rlen -= start;
-            }
-            scanned = rlen;
+        c->progress_at = now();
+        c->wpos += (size_t)w;
+        if (c->wpos == r->len) {
+            c->writing = 0;
+            c->next = (c->next + 1) % nreqs;
         }
     }
-    free(rbuf);
-    close(fd);
+}
+
+/* Takes every complete answer line in the read buffer. */
+static void conn_take_answers(conn *c)
+{
+    size_t start = 0;
+    char *nl;
+    while ((nl = memchr(c->rbuf + c->scanned, '\n', c->rlen - c->scanned)) != NULL) {
+        double t = now();
+        size_t end = (size_t)(nl - c->rbuf);
+        if (c->inflight == 0) {
+            conn_fail(c, "an answer to no request");
+            return;
+        }
+        add_latency(c, (t - c->sent_at[c->head]) * 1e6);
+        const char *line = c->rbuf + start;
+        if (!memmem(line, end - start, "\"ok\":true", 9)) {
+            c->errors++;
+        } else {
+            /* The daemon's own time for the request; the rest of the
+             * round trip is serializing, queueing, hand-offs between
+             * threads and the socket. */
+            const char *took = memmem(line, end - start, "\"took_ms\":", 10);
+            if (took) {
+                c->took_us += strtod(took + 10, NULL) * 1e3;
+                c->ntook++;
+            }
+            if (results)
+                record(c->phrase_of[c->head], line, c->rbuf + end);
+        }
+        c->head = (c->head + 1) % MAX_PIPELINE;
+        c->inflight--;
+        c->answered++;
+        start = end + 1;
+        c->scanned = start;
+    }
+    if (start) {
+        memmove(c->rbuf, c->rbuf + start, c->rlen - start);
+        c->rlen -= start;
+    }
+    c->scanned = c->rlen;
+}
+
+/* One read: the socket is level-triggered, so what this leaves is reported
+ * again by the next epoll_wait. */
+static void conn_read(conn *c)
+{
+    if (c->rlen == c->rcap) {
+        if (c->rcap >= MAX_ANSWER) {
+            conn_fail(c, "an answer line longer than %u bytes", MAX_ANSWER);
+            return;
+        }
+        char *grown = realloc(c->rbuf, c->rcap * 2);
+        if (!grown) {
+            conn_fail(c, "out of memory");
+            return;
+        }
+        c->rbuf = grown;
+        c->rcap *= 2;
+    }
+    ssize_t r = recv(c->fd, c->rbuf + c->rlen, c->rcap - c->rlen, 0);
+    if (r == 0 || (r < 0 && errno == ECONNRESET)) {
+        conn_fail(c, "the daemon closed the connection (requests unanswered: %zu%s)",
+                  c->inflight, c->rlen ? "; a partial answer line read" : "");
+        return;
+    }
+    if (r < 0) {
+        if (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)
+            conn_fail(c, "recv: %s", strerror(errno));
+        return;
+    }
+    c->progress_at = now();
+    c->rlen += (size_t)r;
+    conn_take_answers(c);
+}
+
+static void conn_close(conn *c)
+{
+    if (c->fd >= 0)
+        close(c->fd);   /* which also takes it out of the epoll set */
+    c->fd = -1;
+    free(c->rbuf);
+    c->rbuf = NULL;
+}
+
+/* Reads if the socket has something, then writes what the pipeline has room
+ * for; returns 1 when the connection is over (failed, or done). */
+static int conn_step(int ep, conn *c, uint32_t events)
+{
+    if (events & (EPOLLIN | EPOLLHUP | EPOLLERR))
+        conn_read(c);
+    if (!c->failed)
+        conn_write(c);
+    if (c->failed || (!c->writing && c->inflight == 0))
+        return 1;
+    /* Ask for EPOLLOUT only while a request waits for room in the socket:
+     * otherwise every epoll_wait would report the socket writable. */
+    if (c->writing != c->want_out) {
+        struct epoll_event ev = { .events = EPOLLIN | (c->writing ? EPOLLOUT : 0u),
+                                  .data.ptr = c };
+        if (epoll_ctl(ep, EPOLL_CTL_MOD, c->fd, &ev) < 0) {
+            conn_fail(c, "epoll_ctl: %s", strerror(errno));
+            return 1;
+        }
+        c->want_out = c->writing;
+    }
+    return 0;
+}
+
+/* Connects c and sends its first requests; returns 0 if it is then waiting
+ * for answers, -1 if it failed or had nothing to send (and is closed). */
+static int conn_start(int ep, conn *c)
+{
+    c->fd = connect_socket(c);
+    if (c->fd < 0)
+        return -1;
+    c->next = c->first;
+    c->rcap = 1 << 16;
+    c->rbuf = malloc(c->rcap);
+    struct epoll_event ev = { .events = EPOLLIN, .data.ptr = c };
+    if (!c->rbuf)
+        conn_fail(c, "out of memory");
+    else if (epoll_ctl(ep, EPOLL_CTL_ADD, c->fd, &ev) < 0)
+        conn_fail(c, "epoll_ctl: %s", strerror(errno));
+    c->progress_at = now();
+    if (c->failed || conn_step(ep, c, 0)) {
+        conn_close(c);
+        return -1;
+    }
+    return 0;
+}
+
+static void *run_worker(void *arg)
+{
+    const worker *w = arg;
+    size_t last = w->index + (nconns - 1 - w->index) / nthreads * nthreads;  /* its last */
+    size_t active = 0;     /* connections open */
+    int ep = w->ep;
+    double checked_at = now();
+    for (;;) {
+        /* Connections are made one at a time, in order, over all threads:
+         * the next once the one before has had its first answer, failed, or
+         * waited RAMP_WAIT_MS. The daemon's serving threads race to accept,
+         * and an idle one wins: connections made in a burst, before any had
+         * a request served, were often all accepted by the same thread,
+         * which halved the throughput. */
+        size_t r;
+        int waiting = 0;   /* for the first answer of a connection it made */
+        while ((r = atomic_load(&ramp)) <= last && r % nthreads == w->index) {
+            conn *c = &conns[r];
+            if (!c->started && !c->failed) {
+                c->started = 1;
+                c->started_at = now();
+                if (conn_start(ep, c) == 0)
+                    active++;
+            }
+            waiting = c->fd >= 0 && c->answered == 0
+                      && now() - c->started_at < RAMP_WAIT_MS / 1e3;
+            if (waiting)
+                break;
+            atomic_store(&ramp, r + 1);
+            if (r + 1 < nconns && (r + 1) % nthreads != w->index) {
+                uint64_t one = 1;
+                if (write(workers[(r + 1) % nthreads].turn, &one, sizeof one) < 0)
+                    die("eventfd: %s", strerror(errno));
+            }
+        }
+        if (active == 0 && atomic_load(&ramp) > last)
+            break;
+        struct epoll_event evs[64];
+        int n = epoll_wait(ep, evs, 64, waiting ? RAMP_WAIT_MS : 1000);
+        if (n < 0 && errno != EINTR) {
+            /* Only a bad argument makes it fail: nothing to recover. */
+            fprintf(stderr, "loadgen: epoll_wait: %s\n", strerror(errno));
+            exit(2);
+        }
+        for (int i = 0; i < n; i++) {
+            conn *c = evs[i].data.ptr;
+            if (!c) {
+                /* Its turn: the loop's top makes the connection. */
+                uint64_t v;
+                if (read(w->turn, &v, sizeof v) < 0 && errno != EAGAIN)
+                    die("eventfd: %s", strerror(errno));
+                continue;
+            }
+            if (conn_step(ep, c, evs[i].events)) {
+                conn_close(c);
+                active--;
+            }
+        }
+        /* A daemon that stops answering fails the connection rather than
+         * hanging the run; checked once a second, not per event. */
+        double t = now();
+        if (t - checked_at < 1)
+            continue;
+        checked_at = t;
+        for (size_t i = w->index; i < nconns; i += nthreads) {
+            conn *c = &conns[i];
+            if (c->fd >= 0 && t - c->progress_at > STALL_SECONDS) {
+                conn_fail(c, "no answer for %d s (requests unanswered: %zu)", STALL_SECONDS,
+                          c->inflight);
+                conn_close(c);
+                active--;
+            }
+        }
+    }
     return NULL;
 }
 
@@ -414,14 +606,15 @@ int main(int argc, char **argv)
         { "connections", required_argument, 0, 'c' }, { "mode", required_argument, 0, 'm' },
         { "pipeline", required_argument, 0, 'p' }, { "duration", required_argument, 0, 'd' },
         { "count", required_argument, 0, 'n' }, { "counts", required_argument, 0, 'o' },
-        { "help", no_argument, 0, 'h' }, { 0, 0, 0, 0 },
+        { "threads", required_argument, 0, 't' }, { "help", no_argument, 0, 'h' },
+        { 0, 0, 0, 0 },
     };
     const char *queries = NULL, *mode = "top10", *counts_path = NULL;
-    long connections = 1, count = -1;
+    long connections = 1, count = -1, threads = 0;
     double duration = 0;
     int c;
     char *end;
-    while ((c = getopt_long(argc, argv, "s:q:c:m:p:d:n:o:h", longs, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "s:q:c:m:p:d:n:o:t:h", longs, NULL)) != -1) {
         switch (c) {
         case 's': socket_path = optarg; break;
         case 'q': queries = optarg; break;
@@ -431,6 +624,11 @@ int main(int argc, char **argv)
             connections = strtol(optarg, &end, 10);
             if (*end || connections < 1 || connections > 4096)
                 die("--connections takes 1..4096, not '%s'", optarg);
+            break;
+        case 't':
+            threads = strtol(optarg, &end, 10);
+            if (*end || threads < 1 || threads > 4096)
+                die("--threads takes 1..4096, not '%s'", optarg);
             break;
         case 'p':
             pipeline = (int)strtol(optarg, &end, 10);
@@ -469,20 +667,49 @@ int main(int argc, char **argv)
             results[i] = (result){ -1, -1 };
     }
 
-    conn *conns = calloc((size_t)connections, sizeof *conns);
-    if (!conns)
+    /* As many threads as CPUs by default, as in wrk: more could not run at
+     * once, and would only add threads taking turns with the daemon's. */
+    if (threads == 0) {
+        long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+        threads = cpus > 0 ? cpus : 1;
+    }
+    if (threads > connections)
+        threads = connections;
+    nconns = (size_t)connections;
+    nthreads = (size_t)threads;
+    conns = calloc(nconns, sizeof *conns);
+    workers = calloc(nthreads, sizeof *workers);
+    if (!conns || !workers)
         die("%s", "out of memory");
+    for (size_t i = 0; i < nconns; i++) {
+        conns[i].index = (int)i;
+        conns[i].fd = -1;
+        conns[i].first = (size_t)((double)i * (double)nreqs / (double)connections);
+        conns[i].quota = count < 0 ? -1 : count / connections + ((long)i < count % connections);
+    }
+    /* Thread t drives connections t, t + T, t + 2T, ... */
+    for (size_t t = 0; t < nthreads; t++) {
+        workers[t].index = t;
+        workers[t].ep = epoll_create1(EPOLL_CLOEXEC);
+        if (workers[t].ep < 0)
+            die("epoll_create1: %s", strerror(errno));
+        workers[t].turn = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+        struct epoll_event ev = { .events = EPOLLIN, .data.ptr = NULL };
+        if (workers[t].turn < 0
+            || epoll_ctl(workers[t].ep, EPOLL_CTL_ADD, workers[t].turn, &ev) < 0)
+            die("eventfd: %s", strerror(errno));
+    }
     double t0 = now();
     deadline = duration > 0 ? t0 + duration : 0;
-    for (long i = 0; i < connections; i++) {
-        conns[i].index = (int)i;
-        conns[i].first = (size_t)((double)i * (double)nreqs / (double)connections);
-        conns[i].quota = count < 0 ? -1 : count / connections + (i < count % connections);
-        if (pthread_create(&conns[i].thread, NULL, run_conn, &conns[i]) != 0)
+    for (size_t t = 0; t < nthreads; t++) {
+        if (pthread_create(&workers[t].thread, NULL, run_worker, &workers[t]) != 0)
             die("%s", "cannot start a thread");
     }
-    for (long i = 0; i < connections; i++)
-        pthread_join(conns[i].thread, NULL);
+    for (size_t t = 0; t < nthreads; t++) {
+        pthread_join(workers[t].thread, NULL);
+        close(workers[t].ep);
+        close(workers[t].turn);
+    }
     double seconds = now() - t0;
 
     size_t total = 0;
@@ -512,11 +739,12 @@ int main(int argc, char **argv)
     }
     qsort(all, total, sizeof *all, cmp_double);
     printf("requests=%zu errors=%ld failed_connections=%ld mean_us=%.1f p50_us=%.1f "
-           "p90_us=%.1f p99_us=%.1f max_us=%.1f rps=%.1f seconds=%.3f took_mean_us=%.1f\n",
+           "p90_us=%.1f p99_us=%.1f max_us=%.1f rps=%.1f seconds=%.3f took_mean_us=%.1f "
+           "threads=%ld\n",
            total, errors, failed, total ? sum / (double)total : 0.0,
            percentile(all, total, 50), percentile(all, total, 90), percentile(all, total, 99),
            total ? all[total - 1] : 0.0, seconds > 0 ? (double)total / seconds : 0.0, seconds,
-           ntook ? took_us / (double)ntook : 0.0);
+           ntook ? took_us / (double)ntook : 0.0, threads);
     if (counts_path) {
         FILE *f = fopen(counts_path, "w");
         if (!f)
@@ -527,6 +755,7 @@ int main(int argc, char **argv)
         fclose(f);
     }
     free(all);
+    free(workers);
     free(conns);
     for (size_t i = 0; i < nreqs; i++) {
         free(reqs[i].line);

@@ -163,7 +163,8 @@ seekd_index() {
     timed "$1" "$BIN/seekd-index" -q --index "$3" "$2"
 }
 
-# lg ARGS...: loadgen against the daemon; fails on any error answer.
+# lg ARGS...: loadgen against the daemon; fails on any error answer. It runs
+# its default threads: one per CPU, at most one per connection.
 lg() { "$TOOLS/loadgen" --socket "$SOCK" --queries "$QUERIES" "$@"; }
 # bx ARGS...: bare_xapian query on the in-process index.
 bx() { "$TOOLS/bare_xapian" query "$XAPIAN_DB" "$QUERIES" "$@"; }
