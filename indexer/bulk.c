@@ -278,7 +278,8 @@ static int by_batch(const void *x, const void *y)
 /* Deletes the copies that later batches replaced, a batch at a time. */
 static seek_status drop_stale(bulk *b)
 {
-    qsort(b->stale, b->nstale, sizeof *b->stale, by_batch);
+    if (b->nstale)
+        qsort(b->stale, b->nstale, sizeof *b->stale, by_batch);
     seek_status st = SEEK_OK;
     for (size_t i = 0; i < b->nstale && st == SEEK_OK;) {
         unsigned batch = b->stale[i].batch;
