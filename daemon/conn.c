@@ -1,5 +1,5 @@
 /* Connection state machine. A connection's requests are answered in order,
- * on the thread of the loop that accepted it, as soon as they are read: no
+ * on the thread of the loop it was placed on, as soon as they are read: no
  * hop to another thread and back. Different connections run in parallel on
  * different loops. A conn is freed once both its handles (the pipe and the
  * idle timer) have closed. */
@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include "handlers.h"
 #include "log.h"
@@ -341,12 +342,13 @@ static void on_read(uv_stream_t *st, ssize_t n, const uv_buf_t *buf)
     conn_close(c);
 }
 
-void conn_accept(server *s)
+int conn_open(server *s, int fd)
 {
     conn *c = calloc(1, sizeof *c);
     if (!c) {
         log_event("accept_error", "error=out_of_memory");
-        return;
+        close(fd);
+        return -1;
     }
     c->srv = s;
     uv_pipe_init(s->loop, &c->pipe, 0);
@@ -358,35 +360,35 @@ void conn_accept(server *s)
         s->conns->prev = c;
     s->conns = c;
     size_t clients = server_clients_add();
-    if (uv_accept((uv_stream_t *)&s->listener, (uv_stream_t *)&c->pipe) < 0) {
+    if (uv_pipe_open(&c->pipe, fd) < 0) {
+        close(fd);   /* not the pipe's until opened */
         conn_close(c);
-        return;
+        return 0;
     }
     /* Who is asking: logged for every connection, and checked against the
      * allow lists. */
     struct ucred cred = { 0, (uid_t)-1, (gid_t)-1 };
     socklen_t clen = sizeof cred;
-    uv_os_fd_t fd;
-    if (uv_fileno((uv_handle_t *)&c->pipe, &fd) < 0
-        || getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cred, &clen) < 0) {
+    if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cred, &clen) < 0) {
         log_event("refused", "reason=no_credentials");
         conn_close(c);
-        return;
+        return 0;
     }
-    log_event("connect", "pid=%ld uid=%ld gid=%ld clients=%zu", (long)cred.pid, (long)cred.uid,
-              (long)cred.gid, clients);
+    log_event("connect", "pid=%ld uid=%ld gid=%ld clients=%zu thread=%d", (long)cred.pid,
+              (long)cred.uid, (long)cred.gid, clients, s->id);
     if (!config_allows(s->cfg, cred.uid, cred.gid)) {
         log_event("refused", "uid=%ld reason=not_allowed", (long)cred.uid);
         refuse(c, PROTO_E_FORBIDDEN, "this user may not query this daemon");
-        return;
+        return 0;
     }
     if (clients > s->cfg->max_clients) {
         log_event("refused", "uid=%ld reason=too_many_clients", (long)cred.uid);
         refuse(c, PROTO_E_BUSY, "too many clients connected; try again later");
-        return;
+        return 0;
     }
     touch(c);
     update_reading(c);
+    return 0;
 }
 
 void conn_drain(conn *c)

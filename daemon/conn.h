@@ -11,8 +11,11 @@
 
 typedef struct conn conn;
 
-/* Accepts a pending connection on s's listener and starts reading it. */
-void conn_accept(server *s);
+/* Serves `fd`, an accepted connection, on s's loop (from its thread):
+ * checks who is asking and the client cap, logs it, starts reading. Takes
+ * the fd over. Returns -1 when no connection was made (the fd is closed),
+ * else 0, and server_conn_closed is called when it closes. */
+int conn_open(server *s, int fd);
 /* Stops reading; the connection closes once the requests it already sent
  * are answered. */
 void conn_drain(conn *c);

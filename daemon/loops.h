@@ -2,7 +2,9 @@
  * the shared listening socket and answering its own connections' requests on
  * the spot. A request costs no hand-off between threads; the price is that a
  * slow query delays the other requests of the connections on its loop (not
- * those on the other loops). */
+ * those on the other loops). Since a connection stays on its loop for life,
+ * the loop that accepts one gives it to the loop with the fewest: one loop
+ * often wins the race to accept a whole burst, and the others would idle. */
 #ifndef SEEKD_DAEMON_LOOPS_H
 #define SEEKD_DAEMON_LOOPS_H
 

@@ -156,41 +156,108 @@ void server_socket_close(server_socket *sock)
     sock->fd = -1;
 }
 
-static void on_connection(uv_stream_t *listener, int status)
+/* Connections accepted per wake-up at most, so that a flood of them cannot
+ * starve this loop's clients; the poll is level-triggered, so the rest wake
+ * it again. */
+#define ACCEPT_BATCH 32
+/* Out of fds (or memory), accepting again at once would spin: the clients
+ * wait in the backlog instead, until some connections have closed. */
+#define ACCEPT_BACKOFF_MS 100
+
+static void on_readable(uv_poll_t *p, int status, int events);
+
+static void on_backoff_over(uv_timer_t *t)
 {
-    server *s = listener->data;
+    server *s = t->data;
+    if (s->listening)
+        uv_poll_start(&s->listener, UV_READABLE, on_readable);
+}
+
+/* Accepts what is pending and lets `place` pick the loop that serves each
+ * one. Every loop polls the socket; the kernel gives each connection to one
+ * accept4, and the others get EAGAIN. */
+static void on_readable(uv_poll_t *p, int status, int events)
+{
+    server *s = p->data;
+    (void)events;
     if (status < 0) {
         log_event("accept_error", "error=%s", uv_strerror(status));
         return;
     }
-    conn_accept(s);
+    for (int i = 0; i < ACCEPT_BATCH; i++) {
+        int fd = accept4(s->listen_fd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC);
+        if (fd >= 0) {
+            if (s->place) {
+                s->place(s, fd);
+            } else {
+                atomic_fetch_add(&s->live, 1);
+                server_adopt(s, fd);
+            }
+            continue;
+        }
+        if (errno == EINTR || errno == ECONNABORTED)
+            continue;
+        if (errno == EAGAIN || errno == EWOULDBLOCK)
+            return;
+        log_event("accept_error", "error=%s", strerror(errno));
+        uv_poll_stop(&s->listener);
+        uv_timer_start(&s->backoff, on_backoff_over, ACCEPT_BACKOFF_MS, 0);
+        return;
+    }
 }
 
-/* Every loop watches its own duplicate of the socket; the kernel hands each
- * connection to whichever loop accepts first (the others see EAGAIN). */
+static void on_listener_closed(uv_handle_t *h)
+{
+    server *s = h->data;
+    close(s->listen_fd);   /* a poll handle does not own its fd */
+    s->listen_fd = -1;
+}
+
+static void close_acceptor(server *s)
+{
+    uv_close((uv_handle_t *)&s->listener, on_listener_closed);
+    uv_close((uv_handle_t *)&s->backoff, NULL);
+}
+
+/* Every loop watches its own duplicate of the socket, so that each can stop
+ * on its own; accept4 is called here rather than by uv_listen so that the fd
+ * can go to another loop before any handle wraps it. */
 int server_start(server *s, uv_loop_t *loop, const daemon_config *cfg, const server_socket *sock)
 {
     memset(s, 0, sizeof *s);
+    atomic_init(&s->live, 0);
     s->loop = loop;
     s->cfg = cfg;
-    int fd = fcntl(sock->fd, F_DUPFD_CLOEXEC, 0);
-    if (fd < 0)
+    s->listen_fd = fcntl(sock->fd, F_DUPFD_CLOEXEC, 0);
+    if (s->listen_fd < 0)
         return uv_translate_sys_error(errno);
-    int rc = uv_pipe_init(loop, &s->listener, 0);
+    int rc = uv_poll_init(loop, &s->listener, s->listen_fd);
     if (rc < 0) {
-        close(fd);
+        close(s->listen_fd);
+        s->listen_fd = -1;
         return rc;
     }
     s->listener.data = s;
-    rc = uv_pipe_open(&s->listener, fd);
-    if (rc == 0)
-        rc = uv_listen((uv_stream_t *)&s->listener, SOMAXCONN, on_connection);
+    uv_timer_init(loop, &s->backoff);
+    s->backoff.data = s;
+    rc = uv_poll_start(&s->listener, UV_READABLE, on_readable);
     if (rc < 0) {
-        uv_close((uv_handle_t *)&s->listener, NULL);
+        close_acceptor(s);
         return rc;
     }
     s->listening = 1;
     return 0;
+}
+
+void server_adopt(server *s, int fd)
+{
+    if (s->stopping) {
+        close(fd);
+        atomic_fetch_sub(&s->live, 1);
+        return;
+    }
+    if (conn_open(s, fd) < 0)
+        atomic_fetch_sub(&s->live, 1);
 }
 
 static atomic_size_t clients;
@@ -224,7 +291,7 @@ void server_stop(server *s)
     s->grace.data = s;
     uv_timer_start(&s->grace, on_grace_over, SERVER_GRACE_MS, 0);
     if (s->listening) {
-        uv_close((uv_handle_t *)&s->listener, NULL);
+        close_acceptor(s);
         s->listening = 0;
     }
     for (struct conn *c = s->conns; c; c = conn_next(c))
@@ -236,6 +303,7 @@ void server_stop(server *s)
 void server_conn_closed(server *s)
 {
     atomic_fetch_sub(&clients, 1);
+    atomic_fetch_sub(&s->live, 1);
     if (s->stopping && !s->conns)
         drained(s);
 }

@@ -1,10 +1,12 @@
 /* The listening socket, and one acceptor per event loop. The main thread
  * makes the socket (server_socket_open: stale files handled, a live daemon's
  * socket never stolen, or systemd's socket taken over); every loop thread
- * then accepts on it (server_start) and serves the connections it accepted. */
+ * then accepts on it (server_start) and passes each connection to `place`,
+ * which decides which loop serves it (loops.c balances them). */
 #ifndef SEEKD_DAEMON_SERVER_H
 #define SEEKD_DAEMON_SERVER_H
 
+#include <stdatomic.h>
 #include <stddef.h>
 #include <sys/un.h>
 #include <uv.h>
@@ -30,17 +32,32 @@ void server_socket_close(server_socket *sock);
 typedef struct server {
     uv_loop_t *loop;
     const daemon_config *cfg;
-    uv_pipe_t listener;
+    int id;                /* the serving thread's number, for the log */
+    int listen_fd;         /* this loop's duplicate of the listening socket */
+    uv_poll_t listener;
+    uv_timer_t backoff;    /* resumes accepting after running out of fds */
     int listening;
     int stopping;
     uv_timer_t grace;      /* bounds how long stopping waits for clients */
     struct conn *conns;    /* this loop's live connections */
+    /* Connections this loop serves or has been handed and not yet opened.
+     * Whoever places a connection here counts it (other loops read it to
+     * balance); server_conn_closed and server_adopt's failures uncount it. */
+    atomic_uint live;
+    /* Takes over each fd accepted here and passes it to server_adopt on the
+     * loop chosen (counted in that loop's `live`). NULL: serve it here. */
+    void (*place)(struct server *, int fd);
     void (*on_drained)(struct server *);  /* stopping and the last conn closed */
     void *data;
 } server;
 
 /* Starts accepting on the socket in `loop`. Returns 0 or a libuv error. */
 int server_start(server *s, uv_loop_t *loop, const daemon_config *cfg, const server_socket *sock);
+
+/* Serves `fd`, a connection accepted by any loop, on s's loop; to be called
+ * on s's thread, with the connection already counted in s->live. Takes the
+ * fd over (closes it when s is stopping or on failure). */
+void server_adopt(server *s, int fd);
 
 /* Stops accepting and lets every connection of this loop finish the requests
  * it has already sent before closing, for SERVER_GRACE_MS at most;
