@@ -14,9 +14,9 @@
  * request).
  *
  * Connections are made one after another, each once the one before has had
- * its first answer (or 100 ms have passed): the daemon's serving threads
- * race to accept, and connections made in a burst were often all taken by
- * one of them. The phrases are the first column of FILE (a TSV); each is
+ * its first answer (or 100 ms have passed), so the load starts from
+ * connections all in service (seekd spreads connections over its serving
+ * threads as they come, bursts included). The phrases are the first column of FILE (a TSV); each is
  * sent as the quoted phrase query "\"phrase\"". Connection c starts at phrase
  * c * nphrases / N and cycles through the list, so one connection with
  * --count = nphrases sends every phrase once, in file order.
