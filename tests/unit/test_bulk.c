@@ -85,6 +85,25 @@ static int exists(const char *path)
     return lstat(path, &st) == 0;
 }
 
+/* Opens the index, which must hold `docs` documents. */
+static xap_db *open_index(unsigned long docs)
+{
+    xap_db *db;
+    xap_info info;
+    assert_int_equal(xap_db_open(index_dir, &db), SEEK_OK);
+    assert_int_equal(xap_db_info(db, &info), SEEK_OK);
+    assert_int_equal(info.docs, docs);
+    return db;
+}
+
+static void assert_metadata(xap_db *db, const char *key, const char *want)
+{
+    char *got;
+    assert_int_equal(xap_db_metadata(db, key, &got), SEEK_OK);
+    assert_string_equal(got, want);
+    free(got);
+}
+
 static void test_batches_merge_in_place(void **state)
 {
     (void)state;
@@ -101,15 +120,9 @@ static void test_batches_merge_in_place(void **state)
     bulk_free(b);
     assert_false(exists(build_dir));
 
-    xap_db *db;
-    xap_info info;
-    char *format, got[512];
-    assert_int_equal(xap_db_open(index_dir, &db), SEEK_OK);
-    assert_int_equal(xap_db_info(db, &info), SEEK_OK);
-    assert_int_equal(info.docs, 10);
-    assert_int_equal(xap_db_metadata(db, "format", &format), SEEK_OK);
-    assert_string_equal(format, "4");
-    free(format);
+    char got[512];
+    xap_db *db = open_index(10);
+    assert_metadata(db, "format", "4");
     versions(db, "odd", got, sizeof got);
     assert_string_equal(got, "d01=1,d03=1,d05=1,d07=1,d09=1");
     xap_db_close(db);
@@ -131,12 +144,8 @@ static void test_last_copy_wins(void **state)
     assert_int_equal(bulk_finish(b, NULL, 0), SEEK_OK);
     bulk_free(b);
 
-    xap_db *db;
-    xap_info info;
     char got[512];
-    assert_int_equal(xap_db_open(index_dir, &db), SEEK_OK);
-    assert_int_equal(xap_db_info(db, &info), SEEK_OK);
-    assert_int_equal(info.docs, 3);
+    xap_db *db = open_index(3);
     versions(db, "word", got, sizeof got);
     assert_string_equal(got, "a=4,c=1");
     versions(db, "other", got, sizeof got);
@@ -153,15 +162,8 @@ static void test_nothing_to_add(void **state)
     const bulk_meta meta[] = { { "format", "4" } };
     assert_int_equal(bulk_finish(b, meta, 1), SEEK_OK);
     bulk_free(b);
-    xap_db *db;
-    xap_info info;
-    char *format;
-    assert_int_equal(xap_db_open(index_dir, &db), SEEK_OK);
-    assert_int_equal(xap_db_info(db, &info), SEEK_OK);
-    assert_int_equal(info.docs, 0);
-    assert_int_equal(xap_db_metadata(db, "format", &format), SEEK_OK);
-    assert_string_equal(format, "4");
-    free(format);
+    xap_db *db = open_index(0);
+    assert_metadata(db, "format", "4");
     xap_db_close(db);
 }
 
@@ -181,12 +183,7 @@ static void test_killed_run_and_unfinished_run(void **state)
     add(b, "b", "word", "1");
     bulk_free(b);   /* never finished */
     assert_false(exists(build_dir));
-    xap_db *db;
-    xap_info info;
-    assert_int_equal(xap_db_open(index_dir, &db), SEEK_OK);
-    assert_int_equal(xap_db_info(db, &info), SEEK_OK);
-    assert_int_equal(info.docs, 0);
-    xap_db_close(db);
+    xap_db_close(open_index(0));
 }
 
 static void test_no_index_no_build(void **state)
