@@ -124,7 +124,8 @@ fi
 if has_engine sphinx; then
     if command -v indexer >/dev/null 2>&1 && command -v searchd >/dev/null 2>&1; then
         RUN_SPHINX=1
-        put sphinx_version "$(indexer 2>&1 | sed -n 's/^Sphinx \([^ ]*\).*/\1/p' | head -n 1)"
+        # indexer with no arguments prints its version, then its usage, and exits 1.
+        put sphinx_version "$({ indexer 2>&1 || true; } | sed -n 's/^Sphinx \([^ ]*\).*/\1/p' | head -n 1)"
     else
         say "Sphinx: skipped, sphinxsearch is not installed (make bench-deps installs it)"
         put sphinx_skipped "sphinxsearch is not installed (make bench-deps installs it)"
