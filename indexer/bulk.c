@@ -181,6 +181,28 @@ static int remove_tree(const char *dir)
     return nftw(dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
 }
 
+/* The build folder of the index at `index` (malloc'd), beside its real
+ * path; NULL with errno set. */
+static char *build_dir(const char *index, char **real)
+{
+    char *dir = NULL;
+    *real = realpath(index, NULL);
+    if (*real && asprintf(&dir, "%s.build", *real) < 0) {
+        dir = NULL;
+        errno = ENOMEM;
+    }
+    return dir;
+}
+
+void bulk_clear(const char *index)
+{
+    char *real, *dir = build_dir(index, &real);
+    if (dir)
+        remove_tree(dir);
+    free(dir);
+    free(real);
+}
+
 bulk *bulk_new(const char *index, unsigned threads, unsigned batch_docs, char *err, size_t cap)
 {
     bulk *b = calloc(1, sizeof *b);
@@ -192,8 +214,7 @@ bulk *bulk_new(const char *index, unsigned threads, unsigned batch_docs, char *e
     pthread_mutex_init(&b->err_mu, NULL);
     b->nlanes = threads ? threads : 1;
     b->batch_docs = batch_docs ? batch_docs : BULK_BATCH_DOCS;
-    if (!(b->index = realpath(index, NULL)) || asprintf(&b->dir, "%s.build", b->index) < 0) {
-        b->dir = NULL;
+    if (!(b->dir = build_dir(index, &b->index))) {
         snprintf(err, cap, "%s: %s", index, strerror(errno));
         bulk_free(b);
         return NULL;

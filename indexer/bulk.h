@@ -47,4 +47,8 @@ const char *bulk_errmsg(const bulk *b);
 /* Stops the threads and removes the build folder. Accepts NULL. */
 void bulk_free(bulk *b);
 
+/* Removes the build folder a killed fresh build of `index` left, for a run
+ * that writes in place (the caller holds the index). */
+void bulk_clear(const char *index);
+
 #endif

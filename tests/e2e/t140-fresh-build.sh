@@ -113,13 +113,29 @@ done
 kill -KILL $KPID 2>/dev/null
 wait $KPID 2>/dev/null
 check "the killed run left its batches" test -d "$INDEX.build/batch0"
+empty=$(stat -c %i "$INDEX")
 # --wait: the killed run's lock goes with its process, a moment later.
 out=$(index --wait 10 "$BIG")
 expect_eq "the next run builds the whole index" "300 added, 0 updated, 0 removed, 0 unchanged, 0 failed" \
     "${out% in *}"
 check "and clears the leftovers" test ! -e "$INDEX.build"
+check "the empty index was replaced whole" test "$empty" != "$(stat -c %i "$INDEX")"
 start_daemon || exit 1
 expect_eq "every document served" 300 "$(seek --json --stats | python3 -c 'import json,sys; print(json.load(sys.stdin)["docs"])')"
 stop_daemon
+
+# A remote shard's database that exists already is written in place, since
+# xapian-tcpsrv may have it open; a killed build's folder is cleared all the same.
+INDEX=$TMP/shard0
+mkdir "$TMP/nothing"
+index -q --shards 2 --shard 0 "$TMP/nothing"
+mkdir -p "$INDEX.build/batch0"
+before=$(stat -c %i "$INDEX")
+check "an empty remote shard's database is indexed" index -q --shards 2 --shard 0 "$CORPUS"
+expect_eq "in place" "$before" "$(stat -c %i "$INDEX")"
+check "and the killed build's folder is cleared" test ! -e "$INDEX.build"
+INDEX=$TMP/shard1
+check "a new remote shard's database is built afresh" index -q --shards 2 --shard 1 "$CORPUS"
+check "no build folder left" test ! -e "$INDEX.build"
 
 finish
