@@ -136,7 +136,8 @@ int walk_corpus(const char *root, walk_list *list, size_t *errors)
         return -1;
     int rc = walk_dir(trimmed, "", list, errors);
     free(trimmed);
-    if (rc == 0)
+    /* An empty folder leaves list->files NULL, which qsort must not get. */
+    if (rc == 0 && list->n > first)
         qsort(list->files + first, list->n - first, sizeof *list->files, by_id);
     return rc;
 }
