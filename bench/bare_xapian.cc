@@ -179,10 +179,7 @@ static int cmd_query(const char *dbdir, const char *qfile, const std::string &mo
         return 2;
     }
     std::vector<std::string> phrases = load_phrases(qfile);
-    std::vector<Xapian::Query> queries;
-    for (const auto &p : phrases)
-        queries.push_back(phrase_query(p));
-    size_t nq = queries.size();
+    size_t nq = phrases.size();
     if (!nq) {
         std::cerr << "bare_xapian: no queries\n";
         return 2;
@@ -197,6 +194,11 @@ static int cmd_query(const char *dbdir, const char *qfile, const std::string &mo
     for (int t = 0; t < threads; t++) {
         pool.emplace_back([&, t] {
             Xapian::Database db(dbdir);
+            // Each thread its own queries: a Query's reference count is not
+            // atomic, so threads sharing one corrupt it (a crash, now and then).
+            std::vector<Xapian::Query> queries;
+            for (const auto &phrase : phrases)
+                queries.push_back(phrase_query(phrase));
             size_t first = (size_t)t * nq / (size_t)threads;
             std::string sink;
             for (int p = -1; p < repeat; p++) {   // pass -1: warm-up
