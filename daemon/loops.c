@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "grow.h"
 #include "log.h"
 
 typedef struct loop_thread {
@@ -58,15 +59,11 @@ static int inbox_push(loop_thread *t, int fd)
 {
     int rc = -1;
     pthread_mutex_lock(&t->inbox_lock);
-    if (t->inbox_open && t->ninbox == t->inbox_cap) {
-        size_t cap = t->inbox_cap ? t->inbox_cap * 2 : 16;
-        int *grown = realloc(t->inbox, cap * sizeof *grown);
-        if (grown) {
-            t->inbox = grown;
-            t->inbox_cap = cap;
-        }
-    }
-    if (t->inbox_open && t->ninbox < t->inbox_cap) {
+    int *grown = t->inbox_open ? grow_to(t->inbox, &t->inbox_cap, t->ninbox + 1,
+                                         sizeof *t->inbox, 16)
+                               : NULL;
+    if (grown) {
+        t->inbox = grown;
         t->inbox[t->ninbox++] = fd;
         uv_async_send(&t->wake);   /* under the lock: see inbox_open */
         rc = 0;
