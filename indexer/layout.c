@@ -88,6 +88,7 @@ int layout_resolve(const char *index, unsigned want, layout *out, char *err, siz
             return -1;
         }
     }
+    out->existed = exists(out->paths[0], "iamglass");
     return 0;
 }
 

@@ -11,6 +11,7 @@
 typedef struct layout {
     unsigned nshards;    /* 1: a single database at the index path */
     char **paths;        /* the databases to write, nshards of them */
+    int existed;         /* the first database was there before this run */
 } layout;
 
 /* Works out the layout of the index at `index` for a run that asks for

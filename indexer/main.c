@@ -367,7 +367,7 @@ static unsigned build_threads(int fresh)
  * xapian-tcpsrv, whose readers reopen by revision and would not see another
  * database swapped in under them (seekd's own daemon does). A build folder
  * that cannot be made leaves the run writing in place. */
-static int start_fresh_build(const options *o, const layout *l, int existed, update *u)
+static int start_fresh_build(const options *o, const layout *l, update *u)
 {
     unsigned long docs;
     seek_status st = xap_wdb_doccount(u->w, &docs);
@@ -375,7 +375,7 @@ static int start_fresh_build(const options *o, const layout *l, int existed, upd
         return fatal("cannot count the documents", st);
     if (l->nshards != 1)
         return 0;
-    if (docs || (o->shard >= 0 && existed)) {
+    if (docs || (o->shard >= 0 && l->existed)) {
         bulk_clear(l->paths[0]);
         return 0;
     }
@@ -392,10 +392,6 @@ static int start_fresh_build(const options *o, const layout *l, int existed, upd
 static int index_files(const options *o, const layout *l, const gazetteer *gaz, update *u)
 {
     double t0 = now_seconds();
-    char version[4200];
-    struct stat vst;
-    snprintf(version, sizeof version, "%s/iamglass", l->paths[0]);
-    int existed = stat(version, &vst) == 0;
     seek_status st = open_writer(o, l, &u->w);
     int rc;
     if (st == SEEK_LOCKED) {
@@ -406,7 +402,7 @@ static int index_files(const options *o, const layout *l, const gazetteer *gaz, 
         rc = fatal(o->index, st);
     } else if ((st = xap_wdb_begin(u->w)) != SEEK_OK) {
         rc = fatal("cannot start the update", st);
-    } else if (!(rc = start_fresh_build(o, l, existed, u))) {
+    } else if (!(rc = start_fresh_build(o, l, u))) {
         if (!(u->b = builder_new(build_threads(u->bulk != NULL), gaz, update_write, u)))
             rc = fatal("cannot start the document builders", SEEK_NOMEM);
         else if (!(rc = update_all(o, u, u->files)))
