@@ -26,9 +26,11 @@ static void usage(FILE *f)
 {
     fputs("usage: seek [options] QUERY...\n"
           "       seek --entity NAME | --entities [--type T] [--prefix P] | --stats | --ping\n"
-          "Searches the seekd index. QUERY: words (all required, stemmed), \"exact phrases\",\n"
-          "OR, AND, NOT or -word, parentheses, person:NAME, org:NAME, place:NAME,\n"
-          "entity:NAME (NAME a word or a \"quoted name\"), date:2015-09, date:2010..2015.\n"
+          "Searches the seekd index. QUERY: words (stemmed; stop words optional; when no\n"
+          "document has them all, those having some), \"exact phrases\", \"a b\"~N, OR, AND,\n"
+          "NOT or -word, +word, =word, word*, a NEAR b, a NEAR/N b, a ADJ/N b, parentheses,\n"
+          "person:NAME, org:NAME, place:NAME, entity:NAME (NAME a word, a \"quoted name\"\n"
+          "or a (list)), title:WORD, title:\"phrase\", date:2015-09, date:2010..2015.\n"
           "  --socket PATH   the daemon's socket (default: $SEEKD_SOCKET, ...)\n"
           "  --json          print the daemon's answer line unchanged\n"
           "  --limit N       hits to show (default 10, at most 10000)\n"
@@ -213,6 +215,8 @@ int main(int argc, char **argv)
             render_entities(stdout, ans);
         else
             render_hits(stdout, ans, color, o.ids);
+        if (!o.json && !o.ping && !o.stats && !o.entity && !o.entities)
+            render_notes(stderr, ans);
         int found = o.entity ? json_is_true(json_object_get(ans, "found"))
                   : o.entities ? json_array_size(json_object_get(ans, "entities")) > 0
                   : o.ping || o.stats

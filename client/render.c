@@ -89,6 +89,17 @@ void render_hits(FILE *f, const json_t *answer, int color, int ids_only)
                 (long long)total);
 }
 
+void render_notes(FILE *f, const json_t *answer)
+{
+    size_t i;
+    const json_t *w;
+    json_array_foreach(json_object_get(answer, "warnings"), i, w)
+        if (json_string_value(w))
+            fprintf(f, "seek: warning: %s\n", json_string_value(w));
+    if (json_is_true(json_object_get(answer, "relaxed")))
+        fputs("seek: no document has every word; showing those that have some of them\n", f);
+}
+
 void render_stats(FILE *f, const json_t *answer)
 {
     const char *key;

@@ -9,6 +9,9 @@
 /* Prints a search answer. `color`: ANSI highlights; otherwise matches are
  * [bracketed]. `ids_only`: one id per line and nothing else. */
 void render_hits(FILE *f, const json_t *answer, int color, int ids_only);
+/* The answer's warnings (how the query was read) and, for a relaxed
+ * answer, the line saying no document has every word. */
+void render_notes(FILE *f, const json_t *answer);
 void render_stats(FILE *f, const json_t *answer);
 /* An entity card, or a line saying the name is unknown. */
 void render_entity(FILE *f, const json_t *answer, int color);

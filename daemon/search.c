@@ -130,7 +130,8 @@ static void write_facets(jw *out, const xap_hits *hits, const unsigned *kinds, s
 }
 
 static int write_answer(jw *out, worker *w, const proto_request *req, const qp_node *tree,
-                        const xap_hits *hits, const unsigned *kinds, size_t nkinds)
+                        const qp_error *diag, int relaxed, const xap_hits *hits,
+                        const unsigned *kinds, size_t nkinds)
 {
     snip_terms *terms = req->snippets ? snip_terms_new(tree, w->stem, worker_gazetteer()) : NULL;
     if (req->snippets && !terms)
@@ -143,6 +144,15 @@ static int write_answer(jw *out, worker *w, const proto_request *req, const qp_n
     jw_int(out, req->offset);
     jw_key(out, "limit");
     jw_int(out, req->limit);
+    jw_key(out, "relaxed");
+    jw_bool(out, relaxed);
+    if (diag->nwarnings) {
+        jw_key(out, "warnings");
+        jw_arr(out);
+        for (size_t i = 0; i < diag->nwarnings; i++)
+            jw_str(out, diag->warnings[i]);
+        jw_arr_end(out);
+    }
     jw_key(out, req->ids ? "ids" : "hits");
     jw_arr(out);
     int rc = 0;
@@ -166,7 +176,7 @@ static int write_answer(jw *out, worker *w, const proto_request *req, const qp_n
 
 typedef struct widen_ctx {
     qp_node *tree;
-    seek_status st;
+    qp_error *diag;     /* warnings about the words a prefix* stands for */
 } widen_ctx;
 
 /* A single word the gazetteer does not know ("mueller") stands for the
@@ -199,20 +209,34 @@ static seek_status widen_node(xap_db *db, qp_node *n)
     return SEEK_OK;
 }
 
-static seek_status widen_tree(xap_db *db, qp_node *n)
+/* A prefix* standing for more words than it may is searched with the most
+ * frequent of them (xap_query_wildcard); the user is told. */
+static seek_status check_prefix(xap_db *db, const qp_node *n, qp_error *diag)
+{
+    unsigned long count;
+    seek_status st = xap_db_prefix_count(db, n->terms[0], QP_MAX_EXPANSION, &count);
+    if (st == SEEK_OK && count > QP_MAX_EXPANSION)
+        qp_warn(diag, "'%s*' stands for more than %d words: searched with the %d most frequent",
+                n->terms[0], QP_MAX_EXPANSION, QP_MAX_EXPANSION);
+    return st;
+}
+
+static seek_status widen_tree(xap_db *db, qp_node *n, qp_error *diag)
 {
     if (!n)
         return SEEK_OK;
     if (n->kind == QP_ENTITY)
         return widen_node(db, n);
-    seek_status st = widen_tree(db, n->left);
-    return st == SEEK_OK ? widen_tree(db, n->right) : st;
+    if (n->kind == QP_PREFIX)
+        return check_prefix(db, n, diag);
+    seek_status st = widen_tree(db, n->left, diag);
+    return st == SEEK_OK ? widen_tree(db, n->right, diag) : st;
 }
 
 static seek_status run_widen(xap_db *db, void *ctx)
 {
     widen_ctx *wc = ctx;
-    return widen_tree(db, wc->tree);
+    return widen_tree(db, wc->tree, wc->diag);
 }
 
 typedef struct run_ctx {
@@ -230,6 +254,15 @@ static seek_status run_search(xap_db *db, void *ctx)
     return xap_db_search(db, rc->q, rc->opt, &rc->hits);
 }
 
+static int compile_error(seek_status st, proto_error *err)
+{
+    if (st == SEEK_BAD_QUERY)
+        return proto_fail(err, PROTO_E_BAD_QUERY, -1, "the query's filters stand for more "
+                          "than %d terms; narrow the dates or use fewer filters",
+                          QP_MAX_EXPANDED);
+    return proto_fail(err, PROTO_E_INTERNAL, -1, "cannot build the query: %s", xap_errmsg());
+}
+
 int op_search(worker *w, const proto_request *req, jw *out, proto_error *err)
 {
     qp_node *tree = NULL;
@@ -240,7 +273,7 @@ int op_search(worker *w, const proto_request *req, jw *out, proto_error *err)
                           qerr.message, qerr.offset);
     if (st != SEEK_OK)
         return proto_fail(err, PROTO_E_INTERNAL, -1, "%s", qerr.message);
-    widen_ctx wc = { tree, SEEK_OK };
+    widen_ctx wc = { tree, &qerr };
     st = worker_run(w, run_widen, &wc);
     if (st != SEEK_OK) {
         qp_free(tree);
@@ -250,11 +283,7 @@ int op_search(worker *w, const proto_request *req, jw *out, proto_error *err)
     st = qp_compile(tree, w->stem, worker_gazetteer(), &q);
     if (st != SEEK_OK) {
         qp_free(tree);
-        if (st == SEEK_BAD_QUERY)
-            return proto_fail(err, PROTO_E_BAD_QUERY, -1, "the query's filters stand for more "
-                              "than %d terms; narrow the dates or use fewer filters",
-                              QP_MAX_EXPANDED);
-        return proto_fail(err, PROTO_E_INTERNAL, -1, "cannot build the query: %s", xap_errmsg());
+        return compile_error(st, err);
     }
     xap_facet_spec specs[NFACET_KINDS];
     unsigned kinds[NFACET_KINDS];
@@ -271,11 +300,32 @@ int op_search(worker *w, const proto_request *req, jw *out, proto_error *err)
                        .time_limit = worker_time_limit() };
     run_ctx run = { q, &opt, req->ids, NULL };
     st = worker_run(w, run_search, &run);
-    xap_hits *hits = run.hits;
     xap_query_free(q);
+    /* No document has every required word: the relaxed reading, on every
+     * page alike, since whether it applies depends on the query alone. */
+    int relaxed = 0;
+    for (int level = 1; level <= 2; level++) {
+        if (st != SEEK_OK || run.hits->total || !req->relax || !qp_relaxable(tree, level))
+            continue;
+        xap_hits_free(run.hits);
+        run.hits = NULL;
+        st = qp_compile_relaxed(tree, w->stem, worker_gazetteer(), level, &q);
+        if (st != SEEK_OK) {
+            qp_free(tree);
+            return compile_error(st, err);
+        }
+        run.q = q;
+        st = worker_run(w, run_search, &run);
+        xap_query_free(q);
+        relaxed = 1;
+        if (level == 2)
+            qp_warn(&qerr, "no document has every phrase as written: their words were "
+                           "searched on their own too");
+    }
+    xap_hits *hits = run.hits;
     int rc = -1;
     if (st == SEEK_OK) {
-        if ((rc = write_answer(out, w, req, tree, hits, kinds, nkinds)) < 0)
+        if ((rc = write_answer(out, w, req, tree, &qerr, relaxed, hits, kinds, nkinds)) < 0)
             proto_fail(err, PROTO_E_INTERNAL, -1, "out of memory");
     } else if (st == SEEK_BAD_QUERY) {
         proto_fail(err, PROTO_E_BAD_QUERY, -1, "%s", xap_errmsg());

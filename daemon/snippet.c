@@ -129,13 +129,34 @@ static int add_item(snip_terms *t, const qp_node *n, xap_stem *stem)
     return 0;
 }
 
+/* Each word on its own, as written: the words of NEAR and ADJ, of a phrase
+ * with slack (not adjacent, so not one span), and =word. */
+static int add_exact_words(snip_terms *t, const qp_node *n)
+{
+    for (size_t i = 0; i < n->nterms; i++) {
+        snip_item *it = new_item(t);
+        if (!it || !(it->terms = calloc(1, sizeof *it->terms)))
+            return -1;
+        it->phrase = 1;
+        it->n = 1;
+        if (!(it->terms[0] = strdup(n->terms[i])))
+            return -1;
+    }
+    return 0;
+}
+
 static int collect(snip_terms *t, const qp_node *n, xap_stem *stem, const gazetteer *gaz)
 {
     switch (n->kind) {
     case QP_WORD:
     case QP_PHRASE:
+        if (n->literal || n->window)
+            return add_exact_words(t, n);
+        return add_item(t, n, stem);
     case QP_PREFIX:
         return add_item(t, n, stem);
+    case QP_NEAR:
+        return add_exact_words(t, n);
     case QP_ENTITY:
         return add_entity(t, n, gaz);
     case QP_AND:

@@ -119,24 +119,52 @@ static void title_span(const char *text, size_t len, size_t *from, size_t *n)
     *n = 0;
 }
 
-/* The hit record (hitrec.h). */
-static seek_status set_hit(xap_doc *doc, const char *id, const doc_input *in, int day,
-                           const char *entities)
+/* The title: a page's or feed article's own, else the first non-empty line.
+ * Malloc'd; NULL when memory runs out. */
+static char *title_of(const doc_input *in)
 {
     size_t from = 0, n = 0;
-    if (!in->title)
-        title_span(in->text, in->len, &from, &n);
-    char *title = in->title ? strdup(in->title) : strndup(in->text + from, n);
+    if (in->title)
+        return strdup(in->title);
+    title_span(in->text, in->len, &from, &n);
+    return strndup(in->text + from, n);
+}
+
+/* The title's words with their positions in it and their stems, under
+ * PREFIX_TITLE, for title:word and title:"phrase". */
+static seek_status add_title(xap_doc *doc, xap_stem *stem, const char *title)
+{
+    tok_array t;
+    if (tok_array_build(&t, title, strlen(title)) < 0)
+        return SEEK_NOMEM;
+    seek_status st = SEEK_OK;
+    size_t plen = strlen(PREFIX_TITLE);
+    for (size_t i = 0; i < t.n && st == SEEK_OK; i++) {
+        char term[2 * TOK_MAX_BYTES + 16];
+        memcpy(term, PREFIX_TITLE, plen);
+        snprintf(term + plen, sizeof term - plen, "%s", tok_array_norm(&t, i));
+        st = xap_doc_add_posting(doc, term, (unsigned)i + 1);
+        if (st == SEEK_OK && qp_stem_term(stem, tok_array_norm(&t, i), t.v[i].len, term + plen,
+                                          sizeof term - plen) == 0)
+            st = xap_doc_add_term(doc, term, 1);
+    }
+    tok_array_fini(&t);
+    return st;
+}
+
+/* The hit record (hitrec.h). */
+static seek_status set_hit(xap_doc *doc, const char *id, const doc_input *in, const char *title,
+                           int day, const char *entities)
+{
     char date[16];
     snprintf(date, sizeof date, "%08d", day);
     hitrec f = { id, title, date, entities, in->url };
     char *rec = NULL;
     size_t len;
-    seek_status st = title && hitrec_build(&f, &rec, &len) == 0 ? SEEK_OK : SEEK_NOMEM;
+    seek_status st = hitrec_build(&f, &rec, &len) == 0 ? SEEK_OK : SEEK_NOMEM;
     if (st == SEEK_OK)
         st = xap_doc_set_value(doc, SLOT_HIT, rec, len);
     free(rec);
-    free(title);
     return st;
 }
 
@@ -188,8 +216,14 @@ seek_status document_build(const doc_input *in, const doc_meta *meta, xap_stem *
     if (st == SEEK_OK)
         st = add_entities(doc, &x, &entities);
     int day = in->day ? in->day : x.doc_day ? x.doc_day : mday;
+    char *title = st == SEEK_OK ? title_of(in) : NULL;
+    if (st == SEEK_OK && !title)
+        st = SEEK_NOMEM;
     if (st == SEEK_OK)
-        st = set_hit(doc, meta->id, in, day, entities);
+        st = add_title(doc, stem, title);
+    if (st == SEEK_OK)
+        st = set_hit(doc, meta->id, in, title, day, entities);
+    free(title);
     free(entities);
     char hash[17];
     snprintf(hash, sizeof hash, "%016" PRIx64, meta->hash);

@@ -159,7 +159,8 @@ static int parse_search(proto_request *req, proto_error *err)
                     &req->offset, err) < 0)
         return -1;
     if (get_bool(req->json, "snippets", 1, &req->snippets, err) < 0
-        || get_bool(req->json, "ids", 0, &req->ids, err) < 0)
+        || get_bool(req->json, "ids", 0, &req->ids, err) < 0
+        || get_bool(req->json, "relax", 1, &req->relax, err) < 0)
         return -1;
     if (req->ids)
         req->snippets = 0;

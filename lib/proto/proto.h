@@ -31,6 +31,8 @@ typedef struct proto_request {
     unsigned limit, offset;
     int snippets;        /* search: include snippets (default true) */
     int ids;             /* search: answer with the ids alone, as "ids" (default false) */
+    int relax;           /* search: when no document has every word, answer with those
+                            having some (default true) */
     unsigned facets;     /* search: PROTO_FACET_* bits */
     const char *name;    /* entity: the name asked for */
     size_t name_len;

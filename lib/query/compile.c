@@ -1,6 +1,11 @@
-/* Query tree -> shim query. A NOT beside other terms becomes AND_NOT so the
- * excluded part never costs a scan of every document; only a query that is
- * nothing but NOT starts from all documents. */
+/* Query tree -> shim query. Terms joined without an operator form a group:
+ * its stop words are optional (AND_MAYBE: they add to the score of the
+ * documents that have them), its other terms required, or, in the relaxed
+ * reading, its free terms (words the user did not mark as required) joined
+ * by OR, so that the documents holding more of them rank first. A NOT
+ * beside other terms becomes AND_NOT so the excluded part never costs a scan
+ * of every document; only a query that is nothing but NOT starts from all
+ * documents. */
 #include "query/compile.h"
 
 #include <string.h>
@@ -11,6 +16,7 @@
 #include "entity/dateterms.h"
 #include "grow.h"
 #include "query/pairs.h"
+#include "query/stopwords.h"
 #include "text/token.h"
 #include "xap/prefix.h"
 
@@ -30,6 +36,8 @@ typedef struct ctx {
     xap_stem *stem;
     const gazetteer *gaz;
     size_t expanded;   /* filter terms so far */
+    int relax;         /* 0 strict; 1 free terms of groups ORed (the relaxed reading);
+                          2 phrases too, each also as its words */
 } ctx;
 
 static seek_status build(const qp_node *n, ctx *c, xap_query **out);
@@ -159,21 +167,41 @@ static seek_status combine(xap_op op, const qp_node *l, const qp_node *r, ctx *c
     return st;
 }
 
-/* left AND NOT right, or left AND right. */
-static seek_status build_and(const qp_node *n, ctx *c, xap_query **out)
+/* The positional terms of a phrase or proximity node: its words, with the
+ * title prefix for title:"...". *v is malloc'd (free with free_terms). */
+static seek_status positional_terms(const qp_node *n, char ***v)
 {
-    const qp_node *l = n->left, *r = n->right;
-    xap_op op = XAP_AND;
-    if (r->kind == QP_NOT && l->kind != QP_NOT) {
-        op = XAP_AND_NOT;
-        r = r->left;
-    } else if (l->kind == QP_NOT && r->kind != QP_NOT) {
-        op = XAP_AND_NOT;
-        const qp_node *t = l;
-        l = r;
-        r = t->left;
+    *v = calloc(n->nterms, sizeof **v);
+    if (!*v)
+        return SEEK_NOMEM;
+    for (size_t i = 0; i < n->nterms; i++) {
+        size_t len = strlen(n->terms[i]) + strlen(PREFIX_TITLE) + 1;
+        if (!((*v)[i] = malloc(len)))
+            return SEEK_NOMEM;
+        snprintf((*v)[i], len, "%s%s", n->title ? PREFIX_TITLE : PREFIX_WORD, n->terms[i]);
     }
-    return combine(op, l, r, c, out);
+    return SEEK_OK;
+}
+
+static void free_terms(char **v, size_t n)
+{
+    for (size_t i = 0; v && i < n; i++)
+        free(v[i]);
+    free(v);
+}
+
+/* NEAR (any order) and ADJ (in order): a window of the words plus the
+ * words allowed between them. Also a phrase with slack, or in a title. */
+static seek_status build_positional(const qp_node *n, int ordered, xap_query **out)
+{
+    char **v = NULL;
+    seek_status st = positional_terms(n, &v);
+    unsigned window = (unsigned)n->nterms + n->window;
+    if (st == SEEK_OK)
+        st = ordered ? xap_query_phrase((const char *const *)v, n->nterms, window, out)
+                     : xap_query_near((const char *const *)v, n->nterms, window, out);
+    free_terms(v, n->nterms);
+    return st;
 }
 
 /* A phrase: its pair terms (query/pairs.h) narrow the documents whose
@@ -181,6 +209,8 @@ static seek_status build_and(const qp_node *n, ctx *c, xap_query **out)
  * term alone, which holds exactly when the two words are adjacent. */
 static seek_status build_phrase(const qp_node *n, xap_query **out)
 {
+    if (n->window || n->title)
+        return build_positional(n, 1, out);
     xap_query *pairs = NULL, *phrase = NULL;
     size_t npairs = 0;
     seek_status st = SEEK_OK;
@@ -219,37 +249,260 @@ static seek_status build_phrase(const qp_node *n, xap_query **out)
     return st;
 }
 
+/* A word: its stem (ranked, matching every inflection), or for =word the
+ * word itself; in a title, the title's own terms. */
+static seek_status build_word(const qp_node *n, ctx *c, xap_query **out)
+{
+    char term[TOK_MAX_BYTES + 32];
+    const char *prefix = n->title ? PREFIX_TITLE : "";
+    size_t plen = strlen(prefix);
+    memcpy(term, prefix, plen + 1);
+    if (n->literal
+        || qp_stem_term(c->stem, n->terms[0], strlen(n->terms[0]), term + plen,
+                        sizeof term - plen) < 0)
+        snprintf(term + plen, sizeof term - plen, "%s", n->terms[0]);
+    return xap_query_term(term, out);
+}
+
+/* *acc op part (taking both), or part alone when there is no *acc. */
+static seek_status merge(xap_op op, xap_query **acc, xap_query *part)
+{
+    if (!part)
+        return SEEK_OK;
+    if (!*acc) {
+        *acc = part;
+        return SEEK_OK;
+    }
+    xap_query *both = NULL;
+    seek_status st = xap_query_combine(op, *acc, part, &both);
+    xap_query_free(*acc);
+    xap_query_free(part);
+    *acc = both;
+    return st;
+}
+
+/* The last resort for a phrase no document has: the phrase, or any of its
+ * words; those having the phrase rank first, having its words too. */
+static seek_status build_phrase_words(const qp_node *n, ctx *c, xap_query **out)
+{
+    seek_status st = build_phrase(n, out);
+    for (size_t i = 0; i < n->nterms && st == SEEK_OK; i++) {
+        qp_node word = { .kind = QP_WORD, .terms = &n->terms[i], .nterms = 1 };
+        xap_query *w = NULL;
+        st = build_word(&word, c, &w);
+        if (st == SEEK_OK)
+            st = merge(XAP_OR, out, w);
+    }
+    if (st != SEEK_OK) {
+        xap_query_free(*out);
+        *out = NULL;
+    }
+    return st;
+}
+
+/* ---- Groups: terms joined without an operator ---- */
+
+enum role { R_REQUIRED, R_FREE, R_STOP, R_NOT, NROLES };
+
+typedef struct group {
+    int level;      /* the relaxation it is sorted for (2: phrases are free) */
+    const qp_node **v[NROLES];
+    size_t n[NROLES], cap[NROLES];
+    int oom;
+} group;
+
+/* A free term: one the relaxed reading may leave out. Words, word*, words
+ * that punctuation joined ("e-mail"), and OR lists of them; never what the
+ * user marked as required, nor a filter. */
+static int is_free(const qp_node *n, int level)
+{
+    if (n->title || (n->required && !(level >= 2 && n->kind == QP_PHRASE)))
+        return 0;
+    switch (n->kind) {
+    case QP_WORD:
+    case QP_PREFIX:
+    case QP_PHRASE:
+        return 1;
+    case QP_OR:
+        return is_free(n->left, level) && is_free(n->right, level);
+    default:
+        return 0;
+    }
+}
+
+static enum role role_of(const qp_node *n, int level)
+{
+    if (n->kind == QP_NOT)
+        return R_NOT;
+    if (n->kind == QP_WORD && !n->required && !n->literal && !n->title
+        && qp_stopword(n->terms[0], strlen(n->terms[0])))
+        return R_STOP;
+    return is_free(n, level) ? R_FREE : R_REQUIRED;
+}
+
+/* A group's terms: the AND nodes below n that are not required (a required
+ * one is a group of its own) are flattened; n itself always is. */
+static void gather(group *g, const qp_node *n, int root)
+{
+    if (n->kind == QP_AND && (root || !n->required)) {
+        gather(g, n->left, 0);
+        gather(g, n->right, 0);
+        return;
+    }
+    enum role r = role_of(n, g->level);
+    const qp_node **v = grow_to(g->v[r], &g->cap[r], g->n[r] + 1, sizeof *v, 8);
+    if (!v) {
+        g->oom = 1;
+        return;
+    }
+    g->v[r] = v;
+    v[g->n[r]++] = n;
+}
+
+/* Sorts a group's terms by role. A group of nothing but stop words ("to be
+ * or not to be") needs them: they become its free words. */
+static int group_init(group *g, const qp_node *n, int level)
+{
+    memset(g, 0, sizeof *g);
+    g->level = level;
+    gather(g, n, 1);
+    if (!g->oom && !g->n[R_REQUIRED] && !g->n[R_FREE]) {
+        g->v[R_FREE] = g->v[R_STOP];
+        g->n[R_FREE] = g->n[R_STOP];
+        g->cap[R_FREE] = g->cap[R_STOP];
+        g->v[R_STOP] = NULL;
+        g->n[R_STOP] = g->cap[R_STOP] = 0;
+    }
+    return g->oom ? -1 : 0;
+}
+
+static void group_fini(group *g)
+{
+    for (int r = 0; r < NROLES; r++)
+        free(g->v[r]);
+}
+
+/* Whether the relaxed reading of a group differs from the strict one. */
+static int group_relaxes(const group *g)
+{
+    return g->n[R_FREE] >= 2 || (g->n[R_FREE] && g->n[R_REQUIRED]);
+}
+
+/* Joins *acc and the query of node n (NOT: of what it excludes) with op. */
+static seek_status fold(xap_op op, const qp_node *n, ctx *c, xap_query **acc)
+{
+    xap_query *q = NULL;
+    seek_status st = build(n->kind == QP_NOT ? n->left : n, c, &q);
+    if (st != SEEK_OK || !*acc) {
+        *acc = q;
+        return st;
+    }
+    xap_query *both = NULL;
+    st = xap_query_combine(op, *acc, q, &both);
+    xap_query_free(*acc);
+    xap_query_free(q);
+    *acc = both;
+    return st;
+}
+
+/* The terms of one role joined by op, into *out (NULL when there are none). */
+static seek_status fold_role(const group *g, enum role r, xap_op op, ctx *c, xap_query **out)
+{
+    *out = NULL;
+    seek_status st = SEEK_OK;
+    for (size_t i = 0; i < g->n[r] && st == SEEK_OK; i++)
+        st = fold(op, g->v[r][i], c, out);
+    return st;
+}
+
+static seek_status build_group(const qp_node *n, ctx *c, xap_query **out)
+{
+    *out = NULL;
+    group g;
+    if (group_init(&g, n, c->relax) < 0) {
+        group_fini(&g);
+        return SEEK_NOMEM;
+    }
+    int outer = c->relax;
+    if (n->required)
+        c->relax = 0;
+    int relaxed = c->relax && group_relaxes(&g);
+    xap_query *pos = NULL, *part = NULL;
+    seek_status st = fold_role(&g, R_REQUIRED, XAP_AND, c, &pos);
+    if (st == SEEK_OK)
+        st = fold_role(&g, R_FREE, relaxed ? XAP_OR : XAP_AND, c, &part);
+    if (st == SEEK_OK)
+        st = merge(relaxed ? XAP_AND_MAYBE : XAP_AND, &pos, part);
+    else
+        xap_query_free(part);
+    part = NULL;
+    if (st == SEEK_OK)
+        st = fold_role(&g, R_STOP, XAP_OR, c, &part);
+    if (st == SEEK_OK)
+        st = merge(XAP_AND_MAYBE, &pos, part);
+    else
+        xap_query_free(part);
+    part = NULL;
+    c->relax = 0;  /* what is excluded is excluded as written */
+    if (st == SEEK_OK)
+        st = fold_role(&g, R_NOT, XAP_OR, c, &part);
+    c->relax = outer;
+    if (st == SEEK_OK && part && !pos)
+        st = xap_query_all(&pos);
+    if (st == SEEK_OK)
+        st = merge(XAP_AND_NOT, &pos, part);
+    else
+        xap_query_free(part);
+    group_fini(&g);
+    if (st != SEEK_OK) {
+        xap_query_free(pos);
+        return st;
+    }
+    *out = pos;
+    return SEEK_OK;
+}
+
+int qp_relaxable(const qp_node *n, int level)
+{
+    if (!n || n->kind == QP_NOT)
+        return 0;
+    if (level >= 2 && n->kind == QP_PHRASE && !n->title)
+        return n->nterms > 1;
+    if (n->required && n->kind != QP_PHRASE)
+        return 0;
+    if (n->kind == QP_OR)
+        return qp_relaxable(n->left, level) || qp_relaxable(n->right, level);
+    if (n->kind != QP_AND)
+        return 0;
+    group g;
+    int rc = group_init(&g, n, level) == 0 && group_relaxes(&g);
+    for (size_t i = 0; !rc && i < g.n[R_REQUIRED]; i++)
+        rc = qp_relaxable(g.v[R_REQUIRED][i], level);
+    for (size_t i = 0; !rc && i < g.n[R_FREE]; i++)
+        rc = qp_relaxable(g.v[R_FREE][i], level);
+    group_fini(&g);
+    return rc;
+}
+
 static seek_status build(const qp_node *n, ctx *c, xap_query **out)
 {
     *out = NULL;
     switch (n->kind) {
-    case QP_WORD: {
-        char term[TOK_MAX_BYTES + 16];
-        if (qp_stem_term(c->stem, n->terms[0], strlen(n->terms[0]), term, sizeof term) < 0)
-            return xap_query_term(n->terms[0], out);
-        return xap_query_term(term, out);
-    }
+    case QP_WORD:
+        return build_word(n, c, out);
     case QP_PREFIX:
         /* Unprefixed terms are the unstemmed words, so "secur*" expands
          * over what the text actually says. */
         return xap_query_wildcard(n->terms[0], QP_MAX_EXPANSION, out);
     case QP_PHRASE:
-        return build_phrase(n, out);
+        return c->relax >= 2 && !n->title ? build_phrase_words(n, c, out) : build_phrase(n, out);
+    case QP_NEAR:
+        return build_positional(n, n->ordered, out);
     case QP_AND:
-        return build_and(n, c, out);
+    case QP_NOT:
+        return build_group(n, c, out);
     case QP_OR:
         return combine(XAP_OR, n->left, n->right, c, out);
-    case QP_NOT: {
-        xap_query *all = NULL, *b = NULL;
-        seek_status st = xap_query_all(&all);
-        if (st == SEEK_OK)
-            st = build(n->left, c, &b);
-        if (st == SEEK_OK)
-            st = xap_query_combine(XAP_AND_NOT, all, b, out);
-        xap_query_free(all);
-        xap_query_free(b);
-        return st;
-    }
     case QP_ENTITY:
         return build_entity(n, c, out);
     case QP_DATE:
@@ -261,6 +514,13 @@ static seek_status build(const qp_node *n, ctx *c, xap_query **out)
 seek_status qp_compile(const qp_node *tree, xap_stem *stem, const gazetteer *gaz,
                        xap_query **out)
 {
-    ctx c = { stem, gaz, 0 };
+    ctx c = { stem, gaz, 0, 0 };
+    return build(tree, &c, out);
+}
+
+seek_status qp_compile_relaxed(const qp_node *tree, xap_stem *stem, const gazetteer *gaz,
+                               int level, xap_query **out)
+{
+    ctx c = { stem, gaz, 0, level };
     return build(tree, &c, out);
 }

@@ -15,6 +15,19 @@
 seek_status qp_compile(const qp_node *tree, xap_stem *stem, const gazetteer *gaz,
                        xap_query **out);
 
+/* A relaxed reading of `tree`, for when no document matches it. Level 1: in
+ * each group of terms joined without an operator, the free terms (words not
+ * marked required) are ORed, so that documents holding some of them match
+ * and those holding more rank first; phrases, filters, NOT and what the user
+ * required (AND, +word) stay as they are. Level 2, the last resort: quoted
+ * phrases become free terms too, each matching its words as well. Statuses:
+ * as qp_compile. */
+seek_status qp_compile_relaxed(const qp_node *tree, xap_stem *stem, const gazetteer *gaz,
+                               int level, xap_query **out);
+
+/* Whether the relaxed reading of `tree` at `level` differs from the strict one. */
+int qp_relaxable(const qp_node *tree, int level);
+
 /* The terms an entity filter looks for: the entities `name` (match form)
  * resolves to through the gazetteer, and the name itself as a detected name.
  * Calls fn(term, entity or NULL, ctx) for each; a nonzero return stops. */

@@ -8,6 +8,8 @@
 #define PREFIX_WORD  ""   /* normalized token, unstemmed, with positions: phrases */
 #define PREFIX_STEM  "Z"  /* English stem of a token, wdf only: ranked words */
 #define PREFIX_PAIR  "B"  /* two adjacent frequent words, "of the" (query/pairs.h): wdf only */
+#define PREFIX_TITLE "S"  /* a title token, with its position in the title; also the
+                             title's stems as "S" + the stem term ("SZ..."): title: */
 #define PREFIX_ID    "Q"  /* document id (path below the corpus root): unique, boolean */
 #define PREFIX_DAY   "D"  /* a day mentioned in the text: D20150914 (wdf: mentions) */
 #define PREFIX_MONTH "M"  /* a month mentioned, or holding a mentioned day: M201509 */
@@ -56,6 +58,6 @@ enum {
 
 /* Bumped whenever the terms or slots above change meaning; the indexer then
  * rewrites every document. */
-#define INDEX_FORMAT "4"
+#define INDEX_FORMAT "5"
 
 #endif

@@ -415,6 +415,19 @@ seek_status xap_db_termfreq(xap_db *db, const char *term, unsigned long *out) no
     }
 }
 
+seek_status xap_db_prefix_count(xap_db *db, const char *prefix, unsigned long max,
+                                unsigned long *out) noexcept
+{
+    *out = 0;
+    try {
+        for (auto t = db->db.allterms_begin(prefix); t != db->db.allterms_end(prefix) && *out <= max; ++t)
+            ++*out;
+        return SEEK_OK;
+    } catch (...) {
+        return translate();
+    }
+}
+
 seek_status xap_db_terms(xap_db *db, const char *prefix, xap_count **out, size_t *n) noexcept
 {
     *out = nullptr;
@@ -797,7 +810,7 @@ seek_status xap_query_wildcard(const char *prefix, unsigned max_terms, xap_query
     *out = nullptr;
     try {
         return wrap(Xapian::Query(Xapian::Query::OP_WILDCARD, prefix, max_terms,
-                                  Xapian::Query::WILDCARD_LIMIT_ERROR), out);
+                                  Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT), out);
     } catch (...) {
         return translate();
     }

@@ -130,6 +130,11 @@ void xap_hits_free(xap_hits *h) XAP_NOEXCEPT;  /* accepts NULL */
 /* How many documents hold `term`. Statuses: OK, MODIFIED, NETWORK, IO, XAPIAN. */
 seek_status xap_db_termfreq(xap_db *db, const char *term, unsigned long *out) XAP_NOEXCEPT;
 
+/* How many terms start with `prefix`, counted up to `max` + 1 (so a count
+ * over `max` means "more than max"). Statuses: OK, MODIFIED, NETWORK, IO, XAPIAN. */
+seek_status xap_db_prefix_count(xap_db *db, const char *prefix, unsigned long max,
+                                unsigned long *out) XAP_NOEXCEPT;
+
 /* Every term starting with `prefix` with the number of documents holding it,
  * in term order; *out malloc'd (free with xap_counts_free). Terms keep the
  * prefix. Statuses: OK, MODIFIED, IO, NOMEM, XAPIAN. */
@@ -222,8 +227,8 @@ seek_status xap_query_combine(xap_op op, const xap_query *a, const xap_query *b,
                               xap_query **out) XAP_NOEXCEPT;
 /* Documents holding any of `terms`, as one flat OR. */
 seek_status xap_query_any(const char *const *terms, size_t n, xap_query **out) XAP_NOEXCEPT;
-/* Every term starting with `prefix`; more than `max_terms` expansions makes
- * the search fail with BAD_QUERY. */
+/* Every term starting with `prefix`; of more than `max_terms`, the
+ * `max_terms` held by the most documents. */
 seek_status xap_query_wildcard(const char *prefix, unsigned max_terms, xap_query **out) XAP_NOEXCEPT;
 /* Documents whose value in `slot` lies in [lo, hi] (byte-wise comparison). */
 seek_status xap_query_value_range(int slot, const char *lo, const char *hi,
