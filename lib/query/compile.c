@@ -462,26 +462,29 @@ static seek_status build_group(const qp_node *n, ctx *c, xap_query **out)
     return SEEK_OK;
 }
 
-int qp_relaxable(const qp_node *n, int level)
+static int relaxable(const qp_node *n, int level)
 {
-    if (!n || n->kind == QP_NOT)
-        return 0;
-    if (level >= 2 && n->kind == QP_PHRASE && !n->title)
-        return n->nterms > 1;
-    if (n->required && n->kind != QP_PHRASE)
+    if (!n || n->kind == QP_NOT || n->required)
         return 0;
     if (n->kind == QP_OR)
-        return qp_relaxable(n->left, level) || qp_relaxable(n->right, level);
+        return relaxable(n->left, level) || relaxable(n->right, level);
     if (n->kind != QP_AND)
         return 0;
     group g;
     int rc = group_init(&g, n, level) == 0 && group_relaxes(&g);
     for (size_t i = 0; !rc && i < g.n[R_REQUIRED]; i++)
-        rc = qp_relaxable(g.v[R_REQUIRED][i], level);
+        rc = relaxable(g.v[R_REQUIRED][i], level);
     for (size_t i = 0; !rc && i < g.n[R_FREE]; i++)
-        rc = qp_relaxable(g.v[R_FREE][i], level);
+        rc = relaxable(g.v[R_FREE][i], level);
     group_fini(&g);
     return rc;
+}
+
+/* Phrases are given up only in a text that has words to relax besides:
+ * a query that is one phrase is answered as written. */
+int qp_relaxable(const qp_node *tree, int level)
+{
+    return relaxable(tree, 1) && (level == 1 || relaxable(tree, level));
 }
 
 static seek_status build(const qp_node *n, ctx *c, xap_query **out)

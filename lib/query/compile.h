@@ -25,7 +25,9 @@ seek_status qp_compile(const qp_node *tree, xap_stem *stem, const gazetteer *gaz
 seek_status qp_compile_relaxed(const qp_node *tree, xap_stem *stem, const gazetteer *gaz,
                                int level, xap_query **out);
 
-/* Whether the relaxed reading of `tree` at `level` differs from the strict one. */
+/* Whether the relaxed reading of `tree` at `level` differs from the strict
+ * one. Level 2 applies only to a tree that level 1 relaxes: a query of one
+ * phrase, or a phrase and filters, is always answered as written. */
 int qp_relaxable(const qp_node *tree, int level);
 
 /* The terms an entity filter looks for: the entities `name` (match form)

@@ -7,8 +7,10 @@ start_daemon || exit 1
 
 expect_rc "exit 0 with hits" 0 seek rahmon
 expect_rc "exit 1 without hits" 1 seek nosuchwordanywhere
-expect_rc "exit 2 on a query error" 2 seek '(unbalanced'
-grep -q "unbalanced '('.*at byte 0 (bad_query)" "$TMP/err" && ok "error message on stderr names offset and code" || not_ok "error message on stderr names offset and code" "$(cat "$TMP/err")"
+expect_rc "exit 2 on a query error" 2 seek 'rahmon date:2015..2010'
+grep -q "date: takes.*at byte 18 (bad_query)" "$TMP/err" && ok "error message on stderr names offset and code" || not_ok "error message on stderr names offset and code" "$(cat "$TMP/err")"
+expect_rc "an unclosed '(' is closed at the end" 0 seek '(rahmon'
+grep -q "^seek: warning: closed the '(' at byte 0 at the end of the query" "$TMP/err" && ok "the warning is on stderr" || not_ok "the warning is on stderr" "$(cat "$TMP/err")"
 expect_rc "exit 2 with no query" 2 seek
 expect_rc "exit 2 on a bad flag value" 2 seek --limit x rahmon
 expect_rc "exit 2 when no daemon listens" 2 "$BIN/seek" --socket "$TMP/none.sock" rahmon

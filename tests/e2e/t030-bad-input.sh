@@ -13,13 +13,15 @@ for line in sys.stdin:
 ' | paste -sd, -; }
 
 got=$(printf '%s\n' 'not json' '{"op":"nope"}' '{"op":"search","q":7}' \
-      '{"op":"search","q":"a","limit":-3}' '{"op":"search","q":"x (y"}' '[1]' \
+      '{"op":"search","q":"a","limit":-3}' '{"op":"search","q":"x date:2x"}' '[1]' \
       '{"op":"ping"}' | raw | code_of)
 expect_eq "each bad request gets its code, then the connection still answers" \
     "bad_json,unknown_op,bad_request,bad_request,bad_query,bad_request,ok" "$got"
 
+got=$(printf '{"op":"search","q":"a date:2015-13"}\n' | raw)
+echo "$got" | grep -q '"code":"bad_query".*"offset":12' && ok "a query error carries the byte offset" || not_ok "a query error carries the byte offset" "$got"
 got=$(printf '{"op":"search","q":"a \\"b"}\n' | raw)
-echo "$got" | grep -q '"offset":2' && ok "query syntax error carries the byte offset" || not_ok "query syntax error carries the byte offset" "$got"
+echo "$got" | grep -q '"ok":true.*"warnings":\["closed the quote opened at byte 2 at the end of the query"\]' && ok "an unclosed quote is closed, with a warning" || not_ok "an unclosed quote is closed, with a warning" "$got"
 
 got=$(printf 'garbage\001\002\377\376\n{"op":"ping","id":1}\n' | raw | code_of)
 expect_eq "binary garbage, then a good request" "bad_json,ok" "$got"
