@@ -1,6 +1,6 @@
 /* libFuzzer target for the query language: qp_parse on arbitrary bytes
  * (words, phrases, operators, entity and date filters), then a walk of the
- * tree checking its shape, and qp_describe. */
+ * tree checking its shape, the warnings, and qp_describe. */
 #undef NDEBUG
 #include <assert.h>
 #include <stddef.h>
@@ -50,7 +50,12 @@ static size_t walk(const qp_node *n, size_t len)
         assert(*n->terms[0] && strlen(n->terms[0]) <= TOK_MAX_BYTES);
         return 1;
     case QP_PHRASE:
-        assert(n->nterms >= 1 && !n->left && !n->right);
+        assert(n->nterms >= 1 && !n->left && !n->right && n->window <= QP_NEAR_MAX);
+        for (size_t i = 0; i < n->nterms; i++)
+            assert(*n->terms[i] && strlen(n->terms[i]) <= TOK_MAX_BYTES);
+        return n->nterms;
+    case QP_NEAR:
+        assert(n->nterms >= 2 && !n->left && !n->right && n->window <= QP_NEAR_MAX);
         for (size_t i = 0; i < n->nterms; i++)
             assert(*n->terms[i] && strlen(n->terms[i]) <= TOK_MAX_BYTES);
         return n->nterms;
@@ -90,6 +95,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     assert(tree);
     assert(walk(tree, size) <= QP_MAX_TERMS);
+    assert(err.nwarnings <= QP_MAX_WARNINGS);
+    for (size_t i = 0; i < err.nwarnings; i++)
+        assert(memchr(err.warnings[i], '\0', QP_WARNING_LEN) && text_ok(err.warnings[i]));
     char *d = qp_describe(tree);
     assert(d && *d && text_ok(d));
     free(d);

@@ -60,6 +60,23 @@ static void test_marks_stemmed_words(void **state)
     free(s);
 }
 
+static void test_marks_proximity_and_literal_words(void **state)
+{
+    (void)state;
+    char *s = marked("falcon NEAR/3 rivers", "The falcons landed near the rivers and the falcon slept.", 20);
+    assert_string_equal(s, "The falcons landed near the [rivers] and the [falcon] slept.");
+    free(s);
+    s = marked("\"falcon river\"~3", "A falcon landed near the river.", 20);
+    assert_string_equal(s, "A [falcon] landed near the [river].");
+    free(s);
+    s = marked("=councils", "The council and the councils.", 20);
+    assert_string_equal(s, "The council and the [councils].");
+    free(s);
+    s = marked("title:council", "The Council met.", 20);
+    assert_string_equal(s, "The [Council] met.");
+    free(s);
+}
+
 static void test_marks_whole_phrases_only(void **state)
 {
     (void)state;
@@ -116,6 +133,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_marks_stemmed_words),
         cmocka_unit_test(test_marks_whole_phrases_only),
+        cmocka_unit_test(test_marks_proximity_and_literal_words),
         cmocka_unit_test(test_picks_the_best_window),
         cmocka_unit_test(test_excluded_words_are_not_marked),
         cmocka_unit_test(test_no_match_gives_the_start),
