@@ -90,8 +90,12 @@ static int write_hit(jw *out, const xap_hit *h, unsigned rank, const snip_terms 
     jw_real(out, h->score);
     jw_key(out, "title");
     jw_str(out, r.title);
-    jw_key(out, "date");
-    jw_str(out, iso);
+    if (day) {
+        jw_key(out, "date");
+        jw_str(out, iso);
+        jw_key(out, "date_source");
+        jw_str(out, r.date_source);
+    }
     jw_key(out, "entities");
     write_entities(out, r.entities);
     if (*r.url) {

@@ -143,7 +143,10 @@ seek_status builder_submit(builder *b, const char *idterm, const doc_input *in,
     }
     memcpy(j->text, in->text, in->len);
     j->text[in->len] = '\0';
-    j->in = (doc_input){ j->text, in->len, j->title, j->url, in->day };
+    j->in = *in;
+    j->in.text = j->text;
+    j->in.title = j->title;
+    j->in.url = j->url;
     j->meta = *meta;
     j->meta.id = j->id;
     j->state = JOB_QUEUED;

@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "entity/dateterms.h"
+#include "entity/docdate.h"
 #include "entity/extract.h"
 #include "facets.h"
 #include "hitrec.h"
@@ -83,11 +84,23 @@ static seek_status add_entities(xap_doc *doc, const extraction *x, char **list_o
                                 ent_type_name(e->type), e->key, e->name, e->mentions);
     }
     *list_out = list;
-    date_ctx dc = { .doc = doc };
-    for (size_t i = 0; i < x->ndates && st == SEEK_OK; i++)
-        if (dateterms_mention(&x->dates[i].span, x->dates[i].precision, add_date_term, &dc))
+    date_ctx *dc = calloc(1, sizeof *dc);
+    if (!dc)
+        return SEEK_NOMEM;
+    dc->doc = doc;
+    for (size_t i = 0; i < x->ndates && st == SEEK_OK; i++) {
+        const date_mention *m = &x->dates[i];
+        /* An undated document's "30 November" is kept as a month-day,
+         * which no date range naming a year matches. */
+        if (m->span.lo < 10000)
+            st = dateterms_monthday(&m->span, add_date_term, dc) ? SEEK_NOMEM : SEEK_OK;
+        else if (dateterms_mention(&m->span, m->precision, add_date_term, dc))
             st = SEEK_NOMEM;
-    return st == SEEK_OK ? facets_set(doc, x, &dc.years) : st;
+    }
+    if (st == SEEK_OK)
+        st = facets_set(doc, x, &dc->years);
+    free(dc);
+    return st;
 }
 
 /* The first non-empty line, trimmed and cut to TITLE_MAX bytes. */
@@ -154,11 +167,12 @@ static seek_status add_title(xap_doc *doc, xap_stem *stem, const char *title)
 
 /* The hit record (hitrec.h). */
 static seek_status set_hit(xap_doc *doc, const char *id, const doc_input *in, const char *title,
-                           int day, const char *entities)
+                           int day, date_source src, const char *entities)
 {
-    char date[16];
-    snprintf(date, sizeof date, "%08d", day);
-    hitrec f = { id, title, date, entities, in->url };
+    char date[16] = "";
+    if (day)
+        snprintf(date, sizeof date, "%08d", day);
+    hitrec f = { id, title, date, entities, in->url, date_source_name(src) };
     char *rec = NULL;
     size_t len;
     seek_status st = hitrec_build(&f, &rec, &len) == 0 ? SEEK_OK : SEEK_NOMEM;
@@ -185,6 +199,20 @@ static int day_of(long long mtime_ns)
     return (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
 }
 
+/* The date slots: SLOT_DATE only for a dated document (so that no date
+ * range matches an undated one), SLOT_DATE_OLDEST for every one, undated
+ * ones after all days. */
+static seek_status set_date(xap_doc *doc, int day)
+{
+    seek_status st = SEEK_OK;
+    if (day)
+        st = set_number(doc, SLOT_DATE, "%08lld", day);
+    if (st == SEEK_OK)
+        st = day ? set_number(doc, SLOT_DATE_OLDEST, "%08lld", day)
+                 : xap_doc_set_value(doc, SLOT_DATE_OLDEST, DATE_OLDEST_UNDATED, 1);
+    return st;
+}
+
 seek_status document_build(const doc_input *in, const doc_meta *meta, xap_stem *stem,
                            const gazetteer *gaz, xap_doc **out)
 {
@@ -194,11 +222,9 @@ seek_status document_build(const doc_input *in, const doc_meta *meta, xap_stem *
     tok_array toks;
     if (tok_array_build(&toks, text, tlen) < 0)
         return SEEK_NOMEM;
-    int mday = day_of(meta->mtime_ns);
     extraction x;
     xap_doc *doc = NULL;
-    /* A feed's own date also dates the mentions written without a year. */
-    seek_status st = extract_run(gaz, text, tlen, &toks, in->day ? in->day / 10000 : mday / 10000, &x);
+    seek_status st = extract_run(gaz, text, tlen, &toks, &x);
     if (st == SEEK_OK && (st = xap_doc_new(&doc)) != SEEK_OK)
         extraction_fini(&x);
     if (st != SEEK_OK) {
@@ -212,17 +238,23 @@ seek_status document_build(const doc_input *in, const doc_meta *meta, xap_stem *
         st = xap_doc_add_boolean(doc, idterm);
     if (st == SEEK_OK)
         st = add_words(doc, stem, &toks);
+    /* The document's own date, which then dates the mentions written
+     * without a year. */
+    docdate_in di = { in->feed_day, in->meta_day, text, tlen, x.dates, x.ndates, meta->id, in->url,
+                      meta->date_from_mtime && meta->mtime_ns >= 0 ? day_of(meta->mtime_ns) : 0 };
+    int day;
+    date_source src = docdate_pick(&di, &day);
+    x.ndates = dates_resolve(x.dates, x.ndates, day);
     char *entities = NULL;
     if (st == SEEK_OK)
         st = add_entities(doc, &x, &entities);
-    int day = in->day ? in->day : x.doc_day ? x.doc_day : mday;
     char *title = st == SEEK_OK ? title_of(in) : NULL;
     if (st == SEEK_OK && !title)
         st = SEEK_NOMEM;
     if (st == SEEK_OK)
         st = add_title(doc, stem, title);
     if (st == SEEK_OK)
-        st = set_hit(doc, meta->id, in, title, day, entities);
+        st = set_hit(doc, meta->id, in, title, day, src, entities);
     free(title);
     free(entities);
     char hash[17];
@@ -236,7 +268,7 @@ seek_status document_build(const doc_input *in, const doc_meta *meta, xap_stem *
     if (st == SEEK_OK)
         st = xap_doc_set_value(doc, SLOT_HASH, hash, 16);
     if (st == SEEK_OK)
-        st = set_number(doc, SLOT_DATE, "%08lld", day);
+        st = set_date(doc, day);
     if (st == SEEK_OK)
         st = xap_doc_set_value(doc, SLOT_TEXT, text, tlen);
     extraction_fini(&x);

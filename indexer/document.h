@@ -1,7 +1,7 @@
 /* Builds the Xapian document for one corpus file: positional word terms for
  * phrases, stem terms for ranking, entity and date terms, the id term, the
- * stored text and the values the incremental indexer compares (size, mtime,
- * content hash). */
+ * stored text, the document's own date (entity/docdate.h) and the values the
+ * incremental indexer compares (size, mtime, content hash). */
 #ifndef SEEKD_INDEXER_DOCUMENT_H
 #define SEEKD_INDEXER_DOCUMENT_H
 
@@ -17,6 +17,9 @@ typedef struct doc_meta {
     /* fnv1a64 of the raw bytes: with the size, tells a changed file from a
      * touched one. */
     uint64_t hash;
+    /* The mtime may date a document that says nothing of its date
+     * (seekd-index --date-fallback mtime). */
+    int date_from_mtime;
 } doc_meta;
 
 /* What a document says, from whatever format it came in. */
@@ -25,7 +28,8 @@ typedef struct doc_input {
     size_t len;
     const char *title;   /* NULL: the first non-empty line */
     const char *url;     /* NULL: none */
-    int day;             /* yyyymmdd; 0: a date line in the text, else the mtime */
+    int feed_day;        /* yyyymmdd of a feed article's "date", or 0 */
+    int meta_day;        /* yyyymmdd of a page's metadata date, or 0 */
 } doc_input;
 
 /* Builds the document into *out (free with xap_doc_free); `gaz` (may be

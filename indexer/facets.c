@@ -8,14 +8,23 @@
 
 #include "xap/prefix.h"
 
+/* The number after `prefix` in `term` when it has exactly `digits` digits, else -1. */
+static int term_number(const char *term, const char *prefix, size_t digits)
+{
+    size_t plen = strlen(prefix);
+    if (strncmp(term, prefix, plen) != 0 || strlen(term + plen) != digits ||
+        strspn(term + plen, "0123456789") != digits)
+        return -1;
+    return atoi(term + plen);
+}
+
 void year_counts_add(year_counts *y, const char *term)
 {
-    size_t plen = strlen(PREFIX_YEAR);
-    if (strncmp(term, PREFIX_YEAR, plen) != 0 || strlen(term + plen) != 4)
-        return;
-    int year = atoi(term + plen);
+    int year = term_number(term, PREFIX_YEAR, 4), ym = term_number(term, PREFIX_MONTH, 6);
     if (year >= DATE_YEAR_MIN && year <= DATE_YEAR_MAX)
         y->n[year - DATE_YEAR_MIN]++;
+    if (ym / 100 >= DATE_YEAR_MIN && ym / 100 <= DATE_YEAR_MAX && ym % 100 >= 1 && ym % 100 <= 12)
+        y->months[(ym / 100 - DATE_YEAR_MIN) * 12 + ym % 100 - 1]++;
 }
 
 static int by_mentions(const void *a, const void *b)
@@ -50,22 +59,39 @@ static int by_count(const void *a, const void *b)
     return x->year - y->year;
 }
 
-static seek_status set_years(xap_doc *doc, const year_counts *years)
+/* The FACET_SLOTS most counted of `counts` (index i stands for `first` +
+ * i, or for months the i-th month from January of DATE_YEAR_MIN) into the
+ * slots from `slot`. */
+static seek_status set_counted(xap_doc *doc, const unsigned *counts, size_t ncounts, int months,
+                               int slot)
 {
-    enum { NYEARS = sizeof years->n / sizeof *years->n };
-    year_count v[NYEARS];
+    year_count *v = malloc((ncounts + 1) * sizeof *v);
+    if (!v)
+        return SEEK_NOMEM;
     size_t n = 0;
-    for (int y = 0; y < NYEARS; y++)
-        if (years->n[y])
-            v[n++] = (year_count){ DATE_YEAR_MIN + y, years->n[y] };
+    for (size_t i = 0; i < ncounts; i++)
+        if (counts[i])
+            v[n++] = (year_count){ months ? (DATE_YEAR_MIN + (int)i / 12) * 100 + (int)i % 12 + 1
+                                          : DATE_YEAR_MIN + (int)i, counts[i] };
     qsort(v, n, sizeof *v, by_count);
     seek_status st = SEEK_OK;
     for (size_t i = 0; i < n && i < FACET_SLOTS && st == SEEK_OK; i++) {
-        char year[12];
-        int len = snprintf(year, sizeof year, "%d", v[i].year);
-        st = xap_doc_set_value(doc, SLOT_FACET_YEAR + (int)i, year, (size_t)len);
+        char value[12];
+        int len = snprintf(value, sizeof value, "%d", v[i].year);
+        st = xap_doc_set_value(doc, slot + (int)i, value, (size_t)len);
     }
+    free(v);
     return st;
+}
+
+static seek_status set_years(xap_doc *doc, const year_counts *years)
+{
+    seek_status st = set_counted(doc, years->n, sizeof years->n / sizeof *years->n, 0,
+                                 SLOT_FACET_YEAR);
+    return st == SEEK_OK ? set_counted(doc, years->months,
+                                       sizeof years->months / sizeof *years->months, 1,
+                                       SLOT_FACET_MONTH)
+                         : st;
 }
 
 seek_status facets_set(xap_doc *doc, const extraction *x, const year_counts *years)

@@ -1,28 +1,25 @@
 /* JSONL parsing with jansson, line by line, so one broken line costs only
- * itself. Dates take the ISO forms a feed uses: 2017-11-30, with or without
- * a time after it. */
+ * itself. Dates take the forms feeds use: ISO 8601 (2017-11-30, with or
+ * without a time and zone), RFC 2822 as in RSS, or a written date. */
 #include "feed.h"
 
 #include <stdio.h>
 #include <string.h>
 #include <jansson.h>
 
-#include "entity/dates.h"
+#include "entity/docdate.h"
 
-/* "2017-11-30" or "2017-11-30T10:00:00Z" -> 20171130; 0 if absent, -1 if bad. */
+/* "2017-11-30", "2017-11-30T10:00:00Z", "Thu, 30 Nov 2017 10:00:00 +0000"
+ * -> 20171130; 0 if absent or empty, -1 if not a date. */
 static int parse_day(const json_t *v)
 {
     if (!v || json_is_null(v))
         return 0;
     const char *s = json_string_value(v);
-    size_t n = s ? strlen(s) : 0;
-    if (n > 10 && (s[10] == 'T' || s[10] == ' '))
-        n = 10;
-    date_span span;
-    size_t off;
-    if (!s || n != 10 || date_parse_filter(s, n, &span, &off) < 0)
-        return -1;
-    return span.lo;
+    if (s && !*s)
+        return 0;
+    int day = s ? docdate_value(s, json_string_length(v)) : 0;
+    return day ? day : -1;
 }
 
 static const char *optional_string(const json_t *o, const char *key, int *bad)
@@ -72,7 +69,7 @@ int feed_each(const char *bytes, size_t len, feed_fn fn, feed_bad_fn bad, void *
         else if (!json_is_string(text))
             bad(lineno, "no \"text\" string", ctx);
         else if (art.day < 0)
-            bad(lineno, "\"date\" must be YYYY-MM-DD (a time may follow)", ctx);
+            bad(lineno, "\"date\" must be a date such as 2017-11-30 (a time may follow)", ctx);
         else {
             art.text = json_string_value(text);
             art.text_len = json_string_length(text);

@@ -9,6 +9,7 @@
 #include <libxml/HTMLparser.h>
 
 #include "grow.h"
+#include "htmldate.h"
 
 typedef struct buf {
     char *s;
@@ -94,9 +95,10 @@ static char *trimmed_text(const xmlNode *n)
     return b.s;
 }
 
-int html_extract(const char *html, size_t len, char **text, size_t *tlen, char **title)
+int html_extract(const char *html, size_t len, char **text, size_t *tlen, char **title, int *day)
 {
     *text = *title = NULL;
+    *day = 0;
     if (len > (size_t)INT32_MAX)
         return -1;
     htmlDocPtr doc = htmlReadMemory(html, (int)len, NULL, NULL,
@@ -105,6 +107,7 @@ int html_extract(const char *html, size_t len, char **text, size_t *tlen, char *
     if (!doc)
         return -1;
     const xmlNode *root = xmlDocGetRootElement(doc);
+    *day = htmldate_find(root);
     buf b = { 0 };
     put(&b, "", 0);
     *title = trimmed_text(find(root, "title"));

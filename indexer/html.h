@@ -6,9 +6,10 @@
 #include <stddef.h>
 
 /* Extracts the text of the `len` bytes of HTML at `html` into *text (UTF-8,
- * malloc'd, *tlen bytes; block elements end lines) and the trimmed title
- * into *title (malloc'd, "" when none). Returns 0, or -1 when the page cannot
+ * malloc'd, *tlen bytes; block elements end lines), the trimmed title into
+ * *title (malloc'd, "" when none) and the date its metadata gives into *day
+ * (yyyymmdd, 0 when none: htmldate.h). Returns 0, or -1 when the page cannot
  * be parsed at all or memory runs out. */
-int html_extract(const char *html, size_t len, char **text, size_t *tlen, char **title);
+int html_extract(const char *html, size_t len, char **text, size_t *tlen, char **title, int *day);
 
 #endif

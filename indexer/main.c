@@ -35,13 +35,14 @@ typedef struct options {
     unsigned shards;     /* --shards N (0: as the index is) */
     int shard;           /* --shard K, or -1 */
     unsigned batch;      /* --batch N: documents per batch of a fresh build */
+    const char *date_fallback;  /* --date-fallback: "mtime", "none", or NULL (as the index says) */
 } options;
 
 
 static void usage(FILE *f)
 {
     fputs("usage: seekd-index [--index DIR] [--shards N [--shard K]] [--full] [--wait SECONDS]\n"
-          "                   [--batch N] [-q] CORPUS_DIR...\n"
+          "                   [--batch N] [--date-fallback mtime|none] [-q] CORPUS_DIR...\n"
           "Indexes every .txt file below the CORPUS_DIRs (document id: the path below\n"
           "its folder, without .txt). Incremental unless --full.\n"
           "  --index DIR      the index (default: $SEEKD_INDEX or ~/.local/share/seekd/index)\n"
@@ -54,6 +55,9 @@ static void usage(FILE *f)
           "  --gazetteer FILE the entity list (default: $SEEKD_GAZETTEER or data/gazetteer.tsv)\n"
           "  --batch N        a new index is written in batches of N documents, merged\n"
           "                   at the end (default 500)\n"
+          "  --date-fallback mtime|none\n"
+          "                   whether a file's mtime dates it when its text, metadata and\n"
+          "                   path give no date (default none; kept in the index)\n"
           "  -q, --quiet      print nothing but errors\n"
           "Exit: 0 ok, 1 some files failed, 2 fatal error, 75 index busy.\n", f);
 }
@@ -72,7 +76,8 @@ static int parse_args(int argc, char **argv, options *o)
         { "quiet", no_argument, 0, 'q' }, { "wait", required_argument, 0, 'w' },
         { "gazetteer", required_argument, 0, 'g' }, { "help", no_argument, 0, 'h' },
         { "shards", required_argument, 0, 'S' }, { "shard", required_argument, 0, 'K' },
-        { "batch", required_argument, 0, 'B' }, { 0, 0, 0, 0 },
+        { "batch", required_argument, 0, 'B' }, { "date-fallback", required_argument, 0, 'D' },
+        { 0, 0, 0, 0 },
     };
     memset(o, 0, sizeof *o);
     o->shard = -1;
@@ -99,6 +104,14 @@ static int parse_args(int argc, char **argv, options *o)
             }
             break;
         case 'f': o->full = 1; break;
+        case 'D':
+            if (strcmp(optarg, "mtime") != 0 && strcmp(optarg, "none") != 0) {
+                fprintf(stderr, "seekd-index: --date-fallback takes mtime or none, not '%s'\n",
+                        optarg);
+                return -1;
+            }
+            o->date_fallback = optarg;
+            break;
         case 'q': o->quiet = 1; break;
         case 'w':
             o->wait_seconds = strtod(optarg, &end);
@@ -248,12 +261,35 @@ static void shard_mark(const options *o, char *mark, size_t cap)
         mark[0] = '\0';
 }
 
+/* The date fallback of this run: --date-fallback, else what the index
+ * recorded (none for a new one). A change dates documents anew, so every
+ * one is rewritten. Sets u->date_from_mtime; returns 0 or an exit code. */
+static int check_date_fallback(const options *o, update *u)
+{
+    char *stored = NULL;
+    seek_status st = xap_wdb_metadata(u->w, META_DATE_FALLBACK, &stored);
+    if (st != SEEK_OK)
+        return fatal("cannot read the index's metadata", st);
+    const char *was = *stored ? stored : "none", *now = o->date_fallback ? o->date_fallback : was;
+    if (strcmp(was, now) != 0) {
+        if (!o->quiet)
+            fprintf(stderr, "seekd-index: the date fallback changes from %s to %s; "
+                            "rewriting every document\n", was, now);
+        u->full = 1;
+    }
+    u->date_from_mtime = !strcmp(now, "mtime");
+    free(stored);
+    return 0;
+}
+
 /* Refuses to mix one shard's documents with another's; an index written by
  * another format version has every document rewritten. Returns 0 or an exit
  * code. */
 static int check_index(const options *o, update *u)
 {
     char *format = NULL, *stored = NULL, want[32];
+    if (check_date_fallback(o, u))
+        return EXIT_FATAL;
     seek_status st = xap_wdb_metadata(u->w, META_FORMAT, &format);
     if (st == SEEK_OK)
         st = xap_wdb_metadata(u->w, META_SHARD, &stored);
@@ -334,6 +370,7 @@ static int finish(const options *o, update *u, double secs)
     const bulk_meta meta[] = {
         { META_FEEDS, u->new_feeds ? u->new_feeds : "" }, { META_LAST_RUN, summary },
         { META_FORMAT, INDEX_FORMAT }, { META_SHARD, mark },
+        { META_DATE_FALLBACK, u->date_from_mtime ? "mtime" : "none" },
     };
     size_t nmeta = sizeof meta / sizeof *meta;
     seek_status st = SEEK_OK;

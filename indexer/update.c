@@ -171,12 +171,12 @@ static seek_status update_page(update *u, const walk_file *f)
         u->c.failed++;
         return SEEK_OK;
     }
-    doc_meta meta = { f->id, (long long)len, f->mtime_ns, fnv1a64(bytes, len) };
+    doc_meta meta = { f->id, (long long)len, f->mtime_ns, fnv1a64(bytes, len), u->date_from_mtime };
     doc_input in = { 0 };
     char *text = NULL, *title = NULL;
     size_t tlen = 0;
     if (f->kind == WALK_HTML) {
-        if (html_extract(bytes, len, &text, &tlen, &title) < 0) {
+        if (html_extract(bytes, len, &text, &tlen, &title, &in.meta_day) < 0) {
             fprintf(stderr, "seekd-index: %s: cannot read it as HTML\n", f->path);
             u->c.failed++;
             free(bytes);
@@ -249,8 +249,9 @@ static int one_article(const feed_article *a, void *ctx)
             text[i] = ' ';
     /* mtime -1: an article has no mtime of its own; its feed's is kept in the
      * metadata, and the hash alone tells a changed article. */
-    doc_meta meta = { id, (long long)a->text_len, -1, fnv1a64(text, a->text_len) };
-    doc_input in = { text, a->text_len, a->title, a->url, a->day };
+    doc_meta meta = { id, (long long)a->text_len, -1, fnv1a64(text, a->text_len), 0 };
+    doc_input in = { .text = text, .len = a->text_len, .title = a->title, .url = a->url,
+                     .feed_day = a->day };
     outcome o;
     fc->st = put_doc(u, idterm, &in, &meta, &o);
     free(text);

@@ -20,6 +20,7 @@ typedef struct update {
     builder *b;              /* builds documents on other threads; writes go to w */
     bulk *bulk;              /* a fresh build: writes go to its batches instead */
     int full;                /* rewrite every document */
+    int date_from_mtime;     /* the mtime dates files that say nothing of their date */
     int shard;               /* >= 0: only documents of shard `shard` of `nshards` */
     unsigned nshards;
     counts c;

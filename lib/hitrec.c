@@ -5,7 +5,7 @@
 
 int hitrec_build(const hitrec *f, char **out, size_t *len)
 {
-    const char *v[] = { f->id, f->title, f->date, f->entities, f->url };
+    const char *v[] = { f->id, f->title, f->date, f->entities, f->url, f->date_source };
     size_t n = sizeof v / sizeof *v, total = 0;
     for (size_t i = 0; i < n; i++)
         total += (v[i] ? strlen(v[i]) : 0) + 1;
@@ -26,7 +26,8 @@ int hitrec_build(const hitrec *f, char **out, size_t *len)
 
 void hitrec_parse(const char *rec, size_t len, hitrec *out)
 {
-    const char **dst[] = { &out->id, &out->title, &out->date, &out->entities, &out->url };
+    const char **dst[] = { &out->id, &out->title, &out->date, &out->entities, &out->url,
+                           &out->date_source };
     size_t at = 0;
     for (size_t i = 0; i < sizeof dst / sizeof *dst; i++) {
         *dst[i] = at <= len ? rec + at : "";

@@ -1,13 +1,14 @@
 /* The hit record: everything a search hit shows but its snippet, in one value
- * slot (SLOT_HIT), "id\0title\0yyyymmdd\0entities\0url", so a hit costs one
- * value read, not one per field or a document fetch. */
+ * slot (SLOT_HIT), "id\0title\0yyyymmdd\0entities\0url\0date_source", so a
+ * hit costs one value read, not one per field or a document fetch. An
+ * undated document's date and date_source are "". */
 #ifndef SEEKD_HITREC_H
 #define SEEKD_HITREC_H
 
 #include <stddef.h>
 
 typedef struct hitrec {
-    const char *id, *title, *date, *entities, *url;   /* NUL-terminated, in the record */
+    const char *id, *title, *date, *entities, *url, *date_source;   /* NUL-terminated */
 } hitrec;
 
 /* Writes the record into a malloc'd buffer (*out, *len); NULL fields are

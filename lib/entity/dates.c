@@ -14,22 +14,25 @@ enum {
     RANGE_MAX_YEARS = 50,    /* "1900-2000" reads more like a count than a period */
 };
 
+/* What becomes of a date written without a year. */
+enum { MODE_SKIP, MODE_YEAR, MODE_NEAR, MODE_KEEP };
+
 typedef struct scan {
     const unsigned char *s;
     size_t n;
-    int default_year;
     size_t list_from;   /* end of the last year reported, or SIZE_MAX */
 } scan;
 
 /* A match at one position. `emit` is false for a well-formed but impossible
- * date (31.02.2020) or a yearless one with no default year: it still claims
- * its bytes, so that "February 2019" inside "30 February 2019" is not
- * reported instead. */
+ * date (31.02.2020): it still claims its bytes, so that "February 2019"
+ * inside "30 February 2019" is not reported instead. A date written without
+ * a year is matched with year 0 and `yearless` set; the caller gives it one. */
 typedef struct cand {
     size_t end;
     date_span span;
     int prec;
     bool emit;
+    bool yearless;
 } cand;
 
 /* ---- characters ---- */
@@ -338,16 +341,17 @@ int date_days_in_month(int y, int m)
     return m == 2 && leap ? 29 : dim[m - 1];
 }
 
+/* Year 0 stands for a date written without a year, so 29 February passes. */
 static bool valid_day(int y, int m, int d)
 {
-    return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= date_days_in_month(y, m);
+    return y >= 0 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= date_days_in_month(y, m);
 }
 
 static int ymd(int y, int m, int d) { return y * 10000 + m * 100 + d; }
 
 static void set(cand *c, size_t end, int prec, int lo, int hi)
 {
-    *c = (cand){end, {lo, hi}, prec, true};
+    *c = (cand){end, {lo, hi}, prec, true, false};
 }
 
 /* Days d1..d2 of a month; an impossible one still claims its bytes. */
@@ -500,7 +504,8 @@ static bool match_day_first(const scan *sc, size_t p, cand *c)
     }
     if (h.needs_year)
         return false;
-    set_days(c, h.end, sc->default_year, h.month, d1, d2);
+    set_days(c, h.end, 0, h.month, d1, d2);
+    c->yearless = true;
     return true;
 }
 
@@ -523,7 +528,8 @@ static bool match_month_first(const scan *sc, size_t p, cand *c)
         }
         if (h.needs_year || !end_ok(sc, q))
             return false;
-        set_days(c, q, sc->default_year, h.month, d1, d2);
+        set_days(c, q, 0, h.month, d1, d2);
+        c->yearless = true;
         return true;
     }
     if (!read_year(sc, &t, &y) || !year_end(sc, &t))
@@ -550,38 +556,107 @@ static bool match_at(const scan *sc, size_t p, cand *best)
 }
 
 /* Joins two dates written as a range: "01.12.2017–05.12.2017",
- * "September 2015 - February 2016". The tail is any form that stands on
- * its own and starts after the head ends. */
+ * "September 2015 - February 2016", "30 November - 2 December 2017". The
+ * tail is any form that stands on its own and starts after the head ends; a
+ * head without a year takes the tail's (the year before when it would
+ * otherwise come after the tail: "28 December - 3 January 2018"). */
 static void extend_range(const scan *sc, cand *c)
 {
     size_t q = skip_ws(sc, c->end), l = dash_len(sc, q);
     cand t;
-    if (!c->emit || l == 0 || !match_at(sc, skip_ws(sc, q + l), &t) || !t.emit ||
-        t.span.lo <= c->span.hi)
+    if (!c->emit || l == 0 || !match_at(sc, skip_ws(sc, q + l), &t) || !t.emit)
+        return;
+    date_span head = c->span;
+    if (c->yearless && !t.yearless) {
+        int y = t.span.lo / 10000 - (head.lo > t.span.lo % 10000);
+        if (!valid_day(y, head.lo / 100, head.lo % 100))
+            return;
+        head.lo += y * 10000;
+        head.hi += y * 10000;
+    } else if (c->yearless != t.yearless) {
+        return;
+    }
+    if (t.span.lo <= head.hi)
         return;
     c->end = t.end;
-    c->span.hi = t.span.hi;
+    c->span = (date_span){head.lo, t.span.hi};
+    c->yearless = t.yearless;
     /* 'd' < 'm' < 'y': the larger is the coarser. */
     c->prec = t.prec > c->prec ? t.prec : c->prec;
 }
 
-/* ---- public ---- */
-
-ssize_t dates_find(const char *text, size_t len, int default_year, date_mention **out)
+/* Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's
+ * days_from_civil), so that distances between dates are exact. */
+static long days_from_civil(int y, int m, int d)
 {
-    scan sc = {(const unsigned char *)text, len, default_year, SIZE_MAX};
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+int date_nearest(int mmdd, int anchor)
+{
+    int m = mmdd / 100, d = mmdd % 100, ay = anchor / 10000, best = 0;
+    long at = days_from_civil(ay, anchor / 100 % 100, anchor % 100), best_dist = 0;
+    for (int y = ay - 1; y <= ay + 1; y++) {
+        if (y < 1 || !valid_day(y, m, d))
+            continue;
+        long dist = labs(days_from_civil(y, m, d) - at);
+        /* Ties (half a year either way) go to the past: news looks back more. */
+        if (!best || dist < best_dist) {
+            best = y * 10000 + mmdd;
+            best_dist = dist;
+        }
+    }
+    return best;
+}
+
+/* Gives a yearless span its year by `mode`; false when it gets none. */
+static bool resolve(date_span *s, int mode, int year)
+{
+    int y;
+    if (mode == MODE_KEEP)
+        return true;
+    if (mode == MODE_YEAR)
+        y = year;
+    else if (mode == MODE_NEAR && year > 0)
+        y = date_nearest(s->lo, year) / 10000;
+    else
+        return false;
+    if (y <= 0 || !valid_day(y, s->lo / 100, s->lo % 100) || !valid_day(y, s->hi / 100, s->hi % 100))
+        return false;
+    s->lo += y * 10000;
+    s->hi += y * 10000;
+    return true;
+}
+
+/* The longest match starting exactly at p, ranges joined. */
+static bool match_full(const scan *sc, size_t p, cand *c)
+{
+    if (!match_at(sc, p, c))
+        return false;
+    if (c->emit)
+        extend_range(sc, c);
+    return true;
+}
+
+static ssize_t find_all(const char *text, size_t len, int mode, int year, date_mention **out)
+{
+    scan sc = {(const unsigned char *)text, len, SIZE_MAX};
     date_mention *v = NULL;
     size_t n = 0, cap = 0, p = 0;
     uint32_t cp;
     cand c;
     *out = NULL;
     while (p < len) {
-        if (!word_at(&sc, p) || !start_ok(&sc, p) || !match_at(&sc, p, &c)) {
+        if (!word_at(&sc, p) || !start_ok(&sc, p) || !match_full(&sc, p, &c)) {
             p += decode(&sc, p, &cp);
             continue;
         }
-        if (c.emit) {
-            extend_range(&sc, &c);
+        if (c.emit && (!c.yearless || resolve(&c.span, mode, year))) {
             if (n == cap) {
                 size_t ncap = cap ? cap * 2 : 8;
                 date_mention *nv = realloc(v, ncap * sizeof *nv);
@@ -602,27 +677,35 @@ ssize_t dates_find(const char *text, size_t len, int default_year, date_mention 
     return (ssize_t)n;
 }
 
-int dates_doc_date(const char *text, size_t len, int *day)
+ssize_t dates_find(const char *text, size_t len, int default_year, date_mention **out)
 {
-    size_t p = 0;
-    /* Press releases put their date line anywhere, often under the body. */
-    while (p < len) {
-        const char *nl = memchr(text + p, '\n', len - p);
-        size_t e = nl ? (size_t)(nl - text) : len;
-        scan sc = {(const unsigned char *)text + p, e - p, 0, SIZE_MAX};
-        size_t a = skip_ws(&sc, 0), q;
-        uint32_t c;
-        cand m;
-        while (sc.n > a && (q = prev_cp(&sc, sc.n, &c), is_space(c)))
-            sc.n = q;
-        if (a < sc.n && match_at(&sc, a, &m) && m.emit && m.end == sc.n && m.prec == 'd' &&
-            m.span.lo == m.span.hi) {
-            *day = m.span.lo;
-            return 1;
-        }
-        p = e + 1;
-    }
-    return 0;
+    return find_all(text, len, default_year ? MODE_YEAR : MODE_SKIP, default_year, out);
+}
+
+ssize_t dates_find_near(const char *text, size_t len, int anchor, date_mention **out)
+{
+    return find_all(text, len, anchor ? MODE_NEAR : MODE_KEEP, anchor, out);
+}
+
+size_t dates_resolve(date_mention *m, size_t n, int anchor)
+{
+    size_t k = 0;
+    if (!anchor)
+        return n;
+    for (size_t i = 0; i < n; i++)
+        if (m[i].span.lo >= 10000 || resolve(&m[i].span, MODE_NEAR, anchor))
+            m[k++] = m[i];
+    return k;
+}
+
+size_t dates_match(const char *text, size_t len, date_mention *m)
+{
+    scan sc = {(const unsigned char *)text, len, SIZE_MAX};
+    cand c;
+    if (!len || !match_full(&sc, 0, &c) || !c.emit)
+        return 0;
+    *m = (date_mention){0, c.end, c.span, c.prec};
+    return c.end;
 }
 
 /* Exactly k digits at *p; on failure *err is the first non-digit. */

@@ -39,11 +39,28 @@ enum { DATE_YEAR_MIN = 1900, DATE_YEAR_MAX = 2100 };
  * out. */
 ssize_t dates_find(const char *text, size_t len, int default_year, date_mention **out);
 
-/* The document's own date: a line that holds only a full date ("09.04.2025",
- * "June 28, 2012", "2017-11-30", "30 ноября 2017 года"), surrounding white
- * space allowed, anywhere in the text; the first one wins. Returns 1 and sets *day
- * (yyyymmdd) if found, else 0 and leaves *day alone. */
-int dates_doc_date(const char *text, size_t len, int *day);
+/* The same, but a date written without a year takes the year that puts it
+ * nearest to `anchor` (a yyyymmdd day: in a text of 2019-12-20, "10
+ * February" is 2020-02-10 and "5 October" 2019-10-05). With `anchor` 0 such
+ * dates are kept with year 0: span.lo and span.hi are then mmdd alone
+ * (1130), below any real day. */
+ssize_t dates_find_near(const char *text, size_t len, int anchor, date_mention **out);
+
+/* Gives the yearless mentions of `m` (year 0, from dates_find_near with
+ * anchor 0) the year nearest to `anchor`, dropping those that have none
+ * (29 February); with `anchor` 0 they stay as they are. Returns the number
+ * kept, in order, at the start of `m`. */
+size_t dates_resolve(date_mention *m, size_t n, int anchor);
+
+/* Matches one date starting exactly at `text` (the longest form, a range
+ * joined), as dates_find_near with anchor 0 would report it. Returns the
+ * bytes it spans and fills *m, or returns 0 (no date, or an impossible one). */
+size_t dates_match(const char *text, size_t len, date_mention *m);
+
+/* The day of month-day `mmdd` (1130) in the year that puts it nearest to
+ * day `anchor` (ties go to the earlier); 0 when there is none (0229 and no
+ * leap year near). */
+int date_nearest(int mmdd, int anchor);
 
 /* Parses a query-side date filter: "2012", "2015-09", "2004-12-02",
  * "2010..2015", "2015-09..2016-02", "2004-12-02..2005", or with one side

@@ -54,6 +54,19 @@ int dateterms_mention(const date_span *span, int precision, dateterm_fn fn, void
     return rc;
 }
 
+int dateterms_monthday(const date_span *span, dateterm_fn fn, void *ctx)
+{
+    int rc = 0, n = 0;
+    /* Year 0 is a leap year to date_days_in_month, so 0229 passes. */
+    for (int d = span->lo; d <= span->hi && !rc && n < 31; n++) {
+        char term[16];
+        snprintf(term, sizeof term, "%s%04d", PREFIX_MONTHDAY, d);
+        rc = fn(term, ctx);
+        d = d % 100 < date_days_in_month(0, d / 100) ? d + 1 : (d / 100 + 1) * 100 + 1;
+    }
+    return rc;
+}
+
 static int month_range(int y, int m, int dlo, int dhi, dateterm_fn fn, void *ctx)
 {
     if (dlo == 1 && dhi == date_days_in_month(y, m))

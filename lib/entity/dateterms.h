@@ -15,6 +15,10 @@ typedef int (*dateterm_fn)(const char *term, void *ctx);
 /* The terms for one mention of precision 'd', 'm' or 'y'. */
 int dateterms_mention(const date_span *span, int precision, dateterm_fn fn, void *ctx);
 
+/* The terms for a mention without a year (span.lo and span.hi mmdd): one
+ * PREFIX_MONTHDAY term per day, at most a month's worth. */
+int dateterms_monthday(const date_span *span, dateterm_fn fn, void *ctx);
+
 /* The terms whose union finds every mention inside `span` (clamped to the
  * years in which mentions are read, 1900..2100). */
 int dateterms_range(const date_span *span, dateterm_fn fn, void *ctx);

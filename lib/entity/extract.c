@@ -1,6 +1,6 @@
 /* Extraction pipeline: match forms of the tokens, gazetteer matches (which
- * claim their tokens), name detection on what is left, then dates, with the
- * document's own date line giving the year to dates written without one. */
+ * claim their tokens), name detection on what is left, then dates (those
+ * written without a year wait for the document's own date). */
 #include "entity/extract.h"
 
 #include <stdlib.h>
@@ -155,17 +155,13 @@ out:
 }
 
 seek_status extract_run(const gazetteer *g, const char *text, size_t len,
-                        const tok_array *toks, int fallback_year, extraction *out)
+                        const tok_array *toks, extraction *out)
 {
     memset(out, 0, sizeof *out);
     counter c = { out, 0 };
     seek_status st = find_entities(g, text, toks, &c);
     if (st == SEEK_OK) {
-        int day = 0;
-        if (dates_doc_date(text, len, &day))
-            out->doc_day = day;
-        int year = out->doc_day ? out->doc_day / 10000 : fallback_year;
-        ssize_t n = dates_find(text, len, year, &out->dates);
+        ssize_t n = dates_find_near(text, len, 0, &out->dates);
         if (n < 0)
             st = SEEK_NOMEM;
         else

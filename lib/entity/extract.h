@@ -20,17 +20,16 @@ typedef struct ent_count {
 typedef struct extraction {
     ent_count *ents;    /* one per distinct (type, key), in order of first mention */
     size_t nents;
-    date_mention *dates;
+    date_mention *dates;   /* those written without a year have year 0 (dates_resolve) */
     size_t ndates;
-    int doc_day;        /* yyyymmdd of an explicit date line, or 0 */
 } extraction;
 
 /* Extracts from `text` (decoded, `len` bytes) whose tokens are `toks`.
- * `fallback_year` dates mentions written without a year when the text has no
- * date line (0: such mentions are skipped). `g` may be NULL (no gazetteer).
- * Statuses: OK, NOMEM. Release with extraction_fini. */
+ * `g` may be NULL (no gazetteer). Dates written without a year are kept
+ * with year 0, for the caller to resolve once it knows the document's own
+ * date. Statuses: OK, NOMEM. Release with extraction_fini. */
 seek_status extract_run(const gazetteer *g, const char *text, size_t len,
-                        const tok_array *toks, int fallback_year, extraction *out);
+                        const tok_array *toks, extraction *out);
 void extraction_fini(extraction *x);
 
 #endif

@@ -135,15 +135,17 @@ static seek_status build_entity(const qp_node *n, ctx *c, xap_query **out)
 
 static seek_status build_date(const qp_node *n, ctx *c, xap_query **out)
 {
+    char lo[16], hi[16];
+    snprintf(lo, sizeof lo, "%08d", n->lo);
+    snprintf(hi, sizeof hi, "%08d", n->hi);
+    if (n->published)
+        return xap_query_value_range(SLOT_DATE, lo, hi, out);
     term_set t = { 0 };
     date_span span = { n->lo, n->hi };
     dateterms_range(&span, add_date_term, &t);
     xap_query *mentioned = NULL, *dated = NULL;
     seek_status st = any_of(&t, c, &mentioned);
     term_set_fini(&t);
-    char lo[16], hi[16];
-    snprintf(lo, sizeof lo, "%08d", n->lo);
-    snprintf(hi, sizeof hi, "%08d", n->hi);
     if (st == SEEK_OK)
         st = xap_query_value_range(SLOT_DATE, lo, hi, &dated);
     if (st == SEEK_OK)

@@ -372,14 +372,15 @@ static qp_node *terms_node(parser *p, size_t from, size_t to, int phrase, int *e
 static qp_node *parse_seq(parser *p);
 static qp_node *parse_primary(parser *p);
 
-/* ---- Fields: person:NAME, date:RANGE, title:WORD ... ---- */
+/* ---- Fields: person:NAME, date:RANGE, published:RANGE, title:WORD ... ---- */
 
-enum { F_ENTITY, F_DATE, F_TITLE };
+enum { F_ENTITY, F_DATE, F_PUBLISHED, F_TITLE };
 
 static const struct { const char *name; int kind; ent_type etype; } fields[] = {
     { "person", F_ENTITY, ENT_PERSON }, { "org", F_ENTITY, ENT_ORG },
     { "place", F_ENTITY, ENT_PLACE }, { "entity", F_ENTITY, ENT_NTYPES },
     { "date", F_DATE, ENT_NTYPES }, { "title", F_TITLE, ENT_NTYPES },
+    { "published", F_PUBLISHED, ENT_NTYPES },
 };
 #define NFIELDS (sizeof fields / sizeof *fields)
 
@@ -431,16 +432,17 @@ static qp_node *field_leaf(parser *p, int f, size_t start, size_t from, size_t t
         return NULL;
     }
     p->nterms++;
-    if (fields[f].kind == F_DATE) {
+    if (fields[f].kind == F_DATE || fields[f].kind == F_PUBLISHED) {
         date_span span;
         size_t off;
         if (date_parse_filter(p->q + from, to - from, &span, &off) < 0)
-            return fail(p, from + off, "date: takes YYYY, YYYY-MM, YYYY-MM-DD or a range "
-                                       "FROM..TO of those");
+            return fail(p, from + off, "%s: takes YYYY, YYYY-MM, YYYY-MM-DD or a range "
+                                       "FROM..TO of those", fields[f].name);
         qp_node *n = node(p, QP_DATE, start, NULL, NULL);
         if (n) {
             n->lo = span.lo;
             n->hi = span.hi;
+            n->published = fields[f].kind == F_PUBLISHED;
         }
         return n;
     }
@@ -901,7 +903,7 @@ static void describe(sbuf *b, const qp_node *n)
         char lo[11], hi[11], buf[40];
         date_iso(n->lo, lo);
         date_iso(n->hi, hi);
-        snprintf(buf, sizeof buf, "date:%s..%s", lo, hi);
+        snprintf(buf, sizeof buf, "%s:%s..%s", n->published ? "published" : "date", lo, hi);
         put(b, buf);
         return;
     }

@@ -2,7 +2,7 @@
  * slack: "a b"~2), AND, OR, NOT / -word, +word, =word, parentheses, prefix*,
  * NEAR, NEAR/n, ADJ/n; adjacent terms are ANDed; entity filters person:NAME,
  * org:NAME, place:NAME, entity:NAME (NAME a word or a "quoted name"), date
- * filters date:2015-09, date:2010..2015, title:word and title:"phrase"; a
+ * filters date:2015-09, date:2010..2015, published:2017, title:word and title:"phrase"; a
  * field before a parenthesised list applies to everything in it. Field names
  * are case-insensitive. Words and phrases go through the same tokenizer as
  * documents. Compiling a tree into a Xapian query is compile.h's job; this
@@ -35,7 +35,8 @@ typedef enum qp_kind {
     QP_PREFIX,  /* word*: any word starting with terms[0] */
     QP_ENTITY,  /* documents mentioning an entity: terms[0] is the name in match form;
                  * terms[1..] extra entity terms a caller found for it (qp_add_term) */
-    QP_DATE,    /* documents mentioning a date in [lo, hi], or dated in it */
+    QP_DATE,    /* documents mentioning a date in [lo, hi], or dated in it (published:
+                 * dated in it only) */
     QP_NEAR     /* terms (unstemmed words) within `window` words of each other: in
                  * any order, or as written when `ordered` (ADJ/n) */
 } qp_kind;
@@ -61,6 +62,7 @@ typedef struct qp_node {
     unsigned char literal;         /* WORD (=word): that exact word, no stemming, no
                                       aliases or other spellings */
     unsigned char title;           /* WORD, PHRASE (title:...): in the title */
+    unsigned char published;       /* DATE (published:...): the document's own date only */
 } qp_node;
 
 #define QP_MAX_WARNINGS 8   /* more are dropped */

@@ -14,6 +14,8 @@
 #define PREFIX_DAY   "D"  /* a day mentioned in the text: D20150914 (wdf: mentions) */
 #define PREFIX_MONTH "M"  /* a month mentioned, or holding a mentioned day: M201509 */
 #define PREFIX_YEAR  "Y"  /* a year mentioned, or holding a mentioned month or day: Y2015 */
+#define PREFIX_MONTHDAY "MD" /* a day mentioned without a year in an undated document: MD1130,
+                                which no date filter (they all name years) matches */
 
 /* Entities: prefix + name in match form (gazetteer.h), wdf = mentions. */
 #define PREFIX_PERSON "XP"
@@ -28,10 +30,14 @@ enum {
     SLOT_MTIME = 2,  /* file mtime, decimal seconds since the epoch */
     SLOT_SIZE = 3,   /* file size in bytes, decimal */
     SLOT_HASH = 4,   /* content hash, 16 hex digits */
-    SLOT_DATE = 5,   /* the document's date, yyyymmdd: a date line, else the mtime */
+    SLOT_DATE = 5,   /* the document's own date, yyyymmdd (entity/docdate.h); none when
+                        undated. Newest first sorts by it, descending */
+    SLOT_DATE_OLDEST = 7,  /* the same, or DATE_OLDEST_UNDATED: oldest first sorts by it,
+                              ascending, undated documents last */
     SLOT_HIT = 8,    /* the hit record (hitrec.h): id, title (the first non-empty line,
                         or the page's or article's own), date, entities mentioned
-                        ("type\tkey\tname\tcount\n" each), url (a feed article's) */
+                        ("type\tkey\tname\tcount\n" each), url (a feed article's),
+                        where the date came from (date_source_name) */
     SLOT_TEXT = 9,   /* the decoded text, which snippets are cut from: a value, not the
                         document data, which Xapian compresses (inflating it cost more
                         than making the snippet) */
@@ -48,13 +54,18 @@ enum {
     SLOT_FACET_PLACE = SLOT_FACET_ORG + FACET_SLOTS,
     SLOT_FACET_NAME = SLOT_FACET_PLACE + FACET_SLOTS,
     SLOT_FACET_YEAR = SLOT_FACET_NAME + FACET_SLOTS,  /* years mentioned, as terms under PREFIX_YEAR */
+    SLOT_FACET_MONTH = SLOT_FACET_YEAR + FACET_SLOTS, /* months mentioned, yyyymm */
 };
+
+#define DATE_OLDEST_UNDATED "~"   /* sorts after every yyyymmdd */
 
 /* Index metadata keys */
 #define META_LAST_RUN "seekd.last_run"  /* JSON summary of the last indexer run */
 #define META_FEEDS "seekd.feeds"        /* "size mtime_ns id-prefix\n" per JSONL feed indexed */
 #define META_FORMAT "seekd.format"      /* INDEX_FORMAT of the indexer that wrote the documents */
 #define META_SHARD "seekd.shard"        /* "K/N" in a database holding only shard K of N */
+#define META_DATE_FALLBACK "seekd.date_fallback"  /* "mtime" or "none": what dates a
+                                                     document that says nothing of its date */
 
 /* Bumped whenever the terms or slots above change meaning; the indexer then
  * rewrites every document. */
