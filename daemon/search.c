@@ -10,6 +10,7 @@
 #include "query/compile.h"
 #include "query/query.h"
 #include "snippet.h"
+#include "timeline.h"
 #include "xap/prefix.h"
 
 #define SNIPPET_WIDTH 30    /* tokens */
@@ -108,9 +109,11 @@ static int write_hit(jw *out, const xap_hit *h, unsigned rank, const snip_terms 
     return 0;
 }
 
-static void write_facets(jw *out, const xap_hits *hits, const unsigned *kinds, size_t nkinds)
+static void write_facets(jw *out, const xap_hits *hits, const unsigned *kinds, size_t nkinds,
+                         unsigned facets)
 {
     jw_obj(out);
+    timeline_write(out, facets, hits, nkinds);
     for (size_t i = 0; i < nkinds && i < hits->nfacets; i++) {
         const xap_facet *fc = &hits->facets[i];
         ent_type type = facet_kinds[kinds[i]].type;
@@ -135,7 +138,7 @@ static void write_facets(jw *out, const xap_hits *hits, const unsigned *kinds, s
 
 static int write_answer(jw *out, worker *w, const proto_request *req, const qp_node *tree,
                         const qp_error *diag, int relaxed, const xap_hits *hits,
-                        const unsigned *kinds, size_t nkinds)
+                        const unsigned *kinds, size_t nkinds, size_t nspecs)
 {
     snip_terms *terms = req->snippets ? snip_terms_new(tree, w->stem, worker_gazetteer()) : NULL;
     if (req->snippets && !terms)
@@ -169,9 +172,9 @@ static int write_answer(jw *out, worker *w, const proto_request *req, const qp_n
     }
     jw_arr_end(out);
     snip_terms_free(terms);
-    if (rc == 0 && nkinds) {
+    if (rc == 0 && nspecs) {
         jw_key(out, "facets");
-        write_facets(out, hits, kinds, nkinds);
+        write_facets(out, hits, kinds, nkinds, req->facets);
     }
     return rc;
 }
@@ -289,18 +292,27 @@ int op_search(worker *w, const proto_request *req, jw *out, proto_error *err)
         qp_free(tree);
         return compile_error(st, err);
     }
-    xap_facet_spec specs[NFACET_KINDS];
+    xap_facet_spec specs[NFACET_KINDS + TIMELINE_MAX_SPECS];
     unsigned kinds[NFACET_KINDS];
-    size_t nkinds = 0;
+    size_t nkinds = 0, nspecs;
     for (unsigned k = 0; k < NFACET_KINDS; k++)
         if (req->facets & facet_kinds[k].bit) {
             kinds[nkinds] = k;
             specs[nkinds++] = (xap_facet_spec){ facet_kinds[k].slot, FACET_SLOTS };
         }
+    nspecs = nkinds;
+    size_t keep_all = timeline_specs(req->facets, specs, &nspecs);
+    /* Newest first: SLOT_DATE descending leaves the undated (no value)
+     * last; oldest first needs a slot where they sort after every day. */
+    static const xap_order orders[] = { [PROTO_SORT_RELEVANCE] = XAP_ORDER_RELEVANCE,
+                                        [PROTO_SORT_NEWEST] = XAP_ORDER_DESC,
+                                        [PROTO_SORT_OLDEST] = XAP_ORDER_ASC };
     xap_search opt = { .offset = req->offset, .limit = req->limit, .key_slot = SLOT_ID,
+                       .order = orders[req->sort],
+                       .order_slot = req->sort == PROTO_SORT_OLDEST ? SLOT_DATE_OLDEST : SLOT_DATE,
                        .data_hits = req->snippets ? SNIPPET_MAX_HITS : 0,
                        .data_slot = SLOT_TEXT, .facets = specs,
-                       .nfacets = nkinds, .facet_top = FACET_TOP,
+                       .nfacets = nspecs, .facet_top = FACET_TOP, .facet_keep_all = keep_all,
                        .time_limit = worker_time_limit() };
     run_ctx run = { q, &opt, req->ids, NULL };
     st = worker_run(w, run_search, &run);
@@ -329,7 +341,7 @@ int op_search(worker *w, const proto_request *req, jw *out, proto_error *err)
     xap_hits *hits = run.hits;
     int rc = -1;
     if (st == SEEK_OK) {
-        if ((rc = write_answer(out, w, req, tree, &qerr, relaxed, hits, kinds, nkinds)) < 0)
+        if ((rc = write_answer(out, w, req, tree, &qerr, relaxed, hits, kinds, nkinds, nspecs)) < 0)
             proto_fail(err, PROTO_E_INTERNAL, -1, "out of memory");
     } else if (st == SEEK_BAD_QUERY) {
         proto_fail(err, PROTO_E_BAD_QUERY, -1, "%s", xap_errmsg());

@@ -69,13 +69,14 @@ static int parse_facets(proto_request *req, proto_error *err)
     static const struct { const char *name; unsigned bit; } names[] = {
         { "person", PROTO_FACET_PERSON }, { "org", PROTO_FACET_ORG },
         { "place", PROTO_FACET_PLACE }, { "date", PROTO_FACET_DATE },
+        { "month", PROTO_FACET_MONTH }, { "year", PROTO_FACET_YEAR },
     };
     json_t *f = json_object_get(req->json, "facets");
     if (!f || json_is_null(f))
         return 0;
     if (!json_is_array(f))
         return proto_fail(err, PROTO_E_BAD_REQUEST, -1, "\"facets\" must be a list such as "
-                          "[\"person\",\"org\",\"place\",\"date\"]");
+                          "[\"person\",\"org\",\"place\",\"date\",\"month\",\"year\"]");
     size_t i;
     json_t *v;
     json_array_foreach(f, i, v) {
@@ -85,7 +86,7 @@ static int parse_facets(proto_request *req, proto_error *err)
             k++;
         if (!s || k == sizeof names / sizeof *names)
             return proto_fail(err, PROTO_E_BAD_REQUEST, -1,
-                              "unknown facet; known: person, org, place, date");
+                              "unknown facet; known: person, org, place, date, month, year");
         req->facets |= names[k].bit;
     }
     return 0;
@@ -140,6 +141,23 @@ static int parse_entities(proto_request *req, proto_error *err)
     return get_uint(req->json, "limit", 20, UINT_MAX, PROTO_MAX_LIST, &req->limit, err);
 }
 
+static int parse_sort(proto_request *req, proto_error *err)
+{
+    static const char *const names[] = { "relevance", "newest", "oldest" };
+    const char *s;
+    if (get_string(req->json, "sort", &s, NULL, err) < 0)
+        return -1;
+    for (size_t i = 0; s && i < sizeof names / sizeof *names; i++)
+        if (!strcmp(s, names[i])) {
+            req->sort = (proto_sort)i;
+            return 0;
+        }
+    if (s)
+        return proto_fail(err, PROTO_E_BAD_REQUEST, -1,
+                          "\"sort\" must be relevance, newest or oldest");
+    return 0;
+}
+
 static int parse_search(proto_request *req, proto_error *err)
 {
     json_t *q = json_object_get(req->json, "q");
@@ -164,7 +182,7 @@ static int parse_search(proto_request *req, proto_error *err)
         return -1;
     if (req->ids)
         req->snippets = 0;
-    return parse_facets(req, err);
+    return parse_sort(req, err) < 0 ? -1 : parse_facets(req, err);
 }
 
 static const struct { const char *name; proto_op op; } ops[] = {

@@ -21,7 +21,11 @@
 typedef enum proto_op { PROTO_SEARCH, PROTO_STATS, PROTO_PING, PROTO_ENTITY, PROTO_ENTITIES } proto_op;
 
 /* Facets a search may ask for, as bits of proto_request.facets. */
-enum { PROTO_FACET_PERSON = 1, PROTO_FACET_ORG = 2, PROTO_FACET_PLACE = 4, PROTO_FACET_DATE = 8 };
+enum { PROTO_FACET_PERSON = 1, PROTO_FACET_ORG = 2, PROTO_FACET_PLACE = 4, PROTO_FACET_DATE = 8,
+       PROTO_FACET_MONTH = 16, PROTO_FACET_YEAR = 32 };
+
+/* A search's order ("sort"): by score, or by the documents' own dates. */
+typedef enum proto_sort { PROTO_SORT_RELEVANCE = 0, PROTO_SORT_NEWEST, PROTO_SORT_OLDEST } proto_sort;
 
 typedef struct proto_request {
     proto_op op;
@@ -34,6 +38,7 @@ typedef struct proto_request {
     int relax;           /* search: when no document has every word, answer with those
                             having some (default true) */
     unsigned facets;     /* search: PROTO_FACET_* bits */
+    proto_sort sort;     /* search: the order of hits (default relevance) */
     const char *name;    /* entity: the name asked for */
     size_t name_len;
     const char *type;    /* entity, entities: "person", "org", "place", "name" or NULL */

@@ -277,7 +277,7 @@ static void count_facets(Xapian::Database &db, const Xapian::Query &q, const xap
         throw std::bad_alloc();
     h->nfacets = opt->nfacets;
     for (size_t f = 0; f < opt->nfacets; f++)
-        fill_facet(&h->facets[f], spies[f], opt->facet_top);
+        fill_facet(&h->facets[f], spies[f], f + opt->facet_keep_all >= opt->nfacets ? SIZE_MAX : opt->facet_top);
 }
 
 static void set_value(xap_hit *hit, size_t s, const std::string &v)
@@ -326,14 +326,15 @@ static void stream_values(Xapian::Database &db, xap_hits *h, const xap_search *o
     }
 }
 
-/* Copies a hit's score, key and (unless streamed) values and data. */
+/* Copies a hit's score, key and (unless streamed) values and data. `key`
+ * is the hit's key_slot value when the sort key is something else. */
 static void copy_hit(xap_hit *hit, const Xapian::MSetIterator &it, const xap_search *opt,
-                     bool docs_for_values, bool want_data)
+                     bool docs_for_values, bool want_data, const std::string *key_value)
 {
     hit->docid = *it;
     hit->score = it.get_weight();
     if (opt->key_slot >= 0) {
-        std::string key = it.get_sort_key();
+        std::string key = key_value ? *key_value : it.get_sort_key();
         hit->key = dup_string(key);
         hit->key_len = key.size();
     }
@@ -350,6 +351,79 @@ static void copy_hit(xap_hit *hit, const Xapian::MSetIterator &it, const xap_sea
         set_value(hit, s, doc.get_value(opt->slots[s]));
     if (want_data)
         set_data(hit, doc.get_value(opt->data_slot));
+}
+
+/* The key_slot values of the hits at positions [from, to] of `ms`: from
+ * value streams locally, from the documents on a remote shard. */
+static std::vector<std::string> hit_keys(Xapian::Database &db, bool remote, const Xapian::MSet &ms,
+                                         size_t from, size_t to, Xapian::valueno slot)
+{
+    std::vector<std::string> keys(to - from + 1);
+    std::vector<size_t> order;
+    for (size_t i = from; i <= to; i++) {
+        if (remote)
+            keys[i - from] = ms[static_cast<Xapian::doccount>(i)].get_document().get_value(slot);
+        else
+            order.push_back(i);
+    }
+    std::sort(order.begin(), order.end(), [&ms](size_t a, size_t b) {
+        return *ms[static_cast<Xapian::doccount>(a)] < *ms[static_cast<Xapian::doccount>(b)];
+    });
+    Xapian::ValueIterator v = db.valuestream_begin(slot), end = db.valuestream_end(slot);
+    for (size_t i : order) {
+        Xapian::docid id = *ms[static_cast<Xapian::doccount>(i)];
+        if (v != end)
+            v.skip_to(id);
+        keys[i - from] = v != end && v.get_docid() == id ? *v : std::string();
+    }
+    return keys;
+}
+
+/* Sorting by a value leaves hits of equal value and score in docid order,
+ * which sharding changes; here they go in key_slot order, as with relevance.
+ * The window fetched is widened until the runs of equal value and score at
+ * its edges lie wholly inside it, so that paging stays exact. Fills `pick`
+ * with the MSet positions of the hits asked for, `keys` with their keys. */
+static Xapian::MSet value_ordered(Xapian::Enquire &enquire, Xapian::Database &db, bool remote,
+                                  const xap_search *opt, Xapian::doccount all,
+                                  std::vector<Xapian::doccount> &pick,
+                                  std::vector<std::string> &keys)
+{
+    for (Xapian::doccount margin = 16;; margin *= 4) {
+        Xapian::doccount first = opt->offset > margin ? opt->offset - margin : 0;
+        Xapian::doccount want = opt->offset - first + opt->limit + margin;
+        Xapian::MSet ms = enquire.get_mset(first, want, all);
+        size_t n = ms.size(), lo = opt->offset - first, hi = std::min<size_t>(lo + opt->limit, n);
+        if (lo >= n || hi == lo)
+            return ms;
+        auto same = [&ms](size_t a, size_t b) {
+            auto x = ms[static_cast<Xapian::doccount>(a)], y = ms[static_cast<Xapian::doccount>(b)];
+            return x.get_sort_key() == y.get_sort_key() && x.get_weight() == y.get_weight();
+        };
+        if ((first > 0 && same(0, lo)) || (n == want && same(n - 1, hi - 1)))
+            continue;
+        size_t from = lo, to = hi - 1;
+        while (from > 0 && same(from - 1, lo))
+            from--;
+        while (to + 1 < n && same(to + 1, hi - 1))
+            to++;
+        std::vector<std::string> k = hit_keys(db, remote, ms, from, to, static_cast<Xapian::valueno>(opt->key_slot));
+        std::vector<size_t> run(to - from + 1), order(to - from + 1);
+        for (size_t i = from; i <= to; i++) {
+            run[i - from] = i > from && same(i - 1, i) ? run[i - from - 1] : i;
+            order[i - from] = i;
+        }
+        std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+            if (run[a - from] != run[b - from])
+                return run[a - from] < run[b - from];
+            return k[a - from] != k[b - from] ? k[a - from] < k[b - from] : a < b;
+        });
+        for (size_t i = lo; i < hi; i++) {
+            pick.push_back(static_cast<Xapian::doccount>(order[i - from]));
+            keys.push_back(k[order[i - from] - from]);
+        }
+        return ms;
+    }
 }
 
 seek_status xap_db_search(xap_db *db, const xap_query *q, const xap_search *opt,
@@ -373,17 +447,25 @@ seek_status xap_db_search(xap_db *db, const xap_query *q, const xap_search *opt,
         enquire.set_query(q->q);
         if (opt->rank == XAP_RANK_WDF)
             enquire.set_weighting_scheme(Xapian::TfIdfWeight("nnn"));
-        if (opt->key_slot >= 0)
+        bool by_value = opt->order != XAP_ORDER_RELEVANCE && opt->key_slot >= 0;
+        if (by_value)
+            enquire.set_sort_by_value_then_relevance(static_cast<Xapian::valueno>(opt->order_slot),
+                                                     opt->order == XAP_ORDER_DESC);
+        else if (opt->key_slot >= 0)
             enquire.set_sort_by_relevance_then_value(static_cast<Xapian::valueno>(opt->key_slot), false);
         else
             enquire.set_docid_order(Xapian::Enquire::ASCENDING);
         if (opt->time_limit > 0)
             enquire.set_time_limit(opt->time_limit);
-        Xapian::MSet mset = enquire.get_mset(opt->offset, opt->limit, all);
+        std::vector<Xapian::doccount> pick;
+        std::vector<std::string> keys;
+        Xapian::MSet mset = by_value ? value_ordered(enquire, db->db, db->remote, opt, all, pick, keys)
+                                     : enquire.get_mset(opt->offset, opt->limit, all);
         h->total = mset.get_matches_estimated();
         h->exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-        if (mset.size()) {
-            h->hits = static_cast<xap_hit *>(std::calloc(mset.size(), sizeof(xap_hit)));
+        size_t nhits = by_value ? pick.size() : mset.size();
+        if (nhits) {
+            h->hits = static_cast<xap_hit *>(std::calloc(nhits, sizeof(xap_hit)));
             if (!h->hits)
                 throw std::bad_alloc();
         }
@@ -391,8 +473,13 @@ seek_status xap_db_search(xap_db *db, const xap_query *q, const xap_search *opt,
          * time (MSet::fetch does not batch them), so callers avoid asking
          * remote shards for values or data per hit. */
         bool docs_for_values = db->remote;
-        for (auto it = mset.begin(); it != mset.end(); ++it, h->n++)
-            copy_hit(&h->hits[h->n], it, opt, docs_for_values, h->n < opt->data_hits);
+        if (by_value)
+            for (; h->n < nhits; h->n++)
+                copy_hit(&h->hits[h->n], mset[pick[h->n]], opt, docs_for_values,
+                         h->n < opt->data_hits, &keys[h->n]);
+        else
+            for (auto it = mset.begin(); it != mset.end(); ++it, h->n++)
+                copy_hit(&h->hits[h->n], it, opt, docs_for_values, h->n < opt->data_hits, nullptr);
         if ((opt->nslots || opt->data_hits) && !docs_for_values)
             stream_values(db->db, h, opt);
         *out = h;

@@ -102,9 +102,18 @@ typedef enum xap_rank {
     XAP_RANK_WDF,          /* score = occurrences of the query's terms (for one-term queries) */
 } xap_rank;
 
+typedef enum xap_order {
+    XAP_ORDER_RELEVANCE = 0,  /* by score, then key_slot */
+    XAP_ORDER_DESC,           /* by the value in order_slot, highest first (empty last),
+                                 then score, then key_slot */
+    XAP_ORDER_ASC,            /* the same, lowest first (empty first) */
+} xap_order;
+
 typedef struct xap_search {
     unsigned offset, limit;
     xap_rank rank;
+    xap_order order;
+    int order_slot;
     int key_slot;           /* equal scores are ordered by this value, ascending,
                                and each hit carries it: an order that does not
                                depend on docids, which sharding changes */
@@ -115,6 +124,7 @@ typedef struct xap_search {
     const xap_facet_spec *facets;  /* counted over all matches */
     size_t nfacets;
     size_t facet_top;       /* how many values to keep per facet */
+    size_t facet_keep_all;  /* the last facet_keep_all facets keep every value */
     double time_limit;      /* seconds after which counting stops being exhaustive; 0: none */
 } xap_search;
 
