@@ -5,19 +5,21 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 #include <jansson.h>
 
 #include "paths.h"
 #include "render.h"
 #include "talk.h"
+#include "timeline.h"
 
 enum { EXIT_HITS = 0, EXIT_NO_HITS = 1, EXIT_ERROR = 2 };
 
 typedef struct options {
     char socket[4096];
-    int json, no_snippets, stats, ping, ids, facets, entities, limit_set;
-    const char *entity, *type, *prefix;
+    int json, no_snippets, stats, ping, ids, facets, entities, limit_set, timeline;
+    const char *entity, *type, *prefix, *sort;
     long limit, offset;
     double timeout;
 } options;
@@ -30,7 +32,8 @@ static void usage(FILE *f)
           "document has them all, those having some), \"exact phrases\", \"a b\"~N, OR, AND,\n"
           "NOT or -word, +word, =word, word*, a NEAR b, a NEAR/N b, a ADJ/N b, parentheses,\n"
           "person:NAME, org:NAME, place:NAME, entity:NAME (NAME a word, a \"quoted name\"\n"
-          "or a (list)), title:WORD, title:\"phrase\", date:2015-09, date:2010..2015.\n"
+          "or a (list)), title:WORD, title:\"phrase\", date:2015-09, date:2010..2015,\n"
+          "published:2017 (the document's own date only).\n"
           "  --socket PATH   the daemon's socket (default: $SEEKD_SOCKET, ...)\n"
           "  --json          print the daemon's answer line unchanged\n"
           "  --limit N       hits to show (default 10, at most 10000)\n"
@@ -38,6 +41,10 @@ static void usage(FILE *f)
           "  --no-snippets   leave snippets out\n"
           "  --ids           print matching ids only, one per line\n"
           "  --facets        also list the top people, organizations, places and years\n"
+          "  --sort ORDER    relevance (default), newest or oldest first (by the\n"
+          "                  documents' own dates; undated ones last)\n"
+          "  --timeline      draw how many matching documents each month (or year) has,\n"
+          "                  by their own date and by the dates they mention\n"
           "  --entity NAME   the entity card: aliases, documents, what it appears with\n"
           "  --entities      list indexed entities by document count (--type, --prefix)\n"
           "  --type T        with --entity/--entities: person, org, place or name\n"
@@ -70,7 +77,8 @@ static int parse_args(int argc, char **argv, options *o)
         { "timeout", required_argument, 0, 'T' }, { "help", no_argument, 0, 'h' },
         { "facets", no_argument, 0, 'F' }, { "entity", required_argument, 0, 'E' },
         { "entities", no_argument, 0, 'L' }, { "type", required_argument, 0, 'y' },
-        { "prefix", required_argument, 0, 'P' },
+        { "prefix", required_argument, 0, 'P' }, { "sort", required_argument, 0, 'O' },
+        { "timeline", no_argument, 0, 'l' },
         { 0, 0, 0, 0 },
     };
     memset(o, 0, sizeof *o);
@@ -106,6 +114,14 @@ static int parse_args(int argc, char **argv, options *o)
         case 'L': o->entities = 1; break;
         case 'y': o->type = optarg; break;
         case 'P': o->prefix = optarg; break;
+        case 'l': o->timeline = 1; break;
+        case 'O':
+            if (strcmp(optarg, "relevance") && strcmp(optarg, "newest") && strcmp(optarg, "oldest")) {
+                fprintf(stderr, "seek: --sort takes relevance, newest or oldest, not '%s'\n", optarg);
+                return -1;
+            }
+            o->sort = optarg;
+            break;
         case 'T':
             o->timeout = strtod(optarg, NULL);
             if (!(o->timeout > 0 && o->timeout <= 86400)) {
@@ -164,8 +180,27 @@ static json_t *build_request(const options *o, int argc, char **argv)
         json_object_set_new(req, "ids", json_true());
     if (req && o->facets)
         json_object_set_new(req, "facets", json_pack("[s,s,s,s]", "person", "org", "place", "date"));
+    if (req && o->sort)
+        json_object_set_new(req, "sort", json_string(o->sort));
+    if (req && o->timeline) {
+        /* The counts alone: no hits to fetch. */
+        json_object_set_new(req, "facets", json_pack("[s,s]", "month", "year"));
+        json_object_set_new(req, "limit", json_integer(0));
+        json_object_set_new(req, "snippets", json_false());
+    }
     free(q);
     return req;
+}
+
+/* Columns to draw in: the terminal's, else $COLUMNS, else 80. */
+static int terminal_width(void)
+{
+    struct winsize ws;
+    if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 20)
+        return ws.ws_col;
+    const char *c = getenv("COLUMNS");
+    int n = c ? atoi(c) : 0;
+    return n >= 20 && n <= 1000 ? n : 80;
 }
 
 int main(int argc, char **argv)
@@ -213,6 +248,8 @@ int main(int argc, char **argv)
             render_entity(stdout, ans, color);
         else if (o.entities)
             render_entities(stdout, ans);
+        else if (o.timeline)
+            render_timeline(stdout, ans, terminal_width(), isatty(STDOUT_FILENO));
         else
             render_hits(stdout, ans, color, o.ids);
         if (!o.json && !o.ping && !o.stats && !o.entity && !o.entities)
@@ -220,6 +257,7 @@ int main(int argc, char **argv)
         int found = o.entity ? json_is_true(json_object_get(ans, "found"))
                   : o.entities ? json_array_size(json_object_get(ans, "entities")) > 0
                   : o.ping || o.stats
+                    || (o.timeline && json_integer_value(json_object_get(ans, "total")) > 0)
                     || json_array_size(json_object_get(ans, o.ids ? "ids" : "hits")) > 0;
         rc = found ? EXIT_HITS : EXIT_NO_HITS;
     }

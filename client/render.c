@@ -47,6 +47,8 @@ static void print_facets(FILE *f, const json_t *facets)
     const char *key;
     const json_t *list;
     json_object_foreach((json_t *)facets, key, list) {
+        if (!json_is_array(list))
+            continue;   /* month and year: seek --timeline draws them */
         fprintf(f, "%-8s ", key);
         print_counted(f, list, strcmp(key, "date") ? "name" : "year", "count");
     }
@@ -64,9 +66,11 @@ void render_hits(FILE *f, const json_t *answer, int color, int ids_only)
     const json_t *hits = json_object_get(answer, "hits");
     json_array_foreach(hits, i, h) {
         const char *id = json_string_value(json_object_get(h, "id"));
-        fprintf(f, "%s%3lld. %s%s  %.3f\n", color ? "\033[1m" : "",
+        const char *date = json_string_value(json_object_get(h, "date"));
+        fprintf(f, "%s%3lld. %s%s  %.3f%s%s\n", color ? "\033[1m" : "",
                 (long long)json_integer_value(json_object_get(h, "rank")), id ? id : "",
-                color ? HL_OFF : "", json_real_value(json_object_get(h, "score")));
+                color ? HL_OFF : "", json_real_value(json_object_get(h, "score")),
+                date ? "  " : "", date ? date : "");
         const char *title = json_string_value(json_object_get(h, "title"));
         if (title && *title)
             fprintf(f, "   %s%s%s\n", color ? DIM : "", title, color ? HL_OFF : "");
