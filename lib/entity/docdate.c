@@ -276,9 +276,16 @@ static bool header_form(const line *l, int *day)
     size_t p = any_word(l, 0, labels), end;
     if (!p)
         return false;
-    p = skip_spaces(l, p);
-    if (p < l->n && (l->s[p] == ':' || dash_at(l, p)))
-        p = skip_spaces(l, p + (l->s[p] == ':' ? 1 : dash_at(l, p)));
+    /* "Posted: ", "Posted - ", "**Published:** " (Markdown bold). */
+    for (size_t k;;) {
+        p = skip_spaces(l, p);
+        if (p < l->n && (l->s[p] == ':' || l->s[p] == '*' || l->s[p] == '_'))
+            p++;
+        else if ((k = dash_at(l, p)) != 0)
+            p += k;
+        else
+            break;
+    }
     return date_at(l, p, day, &end);
 }
 

@@ -1,6 +1,7 @@
 /* Unit tests for lib/entity/dates.c: every written form of a date in
  * English and Russian, byte offsets, rejected look-alikes, the document
- * date line, query filters, and robustness against arbitrary bytes. */
+ * dates without a year given the year nearest a document's date, query
+ * filters, and robustness against arbitrary bytes. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -357,50 +358,90 @@ static void test_no_dates(void **state)
     expect_none("12:30, 15.5%", 2017);
 }
 
-static void test_doc_date(void **state)
+/* dates_find_near: a yearless mention takes the year nearest the anchor. */
+static void expect_near(const char *s, int anchor, int lo, int hi)
 {
-    struct { const char *text; int day; } ok[] = {
-        {"09.04.2025\nSome news text.", 20250409},
-        {"Title\n\n  June 28, 2012  \r\nBody", 20120628},
-        {"2017-11-30\n", 20171130},
-        {"Москва\n30 ноября 2017 года\nТекст", 20171130},
-        {"In 2015 the summit...\n\t14 Sep 2015\n", 20150914},
-    };
-    const char *no[] = {
-        "Rahmon met Lukashenko on June 28, 2012 in Minsk.\nMore text.",
-        "September 2015\n",
-        "14-15 September 2015\n",
-        "November 30\n",
-        "31.02.2020\n",
-        "2017-11-30 10:00\n",
-        "",
-    };
-    int day;
-
-    (void)state;
-    for (size_t i = 0; i < sizeof ok / sizeof *ok; i++) {
-        day = 0;
-        assert_int_equal(dates_doc_date(ok[i].text, strlen(ok[i].text), &day), 1);
-        assert_int_equal(day, ok[i].day);
-    }
-    for (size_t i = 0; i < sizeof no / sizeof *no; i++) {
-        day = -1;
-        assert_int_equal(dates_doc_date(no[i], strlen(no[i]), &day), 0);
-        assert_int_equal(day, -1);
-    }
+    date_mention *m;
+    char *copy = malloc(strlen(s));
+    assert_non_null(copy);
+    memcpy(copy, s, strlen(s));
+    ssize_t n = dates_find_near(copy, strlen(s), anchor, &m);
+    free(copy);
+    if (n != 1)
+        print_error("in \"%s\" near %d: %zd mentions\n", s, anchor, n);
+    assert_int_equal(n, 1);
+    assert_int_equal(m[0].span.lo, lo);
+    assert_int_equal(m[0].span.hi, hi);
+    free(m);
 }
 
-static void test_doc_date_anywhere_first_wins(void **state)
+static void test_yearless_nearest(void **state)
 {
-    char buf[2048] = "";
-    int day = 0;
-
     (void)state;
-    for (int i = 0; i < 30; i++)
-        strcat(buf, "line with 1 May 2010 inside\n");
-    strcat(buf, "09.04.2025\n\n  June 28, 2012  \n");
-    assert_int_equal(dates_doc_date(buf, strlen(buf), &day), 1);
-    assert_int_equal(day, 20250409);
+    /* The examples analysts gave: forward across New Year, back within it. */
+    expect_near("on 10 February", 20191220, 20200210, 20200210);
+    expect_near("on 5 October", 20191220, 20191005, 20191005);
+    expect_near("on 29 December", 20210103, 20201229, 20201229);
+    expect_near("on December 29", 20210103, 20201229, 20201229);
+    expect_near("30 ноября", 20171201, 20171130, 20171130);
+    expect_near("14-15 Sep", 20150901, 20150914, 20150915);
+    expect_near("on January 10", 20220111, 20220110, 20220110);
+    /* Leap day: only a leap year near the anchor has it. */
+    expect_near("on 29 February", 20200310, 20200229, 20200229);
+    /* A written year is never moved. */
+    expect_near("on 10 February 2015", 20191220, 20150210, 20150210);
+    /* A range's yearless head takes its tail's year, or the one before. */
+    expect_near("30 November - 2 December 2017", 20000101, 20171130, 20171202);
+    expect_near("28 December - 3 January 2018", 20000101, 20171228, 20180103);
+    expect_near("14 September - 2 October", 20151001, 20150914, 20151002);
+}
+
+static void test_yearless_kept(void **state)
+{
+    date_mention *m;
+    const char *s = "Leaders met on November 30 and on 29 February, then in May 2005.";
+    (void)state;
+    ssize_t n = dates_find_near(s, strlen(s), 0, &m);
+    assert_int_equal(n, 3);
+    assert_int_equal(m[0].span.lo, 1130);
+    assert_int_equal(m[0].span.hi, 1130);
+    assert_int_equal(m[1].span.lo, 229);
+    assert_int_equal(m[2].span.lo, 20050501);
+    /* Resolving later gives the same as resolving at once; a leap day with
+     * no leap year near is dropped. */
+    assert_int_equal(dates_resolve(m, (size_t)n, 20221205), 2);
+    assert_int_equal(m[0].span.lo, 20221130);
+    assert_int_equal(m[1].span.lo, 20050501);
+    free(m);
+    n = dates_find_near(s, strlen(s), 0, &m);
+    assert_int_equal(dates_resolve(m, (size_t)n, 0), 3);
+    assert_int_equal(m[1].span.lo, 229);
+    free(m);
+}
+
+static void test_nearest(void **state)
+{
+    (void)state;
+    assert_int_equal(date_nearest(1130, 20171130), 20171130);
+    assert_int_equal(date_nearest(210, 20191220), 20200210);
+    assert_int_equal(date_nearest(1005, 20191220), 20191005);
+    assert_int_equal(date_nearest(229, 20210301), 20200229);
+    assert_int_equal(date_nearest(229, 20220601), 0);
+    /* 2020 is a leap year: 1 July 2020 is two days nearer than 1 July 2019. */
+    assert_int_equal(date_nearest(701, 20200101), 20200701);
+}
+
+static void test_match_at_start(void **state)
+{
+    date_mention m;
+    (void)state;
+    assert_int_equal(dates_match("22 March 2000 – text", 23, &m), strlen("22 March 2000"));
+    assert_int_equal(m.span.lo, 20000322);
+    assert_int_equal(dates_match("Nov 30 (Reuters)", 16, &m), 6);
+    assert_int_equal(m.span.lo, 1130);
+    assert_int_equal(dates_match("31.02.2020", 10, &m), 0);
+    assert_int_equal(dates_match("text 22 March 2000", 18, &m), 0);
+    assert_int_equal(dates_match("", 0, &m), 0);
 }
 
 static void expect_filter(const char *s, int lo, int hi)
@@ -504,7 +545,6 @@ static void exercise(const char *s, size_t len)
     date_mention *m;
     date_span sp;
     size_t err;
-    int day;
     ssize_t n = find(s, len, 2017, &m);
 
     assert_true(n >= 0);
@@ -517,7 +557,12 @@ static void exercise(const char *s, size_t len)
     char *copy = malloc(len ? len : 1);
     assert_non_null(copy);
     memcpy(copy, s, len);
-    (void)dates_doc_date(copy, len, &day);
+    ssize_t k = dates_find_near(copy, len, 0, &m);
+    assert_true(k >= 0);
+    free(m);
+    date_mention one;
+    if ((k = (ssize_t)dates_match(copy, len, &one)) != 0)
+        assert_true((size_t)k <= len && one.span.lo <= one.span.hi);
     if (date_parse_filter(copy, len, &sp, &err) != 0)
         assert_true(err <= len);
     free(copy);
@@ -588,8 +633,10 @@ int main(void)
         cmocka_unit_test(test_longest_match_wins),
         cmocka_unit_test(test_ranges_of_dates),
         cmocka_unit_test(test_no_dates),
-        cmocka_unit_test(test_doc_date),
-        cmocka_unit_test(test_doc_date_anywhere_first_wins),
+        cmocka_unit_test(test_yearless_nearest),
+        cmocka_unit_test(test_yearless_kept),
+        cmocka_unit_test(test_nearest),
+        cmocka_unit_test(test_match_at_start),
         cmocka_unit_test(test_filter_good),
         cmocka_unit_test(test_filter_open),
         cmocka_unit_test(test_filter_bad),
