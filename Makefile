@@ -92,6 +92,7 @@ $(BUILD)/tests/test_freshness: $(BUILD)/daemon/freshness.o
 $(BUILD)/tests/test_pairs: $(BUILD)/indexer/document.o $(BUILD)/indexer/facets.o
 $(BUILD)/tests/test_bulk: $(BUILD)/indexer/bulk.o $(BUILD)/indexer/idmap.o
 $(BUILD)/tests/test_idmap: $(BUILD)/indexer/idmap.o
+$(BUILD)/tests/test_htmldate: $(BUILD)/indexer/html.o $(BUILD)/indexer/htmldate.o
 
 # ---- Setup and running ----
 

@@ -313,7 +313,8 @@ static bool dateline_form(const line *l, int *day)
         while (e < l->n && (word_at(l, e) || l->s[e] == '.' || l->s[e] == '-' || l->s[e] == '\'')) {
             if (is_digit(l->s[e]))
                 return false;
-            e += (unsigned char)l->s[e] < 0x80 ? 1 : (unsigned char)l->s[e] < 0xE0 ? 2 : 3;
+            size_t step = (unsigned char)l->s[e] < 0x80 ? 1 : (unsigned char)l->s[e] < 0xE0 ? 2 : 3;
+            e = e + step > l->n ? l->n : e + step;   /* a truncated last character */
         }
         if (e == p || !place_word(l, p, e, &small) || ++words > 6)
             return false;

@@ -1,6 +1,7 @@
 /* libFuzzer target for dates: dates_find (default year from the first input
- * byte: 0 none, else 1899 + byte), dates_doc_date and date_parse_filter on
- * the remaining bytes, checking that every span is a real, ordered date. */
+ * byte: 0 none, else 1899 + byte), dates_find_near, the document date
+ * readers (docdate.h) and date_parse_filter on the remaining bytes, checking
+ * that every span is a real, ordered date. */
 #undef NDEBUG
 #include <assert.h>
 #include <stddef.h>
@@ -9,6 +10,7 @@
 #include <string.h>
 
 #include "entity/dates.h"
+#include "entity/docdate.h"
 
 #define FUZZ_MAX_INPUT (64 * 1024)
 
@@ -53,12 +55,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     free(m);
 
-    int day = -7;
-    if (dates_doc_date(text, len, &day)) {
-        assert(day_ok(day) && year_ok(day, 0));
-    } else {
-        assert(day == -7);
-    }
+    n = dates_find_near(text, len, 0, &m);
+    assert(n >= 0);
+    size_t kept = dates_resolve(m, (size_t)n, 20171130);
+    for (size_t i = 0; i < kept; i++)
+        assert(day_ok(m[i].span.lo) && day_ok(m[i].span.hi) && m[i].span.lo <= m[i].span.hi);
+    free(m);
+
+    int day = docdate_text(text, len);
+    assert(day == 0 || (day < 10000 && day_ok(day)) || (day_ok(day) && year_ok(day, 0)));
+    day = docdate_value(text, len);
+    assert(day == 0 || (day_ok(day) && year_ok(day, 0)));
 
     date_span span = { -1, -2 };
     size_t off = (size_t)-1;

@@ -14,7 +14,7 @@ static void test_round_trip(void **state)
 {
     (void)state;
     hitrec in = { "news/a1", "Summit in Minsk", "20171130", "person\trahmon\tEmomali Rahmon\t2\n",
-                  "https://example.org/a1" };
+                  "https://example.org/a1", "dateline" };
     char *rec;
     size_t len;
     assert_int_equal(hitrec_build(&in, &rec, &len), 0);
@@ -29,6 +29,7 @@ static void test_round_trip(void **state)
     assert_string_equal(out.date, "20171130");
     assert_string_equal(out.entities, in.entities);
     assert_string_equal(out.url, "https://example.org/a1");
+    assert_string_equal(out.date_source, "dateline");
     free(copy);
     free(rec);
 }
@@ -36,7 +37,7 @@ static void test_round_trip(void **state)
 static void test_missing_fields_are_empty(void **state)
 {
     (void)state;
-    hitrec in = { "a", NULL, "20200101", NULL, NULL };
+    hitrec in = { "a", NULL, "20200101", NULL, NULL, NULL };
     char *rec;
     size_t len;
     assert_int_equal(hitrec_build(&in, &rec, &len), 0);
@@ -46,6 +47,7 @@ static void test_missing_fields_are_empty(void **state)
     assert_string_equal(out.title, "");
     assert_string_equal(out.date, "20200101");
     assert_string_equal(out.url, "");
+    assert_string_equal(out.date_source, "");
     free(rec);
     /* A record cut short (an older or damaged value) reads as empty fields. */
     hitrec_parse("only-id", 7, &out);
@@ -55,13 +57,14 @@ static void test_missing_fields_are_empty(void **state)
     hitrec_parse("", 0, &out);
     assert_string_equal(out.id, "");
     assert_string_equal(out.url, "");
+    assert_string_equal(out.date_source, "");
 }
 
 static void test_nul_in_a_field_ends_it(void **state)
 {
     (void)state;
     char title[] = "before\0after";
-    hitrec in = { "id", title, "20200101", "", "u" };
+    hitrec in = { "id", title, "20200101", "", "u", "feed" };
     char *rec;
     size_t len;
     assert_int_equal(hitrec_build(&in, &rec, &len), 0);

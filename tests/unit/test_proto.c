@@ -23,7 +23,28 @@ static void test_search_defaults(void **state)
     assert_int_equal(req.offset, 0);
     assert_true(req.snippets);
     assert_null(req.id);
+    assert_int_equal(req.sort, PROTO_SORT_RELEVANCE);
     proto_request_fini(&req);
+}
+
+static void test_search_sort_and_timeline_facets(void **state)
+{
+    (void)state;
+    static const struct { const char *sort; proto_sort want; } v[] = {
+        { "relevance", PROTO_SORT_RELEVANCE }, { "newest", PROTO_SORT_NEWEST },
+        { "oldest", PROTO_SORT_OLDEST },
+    };
+    for (size_t i = 0; i < sizeof v / sizeof *v; i++) {
+        char line[128];
+        snprintf(line, sizeof line, "{\"op\":\"search\",\"q\":\"a\",\"sort\":\"%s\","
+                 "\"facets\":[\"month\",\"year\"]}", v[i].sort);
+        proto_request req;
+        proto_error err;
+        assert_int_equal(proto_parse(line, strlen(line), &req, &err), 0);
+        assert_int_equal(req.sort, v[i].want);
+        assert_int_equal(req.facets, PROTO_FACET_MONTH | PROTO_FACET_YEAR);
+        proto_request_fini(&req);
+    }
 }
 
 static void test_search_fields_and_clamp(void **state)
@@ -90,6 +111,8 @@ static void test_malformed_requests(void **state)
         { "{\"op\":\"ping\",\"x\":[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]}", PROTO_E_BAD_REQUEST, "nested deeper" },
         { "{\"op\":\"search\",\"q\":\"a\",\"facets\":[\"weather\"]}", PROTO_E_BAD_REQUEST, "unknown facet" },
         { "{\"op\":\"search\",\"q\":\"a\",\"facets\":\"person\"}", PROTO_E_BAD_REQUEST, "must be a list" },
+        { "{\"op\":\"search\",\"q\":\"a\",\"sort\":\"date\"}", PROTO_E_BAD_REQUEST, "\"sort\" must be" },
+        { "{\"op\":\"search\",\"q\":\"a\",\"sort\":1}", PROTO_E_BAD_REQUEST, "\"sort\" must be a string" },
         { "{\"op\":\"entity\"}", PROTO_E_BAD_REQUEST, "needs \"name\"" },
         { "{\"op\":\"entity\",\"name\":\"x\",\"type\":\"city\"}", PROTO_E_BAD_REQUEST, "\"type\" must be" },
         { "{\"op\":\"entities\",\"prefix\":5}", PROTO_E_BAD_REQUEST, "\"prefix\" must be a string" },
@@ -167,6 +190,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_search_defaults),
         cmocka_unit_test(test_search_fields_and_clamp),
+        cmocka_unit_test(test_search_sort_and_timeline_facets),
         cmocka_unit_test(test_ping_and_stats),
         cmocka_unit_test(test_deep_strings_are_not_depth),
         cmocka_unit_test(test_malformed_requests),

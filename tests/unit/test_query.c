@@ -216,6 +216,9 @@ static void test_entity_and_date_filters(void **state)
     expect_tree("date:2010..2015 OR person:putin", "(OR date:2010-01-01..2015-12-31 person:\"putin\")");
     /* Field names in any case; unknown ones are words. */
     expect_tree("Person:x", "person:\"x\"");
+    expect_tree("published:2017", "published:2017-01-01..2017-12-31");
+    expect_tree("csto published:..2015-09", "(AND word:csto published:0000-01-01..2015-09-30)");
+    expect_tree("published:2017-11-30..", "published:2017-11-30..9999-12-31");
     expect_tree("url:x", "\"url x\"");
 }
 
@@ -231,6 +234,8 @@ static void test_bad_filters(void **state)
     expect_error("x date:2015..2010", 17, 13, "date: takes");
     expect_error("date:20x5", 9, 7, "date: takes");
     expect_error("x Date:(2012 OR 20x5)", 21, 18, "date: takes");
+    expect_reading("published:", "word:published", NO_WARNINGS);
+    expect_error("published:2017-13", 17, 15, "published: takes");
 }
 
 static void test_stopwords(void **state)

@@ -382,6 +382,87 @@ static void test_shards(void **state)
     assert_int_equal(system(cmd), 0);
 }
 
+typedef struct dated { char id[16], date[16]; } dated;
+
+static int newest_first(const void *a, const void *b)
+{
+    const dated *x = a, *y = b;
+    int c = strcmp(y->date, x->date);   /* "" is least: last */
+    return c ? c : strcmp(x->id, y->id);
+}
+
+static int oldest_first(const void *a, const void *b)
+{
+    const dated *x = a, *y = b;
+    int c = strcmp(x->date, y->date);
+    return c ? c : strcmp(x->id, y->id);
+}
+
+/* Sorting by a value over three shards: equal values (and scores) go in
+ * key order, as on one database, and every page is the same slice of the
+ * whole order. */
+static void test_value_order_paging(void **state)
+{
+    (void)state;
+    enum { N = 40 };
+    char paths[3][96], stub[96];
+    const char *pv[3];
+    for (int i = 0; i < 3; i++) {
+        snprintf(paths[i], sizeof paths[i], "%s-vshard%d", dir, i);
+        pv[i] = paths[i];
+    }
+    xap_wdb *w;
+    assert_int_equal(xap_wdb_open_shards(pv, 3, XAP_CREATE, &w), SEEK_OK);
+    assert_int_equal(xap_wdb_begin(w), SEEK_OK);
+    static const char *const words[] = { "same", NULL };
+    dated docs[N];
+    for (int i = 0; i < N; i++) {
+        snprintf(docs[i].id, sizeof docs[i].id, "d%02d", (i * 17) % N);
+        /* Three dates shared by many documents, and some undated. */
+        if (i % 7 == 0)
+            docs[i].date[0] = '\0';
+        else
+            snprintf(docs[i].date, sizeof docs[i].date, "2020010%d", i % 3 + 1);
+        add(w, docs[i].id, words, docs[i].date);
+    }
+    assert_int_equal(xap_wdb_commit(w), SEEK_OK);
+    xap_wdb_close(w);
+    snprintf(stub, sizeof stub, "%s-vstub", dir);
+    FILE *f = fopen(stub, "w");
+    assert_non_null(f);
+    for (int s = 0; s < 3; s++)
+        fprintf(f, "auto %s\n", paths[s]);
+    fclose(f);
+    xap_db *db;
+    assert_int_equal(xap_db_open(stub, &db), SEEK_OK);
+    xap_query *q;
+    xap_query_term("same", &q);
+    for (int order = XAP_ORDER_DESC; order <= XAP_ORDER_ASC; order++) {
+        qsort(docs, N, sizeof *docs, order == XAP_ORDER_DESC ? newest_first : oldest_first);
+        for (unsigned limit = 1; limit <= 9; limit += 4)
+            for (unsigned off = 0; off <= N; off++) {
+                xap_search opt = { .offset = off, .limit = limit, .key_slot = 0,
+                                   .order = (xap_order)order, .order_slot = 1 };
+                xap_hits *h;
+                assert_int_equal(xap_db_search(db, q, &opt, &h), SEEK_OK);
+                assert_int_equal(h->total, N);
+                assert_int_equal(h->n, off >= N ? 0 : N - off < limit ? N - off : limit);
+                for (size_t i = 0; i < h->n; i++) {
+                    if (strcmp(h->hits[i].key, docs[off + i].id))
+                        print_error("order %d offset %u: %s at %zu, not %s\n", order, off,
+                                    h->hits[i].key, i, docs[off + i].id);
+                    assert_string_equal(h->hits[i].key, docs[off + i].id);
+                }
+                xap_hits_free(h);
+            }
+    }
+    xap_query_free(q);
+    xap_db_close(db);
+    char cmd[256];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'-vshard* '%s'", dir, stub);
+    assert_int_equal(system(cmd), 0);
+}
+
 static void test_bad_shard_count(void **state)
 {
     (void)state;
@@ -428,6 +509,7 @@ int main(void)
         cmocka_unit_test(test_info_metadata_and_values),
         cmocka_unit_test(test_facets_ranking_and_terms),
         cmocka_unit_test(test_shards),
+        cmocka_unit_test(test_value_order_paging),
         cmocka_unit_test(test_bad_shard_count),
         cmocka_unit_test(test_second_writer_is_locked_out),
         cmocka_unit_test(test_uncommitted_changes_are_invisible),
