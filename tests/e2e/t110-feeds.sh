@@ -18,7 +18,7 @@ cat > "$CORPUS/feeds/wire.jsonl" <<'JSONL'
 this line is not JSON
 {"id":"a3","text":"No title, no date: a quiet day for the xylophonist."}
 {"title":"no id here","text":"dropped"}
-{"id":"a4","date":"30.11.2017","text":"a bad date"}
+{"id":"a4","date":"the other day","text":"a bad date"}
 
 JSONL
 index "$CORPUS" >"$TMP/out" 2>"$TMP/err"
