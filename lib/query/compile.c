@@ -2,7 +2,8 @@
  * its stop words are optional (AND_MAYBE: they add to the score of the
  * documents that have them), its other terms required, or, in the relaxed
  * reading, its free terms (words the user did not mark as required) joined
- * by OR, so that the documents holding more of them rank first. A NOT
+ * by OR, so that the documents holding more of them rank first. Stop words
+ * count for a tenth of their weight (STOP_WEIGHT). A NOT
  * beside other terms becomes AND_NOT so the excluded part never costs a scan
  * of every document; only a query that is nothing but NOT starts from all
  * documents. */
@@ -304,6 +305,13 @@ static seek_status build_phrase_words(const qp_node *n, ctx *c, xap_query **out)
 
 /* ---- Groups: terms joined without an operator ---- */
 
+/* What a stop word adds to a score, as a part of its BM25 weight: enough to
+ * order documents that are otherwise alike, too little to lift one that has
+ * fewer of the words that matter. Measured on the CISI questions as typed
+ * (nDCG@10): stop words at full weight 0.326, at 0.4 0.347, at 0.1 0.355,
+ * left out 0.355. */
+#define STOP_WEIGHT 0.1
+
 enum role { R_REQUIRED, R_FREE, R_STOP, R_NOT, NROLES };
 
 typedef struct group {
@@ -440,6 +448,12 @@ static seek_status build_group(const qp_node *n, ctx *c, xap_query **out)
     part = NULL;
     if (st == SEEK_OK)
         st = fold_role(&g, R_STOP, XAP_OR, c, &part);
+    if (st == SEEK_OK && part) {
+        xap_query *scaled = NULL;
+        st = xap_query_scale(part, STOP_WEIGHT, &scaled);
+        xap_query_free(part);
+        part = scaled;
+    }
     if (st == SEEK_OK)
         st = merge(XAP_AND_MAYBE, &pos, part);
     else

@@ -878,6 +878,16 @@ seek_status xap_query_combine(xap_op op, const xap_query *a, const xap_query *b,
     }
 }
 
+seek_status xap_query_scale(const xap_query *q, double factor, xap_query **out) noexcept
+{
+    *out = nullptr;
+    try {
+        return wrap(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q->q, factor), out);
+    } catch (...) {
+        return translate();
+    }
+}
+
 seek_status xap_query_any(const char *const *terms, size_t n, xap_query **out) noexcept
 {
     *out = nullptr;

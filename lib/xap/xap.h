@@ -235,6 +235,9 @@ seek_status xap_query_near(const char *const *terms, size_t n, unsigned window,
                            xap_query **out) XAP_NOEXCEPT;
 seek_status xap_query_combine(xap_op op, const xap_query *a, const xap_query *b,
                               xap_query **out) XAP_NOEXCEPT;
+/* `q` with its weight multiplied by `factor` (>= 0): the same documents,
+ * a smaller or larger part in their scores. */
+seek_status xap_query_scale(const xap_query *q, double factor, xap_query **out) XAP_NOEXCEPT;
 /* Documents holding any of `terms`, as one flat OR. */
 seek_status xap_query_any(const char *const *terms, size_t n, xap_query **out) XAP_NOEXCEPT;
 /* Every term starting with `prefix`; of more than `max_terms`, the

@@ -110,6 +110,34 @@ static void test_phrase_and_near(void **state)
     xap_db_close(db);
 }
 
+/* A scaled query matches the same documents with scores times the factor. */
+static void test_scaled_weight(void **state)
+{
+    (void)state;
+    xap_db *db;
+    assert_int_equal(xap_db_open(dir, &db), SEEK_OK);
+    xap_query *q, *scaled;
+    assert_int_equal(xap_query_term("security", &q), SEEK_OK);
+    assert_int_equal(xap_query_scale(q, 0.25, &scaled), SEEK_OK);
+    xap_search opt = { .limit = 10, .key_slot = -1 };
+    xap_hits *a = NULL, *b = NULL;
+    assert_int_equal(xap_db_search(db, q, &opt, &a), SEEK_OK);
+    assert_int_equal(xap_db_search(db, scaled, &opt, &b), SEEK_OK);
+    assert_true(a->n > 0);
+    assert_int_equal(a->n, b->n);
+    for (size_t i = 0; i < a->n; i++) {
+        assert_int_equal(a->hits[i].docid, b->hits[i].docid);
+        assert_true(a->hits[i].score > 0);
+        assert_true(b->hits[i].score > a->hits[i].score * 0.2499
+                    && b->hits[i].score < a->hits[i].score * 0.2501);
+    }
+    xap_hits_free(a);
+    xap_hits_free(b);
+    xap_query_free(q);
+    xap_query_free(scaled);
+    xap_db_close(db);
+}
+
 static void test_boolean_ops_and_values(void **state)
 {
     (void)state;
@@ -506,6 +534,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_phrase_and_near),
         cmocka_unit_test(test_boolean_ops_and_values),
+        cmocka_unit_test(test_scaled_weight),
         cmocka_unit_test(test_info_metadata_and_values),
         cmocka_unit_test(test_facets_ranking_and_terms),
         cmocka_unit_test(test_shards),
