@@ -3,6 +3,7 @@
 #include "handlers.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "ops.h"
@@ -22,6 +23,8 @@ static double ms_since(const struct timespec *t0)
 typedef struct stats_ctx {
     xap_info info;
     char *last;
+    xap_count *encodings;   /* documents per encoding term */
+    size_t nencodings;
 } stats_ctx;
 
 static seek_status read_stats(xap_db *db, void *ctx)
@@ -29,16 +32,40 @@ static seek_status read_stats(xap_db *db, void *ctx)
     stats_ctx *sc = ctx;
     free(sc->last);
     sc->last = NULL;
+    xap_counts_free(sc->encodings, sc->nencodings);
+    sc->encodings = NULL;
+    sc->nencodings = 0;
     seek_status st = xap_db_info(db, &sc->info);
-    return st == SEEK_OK ? xap_db_metadata(db, META_LAST_RUN, &sc->last) : st;
+    if (st == SEEK_OK)
+        st = xap_db_metadata(db, META_LAST_RUN, &sc->last);
+    /* Each document holds one encoding term: their document counts are the
+     * totals, right after any update or removal and over every shard. */
+    return st == SEEK_OK ? xap_db_terms(db, PREFIX_ENCODING, &sc->encodings, &sc->nencodings) : st;
+}
+
+static json_t *encodings_object(const stats_ctx *sc)
+{
+    json_t *o = json_object();
+    size_t plen = strlen(PREFIX_ENCODING);
+    for (size_t i = 0; o && i < sc->nencodings; i++)
+        if (json_object_set_new(o, sc->encodings[i].term + plen,
+                                json_integer((json_int_t)sc->encodings[i].count)) < 0) {
+            json_decref(o);
+            o = NULL;
+        }
+    return o;
 }
 
 json_t *op_stats(worker *w, proto_error *err)
 {
     stats_ctx sc = { .last = NULL };
     seek_status st = worker_run(w, read_stats, &sc);
-    if (st != SEEK_OK) {
+    json_t *encodings = st == SEEK_OK ? encodings_object(&sc) : NULL;
+    xap_counts_free(sc.encodings, sc.nencodings);
+    if (st != SEEK_OK || !encodings) {
         free(sc.last);
+        if (st == SEEK_OK)
+            st = SEEK_NOMEM;
         worker_index_error(st, err);
         return NULL;
     }
@@ -52,11 +79,12 @@ json_t *op_stats(worker *w, proto_error *err)
     if (t && gmtime_r(&t, &tm))
         strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
     const gazetteer *g = worker_gazetteer();
-    return json_pack("{s:I,s:I,s:s,s:f,s:s,s:I,s:o}", "docs", (json_int_t)sc.info.docs,
+    return json_pack("{s:I,s:I,s:s,s:f,s:s,s:I,s:o,s:o}", "docs", (json_int_t)sc.info.docs,
                      "revision", (json_int_t)sc.info.revision, "last_commit", when,
                      "avg_length", sc.info.avg_length,
                      "index", worker_index_path(),
                      "gazetteer_entries", (json_int_t)(g ? gaz_count(g) : 0),
+                     "encodings", encodings,
                      "last_run", run ? run : json_null());
 }
 

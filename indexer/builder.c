@@ -12,7 +12,7 @@
 typedef enum { JOB_QUEUED, JOB_DONE } job_state;
 
 typedef struct job {
-    char *idterm, *id, *text, *title, *url;
+    char *idterm, *id, *text, *title, *url, *encoding;
     doc_input in;
     doc_meta meta;
     xap_doc *doc;
@@ -41,6 +41,7 @@ static void job_clear(job *j)
     free(j->text);
     free(j->title);
     free(j->url);
+    free(j->encoding);
     xap_doc_free(j->doc);
     memset(j, 0, sizeof *j);
 }
@@ -137,7 +138,9 @@ seek_status builder_submit(builder *b, const char *idterm, const doc_input *in,
     j->text = malloc(in->len + 1);
     j->title = dup_or_null(in->title);
     j->url = dup_or_null(in->url);
-    if (!j->idterm || !j->id || !j->text || (in->title && !j->title) || (in->url && !j->url)) {
+    j->encoding = dup_or_null(in->encoding);
+    if (!j->idterm || !j->id || !j->text || (in->title && !j->title) || (in->url && !j->url)
+        || (in->encoding && !j->encoding)) {
         job_clear(j);
         return b->err = SEEK_NOMEM;
     }
@@ -147,6 +150,7 @@ seek_status builder_submit(builder *b, const char *idterm, const doc_input *in,
     j->in.text = j->text;
     j->in.title = j->title;
     j->in.url = j->url;
+    j->in.encoding = j->encoding;
     j->meta = *meta;
     j->meta.id = j->id;
     j->state = JOB_QUEUED;

@@ -236,6 +236,10 @@ seek_status document_build(const doc_input *in, const doc_meta *meta, xap_stem *
         st = SEEK_INVALID;
     if (st == SEEK_OK)
         st = xap_doc_add_boolean(doc, idterm);
+    char encterm[64];
+    if (st == SEEK_OK && in->encoding
+        && snprintf(encterm, sizeof encterm, "%s%s", PREFIX_ENCODING, in->encoding) < (int)sizeof encterm)
+        st = xap_doc_add_boolean(doc, encterm);
     if (st == SEEK_OK)
         st = add_words(doc, stem, &toks);
     /* The document's own date, which then dates the mentions written

@@ -30,6 +30,7 @@ typedef struct doc_input {
     const char *url;     /* NULL: none */
     int feed_day;        /* yyyymmdd of a feed article's "date", or 0 */
     int meta_day;        /* yyyymmdd of a page's metadata date, or 0 */
+    const char *encoding; /* what the bytes were read as (charset.h); NULL: none */
 } doc_input;
 
 /* Builds the document into *out (free with xap_doc_free); `gaz` (may be

@@ -8,6 +8,8 @@
 #include <jansson.h>
 
 #include "entity/docdate.h"
+#include "text/charset.h"
+#include "text/decode.h"
 
 /* "2017-11-30", "2017-11-30T10:00:00Z", "Thu, 30 Nov 2017 10:00:00 +0000"
  * -> 20171130; 0 if absent or empty, -1 if not a date. */
@@ -45,8 +47,25 @@ int feed_each(const char *bytes, size_t len, feed_fn fn, feed_bad_fn bad, void *
             a++;
         if (a == end)
             continue;  /* blank lines separate nothing */
+        /* JSON is UTF-8: a line in another encoding is decoded first. */
+        charset_text dec = { 0 };
+        const char *line = bytes + a;
+        size_t n = end - a;
+        if (text_utf8_prefix(line, n) != n) {
+            if (charset_read(line, n, NULL, &dec) != SEEK_OK) {
+                bad(lineno, "out of memory", ctx);
+                continue;
+            }
+            if (dec.not_text) {
+                bad(lineno, "not text", ctx);
+                continue;
+            }
+            line = dec.text;
+            n = dec.len;
+        }
         json_error_t jerr;
-        json_t *o = json_loadb(bytes + a, end - a, JSON_REJECT_DUPLICATES, &jerr);
+        json_t *o = json_loadb(line, n, JSON_REJECT_DUPLICATES, &jerr);
+        charset_text_fini(&dec);
         char why[200];
         if (!o) {
             snprintf(why, sizeof why, "not valid JSON: %s", jerr.text);
@@ -54,7 +73,7 @@ int feed_each(const char *bytes, size_t len, feed_fn fn, feed_bad_fn bad, void *
             continue;
         }
         int wrong = 0;
-        feed_article art = { .line = lineno };
+        feed_article art = { .line = lineno, .encoding = *dec.name ? dec.name : NULL };
         art.id = optional_string(o, "id", &wrong);
         art.title = optional_string(o, "title", &wrong);
         art.url = optional_string(o, "url", &wrong);

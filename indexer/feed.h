@@ -1,5 +1,7 @@
 /* JSON Lines feeds: one article per line, {"id","title","date","url","text"}.
- * A bad line is reported with its number and skipped; the rest still count. */
+ * A bad line is reported with its number and skipped; the rest still count.
+ * A line that is not UTF-8 is read by the rules of text/charset.h on its
+ * own, so a feed that gathers sources in several encodings keeps them all. */
 #ifndef SEEKD_INDEXER_FEED_H
 #define SEEKD_INDEXER_FEED_H
 
@@ -13,6 +15,7 @@ typedef struct feed_article {
     const char *text;    /* required */
     size_t text_len;
     size_t line;         /* 1-based line number in the feed */
+    const char *encoding; /* the line's own encoding when it is not UTF-8, else NULL */
 } feed_article;
 
 /* Called per good article; a nonzero return stops the walk and is returned. */

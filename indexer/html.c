@@ -10,6 +10,7 @@
 
 #include "grow.h"
 #include "htmldate.h"
+#include "text/charset.h"
 
 typedef struct buf {
     char *s;
@@ -81,6 +82,7 @@ static char *trimmed_text(const xmlNode *n)
         free(b.s);
         return NULL;
     }
+    charset_clean(b.s, &b.len);
     /* Fold white space: titles are one line. */
     size_t o = 0;
     for (size_t i = 0; i < b.len; i++) {
@@ -95,13 +97,16 @@ static char *trimmed_text(const xmlNode *n)
     return b.s;
 }
 
-int html_extract(const char *html, size_t len, char **text, size_t *tlen, char **title, int *day)
+int html_extract(const char *html, size_t len, const char *encoding, char **text, size_t *tlen,
+                 char **title, int *day, char **declared)
 {
     *text = *title = NULL;
     *day = 0;
+    if (declared)
+        *declared = NULL;
     if (len > (size_t)INT32_MAX)
         return -1;
-    htmlDocPtr doc = htmlReadMemory(html, (int)len, NULL, NULL,
+    htmlDocPtr doc = htmlReadMemory(html, (int)len, NULL, encoding,
                                     HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING
                                     | HTML_PARSE_NONET | HTML_PARSE_NOBLANKS);
     if (!doc)
@@ -117,8 +122,17 @@ int html_extract(const char *html, size_t len, char **text, size_t *tlen, char *
         put(&b, "\n", 1);
     }
     walk(root, &b);
+    /* libxml2 names the charset a page declares, and only then. */
+    if (declared && !encoding && doc->encoding && !(*declared = strdup((const char *)doc->encoding)))
+        b.oom = 1;
     xmlFreeDoc(doc);
+    if (!b.oom)
+        charset_clean(b.s, &b.len);
     if (b.oom || !*title) {
+        if (declared) {
+            free(*declared);
+            *declared = NULL;
+        }
         free(b.s);
         free(*title);
         *title = NULL;

@@ -18,6 +18,7 @@
 #include "shard.h"
 #include "update.h"
 #include "paths.h"
+#include "text/charset.h"
 #include "text/decode.h"
 #include "walk.h"
 #include "xap/prefix.h"
@@ -30,7 +31,8 @@
 typedef struct options {
     char index[4096];
     char gazetteer[4096];
-    int full, quiet;
+    int full, quiet, verbose;
+    char encoding[CHARSET_NAME_MAX];  /* --encoding NAME, "" to detect */
     double wait_seconds;
     unsigned shards;     /* --shards N (0: as the index is) */
     int shard;           /* --shard K, or -1 */
@@ -42,9 +44,10 @@ typedef struct options {
 static void usage(FILE *f)
 {
     fputs("usage: seekd-index [--index DIR] [--shards N [--shard K]] [--full] [--wait SECONDS]\n"
-          "                   [--batch N] [--date-fallback mtime|none] [-q] CORPUS_DIR...\n"
-          "Indexes every .txt file below the CORPUS_DIRs (document id: the path below\n"
-          "its folder, without .txt). Incremental unless --full.\n"
+          "                   [--batch N] [--date-fallback mtime|none] [--encoding NAME]\n"
+          "                   [-q] [-v] CORPUS_DIR...\n"
+          "Indexes the .txt, .html/.htm and .jsonl files below the CORPUS_DIRs (document\n"
+          "id: the path below its folder, without the extension). Incremental unless --full.\n"
           "  --index DIR      the index (default: $SEEKD_INDEX or ~/.local/share/seekd/index)\n"
           "  --shards N       split the index into N shard databases in DIR, listed by the\n"
           "                   stub DIR/XAPIANDB (seekd serves DIR as one index)\n"
@@ -58,7 +61,10 @@ static void usage(FILE *f)
           "  --date-fallback mtime|none\n"
           "                   whether a file's mtime dates it when its text, metadata and\n"
           "                   path give no date (default none; kept in the index)\n"
+          "  --encoding NAME  read every file as this encoding (any name iconv knows:\n"
+          "                   windows-1251, KOI8-R, UTF-16LE...) instead of detecting it\n"
           "  -q, --quiet      print nothing but errors\n"
+          "  -v, --verbose    name each file read with the encoding it was read as\n"
           "Exit: 0 ok, 1 some files failed, 2 fatal error, 75 index busy.\n", f);
 }
 
@@ -77,6 +83,7 @@ static int parse_args(int argc, char **argv, options *o)
         { "gazetteer", required_argument, 0, 'g' }, { "help", no_argument, 0, 'h' },
         { "shards", required_argument, 0, 'S' }, { "shard", required_argument, 0, 'K' },
         { "batch", required_argument, 0, 'B' }, { "date-fallback", required_argument, 0, 'D' },
+        { "encoding", required_argument, 0, 'E' }, { "verbose", no_argument, 0, 'v' },
         { 0, 0, 0, 0 },
     };
     memset(o, 0, sizeof *o);
@@ -88,7 +95,7 @@ static int parse_args(int argc, char **argv, options *o)
         return -1;
     }
     int c;
-    while ((c = getopt_long(argc, argv, "i:fqw:h", longs, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "i:fqvw:h", longs, NULL)) != -1) {
         char *end;
         switch (c) {
         case 'i':
@@ -113,6 +120,15 @@ static int parse_args(int argc, char **argv, options *o)
             o->date_fallback = optarg;
             break;
         case 'q': o->quiet = 1; break;
+        case 'v': o->verbose = 1; break;
+        case 'E':
+            if (!charset_known(optarg, o->encoding, sizeof o->encoding)) {
+                fprintf(stderr, "seekd-index: --encoding: '%s' is no encoding iconv knows "
+                                "(try windows-1251, KOI8-R, CP866, UTF-16LE; iconv -l lists them)\n",
+                        optarg);
+                return -1;
+            }
+            break;
         case 'w':
             o->wait_seconds = strtod(optarg, &end);
             if (end == optarg || *end || o->wait_seconds < 0) {
@@ -233,7 +249,7 @@ static char **seen_ids(const walk_list *files, const update *u, size_t *n)
         return NULL;
     size_t k = 0;
     for (size_t i = 0; i < files->n; i++)
-        if (files->files[i].kind != WALK_FEED)
+        if (files->files[i].kind != WALK_FEED && !update_not_text(u, files->files[i].id))
             seen[k++] = files->files[i].id;
     for (size_t i = 0; i < u->narticles; i++)
         seen[k++] = u->articles[i];
@@ -363,9 +379,9 @@ static int finish(const options *o, update *u, double secs)
     char summary[512], mark[32];
     snprintf(summary, sizeof summary,
              "{\"time\":%lld,\"added\":%zu,\"updated\":%zu,\"removed\":%zu,"
-             "\"unchanged\":%zu,\"failed\":%zu,\"seconds\":%.3f}",
+             "\"unchanged\":%zu,\"skipped\":%zu,\"failed\":%zu,\"seconds\":%.3f}",
              (long long)time(NULL), c->added, c->updated, c->removed, c->unchanged,
-             c->failed, secs);
+             c->skipped, c->failed, secs);
     shard_mark(o, mark, sizeof mark);
     const bulk_meta meta[] = {
         { META_FEEDS, u->new_feeds ? u->new_feeds : "" }, { META_LAST_RUN, summary },
@@ -484,6 +500,7 @@ static int run(const options *o, const gazetteer *gaz, char **roots, size_t nroo
         return EXIT_FATAL;
     }
     update u = { .full = o->full, .shard = o->shard, .nshards = o->shards,
+                 .encoding = *o->encoding ? o->encoding : NULL, .verbose = o->verbose,
                  .files = &files, .c = { .failed = walk_errors } };
     int rc = index_files(o, &l, gaz, &u);
     counts c = u.c;
@@ -492,9 +509,14 @@ static int run(const options *o, const gazetteer *gaz, char **roots, size_t nroo
     walk_list_fini(&files);
     if (rc)
         return rc;
+    /* Files that are not text are no failure; the count shows only when
+     * there are some, so the usual line stays as it was. */
+    char skipped[48] = "";
+    if (c.skipped)
+        snprintf(skipped, sizeof skipped, " %zu skipped,", c.skipped);
     if (!o->quiet)
-        printf("%zu added, %zu updated, %zu removed, %zu unchanged, %zu failed in %.2f s\n",
-               c.added, c.updated, c.removed, c.unchanged, c.failed, now_seconds() - t0);
+        printf("%zu added, %zu updated, %zu removed, %zu unchanged,%s %zu failed in %.2f s\n",
+               c.added, c.updated, c.removed, c.unchanged, skipped, c.failed, now_seconds() - t0);
     return c.failed ? EXIT_FAILED_FILES : 0;
 }
 

@@ -19,6 +19,7 @@
 #include "grow.h"
 #include "html.h"
 #include "shard.h"
+#include "text/charset.h"
 #include "text/decode.h"
 #include "xap/prefix.h"
 
@@ -148,6 +149,50 @@ static void count(update *u, outcome o)
         u->c.unchanged++;
 }
 
+/* ---- reading bytes as text ---- */
+
+/* Counts a file that is not text and names it. Returns OK or NOMEM. */
+static seek_status skip_not_text(update *u, const walk_file *f, const char *why)
+{
+    fprintf(stderr, "seekd-index: %s: not text (%s); skipped\n", f->path, why);
+    u->c.skipped++;
+    return strv_push(&u->not_text, &u->nnot_text, &u->not_text_cap, f->id) < 0 ? SEEK_NOMEM : SEEK_OK;
+}
+
+static void say_encoding(const update *u, const char *path, size_t line, const char *name)
+{
+    if (!u->verbose)
+        return;
+    if (line)
+        printf("%s:%zu: %s\n", path, line, name);
+    else
+        printf("%s: %s\n", path, name);
+}
+
+/* An HTML page's text: the charset it declares, unless a byte order mark,
+ * UTF-16 or --encoding decides; a page declaring none is read by the rules
+ * of charset.h. `c` holds the bytes as those rules read them; `name` gets
+ * the encoding used. Returns 0, or -1 when the page cannot be parsed. */
+static int html_text(const update *u, const char *bytes, size_t len, const charset_text *c,
+                     char **text, size_t *tlen, char **title, int *day, char *name, size_t cap)
+{
+    if (!u->encoding && !charset_unicode(bytes, len)) {
+        char *declared = NULL;
+        if (html_extract(bytes, len, NULL, text, tlen, title, day, &declared) == 0) {
+            int has = declared != NULL;
+            if (has && !charset_known(declared, name, cap))
+                snprintf(name, cap, "%s", declared);
+            free(declared);
+            if (has || !strcmp(c->name, "UTF-8"))
+                return 0;
+            free(*text);
+            free(*title);
+        }
+    }
+    snprintf(name, cap, "%s", c->name);
+    return html_extract(c->text, c->len, "UTF-8", text, tlen, title, day, NULL);
+}
+
 /* ---- .txt and .html: one document per file ---- */
 
 static seek_status update_page(update *u, const walk_file *f)
@@ -173,27 +218,38 @@ static seek_status update_page(update *u, const walk_file *f)
     }
     doc_meta meta = { f->id, (long long)len, f->mtime_ns, fnv1a64(bytes, len), u->date_from_mtime };
     doc_input in = { 0 };
-    char *text = NULL, *title = NULL;
+    char *text = NULL, *title = NULL, name[CHARSET_NAME_MAX];
     size_t tlen = 0;
+    charset_text c;
+    seek_status st = charset_read(bytes, len, u->encoding, &c);
+    if (st != SEEK_OK || c.not_text) {
+        free(bytes);
+        return st != SEEK_OK ? st : skip_not_text(u, f, c.not_text);
+    }
     if (f->kind == WALK_HTML) {
-        if (html_extract(bytes, len, &text, &tlen, &title, &in.meta_day) < 0) {
+        int rc = html_text(u, bytes, len, &c, &text, &tlen, &title, &in.meta_day, name, sizeof name);
+        charset_text_fini(&c);
+        if (rc < 0) {
             fprintf(stderr, "seekd-index: %s: cannot read it as HTML\n", f->path);
             u->c.failed++;
             free(bytes);
             return SEEK_OK;
         }
         in.title = *title ? title : NULL;
-    } else if (!(text = text_decode(bytes, len, &tlen))) {
-        free(bytes);
-        return SEEK_NOMEM;
+    } else {
+        text = c.text;
+        tlen = c.len;
+        snprintf(name, sizeof name, "%s", c.name);
     }
     free(bytes);
+    say_encoding(u, f->path, 0, name);
     in.text = text;
     in.len = tlen;
+    in.encoding = name;
     /* A touched but identical file is rewritten all the same, to store its
      * new mtime so the next run can skip it unread. */
     outcome o;
-    seek_status st = put_doc(u, idterm, &in, &meta, &o);
+    st = put_doc(u, idterm, &in, &meta, &o);
     free(text);
     free(title);
     if (st == SEEK_OK)
@@ -206,6 +262,7 @@ static seek_status update_page(update *u, const walk_file *f)
 typedef struct feed_ctx {
     update *u;
     const walk_file *f;
+    const char *encoding;    /* the feed's: lines read on their own say theirs */
     seek_status st;
 } feed_ctx;
 
@@ -236,10 +293,14 @@ static int one_article(const feed_article *a, void *ctx)
         free(id);
         return 0;
     }
-    /* JSON strings may hold NUL; the text pipeline wants a C string. */
+    /* JSON strings may hold NUL and other control characters (\u0000): as
+     * spaces, like a text file's. */
     char *text = strndup(a->text, a->text_len);
-    if (!text || strv_push(&u->articles, &u->narticles, &u->articles_cap, id) < 0) {
+    char *title = a->title ? strdup(a->title) : NULL;
+    if (!text || (a->title && !title)
+        || strv_push(&u->articles, &u->narticles, &u->articles_cap, id) < 0) {
         free(text);
+        free(title);
         free(id);
         fc->st = SEEK_NOMEM;
         return 1;
@@ -247,14 +308,21 @@ static int one_article(const feed_article *a, void *ctx)
     for (size_t i = 0; i < a->text_len; i++)
         if (!text[i])
             text[i] = ' ';
+    size_t tlen = a->text_len, title_len = title ? strlen(title) : 0;
+    charset_clean(text, &tlen);
+    if (title)
+        charset_clean(title, &title_len);
+    if (a->encoding)
+        say_encoding(u, fc->f->path, a->line, a->encoding);
     /* mtime -1: an article has no mtime of its own; its feed's is kept in the
      * metadata, and the hash alone tells a changed article. */
-    doc_meta meta = { id, (long long)a->text_len, -1, fnv1a64(text, a->text_len), 0 };
-    doc_input in = { .text = text, .len = a->text_len, .title = a->title, .url = a->url,
-                     .feed_day = a->day };
+    doc_meta meta = { id, (long long)a->text_len, -1, fnv1a64(a->text, a->text_len), 0 };
+    doc_input in = { .text = text, .len = tlen, .title = title, .url = a->url,
+                     .feed_day = a->day, .encoding = a->encoding ? a->encoding : fc->encoding };
     outcome o;
     fc->st = put_doc(u, idterm, &in, &meta, &o);
     free(text);
+    free(title);
     free(id);
     if (fc->st != SEEK_OK)
         return 1;
@@ -304,11 +372,29 @@ static seek_status update_feed(update *u, const walk_file *f)
         u->c.failed++;
         return walk_keep(u->files, f->id) < 0 ? SEEK_NOMEM : SEEK_OK;
     }
+    /* A feed in UTF-16, with a byte order mark or read as --encoding says is
+     * decoded whole; otherwise line by line (feed.h). */
+    charset_text c = { .name = "UTF-8" };
+    seek_status st = SEEK_OK;
+    if (u->encoding || charset_unicode(bytes, len))
+        st = charset_read(bytes, len, u->encoding, &c);
+    else if (memchr(bytes, '\0', len))
+        c.not_text = "NUL bytes";
+    if (st != SEEK_OK || c.not_text) {
+        free(bytes);
+        return st != SEEK_OK ? st : skip_not_text(u, f, c.not_text);
+    }
+    if (c.text) {
+        free(bytes);
+        bytes = c.text;
+        len = c.len;
+    }
+    say_encoding(u, f->path, 0, c.name);
     if (add_feed_record(u, record, (size_t)n) < 0) {
         free(bytes);
         return SEEK_NOMEM;
     }
-    feed_ctx fc = { u, f, SEEK_OK };
+    feed_ctx fc = { u, f, c.name, SEEK_OK };
     feed_each(bytes, len, one_article, bad_line, &fc);
     free(bytes);
     return fc.st;
@@ -319,8 +405,19 @@ seek_status update_file(update *u, const walk_file *f)
     return f->kind == WALK_FEED ? update_feed(u, f) : update_page(u, f);
 }
 
+int update_not_text(const update *u, const char *id)
+{
+    for (size_t i = 0; i < u->nnot_text; i++)
+        if (!strcmp(u->not_text[i], id))
+            return 1;
+    return 0;
+}
+
 void update_fini(update *u)
 {
+    for (size_t i = 0; i < u->nnot_text; i++)
+        free(u->not_text[i]);
+    free(u->not_text);
     for (size_t i = 0; i < u->narticles; i++)
         free(u->articles[i]);
     free(u->articles);

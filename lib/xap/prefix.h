@@ -16,6 +16,8 @@
 #define PREFIX_YEAR  "Y"  /* a year mentioned, or holding a mentioned month or day: Y2015 */
 #define PREFIX_MONTHDAY "MD" /* a day mentioned without a year in an undated document: MD1130,
                                 which no date filter (they all name years) matches */
+#define PREFIX_ENCODING "E" /* what the file's bytes were read as (text/charset.h):
+                               Ewindows-1251, boolean; stats counts documents by it */
 
 /* Entities: prefix + name in match form (gazetteer.h), wdf = mentions. */
 #define PREFIX_PERSON "XP"
@@ -69,6 +71,6 @@ enum {
 
 /* Bumped whenever the terms or slots above change meaning; the indexer then
  * rewrites every document. */
-#define INDEX_FORMAT "5"
+#define INDEX_FORMAT "6"
 
 #endif

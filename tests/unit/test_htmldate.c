@@ -15,7 +15,7 @@ static int page_day(const char *html)
     char *text, *title;
     size_t tlen;
     int day = -1;
-    assert_int_equal(html_extract(html, strlen(html), &text, &tlen, &title, &day), 0);
+    assert_int_equal(html_extract(html, strlen(html), NULL, &text, &tlen, &title, &day, NULL), 0);
     free(text);
     free(title);
     return day;
