@@ -25,6 +25,7 @@
 #define DETECTOR_SAMPLE (256 * 1024)
 #define LONG_ENOUGH 64           /* high bytes from which uchardet is trusted alone */
 #define DETECTOR_BONUS 1.5       /* the score credit of uchardet's own answer */
+#define IMPLAUSIBLE 3.3          /* per high byte: Russian reads at 2.9 to 3.2 */
 
 /* Names seekd reports, by their spellings (lower case, letters and digits
  * only), with the name iconv takes. */
@@ -55,7 +56,7 @@ static const struct candidate {
     double prior;
 } family[] = {
     { "windows-1252", 0 }, { "windows-1251", 0 }, { "ISO-8859-15", 0.5 }, { "KOI8-R", 1 },
-    { "ISO-8859-1", 1 }, { "CP866", 1.5 }, { "ISO-8859-5", 2 }, { "MacCyrillic", 2 },
+    { "CP866", 1.5 }, { "ISO-8859-5", 2 }, { "MacCyrillic", 4 },
 };
 
 static const struct alias *alias_of(const char *name)
@@ -326,15 +327,13 @@ void charset_detect(const char *bytes, size_t len, char *name, size_t cap)
         high += p[i] >= 0x80;
     char said[CHARSET_NAME_MAX];
     ask_uchardet(bytes, len, said, sizeof said);
+    /* ISO-8859-1 is read as its superset, as browsers do: the bytes
+     * 0x80..0x9F are quotes and dashes in real text, not C1 controls. */
+    if (!strcmp(said, "ISO-8859-1"))
+        snprintf(said, sizeof said, "windows-1252");
     int in_family = 0;
     for (size_t i = 0; i < sizeof family / sizeof *family; i++)
         in_family |= !strcmp(family[i].name, said);
-    /* An encoding outside the family, on a text long enough: uchardet's. */
-    if (*said && !in_family && strcmp(said, "UTF-8") && strcmp(said, "US-ASCII")
-        && high >= LONG_ENOUGH && decodes_cleanly(bytes, n, said)) {
-        snprintf(name, cap, "%s", said);
-        return;
-    }
     const char *best = family[0].name;
     double best_cost = 0;
     int first = 1;
@@ -351,6 +350,13 @@ void charset_detect(const char *bytes, size_t len, char *name, size_t cap)
             first = 0;
         }
     }
+    /* uchardet's answer outside the family (Greek, Hebrew, CJK...) wins on
+     * a text long enough for it that reads badly as Cyrillic and Latin: it
+     * calls long Russian capitals in KOI8-R Greek, which read well. */
+    if (*said && !in_family && strcmp(said, "UTF-8") && strcmp(said, "US-ASCII")
+        && high >= LONG_ENOUGH && best_cost > IMPLAUSIBLE * (double)high
+        && decodes_cleanly(bytes, n, said))
+        best = said;
     snprintf(name, cap, "%s", best);
 }
 

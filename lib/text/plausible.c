@@ -20,12 +20,13 @@ typedef struct info {
 #define JUNK 9.0          /* box drawing, C1 controls, undefined bytes */
 #define TYPOGRAPHY 3.5    /* quotes, dashes, №: common in news */
 #define SYMBOL 5.5        /* other symbols: rare */
+#define RELIC 7.5         /* ¤ ¦ ¨ ´ ¸: in Latin-1 tables, hardly ever in text */
 #define OTHER_SCRIPT 6.0  /* letters of scripts not judged here */
 
 /* Russian letter frequencies per 10,000 letters, а..я, then ё. */
 static const unsigned short ru_freq[33] = {
     801, 159, 454, 170, 298, 845, 94, 165, 735, 121, 349, 440, 321, 670, 1097, 281,
-    473, 547, 626, 262, 26, 97, 48, 144, 73, 36, 4, 190, 174, 32, 64, 201, 10,
+    473, 547, 626, 262, 26, 97, 48, 144, 73, 36, 4, 190, 174, 32, 64, 201, 20,
 };
 
 static double cyrillic_cost(utf8proc_int32_t lower)
@@ -83,7 +84,9 @@ static info info_of(uint32_t cp)
         utf8proc_int32_t lower = utf8proc_tolower(c);
         if (c >= 0x400 && c < 0x530) {
             i.script = SCRIPT_CYRILLIC;
-            i.cost = cyrillic_cost(lower) + (i.upper ? 0.5 : 0);
+            /* Capitals cost no more: headlines are set in them, and wrong
+             * readings show in their case pattern instead (pair_cost). */
+            i.cost = cyrillic_cost(lower);
         } else if (c >= 0xC0 && c < 0x250) {
             i.script = SCRIPT_LATIN;
             i.cost = latin_cost(lower) + (i.upper ? 1.5 : 0);
@@ -93,7 +96,8 @@ static info info_of(uint32_t cp)
         }
         return i;
     }
-    i.cost = typographic(c) ? TYPOGRAPHY : SYMBOL;
+    int relic = c == 0xA4 || c == 0xA6 || c == 0xA8 || c == 0xB4 || c == 0xB8;
+    i.cost = typographic(c) ? TYPOGRAPHY : relic ? RELIC : SYMBOL;
     /* An apostrophe or a soft hyphen sits inside words by right. */
     i.joins = c == 0x2019 || c == 0xAD;
     return i;
