@@ -410,8 +410,45 @@ static const char *verdict(const char *s, size_t len)
 
 /* ---- the rules ---- */
 
+/* Replaces what is not UTF-8 in o by U+FFFD: glibc's iconv lets the old
+ * five- and six-byte forms through from UTF-8. Returns 0, or -1 when memory
+ * runs out. */
+static int repair(out *o)
+{
+    size_t i = 0;
+    utf8proc_int32_t c;
+    for (utf8proc_ssize_t n; i < o->len; i += (size_t)n)
+        if ((n = utf8proc_iterate((const utf8proc_uint8_t *)o->s + i, (utf8proc_ssize_t)(o->len - i), &c)) <= 0)
+            break;
+    if (i == o->len)
+        return 0;
+    out fixed = { 0 };
+    if (reserve(&fixed, o->len * 3) < 0)
+        return -1;
+    for (i = 0; i < o->len;) {
+        utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)o->s + i, (utf8proc_ssize_t)(o->len - i), &c);
+        if (n > 0) {
+            memcpy(fixed.s + fixed.len, o->s + i, (size_t)n);
+            fixed.len += (size_t)n;
+            i += (size_t)n;
+        } else {
+            memcpy(fixed.s + fixed.len, "\xEF\xBF\xBD", 3);
+            fixed.len += 3;
+            i++;
+        }
+    }
+    fixed.s[fixed.len] = '\0';
+    free(o->s);
+    *o = fixed;
+    return 0;
+}
+
 static seek_status finish(out *o, charset_text *t)
 {
+    if (repair(o) < 0) {
+        free(o->s);
+        return SEEK_NOMEM;
+    }
     t->not_text = verdict(o->s, o->len);
     if (t->not_text) {
         free(o->s);

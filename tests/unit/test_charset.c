@@ -210,6 +210,9 @@ static void test_forced(void **state)
     char *u16 = encode("Рахмон", "UTF-16LE", "\xFF\xFE", 2, &len);
     expect_read(u16, len, "UTF-16LE", "UTF-16LE", "Рахмон");
     free(u16);
+    /* glibc's iconv passes UTF-8's old six-byte form: each byte is U+FFFD. */
+    expect_read("a\xFC\xBF\xBF\xBF\xBF\xBFz", 8, "UTF-8", "UTF-8",
+                "a\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBDz");
     /* A byte the encoding lacks becomes U+FFFD. */
     expect_read("a\x98z", 3, "windows-1251", "windows-1251", "a\xEF\xBF\xBDz");
     charset_text t;
