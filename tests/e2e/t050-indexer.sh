@@ -10,7 +10,7 @@ out=$(index -q "$CORPUS" 2>&1)
 expect_eq "-q prints nothing" "" "$out"
 
 # Windows-1252 bytes and invalid UTF-8: indexed, never dropped (a NUL byte
-# would make it not text: t170-encodings.sh).
+# would make it not text: t190-encodings.sh).
 printf 'Legacy\nCaf\351 in Du\232anbe, \223quoted\224 \201end\n' > "$CORPUS/legacy.txt"
 printf 'not indexed' > "$CORPUS/notes.md"
 truncate -s 300M "$CORPUS/huge.txt"
