@@ -39,6 +39,7 @@ typedef struct ctx {
     size_t expanded;   /* filter terms so far */
     int relax;         /* 0 strict; 1 free terms of groups ORed (the relaxed reading);
                           2 phrases too, each also as its words */
+    int phrase_words;  /* building the free terms of a group relaxed at level 2 */
 } ctx;
 
 static seek_status build(const qp_node *n, ctx *c, xap_query **out);
@@ -433,14 +434,17 @@ static seek_status build_group(const qp_node *n, ctx *c, xap_query **out)
         group_fini(&g);
         return SEEK_NOMEM;
     }
-    int outer = c->relax;
+    int outer = c->relax, outer_words = c->phrase_words;
     if (n->required)
         c->relax = 0;
     int relaxed = c->relax && group_relaxes(&g);
+    c->phrase_words = 0;
     xap_query *pos = NULL, *part = NULL;
     seek_status st = fold_role(&g, R_REQUIRED, XAP_AND, c, &pos);
+    c->phrase_words = relaxed && c->relax >= 2;
     if (st == SEEK_OK)
         st = fold_role(&g, R_FREE, relaxed ? XAP_OR : XAP_AND, c, &part);
+    c->phrase_words = 0;
     if (st == SEEK_OK)
         st = merge(relaxed ? XAP_AND_MAYBE : XAP_AND, &pos, part);
     else
@@ -463,6 +467,7 @@ static seek_status build_group(const qp_node *n, ctx *c, xap_query **out)
     if (st == SEEK_OK)
         st = fold_role(&g, R_NOT, XAP_OR, c, &part);
     c->relax = outer;
+    c->phrase_words = outer_words;
     if (st == SEEK_OK && part && !pos)
         st = xap_query_all(&pos);
     if (st == SEEK_OK)
@@ -514,7 +519,7 @@ static seek_status build(const qp_node *n, ctx *c, xap_query **out)
          * over what the text actually says. */
         return xap_query_wildcard(n->terms[0], QP_MAX_EXPANSION, out);
     case QP_PHRASE:
-        return c->relax >= 2 && !n->title ? build_phrase_words(n, c, out) : build_phrase(n, out);
+        return c->phrase_words && !n->title ? build_phrase_words(n, c, out) : build_phrase(n, out);
     case QP_NEAR:
         return build_positional(n, n->ordered, out);
     case QP_AND:
@@ -533,13 +538,13 @@ static seek_status build(const qp_node *n, ctx *c, xap_query **out)
 seek_status qp_compile(const qp_node *tree, xap_stem *stem, const gazetteer *gaz,
                        xap_query **out)
 {
-    ctx c = { stem, gaz, 0, 0 };
+    ctx c = { stem, gaz, 0, 0, 0 };
     return build(tree, &c, out);
 }
 
 seek_status qp_compile_relaxed(const qp_node *tree, xap_stem *stem, const gazetteer *gaz,
                                int level, xap_query **out)
 {
-    ctx c = { stem, gaz, 0, level };
+    ctx c = { stem, gaz, 0, level, 0 };
     return build(tree, &c, out);
 }

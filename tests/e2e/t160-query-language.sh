@@ -39,6 +39,8 @@ printf 'Bravo notes\nThe river was quiet; many hours later a falcon appeared ove
 printf 'Charlie falcon river\nCouncils discussed the harvest.\n' > "$Q/c.txt"
 printf 'Delta summary\nWhat did the council say about the harvest and the weather in the valley?\n' > "$Q/d.txt"
 printf 'Echo\nThe quick brown fox jumps over the lazy dog by the council building.\n' > "$Q/e.txt"
+printf '<html><head><title>Golf tournament</title></head><body><p>Eagles were seen.</p></body></html>\n' > "$Q/f.html"
+printf '{"id":"g1","title":"Hotel opening","date":"2020-01-01","url":"http://example.org/g1","text":"Guests arrived."}\n' > "$Q/wire.jsonl"
 INDEX=$TMP/ql-index
 check "index the small corpus" index -q "$Q"
 start_daemon || exit 1
@@ -63,6 +65,8 @@ expect_eq "title:falcon (the body's falcons do not count)" c "$(ids title:falcon
 expect_eq "title:\"falcon river\"" c "$(ids 'title:"falcon river"')"
 expect_eq "title:\"river falcon\" (order)" "" "$(ids 'title:"river falcon"')"
 expect_eq "Title:reports (stemmed)" a "$(ids Title:reports)"
+expect_eq "title: of a page" f "$(ids title:golf)"
+expect_eq "title: of a feed article" wire/g1 "$(ids 'title:"hotel opening"')"
 
 expect_eq "councils (stemmed)" c,d,e "$(ids councils)"
 expect_eq "=councils (that word)" c "$(ids =councils)"

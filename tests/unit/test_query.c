@@ -9,6 +9,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "query/compile.h"
 #include "query/query.h"
 #include "query/stopwords.h"
 
@@ -257,6 +258,66 @@ static void test_stopwords(void **state)
     qp_free(t);
 }
 
+/* The Xapian query of q read strictly (level 0) or relaxed, and whether
+ * that relaxed reading differs. */
+static void expect_compiled(const char *q, int level, int relaxable, const char *want)
+{
+    xap_stem *stem;
+    assert_int_equal(xap_stem_new("english", &stem), SEEK_OK);
+    qp_node *t = NULL;
+    qp_error err;
+    assert_int_equal(qp_parse(q, strlen(q), &t, &err), SEEK_OK);
+    xap_query *x = NULL;
+    if (level)
+        assert_int_equal(qp_compile_relaxed(t, stem, NULL, level, &x), SEEK_OK);
+    else
+        assert_int_equal(qp_compile(t, stem, NULL, &x), SEEK_OK);
+    char *d = xap_query_describe(x);
+    if (strcmp(d, want) != 0)
+        fail_msg("%s (level %d): compiled to %s, wanted %s", q, level, d, want);
+    if (level && qp_relaxable(t, level) != relaxable)
+        fail_msg("%s (level %d): relaxable %d, wanted %d", q, level, !relaxable, relaxable);
+    free(d);
+    xap_query_free(x);
+    qp_free(t);
+    xap_stem_free(stem);
+}
+
+#define STOP "0.10000000000000000555 * "
+
+static void test_compiled_groups(void **state)
+{
+    (void)state;
+    /* Stop words are optional, at a tenth of their weight. */
+    expect_compiled("falcon the harvest", 0, 0,
+                    "Query(((Zfalcon AND Zharvest) AND_MAYBE " STOP "Zthe))");
+    expect_compiled("falcon the harvest", 1, 1,
+                    "Query(((Zfalcon OR Zharvest) AND_MAYBE " STOP "Zthe))");
+    /* A query of nothing but stop words needs them. */
+    expect_compiled("the", 1, 0, "Query(Zthe)");
+    expect_compiled("to be", 0, 0, "Query((Zto AND Zbe))");
+    expect_compiled("to be", 1, 1, "Query((Zto OR Zbe))");
+    /* What the user required stays required. */
+    expect_compiled("falcon AND harvest", 1, 0, "Query((Zfalcon AND Zharvest))");
+    expect_compiled("+falcon harvest -hills", 1, 1,
+                    "Query(((Zfalcon AND_MAYBE Zharvest) AND_NOT Zhill))");
+    expect_compiled("+the falcon", 0, 0, "Query((Zthe AND Zfalcon))");
+    expect_compiled("title:x y", 1, 1, "Query((SZx AND_MAYBE Zy))");
+    expect_compiled("falcon NEAR/2 river hills", 1, 1,
+                    "Query(((falcon NEAR 4 river) AND_MAYBE Zhill))");
+    /* Phrases hold, but in the last resort, beside other words. */
+    expect_compiled("\"a b\" c", 1, 1, "Query(((a PHRASE 2 b) AND_MAYBE Zc))");
+    expect_compiled("\"a b\" c", 2, 1, "Query(((((a PHRASE 2 b) OR Za) OR Zb) OR Zc))");
+    expect_compiled("\"a b\"", 2, 0, "Query((a PHRASE 2 b))");
+    /* Proximity, slack, literal and title terms. */
+    expect_compiled("a ADJ/2 b", 0, 0, "Query((a PHRASE 4 b))");
+    expect_compiled("\"x y z\"~1", 0, 0, "Query((x PHRASE 4 y PHRASE 4 z))");
+    expect_compiled("=Councils", 0, 0, "Query(councils)");
+    expect_compiled("title:\"security council\"", 0, 0, "Query((Ssecurity PHRASE 2 Scouncil))");
+    /* What is excluded is excluded as written, never relaxed. */
+    expect_compiled("x -(p q)", 1, 0, "Query((Zx AND_NOT (Zp AND Zq)))");
+}
+
 static void test_limits(void **state)
 {
     (void)state;
@@ -316,6 +377,7 @@ int main(void)
         cmocka_unit_test(test_entity_and_date_filters),
         cmocka_unit_test(test_bad_filters),
         cmocka_unit_test(test_stopwords),
+        cmocka_unit_test(test_compiled_groups),
         cmocka_unit_test(test_limits),
         cmocka_unit_test(test_random_input_never_crashes),
     };
