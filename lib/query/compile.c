@@ -3,7 +3,10 @@
  * documents that have them), its other terms required, or, in the relaxed
  * reading, its free terms (words the user did not mark as required) joined
  * by OR, so that the documents holding more of them rank first. Stop words
- * count for a tenth of their weight (STOP_WEIGHT). A NOT
+ * count for a tenth of their weight (STOP_WEIGHT). BM25 over the OR already
+ * favours documents with more of the words; a coordination bonus on top (a
+ * fixed weight per word matched) ranked worse on the CISI questions as typed
+ * (nDCG@10 0.355 without, 0.354, 0.338, 0.310 with 0.3, 1, 3 per word). A NOT
  * beside other terms becomes AND_NOT so the excluded part never costs a scan
  * of every document; only a query that is nothing but NOT starts from all
  * documents. */
