@@ -244,7 +244,8 @@ seek_status document_build(const doc_input *in, const doc_meta *meta, xap_stem *
         st = add_words(doc, stem, &toks);
     /* The document's own date, which then dates the mentions written
      * without a year. */
-    docdate_in di = { in->feed_day, in->meta_day, text, tlen, x.dates, x.ndates, meta->id, in->url,
+    docdate_in di = { in->feed_day, in->meta_day, text, tlen, in->top, x.dates, x.ndates, meta->id,
+                      in->url,
                       meta->date_from_mtime && meta->mtime_ns >= 0 ? day_of(meta->mtime_ns) : 0 };
     int day;
     date_source src = docdate_pick(&di, &day);

@@ -31,6 +31,7 @@ typedef struct doc_input {
     int feed_day;        /* yyyymmdd of a feed article's "date", or 0 */
     int meta_day;        /* yyyymmdd of a page's metadata date, or 0 */
     const char *encoding; /* what the bytes were read as (charset.h); NULL: none */
+    size_t top;          /* where a page's article begins in `text` (0: the start) */
 } doc_input;
 
 /* Builds the document into *out (free with xap_doc_free); `gaz` (may be

@@ -16,6 +16,7 @@ typedef struct buf {
     char *s;
     size_t len, cap;
     int oom;
+    size_t article;      /* where the first <article>, <main> or <h1> begins, or SIZE_MAX */
 } buf;
 
 static void put(buf *b, const char *s, size_t n)
@@ -53,6 +54,9 @@ static void walk(const xmlNode *n, buf *b)
             if (n->content)
                 put(b, (const char *)n->content, strlen((const char *)n->content));
         } else if (n->type == XML_ELEMENT_NODE && !named(n, hidden)) {
+            static const char *const starts[] = { "article", "main", "h1", NULL };
+            if (b->article == SIZE_MAX && named(n, starts))
+                b->article = b->len;
             walk(n->children, b);
             if (named(n, blocks))
                 put(b, "\n", 1);
@@ -74,7 +78,7 @@ static const xmlNode *find(const xmlNode *n, const char *name)
 
 static char *trimmed_text(const xmlNode *n)
 {
-    buf b = { 0 };
+    buf b = { .article = SIZE_MAX };
     put(&b, "", 0);
     if (n)
         walk(n->children, &b);
@@ -98,12 +102,14 @@ static char *trimmed_text(const xmlNode *n)
 }
 
 int html_extract(const char *html, size_t len, const char *encoding, char **text, size_t *tlen,
-                 char **title, int *day, char **declared)
+                 char **title, int *day, char **declared, size_t *article)
 {
     *text = *title = NULL;
     *day = 0;
     if (declared)
         *declared = NULL;
+    if (article)
+        *article = 0;
     if (len > (size_t)INT32_MAX)
         return -1;
     htmlDocPtr doc = htmlReadMemory(html, (int)len, NULL, encoding,
@@ -113,7 +119,7 @@ int html_extract(const char *html, size_t len, const char *encoding, char **text
         return -1;
     const xmlNode *root = xmlDocGetRootElement(doc);
     *day = htmldate_find(root);
-    buf b = { 0 };
+    buf b = { .article = SIZE_MAX };
     put(&b, "", 0);
     *title = trimmed_text(find(root, "title"));
     if (*title && **title) {
@@ -140,5 +146,9 @@ int html_extract(const char *html, size_t len, const char *encoding, char **text
     }
     *text = b.s;
     *tlen = b.len;
+    /* Cleaning may have shortened the text: the mark is a line to start
+     * from, so near is good enough, past the end is not. */
+    if (article)
+        *article = b.article == SIZE_MAX || b.article > b.len ? 0 : b.article;
     return 0;
 }

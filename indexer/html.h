@@ -11,9 +11,11 @@
  * date its metadata gives into *day (yyyymmdd, 0 when none: htmldate.h).
  * `encoding` (NULL: what the page declares, else UTF-8) reads the bytes as
  * that; *declared (when not NULL) gets the charset the page declares
- * (malloc'd; NULL when none). Returns 0, or -1 when the page cannot be
- * parsed at all or memory runs out. */
+ * (malloc'd; NULL when none); *article (when not NULL) the offset in *text
+ * where the first <article>, <main> or <h1> begins (0 when none), below the
+ * menus a dateline would otherwise sink under. Returns 0, or -1 when the
+ * page cannot be parsed at all or memory runs out. */
 int html_extract(const char *html, size_t len, const char *encoding, char **text, size_t *tlen,
-                 char **title, int *day, char **declared);
+                 char **title, int *day, char **declared, size_t *article);
 
 #endif

@@ -174,11 +174,12 @@ static void say_encoding(const update *u, const char *path, size_t line, const c
  * of charset.h. `c` holds the bytes as those rules read them; `name` gets
  * the encoding used. Returns 0, or -1 when the page cannot be parsed. */
 static int html_text(const update *u, const char *bytes, size_t len, const charset_text *c,
-                     char **text, size_t *tlen, char **title, int *day, char *name, size_t cap)
+                     char **text, size_t *tlen, char **title, int *day, size_t *article,
+                     char *name, size_t cap)
 {
     if (!u->encoding && !charset_unicode(bytes, len)) {
         char *declared = NULL;
-        if (html_extract(bytes, len, NULL, text, tlen, title, day, &declared) == 0) {
+        if (html_extract(bytes, len, NULL, text, tlen, title, day, &declared, article) == 0) {
             int has = declared != NULL;
             if (has && !charset_known(declared, name, cap))
                 snprintf(name, cap, "%s", declared);
@@ -190,7 +191,7 @@ static int html_text(const update *u, const char *bytes, size_t len, const chars
         }
     }
     snprintf(name, cap, "%s", c->name);
-    return html_extract(c->text, c->len, "UTF-8", text, tlen, title, day, NULL);
+    return html_extract(c->text, c->len, "UTF-8", text, tlen, title, day, NULL, article);
 }
 
 /* ---- .txt and .html: one document per file ---- */
@@ -227,7 +228,8 @@ static seek_status update_page(update *u, const walk_file *f)
         return st != SEEK_OK ? st : skip_not_text(u, f, c.not_text);
     }
     if (f->kind == WALK_HTML) {
-        int rc = html_text(u, bytes, len, &c, &text, &tlen, &title, &in.meta_day, name, sizeof name);
+        int rc = html_text(u, bytes, len, &c, &text, &tlen, &title, &in.meta_day, &in.top, name,
+                           sizeof name);
         charset_text_fini(&c);
         if (rc < 0) {
             fprintf(stderr, "seekd-index: %s: cannot read it as HTML\n", f->path);

@@ -223,14 +223,26 @@ static size_t skip_time(const line *l, size_t p)
     return z > a ? z : t;
 }
 
+static int slash_date(const char *s, size_t n);
+
 /* A date at p (after a weekday): its first day (mmdd when written without a
- * year) and end, or false. Only days count: "March 2000" dates nothing. */
+ * year) and end, or false. Only days count: "March 2000" dates nothing. A
+ * slash date counts only when its order shows ("25/11/2020"). */
 static bool date_at(const line *l, size_t p, int *day, size_t *end)
 {
     date_mention m;
     p = skip_weekday(l, p);
-    if (p >= l->n || !dates_match(l->s + p, l->n - p, &m) || m.precision != 'd')
+    if (p >= l->n)
         return false;
+    if (!dates_match(l->s + p, l->n - p, &m) || m.precision != 'd') {
+        size_t e = p;
+        while (e < l->n && (is_digit(l->s[e]) || l->s[e] == '/'))
+            e++;
+        if (e == p || word_at(l, e) || !(*day = slash_date(l->s + p, e - p)))
+            return false;
+        *end = skip_time(l, e);
+        return true;
+    }
     *day = m.span.lo;
     *end = skip_time(l, p + m.end);
     return true;
@@ -286,6 +298,20 @@ static bool header_form(const line *l, int *day)
         else
             break;
     }
+    /* "Posted by Jane Roe on June 11, 2019". */
+    size_t by = word_is(l, p, "by");
+    for (int words = 0; by && words < 6 && !date_at(l, p, day, &end); words++) {
+        p = skip_spaces(l, by);
+        while (p < l->n && (word_at(l, p) || l->s[p] == '.' || l->s[p] == '\''))
+            p++;
+        by = p;
+        p = skip_spaces(l, p);
+        if (p < l->n && l->s[p] == ',')
+            p = skip_spaces(l, p + 1);
+        size_t on = word_is(l, p, "on");
+        if (on)
+            p = skip_spaces(l, on);
+    }
     return date_at(l, p, day, &end);
 }
 
@@ -319,21 +345,42 @@ static bool dateline_form(const line *l, int *day)
         if (e == p || !place_word(l, p, e, &small) || ++words > 6)
             return false;
         p = skip_spaces(l, e);
-        if (p < l->n && l->s[p] == ',') {
-            size_t d = skip_spaces(l, p + 1);
+        size_t dash = dash_at(l, p);
+        if (p < l->n && (l->s[p] == ',' || (dash && p > e))) {
+            /* "DUSHANBE, 22 March 2000", "Dushanbe — March 22, 2000:" */
+            size_t d = skip_spaces(l, p + (dash ? dash : 1));
             if (date_at(l, d, day, &end) && dateline_end(l, skip_agency(l, end)))
                 return true;
+            if (dash)
+                return false;
             p = d;   /* "MINSK, Belarus, …": the place goes on */
         }
     }
     return false;
 }
 
+/* A time before a date, as Russian sites write it: "14:05, 30 ноября 2017". */
+static size_t skip_leading_time(const line *l, size_t p)
+{
+    size_t q = p;
+    while (q < l->n && is_digit(l->s[q]) && q - p < 2)
+        q++;
+    if (q == p || q + 2 >= l->n || l->s[q] != ':' || !is_digit(l->s[q + 1]) ||
+        !is_digit(l->s[q + 2]))
+        return p;
+    q += 3;
+    if (q < l->n && l->s[q] == ',')
+        q++;
+    size_t r = skip_spaces(l, q);
+    return r > q || (q > 0 && l->s[q - 1] == ',') ? r : p;
+}
+
 /* A line, or a part of one between '|' or '·', holding only a date. */
 static bool only_date(const line *l, int *day)
 {
     size_t end;
-    return date_at(l, skip_spaces(l, 0), day, &end) && skip_spaces(l, end) >= l->n;
+    return date_at(l, skip_leading_time(l, skip_spaces(l, 0)), day, &end) &&
+           skip_spaces(l, end) >= l->n;
 }
 
 /* The parts of a byline such as "By Jane Roe | June 11, 2019 | 09:42". */
@@ -359,7 +406,7 @@ static bool leading_date(const line *l, int *day)
     size_t end;
     if (!date_at(l, skip_spaces(l, 0), day, &end))
         return false;
-    end = skip_spaces(l, end);
+    end = skip_agency(l, end);   /* "Nov 30 (Reuters) -" */
     return end < l->n && (dash_at(l, end) || l->s[end] == '|');
 }
 
@@ -379,9 +426,9 @@ static line trim(const char *s, size_t n)
     return l;
 }
 
-int docdate_text(const char *text, size_t len)
+int docdate_text(const char *text, size_t len, size_t top_from)
 {
-    size_t at = 0, nonempty = 0;
+    size_t at = 0, nonempty = 0, below = 0;
     int day;
     while (at < len) {
         const char *nl = memchr(text + at, '\n', len - at);
@@ -390,7 +437,10 @@ int docdate_text(const char *text, size_t len)
         at = e + 1;
         if (!l.n)
             continue;
-        bool top = nonempty++ < DOCDATE_TOP_LINES;
+        /* Both counts move on every line: no short-circuit. */
+        bool head = nonempty++ < DOCDATE_TOP_LINES;
+        bool article = l.s >= text + top_from && below++ < DOCDATE_TOP_LINES;
+        bool top = head || article;
         if (top && (header_form(&l, &day) || dateline_form(&l, &day) ||
                     part_only_date(&l, &day) || leading_date(&l, &day)))
             return day;
@@ -569,7 +619,7 @@ date_source docdate_pick(const docdate_in *in, int *day)
         *day = in->meta_day;
         return DATE_SRC_META;
     }
-    int text = in->text ? docdate_text(in->text, in->len) : 0;
+    int text = in->text ? docdate_text(in->text, in->len, in->top) : 0;
     int path = docdate_path(in->path);
     if (!path)
         path = docdate_path(in->url);

@@ -36,11 +36,12 @@ int docdate_value(const char *s, size_t len);
  * "Москва, 30 ноября 2017 года.", "Dushanbe, 03.02.2021 —"), a date header
  * ("Date: ...", "Posted: 2019-06-11 09:42", "Published March 2, 2023",
  * "Опубликовано: ...") or a line holding only a date (a weekday, a time and a
- * zone allowed), among its first DOCDATE_TOP_LINES non-empty lines; or else a
- * line holding only a full date anywhere (press releases sign at the end).
- * Returns yyyymmdd, a month-day mmdd (below 10000) for a date written
+ * zone allowed), among its first DOCDATE_TOP_LINES non-empty lines, or as
+ * many from byte `top` (where a page's article begins, below its menus); or
+ * else a line holding only a full date anywhere (press releases sign at the
+ * end). Returns yyyymmdd, a month-day mmdd (below 10000) for a date written
  * without a year near the top, or 0. A range gives its first day. */
-int docdate_text(const char *text, size_t len);
+int docdate_text(const char *text, size_t len, size_t top);
 #define DOCDATE_TOP_LINES 12
 
 /* A date in a path or url: "2018/05/14/slug", "news/2020-11-25-title",
@@ -61,6 +62,7 @@ typedef struct docdate_in {
     int meta_day;                 /* the page's metadata date, or 0 */
     const char *text;             /* the decoded text */
     size_t len;
+    size_t top;                   /* where its article begins (docdate_text) */
     const date_mention *mentions; /* the text's mentions, yearless ones with year 0 */
     size_t nmentions;
     const char *path;             /* the document id, or NULL */

@@ -75,6 +75,11 @@ w web/time.html <<'EOF'
 <html><head><title>Time page</title></head><body><nav>Menu</nav>
 <article><h1>Story</h1><time datetime="2013-05-06">6 May</time><p>A fourth page.</p></article></body></html>
 EOF
+{
+    printf '<html><head><title>Long menu</title></head><body><nav><ul>'
+    for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16; do printf '<li>Section %s</li>' $i; done
+    printf '</ul></nav><article><h1>Talks</h1><p>Posted: 3 February 2012</p><p>Text.</p></article></body></html>\n'
+} | w web/menu.html
 w feeds/wire.jsonl <<'EOF'
 {"id":"dated","title":"Dated article","date":"Thu, 30 Nov 2017 10:00:00 +0000","text":"The article on 2 December."}
 {"id":"nodate","title":"Article without a date","text":"No date at all, just words."}
@@ -96,6 +101,7 @@ want = {
     "2020-11-25-title": ("2020-11-25", "path"),
     "web/og": ("2016-03-04", "meta"), "web/metadate": ("2015-09-14", "meta"),
     "web/jsonld": ("2014-07-01", "meta"), "web/time": ("2013-05-06", "meta"),
+    "web/menu": ("2012-02-03", "dateline"),
     "feeds/wire/dated": ("2017-11-30", "feed"),
     "undated": None, "feeds/wire/nodate": None,
 }
@@ -116,7 +122,7 @@ expect_eq "an article without a date is not dated 1970" "" "$(ids date:1970)"
 expect_eq "date: takes mentions and own dates" "dateline,signed" "$(ids date:2000-02 OR date:2020-02)"
 expect_eq "published: takes only the document's own date" "" "$(ids published:2000-02 OR published:2020-02)"
 expect_eq "published: a month" "header,posted" "$(ids published:2019-06)"
-expect_eq "published: an open range" "dateline,web/jsonld,web/time" "$(ids published:..2014-12-31)"
+expect_eq "published: an open range" "dateline,web/jsonld,web/menu,web/time" "$(ids published:..2014-12-31)"
 expect_eq "published: with words" "ru/gorod" "$(ids 'published:2017 лидеры')"
 expect_rc "published: checks its range" 2 seek published:2019-13
 
@@ -133,12 +139,12 @@ for sort in newest oldest relevance; do
     done
     expect_eq "--sort $sort pages exactly" "$full" "$paged"
 done
-expect_eq "newest first" "published,dotted,2020-11-25-title,signed,header,posted,news/2018/05/14/minsk-summit,feeds/wire/dated,ru/gorod,wire,web/og,web/metadate,web/jsonld,web/time,dateline,feeds/wire/nodate,undated" \
+expect_eq "newest first" "published,dotted,2020-11-25-title,signed,header,posted,news/2018/05/14/minsk-summit,feeds/wire/dated,ru/gorod,wire,web/og,web/metadate,web/jsonld,web/time,web/menu,dateline,feeds/wire/nodate,undated" \
     "$(seek --ids --limit 100 --sort newest 'NOT zzzz' | paste -sd, -)"
-expect_eq "oldest first, undated still last" "dateline,web/time,web/jsonld,web/metadate,web/og,feeds/wire/dated,ru/gorod,wire,news/2018/05/14/minsk-summit,header,posted,signed,2020-11-25-title,dotted,published,feeds/wire/nodate,undated" \
+expect_eq "oldest first, undated still last" "dateline,web/menu,web/time,web/jsonld,web/metadate,web/og,feeds/wire/dated,ru/gorod,wire,news/2018/05/14/minsk-summit,header,posted,signed,2020-11-25-title,dotted,published,feeds/wire/nodate,undated" \
     "$(seek --ids --limit 100 --sort oldest 'NOT zzzz' | paste -sd, -)"
 expect_eq "equal dates by score first" "posted,header" "$(seek --ids --sort newest 'published:2019-06 (ministers OR again)' | paste -sd, -)"
-seek --json --sort newest --limit 1 --offset 16 'NOT zzzz' > "$TMP/last.json"
+seek --json --sort newest --limit 1 --offset 17 'NOT zzzz' > "$TMP/last.json"
 python3 -c 'import json,sys; h=json.load(open(sys.argv[1]))["hits"]; assert len(h)==1 and "date" not in h[0], h' "$TMP/last.json" \
     && ok "the last page holds the undated" || not_ok "the last page holds the undated" "$(cat "$TMP/last.json")"
 expect_rc "a bad --sort is refused" 2 seek --sort sideways x

@@ -21,7 +21,7 @@ static int text_day(const char *s)
     char *copy = malloc(n ? n : 1);
     assert_non_null(copy);
     memcpy(copy, s, n);
-    int day = docdate_text(copy, n);
+    int day = docdate_text(copy, n, 0);
     free(copy);
     return day;
 }
@@ -57,6 +57,10 @@ static void test_datelines_english(void **state)
         /* Without a year: month and day, for the caller to give a year. */
         {"Wire\nMINSK, Nov 30 (Reuters) - The CSTO summit opened.", 1130},
         {"Wire\nMINSK, 30 November (BelTA) — The summit opened.", 1130},
+        {"Title\nDushanbe — March 22, 2000: the talks began", 20000322},
+        {"Title\nMOSCOW, Thursday, November 30, 2017 — Text", 20171130},
+        {"Title\nNov 30 (Reuters) - The summit opened.", 1130},
+        {"Title\nDushanbe, 25/11/2020 — Text", 20201125},
     };
     (void)state;
     EXPECT_ALL(v);
@@ -91,6 +95,9 @@ static void test_headers(void **state)
         {"Заголовок\nОпубликовано: 11.06.2019 09:42 (МСК)\nТекст", 20190611},
         {"Заголовок\nДата публикации: 11 июня 2019 г., 09:42\nТекст", 20190611},
         {"Title\nPosted: June 11\nBody", 611},
+        {"Title\nPosted by Jane Roe on June 11, 2019\nBody", 20190611},
+        {"Title\nPublished by the Embassy, 11 June 2019\nBody", 20190611},
+        {"Title\nPublished: 25/11/2020\nBody", 20201125},
         /* A modified date is not the date of the news. */
         {"Title\nUpdated: 2019-06-12\nBody", 0},
     };
@@ -113,6 +120,8 @@ static void test_date_lines(void **state)
         {"Title\nBy Jane Roe | June 11, 2019 | 09:42\nBody", 20190611},
         {"Title\n22.03.2000 – The talks began.\n", 20000322},
         {"Title\nNovember 30\nBody", 1130},
+        {"Заголовок\n14:05, 30 ноября 2017\nТекст", 20171130},
+        {"Заголовок\n14:05 30.11.2017\nТекст", 20171130},
     };
     (void)state;
     EXPECT_ALL(v);
@@ -141,6 +150,9 @@ static void test_not_datelines(void **state)
         "Title\nDUSHANBE, March 2000 – no day\n",
         "Title\nDUSHANBE 2000 (Reuters) - no comma\n",
         "Title\nCity 12, 30 November 2017 – digits in the place\n",
+        "Title\nPublished: 06/11/2019\nBody\n",
+        "Title\nPosted by Jane Roe\nBody\n",
+        "Title\nDushanbe — the talks of 22 March 2000 went on\n",
         "",
         "\n\n\n",
     };
@@ -349,7 +361,7 @@ static void test_random_bytes(void **state)
         char *copy = malloc(len ? len : 1);
         assert_non_null(copy);
         memcpy(copy, buf, len);
-        int day = docdate_text(copy, len);
+        int day = docdate_text(copy, len, len / 2);
         assert_true(day >= 0 && (day < 10000 || (day >= 19000101 && day <= 21001231)));
         day = docdate_value(copy, len);
         assert_true(day == 0 || (day >= 19000101 && day <= 21001231));

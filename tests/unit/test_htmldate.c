@@ -9,13 +9,17 @@
 #include <cmocka.h>
 
 #include "../../indexer/html.h"
+#include "entity/docdate.h"
 
 static int page_day(const char *html)
 {
     char *text, *title;
     size_t tlen;
     int day = -1;
-    assert_int_equal(html_extract(html, strlen(html), NULL, &text, &tlen, &title, &day, NULL), 0);
+    size_t article;
+    assert_int_equal(html_extract(html, strlen(html), NULL, &text, &tlen, &title, &day, NULL,
+                                  &article), 0);
+    assert_true(article <= tlen);
     free(text);
     free(title);
     return day;
@@ -101,6 +105,29 @@ static void test_order(void **state)
            20171130);
 }
 
+/* A dateline under a long menu is found from where the article begins. */
+static void test_article_start(void **state)
+{
+    (void)state;
+    char html[4096] = "<html><head><title>Story</title></head><body><nav><ul>";
+    for (int i = 0; i < 20; i++)
+        strcat(html, "<li>Menu item</li>");
+    strcat(html, "</ul></nav><article><h1>Summit</h1><p>Posted: June 11, 2019</p>"
+                 "<p>MINSK, Nov 30 (Reuters) - Text.</p></article></body></html>");
+    char *text, *title;
+    size_t tlen, article;
+    int day;
+    assert_int_equal(html_extract(html, strlen(html), NULL, &text, &tlen, &title, &day, NULL,
+                                  &article), 0);
+    assert_int_equal(day, 0);
+    assert_true(article > 0 && article < tlen);
+    assert_memory_equal(text + article, "Summit", 6);
+    assert_int_equal(docdate_text(text, tlen, 0), 0);
+    assert_int_equal(docdate_text(text, tlen, article), 20190611);
+    free(text);
+    free(title);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -108,6 +135,7 @@ int main(void)
         cmocka_unit_test(test_jsonld),
         cmocka_unit_test(test_time_elements),
         cmocka_unit_test(test_order),
+        cmocka_unit_test(test_article_start),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
