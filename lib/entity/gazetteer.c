@@ -308,8 +308,8 @@ static int load_line(gazetteer *g, char *line, const char *path, size_t lineno, 
                         "more than three TAB-separated fields");
     }
     ent_type type;
-    if (ent_type_parse(f[0], &type) < 0 || type == ENT_NAME)
-        return fail(err, errcap, st, SEEK_INVALID, "%s:%zu: unknown type '%s' (person, org or place)",
+    if (ent_type_parse(f[0], &type) < 0)
+        return fail(err, errcap, st, SEEK_INVALID, "%s:%zu: unknown type '%s' (person, org, place or name)",
                     path, lineno, f[0]);
     gaz_entity *grown = grow_to(g->ents, &g->cap, g->n + 1, sizeof *grown, 256);
     if (!grown)

@@ -498,3 +498,52 @@ long names_find(const char *text, const names_tok *toks, size_t n,
     *out = s.out;
     return (long)s.len;
 }
+
+int names_case(const char *text, size_t start, size_t end)
+{
+    uint32_t cp;
+
+    return end > start && decode((const unsigned char *)text + start, end - start, &cp)
+           ? letter_case(cp) : 0;
+}
+
+/* Words that qualify a place rather than name a person: "Northern Iraq". */
+static bool directional(const scan *s, size_t i)
+{
+    static const char dirs[] = " central east eastern greater inner lower north northeast northern"
+                               " northwest outer south southeast southern southwest upper west western ";
+    char key[MAX_WORD + 3];
+    size_t len = strlen(norm(s, i));
+
+    if (len > MAX_WORD)
+        return false;
+    key[0] = ' ';
+    memcpy(key + 1, norm(s, i), len);
+    memcpy(key + 1 + len, " ", 2);
+    return strstr(dirs, key) != NULL;
+}
+
+static bool ends_with(const scan *s, size_t i, const char *suffix)
+{
+    size_t len = strlen(norm(s, i)), k = strlen(suffix);
+
+    return len > k + 2 && !strcmp(norm(s, i) + len - k, suffix);
+}
+
+bool names_given_name_before(const char *text, const names_tok *toks, size_t n,
+                             const unsigned char *taken, size_t i)
+{
+    scan s = { text, toks, n, taken, NULL, 0, 0 };
+    size_t g = i - 1, len;
+    const unsigned char *sep;
+
+    /* Spaces only: not "Nur-Sultan", not "W. Washington". */
+    if (i == 0 || i >= n || !linked(&s, g) || ((sep = gap(&s, g, &len)) && *sep != ' ' && *sep != 0xC2)
+        || !capital(&s, g) || is_acronym(&s, g) || is_possessive(&s, g) || flags(&s, g)
+        || directional(&s, g) || ends_with(&s, g, "ing") || ends_with(&s, g, "ed"))
+        return false;
+    /* The word before the given name: a sentence end, a lower-case word, or
+     * a title or function word ("tennis player MaliVai", "President Bill"). */
+    return g == 0 || breaks(&s, g - 1) || first_case(&s, g - 1, NULL) <= 0
+           || (flags(&s, g - 1) & (W_TITLE | W_FUNC | W_ADJ));
+}

@@ -5,6 +5,7 @@
 #ifndef SEEKD_ENTITY_NAMES_H
 #define SEEKD_ENTITY_NAMES_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* One token of the document: `norm` is its normalized form (lower case, accents
@@ -30,5 +31,19 @@ typedef struct names_mention {
  * (*out is then NULL). The rules are described at the top of names.c. */
 long names_find(const char *text, const names_tok *toks, size_t n,
                 const unsigned char *taken, names_mention **out);
+
+/* The case of the first letter of text[start, end): 1 upper, -1 lower, 0 none
+ * (a digit, an uncased script). */
+int names_case(const char *text, size_t start, size_t end);
+
+/* Token i-1 reads as a given name in front of token i ("MaliVai | Washington",
+ * "Chelsea | Clinton"): a capitalized word, not taken, joined to token i by
+ * spaces only, that no word list knows (no title, function word, modifier,
+ * institution word, acronym, direction such as "Northern", nor an -ing or -ed
+ * verb), and not itself inside a run of capitalized words (a title-case
+ * headline: "Clinton Visits | Bosnia"). So the gazetteer's one-word place or
+ * surname there is left to name detection. Arguments as for names_find. */
+bool names_given_name_before(const char *text, const names_tok *toks, size_t n,
+                             const unsigned char *taken, size_t i);
 
 #endif

