@@ -1,0 +1,154 @@
+/* Unit tests for lib/entity/extract.c on news-style text with a small
+ * gazetteer: possessives, upper-case headlines and datelines, one-word names
+ * in lower case, longest match and context (given names, events), surnames
+ * linked within a document. Each case lists the entities found, as
+ * "type:key*mentions" in order of first mention. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "entity/extract.h"
+
+static const char gaz_text[] =
+    "place\tWashington\tWashington, D.C.|Вашингтон\n"
+    "place\tUnited States\tU.S.|USA|США\n"
+    "place\tRussia\tRussian Federation|Россия\n"
+    "place\tBritain\tUnited Kingdom|U.K.\n"
+    "place\tBonn\tБонн\n"
+    "place\tIraq\tИрак\n"
+    "place\tTurkey\tТурция\n"
+    "place\tBosnia and Herzegovina\tBosnia\n"
+    "place\tPhilippines\t\n"
+    "org\tWashington Post\t\n"
+    "org\tU.S. Treasury\tTreasury Department\n"
+    "org\tFederal Reserve\tFed\n"
+    "name\tU.S. Open\tUS Open\n"
+    "person\tBill Clinton\tClinton|Клинтон\n"
+    "person\tHillary Clinton\t\n"
+    "person\tBenjamin Netanyahu\tNetanyahu\n"
+    "person\tBoris Yeltsin\tYeltsin|Ельцин\n";
+
+static gazetteer *gaz;
+
+static int setup(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/test_extract_XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    fputs(gaz_text, f);
+    fclose(f);
+    char err[256];
+    seek_status st = gaz_load(path, &gaz, err, sizeof err);
+    unlink(path);
+    return st == SEEK_OK ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    gaz_free(gaz);
+    return 0;
+}
+
+/* The entities of `text` as "type:key*n type:key*n ...". */
+static void ents(const char *text, char *out, size_t cap)
+{
+    tok_array t;
+    extraction x;
+    size_t len = strlen(text), at = 0;
+    assert_int_equal(tok_array_build(&t, text, len), 0);
+    assert_int_equal(extract_run(gaz, text, len, &t, 1996, &x), SEEK_OK);
+    out[0] = '\0';
+    for (size_t i = 0; i < x.nents; i++)
+        at += (size_t)snprintf(out + at, cap - at, "%s%s:%s*%u", i ? " " : "",
+                               ent_type_name(x.ents[i].type), x.ents[i].key, x.ents[i].mentions);
+    extraction_fini(&x);
+    tok_array_fini(&t);
+}
+
+#define EXPECT(text, want) do { char got[1024]; ents(text, got, sizeof got); \
+        if (strcmp(got, want)) fail_msg("%s\n  got:  %s\n  want: %s", text, got, want); } while (0)
+
+static void test_possessives(void **state)
+{
+    (void)state;
+    EXPECT("Russia's army and Britain’s navy.", "place:russia*1 place:britain*1");
+    EXPECT("Yeltsin's aides met Clinton's envoy.", "person:boris yeltsin*1 person:bill clinton*1");
+    EXPECT("The Philippines' president spoke.", "place:philippines*1");
+    EXPECT("Ельцин заявил.", "person:boris yeltsin*1");
+}
+
+static void test_upper_case(void **state)
+{
+    (void)state;
+    EXPECT("BONN 1996-08-22\nGermany said...", "place:bonn*1");
+    EXPECT("CLINTON WARNS IRAQ OVER TROOPS", "person:bill clinton*1 place:iraq*1");
+}
+
+static void test_lower_case_word_is_no_name(void **state)
+{
+    (void)state;
+    EXPECT("They ate turkey while the fed cattle grazed.", "");
+    EXPECT("Turkey and the Fed.", "place:turkey*1 org:federal reserve*1");
+}
+
+static void test_longest_and_context(void **state)
+{
+    (void)state;
+    EXPECT("The Washington Post said the U.S. Treasury would act.",
+           "org:washington post*1 org:u s treasury*1");
+    EXPECT("She won the U.S. Open in New York.", "name:u s open*1 place:new york*1");
+    /* A given name makes a person of the place's name; detection reads it. */
+    EXPECT("Tennis player MaliVai Washington beat him.", "name:malivai washington*1");
+    EXPECT("MaliVai Washington said he was tired.", "person:malivai washington*1");
+    /* Not a given name: a direction, a title, a title-case headline, a verb. */
+    EXPECT("Troops entered Northern Iraq on Monday.", "place:iraq*1");
+    EXPECT("President Clinton spoke.", "person:bill clinton*1");
+    EXPECT("Clinton Visits Bosnia", "person:bill clinton*1 place:bosnia and herzegovina*1");
+    EXPECT("Visiting Iraq, the envoy said little.", "place:iraq*1");
+    /* A hyphen joins a name, it does not precede one. */
+    EXPECT("Officials in Washington said so.", "place:washington*1");
+}
+
+static void test_surnames(void **state)
+{
+    (void)state;
+    /* After a full mention the surname alone is that person. */
+    EXPECT("Markus Mueller said hello. Mueller said the talks failed. Mr Mueller's aide left.",
+           "person:markus mueller*3");
+    /* The gazetteer's "Clinton" is Bill Clinton, unless the document named
+     * another Clinton first. */
+    EXPECT("Clinton met Netanyahu in Washington.",
+           "person:bill clinton*1 person:benjamin netanyahu*1 place:washington*1");
+    EXPECT("Hillary Clinton flew to Bonn. Clinton told reporters...",
+           "person:hillary clinton*2 place:bonn*1");
+    /* A surname that is also a place, after the person's full name. */
+    EXPECT("Denzel Washington said he liked the film. Washington smiled.",
+           "person:denzel washington*2");
+    /* Two people of the document share it: left alone. */
+    EXPECT("Tom Baker said yes. Anna Baker said no. Baker left.",
+           "person:tom baker*1 person:anna baker*1");
+    /* Lower case is not the surname. */
+    EXPECT("Markus Baker said yes, and a baker said no.", "person:markus baker*1");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_possessives),
+        cmocka_unit_test(test_upper_case),
+        cmocka_unit_test(test_lower_case_word_is_no_name),
+        cmocka_unit_test(test_longest_and_context),
+        cmocka_unit_test(test_surnames),
+    };
+    return cmocka_run_group_tests_name("extract", tests, setup, teardown);
+}
