@@ -203,6 +203,8 @@ def main():
             t = iso_ru.get(key) if key else None
             if t and t != key:
                 ru.append(uncomma(t))
+        # "Democratic Republic of the Congo" is also written without "the".
+        en += [n.replace(" of the ", " of ") for n in en if " of the " in n]
         names = list(dict.fromkeys(en + ru))
         country_ent[c["alpha_2"]] = g.add("place", names[0], names[1:], src_c)
 

@@ -158,14 +158,23 @@ static int detected_key(const char *text, const tok_array *t, char **forms,
  * name ("MaliVai Washington", "Chelsea Clinton"), which name detection then
  * reads whole. */
 static int rejected(const char *text, const tok_array *t, const names_tok *nt,
-                    const unsigned char *taken, const gaz_match *g)
+                    const unsigned char *taken, char **forms, const gaz_match *g)
 {
     if (g->n != 1)
         return 0;
     if (names_case(text, t->v[g->first].start, t->v[g->first].end) < 0)
         return 1;
-    return (g->ent->type == ENT_PLACE || g->ent->type == ENT_PERSON)
-           && names_given_name_before(text, nt, t->n, taken, g->first);
+    if (g->ent->type != ENT_PLACE && g->ent->type != ENT_PERSON)
+        return 0;
+    if (g->ent->type == ENT_PERSON && g->first > 0) {
+        /* The person's own given name ("Tayyip Erdogan"). */
+        const char *k = g->ent->key, *w = forms[g->first - 1];
+        size_t wl = strlen(w);
+        for (; *k; k += strcspn(k, " "), k += *k == ' ')
+            if (wl && strcspn(k, " ") == wl && !strncmp(k, w, wl))
+                return 0;
+    }
+    return names_given_name_before(text, nt, t->n, taken, g->first);
 }
 
 static int by_first(const void *a, const void *b)
@@ -174,72 +183,98 @@ static int by_first(const void *a, const void *b)
     return x->first < y->first ? -1 : x->first > y->first;
 }
 
-/* A person's surname: the last word of a mention of two or more. */
+/* The last word of a name of two or more words that is a person's, or may
+ * be (an untyped name). */
 typedef struct surname {
     const char *form;
-    size_t who;      /* index of its full mention */
-    int ambiguous;   /* two people of the document share it */
+    size_t who;      /* index of its first full mention */
+    int ambiguous;   /* two names of the document end in it */
 } surname;
 
-/* Within a document a person's surname alone, after a full mention, is that
- * person ("Hillary Clinton ... Mrs Clinton", "President Clinton's"): a
- * capitalized word not inside a longer name, whether free or matched by the
- * gazetteer as a one-word name of something else. When two people of the
- * document share the surname it is left as it was. */
-static int link_surnames(const char *text, const tok_array *t, char **forms, mentions *ms)
+/* The surname entry for token i: a capitalized word, not inside a longer
+ * name, whose form ends one full name of the document; NULL otherwise.
+ * *alone is set when no gazetteer match covers the word. */
+static surname *surname_at(const char *text, const tok_array *t, char **forms, const mentions *ms,
+                           size_t nfirst, size_t *k, surname *sn, size_t nsn, size_t i, int *alone)
+{
+    if (names_case(text, t->v[i].start, t->v[i].end) <= 0)
+        return NULL;
+    while (*k < nfirst && ms->v[*k].first + ms->v[*k].n <= i)
+        (*k)++;
+    *alone = 1;
+    for (size_t j = *k; j < nfirst && ms->v[j].first <= i; j++) {
+        if (ms->v[j].n > 1)
+            return NULL;
+        *alone = 0;
+    }
+    for (size_t s = 0; s < nsn; s++)
+        if (!strcmp(sn[s].form, forms[i]))
+            return sn[s].ambiguous ? NULL : &sn[s];
+    return NULL;
+}
+
+/* Within a document a surname alone is the person named in full anywhere in
+ * it ("Hillary Clinton ... Mrs Clinton", a headline's "Washington beats ..."
+ * before "MaliVai Washington"): a capitalized word not inside a longer name,
+ * whether free or matched by the gazetteer as a one-word name of something
+ * else. An untyped full name whose surname stands alone after a title or
+ * before "said" is a person's. When two names of the document end in the same
+ * word, that word is left as it was. */
+static int link_surnames(const char *text, const tok_array *t, const names_tok *nt, char **forms,
+                         mentions *ms)
 {
     surname *sn = NULL;
-    size_t nsn = 0, cap = 0, k = 0, nfirst = ms->n;
-    int rc = 0;
-    for (size_t i = 0; i < t->n && rc == 0; i++) {
-        while (k < nfirst && ms->v[k].first + ms->v[k].n <= i) {
-            const mention *m = &ms->v[k++];
-            if (m->type != ENT_PERSON || m->n < 2 || !*forms[m->first + m->n - 1])
-                continue;
-            const char *f = forms[m->first + m->n - 1];
-            size_t s = 0;
-            while (s < nsn && strcmp(sn[s].form, f))
-                s++;
-            if (s < nsn) {
-                sn[s].ambiguous |= strcmp(ms->v[sn[s].who].key, m->key) != 0;
-                continue;
-            }
-            surname *p = grow_to(sn, &cap, nsn + 1, sizeof *p, 8);
-            if (!p) {
-                rc = -1;
-                break;
-            }
-            sn = p;
-            sn[nsn++] = (surname){ f, k - 1, 0 };
-        }
-        if (rc || names_case(text, t->v[i].start, t->v[i].end) <= 0)
+    size_t nsn = 0, cap = 0, nfirst = ms->n, k;
+    int rc = 0, alone;
+    for (size_t m = 0; m < nfirst; m++) {
+        const mention *p = &ms->v[m];
+        const char *f = forms[p->first + p->n - 1];
+        if ((p->type != ENT_PERSON && p->type != ENT_NAME) || p->n < 2 || !*f)
             continue;
         size_t s = 0;
-        int inside = 0;   /* 1: in one-word matches, 2: in a longer name */
-        for (size_t j = k; j < nfirst && ms->v[j].first <= i; j++)
-            if (ms->v[j].first + ms->v[j].n > i)
-                inside |= ms->v[j].n > 1 ? 2 : 1;
-        if (inside & 2)
-            continue;
-        while (s < nsn && strcmp(sn[s].form, forms[i]))
+        while (s < nsn && strcmp(sn[s].form, f))
             s++;
-        if (s == nsn || sn[s].ambiguous)
+        if (s < nsn) {
+            sn[s].ambiguous |= strcmp(ms->v[sn[s].who].key, p->key) != 0;
             continue;
-        const char *key = ms->v[sn[s].who].key, *name = ms->v[sn[s].who].name;
-        if (inside) {
+        }
+        surname *g = grow_to(sn, &cap, nsn + 1, sizeof *g, 8);
+        if (!g) {
+            free(sn);
+            return -1;
+        }
+        sn = g;
+        sn[nsn++] = (surname){ f, m, 0 };
+    }
+    /* An untyped name becomes a person's when its surname stands alone in a
+     * person's place, and so do all its mentions. */
+    k = 0;
+    for (size_t i = 0; i < t->n; i++) {
+        surname *s = surname_at(text, t, forms, ms, nfirst, &k, sn, nsn, i, &alone);
+        if (!s || ms->v[s->who].type != ENT_NAME || !names_person_context(text, nt, t->n, i))
+            continue;
+        const char *key = ms->v[s->who].key;
+        for (size_t m = 0; m < nfirst; m++)
+            if (ms->v[m].type == ENT_NAME && !strcmp(ms->v[m].key, key))
+                ms->v[m].type = ENT_PERSON;
+    }
+    k = 0;
+    for (size_t i = 0; i < t->n && rc == 0; i++) {
+        surname *s = surname_at(text, t, forms, ms, nfirst, &k, sn, nsn, i, &alone);
+        if (!s || ms->v[s->who].type != ENT_PERSON)
+            continue;
+        const char *key = ms->v[s->who].key, *name = ms->v[s->who].name;
+        if (!alone) {
             /* Every entity the gazetteer gave this word becomes the person. */
             for (size_t j = k; j < nfirst && ms->v[j].first <= i; j++)
-                if (ms->v[j].first == i)
-                    ms->v[j].type = ENT_PERSON, ms->v[j].key = key, ms->v[j].name = name;
+                ms->v[j].type = ENT_PERSON, ms->v[j].key = key, ms->v[j].name = name;
             continue;
         }
         mention *m = add_mention(ms, i, 1, ENT_PERSON);
-        if (!m) {
+        if (!m)
             rc = -1;
-            break;
-        }
-        m->key = key;
-        m->name = name;
+        else
+            m->key = key, m->name = name;
     }
     free(sn);
     return rc;
@@ -263,7 +298,7 @@ static seek_status find_entities(const gazetteer *g, const char *text, const tok
     if (ng < 0)
         goto out;
     for (long i = 0; i < ng; i++) {
-        if (rejected(text, t, nt, taken, &gm[i]))
+        if (rejected(text, t, nt, taken, forms, &gm[i]))
             continue;
         mention *m = add_mention(&ms, gm[i].first, gm[i].n, gm[i].ent->type);
         if (!m)
@@ -287,7 +322,7 @@ static seek_status find_entities(const gazetteer *g, const char *text, const tok
     }
     /* Gazetteer matches and detected names never overlap: one order. */
     qsort(ms.v, ms.n, sizeof *ms.v, by_first);
-    if (link_surnames(text, t, forms, &ms) < 0)
+    if (link_surnames(text, t, nt, forms, &ms) < 0)
         goto out;
     qsort(ms.v, ms.n, sizeof *ms.v, by_first);
     for (size_t i = 0; i < ms.n; i++)

@@ -547,3 +547,10 @@ bool names_given_name_before(const char *text, const names_tok *toks, size_t n,
     return g == 0 || breaks(&s, g - 1) || first_case(&s, g - 1, NULL) <= 0
            || (flags(&s, g - 1) & (W_TITLE | W_FUNC | W_ADJ));
 }
+
+bool names_person_context(const char *text, const names_tok *toks, size_t n, size_t i)
+{
+    scan s = { text, toks, n, NULL, NULL, 0, 0 };
+
+    return i < n && guess(&s, i, i + 1) == NAMES_PERSON;
+}

@@ -46,4 +46,8 @@ int names_case(const char *text, size_t start, size_t end);
 bool names_given_name_before(const char *text, const names_tok *toks, size_t n,
                              const unsigned char *taken, size_t i);
 
+/* Token i stands where a person's name does: a title among the words before
+ * it ("President", "Mr") or a speech verb right after it ("said"). */
+bool names_person_context(const char *text, const names_tok *toks, size_t n, size_t i);
+
 #endif

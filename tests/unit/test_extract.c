@@ -33,7 +33,8 @@ static const char gaz_text[] =
     "person\tBill Clinton\tClinton|Клинтон\n"
     "person\tHillary Clinton\t\n"
     "person\tBenjamin Netanyahu\tNetanyahu\n"
-    "person\tBoris Yeltsin\tYeltsin|Ельцин\n";
+    "person\tBoris Yeltsin\tYeltsin|Ельцин\n"
+    "person\tRecep Tayyip Erdogan\tErdogan\n";
 
 static gazetteer *gaz;
 
@@ -137,6 +138,13 @@ static void test_surnames(void **state)
     /* Two people of the document share it: left alone. */
     EXPECT("Tom Baker said yes. Anna Baker said no. Baker left.",
            "person:tom baker*1 person:anna baker*1");
+    /* A headline's surname before the full name; an untyped name is a
+     * person's once its surname alone is said to speak. */
+    EXPECT("Tennis: Washington beats Enqvist\n\nMaliVai Washington of the United States won."
+           " \"I felt good,\" Washington said.",
+           "person:malivai washington*3 place:united states*1");
+    /* The person's own given name does not unmake the match. */
+    EXPECT("President Tayyip Erdogan spoke.", "person:recep tayyip erdogan*1");
     /* Lower case is not the surname. */
     EXPECT("Markus Baker said yes, and a baker said no.", "person:markus baker*1");
 }

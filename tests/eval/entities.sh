@@ -1,0 +1,43 @@
+#!/bin/sh
+# Entity filters on annotated news: indexes tests/eval/docs (wire stories of
+# varied world events), asks `seek --ids TYPE:"NAME"` for every entity that
+# tests/eval/labels.tsv annotates, and compares the documents found with the
+# annotated ones. Prints each filter that misses or over-finds, then recall
+# and precision over all (filter, document) pairs; exits 1 when either is
+# below 0.9. Run by `make check-entities` (part of `make test`).
+: "${BIN:?BIN must name the folder with seekd, seekd-index and seek}"
+. "$(dirname "$0")/../e2e/lib.sh"
+
+rm -rf "$CORPUS"
+cp -R "$ROOT/tests/eval/docs" "$CORPUS"
+check "index the annotated stories" index -q "$CORPUS"
+start_daemon || exit 1
+
+python3 - "$ROOT/tests/eval/labels.tsv" "$BIN/seek" "$SOCK" <<'PY'
+import collections, subprocess, sys
+labels, seek, sock = sys.argv[1:]
+want = collections.defaultdict(set)
+for line in open(labels, encoding="utf-8"):
+    if line.strip() and not line.startswith("#"):
+        doc, typ, name = line.rstrip("\n").split("\t")
+        want[(typ, name)].add(doc)
+tp = fp = fn = 0
+for (typ, name), docs in sorted(want.items()):
+    q = '%s:"%s"' % (typ, name)
+    r = subprocess.run([seek, "--socket", sock, "--ids", "--limit", "1000", q],
+                       capture_output=True, text=True)
+    got = set(r.stdout.split())
+    tp += len(got & docs)
+    fp += len(got - docs)
+    fn += len(docs - got)
+    if got != docs:
+        print("# %-45s missed %-18s extra %s" % (q, ",".join(sorted(docs - got)) or "-",
+                                                  ",".join(sorted(got - docs)) or "-"))
+recall, precision = tp / (tp + fn), tp / (tp + fp) if tp + fp else 0.0
+print("# %d filters, %d annotated documents: recall %.3f, precision %.3f"
+      % (len(want), tp + fn, recall, precision))
+sys.exit(0 if recall >= 0.9 and precision >= 0.9 else 1)
+PY
+if [ $? -eq 0 ]; then ok "entity filters reach recall and precision 0.9"; else not_ok "entity filters reach recall and precision 0.9"; fi
+echo "# entities.sh: $PASSED passed, $FAILED failed"
+[ "$FAILED" -eq 0 ]
