@@ -120,6 +120,13 @@ static int detected_key(const char *text, const tok_array *t, char **forms,
     for (size_t i = nm->first; i < nm->first + nm->n; i++)
         klen += strlen(forms[i]) + 1;
     size_t from = t->v[nm->first].start, to = t->v[nm->first + nm->n - 1].end;
+    /* The spelling without the possessive the key leaves out ("Rudd's"). */
+    if (to - from > 2 && (text[to - 1] == 's' || text[to - 1] == 'S')) {
+        if (text[to - 2] == '\'')
+            to -= 2;
+        else if (to - from > 4 && !memcmp(text + to - 4, "\xE2\x80\x99", 3))
+            to -= 4;
+    }
     char *key = malloc(klen + 1), *name = malloc(to - from + 1);
     if (!key || !name) {
         free(key);
@@ -181,6 +188,12 @@ static int by_first(const void *a, const void *b)
 {
     const mention *x = a, *y = b;
     return x->first < y->first ? -1 : x->first > y->first;
+}
+
+static void sort_mentions(mentions *m)
+{
+    if (m->n)   /* qsort must not see the null array of an empty list */
+        qsort(m->v, m->n, sizeof *m->v, by_first);
 }
 
 /* The last word of a name of two or more words that is a person's, or may
@@ -321,10 +334,10 @@ static seek_status find_entities(const gazetteer *g, const char *text, const tok
             ms.n--;
     }
     /* Gazetteer matches and detected names never overlap: one order. */
-    qsort(ms.v, ms.n, sizeof *ms.v, by_first);
+    sort_mentions(&ms);
     if (link_surnames(text, t, nt, forms, &ms) < 0)
         goto out;
-    qsort(ms.v, ms.n, sizeof *ms.v, by_first);
+    sort_mentions(&ms);
     for (size_t i = 0; i < ms.n; i++)
         if (count(c, ms.v[i].type, ms.v[i].key, ms.v[i].name, strlen(ms.v[i].name)) < 0)
             goto out;
