@@ -161,9 +161,10 @@ static int detected_key(const char *text, const tok_array *t, char **forms,
 }
 
 /* A gazetteer match the text's context rejects: a one-word name written in
- * lower case ("turkey", "fed"), or a one-word place or person after a given
- * name ("MaliVai Washington", "Chelsea Clinton"), which name detection then
- * reads whole. */
+ * lower case ("turkey", "fed"), a one-word place or person after a given
+ * name ("MaliVai Washington", "Chelsea Clinton"), or a one-word place before
+ * a surname or a name's next word ("Mary Robinson", "Tokyo Stock Exchange"),
+ * which name detection then reads whole. */
 static int rejected(const char *text, const tok_array *t, const names_tok *nt,
                     const unsigned char *taken, char **forms, const gaz_match *g)
 {
@@ -181,7 +182,8 @@ static int rejected(const char *text, const tok_array *t, const names_tok *nt,
             if (wl && strcspn(k, " ") == wl && !strncmp(k, w, wl))
                 return 0;
     }
-    return names_given_name_before(text, nt, t->n, taken, g->first);
+    return names_given_name_before(text, nt, t->n, taken, g->first)
+           || (g->ent->type == ENT_PLACE && names_surname_after(text, nt, t->n, taken, g->first));
 }
 
 static int by_first(const void *a, const void *b)
@@ -310,8 +312,16 @@ static seek_status find_entities(const gazetteer *g, const char *text, const tok
     long ng = g ? gaz_match_tokens(g, (const char *const *)forms, t->n, &gm) : 0;
     if (ng < 0)
         goto out;
-    for (long i = 0; i < ng; i++) {
+    /* Context is read with every match's words taken, so a neighbour that is
+     * a known name never counts as a given name or surname. */
+    for (long i = 0; i < ng; i++)
+        memset(taken + gm[i].first, 1, gm[i].n);
+    for (long i = 0; i < ng; i++)
         if (rejected(text, t, nt, taken, forms, &gm[i]))
+            gm[i].n = 0;
+    memset(taken, 0, t->n);
+    for (long i = 0; i < ng; i++) {
+        if (!gm[i].n)
             continue;
         mention *m = add_mention(&ms, gm[i].first, gm[i].n, gm[i].ent->type);
         if (!m)

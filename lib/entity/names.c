@@ -530,22 +530,48 @@ static bool ends_with(const scan *s, size_t i, const char *suffix)
     return len > k + 2 && !strcmp(norm(s, i) + len - k, suffix);
 }
 
+/* Tokens i and i+1 are joined by spaces only: not "Nur-Sultan", not
+ * "W. Washington". */
+static bool spaced(const scan *s, size_t i)
+{
+    size_t len;
+    const unsigned char *sep;
+
+    return i + 1 < s->n && linked(s, i) && (sep = gap(s, i, &len)) && (*sep == ' ' || *sep == 0xC2);
+}
+
+/* A capitalized word, not taken, that may be part of a person's name: in no
+ * word list, no acronym, possessive, direction or verb form. */
+static bool plain_word(const scan *s, size_t k)
+{
+    return capital(s, k) && !is_acronym(s, k) && !is_possessive(s, k) && !flags(s, k)
+           && !directional(s, k) && !ends_with(s, k, "ing") && !ends_with(s, k, "ed");
+}
+
+/* Token k starts a name: a sentence end, a lower-case word, or a title or
+ * function word before it ("tennis player MaliVai", "President Bill"), not
+ * a run of capitalized words (a title-case headline). */
+static bool starts_name(const scan *s, size_t k)
+{
+    return k == 0 || breaks(s, k - 1) || first_case(s, k - 1, NULL) <= 0
+           || (flags(s, k - 1) & (W_TITLE | W_FUNC | W_ADJ));
+}
+
+bool names_surname_after(const char *text, const names_tok *toks, size_t n,
+                         const unsigned char *taken, size_t i)
+{
+    scan s = { text, toks, n, taken, NULL, 0, 0 };
+
+    return i + 1 < n && spaced(&s, i) && plain_word(&s, i + 1) && !ends_with(&s, i + 1, "s")
+           && !is_acronym(&s, i) && !is_possessive(&s, i) && starts_name(&s, i);
+}
+
 bool names_given_name_before(const char *text, const names_tok *toks, size_t n,
                              const unsigned char *taken, size_t i)
 {
     scan s = { text, toks, n, taken, NULL, 0, 0 };
-    size_t g = i - 1, len;
-    const unsigned char *sep;
 
-    /* Spaces only: not "Nur-Sultan", not "W. Washington". */
-    if (i == 0 || i >= n || !linked(&s, g) || ((sep = gap(&s, g, &len)) && *sep != ' ' && *sep != 0xC2)
-        || !capital(&s, g) || is_acronym(&s, g) || is_possessive(&s, g) || flags(&s, g)
-        || directional(&s, g) || ends_with(&s, g, "ing") || ends_with(&s, g, "ed"))
-        return false;
-    /* The word before the given name: a sentence end, a lower-case word, or
-     * a title or function word ("tennis player MaliVai", "President Bill"). */
-    return g == 0 || breaks(&s, g - 1) || first_case(&s, g - 1, NULL) <= 0
-           || (flags(&s, g - 1) & (W_TITLE | W_FUNC | W_ADJ));
+    return i > 0 && i < n && spaced(&s, i - 1) && plain_word(&s, i - 1) && starts_name(&s, i - 1);
 }
 
 bool names_person_context(const char *text, const names_tok *toks, size_t n, size_t i)

@@ -46,6 +46,15 @@ int names_case(const char *text, size_t start, size_t end);
 bool names_given_name_before(const char *text, const names_tok *toks, size_t n,
                              const unsigned char *taken, size_t i);
 
+/* Token i+1 reads as a surname or a name's next word after token i ("Mary |
+ * Robinson", "Israel | Katz", "Tokyo | Stock Exchange"): a capitalized word,
+ * not taken, joined to token i by spaces only, that no word list knows and
+ * that is no plural ("Kosovo | Albanians"), with token i starting a run of
+ * capitalized words. So the gazetteer's one-word place there is left to name
+ * detection. Arguments as for names_find. */
+bool names_surname_after(const char *text, const names_tok *toks, size_t n,
+                         const unsigned char *taken, size_t i);
+
 /* Token i stands where a person's name does: a title among the words before
  * it ("President", "Mr") or a speech verb right after it ("said"). */
 bool names_person_context(const char *text, const names_tok *toks, size_t n, size_t i);

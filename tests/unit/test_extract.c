@@ -23,6 +23,10 @@ static const char gaz_text[] =
     "place\tBritain\tUnited Kingdom|U.K.\n"
     "place\tBonn\tБонн\n"
     "place\tIraq\tИрак\n"
+    "place\tMary\t\n"
+    "place\tTokyo\t\n"
+    "place\tKosovo\t\n"
+    "place\tKuwait\t\n"
     "place\tTurkey\tТурция\n"
     "place\tBosnia and Herzegovina\tBosnia\n"
     "place\tPhilippines\t\n"
@@ -116,6 +120,15 @@ static void test_longest_and_context(void **state)
     EXPECT("President Clinton spoke.", "person:bill clinton*1");
     EXPECT("Clinton Visits Bosnia", "person:bill clinton*1 place:bosnia and herzegovina*1");
     EXPECT("Visiting Iraq, the envoy said little.", "place:iraq*1");
+    /* A place's name as a given name, or starting an institution's. */
+    EXPECT("Mary Robinson said the talks failed.", "person:mary robinson*1");
+    EXPECT("Shares fell on the Tokyo Stock Exchange.", "name:tokyo stock exchange*1");
+    /* Not before a plural, a title-case run or a known word. */
+    EXPECT("Kosovo Albanians marched.", "place:kosovo*1");
+    EXPECT("Iraq Threatens Kuwait Again", "place:iraq*1 place:kuwait*1");
+    EXPECT("Iraq said on Monday.", "place:iraq*1");
+    EXPECT("Iraq's Saddam Hussein spoke.", "place:iraq*1 name:saddam hussein*1");
+    EXPECT("Kosovo Netanyahu", "place:kosovo*1 person:benjamin netanyahu*1");
     /* A hyphen joins a name, it does not precede one. */
     EXPECT("Officials in Washington said so.", "place:washington*1");
 }
