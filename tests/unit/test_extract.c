@@ -71,7 +71,7 @@ static void ents(const char *text, char *out, size_t cap)
     extraction x;
     size_t len = strlen(text), at = 0;
     assert_int_equal(tok_array_build(&t, text, len), 0);
-    assert_int_equal(extract_run(gaz, text, len, &t, 1996, &x), SEEK_OK);
+    assert_int_equal(extract_run(gaz, text, len, &t, &x), SEEK_OK);
     out[0] = '\0';
     for (size_t i = 0; i < x.nents; i++)
         at += (size_t)snprintf(out + at, cap - at, "%s%s:%s*%u", i ? " " : "",
