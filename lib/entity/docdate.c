@@ -275,16 +275,26 @@ static bool dateline_end(const line *l, size_t p)
 
 /* ---- line forms ---- */
 
+static size_t skip_leading_time(const line *l, size_t p);
+
 /* "Date: …", "Posted: …", "Published March 2, 2023", "Опубликовано: …". */
-static bool header_form(const line *l, int *day)
-{
-    static const char *const labels[] = {
+static const char *const published_labels[] = {
         "date", "dated", "dateline", "posted", "posted on", "published", "published on",
         "first published", "first published on", "publication date", "date published",
         "published date", "pub date", "release date", "released", "released on", "issued",
         "filed", "created", "дата", "дата публикации", "опубликовано", "опубликован",
         "опубликована", "размещено", "добавлено", "создано", "дата выхода", NULL,
-    };
+};
+
+/* A modified date is not the date of the news: it dates a text only when
+ * nothing near its top says when it was published. */
+static const char *const updated_labels[] = {
+    "updated", "last updated", "modified", "last modified", "обновлено", "обновлен",
+    "обновлена", "изменено", NULL,
+};
+
+static bool header_form(const line *l, const char *const *labels, int *day)
+{
     size_t p = any_word(l, 0, labels), end;
     if (!p)
         return false;
@@ -312,7 +322,7 @@ static bool header_form(const line *l, int *day)
         if (on)
             p = skip_spaces(l, on);
     }
-    return date_at(l, p, day, &end);
+    return date_at(l, skip_leading_time(l, p), day, &end);
 }
 
 /* Whether the word at p..e may be part of a place name: capitalized, or a
@@ -345,6 +355,10 @@ static bool dateline_form(const line *l, int *day)
         if (e == p || !place_word(l, p, e, &small) || ++words > 6)
             return false;
         p = skip_spaces(l, e);
+        /* "ASTANA. December 3. KAZINFORM -": a full stop after the place. */
+        if (l->s[e - 1] == '.' && p > e && date_at(l, p, day, &end) &&
+            dateline_end(l, skip_agency(l, end)))
+            return true;
         size_t dash = dash_at(l, p);
         if (p < l->n && (l->s[p] == ',' || (dash && p > e))) {
             /* "DUSHANBE, 22 March 2000", "Dushanbe — March 22, 2000:" */
@@ -369,6 +383,12 @@ static size_t skip_leading_time(const line *l, size_t p)
         !is_digit(l->s[q + 2]))
         return p;
     q += 3;
+    /* "12:30 GMT, 3 Dec 2021": a zone of capitals between time and comma. */
+    size_t z = skip_spaces(l, q), ze = z;
+    while (ze < l->n && l->s[ze] >= 'A' && l->s[ze] <= 'Z' && ze - z < 5)
+        ze++;
+    if (ze - z >= 2 && ze < l->n && l->s[ze] == ',')
+        q = ze;
     if (q < l->n && l->s[q] == ',')
         q++;
     size_t r = skip_spaces(l, q);
@@ -383,8 +403,10 @@ static bool only_date(const line *l, int *day)
            skip_spaces(l, end) >= l->n;
 }
 
-/* The parts of a byline such as "By Jane Roe | June 11, 2019 | 09:42". */
-static bool part_only_date(const line *l, int *day)
+/* The parts of a byline such as "By Jane Roe | June 11, 2019 | 09:42" or
+ * "By Jane Roe | Published: 11 Jun 2019": a part holding only a date, or
+ * after the first a header with one of labels (none if NULL). */
+static bool part_date(const line *l, const char *const *labels, int *day)
 {
     size_t from = 0;
     for (size_t p = 0; p <= l->n; p++) {
@@ -393,7 +415,11 @@ static bool part_only_date(const line *l, int *day)
         if (!cut)
             continue;
         line part = {l->s + from, p - from};
-        if (only_date(&part, day))
+        size_t lead = skip_spaces(&part, 0);
+        part.s += lead;
+        part.n -= lead;
+        if ((!labels && only_date(&part, day)) ||
+            (labels && from > 0 && header_form(&part, labels, day)))
             return true;
         from = p + (p < l->n && l->s[p] == '|' ? 1 : 2);
     }
@@ -429,7 +455,7 @@ static line trim(const char *s, size_t n)
 int docdate_text(const char *text, size_t len, size_t top_from)
 {
     size_t at = 0, nonempty = 0, below = 0;
-    int day;
+    int day, updated = 0;
     while (at < len) {
         const char *nl = memchr(text + at, '\n', len - at);
         size_t e = nl ? (size_t)(nl - text) : len;
@@ -441,13 +467,17 @@ int docdate_text(const char *text, size_t len, size_t top_from)
         bool head = nonempty++ < DOCDATE_TOP_LINES;
         bool article = l.s >= text + top_from && below++ < DOCDATE_TOP_LINES;
         bool top = head || article;
-        if (top && (header_form(&l, &day) || dateline_form(&l, &day) ||
-                    part_only_date(&l, &day) || leading_date(&l, &day)))
+        if (top && (header_form(&l, published_labels, &day) || dateline_form(&l, &day) ||
+                    part_date(&l, NULL, &day) || part_date(&l, published_labels, &day) ||
+                    leading_date(&l, &day)))
             return day;
+        if (top && !updated &&
+            (header_form(&l, updated_labels, &day) || part_date(&l, updated_labels, &day)))
+            updated = day;
         if (!top && only_date(&l, &day) && day > 10000)
             return day;
     }
-    return 0;
+    return updated;
 }
 
 /* ---- metadata values ---- */

@@ -103,8 +103,12 @@ static void test_headers(void **state)
         {"Title\nPosted by Jane Roe on June 11, 2019\nBody", 20190611},
         {"Title\nPublished by the Embassy, 11 June 2019\nBody", 20190611},
         {"Title\nPublished: 25/11/2020\nBody", 20201125},
-        /* A modified date is not the date of the news. */
-        {"Title\nUpdated: 2019-06-12\nBody", 0},
+        /* A modified date is not the date of the news: it dates the text
+         * only when nothing says when it was published. */
+        {"Title\nPublished: 2019-06-11\nUpdated: 2019-06-12\nBody", 20190611},
+        {"Title\nUpdated: 2019-06-12\nPublished: 2019-06-11\nBody", 20190611},
+        {"Title\nBy Jane Roe | Updated: 2019-06-12\nBISHKEK, 11 June 2019 – Body", 20190611},
+        {"Title\nUpdated: 2019-06-12\nBody", 20190612},
     };
     (void)state;
     EXPECT_ALL(v);
@@ -166,6 +170,37 @@ static void test_not_datelines(void **state)
         if (text_day(v[i]))
             print_error("\"%s\" dated %d\n", v[i], text_day(v[i]));
         assert_int_equal(text_day(v[i]), 0);
+    }
+}
+
+/* Wire and site forms seen in news from outside the tests above: a full
+ * stop after the place ("ASTANA. December 3. KAZINFORM -"), an "Updated:"
+ * part of a byline, a time with its zone before the date. */
+static void test_stop_after_place_and_updated(void **state)
+{
+    static const example v[] = {
+        {"ASTANA. December 3. KAZINFORM - The President held a meeting.", 1203},
+        {"МОСКВА. 3 дек. 2021. INTERFAX - Центробанк сохранил ставку.", 20211203},
+        {"Title\nMinsk. 30 November 2017 (BelTA) - The summit opened.", 20171130},
+        {"Markets\nBy Jane Doe | Updated: 12:30 GMT, 3 Dec 2021\nStocks fell.", 20211203},
+        {"Markets\nBy Jane Doe | Updated 3 Dec 2021\nStocks fell.", 20211203},
+        {"Markets\nBy Jane Doe | Published: 2 Dec 2021 | Updated: 3 Dec 2021\nText.", 20211202},
+        {"Рынки\nОбновлено: 3 декабря 2021, 14:05\nТекст.", 20211203},
+        {"Markets\nLast updated: 14:05 MSK, 3 декабря 2021\nText.", 20211203},
+        {"Markets\nUpdated: 12:30, 3 Dec 2021\nText.", 20211203},
+    };
+    static const char *const not[] = {
+        "He left. 3 December 2021 was a cold day.\n",
+        "Title\nUpdated figures show growth since 3 December 2021.\n",
+        "Title\nBy Jane Doe | Updated figures of 3 Dec 2021 are out\n",
+        "Title\nAt 12:30 GMT, 3 Dec 2021 was quiet\n",
+    };
+    (void)state;
+    EXPECT_ALL(v);
+    for (size_t i = 0; i < sizeof not / sizeof *not; i++) {
+        if (text_day(not[i]))
+            print_error("\"%s\" dated %d\n", not[i], text_day(not[i]));
+        assert_int_equal(text_day(not[i]), 0);
     }
 }
 
@@ -386,6 +421,7 @@ int main(void)
         cmocka_unit_test(test_date_lines),
         cmocka_unit_test(test_date_line_anywhere),
         cmocka_unit_test(test_not_datelines),
+        cmocka_unit_test(test_stop_after_place_and_updated),
         cmocka_unit_test(test_top_only),
         cmocka_unit_test(test_values),
         cmocka_unit_test(test_paths),
