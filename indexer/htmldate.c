@@ -65,21 +65,40 @@ static void take_meta(const xmlNode *n, found *f)
     }
 }
 
+/* Whether a JSON-LD @type (a string or a list) names an article:
+ * "NewsArticle", "ReportageNewsArticle", "BlogPosting", … */
+static int article_type(const json_t *t)
+{
+    if (json_is_array(t)) {
+        size_t i;
+        const json_t *m;
+        json_array_foreach(t, i, m)
+            if (article_type(m))
+                return 1;
+        return 0;
+    }
+    const char *s = json_string_value(t);
+    size_t n = s ? strlen(s) : 0;
+    return (n >= 7 && !strcasecmp(s + n - 7, "Article")) || (s && !strcasecmp(s, "BlogPosting"));
+}
+
 /* The first "datePublished" string anywhere in a JSON-LD value (a graph,
- * a list, nested objects). */
-static int jsonld_day(const json_t *v, int depth)
+ * a list, nested objects); with articles_only, only an article's, so that
+ * the WebPage or WebSite of a @graph does not date the news in it. */
+static int jsonld_day(const json_t *v, int articles_only, int depth)
 {
     if (depth > 16)
         return 0;
     if (json_is_object(v)) {
         const json_t *d = json_object_get(v, "datePublished");
-        int day = json_is_string(d) ? value_day(json_string_value(d)) : 0;
+        int day = json_is_string(d) && (!articles_only || article_type(json_object_get(v, "@type")))
+                      ? value_day(json_string_value(d)) : 0;
         const char *key;
         const json_t *m;
         json_object_foreach((json_t *)v, key, m) {
             if (day)
                 break;
-            day = jsonld_day(m, depth + 1);
+            day = jsonld_day(m, articles_only, depth + 1);
         }
         return day;
     }
@@ -87,7 +106,7 @@ static int jsonld_day(const json_t *v, int depth)
         size_t i;
         const json_t *m;
         json_array_foreach(v, i, m) {
-            int day = jsonld_day(m, depth + 1);
+            int day = jsonld_day(m, articles_only, depth + 1);
             if (day)
                 return day;
         }
@@ -123,7 +142,9 @@ static void take_jsonld(const xmlNode *n, found *f)
         if (!s)
             continue;
         json_t *j = json_loads(s, 0, NULL);
-        f->jsonld = j ? jsonld_day(j, 0) : jsonld_text_day(s);
+        f->jsonld = j ? jsonld_day(j, 1, 0) : jsonld_text_day(s);
+        if (j && !f->jsonld)
+            f->jsonld = jsonld_day(j, 0, 0);
         json_decref(j);
     }
 }

@@ -62,6 +62,16 @@ static void test_jsonld(void **state)
            "{\"@type\":\"NewsArticle\",\"datePublished\":\"2016-03-04\"}]}</script>", 20160304);
     expect("<script type=\"application/ld+json\">[{\"datePublished\":\"2016-03-04\"}]</script>",
            20160304);
+    /* The article's date, not its page's or site's that come first. */
+    expect("<script type=\"application/ld+json\">{\"@graph\":[{\"@type\":\"WebPage\","
+           "\"datePublished\":\"2015-01-01\"},{\"@type\":[\"ReportageNewsArticle\"],"
+           "\"datePublished\":\"2021-12-03\"}]}</script>", 20211203);
+    expect("<script type=\"application/ld+json\">[{\"@type\":\"WebSite\",\"datePublished\":"
+           "\"2010-05-01\"},{\"@type\":\"BlogPosting\",\"datePublished\":\"2021-12-03\"}]"
+           "</script>", 20211203);
+    /* Without an article, any datePublished still dates the page. */
+    expect("<script type=\"application/ld+json\">{\"@type\":\"WebPage\","
+           "\"datePublished\":\"2015-01-01\"}</script>", 20150101);
     /* Not quite JSON: a trailing comma. */
     expect("<script type=\"application/ld+json\">{\"datePublished\": \"2016-03-04\",}</script>",
            20160304);
