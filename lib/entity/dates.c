@@ -233,7 +233,7 @@ static bool read_year(const scan *sc, size_t *p, int *y)
 /* A day number, with an English ordinal ending if any ("30th"). */
 static bool read_day(const scan *sc, size_t *p, int *d)
 {
-    static const char *const ord[] = {"st", "nd", "rd", "th", NULL};
+    static const char *const ord[] = {"st", "nd", "rd", "th", "-го", "-е", NULL};
     if (!read_num(sc, p, 1, 2, d))
         return false;
     match_any(sc, p, ord);
