@@ -162,10 +162,11 @@ static size_t skip_weekday(const line *l, size_t p)
 /* A time of day and its zone after a date: ", 09:42", " at 9:42 a.m. EDT",
  * "T09:42:00.000+03:00", " 09:42 (MSK)", " в 09:42 по московскому времени",
  * " GMT". Returns the end of what it took (p when nothing). */
+static const char *const ampm[] = {"am", "pm", "a.m", "p.m", NULL};
+
 static size_t skip_time(const line *l, size_t p)
 {
     static const char *const joins[] = {"at", "в", NULL};
-    static const char *const ampm[] = {"am", "pm", "a.m", "p.m", NULL};
     static const char *const zones_ru[] = {"по московскому времени", "мск", NULL};
     size_t q = p;
     if (q < l->n && (l->s[q] == ',' || l->s[q] == 'T'))
@@ -383,7 +384,11 @@ static size_t skip_leading_time(const line *l, size_t p)
         !is_digit(l->s[q + 2]))
         return p;
     q += 3;
-    /* "12:30 GMT, 3 Dec 2021": a zone of capitals between time and comma. */
+    /* "2:05 PM EST, December 3, 2021", "12:30 GMT, 3 Dec 2021": a half of
+     * the day and a zone of capitals between time and comma. */
+    size_t m = any_word(l, skip_spaces(l, q), ampm);
+    if (m)
+        q = m < l->n && l->s[m] == '.' ? m + 1 : m;
     size_t z = skip_spaces(l, q), ze = z;
     while (ze < l->n && l->s[ze] >= 'A' && l->s[ze] <= 'Z' && ze - z < 5)
         ze++;

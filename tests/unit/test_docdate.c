@@ -188,6 +188,9 @@ static void test_stop_after_place_and_updated(void **state)
         {"Рынки\nОбновлено: 3 декабря 2021, 14:05\nТекст.", 20211203},
         {"Markets\nLast updated: 14:05 MSK, 3 декабря 2021\nText.", 20211203},
         {"Markets\nUpdated: 12:30, 3 Dec 2021\nText.", 20211203},
+        {"Senate\nBy LISA ROE\nPublished 2:05 PM EST, December 3, 2021\nText.", 20211203},
+        {"Senate\nPosted: 9:42 a.m., June 11, 2019\nText.", 20190611},
+        {"Senate\n2:05 pm, 3 December 2021\nText.", 20211203},
     };
     static const char *const not[] = {
         "He left. 3 December 2021 was a cold day.\n",
