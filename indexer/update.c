@@ -374,11 +374,16 @@ static seek_status update_feed(update *u, const walk_file *f)
         u->c.failed++;
         return walk_keep(u->files, f->id) < 0 ? SEEK_NOMEM : SEEK_OK;
     }
-    /* A feed in UTF-16, with a byte order mark or read as --encoding says is
-     * decoded whole; otherwise line by line (feed.h). */
+    /* A feed in UTF-16 or UTF-32, or read as --encoding says, is decoded
+     * whole; otherwise line by line (feed.h). */
     charset_text c = { .name = "UTF-8" };
     seek_status st = SEEK_OK;
-    if (u->encoding || charset_unicode(bytes, len))
+    const char *unicode = charset_unicode(bytes, len);
+    size_t bom = 0;
+    /* A UTF-8 byte order mark is dropped; the lines still go one by one. */
+    if (!u->encoding && unicode && !strcmp(unicode, "UTF-8"))
+        bom = 3;
+    else if (u->encoding || unicode)
         st = charset_read(bytes, len, u->encoding, &c);
     else if (memchr(bytes, '\0', len))
         c.not_text = "NUL bytes";
@@ -397,7 +402,7 @@ static seek_status update_feed(update *u, const walk_file *f)
         return SEEK_NOMEM;
     }
     feed_ctx fc = { u, f, c.name, SEEK_OK };
-    feed_each(bytes, len, one_article, bad_line, &fc);
+    feed_each(bytes + bom, len - bom, one_article, bad_line, &fc);
     free(bytes);
     return fc.st;
 }

@@ -511,8 +511,8 @@ seek_status charset_read(const char *bytes, size_t len, const char *forced, char
     out o = { 0 };
     /* A UTF-8 text with a few stray bytes keeps its UTF-8 and has the strays
      * read one by one; a legacy text makes valid sequences only by chance,
-     * far fewer than its stray bytes. */
-    if (!stray || (bom && stray <= valid) || (valid && stray * 4 <= valid)) {
+     * far fewer than its stray bytes. A byte order mark says UTF-8 outright. */
+    if (!stray || bom || (valid && stray * 4 <= valid)) {
         snprintf(t->name, sizeof t->name, stray ? "UTF-8+windows-1252" : "UTF-8");
         if (!(o.s = text_decode(bytes, len, &o.len)))
             return SEEK_NOMEM;

@@ -85,6 +85,11 @@ printf '<html><head><title>%s</title></head><body><p>%s</p></body></html>\n' \
     printf '{"id":"r2","title":"Plain wire copy","text":"An English line about the quokka."}\n'
     printf '{"id":"r3","title":"%s","text":"%s"}\n' "$(sed -n 1p "$SRC/b.txt")" "$(sed -n 2p "$SRC/b.txt")" | iconv -t KOI8-R
 } > "$E/wire.jsonl"
+# A feed with a UTF-8 byte order mark and a windows-1251 line.
+{
+    printf '\357\273\277{"id":"m1","title":"Marked","text":"The marked feed opens with a zebu."}\n'
+    printf '{"id":"m2","title":"Делегация Армении","text":"Делегация Армении прибыла в Ереван накануне заседания."}\n' | iconv -t WINDOWS-1251
+} > "$E/marked.jsonl"
 
 # Not text: a program, and control characters; text with one bell is text.
 head -c 4096 "$BIN/seekd-index" > "$E/blob.txt"
@@ -95,7 +100,7 @@ index -v "$CORPUS" >"$TMP/iout" 2>"$TMP/ierr"
 expect_eq "files that are not text make no failure" 0 $?
 summary=$(tail -n 1 "$TMP/iout")
 expect_eq "the summary counts them as skipped" \
-    "28 added, 0 updated, 0 removed, 0 unchanged, 2 skipped, 0 failed" "${summary% in *}"
+    "30 added, 0 updated, 0 removed, 0 unchanged, 2 skipped, 0 failed" "${summary% in *}"
 expect_eq "one line names each skipped file" \
     "seekd-index: $E/blob.txt: not text (NUL bytes); skipped
 seekd-index: $E/controls.txt: not text (control characters); skipped" "$(sort "$TMP/ierr")"
@@ -123,6 +128,7 @@ verbose h-koi8.html KOI8-R
 verbose h-u16le.html UTF-16LE
 verbose wire.jsonl:1 windows-1251
 verbose wire.jsonl:3 KOI8-R
+verbose marked.jsonl:2 windows-1251
 
 start_daemon || exit 1
 
@@ -136,6 +142,8 @@ expect_eq "Tajik" "enc/c-u16be,enc/c-u8bom,enc/h-u16le" "$(ids Тоҷикист�
 expect_eq "ISO-8859-5, a declared charset and a windows-1251 feed line" \
     "enc/d-iso5,enc/h-declared,enc/wire/r1" "$(ids Москве)"
 expect_eq "the feed's UTF-8 line" "enc/wire/r2" "$(ids quokka)"
+expect_eq "a feed's byte order mark is dropped, its lines read one by one" "enc/marked/m1" "$(ids zebu)"
+expect_eq "and its windows-1251 line is found" "enc/marked/m2" "$(ids Ереван)"
 expect_eq "Latin accents in windows-1252 and ISO-8859-15" "enc/f-1252,enc/g-iso15" "$(ids sécurité)"
 
 # titles QUERY WANT: every hit of QUERY is titled WANT, with no control
@@ -167,7 +175,7 @@ titles секретарём "$(sed -n 1p "$SRC/b.txt")"
 # stats: documents per encoding, kept right by updates and removals.
 encodings() { seek --json --stats | python3 -c 'import json,sys; e=json.load(sys.stdin)["encodings"]; print(" ".join("%s=%d" % kv for kv in sorted(e.items())))'; }
 expect_eq "stats counts documents per encoding" \
-    "CP866=2 ISO-8859-15=1 ISO-8859-5=2 KOI8-R=4 UTF-16BE=3 UTF-16LE=3 UTF-8=9 windows-1251=3 windows-1252=1" \
+    "CP866=2 ISO-8859-15=1 ISO-8859-5=2 KOI8-R=4 UTF-16BE=3 UTF-16LE=3 UTF-8=10 windows-1251=4 windows-1252=1" \
     "$(encodings)"
 rm "$E/a-koi8.txt"
 iconv -f UTF-8 -t WINDOWS-1251 "$SRC/b.txt" > "$E/b-866.txt"
@@ -175,9 +183,9 @@ index "$CORPUS" >"$TMP/iout" 2>"$TMP/ierr"
 expect_eq "a second run skips the same files, still no failure" 0 $?
 summary=$(tail -n 1 "$TMP/iout")
 expect_eq "one updated, one removed, two skipped" \
-    "0 added, 1 updated, 1 removed, 24 unchanged, 2 skipped, 0 failed" "${summary% in *}"
+    "0 added, 1 updated, 1 removed, 25 unchanged, 2 skipped, 0 failed" "${summary% in *}"
 expect_eq "stats follows the update and the removal" \
-    "CP866=1 ISO-8859-15=1 ISO-8859-5=2 KOI8-R=3 UTF-16BE=3 UTF-16LE=3 UTF-8=9 windows-1251=4 windows-1252=1" \
+    "CP866=1 ISO-8859-15=1 ISO-8859-5=2 KOI8-R=3 UTF-16BE=3 UTF-16LE=3 UTF-8=10 windows-1251=5 windows-1252=1" \
     "$(encodings)"
 expected=$(encodings)
 stop_daemon

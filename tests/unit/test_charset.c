@@ -155,6 +155,9 @@ static void test_utf8_and_mixed(void **state)
     const char mixed[] = "Душанбе, Минск и Москва \x93quoted\x94\n";
     expect_read(mixed, sizeof mixed - 1, NULL, "UTF-8+windows-1252",
                 "Душанбе, Минск и Москва “quoted”\n");
+    /* A UTF-8 byte order mark decides, however many stray bytes follow. */
+    const char marked[] = "\xEF\xBB\xBF" "\xD0\xE0\xF5\xEC\xEE\xED \xC3\xA9\n";
+    expect_read(marked, sizeof marked - 1, NULL, "UTF-8+windows-1252", "Ðàõìîí é\n");
     /* ASCII with one stray byte: Windows-1252, the last resort. */
     const char stray[] = "Plain English with one caf\xE9.\n";
     expect_read(stray, sizeof stray - 1, NULL, "windows-1252", "Plain English with one café.\n");
