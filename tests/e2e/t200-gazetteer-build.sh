@@ -59,6 +59,14 @@ expect_eq "an alias that is an English word is left out" "" "$(grep -P '\|US(\||
 expect_eq "a state, with its Russian name" "place	Bayern	Бавария" "$(line place Bayern)"
 expect_eq "a bracketed second spelling is an alias" "place	Catalunya	Cataluña" "$(line place Catalunya)"
 expect_eq "a county is left out" "" "$(line place 'Nowhere County')"
+expect_eq "a capital with the press's spelling" "place	Sanaa	Sana'a" "$(line place Sanaa)"
+expect_eq "... that names it when GeoNames gives it its country's name" \
+    "place	Panama City	" "$(line place 'Panama City')"
+expect_eq "St. for Saint" "place	Saint Lucia	St. Lucia" "$(line place 'Saint Lucia')"
+expect_eq "... for a city too" "place	Saint Paul	St. Paul" "$(line place 'Saint Paul')"
+expect_eq "Saint for St." "place	St. Catharines	Saint Catharines" "$(line place 'St. Catharines')"
+expect_eq "... unless another place has that name" "place	St. Louis	" "$(line place 'St. Louis')"
+expect_eq "... which keeps it (Saint-Louis, Senegal)" "place	Saint-Louis	" "$(line place Saint-Louis)"
 expect_eq "each entry's source heads its group" "5" "$(grep -c '^# source: ' "$G")"
 expect_eq "events and people from the hand list" "2" "$(grep -cP '^(name|person)\t' "$G")"
 

@@ -157,6 +157,18 @@ static void test_shipped_gazetteer(void **state)
         { "SCO", ENT_ORG, NULL },
         { "Council of Defense Ministers", ENT_ORG, NULL },
         { "Lukashenka", ENT_PERSON, "Alexander Lukashenko" },
+        /* Continents, press spellings, "St." for "Saint", capitals. */
+        { "Europe", ENT_PLACE, "Europe" },
+        { "Латинская Америка", ENT_PLACE, "Latin America" },
+        { "Nineveh", ENT_PLACE, "Nineveh" },
+        { "Jammu and Kashmir", ENT_PLACE, "Jammu and Kashmir" },
+        { "St. Lucia", ENT_PLACE, "Saint Lucia" },
+        { "St Kitts and Nevis", ENT_PLACE, "Saint Kitts and Nevis" },
+        { "Sana'a", ENT_PLACE, "Sanaa" },
+        { "Panama City", ENT_PLACE, "Panama City" },
+        { "KGB", ENT_ORG, "KGB" },
+        { "TEPCO", ENT_ORG, "Tokyo Electric Power" },
+        { "ZANU-PF", ENT_ORG, "ZANU-PF" },
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char *form = gaz_match_form(cases[i].spelling, strlen(cases[i].spelling));
@@ -176,6 +188,12 @@ static void test_shipped_gazetteer(void **state)
     assert_int_equal(gaz_lookup(g, "sco", ENT_ORG, a, 1), 1);
     assert_int_equal(gaz_lookup(g, "shanghai cooperation organization", ENT_ORG, b, 1), 1);
     assert_ptr_equal(a[0], b[0]);
+    /* A name that holds a country's is not the country. */
+    char out[256];
+    assert_int_equal(match(g, "Exports to Latin America and South America rose", out, sizeof out), 2);
+    assert_string_equal(out, "2+2:Latin America,5+2:South America");
+    assert_int_equal(match(g, "Bank of America and Voice of America", out, sizeof out), 2);
+    assert_string_equal(out, "0+3:Bank of America,4+3:Voice of America");
     gaz_free(g);
 }
 
