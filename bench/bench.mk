@@ -80,5 +80,18 @@ bench-remote:
 	@sh tests/deps.sh
 	@$(BENCH_SUBMAKE) all bench-tools
 	REPEAT=$(BENCH_REPEAT) BENCH_DURATION=$(BENCH_DURATION) BENCH_BIN=bin bash bench/remote.sh
+# Ranking quality (bench/relevance.py, docs/relevance.md): seekd beside
+# in-process Xapian and SQLite FTS5 on a relevance collection in CISI's
+# layout (corpus/, queries.tsv, qrels.tsv, score.py, peers.py), read where it
+# lies: RELEVANCE=DIR, by default shared/relevance beside the project's
+# folder. Prints the table; not a test gate.
+RELEVANCE ?= $(dir $(CURDIR))shared/relevance
+.PHONY: bench-relevance
+bench-relevance:
+	@sh tests/deps.sh
+	@sh tests/deps.sh python3-xapian
+	@$(BENCH_SUBMAKE) all
+	python3 bench/relevance.py --collection $(RELEVANCE) --bin $(BIN) --work $(BENCH_BUILD)/relevance \
+		--runs $(BENCH_BUILD)/relevance/runs
 .DEFAULT_GOAL := $(BENCH_SAVED_GOAL)
 endif

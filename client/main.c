@@ -18,8 +18,8 @@ enum { EXIT_HITS = 0, EXIT_NO_HITS = 1, EXIT_ERROR = 2 };
 
 typedef struct options {
     char socket[4096];
-    int json, no_snippets, stats, ping, ids, facets, entities, limit_set, timeline;
-    const char *entity, *type, *prefix, *sort;
+    int json, no_snippets, stats, ping, ids, facets, entities, limit_set, timeline, explain;
+    const char *entity, *type, *prefix, *sort, *doc, *similar;
     long limit, offset;
     double timeout;
 } options;
@@ -27,6 +27,7 @@ typedef struct options {
 static void usage(FILE *f)
 {
     fputs("usage: seek [options] QUERY...\n"
+          "       seek --explain QUERY... [--doc ID] | --similar ID [QUERY...]\n"
           "       seek --entity NAME | --entities [--type T] [--prefix P] | --stats | --ping\n"
           "Searches the seekd index. QUERY: words (stemmed; stop words optional; when no\n"
           "document has them all, those having some), \"exact phrases\", \"a b\"~N, OR, AND,\n"
@@ -45,6 +46,9 @@ static void usage(FILE *f)
           "                  documents' own dates; undated ones last)\n"
           "  --timeline      draw how many matching documents each month (or year) has,\n"
           "                  by their own date and by the dates they mention\n"
+          "  --explain       how the query is read and ranked (with --doc ID: that\n"
+          "                  document's score, term by term)\n"
+          "  --similar ID    the documents most like document ID (a QUERY filters them)\n"
           "  --entity NAME   the entity card: aliases, documents, what it appears with\n"
           "  --entities      list indexed entities by document count (--type, --prefix)\n"
           "  --type T        with --entity/--entities: person, org, place or name\n"
@@ -79,6 +83,8 @@ static int parse_args(int argc, char **argv, options *o)
         { "entities", no_argument, 0, 'L' }, { "type", required_argument, 0, 'y' },
         { "prefix", required_argument, 0, 'P' }, { "sort", required_argument, 0, 'O' },
         { "timeline", no_argument, 0, 'l' },
+        { "prefix", required_argument, 0, 'P' }, { "explain", no_argument, 0, 'X' },
+        { "doc", required_argument, 0, 'D' }, { "similar", required_argument, 0, 'M' },
         { 0, 0, 0, 0 },
     };
     memset(o, 0, sizeof *o);
@@ -122,6 +128,9 @@ static int parse_args(int argc, char **argv, options *o)
             }
             o->sort = optarg;
             break;
+        case 'X': o->explain = 1; break;
+        case 'D': o->doc = optarg; break;
+        case 'M': o->similar = optarg; break;
         case 'T':
             o->timeout = strtod(optarg, NULL);
             if (!(o->timeout > 0 && o->timeout <= 86400)) {
@@ -133,7 +142,11 @@ static int parse_args(int argc, char **argv, options *o)
         default: usage(stderr); return -1;
         }
     }
-    if (!o->stats && !o->ping && !o->entity && !o->entities && optind >= argc) {
+    if (o->doc && !o->explain) {
+        fprintf(stderr, "seek: --doc goes with --explain\n");
+        return -1;
+    }
+    if (!o->stats && !o->ping && !o->entity && !o->entities && !o->similar && optind >= argc) {
         fprintf(stderr, "seek: no query given\n");
         usage(stderr);
         return -1;
@@ -173,6 +186,21 @@ static json_t *build_request(const options *o, int argc, char **argv)
     char *q = join_words(argc, argv);
     if (!q)
         return NULL;
+    if (o->similar) {
+        json_t *req = json_pack("{s:s,s:s,s:I,s:I}", "op", "similar", "doc", o->similar,
+                                "limit", (json_int_t)o->limit, "offset", (json_int_t)o->offset);
+        if (req && *q)
+            json_object_set_new(req, "q", json_string(q));
+        if (req && o->ids)
+            json_object_set_new(req, "ids", json_true());
+        free(q);
+        return req;
+    }
+    if (o->explain) {
+        json_t *req = json_pack("{s:s,s:s,s:s*}", "op", "explain", "q", q, "doc", o->doc);
+        free(q);
+        return req;
+    }
     json_t *req = json_pack("{s:s,s:s,s:I,s:I,s:b}", "op", "search", "q", q,
                             "limit", (json_int_t)o->limit, "offset", (json_int_t)o->offset,
                             "snippets", !o->no_snippets);
@@ -250,13 +278,20 @@ int main(int argc, char **argv)
             render_entities(stdout, ans);
         else if (o.timeline)
             render_timeline(stdout, ans, terminal_width(), isatty(STDOUT_FILENO));
+        else if (o.explain)
+            render_explain(stdout, ans);
+        else if (o.similar && !json_is_true(json_object_get(ans, "found")))
+            fprintf(stderr, "seek: no document %s in the index\n", o.similar);
         else
             render_hits(stdout, ans, color, o.ids);
         if (!o.json && !o.ping && !o.stats && !o.entity && !o.entities)
             render_notes(stderr, ans);
+        const char *dym = json_string_value(json_object_get(ans, "suggestion"));
+        if (dym && !o.json)
+            fprintf(stderr, "did you mean: %s\n", dym);
         int found = o.entity ? json_is_true(json_object_get(ans, "found"))
                   : o.entities ? json_array_size(json_object_get(ans, "entities")) > 0
-                  : o.ping || o.stats
+                  : o.ping || o.stats || o.explain
                     || (o.timeline && json_integer_value(json_object_get(ans, "total")) > 0)
                     || json_array_size(json_object_get(ans, o.ids ? "ids" : "hits")) > 0;
         rc = found ? EXIT_HITS : EXIT_NO_HITS;

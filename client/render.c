@@ -163,3 +163,41 @@ void render_entities(FILE *f, const json_t *answer)
     fprintf(f, "-- %zu of %lld entities\n", json_array_size(json_object_get(answer, "entities")),
             (long long)json_integer_value(json_object_get(answer, "total")));
 }
+
+static void print_terms(FILE *f, const json_t *terms, int in_doc)
+{
+    size_t i;
+    const json_t *t;
+    json_array_foreach(terms, i, t) {
+        const char *term = json_string_value(json_object_get(t, "term"));
+        fprintf(f, "  %-30s %8lld %10.4f%s\n", term ? term : "?",
+                (long long)json_integer_value(json_object_get(t, in_doc ? "wdf" : "docs")),
+                json_real_value(json_object_get(t, "weight")),
+                json_is_true(json_object_get(t, "feedback")) ? "  (feedback)" : "");
+    }
+}
+
+void render_explain(FILE *f, const json_t *answer)
+{
+    const char *read = json_string_value(json_object_get(answer, "query"));
+    const char *xq = json_string_value(json_object_get(answer, "xapian"));
+    fprintf(f, "read as: %s\nruns as: %s\n", read ? read : "", xq ? xq : "");
+    fprintf(f, "  %-30s %8s %10s\n", "term", "docs", "max weight");
+    print_terms(f, json_object_get(answer, "terms"), 0);
+    const json_t *doc = json_object_get(answer, "doc");
+    if (!doc)
+        return;
+    const char *id = json_string_value(json_object_get(doc, "id"));
+    if (!json_is_true(json_object_get(doc, "found"))) {
+        fprintf(f, "document %s: not in the index\n", id ? id : "");
+        return;
+    }
+    if (!json_is_true(json_object_get(doc, "matches"))) {
+        fprintf(f, "document %s: does not match the query\n", id ? id : "");
+        return;
+    }
+    fprintf(f, "document %s: score %.4f\n", id ? id : "",
+            json_real_value(json_object_get(doc, "score")));
+    fprintf(f, "  %-30s %8s %10s\n", "term", "wdf", "weight");
+    print_terms(f, json_object_get(doc, "terms"), 1);
+}

@@ -18,4 +18,8 @@ void render_entity(FILE *f, const json_t *answer, int color);
 /* A list of entities with their document counts. */
 void render_entities(FILE *f, const json_t *answer);
 
+/* An explain answer: the query as read, its terms with their weights, and
+ * the named document's score term by term. */
+void render_explain(FILE *f, const json_t *answer);
+
 #endif

@@ -95,6 +95,8 @@ static int run_op(worker *w, const proto_request *req, jw *out, proto_error *err
     switch (req->op) {
     case PROTO_PING: return 0;
     case PROTO_SEARCH: return op_search(w, req, out, err);
+    case PROTO_EXPLAIN: return op_explain(w, req, out, err);
+    case PROTO_SIMILAR: return op_similar(w, req, out, err);
     case PROTO_STATS: members = op_stats(w, err); break;
     case PROTO_ENTITY: members = op_entity(w, req, err); break;
     case PROTO_ENTITIES: members = op_entities(w, req, err); break;

@@ -7,12 +7,48 @@
 
 #include <jansson.h>
 #include "proto/proto.h"
+#include "query/query.h"
 #include "worker.h"
 
 int op_search(worker *w, const proto_request *req, jw *out, proto_error *err);
+/* explain: how a query reads and ranks, and one document's score by term. */
+int op_explain(worker *w, const proto_request *req, jw *out, proto_error *err);
+/* similar: the documents most like a given one, optionally filtered by "q". */
+int op_similar(worker *w, const proto_request *req, jw *out, proto_error *err);
 json_t *op_entity(worker *w, const proto_request *req, proto_error *err);
 json_t *op_entities(worker *w, const proto_request *req, proto_error *err);
 json_t *op_stats(worker *w, proto_error *err);
+
+/* What search, explain and similar share (search.c). */
+
+/* Parses, widens and compiles query text into *tree and *q (free both),
+ * the parser's warnings into *diag; 0, or -1 with *err filled. */
+int search_prepare(worker *w, const char *text, size_t len, qp_node **tree, xap_query **q,
+                   qp_error *diag, proto_error *err);
+/* Whether the query ranks by free words, so that feedback applies. */
+int search_ranks_words(const qp_node *tree);
+
+/* A worker_run step running q with opt into hits. */
+typedef struct run_ctx {
+    const xap_query *q;
+    xap_search *opt;
+    int ids;            /* the ids alone: the id is the sort key */
+    xap_hits *hits;
+} run_ctx;
+seek_status search_run(xap_db *db, void *ctx);
+
+/* Writes total, offset, limit, relaxed, the warnings in *diag, the hits (or
+ * ids) and facets of an answer; `tree` gives the snippets' terms (may be
+ * NULL when req->snippets is 0). */
+int search_write_answer(jw *out, worker *w, const proto_request *req, const qp_node *tree,
+                        const qp_error *diag, int relaxed, const xap_hits *hits,
+                        const unsigned *kinds, size_t nkinds, size_t nspecs);
+
+/* Adds "suggestion" to an answer when a word of the query is not in the
+ * index, or the query found little, and a correction exists
+ * (didyoumean.c). 0, or -1 when memory ran out. */
+int dym_write(jw *out, worker *w, const char *q, size_t len, const qp_node *tree,
+              unsigned long total);
 
 /* Nonzero when the entity term (2-byte type prefix, then the name in match
  * form) has `word` as one of its words. */

@@ -136,7 +136,7 @@ static void write_facets(jw *out, const xap_hits *hits, const unsigned *kinds, s
     jw_obj_end(out);
 }
 
-static int write_answer(jw *out, worker *w, const proto_request *req, const qp_node *tree,
+int search_write_answer(jw *out, worker *w, const proto_request *req, const qp_node *tree,
                         const qp_error *diag, int relaxed, const xap_hits *hits,
                         const unsigned *kinds, size_t nkinds, size_t nspecs)
 {
@@ -246,14 +246,7 @@ static seek_status run_widen(xap_db *db, void *ctx)
     return widen_tree(db, wc->tree, wc->diag);
 }
 
-typedef struct run_ctx {
-    const xap_query *q;
-    xap_search *opt;
-    int ids;            /* the ids alone: the id is the sort key */
-    xap_hits *hits;
-} run_ctx;
-
-static seek_status run_search(xap_db *db, void *ctx)
+seek_status search_run(xap_db *db, void *ctx)
 {
     run_ctx *rc = ctx;
     if (!rc->ids)
@@ -270,17 +263,19 @@ static int compile_error(seek_status st, proto_error *err)
     return proto_fail(err, PROTO_E_INTERNAL, -1, "cannot build the query: %s", xap_errmsg());
 }
 
-int op_search(worker *w, const proto_request *req, jw *out, proto_error *err)
+int search_prepare(worker *w, const char *text, size_t len, qp_node **treep, xap_query **qp,
+                   qp_error *diag, proto_error *err)
 {
     qp_node *tree = NULL;
-    qp_error qerr;
-    seek_status st = qp_parse(req->q, req->q_len, &tree, &qerr);
+    *treep = NULL;
+    *qp = NULL;
+    seek_status st = qp_parse(text, len, &tree, diag);
     if (st == SEEK_BAD_QUERY)
-        return proto_fail(err, PROTO_E_BAD_QUERY, (long)qerr.offset, "%s at byte %zu",
-                          qerr.message, qerr.offset);
+        return proto_fail(err, PROTO_E_BAD_QUERY, (long)diag->offset, "%s at byte %zu",
+                          diag->message, diag->offset);
     if (st != SEEK_OK)
-        return proto_fail(err, PROTO_E_INTERNAL, -1, "%s", qerr.message);
-    widen_ctx wc = { tree, &qerr };
+        return proto_fail(err, PROTO_E_INTERNAL, -1, "%s", diag->message);
+    widen_ctx wc = { tree, diag };
     st = worker_run(w, run_widen, &wc);
     if (st != SEEK_OK) {
         qp_free(tree);
@@ -292,6 +287,25 @@ int op_search(worker *w, const proto_request *req, jw *out, proto_error *err)
         qp_free(tree);
         return compile_error(st, err);
     }
+    *treep = tree;
+    *qp = q;
+    return 0;
+}
+
+int search_ranks_words(const qp_node *n)
+{
+    if (!n || n->kind == QP_NOT)
+        return 0;
+    return n->kind == QP_WORD || search_ranks_words(n->left) || search_ranks_words(n->right);
+}
+
+int op_search(worker *w, const proto_request *req, jw *out, proto_error *err)
+{
+    qp_node *tree = NULL;
+    qp_error qerr;
+    xap_query *q = NULL;
+    if (search_prepare(w, req->q, req->q_len, &tree, &q, &qerr, err) < 0)
+        return -1;
     xap_facet_spec specs[NFACET_KINDS + TIMELINE_MAX_SPECS];
     unsigned kinds[NFACET_KINDS];
     size_t nkinds = 0, nspecs;
@@ -313,9 +327,9 @@ int op_search(worker *w, const proto_request *req, jw *out, proto_error *err)
                        .data_hits = req->snippets ? SNIPPET_MAX_HITS : 0,
                        .data_slot = SLOT_TEXT, .facets = specs,
                        .nfacets = nspecs, .facet_top = FACET_TOP, .facet_keep_all = keep_all,
-                       .time_limit = worker_time_limit() };
+                       .time_limit = worker_time_limit(), .feedback = search_ranks_words(tree) };
     run_ctx run = { q, &opt, req->ids, NULL };
-    st = worker_run(w, run_search, &run);
+    seek_status st = worker_run(w, search_run, &run);
     xap_query_free(q);
     /* No document has every required word: the relaxed reading, on every
      * page alike, since whether it applies depends on the query alone. */
@@ -331,7 +345,7 @@ int op_search(worker *w, const proto_request *req, jw *out, proto_error *err)
             return compile_error(st, err);
         }
         run.q = q;
-        st = worker_run(w, run_search, &run);
+        st = worker_run(w, search_run, &run);
         xap_query_free(q);
         relaxed = 1;
         if (level == 2)
@@ -341,7 +355,9 @@ int op_search(worker *w, const proto_request *req, jw *out, proto_error *err)
     xap_hits *hits = run.hits;
     int rc = -1;
     if (st == SEEK_OK) {
-        if ((rc = write_answer(out, w, req, tree, &qerr, relaxed, hits, kinds, nkinds, nspecs)) < 0)
+        if ((rc = search_write_answer(out, w, req, tree, &qerr, relaxed, hits, kinds, nkinds,
+                                      nspecs)) < 0
+            || (rc = dym_write(out, w, req->q, req->q_len, tree, hits->total)) < 0)
             proto_fail(err, PROTO_E_INTERNAL, -1, "out of memory");
     } else if (st == SEEK_BAD_QUERY) {
         proto_fail(err, PROTO_E_BAD_QUERY, -1, "%s", xap_errmsg());

@@ -5,6 +5,8 @@
  * the generation so each worker closes and opens afresh regardless. */
 #include "worker.h"
 
+#include "query/stopwords.h"
+
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -26,6 +28,16 @@ void workers_init(const char *path, const gazetteer *gaz, unsigned query_ms)
     index_path = strdup(path);
     shared_gaz = gaz;
     time_limit = query_ms / 1000.0;
+    /* Query expansion leaves stop words out. Failing here (no memory at
+     * startup) costs only expansion quality, never an answer. */
+    xap_stem *stem = NULL;
+    char **skip = NULL;
+    size_t nskip = 0;
+    if (xap_stem_new("english", &stem) == SEEK_OK
+        && qp_stopword_terms(stem, &skip, &nskip) == SEEK_OK)
+        (void)xap_expand_skip((const char *const *)skip, nskip);
+    xap_strv_free(skip, nskip);
+    xap_stem_free(stem);
 }
 
 double worker_time_limit(void)

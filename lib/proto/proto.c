@@ -158,11 +158,15 @@ static int parse_sort(proto_request *req, proto_error *err)
     return 0;
 }
 
-static int parse_search(proto_request *req, proto_error *err)
+/* The query text "q": required for search and explain, an optional filter
+ * for similar. */
+static int parse_q(proto_request *req, const char *op, int required, proto_error *err)
 {
     json_t *q = json_object_get(req->json, "q");
-    if (!q)
-        return proto_fail(err, PROTO_E_BAD_REQUEST, -1, "search needs \"q\", the query text");
+    if (!q && required)
+        return proto_fail(err, PROTO_E_BAD_REQUEST, -1, "%s needs \"q\", the query text", op);
+    if (!q || (!required && json_is_null(q)))
+        return 0;
     if (!json_is_string(q))
         return proto_fail(err, PROTO_E_BAD_REQUEST, -1, "\"q\" must be a string");
     req->q = json_string_value(q);
@@ -171,13 +175,38 @@ static int parse_search(proto_request *req, proto_error *err)
         return proto_fail(err, PROTO_E_BAD_REQUEST, -1,
                           "the query is %zu bytes long; at most %d are allowed",
                           req->q_len, PROTO_MAX_QUERY);
+    return 0;
+}
+
+/* "doc", a document id: required for similar, optional for explain. */
+static int parse_doc(proto_request *req, const char *op, int required, proto_error *err)
+{
+    if (get_string(req->json, "doc", &req->doc, &req->doc_len, err) < 0)
+        return -1;
+    if (required && (!req->doc || !req->doc_len))
+        return proto_fail(err, PROTO_E_BAD_REQUEST, -1, "%s needs \"doc\", a document id", op);
+    if (req->doc && req->doc_len > PROTO_MAX_DOC_ID)
+        return proto_fail(err, PROTO_E_BAD_REQUEST, -1, "\"doc\" is longer than %d bytes",
+                          PROTO_MAX_DOC_ID);
+    return 0;
+}
+
+/* limit, offset and ids, as search and similar take them. */
+static int parse_window(proto_request *req, proto_error *err)
+{
     if (get_uint(req->json, "limit", PROTO_DEFAULT_LIMIT, UINT_MAX, PROTO_MAX_LIMIT,
                  &req->limit, err) < 0
         || get_uint(req->json, "offset", 0, PROTO_MAX_OFFSET, PROTO_MAX_OFFSET,
                     &req->offset, err) < 0)
         return -1;
+    return get_bool(req->json, "ids", 0, &req->ids, err);
+}
+
+static int parse_search(proto_request *req, proto_error *err)
+{
+    if (parse_q(req, "search", 1, err) < 0 || parse_window(req, err) < 0)
+        return -1;
     if (get_bool(req->json, "snippets", 1, &req->snippets, err) < 0
-        || get_bool(req->json, "ids", 0, &req->ids, err) < 0
         || get_bool(req->json, "relax", 1, &req->relax, err) < 0)
         return -1;
     if (req->ids)
@@ -185,9 +214,24 @@ static int parse_search(proto_request *req, proto_error *err)
     return parse_sort(req, err) < 0 ? -1 : parse_facets(req, err);
 }
 
+static int parse_explain(proto_request *req, proto_error *err)
+{
+    if (parse_q(req, "explain", 1, err) < 0)
+        return -1;
+    return parse_doc(req, "explain", 0, err);
+}
+
+static int parse_similar(proto_request *req, proto_error *err)
+{
+    if (parse_doc(req, "similar", 1, err) < 0 || parse_q(req, "similar", 0, err) < 0)
+        return -1;
+    return parse_window(req, err);
+}
+
 static const struct { const char *name; proto_op op; } ops[] = {
     { "search", PROTO_SEARCH }, { "stats", PROTO_STATS }, { "ping", PROTO_PING },
-    { "entity", PROTO_ENTITY }, { "entities", PROTO_ENTITIES },
+    { "entity", PROTO_ENTITY }, { "entities", PROTO_ENTITIES }, { "explain", PROTO_EXPLAIN },
+    { "similar", PROTO_SIMILAR },
 };
 
 /* Deeper than PROTO_MAX_DEPTH? Checked before parsing so that a line of
@@ -244,13 +288,16 @@ int proto_parse(const char *line, size_t len, proto_request *req, proto_error *e
             case PROTO_SEARCH: return parse_search(req, err);
             case PROTO_ENTITY: return parse_entity(req, err);
             case PROTO_ENTITIES: return parse_entities(req, err);
+            case PROTO_EXPLAIN: return parse_explain(req, err);
+            case PROTO_SIMILAR: return parse_similar(req, err);
             case PROTO_STATS:
             case PROTO_PING: return 0;
             }
         }
     }
     return proto_fail(err, PROTO_E_UNKNOWN_OP, -1,
-                      "unknown op \"%.*s\"; known: search, entity, entities, stats, ping",
+                      "unknown op \"%.*s\"; known: search, explain, similar, entity, entities, "
+                      "stats, ping",
                       (int)text_utf8_cut(name, strlen(name), 40), name);
 }
 

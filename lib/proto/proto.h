@@ -17,8 +17,11 @@
 #define PROTO_MAX_DEPTH 16            /* nesting of JSON arrays and objects */
 
 #define PROTO_MAX_LIST 1000           /* entities listed at most */
+#define PROTO_MAX_DOC_ID 1000         /* bytes of a document id ("doc") */
 
-typedef enum proto_op { PROTO_SEARCH, PROTO_STATS, PROTO_PING, PROTO_ENTITY, PROTO_ENTITIES } proto_op;
+typedef enum proto_op {
+    PROTO_SEARCH, PROTO_STATS, PROTO_PING, PROTO_ENTITY, PROTO_ENTITIES, PROTO_EXPLAIN, PROTO_SIMILAR
+} proto_op;
 
 /* Facets a search may ask for, as bits of proto_request.facets. */
 enum { PROTO_FACET_PERSON = 1, PROTO_FACET_ORG = 2, PROTO_FACET_PLACE = 4, PROTO_FACET_DATE = 8,
@@ -30,11 +33,12 @@ typedef enum proto_sort { PROTO_SORT_RELEVANCE = 0, PROTO_SORT_NEWEST, PROTO_SOR
 typedef struct proto_request {
     proto_op op;
     json_t *id;          /* the client's "id", echoed in the answer; NULL if none */
-    const char *q;       /* search: the query text (points into `json`) */
+    const char *q;       /* search, explain: the query text (points into `json`);
+                            similar: an optional filter, NULL when absent */
     size_t q_len;
-    unsigned limit, offset;
+    unsigned limit, offset;  /* search, similar (limit also entity, entities) */
     int snippets;        /* search: include snippets (default true) */
-    int ids;             /* search: answer with the ids alone, as "ids" (default false) */
+    int ids;             /* search, similar: answer with the ids alone, as "ids" (default false) */
     int relax;           /* search: when no document has every word, answer with those
                             having some (default true) */
     unsigned facets;     /* search: PROTO_FACET_* bits */
@@ -43,6 +47,8 @@ typedef struct proto_request {
     size_t name_len;
     const char *type;    /* entity, entities: "person", "org", "place", "name" or NULL */
     const char *prefix;  /* entities: names starting with this, or NULL */
+    const char *doc;     /* similar, explain: a document id, or NULL */
+    size_t doc_len;
     json_t *json;        /* the parsed request, owner of the strings above */
 } proto_request;
 

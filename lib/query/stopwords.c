@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
+#include "query/compile.h"
 #include "text/token.h"
 
 static const char *const english[] = {
@@ -88,4 +90,22 @@ int qp_stopword(const char *word, size_t len)
     key[len] = '\0';
     const char *k = key;
     return bsearch(&k, words, nwords, sizeof *words, cmp_str) != NULL;
+}
+
+seek_status qp_stopword_terms(xap_stem *stem, char ***out, size_t *n)
+{
+    char **v = NULL;
+    size_t len = 0, cap = 0;
+    pthread_once(&once, build);
+    for (size_t i = 0; i < nwords; i++) {
+        char term[TOK_MAX_BYTES + 16];
+        if (qp_stem_term(stem, words[i], strlen(words[i]), term, sizeof term) == 0
+            && strv_push(&v, &len, &cap, term) < 0) {
+            xap_strv_free(v, len);
+            return SEEK_NOMEM;
+        }
+    }
+    *out = v;
+    *n = len;
+    return SEEK_OK;
 }

@@ -4,10 +4,12 @@
  * into malloc'd C memory inside the try. */
 #include "xap/xap.h"
 #include "shard.h"
+#include "xap/prefix.h"
 
 #include <xapian.h>
 
 #include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <sys/stat.h>
 #include <cstdlib>
@@ -15,6 +17,7 @@
 #include <map>
 #include <memory>
 #include <new>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -426,6 +429,106 @@ static Xapian::MSet value_ordered(Xapian::Enquire &enquire, Xapian::Database &db
     }
 }
 
+/* Ranking (docs/relevance.md has the measurements): BM25 with Robertson's
+ * standard k1 = 1.2, b = 0.75 (Xapian's defaults are 1 and 0.5), and
+ * pseudo-relevance feedback: the stems that best tell the top
+ * FEEDBACK_DOCS documents from the rest (expand()) are added, at up to
+ * FEEDBACK_WEIGHT of their own weight, as optional terms, so they reorder
+ * the matches without adding any. BM25Weight and the query operators are
+ * Xapian's own, which xapian-tcpsrv knows, so remote shards rank as local
+ * ones. */
+#define BM25_K1 1.2
+#define BM25_B 0.75
+#define FEEDBACK_DOCS 10
+#define FEEDBACK_TERMS 20
+#define FEEDBACK_WEIGHT 0.5
+
+static Xapian::BM25Weight bm25()
+{
+    return Xapian::BM25Weight(BM25_K1, 0, 1, BM25_B, 0.5);
+}
+
+/* Set once before serving (xap_expand_skip), read-only afterwards. */
+static std::set<std::string> expand_skip;
+
+struct expansion {
+    std::string term;
+    double weight;
+};
+
+/* The `nterms` stems that best set the documents `rel` apart from the rest
+ * of the index, by Robertson's offer weight r * RSJ(r, R, n, N) (r of the R
+ * documents hold the stem, n of all N), best first, ties by term. Left
+ * out: stop words (expand_skip), the stems in `skip`, and stems no other
+ * document holds (n == r), which can only lift those documents.
+ *
+ * Xapian's ESet would do, but with a sharded index it estimates n from the
+ * shards unless asked for exact counts, which a remote shard answers one
+ * term per round trip. Here the counts of every candidate come in one
+ * pass, as the statistics of a query over them, and the whole index's
+ * statistics make a sharded index expand exactly as one database. */
+static std::vector<expansion> expand(Xapian::Database &db, const std::vector<Xapian::docid> &rel,
+                                     const std::set<std::string> &skip, unsigned nterms)
+{
+    std::map<std::string, unsigned> held;   /* stem -> r */
+    for (Xapian::docid d : rel) {
+        Xapian::TermIterator t = db.termlist_begin(d), end = db.termlist_end(d);
+        for (t.skip_to(PREFIX_STEM); t != end; ++t) {
+            const std::string &term = *t;
+            if (term.compare(0, std::strlen(PREFIX_STEM), PREFIX_STEM) != 0)
+                break;
+            if (term.size() > std::strlen(PREFIX_STEM) && !skip.count(term) && !expand_skip.count(term))
+                held[term]++;
+        }
+    }
+    std::vector<expansion> out;
+    if (held.empty())
+        return out;
+    std::vector<Xapian::Query> all;
+    for (const auto &h : held)
+        all.emplace_back(h.first);
+    Xapian::Enquire stats(db);
+    stats.set_query(Xapian::Query(Xapian::Query::OP_OR, all.begin(), all.end()));
+    Xapian::MSet m = stats.get_mset(0, 0);
+    double N = db.get_doccount(), R = static_cast<double>(rel.size());
+    for (const auto &h : held) {
+        double r = h.second, n = m.get_termfreq(h.first);
+        if (n <= r)
+            continue;
+        double w = r * std::log((r + 0.5) * (N - n - R + r + 0.5) / ((n - r + 0.5) * (R - r + 0.5)));
+        if (w > 0)
+            out.push_back({ h.first, w });
+    }
+    std::sort(out.begin(), out.end(), [](const expansion &a, const expansion &b) {
+        return a.weight != b.weight ? a.weight > b.weight : a.term < b.term;
+    });
+    if (out.size() > nterms)
+        out.resize(nterms);
+    return out;
+}
+
+/* The query reweighted by feedback from its own top documents (in the
+ * order `enquire` sets, so ties at the cut fall alike on every layout);
+ * `q` itself when nothing matches or nothing is worth adding. */
+static Xapian::Query with_feedback(Xapian::Database &db, Xapian::Enquire &enquire,
+                                   const Xapian::Query &q)
+{
+    Xapian::MSet top = enquire.get_mset(0, FEEDBACK_DOCS);
+    std::vector<Xapian::docid> rel(top.begin(), top.end());
+    std::set<std::string> asked(q.get_unique_terms_begin(), q.get_unique_terms_end());
+    std::vector<expansion> terms = rel.empty() ? std::vector<expansion>()
+                                               : expand(db, rel, asked, FEEDBACK_TERMS);
+    if (terms.empty())
+        return q;
+    /* Each in proportion to its offer weight, the best at FEEDBACK_WEIGHT. */
+    std::vector<Xapian::Query> subs;
+    for (const expansion &e : terms)
+        subs.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(e.term),
+                          FEEDBACK_WEIGHT * e.weight / terms[0].weight);
+    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, q,
+                         Xapian::Query(Xapian::Query::OP_OR, subs.begin(), subs.end()));
+}
+
 seek_status xap_db_search(xap_db *db, const xap_query *q, const xap_search *opt,
                           xap_hits **out) noexcept
 {
@@ -447,6 +550,8 @@ seek_status xap_db_search(xap_db *db, const xap_query *q, const xap_search *opt,
         enquire.set_query(q->q);
         if (opt->rank == XAP_RANK_WDF)
             enquire.set_weighting_scheme(Xapian::TfIdfWeight("nnn"));
+        else
+            enquire.set_weighting_scheme(bm25());
         bool by_value = opt->order != XAP_ORDER_RELEVANCE && opt->key_slot >= 0;
         if (by_value)
             enquire.set_sort_by_value_then_relevance(static_cast<Xapian::valueno>(opt->order_slot),
@@ -455,6 +560,11 @@ seek_status xap_db_search(xap_db *db, const xap_query *q, const xap_search *opt,
             enquire.set_sort_by_relevance_then_value(static_cast<Xapian::valueno>(opt->key_slot), false);
         else
             enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+        /* After the order is set: ties at the feedback documents' cut are
+         * broken by the key, as sharding needs. An order by date leaves
+         * nothing for feedback to reorder. */
+        if (opt->rank == XAP_RANK_BM25 && opt->feedback && !by_value)
+            enquire.set_query(with_feedback(db->db, enquire, q->q));
         if (opt->time_limit > 0)
             enquire.set_time_limit(opt->time_limit);
         std::vector<Xapian::doccount> pick;
@@ -541,6 +651,149 @@ seek_status xap_db_terms(xap_db *db, const char *prefix, xap_count **out, size_t
         seek_status st = translate();
         xap_counts_free(v, len);
         return st;
+    }
+}
+
+seek_status xap_expand_skip(const char *const *terms, size_t n) noexcept
+{
+    try {
+        expand_skip.insert(terms, terms + n);
+        return SEEK_OK;
+    } catch (...) {
+        return translate();
+    }
+}
+
+seek_status xap_db_each_word(xap_db *db, xap_term_fn fn, void *ctx) noexcept
+{
+    try {
+        /* Prefixes are capital letters and words never hold one (they are
+         * case-folded), so words are the terms outside ["A", "["). */
+        Xapian::TermIterator t = db->db.allterms_begin(), end = db->db.allterms_end();
+        while (t != end) {
+            std::string w = *t;
+            if (w[0] >= 'A' && w[0] <= 'Z') {
+                t.skip_to("[");
+                continue;
+            }
+            if (fn(w.data(), w.size(), t.get_termfreq(), ctx))
+                break;
+            ++t;
+        }
+        return SEEK_OK;
+    } catch (...) {
+        return translate();
+    }
+}
+
+/* ---- Explaining and expanding ---- */
+
+static seek_status wrap(Xapian::Query q, xap_query **out);
+
+void xap_explain_free(xap_explain *e) noexcept
+{
+    if (!e)
+        return;
+    for (size_t i = 0; i < e->n; i++)
+        std::free(e->terms[i].term);
+    std::free(e->terms);
+    std::free(e->query);
+    std::free(e);
+}
+
+/* The document under `idterm`, or 0. */
+static Xapian::docid find_doc(Xapian::Database &db, const char *idterm)
+{
+    Xapian::PostingIterator p = db.postlist_begin(idterm);
+    return p == db.postlist_end(idterm) ? 0 : *p;
+}
+
+/* A term's weight in one document and the most it can weigh, for `q`
+ * restricted to that document. */
+static Xapian::MSet weigh_in(Xapian::Database &db, const Xapian::Query &q, const char *idterm)
+{
+    Xapian::Enquire e(db);
+    e.set_weighting_scheme(bm25());
+    e.set_query(Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(idterm)));
+    return e.get_mset(0, 1);
+}
+
+seek_status xap_db_explain(xap_db *db, const xap_query *q, int feedback, const char *idterm,
+                           xap_explain **out) noexcept
+{
+    *out = nullptr;
+    xap_explain *x = static_cast<xap_explain *>(std::calloc(1, sizeof *x));
+    if (!x)
+        return fail(SEEK_NOMEM, "out of memory");
+    try {
+        Xapian::Enquire enquire(db->db);
+        enquire.set_weighting_scheme(bm25());
+        enquire.set_sort_by_relevance_then_value(SLOT_ID, false);   /* as searches order */
+        enquire.set_query(q->q);
+        Xapian::Query run = feedback ? with_feedback(db->db, enquire, q->q) : q->q;
+        enquire.set_query(run);
+        Xapian::MSet all = enquire.get_mset(0, 1);
+        x->query = dup_string(run.get_description());
+        std::set<std::string> asked(q->q.get_unique_terms_begin(), q->q.get_unique_terms_end());
+        std::vector<std::string> terms(run.get_unique_terms_begin(), run.get_unique_terms_end());
+        x->terms = static_cast<xap_term_weight *>(std::calloc(terms.size() + 1, sizeof *x->terms));
+        if (!x->terms)
+            throw std::bad_alloc();
+        Xapian::docid doc = idterm ? find_doc(db->db, idterm) : 0;
+        x->found = doc != 0;
+        if (doc) {
+            Xapian::MSet m = weigh_in(db->db, run, idterm);
+            x->matches = !m.empty();
+            x->score = m.empty() ? 0 : m.begin().get_weight();
+        }
+        for (const std::string &t : terms) {
+            xap_term_weight *tw = &x->terms[x->n];
+            tw->term = dup_string(t);
+            x->n++;
+            tw->docs = db->db.get_termfreq(t);
+            tw->weight = all.get_termweight(t);
+            tw->feedback = !asked.count(t);
+            if (!x->matches)
+                continue;
+            Xapian::TermIterator it = db->db.termlist_begin(doc);
+            it.skip_to(t);
+            if (it == db->db.termlist_end(doc) || *it != t)
+                continue;
+            tw->wdf = it.get_wdf();
+            /* The term alone weighs the same in the document, but for the
+             * factor the query puts on it (a stop word's tenth, feedback's
+             * share, none under a filter), which the ratio of the most each
+             * can weigh gives. */
+            Xapian::MSet alone = weigh_in(db->db, Xapian::Query(t), idterm);
+            double most = alone.get_termweight(t);
+            if (!alone.empty() && most > 0)
+                tw->doc_weight = alone.begin().get_weight() * tw->weight / most;
+        }
+        *out = x;
+        return SEEK_OK;
+    } catch (...) {
+        seek_status st = translate();
+        xap_explain_free(x);
+        return st;
+    }
+}
+
+seek_status xap_db_similar(xap_db *db, const char *idterm, unsigned nterms,
+                           xap_query **out) noexcept
+{
+    *out = nullptr;
+    try {
+        Xapian::docid doc = find_doc(db->db, idterm);
+        if (!doc)
+            return fail(SEEK_NOT_FOUND, "no such document");
+        std::vector<expansion> terms = expand(db->db, { doc }, std::set<std::string>(), nterms);
+        std::vector<Xapian::Query> subs;
+        for (const expansion &e : terms)
+            subs.emplace_back(e.term);
+        Xapian::Query like(Xapian::Query::OP_OR, subs.begin(), subs.end());
+        return wrap(Xapian::Query(Xapian::Query::OP_AND_NOT, like, Xapian::Query(idterm)), out);
+    } catch (...) {
+        return translate();
     }
 }
 

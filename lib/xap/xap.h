@@ -114,6 +114,8 @@ typedef struct xap_search {
     xap_rank rank;
     xap_order order;
     int order_slot;
+    int feedback;           /* BM25: rerank with terms of the top documents (pseudo-
+                               relevance feedback); the matches stay the same */
     int key_slot;           /* equal scores are ordered by this value, ascending,
                                and each hit carries it: an order that does not
                                depend on docids, which sharding changes */
@@ -150,6 +152,54 @@ seek_status xap_db_prefix_count(xap_db *db, const char *prefix, unsigned long ma
  * prefix. Statuses: OK, MODIFIED, IO, NOMEM, XAPIAN. */
 seek_status xap_db_terms(xap_db *db, const char *prefix, xap_count **out, size_t *n) XAP_NOEXCEPT;
 void xap_counts_free(xap_count *c, size_t n) XAP_NOEXCEPT;
+
+/* Terms never used to expand a query (feedback, similar): the stems of stop
+ * words. Copied; call once, before any search. Statuses: OK, NOMEM. */
+seek_status xap_expand_skip(const char *const *terms, size_t n) XAP_NOEXCEPT;
+
+/* Calls fn(word, len, docs, ctx) for every unprefixed term, the words as
+ * documents spell them (prefix.h: PREFIX_WORD), in term order, until fn
+ * returns nonzero. Statuses: OK, MODIFIED, NETWORK, IO, XAPIAN. */
+typedef int (*xap_term_fn)(const char *word, size_t len, unsigned long docs, void *ctx);
+seek_status xap_db_each_word(xap_db *db, xap_term_fn fn, void *ctx) XAP_NOEXCEPT;
+
+/* ---- Explaining and expanding ---- */
+
+typedef struct xap_term_weight {
+    char *term;              /* an index term of the query run */
+    unsigned long docs;      /* documents holding it */
+    double weight;           /* the most it can add to a score */
+    int feedback;            /* added by feedback from the top documents */
+    unsigned long wdf;       /* occurrences in the explained document */
+    double doc_weight;       /* what it adds to that document's score */
+} xap_term_weight;
+
+typedef struct xap_explain {
+    char *query;             /* Xapian's description of the query run */
+    xap_term_weight *terms;  /* the query's terms, in term order */
+    size_t n;
+    int found;               /* a document was named and exists */
+    int matches;             /* it matches the query */
+    double score;            /* its score when it matches */
+} xap_explain;
+
+/* How `q` ranks, as xap_db_search ranks it (BM25, with feedback when
+ * `feedback`): its terms with their document counts and weights, and when
+ * `idterm` is not NULL, that document's score term by term (the weights of
+ * its terms add up to its score). Statuses: OK, MODIFIED, NETWORK, IO, NOMEM,
+ * BAD_QUERY, XAPIAN. */
+seek_status xap_db_explain(xap_db *db, const xap_query *q, int feedback, const char *idterm,
+                           xap_explain **out) XAP_NOEXCEPT;
+void xap_explain_free(xap_explain *e) XAP_NOEXCEPT;  /* accepts NULL */
+
+/* The query for documents like the one under `idterm`: its `nterms` stems
+ * that best tell it from the rest of the index (relevance-set expansion
+ * with that one document as the set, as feedback does; stop words and stems
+ * no other document holds left out), any of them, the document itself
+ * excluded. Statuses: OK, NOT_FOUND (no such document), MODIFIED, NETWORK,
+ * IO, NOMEM, XAPIAN. */
+seek_status xap_db_similar(xap_db *db, const char *idterm, unsigned nterms,
+                           xap_query **out) XAP_NOEXCEPT;
 
 /* ---- Writer ---- */
 

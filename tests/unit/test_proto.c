@@ -138,7 +138,8 @@ static void test_error_keeps_id(void **state)
     size_t len;
     char *out = proto_error_line(&err, req.id, &len);
     assert_string_equal(out, "{\"ok\":false,\"error\":{\"code\":\"unknown_op\",\"message\":"
-                             "\"unknown op \\\"nope\\\"; known: search, entity, entities, stats, ping\"},\"id\":\"r1\"}\n");
+                             "\"unknown op \\\"nope\\\"; known: search, explain, similar, entity, entities, "
+                             "stats, ping\"},\"id\":\"r1\"}\n");
     assert_int_equal(len, strlen(out));
     free(out);
     proto_request_fini(&req);
