@@ -72,6 +72,38 @@ static void test_deep_strings_are_not_depth(void **state)
     proto_request_fini(&req);
 }
 
+static void test_explain_and_similar(void **state)
+{
+    (void)state;
+    const char *line = "{\"op\":\"explain\",\"q\":\"rahmon minsk\",\"doc\":\"a/b\",\"id\":4}";
+    proto_request req;
+    proto_error err;
+    assert_int_equal(proto_parse(line, strlen(line), &req, &err), 0);
+    assert_int_equal(req.op, PROTO_EXPLAIN);
+    assert_string_equal(req.q, "rahmon minsk");
+    assert_string_equal(req.doc, "a/b");
+    assert_int_equal(req.doc_len, 3);
+    proto_request_fini(&req);
+    line = "{\"op\":\"explain\",\"q\":\"rahmon\"}";
+    assert_int_equal(proto_parse(line, strlen(line), &req, &err), 0);
+    assert_null(req.doc);
+    proto_request_fini(&req);
+    line = "{\"op\":\"similar\",\"doc\":\"x\",\"limit\":3,\"offset\":2,\"ids\":true}";
+    assert_int_equal(proto_parse(line, strlen(line), &req, &err), 0);
+    assert_int_equal(req.op, PROTO_SIMILAR);
+    assert_string_equal(req.doc, "x");
+    assert_null(req.q);
+    assert_int_equal(req.limit, 3);
+    assert_int_equal(req.offset, 2);
+    assert_true(req.ids);
+    proto_request_fini(&req);
+    line = "{\"op\":\"similar\",\"doc\":\"x\",\"q\":\"date:2020..\"}";
+    assert_int_equal(proto_parse(line, strlen(line), &req, &err), 0);
+    assert_string_equal(req.q, "date:2020..");
+    assert_int_equal(req.limit, PROTO_DEFAULT_LIMIT);
+    proto_request_fini(&req);
+}
+
 static void test_ping_and_stats(void **state)
 {
     (void)state;
@@ -99,6 +131,12 @@ static void test_malformed_requests(void **state)
         { "[1,2]", PROTO_E_BAD_REQUEST, "JSON object" },
         { "\"search\"", PROTO_E_BAD_JSON, "not valid JSON" },
         { "{}", PROTO_E_BAD_REQUEST, "no \"op\"" },
+        { "{\"op\":\"explain\"}", PROTO_E_BAD_REQUEST, "explain needs \"q\"" },
+        { "{\"op\":\"explain\",\"q\":\"a\",\"doc\":3}", PROTO_E_BAD_REQUEST, "\"doc\" must be a string" },
+        { "{\"op\":\"similar\"}", PROTO_E_BAD_REQUEST, "similar needs \"doc\"" },
+        { "{\"op\":\"similar\",\"doc\":\"\"}", PROTO_E_BAD_REQUEST, "similar needs \"doc\"" },
+        { "{\"op\":\"similar\",\"doc\":\"a\",\"q\":1}", PROTO_E_BAD_REQUEST, "\"q\" must be a string" },
+        { "{\"op\":\"similar\",\"doc\":\"a\",\"limit\":-1}", PROTO_E_BAD_REQUEST, "must not be negative" },
         { "{\"op\":5}", PROTO_E_BAD_REQUEST, "\"op\" must be a string" },
         { "{\"op\":\"drop\"}", PROTO_E_UNKNOWN_OP, "unknown op \"drop\"" },
         { "{\"op\":\"search\"}", PROTO_E_BAD_REQUEST, "needs \"q\"" },
@@ -193,6 +231,7 @@ int main(void)
         cmocka_unit_test(test_search_fields_and_clamp),
         cmocka_unit_test(test_search_sort_and_timeline_facets),
         cmocka_unit_test(test_ping_and_stats),
+        cmocka_unit_test(test_explain_and_similar),
         cmocka_unit_test(test_deep_strings_are_not_depth),
         cmocka_unit_test(test_malformed_requests),
         cmocka_unit_test(test_error_keeps_id),
