@@ -26,9 +26,17 @@ static int decode(const char *s, size_t len, unsigned *out, size_t cap)
     return (int)n;
 }
 
+/* The first character of a non-empty word, as decode() reads it. */
+static unsigned first_char(const char *s, size_t len)
+{
+    unsigned cps[4];
+    /* A character is at most 4 bytes: decoding that many gives the first. */
+    return decode(s, len < 4 ? len : 4, cps, 4) > 0 ? cps[0] : 0;
+}
+
 unsigned suggest_max_edits(size_t chars)
 {
-    return chars <= 2 ? 0 : chars <= 5 ? 1 : 2;
+    return chars <= 3 ? 0 : chars <= 5 ? 1 : 2;
 }
 
 static unsigned min3(unsigned a, unsigned b, unsigned c)
@@ -96,6 +104,8 @@ void suggest_consider(suggest *s, const char *cand, size_t len, unsigned long do
     if (len >= sizeof s->best || (len == s->len && memcmp(cand, s->word, len) == 0))
         return;
     if (s->docs && docs < s->docs * SUGGEST_RATIO)
+        return;
+    if (len == 0 || first_char(cand, len) != first_char(s->word, s->len))
         return;
     unsigned limit = *s->best ? s->best_edits : s->max_edits;
     unsigned d = suggest_distance(s->word, s->len, cand, len, limit);

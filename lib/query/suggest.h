@@ -29,9 +29,12 @@ typedef struct suggest {
     void *same_ctx;
 } suggest;
 
-/* Edits a word of `chars` characters may need to be corrected: 0 up to 2
- * characters (no correction), 1 up to 5, else 2 (the usual "auto" fuzziness
- * of Lucene-family engines). */
+/* Edits a word of `chars` characters may need to be corrected: 0 up to 3
+ * characters (no correction: too many words are that close), 1 up to 5,
+ * else 2. As Lucene's spell checker (DirectSpellChecker: words of 4
+ * characters and more, at most 2 edits), a candidate must also begin with
+ * the same character: typos at the very start are rare, and without that
+ * rule "spoken" would become "broken". */
 unsigned suggest_max_edits(size_t chars);
 
 /* The optimal-string-alignment distance between two UTF-8 words, counted in

@@ -41,14 +41,15 @@ static void test_max_edits(void **state)
     (void)state;
     assert_int_equal(suggest_max_edits(1), 0);
     assert_int_equal(suggest_max_edits(2), 0);
-    assert_int_equal(suggest_max_edits(3), 1);
+    assert_int_equal(suggest_max_edits(3), 0);
+    assert_int_equal(suggest_max_edits(4), 1);
     assert_int_equal(suggest_max_edits(5), 1);
     assert_int_equal(suggest_max_edits(6), 2);
     assert_int_equal(suggest_max_edits(20), 2);
     suggest s;
-    assert_int_equal(suggest_init(&s, "ab", 2, 0, NULL, NULL), -1);       /* too short to say */
-    assert_int_equal(suggest_init(&s, "аб", 4, 0, NULL, NULL), -1);       /* two letters, four bytes */
-    assert_int_equal(suggest_init(&s, "абв", 6, 0, NULL, NULL), 0);
+    assert_int_equal(suggest_init(&s, "abc", 3, 0, NULL, NULL), -1);      /* too short to say */
+    assert_int_equal(suggest_init(&s, "абв", 6, 0, NULL, NULL), -1);      /* three letters, six bytes */
+    assert_int_equal(suggest_init(&s, "абвг", 8, 0, NULL, NULL), 0);
     assert_int_equal(s.max_edits, 1);
 }
 
@@ -76,6 +77,14 @@ static void test_ranking(void **state)
     assert_string_equal(suggest_best(&s), "dushamba");
     suggest_consider(&s, "kabul", 5, 100000);     /* too far */
     assert_string_equal(suggest_best(&s), "dushamba");
+    suggest_consider(&s, "rushambe", 8, 100000);  /* 1 edit, but at the start */
+    assert_string_equal(suggest_best(&s), "dushamba");
+    /* The first character compares as a character, Cyrillic too. */
+    assert_int_equal(suggest_init(&s, "душамбе", 14, 0, NULL, NULL), 0);
+    suggest_consider(&s, "рушамбе", 14, 50);
+    assert_null(suggest_best(&s));
+    suggest_consider(&s, "душанбе", 14, 50);
+    assert_string_equal(suggest_best(&s), "душанбе");
 }
 
 static void test_known_word(void **state)
