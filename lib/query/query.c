@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <utf8proc.h>
 
 #include "entity/dates.h"
 #include "entity/gazetteer.h"
@@ -123,15 +124,38 @@ static qp_node *join(parser *p, qp_kind kind, size_t off, qp_node *l, qp_node *r
 
 /* ---- Lexing ---- */
 
-static int is_space(char c)
+/* The length of the white space or control character at `at`, else 0.
+ * Pasted text carries more than ASCII blanks between words: no-break and
+ * other Unicode spaces, line separators, zero-width spaces, stray control
+ * characters. Each must part words as a blank does, or the words on both
+ * sides would be read as one (a phrase) and silently match nothing. The
+ * query is valid UTF-8 here. */
+static size_t space_len(const parser *p, size_t at)
 {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+    unsigned char c = (unsigned char)p->q[at];
+    if (c < 0x80)
+        return c <= 0x20 || c == 0x7F;
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)p->q + at,
+                                          (utf8proc_ssize_t)(p->len - at), &cp);
+    if (n <= 0)
+        return 0;
+    switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_ZS:
+    case UTF8PROC_CATEGORY_ZL:
+    case UTF8PROC_CATEGORY_ZP:
+    case UTF8PROC_CATEGORY_CC:
+        return (size_t)n;
+    default:
+        return cp == 0x200B || cp == 0xFEFF ? (size_t)n : 0;
+    }
 }
 
 static void skip_space(parser *p)
 {
-    while (p->at < p->len && is_space(p->q[p->at]))
-        p->at++;
+    size_t n;
+    while (p->at < p->len && (n = space_len(p, p->at)))
+        p->at += n;
 }
 
 /* Typographic quotes are accepted because users paste them from documents:
@@ -162,7 +186,7 @@ static size_t close_quote_len(const char *s, size_t n)
  * quote ends it. */
 static size_t word_end(const parser *p, size_t at)
 {
-    while (at < p->len && !is_space(p->q[at]) && p->q[at] != '(' && p->q[at] != ')'
+    while (at < p->len && !space_len(p, at) && p->q[at] != '(' && p->q[at] != ')'
            && !open_quote_len(p->q + at, p->len - at))
         at++;
     return at;
@@ -266,7 +290,7 @@ static void skip_junk(parser *p)
             return;
         size_t end = word_end(p, p->at);
         /* -"phrase", +(group): a sign before what word_end stops at. */
-        if ((c == '-' || c == '+') && end == p->at + 1 && end < p->len && !is_space(p->q[end])
+        if ((c == '-' || c == '+') && end == p->at + 1 && end < p->len && !space_len(p, end)
             && p->q[end] != ')')
             return;
         if (keyword_at(p, "NOT") || binop_at(p) || has_token(p, p->at, end))
@@ -393,12 +417,13 @@ static size_t field_name_len(const parser *p, size_t at)
     return i > at && i < p->len && p->q[i] == ':' ? i - at : 0;
 }
 
-/* The field whose "name:" starts at `at` (in any case) with its value right
- * after the colon, or -1. */
+/* The field whose "name:" starts at `at` (in any case), or -1. With
+ * nothing right after the colon ("title:" at the end, "Person: Rahmon") the
+ * name is a label, not a word to require: parse_field drops it, warning. */
 static int field_at(const parser *p, size_t at)
 {
     size_t n = field_name_len(p, at);
-    if (!n || at + n + 1 >= p->len || is_space(p->q[at + n + 1]))
+    if (!n)
         return -1;
     for (size_t i = 0; i < NFIELDS; i++)
         if (strlen(fields[i].name) == n && strncasecmp(p->q + at, fields[i].name, n) == 0)
@@ -411,7 +436,8 @@ static int field_at(const parser *p, size_t at)
 static qp_node *field_leaf(parser *p, int f, size_t start, size_t from, size_t to, int quoted)
 {
     if (from == to) {
-        warn(p, "ignored '%s:' at byte %zu: nothing after it", fields[f].name, start);
+        warn(p, "ignored '%s:' at byte %zu: nothing right after the colon", fields[f].name,
+             start);
         return NULL;
     }
     if (fields[f].kind == F_TITLE) {
@@ -471,7 +497,8 @@ static qp_node *field_leaf(parser *p, int f, size_t start, size_t from, size_t t
 
 /* The quoted text starting at p->at (an opening quote of qlen bytes): its
  * bounds in *from, *to; p->at moves past the closing quote, or to the end
- * when there is none (a warning says so). */
+ * when there is none (a warning says so, unless no word follows: then the
+ * caller tells the quote was ignored, in one warning rather than two). */
 static void quoted_span(parser *p, size_t qlen, size_t *from, size_t *to)
 {
     size_t start = p->at;
@@ -479,7 +506,8 @@ static void quoted_span(parser *p, size_t qlen, size_t *from, size_t *to)
     while (*to < p->len && !close_quote_len(p->q + *to, p->len - *to))
         (*to)++;
     if (*to >= p->len) {
-        warn(p, "closed the quote opened at byte %zu at the end of the query", start);
+        if (has_token(p, *from, *to))
+            warn(p, "closed the quote opened at byte %zu at the end of the query", start);
         p->at = p->len;
     } else {
         p->at = *to + close_quote_len(p->q + *to, p->len - *to);
@@ -490,7 +518,7 @@ static qp_node *parse_field(parser *p, int f)
 {
     size_t start = p->at, vstart = start + strlen(fields[f].name) + 1;
     p->at = vstart;
-    if (p->q[vstart] == '(') {
+    if (vstart < p->len && p->q[vstart] == '(') {
         int outer = p->field;
         p->field = f;
         qp_node *n = parse_primary(p);
@@ -538,7 +566,9 @@ static qp_node *parse_phrase(parser *p, size_t ql)
     int empty;
     qp_node *n = terms_node(p, from, to, 1, &empty);
     if (!n) {
-        if (empty && p->st == SEEK_OK)
+        if (empty && p->st == SEEK_OK && to >= p->len)
+            warn(p, "ignored the quote at byte %zu: no words after it", start);
+        else if (empty && p->st == SEEK_OK)
             warn(p, "ignored the empty phrase at byte %zu", start);
         return NULL;
     }
@@ -615,7 +645,7 @@ static qp_node *parse_unary(parser *p)
         }
         negate = 1;
     } else if (p->at + 1 < p->len && (p->q[p->at] == '-' || p->q[p->at] == '+')
-               && !is_space(p->q[p->at + 1]) && p->q[p->at + 1] != ')') {
+               && !space_len(p, p->at + 1) && p->q[p->at + 1] != ')') {
         negate = p->q[p->at] == '-';
         plus = !negate;
         p->at++;

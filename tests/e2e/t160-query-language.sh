@@ -108,6 +108,16 @@ expect_eq "an unclosed phrase is closed at the end" c "$(ids 'councils "discusse
 expect_eq "an unclosed ( is closed at the end" a,b,c "$(ids 'falcon (river OR hills')"
 got=$(seek --json 'harvest ?')
 case $got in *'"warnings":["ignored '"'?'"': no letters or digits"]'*) ok "the answer carries warnings" ;; *) not_ok "the answer carries warnings" "$got" ;; esac
+# Words parted by a no-break space, a thin space or a tab (as pasted from a
+# page or a word processor) are separate words, not a phrase.
+expect_eq "a no-break space parts words" a,b,c "$(ids "$(printf 'falcon\302\240river')")"
+expect_eq "a thin space and a tab part words" b "$(ids "$(printf 'river\342\200\211falcon\thills')")"
+# A field name with nothing right after its colon is a label, not a word.
+expect_rc "Title: with a space after it" 0 seek --ids 'Title: harvest council'
+expect_eq "is dropped" "c
+d" "$(sort "$TMP/out")"
+grep -q "^seek: warning: ignored 'title:' at byte 0: nothing right after the colon" "$TMP/err" && ok "with a warning" || not_ok "with a warning" "$(cat "$TMP/err")"
+expect_eq "so is a trailing person:" d "$(ids 'weather person:')"
 order=$(seek --json --limit 4 --no-snippets falcon harvest weather | python3 -c '
 import json, sys
 a = json.load(sys.stdin)
