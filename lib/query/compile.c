@@ -504,11 +504,25 @@ static int relaxable(const qp_node *n, int level)
     return rc;
 }
 
+/* Whether n holds a phrase (not a title: one) that a search may reach: the
+ * only thing the level-2 reading parts into words beyond level 1. */
+static int has_phrase(const qp_node *n)
+{
+    if (!n || n->kind == QP_NOT)
+        return 0;
+    if (n->kind == QP_PHRASE)
+        return !n->title;
+    return has_phrase(n->left) || has_phrase(n->right);
+}
+
 /* Phrases are given up only in a text that has words to relax besides:
- * a query that is one phrase is answered as written. */
+ * a query that is one phrase is answered as written. Level 2 is tried only
+ * when there is a phrase to give up: without one it would search the level
+ * 1 reading again and say, wrongly, that phrases were split. */
 int qp_relaxable(const qp_node *tree, int level)
 {
-    return relaxable(tree, 1) && (level == 1 || relaxable(tree, level));
+    return relaxable(tree, 1)
+           && (level == 1 || (has_phrase(tree) && relaxable(tree, level)));
 }
 
 static seek_status build(const qp_node *n, ctx *c, xap_query **out)

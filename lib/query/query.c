@@ -65,6 +65,29 @@ static void *oom(parser *p)
     return NULL;
 }
 
+/* Whether two warnings say the same but for their byte offsets. */
+static int same_warning(const char *a, const char *b)
+{
+    static const char at[] = "byte ";
+    while (*a && *a == *b) {
+        if (strncmp(a, at, sizeof at - 1) == 0 && strncmp(b, at, sizeof at - 1) == 0) {
+            a += sizeof at - 1;
+            b += sizeof at - 1;
+            while (*a >= '0' && *a <= '9')
+                a++;
+            while (*b >= '0' && *b <= '9')
+                b++;
+            continue;
+        }
+        a++;
+        b++;
+    }
+    return *a == *b;
+}
+
+/* A warning like one already given, but at another byte ("ignored ')' at
+ * byte 6", "... at byte 8" for each of a row of stray parentheses), is
+ * dropped: the first tells the user what happened, the rest are noise. */
 void qp_warn(qp_error *err, const char *fmt, ...)
 {
     char buf[QP_WARNING_LEN];
@@ -73,7 +96,7 @@ void qp_warn(qp_error *err, const char *fmt, ...)
     vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
     for (size_t i = 0; i < err->nwarnings; i++)
-        if (strcmp(err->warnings[i], buf) == 0)
+        if (same_warning(err->warnings[i], buf))
             return;
     if (err->nwarnings < QP_MAX_WARNINGS)
         memcpy(err->warnings[err->nwarnings++], buf, sizeof buf);
@@ -127,9 +150,10 @@ static qp_node *join(parser *p, qp_kind kind, size_t off, qp_node *l, qp_node *r
 /* The length of the white space or control character at `at`, else 0.
  * Pasted text carries more than ASCII blanks between words: no-break and
  * other Unicode spaces, line separators, zero-width spaces, stray control
- * characters. Each must part words as a blank does, or the words on both
- * sides would be read as one (a phrase) and silently match nothing. The
- * query is valid UTF-8 here. */
+ * characters, and the em dash set without spaces ("the storm—which hit").
+ * Each must part words as a blank does, or the words on both sides would
+ * be read as one (a phrase) and silently match nothing. The hyphen and the
+ * en dash still join ("e-mail", "2019–2020"). The query is valid UTF-8. */
 static size_t space_len(const parser *p, size_t at)
 {
     unsigned char c = (unsigned char)p->q[at];
@@ -147,7 +171,7 @@ static size_t space_len(const parser *p, size_t at)
     case UTF8PROC_CATEGORY_CC:
         return (size_t)n;
     default:
-        return cp == 0x200B || cp == 0xFEFF ? (size_t)n : 0;
+        return cp == 0x200B || cp == 0xFEFF || cp == 0x2014 || cp == 0x2015 ? (size_t)n : 0;
     }
 }
 

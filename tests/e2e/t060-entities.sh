@@ -30,7 +30,9 @@ snip=$(seek person:mueller | sed -n 3p)
 case $snip in *"[Markus Mueller]"*) ok "and marks the name in the snippet" ;; *) not_ok "and marks the name in the snippet" "$snip" ;; esac
 expect_eq "a name not in the gazetteer (place)" "$B" "$(ids 'entity:"Qasri Millat"')"
 expect_rc "an unknown entity finds nothing (exit 1)" 1 seek person:nosuchpersonanywhere
-expect_eq "an empty filter is the word" "$(ids rahmon person)" "$(ids 'rahmon person:')"
+expect_eq "an empty filter is dropped, not read as a word" "$(ids rahmon)" "$(ids 'rahmon person:')"
+expect_rc "with a warning" 0 seek 'rahmon person:'
+grep -q "ignored 'person:' at byte 7: nothing right after the colon" "$TMP/err" && ok "saying so" || not_ok "saying so" "$(cat "$TMP/err")"
 expect_rc "a filter with no letters is ignored" 0 seek 'rahmon person:"!!"'
 grep -q "ignored 'person:!!'" "$TMP/err" && ok "with a warning" || not_ok "with a warning" "$(cat "$TMP/err")"
 

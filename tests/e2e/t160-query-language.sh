@@ -112,6 +112,11 @@ case $got in *'"warnings":["ignored '"'?'"': no letters or digits"]'*) ok "the a
 # page or a word processor) are separate words, not a phrase.
 expect_eq "a no-break space parts words" a,b,c "$(ids "$(printf 'falcon\302\240river')")"
 expect_eq "a thin space and a tab part words" b "$(ids "$(printf 'river\342\200\211falcon\thills')")"
+expect_eq "so does an em dash with no spaces" b "$(ids "$(printf 'falcon\342\200\224hills')")"
+# A filter no document passes leaves nothing to relax into: no word about
+# phrases, since the query has none.
+expect_rc "a filter no document passes" 1 seek --ids 'published:2099 falcon'
+grep -q "phrase" "$TMP/err" && not_ok "says nothing of phrases" "$(cat "$TMP/err")" || ok "says nothing of phrases"
 # A field name with nothing right after its colon is a label, not a word.
 expect_rc "Title: with a space after it" 0 seek --ids 'Title: harvest council'
 expect_eq "is dropped" "c

@@ -126,6 +126,11 @@ static void test_recovery(void **state)
     expect_reading("a b)", "(AND word:a word:b)", W("ignored ')' at byte 3"));
     expect_reading("\"open phrase", "\"open phrase\"", W("closed the quote opened at byte 0"));
     expect_reading("x \"\"", "word:x", W("empty phrase at byte 2"));
+    /* The same thing at several places is told once, at its first place. */
+    expect_reading("a ) ) ) b", "(AND word:a word:b)", W("ignored ')' at byte 2"));
+    expect_reading("((( a", "word:a", W("closed the '('"));
+    expect_reading("a :) b :) c :)", "(AND (AND word:a word:b) word:c)",
+                   W("ignored ':'", "ignored ')' at byte 3"));
     /* A quote with no word after it: one warning, not "closed" and "empty". */
     expect_reading("x y\"", "(AND word:x word:y)", W("ignored the quote at byte 3"));
     expect_reading("x \xC2\xAB ?", "word:x", W("ignored the quote at byte 2"));
@@ -137,6 +142,9 @@ static void test_recovery(void **state)
                    "(AND (AND word:storm word:florida) word:coast)", NO_WARNINGS);
     expect_reading("storm\xE2\x80\x8B" "Florida\xE2\x80\xA8" "coast\x01gale",
                    "(AND (AND (AND word:storm word:florida) word:coast) word:gale)", NO_WARNINGS);
+    expect_reading("storm\xE2\x80\x94" "Florida \xE2\x80\x94 coast",
+                   "(AND (AND word:storm word:florida) word:coast)", NO_WARNINGS);
+    expect_reading("2019\xE2\x80\x93" "2020", "\"2019 2020\"", NO_WARNINGS);
     expect_reading("a\xC2\xA0OR\xC2\xA0" "b\xC2\xA0-c", "(OR word:a (AND word:b (NOT word:c)))",
                    NO_WARNINGS);
     expect_reading("title:storm\xC2\xA0" "coast", "(AND title:word:storm word:coast)", NO_WARNINGS);
@@ -330,6 +338,13 @@ static void test_compiled_groups(void **state)
     expect_compiled("\"a b\" c", 1, 1, "Query(((a PHRASE 2 b) AND_MAYBE Zc))");
     expect_compiled("\"a b\" c", 2, 1, "Query(((((a PHRASE 2 b) OR Za) OR Zb) OR Zc))");
     expect_compiled("\"a b\"", 2, 0, "Query((a PHRASE 2 b))");
+    /* With no phrase, level 2 would repeat level 1: it is not tried. */
+    expect_compiled("published:2099 storm", 1, 1,
+                    "Query((VALUE_RANGE 5 20990101 20991231 AND_MAYBE Zstorm))");
+    expect_compiled("published:2099 storm", 2, 0,
+                    "Query((VALUE_RANGE 5 20990101 20991231 AND_MAYBE Zstorm))");
+    expect_compiled("falcon-river hills", 2, 1,
+                    "Query(((((falcon PHRASE 2 river) OR Zfalcon) OR Zriver) OR Zhill))");
     /* Proximity, slack, literal and title terms. */
     expect_compiled("a ADJ/2 b", 0, 0, "Query((a PHRASE 4 b))");
     expect_compiled("\"x y z\"~1", 0, 0, "Query((x PHRASE 4 y PHRASE 4 z))");
