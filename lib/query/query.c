@@ -669,7 +669,11 @@ static qp_node *parse_unary(parser *p)
         }
         negate = 1;
     } else if (p->at + 1 < p->len && (p->q[p->at] == '-' || p->q[p->at] == '+')
-               && !space_len(p, p->at + 1) && p->q[p->at + 1] != ')') {
+               && !space_len(p, p->at + 1) && p->q[p->at + 1] != ')'
+               && !(p->q[p->at + 1] >= '0' && p->q[p->at + 1] <= '9')) {
+        /* A sign before a digit is a signed number ("-5 C", "+0300" in a
+         * pasted mail header, "+1 555"), searched as the number: it neither
+         * excludes nor requires. */
         negate = p->q[p->at] == '-';
         plus = !negate;
         p->at++;

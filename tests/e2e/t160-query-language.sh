@@ -117,6 +117,8 @@ expect_eq "so does an em dash with no spaces" b "$(ids "$(printf 'falcon\342\200
 # phrases, since the query has none.
 expect_rc "a filter no document passes" 1 seek --ids 'published:2099 falcon'
 grep -q "phrase" "$TMP/err" && not_ok "says nothing of phrases" "$(cat "$TMP/err")" || ok "says nothing of phrases"
+# A pasted time zone or phone number is a number, not a required word.
+expect_eq "a sign before a digit neither requires nor excludes" a,b,c "$(ids 'falcon river +0300')"
 # A field name with nothing right after its colon is a label, not a word.
 expect_rc "Title: with a space after it" 0 seek --ids 'Title: harvest council'
 expect_eq "is dropped" "c

@@ -103,6 +103,10 @@ static void test_operators(void **state)
     expect_tree("+=Councils", "+literal:councils");
     expect_tree("(a OR b) c", "(AND (OR word:a word:b) word:c)");
     expect_tree("a-b -c", "(AND \"a b\" (NOT word:c))");
+    /* A sign before a digit belongs to a number. */
+    expect_tree("frost -5 C", "(AND (AND word:frost word:5) word:c)");
+    expect_tree("Date: Mon, 3 Jun 2020 +0300",
+                "(AND (AND (AND (AND word:mon word:3) word:jun) word:2020) word:0300)");
     expect_tree("Secur* council", "(AND prefix:secur word:council)");
     /* Lower-case operator words are just words. */
     expect_tree("war and peace", "(AND (AND word:war word:and) word:peace)");
