@@ -347,8 +347,10 @@ int op_search(worker *w, const proto_request *req, jw *out, proto_error *err)
         run.q = q;
         st = worker_run(w, search_run, &run);
         xap_query_free(q);
-        relaxed = 1;
-        if (level == 2)
+        /* A relaxed reading that finds nothing either (a filter no document
+         * passes) changes nothing: the answer is not flagged as relaxed. */
+        relaxed = st == SEEK_OK && run.hits->total > 0;
+        if (level == 2 && relaxed)
             qp_warn(&qerr, "no document has every phrase as written: their words were "
                            "searched on their own too");
     }

@@ -114,9 +114,11 @@ expect_eq "a no-break space parts words" a,b,c "$(ids "$(printf 'falcon\302\240r
 expect_eq "a thin space and a tab part words" b "$(ids "$(printf 'river\342\200\211falcon\thills')")"
 expect_eq "so does an em dash with no spaces" b "$(ids "$(printf 'falcon\342\200\224hills')")"
 # A filter no document passes leaves nothing to relax into: no word about
-# phrases, since the query has none.
+# phrases (the query has none), and no relaxed flag on an empty answer.
 expect_rc "a filter no document passes" 1 seek --ids 'published:2099 falcon'
 grep -q "phrase" "$TMP/err" && not_ok "says nothing of phrases" "$(cat "$TMP/err")" || ok "says nothing of phrases"
+got=$(seek --json --ids 'published:2099 falcon')
+case $got in *'"relaxed":false'*) ok "nor that it relaxed anything" ;; *) not_ok "nor that it relaxed anything" "$got" ;; esac
 # A pasted time zone or phone number is a number, not a required word.
 expect_eq "a sign before a digit neither requires nor excludes" a,b,c "$(ids 'falcon river +0300')"
 # A field name with nothing right after its colon is a label, not a word.
