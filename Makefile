@@ -18,7 +18,7 @@ CXX ?= c++
 PREFIX ?= /usr/local
 # Where installed programs find the gazetteer (a build tree uses data/).
 SEEKD_DATADIR ?= $(PREFIX)/share/seekd
-PKGS := xapian-core libuv libutf8proc jansson libxml-2.0 uchardet
+PKGS := xapian-core libuv libutf8proc jansson libxml-2.0 uchardet hunspell
 # Recursively expanded: pkg-config runs when a recipe needs it, after `deps`.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS = $(shell pkg-config --libs $(PKGS))

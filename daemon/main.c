@@ -13,6 +13,7 @@
 #include "entity/gazetteer.h"
 #include "log.h"
 #include "loops.h"
+#include "morph/morph.h"
 #include "paths.h"
 #include "server.h"
 #include "worker.h"
@@ -71,6 +72,14 @@ int main(int argc, char **argv)
         fprintf(stderr, "seekd: gazetteer: %s\n", err);
         return 2;
     }
+    /* Loaded once here, so that a missing dictionary stops the start and no
+     * worker pays for loading it on its first query. */
+    morph *words = NULL;
+    if (morph_new(&words, err, sizeof err) != SEEK_OK) {
+        fprintf(stderr, "seekd: %s\n", err);
+        gaz_free(gaz);
+        return 2;
+    }
     uv_loop_t *loop = uv_default_loop();
     workers_init(cfg.index, gaz, cfg.query_ms);
     uv_signal_init(loop, &sig_term);
@@ -85,6 +94,7 @@ int main(int argc, char **argv)
         uv_run(loop, UV_RUN_DEFAULT);
         uv_loop_close(loop);
         workers_fini();
+        morph_free(words);
         gaz_free(gaz);
         return 2;
     }
@@ -100,6 +110,7 @@ int main(int argc, char **argv)
         log_event("warning", "error=\"loop closed with live handles\"");
     uv_library_shutdown();
     workers_fini();
+    morph_free(words);
     gaz_free(gaz);
     log_event("stopped", "socket=%s", cfg.socket);
     return 0;

@@ -53,10 +53,10 @@ static void write_entities(jw *out, const char *list)
     jw_arr_end(out);
 }
 
-static int write_snippet(jw *out, const xap_hit *h, const snip_terms *terms, xap_stem *stem)
+static int write_snippet(jw *out, const xap_hit *h, const snip_terms *terms, morph *words)
 {
     snippet s;
-    if (snippet_make(terms, stem, h->data, h->data_len, SNIPPET_WIDTH, &s) < 0)
+    if (snippet_make(terms, words, h->data, h->data_len, SNIPPET_WIDTH, &s) < 0)
         return -1;
     jw_key(out, "snippet");
     jw_strn(out, s.text, s.len);
@@ -74,7 +74,7 @@ static int write_snippet(jw *out, const xap_hit *h, const snip_terms *terms, xap
 }
 
 static int write_hit(jw *out, const xap_hit *h, unsigned rank, const snip_terms *terms,
-                     xap_stem *stem, int snippets)
+                     morph *words, int snippets)
 {
     hitrec r;
     hits_record(h, &r);
@@ -103,7 +103,7 @@ static int write_hit(jw *out, const xap_hit *h, unsigned rank, const snip_terms 
         jw_key(out, "url");
         jw_str(out, r.url);
     }
-    if (snippets && h->data && write_snippet(out, h, terms, stem) < 0)
+    if (snippets && h->data && write_snippet(out, h, terms, words) < 0)
         return -1;
     jw_obj_end(out);
     return 0;
@@ -140,7 +140,7 @@ int search_write_answer(jw *out, worker *w, const proto_request *req, const qp_n
                         const qp_error *diag, int relaxed, const xap_hits *hits,
                         const unsigned *kinds, size_t nkinds, size_t nspecs)
 {
-    snip_terms *terms = req->snippets ? snip_terms_new(tree, w->stem, worker_gazetteer()) : NULL;
+    snip_terms *terms = req->snippets ? snip_terms_new(tree, w->words, worker_gazetteer()) : NULL;
     if (req->snippets && !terms)
         return -1;
     jw_key(out, "total");
@@ -167,7 +167,7 @@ int search_write_answer(jw *out, worker *w, const proto_request *req, const qp_n
         if (req->ids)
             jw_strn(out, hits->hits[i].key, hits->hits[i].key_len);
         else
-            rc = write_hit(out, &hits->hits[i], req->offset + (unsigned)i + 1, terms, w->stem,
+            rc = write_hit(out, &hits->hits[i], req->offset + (unsigned)i + 1, terms, w->words,
                            req->snippets);
     }
     jw_arr_end(out);
@@ -282,7 +282,7 @@ int search_prepare(worker *w, const char *text, size_t len, qp_node **treep, xap
         return worker_index_error(st, err);
     }
     xap_query *q = NULL;
-    st = qp_compile(tree, w->stem, worker_gazetteer(), &q);
+    st = qp_compile(tree, w->words, worker_gazetteer(), &q);
     if (st != SEEK_OK) {
         qp_free(tree);
         return compile_error(st, err);
@@ -339,7 +339,7 @@ int op_search(worker *w, const proto_request *req, jw *out, proto_error *err)
             continue;
         xap_hits_free(run.hits);
         run.hits = NULL;
-        st = qp_compile_relaxed(tree, w->stem, worker_gazetteer(), level, &q);
+        st = qp_compile_relaxed(tree, w->words, worker_gazetteer(), level, &q);
         if (st != SEEK_OK) {
             qp_free(tree);
             return compile_error(st, err);

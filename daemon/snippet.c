@@ -1,7 +1,7 @@
 /* Snippet generator. The document is tokenized with the indexer's tokenizer,
  * query words and phrases are found in the token stream, and the window of
  * `width` tokens holding the most distinct matches (then the most matches)
- * wins. Stemming a token is skipped unless it starts like a wanted stem. */
+ * wins. A word matches the tokens that share one of its word-form keys. */
 #include "snippet.h"
 
 #include <stdlib.h>
@@ -14,7 +14,7 @@
 #include "text/tokarray.h"
 
 typedef struct snip_item {
-    char **terms;   /* one for a word (its stem), several for a phrase */
+    char **terms;   /* a word's word-form keys, a phrase's words */
     size_t n;
     int phrase;
     int form;       /* a name: compare tokens in match form (transliterated) */
@@ -104,26 +104,41 @@ static int add_entity(snip_terms *t, const qp_node *n, const gazetteer *gaz)
     return nc.rc < 0 ? -1 : add_name(t, n->terms[0]);
 }
 
-static int add_item(snip_terms *t, const qp_node *n, xap_stem *stem)
+static int add_item(snip_terms *t, const qp_node *n, morph *words)
 {
     snip_item *it = new_item(t);
     if (!it)
         return -1;
     it->phrase = n->kind == QP_PHRASE;
     it->prefix = n->kind == QP_PREFIX;
-    it->terms = calloc(n->nterms, sizeof *it->terms);
-    if (!it->terms)
+    size_t nkeys = 0;
+    const char *keys = NULL;
+    if (!it->phrase && !it->prefix
+        && !(keys = morph_keys(words, n->terms[0], strlen(n->terms[0]), &nkeys)))
         return -1;
-    it->n = n->nterms;
-    for (size_t i = 0; i < n->nterms; i++) {
-        if (it->phrase || it->prefix) {
-            it->terms[i] = strdup(n->terms[i]);
-        } else {
-            char buf[TOK_MAX_BYTES + 16];
-            size_t len = xap_stem_word(stem, n->terms[i], strlen(n->terms[i]), buf, sizeof buf);
-            it->terms[i] = strdup(len && len < sizeof buf ? buf : n->terms[i]);
-        }
+    size_t count = keys ? nkeys : n->nterms;
+    if (!(it->terms = calloc(count, sizeof *it->terms)))
+        return -1;
+    for (size_t i = 0; i < count; i++) {
+        it->terms[i] = strdup(keys ? keys : n->terms[i]);
         if (!it->terms[i])
+            return -1;
+        it->n++;
+        if (keys)
+            keys += strlen(keys) + 1;
+    }
+    return 0;
+}
+
+/* A word or phrase naming gazetteer entities: their other names too, so
+ * the snippet marks whichever form the text used. */
+static int add_named(snip_terms *t, const qp_node *n, const gazetteer *gaz)
+{
+    const gaz_entity *found[8];
+    size_t nf = qp_named_entities(gaz, n, found, 8);
+    for (size_t i = 0; i < nf; i++) {
+        name_ctx nc = { t, NULL, 0 };
+        if (add_entity_names(NULL, found[i], &nc) < 0)
             return -1;
     }
     return 0;
@@ -145,23 +160,23 @@ static int add_exact_words(snip_terms *t, const qp_node *n)
     return 0;
 }
 
-static int collect(snip_terms *t, const qp_node *n, xap_stem *stem, const gazetteer *gaz)
+static int collect(snip_terms *t, const qp_node *n, morph *words, const gazetteer *gaz)
 {
     switch (n->kind) {
     case QP_WORD:
     case QP_PHRASE:
         if (n->literal || n->window)
             return add_exact_words(t, n);
-        return add_item(t, n, stem);
+        return add_item(t, n, words) < 0 ? -1 : add_named(t, n, gaz);
     case QP_PREFIX:
-        return add_item(t, n, stem);
+        return add_item(t, n, words);
     case QP_NEAR:
         return add_exact_words(t, n);
     case QP_ENTITY:
         return add_entity(t, n, gaz);
     case QP_AND:
     case QP_OR:
-        return collect(t, n->left, stem, gaz) < 0 ? -1 : collect(t, n->right, stem, gaz);
+        return collect(t, n->left, words, gaz) < 0 ? -1 : collect(t, n->right, words, gaz);
     case QP_NOT:
     case QP_DATE:
         return 0;
@@ -169,10 +184,10 @@ static int collect(snip_terms *t, const qp_node *n, xap_stem *stem, const gazett
     return 0;
 }
 
-snip_terms *snip_terms_new(const qp_node *tree, xap_stem *stem, const gazetteer *gaz)
+snip_terms *snip_terms_new(const qp_node *tree, morph *words, const gazetteer *gaz)
 {
     snip_terms *t = calloc(1, sizeof *t);
-    if (t && tree && collect(t, tree, stem, gaz) < 0) {
+    if (t && tree && collect(t, tree, words, gaz) < 0) {
         snip_terms_free(t);
         return NULL;
     }
@@ -188,15 +203,6 @@ typedef struct tok_match {
     int group;
 } tok_match;
 
-/* Stems share their first letters with the word (English suffix stripping),
- * so a token that does not start like the stem cannot stem to it. */
-static int may_stem_to(const char *word, const char *stem)
-{
-    size_t n = strlen(stem);
-    size_t k = n > 1 ? (n - 1 < 3 ? n - 1 : 3) : n;
-    return strncmp(word, stem, k) == 0;
-}
-
 /* Token i equals `want`, in match form when `form` is set. */
 static int same(const tok_array *d, size_t i, const char *want, int form)
 {
@@ -204,14 +210,26 @@ static int same(const tok_array *d, size_t i, const char *want, int form)
     if (!form || !translit_has_cyr(w, d->v[i].len))
         return strcmp(w, want) == 0;
     char buf[TOK_MAX_BYTES * 2 + 1];
-    return translit_cyr(w, d->v[i].len, buf, sizeof buf) < sizeof buf && strcmp(buf, want) == 0;
+    return gaz_token_form(w, d->v[i].len, buf, sizeof buf) < sizeof buf && strcmp(buf, want) == 0;
 }
 
-static void find_matches(const tok_array *d, tok_match *m, const snip_terms *t, xap_stem *stem)
+/* Whether the word item shares a key with the token's keys. */
+static int shares_key(const snip_item *it, const char *keys, size_t nkeys)
+{
+    for (size_t j = 0; j < it->n; j++)
+        if (morph_has_key(keys, nkeys, it->terms[j]))
+            return 1;
+    return 0;
+}
+
+/* Marks the tokens of d that match items of t; -1 when memory runs out. */
+static int find_matches(const tok_array *d, tok_match *m, const snip_terms *t, morph *words)
 {
     int group = 0;
     for (size_t i = 0; i < d->n; i++) {
         const char *w = tok_array_norm(d, i);
+        const char *keys = NULL;  /* the token's keys, read once a word item asks */
+        size_t nkeys = 0;
         for (size_t k = 0; k < t->n && m[i].item < 0; k++) {
             const snip_item *it = &t->items[k];
             if (it->phrase) {
@@ -228,14 +246,15 @@ static void find_matches(const tok_array *d, tok_match *m, const snip_terms *t, 
             } else if (it->prefix) {
                 if (strncmp(w, it->terms[0], strlen(it->terms[0])) == 0)
                     m[i] = (tok_match){ (int)k, group++ };
-            } else if (may_stem_to(w, it->terms[0])) {
-                char buf[TOK_MAX_BYTES + 16];
-                size_t len = xap_stem_word(stem, w, strlen(w), buf, sizeof buf);
-                if (len && len < sizeof buf && strcmp(buf, it->terms[0]) == 0)
+            } else {
+                if (!keys && !(keys = morph_keys(words, w, d->v[i].len, &nkeys)))
+                    return -1;
+                if (shares_key(it, keys, nkeys))
                     m[i] = (tok_match){ (int)k, group++ };
             }
         }
     }
+    return 0;
 }
 
 /* The first token of the best window of `width` tokens. */
@@ -345,7 +364,7 @@ static void emit_folded(out *o, const char *text, size_t from, size_t to)
     emit(o, text + run, to - run);
 }
 
-int snippet_make(const snip_terms *terms, xap_stem *stem, const char *text, size_t len,
+int snippet_make(const snip_terms *terms, morph *words, const char *text, size_t len,
                  unsigned width, snippet *s)
 {
     memset(s, 0, sizeof *s);
@@ -361,8 +380,9 @@ int snippet_make(const snip_terms *terms, xap_stem *stem, const char *text, size
         m[i] = (tok_match){ -1, -1 };
     out o = { .s = s };
     emit(&o, "", 0);
-    if (d.n) {
-        find_matches(&d, m, terms, stem);
+    if (d.n && find_matches(&d, m, terms, words) < 0)
+        o.oom = 1;
+    else if (d.n) {
         size_t a = best_window(m, d.n, terms->n, width);
         size_t b = a + width < d.n ? a + width : d.n;  /* one past the last token */
         if (a > 0)

@@ -6,16 +6,17 @@
 
 #include <stddef.h>
 #include "entity/gazetteer.h"
+#include "morph/morph.h"
 #include "query/query.h"
 #include "xap/xap.h"
 
 typedef struct snip_terms snip_terms;
 
-/* What to look for: the words (by stem), phrases and entity names (every
+/* What to look for: the words (by word-form keys, read by `words`), phrases and entity names (every
  * alias of the entities a filter resolves to through `gaz`, which may be
  * NULL) of `tree`, leaving out whatever sits under a NOT. Returns NULL when
  * memory runs out. */
-snip_terms *snip_terms_new(const qp_node *tree, xap_stem *stem, const gazetteer *gaz);
+snip_terms *snip_terms_new(const qp_node *tree, morph *words, const gazetteer *gaz);
 void snip_terms_free(snip_terms *t);  /* accepts NULL */
 
 typedef struct snippet {
@@ -27,7 +28,7 @@ typedef struct snippet {
 
 /* Builds the snippet of `text` for `terms`, about `width` tokens long.
  * Returns 0, or -1 when memory runs out. Release with snippet_fini. */
-int snippet_make(const snip_terms *terms, xap_stem *stem, const char *text, size_t len,
+int snippet_make(const snip_terms *terms, morph *words, const char *text, size_t len,
                  unsigned width, snippet *out);
 void snippet_fini(snippet *s);
 

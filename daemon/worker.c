@@ -52,7 +52,7 @@ void workers_fini(void)
         worker *w = all;
         all = w->next;
         xap_db_close(w->db);
-        xap_stem_free(w->stem);
+        morph_free(w->words);
         fresh_fini(&w->fresh);
         free(w);
     }
@@ -87,7 +87,8 @@ worker *worker_self(void)
         free(w);
         return NULL;
     }
-    if (xap_stem_new("english", &w->stem) != SEEK_OK) {
+    char err[256];
+    if (morph_new(&w->words, err, sizeof err) != SEEK_OK) {
         fresh_fini(&w->fresh);
         free(w);
         return NULL;

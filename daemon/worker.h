@@ -1,5 +1,5 @@
 /* Per-thread state of the query workers: each keeps its own Xapian reader
- * and stemmer (Xapian objects must not be shared between threads), created
+ * and word-form reader (Xapian objects must not be shared between threads), created
  * on first use and freed at exit. Also what all workers share read-only: the
  * index path and the gazetteer. */
 #ifndef SEEKD_DAEMON_WORKER_H
@@ -7,6 +7,7 @@
 
 #include "entity/gazetteer.h"
 #include "freshness.h"
+#include "morph/morph.h"
 #include "proto/proto.h"
 #include "xap/xap.h"
 
@@ -16,7 +17,7 @@
 
 typedef struct worker {
     xap_db *db;
-    xap_stem *stem;
+    morph *words;           /* word forms (morph.h) */
     unsigned generation;
     int stale;              /* the index is of another format version */
     freshness fresh;        /* whether db may be behind the index */

@@ -49,8 +49,9 @@ static void job_clear(job *j)
 static void *build_loop(void *arg)
 {
     builder *b = arg;
-    xap_stem *stem = NULL;
-    seek_status stem_st = xap_stem_new("english", &stem);
+    morph *words = NULL;
+    char err[256];
+    seek_status stem_st = morph_new(&words, err, sizeof err);
     pthread_mutex_lock(&b->mu);
     for (;;) {
         while (!b->quit && b->next == b->tail)
@@ -59,14 +60,14 @@ static void *build_loop(void *arg)
             break;
         job *j = &b->ring[b->next++ % RING];
         pthread_mutex_unlock(&b->mu);
-        j->st = stem_st == SEEK_OK ? document_build(&j->in, &j->meta, stem, b->gaz, &j->doc)
+        j->st = stem_st == SEEK_OK ? document_build(&j->in, &j->meta, words, b->gaz, &j->doc)
                                    : stem_st;
         pthread_mutex_lock(&b->mu);
         j->state = JOB_DONE;
         pthread_cond_broadcast(&b->done);
     }
     pthread_mutex_unlock(&b->mu);
-    xap_stem_free(stem);
+    morph_free(words);
     return NULL;
 }
 

@@ -22,9 +22,14 @@
 
 #define TITLE_MAX 300
 
-/* Each token with its position, its stem, and the pair term it makes with
+/* Each token with its position, its word-form keys (morph.h), and the pair term it makes with
  * the token before it when both are frequent words (query/pairs.h). */
-static seek_status add_words(xap_doc *doc, xap_stem *stem, const tok_array *t)
+static int add_stem(const char *term, void *doc)
+{
+    return xap_doc_add_term(doc, term, 1) == SEEK_OK ? 0 : -1;
+}
+
+static seek_status add_words(xap_doc *doc, morph *words, const tok_array *t)
 {
     seek_status st = SEEK_OK;
     int prev_frequent = 0;
@@ -33,8 +38,8 @@ static seek_status add_words(xap_doc *doc, xap_stem *stem, const tok_array *t)
         /* Xapian positions start at 1 by convention (TermGenerator does). */
         st = xap_doc_add_posting(doc, w, (unsigned)i + 1);
         char term[2 * TOK_MAX_BYTES + 16];
-        if (st == SEEK_OK && qp_stem_term(stem, w, t->v[i].len, term, sizeof term) == 0)
-            st = xap_doc_add_term(doc, term, 1);
+        if (st == SEEK_OK && qp_word_terms(words, PREFIX_STEM, w, t->v[i].len, add_stem, doc) != 0)
+            st = SEEK_NOMEM;
         int frequent = pair_frequent(w, t->v[i].len);
         if (st == SEEK_OK && prev_frequent && frequent
             && pair_term(tok_array_norm(t, i - 1), t->v[i - 1].len, w, t->v[i].len, term,
@@ -143,9 +148,9 @@ static char *title_of(const doc_input *in)
     return strndup(in->text + from, n);
 }
 
-/* The title's words with their positions in it and their stems, under
- * PREFIX_TITLE, for title:word and title:"phrase". */
-static seek_status add_title(xap_doc *doc, xap_stem *stem, const char *title)
+/* The title's words with their positions in it and their word-form keys,
+ * under PREFIX_TITLE, for title:word and title:"phrase". */
+static seek_status add_title(xap_doc *doc, morph *words, const char *title)
 {
     tok_array t;
     if (tok_array_build(&t, title, strlen(title)) < 0)
@@ -157,9 +162,10 @@ static seek_status add_title(xap_doc *doc, xap_stem *stem, const char *title)
         memcpy(term, PREFIX_TITLE, plen);
         snprintf(term + plen, sizeof term - plen, "%s", tok_array_norm(&t, i));
         st = xap_doc_add_posting(doc, term, (unsigned)i + 1);
-        if (st == SEEK_OK && qp_stem_term(stem, tok_array_norm(&t, i), t.v[i].len, term + plen,
-                                          sizeof term - plen) == 0)
-            st = xap_doc_add_term(doc, term, 1);
+        if (st == SEEK_OK
+            && qp_word_terms(words, PREFIX_TITLE, tok_array_norm(&t, i), t.v[i].len, add_stem,
+                             doc) != 0)
+            st = SEEK_NOMEM;
     }
     tok_array_fini(&t);
     return st;
@@ -213,7 +219,7 @@ static seek_status set_date(xap_doc *doc, int day)
     return st;
 }
 
-seek_status document_build(const doc_input *in, const doc_meta *meta, xap_stem *stem,
+seek_status document_build(const doc_input *in, const doc_meta *meta, morph *words,
                            const gazetteer *gaz, xap_doc **out)
 {
     *out = NULL;
@@ -241,7 +247,7 @@ seek_status document_build(const doc_input *in, const doc_meta *meta, xap_stem *
         && snprintf(encterm, sizeof encterm, "%s%s", PREFIX_ENCODING, in->encoding) < (int)sizeof encterm)
         st = xap_doc_add_boolean(doc, encterm);
     if (st == SEEK_OK)
-        st = add_words(doc, stem, &toks);
+        st = add_words(doc, words, &toks);
     /* The document's own date, which then dates the mentions written
      * without a year. */
     docdate_in di = { in->feed_day, in->meta_day, text, tlen, in->top, x.dates, x.ndates, meta->id,
@@ -257,7 +263,7 @@ seek_status document_build(const doc_input *in, const doc_meta *meta, xap_stem *
     if (st == SEEK_OK && !title)
         st = SEEK_NOMEM;
     if (st == SEEK_OK)
-        st = add_title(doc, stem, title);
+        st = add_title(doc, words, title);
     if (st == SEEK_OK)
         st = set_hit(doc, meta->id, in, title, day, src, entities);
     free(title);

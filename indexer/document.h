@@ -1,13 +1,14 @@
 /* Builds the Xapian document for one corpus file: positional word terms for
- * phrases, stem terms for ranking, entity and date terms, the id term, the
- * stored text, the document's own date (entity/docdate.h) and the values the
- * incremental indexer compares (size, mtime, content hash). */
+ * phrases, word-form terms for ranking, entity and date terms, the id term,
+ * the stored text, the document's own date (entity/docdate.h) and the values
+ * the incremental indexer compares (size, mtime, content hash). */
 #ifndef SEEKD_INDEXER_DOCUMENT_H
 #define SEEKD_INDEXER_DOCUMENT_H
 
 #include <stddef.h>
 #include <stdint.h>
 #include "entity/gazetteer.h"
+#include "morph/morph.h"
 #include "xap/xap.h"
 
 typedef struct doc_meta {
@@ -34,9 +35,10 @@ typedef struct doc_input {
     size_t top;          /* where a page's article begins in `text` (0: the start) */
 } doc_input;
 
-/* Builds the document into *out (free with xap_doc_free); `gaz` (may be
- * NULL) names the entities to find. Statuses: OK, NOMEM, and the shim's. */
-seek_status document_build(const doc_input *in, const doc_meta *meta, xap_stem *stem,
+/* Builds the document into *out (free with xap_doc_free); `words` reads
+ * word forms, `gaz` (may be NULL) names the entities to find. Statuses: OK,
+ * NOMEM, and the shim's. */
+seek_status document_build(const doc_input *in, const doc_meta *meta, morph *words,
                            const gazetteer *gaz, xap_doc **out);
 
 #endif

@@ -15,6 +15,7 @@
 
 #include "entity/gazetteer.h"
 #include "layout.h"
+#include "morph/morph.h"
 #include "shard.h"
 #include "update.h"
 #include "paths.h"
@@ -531,7 +532,16 @@ int main(int argc, char **argv)
         fprintf(stderr, "seekd-index: gazetteer: %s\n", err);
         return EXIT_FATAL;
     }
+    /* Loaded once here: a missing dictionary stops the run before any work,
+     * and the builder threads share this copy. */
+    morph *words = NULL;
+    if (morph_new(&words, err, sizeof err) != SEEK_OK) {
+        fprintf(stderr, "seekd-index: %s\n", err);
+        gaz_free(gaz);
+        return EXIT_FATAL;
+    }
     int rc = run(&o, gaz, argv + optind, (size_t)(argc - optind));
+    morph_free(words);
     gaz_free(gaz);
     return rc;
 }

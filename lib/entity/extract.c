@@ -56,8 +56,8 @@ static size_t stem_len(const char *form)
 }
 
 /* Match forms of all tokens, possessives stripped: Latin ones point into the
- * array's arena, transliterated or stripped ones are copies (marked in
- * `owned`). */
+ * array's arena, transliterated (Cyrillic less its Russian case ending) or
+ * stripped ones are copies (marked in `owned`). */
 static char **match_forms(const tok_array *t, unsigned char *owned)
 {
     char **f = calloc(t->n + 1, sizeof *f);
@@ -68,7 +68,7 @@ static char **match_forms(const tok_array *t, unsigned char *owned)
             f[i] = (char *)norm;
             continue;
         }
-        size_t need = translit_has_cyr(norm, cut) ? translit_cyr(norm, cut, NULL, 0) : cut;
+        size_t need = gaz_token_form(norm, cut, NULL, 0);
         if (!(f[i] = malloc(need + 1))) {
             for (size_t j = 0; j < i; j++)
                 if (owned[j])
@@ -76,10 +76,7 @@ static char **match_forms(const tok_array *t, unsigned char *owned)
             free(f);
             return NULL;
         }
-        if (translit_has_cyr(norm, cut))
-            translit_cyr(norm, cut, f[i], need + 1);
-        else
-            memcpy(f[i], norm, cut), f[i][cut] = '\0';
+        gaz_token_form(norm, cut, f[i], need + 1);
         owned[i] = 1;
     }
     return f;

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "entity/rustem.h"
 #include "entity/translit.h"
 #include "grow.h"
 #include "text/token.h"
@@ -151,10 +152,22 @@ const gaz_entity *gaz_at(const gazetteer *g, size_t i)
     return &g->ents[i];
 }
 
-size_t gaz_token_form(const char *norm, size_t len, char *buf, size_t cap)
+/* The match form of a token; `inflected` cuts a Russian case ending first
+ * (rustem.h). й is read as и here, as the match form always did, so that
+ * "Сергей" still meets "Sergei". */
+static size_t token_form(const char *norm, size_t len, char *buf, size_t cap, int inflected)
 {
-    if (translit_has_cyr(norm, len))
-        return translit_cyr(norm, len, buf, cap);
+    if (translit_has_cyr(norm, len)) {
+        char tmp[TOK_MAX_BYTES + 1];
+        size_t n = inflected ? rustem_name(norm, len) : len;
+        if (n > TOK_MAX_BYTES)
+            n = TOK_MAX_BYTES;
+        memcpy(tmp, norm, n);
+        for (size_t i = 0; i + 1 < n; i++)
+            if ((unsigned char)tmp[i] == 0xD0 && (unsigned char)tmp[i + 1] == 0xB9)
+                tmp[i + 1] = (char)0xB8;  /* й D0 B9 -> и D0 B8 */
+        return translit_cyr(tmp, n, buf, cap);
+    }
     if (cap) {
         size_t n = len < cap - 1 ? len : cap - 1;
         memcpy(buf, norm, n);
@@ -163,9 +176,15 @@ size_t gaz_token_form(const char *norm, size_t len, char *buf, size_t cap)
     return len;
 }
 
-/* Match-form tokens of `text`: a malloc'd vector of malloc'd strings.
- * Tokens that transliterate to nothing (a lone "ь") are left out. */
-static char **form_tokens(const char *text, size_t len, size_t *n)
+size_t gaz_token_form(const char *norm, size_t len, char *buf, size_t cap)
+{
+    return token_form(norm, len, buf, cap, 1);
+}
+
+/* Match-form tokens of `text`: a malloc'd vector of malloc'd strings; with
+ * `inflected` 0, Russian endings are kept. Tokens that transliterate to
+ * nothing (a lone "ь") are left out. */
+static char **form_tokens(const char *text, size_t len, size_t *n, int inflected)
 {
     tok_array a;
     *n = 0;
@@ -175,7 +194,7 @@ static char **form_tokens(const char *text, size_t len, size_t *n)
     size_t k = 0;
     for (size_t i = 0; v && i < a.n; i++) {
         char buf[TOK_MAX_BYTES * 2 + 1];
-        size_t need = gaz_token_form(tok_array_norm(&a, i), a.v[i].len, buf, sizeof buf);
+        size_t need = token_form(tok_array_norm(&a, i), a.v[i].len, buf, sizeof buf, inflected);
         if (need >= sizeof buf)
             buf[sizeof buf - 1] = '\0';
         if (!*buf)
@@ -224,7 +243,7 @@ static void free_toks(char **v, size_t n)
 char *gaz_match_form(const char *text, size_t len)
 {
     size_t n;
-    char **v = form_tokens(text, len, &n);
+    char **v = form_tokens(text, len, &n, 1);
     if (!v)
         return NULL;
     char *s = join(v, n);
@@ -232,12 +251,15 @@ char *gaz_match_form(const char *text, size_t len)
     return s;
 }
 
-/* Registers one name of entity `e`. Returns 0, 1 if it has no tokens, -1 on
- * no memory. */
-static int add_name(gazetteer *g, uint32_t e, const char *name, size_t len, int canonical)
+/* Registers one name of entity `e`, in the form that meets its inflections
+ * in Russian text, or (`inflected` 0) in its plain transliteration, which
+ * Latin text spells ("Moskva"). Returns 0, 1 if it has no tokens, -1 on no
+ * memory. */
+static int add_form(gazetteer *g, uint32_t e, const char *name, size_t len, int canonical,
+                    int inflected)
 {
     size_t n;
-    char **toks = form_tokens(name, len, &n);
+    char **toks = form_tokens(name, len, &n, inflected);
     if (!toks)
         return -1;
     if (n == 0) {
@@ -279,6 +301,14 @@ static int add_name(gazetteer *g, uint32_t e, const char *name, size_t len, int 
         return -1;
     g->nal++;
     return 0;
+}
+
+static int add_name(gazetteer *g, uint32_t e, const char *name, size_t len, int canonical)
+{
+    int rc = add_form(g, e, name, len, canonical, 1);
+    if (rc == 0 && translit_has_cyr(name, len))
+        rc = add_form(g, e, name, len, 0, 0) < 0 ? -1 : 0;
+    return rc;
 }
 
 static int fail(char *err, size_t cap, seek_status *st, seek_status code, const char *fmt,

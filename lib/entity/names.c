@@ -15,7 +15,8 @@
  * - Connectors stay only after an org or place head word ("Ministry of Foreign
  *   Affairs", "Palace of the Nation"); elsewhere the name ends before them.
  * - A run ending in (or headed by) an org word (Organization, Council, Palace,
- *   ...) is an org, with a place word (Federation, Republic, ...) a place; it
+ *   ...; in Cyrillic also one starting with it, "Совет Безопасности") is an
+ *   org, with a place word (Federation, Republic, ...) a place; it
  *   keeps its titles, nationalities and acronyms ("UN Security Council").
  * - In other runs a title (President, Minister, Mr, ...) with its modifiers
  *   (Foreign, Deputy, Tajik, acronyms), or a name after an org or place word,
@@ -25,11 +26,14 @@
  *   not counted) or a speech verb (said, told, ...) follows; a place right
  *   after "in", "at", "to", "from", "near", "capital" (maybe then "the") or
  *   "city of"; else other. Context never crosses a sentence end.
+ * - Russian words are looked up by their name stem (rustem.h), so every case
+ *   counts: "президентом", "министра иностранных дел", "в городе", "заявила".
  * - A name has 2 to 6 tokens, not all acronyms. A longer institution is cut
  *   before its last connector that leaves at most 6 ("Ministry of Foreign
  *   Affairs | of the Republic"); any other longer run (a headline, a list) is
  *   dropped. Runs are read left to right, so names never overlap. */
 #include "entity/names.h"
+#include "entity/rustem.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -41,7 +45,7 @@ enum {
     MAX_RUN = 40,   /* longer runs are skipped, which also bounds the work per run */
     MAX_CTX = 3,    /* words looked at before a name for a title */
     MAX_GAP = 16,   /* a longer gap between two tokens counts as a sentence end */
-    MAX_WORD = 24,  /* no listed word is longer, in bytes */
+    MAX_WORD = 48,  /* no listed word is longer, in bytes */
 };
 
 /* Word classes, by normalized form. */
@@ -59,7 +63,9 @@ enum {
     W_ABBR = 1 << 10,   /* its period does not end a sentence */
 };
 
-/* Each list is space-separated with a space at both ends, for strstr. */
+/* Each list is space-separated with a space at both ends, for strstr.
+ * Russian words are listed as their name stems (rustem.h), which every case
+ * of the word shares ("президента", "президентом" -> "президент"). */
 static const struct { unsigned fl; const char *words; } classes[] = {
     { W_FUNC, " a about according after against also although amid an and as at because before"
       " both but by despite during each earlier every following for from he her here his"
@@ -68,7 +74,11 @@ static const struct { unsigned fl; const char *words; } classes[] = {
       " those though thus to today tomorrow under until us we what when where which while who"
       " why with within without yesterday yet monday tuesday wednesday thursday friday saturday"
       " sunday january february march april may june july august september october november"
-      " december в во и на о по после с это " },
+      " december в во и на о по после с это а но как что также однако кроме при для из от до"
+      " за к у об со не он она они мы вы я его ее их эт сегодня вчера завтра между через так"
+      " если когда где уже еще поэтому тогда затем понедельник вторник сред четверг пятниц"
+      " суббот воскресен январ феврал март апрел ма май июн июл август сентябр октябр ноябр"
+      " декабр " },
     { W_CONN, " and for of the " },
     { W_PART, " al bin da de del der du el ibn ul van von " },
     { W_TITLE, " admiral ambassador ayatollah capt captain chairman chairwoman chancellor col"
@@ -76,26 +86,43 @@ static const struct { unsigned fl; const char *words; } classes[] = {
       " founder gen general governor head king leader lieutenant lt maj major marshal mayor"
       " minister mr mrs ms mufti patriarch premier president prime prince prof professor"
       " prosecutor queen representative secretary sen senator sheikh speaker spokesman"
-      " spokesperson spokeswoman глава генерал министр посол председатель президент премьер " },
+      " spokesperson spokeswoman глав генерал министр посол посл председател президент премьер"
+      " лидер губернатор мэр спикер госсекретар канцлер депутат директор руководител генсек"
+      " секретар помощник замминистр заместител командующ патриарх корол принц шейх эмир"
+      " маршал адмирал полковник майор капитан лейтенант сенатор представител"
+      " спецпредставител прокурор генпрокурор господин госпож вице экс " },
     { W_ADJ, " acting affairs assistant chief defence defense economy emergencies emergency"
       " energy executive finance first foreign former interior internal justice permanent"
       " senior special supreme vice afghan american armenian azerbaijani belarusian british"
       " chinese european french georgian german indian iranian kazakh kyrgyz pakistani russian"
-      " soviet tajik turkish turkmen ukrainian uzbek " },
+      " soviet tajik turkish turkmen ukrainian uzbek иностранн дел оборон внутренн юстиц финанс"
+      " генеральн верховн специальн постоянн чрезвычайн полномочн федеральн бывш перв"
+      " исполняющ обязанност российск казахстанск таджикск киргизск кыргызск армянск"
+      " белорусск узбекск туркменск азербайджанск грузинск украинск американск китайск"
+      " иранск афганск турецк французск германск немецк британск европейск индийск"
+      " пакистанск " },
     { W_ORG, " academy administration agency alliance army assembly association bank bureau"
       " cabinet center centre coalition command commission committee company conference"
       " congress corporation council court department directorate embassy forces forum"
       " foundation front fund government group guard institute league ministry mission movement"
       " office organisation organization palace parliament party police secretariat service"
-      " staff tribunal union university " },
+      " staff tribunal union university организац министерств комитет совет союз парт"
+      " агентств фонд банк служб ассамбл парламент правительств администрац комисс движен"
+      " академ университет институт центр корпорац компан ассоциац суд прокуратур арм войск"
+      " штаб дум собран меджлис кенеш мажилис альянс фронт групп бюро секретариат"
+      " трибунал конгресс конференц форум холдинг концерн " },
     /* "Federation" names a country ("Russian Federation"); "Federation
      * Council" still ends in an org word. */
     { W_PLACE, " airport avenue city district federation gorge island islands lake mountains"
-      " oblast province region republic river sea square street valley " },
+      " oblast province region republic river sea square street valley федерац республик"
+      " област кра край округ провинц штат остров озер " },
     { W_PLACEN, " city district province region town village " },
-    { W_PREP, " at from in near to capital в во " },
+    { W_PREP, " at from in near to capital в во из под около возле близ город столиц посел"
+      " поселк сел деревн кишлак аул " },
     { W_VERB, " added announced emphasised emphasized explained insisted noted recalled said"
-      " says stated stressed told urged warned wrote заявил отметил сказал " },
+      " says stated stressed told urged warned wrote заявил отметил сказал сообщил подчеркнул"
+      " пояснил добавил указал призвал напомнил заверил уточнил признал считает говорит"
+      " заявляет сообщает отмечает подчеркивает " },
     { W_ABBR, " capt col dr gen gov lt maj mr mrs ms prof sen st " },
 };
 
@@ -207,21 +234,32 @@ static bool is_possessive(const scan *s, size_t i)
 
 /* The classes of token i, a possessive "'s" ignored. An acronym that spells
  * a function word ("US", "WHO") is not one. */
-static unsigned flags(const scan *s, size_t i)
+/* The classes listing the first `len` bytes of `w`. */
+static unsigned classes_of(const char *w, size_t len)
 {
     char key[MAX_WORD + 3];
-    size_t len = strnlen(norm(s, i), MAX_WORD + 1);
     unsigned fl = 0;
 
-    if (len > MAX_WORD)
-        return 0;
-    len -= is_possessive(s, i) ? 2 : 0;
     key[0] = ' ';
-    memcpy(key + 1, norm(s, i), len);
+    memcpy(key + 1, w, len);
     memcpy(key + 1 + len, " ", 2);
     for (size_t c = 0; c < sizeof classes / sizeof *classes; c++)
         if (strstr(classes[c].words, key))
             fl |= classes[c].fl;
+    return fl;
+}
+
+static unsigned flags(const scan *s, size_t i)
+{
+    size_t len = strnlen(norm(s, i), MAX_WORD + 1);
+
+    if (len > MAX_WORD)
+        return 0;
+    len -= is_possessive(s, i) ? 2 : 0;
+    unsigned fl = classes_of(norm(s, i), len);
+    size_t stem = rustem_name(norm(s, i), len);
+    if (stem < len)
+        fl |= classes_of(norm(s, i), stem);
     return (fl & W_FUNC) && is_acronym(s, i) ? fl & ~W_FUNC : fl;
 }
 
@@ -330,6 +368,13 @@ static size_t cut_mid(const scan *s, size_t a, size_t j)
             return k;
     }
     return j;
+}
+
+/* Token i starts with a Cyrillic letter (U+0400..U+052F: lead bytes D0-D4). */
+static bool cyrillic(const scan *s, size_t i)
+{
+    unsigned char b = (unsigned char)norm(s, i)[0];
+    return b >= 0xD0 && b <= 0xD4;
 }
 
 /* NAMES_ORG or NAMES_PLACE when [.., j) ends in such a word or, with a
@@ -455,6 +500,9 @@ static int take_run(scan *s, size_t i, size_t *resume)
     if (c < j && !(flags(s, c - 1) & (W_ORG | W_PLACE)))
         j = c;
     type = a < j ? inst_type(s, c, j) : 0;
+    /* Russian puts the head first, its genitive after: "Совет Безопасности". */
+    if (a < j && !type && cyrillic(s, a))
+        type = inst_type(s, a + 1, a + 1);
     if (a < j && !type) {
         size_t t = split(s, a, j);
 

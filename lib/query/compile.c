@@ -21,23 +21,29 @@
 #include "grow.h"
 #include "query/pairs.h"
 #include "query/stopwords.h"
+#include "text/tokarray.h"
 #include "text/token.h"
 #include "xap/prefix.h"
 
-int qp_stem_term(xap_stem *stem, const char *word, size_t len, char *buf, size_t cap)
+int qp_word_terms(morph *words, const char *prefix, const char *word, size_t len,
+                  qp_term_fn fn, void *ctx)
 {
-    size_t plen = strlen(PREFIX_STEM);
-    if (cap <= plen + 1)
+    size_t n;
+    const char *keys = morph_keys(words, word, len, &n);
+    if (!keys)
         return -1;
-    memcpy(buf, PREFIX_STEM, plen);
-    size_t n = xap_stem_word(stem, word, len, buf + plen, cap - plen);
-    if (n == 0 || n >= cap - plen)
-        return -1;
+    char term[MORPH_KEY_MAX + 8];
+    for (size_t i = 0; i < n; i++, keys += strlen(keys) + 1) {
+        snprintf(term, sizeof term, "%s%s", prefix, keys);
+        int rc = fn(term, ctx);
+        if (rc)
+            return rc;
+    }
     return 0;
 }
 
 typedef struct ctx {
-    xap_stem *stem;
+    morph *words;
     const gazetteer *gaz;
     size_t expanded;   /* filter terms so far */
     int relax;         /* 0 strict; 1 free terms of groups ORed (the relaxed reading);
@@ -256,19 +262,131 @@ static seek_status build_phrase(const qp_node *n, xap_query **out)
     return st;
 }
 
-/* A word: its stem (ranked, matching every inflection), or for =word the
- * word itself; in a title, the title's own terms. */
+/* Adds one term to a synonym query being built in *acc. */
+static int add_synonym(const char *term, void *c)
+{
+    xap_query **acc = c, *t = NULL, *both = NULL;
+    if (xap_query_term(term, &t) != SEEK_OK)
+        return -1;
+    if (!*acc) {
+        *acc = t;
+        return 0;
+    }
+    seek_status st = xap_query_combine(XAP_SYNONYM, *acc, t, &both);
+    xap_query_free(t);
+    if (st != SEEK_OK)
+        return -1;
+    xap_query_free(*acc);
+    *acc = both;
+    return 0;
+}
+
+/* A word: its word-form keys (ranked, matching every inflection), as one
+ * term when it has several (a Russian word the dictionary reads two ways,
+ * "стали"), or for =word the word itself; in a title, the title's own
+ * terms. */
 static seek_status build_word(const qp_node *n, ctx *c, xap_query **out)
 {
-    char term[TOK_MAX_BYTES + 32];
-    const char *prefix = n->title ? PREFIX_TITLE : "";
-    size_t plen = strlen(prefix);
-    memcpy(term, prefix, plen + 1);
-    if (n->literal
-        || qp_stem_term(c->stem, n->terms[0], strlen(n->terms[0]), term + plen,
-                        sizeof term - plen) < 0)
-        snprintf(term + plen, sizeof term - plen, "%s", n->terms[0]);
-    return xap_query_term(term, out);
+    const char *w = n->terms[0];
+    if (n->literal) {
+        char term[TOK_MAX_BYTES + 32];
+        snprintf(term, sizeof term, "%s%s", n->title ? PREFIX_TITLE : PREFIX_WORD, w);
+        return xap_query_term(term, out);
+    }
+    xap_query *q = NULL;
+    if (qp_word_terms(c->words, n->title ? PREFIX_TITLE : PREFIX_STEM, w, strlen(w), add_synonym,
+                      &q) != 0) {
+        xap_query_free(q);
+        return SEEK_NOMEM;
+    }
+    *out = q;
+    return SEEK_OK;
+}
+
+size_t qp_named_entities(const gazetteer *gaz, const qp_node *n, const gaz_entity **out,
+                         size_t max)
+{
+    if (!gaz || n->literal || n->title || n->window || (n->kind != QP_WORD && n->kind != QP_PHRASE))
+        return 0;
+    size_t len = 1;
+    for (size_t i = 0; i < n->nterms; i++)
+        len += strlen(n->terms[i]) + 1;
+    char *text = malloc(len);
+    if (!text)
+        return 0;
+    text[0] = '\0';
+    for (size_t i = 0; i < n->nterms; i++) {
+        if (i)
+            strcat(text, " ");
+        strcat(text, n->terms[i]);
+    }
+    char *form = gaz_match_form(text, strlen(text));
+    size_t found = form && *form ? gaz_lookup(gaz, form, ENT_NTYPES, out, max) : 0;
+    free(form);
+    free(text);
+    return found < max ? found : max;
+}
+
+/* One name of an entity as a query: a single word by its word forms, more
+ * than one as an exact phrase. */
+static seek_status build_name(const char *name, ctx *c, xap_query **out)
+{
+    *out = NULL;
+    tok_array t;
+    if (tok_array_build(&t, name, strlen(name)) < 0)
+        return SEEK_NOMEM;
+    seek_status st = SEEK_OK;
+    if (t.n == 1) {
+        if (qp_word_terms(c->words, PREFIX_STEM, tok_array_norm(&t, 0), t.v[0].len, add_synonym,
+                          out) != 0)
+            st = SEEK_NOMEM;
+    } else if (t.n > 1) {
+        const char **v = malloc(t.n * sizeof *v);
+        if (!v)
+            st = SEEK_NOMEM;
+        for (size_t i = 0; v && i < t.n; i++)
+            v[i] = tok_array_norm(&t, i);
+        if (v)
+            st = xap_query_phrase(v, t.n, (unsigned)t.n, out);
+        free(v);
+    }
+    tok_array_fini(&t);
+    return st;
+}
+
+/* A word or phrase that names gazetteer entities also matches their other
+ * names, spellings and scripts, all ranked as one term (OP_SYNONYM): "rakhmon"
+ * finds "Rahmon" and "Рахмона". `q` is the node's own query, consumed. The
+ * names count against the query's term budget; past it the node stays as
+ * written. */
+static seek_status with_names(const qp_node *n, ctx *c, xap_query *q, xap_query **out)
+{
+    const gaz_entity *found[8];
+    size_t nf = qp_named_entities(c->gaz, n, found, 8);
+    seek_status st = SEEK_OK;
+    for (size_t i = 0; i < nf && st == SEEK_OK; i++) {
+        const gaz_entity *e = found[i];
+        if (c->expanded + e->naliases + 1 > QP_MAX_EXPANDED)
+            break;
+        c->expanded += e->naliases + 1;
+        for (size_t k = 0; k <= e->naliases && st == SEEK_OK; k++) {
+            xap_query *name = NULL, *both = NULL;
+            st = build_name(k ? e->aliases[k - 1] : e->name, c, &name);
+            if (st == SEEK_OK && name)
+                st = xap_query_combine(XAP_SYNONYM, q, name, &both);
+            xap_query_free(name);
+            if (st == SEEK_OK && both) {
+                xap_query_free(q);
+                q = both;
+            }
+        }
+    }
+    if (st != SEEK_OK) {
+        xap_query_free(q);
+        return st;
+    }
+    *out = q;
+    return SEEK_OK;
 }
 
 /* *acc op part (taking both), or part alone when there is no *acc. */
@@ -529,14 +647,21 @@ static seek_status build(const qp_node *n, ctx *c, xap_query **out)
 {
     *out = NULL;
     switch (n->kind) {
-    case QP_WORD:
-        return build_word(n, c, out);
+    case QP_WORD: {
+        xap_query *q = NULL;
+        seek_status st = build_word(n, c, &q);
+        return st == SEEK_OK ? with_names(n, c, q, out) : st;
+    }
     case QP_PREFIX:
         /* Unprefixed terms are the unstemmed words, so "secur*" expands
          * over what the text actually says. */
         return xap_query_wildcard(n->terms[0], QP_MAX_EXPANSION, out);
-    case QP_PHRASE:
-        return c->phrase_words && !n->title ? build_phrase_words(n, c, out) : build_phrase(n, out);
+    case QP_PHRASE: {
+        xap_query *q = NULL;
+        seek_status st = c->phrase_words && !n->title ? build_phrase_words(n, c, &q)
+                                                      : build_phrase(n, &q);
+        return st == SEEK_OK ? with_names(n, c, q, out) : st;
+    }
     case QP_NEAR:
         return build_positional(n, n->ordered, out);
     case QP_AND:
@@ -552,16 +677,16 @@ static seek_status build(const qp_node *n, ctx *c, xap_query **out)
     return SEEK_INVALID;
 }
 
-seek_status qp_compile(const qp_node *tree, xap_stem *stem, const gazetteer *gaz,
+seek_status qp_compile(const qp_node *tree, morph *words, const gazetteer *gaz,
                        xap_query **out)
 {
-    ctx c = { stem, gaz, 0, 0, 0 };
+    ctx c = { words, gaz, 0, 0, 0 };
     return build(tree, &c, out);
 }
 
-seek_status qp_compile_relaxed(const qp_node *tree, xap_stem *stem, const gazetteer *gaz,
+seek_status qp_compile_relaxed(const qp_node *tree, morph *words, const gazetteer *gaz,
                                int level, xap_query **out)
 {
-    ctx c = { stem, gaz, 0, level, 0 };
+    ctx c = { words, gaz, 0, level, 0 };
     return build(tree, &c, out);
 }

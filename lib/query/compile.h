@@ -1,18 +1,19 @@
 /* Turns a parsed query tree into a Xapian query through the shim: words
- * become English stems (ranked), phrases exact positional matches, entity
+ * become their word-form keys (ranked), phrases exact positional matches, entity
  * filters the terms of the entities their name resolves to, date filters the
  * date terms covering the range or the document date. */
 #ifndef SEEKD_QUERY_COMPILE_H
 #define SEEKD_QUERY_COMPILE_H
 
+#include "morph/morph.h"
 #include "query/query.h"
 #include "xap/xap.h"
 
 /* Builds the Xapian query for `tree` into *out (free with xap_query_free);
- * `stem` is the stemmer for words, `gaz` (may be NULL) resolves entity
+ * `words` reads word forms (morph.h), `gaz` (may be NULL) resolves entity
  * names. Statuses: OK, NOMEM, INVALID, BAD_QUERY (the filters expand to more
  * than QP_MAX_EXPANDED terms). */
-seek_status qp_compile(const qp_node *tree, xap_stem *stem, const gazetteer *gaz,
+seek_status qp_compile(const qp_node *tree, morph *words, const gazetteer *gaz,
                        xap_query **out);
 
 /* A relaxed reading of `tree`, for when no document matches it. Level 1: in
@@ -22,7 +23,7 @@ seek_status qp_compile(const qp_node *tree, xap_stem *stem, const gazetteer *gaz
  * required (AND, +word) stay as they are. Level 2, the last resort: quoted
  * phrases become free terms too, each matching its words as well. Statuses:
  * as qp_compile. */
-seek_status qp_compile_relaxed(const qp_node *tree, xap_stem *stem, const gazetteer *gaz,
+seek_status qp_compile_relaxed(const qp_node *tree, morph *words, const gazetteer *gaz,
                                int level, xap_query **out);
 
 /* Whether the relaxed reading of `tree` at `level` differs from the strict
@@ -37,12 +38,22 @@ typedef int (*qp_entity_fn)(const char *term, const gaz_entity *e, void *ctx);
 int qp_entity_terms(const gazetteer *gaz, ent_type type, const char *name, qp_entity_fn fn,
                     void *ctx);
 
+/* The gazetteer entities a WORD or PHRASE node names (one of their names,
+ * in any spelling or script: "rakhmon", "ОДКБ"), none for a literal node.
+ * Writes up to `max` into `out` and returns how many there are. */
+size_t qp_named_entities(const gazetteer *gaz, const qp_node *n, const gaz_entity **out,
+                         size_t max);
+
 /* The index term prefix of an entity type. */
 const char *qp_entity_prefix(ent_type t);
 
-/* The term a WORD token is indexed under (its stem with the stem prefix),
- * written to `buf`; returns 0, or -1 when it does not fit. Shared with the
- * indexer so both sides agree. */
-int qp_stem_term(xap_stem *stem, const char *word, size_t len, char *buf, size_t cap);
+/* The terms a normalized token is indexed under for ranked matching: its
+ * word-form keys (morph.h) after `prefix` (PREFIX_STEM in the text,
+ * PREFIX_TITLE in the title). Calls fn(term, ctx) for each; returns 0, fn's
+ * nonzero return, or -1 when memory runs out. Shared with the indexer so
+ * both sides agree. */
+typedef int (*qp_term_fn)(const char *term, void *ctx);
+int qp_word_terms(morph *words, const char *prefix, const char *word, size_t len, qp_term_fn fn,
+                  void *ctx);
 
 #endif

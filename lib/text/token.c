@@ -1,10 +1,14 @@
 /* Tokenizer and normalizer. Each source code point is decomposed on its own
  * (compatibility, case folded, marks dropped) and the pieces classified, so
  * "ﬁ", "Ａ" and "™" turn into letters exactly as a whole-text NFKD would; a
- * finished token is recomposed (NFKC). ASCII skips utf8proc entirely. */
+ * finished token is recomposed (NFKC). ASCII skips utf8proc entirely.
+ * Cyrillic letters that only look like a letter with a mark (й, ў, ї, ӣ, ӯ)
+ * are letters of their own and keep it; a word mixing Latin and Cyrillic is
+ * read in the script of most of its letters. */
 #include "text/token.h"
 
 #include "grow.h"
+#include "text/script.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -45,6 +49,39 @@ static int cls_of(utf8proc_int32_t cp)
     }
 }
 
+/* Letters of the region's Cyrillic alphabets that Unicode decomposes into
+ * a base letter and a mark, as (lower case, base, mark): stripping the mark
+ * would merge distinct words (Russian "мой" and "мои"; Belarusian ў, Ukrainian
+ * ї, Tajik ӣ and ӯ likewise). ё is left out on purpose: Russian writes it as
+ * е more often than not, so both spellings are one word. */
+static const struct { utf8proc_int32_t letter, base, mark; } kept[] = {
+    { 0x439, 0x438, 0x306 },  /* й = и + breve */
+    { 0x45E, 0x443, 0x306 },  /* ў = у + breve */
+    { 0x457, 0x456, 0x308 },  /* ї = і + diaeresis */
+    { 0x4E3, 0x438, 0x304 },  /* ӣ = и + macron */
+    { 0x4EF, 0x443, 0x304 },  /* ӯ = у + macron */
+};
+
+/* The kept letter `cp` is (in either case, folded), or 0. */
+static utf8proc_int32_t kept_letter(utf8proc_int32_t cp)
+{
+    utf8proc_int32_t lc = utf8proc_tolower(cp);
+    for (size_t i = 0; i < sizeof kept / sizeof *kept; i++)
+        if (kept[i].letter == lc)
+            return lc;
+    return 0;
+}
+
+/* The kept letter that `base` followed by combining `mark` spells (text
+ * written decomposed), or 0. */
+static utf8proc_int32_t kept_compose(utf8proc_int32_t base, utf8proc_int32_t mark)
+{
+    for (size_t i = 0; i < sizeof kept / sizeof *kept; i++)
+        if (kept[i].base == base && kept[i].mark == mark)
+            return kept[i].letter;
+    return 0;
+}
+
 static int push(scanner *sc, utf8proc_int32_t cp)
 {
     /* Room for the reencode step, which writes UTF-8 over the same buffer. */
@@ -58,6 +95,31 @@ static int push(scanner *sc, utf8proc_int32_t cp)
     return 0;
 }
 
+/* A word mixing Latin and Cyrillic letters ("Mоscow" with a Cyrillic о, as
+ * pages copied through lookalike filters have) is read in the script of most
+ * of its letters: the others become their lookalikes there, when they have
+ * one. A tie leaves the word as written. */
+static void read_dominant_script(utf8proc_int32_t *cps, size_t n)
+{
+    size_t lat = 0, cyr = 0;
+    for (size_t i = 0; i < n; i++) {
+        text_script s = script_of(cps[i]);
+        lat += s == SCRIPT_LATIN;
+        cyr += s == SCRIPT_CYRILLIC;
+    }
+    if (!lat || !cyr || lat == cyr)
+        return;
+    text_script to = lat > cyr ? SCRIPT_LATIN : SCRIPT_CYRILLIC;
+    for (size_t i = 0; i < n; i++) {
+        text_script s = script_of(cps[i]);
+        if (s != to && (s == SCRIPT_LATIN || s == SCRIPT_CYRILLIC)) {
+            utf8proc_int32_t g = script_homoglyph(cps[i], to);
+            if (g)
+                cps[i] = g;
+        }
+    }
+}
+
 static int flush(scanner *sc)
 {
     sc->apos = 0;
@@ -65,6 +127,8 @@ static int flush(scanner *sc)
         return 0;
     char *text = (char *)sc->cps;
     size_t len;
+    if (!sc->ascii)
+        read_dominant_script(sc->cps, sc->n);
     if (sc->ascii) {
         for (size_t i = 0; i < sc->n; i++)
             text[i] = (char)sc->cps[i];
@@ -201,6 +265,19 @@ long tok_scan(const char *s, size_t len, tok_fn fn, void *ctx)
         if (n <= 0) {
             rc = flush(&sc);
             i++;
+            continue;
+        }
+        utf8proc_int32_t keep = kept_letter(cp);
+        if (keep) {
+            rc = feed(&sc, keep, i, i + (size_t)n);
+            i += (size_t)n;
+            continue;
+        }
+        /* Text written decomposed: the mark completes the letter before it. */
+        if (sc.n && !sc.apos && (keep = kept_compose(sc.cps[sc.n - 1], cp))) {
+            sc.cps[sc.n - 1] = keep;
+            sc.end = i + (size_t)n;
+            i += (size_t)n;
             continue;
         }
         utf8proc_int32_t parts[32];

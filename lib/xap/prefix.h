@@ -6,7 +6,7 @@
 
 /* Terms */
 #define PREFIX_WORD  ""   /* normalized token, unstemmed, with positions: phrases */
-#define PREFIX_STEM  "Z"  /* English stem of a token, wdf only: ranked words */
+#define PREFIX_STEM  "Z"  /* word-form key of a token (morph.h), wdf only: ranked words */
 #define PREFIX_PAIR  "B"  /* two adjacent frequent words, "of the" (query/pairs.h): wdf only */
 #define PREFIX_TITLE "S"  /* a title token, with its position in the title; also the
                              title's stems as "S" + the stem term ("SZ..."): title: */
@@ -71,6 +71,6 @@ enum {
 
 /* Bumped whenever the terms or slots above change meaning; the indexer then
  * rewrites every document. */
-#define INDEX_FORMAT "6"
+#define INDEX_FORMAT "7"
 
 #endif

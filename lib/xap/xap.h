@@ -271,7 +271,9 @@ seek_status xap_doc_set_value(xap_doc *d, int slot, const char *val, size_t len)
 
 /* ---- Queries ---- */
 
-typedef enum xap_op { XAP_AND, XAP_OR, XAP_AND_NOT, XAP_FILTER, XAP_AND_MAYBE } xap_op;
+/* XAP_SYNONYM ranks its two sides as one term (spellings and word forms of
+ * one word: Xapian's OP_SYNONYM). */
+typedef enum xap_op { XAP_AND, XAP_OR, XAP_AND_NOT, XAP_FILTER, XAP_AND_MAYBE, XAP_SYNONYM } xap_op;
 
 /* Each builder returns a new query in *out (free with xap_query_free) XAP_NOEXCEPT;
  * builders never take ownership of their inputs. Statuses: OK, INVALID, NOMEM. */

@@ -199,6 +199,22 @@ static void test_cyrillic(void **state)
     expect("Đorđe Petrović met Łukasz Żak", NULL, "n:Đorđe Petrović|n:Łukasz Żak");
 }
 
+/* Russian context words in any case: titles, speech verbs, places. */
+static void test_russian_context(void **state)
+{
+    (void)state;
+    expect("встреча с президентом Иваном Петровым прошла", NULL, "p:Иваном Петровым");
+    expect("Слова министра иностранных дел России Сергея Лаврова", "России", "p:Сергея Лаврова");
+    expect("по словам главы Нурлана Абдыкадырова,", NULL, "p:Нурлана Абдыкадырова");
+    expect("Мария Иванова заявила журналистам", NULL, "p:Мария Иванова");
+    expect("учения прошли в городе Нижний Тагил", NULL, "l:Нижний Тагил");
+    expect("делегация прибыла из Нижнего Новгорода", NULL, "l:Нижнего Новгорода");
+    expect("Совет Безопасности собрался", NULL, "o:Совет Безопасности");
+    expect("жители Республики Алтай", NULL, "l:Республики Алтай");
+    /* Function words at a sentence start are not names. */
+    expect("Однако Москва и Минск", "Москва Минск", "");
+}
+
 static void test_hyphen(void **state)
 {
     (void)state;
@@ -383,6 +399,7 @@ int main(void)
         cmocka_unit_test(test_breaks),
         cmocka_unit_test(test_taken),
         cmocka_unit_test(test_cyrillic),
+        cmocka_unit_test(test_russian_context),
         cmocka_unit_test(test_hyphen),
         cmocka_unit_test(test_acronyms),
         cmocka_unit_test(test_long_runs),

@@ -180,12 +180,30 @@ static void test_recovery(void **state)
                    W("'https:' is not a field"));
     expect_reading("costs (in dollars", "(AND word:costs (AND word:in word:dollars))",
                    W("closed the '('"));
-    expect_reading("«Коллективной безопасности»", "\"коллективнои безопасности\"", NO_WARNINGS);
+    expect_reading("«Коллективной безопасности»", "\"коллективной безопасности\"", NO_WARNINGS);
     expect_reading("Q: what -- and why?", "(AND (AND (AND word:q word:what) word:and) word:why)",
                    W("ignored '--'"));
     expect_reading("1990 - 2000 costs", "(AND (AND word:1990 word:2000) word:costs)",
                    W("ignored '-'"));
     expect_reading("a & b | c", "(AND (AND word:a word:b) word:c)", W("'&'", "'|'"));
+}
+
+/* ="a phrase" is a phrase taken as written: the compiler adds no other
+ * names of an entity it names. */
+static void test_literal_phrase(void **state)
+{
+    (void)state;
+    const char *q = "=\"Collective Security Treaty Organization\" x";
+    qp_node *t = NULL;
+    qp_error err;
+    assert_int_equal(qp_parse(q, strlen(q), &t, &err), SEEK_OK);
+    assert_int_equal(t->kind, QP_AND);
+    assert_int_equal(t->left->kind, QP_PHRASE);
+    assert_true(t->left->literal);
+    assert_int_equal(t->left->offset, 0);
+    assert_false(t->right->literal);
+    qp_free(t);
+    expect_tree("\"a b\"", "\"a b\"");
 }
 
 static void test_proximity(void **state)
@@ -411,6 +429,7 @@ int main(void)
         cmocka_unit_test(test_operators),
         cmocka_unit_test(test_errors_with_offsets),
         cmocka_unit_test(test_recovery),
+        cmocka_unit_test(test_literal_phrase),
         cmocka_unit_test(test_proximity),
         cmocka_unit_test(test_fields),
         cmocka_unit_test(test_wildcard_forms),

@@ -10,18 +10,19 @@
 
 #include "../../daemon/snippet.h"
 
-static xap_stem *stem;
+static morph *stem;
 
 static int setup(void **state)
 {
     (void)state;
-    return xap_stem_new("english", &stem) == SEEK_OK ? 0 : -1;
+    char err[256];
+    return morph_new(&stem, err, sizeof err) == SEEK_OK ? 0 : -1;
 }
 
 static int teardown(void **state)
 {
     (void)state;
-    xap_stem_free(stem);
+    morph_free(stem);
     return 0;
 }
 

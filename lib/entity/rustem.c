@@ -1,0 +1,44 @@
+/* Russian name endings, longest first. Endings that follow -е- ("Сергея",
+ * "Кореи", "Ассамблеей") or -а- ("Китая", "Николаю") take it with them, so
+ * that the nominative's "-ей", "-ея" or "-ай" and every other case meet at
+ * the same stem ("серг", "кор", "кит"). */
+#include "entity/rustem.h"
+
+#include <string.h>
+
+#include "text/script.h"
+
+static const char *const endings[] = {
+    /* three letters */
+    "ого", "его", "ому", "ему", "ыми", "ими", "ами", "ями", "ией", "ием", "еей", "еем",
+    "ьей", "ьем", "аем",
+    /* two */
+    "ой", "ей", "ий", "ый", "ая", "яя", "ое", "ее", "ую", "юю", "ом", "ем", "им", "ым",
+    "их", "ых", "ые", "ие", "ии", "ия", "ию", "ье", "ья", "ью", "ьи", "ам", "ям", "ах",
+    "ях", "ея", "ею", "еи", "ай", "ае", "аю",
+    /* one */
+    "а", "я", "у", "ю", "е", "и", "ы", "ь", "й",
+};
+
+/* Code points in the first `len` bytes of UTF-8 `s`. */
+static size_t letters(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        n += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return n;
+}
+
+size_t rustem_name(const char *norm, size_t len)
+{
+    int russian = 0;
+    if (script_word(norm, len, &russian) != SCRIPT_CYRILLIC || !russian)
+        return len;
+    for (size_t i = 0; i < sizeof endings / sizeof *endings; i++) {
+        size_t el = strlen(endings[i]);
+        if (el < len && memcmp(norm + len - el, endings[i], el) == 0
+            && letters(norm, len - el) >= 2)
+            return len - el;
+    }
+    return len;
+}
