@@ -5,6 +5,7 @@
  *   near := unary (("NEAR" | "NEAR/n" | "ADJ/n") unary)*
  *   unary:= "NOT" unary | "-" primary | "+" primary | primary
  *   prim := "(" seq ")" | '"' tokens '"' ["~" n] | word | word "*" | "=" word
+ *        | "=" '"' tokens '"'
  *        | field ":" (word | '"' name '"' | "(" seq ")")
  * A bare word that the tokenizer cuts into several tokens ("sleeper-cells")
  * becomes a phrase, so punctuation inside words never widens a match.
@@ -316,6 +317,9 @@ static void skip_junk(parser *p)
         /* -"phrase", +(group): a sign before what word_end stops at. */
         if ((c == '-' || c == '+') && end == p->at + 1 && end < p->len && !space_len(p, end)
             && p->q[end] != ')')
+            return;
+        /* ="phrase": taken as written. */
+        if (c == '=' && end == p->at + 1 && open_quote_len(p->q + end, p->len - end))
             return;
         if (keyword_at(p, "NOT") || binop_at(p) || has_token(p, p->at, end))
             return;
@@ -650,6 +654,17 @@ static qp_node *parse_primary(parser *p)
     size_t ql = open_quote_len(p->q + p->at, p->len - p->at);
     if (ql)
         return parse_phrase(p, ql);
+    /* ="a phrase": as written, like =word (no other names of an entity). */
+    if (p->q[p->at] == '=' && p->at + 1 < p->len
+        && (ql = open_quote_len(p->q + p->at + 1, p->len - p->at - 1))) {
+        size_t start = p->at++;
+        qp_node *n = parse_phrase(p, ql);
+        if (n && (n->kind == QP_PHRASE || n->kind == QP_WORD)) {
+            n->literal = 1;
+            n->offset = start;
+        }
+        return n;
+    }
     int f = p->field < 0 ? field_at(p, p->at) : -1;
     if (f >= 0)
         return parse_field(p, f);

@@ -60,7 +60,8 @@ typedef struct qp_node {
                                       operand of AND, a quoted phrase. Never left out
                                       when no document has every word, even a stop word */
     unsigned char literal;         /* WORD (=word): that exact word, no stemming, no
-                                      aliases or other spellings */
+                                      aliases or other spellings; PHRASE (="a b"): no
+                                      other names of an entity it names */
     unsigned char title;           /* WORD, PHRASE (title:...): in the title */
     unsigned char published;       /* DATE (published:...): the document's own date only */
 } qp_node;
