@@ -529,6 +529,33 @@ static Xapian::Query with_feedback(Xapian::Database &db, Xapian::Enquire &enquir
                          Xapian::Query(Xapian::Query::OP_OR, subs.begin(), subs.end()));
 }
 
+/* Scores that differ only in their last bits count as a tie, which the
+ * sort key breaks: a sharded index adds up a document's term weights in
+ * another order than a single database does, and exact ties (two documents
+ * of the same length with the same counts) come out a rounding error apart,
+ * in either order. Each run of such near-ties in the page is put in key
+ * order. */
+static bool near_tie(double a, double b)
+{
+    return std::fabs(a - b) <= 1e-9 * std::max(std::fabs(a), std::fabs(b));
+}
+
+static void order_near_ties(xap_hits *h)
+{
+    auto by_key = [](const xap_hit &a, const xap_hit &b) {
+        int c = std::memcmp(a.key, b.key, std::min(a.key_len, b.key_len));
+        return c ? c < 0 : a.key_len < b.key_len;
+    };
+    for (size_t i = 0; i < h->n;) {
+        size_t j = i + 1;
+        while (j < h->n && near_tie(h->hits[j - 1].score, h->hits[j].score))
+            j++;
+        if (j - i > 1)
+            std::sort(h->hits + i, h->hits + j, by_key);
+        i = j;
+    }
+}
+
 seek_status xap_db_search(xap_db *db, const xap_query *q, const xap_search *opt,
                           xap_hits **out) noexcept
 {
@@ -590,6 +617,9 @@ seek_status xap_db_search(xap_db *db, const xap_query *q, const xap_search *opt,
         else
             for (auto it = mset.begin(); it != mset.end(); ++it, h->n++)
                 copy_hit(&h->hits[h->n], it, opt, docs_for_values, h->n < opt->data_hits, nullptr);
+        /* Before the values are read: the first data_hits get the data. */
+        if (opt->key_slot >= 0 && !by_value)
+            order_near_ties(h);
         if ((opt->nslots || opt->data_hits) && !docs_for_values)
             stream_values(db->db, h, opt);
         *out = h;
@@ -1123,6 +1153,7 @@ seek_status xap_query_combine(xap_op op, const xap_query *a, const xap_query *b,
     case XAP_AND_NOT: xop = Xapian::Query::OP_AND_NOT; break;
     case XAP_FILTER: xop = Xapian::Query::OP_FILTER; break;
     case XAP_AND_MAYBE: xop = Xapian::Query::OP_AND_MAYBE; break;
+    case XAP_SYNONYM: xop = Xapian::Query::OP_SYNONYM; break;
     }
     try {
         return wrap(Xapian::Query(xop, a->q, b->q), out);
