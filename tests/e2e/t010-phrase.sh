@@ -12,7 +12,8 @@ expect_eq "phrase in every document" "$A,$B,$C,$D,$E" "$(ids '"collective securi
 expect_eq "phrase in one document" "$D" "$(ids '"sleeper cells"')"
 expect_eq "phrase keeps stop words" "$B" "$(ids '"Palace of the Nation"')"
 expect_eq "phrase crosses punctuation" "$B" "$(ids '"Armenia Serzh Sargsyan"')"
-expect_eq "phrase is case and accent blind" "$E" "$(ids '"EMOMALI RAKHMÖN"')"
+expect_eq "phrase is case and accent blind" "$E" "$(ids '="EMOMALI RAKHMÖN"')"
+expect_eq "a phrase naming an entity finds its other names" "$A,$B,$D,$E" "$(ids '"EMOMALI RAKHMÖN"')"
 expect_eq "phrase order matters" "" "$(ids '"council security collective"')"
 expect_eq "phrase is unstemmed" "" "$(ids '"sleeper cell"')"
 expect_eq "typographic quotes make a phrase" "$D" "$(ids '“sleeper cells”')"
@@ -24,15 +25,18 @@ expect_eq "OR" "$A,$B,$D,$E" "$(ids 'rahmon OR rakhmon')"
 expect_eq "AND" "$B" "$(ids 'doshanbe AND lukashenko')"
 expect_eq "NOT" "$A,$D" "$(ids 'rahmon NOT doshanbe')"
 expect_eq "-word" "$C" "$(ids 'csto -rahmon -rakhmon -lukashenko -dushanbe')"
-expect_eq "parentheses" "$A,$B,$E" "$(ids '(lukashenko OR rakhmon) session')"
-expect_eq "NOT alone" "$C,$E" "$(ids 'NOT rahmon')"
+expect_eq "parentheses" "$A,$B,$E" "$(ids '(lukashenko OR =rakhmon) session')"
+expect_eq "NOT alone" "$C,$E" "$(ids 'NOT =rahmon')"
+expect_eq "NOT a name excludes all its spellings" "$C" "$(ids 'NOT rahmon')"
 expect_eq "apostrophe form" "$D" "$(ids '"Tajik president’s official website"')"
 expect_eq "apostrophe forms agree" "$D" "$(ids "\"Tajik president's official website\"")"
 
 top=$(seek --ids 'terrorism sleeper cells' | head -1)
 expect_eq "the document about sleeper cells ranks first" "$D" "$top"
-top=$(seek --ids rakhmon | head -1)
+top=$(seek --ids =rakhmon | head -1)
 expect_eq "the only Rakhmon document ranks first" "$E" "$top"
+expect_eq "=rakhmon finds that spelling only" "$E" "$(ids =rakhmon)"
+expect_eq "rakhmon finds every spelling and script" "$A,$B,$D,$E" "$(ids rakhmon)"
 
 out=$(seek '"sleeper cells"')
 case $out in *"$D"*"[sleeper cells]"*"-- 1-1 of 1 matching document"*) ok "human output: id, highlighted snippet, count" ;;

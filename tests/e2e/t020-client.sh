@@ -16,7 +16,7 @@ expect_rc "exit 2 on a bad flag value" 2 seek --limit x rahmon
 expect_rc "exit 2 when no daemon listens" 2 "$BIN/seek" --socket "$TMP/none.sock" rahmon
 grep -q "is seekd running" "$TMP/err" && ok "unreachable daemon explained" || not_ok "unreachable daemon explained" "$(cat "$TMP/err")"
 
-json=$(seek --json --limit 2 csto)
+json=$(seek --json --limit 2 =csto)
 echo "$json" | python3 -c '
 import json, sys
 a = json.loads(sys.stdin.read())
