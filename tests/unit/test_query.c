@@ -313,8 +313,9 @@ static void test_stopwords(void **state)
  * that relaxed reading differs. */
 static void expect_compiled(const char *q, int level, int relaxable, const char *want)
 {
-    xap_stem *stem;
-    assert_int_equal(xap_stem_new("english", &stem), SEEK_OK);
+    morph *stem;
+    char why[256];
+    assert_int_equal(morph_new(&stem, why, sizeof why), SEEK_OK);
     qp_node *t = NULL;
     qp_error err;
     assert_int_equal(qp_parse(q, strlen(q), &t, &err), SEEK_OK);
@@ -331,7 +332,7 @@ static void expect_compiled(const char *q, int level, int relaxable, const char 
     free(d);
     xap_query_free(x);
     qp_free(t);
-    xap_stem_free(stem);
+    morph_free(stem);
 }
 
 #define STOP "0.10000000000000000555 * "
