@@ -163,8 +163,8 @@ static seek_status add_title(xap_doc *doc, morph *words, const char *title)
         snprintf(term + plen, sizeof term - plen, "%s", tok_array_norm(&t, i));
         st = xap_doc_add_posting(doc, term, (unsigned)i + 1);
         if (st == SEEK_OK
-            && qp_word_terms(words, PREFIX_TITLE, tok_array_norm(&t, i), t.v[i].len, add_stem,
-                             doc) != 0)
+            && qp_word_terms(words, PREFIX_TITLE PREFIX_STEM, tok_array_norm(&t, i), t.v[i].len,
+                             add_stem, doc) != 0)
             st = SEEK_NOMEM;
     }
     tok_array_fini(&t);

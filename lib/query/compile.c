@@ -294,8 +294,8 @@ static seek_status build_word(const qp_node *n, ctx *c, xap_query **out)
         return xap_query_term(term, out);
     }
     xap_query *q = NULL;
-    if (qp_word_terms(c->words, n->title ? PREFIX_TITLE : PREFIX_STEM, w, strlen(w), add_synonym,
-                      &q) != 0) {
+    const char *prefix = n->title ? PREFIX_TITLE PREFIX_STEM : PREFIX_STEM;
+    if (qp_word_terms(c->words, prefix, w, strlen(w), add_synonym, &q) != 0) {
         xap_query_free(q);
         return SEEK_NOMEM;
     }

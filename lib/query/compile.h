@@ -49,7 +49,7 @@ const char *qp_entity_prefix(ent_type t);
 
 /* The terms a normalized token is indexed under for ranked matching: its
  * word-form keys (morph.h) after `prefix` (PREFIX_STEM in the text,
- * PREFIX_TITLE in the title). Calls fn(term, ctx) for each; returns 0, fn's
+ * PREFIX_TITLE PREFIX_STEM in the title). Calls fn(term, ctx) for each; returns 0, fn's
  * nonzero return, or -1 when memory runs out. Shared with the indexer so
  * both sides agree. */
 typedef int (*qp_term_fn)(const char *term, void *ctx);
