@@ -9,6 +9,7 @@
 #include "entity/names.h"
 #include "grow.h"
 #include "entity/translit.h"
+#include "text/script.h"
 
 typedef struct counter {
     extraction *x;
@@ -161,7 +162,10 @@ static int detected_key(const char *text, const tok_array *t, char **forms,
  * lower case ("turkey", "fed"), a one-word place or person after a given
  * name ("MaliVai Washington", "Chelsea Clinton"), or a one-word place before
  * a surname or a name's next word ("Mary Robinson", "Tokyo Stock Exchange"),
- * which name detection then reads whole. */
+ * which name detection then reads whole. The last two read English word
+ * order: in Russian and the region's other Cyrillic languages a capitalized
+ * word next to a place is as often a noun governing it ("Делегация
+ * Казахстана", "Қазақстан Республикасының"), so they hold for Latin names only. */
 static int rejected(const char *text, const tok_array *t, const names_tok *nt,
                     const unsigned char *taken, char **forms, const gaz_match *g)
 {
@@ -170,6 +174,8 @@ static int rejected(const char *text, const tok_array *t, const names_tok *nt,
     if (names_case(text, t->v[g->first].start, t->v[g->first].end) < 0)
         return 1;
     if (g->ent->type != ENT_PLACE && g->ent->type != ENT_PERSON)
+        return 0;
+    if (script_word(tok_array_norm(t, g->first), t->v[g->first].len, NULL) != SCRIPT_LATIN)
         return 0;
     if (g->ent->type == ENT_PERSON && g->first > 0) {
         /* The person's own given name ("Tayyip Erdogan"). */

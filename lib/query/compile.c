@@ -308,6 +308,10 @@ size_t qp_named_entities(const gazetteer *gaz, const qp_node *n, const gaz_entit
 {
     if (!gaz || n->literal || n->title || n->window || (n->kind != QP_WORD && n->kind != QP_PHRASE))
         return 0;
+    /* A function word names nobody, though its case forms may meet a short
+     * name's ("мой" and Moi's Russian "Мои"). */
+    if (n->nterms == 1 && qp_stopword(n->terms[0], strlen(n->terms[0])))
+        return 0;
     size_t len = 1;
     for (size_t i = 0; i < n->nterms; i++)
         len += strlen(n->terms[i]) + 1;

@@ -131,6 +131,10 @@ static void test_longest_and_context(void **state)
     EXPECT("Kosovo Netanyahu", "place:kosovo*1 person:benjamin netanyahu*1");
     /* A hyphen joins a name, it does not precede one. */
     EXPECT("Officials in Washington said so.", "place:washington*1");
+    /* Those word-order rules are English: a capitalized Russian noun before
+     * or after a place governs it. */
+    EXPECT("Делегация Ирака прибыла.", "place:iraq*1");
+    EXPECT("Ирак Турции не угрожает.", "place:iraq*1 place:turkey*1");
 }
 
 static void test_surnames(void **state)
