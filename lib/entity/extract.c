@@ -158,7 +158,8 @@ static int detected_key(const char *text, const tok_array *t, char **forms,
     return 0;
 }
 
-/* A gazetteer match the text's context rejects: a one-word name written in
+/* A gazetteer match the text's context rejects: Latin text meeting a
+ * Cyrillic name's stem, a one-word name written in
  * lower case ("turkey", "fed"), a one-word place or person after a given
  * name ("MaliVai Washington", "Chelsea Clinton"), or a one-word place before
  * a surname or a name's next word ("Mary Robinson", "Tokyo Stock Exchange"),
@@ -169,6 +170,9 @@ static int detected_key(const char *text, const tok_array *t, char **forms,
 static int rejected(const char *text, const tok_array *t, const names_tok *nt,
                     const unsigned char *taken, char **forms, const gaz_match *g)
 {
+    /* A Russian stem is no English word ("And" is not "Анда"). */
+    if (g->cut && script_word(tok_array_norm(t, g->first), t->v[g->first].len, NULL) == SCRIPT_LATIN)
+        return 1;
     if (g->n != 1)
         return 0;
     if (names_case(text, t->v[g->first].start, t->v[g->first].end) < 0)

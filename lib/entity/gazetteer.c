@@ -131,6 +131,7 @@ typedef struct alias_rec {
     char **toks;       /* match-form tokens */
     size_t n;
     uint32_t ent;
+    unsigned char cut; /* a Cyrillic name with a case ending cut (gaz_match.cut) */
 } alias_rec;
 
 struct gazetteer {
@@ -255,6 +256,36 @@ char *gaz_match_form(const char *text, size_t len)
  * in Russian text, or (`inflected` 0) in its plain transliteration, which
  * Latin text spells ("Moskva"). Returns 0, 1 if it has no tokens, -1 on no
  * memory. */
+/* Whether name's inflected form (`key`) differs from its plain one: a case
+ * ending was cut. Returns 1, 0, or -1 on no memory. */
+static int was_cut(const char *name, size_t len, const char *key)
+{
+    size_t n;
+    char **plain = form_tokens(name, len, &n, 0);
+    if (!plain)
+        return -1;
+    char *pkey = join(plain, n);
+    int cut = pkey ? strcmp(pkey, key) != 0 : -1;
+    free(pkey);
+    free_toks(plain, n);
+    return cut;
+}
+
+/* The alias record of entity e whose tokens are toks[0..n). */
+static alias_rec *find_rec(gazetteer *g, uint32_t e, char **toks, size_t n)
+{
+    slot *f = map_find(&g->by_first, toks[0]);
+    for (size_t i = 0; f && i < f->n; i++) {
+        alias_rec *a = &g->al[f->vals[i]];
+        size_t j = 0;
+        while (a->ent == e && a->n == n && j < n && !strcmp(a->toks[j], toks[j]))
+            j++;
+        if (a->ent == e && a->n == n && j == n)
+            return a;
+    }
+    return NULL;
+}
+
 static int add_form(gazetteer *g, uint32_t e, const char *name, size_t len, int canonical,
                     int inflected)
 {
@@ -267,6 +298,12 @@ static int add_form(gazetteer *g, uint32_t e, const char *name, size_t len, int 
         return 1;
     }
     char *key = join(toks, n);
+    int cut = key && inflected && translit_has_cyr(name, len) ? was_cut(name, len, key) : 0;
+    if (cut < 0) {
+        free(key);
+        free_toks(toks, n);
+        return -1;
+    }
     slot *s = key ? map_slot(&g->by_key, key) : NULL;
     if (canonical && key)
         g->ents[e].key = strdup(key);
@@ -277,7 +314,12 @@ static int add_form(gazetteer *g, uint32_t e, const char *name, size_t len, int 
     }
     for (size_t i = 0; i < s->n; i++)
         if (s->vals[i] == e) {
-            free_toks(toks, n);  /* the same name twice for one entity */
+            /* The same name twice for one entity: written so, it meets any
+             * script's text. */
+            alias_rec *a = cut ? NULL : find_rec(g, e, toks, n);
+            if (a)
+                a->cut = 0;
+            free_toks(toks, n);
             return 0;
         }
     if (slot_insert(s, s->n, e) < 0) {
@@ -290,7 +332,7 @@ static int add_form(gazetteer *g, uint32_t e, const char *name, size_t len, int 
         return -1;
     }
     g->al = grown;
-    g->al[g->nal] = (alias_rec){ toks, n, e };
+    g->al[g->nal] = (alias_rec){ toks, n, e, (unsigned char)cut };
     slot *f = map_slot(&g->by_first, toks[0]);
     if (!f)
         return -1;
@@ -492,7 +534,7 @@ long gaz_match_tokens(const gazetteer *g, const char *const *toks, size_t n, gaz
                 return -1;
             }
             v = p;
-            v[nv++] = (gaz_match){ i, a->n, &g->ents[a->ent] };
+            v[nv++] = (gaz_match){ i, a->n, &g->ents[a->ent], a->cut };
             best = a->n;
         }
         i += best ? best : 1;

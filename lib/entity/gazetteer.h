@@ -54,6 +54,9 @@ const gaz_entity *gaz_find(const gazetteer *g, ent_type type, const char *key);
 typedef struct gaz_match {
     size_t first, n;          /* tokens [first, first + n) */
     const gaz_entity *ent;
+    /* Matched only through a Cyrillic name cut to its stem ("Анда" as
+     * "and"): a meeting for Cyrillic text, never for Latin. */
+    unsigned char cut;
 } gaz_match;
 
 /* Finds gazetteer names in `toks` (n tokens in match form), longest first,

@@ -27,6 +27,7 @@ static const char gaz_text[] =
     "place\tTokyo\t\n"
     "place\tKosovo\t\n"
     "place\tKuwait\t\n"
+    "place\tAnda\tАнда\n"
     "place\tTurkey\tТурция\n"
     "place\tBosnia and Herzegovina\tBosnia\n"
     "place\tPhilippines\t\n"
@@ -135,6 +136,9 @@ static void test_longest_and_context(void **state)
      * or after a place governs it. */
     EXPECT("Делегация Ирака прибыла.", "place:iraq*1");
     EXPECT("Ирак Турции не угрожает.", "place:iraq*1 place:turkey*1");
+    /* A Russian name's stem meets its cases, never an English word. */
+    EXPECT("And so the talks ended. AND THEN?", "");
+    EXPECT("Встреча в Анде.", "place:anda*1");
 }
 
 static void test_surnames(void **state)
