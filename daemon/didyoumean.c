@@ -13,6 +13,7 @@
 #include "query/stopwords.h"
 #include "query/suggest.h"
 #include "text/token.h"
+#include "xap/prefix.h"
 
 /* Fewer hits than this and a rare word may be a misspelling of a common one. */
 #define DYM_FEW_HITS 3
@@ -28,7 +29,7 @@ typedef struct dym_ctx {
     const char *q;
     size_t len;
     unsigned long total;
-    xap_stem *stem;
+    morph *forms;          /* word forms (morph.h) */
     dym_word words[DYM_MAX_WORDS];
     size_t n;
     size_t open;           /* words wanting a correction */
@@ -65,13 +66,37 @@ static void collect(dym_ctx *c, const qp_node *n)
     collect(c, n->right);
 }
 
-/* Two words with one stem find the same documents: no correction. */
+/* Two words with a word form in common find the same documents: no
+ * correction. */
 static int same_stem(const char *a, size_t alen, const char *b, size_t blen, void *ctx)
 {
-    xap_stem *stem = ctx;
-    char sa[TOK_MAX_BYTES + 16], sb[TOK_MAX_BYTES + 16];
-    return qp_stem_term(stem, a, alen, sa, sizeof sa) == 0
-        && qp_stem_term(stem, b, blen, sb, sizeof sb) == 0 && strcmp(sa, sb) == 0;
+    morph *words = ctx;
+    size_t na, nb;
+    const char *ka = morph_keys(words, a, alen, &na);
+    char first[MORPH_MAX_KEYS][MORPH_KEY_MAX];
+    for (size_t i = 0; ka && i < na; i++, ka += strlen(ka) + 1)
+        snprintf(first[i], sizeof first[i], "%s", ka);
+    const char *kb = ka ? morph_keys(words, b, blen, &nb) : NULL;
+    for (size_t i = 0; kb && i < na; i++)
+        if (morph_has_key(kb, nb, first[i]))
+            return 1;
+    return 0;
+}
+
+typedef struct form_docs {
+    xap_db *db;
+    unsigned long most;
+    seek_status st;
+} form_docs;
+
+static int count_form(const char *term, void *ctx)
+{
+    form_docs *f = ctx;
+    unsigned long n = 0;
+    f->st = xap_db_termfreq(f->db, term, &n);
+    if (n > f->most)
+        f->most = n;
+    return f->st != SEEK_OK;
 }
 
 /* Stop words are never offered: "form" is no typo for "for". */
@@ -101,18 +126,20 @@ static seek_status find(xap_db *db, void *ctx)
         size_t wlen = strlen(w);
         /* Known as written or by its stem ("retrieved" when only
          * "retrieval" is indexed is no typo: the stem finds it). */
-        char term[TOK_MAX_BYTES + 16];
-        unsigned long docs = 0, stemmed = 0;
+        unsigned long docs = 0;
         seek_status st = xap_db_termfreq(db, w, &docs);
-        if (st == SEEK_OK && qp_stem_term(c->stem, w, wlen, term, sizeof term) == 0)
-            st = xap_db_termfreq(db, term, &stemmed);
+        form_docs f = { db, 0, SEEK_OK };
+        if (st == SEEK_OK && qp_word_terms(c->forms, PREFIX_STEM, w, wlen, count_form, &f) < 0)
+            st = SEEK_NOMEM;
+        if (st == SEEK_OK)
+            st = f.st;
         if (st != SEEK_OK)
             return st;
-        if (stemmed > docs)
-            docs = stemmed;
+        if (f.most > docs)
+            docs = f.most;
         memset(&d->s, 0, sizeof d->s);
         if ((docs == 0 || c->total < DYM_FEW_HITS)
-            && suggest_init(&d->s, w, wlen, docs, same_stem, c->stem) == 0)
+            && suggest_init(&d->s, w, wlen, docs, same_stem, c->forms) == 0)
             c->open++;
     }
     if (!c->open)
@@ -143,7 +170,7 @@ int dym_write(jw *out, worker *w, const char *q, size_t len, const qp_node *tree
     c->q = q;
     c->len = len;
     c->total = total;
-    c->stem = w->stem;
+    c->forms = w->words;
     collect(c, tree);
     /* Offered only: a failure to read the index here leaves it out. */
     seek_status st = c->n ? worker_run(w, find, c) : SEEK_OK;

@@ -91,7 +91,7 @@ static int reading(worker *w, const qp_node *tree, qp_error *diag, xap_query **q
         if (!qp_relaxable(tree, level))
             continue;
         xap_query *r = NULL;
-        st = qp_compile_relaxed(tree, w->stem, worker_gazetteer(), level, &r);
+        st = qp_compile_relaxed(tree, w->words, worker_gazetteer(), level, &r);
         if (st != SEEK_OK)
             return proto_fail(err, PROTO_E_BAD_QUERY, -1, "cannot build the relaxed query");
         xap_query_free(*q);

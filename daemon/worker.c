@@ -30,14 +30,15 @@ void workers_init(const char *path, const gazetteer *gaz, unsigned query_ms)
     time_limit = query_ms / 1000.0;
     /* Query expansion leaves stop words out. Failing here (no memory at
      * startup) costs only expansion quality, never an answer. */
-    xap_stem *stem = NULL;
+    morph *words = NULL;
     char **skip = NULL;
     size_t nskip = 0;
-    if (xap_stem_new("english", &stem) == SEEK_OK
-        && qp_stopword_terms(stem, &skip, &nskip) == SEEK_OK)
+    char err[256];
+    if (morph_new(&words, err, sizeof err) == SEEK_OK
+        && qp_stopword_terms(words, &skip, &nskip) == SEEK_OK)
         (void)xap_expand_skip((const char *const *)skip, nskip);
     xap_strv_free(skip, nskip);
-    xap_stem_free(stem);
+    morph_free(words);
 }
 
 double worker_time_limit(void)

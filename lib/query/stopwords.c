@@ -14,6 +14,7 @@
 #include "grow.h"
 #include "query/compile.h"
 #include "text/token.h"
+#include "xap/prefix.h"
 
 static const char *const english[] = {
     "a", "about", "above", "after", "again", "against", "all", "am", "an", "and", "any",
@@ -92,20 +93,28 @@ int qp_stopword(const char *word, size_t len)
     return bsearch(&k, words, nwords, sizeof *words, cmp_str) != NULL;
 }
 
-seek_status qp_stopword_terms(xap_stem *stem, char ***out, size_t *n)
+typedef struct strv {
+    char **v;
+    size_t len, cap;
+} strv;
+
+static int push_term(const char *term, void *ctx)
 {
-    char **v = NULL;
-    size_t len = 0, cap = 0;
+    strv *t = ctx;
+    return strv_push(&t->v, &t->len, &t->cap, term) < 0;
+}
+
+seek_status qp_stopword_terms(morph *words_forms, char ***out, size_t *n)
+{
+    strv t = { NULL, 0, 0 };
     pthread_once(&once, build);
-    for (size_t i = 0; i < nwords; i++) {
-        char term[TOK_MAX_BYTES + 16];
-        if (qp_stem_term(stem, words[i], strlen(words[i]), term, sizeof term) == 0
-            && strv_push(&v, &len, &cap, term) < 0) {
-            xap_strv_free(v, len);
+    for (size_t i = 0; i < nwords; i++)
+        if (qp_word_terms(words_forms, PREFIX_STEM, words[i], strlen(words[i]), push_term, &t)
+            != 0) {
+            xap_strv_free(t.v, t.len);
             return SEEK_NOMEM;
         }
-    }
-    *out = v;
-    *n = len;
+    *out = t.v;
+    *n = t.len;
     return SEEK_OK;
 }

@@ -7,6 +7,7 @@
 #define SEEKD_QUERY_STOPWORDS_H
 
 #include <stddef.h>
+#include "morph/morph.h"
 #include "xap/xap.h"
 
 /* Nonzero when the normalized token `word` (len bytes, as the tokenizer
@@ -16,6 +17,6 @@ int qp_stopword(const char *word, size_t len);
 /* The index terms of the stop words' stems (compile.h's qp_stem_term), as a
  * malloc'd array of malloc'd strings (free with xap_strv_free): what query
  * expansion leaves out. Statuses: OK, NOMEM. */
-seek_status qp_stopword_terms(xap_stem *stem, char ***out, size_t *n);
+seek_status qp_stopword_terms(morph *words, char ***out, size_t *n);
 
 #endif

@@ -64,14 +64,15 @@ static void test_edges(void **state)
 static void test_weighing(void **state)
 {
     (void)state;
-    xap_stem *stem;
-    assert_int_equal(xap_stem_new("english", &stem), SEEK_OK);
+    morph *words;
+    char msg[256];
+    assert_int_equal(morph_new(&words, msg, sizeof msg), SEEK_OK);
     qp_node *tree;
     qp_error err;
     const char *q = "what titles";
     assert_int_equal(qp_parse(q, strlen(q), &tree, &err), SEEK_OK);
     xap_query *xq;
-    assert_int_equal(qp_compile(tree, stem, NULL, &xq), SEEK_OK);
+    assert_int_equal(qp_compile(tree, words, NULL, &xq), SEEK_OK);
     char *d = xap_query_describe(xq);
     assert_non_null(d);
     /* The stop word optional and scaled, the content word as it is. */
@@ -81,17 +82,18 @@ static void test_weighing(void **state)
     free(d);
     xap_query_free(xq);
     qp_free(tree);
-    xap_stem_free(stem);
+    morph_free(words);
 }
 
 static void test_stems(void **state)
 {
     (void)state;
-    xap_stem *stem;
-    assert_int_equal(xap_stem_new("english", &stem), SEEK_OK);
+    morph *words;
+    char err[256];
+    assert_int_equal(morph_new(&words, err, sizeof err), SEEK_OK);
     char **terms;
     size_t n;
-    assert_int_equal(qp_stopword_terms(stem, &terms, &n), SEEK_OK);
+    assert_int_equal(qp_stopword_terms(words, &terms, &n), SEEK_OK);
     int being = 0, the = 0, titl = 0;
     for (size_t i = 0; i < n; i++) {
         being |= !strcmp(terms[i], "Zbeing") || !strcmp(terms[i], "Zbe");
@@ -102,7 +104,7 @@ static void test_stems(void **state)
     assert_false(titl);
     assert_true(n > 200);
     xap_strv_free(terms, n);
-    xap_stem_free(stem);
+    morph_free(words);
 }
 
 int main(void)
