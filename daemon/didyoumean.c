@@ -42,8 +42,9 @@ static int first_token(const tok *t, void *ctx)
     return 1;
 }
 
-/* The free words of the tree (not under NOT; stop words and numbers are
- * left alone), with where each stands in the query text. */
+/* The free words of the tree (not under NOT; stop words, numbers and the
+ * names of gazetteer entities, which find their other spellings, are left
+ * alone), with where each stands in the query text. */
 static void collect(dym_ctx *c, const qp_node *n)
 {
     if (!n || n->kind == QP_NOT || c->n == DYM_MAX_WORDS)
@@ -51,7 +52,9 @@ static void collect(dym_ctx *c, const qp_node *n)
     if (n->kind == QP_WORD) {
         const char *w = n->terms[0];
         size_t wlen = strlen(w);
-        if (qp_stopword(w, wlen) || strspn(w, "0123456789") == wlen || n->offset >= c->len)
+        const gaz_entity *named[1];
+        if (qp_stopword(w, wlen) || strspn(w, "0123456789") == wlen || n->offset >= c->len
+            || qp_named_entities(worker_gazetteer(), n, named, 1))
             return;
         tok t = { 0 };
         if (tok_scan(c->q + n->offset, c->len - n->offset, first_token, &t) <= 0 || t.start != 0)

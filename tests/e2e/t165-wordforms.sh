@@ -57,6 +57,8 @@ case $card in *"Vladimir Putin"*) ok "the entity card of an inflected name" ;; *
 # Names across spellings and scripts, as plain words.
 expect_eq "rakhmon finds Рахмон and Rakhmonov" "r3,r7,r8" "$(ids rakhmon)"
 expect_eq "=rakhmon keeps that spelling" "" "$(ids =rakhmon)"
+suggestion() { seek --json "$@" | python3 -c 'import json,sys; print(json.load(sys.stdin).get("suggestion", "-"))'; }
+expect_eq "a name that finds its other spellings is no typo" "-" "$(suggestion rakhmon)"
 expect_eq "lukashenka finds Лукашенко" "r1,r7,r8" "$(ids lukashenka)"
 expect_eq "Лукашенко finds Lukashenka" "r1,r7,r8" "$(ids Лукашенко)"
 expect_eq "a quoted full name finds ОДКБ" "r1,r3,r7" "$(ids '"Collective Security Treaty Organization"')"
