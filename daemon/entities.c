@@ -252,7 +252,7 @@ json_t *op_entity(worker *w, const proto_request *req, proto_error *err)
         ent_type_parse(req->type, &type);
     char *form = gaz_match_form(req->name, req->name_len);
     if (!form) {
-        proto_fail(err, PROTO_E_INTERNAL, -1, "out of memory");
+        op_error(SEEK_NOMEM, err);
         return NULL;
     }
     if (!*form) {
@@ -263,7 +263,7 @@ json_t *op_entity(worker *w, const proto_request *req, proto_error *err)
     card_ctx *cc = calloc(1, sizeof *cc);
     if (!cc) {
         free(form);
-        proto_fail(err, PROTO_E_INTERNAL, -1, "out of memory");
+        op_error(SEEK_NOMEM, err);
         return NULL;
     }
     cc->req = req;
@@ -276,7 +276,7 @@ json_t *op_entity(worker *w, const proto_request *req, proto_error *err)
     free(form);
     json_t *a = NULL;
     if (st != SEEK_OK) {
-        worker_index_error(st, err);
+        op_error(st, err);
     } else if (!cc->best) {
         a = json_pack("{s:b,s:s%}", "found", 0, "query", req->name, req->name_len);
     } else {
@@ -372,14 +372,14 @@ json_t *op_entities(worker *w, const proto_request *req, proto_error *err)
         lc.only = (int)t;
     char *form = gaz_match_form(req->prefix ? req->prefix : "", req->prefix ? strlen(req->prefix) : 0);
     if (!form) {
-        proto_fail(err, PROTO_E_INTERNAL, -1, "out of memory");
+        op_error(SEEK_NOMEM, err);
         return NULL;
     }
     lc.form = form;
     seek_status st = worker_run(w, list_run, &lc);
     json_t *a = NULL;
     if (st != SEEK_OK) {
-        worker_index_error(st, err);
+        op_error(st, err);
     } else {
         size_t total = 0;
         for (int k = 0; k < ENT_NTYPES; k++)
@@ -398,7 +398,7 @@ json_t *op_entities(worker *w, const proto_request *req, proto_error *err)
             a = json_pack("{s:I,s:O}", "total", (json_int_t)total, "entities", arr);
         }
         if (!a)
-            proto_fail(err, PROTO_E_INTERNAL, -1, "out of memory");
+            op_error(SEEK_NOMEM, err);
         json_decref(arr);
         free(r);
     }

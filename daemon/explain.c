@@ -93,7 +93,7 @@ static int reading(worker *w, const qp_node *tree, qp_error *diag, xap_query **q
         xap_query *r = NULL;
         st = qp_compile_relaxed(tree, w->words, worker_gazetteer(), level, &r);
         if (st != SEEK_OK)
-            return proto_fail(err, PROTO_E_BAD_QUERY, -1, "cannot build the relaxed query");
+            return search_compile_error(st, err);
         xap_query_free(*q);
         *q = r;
         *relaxed = 1;
@@ -102,7 +102,7 @@ static int reading(worker *w, const qp_node *tree, qp_error *diag, xap_query **q
                           "searched on their own too");
         st = count(w, *q, &total);
     }
-    return st == SEEK_OK ? 0 : worker_index_error(st, err);
+    return st == SEEK_OK ? 0 : op_error(st, err);
 }
 
 int op_explain(worker *w, const proto_request *req, jw *out, proto_error *err)
@@ -159,12 +159,8 @@ int op_explain(worker *w, const proto_request *req, jw *out, proto_error *err)
             jw_obj_end(out);
         }
         rc = 0;
-    } else if (st == SEEK_NOMEM) {
-        proto_fail(err, PROTO_E_INTERNAL, -1, "out of memory");
-    } else if (st == SEEK_BAD_QUERY) {
-        proto_fail(err, PROTO_E_BAD_QUERY, -1, "%s", xap_errmsg());
     } else {
-        worker_index_error(st, err);
+        op_error(st, err);
     }
     xap_explain_free(ec.x);
     free(read);
@@ -225,11 +221,9 @@ int op_similar(worker *w, const proto_request *req, jw *out, proto_error *err)
         else
             rc = 0;
         if (rc < 0)
-            proto_fail(err, PROTO_E_INTERNAL, -1, "out of memory");
-    } else if (st == SEEK_BAD_QUERY) {
-        proto_fail(err, PROTO_E_BAD_QUERY, -1, "%s", xap_errmsg());
+            op_error(SEEK_NOMEM, err);
     } else {
-        worker_index_error(st, err);
+        op_error(st, err);
     }
     xap_hits_free(sc.run.hits);
     xap_query_free(filter);

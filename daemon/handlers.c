@@ -66,7 +66,7 @@ json_t *op_stats(worker *w, proto_error *err)
         free(sc.last);
         if (st == SEEK_OK)
             st = SEEK_NOMEM;
-        worker_index_error(st, err);
+        op_error(st, err);
         return NULL;
     }
     json_t *run = sc.last && *sc.last ? json_loads(sc.last, 0, NULL) : NULL;
@@ -120,7 +120,7 @@ char *handle_request(const char *line, size_t len, size_t *out_len)
     if (proto_parse(line, len, &req, &err) == 0) {
         worker *w = worker_self();
         if (!w)
-            proto_fail(&err, PROTO_E_INTERNAL, -1, "out of memory");
+            op_error(SEEK_NOMEM, &err);
         else
             rc = run_op(w, &req, &out, &err);
     }
@@ -134,7 +134,7 @@ char *handle_request(const char *line, size_t len, size_t *out_len)
     } else {
         jw_fini(&out);
         if (!err.code)
-            proto_fail(&err, PROTO_E_INTERNAL, -1, "out of memory");
+            op_error(SEEK_NOMEM, &err);
         answer = proto_error_line(&err, req.id, out_len);
     }
     proto_request_fini(&req);

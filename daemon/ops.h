@@ -19,12 +19,18 @@ json_t *op_entity(worker *w, const proto_request *req, proto_error *err);
 json_t *op_entities(worker *w, const proto_request *req, proto_error *err);
 json_t *op_stats(worker *w, proto_error *err);
 
+/* Fills *err for a failed status, whatever the op (op_error.c): the code
+ * from proto_status_code(), a sentence naming the cause. Returns -1. */
+int op_error(seek_status st, proto_error *err);
+
 /* What search, explain and similar share (search.c). */
 
 /* Parses, widens and compiles query text into *tree and *q (free both),
  * the parser's warnings into *diag; 0, or -1 with *err filled. */
 int search_prepare(worker *w, const char *text, size_t len, qp_node **tree, xap_query **q,
                    qp_error *diag, proto_error *err);
+/* Fills *err for a failed qp_compile or qp_compile_relaxed; returns -1. */
+int search_compile_error(seek_status st, proto_error *err);
 /* Whether the query ranks by free words, so that feedback applies. */
 int search_ranks_words(const qp_node *tree);
 

@@ -254,13 +254,15 @@ seek_status search_run(xap_db *db, void *ctx)
     return xap_db_search(db, rc->q, rc->opt, &rc->hits);
 }
 
-static int compile_error(seek_status st, proto_error *err)
+/* The compiler refuses a query (BAD_QUERY) for one reason only, which
+ * Xapian's message would not tell. */
+int search_compile_error(seek_status st, proto_error *err)
 {
     if (st == SEEK_BAD_QUERY)
-        return proto_fail(err, PROTO_E_BAD_QUERY, -1, "the query's filters stand for more "
+        return proto_fail(err, proto_status_code(st), -1, "the query's filters stand for more "
                           "than %d terms; narrow the dates or use fewer filters",
                           QP_MAX_EXPANDED);
-    return proto_fail(err, PROTO_E_INTERNAL, -1, "cannot build the query: %s", xap_errmsg());
+    return op_error(st, err);
 }
 
 int search_prepare(worker *w, const char *text, size_t len, qp_node **treep, xap_query **qp,
@@ -271,21 +273,21 @@ int search_prepare(worker *w, const char *text, size_t len, qp_node **treep, xap
     *qp = NULL;
     seek_status st = qp_parse(text, len, &tree, diag);
     if (st == SEEK_BAD_QUERY)
-        return proto_fail(err, PROTO_E_BAD_QUERY, (long)diag->offset, "%s at byte %zu",
+        return proto_fail(err, proto_status_code(st), (long)diag->offset, "%s at byte %zu",
                           diag->message, diag->offset);
     if (st != SEEK_OK)
-        return proto_fail(err, PROTO_E_INTERNAL, -1, "%s", diag->message);
+        return op_error(st, err);
     widen_ctx wc = { tree, diag };
     st = worker_run(w, run_widen, &wc);
     if (st != SEEK_OK) {
         qp_free(tree);
-        return worker_index_error(st, err);
+        return op_error(st, err);
     }
     xap_query *q = NULL;
     st = qp_compile(tree, w->words, worker_gazetteer(), &q);
     if (st != SEEK_OK) {
         qp_free(tree);
-        return compile_error(st, err);
+        return search_compile_error(st, err);
     }
     *treep = tree;
     *qp = q;
@@ -342,7 +344,7 @@ int op_search(worker *w, const proto_request *req, jw *out, proto_error *err)
         st = qp_compile_relaxed(tree, w->words, worker_gazetteer(), level, &q);
         if (st != SEEK_OK) {
             qp_free(tree);
-            return compile_error(st, err);
+            return search_compile_error(st, err);
         }
         run.q = q;
         st = worker_run(w, search_run, &run);
@@ -360,11 +362,9 @@ int op_search(worker *w, const proto_request *req, jw *out, proto_error *err)
         if ((rc = search_write_answer(out, w, req, tree, &qerr, relaxed, hits, kinds, nkinds,
                                       nspecs)) < 0
             || (rc = dym_write(out, w, req->q, req->q_len, tree, hits->total)) < 0)
-            proto_fail(err, PROTO_E_INTERNAL, -1, "out of memory");
-    } else if (st == SEEK_BAD_QUERY) {
-        proto_fail(err, PROTO_E_BAD_QUERY, -1, "%s", xap_errmsg());
+            op_error(SEEK_NOMEM, err);
     } else {
-        worker_index_error(st, err);
+        op_error(st, err);
     }
     xap_hits_free(hits);
     qp_free(tree);

@@ -186,20 +186,3 @@ seek_status worker_run(worker *w, worker_fn fn, void *ctx)
     }
     return st;
 }
-
-int worker_index_error(seek_status st, proto_error *err)
-{
-    if (st == SEEK_NOT_FOUND)
-        return proto_fail(err, PROTO_E_NO_INDEX, -1,
-                          "no index at %s yet: build it with seekd-index", index_path);
-    if (st == SEEK_NOMEM)
-        return proto_fail(err, PROTO_E_INTERNAL, -1, "out of memory");
-    if (st == SEEK_STALE)
-        return proto_fail(err, PROTO_E_NO_INDEX, -1, "the index at %s was written by another "
-                          "version of seekd-index: run seekd-index to update it", index_path);
-    if (st == SEEK_NETWORK)
-        return proto_fail(err, PROTO_E_SHARD, -1, "a shard of the index at %s is unreachable: %s",
-                          index_path, xap_errmsg());
-    return proto_fail(err, PROTO_E_NO_INDEX, -1, "cannot read the index at %s: %s", index_path,
-                      xap_errmsg());
-}

@@ -55,7 +55,4 @@ seek_status worker_fresh_db(worker *w);
 typedef seek_status (*worker_fn)(xap_db *db, void *ctx);
 seek_status worker_run(worker *w, worker_fn fn, void *ctx);
 
-/* Fills *err for a status from reading the index; returns -1. */
-int worker_index_error(seek_status st, proto_error *err);
-
 #endif

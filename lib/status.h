@@ -1,5 +1,7 @@
 /* seekd status codes: one value per cause of failure, shared by every layer.
- * Numbers are internal; the protocol speaks the words from status_code(). */
+ * Numbers are internal. status_code() names a status in logs and messages;
+ * the protocol's error codes are another vocabulary, chosen for clients, and
+ * proto_status_code() (lib/proto/proto.h) is the one table between the two. */
 #ifndef SEEKD_STATUS_H
 #define SEEKD_STATUS_H
 
@@ -18,7 +20,7 @@ typedef enum seek_status {
     SEEK_INTERNAL     /* a bug: an exception nobody expected */
 } seek_status;
 
-/* A stable lower-case word for the status, used as the protocol's error code. */
+/* A stable lower-case word for the status, for logs and messages. */
 const char *status_code(seek_status st);
 
 #endif

@@ -8,6 +8,7 @@
 #include <jansson.h>
 
 #include "proto/jw.h"
+#include "status.h"
 
 #define PROTO_MAX_LINE (1024 * 1024)  /* a longer request loses the connection */
 #define PROTO_MAX_LIMIT 10000         /* larger limits are clamped to this */
@@ -90,6 +91,11 @@ char *proto_answer_close(jw *w, const json_t *id, size_t *len);
 
 /* The line for an error answer; malloc'd, length in *len; NULL on no memory. */
 char *proto_error_line(const proto_error *err, const json_t *id, size_t *len);
+
+/* The error code a failed status is answered with: the one table from
+ * seek_status to the protocol (status_error.c). Bugs (INVALID, XAPIAN,
+ * INTERNAL, and OK where a failure was expected) and NOMEM are "internal". */
+const char *proto_status_code(seek_status st);
 
 /* Fills *err; returns -1 so callers can `return proto_fail(...)`. */
 int proto_fail(proto_error *err, const char *code, long offset, const char *fmt, ...)

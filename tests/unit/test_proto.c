@@ -224,6 +224,25 @@ static void test_answer_framing(void **state)
     json_decref(id);
 }
 
+/* Bugs are "internal", never blamed on the index or the client; what the
+ * index or a shard does has its own code. */
+static void test_status_codes(void **state)
+{
+    (void)state;
+    assert_string_equal(proto_status_code(SEEK_BAD_QUERY), PROTO_E_BAD_QUERY);
+    assert_string_equal(proto_status_code(SEEK_NOT_FOUND), PROTO_E_NO_INDEX);
+    assert_string_equal(proto_status_code(SEEK_IO), PROTO_E_NO_INDEX);
+    assert_string_equal(proto_status_code(SEEK_STALE), PROTO_E_NO_INDEX);
+    assert_string_equal(proto_status_code(SEEK_MODIFIED), PROTO_E_NO_INDEX);
+    assert_string_equal(proto_status_code(SEEK_LOCKED), PROTO_E_NO_INDEX);
+    assert_string_equal(proto_status_code(SEEK_NETWORK), PROTO_E_SHARD);
+    assert_string_equal(proto_status_code(SEEK_NOMEM), PROTO_E_INTERNAL);
+    assert_string_equal(proto_status_code(SEEK_INVALID), PROTO_E_INTERNAL);
+    assert_string_equal(proto_status_code(SEEK_XAPIAN), PROTO_E_INTERNAL);
+    assert_string_equal(proto_status_code(SEEK_INTERNAL), PROTO_E_INTERNAL);
+    assert_string_equal(proto_status_code(SEEK_OK), PROTO_E_INTERNAL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -238,6 +257,7 @@ int main(void)
         cmocka_unit_test(test_long_query_refused),
         cmocka_unit_test(test_error_message_made_valid_utf8),
         cmocka_unit_test(test_answer_framing),
+        cmocka_unit_test(test_status_codes),
     };
     return cmocka_run_group_tests_name("proto", tests, NULL, NULL);
 }
