@@ -14,6 +14,7 @@
 
 #include "handlers.h"
 #include "log.h"
+#include "proto/frame.h"
 #include "proto/proto.h"
 
 typedef struct line {
@@ -29,8 +30,7 @@ struct conn {
     int open_handles;        /* the conn is freed when this drops to 0 */
     server *srv;
     conn *prev, *next;
-    char *in;                /* bytes after the last newline */
-    size_t in_len, in_cap;
+    frame in;                /* bytes after the last newline */
     line *head, *tail;       /* requests read, not yet answered */
     size_t npending;
     size_t unsent;           /* bytes handed to uv_write, not yet written */
@@ -70,7 +70,7 @@ static void on_closed(uv_handle_t *h)
         c->head = l->next;
         free(l);
     }
-    free(c->in);
+    frame_fini(&c->in);
     free(c);
     server_conn_closed(s);
 }
@@ -201,16 +201,9 @@ static int push_line(conn *c, const char *text, size_t len, int canned)
     return 0;
 }
 
-static int enqueue(conn *c, const char *text, size_t len)
+static int enqueue(void *ctx, const char *text, size_t len)
 {
-    while (len && text[len - 1] == '\r')
-        len--;
-    size_t blank = 0;
-    while (blank < len && (text[blank] == ' ' || text[blank] == '\t'))
-        blank++;
-    if (blank == len)
-        return 0;  /* blank lines are keep-alives, not requests */
-    return push_line(c, text, len, 0);
+    return push_line(ctx, text, len, 0);
 }
 
 /* Answers with an error after the requests already received, then hangs up. */
@@ -221,7 +214,7 @@ static void refuse(conn *c, const char *code, const char *message)
     size_t len;
     char *ans = proto_error_line(&err, NULL, &len);
     c->eof = 1;
-    c->in_len = 0;
+    frame_discard(&c->in);
     update_reading(c);
     if (!ans || push_line(c, ans, len, 1) < 0) {
         free(ans);
@@ -231,53 +224,6 @@ static void refuse(conn *c, const char *code, const char *message)
     free(ans);
     answer_pending(c);
     maybe_finish(c);
-}
-
-static int take_bytes(conn *c, const char *p, size_t n)
-{
-    const size_t max = c->srv->cfg->max_line;
-    size_t from = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (p[i] != '\n')
-            continue;
-        if (c->in_len) {
-            /* The line started in an earlier read. */
-            size_t need = c->in_len + (i - from);
-            if (need > max)
-                return 1;
-            char *joined = realloc(c->in, need + 1);
-            if (!joined)
-                return -1;
-            memcpy(joined + c->in_len, p + from, i - from);
-            c->in = joined;
-            c->in_cap = need + 1;
-            if (enqueue(c, c->in, need) < 0)
-                return -1;
-            c->in_len = 0;
-        } else {
-            if (i - from > max)
-                return 1;
-            if (enqueue(c, p + from, i - from) < 0)
-                return -1;
-        }
-        from = i + 1;
-    }
-    size_t rest = n - from;
-    if (!rest)
-        return 0;
-    if (c->in_len + rest > max)
-        return 1;
-    if (c->in_len + rest > c->in_cap) {
-        size_t cap = (c->in_len + rest) * 2;
-        char *grown = realloc(c->in, cap);
-        if (!grown)
-            return -1;
-        c->in = grown;
-        c->in_cap = cap;
-    }
-    memcpy(c->in + c->in_len, p + from, rest);
-    c->in_len += rest;
-    return 0;
 }
 
 static void on_idle(uv_timer_t *t)
@@ -305,13 +251,13 @@ static void on_read(uv_stream_t *st, ssize_t n, const uv_buf_t *buf)
     conn *c = st->data;
     touch(c);
     if (n > 0) {
-        int rc = take_bytes(c, buf->base, (size_t)n);
+        int rc = frame_feed(&c->in, buf->base, (size_t)n, enqueue, c);
         free(buf->base);
         if (rc < 0) {
             conn_close(c);
             return;
         }
-        if (rc > 0) {
+        if (rc == FRAME_TOO_LONG) {
             /* Where the next request starts can no longer be known. */
             char msg[96];
             snprintf(msg, sizeof msg, "request line longer than %zu bytes; closing",
@@ -328,11 +274,10 @@ static void on_read(uv_stream_t *st, ssize_t n, const uv_buf_t *buf)
         return;
     if (n == UV_EOF) {
         /* A last request without its newline still gets an answer. */
-        if (c->in_len && enqueue(c, c->in, c->in_len) < 0) {
+        if (frame_end(&c->in, enqueue, c) < 0) {
             conn_close(c);
             return;
         }
-        c->in_len = 0;
         c->eof = 1;
         update_reading(c);
         answer_pending(c);
@@ -351,6 +296,7 @@ int conn_open(server *s, int fd)
         return -1;
     }
     c->srv = s;
+    frame_init(&c->in, s->cfg->max_line);
     uv_pipe_init(s->loop, &c->pipe, 0);
     uv_timer_init(s->loop, &c->idle);
     c->pipe.data = c->idle.data = c;

@@ -16,7 +16,7 @@ FUZZ_SRC_DIR := tests/fuzz
 FUZZ_SECONDS ?= 60
 FUZZ_SMOKE_SECONDS ?= 5
 FUZZ_TIMEOUT ?= 10
-FUZZ_TARGETS := fuzz_proto fuzz_query fuzz_text fuzz_dates fuzz_entities fuzz_charset
+FUZZ_TARGETS := fuzz_proto fuzz_query fuzz_text fuzz_dates fuzz_entities fuzz_charset fuzz_frame
 # -max_len per target: the inputs each target reads at most.
 FUZZ_MAXLEN_DEFAULT := 65536
 FUZZ_MAXLEN_fuzz_query := 8192
@@ -31,7 +31,7 @@ FUZZ_WERROR ?= -Werror
 # Only the C modules the targets reach: no Xapian, no libuv.
 FUZZ_LIB_SRC := lib/status.c lib/text/decode.c lib/text/token.c lib/text/tokarray.c \
     lib/text/charset.c lib/text/plausible.c lib/text/script.c \
-    lib/proto/proto.c lib/proto/jw.c lib/proto/status_error.c lib/query/query.c lib/entity/dates.c lib/entity/gazetteer.c \
+    lib/proto/proto.c lib/proto/jw.c lib/proto/status_error.c lib/proto/frame.c lib/query/query.c lib/entity/dates.c lib/entity/gazetteer.c \
     lib/entity/translit.c lib/entity/rustem.c lib/entity/names.c lib/entity/extract.c \
     lib/entity/docdate.c
 FUZZ_LIB_OBJ := $(FUZZ_LIB_SRC:%.c=$(FUZZ_DIR)/obj/%.o)

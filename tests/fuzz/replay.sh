@@ -6,7 +6,7 @@ set -u
 cd "$(dirname "$0")/../.."
 bin=${FUZZ_BIN:-build/fuzz}
 dir=tests/fuzz/regressions
-targets="fuzz_proto fuzz_query fuzz_text fuzz_dates fuzz_entities fuzz_charset"
+targets="fuzz_proto fuzz_query fuzz_text fuzz_dates fuzz_entities fuzz_charset fuzz_frame"
 
 inputs=
 for f in "$dir"/*; do
