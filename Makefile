@@ -22,6 +22,10 @@ PKGS := xapian-core libuv libutf8proc jansson libxml-2.0 uchardet hunspell
 # Recursively expanded: pkg-config runs when a recipe needs it, after `deps`.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS = $(shell pkg-config --libs $(PKGS))
+# What each program links: only the libraries its code calls.
+INDEXER_LIBS = $(shell pkg-config --libs xapian-core libutf8proc jansson libxml-2.0 uchardet hunspell)
+DAEMON_LIBS = $(shell pkg-config --libs xapian-core libuv libutf8proc jansson hunspell)
+CLIENT_LIBS = $(shell pkg-config --libs jansson)
 WARN := -Wall -Wextra -Werror
 CFLAGS ?= -O2 -g
 CXXFLAGS ?= -O2 -g
@@ -30,7 +34,8 @@ ALL_CFLAGS = -std=c17 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(SANFLAGS) -Ilib $(PKG_CF
 ALL_CXXFLAGS = -std=c++17 $(WARN) $(CXXFLAGS) $(SANFLAGS) -Ilib $(PKG_CFLAGS) -MMD -MP
 LDFLAGS += $(SANFLAGS)
 
-LIB_C := $(wildcard lib/*.c lib/*/*.c)
+# lib/client/ is libseekclient, a library of its own (below).
+LIB_C := $(filter-out lib/client/%,$(wildcard lib/*.c lib/*/*.c))
 LIB_CC := lib/xap/xap.cc
 LIB_OBJ := $(LIB_C:%.c=$(BUILD)/%.o) $(LIB_CC:%.cc=$(BUILD)/%.o)
 LIBSEEKD := $(BUILD)/libseekd.a
@@ -43,7 +48,8 @@ PROGRAMS := $(BIN)/seekd-index $(BIN)/seekd $(BIN)/seek
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps gazetteer run test check unit e2e check-phrases check-shards check-entities valgrind clean
+.PHONY: all deps gazetteer run test check unit e2e check-phrases check-shards check-entities valgrind clean \
+    check-client-links
 # Keep test objects between runs instead of rebuilding them each time.
 .SECONDARY:
 all: $(PROGRAMS)
@@ -56,11 +62,15 @@ $(BUILD)/%.o: %.cc
 	@mkdir -p $(@D)
 	$(CXX) $(ALL_CXXFLAGS) -c $< -o $@
 
-# paths.o bakes in SEEKD_DATADIR: this file changes (and paths.o is
-# rebuilt) only when the value does.
+# paths.o bakes in SEEKD_DATADIR: this file is looked at on every build
+# but changes (and paths.o is rebuilt) only when the value does.
 DATADIR_FILE := $(BUILD)/datadir
-$(shell mkdir -p $(BUILD) && { [ "$$(cat $(DATADIR_FILE) 2>/dev/null)" = '$(SEEKD_DATADIR)' ] || echo '$(SEEKD_DATADIR)' > $(DATADIR_FILE); })
-$(BUILD)/lib/paths.o: $(DATADIR_FILE)
+$(DATADIR_FILE): FORCE
+	@mkdir -p $(@D)
+	@[ "$$(cat $@ 2>/dev/null)" = '$(SEEKD_DATADIR)' ] || echo '$(SEEKD_DATADIR)' > $@
+$(BUILD)/lib/paths.o $(BUILD)/pic/lib/paths.o: $(DATADIR_FILE)
+.PHONY: FORCE
+FORCE:
 
 $(LIBSEEKD): $(LIB_OBJ)
 	@rm -f $@
@@ -68,16 +78,38 @@ $(LIBSEEKD): $(LIB_OBJ)
 
 $(BIN)/seekd-index: $(INDEXER_OBJ) $(LIBSEEKD)
 	@mkdir -p $(@D)
-	$(CXX) $(LDFLAGS) $^ $(PKG_LIBS) -o $@
+	$(CXX) $(LDFLAGS) $^ $(INDEXER_LIBS) -o $@
 
 $(BIN)/seekd: $(DAEMON_OBJ) $(LIBSEEKD)
 	@mkdir -p $(@D)
-	$(CXX) $(LDFLAGS) $^ $(PKG_LIBS) -lpthread -o $@
+	$(CXX) $(LDFLAGS) $^ $(DAEMON_LIBS) -lpthread -o $@
 
-# The client never links Xapian or libuv: it only speaks the protocol.
-$(BIN)/seek: $(CLIENT_OBJ) $(LIBSEEKD)
+# libseekclient: seek_client.h over the socket, for seek and other programs.
+# The static library and the shared one (its own -fPIC objects, exporting
+# only the seek_client_ and seek_answer_ functions).
+CLIENTLIB_SRC := lib/client/client.c lib/paths.c
+LIBSEEKCLIENT := $(BUILD)/libseekclient.a
+CLIENTLIB_SOVERSION := 1
+LIBSEEKCLIENT_SO := $(BUILD)/libseekclient.so.$(CLIENTLIB_SOVERSION)
+CLIENTLIB_PIC := $(CLIENTLIB_SRC:%.c=$(BUILD)/pic/%.o)
+all: $(LIBSEEKCLIENT_SO)
+
+$(LIBSEEKCLIENT): $(CLIENTLIB_SRC:%.c=$(BUILD)/%.o)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/pic/%.o: %.c
 	@mkdir -p $(@D)
-	$(CC) $(LDFLAGS) $^ $(shell pkg-config --libs jansson libutf8proc) -o $@
+	$(CC) $(ALL_CFLAGS) -fPIC -fvisibility=hidden -c $< -o $@
+
+$(LIBSEEKCLIENT_SO): $(CLIENTLIB_PIC)
+	$(CC) $(LDFLAGS) -shared -Wl,-soname,libseekclient.so.$(CLIENTLIB_SOVERSION) $^ $(CLIENT_LIBS) -o $@
+
+# The client never links Xapian, libuv or utf8proc: it only speaks the
+# protocol, through libseekclient (check-client-links checks it).
+$(BIN)/seek: $(CLIENT_OBJ) $(LIBSEEKCLIENT)
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS) $^ $(CLIENT_LIBS) -o $@
 
 $(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(LIBSEEKD)
 	@mkdir -p $(@D)
@@ -85,6 +117,12 @@ $(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(LIBSEEKD)
 
 $(BUILD)/tests/hold_lock: $(BUILD)/tests/helpers/hold_lock.o $(LIBSEEKD)
 	$(CXX) $(LDFLAGS) $^ $(PKG_LIBS) -o $@
+
+# libseekclient's test program, linked to the shared library as other
+# programs would be (the e2e test t210 runs it against the real daemon).
+$(BUILD)/tests/client_check: $(BUILD)/tests/helpers/client_check.o $(LIBSEEKCLIENT_SO)
+	$(CC) $(LDFLAGS) $< -L$(BUILD) -l:libseekclient.so.$(CLIENTLIB_SOVERSION) \
+	    -Wl,-rpath,$(CURDIR)/$(BUILD) -o $@
 
 # Unit tests of daemon and indexer modules link those modules' objects.
 $(BUILD)/tests/test_snippet: $(BUILD)/daemon/snippet.o
@@ -99,7 +137,6 @@ $(BUILD)/tests/test_htmldate: $(BUILD)/indexer/html.o $(BUILD)/indexer/htmldate.
 deps:
 	@sh tests/deps.sh
 
-INDEX_DIR ?= $(HOME)/.local/share/seekd/index
 run: deps
 	@$(MAKE) --no-print-directory all
 	$(BIN)/seekd-index corpus
@@ -120,18 +157,29 @@ gazetteer:
 test: deps
 	@$(MAKE) --no-print-directory check
 
-check: unit e2e check-phrases check-shards check-entities
+check: unit check-client-links e2e check-phrases check-shards check-entities
 
 unit: $(UNIT_BIN)
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $$t; done
 
-e2e: $(PROGRAMS) $(BUILD)/tests/hold_lock
+E2E_HELPERS := $(BUILD)/tests/hold_lock $(BUILD)/tests/client_check
+e2e: $(PROGRAMS) $(E2E_HELPERS)
 	@BIN=$(CURDIR)/$(BIN) HELPERS=$(CURDIR)/$(BUILD)/tests sh tests/e2e/run.sh
 
 # The end-to-end tests with the daemon under valgrind's memcheck.
-valgrind: $(PROGRAMS) $(BUILD)/tests/hold_lock
+valgrind: $(PROGRAMS) $(E2E_HELPERS)
 	@command -v valgrind >/dev/null || { echo "valgrind is not installed"; exit 1; }
 	@VALGRIND=1 BIN=$(CURDIR)/$(BIN) HELPERS=$(CURDIR)/$(BUILD)/tests sh tests/e2e/run.sh
+
+# seek links neither Xapian nor utf8proc nor libuv, by name or by symbol;
+# nor does the shared libseekclient.
+check-client-links: $(BIN)/seek $(LIBSEEKCLIENT_SO)
+	@set -e; for f in $(BIN)/seek $(LIBSEEKCLIENT_SO); do \
+	    if readelf -d $$f | grep -E 'NEEDED.*(xapian|utf8proc|libuv|xml2|hunspell|uchardet)'; then \
+	        echo "not ok - $$f needs a library only the daemon and indexer need"; exit 1; fi; \
+	    if nm -C $$f | grep -i -E 'xapian|utf8proc_|uv_loop'; then \
+	        echo "not ok - $$f holds Xapian, utf8proc or libuv code"; exit 1; fi; \
+	done; echo "ok - seek and libseekclient link only jansson and libc"
 
 # Phrase exactness against the benchmark oracle (fetches the corpus once).
 check-phrases: $(PROGRAMS)
@@ -157,4 +205,5 @@ include install.mk
 include bench/bench.mk
 
 -include $(LIB_OBJ:.o=.d) $(INDEXER_OBJ:.o=.d) $(DAEMON_OBJ:.o=.d) $(CLIENT_OBJ:.o=.d)
+-include $(CLIENTLIB_PIC:.o=.d) $(BUILD)/lib/client/client.d
 -include $(wildcard $(BUILD)/tests/unit/*.d $(BUILD)/tests/helpers/*.d)

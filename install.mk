@@ -28,11 +28,17 @@ INSTALL_BINS := bin/seekd-index bin/seekd bin/seek
 INSTALL_GAZETTEER := data/gazetteer.tsv
 INSTALL_DOCS := contrib/README.md contrib/seekd.service contrib/seekd.socket \
 	contrib/seekd.conf.example contrib/seekd-index.cron docs/gazetteer.md
-MAN_PAGES := man/seek.1 man/seekd-protocol.7 man/seekd.8 man/seekd-index.8
+MAN_PAGES := man/seek.1 man/seekd-protocol.7 man/seekd.8 man/seekd-index.8 man/seek_client.3
+
+# libseekclient: the header, the static and shared libraries, pkg-config.
+INSTALL_LIBDIR = $(DESTDIR)$(PREFIX)/lib
+INSTALL_INCDIR = $(DESTDIR)$(PREFIX)/include
+CLIENTLIB_VERSION := 1.0
+CLIENTLIB_SO_NAME := libseekclient.so.$(CLIENTLIB_SOVERSION)
 
 .PHONY: install uninstall man-check
 
-install: $(INSTALL_BINS)
+install: $(INSTALL_BINS) $(LIBSEEKCLIENT) $(LIBSEEKCLIENT_SO)
 	@grep -aqzxF '$(INSTALL_DATADIR)' bin/seekd || \
 	    echo "warning: bin/seekd and bin/seekd-index were built for another data folder and will not find $(INSTALL_DATADIR)/gazetteer.tsv; rebuild them with SEEKD_DATADIR=$(INSTALL_DATADIR)" >&2
 	@set -e; for f in $(INSTALL_BINS); do \
@@ -49,6 +55,13 @@ install: $(INSTALL_BINS)
 	    echo "$(INSTALL_PROGRAM) -D -m 0644 $$f $(INSTALL_DOCDIR)/$${f##*/}"; \
 	    $(INSTALL_PROGRAM) -D -m 0644 $$f $(INSTALL_DOCDIR)/$${f##*/}; \
 	done
+	$(INSTALL_PROGRAM) -D -m 0644 lib/client/seek_client.h $(INSTALL_INCDIR)/seek_client.h
+	$(INSTALL_PROGRAM) -D -m 0644 $(LIBSEEKCLIENT) $(INSTALL_LIBDIR)/libseekclient.a
+	$(INSTALL_PROGRAM) -D -m 0755 $(LIBSEEKCLIENT_SO) $(INSTALL_LIBDIR)/$(CLIENTLIB_SO_NAME)
+	ln -sf $(CLIENTLIB_SO_NAME) $(INSTALL_LIBDIR)/libseekclient.so
+	@mkdir -p $(INSTALL_LIBDIR)/pkgconfig
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(CLIENTLIB_VERSION)|' \
+	    lib/client/seekclient.pc.in > $(INSTALL_LIBDIR)/pkgconfig/seekclient.pc
 
 uninstall:
 	@for f in $(INSTALL_BINS); do \
@@ -64,6 +77,9 @@ uninstall:
 	    echo "rm -f $(INSTALL_DOCDIR)/$${f##*/}"; rm -f $(INSTALL_DOCDIR)/$${f##*/}; \
 	done
 	-@rmdir $(INSTALL_DOCDIR) 2>/dev/null || true
+	rm -f $(INSTALL_INCDIR)/seek_client.h $(INSTALL_LIBDIR)/libseekclient.a \
+	    $(INSTALL_LIBDIR)/$(CLIENTLIB_SO_NAME) $(INSTALL_LIBDIR)/libseekclient.so \
+	    $(INSTALL_LIBDIR)/pkgconfig/seekclient.pc
 
 # man(1) prints formatting warnings on stderr; any output fails the check.
 # mandoc's lint (warnings and errors, not style notes) runs too when installed.

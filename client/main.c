@@ -9,9 +9,8 @@
 #include <unistd.h>
 #include <jansson.h>
 
-#include "paths.h"
+#include "client/seek_client.h"
 #include "render.h"
-#include "talk.h"
 #include "timeline.h"
 
 enum { EXIT_HITS = 0, EXIT_NO_HITS = 1, EXIT_ERROR = 2 };
@@ -90,7 +89,7 @@ static int parse_args(int argc, char **argv, options *o)
     memset(o, 0, sizeof *o);
     o->limit = 10;
     o->timeout = 30;
-    if (paths_socket(o->socket, sizeof o->socket) < 0) {
+    if (seek_client_default_socket(o->socket, sizeof o->socket) < 0) {
         fprintf(stderr, "seek: default socket path too long\n");
         return -1;
     }
@@ -245,13 +244,22 @@ int main(int argc, char **argv)
     char *line = json_dumps(req, JSON_COMPACT);
     json_decref(req);
     char err[512] = "out of memory";
-    char *answer = line ? talk(o.socket, line, strlen(line), (int)(o.timeout * 1000), err, sizeof err)
-                        : NULL;
+    seek_client *c = line ? seek_client_connect(o.socket, (int)(o.timeout * 1000), err, sizeof err)
+                          : NULL;
+    /* A refused connection is answered even when the send fails. */
+    seek_answer *a = NULL;
+    if (c) {
+        (void)seek_client_send(c, line, strlen(line));
+        if (!(a = seek_client_read(c)))
+            snprintf(err, sizeof err, "%s", seek_client_errmsg(c));
+        seek_client_close(c);
+    }
     free(line);
-    if (!answer) {
+    if (!a) {
         fprintf(stderr, "seek: %s\n", err);
         return EXIT_ERROR;
     }
+    const char *answer = seek_answer_line(a, NULL);
     json_error_t jerr;
     json_t *ans = json_loads(answer, 0, &jerr);
     int rc = EXIT_ERROR;
@@ -297,6 +305,6 @@ int main(int argc, char **argv)
         rc = found ? EXIT_HITS : EXIT_NO_HITS;
     }
     json_decref(ans);
-    free(answer);
+    seek_answer_free(a);
     return rc;
 }
