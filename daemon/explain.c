@@ -85,9 +85,12 @@ static seek_status count(worker *w, const xap_query *q, unsigned long *total)
 static int reading(worker *w, const qp_node *tree, qp_error *diag, xap_query **q, int *relaxed,
                    proto_error *err)
 {
+    int pasted = qp_long_text(tree);
+    if (search_long_text(w, tree, diag, q, err) < 0)
+        return -1;
     unsigned long total;
     seek_status st = count(w, *q, &total);
-    for (int level = 1; st == SEEK_OK && !total && level <= 2; level++) {
+    for (int level = pasted ? 3 : 1; st == SEEK_OK && !total && level <= 2; level++) {
         if (!qp_relaxable(tree, level))
             continue;
         xap_query *r = NULL;

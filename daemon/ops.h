@@ -33,6 +33,11 @@ int search_prepare(worker *w, const char *text, size_t len, qp_node **tree, xap_
 int search_compile_error(seek_status st, proto_error *err);
 /* Whether the query ranks by free words, so that feedback applies. */
 int search_ranks_words(const qp_node *tree);
+/* Pasted text (compile.h: qp_long_text) is searched in its relaxed reading
+ * from the start: replaces *q with it, with a warning, when `tree` is such
+ * a text. 0, or -1 with *err filled. */
+int search_long_text(worker *w, const qp_node *tree, qp_error *diag, xap_query **q,
+                     proto_error *err);
 
 /* A worker_run step running q with opt into hits. */
 typedef struct run_ctx {

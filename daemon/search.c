@@ -294,6 +294,23 @@ int search_prepare(worker *w, const char *text, size_t len, qp_node **treep, xap
     return 0;
 }
 
+int search_long_text(worker *w, const qp_node *tree, qp_error *diag, xap_query **q,
+                     proto_error *err)
+{
+    if (!qp_long_text(tree))
+        return 0;
+    xap_query *r = NULL;
+    seek_status st = qp_compile_relaxed(tree, w->words, worker_gazetteer(),
+                                        qp_relaxable(tree, 2) ? 2 : 1, &r);
+    if (st != SEEK_OK)
+        return compile_error(st, err);
+    xap_query_free(*q);
+    *q = r;
+    qp_warn(diag, "more than %d words: read as pasted text, documents having more of its "
+                  "words first; not every word or quoted phrase is required", QP_LONG_TEXT);
+    return 0;
+}
+
 int search_ranks_words(const qp_node *n)
 {
     if (!n || n->kind == QP_NOT)
@@ -308,6 +325,12 @@ int op_search(worker *w, const proto_request *req, jw *out, proto_error *err)
     xap_query *q = NULL;
     if (search_prepare(w, req->q, req->q_len, &tree, &q, &qerr, err) < 0)
         return -1;
+    int pasted = req->relax && qp_long_text(tree);
+    if (pasted && search_long_text(w, tree, &qerr, &q, err) < 0) {
+        xap_query_free(q);
+        qp_free(tree);
+        return -1;
+    }
     xap_facet_spec specs[NFACET_KINDS + TIMELINE_MAX_SPECS];
     unsigned kinds[NFACET_KINDS];
     size_t nkinds = 0, nspecs;
@@ -336,7 +359,7 @@ int op_search(worker *w, const proto_request *req, jw *out, proto_error *err)
     /* No document has every required word: the relaxed reading, on every
      * page alike, since whether it applies depends on the query alone. */
     int relaxed = 0;
-    for (int level = 1; level <= 2; level++) {
+    for (int level = pasted ? 3 : 1; level <= 2; level++) {
         if (st != SEEK_OK || run.hits->total || !req->relax || !qp_relaxable(tree, level))
             continue;
         xap_hits_free(run.hits);

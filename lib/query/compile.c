@@ -524,6 +524,12 @@ static int group_relaxes(const group *g)
     return g->n[R_FREE] >= 2 || (g->n[R_FREE] && g->n[R_REQUIRED]);
 }
 
+static int group_long(const group *g)
+{
+    return g->n[R_FREE] > QP_LONG_TEXT;
+}
+
+
 /* Joins *acc and the query of node n (NOT: of what it excludes) with op. */
 static seek_status fold(xap_op op, const qp_node *n, ctx *c, xap_query **acc)
 {
@@ -622,6 +628,24 @@ static int relaxable(const qp_node *n, int level)
         rc = relaxable(g.v[R_REQUIRED][i], level);
     for (size_t i = 0; !rc && i < g.n[R_FREE]; i++)
         rc = relaxable(g.v[R_FREE][i], level);
+    group_fini(&g);
+    return rc;
+}
+
+int qp_long_text(const qp_node *n)
+{
+    if (!n || n->kind == QP_NOT || n->required)
+        return 0;
+    if (n->kind == QP_OR)
+        return qp_long_text(n->left) || qp_long_text(n->right);
+    if (n->kind != QP_AND)
+        return 0;
+    group g;
+    int rc = group_init(&g, n, 2) == 0 && group_long(&g);
+    for (size_t i = 0; !rc && i < g.n[R_REQUIRED]; i++)
+        rc = qp_long_text(g.v[R_REQUIRED][i]);
+    for (size_t i = 0; !rc && i < g.n[R_FREE]; i++)
+        rc = qp_long_text(g.v[R_FREE][i]);
     group_fini(&g);
     return rc;
 }

@@ -26,6 +26,31 @@ seek_status qp_compile(const qp_node *tree, morph *words, const gazetteer *gaz,
 seek_status qp_compile_relaxed(const qp_node *tree, morph *words, const gazetteer *gaz,
                                int level, xap_query **out);
 
+/* More free terms than this in one group (terms joined without an
+ * operator) make it pasted text, not a query anyone types: a paragraph or
+ * an abstract, whose reader wants the documents about the same thing, not
+ * only one holding all of its words (its own source). Such a group is read
+ * relaxed from the start, its free terms ORed, documents with more of them
+ * (by weight) first. Typed questions have far fewer: "what did lukashenko
+ * say about afghanistan at the csto summit in dushanbe in 2021" has 7. */
+#define QP_LONG_TEXT 12
+
+/* Whether some group of `tree` is pasted text (QP_LONG_TEXT). */
+int qp_long_text(const qp_node *tree);
+
+/* More free terms than this in one group (terms joined without an
+ * operator) make the query pasted text, not one anyone types: a paragraph,
+ * an abstract, whose reader wants the documents about the same thing, not
+ * only those holding every one of its words (its own source, if any). It is
+ * searched in its relaxed reading from the start. Typed questions have far
+ * fewer: "what did lukashenko say about afghanistan at the csto summit in
+ * dushanbe in 2021" has 7. */
+#define QP_LONG_TEXT 12
+
+/* Whether some group of `tree` that the relaxed reading relaxes has more
+ * than QP_LONG_TEXT free terms. */
+int qp_long_text(const qp_node *tree);
+
 /* Whether the relaxed reading of `tree` at `level` differs from the strict
  * one. Level 2 applies only to a tree that level 1 relaxes: a query of one
  * phrase, or a phrase and filters, is always answered as written. */

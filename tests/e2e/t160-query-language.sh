@@ -29,6 +29,18 @@ expect_eq "Rahmon NEAR Minsk" "" "$(ids 'Rahmon NEAR Minsk')"
 expect_eq "Rahmon NEAR/25 Minsk" "$A" "$(ids 'Rahmon NEAR/25 Minsk')"
 expect_eq "Minsk NEAR/24 Rahmon" "" "$(ids 'Minsk NEAR/24 Rahmon')"
 expect_eq "Minsk ADJ/25 Rahmon" "" "$(ids 'Minsk ADJ/25 Rahmon')"
+# A pasted paragraph (more than 12 words besides stop words) finds the
+# documents about the same thing, its source first, not only its source.
+PASTED='Tajik President Emomali Rahmon will participate in a session of the Collective Security Council of the Collective "Security Treaty" Organization (CSTO) that will take place in the Belarusian capital, Minsk, on November 30.'
+expect_eq "pasted text: its words, not all of them required" "$A,$B,$C,$D,$E" "$(ids "$PASTED" 2>/dev/null)"
+expect_eq "pasted text: its source first" "$A" "$(seek --ids --limit 1 "$PASTED" 2>/dev/null)"
+seek --ids "$PASTED" > /dev/null 2> "$TMP/err"
+grep -q "^seek: warning: more than 12 words: read as pasted text" "$TMP/err" && ok "pasted text is told" || not_ok "pasted text is told" "$(cat "$TMP/err")"
+got=$(printf '%s\n' "{\"op\":\"search\",\"q\":\"$(printf '%s' "$PASTED" | sed 's/"/\\"/g')\",\"ids\":true,\"relax\":false}" | raw)
+case $got in *'"ids":["'$A'"]'*'"relaxed":false'*|*'"relaxed":false'*'"ids":["'$A'"]'*) ok "relax:false: pasted text is read strictly" ;;
+    *) not_ok "relax:false: pasted text is read strictly" "$got" ;; esac
+short='Tajik President Emomali Rahmon will participate in a session of the Collective Security Council in Minsk'
+expect_eq "12 words are a query: every word required" "$A" "$(ids "$short")"
 stop_daemon
 
 # ---- a corpus of known positions ----

@@ -377,6 +377,31 @@ static void test_compiled_groups(void **state)
     expect_compiled("x -(p q)", 1, 0, "Query((Zx AND_NOT (Zp AND Zq)))");
 }
 
+static int long_text(const char *q)
+{
+    qp_node *t = NULL;
+    qp_error err;
+    assert_int_equal(qp_parse(q, strlen(q), &t, &err), SEEK_OK);
+    int rc = qp_long_text(t);
+    qp_free(t);
+    return rc;
+}
+
+static void test_long_text(void **state)
+{
+    (void)state;
+    /* More than QP_LONG_TEXT free terms in a group; stop words do not count. */
+    assert_false(long_text("a1 a2 a3 a4 a5 a6 a7 a8 a9 a10 a11 a12"));
+    assert_true(long_text("a1 a2 a3 a4 a5 a6 a7 a8 a9 a10 a11 a12 a13"));
+    assert_false(long_text("what is the a1 of a2 a3 a4 a5 a6 a7 a8 a9 a10 a11 and a12"));
+    assert_true(long_text("a1 \"a2 a3\" a4 a5 a6 a7 a8 a9 a10 a11 a12 a13 a14 -x"));
+    assert_false(long_text("a1 \"a2 a3\" a4 a5 a6 a7 a8 a9 a10 a11 a12 a13 -x"));
+    /* Required words are no free terms, nor is a group under AND. */
+    assert_false(long_text("+a1 +a2 a3 a4 a5 a6 a7 a8 a9 a10 a11 a12 a13"));
+    assert_false(long_text("a1 AND (a2 a3 a4 a5 a6 a7 a8 a9 a10 a11 a12 a13 a14)"));
+    assert_true(long_text("x OR (a2 a3 a4 a5 a6 a7 a8 a9 a10 a11 a12 a13 a14)"));
+}
+
 static void test_limits(void **state)
 {
     (void)state;
@@ -438,6 +463,7 @@ int main(void)
         cmocka_unit_test(test_bad_filters),
         cmocka_unit_test(test_stopwords),
         cmocka_unit_test(test_compiled_groups),
+        cmocka_unit_test(test_long_text),
         cmocka_unit_test(test_limits),
         cmocka_unit_test(test_random_input_never_crashes),
     };
