@@ -352,7 +352,7 @@ int op_search(worker *w, const proto_request *req, jw *out, proto_error *err)
                        .data_hits = req->snippets ? SNIPPET_MAX_HITS : 0,
                        .data_slot = SLOT_TEXT, .facets = specs,
                        .nfacets = nspecs, .facet_top = FACET_TOP, .facet_keep_all = keep_all,
-                       .time_limit = worker_time_limit(), .feedback = search_ranks_words(tree) };
+                       .time_limit = worker_time_limit(), .feedback = req->feedback && search_ranks_words(tree) };
     run_ctx run = { q, &opt, req->ids, NULL };
     seek_status st = worker_run(w, search_run, &run);
     xap_query_free(q);

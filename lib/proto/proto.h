@@ -42,6 +42,8 @@ typedef struct proto_request {
     int ids;             /* search, similar: answer with the ids alone, as "ids" (default false) */
     int relax;           /* search: when no document has every word, answer with those
                             having some (default true) */
+    int feedback;        /* search: rerank by feedback from the top documents (default);
+                            false: plain BM25, one pass */
     unsigned facets;     /* search: PROTO_FACET_* bits */
     proto_sort sort;     /* search: the order of hits (default relevance) */
     const char *name;    /* entity: the name asked for */

@@ -456,18 +456,53 @@ struct expansion {
     double weight;
 };
 
+/* How many documents hold each of `terms`, in the whole index: looked up
+ * one by one in local databases; a remote shard would answer each lookup
+ * with a network round trip, so there they come at once, as the
+ * statistics of one query over them. Either way the counts are exact, so a
+ * sharded index expands exactly as one database. */
+static std::vector<double> doc_counts(Xapian::Database &db, bool remote,
+                                      const std::vector<std::string> &terms)
+{
+    std::vector<double> n;
+    n.reserve(terms.size());
+    if (!remote) {
+        for (const std::string &t : terms)
+            n.push_back(db.get_termfreq(t));
+        return n;
+    }
+    std::vector<Xapian::Query> all(terms.begin(), terms.end());
+    Xapian::Enquire stats(db);
+    stats.set_query(Xapian::Query(Xapian::Query::OP_OR, all.begin(), all.end()));
+    Xapian::MSet m = stats.get_mset(0, 0);
+    for (const std::string &t : terms)
+        n.push_back(m.get_termfreq(t));
+    return n;
+}
+
+/* Robertson's offer weight r * RSJ(r, R, n, N) of a stem that r of the R
+ * documents and n of all N hold. */
+static double offer_weight(double r, double R, double n, double N)
+{
+    return r * std::log((r + 0.5) * (N - n - R + r + 0.5) / ((n - r + 0.5) * (R - r + 0.5)));
+}
+
 /* The `nterms` stems that best set the documents `rel` apart from the rest
- * of the index, by Robertson's offer weight r * RSJ(r, R, n, N) (r of the R
- * documents hold the stem, n of all N), best first, ties by term. Left
- * out: stop words (expand_skip), the stems in `skip`, and stems no other
+ * of the index, by their offer weight, best first, ties by term. Left out:
+ * stop words (expand_skip), the stems in `skip`, and stems no other
  * document holds (n == r), which can only lift those documents.
  *
- * Xapian's ESet would do, but with a sharded index it estimates n from the
- * shards unless asked for exact counts, which a remote shard answers one
- * term per round trip. Here the counts of every candidate come in one
- * pass, as the statistics of a query over them, and the whole index's
- * statistics make a sharded index expand exactly as one database. */
-static std::vector<expansion> expand(Xapian::Database &db, const std::vector<Xapian::docid> &rel,
+ * Most candidates are held by one of the documents, and their counts cost
+ * the most: they are looked at only when they may make the cut. The offer
+ * weight falls as n grows, so a stem of one document weighs at most what it
+ * would with n = 2; when the stems held by several documents already fill
+ * the cut above that bound, the answer is the same without them.
+ *
+ * Xapian's ESet would do, but it looks up every candidate's count, and with
+ * a sharded index it estimates the counts from the shards unless asked for
+ * exact ones, which a remote shard answers one term per round trip. */
+static std::vector<expansion> expand(Xapian::Database &db, bool remote,
+                                     const std::vector<Xapian::docid> &rel,
                                      const std::set<std::string> &skip, unsigned nterms)
 {
     std::map<std::string, unsigned> held;   /* stem -> r */
@@ -481,43 +516,48 @@ static std::vector<expansion> expand(Xapian::Database &db, const std::vector<Xap
                 held[term]++;
         }
     }
-    std::vector<expansion> out;
-    if (held.empty())
-        return out;
-    std::vector<Xapian::Query> all;
+    std::vector<std::string> shared, single;
     for (const auto &h : held)
-        all.emplace_back(h.first);
-    Xapian::Enquire stats(db);
-    stats.set_query(Xapian::Query(Xapian::Query::OP_OR, all.begin(), all.end()));
-    Xapian::MSet m = stats.get_mset(0, 0);
+        (h.second > 1 ? shared : single).push_back(h.first);
+    std::vector<expansion> out;
     double N = db.get_doccount(), R = static_cast<double>(rel.size());
-    for (const auto &h : held) {
-        double r = h.second, n = m.get_termfreq(h.first);
-        if (n <= r)
+    auto best = [&out, nterms]() {
+        std::sort(out.begin(), out.end(), [](const expansion &a, const expansion &b) {
+            return a.weight != b.weight ? a.weight > b.weight : a.term < b.term;
+        });
+        if (out.size() > nterms)
+            out.resize(nterms);
+    };
+    for (const std::vector<std::string> *group : { &shared, &single }) {
+        if (group == &single && out.size() >= nterms && out.back().weight > offer_weight(1, R, 2, N))
+            break;
+        if (group->empty())
             continue;
-        double w = r * std::log((r + 0.5) * (N - n - R + r + 0.5) / ((n - r + 0.5) * (R - r + 0.5)));
-        if (w > 0)
-            out.push_back({ h.first, w });
+        std::vector<double> n = doc_counts(db, remote, *group);
+        for (size_t i = 0; i < group->size(); i++) {
+            double r = held[(*group)[i]];
+            if (n[i] <= r)
+                continue;
+            double w = offer_weight(r, R, n[i], N);
+            if (w > 0)
+                out.push_back({ (*group)[i], w });
+        }
+        best();
     }
-    std::sort(out.begin(), out.end(), [](const expansion &a, const expansion &b) {
-        return a.weight != b.weight ? a.weight > b.weight : a.term < b.term;
-    });
-    if (out.size() > nterms)
-        out.resize(nterms);
     return out;
 }
 
 /* The query reweighted by feedback from its own top documents (in the
  * order `enquire` sets, so ties at the cut fall alike on every layout);
  * `q` itself when nothing matches or nothing is worth adding. */
-static Xapian::Query with_feedback(Xapian::Database &db, Xapian::Enquire &enquire,
+static Xapian::Query with_feedback(Xapian::Database &db, bool remote, Xapian::Enquire &enquire,
                                    const Xapian::Query &q)
 {
     Xapian::MSet top = enquire.get_mset(0, FEEDBACK_DOCS);
     std::vector<Xapian::docid> rel(top.begin(), top.end());
     std::set<std::string> asked(q.get_unique_terms_begin(), q.get_unique_terms_end());
     std::vector<expansion> terms = rel.empty() ? std::vector<expansion>()
-                                               : expand(db, rel, asked, FEEDBACK_TERMS);
+                                               : expand(db, remote, rel, asked, FEEDBACK_TERMS);
     if (terms.empty())
         return q;
     /* Each in proportion to its offer weight, the best at FEEDBACK_WEIGHT. */
@@ -591,7 +631,7 @@ seek_status xap_db_search(xap_db *db, const xap_query *q, const xap_search *opt,
          * broken by the key, as sharding needs. An order by date leaves
          * nothing for feedback to reorder. */
         if (opt->rank == XAP_RANK_BM25 && opt->feedback && !by_value)
-            enquire.set_query(with_feedback(db->db, enquire, q->q));
+            enquire.set_query(with_feedback(db->db, db->remote, enquire, q->q));
         if (opt->time_limit > 0)
             enquire.set_time_limit(opt->time_limit);
         std::vector<Xapian::doccount> pick;
@@ -760,7 +800,7 @@ seek_status xap_db_explain(xap_db *db, const xap_query *q, int feedback, const c
         enquire.set_weighting_scheme(bm25());
         enquire.set_sort_by_relevance_then_value(SLOT_ID, false);   /* as searches order */
         enquire.set_query(q->q);
-        Xapian::Query run = feedback ? with_feedback(db->db, enquire, q->q) : q->q;
+        Xapian::Query run = feedback ? with_feedback(db->db, db->remote, enquire, q->q) : q->q;
         enquire.set_query(run);
         Xapian::MSet all = enquire.get_mset(0, 1);
         x->query = dup_string(run.get_description());
@@ -816,7 +856,7 @@ seek_status xap_db_similar(xap_db *db, const char *idterm, unsigned nterms,
         Xapian::docid doc = find_doc(db->db, idterm);
         if (!doc)
             return fail(SEEK_NOT_FOUND, "no such document");
-        std::vector<expansion> terms = expand(db->db, { doc }, std::set<std::string>(), nterms);
+        std::vector<expansion> terms = expand(db->db, db->remote, { doc }, std::set<std::string>(), nterms);
         std::vector<Xapian::Query> subs;
         for (const expansion &e : terms)
             subs.emplace_back(e.term);
