@@ -119,6 +119,17 @@ static int consider_token(const tok *t, void *ctx)
     return consider_word(t->text, t->len, 0, ctx);
 }
 
+/* The bytes of the first character of a UTF-8 word, NUL-terminated. */
+static void first_char_bytes(const char *w, char out[5])
+{
+    unsigned char b = (unsigned char)w[0];
+    size_t n = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+    size_t i = 0;
+    for (; i < n && w[i]; i++)
+        out[i] = w[i];
+    out[i] = '\0';
+}
+
 static seek_status find(xap_db *db, void *ctx)
 {
     dym_ctx *c = ctx;
@@ -147,9 +158,26 @@ static seek_status find(xap_db *db, void *ctx)
     }
     if (!c->open)
         return SEEK_OK;
-    seek_status st = xap_db_each_word(db, consider_word, c);
-    if (st != SEEK_OK)
-        return st;
+    /* A correction begins as the word does (suggest.h): only the index's
+     * words with the first character of an open word are read, once per
+     * character. */
+    char seen[DYM_MAX_WORDS][5];
+    size_t nseen = 0;
+    for (size_t i = 0; i < c->n; i++) {
+        if (!c->words[i].s.max_edits)
+            continue;
+        char first[5];
+        first_char_bytes(c->words[i].node->terms[0], first);
+        size_t k = 0;
+        while (k < nseen && strcmp(seen[k], first) != 0)
+            k++;
+        if (k < nseen)
+            continue;
+        memcpy(seen[nseen++], first, sizeof first);
+        seek_status st = xap_db_each_word(db, first, consider_word, c);
+        if (st != SEEK_OK)
+            return st;
+    }
     /* Names the gazetteer knows, word by word: what the index may not hold
      * yet, and spellings it holds under another form. */
     const gazetteer *g = worker_gazetteer();

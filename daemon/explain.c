@@ -117,7 +117,7 @@ int op_explain(worker *w, const proto_request *req, jw *out, proto_error *err)
     xap_query *q = NULL;
     qp_error diag;
     int relaxed = 0;
-    if (search_prepare(w, req->q, req->q_len, &tree, &q, &diag, err) < 0)
+    if (search_prepare(w, req, &tree, &q, &diag, err) < 0)
         return -1;
     if (reading(w, tree, &diag, &q, &relaxed, err) < 0) {
         xap_query_free(q);
@@ -209,7 +209,7 @@ int op_similar(worker *w, const proto_request *req, jw *out, proto_error *err)
     qp_node *tree = NULL;
     xap_query *filter = NULL;
     qp_error diag = { 0 };
-    if (req->q && search_prepare(w, req->q, req->q_len, &tree, &filter, &diag, err) < 0)
+    if (req->q && search_prepare(w, req, &tree, &filter, &diag, err) < 0)
         return -1;
     xap_search opt = { .offset = req->offset, .limit = req->limit, .key_slot = SLOT_ID,
                        .time_limit = worker_time_limit() };

@@ -25,9 +25,10 @@ int op_error(seek_status st, proto_error *err);
 
 /* What search, explain and similar share (search.c). */
 
-/* Parses, widens and compiles query text into *tree and *q (free both),
- * the parser's warnings into *diag; 0, or -1 with *err filled. */
-int search_prepare(worker *w, const char *text, size_t len, qp_node **tree, xap_query **q,
+/* Parses, widens and compiles the request's query text into *tree and *q
+ * (free both), the parser's warnings into *diag (and that the text was cut,
+ * when it was); 0, or -1 with *err filled. */
+int search_prepare(worker *w, const proto_request *req, qp_node **tree, xap_query **q,
                    qp_error *diag, proto_error *err);
 /* Fills *err for a failed qp_compile or qp_compile_relaxed; returns -1. */
 int search_compile_error(seek_status st, proto_error *err);

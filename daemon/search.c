@@ -265,9 +265,11 @@ int search_compile_error(seek_status st, proto_error *err)
     return op_error(st, err);
 }
 
-int search_prepare(worker *w, const char *text, size_t len, qp_node **treep, xap_query **qp,
+int search_prepare(worker *w, const proto_request *req, qp_node **treep, xap_query **qp,
                    qp_error *diag, proto_error *err)
 {
+    const char *text = req->q;
+    size_t len = req->q_len;
     qp_node *tree = NULL;
     *treep = NULL;
     *qp = NULL;
@@ -277,6 +279,9 @@ int search_prepare(worker *w, const char *text, size_t len, qp_node **treep, xap
                           diag->message, diag->offset);
     if (st != SEEK_OK)
         return op_error(st, err);
+    if (req->q_full_len)
+        qp_warn(diag, "the query is %zu bytes long: read its first %zu bytes (up to %d)",
+                req->q_full_len, len, PROTO_MAX_QUERY);
     widen_ctx wc = { tree, diag };
     st = worker_run(w, run_widen, &wc);
     if (st != SEEK_OK) {
@@ -303,7 +308,7 @@ int search_long_text(worker *w, const qp_node *tree, qp_error *diag, xap_query *
     seek_status st = qp_compile_relaxed(tree, w->words, worker_gazetteer(),
                                         qp_relaxable(tree, 2) ? 2 : 1, &r);
     if (st != SEEK_OK)
-        return compile_error(st, err);
+        return search_compile_error(st, err);
     xap_query_free(*q);
     *q = r;
     qp_warn(diag, "more than %d words: read as pasted text, documents having more of its "
@@ -323,7 +328,7 @@ int op_search(worker *w, const proto_request *req, jw *out, proto_error *err)
     qp_node *tree = NULL;
     qp_error qerr;
     xap_query *q = NULL;
-    if (search_prepare(w, req->q, req->q_len, &tree, &q, &qerr, err) < 0)
+    if (search_prepare(w, req, &tree, &q, &qerr, err) < 0)
         return -1;
     int pasted = req->relax && qp_long_text(tree);
     if (pasted && search_long_text(w, tree, &qerr, &q, err) < 0) {

@@ -158,6 +158,19 @@ static int parse_sort(proto_request *req, proto_error *err)
     return 0;
 }
 
+size_t proto_cut(const char *s, size_t max)
+{
+    size_t at = max;
+    for (size_t back = 0; back < PROTO_CUT_LOOKBACK && at - back > 0; back++) {
+        char c = s[at - back];
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\r')
+            return at - back;
+    }
+    while (at > 0 && ((unsigned char)s[at] & 0xC0) == 0x80)
+        at--;
+    return at;
+}
+
 /* The query text "q": required for search and explain, an optional filter
  * for similar. */
 static int parse_q(proto_request *req, const char *op, int required, proto_error *err)
@@ -171,10 +184,10 @@ static int parse_q(proto_request *req, const char *op, int required, proto_error
         return proto_fail(err, PROTO_E_BAD_REQUEST, -1, "\"q\" must be a string");
     req->q = json_string_value(q);
     req->q_len = json_string_length(q);
-    if (req->q_len > PROTO_MAX_QUERY)
-        return proto_fail(err, PROTO_E_BAD_REQUEST, -1,
-                          "the query is %zu bytes long; at most %d are allowed",
-                          req->q_len, PROTO_MAX_QUERY);
+    if (req->q_len > PROTO_MAX_QUERY) {
+        req->q_full_len = req->q_len;
+        req->q_len = proto_cut(req->q, PROTO_MAX_QUERY);
+    }
     return 0;
 }
 

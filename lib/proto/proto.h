@@ -14,7 +14,7 @@
 #define PROTO_MAX_LIMIT 10000         /* larger limits are clamped to this */
 #define PROTO_DEFAULT_LIMIT 10
 #define PROTO_MAX_OFFSET 1000000      /* deeper pages are refused */
-#define PROTO_MAX_QUERY 8192          /* bytes of query text */
+#define PROTO_MAX_QUERY 8192          /* bytes of query text read; the rest is dropped */
 #define PROTO_MAX_DEPTH 16            /* nesting of JSON arrays and objects */
 
 #define PROTO_MAX_LIST 1000           /* entities listed at most */
@@ -36,7 +36,8 @@ typedef struct proto_request {
     json_t *id;          /* the client's "id", echoed in the answer; NULL if none */
     const char *q;       /* search, explain: the query text (points into `json`);
                             similar: an optional filter, NULL when absent */
-    size_t q_len;
+    size_t q_len;        /* its bytes read: at most PROTO_MAX_QUERY */
+    size_t q_full_len;   /* its length, when longer (the rest dropped), else 0 */
     unsigned limit, offset;  /* search, similar (limit also entity, entities) */
     int snippets;        /* search: include snippets (default true) */
     int ids;             /* search, similar: answer with the ids alone, as "ids" (default false) */
@@ -77,6 +78,12 @@ typedef struct proto_error {
  * (release with proto_request_fini), or -1 and fills *err; even then req->id
  * is set when the line held one, so the error can echo it. */
 int proto_parse(const char *line, size_t len, proto_request *req, proto_error *err);
+
+/* Where to cut text of more than `max` bytes: the last blank in the
+ * PROTO_CUT_LOOKBACK bytes up to `max`, so no word is cut in two, or else
+ * the last character boundary. */
+#define PROTO_CUT_LOOKBACK 256
+size_t proto_cut(const char *s, size_t max);
 void proto_request_fini(proto_request *req);
 
 /* Finishes a successful answer: adds "ok":true and the echoed id, serializes

@@ -235,26 +235,33 @@ static long number_at(const parser *p, size_t at, size_t *end)
     return v > QP_NEAR_MAX ? QP_NEAR_MAX : v;
 }
 
-/* A proximity operator here: NEAR, NEAR/n or ADJ/n. Returns its length (0
- * for none) with its window and order. */
-static size_t near_at(const parser *p, unsigned *window, int *ordered)
+/* A proximity operator here: NEAR, NEAR/n or ADJ/n, or NEAR/ and ADJ/
+ * with the number left out (*bare set: the default window is assumed).
+ * Returns its length (0 for none) with its window and order. */
+static size_t near_at(const parser *p, unsigned *window, int *ordered, int *bare)
 {
     size_t end = word_end(p, p->at), digits_end;
     const char *s = p->q + p->at;
     size_t n = end - p->at;
+    *bare = 0;
     if (n == 4 && memcmp(s, "NEAR", 4) == 0) {
         *window = QP_NEAR_DEFAULT;
         *ordered = 0;
         return n;
     }
-    size_t kw = n > 5 && memcmp(s, "NEAR/", 5) == 0 ? 5 : n > 4 && memcmp(s, "ADJ/", 4) == 0 ? 4 : 0;
+    size_t kw = n >= 5 && memcmp(s, "NEAR/", 5) == 0 ? 5 : n >= 4 && memcmp(s, "ADJ/", 4) == 0 ? 4 : 0;
     if (!kw)
         return 0;
+    *ordered = kw == 4;
+    if (n == kw) {
+        *window = QP_NEAR_DEFAULT;
+        *bare = 1;
+        return n;
+    }
     long v = number_at(p, p->at + kw, &digits_end);
     if (v < 0 || digits_end != end)
         return 0;
     *window = (unsigned)v;
-    *ordered = kw == 4;
     return n;
 }
 
@@ -262,12 +269,12 @@ static size_t near_at(const parser *p, unsigned *window, int *ordered)
 static size_t binop_at(const parser *p)
 {
     unsigned w;
-    int o;
+    int o, bare;
     if (keyword_at(p, "OR"))
         return 2;
     if (keyword_at(p, "AND"))
         return 3;
-    return near_at(p, &w, &o);
+    return near_at(p, &w, &o, &bare);
 }
 
 static int stop_at_first(const tok *t, void *ctx)
@@ -746,8 +753,8 @@ static qp_node *parse_near(parser *p)
     while (p->st == SEEK_OK) {
         skip_junk(p);
         unsigned window;
-        int ordered;
-        size_t op_at = p->at, n = near_at(p, &window, &ordered);
+        int ordered, bare;
+        size_t op_at = p->at, n = near_at(p, &window, &ordered, &bare);
         if (!n)
             break;
         p->at += n;
@@ -756,6 +763,9 @@ static qp_node *parse_near(parser *p)
                  left ? "right" : "left");
             continue;
         }
+        if (bare)
+            warn(p, "'%.*s' at byte %zu has no number: read as %.*s%d", (int)n, p->q + op_at,
+                 op_at, (int)n, p->q + op_at, QP_NEAR_DEFAULT);
         qp_node *right = parse_unary(p);
         if (right)
             left = near_join(p, op_at, n, left, right, window, ordered);

@@ -18,13 +18,24 @@
 #include <memory>
 #include <new>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 #include <string>
 #include <vector>
 
 struct xap_db {
     Xapian::Database db;
     bool remote;    /* some shard is remote: values come with documents, not streams */
+    /* What feedback has learnt of the revision the reader sees, until it
+     * moves (xap_db_reopen): documents' stems (a remote shard sends a
+     * document's terms with a lookup of each on its side: the dearest part
+     * of feedback there) and stems' document counts. Bounded by
+     * XAP_CACHE_DOCS and XAP_CACHE_TERMS: a full cache starts afresh. */
+    std::unordered_map<Xapian::docid, std::vector<std::string>> stems;
+    std::unordered_map<std::string, double> counts;
 };
+#define XAP_CACHE_DOCS 256
+#define XAP_CACHE_TERMS 200000
 struct xap_wdb {
     std::vector<Xapian::WritableDatabase> shards;
     bool in_txn = false;
@@ -136,7 +147,7 @@ seek_status xap_db_open(const char *path, xap_db **out) noexcept
 {
     *out = nullptr;
     try {
-        *out = new xap_db{Xapian::Database(path), lists_remote(path)};
+        *out = new xap_db{Xapian::Database(path), lists_remote(path), {}, {}};
         return SEEK_OK;
     } catch (...) {
         return translate();
@@ -158,6 +169,10 @@ seek_status xap_db_reopen(xap_db *db, int *moved) noexcept
     *moved = 0;
     try {
         *moved = db->db.reopen();
+        if (*moved) {
+            db->stems.clear();
+            db->counts.clear();
+        }
         return SEEK_OK;
     } catch (...) {
         return translate();
@@ -449,7 +464,7 @@ static Xapian::BM25Weight bm25()
 }
 
 /* Set once before serving (xap_expand_skip), read-only afterwards. */
-static std::set<std::string> expand_skip;
+static std::unordered_set<std::string> expand_skip;
 
 struct expansion {
     std::string term;
@@ -461,23 +476,51 @@ struct expansion {
  * with a network round trip, so there they come at once, as the
  * statistics of one query over them. Either way the counts are exact, so a
  * sharded index expands exactly as one database. */
-static std::vector<double> doc_counts(Xapian::Database &db, bool remote,
-                                      const std::vector<std::string> &terms)
+static std::vector<double> doc_counts(xap_db *x, const std::vector<std::string> &terms)
 {
+    std::vector<Xapian::Query> missing;
+    for (const std::string &t : terms)
+        if (!x->counts.count(t))
+            missing.emplace_back(t);
+    if (x->counts.size() + missing.size() > XAP_CACHE_TERMS)
+        x->counts.clear();
+    if (!x->remote) {
+        for (const std::string &t : terms)
+            if (!x->counts.count(t))
+                x->counts[t] = x->db.get_termfreq(t);
+    } else if (!missing.empty()) {
+        Xapian::Enquire stats(x->db);
+        stats.set_query(Xapian::Query(Xapian::Query::OP_OR, missing.begin(), missing.end()));
+        Xapian::MSet m = stats.get_mset(0, 0);
+        for (const std::string &t : terms)
+            if (!x->counts.count(t))
+                x->counts[t] = m.get_termfreq(t);
+    }
     std::vector<double> n;
     n.reserve(terms.size());
-    if (!remote) {
-        for (const std::string &t : terms)
-            n.push_back(db.get_termfreq(t));
-        return n;
-    }
-    std::vector<Xapian::Query> all(terms.begin(), terms.end());
-    Xapian::Enquire stats(db);
-    stats.set_query(Xapian::Query(Xapian::Query::OP_OR, all.begin(), all.end()));
-    Xapian::MSet m = stats.get_mset(0, 0);
     for (const std::string &t : terms)
-        n.push_back(m.get_termfreq(t));
+        n.push_back(x->counts[t]);
     return n;
+}
+
+/* The stems of document `d`, in term order. */
+static const std::vector<std::string> &doc_stems(xap_db *x, Xapian::docid d)
+{
+    auto found = x->stems.find(d);
+    if (found != x->stems.end())
+        return found->second;
+    if (x->stems.size() >= XAP_CACHE_DOCS)
+        x->stems.clear();
+    std::vector<std::string> &v = x->stems[d];
+    Xapian::TermIterator t = x->db.termlist_begin(d), end = x->db.termlist_end(d);
+    for (t.skip_to(PREFIX_STEM); t != end; ++t) {
+        std::string term = *t;
+        if (term.compare(0, std::strlen(PREFIX_STEM), PREFIX_STEM) != 0)
+            break;
+        if (term.size() > std::strlen(PREFIX_STEM))
+            v.push_back(std::move(term));
+    }
+    return v;
 }
 
 /* Robertson's offer weight r * RSJ(r, R, n, N) of a stem that r of the R
@@ -501,26 +544,22 @@ static double offer_weight(double r, double R, double n, double N)
  * Xapian's ESet would do, but it looks up every candidate's count, and with
  * a sharded index it estimates the counts from the shards unless asked for
  * exact ones, which a remote shard answers one term per round trip. */
-static std::vector<expansion> expand(Xapian::Database &db, bool remote,
-                                     const std::vector<Xapian::docid> &rel,
+static std::vector<expansion> expand(xap_db *x, const std::vector<Xapian::docid> &rel,
                                      const std::set<std::string> &skip, unsigned nterms)
 {
-    std::map<std::string, unsigned> held;   /* stem -> r */
-    for (Xapian::docid d : rel) {
-        Xapian::TermIterator t = db.termlist_begin(d), end = db.termlist_end(d);
-        for (t.skip_to(PREFIX_STEM); t != end; ++t) {
-            const std::string &term = *t;
-            if (term.compare(0, std::strlen(PREFIX_STEM), PREFIX_STEM) != 0)
-                break;
-            if (term.size() > std::strlen(PREFIX_STEM) && !skip.count(term) && !expand_skip.count(term))
-                held[term]++;
-        }
-    }
+    std::unordered_map<std::string, unsigned> held;   /* stem -> r */
+    for (Xapian::docid d : rel)
+        for (const std::string &term : doc_stems(x, d))
+            held[term]++;
+    /* In term order, so that remote shards are asked alike every time. */
     std::vector<std::string> shared, single;
     for (const auto &h : held)
-        (h.second > 1 ? shared : single).push_back(h.first);
+        if (!skip.count(h.first) && !expand_skip.count(h.first))
+            (h.second > 1 ? shared : single).push_back(h.first);
+    std::sort(shared.begin(), shared.end());
+    std::sort(single.begin(), single.end());
     std::vector<expansion> out;
-    double N = db.get_doccount(), R = static_cast<double>(rel.size());
+    double N = x->db.get_doccount(), R = static_cast<double>(rel.size());
     auto best = [&out, nterms]() {
         std::sort(out.begin(), out.end(), [](const expansion &a, const expansion &b) {
             return a.weight != b.weight ? a.weight > b.weight : a.term < b.term;
@@ -533,7 +572,7 @@ static std::vector<expansion> expand(Xapian::Database &db, bool remote,
             break;
         if (group->empty())
             continue;
-        std::vector<double> n = doc_counts(db, remote, *group);
+        std::vector<double> n = doc_counts(x, *group);
         for (size_t i = 0; i < group->size(); i++) {
             double r = held[(*group)[i]];
             if (n[i] <= r)
@@ -549,15 +588,15 @@ static std::vector<expansion> expand(Xapian::Database &db, bool remote,
 
 /* The query reweighted by feedback from its own top documents (in the
  * order `enquire` sets, so ties at the cut fall alike on every layout);
- * `q` itself when nothing matches or nothing is worth adding. */
-static Xapian::Query with_feedback(Xapian::Database &db, bool remote, Xapian::Enquire &enquire,
-                                   const Xapian::Query &q)
+ * `q` itself when there is nothing to reorder (one match or none) or
+ * nothing worth adding. */
+static Xapian::Query with_feedback(xap_db *x, Xapian::Enquire &enquire, const Xapian::Query &q)
 {
     Xapian::MSet top = enquire.get_mset(0, FEEDBACK_DOCS);
     std::vector<Xapian::docid> rel(top.begin(), top.end());
     std::set<std::string> asked(q.get_unique_terms_begin(), q.get_unique_terms_end());
-    std::vector<expansion> terms = rel.empty() ? std::vector<expansion>()
-                                               : expand(db, remote, rel, asked, FEEDBACK_TERMS);
+    std::vector<expansion> terms = rel.size() < 2 ? std::vector<expansion>()
+                                                  : expand(x, rel, asked, FEEDBACK_TERMS);
     if (terms.empty())
         return q;
     /* Each in proportion to its offer weight, the best at FEEDBACK_WEIGHT. */
@@ -630,8 +669,8 @@ seek_status xap_db_search(xap_db *db, const xap_query *q, const xap_search *opt,
         /* After the order is set: ties at the feedback documents' cut are
          * broken by the key, as sharding needs. An order by date leaves
          * nothing for feedback to reorder. */
-        if (opt->rank == XAP_RANK_BM25 && opt->feedback && !by_value)
-            enquire.set_query(with_feedback(db->db, db->remote, enquire, q->q));
+        if (opt->rank == XAP_RANK_BM25 && opt->feedback && !by_value && opt->limit > 0)
+            enquire.set_query(with_feedback(db, enquire, q->q));
         if (opt->time_limit > 0)
             enquire.set_time_limit(opt->time_limit);
         std::vector<Xapian::doccount> pick;
@@ -734,12 +773,12 @@ seek_status xap_expand_skip(const char *const *terms, size_t n) noexcept
     }
 }
 
-seek_status xap_db_each_word(xap_db *db, xap_term_fn fn, void *ctx) noexcept
+seek_status xap_db_each_word(xap_db *db, const char *start, xap_term_fn fn, void *ctx) noexcept
 {
     try {
         /* Prefixes are capital letters and words never hold one (they are
          * case-folded), so words are the terms outside ["A", "["). */
-        Xapian::TermIterator t = db->db.allterms_begin(), end = db->db.allterms_end();
+        Xapian::TermIterator t = db->db.allterms_begin(start), end = db->db.allterms_end(start);
         while (t != end) {
             std::string w = *t;
             if (w[0] >= 'A' && w[0] <= 'Z') {
@@ -800,7 +839,7 @@ seek_status xap_db_explain(xap_db *db, const xap_query *q, int feedback, const c
         enquire.set_weighting_scheme(bm25());
         enquire.set_sort_by_relevance_then_value(SLOT_ID, false);   /* as searches order */
         enquire.set_query(q->q);
-        Xapian::Query run = feedback ? with_feedback(db->db, db->remote, enquire, q->q) : q->q;
+        Xapian::Query run = feedback ? with_feedback(db, enquire, q->q) : q->q;
         enquire.set_query(run);
         Xapian::MSet all = enquire.get_mset(0, 1);
         x->query = dup_string(run.get_description());
@@ -856,7 +895,7 @@ seek_status xap_db_similar(xap_db *db, const char *idterm, unsigned nterms,
         Xapian::docid doc = find_doc(db->db, idterm);
         if (!doc)
             return fail(SEEK_NOT_FOUND, "no such document");
-        std::vector<expansion> terms = expand(db->db, db->remote, { doc }, std::set<std::string>(), nterms);
+        std::vector<expansion> terms = expand(db, { doc }, std::set<std::string>(), nterms);
         std::vector<Xapian::Query> subs;
         for (const expansion &e : terms)
             subs.emplace_back(e.term);

@@ -157,11 +157,13 @@ void xap_counts_free(xap_count *c, size_t n) XAP_NOEXCEPT;
  * words. Copied; call once, before any search. Statuses: OK, NOMEM. */
 seek_status xap_expand_skip(const char *const *terms, size_t n) XAP_NOEXCEPT;
 
-/* Calls fn(word, len, docs, ctx) for every unprefixed term, the words as
- * documents spell them (prefix.h: PREFIX_WORD), in term order, until fn
- * returns nonzero. Statuses: OK, MODIFIED, NETWORK, IO, XAPIAN. */
+/* Calls fn(word, len, docs, ctx) for every unprefixed term starting with
+ * `start` ("" for all), the words as documents spell them (prefix.h:
+ * PREFIX_WORD), in term order, until fn returns nonzero. A remote shard
+ * sends only those. Statuses: OK, MODIFIED, NETWORK, IO, XAPIAN. */
 typedef int (*xap_term_fn)(const char *word, size_t len, unsigned long docs, void *ctx);
-seek_status xap_db_each_word(xap_db *db, xap_term_fn fn, void *ctx) XAP_NOEXCEPT;
+seek_status xap_db_each_word(xap_db *db, const char *start, xap_term_fn fn,
+                             void *ctx) XAP_NOEXCEPT;
 
 /* ---- Explaining and expanding ---- */
 

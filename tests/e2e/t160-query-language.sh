@@ -65,6 +65,10 @@ expect_eq "river NEAR/6 falcon (any order)" a,b,c "$(ids 'river NEAR/6 falcon')"
 expect_eq "river ADJ/6 falcon (in order)" b "$(ids 'river ADJ/6 falcon')"
 expect_eq "falcon ADJ/6 river" a,c "$(ids 'falcon ADJ/6 river')"
 expect_eq "falcon ADJ/0 river" c "$(ids 'falcon ADJ/0 river')"
+expect_eq "falcon NEAR/ river: NEAR/10" a,b,c "$(ids 'falcon NEAR/ river')"
+expect_rc "with a warning" 0 seek --ids 'falcon NEAR/ river'
+grep -q "^seek: warning: 'NEAR/' at byte 7 has no number: read as NEAR/10" "$TMP/err" && ok "saying so" || not_ok "saying so" "$(cat "$TMP/err")"
+expect_eq "river ADJ/ falcon: ADJ/10" b "$(ids 'river ADJ/ falcon')"
 expect_eq "\"falcon river\"" c "$(ids '"falcon river"')"
 expect_eq "\"falcon river\"~3" a,c "$(ids '"falcon river"~3')"
 expect_eq "\"falcon river\"~2" c "$(ids '"falcon river"~2')"
@@ -131,6 +135,12 @@ expect_rc "a filter no document passes" 1 seek --ids 'published:2099 falcon'
 grep -q "phrase" "$TMP/err" && not_ok "says nothing of phrases" "$(cat "$TMP/err")" || ok "says nothing of phrases"
 got=$(seek --json --ids 'published:2099 falcon')
 case $got in *'"relaxed":false'*) ok "nor that it relaxed anything" ;; *) not_ok "nor that it relaxed anything" "$got" ;; esac
+# Text past the query's 8192 bytes is dropped, with a warning: never refused.
+long=$(python3 -c 'print("harvest " + "weather council " * 700 + "falcon")')
+expect_rc "a query of more than 8192 bytes is read" 0 seek --ids "$long"
+grep -q "^seek: warning: the query is 11214 bytes long: read its first 8191 bytes (up to 8192)" "$TMP/err" \
+    && ok "up to its last blank before 8192 bytes, with a warning" || not_ok "up to its last blank before 8192 bytes, with a warning" "$(cat "$TMP/err")"
+expect_eq "the words past the cut are not searched" c,d,e "$(sort "$TMP/out" | paste -sd, -)"
 # A pasted time zone or phone number is a number, not a required word.
 expect_eq "a sign before a digit neither requires nor excludes" a,b,c "$(ids 'falcon river +0300')"
 # A field name with nothing right after its colon is a label, not a word.

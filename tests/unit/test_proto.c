@@ -183,19 +183,46 @@ static void test_error_keeps_id(void **state)
     proto_request_fini(&req);
 }
 
-static void test_long_query_refused(void **state)
+/* A request line with "q" of `n` bytes: `unit` repeated after `head`. */
+static char *long_query(const char *head, const char *unit, size_t n)
 {
-    (void)state;
-    size_t n = PROTO_MAX_QUERY + 100;
     char *line = malloc(n + 64);
     strcpy(line, "{\"op\":\"search\",\"q\":\"");
-    size_t head = strlen(line);
-    memset(line + head, 'a', n);
-    strcpy(line + head + n, "\"}");
+    strcat(line, head);
+    size_t at = strlen(line), end = at - strlen(head) + n, u = strlen(unit);
+    for (; at + u <= end; at += u)
+        memcpy(line + at, unit, u);
+    strcpy(line + at, "\"}");
+    return line;
+}
+
+static void test_long_query_cut(void **state)
+{
+    (void)state;
+    /* Pasted text past PROTO_MAX_QUERY is read up to its last blank before
+     * the limit, never refused. */
+    char *line = long_query("", "word ", PROTO_MAX_QUERY + 100);
     proto_request req;
     proto_error err;
-    assert_int_equal(proto_parse(line, strlen(line), &req, &err), -1);
-    assert_string_equal(err.code, PROTO_E_BAD_REQUEST);
+    assert_int_equal(proto_parse(line, strlen(line), &req, &err), 0);
+    assert_true(req.q_full_len > PROTO_MAX_QUERY + 90);
+    assert_true(req.q_len <= PROTO_MAX_QUERY && req.q_len > PROTO_MAX_QUERY - 5);
+    assert_int_equal(req.q[req.q_len], ' ');
+    assert_int_equal(req.q[req.q_len - 1], 'd');
+    proto_request_fini(&req);
+    free(line);
+    /* With no blank near the limit: at a character boundary. */
+    line = long_query("x", "\xD1\x8F", PROTO_MAX_QUERY + 101);
+    assert_int_equal(proto_parse(line, strlen(line), &req, &err), 0);
+    assert_int_equal(req.q_len, PROTO_MAX_QUERY - 1);
+    assert_int_equal((unsigned char)req.q[req.q_len], 0xD1);
+    proto_request_fini(&req);
+    free(line);
+    /* Up to the limit, nothing is cut. */
+    line = long_query("", "word ", PROTO_MAX_QUERY);
+    assert_int_equal(proto_parse(line, strlen(line), &req, &err), 0);
+    assert_true(req.q_len <= PROTO_MAX_QUERY && req.q_len > PROTO_MAX_QUERY - 5);
+    assert_int_equal(req.q_full_len, 0);
     proto_request_fini(&req);
     free(line);
 }
@@ -254,7 +281,7 @@ int main(void)
         cmocka_unit_test(test_deep_strings_are_not_depth),
         cmocka_unit_test(test_malformed_requests),
         cmocka_unit_test(test_error_keeps_id),
-        cmocka_unit_test(test_long_query_refused),
+        cmocka_unit_test(test_long_query_cut),
         cmocka_unit_test(test_error_message_made_valid_utf8),
         cmocka_unit_test(test_answer_framing),
         cmocka_unit_test(test_status_codes),

@@ -162,6 +162,10 @@ static void test_recovery(void **state)
     expect_reading("a OR OR b", "(OR word:a word:b)", W("'OR' at byte 2"));
     expect_reading("a NEAR", "word:a", W("'NEAR' at byte 2: nothing on its right"));
     expect_reading("\"a b\" NEAR c", "(AND \"a b\" word:c)", W("joins single words"));
+    /* NEAR/ or ADJ/ with the number left out: the default window, said. */
+    expect_reading("a NEAR/ b", "(NEAR/10 a b)", W("'NEAR/' at byte 2 has no number: read as NEAR/10"));
+    expect_reading("a ADJ/ b", "(ADJ/10 a b)", W("'ADJ/' at byte 2 has no number: read as ADJ/10"));
+    expect_reading("a NEAR/", "word:a", W("'NEAR/' at byte 2: nothing on its right"));
     /* Real pasted questions and pieces of text. */
     expect_reading("What is information science? Give definitions where possible.",
                    "(AND (AND (AND (AND (AND (AND (AND word:what word:is) word:information) "
@@ -216,7 +220,7 @@ static void test_proximity(void **state)
     expect_tree("x a ADJ/0 b", "(AND word:x (ADJ/0 a b))");
     expect_tree("\"a b c\"~2", "\"a b c\"~2");
     expect_tree("\"a b\"~99999", "\"a b\"~1000");
-    /* Lower case, or with no number, they are words. */
+    /* Lower case, or with something else than a number, they are words. */
     expect_tree("a near b", "(AND (AND word:a word:near) word:b)");
     expect_tree("a NEAR/x b", "(AND (AND word:a \"near x\") word:b)");
 }

@@ -186,6 +186,123 @@ static void test_boolean_ops_and_values(void **state)
     xap_db_close(db);
 }
 
+/* A document of stems (terms under Z, which feedback reads) and words. */
+static void add_stems(xap_wdb *w, const char *id, const char *stems, const char *words)
+{
+    xap_doc *d;
+    assert_int_equal(xap_doc_new(&d), SEEK_OK);
+    char term[64];
+    snprintf(term, sizeof term, "Q%s", id);
+    assert_int_equal(xap_doc_add_boolean(d, term), SEEK_OK);
+    assert_int_equal(xap_doc_set_value(d, 0, id, strlen(id)), SEEK_OK);
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s", stems);
+    for (char *t = strtok(buf, " "); t; t = strtok(NULL, " ")) {
+        snprintf(term, sizeof term, "Z%s", t);
+        assert_int_equal(xap_doc_add_term(d, term, 1), SEEK_OK);
+    }
+    snprintf(buf, sizeof buf, "%s", words);
+    unsigned pos = 1;
+    for (char *t = strtok(buf, " "); t; t = strtok(NULL, " "))
+        assert_int_equal(xap_doc_add_posting(d, t, pos++), SEEK_OK);
+    snprintf(term, sizeof term, "Q%s", id);
+    assert_int_equal(xap_wdb_replace(w, term, d), SEEK_OK);
+    xap_doc_free(d);
+}
+
+/* The hits of one stem, ranked with or without feedback, as "id:score,...". */
+static void ranked(xap_db *db, const char *stem, int feedback, unsigned limit, char *out,
+                   size_t cap, unsigned long *total)
+{
+    xap_query *q;
+    assert_int_equal(xap_query_term(stem, &q), SEEK_OK);
+    xap_search opt = { .limit = limit, .key_slot = 0, .feedback = feedback };
+    xap_hits *h;
+    assert_int_equal(xap_db_search(db, q, &opt, &h), SEEK_OK);
+    out[0] = '\0';
+    for (size_t i = 0; i < h->n; i++)
+        snprintf(out + strlen(out), cap - strlen(out), "%s%s:%.6f", i ? "," : "", h->hits[i].key,
+                 h->hits[i].score);
+    *total = h->total;
+    xap_hits_free(h);
+    xap_query_free(q);
+}
+
+static int collect_word(const char *word, size_t len, unsigned long docs, void *ctx)
+{
+    char *out = ctx;
+    snprintf(out + strlen(out), 256 - strlen(out), "%.*s:%lu ", (int)len, word, docs);
+    return 0;
+}
+
+static void test_feedback_and_words(void **state)
+{
+    (void)state;
+    char fdir[64];
+    snprintf(fdir, sizeof fdir, "/tmp/seekd-xapfb-XXXXXX");
+    assert_non_null(mkdtemp(fdir));
+    strcat(fdir, "/idx");
+    xap_wdb *w;
+    assert_int_equal(xap_wdb_open(fdir, XAP_CREATE, &w), SEEK_OK);
+    /* d3, the shortest, ranks first for storm alone; d1 and d2 share coast
+     * and flood with d4, so feedback from storm's documents lifts them. */
+    add_stems(w, "d1", "storm coast flood", "storm stone");
+    add_stems(w, "d2", "storm coast flood wind", "coast");
+    add_stems(w, "d3", "storm rain", "sea");
+    add_stems(w, "d4", "coast flood wind", "");
+    static const char *const other[] = { "o1", "o2", "o3", "o4", "o5", "o6", "o7", "o8" };
+    for (size_t i = 0; i < 8; i++)
+        add_stems(w, other[i], "harvest field", "");
+    assert_int_equal(xap_wdb_commit(w), SEEK_OK);
+    xap_db *db;
+    assert_int_equal(xap_db_open(fdir, &db), SEEK_OK);
+    char plain[256], fb[256], again[256];
+    unsigned long total, fb_total;
+    ranked(db, "Zstorm", 0, 10, plain, sizeof plain, &total);
+    ranked(db, "Zstorm", 1, 10, fb, sizeof fb, &fb_total);
+    assert_int_equal(total, 3);
+    assert_int_equal(fb_total, 3);   /* feedback reorders, never adds */
+    assert_true(strncmp(plain, "d3:", 3) == 0);
+    assert_non_null(strstr(fb, "d3:"));
+    assert_true(strstr(fb, "d3:") > strstr(fb, "d1:") && strstr(fb, "d3:") > strstr(fb, "d2:"));
+    ranked(db, "Zstorm", 1, 10, again, sizeof again, &fb_total);
+    assert_string_equal(fb, again);   /* from what the reader keeps, the same */
+    /* One match: nothing to reorder, the plain score. */
+    ranked(db, "Zrain", 0, 10, plain, sizeof plain, &total);
+    ranked(db, "Zrain", 1, 10, fb, sizeof fb, &fb_total);
+    assert_string_equal(plain, fb);
+    /* No hits asked for: the count alone. */
+    ranked(db, "Zstorm", 1, 0, fb, sizeof fb, &fb_total);
+    assert_string_equal(fb, "");
+    assert_int_equal(fb_total, 3);
+    /* A new revision: what the reader kept of the old one is not used. */
+    add_stems(w, "d5", "storm coast wind", "");
+    add_stems(w, "d6", "flood wind", "");
+    assert_int_equal(xap_wdb_commit(w), SEEK_OK);
+    int moved;
+    assert_int_equal(xap_db_reopen(db, &moved), SEEK_OK);
+    assert_true(moved);
+    ranked(db, "Zstorm", 1, 10, fb, sizeof fb, &fb_total);
+    xap_db *fresh;
+    assert_int_equal(xap_db_open(fdir, &fresh), SEEK_OK);
+    ranked(fresh, "Zstorm", 1, 10, again, sizeof again, &total);
+    assert_string_equal(fb, again);
+    assert_int_equal(total, 4);
+    /* The words starting with a given text, and all of them. */
+    char words[256] = "";
+    assert_int_equal(xap_db_each_word(fresh, "s", collect_word, words), SEEK_OK);
+    assert_string_equal(words, "sea:1 stone:1 storm:1 ");
+    words[0] = '\0';
+    assert_int_equal(xap_db_each_word(fresh, "", collect_word, words), SEEK_OK);
+    assert_string_equal(words, "coast:1 sea:1 stone:1 storm:1 ");
+    xap_db_close(fresh);
+    xap_db_close(db);
+    xap_wdb_close(w);
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%.*s'", (int)(strlen(fdir) - 4), fdir);
+    assert_int_equal(system(cmd), 0);
+}
+
 static void test_info_metadata_and_values(void **state)
 {
     (void)state;
@@ -535,6 +652,7 @@ int main(void)
         cmocka_unit_test(test_phrase_and_near),
         cmocka_unit_test(test_boolean_ops_and_values),
         cmocka_unit_test(test_scaled_weight),
+        cmocka_unit_test(test_feedback_and_words),
         cmocka_unit_test(test_info_metadata_and_values),
         cmocka_unit_test(test_facets_ranking_and_terms),
         cmocka_unit_test(test_shards),
