@@ -1,18 +1,24 @@
 // Generates a Russian news-style corpus and its word-form oracle with Az.js
 // (the OpenCorpora dictionary), independent of the Snowball and Hunspell
-// readings seekd uses. Run by gen.sh; never used at run time.
+// readings seekd uses. Run by measure.sh; never used at run time.
 //
 //   node gen.js DICTS OUT_DIR DOCS SEED
 //
 // Writes OUT_DIR/corpus/dNNNN.txt (a title line, then 3 to 6 sentences whose
 // words agree in case, number, gender and tense) and OUT_DIR/queries.tsv:
 //   query <TAB> ids (any parse) <TAB> ids (most likely parse)
-// and OUT_DIR/places.tsv, the documents naming each place in any case:
+// OUT_DIR/queries2.tsv, the same for two-word queries, and
+// OUT_DIR/places.tsv, the documents naming each place in any case:
 //   place:NAME <TAB> ids
 // A document is relevant to a query word when one of its words shares a
 // lemma with it: "any" compares every parse Az.js gives, "top" only the most
-// likely one of each word. Queries are inflected forms (never the lemma) of
-// nouns, adjectives and verbs that occur in the corpus.
+// likely one of each word; to a two-word query when it is relevant to both
+// words. Queries are inflected forms (never the lemma) of nouns, adjectives
+// and verbs that occur in the corpus; the two words of a pair come from one
+// document. A document names the places the generator put in it: Az.js's
+// dictionary lacks most proper names and guesses their lemmas from their
+// endings ("Армении" as "армение", "Астане" as "астан"), so lemmas cannot
+// say which place a document names.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -98,8 +104,11 @@ function verb(subj) {
         return inflect(p, ['futr', '3per', subj.num]) || inflect(p, ['pres', '3per', subj.num]);
     return inflect(p, ['past', 'plur']);
 }
+let placed = new Set();  // the places put in the document being written
 function place(kase) {
-    const p = parse(pick(PLACES), ['NOUN']);
+    const name = pick(PLACES);
+    placed.add(name);
+    const p = parse(name, ['NOUN']);
     const w = inflect(p, [kase, 'sing']) || p.word;
     return w.charAt(0).toUpperCase() + w.slice(1);
 }
@@ -141,6 +150,7 @@ Az.Morph.init(dicts, () => {
     const docs = [];
     for (let d = 0; d < Number(ndocs); d++) {
         const sents = [];
+        placed = new Set();
         const n = 3 + rnd(4);
         while (sents.length < n) {
             const s = sentence();
@@ -150,7 +160,7 @@ Az.Morph.init(dicts, () => {
         const title = sents[0].replace(/\.$/, '');
         const text = title + '\n\n' + sents.slice(1).join(' ') + '\n';
         fs.writeFileSync(path.join(out, 'corpus', id + '.txt'), text);
-        docs.push({ id, words: new Set(words(text).map(norm)) });
+        docs.push({ id, words: new Set(words(text).map(norm)), places: placed });
     }
     // Content words in inflected forms, each a query once.
     const forms = new Set();
@@ -171,28 +181,38 @@ Az.Morph.init(dicts, () => {
         taken.add(q);
         queries.push(q);
     }
-    const lines = queries.map((q) => {
-        const ql = lemmas(q);
-        const anyIds = [], topIds = [];
-        for (const d of docs) {
-            let any = false, top = false;
-            for (const w of d.words) {
-                const wl = lemmas(w);
-                if (!any && [...wl.all].some((l) => ql.all.has(l))) any = true;
-                if (!top && [...wl.top].some((l) => ql.top.has(l))) top = true;
-                if (any && top) break;
-            }
-            if (any) anyIds.push(d.id);
-            if (top) topIds.push(d.id);
-        }
-        return [q, anyIds.join(','), topIds.join(',')].join('\t');
-    });
-    fs.writeFileSync(path.join(out, 'queries.tsv'), lines.join('\n') + '\n');
+    // Whether document d has a word sharing a lemma of `reading` with q.
+    const has = (d, q, reading) => {
+        const ql = lemmas(q)[reading];
+        for (const w of d.words)
+            if ([...lemmas(w)[reading]].some((l) => ql.has(l))) return true;
+        return false;
+    };
+    const judge = (qs) => {
+        const ids = (reading) => docs.filter((d) => qs.every((q) => has(d, q, reading)))
+            .map((d) => d.id).join(',');
+        return [qs.join(' '), ids('all'), ids('top')].join('\t');
+    };
+    fs.writeFileSync(path.join(out, 'queries.tsv'),
+                     queries.map((q) => judge([q])).join('\n') + '\n');
+    // Pairs: two query candidates of different lemmas from one document.
+    const isCandidate = new Set(candidates);
+    const pairs = [], pairTaken = new Set();
+    for (let tries = 0; pairs.length < 150 && tries < 10000; tries++) {
+        const ws = [...pick(docs).words].filter((w) => isCandidate.has(w));
+        if (ws.length < 2) continue;
+        const a = pick(ws), b = pick(ws);
+        if ([...lemmas(a).all].some((l) => lemmas(b).all.has(l))) continue;
+        const key = [a, b].sort().join(' ');
+        if (pairTaken.has(key)) continue;
+        pairTaken.add(key);
+        pairs.push([a, b]);
+    }
+    fs.writeFileSync(path.join(out, 'queries2.tsv'), pairs.map(judge).join('\n') + '\n');
     const places = PLACES.map((name) => {
-        const lemma = norm(name);
-        const hit = docs.filter((d) => [...d.words].some((w) => lemmas(w).all.has(lemma)));
+        const hit = docs.filter((d) => d.places.has(name));
         return 'place:' + name + '\t' + hit.map((d) => d.id).join(',');
     });
     fs.writeFileSync(path.join(out, 'places.tsv'), places.join('\n') + '\n');
-    console.log(`${docs.length} documents, ${queries.length} queries in ${out}`);
+    console.log(`${docs.length} documents, ${queries.length} queries, ${pairs.length} pairs in ${out}`);
 });

@@ -2,17 +2,19 @@
 # Word forms against a dictionary oracle: generates (once, cached in
 # build/wordforms) a Russian corpus and the documents each inflected query
 # word should find according to Az.js's OpenCorpora dictionary (gen.js),
-# indexes the corpus, runs every query as a single word and prints recall
-# and precision, averaged over queries (macro) and over all (query,
-# document) pairs (micro), against both oracle readings; then the same for
-# place filters on the places the texts name in every case.
+# indexes the corpus, runs every query (single words, then pairs of words
+# from one document) and prints recall and precision, averaged over queries
+# (macro) and over all (query, document) pairs (micro), against both oracle
+# readings; then the same for place filters on the places the texts name in
+# every case. The cache is keyed by gen.js's checksum: editing it
+# regenerates.
 #   BIN=bin sh tests/wordforms/measure.sh [DOCS [SEED]]
 set -eu
 : "${BIN:?}"
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 DOCS=${1:-600} SEED=${2:-7}
 WORK=$ROOT/build/wordforms
-OUT=$WORK/gen-$DOCS-$SEED
+OUT=$WORK/gen-$DOCS-$SEED-$(cksum < "$ROOT/tests/wordforms/gen.js" | cut -d' ' -f1)
 if [ ! -f "$OUT/places.tsv" ]; then
     mkdir -p "$WORK/npm"
     [ -d "$WORK/npm/node_modules/az" ] \
@@ -38,11 +40,15 @@ while IFS="$tab" read -r q any top; do
     got=$("$BIN/seek" --socket "$TMP/s.sock" --ids --limit 10000 "$q" | paste -sd, -) || true
     printf '%s\t%s\t%s\t%s\n' "$q" "$any" "$top" "$got"
 done < "$OUT/queries.tsv" > "$TMP/results.tsv"
+while IFS="$tab" read -r q any top; do
+    got=$("$BIN/seek" --socket "$TMP/s.sock" --ids --limit 10000 "$q" | paste -sd, -) || true
+    printf '%s\t%s\t%s\t%s\n' "$q" "$any" "$top" "$got"
+done < "$OUT/queries2.tsv" > "$TMP/results2.tsv"
 while IFS="$tab" read -r q want; do
     got=$("$BIN/seek" --socket "$TMP/s.sock" --ids --limit 10000 "$q" | paste -sd, -) || true
     printf '%s\t%s\t%s\t%s\n' "$q" "$want" "$want" "$got"
 done < "$OUT/places.tsv" > "$TMP/places.tsv"
-python3 - "$TMP/results.tsv" "$TMP/places.tsv" <<'PY'
+python3 - "$TMP/results.tsv" "$TMP/results2.tsv" "$TMP/places.tsv" <<'PY'
 import sys
 def report(rows, col, name):
     ids = lambda s: set(x for x in s.split(',') if x)
@@ -66,5 +72,8 @@ load = lambda f: [l.rstrip('\n').split('\t') for l in open(f, encoding='utf-8')]
 words = load(sys.argv[1])
 report(words, 1, "words, oracle reading every parse")
 report(words, 2, "words, oracle reading the most likely parse")
-report(load(sys.argv[2]), 1, "place filters")
+pairs = load(sys.argv[2])
+report(pairs, 1, "two words, oracle reading every parse")
+report(pairs, 2, "two words, oracle reading the most likely parse")
+report(load(sys.argv[3]), 1, "place filters")
 PY
