@@ -192,6 +192,7 @@ check-shards: $(PROGRAMS)
 # Entity filters on annotated wire stories: recall and precision >= 0.9.
 check-entities: $(PROGRAMS)
 	@BIN=$(CURDIR)/$(BIN) sh tests/eval/entities.sh
+	@BIN=$(CURDIR)/$(BIN) sh tests/eval/entities.sh tests/eval/ru/docs tests/eval/ru/labels.tsv
 
 clean:
 	rm -rf build bin

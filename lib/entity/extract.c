@@ -302,6 +302,37 @@ static int link_surnames(const char *text, const tok_array *t, const names_tok *
     return rc;
 }
 
+/* The places and organizations named inside a Russian organization's name:
+ * "МИД России" names Russia, "МПА СНГ" the CIS, "Национальный банк
+ * Кыргызской Республики" Kyrgyzstan; its first word is its head, never a
+ * name of its own. Russian puts them after the head, in the genitive; an
+ * English name may hold a place's name as a name of its own ("Bank of
+ * America"), so Latin names are left whole. Added after the document's names
+ * are read, as mentions of their own. Returns 0, or -1 on no memory. */
+static int add_inner(const gazetteer *g, const tok_array *t, char **forms, const gaz_match *outer,
+                     mentions *ms)
+{
+    if (outer->ent->type != ENT_ORG || outer->n < 2
+        || script_word(tok_array_norm(t, outer->first), t->v[outer->first].len, NULL)
+           != SCRIPT_CYRILLIC)
+        return 0;
+    gaz_match *in = NULL;
+    long k = gaz_match_tokens(g, (const char *const *)forms + outer->first + 1, outer->n - 1, &in);
+    for (long i = 0; i < k; i++) {
+        if (in[i].ent->type != ENT_PLACE && in[i].ent->type != ENT_ORG)
+            continue;
+        mention *m = add_mention(ms, outer->first + 1 + in[i].first, in[i].n, in[i].ent->type);
+        if (!m) {
+            k = -1;
+            break;
+        }
+        m->key = in[i].ent->key;
+        m->name = in[i].ent->name;
+    }
+    free(in);
+    return k < 0 ? -1 : 0;
+}
+
 static seek_status find_entities(const gazetteer *g, const char *text, const tok_array *t,
                                  counter *c)
 {
@@ -354,6 +385,9 @@ static seek_status find_entities(const gazetteer *g, const char *text, const tok
     sort_mentions(&ms);
     if (link_surnames(text, t, nt, forms, &ms) < 0)
         goto out;
+    for (long i = 0; i < ng; i++)
+        if (gm[i].n && add_inner(g, t, forms, &gm[i], &ms) < 0)
+            goto out;
     sort_mentions(&ms);
     for (size_t i = 0; i < ms.n; i++)
         if (count(c, ms.v[i].type, ms.v[i].key, ms.v[i].name, strlen(ms.v[i].name)) < 0)

@@ -5,6 +5,7 @@
 #include "entity/gazetteer.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -132,6 +133,7 @@ typedef struct alias_rec {
     size_t n;
     uint32_t ent;
     unsigned char cut; /* a Cyrillic name with a case ending cut (gaz_match.cut) */
+    unsigned char weak; /* ... an ending no nominative has: yields to others */
 } alias_rec;
 
 struct gazetteer {
@@ -256,6 +258,20 @@ char *gaz_match_form(const char *text, size_t len)
  * in Russian text, or (`inflected` 0) in its plain transliteration, which
  * Latin text spells ("Moskva"). Returns 0, 1 if it has no tokens, -1 on no
  * memory. */
+/* Whether a word of `name` has an ending cut that no nominative has
+ * (rustem_oblique): "Китами" cut to "кит". Returns 1, 0, or -1 on no memory. */
+static int oblique_cut(const char *name, size_t len)
+{
+    tok_array a;
+    if (tok_array_build(&a, name, len) < 0)
+        return -1;
+    int oblique = 0;
+    for (size_t i = 0; i < a.n && !oblique; i++)
+        oblique = rustem_oblique(tok_array_norm(&a, i), a.v[i].len);
+    tok_array_fini(&a);
+    return oblique;
+}
+
 /* Whether name's inflected form (`key`) differs from its plain one: a case
  * ending was cut. Returns 1, 0, or -1 on no memory. */
 static int was_cut(const char *name, size_t len, const char *key)
@@ -299,7 +315,8 @@ static int add_form(gazetteer *g, uint32_t e, const char *name, size_t len, int 
     }
     char *key = join(toks, n);
     int cut = key && inflected && translit_has_cyr(name, len) ? was_cut(name, len, key) : 0;
-    if (cut < 0) {
+    int weak = cut > 0 ? oblique_cut(name, len) : 0;
+    if (cut < 0 || weak < 0) {
         free(key);
         free_toks(toks, n);
         return -1;
@@ -318,7 +335,7 @@ static int add_form(gazetteer *g, uint32_t e, const char *name, size_t len, int 
              * script's text. */
             alias_rec *a = cut ? NULL : find_rec(g, e, toks, n);
             if (a)
-                a->cut = 0;
+                a->cut = a->weak = 0;
             free_toks(toks, n);
             return 0;
         }
@@ -332,7 +349,7 @@ static int add_form(gazetteer *g, uint32_t e, const char *name, size_t len, int 
         return -1;
     }
     g->al = grown;
-    g->al[g->nal] = (alias_rec){ toks, n, e, (unsigned char)cut };
+    g->al[g->nal] = (alias_rec){ toks, n, e, (unsigned char)cut, (unsigned char)weak };
     slot *f = map_slot(&g->by_first, toks[0]);
     if (!f)
         return -1;
@@ -504,6 +521,17 @@ const gaz_entity *gaz_find(const gazetteer *g, ent_type type, const char *key)
     return NULL;
 }
 
+/* Whether alias a is at tokens [i, ...) of toks (n tokens). */
+static bool alias_at(const alias_rec *a, const char *const *toks, size_t n, size_t i)
+{
+    if (i + a->n > n)
+        return false;
+    for (size_t j = 1; j < a->n; j++)
+        if (strcmp(toks[i + j], a->toks[j]) != 0)
+            return false;
+    return true;
+}
+
 long gaz_match_tokens(const gazetteer *g, const char *const *toks, size_t n, gaz_match **out)
 {
     gaz_match *v = NULL;
@@ -512,16 +540,40 @@ long gaz_match_tokens(const gazetteer *g, const char *const *toks, size_t n, gaz
     for (size_t i = 0; i < n;) {
         slot *s = map_find(&g->by_first, toks[i]);
         size_t best = 0;
+        bool strong = false;
+        uint32_t first[ENT_NTYPES];
+        /* The longest length any alias matches here, and whether one of it
+         * is no stem cut from an ending no nominative has: such a stem
+         * yields to the other names the words meet ("Иерусалим" cut to
+         * "иерусал"). Aliases come longest first. */
         for (size_t k = 0; s && k < s->n; k++) {
             const alias_rec *a = &g->al[s->vals[k]];
             if (best && a->n < best)
-                break;  /* longest first: shorter aliases cannot win now */
-            if (i + a->n > n)
-                continue;
-            size_t j = 1;
-            while (j < a->n && strcmp(toks[i + j], a->toks[j]) == 0)
-                j++;
-            if (j < a->n)
+                break;
+            if (alias_at(a, toks, n, i)) {
+                best = a->n;
+                strong |= !a->weak;
+            }
+        }
+        /* Two names of one type whose stems meet ("Китая": Китай, China, and
+         * Киты, Kitami) are one name of the text: the entity listed first
+         * (hand-kept lists and countries come before cities) keeps it; a
+         * name met as written is never dropped. */
+        for (size_t t = 0; t < ENT_NTYPES; t++)
+            first[t] = UINT32_MAX;
+        for (size_t k = 0; best && k < s->n && g->al[s->vals[k]].n >= best; k++) {
+            const alias_rec *a = &g->al[s->vals[k]];
+            ent_type t = g->ents[a->ent].type;
+            if (a->n == best && !(strong && a->weak) && alias_at(a, toks, n, i)
+                && a->ent < first[t])
+                first[t] = a->ent;
+        }
+        for (size_t k = 0; best && k < s->n; k++) {
+            const alias_rec *a = &g->al[s->vals[k]];
+            if (a->n < best)
+                break;
+            if ((strong && a->weak) || (a->cut && a->ent != first[g->ents[a->ent].type])
+                || !alias_at(a, toks, n, i))
                 continue;
             int dup = 0;
             for (size_t m = nv; m-- > 0 && v[m].first == i;)
@@ -535,7 +587,6 @@ long gaz_match_tokens(const gazetteer *g, const char *const *toks, size_t n, gaz
             }
             v = p;
             v[nv++] = (gaz_match){ i, a->n, &g->ents[a->ent], a->cut };
-            best = a->n;
         }
         i += best ? best : 1;
     }

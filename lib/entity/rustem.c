@@ -4,6 +4,7 @@
  * the same stem ("серг", "кор", "кит"). */
 #include "entity/rustem.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "text/script.h"
@@ -17,8 +18,14 @@ static const char *const endings[] = {
     "их", "ых", "ые", "ие", "ии", "ия", "ию", "ье", "ья", "ью", "ьи", "ам", "ям", "ах",
     "ях", "ея", "ею", "еи", "ай", "ае", "аю",
     /* one */
-    "а", "я", "у", "ю", "е", "и", "ы", "ь", "й",
+    "а", "я", "у", "ю", "е", "и", "ы", "ь", "й", "о",
 };
+
+/* Endings a name in the nominative may have: a gazetteer name is written in
+ * it, so an ending of another case is part of its stem ("Иерусалим",
+ * "Китами", "Черных"). */
+static const char nominative[] =
+    " ой ей ий ый ая яя ое ее ые ие ия ье ья ея ай а я е и ы ь й о ";
 
 /* Code points in the first `len` bytes of UTF-8 `s`. */
 static size_t letters(const char *s, size_t len)
@@ -29,16 +36,33 @@ static size_t letters(const char *s, size_t len)
     return n;
 }
 
-size_t rustem_name(const char *norm, size_t len)
+/* The index in `endings` of the ending rustem_name cuts, or -1. */
+static int ending(const char *norm, size_t len)
 {
     int russian = 0;
     if (script_word(norm, len, &russian) != SCRIPT_CYRILLIC || !russian)
-        return len;
+        return -1;
     for (size_t i = 0; i < sizeof endings / sizeof *endings; i++) {
         size_t el = strlen(endings[i]);
         if (el < len && memcmp(norm + len - el, endings[i], el) == 0
             && letters(norm, len - el) >= 2)
-            return len - el;
+            return (int)i;
     }
-    return len;
+    return -1;
+}
+
+size_t rustem_name(const char *norm, size_t len)
+{
+    int e = ending(norm, len);
+    return e < 0 ? len : len - strlen(endings[e]);
+}
+
+bool rustem_oblique(const char *norm, size_t len)
+{
+    int e = ending(norm, len);
+    if (e < 0)
+        return false;
+    char word[16];
+    snprintf(word, sizeof word, " %s ", endings[e]);
+    return !strstr(nominative, word);
 }

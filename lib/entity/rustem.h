@@ -1,17 +1,24 @@
 /* The case ending of a Russian name: "Путина", "Путину" and "Путиным" are
- * all "путин", "Москве" and "Москвы" "москв", "России" "росс". Names, not
- * words at large: a fixed list of noun and adjective endings, the longest
- * that leaves two letters; no dictionary, so names no dictionary knows
- * ("Рахмона", "Пашиняну") are read the same way. Leaves out plural "-ов" and
- * "-ев", which would cut surnames ("Петров"), and fleeting vowels ("Орла").
- * Only words spelled with the Russian alphabet alone are cut. */
+ * all "путин", "Москве" and "Москвы" "москв", "России" "росс",
+ * "Россотрудничества" "россотрудничеств". Names, not words at large: a fixed
+ * list of noun and adjective endings, the longest that leaves two letters; no
+ * dictionary, so names no dictionary knows ("Рахмона", "Пашиняну") are read
+ * the same way. Leaves out plural "-ов" and "-ев", which would cut surnames
+ * ("Петров"), and fleeting vowels ("Орла"). Only words spelled with the
+ * Russian alphabet alone are cut. */
 #ifndef SEEKD_ENTITY_RUSTEM_H
 #define SEEKD_ENTITY_RUSTEM_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* The length, in bytes, of the normalized token `norm` (`len` bytes) less its
  * Russian case ending; `len` when it has none or is not Russian. */
 size_t rustem_name(const char *norm, size_t len);
+
+/* Whether the ending rustem_name cuts is one no nominative has ("-ами" of
+ * "Китами", "-им" of "Иерусалим"): a gazetteer name so cut is a stem that the
+ * cases of other names may share ("Китая" is China's, not Kitami's). */
+bool rustem_oblique(const char *norm, size_t len);
 
 #endif

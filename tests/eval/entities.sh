@@ -4,8 +4,10 @@
 # tests/eval/labels.tsv annotates, and compares the documents found with the
 # annotated ones. Prints each filter that misses or over-finds, then recall
 # and precision over all (filter, document) pairs; exits 1 when either is
-# below 0.9. Run by `make check-entities` (part of `make test`). Another
-# folder of stories and its labels may be named: entities.sh DOCS LABELS.
+# below 0.9. Run by `make check-entities` (part of `make test`) on these
+# and on tests/eval/ru, Russian stories of the CSTO region (their labels name
+# each entity in Russian, which the filters accept as any other spelling):
+# entities.sh DOCS LABELS.
 : "${BIN:?BIN must name the folder with seekd, seekd-index and seek}"
 . "$(dirname "$0")/../e2e/lib.sh"
 

@@ -31,6 +31,11 @@ static const char gaz_text[] =
     "place\tTurkey\tТурция\n"
     "place\tBosnia and Herzegovina\tBosnia\n"
     "place\tPhilippines\t\n"
+    "place\tAmerica\t\n"
+    "org\tBank of America\t\n"
+    "org\tRussian Ministry of Foreign Affairs\tМИД России\n"
+    "org\tCIS\tСНГ\n"
+    "org\tIPA CIS\tМПА СНГ\n"
     "org\tWashington Post\t\n"
     "org\tU.S. Treasury\tTreasury Department\n"
     "org\tFederal Reserve\tFed\n"
@@ -141,6 +146,16 @@ static void test_longest_and_context(void **state)
     EXPECT("Встреча в Анде.", "place:anda*1");
 }
 
+/* A Russian organization's name names the places and bodies in its
+ * genitive; an English one is left whole. */
+static void test_names_inside_names(void **state)
+{
+    (void)state;
+    EXPECT("Заявление МИД России.", "org:russian ministry of foreign affairs*1 place:russia*1");
+    EXPECT("Сессия МПА СНГ открылась.", "org:ipa cis*1 org:cis*1");
+    EXPECT("Bank of America rose.", "org:bank of america*1");
+}
+
 static void test_surnames(void **state)
 {
     (void)state;
@@ -177,6 +192,7 @@ int main(void)
         cmocka_unit_test(test_upper_case),
         cmocka_unit_test(test_lower_case_word_is_no_name),
         cmocka_unit_test(test_longest_and_context),
+        cmocka_unit_test(test_names_inside_names),
         cmocka_unit_test(test_surnames),
     };
     return cmocka_run_group_tests_name("extract", tests, setup, teardown);
