@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "entity/names.h"
+#include "entity/runames.h"
+#include "entity/rustem.h"
 #include "grow.h"
 #include "entity/translit.h"
 #include "text/script.h"
@@ -109,15 +111,21 @@ static mention *add_mention(mentions *m, size_t first, size_t n, ent_type type)
 }
 
 /* A detected name's key (match forms joined by spaces) and its spelling in
- * the text with runs of white space folded. Returns 0, 1 when the key is
- * empty (every word transliterates to nothing), -1 on no memory. */
-static int detected_key(const char *text, const tok_array *t, char **forms,
-                        const names_mention *nm, mention *m)
+ * the text with runs of white space folded: tokens [first, first+n), then
+ * token `head` when it is no (size_t)-1 (a region word the name shares with
+ * another: "Брестской [и Гродненской] областях"). Returns 0, 1 when the key
+ * is empty (every word transliterates to nothing), -1 on no memory. */
+static int detected_key(const char *text, const tok_array *t, char **forms, size_t first,
+                        size_t nt, size_t head, mention *m)
 {
-    size_t klen = 0;
-    for (size_t i = nm->first; i < nm->first + nm->n; i++)
+    size_t klen = 0, hlen = 0;
+    for (size_t i = first; i < first + nt; i++)
         klen += strlen(forms[i]) + 1;
-    size_t from = t->v[nm->first].start, to = t->v[nm->first + nm->n - 1].end;
+    if (head != (size_t)-1) {
+        klen += strlen(forms[head]) + 1;
+        hlen = t->v[head].end - t->v[head].start + 1;
+    }
+    size_t from = t->v[first].start, to = t->v[first + nt - 1].end;
     /* The spelling without the possessive the key leaves out ("Rudd's"). */
     if (to - from > 2 && (text[to - 1] == 's' || text[to - 1] == 'S')) {
         if (text[to - 2] == '\'')
@@ -125,19 +133,20 @@ static int detected_key(const char *text, const tok_array *t, char **forms,
         else if (to - from > 4 && !memcmp(text + to - 4, "\xE2\x80\x99", 3))
             to -= 4;
     }
-    char *key = malloc(klen + 1), *name = malloc(to - from + 1);
+    char *key = malloc(klen + 1), *name = malloc(to - from + hlen + 1);
     if (!key || !name) {
         free(key);
         free(name);
         return -1;
     }
     key[0] = '\0';
-    for (size_t i = nm->first; i < nm->first + nm->n; i++) {
-        if (!*forms[i])
+    for (size_t i = first; i <= first + nt; i++) {
+        const char *f = i < first + nt ? forms[i] : head != (size_t)-1 ? forms[head] : "";
+        if (!*f)
             continue;  /* transliterates to nothing, like a lone "ь" */
         if (*key)
             strcat(key, " ");
-        strcat(key, forms[i]);
+        strcat(key, f);
     }
     if (!*key) {
         free(key);
@@ -152,10 +161,48 @@ static int detected_key(const char *text, const tok_array *t, char **forms,
             continue;
         name[n++] = ws ? ' ' : ch;
     }
+    if (hlen) {
+        name[n++] = ' ';
+        memcpy(name + n, text + t->v[head].start, hlen - 1);
+        n += hlen - 1;
+    }
     name[n] = '\0';
     m->key = m->own_key = key;
     m->name = m->own_name = name;
     return 0;
+}
+
+/* Token i+1 is a Russian surname or patronymic after token i, a given name
+ * that a place shares ("Владимир Зиновский", "Владимиру Владимировичу"): a
+ * capitalized Cyrillic word, not taken, after a space, whose stem ends as
+ * surnames and patronymics do, and that is no region's adjective ("Владимир
+ * Ивановской области"). */
+static bool surname_after(const char *text, const tok_array *t, const unsigned char *taken,
+                          size_t i)
+{
+    static const char *const ends[] = { "ович", "евич", "овн", "евн", "ичн", "ов", "ев", "ин",
+                                        "ын", "ск", "цк", "ян", "енк", "ук", "юк", "ич", "дз",
+                                        "швил", "зод", "зад" };
+    if (i + 1 >= t->n || taken[i + 1] || t->v[i + 1].start != t->v[i].end + 1
+        || text[t->v[i].end] != ' '
+        || names_case(text, t->v[i + 1].start, t->v[i + 1].end) <= 0)
+        return false;
+    const char *w = tok_array_norm(t, i + 1);
+    size_t len = rustem_name(w, t->v[i + 1].len);
+    if (len == t->v[i + 1].len && !translit_has_cyr(w, len))
+        return false;   /* not Russian */
+    if (i + 2 < t->n && names_case(text, t->v[i + 2].start, t->v[i + 2].end) < 0) {
+        const char *r = tok_array_norm(t, i + 2);
+        size_t rl = rustem_name(r, t->v[i + 2].len);
+        if ((rl == 12 && !memcmp(r, "област", 12)) || (rl == 10 && !memcmp(r, "район", 10)))
+            return false;
+    }
+    for (size_t k = 0; k < sizeof ends / sizeof *ends; k++) {
+        size_t el = strlen(ends[k]);
+        if (len > el + 2 && !memcmp(w + len - el, ends[k], el))
+            return true;
+    }
+    return false;
 }
 
 /* A gazetteer match the text's context rejects: Latin text meeting a
@@ -179,6 +226,8 @@ static int rejected(const char *text, const tok_array *t, const names_tok *nt,
         return 1;
     if (g->ent->type != ENT_PLACE && g->ent->type != ENT_PERSON)
         return 0;
+    if (g->ent->type == ENT_PLACE && surname_after(text, t, taken, g->first))
+        return 1;
     if (script_word(tok_array_norm(t, g->first), t->v[g->first].len, NULL) != SCRIPT_LATIN)
         return 0;
     if (g->ent->type == ENT_PERSON && g->first > 0) {
@@ -333,6 +382,110 @@ static int add_inner(const gazetteer *g, const tok_array *t, char **forms, const
     return k < 0 ? -1 : 0;
 }
 
+/* Code points in the `len` bytes of UTF-8 `s`. */
+static size_t utf8_letters(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        n += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return n;
+}
+
+/* A person's initials and surname ("А. Касымалиев", "A.G. Lukashenko"): the
+ * gazetteer's one person whose full name ends in that surname and starts
+ * with that letter. Claims the tokens. Returns 0, or -1 on no memory. */
+static int add_initials(const gazetteer *g, const char *text, const tok_array *t, char **forms,
+                        unsigned char *taken, mentions *ms)
+{
+    for (size_t i = 0; i + 1 < t->n; i++) {
+        size_t s = i;
+        /* One or two initials, each a capital letter and its period. */
+        while (s < i + 2 && s + 1 < t->n && !taken[s] && t->v[s].len <= 2
+               && t->v[s + 1].start > t->v[s].end && text[t->v[s].end] == '.'
+               && t->v[s + 1].start - t->v[s].end <= 2
+               && names_case(text, t->v[s].start, t->v[s].end) > 0
+               && utf8_letters(tok_array_norm(t, s), t->v[s].len) == 1)
+            s++;
+        if (s == i || taken[s] || names_case(text, t->v[s].start, t->v[s].end) <= 0
+            || utf8_letters(tok_array_norm(t, s), t->v[s].len) < 2)
+            continue;
+        const gaz_entity *e = gaz_person_by_initial(g, forms[i], forms[s]);
+        if (!e)
+            continue;
+        mention *m = add_mention(ms, i, s - i + 1, ENT_PERSON);
+        if (!m)
+            return -1;
+        m->key = e->key;
+        m->name = e->name;
+        memset(taken + i, 1, s - i + 1);
+        i = s;
+    }
+    return 0;
+}
+
+/* Hit i of h is untyped, in guillemets, and another of the same words is an
+ * organization: the document's «Астана» after "клуб «Астана»". */
+static bool named_org_elsewhere(char **forms, const runames_hit *h, long k, long i)
+{
+    if (h[i].type != NAMES_OTHER)
+        return false;
+    for (long j = 0; j < k; j++) {
+        size_t w = 0;
+        while (h[j].type == NAMES_ORG && h[j].n == h[i].n && w < h[i].n
+               && !strcmp(forms[h[j].first + w], forms[h[i].first + w]))
+            w++;
+        if (h[j].type == NAMES_ORG && w == h[i].n)
+            return true;
+    }
+    return false;
+}
+
+/* Names read from Russian context (runames.h). A one-word organization in
+ * guillemets, and the same words in guillemets elsewhere in the document,
+ * replace the gazetteer's other reading of the word ("клуб «Астана»" is no
+ * city); a region read from its adjective is the gazetteer's when it lists
+ * it. Claims the tokens. Returns 0, or -1 on no memory. */
+static int add_context_names(const gazetteer *g, const char *text, const tok_array *t,
+                             const names_tok *nt, char **forms, unsigned char *taken,
+                             const unsigned char *place, mentions *ms)
+{
+    runames_hit *h = NULL;
+    long k = runames_find(text, nt, t->n, taken, place, &h);
+    int rc = k < 0 ? -1 : 0;
+    for (long i = 0; i < k && rc == 0; i++) {
+        if (h[i].type == NAMES_OTHER && !named_org_elsewhere(forms, h, k, i))
+            continue;
+        ent_type type = h[i].type == NAMES_PLACE ? ENT_PLACE : ENT_ORG;
+        if (taken[h[i].first]) {
+            size_t m = 0;
+            while (m < ms->n && ms->v[m].first != h[i].first)
+                m++;
+            if (m == ms->n || ms->v[m].n != h[i].n || ms->v[m].type == type)
+                continue;
+            ms->v[m] = ms->v[--ms->n];   /* a gazetteer match owns nothing */
+        }
+        mention *m = add_mention(ms, h[i].first, h[i].n, type);
+        int got = m ? detected_key(text, t, forms, h[i].first, h[i].n, h[i].head, m) : -1;
+        if (got < 0) {
+            rc = -1;
+            break;
+        }
+        if (got > 0) {
+            ms->n--;
+            continue;
+        }
+        const gaz_entity *e[2];
+        if (g && gaz_lookup(g, m->key, type, e, 2) == 1) {
+            free(m->own_key);
+            free(m->own_name);
+            *m = (mention){ m->first, m->n, type, e[0]->key, e[0]->name, NULL, NULL };
+        }
+        memset(taken + h[i].first, 1, h[i].n);
+    }
+    free(h);
+    return rc;
+}
+
 static seek_status find_entities(const gazetteer *g, const char *text, const tok_array *t,
                                  counter *c)
 {
@@ -342,6 +495,7 @@ static seek_status find_entities(const gazetteer *g, const char *text, const tok
     gaz_match *gm = NULL;
     names_mention *nm = NULL;
     names_tok *nt = NULL;
+    unsigned char *place = NULL;
     mentions ms = { NULL, 0, 0 };
     if (!forms || !(nt = malloc((t->n + 1) * sizeof *nt)))
         goto out;
@@ -358,6 +512,8 @@ static seek_status find_entities(const gazetteer *g, const char *text, const tok
         if (rejected(text, t, nt, taken, forms, &gm[i]))
             gm[i].n = 0;
     memset(taken, 0, t->n);
+    if (!(place = calloc(t->n + 1, 1)))
+        goto out;
     for (long i = 0; i < ng; i++) {
         if (!gm[i].n)
             continue;
@@ -367,7 +523,12 @@ static seek_status find_entities(const gazetteer *g, const char *text, const tok
         m->key = gm[i].ent->key;
         m->name = gm[i].ent->name;
         memset(taken + gm[i].first, 1, gm[i].n);
+        if (gm[i].ent->type == ENT_PLACE)
+            memset(place + gm[i].first, 1, gm[i].n);
     }
+    if ((g && add_initials(g, text, t, forms, taken, &ms) < 0)
+        || add_context_names(g, text, t, nt, forms, taken, place, &ms) < 0)
+        goto out;
     long nn = names_find(text, nt, t->n, taken, &nm);
     if (nn < 0)
         goto out;
@@ -375,7 +536,7 @@ static seek_status find_entities(const gazetteer *g, const char *text, const tok
                                       ['n'] = ENT_NAME };
     for (long i = 0; i < nn; i++) {
         mention *m = add_mention(&ms, nm[i].first, nm[i].n, types[nm[i].type]);
-        int rc = m ? detected_key(text, t, forms, &nm[i], m) : -1;
+        int rc = m ? detected_key(text, t, forms, nm[i].first, nm[i].n, (size_t)-1, m) : -1;
         if (rc < 0)
             goto out;
         if (rc > 0)
@@ -405,6 +566,7 @@ out:
     free(ms.v);
     free(forms);
     free(taken);
+    free(place);
     free(gm);
     free(nm);
     free(nt);

@@ -143,6 +143,7 @@ struct gazetteer {
     size_t nal, alcap;
     strmap by_key;     /* match form -> entities */
     strmap by_first;   /* first token -> aliases, longest first */
+    strmap by_last;    /* last token -> a person's aliases of two or more tokens */
 };
 
 size_t gaz_count(const gazetteer *g)
@@ -157,7 +158,9 @@ const gaz_entity *gaz_at(const gazetteer *g, size_t i)
 
 /* The match form of a token; `inflected` cuts a Russian case ending first
  * (rustem.h). й is read as и here, as the match form always did, so that
- * "Сергей" still meets "Sergei". */
+ * "Сергей" still meets "Sergei"; a word's first "дж" as "ж", which Russian
+ * writes either way for the Turkic sound ("Джапаров", "Жапаров";
+ * "Джалал-Абад", "Жалал-Абад"). */
 static size_t token_form(const char *norm, size_t len, char *buf, size_t cap, int inflected)
 {
     if (translit_has_cyr(norm, len)) {
@@ -166,6 +169,10 @@ static size_t token_form(const char *norm, size_t len, char *buf, size_t cap, in
         if (n > TOK_MAX_BYTES)
             n = TOK_MAX_BYTES;
         memcpy(tmp, norm, n);
+        if (n > 4 && !memcmp(tmp, "дж", 4)) {
+            memmove(tmp, tmp + 2, n - 2);
+            n -= 2;
+        }
         for (size_t i = 0; i + 1 < n; i++)
             if ((unsigned char)tmp[i] == 0xD0 && (unsigned char)tmp[i + 1] == 0xB9)
                 tmp[i + 1] = (char)0xB8;  /* й D0 B9 -> и D0 B8 */
@@ -358,6 +365,11 @@ static int add_form(gazetteer *g, uint32_t e, const char *name, size_t len, int 
         at++;
     if (slot_insert(f, at, (uint32_t)g->nal) < 0)
         return -1;
+    if (g->ents[e].type == ENT_PERSON && n > 1) {
+        slot *l = map_slot(&g->by_last, toks[n - 1]);
+        if (!l || slot_insert(l, l->n, (uint32_t)g->nal) < 0)
+            return -1;
+    }
     g->nal++;
     return 0;
 }
@@ -491,6 +503,7 @@ void gaz_free(gazetteer *g)
     free(g->al);
     map_fini(&g->by_key);
     map_fini(&g->by_first);
+    map_fini(&g->by_last);
     free(g);
 }
 
@@ -519,6 +532,23 @@ const gaz_entity *gaz_find(const gazetteer *g, ent_type type, const char *key)
             return e;
     }
     return NULL;
+}
+
+const gaz_entity *gaz_person_by_initial(const gazetteer *g, const char *initial,
+                                        const char *surname)
+{
+    slot *l = map_find(&g->by_last, surname);
+    const gaz_entity *found = NULL;
+    size_t il = strlen(initial);
+    for (size_t i = 0; il && l && i < l->n; i++) {
+        const alias_rec *a = &g->al[l->vals[i]];
+        if (strncmp(a->toks[0], initial, il) != 0)
+            continue;
+        if (found && found != &g->ents[a->ent])
+            return NULL;
+        found = &g->ents[a->ent];
+    }
+    return found;
 }
 
 /* Whether alias a is at tokens [i, ...) of toks (n tokens). */

@@ -51,6 +51,12 @@ size_t gaz_lookup(const gazetteer *g, const char *key, ent_type type,
 /* The entity of `type` whose canonical key is `key`, or NULL. */
 const gaz_entity *gaz_find(const gazetteer *g, ent_type type, const char *key);
 
+/* The person one of whose names of two or more words ends in `surname` and
+ * starts with a word that begins with `initial` (both match forms: "a" and
+ * "kasymaliev" for "А. Касымалиев"); NULL when none, or several. */
+const gaz_entity *gaz_person_by_initial(const gazetteer *g, const char *initial,
+                                        const char *surname);
+
 typedef struct gaz_match {
     size_t first, n;          /* tokens [first, first + n) */
     const gaz_entity *ent;

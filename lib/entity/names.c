@@ -8,7 +8,8 @@
  *   Cyrillic), separated only by spaces, one hyphen ("Nur-Sultan") or ". "
  *   after an abbreviation or initial ("Mr. Markus", "George W. Bush"); any
  *   other punctuation or a line break ends it. Up to two lower-case connectors
- *   (of, the, and, for) or particles (de, al, bin, ...) may join two of them.
+ *   (of, the, and, for) or particles (de, al, bin, ...) may join two of them;
+ *   a Turkic patronymic word (uulu, уулу, кызы, оглы) may end it.
  *   Runs of over 40 tokens (tables, headlines) are skipped.
  * - Leading function words (The, In, However, months, ...) are stripped; one
  *   inside ends the name, as does "and the"; a possessive ("Putin's") is last.
@@ -23,7 +24,9 @@
  *   splits the run ("Kyrgyz Republic | Erlan Abdyldaev"); leading titles,
  *   modifiers and acronyms are stripped, and an acronym ends the name. It is a
  *   person when a title is among the 3 words before it (modifiers, connectors
- *   not counted) or a speech verb (said, told, ...) follows; a place right
+ *   not counted, nor a name the gazetteer took: "председатель Жогорку Кенеша
+ *   Кыргызстана Нурланбек Тургунбек уулу") or a speech verb (said, told, ...)
+ *   follows; a place right
  *   after "in", "at", "to", "from", "near", "capital" (maybe then "the") or
  *   "city of"; else other. Context never crosses a sentence end.
  * - Russian words are looked up by their name stem (rustem.h), so every case
@@ -61,6 +64,7 @@ enum {
     W_PREP = 1 << 8,    /* word before a place */
     W_VERB = 1 << 9,    /* speech verb after a person */
     W_ABBR = 1 << 10,   /* its period does not end a sentence */
+    W_PATR = 1 << 11,   /* ends a Turkic name: "Тургунбек уулу", "Алиев оглы" */
 };
 
 /* Each list is space-separated with a space at both ends, for strstr.
@@ -90,7 +94,8 @@ static const struct { unsigned fl; const char *words; } classes[] = {
       " лидер губернатор мэр спикер госсекретар канцлер депутат директор руководител генсек"
       " секретар помощник замминистр заместител командующ патриарх корол принц шейх эмир"
       " маршал адмирал полковник майор капитан лейтенант сенатор представител"
-      " спецпредставител прокурор генпрокурор господин госпож вице экс " },
+      " спецпредставител прокурор генпрокурор господин госпож вице экс аким хоким ректор врач"
+      " тренер судь эксперт аналитик политолог журналист корреспондент " },
     { W_ADJ, " acting affairs assistant chief defence defense economy emergencies emergency"
       " energy executive finance first foreign former interior internal justice permanent"
       " senior special supreme vice afghan american armenian azerbaijani belarusian british"
@@ -124,6 +129,7 @@ static const struct { unsigned fl; const char *words; } classes[] = {
       " пояснил добавил указал призвал напомнил заверил уточнил признал считает говорит"
       " заявляет сообщает отмечает подчеркивает " },
     { W_ABBR, " capt col dr gen gov lt maj mr mrs ms prof sen st " },
+    { W_PATR, " uulu kyzy uly ogly qizi уул кыз ул огл " },
 };
 
 typedef struct scan {
@@ -334,6 +340,9 @@ static size_t run_end(const scan *s, size_t i)
             break;
         j = k + 1;
     }
+    if (j < s->n && linked(s, j - 1) && !is_taken(s, j) && first_case(s, j, NULL) < 0
+        && (flags(s, j) & W_PATR))
+        j++;
     return j;
 }
 
@@ -424,7 +433,9 @@ static bool title_before(const scan *s, size_t a)
             break;
         if ((f = flags(s, --k)) & W_TITLE)
             return true;
-        words += !(f & (W_ADJ | W_CONN)) && !is_acronym(s, k);
+        /* A known name between counts as no word: "председатель Жогорку
+         * Кенеша Кыргызстана | Нурланбек Тургунбек уулу". */
+        words += !(f & (W_ADJ | W_CONN)) && !is_acronym(s, k) && !is_taken(s, k);
     }
     return false;
 }

@@ -32,6 +32,13 @@ static const char gaz_text[] =
     "place\tBosnia and Herzegovina\tBosnia\n"
     "place\tPhilippines\t\n"
     "place\tAmerica\t\n"
+    "place\tVladimir\tВладимир\n"
+    "place\tAstana\tАстана\n"
+    "place\tMozyr\tМозырь\n"
+    "place\tBrest Region\tБрестская область\n"
+    "place\tGrodno Region\tГродненская область\n"
+    "person\tAdylbek Kasymaliev\tАдылбек Касымалиев\n"
+    "person\tSadyr Japarov\tСадыр Жапаров\n"
     "org\tBank of America\t\n"
     "org\tRussian Ministry of Foreign Affairs\tМИД России\n"
     "org\tCIS\tСНГ\n"
@@ -156,6 +163,31 @@ static void test_names_inside_names(void **state)
     EXPECT("Bank of America rose.", "org:bank of america*1");
 }
 
+/* Russian names read from their context. */
+static void test_russian_context(void **state)
+{
+    (void)state;
+    /* Initials before a surname the gazetteer knows in a full name. */
+    EXPECT("Премьер А. Касымалиев посетил завод.", "person:adylbek kasymaliev*1");
+    EXPECT("Премьер А.Б. Касымалиев прибыл.", "person:adylbek kasymaliev*1");
+    EXPECT("Премьер Б. Касымалиев прибыл.", "person:b kasymaliev*1");
+    /* Дж and Ж. */
+    EXPECT("Президент Садыр Джапаров заявил.", "person:sadyr japarov*1");
+    /* A place's name as a given name before a surname or patronymic. */
+    EXPECT("Министр финансов Владимир Зиновский сообщил.", "person:vladimir zinovsk*1");
+    EXPECT("Мы благодарны Владимиру Владимировичу.", "name:vladimir vladimirovich*1");
+    EXPECT("Город Владимир Ивановской области.", "place:vladimir*1 place:ivanovsk oblast*1");
+    /* Regions by their adjective, one shared region word. */
+    EXPECT("Учения в Брестской и Гродненской областях.", "place:brest region*1 place:grodno region*1");
+    EXPECT("Дороги Ошской области.", "place:oshsk oblast*1");
+    /* A list with a known place; a geographic word. */
+    EXPECT("Пациенты из Мозыря, Речицы и Жлобина.", "place:mozyr*1 place:rechits*1 place:zhlobin*1");
+    EXPECT("Нефть дают месторождения Тенгиз и Кашаган.", "place:tengiz*1 place:kashagan*1");
+    /* An organization in guillemets, here and elsewhere in the text. */
+    EXPECT("«Астана» победила. Футбольный клуб «Астана» стал чемпионом.", "org:astan*2");
+    EXPECT("Прибыли в Астану.", "place:astana*1");
+}
+
 static void test_surnames(void **state)
 {
     (void)state;
@@ -193,6 +225,7 @@ int main(void)
         cmocka_unit_test(test_lower_case_word_is_no_name),
         cmocka_unit_test(test_longest_and_context),
         cmocka_unit_test(test_names_inside_names),
+        cmocka_unit_test(test_russian_context),
         cmocka_unit_test(test_surnames),
     };
     return cmocka_run_group_tests_name("extract", tests, setup, teardown);

@@ -104,6 +104,34 @@ static void test_russian_cases_share_a_form(void **state)
     assert_other_form("Петров", "Петр");
     assert_other_form("Putina", "Putin");
     assert_other_form("Қазақстана", "Қазақстан");
+    /* Russian writes the Turkic "j" as "дж" or "ж" at a word's start. */
+    assert_same_form("Садыр Джапаров", "Садыр Жапаров");
+    assert_same_form("Джалал-Абадская область", "Жалал-Абадская область");
+    assert_other_form("Аджария", "Ажария");
+}
+
+static void test_person_by_initial(void **state)
+{
+    (void)state;
+    gazetteer *g = load_text("person\tAdylbek Kasymaliev\tАдылбек Касымалиев\n"
+                             "person\tAkylbek Japarov\tАкылбек Жапаров\n"
+                             "person\tSadyr Japarov\tСадыр Жапаров\n"
+                             "person\tAlexei Japarov\t\n"
+                             "person\tSergei Shoigu\tШойгу\n", SEEK_OK, NULL);
+    char *a = gaz_match_form("А", strlen("А")), *k = gaz_match_form("Касымалиеву", strlen("Касымалиеву"));
+    const gaz_entity *e = gaz_person_by_initial(g, a, k);
+    assert_non_null(e);
+    assert_string_equal(e->name, "Adylbek Kasymaliev");
+    assert_non_null(e = gaz_person_by_initial(g, "s", "zhaparov"));
+    assert_string_equal(e->name, "Sadyr Japarov");
+    /* No such initial, two people, a one-word name. */
+    assert_null(gaz_person_by_initial(g, "b", "kasymaliev"));
+    assert_null(gaz_person_by_initial(g, "a", "japarov"));
+    assert_null(gaz_person_by_initial(g, "", "kasymaliev"));
+    assert_null(gaz_person_by_initial(g, "s", "shoig"));   /* Шойгу alone */
+    free(a);
+    free(k);
+    gaz_free(g);
 }
 
 static void test_lookup_by_any_name(void **state)
@@ -284,6 +312,7 @@ int main(void)
         cmocka_unit_test(test_longest_match_first),
         cmocka_unit_test(test_scripts_meet),
         cmocka_unit_test(test_stems_that_meet),
+        cmocka_unit_test(test_person_by_initial),
         cmocka_unit_test(test_load_errors_name_the_line),
         cmocka_unit_test(test_shipped_gazetteer),
     };

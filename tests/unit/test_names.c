@@ -213,6 +213,15 @@ static void test_russian_context(void **state)
     expect("жители Республики Алтай", NULL, "l:Республики Алтай");
     /* Function words at a sentence start are not names. */
     expect("Однако Москва и Минск", "Москва Минск", "");
+    /* A Turkic patronymic word ends the name; a known name between a title
+     * and the name counts as no word. */
+    expect("председатель Жогорку Кенеша Кыргызстана Нурланбек Тургунбек уулу открыл",
+           "Жогорку Кенеша Кыргызстана", "p:Нурланбек Тургунбек уулу");
+    expect("Ильхам Гейдар оглы", NULL, "n:Ильхам Гейдар оглы");
+    expect("Эльвира Назарбаева улы", NULL, "n:Эльвира Назарбаева улы");
+    expect("в городе Бишкек уулу", "Бишкек", "");
+    /* Professions are titles too. */
+    expect("Главный тренер команды Григорий Бабаян поблагодарил", NULL, "p:Григорий Бабаян");
 }
 
 static void test_hyphen(void **state)

@@ -1,0 +1,251 @@
+/* Russian one-word names from their context, and regions named by an
+ * adjective (runames.h). Words are compared by their name stems (rustem.h),
+ * which every case of a word shares: "реке", "реку" -> "рек". */
+#include "entity/runames.h"
+#include "entity/rustem.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "grow.h"
+
+enum { MAX_WORD = 48 };
+
+/* Words before a place's one-word name. */
+static const char geo_words[] =
+    " рек озер город сел поселок поселк деревн кишлак аул станиц месторожден месторождени перевал хребет"
+    " хребт гор долин остров залив пролив порт аэропорт парк площад улиц проспект ";
+/* Words a region's adjective stands before: "Ошской области". */
+static const char region_words[] = " област кра район округ ";
+/* Words before an organization's name in guillemets: "клуб «Астана»". */
+static const char org_words[] =
+    " клуб фк команд компан авиакомпан госкорпорац корпорац концерн холдинг завод комбинат"
+    " фабрик банк фонд парт движен агентств издательств газет журнал телеканал радиостанц"
+    " ассоциац объединен обществ предприят групп театр оао зао пао ао ооо тоо ";
+
+typedef struct scan {
+    const char *text;
+    const names_tok *toks;
+    size_t n;
+    const unsigned char *taken, *place;
+    runames_hit *out;
+    size_t len, cap;
+} scan;
+
+static const char *norm(const scan *s, size_t i) { return s->toks[i].norm ? s->toks[i].norm : ""; }
+static bool taken(const scan *s, size_t i) { return s->taken && s->taken[i]; }
+static bool known_place(const scan *s, size_t i) { return s->place && s->place[i]; }
+static int letter_case(const scan *s, size_t i)
+{
+    return names_case(s->text, s->toks[i].start, s->toks[i].end);
+}
+
+/* Token i, or its name stem, is listed in `list`. */
+static bool listed(const scan *s, size_t i, const char *list)
+{
+    char key[MAX_WORD + 3];
+    size_t len = strlen(norm(s, i));
+    if (len > MAX_WORD)
+        return false;
+    for (int pass = 0; pass < 2; pass++) {
+        size_t k = pass ? rustem_name(norm(s, i), len) : len;
+        key[0] = ' ';
+        memcpy(key + 1, norm(s, i), k);
+        memcpy(key + 1 + k, " ", 2);
+        if (strstr(list, key))
+            return true;
+    }
+    return false;
+}
+
+/* The bytes between tokens i and i+1 are exactly `sep`. */
+static bool gap_is(const scan *s, size_t i, const char *sep)
+{
+    size_t len = strlen(sep);
+    return i + 1 < s->n && s->toks[i + 1].start >= s->toks[i].end
+           && s->toks[i + 1].start - s->toks[i].end == len
+           && !memcmp(s->text + s->toks[i].end, sep, len);
+}
+
+/* A sentence ends between tokens i-1 and i, or i is the first. */
+static bool sentence_start(const scan *s, size_t i)
+{
+    if (i == 0 || s->toks[i].start < s->toks[i - 1].end)
+        return true;
+    for (size_t k = s->toks[i - 1].end; k < s->toks[i].start; k++)
+        if (strchr(".!?\n", s->text[k]))
+            return true;
+    return false;
+}
+
+/* The last token of the hyphenated capitalized word starting at i
+ * ("Иссык-Кульской", "Чолпон-Ата"). */
+static size_t word_end(const scan *s, size_t i)
+{
+    while (i + 1 < s->n && gap_is(s, i, "-") && letter_case(s, i + 1) > 0)
+        i++;
+    return i;
+}
+
+/* The first token of the hyphenated capitalized word ending at j. */
+static size_t word_start(const scan *s, size_t j)
+{
+    while (j > 0 && gap_is(s, j - 1, "-") && letter_case(s, j - 1) > 0)
+        j--;
+    return j;
+}
+
+static bool free_span(const scan *s, size_t a, size_t j)
+{
+    for (size_t k = a; k <= j; k++)
+        if (taken(s, k))
+            return false;
+    return true;
+}
+
+/* A Russian adjective's stem: "ошской" -> "ошск", "донецкой" -> "донецк". */
+static bool adjective(const scan *s, size_t i)
+{
+    const char *w = norm(s, i);
+    size_t k = rustem_name(w, strlen(w));
+    return k < strlen(w) && k >= 4
+           && (!memcmp(w + k - 4, "ск", 4) || !memcmp(w + k - 4, "цк", 4));
+}
+
+static int push(scan *s, size_t first, size_t n, size_t head, names_type type)
+{
+    runames_hit *p = grow_to(s->out, &s->cap, s->len + 1, sizeof *p, 8);
+    if (!p)
+        return -1;
+    s->out = p;
+    s->out[s->len++] = (runames_hit){ first, n, head, type };
+    return 0;
+}
+
+/* A region's adjective at [a, j] before its region word, or the first of two
+ * adjectives that share one ("Брестской и Гродненской областях"). Returns 1
+ * when it pushed a hit, 0, or -1 on no memory. */
+static int region(scan *s, size_t a, size_t j)
+{
+    if (!adjective(s, j) || !free_span(s, a, j) || j + 1 >= s->n || !gap_is(s, j, " "))
+        return 0;
+    if (letter_case(s, j + 1) < 0 && listed(s, j + 1, region_words) && !taken(s, j + 1))
+        return push(s, a, j + 1 - a + 1, (size_t)-1, NAMES_PLACE) < 0 ? -1 : 1;
+    if (j + 3 < s->n && !strcmp(norm(s, j + 1), "и") && gap_is(s, j + 1, " ")
+        && letter_case(s, j + 2) > 0) {
+        size_t k = word_end(s, j + 2);
+        if (adjective(s, k) && k + 1 < s->n && gap_is(s, k, " ") && letter_case(s, k + 1) < 0
+            && listed(s, k + 1, region_words))
+            return push(s, a, j + 1 - a, k + 1, NAMES_PLACE) < 0 ? -1 : 1;
+    }
+    return 0;
+}
+
+/* The one-word name at [a, j] in guillemets: an organization after an
+ * organization word, a place after a geographic word, else untyped. Returns
+ * 1 when it pushed a hit, 0, or -1 on no memory. */
+static int quoted(scan *s, size_t a, size_t j)
+{
+    /* Only the bytes before and between tokens are read: a closing mark
+     * after the last token is not seen. */
+    size_t from = a ? s->toks[a - 1].end : 0;
+    if (s->toks[a].start < from + 2 || memcmp(s->text + s->toks[a].start - 2, "«", 2) != 0
+        || j + 1 >= s->n || s->toks[j + 1].start < s->toks[j].end + 2
+        || memcmp(s->text + s->toks[j].end, "»", 2) != 0)
+        return 0;
+    if (a == 0 || !gap_is(s, a - 1, " «"))
+        return push(s, a, j - a + 1, (size_t)-1, NAMES_OTHER) < 0 ? -1 : 1;
+    if (listed(s, a - 1, org_words))
+        return push(s, a, j - a + 1, (size_t)-1, NAMES_ORG) < 0 ? -1 : 1;
+    if (listed(s, a - 1, geo_words) && free_span(s, a, j))
+        return push(s, a, j - a + 1, (size_t)-1, NAMES_PLACE) < 0 ? -1 : 1;
+    return push(s, a, j - a + 1, (size_t)-1, NAMES_OTHER) < 0 ? -1 : 1;
+}
+
+/* The word before the list item at [a, ..]: its end, after ", " or " и ",
+ * or (size_t)-1. */
+static size_t item_before(const scan *s, size_t a)
+{
+    if (a >= 1 && gap_is(s, a - 1, ", "))
+        return a - 1;
+    if (a >= 2 && !strcmp(norm(s, a - 1), "и") && gap_is(s, a - 1, " ") && gap_is(s, a - 2, " "))
+        return a - 2;
+    return (size_t)-1;
+}
+
+/* The word after the list item at [.., j]: its start, or (size_t)-1. */
+static size_t item_after(const scan *s, size_t j)
+{
+    if (gap_is(s, j, ", "))
+        return j + 1;
+    if (j + 2 < s->n && !strcmp(norm(s, j + 1), "и") && gap_is(s, j, " ") && gap_is(s, j + 1, " "))
+        return j + 2;
+    return (size_t)-1;
+}
+
+/* A list item at [a, j] is a place: a known one, or one after a
+ * geographic word. */
+static bool place_item(const scan *s, size_t a, size_t j)
+{
+    if (known_place(s, a) && known_place(s, j))
+        return true;
+    return letter_case(s, a) > 0 && a > 0 && gap_is(s, a - 1, " ") && letter_case(s, a - 1) < 0
+           && listed(s, a - 1, geo_words);
+}
+
+/* The one-word name at [a, j] is a place by a geographic word before it or a
+ * place in its list ("Мозыря, Речицы и Жлобина"). */
+static bool listed_place(const scan *s, size_t a, size_t j)
+{
+    if (place_item(s, a, j))
+        return true;
+    for (size_t e = item_before(s, a); e != (size_t)-1; e = item_before(s, word_start(s, e))) {
+        if (letter_case(s, e) <= 0)
+            break;
+        if (place_item(s, word_start(s, e), e))
+            return true;
+    }
+    for (size_t b = item_after(s, j); b != (size_t)-1; b = item_after(s, word_end(s, b))) {
+        if (letter_case(s, b) <= 0)
+            break;
+        if (place_item(s, b, word_end(s, b)))
+            return true;
+    }
+    return false;
+}
+
+/* A capitalized word standing alone: no capitalized word joined to it by a
+ * space, as a name of two words would be. */
+static bool alone(const scan *s, size_t a, size_t j)
+{
+    return !(a > 0 && gap_is(s, a - 1, " ") && letter_case(s, a - 1) > 0)
+           && !(j + 1 < s->n && gap_is(s, j, " ") && letter_case(s, j + 1) > 0);
+}
+
+long runames_find(const char *text, const names_tok *toks, size_t n, const unsigned char *taken_,
+                  const unsigned char *place, runames_hit **out)
+{
+    scan s = { text, toks, n, taken_, place, NULL, 0, 0 };
+    int rc = 0;
+    for (size_t i = 0; i < n && rc >= 0; i++) {
+        const unsigned char b = (unsigned char)norm(&s, i)[0];
+        if (letter_case(&s, i) <= 0 || b < 0xD0 || b > 0xD4)   /* a capitalized Cyrillic word */
+            continue;
+        size_t j = word_end(&s, i);
+        rc = region(&s, i, j);
+        if (rc == 0)
+            rc = quoted(&s, i, j);
+        if (rc == 0 && free_span(&s, i, j) && !sentence_start(&s, i) && alone(&s, i, j)
+            && listed_place(&s, i, j))
+            rc = push(&s, i, j - i + 1, (size_t)-1, NAMES_PLACE) < 0 ? -1 : 1;
+        i = j;
+    }
+    if (rc < 0) {
+        free(s.out);
+        *out = NULL;
+        return -1;
+    }
+    *out = s.out;
+    return (long)s.len;
+}

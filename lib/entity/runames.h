@@ -1,0 +1,35 @@
+/* Russian names that name detection (names.h: two or more capitalized
+ * words) leaves out, read from the words around them:
+ * - a one-word name after a geographic word ("реке Вахш", "месторождения
+ *   Тенгиз") is a place, and so is every one-word name in a list with a
+ *   known place ("из Мозыря, Речицы и Жлобина");
+ * - a name in guillemets after an organization word ("клуб «Астана»") is an
+ *   organization, even when the gazetteer knows the word as a place; one
+ *   with no such word before it is reported untyped (NAMES_OTHER), for the
+ *   caller to read as the document's other mentions in guillemets;
+ * - a capitalized adjective before a region word is a region ("в Ошской
+ *   области"), and so is the first of two that share one ("в Брестской и
+ *   Гродненской областях": the Brest region too). */
+#ifndef SEEKD_ENTITY_RUNAMES_H
+#define SEEKD_ENTITY_RUNAMES_H
+
+#include <stddef.h>
+#include "entity/names.h"
+
+typedef struct runames_hit {
+    size_t first, n;   /* tokens [first, first+n) */
+    size_t head;       /* a region word that ends the name away from it, or (size_t)-1 */
+    names_type type;   /* NAMES_PLACE, NAMES_ORG, or NAMES_OTHER (in guillemets) */
+} runames_hit;
+
+/* Finds such names in `toks` (n tokens of `text`, as for names_find; the
+ * bytes before the first token are read too).
+ * `taken[i]` marks a token of a gazetteer name and `place[i]` one of a
+ * gazetteer place (both may be NULL). A hit never holds a taken token, but
+ * an organization in guillemets may be one word the gazetteer took (the
+ * caller replaces its match). Returns the count and a malloc'd array in *out
+ * (caller frees; NULL when 0), or -1 when memory runs out. */
+long runames_find(const char *text, const names_tok *toks, size_t n, const unsigned char *taken,
+                  const unsigned char *place, runames_hit **out);
+
+#endif

@@ -1,0 +1,212 @@
+/* Unit tests for lib/entity/runames.c: Russian one-word names typed by a
+ * geographic or organization word before them or by a list with a known
+ * place, regions named by an adjective (also two sharing one region word),
+ * names in guillemets; what is left alone; random token arrays for safety.
+ * Does not test running out of memory. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "entity/runames.h"
+#include "text/token.h"
+
+/* A tokenized text, a heap copy without a NUL so that the sanitizers catch
+ * any read past its end. */
+typedef struct doc {
+    char *text;
+    names_tok *toks;
+    size_t n, cap;
+    unsigned char *taken, *place;
+} doc;
+
+static int add_tok(const tok *t, void *ctx)
+{
+    doc *d = ctx;
+    if (d->n == d->cap) {
+        d->cap = d->cap ? 2 * d->cap : 16;
+        d->toks = realloc(d->toks, d->cap * sizeof *d->toks);
+        assert_non_null(d->toks);
+    }
+    d->toks[d->n] = (names_tok){ strdup(t->text), t->start, t->end };
+    assert_non_null(d->toks[d->n].norm);
+    d->n++;
+    return 0;
+}
+
+/* Tokenizes s; tokens spelled as a word of `places` are a gazetteer's
+ * places (taken), of `taken` other gazetteer names. */
+static void doc_open(doc *d, const char *s, const char *places, const char *taken)
+{
+    size_t len = strlen(s);
+    memset(d, 0, sizeof *d);
+    d->text = malloc(len ? len : 1);
+    assert_non_null(d->text);
+    memcpy(d->text, s, len);
+    assert_true(tok_scan(d->text, len, add_tok, d) >= 0);
+    d->taken = calloc(d->n ? d->n : 1, 1);
+    d->place = calloc(d->n ? d->n : 1, 1);
+    assert_true(d->taken && d->place);
+    for (size_t i = 0; i < d->n; i++) {
+        size_t tl = d->toks[i].end - d->toks[i].start;
+        for (int pass = 0; pass < 2; pass++)
+            for (const char *w = pass ? taken : places; w && *w; w += strcspn(w, " "), w += *w == ' ') {
+                size_t wl = strcspn(w, " ");
+                if (wl == tl && !memcmp(w, d->text + d->toks[i].start, tl)) {
+                    d->taken[i] = 1;
+                    d->place[i] = !pass;
+                }
+            }
+    }
+}
+
+static void doc_close(doc *d)
+{
+    for (size_t i = 0; i < d->n; i++)
+        free((char *)d->toks[i].norm);
+    free(d->toks);
+    free(d->taken);
+    free(d->place);
+    free(d->text);
+}
+
+/* The hits in s as "type:text[+head]" joined by "|". */
+static void expect(const char *s, const char *places, const char *taken, const char *want)
+{
+    doc d;
+    runames_hit *h;
+    char got[1024] = "";
+    size_t at = 0;
+    doc_open(&d, s, places, taken);
+    long n = runames_find(d.text, d.toks, d.n, d.taken, d.place, &h);
+    assert_true(n >= 0);
+    for (long k = 0; k < n; k++) {
+        size_t a = d.toks[h[k].first].start, b = d.toks[h[k].first + h[k].n - 1].end;
+        at += (size_t)snprintf(got + at, sizeof got - at, "%s%c:%.*s", k ? "|" : "",
+                               (char)h[k].type, (int)(b - a), d.text + a);
+        if (h[k].head != (size_t)-1)
+            at += (size_t)snprintf(got + at, sizeof got - at, "+%.*s",
+                                   (int)(d.toks[h[k].head].end - d.toks[h[k].head].start),
+                                   d.text + d.toks[h[k].head].start);
+    }
+    free(h);
+    doc_close(&d);
+    if (strcmp(got, want))
+        fail_msg("%s\n  got:  %s\n  want: %s", s, got, want);
+}
+
+static void test_geographic_word(void **state)
+{
+    (void)state;
+    expect("Мост через реку Гунт открыт.", NULL, NULL, "l:Гунт");
+    expect("на реке Вахш и в городе Нурек", NULL, NULL, "l:Вахш|l:Нурек");
+    expect("добыча на месторождениях Тенгиз и Кашаган выросла", NULL, NULL, "l:Тенгиз|l:Кашаган");
+    expect("порт Актау принял танкер", NULL, NULL, "l:Актау");
+    /* A two-word name is name detection's; Latin is not read. */
+    expect("в городе Нижний Тагил", NULL, NULL, "");
+    expect("on the river Thames", NULL, NULL, "");
+}
+
+static void test_lists(void **state)
+{
+    (void)state;
+    expect("пациентов из Мозыря, Речицы и Жлобина примут", "Мозыря", NULL, "l:Речицы|l:Жлобина");
+    expect("гости из Чолпон-Аты и Каракола", "Каракола", NULL, "l:Чолпон-Аты");
+    /* No known place in the list; a list at a sentence's start. */
+    expect("встреча с Ивановым и Петровым прошла", NULL, NULL, "");
+    expect("Ранее, Россия и Китай", "Россия Китай", NULL, "");
+    expect("Ранее Петров, Россия и Китай", "Россия Китай", NULL, "");
+}
+
+static void test_regions(void **state)
+{
+    (void)state;
+    expect("дороги Ошской области", NULL, NULL, "l:Ошской области");
+    expect("в Брестской и Гродненской областях", NULL, NULL,
+           "l:Брестской+областях|l:Гродненской областях");
+    expect("в Иссык-Кульской и Жалал-Абадской областях", NULL, NULL,
+           "l:Иссык-Кульской+областях|l:Жалал-Абадской областях");
+    expect("в Варзобском районе", NULL, NULL, "l:Варзобском районе");
+    /* Not an adjective, not a region word, taken by the gazetteer. */
+    expect("в Бишкек области", NULL, NULL, "");
+    expect("Ошской команды", NULL, NULL, "");
+    expect("в Согдийской области", NULL, "Согдийской области", "");
+}
+
+static void test_guillemets(void **state)
+{
+    (void)state;
+    expect("Футбольный клуб «Астана» победил", "Астана", NULL, "o:Астана");
+    expect("госкорпорации «Росатом» сообщили", NULL, NULL, "o:Росатом");
+    expect("в парке «Сокольники» прошел", NULL, NULL, "l:Сокольники");
+    expect("«Кайрат» проиграл и «Ордабасы» тоже", NULL, NULL, "n:Кайрат|n:Ордабасы");
+    /* Unclosed, or at the very end where no closing mark is read. */
+    expect("клуб «Астана победил", NULL, NULL, "");
+    expect("клуб «Астана»", NULL, NULL, "");
+}
+
+static unsigned long rng = 88172645463325252UL;
+static unsigned next_rand(unsigned n)
+{
+    rng ^= rng << 13;
+    rng ^= rng >> 7;
+    rng ^= rng << 17;
+    return (unsigned)(rng % n);
+}
+
+/* Token arrays no tokenizer would make: spans in any order, empty, reversed
+ * or overlapping, over arbitrary bytes. Hits stay inside the array. */
+static void test_random_tokens(void **state)
+{
+    static const char *const norms[] = {
+        "", "и", "реке", "клуб", "области", "ошской", "брестской", "мозыря", "x", "областях",
+    };
+    (void)state;
+    for (int round = 0; round < 5000; round++) {
+        size_t len = 1 + next_rand(64), n = next_rand(24);
+        char *text = malloc(len);
+        names_tok *toks = malloc((n ? n : 1) * sizeof *toks);
+        unsigned char *taken = malloc(n ? n : 1), *place = malloc(n ? n : 1);
+        runames_hit *h;
+        assert_true(text && toks && taken && place);
+        for (size_t i = 0; i < len; i++)
+            text[i] = next_rand(3) ? "А и,-. \xC2\xAB\xBB\xD0\x9E\xD0\xBE"[next_rand(14)]
+                                   : (char)next_rand(256);
+        for (size_t i = 0; i < n; i++) {
+            toks[i] = (names_tok){ norms[next_rand(sizeof norms / sizeof *norms)],
+                                   next_rand((unsigned)len + 1), next_rand((unsigned)len + 1) };
+            taken[i] = next_rand(6) == 0;
+            place[i] = taken[i] && next_rand(2);
+        }
+        long r = runames_find(text, toks, n, next_rand(2) ? taken : NULL,
+                              next_rand(2) ? place : NULL, &h);
+        assert_true(r >= 0);
+        assert_true((r == 0) == (h == NULL));
+        for (long k = 0; k < r; k++) {
+            assert_true(h[k].n >= 1 && h[k].first + h[k].n <= n);
+            assert_true(h[k].head == (size_t)-1 || h[k].head < n);
+        }
+        free(h);
+        free(place);
+        free(taken);
+        free(toks);
+        free(text);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_geographic_word),
+        cmocka_unit_test(test_lists),
+        cmocka_unit_test(test_regions),
+        cmocka_unit_test(test_guillemets),
+        cmocka_unit_test(test_random_tokens),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
