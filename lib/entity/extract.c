@@ -205,6 +205,49 @@ static bool surname_after(const char *text, const tok_array *t, const unsigned c
     return false;
 }
 
+/* Code points in the `len` bytes of UTF-8 `s`. */
+static size_t utf8_letters(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        n += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return n;
+}
+
+/* The gazetteer's names in the document, sentence by sentence: a name never
+ * runs across a sentence's end ("после Минска. Области ..." is no Minsk
+ * Region; "U.S. Treasury" and "St. Petersburg" are one name, names.h).
+ * Returns the count and a malloc'd array in *out, or -1 on no memory. */
+static long match_sentences(const gazetteer *g, const char *text, const tok_array *t,
+                            const names_tok *nt, char **forms, gaz_match **out)
+{
+    gaz_match *v = NULL;
+    size_t nv = 0, cap = 0;
+    *out = NULL;
+    for (size_t a = 0, b; a < t->n; a = b) {
+        for (b = a + 1; b < t->n && !names_sentence_end(text, nt, t->n, b - 1); b++)
+            ;
+        gaz_match *seg;
+        long k = gaz_match_tokens(g, (const char *const *)forms + a, b - a, &seg);
+        if (k == 0)
+            continue;
+        gaz_match *p = k < 0 ? NULL : grow_to(v, &cap, nv + (size_t)k, sizeof *p, 16);
+        if (!p) {
+            free(seg);
+            free(v);
+            return -1;
+        }
+        v = p;
+        for (long i = 0; i < k; i++) {
+            v[nv] = seg[i];
+            v[nv++].first += a;
+        }
+        free(seg);
+    }
+    *out = v;
+    return (long)nv;
+}
+
 /* A gazetteer match the text's context rejects: Latin text meeting a
  * Cyrillic name's stem, a one-word name written in
  * lower case ("turkey", "fed"), a one-word place or person after a given
@@ -382,15 +425,6 @@ static int add_inner(const gazetteer *g, const tok_array *t, char **forms, const
     return k < 0 ? -1 : 0;
 }
 
-/* Code points in the `len` bytes of UTF-8 `s`. */
-static size_t utf8_letters(const char *s, size_t len)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < len; i++)
-        n += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return n;
-}
-
 /* A person's initials and surname ("А. Касымалиев", "A.G. Lukashenko"): the
  * gazetteer's one person whose full name ends in that surname and starts
  * with that letter. Claims the tokens. Returns 0, or -1 on no memory. */
@@ -501,7 +535,7 @@ static seek_status find_entities(const gazetteer *g, const char *text, const tok
         goto out;
     for (size_t i = 0; i < t->n; i++)
         nt[i] = (names_tok){ tok_array_norm(t, i), t->v[i].start, t->v[i].end };
-    long ng = g ? gaz_match_tokens(g, (const char *const *)forms, t->n, &gm) : 0;
+    long ng = g ? match_sentences(g, text, t, nt, forms, &gm) : 0;
     if (ng < 0)
         goto out;
     /* Context is read with every match's words taken, so a neighbour that is

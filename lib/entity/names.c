@@ -633,6 +633,13 @@ bool names_given_name_before(const char *text, const names_tok *toks, size_t n,
     return i > 0 && i < n && spaced(&s, i - 1) && plain_word(&s, i - 1) && starts_name(&s, i - 1);
 }
 
+bool names_sentence_end(const char *text, const names_tok *toks, size_t n, size_t i)
+{
+    scan s = { text, toks, n, NULL, NULL, 0, 0 };
+
+    return i + 1 >= n || breaks(&s, i);
+}
+
 bool names_person_context(const char *text, const names_tok *toks, size_t n, size_t i)
 {
     scan s = { text, toks, n, NULL, NULL, 0, 0 };

@@ -55,6 +55,11 @@ bool names_given_name_before(const char *text, const names_tok *toks, size_t n,
 bool names_surname_after(const char *text, const names_tok *toks, size_t n,
                          const unsigned char *taken, size_t i);
 
+/* A sentence or paragraph ends between tokens i and i+1 (or i is the last):
+ * a line break, "!", "?", ";", a period not after an abbreviation or an
+ * initial ("Mr.", "St.", "W."), or a gap of more than 16 bytes. */
+bool names_sentence_end(const char *text, const names_tok *toks, size_t n, size_t i);
+
 /* Token i stands where a person's name does: a title among the words before
  * it ("President", "Mr") or a speech verb right after it ("said"). */
 bool names_person_context(const char *text, const names_tok *toks, size_t n, size_t i);

@@ -33,6 +33,9 @@ static const char gaz_text[] =
     "place\tPhilippines\t\n"
     "place\tAmerica\t\n"
     "place\tVladimir\tВладимир\n"
+    "place\tMinsk\tМинск\n"
+    "place\tMinsk Region\tМинская область\n"
+    "place\tSaint Petersburg\tSt. Petersburg\n"
     "place\tAstana\tАстана\n"
     "place\tMozyr\tМозырь\n"
     "place\tBrest Region\tБрестская область\n"
@@ -188,6 +191,17 @@ static void test_russian_context(void **state)
     EXPECT("Прибыли в Астану.", "place:astana*1");
 }
 
+/* A gazetteer name never runs across a sentence's end; an abbreviation's
+ * period is none. */
+static void test_sentences(void **state)
+{
+    (void)state;
+    EXPECT("Вернулись из Минска. Области ждут.", "place:minsk*1");
+    EXPECT("Жители Минской области.", "place:minsk region*1");
+    EXPECT("He flew to St. Petersburg and the U.S. Treasury.",
+           "place:saint petersburg*1 org:u s treasury*1");
+}
+
 static void test_surnames(void **state)
 {
     (void)state;
@@ -226,6 +240,7 @@ int main(void)
         cmocka_unit_test(test_longest_and_context),
         cmocka_unit_test(test_names_inside_names),
         cmocka_unit_test(test_russian_context),
+        cmocka_unit_test(test_sentences),
         cmocka_unit_test(test_surnames),
     };
     return cmocka_run_group_tests_name("extract", tests, setup, teardown);
