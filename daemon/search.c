@@ -31,24 +31,16 @@ static const struct { unsigned bit; const char *name; int slot; ent_type type; }
 static void write_entities(jw *out, const char *list)
 {
     jw_arr(out);
-    for (const char *line = list; *line;) {
-        const char *end = strchr(line, '\n');
-        if (!end)
-            end = line + strlen(line);
-        const char *t1 = memchr(line, '\t', (size_t)(end - line));
-        const char *t2 = t1 ? memchr(t1 + 1, '\t', (size_t)(end - t1 - 1)) : NULL;
-        const char *t3 = t2 ? memchr(t2 + 1, '\t', (size_t)(end - t2 - 1)) : NULL;
-        if (t3) {
-            jw_obj(out);
-            jw_key(out, "type");
-            jw_strn(out, line, (size_t)(t1 - line));
-            jw_key(out, "name");
-            jw_strn(out, t2 + 1, (size_t)(t3 - t2 - 1));
-            jw_key(out, "mentions");
-            jw_int(out, strtoll(t3 + 1, NULL, 10));
-            jw_obj_end(out);
-        }
-        line = *end ? end + 1 : end;
+    hitrec_entity e;
+    while (hitrec_entity_next(&list, &e)) {
+        jw_obj(out);
+        jw_key(out, "type");
+        jw_strn(out, e.type, e.type_len);
+        jw_key(out, "name");
+        jw_strn(out, e.name, e.name_len);
+        jw_key(out, "mentions");
+        jw_int(out, (long long)e.mentions);
+        jw_obj_end(out);
     }
     jw_arr_end(out);
 }

@@ -68,16 +68,11 @@ static int add_date_term(const char *term, void *ctx)
 }
 
 /* Entity terms (wdf = mentions), date terms and the facet slots; *list gets
- * the entity list hits show (malloc'd). */
+ * the entity list hits show (malloc'd; NULL when there is none). */
 static seek_status add_entities(xap_doc *doc, const extraction *x, char **list_out)
 {
-    size_t cap = 1, len = 0;
-    for (size_t i = 0; i < x->nents; i++)
-        cap += strlen(x->ents[i].key) + strlen(x->ents[i].name) + 32;
-    char *list = malloc(cap);
-    if (!list)
-        return SEEK_NOMEM;
-    list[0] = '\0';
+    size_t cap = 0, len = 0;
+    char *list = NULL;    /* none yet: hitrec_build reads NULL as empty */
     seek_status st = SEEK_OK;
     for (size_t i = 0; i < x->nents && st == SEEK_OK; i++) {
         const ent_count *e = &x->ents[i];
@@ -85,8 +80,9 @@ static seek_status add_entities(xap_doc *doc, const extraction *x, char **list_o
         if (snprintf(term, sizeof term, "%s%s", type_prefix[e->type], e->key) >= 240)
             continue;  /* too long for a Xapian term */
         st = xap_doc_add_term(doc, term, e->mentions);
-        len += (size_t)snprintf(list + len, cap - len, "%s\t%s\t%s\t%u\n",
-                                ent_type_name(e->type), e->key, e->name, e->mentions);
+        if (st == SEEK_OK && hitrec_entity_add(&list, &len, &cap, ent_type_name(e->type), e->key,
+                                               e->name, e->mentions) < 0)
+            st = SEEK_NOMEM;
     }
     *list_out = list;
     date_ctx *dc = calloc(1, sizeof *dc);

@@ -20,4 +20,23 @@ int hitrec_build(const hitrec *fields, char **out, size_t *len);
  * hands values over); missing trailing fields are "". */
 void hitrec_parse(const char *rec, size_t len, hitrec *out);
 
+/* The entities field: one line per entity a document names,
+ * "type\tkey\tname\tmentions\n" (key: the match form of the entity term). */
+typedef struct hitrec_entity {
+    const char *type, *key, *name;    /* not NUL-terminated: see the lengths */
+    size_t type_len, key_len, name_len;
+    unsigned long mentions;
+} hitrec_entity;
+
+/* Appends one entity to the list *list (malloc'd, NUL-terminated, *len
+ * bytes long in *cap; start from NULL, 0, 0). A tab or newline inside a
+ * field is written as a space, so it cannot shift the fields. Returns 0, or
+ * -1 when memory runs out (the list stays valid). */
+int hitrec_entity_add(char **list, size_t *len, size_t *cap, const char *type, const char *key,
+                      const char *name, unsigned mentions);
+
+/* Reads the entity at *p (within an entities field) into *e and moves *p
+ * past it. Returns 1, or 0 at the end; a line lacking a field is skipped. */
+int hitrec_entity_next(const char **p, hitrec_entity *e);
+
 #endif

@@ -361,17 +361,6 @@ char *proto_answer_close(jw *w, const json_t *id, size_t *len)
     return jw_take(w, len);
 }
 
-char *proto_answer(json_t *answer, const json_t *id, size_t *len)
-{
-    if (!answer)
-        return NULL;
-    jw w;
-    proto_answer_open(&w);
-    jw_members(&w, answer);
-    json_decref(answer);
-    return proto_answer_close(&w, id, len);
-}
-
 char *proto_error_line(const proto_error *err, const json_t *id, size_t *len)
 {
     /* Messages may quote the user's bytes; decoding makes them valid UTF-8,

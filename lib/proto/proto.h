@@ -86,15 +86,11 @@ int proto_parse(const char *line, size_t len, proto_request *req, proto_error *e
 size_t proto_cut(const char *s, size_t max);
 void proto_request_fini(proto_request *req);
 
-/* Finishes a successful answer: adds "ok":true and the echoed id, serializes
- * `answer` (consumed) as one line ending in '\n'. Returns a malloc'd string
- * and its length in *len, or NULL when memory runs out. */
-char *proto_answer(json_t *answer, const json_t *id, size_t *len);
-
-/* The same, written as it goes: proto_answer_open starts the answer object
- * ("ok":true) in *w; the op writes its members; proto_answer_close adds the
- * echoed id and the newline and hands over the line (NULL when memory ran
- * out or the op left a level open). */
+/* A successful answer, written as it goes: proto_answer_open starts the
+ * answer object ("ok":true) in *w; the op writes its members;
+ * proto_answer_close adds the echoed id and the newline and hands over the
+ * line, a malloc'd string with its length in *len (NULL when memory ran out
+ * or the op left a level open). */
 void proto_answer_open(jw *w);
 char *proto_answer_close(jw *w, const json_t *id, size_t *len);
 

@@ -119,12 +119,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (proto_parse(line, size, &req, &err) == 0) {
         check_request(&req, size);
         /* A small answer echoing what was asked, framed with the id. */
-        json_t *ans = json_pack("{s:I,s:I}", "limit", (json_int_t)req.limit,
-                                "offset", (json_int_t)req.offset);
-        if (ans && req.op == PROTO_SEARCH)
-            json_object_set_new(ans, "q", json_stringn(req.q, req.q_len));
+        jw ans;
+        proto_answer_open(&ans);
+        jw_key(&ans, "limit");
+        jw_int(&ans, req.limit);
+        jw_key(&ans, "offset");
+        jw_int(&ans, req.offset);
+        if (req.op == PROTO_SEARCH) {
+            jw_key(&ans, "q");
+            jw_strn(&ans, req.q, req.q_len);
+        }
         size_t len = 0;
-        char *out = proto_answer(ans, req.id, &len);
+        char *out = proto_answer_close(&ans, req.id, &len);
         json_decref(check_line(out, len, 1, req.id));
         free(out);
         /* The daemon's bad_query error quotes the query's bytes. */

@@ -1,5 +1,6 @@
 /* Unit tests for the hit record: fields round-trip, missing ones read as
- * empty, and a NUL inside a field cannot shift the others. */
+ * empty, and a NUL inside a field cannot shift the others; the entity list
+ * round-trips and its separators inside a name cannot shift its fields. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -76,12 +77,62 @@ static void test_nul_in_a_field_ends_it(void **state)
     free(rec);
 }
 
+/* Each entity written is read back; a tab or newline inside a name cannot
+ * shift the fields or start another entity. */
+static void test_entities_round_trip(void **state)
+{
+    (void)state;
+    char *list = NULL;
+    size_t len = 0, cap = 0;
+    assert_int_equal(hitrec_entity_add(&list, &len, &cap, "person", "rahmon", "Emomali Rahmon", 2), 0);
+    assert_int_equal(hitrec_entity_add(&list, &len, &cap, "org", "csto", "C\tS\nT O", 4000000000u), 0);
+    for (int i = 0; i < 300; i++)   /* grows past its first buffer */
+        assert_int_equal(hitrec_entity_add(&list, &len, &cap, "place", "minsk", "Минск", 1), 0);
+    assert_int_equal(strlen(list), len);
+    const char *p = list;
+    hitrec_entity e;
+    assert_int_equal(hitrec_entity_next(&p, &e), 1);
+    assert_int_equal(e.type_len, 6);
+    assert_memory_equal(e.type, "person", 6);
+    assert_memory_equal(e.key, "rahmon", e.key_len);
+    assert_int_equal(e.name_len, strlen("Emomali Rahmon"));
+    assert_memory_equal(e.name, "Emomali Rahmon", e.name_len);
+    assert_int_equal(e.mentions, 2);
+    assert_int_equal(hitrec_entity_next(&p, &e), 1);
+    assert_int_equal(e.name_len, 7);
+    assert_memory_equal(e.name, "C S T O", 7);
+    assert_int_equal(e.mentions, 4000000000u);
+    int places = 0;
+    while (hitrec_entity_next(&p, &e)) {
+        assert_memory_equal(e.name, "Минск", e.name_len);
+        places++;
+    }
+    assert_int_equal(places, 300);
+    assert_int_equal(hitrec_entity_next(&p, &e), 0);
+    free(list);
+}
+
+static void test_entities_malformed_skipped(void **state)
+{
+    (void)state;
+    const char *p = "person\tx\n\norg\tun\tUnited Nations\t3\nplace\tno count";
+    hitrec_entity e;
+    assert_int_equal(hitrec_entity_next(&p, &e), 1);
+    assert_memory_equal(e.name, "United Nations", e.name_len);
+    assert_int_equal(e.mentions, 3);
+    assert_int_equal(hitrec_entity_next(&p, &e), 0);
+    const char *empty = "";
+    assert_int_equal(hitrec_entity_next(&empty, &e), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_round_trip),
         cmocka_unit_test(test_missing_fields_are_empty),
         cmocka_unit_test(test_nul_in_a_field_ends_it),
+        cmocka_unit_test(test_entities_round_trip),
+        cmocka_unit_test(test_entities_malformed_skipped),
     };
     return cmocka_run_group_tests_name("hitrec", tests, NULL, NULL);
 }

@@ -245,9 +245,19 @@ static void test_answer_framing(void **state)
     (void)state;
     json_t *id = json_string("q7");
     size_t len;
-    char *out = proto_answer(json_pack("{s:i}", "total", 3), id, &len);
+    jw w;
+    proto_answer_open(&w);
+    jw_key(&w, "total");
+    jw_int(&w, 3);
+    char *out = proto_answer_close(&w, id, &len);
     assert_string_equal(out, "{\"ok\":true,\"total\":3,\"id\":\"q7\"}\n");
+    assert_int_equal(len, strlen(out));
     free(out);
+    /* An op that leaves a level open gets no line. */
+    proto_answer_open(&w);
+    jw_key(&w, "hits");
+    jw_arr(&w);
+    assert_null(proto_answer_close(&w, id, &len));
     json_decref(id);
 }
 
