@@ -8,6 +8,7 @@
 #include "hits.h"
 #include "ops.h"
 #include "query/compile.h"
+#include "query/widen.h"
 #include "xap/prefix.h"
 
 #define COOCCUR_TOP 10
@@ -182,18 +183,6 @@ static seek_status card_cooccurring(xap_db *db, card_ctx *cc)
     return SEEK_OK;
 }
 
-int entity_has_word(const char *term, const char *word)
-{
-    size_t n = strlen(word);
-    for (const char *w = term + 2; w; w = strchr(w, ' ')) {
-        if (*w == ' ')
-            w++;
-        if (!strncmp(w, word, n) && (w[n] == ' ' || w[n] == '\0'))
-            return 1;
-    }
-    return 0;
-}
-
 /* No entity is called exactly that: take the indexed name, of the type
  * asked for, that has it as a word and is mentioned most ("mueller" ->
  * "Markus Mueller"). */
@@ -209,7 +198,7 @@ static seek_status by_word(xap_db *db, card_ctx *cc)
             return st;
         const xap_count *best = NULL;
         for (size_t i = 0; i < n; i++)
-            if ((!best || all[i].count > best->count) && entity_has_word(all[i].term, cc->form))
+            if ((!best || all[i].count > best->count) && qp_entity_has_word(all[i].term, cc->form))
                 best = &all[i];
         if (best) {
             candidate *c = &cc->c[cc->n++];

@@ -62,10 +62,6 @@ int search_write_answer(jw *out, worker *w, const proto_request *req, const qp_n
 int dym_write(jw *out, worker *w, const char *q, size_t len, const qp_node *tree,
               unsigned long total);
 
-/* Nonzero when the entity term (2-byte type prefix, then the name in match
- * form) has `word` as one of its words. */
-int entity_has_word(const char *term, const char *word);
-
 /* {"type":..,"name":..,<count_key>:count} for an indexed entity: the
  * gazetteer's canonical name, else its key with each word capitalized. */
 json_t *entity_json(ent_type type, const char *key, const char *count_key, json_int_t count);

@@ -9,6 +9,7 @@
 #include "ops.h"
 #include "query/compile.h"
 #include "query/query.h"
+#include "query/widen.h"
 #include "snippet.h"
 #include "timeline.h"
 #include "xap/prefix.h"
@@ -171,71 +172,15 @@ int search_write_answer(jw *out, worker *w, const proto_request *req, const qp_n
     return rc;
 }
 
-#define WIDEN_MAX 32   /* names a single-word entity filter may stand for */
-
 typedef struct widen_ctx {
     qp_node *tree;
     qp_error *diag;     /* warnings about the words a prefix* stands for */
 } widen_ctx;
 
-/* A single word the gazetteer does not know ("mueller") stands for the
- * indexed names that have it as a word ("Markus Mueller"; WIDEN_MAX per type
- * at most), so analysts can filter by surname. A retry after the index
- * changed may add a name twice, which costs nothing. */
-static seek_status widen_node(xap_db *db, qp_node *n)
-{
-    const gaz_entity *e[1];
-    const gazetteer *g = worker_gazetteer();
-    if (n->nterms != 1 || strchr(n->terms[0], ' ') || (g && gaz_lookup(g, n->terms[0], n->etype, e, 1)))
-        return SEEK_OK;
-    for (int t = 0; t < ENT_NTYPES; t++) {
-        if (n->etype != ENT_NTYPES && t != (int)n->etype && t != ENT_NAME)
-            continue;
-        xap_count *all;
-        size_t cnt, added = 0;
-        seek_status st = xap_db_terms(db, qp_entity_prefix((ent_type)t), &all, &cnt);
-        if (st != SEEK_OK)
-            return st;
-        for (size_t i = 0; i < cnt && added < WIDEN_MAX && st == SEEK_OK; i++)
-            if (entity_has_word(all[i].term, n->terms[0])) {
-                st = qp_add_term(n, all[i].term);
-                added++;
-            }
-        xap_counts_free(all, cnt);
-        if (st != SEEK_OK)
-            return st;
-    }
-    return SEEK_OK;
-}
-
-/* A prefix* standing for more words than it may is searched with the most
- * frequent of them (xap_query_wildcard); the user is told. */
-static seek_status check_prefix(xap_db *db, const qp_node *n, qp_error *diag)
-{
-    unsigned long count;
-    seek_status st = xap_db_prefix_count(db, n->terms[0], QP_MAX_EXPANSION, &count);
-    if (st == SEEK_OK && count > QP_MAX_EXPANSION)
-        qp_warn(diag, "'%s*' stands for more than %d words: searched with the %d most frequent",
-                n->terms[0], QP_MAX_EXPANSION, QP_MAX_EXPANSION);
-    return st;
-}
-
-static seek_status widen_tree(xap_db *db, qp_node *n, qp_error *diag)
-{
-    if (!n)
-        return SEEK_OK;
-    if (n->kind == QP_ENTITY)
-        return widen_node(db, n);
-    if (n->kind == QP_PREFIX)
-        return check_prefix(db, n, diag);
-    seek_status st = widen_tree(db, n->left, diag);
-    return st == SEEK_OK ? widen_tree(db, n->right, diag) : st;
-}
-
 static seek_status run_widen(xap_db *db, void *ctx)
 {
     widen_ctx *wc = ctx;
-    return widen_tree(db, wc->tree, wc->diag);
+    return qp_widen(db, worker_gazetteer(), wc->tree, wc->diag);
 }
 
 seek_status search_run(xap_db *db, void *ctx)
