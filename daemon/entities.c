@@ -30,18 +30,9 @@ static const char *shown_name(ent_type type, const char *key, char **owned)
     return name;
 }
 
-json_t *entity_json(ent_type type, const char *key, const char *count_key, json_int_t count)
-{
-    char *owned;
-    const char *name = shown_name(type, key, &owned);
-    json_t *o = name ? json_pack("{s:s,s:s,s:I}", "type", ent_type_name(type), "name", name,
-                                 count_key, count)
-                     : NULL;
-    free(owned);
-    return o;
-}
-
-void entity_write(jw *out, ent_type type, const char *key, const char *count_key, long long count)
+/* The members of an entity object, into the open object `out`. */
+static void entity_members(jw *out, ent_type type, const char *key, const char *count_key,
+                           long long count)
 {
     char *owned;
     const char *name = shown_name(type, key, &owned);
@@ -49,15 +40,20 @@ void entity_write(jw *out, ent_type type, const char *key, const char *count_key
         out->failed = 1;
         return;
     }
-    jw_obj(out);
     jw_key(out, "type");
     jw_str(out, ent_type_name(type));
     jw_key(out, "name");
     jw_str(out, name);
     jw_key(out, count_key);
     jw_int(out, count);
-    jw_obj_end(out);
     free(owned);
+}
+
+void entity_write(jw *out, ent_type type, const char *key, const char *count_key, long long count)
+{
+    jw_obj(out);
+    entity_members(out, type, key, count_key, count);
+    jw_obj_end(out);
 }
 
 /* ---- entity ---- */
@@ -68,6 +64,13 @@ typedef struct candidate {
     unsigned long docs;
 } candidate;
 
+/* An entity mentioned beside the one asked for. */
+typedef struct cooccur {
+    ent_type type;
+    char key[256];
+    unsigned long count;
+} cooccur;
+
 typedef struct card_ctx {
     candidate c[72];
     size_t n;
@@ -75,7 +78,9 @@ typedef struct card_ctx {
     ent_type type;
     const candidate *best;
     const proto_request *req;
-    json_t *docs, *cooccur;
+    json_t *docs;
+    cooccur co[COOCCUR_TOP];
+    size_t nco;
 } card_ctx;
 
 static int add_candidate(const char *term, const gaz_entity *e, void *ctx)
@@ -174,9 +179,10 @@ static seek_status card_cooccurring(xap_db *db, card_ctx *cc)
             }
         if (!best)
             break;
-        json_array_append_new(cc->cooccur, entity_json(type_of_term(prefixes[bf]),
-                                                       h->facets[bf].top[bk].term, "count",
-                                                       (json_int_t)best));
+        cooccur *co = &cc->co[cc->nco++];
+        co->type = type_of_term(prefixes[bf]);
+        snprintf(co->key, sizeof co->key, "%s", h->facets[bf].top[bk].term);
+        co->count = best;
         h->facets[bf].top[bk].count = 0;
     }
     xap_hits_free(h);
@@ -215,7 +221,7 @@ static seek_status card_run(xap_db *db, void *ctx)
 {
     card_ctx *cc = ctx;
     json_array_clear(cc->docs);
-    json_array_clear(cc->cooccur);
+    cc->nco = 0;
     for (size_t i = 0; i < cc->n; i++) {
         seek_status st = xap_db_termfreq(db, cc->c[i].term, &cc->c[i].docs);
         if (st != SEEK_OK)
@@ -234,56 +240,65 @@ static seek_status card_run(xap_db *db, void *ctx)
     return st == SEEK_OK ? card_cooccurring(db, cc) : st;
 }
 
-json_t *op_entity(worker *w, const proto_request *req, proto_error *err)
+static void write_card(jw *out, const card_ctx *cc)
+{
+    const candidate *b = cc->best;
+    ent_type t = b->ent ? b->ent->type : type_of_term(b->term);
+    entity_members(out, t, b->term + 2, "docs", (long long)b->docs);
+    jw_key(out, "found");
+    jw_bool(out, 1);
+    jw_key(out, "aliases");
+    jw_arr(out);
+    for (size_t i = 0; b->ent && i < b->ent->naliases; i++)
+        jw_str(out, b->ent->aliases[i]);
+    jw_arr_end(out);
+    jw_key(out, "cooccurring");
+    jw_arr(out);
+    for (size_t i = 0; i < cc->nco; i++)
+        entity_write(out, cc->co[i].type, cc->co[i].key, "count", (long long)cc->co[i].count);
+    jw_arr_end(out);
+    jw_key(out, "documents");
+    jw_json(out, cc->docs);
+}
+
+int op_entity(worker *w, const proto_request *req, jw *out, proto_error *err)
 {
     ent_type type = ENT_NTYPES;
     if (req->type)
         ent_type_parse(req->type, &type);
     char *form = gaz_match_form(req->name, req->name_len);
-    if (!form) {
-        op_error(SEEK_NOMEM, err);
-        return NULL;
-    }
+    if (!form)
+        return op_error(SEEK_NOMEM, err);
     if (!*form) {
         free(form);
-        proto_fail(err, PROTO_E_BAD_REQUEST, -1, "the name holds no letters or digits");
-        return NULL;
+        return proto_fail(err, PROTO_E_BAD_REQUEST, -1, "the name holds no letters or digits");
     }
     card_ctx *cc = calloc(1, sizeof *cc);
-    if (!cc) {
+    if (!cc || !(cc->docs = json_array())) {
+        free(cc);
         free(form);
-        op_error(SEEK_NOMEM, err);
-        return NULL;
+        return op_error(SEEK_NOMEM, err);
     }
     cc->req = req;
     cc->form = form;
     cc->type = type;
-    cc->docs = json_array();
-    cc->cooccur = json_array();
     qp_entity_terms(worker_gazetteer(), type, form, add_candidate, cc);
     seek_status st = worker_run(w, card_run, cc);
     free(form);
-    json_t *a = NULL;
+    int rc = 0;
     if (st != SEEK_OK) {
-        op_error(st, err);
+        rc = op_error(st, err);
     } else if (!cc->best) {
-        a = json_pack("{s:b,s:s%}", "found", 0, "query", req->name, req->name_len);
+        jw_key(out, "found");
+        jw_bool(out, 0);
+        jw_key(out, "query");
+        jw_strn(out, req->name, req->name_len);
     } else {
-        const candidate *b = cc->best;
-        ent_type t = b->ent ? b->ent->type : type_of_term(b->term);
-        a = entity_json(t, b->term + 2, "docs", (json_int_t)b->docs);
-        json_t *aliases = json_array();
-        for (size_t i = 0; b->ent && i < b->ent->naliases; i++)
-            json_array_append_new(aliases, json_string(b->ent->aliases[i]));
-        json_object_set_new(a, "found", json_true());
-        json_object_set_new(a, "aliases", aliases);
-        json_object_set_new(a, "cooccurring", json_incref(cc->cooccur));
-        json_object_set_new(a, "documents", json_incref(cc->docs));
+        write_card(out, cc);
     }
     json_decref(cc->docs);
-    json_decref(cc->cooccur);
     free(cc);
-    return a;
+    return rc;
 }
 
 /* ---- entities ---- */
@@ -353,45 +368,39 @@ static int by_count(const void *a, const void *b)
     return strcmp(x->c->term, y->c->term);
 }
 
-json_t *op_entities(worker *w, const proto_request *req, proto_error *err)
+int op_entities(worker *w, const proto_request *req, jw *out, proto_error *err)
 {
     list_ctx lc = { .only = -1 };
     ent_type t;
     if (req->type && ent_type_parse(req->type, &t) == 0)
         lc.only = (int)t;
     char *form = gaz_match_form(req->prefix ? req->prefix : "", req->prefix ? strlen(req->prefix) : 0);
-    if (!form) {
-        op_error(SEEK_NOMEM, err);
-        return NULL;
-    }
+    if (!form)
+        return op_error(SEEK_NOMEM, err);
     lc.form = form;
     seek_status st = worker_run(w, list_run, &lc);
-    json_t *a = NULL;
-    if (st != SEEK_OK) {
-        op_error(st, err);
-    } else {
-        size_t total = 0;
+    size_t total = 0;
+    for (int k = 0; st == SEEK_OK && k < ENT_NTYPES; k++)
+        total += lc.n[k];
+    ranked *r = st == SEEK_OK ? malloc((total + 1) * sizeof *r) : NULL;
+    if (st == SEEK_OK && !r)
+        st = SEEK_NOMEM;
+    if (st == SEEK_OK) {
+        size_t n = 0;
         for (int k = 0; k < ENT_NTYPES; k++)
-            total += lc.n[k];
-        ranked *r = malloc((total + 1) * sizeof *r);
-        json_t *arr = json_array();
-        if (r && arr) {
-            size_t n = 0;
-            for (int k = 0; k < ENT_NTYPES; k++)
-                for (size_t i = 0; i < lc.n[k]; i++)
-                    r[n++] = (ranked){ (ent_type)k, &lc.all[k][i] };
-            qsort(r, n, sizeof *r, by_count);
-            for (size_t i = 0; i < n && i < req->limit; i++)
-                json_array_append_new(arr, entity_json(r[i].type, r[i].c->term + 2, "count",
-                                                       (json_int_t)r[i].c->count));
-            a = json_pack("{s:I,s:O}", "total", (json_int_t)total, "entities", arr);
-        }
-        if (!a)
-            op_error(SEEK_NOMEM, err);
-        json_decref(arr);
-        free(r);
+            for (size_t i = 0; i < lc.n[k]; i++)
+                r[n++] = (ranked){ (ent_type)k, &lc.all[k][i] };
+        qsort(r, n, sizeof *r, by_count);
+        jw_key(out, "total");
+        jw_int(out, (long long)total);
+        jw_key(out, "entities");
+        jw_arr(out);
+        for (size_t i = 0; i < n && i < req->limit; i++)
+            entity_write(out, r[i].type, r[i].c->term + 2, "count", (long long)r[i].c->count);
+        jw_arr_end(out);
     }
+    free(r);
     list_clear(&lc);
     free(form);
-    return a;
+    return st == SEEK_OK ? 0 : op_error(st, err);
 }

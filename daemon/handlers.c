@@ -43,31 +43,14 @@ static seek_status read_stats(xap_db *db, void *ctx)
     return st == SEEK_OK ? xap_db_terms(db, PREFIX_ENCODING, &sc->encodings, &sc->nencodings) : st;
 }
 
-static json_t *encodings_object(const stats_ctx *sc)
-{
-    json_t *o = json_object();
-    size_t plen = strlen(PREFIX_ENCODING);
-    for (size_t i = 0; o && i < sc->nencodings; i++)
-        if (json_object_set_new(o, sc->encodings[i].term + plen,
-                                json_integer((json_int_t)sc->encodings[i].count)) < 0) {
-            json_decref(o);
-            o = NULL;
-        }
-    return o;
-}
-
-json_t *op_stats(worker *w, proto_error *err)
+int op_stats(worker *w, jw *out, proto_error *err)
 {
     stats_ctx sc = { .last = NULL };
     seek_status st = worker_run(w, read_stats, &sc);
-    json_t *encodings = st == SEEK_OK ? encodings_object(&sc) : NULL;
-    xap_counts_free(sc.encodings, sc.nencodings);
-    if (st != SEEK_OK || !encodings) {
+    if (st != SEEK_OK) {
+        xap_counts_free(sc.encodings, sc.nencodings);
         free(sc.last);
-        if (st == SEEK_OK)
-            st = SEEK_NOMEM;
-        op_error(st, err);
-        return NULL;
+        return op_error(st, err);
     }
     json_t *run = sc.last && *sc.last ? json_loads(sc.last, 0, NULL) : NULL;
     free(sc.last);
@@ -79,33 +62,49 @@ json_t *op_stats(worker *w, proto_error *err)
     if (t && gmtime_r(&t, &tm))
         strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
     const gazetteer *g = worker_gazetteer();
-    return json_pack("{s:I,s:I,s:s,s:f,s:s,s:I,s:o,s:o}", "docs", (json_int_t)sc.info.docs,
-                     "revision", (json_int_t)sc.info.revision, "last_commit", when,
-                     "avg_length", sc.info.avg_length,
-                     "index", worker_index_path(),
-                     "gazetteer_entries", (json_int_t)(g ? gaz_count(g) : 0),
-                     "encodings", encodings,
-                     "last_run", run ? run : json_null());
+    jw_key(out, "docs");
+    jw_int(out, (long long)sc.info.docs);
+    jw_key(out, "revision");
+    jw_int(out, (long long)sc.info.revision);
+    jw_key(out, "last_commit");
+    jw_str(out, when);
+    jw_key(out, "avg_length");
+    jw_real(out, sc.info.avg_length);
+    jw_key(out, "index");
+    jw_str(out, worker_index_path());
+    jw_key(out, "gazetteer_entries");
+    jw_int(out, (long long)(g ? gaz_count(g) : 0));
+    jw_key(out, "encodings");
+    jw_obj(out);
+    size_t plen = strlen(PREFIX_ENCODING);
+    for (size_t i = 0; i < sc.nencodings; i++) {
+        jw_key(out, sc.encodings[i].term + plen);
+        jw_int(out, (long long)sc.encodings[i].count);
+    }
+    jw_obj_end(out);
+    xap_counts_free(sc.encodings, sc.nencodings);
+    jw_key(out, "last_run");
+    if (run)
+        jw_json(out, run);
+    else
+        jw_null(out);
+    json_decref(run);
+    return 0;
 }
 
 /* Writes the answer's members into `out`: 0, or -1 with *err filled. */
 static int run_op(worker *w, const proto_request *req, jw *out, proto_error *err)
 {
-    json_t *members = NULL;
     switch (req->op) {
     case PROTO_PING: return 0;
     case PROTO_SEARCH: return op_search(w, req, out, err);
     case PROTO_EXPLAIN: return op_explain(w, req, out, err);
     case PROTO_SIMILAR: return op_similar(w, req, out, err);
-    case PROTO_STATS: members = op_stats(w, err); break;
-    case PROTO_ENTITY: members = op_entity(w, req, err); break;
-    case PROTO_ENTITIES: members = op_entities(w, req, err); break;
+    case PROTO_STATS: return op_stats(w, out, err);
+    case PROTO_ENTITY: return op_entity(w, req, out, err);
+    case PROTO_ENTITIES: return op_entities(w, req, out, err);
     }
-    if (!members)
-        return -1;
-    jw_members(out, members);
-    json_decref(members);
-    return 0;
+    return proto_fail(err, PROTO_E_UNKNOWN_OP, -1, "no such operation");
 }
 
 char *handle_request(const char *line, size_t len, size_t *out_len)

@@ -1,7 +1,7 @@
-/* The protocol's operations. Each runs on a worker thread and returns the
- * answer's members (all but "ok"): op_search writes them into the open
- * answer object `out` and returns 0, the others return them as an object;
- * on failure -1 or NULL, with *err filled. */
+/* The protocol's operations. Each runs on its connection's serving thread
+ * and writes the answer's members (all but "ok") into the open answer object
+ * `out`, returning 0; on failure -1, with *err filled (what it wrote is
+ * then dropped). */
 #ifndef SEEKD_DAEMON_OPS_H
 #define SEEKD_DAEMON_OPS_H
 
@@ -15,9 +15,9 @@ int op_search(worker *w, const proto_request *req, jw *out, proto_error *err);
 int op_explain(worker *w, const proto_request *req, jw *out, proto_error *err);
 /* similar: the documents most like a given one, optionally filtered by "q". */
 int op_similar(worker *w, const proto_request *req, jw *out, proto_error *err);
-json_t *op_entity(worker *w, const proto_request *req, proto_error *err);
-json_t *op_entities(worker *w, const proto_request *req, proto_error *err);
-json_t *op_stats(worker *w, proto_error *err);
+int op_entity(worker *w, const proto_request *req, jw *out, proto_error *err);
+int op_entities(worker *w, const proto_request *req, jw *out, proto_error *err);
+int op_stats(worker *w, jw *out, proto_error *err);
 
 /* Fills *err for a failed status, whatever the op (op_error.c): the code
  * from proto_status_code(), a sentence naming the cause. Returns -1. */
@@ -62,10 +62,9 @@ int search_write_answer(jw *out, worker *w, const proto_request *req, const qp_n
 int dym_write(jw *out, worker *w, const char *q, size_t len, const qp_node *tree,
               unsigned long total);
 
-/* {"type":..,"name":..,<count_key>:count} for an indexed entity: the
- * gazetteer's canonical name, else its key with each word capitalized. */
-json_t *entity_json(ent_type type, const char *key, const char *count_key, json_int_t count);
-/* The same object, written as the next value of `out`. */
+/* {"type":..,"name":..,<count_key>:count} for an indexed entity, written as
+ * the next value of `out`: the gazetteer's canonical name, else its key with
+ * each word capitalized. The one encoder of an entity object. */
 void entity_write(jw *out, ent_type type, const char *key, const char *count_key, long long count);
 
 #endif

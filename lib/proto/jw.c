@@ -249,13 +249,3 @@ void jw_json(jw *w, const json_t *v)
     put(w, text, strlen(text));
     free(text);
 }
-
-void jw_members(jw *w, const json_t *obj)
-{
-    const char *key;
-    json_t *v;
-    json_object_foreach((json_t *)obj, key, v) {
-        jw_key(w, key);
-        jw_json(w, v);
-    }
-}

@@ -49,7 +49,5 @@ void jw_null(jw *w);
 void jw_raw(jw *w, const char *s, size_t n);
 /* A jansson value, serialized as it is. */
 void jw_json(jw *w, const json_t *v);
-/* Every member of a jansson object, in its order, into the open object. */
-void jw_members(jw *w, const json_t *obj);
 
 #endif

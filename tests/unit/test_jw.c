@@ -114,7 +114,7 @@ static void test_numbers_as_jansson(void **state)
     expect(&w, "[0,-9223372036854775808,0.0]");
 }
 
-static void test_members_and_json(void **state)
+static void test_json_values(void **state)
 {
     (void)state;
     json_t *obj = json_pack("{s:i,s:[s,f],s:{s:n}}", "z", 3, "y", "é", 0.5, "x", "w");
@@ -123,9 +123,10 @@ static void test_members_and_json(void **state)
     jw_obj(&w);
     jw_key(&w, "first");
     jw_int(&w, 0);
-    jw_members(&w, obj);
+    jw_key(&w, "rest");
+    jw_json(&w, obj);
     jw_obj_end(&w);
-    expect(&w, "{\"first\":0,\"z\":3,\"y\":[\"é\",0.5],\"x\":{\"w\":null}}");
+    expect(&w, "{\"first\":0,\"rest\":{\"z\":3,\"y\":[\"é\",0.5],\"x\":{\"w\":null}}}");
     json_decref(obj);
 }
 
@@ -233,7 +234,7 @@ int main(void)
         cmocka_unit_test(test_escaping),
         cmocka_unit_test(test_invalid_utf8_replaced),
         cmocka_unit_test(test_numbers_as_jansson),
-        cmocka_unit_test(test_members_and_json),
+        cmocka_unit_test(test_json_values),
         cmocka_unit_test(test_misuse_fails),
         cmocka_unit_test(test_random_documents_match_jansson),
     };
