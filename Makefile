@@ -87,7 +87,7 @@ $(BIN)/seekd: $(DAEMON_OBJ) $(LIBSEEKD)
 # libseekclient: seek_client.h over the socket, for seek and other programs.
 # The static library and the shared one (its own -fPIC objects, exporting
 # only the seek_client_ and seek_answer_ functions).
-CLIENTLIB_SRC := lib/client/client.c lib/paths.c
+CLIENTLIB_SRC := lib/client/client.c lib/paths.c lib/proto/request.c
 LIBSEEKCLIENT := $(BUILD)/libseekclient.a
 CLIENTLIB_SOVERSION := 1
 LIBSEEKCLIENT_SO := $(BUILD)/libseekclient.so.$(CLIENTLIB_SOVERSION)

@@ -10,6 +10,7 @@
 #include <jansson.h>
 
 #include "client/seek_client.h"
+#include "proto/request.h"
 #include "render.h"
 #include "timeline.h"
 
@@ -56,6 +57,15 @@ static void usage(FILE *f)
           "  --ping          check that the daemon answers\n"
           "  --timeout SECS  give up after this long (default 30)\n"
           "Exit: 0 hits found, 1 no hits, 2 error.\n", f);
+}
+
+/* The proto_sort a --sort value names, or -1. */
+static int sort_of(const char *name)
+{
+    for (int i = 0; name && proto_sort_name((proto_sort)i); i++)
+        if (!strcmp(name, proto_sort_name((proto_sort)i)))
+            return i;
+    return -1;
 }
 
 static int number(const char *s, long *out, const char *flag)
@@ -121,7 +131,7 @@ static int parse_args(int argc, char **argv, options *o)
         case 'P': o->prefix = optarg; break;
         case 'l': o->timeline = 1; break;
         case 'O':
-            if (strcmp(optarg, "relevance") && strcmp(optarg, "newest") && strcmp(optarg, "oldest")) {
+            if (sort_of(optarg) < 0) {
                 fprintf(stderr, "seek: --sort takes relevance, newest or oldest, not '%s'\n", optarg);
                 return -1;
             }
@@ -173,48 +183,55 @@ static char *join_words(int argc, char **argv)
 static json_t *build_request(const options *o, int argc, char **argv)
 {
     if (o->ping)
-        return json_pack("{s:s}", "op", "ping");
+        return proto_ask_json(&PROTO_ASK(PROTO_PING));
     if (o->stats)
-        return json_pack("{s:s}", "op", "stats");
-    if (o->entity)
-        return json_pack("{s:s,s:s,s:s*,s:I}", "op", "entity", "name", o->entity, "type", o->type,
-                         "limit", (json_int_t)o->limit);
-    if (o->entities)
-        return json_pack("{s:s,s:s*,s:s*,s:I}", "op", "entities", "type", o->type,
-                         "prefix", o->prefix, "limit", (json_int_t)(o->limit_set ? o->limit : 20));
+        return proto_ask_json(&PROTO_ASK(PROTO_STATS));
+    proto_ask a = PROTO_ASK(PROTO_ENTITY);
+    if (o->entity) {
+        a.name = o->entity;
+        a.type = o->type;
+        a.limit = o->limit;
+        return proto_ask_json(&a);
+    }
+    if (o->entities) {
+        a.op = PROTO_ENTITIES;
+        a.type = o->type;
+        a.prefix = o->prefix;
+        a.limit = o->limit_set ? o->limit : 20;
+        return proto_ask_json(&a);
+    }
     char *q = join_words(argc, argv);
     if (!q)
         return NULL;
     if (o->similar) {
-        json_t *req = json_pack("{s:s,s:s,s:I,s:I}", "op", "similar", "doc", o->similar,
-                                "limit", (json_int_t)o->limit, "offset", (json_int_t)o->offset);
-        if (req && *q)
-            json_object_set_new(req, "q", json_string(q));
-        if (req && o->ids)
-            json_object_set_new(req, "ids", json_true());
-        free(q);
-        return req;
+        a.op = PROTO_SIMILAR;
+        a.doc = o->similar;
+        a.q = *q ? q : NULL;
+        a.limit = o->limit;
+        a.offset = o->offset;
+        a.ids = o->ids ? 1 : -1;
+    } else if (o->explain) {
+        a.op = PROTO_EXPLAIN;
+        a.q = q;
+        a.doc = o->doc;
+    } else {
+        a.op = PROTO_SEARCH;
+        a.q = q;
+        a.limit = o->limit;
+        a.offset = o->offset;
+        a.snippets = !o->no_snippets;
+        a.ids = o->ids ? 1 : -1;
+        a.sort = sort_of(o->sort);
+        if (o->facets)
+            a.facets = PROTO_FACET_PERSON | PROTO_FACET_ORG | PROTO_FACET_PLACE | PROTO_FACET_DATE;
+        if (o->timeline) {
+            /* The counts alone: no hits to fetch. */
+            a.facets = PROTO_FACET_MONTH | PROTO_FACET_YEAR;
+            a.limit = 0;
+            a.snippets = 0;
+        }
     }
-    if (o->explain) {
-        json_t *req = json_pack("{s:s,s:s,s:s*}", "op", "explain", "q", q, "doc", o->doc);
-        free(q);
-        return req;
-    }
-    json_t *req = json_pack("{s:s,s:s,s:I,s:I,s:b}", "op", "search", "q", q,
-                            "limit", (json_int_t)o->limit, "offset", (json_int_t)o->offset,
-                            "snippets", !o->no_snippets);
-    if (req && o->ids)
-        json_object_set_new(req, "ids", json_true());
-    if (req && o->facets)
-        json_object_set_new(req, "facets", json_pack("[s,s,s,s]", "person", "org", "place", "date"));
-    if (req && o->sort)
-        json_object_set_new(req, "sort", json_string(o->sort));
-    if (req && o->timeline) {
-        /* The counts alone: no hits to fetch. */
-        json_object_set_new(req, "facets", json_pack("[s,s]", "month", "year"));
-        json_object_set_new(req, "limit", json_integer(0));
-        json_object_set_new(req, "snippets", json_false());
-    }
+    json_t *req = proto_ask_json(&a);
     free(q);
     return req;
 }

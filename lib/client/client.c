@@ -17,6 +17,7 @@
 
 #include "grow.h"
 #include "paths.h"
+#include "proto/request.h"
 
 #define DEFAULT_TIMEOUT_MS 30000
 #define MAX_ANSWER ((size_t)512 << 20)
@@ -171,23 +172,28 @@ static int send_json(seek_client *c, json_t *req)
 
 int seek_client_search(seek_client *c, const char *query, unsigned offset, unsigned limit)
 {
-    return send_json(c, json_pack("{s:s,s:s,s:I,s:I}", "op", "search", "q", query, "offset",
-                                  (json_int_t)offset, "limit", (json_int_t)limit));
+    proto_ask a = PROTO_ASK(PROTO_SEARCH);
+    a.q = query;
+    a.offset = offset;
+    a.limit = limit;
+    return send_json(c, proto_ask_json(&a));
 }
 
 int seek_client_entity(seek_client *c, const char *name)
 {
-    return send_json(c, json_pack("{s:s,s:s}", "op", "entity", "name", name));
+    proto_ask a = PROTO_ASK(PROTO_ENTITY);
+    a.name = name;
+    return send_json(c, proto_ask_json(&a));
 }
 
 int seek_client_stats(seek_client *c)
 {
-    return send_json(c, json_pack("{s:s}", "op", "stats"));
+    return send_json(c, proto_ask_json(&PROTO_ASK(PROTO_STATS)));
 }
 
 int seek_client_ping(seek_client *c)
 {
-    return send_json(c, json_pack("{s:s}", "op", "ping"));
+    return send_json(c, proto_ask_json(&PROTO_ASK(PROTO_PING)));
 }
 
 static seek_answer *answer_new(seek_client *c, const char *line, size_t len)

@@ -2,6 +2,7 @@
  * newer clients can talk to older daemons; wrong types are refused with the
  * field named. */
 #include "proto/proto.h"
+#include "proto/request.h"
 
 #include "text/decode.h"
 
@@ -66,11 +67,6 @@ static int get_bool(const json_t *obj, const char *key, int dflt, int *out, prot
 
 static int parse_facets(proto_request *req, proto_error *err)
 {
-    static const struct { const char *name; unsigned bit; } names[] = {
-        { "person", PROTO_FACET_PERSON }, { "org", PROTO_FACET_ORG },
-        { "place", PROTO_FACET_PLACE }, { "date", PROTO_FACET_DATE },
-        { "month", PROTO_FACET_MONTH }, { "year", PROTO_FACET_YEAR },
-    };
     json_t *f = json_object_get(req->json, "facets");
     if (!f || json_is_null(f))
         return 0;
@@ -81,13 +77,13 @@ static int parse_facets(proto_request *req, proto_error *err)
     json_t *v;
     json_array_foreach(f, i, v) {
         const char *s = json_string_value(v);
-        size_t k = 0;
-        while (s && k < sizeof names / sizeof *names && strcmp(s, names[k].name))
-            k++;
-        if (!s || k == sizeof names / sizeof *names)
+        unsigned bit = 1;
+        while (s && proto_facet_name(bit) && strcmp(s, proto_facet_name(bit)))
+            bit <<= 1;
+        if (!s || !proto_facet_name(bit))
             return proto_fail(err, PROTO_E_BAD_REQUEST, -1,
                               "unknown facet; known: person, org, place, date, month, year");
-        req->facets |= names[k].bit;
+        req->facets |= bit;
     }
     return 0;
 }
@@ -143,12 +139,11 @@ static int parse_entities(proto_request *req, proto_error *err)
 
 static int parse_sort(proto_request *req, proto_error *err)
 {
-    static const char *const names[] = { "relevance", "newest", "oldest" };
     const char *s;
     if (get_string(req->json, "sort", &s, NULL, err) < 0)
         return -1;
-    for (size_t i = 0; s && i < sizeof names / sizeof *names; i++)
-        if (!strcmp(s, names[i])) {
+    for (int i = 0; s && proto_sort_name((proto_sort)i); i++)
+        if (!strcmp(s, proto_sort_name((proto_sort)i))) {
             req->sort = (proto_sort)i;
             return 0;
         }
@@ -242,12 +237,6 @@ static int parse_similar(proto_request *req, proto_error *err)
     return parse_window(req, err);
 }
 
-static const struct { const char *name; proto_op op; } ops[] = {
-    { "search", PROTO_SEARCH }, { "stats", PROTO_STATS }, { "ping", PROTO_PING },
-    { "entity", PROTO_ENTITY }, { "entities", PROTO_ENTITIES }, { "explain", PROTO_EXPLAIN },
-    { "similar", PROTO_SIMILAR },
-};
-
 /* Deeper than PROTO_MAX_DEPTH? Checked before parsing so that a line of
  * nested brackets costs a scan, not a deep tree. */
 static int too_deep(const char *s, size_t len)
@@ -295,9 +284,9 @@ int proto_parse(const char *line, size_t len, proto_request *req, proto_error *e
     if (!json_is_string(op))
         return proto_fail(err, PROTO_E_BAD_REQUEST, -1, "\"op\" must be a string");
     const char *name = json_string_value(op);
-    for (size_t i = 0; i < sizeof ops / sizeof *ops; i++) {
-        if (strcmp(name, ops[i].name) == 0) {
-            req->op = ops[i].op;
+    for (int i = 0; proto_op_name((proto_op)i); i++) {
+        if (strcmp(name, proto_op_name((proto_op)i)) == 0) {
+            req->op = (proto_op)i;
             switch (req->op) {
             case PROTO_SEARCH: return parse_search(req, err);
             case PROTO_ENTITY: return parse_entity(req, err);

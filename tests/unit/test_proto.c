@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include "proto/proto.h"
+#include "proto/request.h"
 
 static void test_search_defaults(void **state)
 {
@@ -280,6 +281,86 @@ static void test_status_codes(void **state)
     assert_string_equal(proto_status_code(SEEK_OK), PROTO_E_INTERNAL);
 }
 
+/* What a client builds, the daemon reads back as the same request. */
+static proto_request *read_back(const proto_ask *a, proto_request *req)
+{
+    json_t *j = proto_ask_json(a);
+    assert_non_null(j);
+    char *line = json_dumps(j, JSON_COMPACT);
+    json_decref(j);
+    proto_error err;
+    assert_int_equal(proto_parse(line, strlen(line), req, &err), 0);
+    free(line);
+    return req;
+}
+
+static void test_built_requests_read_back(void **state)
+{
+    (void)state;
+    proto_request req;
+    proto_ask a = PROTO_ASK(PROTO_SEARCH);
+    a.q = "\"collective security\" Рахмон";
+    a.limit = 3;
+    a.offset = 6;
+    a.snippets = 0;
+    a.sort = PROTO_SORT_OLDEST;
+    a.facets = PROTO_FACET_PERSON | PROTO_FACET_YEAR | PROTO_FACET_MONTH;
+    read_back(&a, &req);
+    assert_int_equal(req.op, PROTO_SEARCH);
+    assert_int_equal(req.q_len, strlen(a.q));
+    assert_memory_equal(req.q, a.q, req.q_len);
+    assert_int_equal(req.limit, 3);
+    assert_int_equal(req.offset, 6);
+    assert_int_equal(req.snippets, 0);
+    assert_int_equal(req.relax, 1);   /* left to the daemon's default */
+    assert_int_equal(req.sort, PROTO_SORT_OLDEST);
+    assert_int_equal(req.facets, PROTO_FACET_PERSON | PROTO_FACET_YEAR | PROTO_FACET_MONTH);
+    proto_request_fini(&req);
+
+    a = PROTO_ASK(PROTO_SEARCH);
+    a.q = "x";
+    read_back(&a, &req);
+    assert_int_equal(req.limit, PROTO_DEFAULT_LIMIT);
+    assert_int_equal(req.snippets, 1);
+    assert_int_equal(req.sort, PROTO_SORT_RELEVANCE);
+    proto_request_fini(&req);
+
+    a = PROTO_ASK(PROTO_SIMILAR);
+    a.doc = "news/a1";
+    a.ids = 1;
+    read_back(&a, &req);
+    assert_int_equal(req.op, PROTO_SIMILAR);
+    assert_memory_equal(req.doc, "news/a1", req.doc_len);
+    assert_null(req.q);
+    assert_int_equal(req.ids, 1);
+    proto_request_fini(&req);
+
+    a = PROTO_ASK(PROTO_ENTITIES);
+    a.type = "person";
+    a.prefix = "ra";
+    a.limit = 5;
+    read_back(&a, &req);
+    assert_int_equal(req.op, PROTO_ENTITIES);
+    assert_string_equal(req.type, "person");
+    assert_string_equal(req.prefix, "ra");
+    assert_int_equal(req.limit, 5);
+    proto_request_fini(&req);
+
+    for (int op = 0; proto_op_name((proto_op)op); op++) {
+        a = PROTO_ASK((proto_op)op);
+        a.q = "x";
+        a.name = "x";
+        a.doc = "x";
+        read_back(&a, &req);
+        assert_int_equal(req.op, op);
+        proto_request_fini(&req);
+    }
+    /* Text that is not UTF-8 builds no request. */
+    a = PROTO_ASK(PROTO_SEARCH);
+    a.q = "\xff";
+    assert_null(proto_ask_json(&a));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -295,6 +376,7 @@ int main(void)
         cmocka_unit_test(test_error_message_made_valid_utf8),
         cmocka_unit_test(test_answer_framing),
         cmocka_unit_test(test_status_codes),
+        cmocka_unit_test(test_built_requests_read_back),
     };
     return cmocka_run_group_tests_name("proto", tests, NULL, NULL);
 }
