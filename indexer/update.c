@@ -48,7 +48,7 @@ static char *read_file(const char *path, size_t *len)
     while (buf) {
         if (n == cap) {
             /* The file grew while we read it: take what is there now. */
-            char *grown = cap < (size_t)MAX_FILE_BYTES ? realloc(buf, cap * 2) : NULL;
+            char *grown = cap < (size_t)MAX_FILE_BYTES ? grow_to(buf, &cap, cap + 1, 1, 1) : NULL;
             if (!grown) {
                 free(buf);
                 buf = NULL;
@@ -56,7 +56,6 @@ static char *read_file(const char *path, size_t *len)
                 break;
             }
             buf = grown;
-            cap *= 2;
         }
         ssize_t r = read(fd, buf + n, cap - n);
         if (r < 0 && errno == EINTR)

@@ -1,5 +1,6 @@
 /* Growing arrays by doubling: the one helper behind every dynamic array in
- * seekd, so that overflow and failure are handled in one place. */
+ * seekd's C code (the C++ shim grows its two by doubling too), so that
+ * overflow and failure are handled in one place. */
 #ifndef SEEKD_GROW_H
 #define SEEKD_GROW_H
 

@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
+
 enum {
     RANGE_MAX_YEARS = 50,    /* "1900-2000" reads more like a count than a period */
 };
@@ -657,16 +659,12 @@ static ssize_t find_all(const char *text, size_t len, int mode, int year, date_m
             continue;
         }
         if (c.emit && (!c.yearless || resolve(&c.span, mode, year))) {
-            if (n == cap) {
-                size_t ncap = cap ? cap * 2 : 8;
-                date_mention *nv = realloc(v, ncap * sizeof *nv);
-                if (!nv) {
-                    free(v);
-                    return -1;
-                }
-                v = nv;
-                cap = ncap;
+            date_mention *nv = grow_to(v, &cap, n + 1, sizeof *nv, 8);
+            if (!nv) {
+                free(v);
+                return -1;
             }
+            v = nv;
             v[n++] = (date_mention){p, c.end, c.span, c.prec};
             if (c.prec == 'y')
                 sc.list_from = c.end;

@@ -428,10 +428,11 @@ static int load_line(gazetteer *g, char *line, const char *path, size_t lineno, 
     if (rc > 0)
         return fail(err, errcap, st, SEEK_INVALID, "%s:%zu: the name '%s' has no letters or digits",
                     path, lineno, f[1]);
+    size_t cap = 0;
     for (char *a = f[2]; a && *a;) {
         char *bar = strchr(a, '|');
         size_t len = bar ? (size_t)(bar - a) : strlen(a);
-        char **v = realloc(e->aliases, (e->naliases + 1) * sizeof *v);
+        char **v = grow_to(e->aliases, &cap, e->naliases + 1, sizeof *v, 4);
         if (!v || !(v[e->naliases] = strndup(a, len))) {
             if (v)
                 e->aliases = v;

@@ -43,6 +43,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
+
 enum {
     MIN_LEN = 2, MAX_LEN = 6,
     MAX_RUN = 40,   /* longer runs are skipped, which also bounds the work per run */
@@ -478,15 +480,10 @@ static size_t shorten(const scan *s, size_t a)
 
 static int push(scan *s, size_t a, size_t j, names_type type)
 {
-    if (s->len == s->cap) {
-        size_t cap = s->cap ? 2 * s->cap : 8;
-        names_mention *p = realloc(s->out, cap * sizeof *p);
-
-        if (!p)
-            return -1;
-        s->out = p;
-        s->cap = cap;
-    }
+    names_mention *p = grow_to(s->out, &s->cap, s->len + 1, sizeof *p, 8);
+    if (!p)
+        return -1;
+    s->out = p;
     s->out[s->len++] = (names_mention){ a, j - a, type };
     return 0;
 }

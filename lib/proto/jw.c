@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
+
 void jw_init(jw *w)
 {
     memset(w, 0, sizeof *w);
@@ -30,18 +32,13 @@ static int reserve(jw *w, size_t more)
 {
     if (w->failed)
         return -1;
-    if (w->len + more + 1 <= w->cap)
-        return 0;
-    size_t cap = w->cap ? w->cap : 1024;
-    while (cap < w->len + more + 1)
-        cap *= 2;
-    char *grown = realloc(w->buf, cap);
+    char *grown = more < SIZE_MAX - w->len - 1
+                  ? grow_to(w->buf, &w->cap, w->len + more + 1, 1, 1024) : NULL;
     if (!grown) {
         w->failed = 1;
         return -1;
     }
     w->buf = grown;
-    w->cap = cap;
     return 0;
 }
 

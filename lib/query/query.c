@@ -423,6 +423,7 @@ static qp_node *terms_node(parser *p, size_t from, size_t to, int phrase, int *e
     }
     n->terms = c.terms;
     n->nterms = c.n;
+    n->terms_cap = c.cap;
     return n;
 }
 
@@ -526,7 +527,7 @@ static qp_node *field_leaf(parser *p, int f, size_t start, size_t from, size_t t
     }
     n->etype = fields[f].etype;
     n->terms[0] = form;
-    n->nterms = 1;
+    n->nterms = n->terms_cap = 1;
     return n;
 }
 
@@ -889,14 +890,7 @@ seek_status qp_parse(const char *q, size_t len, qp_node **out, qp_error *err)
 
 seek_status qp_add_term(qp_node *n, const char *term)
 {
-    char **v = realloc(n->terms, (n->nterms + 1) * sizeof *v);
-    if (!v)
-        return SEEK_NOMEM;
-    n->terms = v;
-    if (!(v[n->nterms] = strdup(term)))
-        return SEEK_NOMEM;
-    n->nterms++;
-    return SEEK_OK;
+    return strv_push(&n->terms, &n->nterms, &n->terms_cap, term) < 0 ? SEEK_NOMEM : SEEK_OK;
 }
 
 /* ---- Description ---- */

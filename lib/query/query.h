@@ -49,7 +49,7 @@ typedef struct qp_node {
     qp_kind kind;
     struct qp_node *left, *right;  /* AND, OR: both; NOT: left */
     char **terms;                  /* WORD: one token; PHRASE: its tokens */
-    size_t nterms;
+    size_t nterms, terms_cap;      /* terms_cap: room in `terms` (grow.h) */
     size_t offset;                 /* byte offset in the query text */
     ent_type etype;                /* ENTITY: the type asked for; ENT_NTYPES for any */
     int lo, hi;                    /* DATE: yyyymmdd bounds */

@@ -19,6 +19,7 @@
 #include <utf8proc.h>
 
 #include "text/decode.h"
+#include "grow.h"
 #include "text/plausible.h"
 
 #define SAMPLE (64 * 1024)       /* bytes judged by the detector and the scores */
@@ -106,19 +107,12 @@ typedef struct out {
 
 static int reserve(out *o, size_t more)
 {
-    if (o->len + more + 1 <= o->cap)
-        return 0;
-    size_t cap = o->cap ? o->cap : 64;
-    while (cap < o->len + more + 1) {
-        if (cap > SIZE_MAX / 2)
-            return -1;
-        cap *= 2;
-    }
-    char *s = realloc(o->s, cap);
+    if (more > SIZE_MAX - o->len - 1)
+        return -1;
+    char *s = grow_to(o->s, &o->cap, o->len + more + 1, 1, 64);
     if (!s)
         return -1;
     o->s = s;
-    o->cap = cap;
     return 0;
 }
 
