@@ -131,7 +131,10 @@ $(BUILD)/tests/test_pairs: $(BUILD)/indexer/document.o $(BUILD)/indexer/facets.o
 $(BUILD)/tests/test_bulk: $(BUILD)/indexer/bulk.o $(BUILD)/indexer/idmap.o
 $(BUILD)/tests/test_idmap: $(BUILD)/indexer/idmap.o
 $(BUILD)/tests/test_htmldate: $(BUILD)/indexer/html.o $(BUILD)/indexer/htmldate.o
-
+$(BUILD)/tests/test_html: $(BUILD)/indexer/html.o $(BUILD)/indexer/htmldate.o
+$(BUILD)/tests/test_feed: $(BUILD)/indexer/feed.o
+$(BUILD)/tests/test_walk: $(BUILD)/indexer/walk.o
+$(BUILD)/tests/test_config: $(BUILD)/daemon/config.o
 # ---- Setup and running ----
 
 deps:
