@@ -1,7 +1,7 @@
 /* loadgen: a load generator for seekd's socket protocol (newline-delimited
  * JSON over a Unix stream socket).
  *
- *   loadgen --socket PATH --queries FILE --connections N --mode all|top10|snippets
+ *   loadgen --socket PATH --queries FILE --connections N --mode all|top10|snippets|slow
  *           [--threads T] [--pipeline K] [--duration SECS | --count N] [--counts FILE]
  *
  * As in wrk, the N connections are spread evenly over T threads (default: as
@@ -22,7 +22,10 @@
  * --count = nphrases sends every phrase once, in file order.
  *
  * Modes: all = limit 10000, ids alone ("ids":true: every matching id),
- * top10 = limit 10 without snippets, snippets = limit 10 with snippets.
+ * top10 = limit 10 without snippets, snippets = limit 10 with snippets,
+ * slow = limit 10000 with snippets and facets (person, org, place, year):
+ * the heaviest answer a client can ask for, as the slow connection of the
+ * isolation measurement sends them.
  *
  * Latency is measured per request, from the moment its line is written to
  * the moment its whole answer line has been read. An answer counts as an
@@ -33,7 +36,10 @@
  * Prints one line of key=value pairs: requests, errors, failed_connections,
  * mean_us, p50_us, p90_us, p99_us, max_us, rps, seconds, took_mean_us (the
  * mean of the answers' own "took_ms": the daemon's time for a request, from
- * parsing it to having built its answer, serializing excluded) and threads.
+ * parsing it to having built its answer, serializing excluded), threads,
+ * and per connection: worst_p99_us (the highest of the connections' own
+ * p99s: a pooled p99 hides a stalled connection, which sends few requests)
+ * and min_requests (the fewest answers a connection got).
  * Exit status 0 if there was no error, 1 if some answers were errors, 2 on a
  * usage or connection failure (a connection fails when the daemon closes it,
  * sends an answer no request asked for or an answer line longer than 64 MiB,
@@ -143,7 +149,8 @@ static void die(const char *fmt, const char *arg)
 
 static void usage(FILE *f)
 {
-    fputs("usage: loadgen --socket PATH --queries FILE --connections N --mode all|top10|snippets\n"
+    fputs("usage: loadgen --socket PATH --queries FILE --connections N\n"
+          "               --mode all|top10|snippets|slow\n"
           "               [--threads T] [--pipeline K] [--duration SECS | --count N]\n"
           "               [--counts FILE]\n"
           "  --threads T    threads driving the connections, each with one epoll loop\n"
@@ -175,7 +182,7 @@ static size_t json_escape(char *out, const char *s)
 
 static void load_queries(const char *path, const char *mode)
 {
-    int limit, snippets;
+    int limit, snippets, facets = 0;
     if (!strcmp(mode, "all")) {
         limit = 10000;
         snippets = 0;
@@ -185,8 +192,11 @@ static void load_queries(const char *path, const char *mode)
     } else if (!strcmp(mode, "snippets")) {
         limit = 10;
         snippets = 1;
+    } else if (!strcmp(mode, "slow")) {
+        limit = 10000;
+        snippets = facets = 1;
     } else {
-        die("unknown mode '%s' (all, top10 or snippets)", mode);
+        die("unknown mode '%s' (all, top10, snippets or slow)", mode);
         return;
     }
     FILE *f = fopen(path, "r");
@@ -217,7 +227,9 @@ static void load_queries(const char *path, const char *mode)
         size_t k = (size_t)sprintf(buf, "{\"op\":\"search\",\"q\":\"\\\"");
         k += json_escape(buf + k, line);
         k += (size_t)sprintf(buf + k, "\\\"\",\"limit\":%d,\"snippets\":%s%s}\n", limit,
-                             snippets ? "true" : "false", limit > 10 ? ",\"ids\":true" : "");
+                             snippets ? "true" : "false",
+                             facets ? ",\"facets\":[\"person\",\"org\",\"place\",\"year\"]"
+                             : limit > 10 ? ",\"ids\":true" : "");
         reqs[nreqs].line = buf;
         reqs[nreqs].len = k;
         reqs[nreqs].phrase = strdup(line);
@@ -728,23 +740,29 @@ int main(int argc, char **argv)
     double *all = malloc((total ? total : 1) * sizeof *all);
     if (!all)
         die("%s", "out of memory");
-    size_t k = 0;
-    double sum = 0;
+    size_t k = 0, min_requests = SIZE_MAX;
+    double sum = 0, worst_p99 = 0;
     for (long i = 0; i < connections; i++) {
         for (size_t j = 0; j < conns[i].nlat; j++) {
             all[k++] = conns[i].lat[j];
             sum += conns[i].lat[j];
         }
+        qsort(conns[i].lat, conns[i].nlat, sizeof *conns[i].lat, cmp_double);
+        double p99 = percentile(conns[i].lat, conns[i].nlat, 99);
+        if (p99 > worst_p99)
+            worst_p99 = p99;
+        if (conns[i].nlat < min_requests)
+            min_requests = conns[i].nlat;
         free(conns[i].lat);
     }
     qsort(all, total, sizeof *all, cmp_double);
     printf("requests=%zu errors=%ld failed_connections=%ld mean_us=%.1f p50_us=%.1f "
            "p90_us=%.1f p99_us=%.1f max_us=%.1f rps=%.1f seconds=%.3f took_mean_us=%.1f "
-           "threads=%ld\n",
+           "threads=%ld worst_p99_us=%.1f min_requests=%zu\n",
            total, errors, failed, total ? sum / (double)total : 0.0,
            percentile(all, total, 50), percentile(all, total, 90), percentile(all, total, 99),
            total ? all[total - 1] : 0.0, seconds > 0 ? (double)total / seconds : 0.0, seconds,
-           ntook ? took_us / (double)ntook : 0.0, threads);
+           ntook ? took_us / (double)ntook : 0.0, threads, worst_p99, min_requests);
     if (counts_path) {
         FILE *f = fopen(counts_path, "w");
         if (!f)

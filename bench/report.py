@@ -157,6 +157,9 @@ if scale:
          'seekd_scale1_index_kb', 'kb', '≤', lim, '1x')
 goal('6c', 'daemon peak RSS (VmHWM) vs searchd' + sphinx_note,
      'seekd_rss_kb', 'kb', 'sphinx_rss_kb', 'kb', '≤', 2.0, 'searchd')
+goal('7', "isolation: worst connection's top-10 p99, 4 connections beside a 5th sending "
+     'slow requests vs alone', 'seekd_iso_slow_worst_p99_us', 'us', 'seekd_iso_alone_worst_p99_us',
+     'us', '≤', 2.0, 'alone')
 for n, what, a, b, r, g, ok in rows:
     w('| %s | %s | %s | %s | %s | %s | %s |' % (n, what, a, b, r, g, ok))
 
@@ -208,6 +211,19 @@ if any(('seekd_c%s_rps' % c) in R for c in conns):
         w('| %s | %s | %s | %s | %s |' % (
             c, fmt(num('seekd_c%s_rps' % c), 'rps'), fmt(num('seekd_c%s_mean_us' % c), 'us'),
             fmt(num('seekd_c%s_p50_us' % c), 'us'), fmt(num('seekd_c%s_p99_us' % c), 'us')))
+
+if 'seekd_iso_alone_worst_p99_us' in R:
+    w('')
+    w('## Isolation: 4 connections of top 10 for %s s, alone and beside a fifth sending '
+      'slow requests (limit 10000, snippets, facets) back to back' % R.get('duration', '?'))
+    w('')
+    w('| | worst connection p99 | fewest answers on one connection | slow requests answered (mean) |')
+    w('|---|---|---|---|')
+    w('| alone | %s | %s | — |' % (fmt(num('seekd_iso_alone_worst_p99_us'), 'us'),
+                                  fmt(num('seekd_iso_alone_min_requests'))))
+    w('| beside slow requests | %s | %s | %s (%s) |' % (
+        fmt(num('seekd_iso_slow_worst_p99_us'), 'us'), fmt(num('seekd_iso_slow_min_requests')),
+        fmt(num('seekd_iso_slow_requests')), fmt(num('seekd_iso_slow_mean_us'), 'us')))
 
 w('')
 w('## Answers that agree with the expected counts')

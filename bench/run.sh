@@ -283,6 +283,27 @@ for r in $(seq "$REPEAT"); do
             put_lat "seekd_c${c}" "$line"
         done
     fi
+    if [ "$RUN_SEEKD" = 1 ]; then
+        say "round $r/$REPEAT: isolation (4 connections top 10, ${DURATION}s, alone then beside slow requests)"
+        line=$(lg --connections 4 --mode top10 --duration "$DURATION")
+        echo "r=$r iso-alone $line" >> "$LOG/seekd.txt"
+        put seekd_iso_alone_worst_p99_us "$(get "$line" worst_p99_us)"
+        put seekd_iso_alone_min_requests "$(get "$line" min_requests)"
+        # The slow connection is made first and outlasts the measured ones.
+        "$TOOLS/loadgen" --socket "$SOCK" --queries bench/queries-slow.tsv --connections 1 \
+            --mode slow --duration "$(awk -v d="$DURATION" 'BEGIN { print d + 1 }')" \
+            > "$W/slow.txt" &
+        slow_pid=$!
+        sleep 0.5
+        line=$(lg --connections 4 --mode top10 --duration "$DURATION")
+        wait "$slow_pid"
+        echo "r=$r iso-slow $line" >> "$LOG/seekd.txt"
+        echo "r=$r iso-slow-connection $(cat "$W/slow.txt")" >> "$LOG/seekd.txt"
+        put seekd_iso_slow_worst_p99_us "$(get "$line" worst_p99_us)"
+        put seekd_iso_slow_min_requests "$(get "$line" min_requests)"
+        put seekd_iso_slow_requests "$(get "$(cat "$W/slow.txt")" requests)"
+        put seekd_iso_slow_mean_us "$(get "$(cat "$W/slow.txt")" mean_us)"
+    fi
     if [ "$RUN_XAPIAN" = 1 ]; then
         # As many passes as last about DURATION seconds; the median pass counts.
         passes=$(awk -v d="$DURATION" -v q="$NQ" 'BEGIN { p = int(d * 1500 / q); print (p < 1 ? 1 : (p > 50 ? 50 : p)) }')

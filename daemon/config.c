@@ -31,6 +31,10 @@ static void usage(FILE *f)
           "  --max-clients N     connections at once (default 1024)\n"
           "  --idle-timeout SECS close connections silent this long (default 300; 0: never)\n"
           "  --query-timeout MS  stop counting matches exhaustively after this (default 2000)\n"
+          "  --slow-ms MS        a request running this long hands the other connections of\n"
+          "                      its thread to a spare thread (default 5)\n"
+          "  --spare-threads N   threads kept for that (default: as many as --threads; 0: none,\n"
+          "                      a slow request delays the connections on its thread)\n"
           "  --config FILE       settings as key = value lines, keys named like the flags\n"
           "                      (default: /etc/seekd.conf if it exists); flags override it\n"
           "Signals: SIGHUP reopens the index; SIGTERM and SIGINT finish the requests\n"
@@ -99,7 +103,7 @@ static int id_list(const char *arg, int users, daemon_config *cfg)
     return rc;
 }
 
-enum { O_MODE = 256, O_GROUP, O_AUID, O_AGID, O_LINE, O_CLIENTS, O_IDLE, O_QUERY, O_CONFIG };
+enum { O_MODE = 256, O_GROUP, O_AUID, O_AGID, O_LINE, O_CLIENTS, O_IDLE, O_QUERY, O_CONFIG, O_SLOW, O_SPARE };
 
 static const struct option longs[] = {
     { "index", required_argument, 0, 'i' }, { "socket", required_argument, 0, 's' },
@@ -110,6 +114,8 @@ static const struct option longs[] = {
     { "max-line", required_argument, 0, O_LINE }, { "max-clients", required_argument, 0, O_CLIENTS },
     { "idle-timeout", required_argument, 0, O_IDLE },
     { "query-timeout", required_argument, 0, O_QUERY },
+    { "slow-ms", required_argument, 0, O_SLOW },
+    { "spare-threads", required_argument, 0, O_SPARE },
     { "config", required_argument, 0, O_CONFIG },
     { "help", no_argument, 0, 'h' }, { 0, 0, 0, 0 },
 };
@@ -166,6 +172,16 @@ static int apply(daemon_config *c, int opt, const char *arg)
         if (number(arg, 0, 3600 * 1000, 10, &v, "--query-timeout") < 0)
             return -1;
         c->query_ms = (unsigned)v;
+        return 0;
+    case O_SLOW:
+        if (number(arg, 1, 60 * 1000, 10, &v, "--slow-ms") < 0)
+            return -1;
+        c->slow_ms = (unsigned)v;
+        return 0;
+    case O_SPARE:
+        if (number(arg, 0, 128, 10, &v, "--spare-threads") < 0)
+            return -1;
+        c->spare_threads = (int)v;
         return 0;
     }
     return -1;
@@ -232,6 +248,8 @@ int config_parse(int argc, char **argv, daemon_config *c)
     c->max_clients = 1024;
     c->idle_ms = 300 * 1000;
     c->query_ms = 2000;
+    c->slow_ms = 5;
+    c->spare_threads = -1;   /* as many as threads, once those are known */
     c->socket_mode = 0600;
     c->socket_gid = -1;
     c->socket_is_default = 1;
@@ -273,6 +291,8 @@ int config_parse(int argc, char **argv, daemon_config *c)
         usage(stderr);
         return -1;
     }
+    if (c->spare_threads < 0)
+        c->spare_threads = c->threads;
     return 0;
 }
 

@@ -18,6 +18,8 @@ typedef struct daemon_config {
     unsigned max_clients;       /* connections at once */
     unsigned idle_ms;           /* close a silent connection after this; 0: never */
     unsigned query_ms;          /* count matches exhaustively for this long; 0: always */
+    unsigned slow_ms;           /* a request running this long leaves its loop to a spare thread */
+    int spare_threads;          /* threads that take over such loops; 0: none, loops wait */
     unsigned socket_mode;       /* permission bits of the socket file */
     int socket_gid;             /* group of the socket file, or -1 */
     uid_t allow_uid[CONFIG_MAX_IDS];

@@ -1,10 +1,15 @@
 /* Connection state machine. A connection's requests are answered in order,
- * on the thread of the loop it was placed on, as soon as they are read: no
- * hop to another thread and back. Different connections run in parallel on
- * different loops. A conn is freed once both its handles (the pipe and the
- * idle timer) have closed. */
+ * by the thread running the loop it was placed on, right after the turn of
+ * the loop that read them: no hop to another thread and back. Different
+ * connections run in parallel on different loops. A request that runs long
+ * may see its loop handed to another thread (loops.c); its connection is
+ * then `busy` until the answer comes back through s->finished, and the
+ * loop's other connections go on meanwhile. A conn is freed once both its
+ * handles (the pipe and the idle timer) have closed and it has no request
+ * out. */
 #include "conn.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,10 +38,22 @@ struct conn {
     frame in;                /* bytes after the last newline */
     line *head, *tail;       /* requests read, not yet answered */
     size_t npending;
+    conn *ready_next;        /* in s->ready_head's list */
+    int queued;              /* is in that list */
+    int busy;                /* a request of it runs on a thread that left the loop */
+    /* That request's answer, set by that thread, then read by the loop's
+     * from s->finished_head (both under finished_lock). */
+    conn *finished_next;
+    char *finished;
+    size_t finished_len;
     size_t unsent;           /* bytes handed to uv_write, not yet written */
     uint64_t last_progress;  /* loop time of the last byte read or written */
     int reading, eof, closing, closed;
 };
+
+/* Guards every server's finished list: taken only when a loop was handed
+ * over, which is rare. */
+static pthread_mutex_t finished_lock = PTHREAD_MUTEX_INITIALIZER;
 
 typedef struct write_req {
     uv_write_t req;
@@ -45,7 +62,7 @@ typedef struct write_req {
     size_t len;
 } write_req;
 
-static void answer_pending(conn *c);
+static void schedule(conn *c);
 static void conn_close(conn *c);
 
 conn *conn_next(conn *c)
@@ -53,12 +70,28 @@ conn *conn_next(conn *c)
     return c->next;
 }
 
-static void on_closed(uv_handle_t *h)
+static void unschedule(conn *c)
 {
-    conn *c = h->data;
-    if (--c->open_handles > 0)
-        return;
     server *s = c->srv;
+    conn *prev = NULL;
+    for (conn *p = s->ready_head; p; prev = p, p = p->ready_next)
+        if (p == c) {
+            if (prev)
+                prev->ready_next = c->ready_next;
+            else
+                s->ready_head = c->ready_next;
+            if (s->ready_tail == c)
+                s->ready_tail = prev;
+            break;
+        }
+    c->queued = 0;
+}
+
+static void conn_free(conn *c)
+{
+    server *s = c->srv;
+    if (c->queued)
+        unschedule(c);
     if (c->prev)
         c->prev->next = c->next;
     else
@@ -75,6 +108,14 @@ static void on_closed(uv_handle_t *h)
     server_conn_closed(s);
 }
 
+static void on_closed(uv_handle_t *h)
+{
+    conn *c = h->data;
+    if (--c->open_handles > 0 || c->busy)
+        return;   /* a busy one is freed when its answer comes back */
+    conn_free(c);
+}
+
 static void conn_close(conn *c)
 {
     c->closing = 1;
@@ -88,7 +129,7 @@ static void conn_close(conn *c)
 /* Closes when the client has finished sending and everything is answered. */
 static void maybe_finish(conn *c)
 {
-    if (c->eof && !c->head && c->unsent == 0)
+    if (c->eof && !c->head && !c->busy && c->unsent == 0)
         conn_close(c);
 }
 
@@ -125,7 +166,7 @@ static void on_written(uv_write_t *req, int status)
         return;
     }
     if (!c->closing) {
-        answer_pending(c);
+        schedule(c);
         update_reading(c);
         maybe_finish(c);
     }
@@ -153,32 +194,130 @@ static void send_line(conn *c, char *buf, size_t len)
     }
 }
 
-/* Answers the queued requests in order, canned refusals included, until
- * the queue is empty or the client has too much unread. */
-static void answer_pending(conn *c)
+/* Puts c in line to have its next request answered after this turn of the
+ * loop (conn_run_ready), unless it has none, has one out or must wait for
+ * the client to read. */
+static void schedule(conn *c)
 {
-    while (c->head && !c->closing && c->unsent < CONN_MAX_UNSENT) {
+    if (c->queued || c->busy || c->closing || !c->head || c->unsent >= CONN_MAX_UNSENT)
+        return;
+    server *s = c->srv;
+    c->queued = 1;
+    c->ready_next = NULL;
+    if (s->ready_tail)
+        s->ready_tail->ready_next = c;
+    else
+        s->ready_head = c;
+    s->ready_tail = c;
+}
+
+/* Sends an answer (NULL: no memory for it) and lines up what comes next. */
+static void deliver(conn *c, char *answer, size_t len)
+{
+    if (!answer) {
+        conn_close(c);
+        return;
+    }
+    send_line(c, answer, len);
+    if (c->closing)
+        return;
+    schedule(c);
+    update_reading(c);
+    maybe_finish(c);
+}
+
+/* Runs one request; NULL only when even the out-of-memory answer failed. */
+static char *answer_line(const line *l, size_t *len)
+{
+    char *answer;
+    if (l->canned) {
+        answer = malloc(l->len);
+        if (answer)
+            memcpy(answer, l->text, l->len);
+        *len = l->len;
+        return answer;
+    }
+    if ((answer = handle_request(l->text, l->len, len)))
+        return answer;
+    answer = strdup(handlers_oom_line);
+    *len = answer ? strlen(answer) : 0;
+    return answer;
+}
+
+/* Queues an answer (NULL: no memory for it) for s's loop, which this
+ * thread no longer runs; of c only the fields kept for this are touched. */
+static void finish_elsewhere(server *s, conn *c, char *text, size_t len)
+{
+    pthread_mutex_lock(&finished_lock);
+    c->finished = text;
+    c->finished_len = len;
+    c->finished_next = NULL;
+    if (s->finished_tail)
+        s->finished_tail->finished_next = c;
+    else
+        s->finished_head = c;
+    s->finished_tail = c;
+    uv_async_send(&s->finished);
+    pthread_mutex_unlock(&finished_lock);
+}
+
+int conn_run_ready(server *s)
+{
+    conn *c;
+    while ((c = s->ready_head)) {
+        s->ready_head = c->ready_next;
+        if (!s->ready_head)
+            s->ready_tail = NULL;
+        c->queued = 0;
+        if (c->busy || c->closing || !c->head || c->unsent >= CONN_MAX_UNSENT)
+            continue;
         line *l = c->head;
         c->head = l->next;
         if (!c->head)
             c->tail = NULL;
         c->npending--;
-        size_t len = l->len;
+        size_t len = 0;
         char *answer;
-        if (l->canned) {
-            answer = malloc(len);
-            if (answer)
-                memcpy(answer, l->text, len);
-        } else if (!(answer = handle_request(l->text, len, &len))) {
-            answer = strdup(handlers_oom_line);
-            len = answer ? strlen(answer) : 0;
+        if (l->canned || !s->request_begin) {
+            answer = answer_line(l, &len);
+        } else {
+            c->busy = 1;
+            uint64_t token = s->request_begin(s);
+            answer = answer_line(l, &len);
+            if (!s->request_end(s, token)) {
+                free(l);
+                finish_elsewhere(s, c, answer, len);
+                return -1;
+            }
+            c->busy = 0;
         }
         free(l);
-        if (!answer) {
-            conn_close(c);
-            break;
+        deliver(c, answer, len);
+    }
+    return 0;
+}
+
+static void touch(conn *c);
+
+void conn_take_finished(uv_async_t *a)
+{
+    server *s = a->data;
+    pthread_mutex_lock(&finished_lock);
+    conn *c = s->finished_head;
+    s->finished_head = s->finished_tail = NULL;
+    pthread_mutex_unlock(&finished_lock);
+    while (c) {
+        conn *next = c->finished_next;
+        c->busy = 0;
+        if (c->closed) {
+            free(c->finished);
+            if (c->open_handles == 0)
+                conn_free(c);
+        } else {
+            touch(c);
+            deliver(c, c->finished, c->finished_len);
         }
-        send_line(c, answer, len);
+        c = next;
     }
 }
 
@@ -222,7 +361,7 @@ static void refuse(conn *c, const char *code, const char *message)
         return;
     }
     free(ans);
-    answer_pending(c);
+    schedule(c);
     maybe_finish(c);
 }
 
@@ -232,7 +371,7 @@ static void on_idle(uv_timer_t *t)
     unsigned ms = c->srv->cfg->idle_ms;
     /* One that neither sends nor reads what it is sent is idle, whatever it
      * has queued. */
-    if (uv_now(c->srv->loop) - c->last_progress < ms)
+    if (c->busy || uv_now(c->srv->loop) - c->last_progress < ms)
         return;
     log_event("idle_close", "after_ms=%u unread=%zu", ms, c->unsent);
     conn_close(c);
@@ -265,7 +404,7 @@ static void on_read(uv_stream_t *st, ssize_t n, const uv_buf_t *buf)
             refuse(c, PROTO_E_TOO_LONG, msg);
             return;
         }
-        answer_pending(c);
+        schedule(c);
         update_reading(c);
         return;
     }
@@ -280,7 +419,7 @@ static void on_read(uv_stream_t *st, ssize_t n, const uv_buf_t *buf)
         }
         c->eof = 1;
         update_reading(c);
-        answer_pending(c);
+        schedule(c);
         maybe_finish(c);
         return;
     }

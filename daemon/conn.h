@@ -1,6 +1,7 @@
 /* One client connection: splits the byte stream into request lines, answers
- * them one after another on its loop's thread, and writes the answers back
- * in order. Reading pauses while too much is queued (backpressure). */
+ * them one after another on the thread running its loop, and writes the
+ * answers back in order. Reading pauses while too much is queued
+ * (backpressure), a request out included. */
 #ifndef SEEKD_DAEMON_CONN_H
 #define SEEKD_DAEMON_CONN_H
 
@@ -23,5 +24,14 @@ void conn_drain(conn *c);
  * first, unseen). */
 void conn_abort(conn *c);
 conn *conn_next(conn *c);
+
+/* Answers one request of each connection in s->ready_head, in turn, until
+ * none is left; called by the thread running s's loop, between turns of the
+ * loop. Returns 0, or -1 when the loop was handed to another thread while a
+ * request ran (s->request_end): this thread must leave the loop alone, and
+ * the answer goes to s->finished. */
+int conn_run_ready(server *s);
+/* s->finished's callback: sends the answers queued there. */
+void conn_take_finished(uv_async_t *a);
 
 #endif

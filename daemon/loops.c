@@ -1,19 +1,32 @@
-/* Serving threads. Each owns a loop, its acceptor and its connections. Two
- * things cross between threads, each through an async handle per loop:
- * loops_stop, and connections accepted on one loop and placed on another
- * (through the target's inbox). */
+/* Serving loops and the threads that run them. Each loop owns its acceptor
+ * and its connections, and is run by one thread at a time: at first its own
+ * serving thread, later maybe a spare one (loops.h). Three things cross
+ * between loops, each through an async handle per loop: loops_stop,
+ * connections accepted on one loop and placed on another (through the
+ * target's inbox), and answers finished by a thread that has left the loop
+ * (conn.c). */
 #include "loops.h"
 
 #include <pthread.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/syscall.h>
+#include <time.h>
 #include <unistd.h>
 
+#include "conn.h"
 #include "grow.h"
 #include "log.h"
 
+/* What a loop's thread is doing, in one word that the watchdog can swap
+ * atomically: RUN_IDLE, RUN_HANDED (the watchdog gave the loop to a spare
+ * thread), or a request running: its number on this loop (high half, never
+ * 0 nor all ones) and its start in milliseconds (low half). */
+#define RUN_IDLE 0
+#define RUN_HANDED UINT64_MAX
+
 typedef struct loop_thread {
-    pthread_t thread;
     uv_loop_t loop;
     uv_async_t stop;
     uv_async_t wake;           /* the inbox has fds */
@@ -25,11 +38,43 @@ typedef struct loop_thread {
     int inbox_open;
     server srv;
     int ready;                 /* loop, handles and server set up */
-    int started;               /* its thread runs */
+    int owned;                 /* a thread runs it or has been given it */
+    _Atomic uint64_t run;      /* see RUN_IDLE */
+    uint32_t seq;              /* requests begun; read by the running thread only */
+    atomic_int tid;            /* the thread running it, for the watchdog */
 } loop_thread;
+
+/* A thread of the pool: serving threads first (thread i starts on loop i),
+ * then the spares. */
+typedef struct pool_thread {
+    pthread_t thread;
+    loop_thread *first;
+    int started;
+} pool_thread;
 
 static loop_thread *threads;
 static int nthreads;
+static pool_thread *pool;
+static int npool;
+
+/* The hand-over state, under hand_lock: loops handed over and not yet
+ * taken, spare threads waiting for one, loops not finished. */
+static pthread_mutex_t hand_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t spare_cond = PTHREAD_COND_INITIALIZER;
+static pthread_cond_t watch_cond;   /* on CLOCK_MONOTONIC: see loops_start */
+static loop_thread **orphans;
+static int norphans, idle_spares, live_loops;
+static pthread_t watchdog;
+static int watchdog_started;
+static unsigned slow_ms;
+/* The watchdog sleeps with no timeout while no request runs anywhere; a
+ * thread beginning a request then wakes it (a Dekker pair: the thread
+ * stores `run` then reads this, the watchdog stores this then reads every
+ * `run`). */
+static atomic_int watch_parked;
+/* Scans in a row that found no request running before the watchdog
+ * parks: about WATCH_QUIET * slow_ms / 2 of quiet. */
+#define WATCH_QUIET 20
 
 /* The loop with the fewest live connections, with the new one counted in
  * it; ties go to `self`, so that a balanced daemon never hops. The count
@@ -145,12 +190,158 @@ static void on_stop(uv_async_t *a)
     stop_here(a->data);
 }
 
-static void *run(void *arg)
+static uint32_t now_ms(void)
 {
-    loop_thread *t = arg;
-    uv_run(&t->loop, UV_RUN_DEFAULT);
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (uint32_t)((uint64_t)t.tv_sec * 1000 + (uint64_t)t.tv_nsec / 1000000);
+}
+
+/* server.request_begin: marks the request as running, for the watchdog. */
+static uint64_t request_begin(server *s)
+{
+    loop_thread *t = s->data;
+    if (++t->seq == UINT32_MAX)
+        t->seq = 1;
+    uint64_t token = (uint64_t)t->seq << 32 | now_ms();
+    atomic_store(&t->run, token);
+    if (atomic_load(&watch_parked)) {
+        pthread_mutex_lock(&hand_lock);
+        pthread_cond_signal(&watch_cond);
+        pthread_mutex_unlock(&hand_lock);
+    }
+    return token;
+}
+
+/* server.request_end: whether this thread still runs the loop. */
+static int request_end(server *s, uint64_t token)
+{
+    loop_thread *t = s->data;
+    return atomic_compare_exchange_strong(&t->run, &token, RUN_IDLE);
+}
+
+/* The loop has ended: no handle left. */
+static void loop_finished(loop_thread *t)
+{
     if (uv_loop_close(&t->loop) != 0)
         log_event("warning", "error=\"loop closed with live handles\"");
+    pthread_mutex_lock(&hand_lock);
+    if (--live_loops == 0) {
+        pthread_cond_broadcast(&spare_cond);
+        pthread_cond_signal(&watch_cond);
+    }
+    pthread_mutex_unlock(&hand_lock);
+}
+
+/* A thread handed a slow request yields the CPU to the loops' threads
+ * first (SCHED_BATCH: no wake-up preemption in its favour); a thread taking
+ * a loop over is an ordinary one again. Neither needs a privilege. */
+static void set_policy(pid_t tid, int policy)
+{
+    struct sched_param none = { 0 };
+    (void)sched_setscheduler(tid, policy, &none);
+}
+
+/* Runs t's loop on this thread until the loop ends (returns 0) or is
+ * handed to another thread while a request runs (returns 1). Requests are
+ * answered between turns of the loop, so that this thread is never inside
+ * libuv when it lets go. */
+static int drive(loop_thread *t)
+{
+    atomic_store(&t->tid, (int)syscall(SYS_gettid));
+    atomic_store(&t->run, RUN_IDLE);
+    for (;;) {
+        int more = uv_run(&t->loop, t->srv.ready_head ? UV_RUN_NOWAIT : UV_RUN_ONCE);
+        if (conn_run_ready(&t->srv) < 0)
+            return 1;
+        if (!more && !t->srv.ready_head) {
+            loop_finished(t);
+            return 0;
+        }
+    }
+}
+
+/* Waits for a loop handed over; NULL once every loop has finished. */
+static loop_thread *take_orphan(void)
+{
+    pthread_mutex_lock(&hand_lock);
+    idle_spares++;
+    while (!norphans && live_loops > 0)
+        pthread_cond_wait(&spare_cond, &hand_lock);
+    idle_spares--;
+    loop_thread *t = norphans ? orphans[--norphans] : NULL;
+    pthread_mutex_unlock(&hand_lock);
+    return t;
+}
+
+static void *run(void *arg)
+{
+    pool_thread *p = arg;
+    loop_thread *t = p->first;
+    int demoted = 0;
+    for (;;) {
+        if (!t && !(t = take_orphan()))
+            break;
+        if (demoted) {
+            set_policy(0, SCHED_OTHER);
+            demoted = 0;
+        }
+        /* Left by hand-over: the watchdog has demoted this thread. */
+        demoted = drive(t);
+        t = NULL;
+    }
+    return NULL;
+}
+
+/* Hands over every loop whose request has run past slow_ms, while spare
+ * threads wait. Returns whether some request is running. Under hand_lock. */
+static int scan(void)
+{
+    uint32_t now = now_ms();
+    int running = 0;
+    for (int i = 0; i < nthreads; i++) {
+        loop_thread *t = &threads[i];
+        uint64_t r = atomic_load(&t->run);
+        if (r == RUN_IDLE || r == RUN_HANDED)
+            continue;
+        running = 1;
+        if ((uint32_t)(now - (uint32_t)r) < slow_ms || idle_spares <= norphans)
+            continue;
+        pid_t slow = (pid_t)atomic_load(&t->tid);
+        if (atomic_compare_exchange_strong(&t->run, &r, RUN_HANDED)) {
+            set_policy(slow, SCHED_BATCH);
+            orphans[norphans++] = t;
+            pthread_cond_signal(&spare_cond);
+        }
+    }
+    return running;
+}
+
+static void *watch(void *arg)
+{
+    (void)arg;
+    unsigned period = slow_ms / 2 ? slow_ms / 2 : 1;
+    int quiet = 0;
+    pthread_mutex_lock(&hand_lock);
+    while (live_loops > 0) {
+        if (scan()) {
+            quiet = 0;
+        } else if (++quiet >= WATCH_QUIET) {
+            atomic_store(&watch_parked, 1);
+            if (!scan() && live_loops > 0)
+                pthread_cond_wait(&watch_cond, &hand_lock);
+            atomic_store(&watch_parked, 0);
+            quiet = 0;
+            continue;
+        }
+        struct timespec until;
+        clock_gettime(CLOCK_MONOTONIC, &until);
+        until.tv_nsec += (long)period * 1000000;
+        until.tv_sec += until.tv_nsec / 1000000000;
+        until.tv_nsec %= 1000000000;
+        pthread_cond_timedwait(&watch_cond, &hand_lock, &until);
+    }
+    pthread_mutex_unlock(&hand_lock);
     return NULL;
 }
 
@@ -168,56 +359,96 @@ static int init_one(loop_thread *t, int id, const daemon_config *cfg, const serv
     t->stop.data = t;
     if ((rc = uv_async_init(&t->loop, &t->wake, on_wake)) < 0) {
         uv_close((uv_handle_t *)&t->stop, NULL);
-        run(t);   /* runs the close callbacks, then closes the loop */
+        uv_run(&t->loop, UV_RUN_DEFAULT);   /* runs the close callback */
+        uv_loop_close(&t->loop);
         return rc;
     }
     t->wake.data = t;
     if ((rc = server_start(&t->srv, &t->loop, cfg, sock)) < 0) {
         uv_close((uv_handle_t *)&t->stop, NULL);
         uv_close((uv_handle_t *)&t->wake, NULL);
-        run(t);
+        uv_run(&t->loop, UV_RUN_DEFAULT);
+        uv_loop_close(&t->loop);
         return rc;
     }
     t->srv.id = id;
     t->srv.data = t;
     t->srv.place = place;
     t->srv.on_drained = on_drained;
+    if (cfg->spare_threads > 0) {
+        t->srv.request_begin = request_begin;
+        t->srv.request_end = request_end;
+    }
+    atomic_init(&t->run, RUN_IDLE);
     pthread_mutex_init(&t->inbox_lock, NULL);
     t->inbox_open = 1;
     t->ready = 1;
     return 0;
 }
 
+static int init_watch_cond(void)
+{
+    pthread_condattr_t a;
+    if (pthread_condattr_init(&a) != 0)
+        return -1;
+    int rc = pthread_condattr_setclock(&a, CLOCK_MONOTONIC) == 0
+             && pthread_cond_init(&watch_cond, &a) == 0 ? 0 : -1;
+    pthread_condattr_destroy(&a);
+    return rc;
+}
+
 /* Every loop is set up before any thread runs, so that none places a
  * connection on a loop not yet there. */
 int loops_start(const daemon_config *cfg, const server_socket *sock)
 {
-    threads = calloc((size_t)cfg->threads, sizeof *threads);
-    if (!threads) {
+    nthreads = cfg->threads;
+    npool = cfg->threads + cfg->spare_threads;
+    slow_ms = cfg->slow_ms;
+    threads = calloc((size_t)nthreads, sizeof *threads);
+    pool = calloc((size_t)npool, sizeof *pool);
+    orphans = calloc((size_t)nthreads, sizeof *orphans);
+    if (!threads || !pool || !orphans || init_watch_cond() < 0) {
         fprintf(stderr, "seekd: out of memory\n");
+        free(threads);
+        free(pool);
+        free(orphans);
+        threads = NULL;
+        nthreads = npool = 0;
         return -1;
     }
-    nthreads = cfg->threads;
     int rc = 0, failed = 0;
     for (int i = 0; i < nthreads && rc == 0; i++)
         if ((rc = init_one(&threads[i], i, cfg, sock)) < 0)
             failed = i;
-    for (int i = 0; i < nthreads && rc == 0; i++) {
-        int err = pthread_create(&threads[i].thread, NULL, run, &threads[i]);
-        threads[i].started = err == 0;
+    for (int i = 0; i < nthreads; i++)
+        live_loops += threads[i].ready;
+    for (int i = 0; i < npool && rc == 0; i++) {
+        pool[i].first = i < nthreads ? &threads[i] : NULL;
+        int err = pthread_create(&pool[i].thread, NULL, run, &pool[i]);
+        pool[i].started = err == 0;
+        if (i < nthreads)
+            threads[i].owned = err == 0;
         if (err) {
             rc = uv_translate_sys_error(err);
             failed = i;
         }
     }
+    if (rc == 0 && cfg->spare_threads > 0) {
+        int err = pthread_create(&watchdog, NULL, watch, NULL);
+        watchdog_started = err == 0;
+        if (err) {
+            rc = uv_translate_sys_error(err);
+            failed = npool;
+        }
+    }
     if (rc == 0)
         return 0;
     fprintf(stderr, "seekd: cannot start serving thread %d: %s\n", failed, uv_strerror(rc));
-    /* Loops whose thread never ran are stopped and run to the end here. */
+    /* Loops no thread was given are stopped and run to the end here. */
     for (int i = 0; i < nthreads; i++)
-        if (threads[i].ready && !threads[i].started) {
+        if (threads[i].ready && !threads[i].owned) {
             stop_here(&threads[i]);
-            run(&threads[i]);
+            (void)drive(&threads[i]);
         }
     loops_stop();
     loops_join();
@@ -227,21 +458,29 @@ int loops_start(const daemon_config *cfg, const server_socket *sock)
 void loops_stop(void)
 {
     for (int i = 0; i < nthreads; i++)
-        if (threads[i].started)
+        if (threads[i].owned)
             uv_async_send(&threads[i].stop);
 }
 
 void loops_join(void)
 {
-    for (int i = 0; i < nthreads; i++)
-        if (threads[i].started)
-            pthread_join(threads[i].thread, NULL);
+    for (int i = 0; i < npool; i++)
+        if (pool[i].started)
+            pthread_join(pool[i].thread, NULL);
+    if (watchdog_started)
+        pthread_join(watchdog, NULL);
+    watchdog_started = 0;
     /* Only now: a loop still running may lock a finished loop's inbox (to
      * find it closed). */
     for (int i = 0; i < nthreads; i++)
         if (threads[i].ready)
             pthread_mutex_destroy(&threads[i].inbox_lock);
+    pthread_cond_destroy(&watch_cond);
     free(threads);
+    free(pool);
+    free(orphans);
     threads = NULL;
-    nthreads = 0;
+    pool = NULL;
+    orphans = NULL;
+    nthreads = npool = 0;
 }

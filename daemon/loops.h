@@ -1,18 +1,29 @@
-/* The serving threads: one libuv event loop per thread, each accepting on
- * the shared listening socket and answering its own connections' requests on
- * the spot. A request costs no hand-off between threads; the price is that a
- * slow query delays the other requests of the connections on its loop (not
- * those on the other loops). Since a connection stays on its loop for life,
- * the loop that accepts one gives it to the loop with the fewest: one loop
- * often wins the race to accept a whole burst, and the others would idle. */
+/* The serving threads: one libuv event loop per serving thread, each
+ * accepting on the shared listening socket and answering its own
+ * connections' requests on the spot, with no hand-off between threads.
+ * Since a connection stays on its loop for life, the loop that accepts one
+ * gives it to the loop with the fewest: one loop often wins the race to
+ * accept a whole burst, and the others would idle.
+ *
+ * A loop is not tied to a thread, though. When a request has run for longer
+ * than --slow-ms, a watchdog hands the rest of its loop to a spare thread
+ * (one of --spare-threads): the slow request finishes on the thread it
+ * started on and its answer goes back to the loop, while the spare thread
+ * runs the loop and answers the other connections. The thread then becomes
+ * a spare itself. So a slow request delays only its own connection, whose
+ * later requests wait for it (answers stay in request order), and a fast
+ * request costs nothing more than before: no hand-off happens unless one
+ * runs long. With every spare busy, a slow request delays its loop as
+ * before. */
 #ifndef SEEKD_DAEMON_LOOPS_H
 #define SEEKD_DAEMON_LOOPS_H
 
 #include "config.h"
 #include "server.h"
 
-/* Starts `cfg->threads` serving loops on `sock`. Returns 0, or -1 after
- * printing why (the loops already started are stopped). */
+/* Starts `cfg->threads` serving loops on `sock`, with cfg->spare_threads
+ * spare threads. Returns 0, or -1 after printing why (the loops already
+ * started are stopped). */
 int loops_start(const daemon_config *cfg, const server_socket *sock);
 
 /* Asks every loop to stop accepting and to finish what its clients already

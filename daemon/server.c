@@ -219,6 +219,14 @@ static void close_acceptor(server *s)
     uv_close((uv_handle_t *)&s->backoff, NULL);
 }
 
+/* The loop ends once every handle is closed; `finished` is needed until the
+ * last connection is gone, since one with a request out waits for it. */
+static void close_handles(server *s)
+{
+    close_acceptor(s);
+    uv_close((uv_handle_t *)&s->finished, NULL);
+}
+
 /* Every loop watches its own duplicate of the socket, so that each can stop
  * on its own; accept4 is called here rather than by uv_listen so that the fd
  * can go to another loop before any handle wraps it. */
@@ -231,8 +239,15 @@ int server_start(server *s, uv_loop_t *loop, const daemon_config *cfg, const ser
     s->listen_fd = fcntl(sock->fd, F_DUPFD_CLOEXEC, 0);
     if (s->listen_fd < 0)
         return uv_translate_sys_error(errno);
-    int rc = uv_poll_init(loop, &s->listener, s->listen_fd);
+    int rc = uv_async_init(loop, &s->finished, conn_take_finished);
     if (rc < 0) {
+        close(s->listen_fd);
+        s->listen_fd = -1;
+        return rc;
+    }
+    s->finished.data = s;
+    if ((rc = uv_poll_init(loop, &s->listener, s->listen_fd)) < 0) {
+        uv_close((uv_handle_t *)&s->finished, NULL);
         close(s->listen_fd);
         s->listen_fd = -1;
         return rc;
@@ -242,7 +257,7 @@ int server_start(server *s, uv_loop_t *loop, const daemon_config *cfg, const ser
     s->backoff.data = s;
     rc = uv_poll_start(&s->listener, UV_READABLE, on_readable);
     if (rc < 0) {
-        close_acceptor(s);
+        close_handles(s);
         return rc;
     }
     s->listening = 1;
@@ -278,6 +293,7 @@ static void on_grace_over(uv_timer_t *t)
 static void drained(server *s)
 {
     uv_close((uv_handle_t *)&s->grace, NULL);
+    uv_close((uv_handle_t *)&s->finished, NULL);
     if (s->on_drained)
         s->on_drained(s);
 }

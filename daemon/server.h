@@ -8,6 +8,7 @@
 
 #include <stdatomic.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <sys/un.h>
 #include <uv.h>
 
@@ -48,6 +49,20 @@ typedef struct server {
      * loop chosen (counted in that loop's `live`). NULL: serve it here. */
     void (*place)(struct server *, int fd);
     void (*on_drained)(struct server *);  /* stopping and the last conn closed */
+    /* Connections with a request to answer, answered by conn_run_ready
+     * after the loop's turn, outside any libuv callback (so that the thread
+     * running one may leave the loop to another thread meanwhile). */
+    struct conn *ready_head, *ready_tail;
+    /* Answers finished by a thread that no longer runs this loop, queued
+     * (under a lock: any thread) and delivered by `finished` on the loop. */
+    uv_async_t finished;
+    struct conn *finished_head, *finished_tail;
+    /* Called around each request run on the loop's thread; request_end
+     * returns 0 when the loop was handed to another thread meanwhile (the
+     * answer is then queued to `finished`). NULL: the loop is never handed
+     * over. */
+    uint64_t (*request_begin)(struct server *);
+    int (*request_end)(struct server *, uint64_t token);
     void *data;
 } server;
 
