@@ -61,7 +61,7 @@ static int pass(char **reqs, size_t n, double *us, size_t *bytes)
     double t0 = now_us();
     for (size_t i = 0; i < n; i++) {
         size_t len;
-        char *answer = handle_request(reqs[i], strlen(reqs[i]), &len);
+        char *answer = handle_request(reqs[i], strlen(reqs[i]), &len, NULL, NULL);
         if (!answer || strncmp(answer, "{\"ok\":true", 10) != 0) {
             fprintf(stderr, "handler_loop: %.200s -> %.300s\n", reqs[i],
                     answer ? answer : "no memory");

@@ -226,8 +226,14 @@ static void deliver(conn *c, char *answer, size_t len)
     maybe_finish(c);
 }
 
+static void on_heavy(void *ctx)
+{
+    server *s = ctx;
+    s->request_heavy(s);
+}
+
 /* Runs one request; NULL only when even the out-of-memory answer failed. */
-static char *answer_line(const line *l, size_t *len)
+static char *answer_line(server *s, const line *l, size_t *len)
 {
     char *answer;
     if (l->canned) {
@@ -237,7 +243,7 @@ static char *answer_line(const line *l, size_t *len)
         *len = l->len;
         return answer;
     }
-    if ((answer = handle_request(l->text, l->len, len)))
+    if ((answer = handle_request(l->text, l->len, len, s->request_heavy ? on_heavy : NULL, s)))
         return answer;
     answer = strdup(handlers_oom_line);
     *len = answer ? strlen(answer) : 0;
@@ -279,11 +285,11 @@ int conn_run_ready(server *s)
         size_t len = 0;
         char *answer;
         if (l->canned || !s->request_begin) {
-            answer = answer_line(l, &len);
+            answer = answer_line(s, l, &len);
         } else {
             c->busy = 1;
             uint64_t token = s->request_begin(s);
-            answer = answer_line(l, &len);
+            answer = answer_line(s, l, &len);
             if (!s->request_end(s, token)) {
                 free(l);
                 finish_elsewhere(s, c, answer, len);

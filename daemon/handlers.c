@@ -107,7 +107,20 @@ static int run_op(worker *w, const proto_request *req, jw *out, proto_error *err
     return proto_fail(err, PROTO_E_UNKNOWN_OP, -1, "no such operation");
 }
 
-char *handle_request(const char *line, size_t len, size_t *out_len)
+/* Hits past this many are each a value read, a JSON record and maybe a
+ * snippet: a top-10 request is a few hundred microseconds, one for 10,000
+ * hits with snippets hundreds of milliseconds. */
+#define HEAVY_HITS 100
+
+static int is_heavy(const proto_request *req)
+{
+    if (req->op != PROTO_SEARCH && req->op != PROTO_SIMILAR)
+        return 0;
+    return req->facets || (!req->ids && req->limit > HEAVY_HITS);
+}
+
+char *handle_request(const char *line, size_t len, size_t *out_len, handlers_heavy_fn heavy,
+                     void *ctx)
 {
     struct timespec t0;
     clock_gettime(CLOCK_MONOTONIC, &t0);
@@ -117,6 +130,8 @@ char *handle_request(const char *line, size_t len, size_t *out_len)
     proto_answer_open(&out);
     int rc = -1;
     if (proto_parse(line, len, &req, &err) == 0) {
+        if (heavy && is_heavy(&req))
+            heavy(ctx);
         worker *w = worker_self();
         if (!w)
             op_error(SEEK_NOMEM, &err);

@@ -6,8 +6,14 @@
 #include <stddef.h>
 
 /* Answers one request line (without its newline). Returns a malloc'd line
- * ending in '\n' with its length in *len, or NULL when memory runs out. */
-char *handle_request(const char *line, size_t len, size_t *out_len);
+ * ending in '\n' with its length in *len, or NULL when memory runs out.
+ * When the request, once read, is likely to run long (hundreds of hits
+ * with their records, facets or a timeline over every match), `heavy`
+ * (unless NULL) is called with `ctx` before it runs, so that the caller
+ * can get other work out of its way. */
+typedef void (*handlers_heavy_fn)(void *ctx);
+char *handle_request(const char *line, size_t len, size_t *out_len, handlers_heavy_fn heavy,
+                     void *ctx);
 
 /* The answer to send when handle_request had no memory to build one. */
 extern const char handlers_oom_line[];

@@ -18,6 +18,7 @@
 #include "conn.h"
 #include "grow.h"
 #include "log.h"
+#include "worker.h"
 
 /* What a loop's thread is doing, in one word that the watchdog can swap
  * atomically: RUN_IDLE, RUN_HANDED (the watchdog gave the loop to a spare
@@ -220,6 +221,20 @@ static int request_end(server *s, uint64_t token)
     return atomic_compare_exchange_strong(&t->run, &token, RUN_IDLE);
 }
 
+/* Hands t over to a spare thread, if one waits, while its thread runs the
+ * request `r`. Under hand_lock. */
+static void hand_over(loop_thread *t, uint64_t r, pid_t tid);
+
+/* server.request_heavy: a request likely to run long hands its loop over
+ * at once, rather than after slow_ms. */
+static void request_heavy(server *s)
+{
+    loop_thread *t = s->data;
+    pthread_mutex_lock(&hand_lock);
+    hand_over(t, atomic_load(&t->run), 0);
+    pthread_mutex_unlock(&hand_lock);
+}
+
 /* The loop has ended: no handle left. */
 static void loop_finished(loop_thread *t)
 {
@@ -279,6 +294,10 @@ static void *run(void *arg)
     pool_thread *p = arg;
     loop_thread *t = p->first;
     int demoted = 0;
+    /* The thread's worker (word-form reader, freshness watch) is made now
+     * rather than by its first request: a spare thread's first request is
+     * the one it takes over from a slow one, and should not wait for it. */
+    (void)worker_self();
     for (;;) {
         if (!t && !(t = take_orphan()))
             break;
@@ -305,16 +324,20 @@ static int scan(void)
         if (r == RUN_IDLE || r == RUN_HANDED)
             continue;
         running = 1;
-        if ((uint32_t)(now - (uint32_t)r) < slow_ms || idle_spares <= norphans)
-            continue;
-        pid_t slow = (pid_t)atomic_load(&t->tid);
-        if (atomic_compare_exchange_strong(&t->run, &r, RUN_HANDED)) {
-            set_policy(slow, SCHED_BATCH);
-            orphans[norphans++] = t;
-            pthread_cond_signal(&spare_cond);
-        }
+        if ((uint32_t)(now - (uint32_t)r) >= slow_ms)
+            hand_over(t, r, (pid_t)atomic_load(&t->tid));
     }
     return running;
+}
+
+static void hand_over(loop_thread *t, uint64_t r, pid_t tid)
+{
+    if (r == RUN_IDLE || r == RUN_HANDED || idle_spares <= norphans
+        || !atomic_compare_exchange_strong(&t->run, &r, RUN_HANDED))
+        return;
+    set_policy(tid, SCHED_BATCH);
+    orphans[norphans++] = t;
+    pthread_cond_signal(&spare_cond);
 }
 
 static void *watch(void *arg)
@@ -378,6 +401,7 @@ static int init_one(loop_thread *t, int id, const daemon_config *cfg, const serv
     if (cfg->spare_threads > 0) {
         t->srv.request_begin = request_begin;
         t->srv.request_end = request_end;
+        t->srv.request_heavy = request_heavy;
     }
     atomic_init(&t->run, RUN_IDLE);
     pthread_mutex_init(&t->inbox_lock, NULL);

@@ -10,7 +10,8 @@
  * (one of --spare-threads): the slow request finishes on the thread it
  * started on and its answer goes back to the loop, while the spare thread
  * runs the loop and answers the other connections. The thread then becomes
- * a spare itself. So a slow request delays only its own connection, whose
+ * a spare itself. A request foreseen as slow once read (handlers.h) hands
+ * its loop over before it runs. So a slow request delays only its own connection, whose
  * later requests wait for it (answers stay in request order), and a fast
  * request costs nothing more than before: no hand-off happens unless one
  * runs long. With every spare busy, a slow request delays its loop as

@@ -63,6 +63,8 @@ typedef struct server {
      * over. */
     uint64_t (*request_begin)(struct server *);
     int (*request_end)(struct server *, uint64_t token);
+    /* The request begun is likely to run long: hand the loop over now. */
+    void (*request_heavy)(struct server *);
     void *data;
 } server;
 

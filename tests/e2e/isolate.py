@@ -1,22 +1,32 @@
 #!/usr/bin/env python3
 """Test helper for slow requests (t210). A slow request is one made slow by
-its size: QUERY's every hit, with snippets and facets. Modes:
+its size: QUERY's every hit, with snippets and facets (which the daemon
+sees as heavy before it runs); a fast one asks for FAST's top 3 without
+snippets. Modes:
 
-  order SOCK QUERY         fast and slow requests pipelined on one
-                           connection; prints the ids of the answers in the
-                           order they came, and whether each was ok.
-  others SOCK QUERY FAST [PID]  connection A sends one slow request; connection
-                           B then sends fast ones, one at a time, until A's
-                           answer begins; prints how many of B's answers
-                           came before its first byte (a long answer is
-                           written while the loop goes on). With PID: once B has had one
-                           answer while A's is out, sends PID a SIGTERM
-                           and stops sending (A's answer must still come).
-  hangup SOCK QUERY FAST   A sends a slow request and hangs up at once;
-                           C sends two, reads the first answer's first
-                           byte and hangs up (its second request is still
-                           running, or about to); B's fast requests are
-                           still answered (prints their count, of 5).
+  order SOCK QUERY FAST         fast and slow requests pipelined on one
+                                connection; prints the ids of the answers
+                                in the order they came, and whether each
+                                was ok.
+  others SOCK QUERY FAST [PID]  connection A sends one slow request;
+                                connection B then sends fast ones, one at a
+                                time, until A's answer begins; prints how
+                                many of B's answers came before its first
+                                byte (a long answer is written while the
+                                loop goes on). With PID: once B has had one
+                                answer while A's is out, sends PID a
+                                SIGTERM and stops sending (A's answer must
+                                still come).
+  ids SOCK QUERY FAST           as others, but the slow request asks for
+                                QUERY's every id alone, which the daemon
+                                does not foresee as slow: its watchdog
+                                must notice.
+  hangup SOCK QUERY FAST        A sends a slow request and hangs up at
+                                once; C sends two, reads the first
+                                answer's first byte and hangs up (its
+                                second request is still running, or about
+                                to); B's fast requests are still answered
+                                (prints their count, of 5).
 No timing is asserted anywhere: only the order in which answers arrive."""
 import json, os, select, signal, socket, sys
 
@@ -79,9 +89,14 @@ def order(path, query):
     print(" ".join("%s:%s" % (a.get("id"), "ok" if a.get("ok") else "error") for a in got))
 
 
-def others(path, query, pid):
+def ids(query, rid):
+    return json.dumps({"op": "search", "q": query, "limit": 10000, "ids": True,
+                       "id": rid}) + "\n"
+
+
+def others(path, query, pid, make=slow):
     a, b = connect(path), connect(path)
-    a.sendall(slow(query, "slow").encode())
+    a.sendall(make(query, "slow").encode())
     la, lb = Lines(a), Lines(b)
     before = 0
     while not la.begun():
@@ -99,7 +114,7 @@ def others(path, query, pid):
         os.kill(pid, signal.SIGTERM)   # the caller waits for the daemon to stop
     answer = la.take()
     print("fast_before_slow=%d slow_ok=%s hits=%d" % (
-        before, answer.get("ok"), len(answer.get("hits", []))))
+        before, answer.get("ok"), len(answer.get("hits", answer.get("ids", [])))))
 
 
 def hangup(path, query):
@@ -125,6 +140,8 @@ def main():
         order(path, query)
     elif mode == "others":
         others(path, query, int(sys.argv[5]) if len(sys.argv) > 5 else 0)
+    elif mode == "ids":
+        others(path, query, 0, ids)
     elif mode == "hangup":
         hangup(path, query)
     else:
