@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Test helper for slow requests (t210). A slow request is one made slow by
+"""Test helper for slow requests (t230). A slow request is one made slow by
 its size: QUERY's every hit, with snippets and facets (which the daemon
 sees as heavy before it runs); a fast one asks for FAST's top 3 without
 snippets. Modes:
