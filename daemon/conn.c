@@ -41,6 +41,7 @@ struct conn {
     conn *ready_next;        /* in s->ready_head's list */
     int queued;              /* is in that list */
     int busy;                /* a request of it runs on a thread that left the loop */
+    uint64_t busy_from;      /* loop time that request began */
     /* That request's answer, set by that thread, then read by the loop's
      * from s->finished_head (both under finished_lock). */
     conn *finished_next;
@@ -288,6 +289,7 @@ int conn_run_ready(server *s)
             answer = answer_line(s, l, &len);
         } else {
             c->busy = 1;
+            c->busy_from = uv_now(s->loop);
             uint64_t token = s->request_begin(s);
             answer = answer_line(s, l, &len);
             if (!s->request_end(s, token)) {
@@ -302,8 +304,6 @@ int conn_run_ready(server *s)
     }
     return 0;
 }
-
-static void touch(conn *c);
 
 void conn_take_finished(uv_async_t *a)
 {
@@ -320,7 +320,10 @@ void conn_take_finished(uv_async_t *a)
             if (c->open_handles == 0)
                 conn_free(c);
         } else {
-            touch(c);
+            /* Waiting for an answer is not being idle, but an answer made
+             * is no sign of life from the client either: the time it took
+             * is left out of the idle time, no more. */
+            c->last_progress += uv_now(s->loop) - c->busy_from;
             deliver(c, c->finished, c->finished_len);
         }
         c = next;
