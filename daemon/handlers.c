@@ -133,6 +133,8 @@ char *handle_request(const char *line, size_t len, size_t *out_len, handlers_hea
         if (heavy && is_heavy(&req))
             heavy(ctx);
         worker *w = worker_self();
+        if (w)
+            worker_request_begin(w);
         if (!w)
             op_error(SEEK_NOMEM, &err);
         else

@@ -74,7 +74,7 @@ static unsigned slow_ms;
  * `run`). */
 static atomic_int watch_parked;
 /* Scans in a row that found no request running before the watchdog
- * parks: about WATCH_QUIET * slow_ms / 2 of quiet. */
+ * parks: about WATCH_QUIET * slow_ms of quiet. */
 #define WATCH_QUIET 20
 
 /* The loop with the fewest live connections, with the new one counted in
@@ -343,7 +343,9 @@ static void hand_over(loop_thread *t, uint64_t r, pid_t tid)
 static void *watch(void *arg)
 {
     (void)arg;
-    unsigned period = slow_ms / 2 ? slow_ms / 2 : 1;
+    /* A request is handed over between slow_ms and twice that after it
+     * began; a shorter period would only wake the watchdog more often. */
+    unsigned period = slow_ms;
     int quiet = 0;
     pthread_mutex_lock(&hand_lock);
     while (live_loops > 0) {

@@ -123,17 +123,26 @@ static uint64_t now_ms(void)
     return (uint64_t)t.tv_sec * 1000 + (uint64_t)t.tv_nsec / 1000000;
 }
 
+void worker_request_begin(worker *w)
+{
+    w->checked = 0;
+}
+
 seek_status worker_fresh_db(worker *w)
 {
     unsigned gen = atomic_load(&generation);
+    if (w->db && w->checked && w->generation == gen)
+        return w->stale ? SEEK_STALE : SEEK_OK;
     if (w->db && w->generation != gen) {
         xap_db_close(w->db);
         w->db = NULL;
     }
     uint64_t now = now_ms();
     fresh_verdict v = fresh_look(&w->fresh, now);
-    if (w->db && v == FRESH_SAME)
+    if (w->db && v == FRESH_SAME) {
+        w->checked = 1;
         return w->stale ? SEEK_STALE : SEEK_OK;
+    }
     /* Not reopen(): that reads the version file by its path but keeps the
      * tables already open, which would mix two databases if the folder was
      * replaced whole. */
@@ -152,6 +161,7 @@ seek_status worker_fresh_db(worker *w)
     if (st == SEEK_OK && moved)
         st = check_format(w);
     /* Only a check that went through may vouch for the next requests. */
+    w->checked = st == SEEK_OK;
     if (st == SEEK_OK)
         fresh_note(&w->fresh, now);
     else
@@ -183,6 +193,7 @@ seek_status worker_run(worker *w, worker_fn fn, void *ctx)
         /* The revision read was overwritten, so a newer one exists even if
          * the version file looks the same (a reused inode). */
         fresh_expire(&w->fresh);
+        w->checked = 0;
     }
     return st;
 }

@@ -21,6 +21,7 @@ typedef struct worker {
     unsigned generation;
     int stale;              /* the index is of another format version */
     freshness fresh;        /* whether db may be behind the index */
+    int checked;            /* db was brought up to date for this request */
     struct worker *next;
 } worker;
 
@@ -38,6 +39,11 @@ void workers_reopen_all(void);
 worker *worker_self(void);
 const gazetteer *worker_gazetteer(void);
 const char *worker_index_path(void);
+
+/* A new request begins on this worker: its first worker_fresh_db looks at
+ * the index again, later ones in the same request trust that look (a
+ * search reads the index twice: its words, then its answer). */
+void worker_request_begin(worker *w);
 
 /* Brings w->db to the latest committed revision, opening it if needed. For
  * a single glass database, one stat() of its version file stands for that
