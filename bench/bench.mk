@@ -3,6 +3,7 @@
 # main Makefile, whose BIN, CC, CXX, PROGRAMS and deps it uses.
 #
 #   make bench         the full run: whole corpus, 300 queries, REPEAT=3, SCALE=10
+#                      (SCALE=100 also measures 10x and 100x: hours, not for CI)
 #   make bench-smoke   seconds: 200 files, 30 queries, REPEAT=1, SCALE=2
 #   make bench-deps    installs sphinxsearch, sqlite3 and gnuplot-nox if missing
 #

@@ -3,23 +3,41 @@
 
   corpus.py subset SRC DST N          hard-link N .txt files of SRC into DST
                                       (the first N/k of each of SRC's k folders)
-  corpus.py scale SRC DST K           hard-link SRC's files K times into DST/s1 .. DST/sK
+  corpus.py scale SRC DST K           SRC's files K times into DST/s1 .. DST/sK, each
+                                      copy of a document with a paragraph of words
+                                      of that copy's own appended (below)
   corpus.py queries TSV CORPUS N OUT  the first N queries of TSV with at least one
                                       expected document in CORPUS, their expected
                                       ids cut down to the documents CORPUS holds
-  corpus.py agree TSV COUNTS COL      how many phrases of COUNTS (one line per
+  corpus.py agree TSV COUNTS COL [K]  how many phrases of COUNTS (one line per
                                       phrase, in TSV's order, the count in column
                                       COL, 0-based) have TSV's expected count
+                                      (times K: a corpus scaled K times)
   corpus.py list CORPUS               "number<TAB>id<TAB>path" for every document
+  corpus.py touch CORPUS PCT OUT      appends a line of new words to PCT% of the
+                                      documents (evenly spread), noting each file
+                                      and its former size in OUT
+  corpus.py untouch OUT               cuts those files back to their former size
 
 Documents are the .txt files below a corpus folder, in sorted order of their
 path; a document's id is that path without .txt (as seekd-index names them)
 and its number, for engines that want integer ids, is its 1-based rank.
 The text is read as bench/README.md says: UTF-8, with any byte that is not
 valid UTF-8 read as Windows-1252.
+
+A scaled corpus is not K hard links of the same files: the vocabulary of a
+real archive grows with it, and so must the index's. Copy k of a document is
+its text, a blank line, and a paragraph of PARAGRAPH_WORDS words drawn
+(Zipf-like, seeded by copy and document) from copy k's own vocabulary of
+COPY_VOCABULARY made-up words: a few syllables and the copy's number
+(`tavimok7`), a form no word of the corpus has. Every benchmark phrase is
+made of corpus words, so it matches in no paragraph, nor across the blank
+line: each phrase's exact answer at K times is its count times K (checked
+by `agree ... K`), while each copy adds COPY_VOCABULARY words to the index.
 """
 import codecs
 import os
+import random
 import statistics
 import sys
 import time
@@ -94,11 +112,42 @@ def cmd_subset(src, dst, n):
         link(path, os.path.join(dst, doc_id + '.txt'))
 
 
+PARAGRAPH_WORDS = 60
+COPY_VOCABULARY = 5000
+SYLLABLES = [c + v for c in 'bdfgklmnprstvz' for v in 'aeiou']
+
+
+def copy_words(k):
+    """Copy k's vocabulary: distinct made-up words ending in k's number."""
+    rng = random.Random('vocabulary %d' % k)
+    words, seen = [], set()
+    while len(words) < COPY_VOCABULARY:
+        w = ''.join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))) + 'k%d' % k
+        if w not in seen:
+            seen.add(w)
+            words.append(w)
+    return words
+
+
 def cmd_scale(src, dst, k):
     docs = documents(src)
+    # Zipf-like weights: the r-th word of a copy is 1/r as frequent as its first.
+    cum = []
+    total = 0.0
+    for r in range(1, COPY_VOCABULARY + 1):
+        total += 1.0 / r
+        cum.append(total)
     for i in range(1, k + 1):
-        for _, doc_id, path in docs:
-            link(path, os.path.join(dst, 's%d' % i, doc_id + '.txt'))
+        words = copy_words(i)
+        for num, doc_id, path in docs:
+            rng = random.Random('paragraph %d %d' % (i, num))
+            para = ' '.join(rng.choices(words, cum_weights=cum, k=PARAGRAPH_WORDS))
+            out = os.path.join(dst, 's%d' % i, doc_id + '.txt')
+            os.makedirs(os.path.dirname(out), exist_ok=True)
+            with open(path, 'rb') as a, open(out, 'wb') as b:
+                text = a.read()
+                b.write(text if text.endswith(b'\n') else text + b'\n')
+                b.write(b'\n' + para.encode('ascii') + b'.\n')
 
 
 def cmd_queries(tsv, corpus, n, out):
@@ -115,8 +164,8 @@ def cmd_queries(tsv, corpus, n, out):
             f.write('%s\t%d\t%s\n' % (phrase, len(keep), ','.join(keep)))
 
 
-def cmd_agree(tsv, counts, col):
-    want = [c for _, c, _ in load_queries(tsv)]
+def cmd_agree(tsv, counts, col, k=1):
+    want = [c * k for _, c, _ in load_queries(tsv)]
     got = []
     with open(counts, encoding='utf-8') as f:
         for line in f:
@@ -124,6 +173,24 @@ def cmd_agree(tsv, counts, col):
             got.append(int(cols[col]))
     agree = sum(1 for w, g in zip(want, got) if w == g)
     print('%d %d' % (agree, len(want)))
+
+
+def cmd_touch(corpus, pct, out):
+    docs = documents(corpus)
+    step = max(1, round(100 / pct))
+    with open(out, 'w', encoding='utf-8') as f:
+        for num, _, path in docs[::step]:
+            size = os.path.getsize(path)
+            with open(path, 'ab') as d:
+                d.write(b'\nrevisedq%d amendedq%d\n' % (num, num))
+            f.write('%s\t%d\n' % (path, size))
+
+
+def cmd_untouch(out):
+    with open(out, encoding='utf-8') as f:
+        for line in f:
+            path, size = line.rstrip('\n').rsplit('\t', 1)
+            os.truncate(path, int(size))
 
 
 def time_queries(run_one, items, phrases, repeat, counts_path=None):
@@ -163,8 +230,12 @@ def main(argv):
         cmd_scale(argv[2], argv[3], int(argv[4]))
     elif len(argv) == 6 and argv[1] == 'queries':
         cmd_queries(argv[2], argv[3], int(argv[4]), argv[5])
-    elif len(argv) == 5 and argv[1] == 'agree':
-        cmd_agree(argv[2], argv[3], int(argv[4]))
+    elif len(argv) in (5, 6) and argv[1] == 'agree':
+        cmd_agree(argv[2], argv[3], int(argv[4]), int(argv[5]) if len(argv) == 6 else 1)
+    elif len(argv) == 5 and argv[1] == 'touch':
+        cmd_touch(argv[2], float(argv[3]), argv[4])
+    elif len(argv) == 3 and argv[1] == 'untouch':
+        cmd_untouch(argv[2])
     elif len(argv) == 3 and argv[1] == 'list':
         for num, doc_id, path in documents(argv[2]):
             print('%d\t%s\t%s' % (num, doc_id, path))

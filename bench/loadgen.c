@@ -43,7 +43,9 @@
  * Exit status 0 if there was no error, 1 if some answers were errors, 2 on a
  * usage or connection failure (a connection fails when the daemon closes it,
  * sends an answer no request asked for or an answer line longer than 64 MiB,
- * or makes no progress for 30 s while requests are out). */
+ * or makes no progress for 30 s while requests are out). SIGINT or SIGTERM
+ * ends a run early: nothing more is sent, and the answers out are taken
+ * before the report. */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
@@ -346,8 +348,19 @@ static void record(size_t phrase, const char *s, const char *end)
 }
 
 /* Whether the connection is to start another request. */
+/* SIGINT or SIGTERM: send no more, take the answers out, report. */
+static volatile sig_atomic_t stopping;
+
+static void on_stop_signal(int sig)
+{
+    (void)sig;
+    stopping = 1;
+}
+
 static int conn_more(const conn *c)
 {
+    if (stopping)
+        return 0;
     return c->quota >= 0 ? c->sent < c->quota : now() < deadline;
 }
 
@@ -668,6 +681,9 @@ int main(int argc, char **argv)
     if (duration > 0 && count > 0)
         die("%s", "give --duration or --count, not both");
     signal(SIGPIPE, SIG_IGN);
+    struct sigaction stop = { .sa_handler = on_stop_signal };
+    sigaction(SIGINT, &stop, NULL);
+    sigaction(SIGTERM, &stop, NULL);
     load_queries(queries, mode);
     if (duration <= 0 && count < 0)
         count = (long)nreqs;

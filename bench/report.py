@@ -86,7 +86,7 @@ if CONNECTIONS_ONLY:
             print('%s\t%s' % (c, '\t'.join('%.1f' % v for v in vals)))
     sys.exit(0)
 
-scale = num('scale')
+scales = R.get('scales', '').split()
 conns = R.get('seekd_connections', '1 2 4 8 16').split()
 tc = '8' if '8' in conns else (conns[-1] if conns else '8')
 sphinx_note = ' (Sphinx skipped)' if 'sphinx_skipped' in R else ''
@@ -147,16 +147,29 @@ goal('5b', 'index build time vs Sphinx indexer' + sphinx_note,
      'seekd_index_s', 's', 'sphinx_index_s', 's', '', '(info)', 'Sphinx')
 goal('5c', 'index build time vs SQLite FTS5' + sqlite_note,
      'seekd_index_s', 's', 'sqlite_index_s', 's', '', '(info)', 'SQLite')
-if scale:
-    lim = round(scale * 1.05, 2)
-    goal('6', '%gx corpus: index time / 1x' % scale, 'seekd_scaled_index_s', 's',
-         'seekd_scale1_index_s', 's', '≤', lim, '1x')
-    goal('6\u2032', '%gx corpus: index CPU time / 1x' % scale, 'seekd_scaled_index_cpu_s', 's',
-         'seekd_scale1_index_cpu_s', 's', '≤', lim, '1x')
-    goal('6b', '%gx corpus: index size / 1x' % scale, 'seekd_scaled_index_kb', 'kb',
-         'seekd_scale1_index_kb', 'kb', '≤', lim, '1x')
+for sc in scales:
+    p = 's%s_' % sc
+    lim = round(float(sc) * 1.05, 2)
+    goal('6', '%sx corpus: index time / 1x' % sc, p + 'seekd_index_s', 's',
+         p + 'seekd_scale1_index_s', 's', '≤', lim, '1x')
+    goal('6\u2032', '%sx corpus: index CPU time / 1x' % sc, p + 'seekd_index_cpu_s', 's',
+         p + 'seekd_scale1_index_cpu_s', 's', '≤', lim, '1x')
+    goal('6b', '%sx corpus: index size / 1x' % sc, p + 'seekd_index_kb', 'kb',
+         p + 'seekd_scale1_index_kb', 'kb', '≤', lim, '1x')
 goal('6c', 'daemon peak RSS (VmHWM) vs searchd' + sphinx_note,
      'seekd_rss_kb', 'kb', 'sphinx_rss_kb', 'kb', '≤', 2.0, 'searchd')
+for sc in scales:
+    p = 's%s_' % sc
+    goal('1', '%sx corpus: all ids vs Sphinx' % sc + sphinx_note, p + 'seekd_all_mean_us', 'us',
+         p + 'sphinx_all_mean_us', 'us', '≤', 0.5, 'Sphinx')
+    goal('2', '%sx corpus: top 10 vs in-process Xapian' % sc, p + 'seekd_top10_mean_us', 'us',
+         p + 'xapian_top10_mean_us', 'us', '≤', 1.3, 'Xapian')
+    goal('6c', '%sx corpus: daemon peak RSS vs searchd' % sc + sphinx_note, p + 'seekd_rss_kb',
+         'kb', p + 'sphinx_rss_kb', 'kb', '≤', 2.0, 'searchd')
+    goal('6d', '%sx corpus: indexer peak RSS / 1x (bounded by --batch)' % sc,
+         p + 'seekd_index_rss_kb', 'kb', p + 'seekd_scale1_index_rss_kb', 'kb', '', '(info)', '1x')
+    goal('8', '%sx corpus: indexer run updating 1%% of documents / full build' % sc,
+         p + 'cron_update_s', 's', p + 'seekd_index_s', 's', '≤', 0.02, 'full')
 goal('7', "isolation: worst connection's top-10 p99, 4 connections beside a 5th sending "
      'slow requests vs alone', 'seekd_iso_slow_worst_p99_us', 'us', 'seekd_iso_alone_worst_p99_us',
      'us', '≤', 2.0, 'alone')
@@ -196,10 +209,65 @@ w('| Sphinx %s (searchd, SphinxQL over TCP)%s | %s | %s | %s | — | peak RSS %s
     R.get('sphinx_version', ''), sphinx_note, build('sphinx_index'),
     fmt(num('sphinx_index_kb'), 'kb'), fmt(num('sphinx_all_mean_us'), 'us'),
     fmt(num('sphinx_rss_kb'), 'kb')))
-if scale:
-    w('| seekd, %gx corpus (%s documents) | %s | %s | | | |' % (
-        scale, R.get('seekd_scaled_docs', '?'), build('seekd_scaled_index'),
-        fmt(num('seekd_scaled_index_kb'), 'kb')))
+if scales:
+    w('')
+    w('## At every scale')
+    w('')
+    w('Each copy of the corpus brings words of its own (bench/corpus.py). Builds: '
+      'wall time (CPU, peak RSS); queries: mean of one connection, one request at a time.')
+    w('')
+    cols = ['1x'] + ['%sx' % sc for sc in scales]
+    w('| | %s |' % ' | '.join(cols))
+    w('|---|' + '---|' * len(cols))
+
+    def row(name, cells):
+        w('| %s | %s |' % (name, ' | '.join(cells)))
+
+    def per(key1, keyS, unit):
+        return [fmt(num(key1), unit)] + [fmt(num('s%s_%s' % (sc, keyS)), unit) for sc in scales]
+
+    def sratio(a1, b1, aS, bS):
+        return [fmt(ratio(a1, b1), 'x')] + [fmt(ratio('s%s_%s' % (sc, aS), 's%s_%s' % (sc, bS)), 'x')
+                                            for sc in scales]
+
+    row('documents', [R.get('docs', '?')] + [R.get('s%s_docs' % sc, '?') for sc in scales])
+    row('text', ['%.0f MB' % ((num('corpus_bytes') or 0) / 1e6)]
+        + ['%.0f MB' % ((num('s%s_bytes' % sc) or 0) / 1e6) for sc in scales])
+    row('seekd build', [build('seekd_index')] + [build('s%s_seekd_index' % sc) for sc in scales])
+    row('seekd index size', per('seekd_index_kb', 'seekd_index_kb', 'kb'))
+    row('Sphinx build' + sphinx_note, [build('sphinx_index')]
+        + [build('s%s_sphinx_index' % sc) for sc in scales])
+    row('Sphinx index size', per('sphinx_index_kb', 'sphinx_index_kb', 'kb'))
+    row('Xapian build (bare)', [build('xapian_index')] + [build('s%s_xapian_index' % sc) for sc in scales])
+    row('seekd all ids', per('seekd_all_mean_us', 'seekd_all_mean_us', 'us'))
+    row('Sphinx all ids', per('sphinx_all_mean_us', 'sphinx_all_mean_us', 'us'))
+    row('Xapian all ids', per('xapian_all_mean_us', 'xapian_all_mean_us', 'us'))
+    row('seekd / Sphinx, all ids (goal ≤ 0.5)', sratio('seekd_all_mean_us', 'sphinx_all_mean_us',
+                                                     'seekd_all_mean_us', 'sphinx_all_mean_us'))
+    row('seekd top 10', per('seekd_top10_mean_us', 'seekd_top10_mean_us', 'us'))
+    row('Xapian top 10', per('xapian_top10_mean_us', 'xapian_top10_mean_us', 'us'))
+    row('seekd / Xapian, top 10 (goal ≤ 1.3)', sratio('seekd_top10_mean_us', 'xapian_top10_mean_us',
+                                                    'seekd_top10_mean_us', 'xapian_top10_mean_us'))
+    row('seekd top 10 with snippets', per('seekd_snippets_mean_us', 'seekd_snippets_mean_us', 'us'))
+    row('seekd daemon peak RSS', per('seekd_rss_kb', 'seekd_rss_kb', 'kb'))
+    row('searchd peak RSS', per('sphinx_rss_kb', 'sphinx_rss_kb', 'kb'))
+    row('phrases exact (seekd / Sphinx / Xapian)',
+        ['%s / %s / %s' % (R.get('seekd_agree', '-'), R.get('sphinx_agree', '-'),
+                           R.get('xapian_agree', '-'))]
+        + ['%s / %s / %s' % (R.get('s%s_seekd_agree' % sc, '-'), R.get('s%s_sphinx_agree' % sc, '-'),
+                             R.get('s%s_xapian_agree' % sc, '-')) for sc in scales])
+    row('indexer run changing nothing', ['—'] + [build('s%s_cron_same' % sc) for sc in scales])
+    row('indexer run updating 1%', ['—'] + [
+        '%s (%s documents, %s of the full build)' % (
+            build('s%s_cron_update' % sc), R.get('s%s_cron_update_docs' % sc, '?'),
+            '%.2f%%' % (100 * ratio('s%s_cron_update_s' % sc, 's%s_seekd_index_s' % sc))
+            if ratio('s%s_cron_update_s' % sc, 's%s_seekd_index_s' % sc) else 'n/a')
+        for sc in scales])
+    row('served meanwhile (top 10, 1 connection)', ['—'] + [
+        '%s answers, %s errors, p99 %s' % (R.get('s%s_cron_serve_requests' % sc, '?'),
+                                          R.get('s%s_cron_serve_errors' % sc, '?'),
+                                          fmt(num('s%s_cron_serve_p99_us' % sc), 'us'))
+        for sc in scales])
 
 if any(('seekd_c%s_rps' % c) in R for c in conns):
     w('')

@@ -12,8 +12,9 @@
 #
 # Settings (environment):
 #   REPEAT=3           rounds
-#   SCALE=10           also index a SCALE-times corpus with seekd (1: skip)
-#   SCALE_REPEAT       rounds of the 1x and SCALE-times builds (default: REPEAT)
+#   SCALE=10           also measure on the corpus scaled SCALE times and every
+#                      power of ten below it (1: skip)
+#   SCALE_REPEAT       rounds of the 1x and scaled builds (default: REPEAT)
 #   BENCH_FILES=0      index only this many files (0: the whole corpus)
 #   BENCH_QUERIES=0    run only this many queries (0: all of them)
 #   BENCH_DURATION=3   seconds of each throughput measurement
@@ -327,31 +328,150 @@ if [ "$RUN_SPHINX" = 1 ]; then
     SEARCHD_PID=
 fi
 
-# ---- seekd on a SCALE-times corpus ----
-# Each round builds the 1x and the SCALE-times index back to back.
-if [ "$RUN_SEEKD" = 1 ] && [ "$SCALE" -gt 1 ]; then
+# ---- the corpus scaled: SCALE times, and every power of ten below it ----
+# For each scale S: the scaled corpus (bench/corpus.py scale: each copy
+# brings words of its own), seekd and Sphinx builds (seekd's beside a 1x
+# build in each round, for the ratio), an in-process Xapian build, then
+# seekd, Sphinx and Xapian answering the phrases (every answer checked
+# against S times the expected count), and an indexer run that changes
+# nothing and one that updates 1% of the documents, while the daemon serves.
+SCALES=
+if [ "$SCALE" -gt 1 ]; then
+    SCALES=$(awk -v s="$SCALE" 'BEGIN { for (p = 10; p < s; p *= 10) printf "%d ", p; print s }')
+fi
+put scales "$SCALES"
+# serve_seekd INDEX: starts the daemon on INDEX (SEEKD_PID).
+serve_seekd() {
+    "$BIN/seekd" --index "$1" --socket "$SOCK" 2>>"$LOG/seekd.log" &
+    SEEKD_PID=$!
+    local i=0
+    until "$BIN/seek" --socket "$SOCK" --ping >/dev/null 2>&1; do
+        i=$((i + 1)); [ $i -gt 600 ] && { echo "seekd did not start" >&2; exit 1; }
+        sleep 0.05
+    done
+}
+stop_seekd() {
+    kill -TERM "$SEEKD_PID"
+    wait "$SEEKD_PID" || { echo "seekd exited with an error" >&2; exit 1; }
+    SEEKD_PID=
+}
+for S in $SCALES; do
     if [ "$FILES" -gt 0 ]; then
-        BIG=$W/data/corpus-x$SCALE
-        $PY bench/corpus.py scale "$CORPUS" "$BIG" "$SCALE"
+        BIG=$W/data/corpus-x$S
+        rm -rf "$BIG"
+        $PY bench/corpus.py scale "$CORPUS" "$BIG" "$S"
     else
-        BIG=$ROOT/build/bench-corpus-x$SCALE
-        if [ ! -f "$BIG/.complete" ]; then
+        # .complete-2: scaled copies with words of their own (older caches
+        # were hard links).
+        BIG=$ROOT/build/bench-corpus-x$S
+        if [ ! -f "$BIG/.complete-2" ]; then
+            say "making the ${S}x corpus"
             rm -rf "$BIG"
-            $PY bench/corpus.py scale "$CORPUS" "$BIG" "$SCALE"
-            touch "$BIG/.complete"
+            $PY bench/corpus.py scale "$CORPUS" "$BIG" "$S"
+            touch "$BIG/.complete-2"
         fi
     fi
-    put scale "$SCALE"
-    put seekd_scaled_docs "$($PY bench/corpus.py list "$BIG" | wc -l)"
+    find -L "$BIG" -name '*.txt' -type f -exec cat {} + > /dev/null
+    put "s${S}_docs" "$($PY bench/corpus.py list "$BIG" | wc -l)"
+    put "s${S}_bytes" "$(find -L "$BIG" -name '*.txt' -type f -printf '%s\n' | awk '{ s += $1 } END { print s }')"
+    BIG_DB=$W/data/seekd-x$S
+    SPHINX_BIG=$W/data/sphinx-x$S
+    if [ "$RUN_SPHINX" = 1 ]; then
+        mkdir -p "$SPHINX_BIG"
+        $PY bench/sphinx.py config "$SPHINX_BIG" "$BIG" "$SPHINX_PORT" > "$SPHINX_BIG/sphinx.conf"
+    fi
     for r in $(seq "$SCALE_REPEAT"); do
-        say "round $r/$SCALE_REPEAT: seekd index, 1x then ${SCALE}x corpus"
-        seekd_index seekd_scale1_index "$CORPUS" "$SEEKD_DB"
-        seekd_index seekd_scaled_index "$BIG" "$W/data/seekd-x$SCALE"
+        if [ "$RUN_SEEKD" = 1 ]; then
+            say "round $r/$SCALE_REPEAT: seekd index, 1x then ${S}x corpus"
+            seekd_index "s${S}_seekd_scale1_index" "$CORPUS" "$SEEKD_DB"
+            seekd_index "s${S}_seekd_index" "$BIG" "$BIG_DB"
+        fi
+        if [ "$RUN_SPHINX" = 1 ]; then
+            say "round $r/$SCALE_REPEAT: Sphinx index, ${S}x corpus"
+            rm -f "$SPHINX_BIG"/idx.*
+            timed "s${S}_sphinx_index" indexer --config "$SPHINX_BIG/sphinx.conf" --all --quiet
+        fi
     done
-    put seekd_scale1_index_kb "$(kb_of "$SEEKD_DB")"
-    put seekd_scaled_index_kb "$(kb_of "$W/data/seekd-x$SCALE")"
-    rm -rf "$W/data/seekd-x$SCALE"
-fi
+    if [ "$RUN_SEEKD" = 1 ]; then
+        put "s${S}_seekd_scale1_index_kb" "$(kb_of "$SEEKD_DB")"
+        put "s${S}_seekd_index_kb" "$(kb_of "$BIG_DB")"
+    fi
+    [ "$RUN_SPHINX" = 1 ] && put "s${S}_sphinx_index_kb" "$(kb_of "$SPHINX_BIG"/idx.*)"
+    BIG_XAPIAN=$W/data/xapian-x$S
+    if [ "$RUN_XAPIAN" = 1 ]; then
+        say "Xapian index, ${S}x corpus"
+        rm -rf "$BIG_XAPIAN"
+        timed "s${S}_xapian_index" "$TOOLS/bare_xapian" index "$BIG_XAPIAN" "$BIG"
+        put "s${S}_xapian_index_kb" "$(kb_of "$BIG_XAPIAN")"
+        BARE_XAPIAN_COUNTS="$W/counts-xapian-x$S.tsv" \
+            "$TOOLS/bare_xapian" query "$BIG_XAPIAN" "$QUERIES" all 1 > "$LOG/xapian-x$S-warmup.txt"
+        put "s${S}_xapian_agree" "$($PY bench/corpus.py agree "$QUERIES" "$W/counts-xapian-x$S.tsv" 1 "$S" | awk '{ print $1 "/" $2 }')"
+    fi
+    if [ "$RUN_SEEKD" = 1 ]; then
+        serve_seekd "$BIG_DB"
+        lg --connections 1 --mode all --counts "$W/counts-seekd-x$S.tsv" > "$LOG/seekd-x$S-warmup.txt"
+        put "s${S}_seekd_agree" "$($PY bench/corpus.py agree "$QUERIES" "$W/counts-seekd-x$S.tsv" 2 "$S" | awk '{ print $1 "/" $2 }')"
+    fi
+    if [ "$RUN_SPHINX" = 1 ]; then
+        searchd --config "$SPHINX_BIG/sphinx.conf" --nodetach >> "$LOG/searchd.txt" 2>&1 &
+        SEARCHD_PID=$!
+        SPHINX_CONF=$SPHINX_BIG/sphinx.conf
+        $PY bench/sphinx.py wait "$SPHINX_PORT"
+        $PY bench/sphinx.py query "$SPHINX_PORT" "$QUERIES" 1 "$W/counts-sphinx-x$S.tsv" > "$LOG/sphinx-x$S-warmup.txt"
+        put "s${S}_sphinx_agree" "$($PY bench/corpus.py agree "$QUERIES" "$W/counts-sphinx-x$S.tsv" 1 "$S" | awk '{ print $1 "/" $2 }')"
+    fi
+    for r in $(seq "$REPEAT"); do
+        say "round $r/$REPEAT: ${S}x corpus, all ids, top 10, snippets"
+        if [ "$RUN_SEEKD" = 1 ]; then
+            for mode in all top10 snippets; do
+                line=$(lg --connections 1 --mode "$mode"); echo "r=$r x$S $mode $line" >> "$LOG/seekd.txt"
+                put_lat "s${S}_seekd_$mode" "$line"
+            done
+        fi
+        if [ "$RUN_SPHINX" = 1 ]; then
+            line=$($PY bench/sphinx.py query "$SPHINX_PORT" "$QUERIES" 1 | tee -a "$LOG/sphinx.txt" | tail -n 1)
+            put "s${S}_sphinx_all_mean_us" "$(get "$line" mean_us)"
+        fi
+        if [ "$RUN_XAPIAN" = 1 ]; then
+            for mode in all top10; do
+                line=$("$TOOLS/bare_xapian" query "$BIG_XAPIAN" "$QUERIES" "$mode" 1 | tee -a "$LOG/xapian.txt" | tail -n 1)
+                put "s${S}_xapian_${mode}_mean_us" "$(get "$line" mean_us)"
+            done
+        fi
+    done
+    if [ "$RUN_SPHINX" = 1 ]; then
+        put "s${S}_sphinx_rss_kb" "$(hwm_kb "$SEARCHD_PID")"
+        searchd --config "$SPHINX_BIG/sphinx.conf" --stopwait >> "$LOG/searchd.txt" 2>&1 || kill -TERM "$SEARCHD_PID"
+        wait "$SEARCHD_PID" || true
+        SEARCHD_PID=
+    fi
+    rm -rf "$BIG_XAPIAN" "$SPHINX_BIG"
+    if [ "$RUN_SEEKD" = 1 ]; then
+        put "s${S}_seekd_rss_kb" "$(hwm_kb "$SEEKD_PID")"
+        # Cron at this scale, the daemon serving one client throughout (its
+        # answers must all be ok): a run that changes nothing, then one
+        # that updates 1% of the documents (a line of new words appended;
+        # the files are put back afterwards, since the corpus is cached).
+        say "${S}x corpus: indexer runs while the daemon serves"
+        "$TOOLS/loadgen" --socket "$SOCK" --queries "$QUERIES" --connections 1 --mode top10 \
+            --duration 36000 > "$W/serving.txt" 2>&1 &
+        serving=$!
+        timed "s${S}_cron_same" "$BIN/seekd-index" -q --index "$BIG_DB" "$BIG"
+        $PY bench/corpus.py touch "$BIG" 1 "$W/touched.tsv"
+        put "s${S}_cron_update_docs" "$(wc -l < "$W/touched.tsv")"
+        timed "s${S}_cron_update" "$BIN/seekd-index" -q --index "$BIG_DB" "$BIG"
+        $PY bench/corpus.py untouch "$W/touched.tsv"
+        kill -INT "$serving"
+        wait "$serving" || true
+        line=$(tail -n 1 "$W/serving.txt")
+        echo "x$S serving during indexer runs: $line" >> "$LOG/seekd.txt"
+        put "s${S}_cron_serve_requests" "$(get "$line" requests)"
+        put "s${S}_cron_serve_errors" "$(( $(get "$line" errors) + $(get "$line" failed_connections) ))"
+        put "s${S}_cron_serve_p99_us" "$(get "$line" p99_us)"
+        stop_seekd
+    fi
+    rm -rf "$BIG_DB"
+done
 
 # ---- report ----
 $PY bench/report.py "$RESULTS" > "$OUT"
