@@ -107,16 +107,13 @@ static int run_op(worker *w, const proto_request *req, jw *out, proto_error *err
     return proto_fail(err, PROTO_E_UNKNOWN_OP, -1, "no such operation");
 }
 
-/* Hits past this many are each a value read, a JSON record and maybe a
- * snippet: a top-10 request is a few hundred microseconds, one for 10,000
- * hits with snippets hundreds of milliseconds. */
-#define HEAVY_HITS 100
-
+/* A facet count reads a value of every match, however many hits are asked
+ * for: what makes a request slow that can be told before it runs. A long
+ * answer is no sure sign (10,000 hits asked of a query that matches 20
+ * cost nothing), and is left to the watchdog (loops.h). */
 static int is_heavy(const proto_request *req)
 {
-    if (req->op != PROTO_SEARCH && req->op != PROTO_SIMILAR)
-        return 0;
-    return req->facets || (!req->ids && req->limit > HEAVY_HITS);
+    return req->op == PROTO_SEARCH && req->facets;
 }
 
 char *handle_request(const char *line, size_t len, size_t *out_len, handlers_heavy_fn heavy,

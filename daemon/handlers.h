@@ -7,8 +7,8 @@
 
 /* Answers one request line (without its newline). Returns a malloc'd line
  * ending in '\n' with its length in *len, or NULL when memory runs out.
- * When the request, once read, is likely to run long (hundreds of hits
- * with their records, facets or a timeline over every match), `heavy`
+ * When the request, once read, is likely to run long (facets counted over
+ * every match), `heavy`
  * (unless NULL) is called with `ctx` before it runs, so that the caller
  * can get other work out of its way. */
 typedef void (*handlers_heavy_fn)(void *ctx);
