@@ -292,6 +292,9 @@ if 'seekd_iso_alone_worst_p99_us' in R:
     w('| beside slow requests | %s | %s | %s (%s) |' % (
         fmt(num('seekd_iso_slow_worst_p99_us'), 'us'), fmt(num('seekd_iso_slow_min_requests')),
         fmt(num('seekd_iso_slow_requests')), fmt(num('seekd_iso_slow_mean_us'), 'us')))
+    w('')
+    w('Daemon peak RSS after the slow requests too: %s (before them: %s).' % (
+        fmt(num('seekd_rss_slow_kb'), 'kb'), fmt(num('seekd_rss_kb'), 'kb')))
 
 w('')
 w('## Answers that agree with the expected counts')

@@ -284,7 +284,22 @@ for r in $(seq "$REPEAT"); do
             put_lat "seekd_c${c}" "$line"
         done
     fi
-    if [ "$RUN_SEEKD" = 1 ]; then
+    if [ "$RUN_XAPIAN" = 1 ]; then
+        # As many passes as last about DURATION seconds; the median pass counts.
+        passes=$(awk -v d="$DURATION" -v q="$NQ" 'BEGIN { p = int(d * 1500 / q); print (p < 1 ? 1 : (p > 50 ? 50 : p)) }')
+        line=$(bx top10 "$passes" 2 | tee -a "$LOG/xapian.txt" | tail -n 1)
+        put xapian_top10_t2_qps "$(get "$line" qps)"
+        put xapian_top10_t2_mean_us "$(get "$line" mean_us)"
+    fi
+done
+
+# ---- peak memory, isolation, then stop the servers ----
+if [ "$RUN_SEEKD" = 1 ]; then
+    put seekd_rss_kb "$(hwm_kb "$SEEKD_PID")"
+    # Slow requests (10,000 hits with snippets and facets) come after the
+    # peak RSS above, which stays comparable with searchd's; their own
+    # peak is recorded apart.
+    for r in $(seq "$REPEAT"); do
         say "round $r/$REPEAT: isolation (4 connections top 10, ${DURATION}s, alone then beside slow requests)"
         line=$(lg --connections 4 --mode top10 --duration "$DURATION")
         echo "r=$r iso-alone $line" >> "$LOG/seekd.txt"
@@ -304,19 +319,8 @@ for r in $(seq "$REPEAT"); do
         put seekd_iso_slow_min_requests "$(get "$line" min_requests)"
         put seekd_iso_slow_requests "$(get "$(cat "$W/slow.txt")" requests)"
         put seekd_iso_slow_mean_us "$(get "$(cat "$W/slow.txt")" mean_us)"
-    fi
-    if [ "$RUN_XAPIAN" = 1 ]; then
-        # As many passes as last about DURATION seconds; the median pass counts.
-        passes=$(awk -v d="$DURATION" -v q="$NQ" 'BEGIN { p = int(d * 1500 / q); print (p < 1 ? 1 : (p > 50 ? 50 : p)) }')
-        line=$(bx top10 "$passes" 2 | tee -a "$LOG/xapian.txt" | tail -n 1)
-        put xapian_top10_t2_qps "$(get "$line" qps)"
-        put xapian_top10_t2_mean_us "$(get "$line" mean_us)"
-    fi
-done
-
-# ---- peak memory, then stop the servers ----
-if [ "$RUN_SEEKD" = 1 ]; then
-    put seekd_rss_kb "$(hwm_kb "$SEEKD_PID")"
+    done
+    put seekd_rss_slow_kb "$(hwm_kb "$SEEKD_PID")"
     kill -TERM "$SEEKD_PID"
     wait "$SEEKD_PID" || { echo "seekd exited with an error" >&2; exit 1; }
     SEEKD_PID=
