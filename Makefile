@@ -106,8 +106,11 @@ $(LIBSEEKCLIENT_SO): $(CLIENTLIB_PIC)
 	$(CC) $(LDFLAGS) -shared -Wl,-soname,libseekclient.so.$(CLIENTLIB_SOVERSION) $^ $(CLIENT_LIBS) -o $@
 
 # The client never links Xapian, libuv or utf8proc: it only speaks the
-# protocol, through libseekclient (check-client-links checks it).
-$(BIN)/seek: $(CLIENT_OBJ) $(LIBSEEKCLIENT)
+# protocol, through libseekclient (check-client-links checks it). It also
+# takes the visible escapes for what it prints and the JSON writer's
+# escaping for --json, which need neither.
+CLIENT_LIB_OBJ := $(BUILD)/lib/text/visible.o $(BUILD)/lib/proto/jw.o
+$(BIN)/seek: $(CLIENT_OBJ) $(CLIENT_LIB_OBJ) $(LIBSEEKCLIENT)
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) $^ $(CLIENT_LIBS) -o $@
 
@@ -126,6 +129,7 @@ $(BUILD)/tests/client_check: $(BUILD)/tests/helpers/client_check.o $(LIBSEEKCLIE
 
 # Unit tests of daemon and indexer modules link those modules' objects.
 $(BUILD)/tests/test_snippet: $(BUILD)/daemon/snippet.o
+$(BUILD)/tests/test_render: $(BUILD)/client/render.o
 $(BUILD)/tests/test_freshness: $(BUILD)/daemon/freshness.o
 $(BUILD)/tests/test_pairs: $(BUILD)/indexer/document.o $(BUILD)/indexer/facets.o
 $(BUILD)/tests/test_bulk: $(BUILD)/indexer/bulk.o $(BUILD)/indexer/idmap.o

@@ -2,6 +2,7 @@
  * sends it, and prints the answer for people, or unchanged with --json.
  * Exit 0 with hits, 1 without, 2 on any error. */
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,8 +11,10 @@
 #include <jansson.h>
 
 #include "client/seek_client.h"
+#include "proto/jw.h"
 #include "proto/request.h"
 #include "render.h"
+#include "text/visible.h"
 #include "timeline.h"
 
 enum { EXIT_HITS = 0, EXIT_NO_HITS = 1, EXIT_ERROR = 2 };
@@ -37,7 +40,7 @@ static void usage(FILE *f)
           "published:2017 (the document's own date only).\n"
           "  --socket PATH   the daemon's socket (default: $SEEKD_SOCKET, ...)\n"
           "  --json          print the daemon's answer line unchanged\n"
-          "  --limit N       hits to show (default 10, at most 10000)\n"
+          "  --limit N       hits to show (default 10, at most 10000; 0: count them only)\n"
           "  --offset N      skip the first N hits\n"
           "  --no-snippets   leave snippets out\n"
           "  --ids           print matching ids only, one per line\n"
@@ -55,7 +58,7 @@ static void usage(FILE *f)
           "  --prefix P      with --entities: names starting with P\n"
           "  --stats         print index statistics\n"
           "  --ping          check that the daemon answers\n"
-          "  --timeout SECS  give up after this long (default 30)\n"
+          "  --timeout SECS  give up after this long (default 30; 0: no limit)\n"
           "Exit: 0 hits found, 1 no hits, 2 error.\n", f);
 }
 
@@ -140,13 +143,16 @@ static int parse_args(int argc, char **argv, options *o)
         case 'X': o->explain = 1; break;
         case 'D': o->doc = optarg; break;
         case 'M': o->similar = optarg; break;
-        case 'T':
-            o->timeout = strtod(optarg, NULL);
-            if (!(o->timeout > 0 && o->timeout <= 86400)) {
-                fprintf(stderr, "seek: --timeout takes a number of seconds from 0 to 86400\n");
+        case 'T': {
+            char *end;
+            o->timeout = strtod(optarg, &end);
+            if (end == optarg || *end || !(o->timeout >= 0 && o->timeout <= 86400)) {
+                fprintf(stderr, "seek: --timeout takes a number of seconds from 0 (no limit) "
+                                "to 86400, not '%s'\n", optarg);
                 return -1;
             }
             break;
+        }
         case 'h': usage(stdout); exit(0);
         default: usage(stderr); return -1;
         }
@@ -236,6 +242,17 @@ static json_t *build_request(const options *o, int argc, char **argv)
     return req;
 }
 
+/* The answer line as it came, but for the C1 controls, DEL and U+2028 and
+ * U+2029 that a daemon of an older version may have left raw in it (the
+ * line parsed as JSON, so it holds no other control character). */
+static void put_json(const char *answer)
+{
+    size_t n;
+    char *safe = jw_safe_json(answer, strlen(answer), &n);
+    puts(safe ? safe : answer);
+    free(safe);
+}
+
 /* Columns to draw in: the terminal's, else $COLUMNS, else 80. */
 static int terminal_width(void)
 {
@@ -261,8 +278,11 @@ int main(int argc, char **argv)
     char *line = json_dumps(req, JSON_COMPACT);
     json_decref(req);
     char err[512] = "out of memory";
-    seek_client *c = line ? seek_client_connect(o.socket, (int)(o.timeout * 1000), err, sizeof err)
-                          : NULL;
+    /* --timeout 0: no limit (the library takes 0 for its default, so the
+     * longest poll() wait stands for none); a fraction of a millisecond
+     * still waits one. */
+    int ms = o.timeout == 0 ? INT_MAX : o.timeout < 0.001 ? 1 : (int)(o.timeout * 1000);
+    seek_client *c = line ? seek_client_connect(o.socket, ms, err, sizeof err) : NULL;
     /* A refused connection is answered even when the send fails. */
     seek_answer *a = NULL;
     if (c) {
@@ -287,12 +307,16 @@ int main(int argc, char **argv)
         const char *msg = json_string_value(json_object_get(e, "message"));
         const char *code = json_string_value(json_object_get(e, "code"));
         if (o.json)
-            puts(answer);
-        fprintf(stderr, "seek: %s (%s)\n", msg ? msg : "error", code ? code : "?");
+            put_json(answer);
+        fputs("seek: ", stderr);
+        text_fputs_visible(stderr, msg ? msg : "error");
+        fputs(" (", stderr);
+        text_fputs_visible(stderr, code ? code : "?");
+        fputs(")\n", stderr);
     } else {
         int color = isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
         if (o.json)
-            puts(answer);
+            put_json(answer);
         else if (o.ping)
             puts("ok");
         else if (o.stats)
@@ -305,19 +329,26 @@ int main(int argc, char **argv)
             render_timeline(stdout, ans, terminal_width(), isatty(STDOUT_FILENO));
         else if (o.explain)
             render_explain(stdout, ans);
-        else if (o.similar && !json_is_true(json_object_get(ans, "found")))
-            fprintf(stderr, "seek: no document %s in the index\n", o.similar);
+        else if (o.similar && !json_is_true(json_object_get(ans, "found"))) {
+            fputs("seek: no document ", stderr);
+            text_fputs_visible(stderr, o.similar);
+            fputs(" in the index\n", stderr);
+        }
         else
             render_hits(stdout, ans, color, o.ids);
         if (!o.json && !o.ping && !o.stats && !o.entity && !o.entities)
             render_notes(stderr, ans);
         const char *dym = json_string_value(json_object_get(ans, "suggestion"));
-        if (dym && !o.json)
-            fprintf(stderr, "did you mean: %s\n", dym);
+        if (dym && !o.json) {
+            fputs("did you mean: ", stderr);
+            text_fputs_visible(stderr, dym);
+            fputc('\n', stderr);
+        }
         int found = o.entity ? json_is_true(json_object_get(ans, "found"))
                   : o.entities ? json_array_size(json_object_get(ans, "entities")) > 0
                   : o.ping || o.stats || o.explain
-                    || (o.timeline && json_integer_value(json_object_get(ans, "total")) > 0)
+                    || ((o.timeline || (o.limit_set && o.limit == 0))
+                        && json_integer_value(json_object_get(ans, "total")) > 0)
                     || json_array_size(json_object_get(ans, o.ids ? "ids" : "hits")) > 0;
         rc = found ? EXIT_HITS : EXIT_NO_HITS;
     }

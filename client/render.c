@@ -1,8 +1,13 @@
 /* Human-readable output. Layout per hit: rank, id, score; the title; the
- * snippet. A closing line says how many documents matched. */
+ * snippet. A closing line says how many documents matched. Every string
+ * that came from the index (ids, titles, snippets, names, terms) is written
+ * through text_fput_visible, so a document's control characters and escape
+ * sequences show as escapes and never act on the terminal. */
 #include "render.h"
 
 #include <string.h>
+
+#include "text/visible.h"
 
 #define HL_ON "\033[1;33m"
 #define HL_OFF "\033[0m"
@@ -19,13 +24,13 @@ static void print_snippet(FILE *f, const char *text, const json_t *marks, int co
         json_int_t n = json_integer_value(json_array_get(m, 1));
         if (off < (json_int_t)at || off + n > (json_int_t)len || n <= 0)
             continue;
-        fwrite(text + at, 1, (size_t)off - at, f);
+        text_fput_visible(f, text + at, (size_t)off - at);
         fputs(color ? HL_ON : "[", f);
-        fwrite(text + off, 1, (size_t)n, f);
+        text_fput_visible(f, text + off, (size_t)n);
         fputs(color ? HL_OFF : "]", f);
         at = (size_t)(off + n);
     }
-    fputs(text + at, f);
+    text_fputs_visible(f, text + at);
     fputc('\n', f);
 }
 
@@ -36,8 +41,9 @@ static void print_counted(FILE *f, const json_t *list, const char *name_key, con
     const json_t *e;
     json_array_foreach(list, i, e) {
         const char *name = json_string_value(json_object_get(e, name_key));
-        fprintf(f, "%s%s (%lld)", i ? ", " : "", name ? name : "?",
-                (long long)json_integer_value(json_object_get(e, count_key)));
+        fputs(i ? ", " : "", f);
+        text_fputs_visible(f, name ? name : "?");
+        fprintf(f, " (%lld)", (long long)json_integer_value(json_object_get(e, count_key)));
     }
     fputc('\n', f);
 }
@@ -49,7 +55,8 @@ static void print_facets(FILE *f, const json_t *facets)
     json_object_foreach((json_t *)facets, key, list) {
         if (!json_is_array(list))
             continue;   /* month and year: seek --timeline draws them */
-        fprintf(f, "%-8s ", key);
+        text_fputs_visible(f, key);
+        fprintf(f, "%*s ", strlen(key) < 8 ? (int)(8 - strlen(key)) : 0, "");
         print_counted(f, list, strcmp(key, "date") ? "name" : "year", "count");
     }
 }
@@ -59,21 +66,30 @@ void render_hits(FILE *f, const json_t *answer, int color, int ids_only)
     size_t i;
     const json_t *h;
     if (ids_only) {
-        json_array_foreach(json_object_get(answer, "ids"), i, h)
-            fprintf(f, "%s\n", json_string_value(h) ? json_string_value(h) : "");
+        /* One line per id, always: a line break in an id shows as \n. */
+        json_array_foreach(json_object_get(answer, "ids"), i, h) {
+            text_fputs_visible(f, json_string_value(h));
+            fputc('\n', f);
+        }
         return;
     }
     const json_t *hits = json_object_get(answer, "hits");
     json_array_foreach(hits, i, h) {
         const char *id = json_string_value(json_object_get(h, "id"));
         const char *date = json_string_value(json_object_get(h, "date"));
-        fprintf(f, "%s%3lld. %s%s  %.3f%s%s\n", color ? "\033[1m" : "",
-                (long long)json_integer_value(json_object_get(h, "rank")), id ? id : "",
-                color ? HL_OFF : "", json_real_value(json_object_get(h, "score")),
-                date ? "  " : "", date ? date : "");
+        fprintf(f, "%s%3lld. ", color ? "\033[1m" : "",
+                (long long)json_integer_value(json_object_get(h, "rank")));
+        text_fputs_visible(f, id);
+        fprintf(f, "%s  %.3f%s", color ? HL_OFF : "", json_real_value(json_object_get(h, "score")),
+                date ? "  " : "");
+        text_fputs_visible(f, date);
+        fputc('\n', f);
         const char *title = json_string_value(json_object_get(h, "title"));
-        if (title && *title)
-            fprintf(f, "   %s%s%s\n", color ? DIM : "", title, color ? HL_OFF : "");
+        if (title && *title) {
+            fprintf(f, "   %s", color ? DIM : "");
+            text_fputs_visible(f, title);
+            fprintf(f, "%s\n", color ? HL_OFF : "");
+        }
         const char *snip = json_string_value(json_object_get(h, "snippet"));
         if (snip)
             print_snippet(f, snip, json_object_get(h, "highlights"), color);
@@ -84,7 +100,11 @@ void render_hits(FILE *f, const json_t *answer, int color, int ids_only)
     json_int_t total = json_integer_value(json_object_get(answer, "total"));
     json_int_t offset = json_integer_value(json_object_get(answer, "offset"));
     size_t n = json_array_size(hits);
-    if (n)
+    const json_t *limit = json_object_get(answer, "limit");
+    if (!n && total > 0 && limit && json_integer_value(limit) == 0)
+        /* --limit 0 asks for the count alone. */
+        fprintf(f, "-- %lld matching document%s\n", (long long)total, total == 1 ? "" : "s");
+    else if (n)
         fprintf(f, "-- %lld-%lld of %lld matching document%s (%.2f ms)\n",
                 (long long)offset + 1, (long long)offset + (long long)n, (long long)total,
                 total == 1 ? "" : "s", json_number_value(json_object_get(answer, "took_ms")));
@@ -98,8 +118,11 @@ void render_notes(FILE *f, const json_t *answer)
     size_t i;
     const json_t *w;
     json_array_foreach(json_object_get(answer, "warnings"), i, w)
-        if (json_string_value(w))
-            fprintf(f, "seek: warning: %s\n", json_string_value(w));
+        if (json_string_value(w)) {
+            fputs("seek: warning: ", f);
+            text_fputs_visible(f, json_string_value(w));
+            fputc('\n', f);
+        }
     if (json_is_true(json_object_get(answer, "relaxed")))
         fputs("seek: no document has every word; showing those that have some of them\n", f);
 }
@@ -111,8 +134,14 @@ void render_stats(FILE *f, const json_t *answer)
     json_object_foreach((json_t *)answer, key, v) {
         if (!strcmp(key, "ok"))
             continue;
-        char *s = json_is_string(v) ? NULL : json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY);
-        fprintf(f, "%-12s %s\n", key, s ? s : json_string_value(v));
+        /* Eight significant digits, as the daemon wrote them: read back
+         * into a double, 1196.8889 would print as 1196.8888999999999. */
+        char *s = json_is_string(v) ? NULL
+                : json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY | JSON_REAL_PRECISION(8));
+        text_fputs_visible(f, key);
+        fprintf(f, "%*s ", strlen(key) < 12 ? (int)(12 - strlen(key)) : 0, "");
+        text_fputs_visible(f, s ? s : json_string_value(v));
+        fputc('\n', f);
         free(s);
     }
 }
@@ -120,12 +149,16 @@ void render_stats(FILE *f, const json_t *answer)
 void render_entity(FILE *f, const json_t *answer, int color)
 {
     if (!json_is_true(json_object_get(answer, "found"))) {
-        fprintf(f, "no entity known as '%s'\n", json_string_value(json_object_get(answer, "query")));
+        fputs("no entity known as '", f);
+        text_fputs_visible(f, json_string_value(json_object_get(answer, "query")));
+        fputs("'\n", f);
         return;
     }
-    fprintf(f, "%s%s%s (%s), mentioned in %lld document%s\n", color ? "\033[1m" : "",
-            json_string_value(json_object_get(answer, "name")), color ? HL_OFF : "",
-            json_string_value(json_object_get(answer, "type")),
+    fputs(color ? "\033[1m" : "", f);
+    text_fputs_visible(f, json_string_value(json_object_get(answer, "name")));
+    fprintf(f, "%s (", color ? HL_OFF : "");
+    text_fputs_visible(f, json_string_value(json_object_get(answer, "type")));
+    fprintf(f, "), mentioned in %lld document%s\n",
             (long long)json_integer_value(json_object_get(answer, "docs")),
             json_integer_value(json_object_get(answer, "docs")) == 1 ? "" : "s");
     const json_t *aliases = json_object_get(answer, "aliases");
@@ -133,8 +166,10 @@ void render_entity(FILE *f, const json_t *answer, int color)
         fputs("also known as: ", f);
         size_t i;
         const json_t *a;
-        json_array_foreach(aliases, i, a)
-            fprintf(f, "%s%s", i ? ", " : "", json_string_value(a));
+        json_array_foreach(aliases, i, a) {
+            fputs(i ? ", " : "", f);
+            text_fputs_visible(f, json_string_value(a));
+        }
         fputc('\n', f);
     }
     const json_t *co = json_object_get(answer, "cooccurring");
@@ -144,22 +179,28 @@ void render_entity(FILE *f, const json_t *answer, int color)
     }
     size_t i;
     const json_t *d;
-    json_array_foreach(json_object_get(answer, "documents"), i, d)
-        fprintf(f, "%3zu. %s  %lld mention%s  %s\n", i + 1,
-                json_string_value(json_object_get(d, "id")),
-                (long long)json_integer_value(json_object_get(d, "mentions")),
-                json_integer_value(json_object_get(d, "mentions")) == 1 ? "" : "s",
-                json_string_value(json_object_get(d, "title")));
+    json_array_foreach(json_object_get(answer, "documents"), i, d) {
+        fprintf(f, "%3zu. ", i + 1);
+        text_fputs_visible(f, json_string_value(json_object_get(d, "id")));
+        fprintf(f, "  %lld mention%s  ", (long long)json_integer_value(json_object_get(d, "mentions")),
+                json_integer_value(json_object_get(d, "mentions")) == 1 ? "" : "s");
+        text_fputs_visible(f, json_string_value(json_object_get(d, "title")));
+        fputc('\n', f);
+    }
 }
 
 void render_entities(FILE *f, const json_t *answer)
 {
     size_t i;
     const json_t *e;
-    json_array_foreach(json_object_get(answer, "entities"), i, e)
-        fprintf(f, "%6lld  %-7s %s\n", (long long)json_integer_value(json_object_get(e, "count")),
-                json_string_value(json_object_get(e, "type")),
-                json_string_value(json_object_get(e, "name")));
+    json_array_foreach(json_object_get(answer, "entities"), i, e) {
+        const char *type = json_string_value(json_object_get(e, "type"));
+        fprintf(f, "%6lld  ", (long long)json_integer_value(json_object_get(e, "count")));
+        text_fputs_visible(f, type);
+        fprintf(f, "%*s ", type && strlen(type) < 7 ? (int)(7 - strlen(type)) : 0, "");
+        text_fputs_visible(f, json_string_value(json_object_get(e, "name")));
+        fputc('\n', f);
+    }
     fprintf(f, "-- %zu of %lld entities\n", json_array_size(json_object_get(answer, "entities")),
             (long long)json_integer_value(json_object_get(answer, "total")));
 }
@@ -170,7 +211,10 @@ static void print_terms(FILE *f, const json_t *terms, int in_doc)
     const json_t *t;
     json_array_foreach(terms, i, t) {
         const char *term = json_string_value(json_object_get(t, "term"));
-        fprintf(f, "  %-30s %8lld %10.4f%s\n", term ? term : "?",
+        fputs("  ", f);
+        text_fputs_visible(f, term ? term : "?");
+        size_t tl = term ? strlen(term) : 1;
+        fprintf(f, "%*s %8lld %10.4f%s\n", tl < 30 ? (int)(30 - tl) : 0, "",
                 (long long)json_integer_value(json_object_get(t, in_doc ? "wdf" : "docs")),
                 json_real_value(json_object_get(t, "weight")),
                 json_is_true(json_object_get(t, "feedback")) ? "  (feedback)" : "");
@@ -181,23 +225,28 @@ void render_explain(FILE *f, const json_t *answer)
 {
     const char *read = json_string_value(json_object_get(answer, "query"));
     const char *xq = json_string_value(json_object_get(answer, "xapian"));
-    fprintf(f, "read as: %s\nruns as: %s\n", read ? read : "", xq ? xq : "");
+    fputs("read as: ", f);
+    text_fputs_visible(f, read);
+    fputs("\nruns as: ", f);
+    text_fputs_visible(f, xq);
+    fputc('\n', f);
     fprintf(f, "  %-30s %8s %10s\n", "term", "docs", "max weight");
     print_terms(f, json_object_get(answer, "terms"), 0);
     const json_t *doc = json_object_get(answer, "doc");
     if (!doc)
         return;
     const char *id = json_string_value(json_object_get(doc, "id"));
+    fputs("document ", f);
+    text_fputs_visible(f, id);
     if (!json_is_true(json_object_get(doc, "found"))) {
-        fprintf(f, "document %s: not in the index\n", id ? id : "");
+        fputs(": not in the index\n", f);
         return;
     }
     if (!json_is_true(json_object_get(doc, "matches"))) {
-        fprintf(f, "document %s: does not match the query\n", id ? id : "");
+        fputs(": does not match the query\n", f);
         return;
     }
-    fprintf(f, "document %s: score %.4f\n", id ? id : "",
-            json_real_value(json_object_get(doc, "score")));
+    fprintf(f, ": score %.4f\n", json_real_value(json_object_get(doc, "score")));
     fprintf(f, "  %-30s %8s %10s\n", "term", "wdf", "weight");
     print_terms(f, json_object_get(doc, "terms"), 1);
 }

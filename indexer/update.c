@@ -18,9 +18,11 @@
 #include "fnv.h"
 #include "grow.h"
 #include "html.h"
+#include "say.h"
 #include "shard.h"
 #include "text/charset.h"
 #include "text/decode.h"
+#include "text/visible.h"
 #include "xap/prefix.h"
 
 #define MAX_FILE_BYTES (256L << 20)
@@ -86,22 +88,38 @@ static long long stored_number(xap_wdb *w, const char *idterm, int slot, int *fo
     return n;
 }
 
-/* The id term of `id`, or 0 after counting the file as failed. */
-static int id_term(update *u, const char *id, const char *where, char *term, size_t cap)
+/* Why `id` cannot be a document's id, or NULL when it can. Ids travel in
+ * JSON, which holds only UTF-8, and are printed: a control character in one
+ * could act on a terminal or split `seek --ids` output. */
+static const char *id_problem(const char *id)
 {
-    if (snprintf(term, cap, "%s%s", PREFIX_ID, id) >= MAX_ID_TERM) {
-        fprintf(stderr, "seekd-index: %s: id too long (at most %d bytes)\n", where,
-                MAX_ID_TERM - 1);
-        u->c.failed++;
-        return 0;
-    }
-    /* Ids travel in JSON, which holds only UTF-8. */
-    if (text_utf8_prefix(id, strlen(id)) != strlen(id)) {
-        fprintf(stderr, "seekd-index: %s: the id is not valid UTF-8; rename it\n", where);
-        u->c.failed++;
-        return 0;
-    }
-    return 1;
+    size_t n = strlen(id);
+    if (text_utf8_prefix(id, n) != n)
+        return "the id is not valid UTF-8";
+    if (!text_is_visible(id, n))
+        return "the id holds a control character";
+    return NULL;
+}
+
+/* The id term of `id`, or 0 after counting the file as failed. `path` and
+ * `line` (0 for a file) name where the id came from. */
+static int id_term(update *u, const char *id, const char *path, size_t line, char *term,
+                   size_t cap)
+{
+    size_t n = strlen(id);
+    const char *why = snprintf(term, cap, "%s%s", PREFIX_ID, id) >= MAX_ID_TERM
+                    ? "the id is too long" : id_problem(id);
+    if (!why)
+        return 1;
+    char shown[SAY_PATH_MAX];
+    if (line)
+        say_line(path, line, "%s (%s); give the article another id; line skipped", why,
+                 text_shown(id, shown, sizeof shown));
+    else
+        say_file(path, "%s%s; rename the file", why,
+                 n + strlen(PREFIX_ID) >= MAX_ID_TERM ? " (at most 239 bytes)" : "");
+    u->c.failed++;
+    return 0;
 }
 
 /* Whether the document under `idterm` belongs in the database being written. */
@@ -153,7 +171,7 @@ static void count(update *u, outcome o)
 /* Counts a file that is not text and names it. Returns OK or NOMEM. */
 static seek_status skip_not_text(update *u, const walk_file *f, const char *why)
 {
-    fprintf(stderr, "seekd-index: %s: not text (%s); skipped\n", f->path, why);
+    say_file(f->path, "not text (%s); skipped", why);
     u->c.skipped++;
     return strv_push(&u->not_text, &u->nnot_text, &u->not_text_cap, f->id) < 0 ? SEEK_NOMEM : SEEK_OK;
 }
@@ -198,7 +216,7 @@ static int html_text(const update *u, const char *bytes, size_t len, const chars
 static seek_status update_page(update *u, const walk_file *f)
 {
     char idterm[512];
-    if (!id_term(u, f->id, f->path, idterm, sizeof idterm) || !ours(u, idterm))
+    if (!id_term(u, f->id, f->path, 0, idterm, sizeof idterm) || !ours(u, idterm))
         return SEEK_OK;
     if (!u->full) {
         int found;
@@ -212,7 +230,7 @@ static seek_status update_page(update *u, const walk_file *f)
     size_t len;
     char *bytes = read_file(f->path, &len);
     if (!bytes) {
-        fprintf(stderr, "seekd-index: %s: %s\n", f->path, strerror(errno));
+        say_file(f->path, "%s", strerror(errno));
         u->c.failed++;
         return SEEK_OK;
     }
@@ -231,7 +249,7 @@ static seek_status update_page(update *u, const walk_file *f)
                            sizeof name);
         charset_text_fini(&c);
         if (rc < 0) {
-            fprintf(stderr, "seekd-index: %s: cannot read it as HTML\n", f->path);
+            say_file(f->path, "cannot read it as HTML");
             u->c.failed++;
             free(bytes);
             return SEEK_OK;
@@ -270,7 +288,7 @@ typedef struct feed_ctx {
 static void bad_line(size_t line, const char *why, void *ctx)
 {
     feed_ctx *fc = ctx;
-    fprintf(stderr, "seekd-index: %s:%zu: %s; line skipped\n", fc->f->path, line, why);
+    say_line(fc->f->path, line, "%s; line skipped", why);
     fc->u->c.failed++;
 }
 
@@ -279,14 +297,12 @@ static int one_article(const feed_article *a, void *ctx)
     feed_ctx *fc = ctx;
     update *u = fc->u;
     /* Articles live under their feed: feed id / article id. */
-    char *id = NULL, where[64], idterm[512];
-    snprintf(where, sizeof where, "line %zu", a->line);
+    char *id = NULL, idterm[512];
     if (asprintf(&id, "%s/%s", fc->f->id, a->id) < 0) {
         fc->st = SEEK_NOMEM;
         return 1;
     }
-    if (!id_term(u, id, where, idterm, sizeof idterm)) {
-        fprintf(stderr, "seekd-index: %s:%zu: bad article id; line skipped\n", fc->f->path, a->line);
+    if (!id_term(u, id, fc->f->path, a->line, idterm, sizeof idterm)) {
         free(id);
         return 0;
     }
@@ -344,10 +360,16 @@ static int add_feed_record(update *u, const char *line, size_t len)
 
 static seek_status update_feed(update *u, const walk_file *f)
 {
+    const char *why = id_problem(f->id);
+    if (why) {
+        say_file(f->path, "%s; rename the file", why);
+        u->c.failed++;
+        return SEEK_OK;
+    }
     char record[600];
     int n = snprintf(record, sizeof record, "%lld %lld %s\n", (long long)f->size, f->mtime_ns, f->id);
     if (n < 0 || (size_t)n >= sizeof record) {
-        fprintf(stderr, "seekd-index: %s: id too long\n", f->path);
+        say_file(f->path, "the id is too long; rename the file");
         u->c.failed++;
         return walk_keep(u->files, f->id) < 0 ? SEEK_NOMEM : SEEK_OK;
     }
@@ -369,7 +391,7 @@ static seek_status update_feed(update *u, const walk_file *f)
     char *bytes = read_file(f->path, &len);
     if (!bytes) {
         /* No record for it: the next run tries again. */
-        fprintf(stderr, "seekd-index: %s: %s\n", f->path, strerror(errno));
+        say_file(f->path, "%s", strerror(errno));
         u->c.failed++;
         return walk_keep(u->files, f->id) < 0 ? SEEK_NOMEM : SEEK_OK;
     }

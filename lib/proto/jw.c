@@ -128,6 +128,22 @@ static size_t utf8_len(const unsigned char *s, size_t n)
     return len;
 }
 
+/* The code point of the valid sequence at s (`len` bytes) when JSON text
+ * must not hold it raw, else 0: C1 controls; U+2028 and U+2029, which
+ * JavaScript and many line-splitting consumers take for line breaks; the
+ * bidi embedding, override and isolate controls (U+202A..U+202E,
+ * U+2066..U+2069), which reorder what a terminal shows after them. */
+static unsigned unsafe_char(const unsigned char *s, size_t len)
+{
+    if (len == 2 && s[0] == 0xc2 && s[1] <= 0x9f)
+        return s[1];
+    if (len == 3 && s[0] == 0xe2 && s[1] == 0x80 && s[2] >= 0xa8 && s[2] <= 0xae)
+        return 0x2000u | (s[2] - 0x80u);
+    if (len == 3 && s[0] == 0xe2 && s[1] == 0x81 && s[2] >= 0xa6 && s[2] <= 0xa9)
+        return 0x2040u | (s[2] - 0x80u);
+    return 0;
+}
+
 static void put_escaped(jw *w, const char *str, size_t n)
 {
     const unsigned char *s = (const unsigned char *)str;
@@ -135,17 +151,25 @@ static void put_escaped(jw *w, const char *str, size_t n)
     size_t run = 0;   /* start of the bytes that can be copied as they are */
     for (size_t i = 0; i < n;) {
         unsigned char c = s[i];
-        if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
+        if (c >= 0x20 && c != '"' && c != '\\' && c < 0x7f) {
             i++;
             continue;
         }
         size_t len = c >= 0x80 ? utf8_len(s + i, n - i) : 0;
-        if (len) {
+        unsigned cp = len ? unsafe_char(s + i, len) : 0;
+        if (len && !cp) {
             i += len;
             continue;
         }
         put(w, str + run, i - run);
         char esc[8];
+        if (cp) {
+            snprintf(esc, sizeof esc, "\\u%04X", cp & 0xffffu);
+            put(w, esc, 6);
+            i += len;
+            run = i;
+            continue;
+        }
         switch (c) {
         case '"': put(w, "\\\"", 2); break;
         case '\\': put(w, "\\\\", 2); break;
@@ -155,7 +179,7 @@ static void put_escaped(jw *w, const char *str, size_t n)
         case '\r': put(w, "\\r", 2); break;
         case '\t': put(w, "\\t", 2); break;
         default:
-            if (c < 0x20) {
+            if (c < 0x20 || c == 0x7f) {
                 snprintf(esc, sizeof esc, "\\u%04X", c);
                 put(w, esc, 6);
             } else {
@@ -234,6 +258,41 @@ void jw_null(jw *w)
     put(w, "null", 4);
 }
 
+/* JSON text with its raw DEL, C1 controls, U+2028 and U+2029 escaped, into
+ * w. Valid JSON holds bytes other than ASCII only inside strings, so each
+ * can be replaced where it stands. */
+static void put_safe_json(jw *w, const char *text, size_t n)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t run = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t len = s[i] >= 0x80 ? utf8_len(s + i, n - i) : 0;
+        unsigned cp = s[i] == 0x7f ? 0x7f : len ? unsafe_char(s + i, len) : 0;
+        if (!cp) {
+            if (len)
+                i += len - 1;
+            continue;
+        }
+        char esc[8];
+        put(w, text + run, i - run);
+        snprintf(esc, sizeof esc, "\\u%04X", cp & 0xffffu);
+        put(w, esc, 6);
+        i += (len ? len : 1) - 1;
+        run = i + 1;
+    }
+    put(w, text + run, n - run);
+}
+
+char *jw_safe_json(const char *text, size_t n, size_t *len)
+{
+    jw w;
+    jw_init(&w);
+    put_safe_json(&w, text, n);
+    if (!w.failed && !w.buf)
+        put(&w, "", 0);
+    return jw_take(&w, len);
+}
+
 void jw_json(jw *w, const json_t *v)
 {
     char *text = json_dumps(v, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(8)
@@ -243,6 +302,6 @@ void jw_json(jw *w, const json_t *v)
         return;
     }
     before_value(w);
-    put(w, text, strlen(text));
+    put_safe_json(w, text, strlen(text));
     free(text);
 }

@@ -3,7 +3,9 @@
  * as jansson trees and then serialized: for a search answer of many small
  * objects, building and freeing the tree cost more than the search. Its
  * output reads exactly as jansson's compact form with JSON_REAL_PRECISION(8)
- * does. Running out of memory makes the writer fail; every later call is
+ * does, except that it also escapes DEL, the C1 controls, U+2028, U+2029
+ * and the bidi controls (jansson writes them raw), so no consumer reading
+ * the text on a terminal or splitting it at line breaks meets one. Running out of memory makes the writer fail; every later call is
  * then a no-op and jw_take returns NULL, so callers check once, at the end. */
 #ifndef SEEKD_PROTO_JW_H
 #define SEEKD_PROTO_JW_H
@@ -47,7 +49,12 @@ void jw_bool(jw *w, int v);
 void jw_null(jw *w);
 /* Bytes as they are, with no comma: text outside any value (a newline). */
 void jw_raw(jw *w, const char *s, size_t n);
-/* A jansson value, serialized as it is. */
+/* A jansson value, serialized as it is (with the escapes above). */
 void jw_json(jw *w, const json_t *v);
+/* JSON text (`n` bytes) with its raw DEL, C1 controls, U+2028, U+2029 and
+ * bidi controls written as \uXXXX escapes: a malloc'd NUL-terminated copy
+ * (length in *len), or NULL when memory runs out. For lines that did not
+ * come from a jw, such as a daemon's answer a client prints as it came. */
+char *jw_safe_json(const char *text, size_t n, size_t *len);
 
 #endif

@@ -312,11 +312,14 @@ static char *finish(json_t *obj, const json_t *id, size_t *len)
         json_decref(obj);
         return NULL;
     }
-    char *body = json_dumps(obj, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(8));
+    char *text = json_dumps(obj, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(8));
     json_decref(obj);
+    size_t n = 0;
+    /* jansson leaves C1 controls and U+2028/U+2029 raw; answers never do. */
+    char *body = text ? jw_safe_json(text, strlen(text), &n) : NULL;
+    free(text);
     if (!body)
         return NULL;
-    size_t n = strlen(body);
     char *line = realloc(body, n + 2);
     if (!line) {
         free(body);

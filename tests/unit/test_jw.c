@@ -1,5 +1,6 @@
-/* Unit tests for the JSON writer: commas and nesting, escaping, numbers as
- * jansson writes them, invalid UTF-8 made valid, misuse detected, and
+/* Unit tests for the JSON writer: commas and nesting, escaping (DEL, C1
+ * controls and U+2028/U+2029 too, where jansson leaves them raw), numbers
+ * as jansson writes them, invalid UTF-8 made valid, misuse detected, and
  * random documents written both ways reading back the same. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -60,8 +61,52 @@ static void test_escaping(void **state)
     jw_strn(&w, "nul\0in", 6);
     jw_str(&w, "Душанбе “CSTO” 𝄞");
     jw_arr_end(&w);
-    expect(&w, "[\"q\\\"b\\\\s/\\b\\f\\n\\r\\t\\u0001\\u001F\x7f\",\"nul\\u0000in\","
+    expect(&w, "[\"q\\\"b\\\\s/\\b\\f\\n\\r\\t\\u0001\\u001F\\u007F\",\"nul\\u0000in\","
                "\"Душанбе “CSTO” 𝄞\"]");
+}
+
+/* No byte of a string can reach a terminal or a line-splitting reader as a
+ * control: C1 controls (U+009B is a one-character CSI), DEL and the line
+ * and paragraph separators are escaped; U+00A0 and U+2027 next to them are
+ * not. */
+static void test_controls_escaped(void **state)
+{
+    (void)state;
+    jw w;
+    jw_init(&w);
+    jw_arr(&w);
+    jw_str(&w, "a\xc2\x9b" "2J\xc2\x85\xc2\x80\xc2\x9f\xc2\xa0|\xe2\x80\xa8|\xe2\x80\xa9|\xe2\x80\xa7|\xe2\x80\xae|\xe2\x81\xa6|\xe2\x81\xaa|\x1b]0;t\x07");
+    jw_arr_end(&w);
+    expect(&w, "[\"a\\u009B2J\\u0085\\u0080\\u009F\xc2\xa0|\\u2028|\\u2029|\xe2\x80\xa7|\\u202E|\\u2066|\xe2\x81\xaa|\\u001B]0;t\\u0007\"]");
+}
+
+/* jansson's own text, through jw_json and jw_safe_json, gets the same
+ * escapes, and reads back as the same value. */
+static void test_safe_json(void **state)
+{
+    (void)state;
+    json_t *v = json_pack("{s:s}", "t", "x\xc2\x9by\x7f\xe2\x80\xa8z");
+    assert_non_null(v);
+    jw w;
+    jw_init(&w);
+    jw_json(&w, v);
+    expect(&w, "{\"t\":\"x\\u009By\\u007F\\u2028z\"}");
+    char *raw = json_dumps(v, JSON_COMPACT);
+    size_t n;
+    char *safe = jw_safe_json(raw, strlen(raw), &n);
+    assert_non_null(safe);
+    assert_string_equal(safe, "{\"t\":\"x\\u009By\\u007F\\u2028z\"}");
+    assert_int_equal(n, strlen(safe));
+    json_t *back = json_loads(safe, 0, NULL);
+    assert_true(json_equal(back, v));
+    json_decref(back);
+    free(safe);
+    free(raw);
+    safe = jw_safe_json("", 0, &n);
+    assert_non_null(safe);
+    assert_string_equal(safe, "");
+    free(safe);
+    json_decref(v);
 }
 
 static void test_invalid_utf8_replaced(void **state)
@@ -219,10 +264,13 @@ static void test_random_documents_match_jansson(void **state)
         jw w;
         jw_init(&w);
         write_value(&w, v);
-        char *want = json_dumps(v, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_ENCODE_ANY
-                                       | JSON_REAL_PRECISION(8));
+        char *raw = json_dumps(v, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_ENCODE_ANY
+                                      | JSON_REAL_PRECISION(8));
+        size_t n;
+        char *want = jw_safe_json(raw, strlen(raw), &n);
         expect(&w, want);
         free(want);
+        free(raw);
         json_decref(v);
     }
 }
@@ -232,6 +280,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_commas_and_nesting),
         cmocka_unit_test(test_escaping),
+        cmocka_unit_test(test_controls_escaped),
+        cmocka_unit_test(test_safe_json),
         cmocka_unit_test(test_invalid_utf8_replaced),
         cmocka_unit_test(test_numbers_as_jansson),
         cmocka_unit_test(test_json_values),
