@@ -21,7 +21,7 @@ rm "$CORPUS/huge.txt"
 printf 'Zanzibar\n' > "$CORPUS/$(printf 'caf\351').txt"
 index "$CORPUS" >"$TMP/out" 2>"$TMP/err"
 expect_eq "a file name that is not UTF-8 fails the run with exit 1" 1 $?
-grep -q "not valid UTF-8; rename it" "$TMP/err" && ok "and is named" || not_ok "and is named" "$(cat "$TMP/err")"
+grep -q "not valid UTF-8; rename the file" "$TMP/err" && ok "and is named" || not_ok "and is named" "$(cat "$TMP/err")"
 rm "$CORPUS/$(printf 'caf\351').txt"
 expect_rc "the next clean run exits 0" 0 index "$CORPUS"
 
