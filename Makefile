@@ -130,8 +130,9 @@ $(BUILD)/tests/client_check: $(BUILD)/tests/helpers/client_check.o $(LIBSEEKCLIE
 # Unit tests of daemon and indexer modules link those modules' objects.
 $(BUILD)/tests/test_snippet: $(BUILD)/daemon/snippet.o
 $(BUILD)/tests/test_render: $(BUILD)/client/render.o
+$(BUILD)/tests/test_headline: $(BUILD)/indexer/headline.o
 $(BUILD)/tests/test_freshness: $(BUILD)/daemon/freshness.o
-$(BUILD)/tests/test_pairs: $(BUILD)/indexer/document.o $(BUILD)/indexer/facets.o
+$(BUILD)/tests/test_pairs: $(BUILD)/indexer/document.o $(BUILD)/indexer/facets.o $(BUILD)/indexer/headline.o
 $(BUILD)/tests/test_bulk: $(BUILD)/indexer/bulk.o $(BUILD)/indexer/idmap.o
 $(BUILD)/tests/test_idmap: $(BUILD)/indexer/idmap.o
 $(BUILD)/tests/test_htmldate: $(BUILD)/indexer/html.o $(BUILD)/indexer/htmldate.o

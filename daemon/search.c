@@ -11,6 +11,7 @@
 #include "query/query.h"
 #include "query/widen.h"
 #include "snippet.h"
+#include "text/decode.h"
 #include "timeline.h"
 #include "xap/prefix.h"
 
@@ -46,10 +47,18 @@ static void write_entities(jw *out, const char *list)
     jw_arr_end(out);
 }
 
-static int write_snippet(jw *out, const xap_hit *h, const snip_terms *terms, morph *words)
+/* The snippet of one hit; the bytes of text it read go to *text_bytes. An
+ * index written before SLOT_TEXT was bounded may hold a whole huge text:
+ * only its first TEXT_SNIPPET_MAX bytes are looked at, as a new index
+ * stores. */
+static int write_snippet(jw *out, const xap_hit *h, const snip_terms *terms, morph *words,
+                         size_t *text_bytes)
 {
     snippet s;
-    if (snippet_make(terms, words, h->data, h->data_len, SNIPPET_WIDTH, &s) < 0)
+    size_t len = h->data_len > TEXT_SNIPPET_MAX
+               ? text_utf8_cut(h->data, h->data_len, TEXT_SNIPPET_MAX) : h->data_len;
+    *text_bytes += h->data_len;
+    if (snippet_make(terms, words, h->data, len, SNIPPET_WIDTH, &s) < 0)
         return -1;
     jw_key(out, "snippet");
     jw_strn(out, s.text, s.len);
@@ -67,7 +76,7 @@ static int write_snippet(jw *out, const xap_hit *h, const snip_terms *terms, mor
 }
 
 static int write_hit(jw *out, const xap_hit *h, unsigned rank, const snip_terms *terms,
-                     morph *words, int snippets)
+                     morph *words, int snippets, size_t *text_bytes)
 {
     hitrec r;
     hits_record(h, &r);
@@ -96,7 +105,7 @@ static int write_hit(jw *out, const xap_hit *h, unsigned rank, const snip_terms 
         jw_key(out, "url");
         jw_str(out, r.url);
     }
-    if (snippets && h->data && write_snippet(out, h, terms, words) < 0)
+    if (snippets && h->data && write_snippet(out, h, terms, words, text_bytes) < 0)
         return -1;
     jw_obj_end(out);
     return 0;
@@ -156,15 +165,24 @@ int search_write_answer(jw *out, worker *w, const proto_request *req, const qp_n
     jw_key(out, req->ids ? "ids" : "hits");
     jw_arr(out);
     int rc = 0;
+    size_t text_bytes = 0;
     for (size_t i = 0; rc == 0 && i < hits->n; i++) {
         if (req->ids)
             jw_strn(out, hits->hits[i].key, hits->hits[i].key_len);
         else
             rc = write_hit(out, &hits->hits[i], req->offset + (unsigned)i + 1, terms, w->words,
-                           req->snippets);
+                           req->snippets, &text_bytes);
     }
     jw_arr_end(out);
     snip_terms_free(terms);
+    if (req->debug) {
+        /* What the answer cost in document text, for tests and tuning. */
+        jw_key(out, "debug");
+        jw_obj(out);
+        jw_key(out, "text_bytes");
+        jw_int(out, (long long)text_bytes);
+        jw_obj_end(out);
+    }
     if (rc == 0 && nspecs) {
         jw_key(out, "facets");
         write_facets(out, hits, kinds, nkinds, req->facets);

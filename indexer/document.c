@@ -12,6 +12,7 @@
 #include "entity/docdate.h"
 #include "entity/extract.h"
 #include "facets.h"
+#include "headline.h"
 #include "hitrec.h"
 #include "query/compile.h"
 #include "query/pairs.h"
@@ -20,7 +21,6 @@
 #include "text/tokarray.h"
 #include "xap/prefix.h"
 
-#define TITLE_MAX 300
 
 /* Each token with its position, its word-form keys (morph.h), and the pair term it makes with
  * the token before it when both are frequent words (query/pairs.h). */
@@ -104,44 +104,11 @@ static seek_status add_entities(xap_doc *doc, const extraction *x, char **list_o
     return st;
 }
 
-/* The first non-empty line, trimmed and cut to TITLE_MAX bytes. */
-static void title_span(const char *text, size_t len, size_t *from, size_t *n)
-{
-    size_t i = 0;
-    while (i < len) {
-        size_t end = i;
-        while (end < len && text[end] != '\n')
-            end++;
-        size_t a = i, z = end;
-        while (a < z && (text[a] == ' ' || text[a] == '\t' || text[a] == '\r'))
-            a++;
-        while (z > a && (text[z - 1] == ' ' || text[z - 1] == '\t' || text[z - 1] == '\r'))
-            z--;
-        if (z > a) {
-            if (z - a > TITLE_MAX) {
-                z = a + TITLE_MAX;
-                while (z > a && ((unsigned char)text[z] & 0xC0) == 0x80)
-                    z--;
-            }
-            *from = a;
-            *n = z - a;
-            return;
-        }
-        i = end + 1;
-    }
-    *from = 0;
-    *n = 0;
-}
-
-/* The title: a page's or feed article's own, else the first non-empty line.
- * Malloc'd; NULL when memory runs out. */
+/* The title: a page's or feed article's own, else the text's headline
+ * (headline.h). Malloc'd; NULL when memory runs out. */
 static char *title_of(const doc_input *in)
 {
-    size_t from = 0, n = 0;
-    if (in->title)
-        return strdup(in->title);
-    title_span(in->text, in->len, &from, &n);
-    return strndup(in->text + from, n);
+    return in->title ? strdup(in->title) : headline_of(in->text, in->len);
 }
 
 /* The title's words with their positions in it and their word-form keys,
@@ -165,6 +132,20 @@ static seek_status add_title(xap_doc *doc, morph *words, const char *title)
     }
     tok_array_fini(&t);
     return st;
+}
+
+/* How much of the text SLOT_TEXT keeps: all of it, or its first
+ * TEXT_SNIPPET_MAX bytes cut after a white space (else between characters)
+ * so that no snippet ends in half a word. */
+static size_t snippet_text_len(const char *text, size_t len)
+{
+    if (len <= TEXT_SNIPPET_MAX)
+        return len;
+    size_t cut = text_utf8_cut(text, len, TEXT_SNIPPET_MAX);
+    for (size_t i = cut; i > cut - cut / 8; i--)
+        if (text[i - 1] == ' ' || text[i - 1] == '\n' || text[i - 1] == '\t')
+            return i;
+    return cut;
 }
 
 /* The hit record (hitrec.h). */
@@ -277,7 +258,7 @@ seek_status document_build(const doc_input *in, const doc_meta *meta, morph *wor
     if (st == SEEK_OK)
         st = set_date(doc, day);
     if (st == SEEK_OK)
-        st = xap_doc_set_value(doc, SLOT_TEXT, text, tlen);
+        st = xap_doc_set_value(doc, SLOT_TEXT, text, snippet_text_len(text, tlen));
     extraction_fini(&x);
     tok_array_fini(&toks);
     if (st != SEEK_OK) {

@@ -100,9 +100,10 @@ static const struct { unsigned fl; const char *words; } classes[] = {
       " тренер судь эксперт аналитик политолог журналист корреспондент " },
     { W_ADJ, " acting affairs assistant chief defence defense economy emergencies emergency"
       " energy executive finance first foreign former interior internal justice permanent"
-      " senior special supreme vice afghan american armenian azerbaijani belarusian british"
-      " chinese european french georgian german indian iranian kazakh kyrgyz pakistani russian"
-      " soviet tajik turkish turkmen ukrainian uzbek иностранн дел оборон внутренн юстиц финанс"
+      " plenipotentiary senior special supreme vice afghan american armenian azerbaijani"
+      " belarusian british chinese european french georgian german indian iranian kazakh kyrgyz"
+      " pakistani russian soviet tajik turkish turkmen ukrainian uzbek иностранн дел оборон"
+      " внутренн юстиц финанс"
       " генеральн верховн специальн постоянн чрезвычайн полномочн федеральн бывш перв"
       " исполняющ обязанност российск казахстанск таджикск киргизск кыргызск армянск"
       " белорусск узбекск туркменск азербайджанск грузинск украинск американск китайск"
@@ -271,6 +272,27 @@ static unsigned flags(const scan *s, size_t i)
     return (fl & W_FUNC) && is_acronym(s, i) ? fl & ~W_FUNC : fl;
 }
 
+/* The plural of a title ("Representatives", "Ministers", "Secretaries"):
+ * people holding an office, never a name ("Plenipotentiary
+ * Representatives of Member States"). Russian plurals share their title's
+ * name stem already. */
+static bool plural_title(const scan *s, size_t i)
+{
+    const char *w = norm(s, i);
+    size_t len = strnlen(w, MAX_WORD + 1);
+    char one[MAX_WORD + 1];
+
+    if (len < 4 || len > MAX_WORD || w[len - 1] != 's')
+        return false;
+    if (len > 4 && !strcmp(w + len - 3, "ies")) {
+        memcpy(one, w, len - 3);
+        one[len - 3] = 'y';
+        if (classes_of(one, len - 2) & W_TITLE)
+            return true;
+    }
+    return (classes_of(w, len - 1) & W_TITLE) != 0;
+}
+
 /* Title, modifier or acronym: what precedes a name rather than being one. */
 static bool modifier(const scan *s, size_t i)
 {
@@ -435,6 +457,8 @@ static bool title_before(const scan *s, size_t a)
             break;
         if ((f = flags(s, --k)) & W_TITLE)
             return true;
+        if (plural_title(s, k))
+            return false;   /* "Representatives of | Member States" */
         /* A known name between counts as no word: "председатель Жогорку
          * Кенеша Кыргызстана | Нурланбек Тургунбек уулу". */
         words += !(f & (W_ADJ | W_CONN)) && !is_acronym(s, k) && !is_taken(s, k);
@@ -532,8 +556,8 @@ static int take_run(scan *s, size_t i, size_t *resume)
     }
     for (c = a; c < j && (first_case(s, c, NULL) <= 0 || is_acronym(s, c)); c++)
         ;
-    if (j < a + MIN_LEN || c == j)   /* too short, or only acronyms */
-        return 0;
+    if (j < a + MIN_LEN || c == j || (!type && plural_title(s, j - 1)))
+        return 0;   /* too short, only acronyms, or office holders */
     *resume = j;
     return push(s, a, j, type ? type : guess(s, a, j));
 }

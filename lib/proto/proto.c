@@ -216,7 +216,8 @@ static int parse_search(proto_request *req, proto_error *err)
         return -1;
     if (get_bool(req->json, "snippets", 1, &req->snippets, err) < 0
         || get_bool(req->json, "relax", 1, &req->relax, err) < 0
-        || get_bool(req->json, "feedback", 1, &req->feedback, err) < 0)
+        || get_bool(req->json, "feedback", 1, &req->feedback, err) < 0
+        || get_bool(req->json, "debug", 0, &req->debug, err) < 0)
         return -1;
     if (req->ids)
         req->snippets = 0;

@@ -42,8 +42,16 @@ enum {
                         where the date came from (date_source_name) */
     SLOT_TEXT = 9,   /* the decoded text, which snippets are cut from: a value, not the
                         document data, which Xapian compresses (inflating it cost more
-                        than making the snippet) */
+                        than making the snippet); its first TEXT_SNIPPET_MAX bytes */
 };
+
+/* Snippets are cut from a document's first 64 KiB of text, and only those
+ * are stored in SLOT_TEXT, as Solr's hl.maxAnalyzedChars and Elasticsearch's
+ * highlight.max_analyzed_offset bound highlighting: a 50 MB document's
+ * snippet then costs what a long article's does, and its value, read from
+ * a chunk of the value stream it may share with other documents, no longer
+ * makes their snippets read 50 MB. Nearly every news text fits whole. */
+#define TEXT_SNIPPET_MAX (64 * 1024)
 
 /* Facet slots: a document's most-mentioned entities of each kind, one per
  * slot (the key, without prefix), so that Xapian's ValueCountMatchSpy counts

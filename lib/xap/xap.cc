@@ -457,6 +457,7 @@ static Xapian::MSet value_ordered(Xapian::Enquire &enquire, Xapian::Database &db
 #define FEEDBACK_DOCS 10
 #define FEEDBACK_TERMS 20
 #define FEEDBACK_WEIGHT 0.5
+#define FEEDBACK_MAX_DOCLEN 50000   /* words: a long report, not a dump */
 
 static Xapian::BM25Weight bm25()
 {
@@ -593,7 +594,16 @@ static std::vector<expansion> expand(xap_db *x, const std::vector<Xapian::docid>
 static Xapian::Query with_feedback(xap_db *x, Xapian::Enquire &enquire, const Xapian::Query &q)
 {
     Xapian::MSet top = enquire.get_mset(0, FEEDBACK_DOCS);
-    std::vector<Xapian::docid> rel(top.begin(), top.end());
+    /* A document of more than FEEDBACK_MAX_DOCLEN words gives none: reading
+     * its stems and their counts would cost a query that ranks it in its top
+     * documents time in proportion to its size (a 50 MB text holds tens of
+     * thousands of stems), and holding nearly every stem, it tells little
+     * about the others. Its length is a lookup in a local database, but a
+     * round trip to a remote shard, so there every top document counts. */
+    std::vector<Xapian::docid> rel;
+    for (Xapian::MSetIterator it = top.begin(); it != top.end(); ++it)
+        if (x->remote || x->db.get_doclength(*it) <= FEEDBACK_MAX_DOCLEN)
+            rel.push_back(*it);
     std::set<std::string> asked(q.get_unique_terms_begin(), q.get_unique_terms_end());
     std::vector<expansion> terms = rel.size() < 2 ? std::vector<expansion>()
                                                   : expand(x, rel, asked, FEEDBACK_TERMS);

@@ -110,6 +110,17 @@ static void test_title_before_person(void **state)
     expect("the Minister of Foreign Affairs Markus Mueller", NULL, "p:Markus Mueller");
 }
 
+/* Office holders in the plural are no name, whatever title precedes them. */
+static void test_plural_titles(void **state)
+{
+    (void)state;
+    expect("the Secretary General of the Organization, Plenipotentiary Representatives of "
+           "Member States and invited persons", NULL, "n:Member States");
+    expect("President Putin met Deputy Prime Ministers at noon.", NULL, "");
+    expect("Minister Markus Mueller met Regional Secretaries today.", NULL, "p:Markus Mueller");
+    expect("Talks with Minister Markus Mueller lasted two hours.", NULL, "p:Markus Mueller");
+}
+
 static void test_title_inside_run(void **state)
 {
     (void)state;
@@ -400,6 +411,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_title_before_person),
         cmocka_unit_test(test_title_inside_run),
+        cmocka_unit_test(test_plural_titles),
         cmocka_unit_test(test_parenthesis_place_and_palace),
         cmocka_unit_test(test_org_word),
         cmocka_unit_test(test_sentence_start),
