@@ -39,16 +39,19 @@ typedef struct options {
     int shard;           /* --shard K, or -1 */
     unsigned batch;      /* --batch N: documents per batch of a fresh build */
     const char *date_fallback;  /* --date-fallback: "mtime", "none", or NULL (as the index says) */
+    long long max_bytes; /* --max-file-size */
 } options;
 
 
 static void usage(FILE *f)
 {
     fputs("usage: seekd-index [--index DIR] [--shards N [--shard K]] [--full] [--wait SECONDS]\n"
-          "                   [--batch N] [--date-fallback mtime|none] [--encoding NAME]\n"
-          "                   [-q] [-v] CORPUS_DIR...\n"
-          "Indexes the .txt, .html/.htm and .jsonl files below the CORPUS_DIRs (document\n"
-          "id: the path below its folder, without the extension). Incremental unless --full.\n"
+          "                   [--gazetteer FILE] [--batch N] [--date-fallback mtime|none]\n"
+          "                   [--encoding NAME] [--max-file-size SIZE] [-q] [-v] CORPUS_DIR...\n"
+          "Indexes the plain text (.txt), HTML (.html, .htm) and JSON Lines feed (.jsonl)\n"
+          "files below the CORPUS_DIRs, whatever the case of the extension (document id:\n"
+          "the path below its folder, without the extension; a feed article's: the feed's\n"
+          "id and its own). Incremental unless --full.\n"
           "  --index DIR      the index (default: $SEEKD_INDEX or ~/.local/share/seekd/index)\n"
           "  --shards N       split the index into N shard databases in DIR, listed by the\n"
           "                   stub DIR/XAPIANDB (seekd serves DIR as one index)\n"
@@ -64,6 +67,9 @@ static void usage(FILE *f)
           "                   path give no date (default none; kept in the index)\n"
           "  --encoding NAME  read every file as this encoding (any name iconv knows:\n"
           "                   windows-1251, KOI8-R, UTF-16LE...) instead of detecting it\n"
+          "  --max-file-size SIZE\n"
+          "                   skip larger files, with a message (bytes, or with K, M or G;\n"
+          "                   default 64M, at most 1G)\n"
           "  -q, --quiet      print nothing but errors\n"
           "  -v, --verbose    name each file read with the encoding it was read as\n"
           "Exit: 0 ok, 1 some files failed, 2 fatal error, 75 index busy.\n", f);
@@ -76,6 +82,29 @@ static double now_seconds(void)
     return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+/* "4096", "500K", "64M", "1G" (binary units, "KiB" and "MB" spellings
+ * too) into *out; -1 when it is no size from 1 byte to the limit. */
+static int parse_size(const char *s, long long *out)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (end == s || errno || !(v > 0))
+        return -1;
+    long long unit = 1;
+    switch (*end) {
+    case 'k': case 'K': unit = 1LL << 10; end++; break;
+    case 'm': case 'M': unit = 1LL << 20; end++; break;
+    case 'g': case 'G': unit = 1LL << 30; end++; break;
+    }
+    if (unit > 1 && (!strcmp(end, "iB") || !strcmp(end, "B")))
+        end += strlen(end);
+    if (*end || v * (double)unit > (double)UPDATE_MAX_FILE_LIMIT || v * (double)unit < 1)
+        return -1;
+    *out = (long long)(v * (double)unit);
+    return 0;
+}
+
 static int parse_args(int argc, char **argv, options *o)
 {
     static const struct option longs[] = {
@@ -85,10 +114,12 @@ static int parse_args(int argc, char **argv, options *o)
         { "shards", required_argument, 0, 'S' }, { "shard", required_argument, 0, 'K' },
         { "batch", required_argument, 0, 'B' }, { "date-fallback", required_argument, 0, 'D' },
         { "encoding", required_argument, 0, 'E' }, { "verbose", no_argument, 0, 'v' },
+        { "max-file-size", required_argument, 0, 'M' },
         { 0, 0, 0, 0 },
     };
     memset(o, 0, sizeof *o);
     o->shard = -1;
+    o->max_bytes = UPDATE_MAX_FILE_DEFAULT;
     o->batch = BULK_BATCH_DOCS;
     if (paths_index(o->index, sizeof o->index) < 0
         || paths_gazetteer(o->gazetteer, sizeof o->gazetteer) < 0) {
@@ -127,6 +158,13 @@ static int parse_args(int argc, char **argv, options *o)
                 fprintf(stderr, "seekd-index: --encoding: '%s' is no encoding iconv knows "
                                 "(try windows-1251, KOI8-R, CP866, UTF-16LE; iconv -l lists them)\n",
                         optarg);
+                return -1;
+            }
+            break;
+        case 'M':
+            if (parse_size(optarg, &o->max_bytes) < 0) {
+                fprintf(stderr, "seekd-index: --max-file-size takes a size from 1 byte to 1G "
+                                "(bytes, or a number with K, M or G), not '%s'\n", optarg);
                 return -1;
             }
             break;
@@ -173,12 +211,15 @@ static int parse_args(int argc, char **argv, options *o)
     return 0;
 }
 
-static seek_status open_writer(const options *o, const layout *l, xap_wdb **w)
+/* Opens the index for writing, waiting up to --wait for another indexer;
+ * the seconds spent waiting go to *waited, which the run's time leaves out. */
+static seek_status open_writer(const options *o, const layout *l, xap_wdb **w, double *waited)
 {
-    double deadline = now_seconds() + o->wait_seconds;
+    double start = now_seconds(), deadline = start + o->wait_seconds;
     for (;;) {
         seek_status st = xap_wdb_open_shards((const char *const *)l->paths, l->nshards,
                                              XAP_CREATE, w);
+        *waited = now_seconds() - start;
         if (st != SEEK_LOCKED || now_seconds() >= deadline)
             return st;
         struct timespec nap = { 0, 100 * 1000 * 1000 };
@@ -443,12 +484,19 @@ static int start_fresh_build(const options *o, const layout *l, update *u)
 
 /* Opens the index's databases and brings them up to date with `files`.
  * Returns 0 or an exit code; u->c holds the counts. */
-static int index_files(const options *o, const layout *l, const gazetteer *gaz, update *u)
+static int index_files(const options *o, const layout *l, const gazetteer *gaz, update *u,
+                       double *waited)
 {
     double t0 = now_seconds();
-    seek_status st = open_writer(o, l, &u->w);
+    seek_status st = open_writer(o, l, &u->w, waited);
+    t0 += *waited;
     int rc;
-    if (st == SEEK_LOCKED) {
+    if (st == SEEK_LOCKED && o->wait_seconds > 0) {
+        fprintf(stderr, "seekd-index: %s is still being updated by another indexer after "
+                        "waiting %g s; try again later or wait longer (--wait SECONDS)\n",
+                o->index, o->wait_seconds);
+        rc = EXIT_LOCKED;
+    } else if (st == SEEK_LOCKED) {
         fprintf(stderr, "seekd-index: %s is being updated by another indexer; "
                         "try again later or pass --wait SECONDS\n", o->index);
         rc = EXIT_LOCKED;
@@ -502,8 +550,10 @@ static int run(const options *o, const gazetteer *gaz, char **roots, size_t nroo
     }
     update u = { .full = o->full, .shard = o->shard, .nshards = o->shards,
                  .encoding = *o->encoding ? o->encoding : NULL, .verbose = o->verbose,
-                 .files = &files, .c = { .failed = walk_errors } };
-    int rc = index_files(o, &l, gaz, &u);
+                 .max_bytes = o->max_bytes, .files = &files,
+                 .c = { .failed = walk_errors, .skipped = files.skipped } };
+    double waited = 0;
+    int rc = index_files(o, &l, gaz, &u, &waited);
     counts c = u.c;
     update_fini(&u);
     layout_fini(&l);
@@ -517,7 +567,8 @@ static int run(const options *o, const gazetteer *gaz, char **roots, size_t nroo
         snprintf(skipped, sizeof skipped, " %zu skipped,", c.skipped);
     if (!o->quiet)
         printf("%zu added, %zu updated, %zu removed, %zu unchanged,%s %zu failed in %.2f s\n",
-               c.added, c.updated, c.removed, c.unchanged, skipped, c.failed, now_seconds() - t0);
+               c.added, c.updated, c.removed, c.unchanged, skipped, c.failed,
+               now_seconds() - t0 - waited);
     return c.failed ? EXIT_FAILED_FILES : 0;
 }
 

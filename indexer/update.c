@@ -18,6 +18,7 @@
 #include "fnv.h"
 #include "grow.h"
 #include "html.h"
+#include "idmap.h"
 #include "say.h"
 #include "shard.h"
 #include "text/charset.h"
@@ -25,21 +26,21 @@
 #include "text/visible.h"
 #include "xap/prefix.h"
 
-#define MAX_FILE_BYTES (256L << 20)
 #define MAX_ID_TERM 240   /* Xapian terms hold 245 bytes at most */
 
-static char *read_file(const char *path, size_t *len)
+/* The bytes of the file at `path`, at most `max` of them (EFBIG beyond). */
+static char *read_file(const char *path, long long max, size_t *len)
 {
     /* O_NONBLOCK: a file swapped for a FIFO since the walk must not hang us. */
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0)
         return NULL;
     struct stat st;
-    if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size > MAX_FILE_BYTES) {
+    if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size > max) {
         int e = errno;
         close(fd);
         errno = e;
-        if (S_ISREG(st.st_mode) && st.st_size > MAX_FILE_BYTES)
+        if (S_ISREG(st.st_mode) && st.st_size > max)
             errno = EFBIG;
         else if (!S_ISREG(st.st_mode))
             errno = EINVAL;
@@ -50,7 +51,7 @@ static char *read_file(const char *path, size_t *len)
     while (buf) {
         if (n == cap) {
             /* The file grew while we read it: take what is there now. */
-            char *grown = cap < (size_t)MAX_FILE_BYTES ? grow_to(buf, &cap, cap + 1, 1, 1) : NULL;
+            char *grown = cap < (size_t)max ? grow_to(buf, &cap, cap + 1, 1, 1) : NULL;
             if (!grown) {
                 free(buf);
                 buf = NULL;
@@ -168,12 +169,35 @@ static void count(update *u, outcome o)
 
 /* ---- reading bytes as text ---- */
 
+/* Counts a skipped file: its documents leave the index. Returns OK or
+ * NOMEM. */
+static seek_status skip(update *u, const walk_file *f)
+{
+    u->c.skipped++;
+    return strv_push(&u->not_text, &u->nnot_text, &u->not_text_cap, f->id) < 0 ? SEEK_NOMEM : SEEK_OK;
+}
+
 /* Counts a file that is not text and names it. Returns OK or NOMEM. */
 static seek_status skip_not_text(update *u, const walk_file *f, const char *why)
 {
     say_file(f->path, "not text (%s); skipped", why);
-    u->c.skipped++;
-    return strv_push(&u->not_text, &u->nnot_text, &u->not_text_cap, f->id) < 0 ? SEEK_NOMEM : SEEK_OK;
+    return skip(u, f);
+}
+
+/* "64 MiB", "1.5 GiB", "900 KiB", "12 bytes". */
+static void size_words(long long n, char *out, size_t cap)
+{
+    static const char *const units[] = { "bytes", "KiB", "MiB", "GiB", "TiB" };
+    double v = (double)n;
+    size_t u = 0;
+    while (v >= 1024 && u + 1 < sizeof units / sizeof *units) {
+        v /= 1024;
+        u++;
+    }
+    if (u == 0)
+        snprintf(out, cap, "%lld bytes", n);
+    else
+        snprintf(out, cap, v == (double)(long long)v ? "%.0f %s" : "%.1f %s", v, units[u]);
 }
 
 static void say_encoding(const update *u, const char *path, size_t line, const char *name)
@@ -228,7 +252,7 @@ static seek_status update_page(update *u, const walk_file *f)
         }
     }
     size_t len;
-    char *bytes = read_file(f->path, &len);
+    char *bytes = read_file(f->path, u->max_bytes, &len);
     if (!bytes) {
         say_file(f->path, "%s", strerror(errno));
         u->c.failed++;
@@ -283,6 +307,7 @@ typedef struct feed_ctx {
     const walk_file *f;
     const char *encoding;    /* the feed's: lines read on their own say theirs */
     seek_status st;
+    idmap ids;               /* the feed's article ids so far, with their lines */
 } feed_ctx;
 
 static void bad_line(size_t line, const char *why, void *ctx)
@@ -306,6 +331,20 @@ static int one_article(const feed_article *a, void *ctx)
         free(id);
         return 0;
     }
+    /* A repeated id: the later article replaces the earlier one, which
+     * the counts already hold once. */
+    unsigned earlier;
+    int again = idmap_put(&fc->ids, idterm, (unsigned)a->line, &earlier);
+    if (again < 0) {
+        free(id);
+        fc->st = SEEK_NOMEM;
+        return 1;
+    }
+    if (again) {
+        say_line(fc->f->path, a->line, "repeats the article id of line %u; the later one is "
+                 "indexed", earlier);
+        u->c.failed++;
+    }
     if (!ours(u, idterm)) {
         free(id);
         return 0;
@@ -315,7 +354,7 @@ static int one_article(const feed_article *a, void *ctx)
     char *text = strndup(a->text, a->text_len);
     char *title = a->title ? strdup(a->title) : NULL;
     if (!text || (a->title && !title)
-        || strv_push(&u->articles, &u->narticles, &u->articles_cap, id) < 0) {
+        || (!again && strv_push(&u->articles, &u->narticles, &u->articles_cap, id) < 0)) {
         free(text);
         free(title);
         free(id);
@@ -343,7 +382,8 @@ static int one_article(const feed_article *a, void *ctx)
     free(id);
     if (fc->st != SEEK_OK)
         return 1;
-    count(u, o);
+    if (!again)
+        count(u, o);
     return 0;
 }
 
@@ -356,6 +396,22 @@ static int add_feed_record(update *u, const char *line, size_t len)
     memcpy(p + u->new_len, line, len + 1);
     u->new_len += len;
     return 0;
+}
+
+/* Counts an unchanged feed's articles as unchanged documents, as a changed
+ * feed's are counted, rather than the feed as one file. */
+static seek_status count_articles(update *u, const walk_file *f)
+{
+    char *prefix = NULL, **terms = NULL;
+    size_t n = 0;
+    if (asprintf(&prefix, "%s%s/", PREFIX_ID, f->id) < 0)
+        return SEEK_NOMEM;
+    seek_status st = xap_wdb_terms(u->w, prefix, &terms, &n);
+    free(prefix);
+    if (st == SEEK_OK)
+        u->c.unchanged += n;
+    xap_strv_free(terms, n);
+    return st;
 }
 
 static seek_status update_feed(update *u, const walk_file *f)
@@ -379,7 +435,9 @@ static seek_status update_feed(update *u, const walk_file *f)
             const char *e = strchr(l, '\n');
             size_t ll = e ? (size_t)(e - l) + 1 : strlen(l);
             if (ll == (size_t)n && !memcmp(l, record, ll)) {
-                u->c.unchanged++;
+                seek_status st = count_articles(u, f);
+                if (st != SEEK_OK)
+                    return st;
                 if (add_feed_record(u, record, (size_t)n) < 0 || walk_keep(u->files, f->id) < 0)
                     return SEEK_NOMEM;
                 return SEEK_OK;
@@ -388,7 +446,7 @@ static seek_status update_feed(update *u, const walk_file *f)
         }
     }
     size_t len;
-    char *bytes = read_file(f->path, &len);
+    char *bytes = read_file(f->path, u->max_bytes, &len);
     if (!bytes) {
         /* No record for it: the next run tries again. */
         say_file(f->path, "%s", strerror(errno));
@@ -422,14 +480,22 @@ static seek_status update_feed(update *u, const walk_file *f)
         free(bytes);
         return SEEK_NOMEM;
     }
-    feed_ctx fc = { u, f, c.name, SEEK_OK };
+    feed_ctx fc = { u, f, c.name, SEEK_OK, { 0 } };
     feed_each(bytes + bom, len - bom, one_article, bad_line, &fc);
+    idmap_fini(&fc.ids);
     free(bytes);
     return fc.st;
 }
 
 seek_status update_file(update *u, const walk_file *f)
 {
+    if (f->size > u->max_bytes) {
+        char size[32], max[32];
+        size_words((long long)f->size, size, sizeof size);
+        size_words(u->max_bytes, max, sizeof max);
+        say_file(f->path, "%s, more than --max-file-size (%s); skipped", size, max);
+        return skip(u, f);
+    }
     return f->kind == WALK_FEED ? update_feed(u, f) : update_page(u, f);
 }
 

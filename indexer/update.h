@@ -11,6 +11,9 @@
 #include "walk.h"
 #include "xap/xap.h"
 
+#define UPDATE_MAX_FILE_DEFAULT (64LL << 20)   /* --max-file-size's default */
+#define UPDATE_MAX_FILE_LIMIT (1LL << 30)      /* and the most it may be */
+
 typedef struct counts {
     size_t added, updated, removed, unchanged, failed;
     size_t skipped;          /* files that are not text */
@@ -24,13 +27,15 @@ typedef struct update {
     int date_from_mtime;     /* the mtime dates files that say nothing of their date */
     const char *encoding;    /* --encoding: read every file as this; NULL: detect */
     int verbose;             /* name each file read with its encoding */
+    long long max_bytes;     /* --max-file-size: larger files are skipped */
     int shard;               /* >= 0: only documents of shard `shard` of `nshards` */
     unsigned nshards;
     counts c;
     walk_list *files;        /* unchanged feeds are kept through walk_keep */
     char **articles;         /* ids of the feed articles seen in this run */
     size_t narticles, articles_cap;
-    char **not_text;         /* ids of the files skipped as not text: their documents go */
+    char **not_text;         /* ids of the files skipped (not text, too large): their
+                              * documents go */
     size_t nnot_text, not_text_cap;
     char *old_feeds;         /* META_FEEDS as the last run left it */
     char *new_feeds;         /* META_FEEDS for this run */
@@ -40,15 +45,15 @@ typedef struct update {
 /* Updates the documents of file f that belong to this index (see shard). Returns OK, or the status of an index
  * error (fatal to the run); a file that cannot be read or parsed is counted
  * in u->c.failed and named on stderr, and its old documents stay; a file
- * that is not text is counted in u->c.skipped, named on stderr and its id
- * kept in u->not_text. */
+ * that is not text, or larger than u->max_bytes, is counted in
+ * u->c.skipped, named on stderr and its id kept in u->not_text. */
 seek_status update_file(update *u, const walk_file *f);
 
 /* The builder's writer (builder_write_fn): replaces the document under
  * idterm in u->w, or adds it to the fresh build. */
 seek_status update_write(const char *idterm, xap_doc *doc, void *u);
 
-/* Whether the file `id` was skipped as not text in this run. */
+/* Whether the file `id` was skipped (not text, too large) in this run. */
 int update_not_text(const update *u, const char *id);
 
 void update_fini(update *u);

@@ -3,12 +3,14 @@
 #include "walk.h"
 
 #include "grow.h"
+#include "say.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 static int push(walk_list *l, const char *path, const char *rel, size_t ext, walk_kind kind,
@@ -44,7 +46,8 @@ static int kind_of(const char *name, size_t *ext)
     size_t n = strlen(name);
     for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++) {
         size_t e = strlen(kinds[i].ext);
-        if (n > e && strcmp(name + n - e, kinds[i].ext) == 0) {
+        /* Any case: cameras, Windows tools and old archives write REPORT.TXT. */
+        if (n > e && strcasecmp(name + n - e, kinds[i].ext) == 0) {
             *ext = e;
             return (int)kinds[i].kind;
         }
@@ -69,10 +72,24 @@ int walk_kept(const walk_list *l, const char *id)
 
 static int note_unread(walk_list *l, const char *path, const char *rel, size_t *errors)
 {
-    fprintf(stderr, "seekd-index: cannot read %s: %s; keeping what the index has of it\n",
-            path, strerror(errno));
+    say_file(path, "cannot read it: %s; keeping what the index has of it", strerror(errno));
     (*errors)++;
     return walk_keep(l, rel);
+}
+
+/* A link named like a corpus file that leads to no file: named and counted
+ * as skipped, never passed over in silence. */
+static void note_bad_link(walk_list *l, const char *path, int err)
+{
+    if (err == ELOOP)
+        say_file(path, "a symbolic link in a loop; skipped");
+    else if (err == ENOENT)
+        say_file(path, "a symbolic link to nothing (dangling); skipped");
+    else if (err)
+        say_file(path, "a symbolic link that cannot be followed: %s; skipped", strerror(err));
+    else
+        say_file(path, "a symbolic link to no regular file; skipped");
+    l->skipped++;
 }
 
 static int walk_dir(const char *dir, const char *rel, walk_list *l, size_t *errors)
@@ -102,9 +119,12 @@ static int walk_dir(const char *dir, const char *rel, walk_list *l, size_t *erro
             rc = note_unread(l, path, sub, errors);
         } else if (S_ISDIR(lst.st_mode)) {
             rc = walk_dir(path, sub, l, errors);
-        } else if ((kind = kind_of(e->d_name, &ext)) >= 0 && stat(path, &st) == 0
-                   && S_ISREG(st.st_mode)) {
-            rc = push(l, path, sub, ext, (walk_kind)kind, &st);
+        } else if ((kind = kind_of(e->d_name, &ext)) >= 0) {
+            int ok = stat(path, &st) == 0;
+            if (ok && S_ISREG(st.st_mode))
+                rc = push(l, path, sub, ext, (walk_kind)kind, &st);
+            else if (S_ISLNK(lst.st_mode) && (!ok || !S_ISDIR(st.st_mode)))
+                note_bad_link(l, path, ok ? 0 : errno);
         }
         free(path);
         free(sub);

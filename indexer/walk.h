@@ -1,6 +1,8 @@
 /* Finds the corpus files below a folder, recursively: plain text (.txt),
- * HTML pages (.html, .htm) and JSON Lines feeds (.jsonl). Symbolic links to
- * files are followed, links to folders are not (so a link cycle cannot loop). */
+ * HTML pages (.html, .htm) and JSON Lines feeds (.jsonl), the extension in
+ * any case. Symbolic links to files are followed, links to folders are not
+ * (so a link cycle cannot loop); a dangling link or a link loop named like
+ * a corpus file is reported and counted as skipped. */
 #ifndef SEEKD_INDEXER_WALK_H
 #define SEEKD_INDEXER_WALK_H
 
@@ -23,6 +25,8 @@ typedef struct walk_list {
     char **kept;          /* ids whose documents below stay: unreadable folders,
                            * unchanged feeds ("a/b" keeps "a/b/...") */
     size_t nkept, kept_cap;
+    size_t skipped;       /* links named like corpus files that lead to none, each
+                           * named on stderr */
 } walk_list;
 
 /* Keeps the documents below `id` (a folder or a feed) from being removed as
