@@ -15,9 +15,12 @@ start_daemon || exit 1
 expect_eq "Person: is person:" "$(ids person:rahmon)" "$(ids Person:rahmon)"
 union=$( { ids person:rahmon; ids person:lukashenko; } | tr , '\n' | grep . | sort -u | paste -sd, -)
 expect_eq "a field with a parenthesised list" "$union" "$(ids 'person:(rahmon OR lukashenko)')"
-expect_eq "title:csto finds the titles naming the CSTO" "$A,$C,$D" "$(ids title:csto)"
-expect_eq "title:\"collective security\"" "$A,$C,$D,$E" "$(ids 'title:"collective security"')"
-expect_eq "TITLE:(csto tajik)" "$A,$D" "$(ids 'TITLE:(csto tajik)')"
+# Titles are headlines: lead paragraphs cut at a word boundary, the masthead
+# of B passed over (t211).
+expect_eq "title:csto finds the titles naming the CSTO" "$C" "$(ids title:csto)"
+expect_eq "title:\"collective security\"" "$A,$B,$C,$D,$E" "$(ids 'title:"collective security"')"
+expect_eq "TITLE:(collective threats)" "$E" "$(ids 'TITLE:(collective threats)')"
+expect_eq "TITLE:(csto tajik): no title has both" "" "$(ids 'TITLE:(csto tajik)')"
 got=$(seek --json --ids --limit 10000 'what did Lukashenko say about Afghanistan')
 case $got in *'"relaxed":true'*) ok "a question whose words no document has all of is relaxed" ;;
     *) not_ok "a question whose words no document has all of is relaxed" "$got" ;; esac
