@@ -138,7 +138,7 @@ $(BUILD)/tests/test_idmap: $(BUILD)/indexer/idmap.o
 $(BUILD)/tests/test_htmldate: $(BUILD)/indexer/html.o $(BUILD)/indexer/htmldate.o
 $(BUILD)/tests/test_html: $(BUILD)/indexer/html.o $(BUILD)/indexer/htmldate.o
 $(BUILD)/tests/test_feed: $(BUILD)/indexer/feed.o
-$(BUILD)/tests/test_walk: $(BUILD)/indexer/walk.o
+$(BUILD)/tests/test_walk: $(BUILD)/indexer/walk.o $(BUILD)/indexer/say.o
 $(BUILD)/tests/test_update: $(filter-out %/main.o,$(INDEXER_OBJ))
 $(BUILD)/tests/test_config: $(BUILD)/daemon/config.o
 # ---- Setup and running ----

@@ -28,6 +28,12 @@
 
 #define MAX_ID_TERM 240   /* Xapian terms hold 245 bytes at most */
 
+/* The largest file read: --max-file-size, or its default when unset (0). */
+static long long max_bytes(const update *u)
+{
+    return u->max_bytes > 0 ? u->max_bytes : UPDATE_MAX_FILE_DEFAULT;
+}
+
 /* The bytes of the file at `path`, at most `max` of them (EFBIG beyond). */
 static char *read_file(const char *path, long long max, size_t *len)
 {
@@ -252,7 +258,7 @@ static seek_status update_page(update *u, const walk_file *f)
         }
     }
     size_t len;
-    char *bytes = read_file(f->path, u->max_bytes, &len);
+    char *bytes = read_file(f->path, max_bytes(u), &len);
     if (!bytes) {
         say_file(f->path, "%s", strerror(errno));
         u->c.failed++;
@@ -446,7 +452,7 @@ static seek_status update_feed(update *u, const walk_file *f)
         }
     }
     size_t len;
-    char *bytes = read_file(f->path, u->max_bytes, &len);
+    char *bytes = read_file(f->path, max_bytes(u), &len);
     if (!bytes) {
         /* No record for it: the next run tries again. */
         say_file(f->path, "%s", strerror(errno));
@@ -489,10 +495,10 @@ static seek_status update_feed(update *u, const walk_file *f)
 
 seek_status update_file(update *u, const walk_file *f)
 {
-    if (f->size > u->max_bytes) {
+    if (f->size > max_bytes(u)) {
         char size[32], max[32];
         size_words((long long)f->size, size, sizeof size);
-        size_words(u->max_bytes, max, sizeof max);
+        size_words(max_bytes(u), max, sizeof max);
         say_file(f->path, "%s, more than --max-file-size (%s); skipped", size, max);
         return skip(u, f);
     }

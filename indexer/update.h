@@ -27,7 +27,7 @@ typedef struct update {
     int date_from_mtime;     /* the mtime dates files that say nothing of their date */
     const char *encoding;    /* --encoding: read every file as this; NULL: detect */
     int verbose;             /* name each file read with its encoding */
-    long long max_bytes;     /* --max-file-size: larger files are skipped */
+    long long max_bytes;     /* --max-file-size: larger files are skipped (0: the default) */
     int shard;               /* >= 0: only documents of shard `shard` of `nshards` */
     unsigned nshards;
     counts c;
