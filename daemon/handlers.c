@@ -8,6 +8,7 @@
 
 #include "ops.h"
 #include "proto/proto.h"
+#include "sources.h"
 #include "xap/prefix.h"
 
 const char handlers_oom_line[] =
@@ -25,6 +26,7 @@ typedef struct stats_ctx {
     char *last;
     xap_count *encodings;   /* documents per encoding term */
     size_t nencodings;
+    src_stats sources;
 } stats_ctx;
 
 static seek_status read_stats(xap_db *db, void *ctx)
@@ -40,7 +42,9 @@ static seek_status read_stats(xap_db *db, void *ctx)
         st = xap_db_metadata(db, META_LAST_RUN, &sc->last);
     /* Each document holds one encoding term: their document counts are the
      * totals, right after any update or removal and over every shard. */
-    return st == SEEK_OK ? xap_db_terms(db, PREFIX_ENCODING, &sc->encodings, &sc->nencodings) : st;
+    if (st == SEEK_OK)
+        st = xap_db_terms(db, PREFIX_ENCODING, &sc->encodings, &sc->nencodings);
+    return st == SEEK_OK ? src_stats_read(db, &sc->sources) : st;
 }
 
 int op_stats(worker *w, jw *out, proto_error *err)
@@ -49,8 +53,16 @@ int op_stats(worker *w, jw *out, proto_error *err)
     seek_status st = worker_run(w, read_stats, &sc);
     if (st != SEEK_OK) {
         xap_counts_free(sc.encodings, sc.nencodings);
+        src_stats_fini(&sc.sources);
         free(sc.last);
         return op_error(st, err);
+    }
+    json_t *sources = src_stats_json(&sc.sources);
+    src_stats_fini(&sc.sources);
+    if (!sources) {
+        xap_counts_free(sc.encodings, sc.nencodings);
+        free(sc.last);
+        return op_error(SEEK_NOMEM, err);
     }
     json_t *run = sc.last && *sc.last ? json_loads(sc.last, 0, NULL) : NULL;
     free(sc.last);
@@ -89,6 +101,9 @@ int op_stats(worker *w, jw *out, proto_error *err)
     else
         jw_null(out);
     json_decref(run);
+    jw_key(out, "sources");
+    jw_json(out, sources);
+    json_decref(sources);
     return 0;
 }
 

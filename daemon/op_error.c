@@ -1,6 +1,7 @@
 /* How every op answers a failed status: the code from the protocol's one
  * table (proto_status_code), the sentence from here. The switch has no
  * default so that a new status gets a sentence as well as a code. */
+#include "indexstate.h"
 #include "ops.h"
 
 int op_error(seek_status st, proto_error *err)
@@ -14,7 +15,15 @@ int op_error(seek_status st, proto_error *err)
     case SEEK_STALE:
         return proto_fail(err, code, -1, "the index at %s was written by another version of "
                           "seekd-index: run seekd-index to update it", path);
+    case SEEK_UNBUILT:
+        istate_unbuilt_message(path, err->message, sizeof err->message);
+        err->code = code;
+        err->offset = -1;
+        return -1;
     case SEEK_IO:
+        return proto_fail(err, code, -1, "cannot read the index at %s: %s; to repair it, run "
+                          "seekd-index --rebuild --index %s CORPUS_DIR...", path, xap_errmsg(),
+                          path);
     case SEEK_LOCKED:
     case SEEK_MODIFIED:
         return proto_fail(err, code, -1, "cannot read the index at %s: %s", path, xap_errmsg());

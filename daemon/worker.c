@@ -13,6 +13,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "indexstate.h"
+#include "ops.h"
 #include "xap/prefix.h"
 
 static char *index_path;
@@ -102,15 +104,43 @@ worker *worker_self(void)
 }
 
 /* Documents written by another version of seekd-index lack what this daemon
- * reads (hit records, facet slots): better a clear error than empty hits. */
+ * reads (hit records, facet slots): better a clear error than empty hits.
+ * No format mark and no documents is no other version: a first build, which
+ * marks the index only when it commits. */
 static seek_status check_format(worker *w)
 {
     char *format;
     seek_status st = xap_db_metadata(w->db, META_FORMAT, &format);
-    if (st == SEEK_OK) {
-        w->stale = strcmp(format, INDEX_FORMAT) != 0;
-        free(format);
+    if (st != SEEK_OK)
+        return st;
+    w->format = strcmp(format, INDEX_FORMAT) != 0 ? SEEK_STALE : SEEK_OK;
+    if (!*format) {
+        xap_info info;
+        st = xap_db_info(w->db, &info);
+        if (st == SEEK_OK && info.docs == 0)
+            w->format = SEEK_UNBUILT;
     }
+    free(format);
+    return st;
+}
+
+typedef struct why_ctx {
+    seek_status st;
+    proto_error err;
+} why_ctx;
+
+static const char *why_unreadable(void *ctx)
+{
+    why_ctx *c = ctx;
+    op_error(c->st, &c->err);
+    return c->err.message;
+}
+
+/* Shares what reading the index gave with the other threads (and the log). */
+static seek_status noted(seek_status st)
+{
+    why_ctx c = { st, { 0 } };
+    istate_note(st, index_path, why_unreadable, &c);
     return st;
 }
 
@@ -132,7 +162,7 @@ seek_status worker_fresh_db(worker *w)
 {
     unsigned gen = atomic_load(&generation);
     if (w->db && w->checked && w->generation == gen)
-        return w->stale ? SEEK_STALE : SEEK_OK;
+        return w->format;
     if (w->db && w->generation != gen) {
         xap_db_close(w->db);
         w->db = NULL;
@@ -141,7 +171,7 @@ seek_status worker_fresh_db(worker *w)
     fresh_verdict v = fresh_look(&w->fresh, now);
     if (w->db && v == FRESH_SAME) {
         w->checked = 1;
-        return w->stale ? SEEK_STALE : SEEK_OK;
+        return noted(w->format);
     }
     /* Not reopen(): that reads the version file by its path but keeps the
      * tables already open, which would mix two databases if the folder was
@@ -166,7 +196,7 @@ seek_status worker_fresh_db(worker *w)
         fresh_note(&w->fresh, now);
     else
         fresh_expire(&w->fresh);
-    return st == SEEK_OK && w->stale ? SEEK_STALE : st;
+    return noted(st == SEEK_OK ? w->format : st);
 }
 
 /* A reader whose remote shard went away stays broken: drop it. If it was
@@ -179,8 +209,14 @@ seek_status worker_run(worker *w, worker_fn fn, void *ctx)
     for (int round = 0; round <= WORKER_MAX_RETRIES; round++) {
         int fresh = w->db == NULL;
         st = worker_fresh_db(w);
-        if (st == SEEK_OK)
-            st = fn(w->db, ctx);
+        if (st == SEEK_OK && (st = fn(w->db, ctx)) == SEEK_IO) {
+            /* A table that cannot be read: the next request opens afresh, so a
+             * repaired index (seekd-index --rebuild) is picked up. */
+            xap_db_close(w->db);
+            w->db = NULL;
+            noted(st);
+            break;
+        }
         if (st == SEEK_NETWORK) {
             xap_db_close(w->db);
             w->db = NULL;

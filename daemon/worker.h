@@ -19,7 +19,8 @@ typedef struct worker {
     xap_db *db;
     morph *words;           /* word forms (morph.h) */
     unsigned generation;
-    int stale;              /* the index is of another format version */
+    seek_status format;     /* OK, STALE (another format version) or UNBUILT (no
+                               documents and no format mark: a first build) */
     freshness fresh;        /* whether db may be behind the index */
     int checked;            /* db was brought up to date for this request */
     struct worker *next;
@@ -50,8 +51,9 @@ void worker_request_begin(worker *w);
  * while the file is unchanged (for up to WORKER_TRUST_MS); once it changed,
  * the reader is opened afresh, so an index folder replaced whole is picked
  * up. Anything else is reopened every time. Statuses: OK, NOT_FOUND (no
- * index yet), STALE (written by another version of seekd-index), IO,
- * NETWORK, NOMEM, XAPIAN. */
+ * index yet), STALE (written by another version of seekd-index), UNBUILT
+ * (a first build running or interrupted), IO, NETWORK, NOMEM, XAPIAN.
+ * Each outcome is noted in the shared index state (indexstate.h). */
 seek_status worker_fresh_db(worker *w);
 
 /* Runs fn on a fresh reader, reopening and retrying when the index changes

@@ -196,6 +196,24 @@ static seek_status set_date(xap_doc *doc, int day)
     return st;
 }
 
+/* Who holds the id: a term to count and list a folder's documents by, a
+ * value naming the file, for the message when another folder's file wants
+ * the same id. */
+static seek_status add_source(xap_doc *doc, const doc_meta *meta)
+{
+    char term[64], *value = NULL;
+    snprintf(term, sizeof term, "%s%s", PREFIX_SOURCE, meta->source);
+    seek_status st = xap_doc_add_boolean(doc, term);
+    if (st != SEEK_OK)
+        return st;
+    int n = asprintf(&value, "%s\t%s", meta->source, meta->file ? meta->file : "");
+    if (n < 0)
+        return SEEK_NOMEM;
+    st = xap_doc_set_value(doc, SLOT_SOURCE, value, (size_t)n);
+    free(value);
+    return st;
+}
+
 seek_status document_build(const doc_input *in, const doc_meta *meta, morph *words,
                            const gazetteer *gaz, xap_doc **out)
 {
@@ -223,6 +241,8 @@ seek_status document_build(const doc_input *in, const doc_meta *meta, morph *wor
     if (st == SEEK_OK && in->encoding
         && snprintf(encterm, sizeof encterm, "%s%s", PREFIX_ENCODING, in->encoding) < (int)sizeof encterm)
         st = xap_doc_add_boolean(doc, encterm);
+    if (st == SEEK_OK && meta->source)
+        st = add_source(doc, meta);
     if (st == SEEK_OK)
         st = add_words(doc, words, &toks);
     /* The document's own date, which then dates the mentions written

@@ -21,6 +21,9 @@ typedef struct doc_meta {
     /* The mtime may date a document that says nothing of its date
      * (seekd-index --date-fallback mtime). */
     int date_from_mtime;
+    /* The source folder's key (sources.h) and the file's path below it
+     * (a feed article's: its feed's); NULL: none recorded. */
+    const char *source, *file;
 } doc_meta;
 
 /* What a document says, from whatever format it came in. */

@@ -17,6 +17,7 @@
 #include "layout.h"
 #include "morph/morph.h"
 #include "shard.h"
+#include "sources.h"
 #include "update.h"
 #include "paths.h"
 #include "text/charset.h"
@@ -40,6 +41,7 @@ typedef struct options {
     unsigned batch;      /* --batch N: documents per batch of a fresh build */
     const char *date_fallback;  /* --date-fallback: "mtime", "none", or NULL (as the index says) */
     long long max_bytes; /* --max-file-size */
+    const char *forget;  /* --forget FOLDER: remove that source's documents, index nothing */
 } options;
 
 
@@ -115,6 +117,7 @@ static int parse_args(int argc, char **argv, options *o)
         { "batch", required_argument, 0, 'B' }, { "date-fallback", required_argument, 0, 'D' },
         { "encoding", required_argument, 0, 'E' }, { "verbose", no_argument, 0, 'v' },
         { "max-file-size", required_argument, 0, 'M' },
+        { "forget", required_argument, 0, 'F' },
         { 0, 0, 0, 0 },
     };
     memset(o, 0, sizeof *o);
@@ -143,6 +146,7 @@ static int parse_args(int argc, char **argv, options *o)
             }
             break;
         case 'f': o->full = 1; break;
+        case 'F': o->forget = optarg; break;
         case 'D':
             if (strcmp(optarg, "mtime") != 0 && strcmp(optarg, "none") != 0) {
                 fprintf(stderr, "seekd-index: --date-fallback takes mtime or none, not '%s'\n",
@@ -203,7 +207,11 @@ static int parse_args(int argc, char **argv, options *o)
         fprintf(stderr, "seekd-index: --shard K needs --shards N with K below N\n");
         return -1;
     }
-    if (optind >= argc) {
+    if (o->forget && optind < argc) {
+        fprintf(stderr, "seekd-index: --forget FOLDER indexes nothing: name no corpus folder\n");
+        return -1;
+    }
+    if (optind >= argc && !o->forget) {
         fprintf(stderr, "seekd-index: name at least one corpus folder\n");
         usage(stderr);
         return -1;
@@ -235,26 +243,56 @@ static int by_string(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Removes the documents whose files are gone. `seen` (sorted) holds the ids
- * of this run's files and feed articles; documents below kept ids (folders
- * the walk could not read, unchanged feeds) stay. */
-static seek_status remove_missing(xap_wdb *w, char **seen, size_t nseen, const walk_list *files,
-                                  counts *c)
+static int unseen(char **seen, size_t nseen, const char *id)
 {
-    char **terms;
-    size_t n;
-    seek_status st = xap_wdb_terms(w, PREFIX_ID, &terms, &n);
-    if (st != SEEK_OK)
-        return st;
+    return !bsearch(&id, seen, nseen, sizeof *seen, by_string);
+}
+
+/* Removes the documents of this run's folders whose files are gone. `seen`
+ * (sorted) holds the ids of this run's files and feed articles; documents
+ * below kept ids (folders the walk could not read, unchanged feeds) stay,
+ * and so do other folders' documents. In an index older than sources, whose
+ * documents carry none, every document counts as this run's, as it did. */
+static seek_status remove_missing(update *u, char **seen, size_t nseen)
+{
+    seek_status st = SEEK_OK;
     size_t plen = strlen(PREFIX_ID);
-    for (size_t i = 0; i < n && st == SEEK_OK; i++) {
-        const char *id = terms[i] + plen;
-        if (!bsearch(&id, seen, nseen, sizeof *seen, by_string) && !walk_kept(files, id)) {
-            st = xap_wdb_delete(w, terms[i]);
-            c->removed++;
+    if (u->legacy) {
+        char **terms;
+        size_t n;
+        if ((st = xap_wdb_terms(u->w, PREFIX_ID, &terms, &n)) != SEEK_OK)
+            return st;
+        for (size_t i = 0; i < n && st == SEEK_OK; i++) {
+            const char *id = terms[i] + plen;
+            if (unseen(seen, nseen, id) && !walk_kept(u->files, WALK_ANY_SOURCE, id)) {
+                st = xap_wdb_delete(u->w, terms[i]);
+                u->c.removed++;
+            }
         }
+        xap_strv_free(terms, n);
+        return st;
     }
-    xap_strv_free(terms, n);
+    for (size_t r = 0; r < u->nroots && st == SEEK_OK; r++) {
+        char term[64], **ids;
+        size_t n;
+        snprintf(term, sizeof term, "%s%s", PREFIX_SOURCE, u->reg->v[u->root_src[r]].key);
+        if ((st = xap_wdb_term_values(u->w, term, SLOT_ID, &ids, &n)) != SEEK_OK)
+            return st;
+        for (size_t i = 0; i < n && st == SEEK_OK; i++) {
+            if (!unseen(seen, nseen, ids[i]) || walk_kept(u->files, (unsigned)r, ids[i]))
+                continue;
+            char *idterm = NULL;
+            if (asprintf(&idterm, "%s%s", PREFIX_ID, ids[i]) < 0) {
+                st = SEEK_NOMEM;
+                break;
+            }
+            st = xap_wdb_delete(u->w, idterm);
+            free(idterm);
+            u->c.removed++;
+            u->root_counts[r].removed++;
+        }
+        xap_strv_free(ids, n);
+    }
     return st;
 }
 
@@ -291,7 +329,8 @@ static char **seen_ids(const walk_list *files, const update *u, size_t *n)
         return NULL;
     size_t k = 0;
     for (size_t i = 0; i < files->n; i++)
-        if (files->files[i].kind != WALK_FEED && !update_not_text(u, files->files[i].id))
+        if (files->files[i].kind != WALK_FEED && !u->refused[i]
+            && !update_not_text(u, files->files[i].id))
             seen[k++] = files->files[i].id;
     for (size_t i = 0; i < u->narticles; i++)
         seen[k++] = u->articles[i];
@@ -381,19 +420,61 @@ static int check_index(const options *o, update *u)
     return rc;
 }
 
+/* Reads the index's sources into u->reg and adds this run's folders
+ * (u->roots) to them, noting where in u->root_src. Returns 0 or an exit code. */
+static int load_sources(update *u)
+{
+    sources *reg = u->reg;
+    char *json = NULL, err[256];
+    seek_status st = xap_wdb_metadata(u->w, META_SOURCES, &json);
+    if (st != SEEK_OK)
+        return fatal("cannot read the index's sources", st);
+    int bad = sources_parse(reg, json, err, sizeof err);
+    free(json);
+    if (bad) {
+        fprintf(stderr, "seekd-index: %s\n", err);
+        return EXIT_FATAL;
+    }
+    unsigned long docs;
+    if ((st = xap_wdb_doccount(u->w, &docs)) != SEEK_OK)
+        return fatal("cannot count the documents", st);
+    u->legacy = reg->n == 0 && docs > 0;
+    for (size_t r = 0; r < u->nroots; r++) {
+        long i = sources_add(reg, u->roots[r]);
+        if (i < 0)
+            return fatal("out of memory", SEEK_NOMEM);
+        u->root_src[r] = (size_t)i;
+    }
+    return 0;
+}
+
+static void add_counts(counts *to, const counts *before, const counts *after)
+{
+    to->added += after->added - before->added;
+    to->updated += after->updated - before->updated;
+    to->removed += after->removed - before->removed;
+    to->unchanged += after->unchanged - before->unchanged;
+    to->failed += after->failed - before->failed;
+    to->skipped += after->skipped - before->skipped;
+}
+
 /* Runs the update inside the open transaction; returns 0 or an exit code. */
 static int update_all(const options *o, update *u, walk_list *files)
 {
     int rc = check_index(o, u);
     if (rc)
         return rc;
+    if ((rc = load_sources(u)))
+        return rc;
     seek_status st = xap_wdb_metadata(u->w, META_FEEDS, &u->old_feeds);
     if (st != SEEK_OK)
         return fatal("cannot read the feed list", st);
     int bar = !o->quiet && isatty(STDERR_FILENO) && files->n > 0;
     for (size_t i = 0; i < files->n; i++) {
+        counts before = u->c;
         if ((st = update_file(u, &files->files[i])) != SEEK_OK)
             return fatal_write(u, files->files[i].path, st);
+        add_counts(&u->root_counts[files->files[i].source], &before, &u->c);
         if (bar && (i % 64 == 0 || i + 1 == files->n))
             progress(i + 1, files->n);
     }
@@ -406,41 +487,128 @@ static int update_all(const options *o, update *u, walk_list *files)
     if (!seen)
         return fatal("out of memory", SEEK_NOMEM);
     warn_duplicates(seen, nseen, &u->c);
-    st = remove_missing(u->w, seen, nseen, files, &u->c);
+    st = remove_missing(u, seen, nseen);
     free(seen);
     if (st != SEEK_OK)
         return fatal("cannot remove vanished documents", st);
     return 0;
 }
 
+/* The JSON summary of a run's counts. */
+static void summarize(const counts *c, time_t when, double secs, char *out, size_t cap)
+{
+    int n = snprintf(out, cap,
+                     "{\"time\":%lld,\"added\":%zu,\"updated\":%zu,\"removed\":%zu,"
+                     "\"unchanged\":%zu,\"skipped\":%zu,\"failed\":%zu",
+                     (long long)when, c->added, c->updated, c->removed, c->unchanged,
+                     c->skipped, c->failed);
+    if (n > 0 && (size_t)n < cap)
+        snprintf(out + n, cap - (size_t)n, secs >= 0 ? ",\"seconds\":%.3f}" : "}", secs);
+}
+
+/* Whether `key` (len bytes) is the key of a source this run leaves alone:
+ * registered, and not one of the run's folders. */
+static int other_source(const update *u, const char *key, size_t len)
+{
+    if (len != SOURCES_KEY_LEN)
+        return 0;
+    char k[SOURCES_KEY_LEN + 1];
+    memcpy(k, key, len);
+    k[len] = '\0';
+    long i = sources_find(u->reg, NULL, k);
+    for (size_t r = 0; i >= 0 && r < u->nroots; r++)
+        if (u->root_src[r] == (size_t)i)
+            return 0;
+    return i >= 0;
+}
+
+/* The key field (the third) of a feed record "size mtime key id", or NULL. */
+static const char *record_key(const char *l, size_t ll, size_t *klen)
+{
+    const char *end = l + ll, *p = l;
+    for (int field = 0; field < 2; field++) {
+        if (!(p = memchr(p, ' ', (size_t)(end - p))))
+            return NULL;
+        p++;
+    }
+    const char *e = memchr(p, ' ', (size_t)(end - p));
+    if (!e)
+        return NULL;
+    *klen = (size_t)(e - p);
+    return p;
+}
+
+/* Appends to `*out` (malloc'd, may be NULL) the feed records of `old` whose
+ * folder this run leaves alone, so their feeds stay known as unchanged.
+ * Returns 0, or -1 when memory runs out. */
+static int keep_feed_records(const update *u, const char *old, char **out)
+{
+    size_t len = *out ? strlen(*out) : 0;
+    for (const char *l = old ? old : ""; *l;) {
+        const char *e = strchr(l, '\n');
+        size_t ll = e ? (size_t)(e - l) + 1 : strlen(l), klen;
+        const char *k = record_key(l, ll, &klen);
+        if (k && other_source(u, k, klen)) {
+            char *grown = realloc(*out, len + ll + 1);
+            if (!grown)
+                return -1;
+            memcpy(grown + len, l, ll);
+            len += ll;
+            grown[len] = '\0';
+            *out = grown;
+        }
+        l += ll;
+    }
+    return 0;
+}
+
+/* Stores each run folder's summary in the sources; returns their JSON
+ * (malloc'd) or NULL when memory runs out. */
+static char *sources_after_run(update *u, time_t when)
+{
+    sources *reg = u->reg;
+    for (size_t r = 0; r < u->nroots; r++) {
+        char summary[512];
+        summarize(&u->root_counts[r], when, -1, summary, sizeof summary);
+        if (sources_set_run(reg, u->root_src[r], summary) < 0)
+            return NULL;
+    }
+    return sources_dump(reg);
+}
+
 /* Stores the feed list, the run's summary and marks, then commits (a fresh
  * build: merges its batches). Returns 0 or an exit code. */
 static int finish(const options *o, update *u, double secs)
 {
-    const counts *c = &u->c;
+    time_t when = time(NULL);
     char summary[512], mark[32];
-    snprintf(summary, sizeof summary,
-             "{\"time\":%lld,\"added\":%zu,\"updated\":%zu,\"removed\":%zu,"
-             "\"unchanged\":%zu,\"skipped\":%zu,\"failed\":%zu,\"seconds\":%.3f}",
-             (long long)time(NULL), c->added, c->updated, c->removed, c->unchanged,
-             c->skipped, c->failed, secs);
+    summarize(&u->c, when, secs, summary, sizeof summary);
     shard_mark(o, mark, sizeof mark);
+    char *reg = sources_after_run(u, when);
+    if (!reg || (!u->full && keep_feed_records(u, u->old_feeds, &u->new_feeds) < 0)) {
+        free(reg);
+        return fatal("out of memory", SEEK_NOMEM);
+    }
     const bulk_meta meta[] = {
         { META_FEEDS, u->new_feeds ? u->new_feeds : "" }, { META_LAST_RUN, summary },
         { META_FORMAT, INDEX_FORMAT }, { META_SHARD, mark },
         { META_DATE_FALLBACK, u->date_from_mtime ? "mtime" : "none" },
+        { META_SOURCES, reg },
     };
     size_t nmeta = sizeof meta / sizeof *meta;
     seek_status st = SEEK_OK;
+    int rc = 0;
     if (u->bulk) {
         st = bulk_finish(u->bulk, meta, nmeta);
-        return st == SEEK_OK ? 0 : fatal_write(u, "cannot merge the new index", st);
+        rc = st == SEEK_OK ? 0 : fatal_write(u, "cannot merge the new index", st);
+    } else {
+        for (size_t i = 0; i < nmeta && st == SEEK_OK; i++)
+            st = xap_wdb_set_metadata(u->w, meta[i].key, meta[i].value);
+        if (st != SEEK_OK || (st = xap_wdb_commit(u->w)) != SEEK_OK)
+            rc = fatal("cannot commit", st);
     }
-    for (size_t i = 0; i < nmeta && st == SEEK_OK; i++)
-        st = xap_wdb_set_metadata(u->w, meta[i].key, meta[i].value);
-    if (st != SEEK_OK || (st = xap_wdb_commit(u->w)) != SEEK_OK)
-        return fatal("cannot commit", st);
-    return 0;
+    free(reg);
+    return rc;
 }
 
 static unsigned cpus(void)
@@ -527,37 +695,65 @@ static int run(const options *o, const gazetteer *gaz, char **roots, size_t nroo
     double t0 = now_seconds();
     walk_list files = { 0 };
     size_t walk_errors = 0;
-    for (size_t r = 0; r < nroots; r++) {
-        if (walk_corpus(roots[r], &files, &walk_errors) < 0) {
+    sources reg = { 0 };
+    char **canon = calloc(nroots, sizeof *canon);
+    size_t *root_src = calloc(nroots, sizeof *root_src), ncanon = 0;
+    counts *root_counts = calloc(nroots, sizeof *root_counts);
+    layout l = { 0 };
+    int rc = canon && root_src && root_counts ? 0 : fatal("out of memory", SEEK_NOMEM);
+    for (size_t r = 0; r < nroots && !rc; r++) {
+        char path[4096];
+        if (sources_canonical(roots[r], path, sizeof path) < 0) {
             fprintf(stderr, "seekd-index: %s: %s\n", roots[r], strerror(errno));
-            walk_list_fini(&files);
-            return EXIT_FATAL;
+            rc = EXIT_FATAL;
+            break;
         }
+        /* A folder named twice (as a/ and ./a) is walked once. */
+        int again = 0;
+        for (size_t k = 0; k < ncanon; k++)
+            again |= !strcmp(canon[k], path);
+        if (again)
+            continue;
+        size_t before = walk_errors;
+        files.source = (unsigned)ncanon;
+        if (!(canon[ncanon] = strdup(path))) {
+            rc = fatal("out of memory", SEEK_NOMEM);
+        } else if (walk_corpus(roots[r], &files, &walk_errors) < 0) {
+            fprintf(stderr, "seekd-index: %s: %s\n", roots[r], strerror(errno));
+            rc = EXIT_FATAL;
+        }
+        root_counts[ncanon++].failed = walk_errors - before;
     }
-    layout l;
     char err[1024];
-    if (layout_resolve(o->index, o->shard >= 0 ? 1 : o->shards, &l, err, sizeof err) < 0) {
+    if (!rc && layout_resolve(o->index, o->shard >= 0 ? 1 : o->shards, &l, err, sizeof err) < 0) {
         fprintf(stderr, "seekd-index: %s\n", err);
-        walk_list_fini(&files);
-        return EXIT_FATAL;
-    }
-    if (paths_make_parents(l.paths[0], 0700) < 0) {
+        rc = EXIT_FATAL;
+    } else if (!rc && paths_make_parents(l.paths[0], 0700) < 0) {
         fprintf(stderr, "seekd-index: cannot create the folders above %s: %s\n",
                 l.paths[0], strerror(errno));
-        layout_fini(&l);
-        walk_list_fini(&files);
-        return EXIT_FATAL;
+        rc = EXIT_FATAL;
     }
     update u = { .full = o->full, .shard = o->shard, .nshards = o->shards,
                  .encoding = *o->encoding ? o->encoding : NULL, .verbose = o->verbose,
                  .max_bytes = o->max_bytes, .files = &files,
-                 .c = { .failed = walk_errors, .skipped = files.skipped } };
+                 .c = { .failed = walk_errors, .skipped = files.skipped },
+                 .reg = &reg, .root_src = root_src, .roots = canon, .nroots = ncanon,
+                 .root_counts = root_counts };
     double waited = 0;
-    int rc = index_files(o, &l, gaz, &u, &waited);
+    if (!rc && !(u.refused = calloc(files.n + 1, 1)))
+        rc = fatal("out of memory", SEEK_NOMEM);
+    if (!rc)
+        rc = index_files(o, &l, gaz, &u, &waited);
     counts c = u.c;
     update_fini(&u);
     layout_fini(&l);
     walk_list_fini(&files);
+    sources_fini(&reg);
+    for (size_t r = 0; r < ncanon; r++)
+        free(canon[r]);
+    free(canon);
+    free(root_src);
+    free(root_counts);
     if (rc)
         return rc;
     /* Files that are not text are no failure; the count shows only when
@@ -570,6 +766,131 @@ static int run(const options *o, const gazetteer *gaz, char **roots, size_t nroo
                c.added, c.updated, c.removed, c.unchanged, skipped, c.failed,
                now_seconds() - t0 - waited);
     return c.failed ? EXIT_FAILED_FILES : 0;
+}
+
+/* Drops the feed records of source `key` from `feeds` (in place). */
+static void drop_feed_records(char *feeds, const char *key)
+{
+    char *w = feeds;
+    for (const char *l = feeds; *l;) {
+        const char *e = strchr(l, '\n');
+        size_t ll = e ? (size_t)(e - l) + 1 : strlen(l), klen;
+        const char *k = record_key(l, ll, &klen);
+        if (!k || klen != strlen(key) || memcmp(k, key, klen) != 0) {
+            memmove(w, l, ll);
+            w += ll;
+        }
+        l += ll;
+    }
+    *w = '\0';
+}
+
+/* Removes the documents of one source and the source itself, in one
+ * transaction; w holds the open writer. Returns 0 or an exit code. */
+static int forget_in(const options *o, xap_wdb *w, const char *folder, size_t *removed)
+{
+    char *json = NULL, *feeds = NULL, err[256];
+    sources reg;
+    seek_status st = xap_wdb_metadata(w, META_SOURCES, &json);
+    if (st != SEEK_OK)
+        return fatal("cannot read the index's sources", st);
+    int bad = sources_parse(&reg, json, err, sizeof err);
+    free(json);
+    if (bad) {
+        fprintf(stderr, "seekd-index: %s\n", err);
+        return EXIT_FATAL;
+    }
+    /* As named now, or as it was indexed (a folder since moved or gone). */
+    long i = sources_find(&reg, folder, NULL);
+    if (i < 0)
+        i = sources_find(&reg, o->forget, NULL);
+    if (i < 0) {
+        fprintf(stderr, "seekd-index: %s holds no documents of %s; its folders:%s\n", o->index,
+                folder, reg.n ? "" : " none");
+        for (size_t k = 0; k < reg.n; k++)
+            fprintf(stderr, "  %s\n", reg.v[k].folder);
+        sources_fini(&reg);
+        return EXIT_FATAL;
+    }
+    char term[64], **ids = NULL, *text = NULL;
+    size_t n = 0;
+    snprintf(term, sizeof term, "%s%s", PREFIX_SOURCE, reg.v[i].key);
+    st = xap_wdb_term_values(w, term, SLOT_ID, &ids, &n);
+    for (size_t k = 0; k < n && st == SEEK_OK; k++) {
+        char *idterm = NULL;
+        if (asprintf(&idterm, "%s%s", PREFIX_ID, ids[k]) < 0) {
+            st = SEEK_NOMEM;
+            break;
+        }
+        st = xap_wdb_delete(w, idterm);
+        free(idterm);
+    }
+    xap_strv_free(ids, n);
+    *removed = n;
+    if (st == SEEK_OK)
+        st = xap_wdb_metadata(w, META_FEEDS, &feeds);
+    if (st == SEEK_OK) {
+        drop_feed_records(feeds, reg.v[i].key);
+        sources_remove(&reg, (size_t)i);
+        if (!(text = sources_dump(&reg)))
+            st = SEEK_NOMEM;
+    }
+    char summary[512];
+    summarize(&(counts){ .removed = n }, time(NULL), -1, summary, sizeof summary);
+    if (st == SEEK_OK)
+        st = xap_wdb_set_metadata(w, META_FEEDS, feeds);
+    if (st == SEEK_OK)
+        st = xap_wdb_set_metadata(w, META_SOURCES, text);
+    if (st == SEEK_OK)
+        st = xap_wdb_set_metadata(w, META_LAST_RUN, summary);
+    if (st == SEEK_OK)
+        st = xap_wdb_commit(w);
+    free(feeds);
+    free(text);
+    sources_fini(&reg);
+    return st == SEEK_OK ? 0 : fatal("cannot forget the folder", st);
+}
+
+/* seekd-index --forget FOLDER: removes one source's documents on purpose. */
+static int forget(const options *o)
+{
+    double t0 = now_seconds();
+    char folder[4096], err[1024];
+    if (sources_canonical(o->forget, folder, sizeof folder) < 0) {
+        fprintf(stderr, "seekd-index: %s: %s\n", o->forget, strerror(errno));
+        return EXIT_FATAL;
+    }
+    layout l;
+    if (layout_resolve(o->index, o->shard >= 0 ? 1 : o->shards, &l, err, sizeof err) < 0) {
+        fprintf(stderr, "seekd-index: %s\n", err);
+        return EXIT_FATAL;
+    }
+    if (!l.existed) {
+        fprintf(stderr, "seekd-index: no index at %s\n", o->index);
+        layout_fini(&l);
+        return EXIT_FATAL;
+    }
+    xap_wdb *w = NULL;
+    size_t removed = 0;
+    double waited = 0;
+    seek_status st = open_writer(o, &l, &w, &waited);
+    int rc;
+    if (st == SEEK_LOCKED) {
+        fprintf(stderr, "seekd-index: %s is being updated by another indexer; "
+                        "try again later or pass --wait SECONDS\n", o->index);
+        rc = EXIT_LOCKED;
+    } else if (st != SEEK_OK) {
+        rc = fatal(o->index, st);
+    } else if ((st = xap_wdb_begin(w)) != SEEK_OK) {
+        rc = fatal("cannot start the update", st);
+    } else {
+        rc = forget_in(o, w, folder, &removed);
+    }
+    xap_wdb_close(w);
+    layout_fini(&l);
+    if (!rc && !o->quiet)
+        printf("%zu removed (%s forgotten) in %.2f s\n", removed, folder, now_seconds() - t0);
+    return rc;
 }
 
 int main(int argc, char **argv)
@@ -591,7 +912,7 @@ int main(int argc, char **argv)
         gaz_free(gaz);
         return EXIT_FATAL;
     }
-    int rc = run(&o, gaz, argv + optind, (size_t)(argc - optind));
+    int rc = o.forget ? forget(&o) : run(&o, gaz, argv + optind, (size_t)(argc - optind));
     morph_free(words);
     gaz_free(gaz);
     return rc;

@@ -135,6 +135,64 @@ static int ours(const update *u, const char *idterm)
     return u->shard < 0 || shard_of(idterm, u->nshards) == (unsigned)u->shard;
 }
 
+/* ---- Sources: an id belongs to the folder that gave it first ---- */
+
+static void refuse(update *u, const char *where, const char *id, const char *other)
+{
+    fprintf(stderr, "seekd-index: %s: id '%s' is taken by %s, from another corpus folder; "
+                    "skipped (rename one of them, or index each folder into an index "
+                    "of its own)\n", where, id, other);
+    u->c.failed++;
+}
+
+/* Whether file f (or its article `where`) may write the document under
+ * `idterm`: no file of another folder gave that id earlier in this run, and
+ * the index holds no document of another folder under it. A document of
+ * no known folder (an older index's) is taken over. Names both files when
+ * it may not. Returns 1, 0, or -1 when memory runs out. */
+static int claim(update *u, const walk_file *f, const char *where, const char *idterm)
+{
+    char *v = NULL;
+    const source *mine = &u->reg->v[u->root_src[f->source]];
+    long other = -1;
+    if (xap_wdb_value(u->w, idterm, SLOT_SOURCE, &v) == SEEK_OK && strlen(v) > SOURCES_KEY_LEN
+        && v[SOURCES_KEY_LEN] == '\t' && strncmp(v, mine->key, SOURCES_KEY_LEN) != 0) {
+        v[SOURCES_KEY_LEN] = '\0';
+        other = sources_find(u->reg, NULL, v);
+    }
+    if (other >= 0) {
+        char *file = NULL;
+        int n = asprintf(&file, "%s/%s", u->reg->v[other].folder, v + SOURCES_KEY_LEN + 1);
+        free(v);
+        if (n < 0)
+            return -1;
+        refuse(u, where, idterm + strlen(PREFIX_ID), file);
+        free(file);
+        return 0;
+    }
+    free(v);
+    const walk_file *files = u->files->files;
+    unsigned me = (unsigned)(f - files), old;
+    int had = idmap_put(&u->claimed, idterm, me, &old);
+    if (had < 0)
+        return -1;
+    if (had && files[old].source != f->source) {
+        /* The first file keeps the id. */
+        if (idmap_put(&u->claimed, idterm, old, &me) < 0)
+            return -1;
+        refuse(u, where, idterm + strlen(PREFIX_ID), files[old].path);
+        return 0;
+    }
+    return 1;
+}
+
+/* The source fields of a document of file f. */
+static void source_of(const update *u, const walk_file *f, doc_meta *meta)
+{
+    meta->source = u->reg->v[u->root_src[f->source]].key;
+    meta->file = f->path + f->rel;
+}
+
 typedef enum outcome { ADDED, UPDATED, SAME } outcome;
 
 /* Has the document built and written unless the index holds the same
@@ -248,6 +306,11 @@ static seek_status update_page(update *u, const walk_file *f)
     char idterm[512];
     if (!id_term(u, f->id, f->path, 0, idterm, sizeof idterm) || !ours(u, idterm))
         return SEEK_OK;
+    int mine = claim(u, f, f->path, idterm);
+    if (mine <= 0) {
+        u->refused[f - u->files->files] = 1;
+        return mine < 0 ? SEEK_NOMEM : SEEK_OK;
+    }
     if (!u->full) {
         int found;
         long long size = stored_number(u->w, idterm, SLOT_SIZE, &found);
@@ -264,7 +327,9 @@ static seek_status update_page(update *u, const walk_file *f)
         u->c.failed++;
         return SEEK_OK;
     }
-    doc_meta meta = { f->id, (long long)len, f->mtime_ns, fnv1a64(bytes, len), u->date_from_mtime };
+    doc_meta meta = { f->id, (long long)len, f->mtime_ns, fnv1a64(bytes, len), u->date_from_mtime,
+                      NULL, NULL };
+    source_of(u, f, &meta);
     doc_input in = { 0 };
     char *text = NULL, *title = NULL, name[CHARSET_NAME_MAX];
     size_t tlen = 0;
@@ -355,6 +420,14 @@ static int one_article(const feed_article *a, void *ctx)
         free(id);
         return 0;
     }
+    char place[4200];
+    snprintf(place, sizeof place, "%s:%zu", fc->f->path, a->line);
+    int mine = claim(u, fc->f, place, idterm);
+    if (mine <= 0) {
+        free(id);
+        fc->st = mine < 0 ? SEEK_NOMEM : SEEK_OK;
+        return mine < 0;
+    }
     /* JSON strings may hold NUL and other control characters (\u0000): as
      * spaces, like a text file's. */
     char *text = strndup(a->text, a->text_len);
@@ -378,7 +451,8 @@ static int one_article(const feed_article *a, void *ctx)
         say_encoding(u, fc->f->path, a->line, a->encoding);
     /* mtime -1: an article has no mtime of its own; its feed's is kept in the
      * metadata, and the hash alone tells a changed article. */
-    doc_meta meta = { id, (long long)a->text_len, -1, fnv1a64(a->text, a->text_len), 0 };
+    doc_meta meta = { id, (long long)a->text_len, -1, fnv1a64(a->text, a->text_len), 0, NULL, NULL };
+    source_of(u, fc->f, &meta);
     doc_input in = { .text = text, .len = tlen, .title = title, .url = a->url,
                      .feed_day = a->day, .encoding = a->encoding ? a->encoding : fc->encoding };
     outcome o;
@@ -429,11 +503,12 @@ static seek_status update_feed(update *u, const walk_file *f)
         return SEEK_OK;
     }
     char record[600];
-    int n = snprintf(record, sizeof record, "%lld %lld %s\n", (long long)f->size, f->mtime_ns, f->id);
+    int n = snprintf(record, sizeof record, "%lld %lld %s %s\n", (long long)f->size, f->mtime_ns,
+                     u->reg->v[u->root_src[f->source]].key, f->id);
     if (n < 0 || (size_t)n >= sizeof record) {
         say_file(f->path, "the id is too long; rename the file");
         u->c.failed++;
-        return walk_keep(u->files, f->id) < 0 ? SEEK_NOMEM : SEEK_OK;
+        return walk_keep(u->files, f->source, f->id) < 0 ? SEEK_NOMEM : SEEK_OK;
     }
     /* The same size and mtime as last time: keep its articles unread. */
     if (!u->full && u->old_feeds) {
@@ -444,7 +519,7 @@ static seek_status update_feed(update *u, const walk_file *f)
                 seek_status st = count_articles(u, f);
                 if (st != SEEK_OK)
                     return st;
-                if (add_feed_record(u, record, (size_t)n) < 0 || walk_keep(u->files, f->id) < 0)
+                if (add_feed_record(u, record, (size_t)n) < 0 || walk_keep(u->files, f->source, f->id) < 0)
                     return SEEK_NOMEM;
                 return SEEK_OK;
             }
@@ -457,7 +532,7 @@ static seek_status update_feed(update *u, const walk_file *f)
         /* No record for it: the next run tries again. */
         say_file(f->path, "%s", strerror(errno));
         u->c.failed++;
-        return walk_keep(u->files, f->id) < 0 ? SEEK_NOMEM : SEEK_OK;
+        return walk_keep(u->files, f->source, f->id) < 0 ? SEEK_NOMEM : SEEK_OK;
     }
     /* A feed in UTF-16 or UTF-32, or read as --encoding says, is decoded
      * whole; otherwise line by line (feed.h). */
@@ -523,4 +598,6 @@ void update_fini(update *u)
     free(u->articles);
     free(u->old_feeds);
     free(u->new_feeds);
+    idmap_fini(&u->claimed);
+    free(u->refused);
 }

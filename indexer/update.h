@@ -8,6 +8,8 @@
 #include "builder.h"
 #include "bulk.h"
 #include "entity/gazetteer.h"
+#include "idmap.h"
+#include "sources.h"
 #include "walk.h"
 #include "xap/xap.h"
 
@@ -37,6 +39,14 @@ typedef struct update {
     char **not_text;         /* ids of the files skipped (not text, too large): their
                               * documents go */
     size_t nnot_text, not_text_cap;
+    sources *reg;            /* the index's sources, this run's folders added */
+    size_t *root_src;        /* each root's (walk_file.source) index in reg */
+    char **roots;            /* this run's folders, absolute */
+    size_t nroots;
+    counts *root_counts;     /* per root: what this run did to its documents */
+    int legacy;              /* the index predates sources: its documents carry none */
+    idmap claimed;           /* id term -> index in files of the file that gave it */
+    unsigned char *refused;  /* per file: its id is another folder's; nothing of it written */
     char *old_feeds;         /* META_FEEDS as the last run left it */
     char *new_feeds;         /* META_FEEDS for this run */
     size_t new_len, new_cap;

@@ -22,8 +22,10 @@ static int push(walk_list *l, const char *path, const char *rel, size_t ext, wal
     l->files = grown;
     walk_file *f = &l->files[l->n];
     f->path = strdup(path);
+    f->rel = strlen(path) - strlen(rel);
     f->id = strndup(rel, strlen(rel) - ext);
     f->kind = kind;
+    f->source = l->source;
     if (!f->path || !f->id) {
         free(f->path);
         free(f->id);
@@ -55,14 +57,22 @@ static int kind_of(const char *name, size_t *ext)
     return -1;
 }
 
-int walk_keep(walk_list *l, const char *id)
+int walk_keep(walk_list *l, unsigned source, const char *id)
 {
+    unsigned *grown = grow_to(l->kept_source, &l->kept_source_cap, l->nkept + 1,
+                              sizeof *grown, 8);
+    if (!grown)
+        return -1;
+    l->kept_source = grown;
+    l->kept_source[l->nkept] = source;
     return strv_push(&l->kept, &l->nkept, &l->kept_cap, id);
 }
 
-int walk_kept(const walk_list *l, const char *id)
+int walk_kept(const walk_list *l, unsigned source, const char *id)
 {
     for (size_t i = 0; i < l->nkept; i++) {
+        if (source != WALK_ANY_SOURCE && l->kept_source[i] != source)
+            continue;
         size_t n = strlen(l->kept[i]);
         if (!strncmp(id, l->kept[i], n) && (id[n] == '/' || (id[n] == '\0' && n)))
             return 1;
@@ -74,7 +84,7 @@ static int note_unread(walk_list *l, const char *path, const char *rel, size_t *
 {
     say_file(path, "cannot read it: %s; keeping what the index has of it", strerror(errno));
     (*errors)++;
-    return walk_keep(l, rel);
+    return walk_keep(l, l->source, rel);
 }
 
 /* A link named like a corpus file that leads to no file: named and counted
@@ -172,5 +182,6 @@ void walk_list_fini(walk_list *l)
     for (size_t i = 0; i < l->nkept; i++)
         free(l->kept[i]);
     free(l->kept);
+    free(l->kept_source);
     memset(l, 0, sizeof *l);
 }

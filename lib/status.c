@@ -15,6 +15,7 @@ const char *status_code(seek_status st)
     case SEEK_MODIFIED: return "index_modified";
     case SEEK_NETWORK: return "shard_unavailable";
     case SEEK_STALE: return "index_stale";
+    case SEEK_UNBUILT: return "index_unbuilt";
     case SEEK_XAPIAN: return "xapian_error";
     case SEEK_INTERNAL: return "internal";
     }

@@ -16,6 +16,8 @@ typedef enum seek_status {
     SEEK_MODIFIED,    /* the index changed under a reader: reopen and retry */
     SEEK_NETWORK,     /* a remote shard is unreachable or broke the connection */
     SEEK_STALE,       /* the index was written by another version of the indexer */
+    SEEK_UNBUILT,     /* the index has no documents yet: its first build is running or
+                         was interrupted */
     SEEK_XAPIAN,      /* any other Xapian error */
     SEEK_INTERNAL     /* a bug: an exception nobody expected */
 } seek_status;

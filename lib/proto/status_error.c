@@ -11,7 +11,8 @@ const char *proto_status_code(seek_status st)
     case SEEK_IO:
     case SEEK_LOCKED:
     case SEEK_MODIFIED:    /* still changing after every retry */
-    case SEEK_STALE: return PROTO_E_NO_INDEX;
+    case SEEK_STALE:
+    case SEEK_UNBUILT: return PROTO_E_NO_INDEX;
     case SEEK_NETWORK: return PROTO_E_SHARD;
     /* A failure reported as success, a malformed argument, a Xapian error
      * nobody expected, memory: none is the client's or the index's doing. */

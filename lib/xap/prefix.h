@@ -18,6 +18,9 @@
                                 which no date filter (they all name years) matches */
 #define PREFIX_ENCODING "E" /* what the file's bytes were read as (text/charset.h):
                                Ewindows-1251, boolean; stats counts documents by it */
+#define PREFIX_SOURCE "K"   /* the corpus folder the document came from: K + the folder's
+                               key (indexer/sources.h), boolean; stats counts documents by
+                               it, a run lists its folders' documents by it */
 
 /* Entities: prefix + name in match form (gazetteer.h), wdf = mentions. */
 #define PREFIX_PERSON "XP"
@@ -43,6 +46,8 @@ enum {
     SLOT_TEXT = 9,   /* the decoded text, which snippets are cut from: a value, not the
                         document data, which Xapian compresses (inflating it cost more
                         than making the snippet); its first TEXT_SNIPPET_MAX bytes */
+    SLOT_SOURCE = 11,  /* the source key, a tab, then the file's path below its folder
+                          (a feed article's: its feed's): who holds an id */
 };
 
 /* Snippets are cut from a document's first 64 KiB of text, and only those
@@ -74,11 +79,13 @@ enum {
 #define META_FEEDS "seekd.feeds"        /* "size mtime_ns id-prefix\n" per JSONL feed indexed */
 #define META_FORMAT "seekd.format"      /* INDEX_FORMAT of the indexer that wrote the documents */
 #define META_SHARD "seekd.shard"        /* "K/N" in a database holding only shard K of N */
+#define META_SOURCES "seekd.sources"    /* JSON: {"KEY":{"folder":..,"last_run":{..}},..}, the
+                                           corpus folders indexed (indexer/sources.h) */
 #define META_DATE_FALLBACK "seekd.date_fallback"  /* "mtime" or "none": what dates a
                                                      document that says nothing of its date */
 
 /* Bumped whenever the terms or slots above change meaning; the indexer then
  * rewrites every document. */
-#define INDEX_FORMAT "7"
+#define INDEX_FORMAT "8"
 
 #endif

@@ -1083,6 +1083,43 @@ seek_status xap_wdb_terms(xap_wdb *w, const char *prefix, char ***out, size_t *n
     }
 }
 
+seek_status xap_wdb_term_values(xap_wdb *w, const char *term, int slot, char ***out,
+                                size_t *n) noexcept
+{
+    *out = nullptr;
+    *n = 0;
+    char **v = nullptr;
+    size_t len = 0, cap = 0;
+    try {
+        /* A value stream per shard: no document is read. */
+        for (auto &db : w->shards) {
+            Xapian::ValueIterator val = db.valuestream_begin(static_cast<Xapian::valueno>(slot));
+            for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
+                if (len == cap) {
+                    cap = cap ? cap * 2 : 256;
+                    char **grown = static_cast<char **>(std::realloc(v, cap * sizeof *v));
+                    if (!grown)
+                        throw std::bad_alloc();
+                    v = grown;
+                }
+                std::string value;
+                if (val != db.valuestream_end(static_cast<Xapian::valueno>(slot))
+                    && val.check(*p))
+                    value = *val;
+                v[len] = dup_string(value);
+                len++;
+            }
+        }
+        *out = v;
+        *n = len;
+        return SEEK_OK;
+    } catch (...) {
+        seek_status st = translate();
+        xap_strv_free(v, len);
+        return st;
+    }
+}
+
 seek_status xap_wdb_set_metadata(xap_wdb *w, const char *key, const char *value) noexcept
 {
     try {

@@ -248,6 +248,12 @@ seek_status xap_wdb_doccount(xap_wdb *w, unsigned long *out) XAP_NOEXCEPT;
 seek_status xap_wdb_terms(xap_wdb *w, const char *prefix, char ***out, size_t *n) XAP_NOEXCEPT;
 void xap_strv_free(char **v, size_t n) XAP_NOEXCEPT;
 
+/* The values in `slot` of every document holding `term` ("" for one that has
+ * none), across shards, as a malloc'd array of malloc'd strings (free with
+ * xap_strv_free). Statuses: OK, IO, NOMEM, XAPIAN. */
+seek_status xap_wdb_term_values(xap_wdb *w, const char *term, int slot, char ***out,
+                                size_t *n) XAP_NOEXCEPT;
+
 seek_status xap_wdb_set_metadata(xap_wdb *w, const char *key, const char *value) XAP_NOEXCEPT;
 /* Reads user metadata `key` as the writer sees it, into a malloc'd string
  * ("" when unset). Statuses: OK, IO, NOMEM, XAPIAN. */

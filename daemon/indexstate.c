@@ -1,0 +1,73 @@
+/* The shared state is one atomic word, read on every request and written
+ * (under a lock, with the log line) only when it changes. */
+#include "indexstate.h"
+
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "log.h"
+
+#define STATE_UNKNOWN (-1)
+
+static atomic_int state = STATE_UNKNOWN;
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+
+static int index_state(seek_status st)
+{
+    switch (st) {
+    case SEEK_OK: case SEEK_NOT_FOUND: case SEEK_STALE: case SEEK_UNBUILT: case SEEK_IO:
+    case SEEK_NETWORK: case SEEK_XAPIAN:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+void istate_note(seek_status st, const char *index_path, istate_message_fn message, void *ctx)
+{
+    if (!index_state(st) || atomic_load(&state) == (int)st)
+        return;
+    pthread_mutex_lock(&lock);
+    int was = atomic_load(&state);
+    if (was != (int)st) {
+        atomic_store(&state, (int)st);
+        /* A daemon that starts on a good index says nothing of it: only a
+         * change from or to a state it cannot serve is news. */
+        if (st != SEEK_OK)
+            log_event("index_unavailable", "index=%s status=%s error=\"%s\"", index_path,
+                      status_code(st), message ? message(ctx) : "");
+        else if (was != STATE_UNKNOWN)
+            log_event("index_available", "index=%s", index_path);
+    }
+    pthread_mutex_unlock(&lock);
+}
+
+int istate_writer_active(const char *index_path)
+{
+    char path[4200];
+    snprintf(path, sizeof path, "%s/flintlock", index_path);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return 0;
+    /* F_GETLK sees a lock of another process, whether Xapian took it as an
+     * open file description lock or a classic one. */
+    struct flock fl = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 0, .l_len = 0 };
+    int busy = fcntl(fd, F_GETLK, &fl) == 0 && fl.l_type != F_UNLCK;
+    close(fd);
+    return busy;
+}
+
+void istate_unbuilt_message(const char *index_path, char *out, size_t cap)
+{
+    if (istate_writer_active(index_path))
+        snprintf(out, cap, "the index at %s is being built for the first time; it is served "
+                           "as soon as seekd-index finishes", index_path);
+    else
+        snprintf(out, cap, "the index at %s is empty: its first build was interrupted before "
+                           "it finished (seekd-index was stopped or killed); run seekd-index "
+                           "again to build it", index_path);
+}

@@ -1,0 +1,27 @@
+/* Whether the index can be read, as the serving threads last found it:
+ * one state shared by all threads, so a damaged index is logged once when
+ * it becomes unreadable and once when it is readable again, not once per
+ * query; and what the daemon can tell of an index with no documents yet
+ * (a first build running, or one that was interrupted). */
+#ifndef SEEKD_DAEMON_INDEXSTATE_H
+#define SEEKD_DAEMON_INDEXSTATE_H
+
+#include <stddef.h>
+#include "status.h"
+
+/* Notes what opening or reading the index at `index_path` gave: OK, or a
+ * status saying it cannot be read (NOT_FOUND, STALE, UNBUILT, IO, NETWORK,
+ * XAPIAN); others (a bad query, no memory) say nothing of the index and are
+ * ignored. Logs the change when the state differs from the last one noted;
+ * `message` (may be NULL for OK) is called only then, to describe it. */
+typedef const char *(*istate_message_fn)(void *ctx);
+void istate_note(seek_status st, const char *index_path, istate_message_fn message, void *ctx);
+
+/* Nonzero when a seekd-index holds the lock of the database at `index_path`. */
+int istate_writer_active(const char *index_path);
+
+/* The sentence for an index with no documents and no format mark: a first
+ * build under way, or one that was stopped before it finished. */
+void istate_unbuilt_message(const char *index_path, char *out, size_t cap);
+
+#endif
