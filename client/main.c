@@ -13,6 +13,7 @@
 #include "client/seek_client.h"
 #include "proto/jw.h"
 #include "proto/request.h"
+#include "health.h"
 #include "render.h"
 #include "text/visible.h"
 #include "timeline.h"
@@ -22,6 +23,8 @@ enum { EXIT_HITS = 0, EXIT_NO_HITS = 1, EXIT_ERROR = 2 };
 typedef struct options {
     char socket[4096];
     int json, no_snippets, stats, ping, ids, facets, entities, limit_set, timeline, explain;
+    int health;
+    double max_age;      /* --max-age SECS with --health; negative: not given */
     const char *entity, *type, *prefix, *sort, *doc, *similar;
     long limit, offset;
     double timeout;
@@ -32,6 +35,7 @@ static void usage(FILE *f)
     fputs("usage: seek [options] QUERY...\n"
           "       seek --explain QUERY... [--doc ID] | --similar ID [QUERY...]\n"
           "       seek --entity NAME | --entities [--type T] [--prefix P] | --stats | --ping\n"
+          "       seek --health [--max-age SECS]\n"
           "Searches the seekd index. QUERY: words (stemmed; stop words optional; when no\n"
           "document has them all, those having some), \"exact phrases\", \"a b\"~N, OR, AND,\n"
           "NOT or -word, +word, =word, word*, a NEAR b, a NEAR/N b, a ADJ/N b, parentheses,\n"
@@ -57,7 +61,10 @@ static void usage(FILE *f)
           "  --type T        with --entity/--entities: person, org, place or name\n"
           "  --prefix P      with --entities: names starting with P\n"
           "  --stats         print index statistics\n"
-          "  --ping          check that the daemon answers\n"
+          "  --health        whether the index can be read, how old it is, how its last\n"
+          "                  run went; exit 0 healthy, 1 degraded, 2 unreadable\n"
+          "  --max-age SECS  with --health: an index committed longer ago is degraded\n"
+          "  --ping          check that the daemon answers (not that the index can be read)\n"
           "  --timeout SECS  give up after this long (default 30; 0: no limit)\n"
           "Exit: 0 hits found, 1 no hits, 2 error.\n", f);
 }
@@ -97,11 +104,13 @@ static int parse_args(int argc, char **argv, options *o)
         { "timeline", no_argument, 0, 'l' },
         { "prefix", required_argument, 0, 'P' }, { "explain", no_argument, 0, 'X' },
         { "doc", required_argument, 0, 'D' }, { "similar", required_argument, 0, 'M' },
+        { "health", no_argument, 0, 'H' }, { "max-age", required_argument, 0, 'A' },
         { 0, 0, 0, 0 },
     };
     memset(o, 0, sizeof *o);
     o->limit = 10;
     o->timeout = 30;
+    o->max_age = -1;
     if (seek_client_default_socket(o->socket, sizeof o->socket) < 0) {
         fprintf(stderr, "seek: default socket path too long\n");
         return -1;
@@ -140,6 +149,16 @@ static int parse_args(int argc, char **argv, options *o)
             }
             o->sort = optarg;
             break;
+        case 'H': o->health = 1; break;
+        case 'A': {
+            char *end;
+            o->max_age = strtod(optarg, &end);
+            if (end == optarg || *end || !(o->max_age >= 0)) {
+                fprintf(stderr, "seek: --max-age takes a number of seconds, not '%s'\n", optarg);
+                return -1;
+            }
+            break;
+        }
         case 'X': o->explain = 1; break;
         case 'D': o->doc = optarg; break;
         case 'M': o->similar = optarg; break;
@@ -161,7 +180,11 @@ static int parse_args(int argc, char **argv, options *o)
         fprintf(stderr, "seek: --doc goes with --explain\n");
         return -1;
     }
-    if (!o->stats && !o->ping && !o->entity && !o->entities && !o->similar && optind >= argc) {
+    if (o->max_age >= 0 && !o->health) {
+        fprintf(stderr, "seek: --max-age goes with --health\n");
+        return -1;
+    }
+    if (!o->stats && !o->ping && !o->health && !o->entity && !o->entities && !o->similar && optind >= argc) {
         fprintf(stderr, "seek: no query given\n");
         usage(stderr);
         return -1;
@@ -192,6 +215,12 @@ static json_t *build_request(const options *o, int argc, char **argv)
         return proto_ask_json(&PROTO_ASK(PROTO_PING));
     if (o->stats)
         return proto_ask_json(&PROTO_ASK(PROTO_STATS));
+    if (o->health) {
+        json_t *req = json_pack("{s:s}", "op", "health");
+        if (req && o->max_age >= 0)
+            json_object_set_new(req, "max_age", json_real(o->max_age));
+        return req;
+    }
     proto_ask a = PROTO_ASK(PROTO_ENTITY);
     if (o->entity) {
         a.name = o->entity;
@@ -319,8 +348,11 @@ int main(int argc, char **argv)
             put_json(answer);
         else if (o.ping)
             puts("ok");
-        else if (o.stats)
+        else if (o.stats) {
             render_stats(stdout, ans);
+            render_sources(stdout, ans);
+        } else if (o.health)
+            render_health(stdout, ans);
         else if (o.entity)
             render_entity(stdout, ans, color);
         else if (o.entities)
@@ -336,7 +368,7 @@ int main(int argc, char **argv)
         }
         else
             render_hits(stdout, ans, color, o.ids);
-        if (!o.json && !o.ping && !o.stats && !o.entity && !o.entities)
+        if (!o.json && !o.ping && !o.stats && !o.health && !o.entity && !o.entities)
             render_notes(stderr, ans);
         const char *dym = json_string_value(json_object_get(ans, "suggestion"));
         if (dym && !o.json) {
@@ -351,6 +383,8 @@ int main(int argc, char **argv)
                         && json_integer_value(json_object_get(ans, "total")) > 0)
                     || json_array_size(json_object_get(ans, o.ids ? "ids" : "hits")) > 0;
         rc = found ? EXIT_HITS : EXIT_NO_HITS;
+        if (o.health)
+            rc = health_verdict(ans);
     }
     json_decref(ans);
     seek_answer_free(a);

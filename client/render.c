@@ -132,8 +132,8 @@ void render_stats(FILE *f, const json_t *answer)
     const char *key;
     const json_t *v;
     json_object_foreach((json_t *)answer, key, v) {
-        if (!strcmp(key, "ok"))
-            continue;
+        if (!strcmp(key, "ok") || !strcmp(key, "sources"))
+            continue;   /* sources: render_sources, a line each */
         /* Eight significant digits, as the daemon wrote them: read back
          * into a double, 1196.8889 would print as 1196.8888999999999. */
         char *s = json_is_string(v) ? NULL

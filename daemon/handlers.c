@@ -118,6 +118,7 @@ static int run_op(worker *w, const proto_request *req, jw *out, proto_error *err
     case PROTO_STATS: return op_stats(w, out, err);
     case PROTO_ENTITY: return op_entity(w, req, out, err);
     case PROTO_ENTITIES: return op_entities(w, req, out, err);
+    case PROTO_HEALTH: return op_health(w, req, out, err);
     }
     return proto_fail(err, PROTO_E_UNKNOWN_OP, -1, "no such operation");
 }

@@ -18,6 +18,9 @@ int op_similar(worker *w, const proto_request *req, jw *out, proto_error *err);
 int op_entity(worker *w, const proto_request *req, jw *out, proto_error *err);
 int op_entities(worker *w, const proto_request *req, jw *out, proto_error *err);
 int op_stats(worker *w, jw *out, proto_error *err);
+/* health: whether the index can be read, its revision and age, the last
+ * indexer run; an unreadable index is an answer, not an error (health.c). */
+int op_health(worker *w, const proto_request *req, jw *out, proto_error *err);
 
 /* Fills *err for a failed status, whatever the op (op_error.c): the code
  * from proto_status_code(), a sentence naming the cause. Returns -1. */

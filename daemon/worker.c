@@ -233,3 +233,22 @@ seek_status worker_run(worker *w, worker_fn fn, void *ctx)
     }
     return st;
 }
+
+seek_status worker_run_fresh(worker_fn fn, void *ctx)
+{
+    seek_status st = SEEK_OK;
+    for (int round = 0; round <= WORKER_MAX_RETRIES; round++) {
+        worker tmp = { .db = NULL };
+        st = xap_db_open(index_path, &tmp.db);
+        if (st == SEEK_OK)
+            st = check_format(&tmp);
+        if (st == SEEK_OK)
+            st = tmp.format;
+        if (st == SEEK_OK)
+            st = fn(tmp.db, ctx);
+        xap_db_close(tmp.db);
+        if (st != SEEK_MODIFIED)
+            break;
+    }
+    return noted(st);
+}

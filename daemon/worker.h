@@ -63,4 +63,10 @@ seek_status worker_fresh_db(worker *w);
 typedef seek_status (*worker_fn)(xap_db *db, void *ctx);
 seek_status worker_run(worker *w, worker_fn fn, void *ctx);
 
+/* Runs fn once on a reader opened for this call alone, not this thread's,
+ * whose tables may have been open since before the index was damaged:
+ * what a health check needs. Retries on MODIFIED; notes the outcome in the
+ * shared index state. Returns fn's status or why the index is unreadable. */
+seek_status worker_run_fresh(worker_fn fn, void *ctx);
+
 #endif

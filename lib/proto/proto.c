@@ -238,6 +238,19 @@ static int parse_similar(proto_request *req, proto_error *err)
     return parse_window(req, err);
 }
 
+static int parse_health(proto_request *req, proto_error *err)
+{
+    json_t *v = json_object_get(req->json, "max_age");
+    req->max_age = -1;
+    if (!v || json_is_null(v))
+        return 0;
+    if (!json_is_number(v) || json_number_value(v) < 0)
+        return proto_fail(err, PROTO_E_BAD_REQUEST, -1,
+                          "\"max_age\" must be a number of seconds, 0 or more");
+    req->max_age = json_number_value(v);
+    return 0;
+}
+
 /* Deeper than PROTO_MAX_DEPTH? Checked before parsing so that a line of
  * nested brackets costs a scan, not a deep tree. */
 static int too_deep(const char *s, size_t len)
@@ -294,6 +307,7 @@ int proto_parse(const char *line, size_t len, proto_request *req, proto_error *e
             case PROTO_ENTITIES: return parse_entities(req, err);
             case PROTO_EXPLAIN: return parse_explain(req, err);
             case PROTO_SIMILAR: return parse_similar(req, err);
+            case PROTO_HEALTH: return parse_health(req, err);
             case PROTO_STATS:
             case PROTO_PING: return 0;
             }
@@ -301,7 +315,7 @@ int proto_parse(const char *line, size_t len, proto_request *req, proto_error *e
     }
     return proto_fail(err, PROTO_E_UNKNOWN_OP, -1,
                       "unknown op \"%.*s\"; known: search, explain, similar, entity, entities, "
-                      "stats, ping",
+                      "stats, health, ping",
                       (int)text_utf8_cut(name, strlen(name), 40), name);
 }
 

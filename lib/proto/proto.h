@@ -21,7 +21,8 @@
 #define PROTO_MAX_DOC_ID 1000         /* bytes of a document id ("doc") */
 
 typedef enum proto_op {
-    PROTO_SEARCH, PROTO_STATS, PROTO_PING, PROTO_ENTITY, PROTO_ENTITIES, PROTO_EXPLAIN, PROTO_SIMILAR
+    PROTO_SEARCH, PROTO_STATS, PROTO_PING, PROTO_ENTITY, PROTO_ENTITIES, PROTO_EXPLAIN, PROTO_SIMILAR,
+    PROTO_HEALTH
 } proto_op;
 
 /* Facets a search may ask for, as bits of proto_request.facets. */
@@ -54,6 +55,8 @@ typedef struct proto_request {
     const char *prefix;  /* entities: names starting with this, or NULL */
     const char *doc;     /* similar, explain: a document id, or NULL */
     size_t doc_len;
+    double max_age;      /* health: seconds since the last commit past which the index
+                            is degraded; negative when not asked */
     json_t *json;        /* the parsed request, owner of the strings above */
 } proto_request;
 

@@ -12,6 +12,7 @@ const char *proto_op_name(proto_op op)
     case PROTO_ENTITIES: return "entities";
     case PROTO_EXPLAIN: return "explain";
     case PROTO_SIMILAR: return "similar";
+    case PROTO_HEALTH: return "health";
     }
     return NULL;
 }

@@ -119,6 +119,36 @@ static void test_ping_and_stats(void **state)
     proto_request_fini(&req);
 }
 
+static void test_health(void **state)
+{
+    (void)state;
+    proto_request req;
+    proto_error err;
+    const char *line = "{\"op\":\"health\"}";
+    assert_int_equal(proto_parse(line, strlen(line), &req, &err), 0);
+    assert_int_equal(req.op, PROTO_HEALTH);
+    assert_true(req.max_age < 0);
+    proto_request_fini(&req);
+    line = "{\"op\":\"health\",\"max_age\":90.5}";
+    assert_int_equal(proto_parse(line, strlen(line), &req, &err), 0);
+    assert_true(req.max_age == 90.5);
+    proto_request_fini(&req);
+    line = "{\"op\":\"health\",\"max_age\":0}";
+    assert_int_equal(proto_parse(line, strlen(line), &req, &err), 0);
+    assert_true(req.max_age == 0);
+    proto_request_fini(&req);
+    static const char *const bad[] = {
+        "{\"op\":\"health\",\"max_age\":-1}", "{\"op\":\"health\",\"max_age\":\"1h\"}",
+        "{\"op\":\"health\",\"max_age\":true}",
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        assert_int_equal(proto_parse(bad[i], strlen(bad[i]), &req, &err), -1);
+        assert_string_equal(err.code, PROTO_E_BAD_REQUEST);
+        assert_non_null(strstr(err.message, "max_age"));
+        proto_request_fini(&req);
+    }
+}
+
 static void test_malformed_requests(void **state)
 {
     (void)state;
@@ -178,7 +208,7 @@ static void test_error_keeps_id(void **state)
     char *out = proto_error_line(&err, req.id, &len);
     assert_string_equal(out, "{\"ok\":false,\"error\":{\"code\":\"unknown_op\",\"message\":"
                              "\"unknown op \\\"nope\\\"; known: search, explain, similar, entity, entities, "
-                             "stats, ping\"},\"id\":\"r1\"}\n");
+                             "stats, health, ping\"},\"id\":\"r1\"}\n");
     assert_int_equal(len, strlen(out));
     free(out);
     proto_request_fini(&req);
@@ -271,6 +301,7 @@ static void test_status_codes(void **state)
     assert_string_equal(proto_status_code(SEEK_NOT_FOUND), PROTO_E_NO_INDEX);
     assert_string_equal(proto_status_code(SEEK_IO), PROTO_E_NO_INDEX);
     assert_string_equal(proto_status_code(SEEK_STALE), PROTO_E_NO_INDEX);
+    assert_string_equal(proto_status_code(SEEK_UNBUILT), PROTO_E_NO_INDEX);
     assert_string_equal(proto_status_code(SEEK_MODIFIED), PROTO_E_NO_INDEX);
     assert_string_equal(proto_status_code(SEEK_LOCKED), PROTO_E_NO_INDEX);
     assert_string_equal(proto_status_code(SEEK_NETWORK), PROTO_E_SHARD);
@@ -377,6 +408,7 @@ int main(void)
         cmocka_unit_test(test_answer_framing),
         cmocka_unit_test(test_status_codes),
         cmocka_unit_test(test_built_requests_read_back),
+        cmocka_unit_test(test_health),
     };
     return cmocka_run_group_tests_name("proto", tests, NULL, NULL);
 }

@@ -1,0 +1,76 @@
+/* Plain lines, no colour: these are read by scripts and mail as often as
+ * by people. */
+#include "health.h"
+
+#include <string.h>
+
+static long long num(const json_t *o, const char *key)
+{
+    return (long long)json_integer_value(json_object_get(o, key));
+}
+
+static void run_counts(FILE *f, const json_t *run)
+{
+    fprintf(f, "%lld added, %lld updated, %lld removed, %lld unchanged, %lld failed",
+            num(run, "added"), num(run, "updated"), num(run, "removed"), num(run, "unchanged"),
+            num(run, "failed"));
+}
+
+int health_verdict(const json_t *answer)
+{
+    const char *status = json_string_value(json_object_get(answer, "status"));
+    if (status && !strcmp(status, "healthy"))
+        return HEALTH_OK;
+    return status && !strcmp(status, "degraded") ? HEALTH_DEGRADED : HEALTH_UNREADABLE;
+}
+
+void render_health(FILE *f, const json_t *answer)
+{
+    const char *status = json_string_value(json_object_get(answer, "status"));
+    if (!status || !strcmp(status, "unreadable")) {
+        const char *why = json_string_value(json_object_get(json_object_get(answer, "error"),
+                                                            "message"));
+        fprintf(f, "unreadable: %s\n", why ? why : "the daemon gave no status");
+        return;
+    }
+    fprintf(f, "%s: %lld documents, revision %lld", status, num(answer, "docs"),
+            num(answer, "revision"));
+    const char *when = json_string_value(json_object_get(answer, "last_commit"));
+    const json_t *age = json_object_get(answer, "age_seconds");
+    if (when && *when)
+        fprintf(f, ", last commit %s", when);
+    if (json_is_number(age))
+        fprintf(f, " (%.0f s ago)", json_number_value(age));
+    const json_t *run = json_object_get(answer, "last_run");
+    if (json_is_object(run)) {
+        fputs("; last run: ", f);
+        run_counts(f, run);
+    }
+    fputc('\n', f);
+    size_t i;
+    const json_t *p;
+    json_array_foreach(json_object_get(answer, "problems"), i, p)
+        fprintf(f, "  %s\n", json_string_value(p));
+}
+
+void render_sources(FILE *f, const json_t *answer)
+{
+    const json_t *list = json_object_get(answer, "sources");
+    if (!json_array_size(list))
+        return;
+    fputs("sources\n", f);
+    size_t i;
+    const json_t *s;
+    json_array_foreach(list, i, s) {
+        const char *when = json_string_value(json_object_get(s, "last_indexed"));
+        fprintf(f, "  %s: %lld document%s", json_string_value(json_object_get(s, "folder")),
+                num(s, "docs"), num(s, "docs") == 1 ? "" : "s");
+        const json_t *run = json_object_get(s, "last_run");
+        if (when && json_is_object(run)) {
+            fprintf(f, ", last run %s (", when);
+            run_counts(f, run);
+            fputc(')', f);
+        }
+        fputc('\n', f);
+    }
+}

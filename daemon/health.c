@@ -1,0 +1,104 @@
+/* op health: what monitoring asks. Never an index error: an index that
+ * cannot be read is the answer ("status":"unreadable", with the reason),
+ * where every other op fails with index_unavailable. */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include "ops.h"
+#include "xap/prefix.h"
+
+typedef struct health_ctx {
+    xap_info info;
+    char *last;     /* META_LAST_RUN */
+} health_ctx;
+
+static seek_status read_health(xap_db *db, void *ctx)
+{
+    health_ctx *hc = ctx;
+    free(hc->last);
+    hc->last = NULL;
+    seek_status st = xap_db_info(db, &hc->info);
+    return st == SEEK_OK ? xap_db_metadata(db, META_LAST_RUN, &hc->last) : st;
+}
+
+static json_t *unreadable(seek_status st)
+{
+    proto_error why = { 0 };
+    op_error(st, &why);
+    return json_pack("{s:s,s:b,s:s,s:{s:s,s:s}}", "status", "unreadable", "readable", 0,
+                     "index", worker_index_path(), "error", "code", why.code,
+                     "message", why.message);
+}
+
+/* Adds a sentence to `problems` (a failed allocation only loses it). */
+__attribute__((format(printf, 2, 3)))
+static void problem(json_t *problems, const char *fmt, ...)
+{
+    char s[200];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(s, sizeof s, fmt, ap);
+    va_end(ap);
+    json_array_append_new(problems, json_string(s));
+}
+
+static json_t *health_of(const proto_request *req, proto_error *err)
+{
+    health_ctx hc = { .last = NULL };
+    seek_status st = worker_run_fresh(read_health, &hc);
+    if (st == SEEK_NOMEM) {
+        free(hc.last);
+        op_error(st, err);
+        return NULL;
+    }
+    if (st != SEEK_OK) {
+        free(hc.last);
+        return unreadable(st);
+    }
+    json_t *run = hc.last && *hc.last ? json_loads(hc.last, 0, NULL) : NULL;
+    free(hc.last);
+    json_t *problems = json_array();
+    time_t t = (time_t)json_integer_value(json_object_get(run, "time"));
+    double age = t ? difftime(time(NULL), t) : NAN;
+    json_int_t failed = json_integer_value(json_object_get(run, "failed"));
+    if (failed > 0)
+        problem(problems, "the last indexer run failed on %lld file%s", (long long)failed,
+                failed == 1 ? "" : "s");
+    if (req->max_age >= 0 && !t)
+        problem(problems, "no indexer run is recorded, so the index's age is unknown");
+    else if (req->max_age >= 0 && age > req->max_age)
+        problem(problems, "the last commit is %.0f s old, more than the %.0f s allowed", age,
+                req->max_age);
+    char when[32] = "";
+    struct tm tm;
+    if (t && gmtime_r(&t, &tm))
+        strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    json_t *ans = json_pack("{s:s,s:b,s:s,s:I,s:I,s:s,s:o,s:o}",
+                            "status", json_array_size(problems) ? "degraded" : "healthy",
+                            "readable", 1, "index", worker_index_path(),
+                            "docs", (json_int_t)hc.info.docs,
+                            "revision", (json_int_t)hc.info.revision, "last_commit", when,
+                            "last_run", run ? run : json_null(), "problems", problems);
+    if (ans && t)
+        json_object_set_new(ans, "age_seconds", json_real(age));
+    return ans;
+}
+
+int op_health(worker *w, const proto_request *req, jw *out, proto_error *err)
+{
+    (void)w;
+    json_t *members = health_of(req, err);
+    if (!members)
+        return err->code ? -1 : op_error(SEEK_NOMEM, err);
+    const char *key;
+    json_t *v;
+    json_object_foreach(members, key, v) {
+        jw_key(out, key);
+        jw_json(out, v);
+    }
+    json_decref(members);
+    return 0;
+}
