@@ -21,9 +21,8 @@ int op_error(seek_status st, proto_error *err)
         err->offset = -1;
         return -1;
     case SEEK_IO:
-        return proto_fail(err, code, -1, "cannot read the index at %s: %s; to repair it, run "
-                          "seekd-index --rebuild --index %s CORPUS_DIR...", path, xap_errmsg(),
-                          path);
+        return proto_fail(err, code, -1, "cannot read the index at %s: %s; repair it with "
+                          "seekd-index --rebuild --index %s", path, xap_errmsg(), path);
     case SEEK_LOCKED:
     case SEEK_MODIFIED:
         return proto_fail(err, code, -1, "cannot read the index at %s: %s", path, xap_errmsg());

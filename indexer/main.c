@@ -15,6 +15,7 @@
 
 #include "entity/gazetteer.h"
 #include "layout.h"
+#include "rebuild.h"
 #include "morph/morph.h"
 #include "shard.h"
 #include "sources.h"
@@ -42,6 +43,7 @@ typedef struct options {
     const char *date_fallback;  /* --date-fallback: "mtime", "none", or NULL (as the index says) */
     long long max_bytes; /* --max-file-size */
     const char *forget;  /* --forget FOLDER: remove that source's documents, index nothing */
+    int rebuild;         /* --rebuild: a fresh index beside this one, swapped in */
 } options;
 
 
@@ -117,7 +119,7 @@ static int parse_args(int argc, char **argv, options *o)
         { "batch", required_argument, 0, 'B' }, { "date-fallback", required_argument, 0, 'D' },
         { "encoding", required_argument, 0, 'E' }, { "verbose", no_argument, 0, 'v' },
         { "max-file-size", required_argument, 0, 'M' },
-        { "forget", required_argument, 0, 'F' },
+        { "forget", required_argument, 0, 'F' }, { "rebuild", no_argument, 0, 'R' },
         { 0, 0, 0, 0 },
     };
     memset(o, 0, sizeof *o);
@@ -147,6 +149,7 @@ static int parse_args(int argc, char **argv, options *o)
             break;
         case 'f': o->full = 1; break;
         case 'F': o->forget = optarg; break;
+        case 'R': o->rebuild = 1; break;
         case 'D':
             if (strcmp(optarg, "mtime") != 0 && strcmp(optarg, "none") != 0) {
                 fprintf(stderr, "seekd-index: --date-fallback takes mtime or none, not '%s'\n",
@@ -211,7 +214,11 @@ static int parse_args(int argc, char **argv, options *o)
         fprintf(stderr, "seekd-index: --forget FOLDER indexes nothing: name no corpus folder\n");
         return -1;
     }
-    if (optind >= argc && !o->forget) {
+    if (o->forget && o->rebuild) {
+        fprintf(stderr, "seekd-index: --forget and --rebuild do not go together\n");
+        return -1;
+    }
+    if (optind >= argc && !o->forget && !o->rebuild) {
         fprintf(stderr, "seekd-index: name at least one corpus folder\n");
         usage(stderr);
         return -1;
@@ -668,6 +675,11 @@ static int index_files(const options *o, const layout *l, const gazetteer *gaz, 
         fprintf(stderr, "seekd-index: %s is being updated by another indexer; "
                         "try again later or pass --wait SECONDS\n", o->index);
         rc = EXIT_LOCKED;
+    } else if (st == SEEK_IO) {
+        fprintf(stderr, "seekd-index: %s: %s (%s)\nseekd-index: the index is damaged; "
+                        "seekd-index --rebuild --index %s builds a fresh one beside it and "
+                        "swaps it in\n", o->index, xap_errmsg(), status_code(st), o->index);
+        rc = EXIT_FATAL;
     } else if (st != SEEK_OK) {
         rc = fatal(o->index, st);
     } else if ((st = xap_wdb_begin(u->w)) != SEEK_OK) {
@@ -744,6 +756,9 @@ static int run(const options *o, const gazetteer *gaz, char **roots, size_t nroo
         rc = fatal("out of memory", SEEK_NOMEM);
     if (!rc)
         rc = index_files(o, &l, gaz, &u, &waited);
+    if (!rc && rebuild_note_write(o->index, &reg, u.date_from_mtime ? "mtime" : "none") < 0)
+        fprintf(stderr, "seekd-index: warning: cannot write %s/%s: %s\n", o->index, REBUILD_NOTE,
+                strerror(errno));
     counts c = u.c;
     update_fini(&u);
     layout_fini(&l);
@@ -845,6 +860,12 @@ static int forget_in(const options *o, xap_wdb *w, const char *folder, size_t *r
         st = xap_wdb_set_metadata(w, META_LAST_RUN, summary);
     if (st == SEEK_OK)
         st = xap_wdb_commit(w);
+    char *fallback = NULL;
+    if (st == SEEK_OK && xap_wdb_metadata(w, META_DATE_FALLBACK, &fallback) == SEEK_OK
+        && rebuild_note_write(o->index, &reg, *fallback ? fallback : "none") < 0)
+        fprintf(stderr, "seekd-index: warning: cannot write %s/%s: %s\n", o->index, REBUILD_NOTE,
+                strerror(errno));
+    free(fallback);
     free(feeds);
     free(text);
     sources_fini(&reg);
@@ -893,6 +914,70 @@ static int forget(const options *o)
     return rc;
 }
 
+/* Builds the index afresh at INDEX.rebuild from `roots` (else the folders
+ * the index's note names), holding the old index's lock meanwhile, then
+ * swaps it in: the repair for an index that cannot be read. */
+static int rebuild(const options *o, const gazetteer *gaz, char **roots, size_t nroots)
+{
+    layout l;
+    char err[4400];
+    if (layout_resolve(o->index, o->shard >= 0 ? 1 : o->shards, &l, err, sizeof err) < 0) {
+        fprintf(stderr, "seekd-index: %s\n", err);
+        return EXIT_FATAL;
+    }
+    char **noted = NULL, fallback[8] = "";
+    size_t n = nroots;
+    if (!nroots && rebuild_note_read(o->index, &noted, &n, fallback, sizeof fallback, err,
+                                     sizeof err) < 0) {
+        fprintf(stderr, "seekd-index: --rebuild: name the corpus folders (%s)\n", err);
+        layout_fini(&l);
+        return EXIT_FATAL;
+    }
+    options fresh = *o;
+    int *fds = calloc(l.nshards, sizeof *fds);
+    int rc = 0, lk = fds ? rebuild_lock(l.paths, l.nshards, o->wait_seconds, fds) : -1;
+    if (lk > 0) {
+        fprintf(stderr, "seekd-index: %s is being updated by another indexer; "
+                        "try again later or pass --wait SECONDS\n", o->index);
+        rc = EXIT_LOCKED;
+    } else if (lk < 0) {
+        fprintf(stderr, "seekd-index: cannot lock %s: %s\n", o->index, strerror(errno));
+        rc = EXIT_FATAL;
+    } else if (snprintf(fresh.index, sizeof fresh.index, "%s.rebuild", o->index)
+               >= (int)sizeof fresh.index) {
+        fprintf(stderr, "seekd-index: --index path too long\n");
+        rc = EXIT_FATAL;
+    }
+    if (!rc) {
+        if (o->shard < 0 && l.nshards > 1)
+            fresh.shards = l.nshards;
+        if (!fresh.date_fallback && *fallback)
+            fresh.date_fallback = fallback;
+        rebuild_remove(fresh.index);   /* a killed rebuild's */
+        rc = run(&fresh, gaz, noted ? noted : roots, n);
+        char why[4400] = "";
+        if (rc && rc != EXIT_FAILED_FILES) {
+            rebuild_remove(fresh.index);
+        } else if (rebuild_swap(o->index, fresh.index, why, sizeof why) < 0) {
+            fprintf(stderr, "seekd-index: %s\n", why);
+            rc = EXIT_FATAL;
+        } else {
+            if (*why)
+                fprintf(stderr, "seekd-index: warning: %s\n", why);
+            if (!o->quiet)
+                printf("rebuilt %s\n", o->index);
+        }
+    }
+    if (fds)
+        rebuild_unlock(fds, l.nshards);
+    free(fds);
+    for (size_t i = 0; noted && i < n; i++)
+        free(noted[i]);
+    free(noted);
+    layout_fini(&l);
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
     options o;
@@ -912,7 +997,10 @@ int main(int argc, char **argv)
         gaz_free(gaz);
         return EXIT_FATAL;
     }
-    int rc = o.forget ? forget(&o) : run(&o, gaz, argv + optind, (size_t)(argc - optind));
+    char **roots = argv + optind;
+    size_t nroots = (size_t)(argc - optind);
+    int rc = o.forget ? forget(&o) : o.rebuild ? rebuild(&o, gaz, roots, nroots)
+                                               : run(&o, gaz, roots, nroots);
     morph_free(words);
     gaz_free(gaz);
     return rc;
