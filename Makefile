@@ -135,6 +135,9 @@ $(BUILD)/tests/test_freshness: $(BUILD)/daemon/freshness.o
 $(BUILD)/tests/test_pairs: $(BUILD)/indexer/document.o $(BUILD)/indexer/facets.o $(BUILD)/indexer/headline.o
 $(BUILD)/tests/test_bulk: $(BUILD)/indexer/bulk.o $(BUILD)/indexer/idmap.o
 $(BUILD)/tests/test_idmap: $(BUILD)/indexer/idmap.o
+$(BUILD)/tests/test_sources: $(BUILD)/indexer/sources.o
+$(BUILD)/tests/test_rebuild: $(BUILD)/indexer/rebuild.o $(BUILD)/indexer/sources.o
+$(BUILD)/tests/test_indexstate: $(BUILD)/daemon/indexstate.o $(BUILD)/daemon/log.o
 $(BUILD)/tests/test_htmldate: $(BUILD)/indexer/html.o $(BUILD)/indexer/htmldate.o
 $(BUILD)/tests/test_html: $(BUILD)/indexer/html.o $(BUILD)/indexer/htmldate.o
 $(BUILD)/tests/test_feed: $(BUILD)/indexer/feed.o

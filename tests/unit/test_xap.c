@@ -474,6 +474,28 @@ static void test_shards(void **state)
     assert_int_equal(xap_wdb_terms(w, "Q", &terms, &n), SEEK_OK);
     assert_int_equal(n, 19);
     xap_strv_free(terms, n);
+    /* The ids of the documents holding a term, from every shard. */
+    assert_int_equal(xap_wdb_term_values(w, "shared", 0, &terms, &n), SEEK_OK);
+    assert_int_equal(n, 19);
+    int seen[20] = { 0 };
+    for (size_t i = 0; i < n; i++) {
+        int k = -1;
+        assert_int_equal(sscanf(terms[i], "doc%d", &k), 1);
+        assert_true(k >= 0 && k < 20 && k != 7 && !seen[k]);
+        seen[k] = 1;
+    }
+    xap_strv_free(terms, n);
+    assert_int_equal(xap_wdb_term_values(w, "Qdoc3", 1, &terms, &n), SEEK_OK);
+    assert_int_equal(n, 1);
+    assert_string_equal(terms[0], "20200101");
+    xap_strv_free(terms, n);
+    assert_int_equal(xap_wdb_term_values(w, "Qdoc3", 99, &terms, &n), SEEK_OK);
+    assert_int_equal(n, 1);
+    assert_string_equal(terms[0], "");
+    xap_strv_free(terms, n);
+    assert_int_equal(xap_wdb_term_values(w, "nowhere", 0, &terms, &n), SEEK_OK);
+    assert_int_equal(n, 0);
+    xap_strv_free(terms, n);
     char *v;
     assert_int_equal(xap_wdb_value(w, "Qdoc3", 1, &v), SEEK_OK);
     assert_string_equal(v, "20200101");

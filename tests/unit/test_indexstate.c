@@ -1,0 +1,108 @@
+/* Unit tests for the daemon's shared index state: a change is logged once
+ * however many requests meet it, a good index at start is not news, causes
+ * that say nothing of the index are ignored; and an index with no documents
+ * is told apart as a build under way (its lock held) or an interrupted one. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "../../daemon/indexstate.h"
+#include "xap/xap.h"
+
+static int asked;
+
+static const char *why(void *ctx)
+{
+    asked++;
+    return ctx;
+}
+
+/* Notes each status in turn with stderr going to a file; returns the log. */
+static char *log_of(const seek_status *sts, size_t n)
+{
+    char path[] = "/tmp/seekd-istate.XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    fflush(stderr);
+    int saved = dup(STDERR_FILENO);
+    dup2(fd, STDERR_FILENO);
+    for (size_t i = 0; i < n; i++)
+        istate_note(sts[i], "/idx", why, "it broke");
+    fflush(stderr);
+    dup2(saved, STDERR_FILENO);
+    close(saved);
+    FILE *f = fdopen(fd, "r");
+    rewind(f);
+    char *text = calloc(1, 8192);
+    fread(text, 1, 8191, f);
+    fclose(f);
+    unlink(path);
+    return text;
+}
+
+static size_t lines_with(const char *text, const char *word)
+{
+    size_t n = 0;
+    for (const char *p = text; (p = strstr(p, word)); p++)
+        n++;
+    return n;
+}
+
+static void test_once_per_change(void **state)
+{
+    (void)state;
+    static const seek_status sts[] = {
+        SEEK_OK, SEEK_OK, SEEK_BAD_QUERY, SEEK_NOMEM, SEEK_OK,   /* nothing to say */
+        SEEK_IO, SEEK_IO, SEEK_IO, SEEK_BAD_QUERY, SEEK_IO,      /* one line */
+        SEEK_OK, SEEK_OK,                                        /* one line */
+        SEEK_UNBUILT, SEEK_STALE, SEEK_STALE,                    /* two lines */
+    };
+    asked = 0;
+    char *log = log_of(sts, sizeof sts / sizeof *sts);
+    assert_int_equal(lines_with(log, "seekd index_unavailable"), 3);
+    assert_int_equal(lines_with(log, "seekd index_available"), 1);
+    assert_int_equal(lines_with(log, "status=io_error error=\"it broke\""), 1);
+    assert_int_equal(lines_with(log, "status=index_unbuilt"), 1);
+    assert_int_equal(lines_with(log, "status=index_stale"), 1);
+    assert_int_equal(lines_with(log, "index=/idx"), 4);
+    /* The message is made only for a line that is written. */
+    assert_int_equal(asked, 3);
+    free(log);
+}
+
+static void test_unbuilt(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/seekd-istate.XXXXXX", msg[256];
+    assert_non_null(mkdtemp(dir));
+    assert_false(istate_writer_active(dir));
+    xap_wdb *w;
+    assert_int_equal(xap_wdb_open(dir, XAP_CREATE, &w), SEEK_OK);
+    assert_true(istate_writer_active(dir));
+    istate_unbuilt_message(dir, msg, sizeof msg);
+    assert_non_null(strstr(msg, "being built"));
+    assert_non_null(strstr(msg, dir));
+    xap_wdb_close(w);
+    assert_false(istate_writer_active(dir));
+    istate_unbuilt_message(dir, msg, sizeof msg);
+    assert_non_null(strstr(msg, "interrupted"));
+    assert_null(strstr(msg, "version"));
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_once_per_change),
+        cmocka_unit_test(test_unbuilt),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
