@@ -2,8 +2,8 @@
 # A fresh build (an index holding no documents) is written in batches merged
 # at the end: it answers exactly as an index written in place, a serving
 # daemon moves from no index to the whole new one without a restart, later
-# runs are incremental, a repeated id keeps its last copy, and a killed
-# run's leftovers are cleared by the next run.
+# runs are incremental, an id two folders give stays the first folder's,
+# and a killed run's leftovers are cleared by the next run.
 . "$(dirname "$0")/lib.sh"
 
 A=000_26b1c25252f2a5d8
@@ -24,17 +24,19 @@ answers() {
 import json, sys
 for line in sys.stdin:
     a = json.loads(line)
-    for k in ("took_ms", "revision", "last_commit", "index", "last_run"):
+    for k in ("took_ms", "revision", "last_commit", "index", "last_run", "sources"):
         a.pop(k, None)
     print(json.dumps(a, sort_keys=True))'
 }
 
-# In place: one document (itself a fresh build), then the others written into it.
+# In place: one document (itself a fresh build), then the others written
+# into it (the same folder, grown).
 PLACE=$TMP/inplace
 mkdir "$TMP/one"
-cp "$CORPUS/$A.txt" "$TMP/one/"
+cp -p "$CORPUS/$A.txt" "$TMP/one/"
 "$BIN/seekd-index" -q --index "$PLACE" "$TMP/one"
-out=$("$BIN/seekd-index" --index "$PLACE" "$CORPUS")
+cp -p "$CORPUS"/* "$TMP/one/"
+out=$("$BIN/seekd-index" --index "$PLACE" "$TMP/one")
 expect_eq "in place: the other documents added" "4 added, 0 updated, 0 removed, 1 unchanged, 0 failed" "${out% in *}"
 
 out=$(index --batch 2 "$CORPUS")
@@ -81,7 +83,8 @@ expect_eq "the daemon serves it at once" "later" "$(ids zanzibarite)"
 expect_eq "with every document" 6 "$(seek --json --stats | python3 -c 'import json,sys; print(json.load(sys.stdin)["docs"])')"
 stop_daemon
 
-# The same id twice (two corpus folders), in different batches: the last wins.
+# The same id from two corpus folders: the first folder keeps it, the
+# other's file is refused, naming both (a fresh build, in batches of 1).
 mkdir -p "$TMP/r1" "$TMP/r2"
 printf 'First copy\nquokka\n' > "$TMP/r1/same.txt"
 printf 'Second copy\nwombat\n' > "$TMP/r2/same.txt"
@@ -89,10 +92,10 @@ printf 'Other\nquokka wombat\n' > "$TMP/r1/other.txt"
 INDEX=$TMP/dup
 expect_rc "a repeated id fails the run (exit 1)" 1 index --batch 1 "$TMP/r1" "$TMP/r2"
 cp "$TMP/err" "$TMP/said"
-check "and is named" grep -q "same' appears twice" "$TMP/said"
+check "and names both files" grep -q "$TMP/r2/same.txt: id 'same' is taken by $TMP/r1/same.txt" "$TMP/said"
 start_daemon || exit 1
-expect_eq "the last copy is the one indexed" "other" "$(ids quokka)"
-expect_eq "its words are found" "other,same" "$(ids wombat)"
+expect_eq "the first folder's copy is the one indexed" "other,same" "$(ids quokka)"
+expect_eq "the second's words are not" "other" "$(ids wombat)"
 stop_daemon
 
 # A run killed during a fresh build leaves the index empty and its batches
