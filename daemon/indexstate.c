@@ -27,14 +27,22 @@ static int index_state(seek_status st)
     }
 }
 
+/* A first build under way and one that was killed are two states: the
+ * second is news to the log even after the first was told. */
+#define STATE_INTERRUPTED 1000
+
 void istate_note(seek_status st, const char *index_path, istate_message_fn message, void *ctx)
 {
-    if (!index_state(st) || atomic_load(&state) == (int)st)
+    if (!index_state(st))
+        return;
+    int now = st == SEEK_UNBUILT && !istate_writer_active(index_path) ? STATE_INTERRUPTED
+                                                                       : (int)st;
+    if (atomic_load(&state) == now)
         return;
     pthread_mutex_lock(&lock);
     int was = atomic_load(&state);
-    if (was != (int)st) {
-        atomic_store(&state, (int)st);
+    if (was != now) {
+        atomic_store(&state, now);
         /* A daemon that starts on a good index says nothing of it: only a
          * change from or to a state it cannot serve is news. */
         if (st != SEEK_OK)

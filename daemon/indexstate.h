@@ -12,7 +12,8 @@
 /* Notes what opening or reading the index at `index_path` gave: OK, or a
  * status saying it cannot be read (NOT_FOUND, STALE, UNBUILT, IO, NETWORK,
  * XAPIAN); others (a bad query, no memory) say nothing of the index and are
- * ignored. Logs the change when the state differs from the last one noted;
+ * ignored. UNBUILT counts as two states, a build under way and one that
+ * was interrupted. Logs the change when the state differs from the last one noted;
  * `message` (may be NULL for OK) is called only then, to describe it. */
 typedef const char *(*istate_message_fn)(void *ctx);
 void istate_note(seek_status st, const char *index_path, istate_message_fn message, void *ctx);
