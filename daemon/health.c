@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "indexstate.h"
 #include "ops.h"
 #include "xap/prefix.h"
 
@@ -24,13 +25,10 @@ static seek_status read_health(xap_db *db, void *ctx)
     return st == SEEK_OK ? xap_db_metadata(db, META_LAST_RUN, &hc->last) : st;
 }
 
-static json_t *unreadable(seek_status st)
+static json_t *unreadable(const char *code, const char *message)
 {
-    proto_error why = { 0 };
-    op_error(st, &why);
     return json_pack("{s:s,s:b,s:s,s:{s:s,s:s}}", "status", "unreadable", "readable", 0,
-                     "index", worker_index_path(), "error", "code", why.code,
-                     "message", why.message);
+                     "index", worker_index_path(), "error", "code", code, "message", message);
 }
 
 /* Adds a sentence to `problems` (a failed allocation only loses it). */
@@ -54,9 +52,17 @@ static json_t *health_of(const proto_request *req, proto_error *err)
         op_error(st, err);
         return NULL;
     }
-    if (st != SEEK_OK) {
+    char why[256];
+    if (st == SEEK_OK && istate_damaged(why, sizeof why)) {
+        /* It opened for this check, but reads of this very index failed. */
         free(hc.last);
-        return unreadable(st);
+        return unreadable(PROTO_E_NO_INDEX, why);
+    }
+    if (st != SEEK_OK) {
+        proto_error e = { 0 };
+        op_error(st, &e);
+        free(hc.last);
+        return unreadable(e.code, e.message);
     }
     json_t *run = hc.last && *hc.last ? json_loads(hc.last, 0, NULL) : NULL;
     free(hc.last);

@@ -6,6 +6,7 @@
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -15,6 +16,29 @@
 
 static atomic_int state = STATE_UNKNOWN;
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+/* Under lock: the index on disk when a read failed (IO), and why. */
+static struct stat damaged_at;
+static char damage[256];
+
+/* What names the index's commit on disk: its version file, rewritten by
+ * every commit, else a stub's (rewritten by every run), else the folder. */
+static void signature(const char *index_path, struct stat *st)
+{
+    static const char *const names[] = { "/iamglass", "/XAPIANDB", "" };
+    char path[4200];
+    memset(st, 0, sizeof *st);
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        snprintf(path, sizeof path, "%s%s", index_path, names[i]);
+        if (stat(path, st) == 0)
+            return;
+    }
+}
+
+static int same_file(const struct stat *a, const struct stat *b)
+{
+    return a->st_dev == b->st_dev && a->st_ino == b->st_ino && a->st_size == b->st_size
+           && a->st_mtim.tv_sec == b->st_mtim.tv_sec && a->st_mtim.tv_nsec == b->st_mtim.tv_nsec;
+}
 
 static int index_state(seek_status st)
 {
@@ -39,19 +63,41 @@ void istate_note(seek_status st, const char *index_path, istate_message_fn messa
                                                                        : (int)st;
     if (atomic_load(&state) == now)
         return;
+    struct stat here;
+    signature(index_path, &here);
     pthread_mutex_lock(&lock);
     int was = atomic_load(&state);
-    if (was != now) {
+    /* A damaged index may still open, or answer from a thread's cache, while
+     * other reads fail: it counts as readable again only once the index on
+     * disk is another (a commit, a rebuild), or the log would flap. */
+    int sticky = was == SEEK_IO && st == SEEK_OK && same_file(&here, &damaged_at);
+    if (was != now && !sticky) {
         atomic_store(&state, now);
+        if (st == SEEK_IO)
+            damaged_at = here;
         /* A daemon that starts on a good index says nothing of it: only a
          * change from or to a state it cannot serve is news. */
-        if (st != SEEK_OK)
+        if (st != SEEK_OK) {
+            snprintf(damage, sizeof damage, "%s", message ? message(ctx) : "");
             log_event("index_unavailable", "index=%s status=%s error=\"%s\"", index_path,
-                      status_code(st), message ? message(ctx) : "");
-        else if (was != STATE_UNKNOWN)
+                      status_code(st), damage);
+        } else if (was != STATE_UNKNOWN) {
             log_event("index_available", "index=%s", index_path);
+        }
     }
     pthread_mutex_unlock(&lock);
+}
+
+int istate_damaged(char *why, size_t cap)
+{
+    if (atomic_load(&state) != SEEK_IO)
+        return 0;
+    pthread_mutex_lock(&lock);
+    int damaged = atomic_load(&state) == SEEK_IO;
+    if (damaged)
+        snprintf(why, cap, "%s", damage);
+    pthread_mutex_unlock(&lock);
+    return damaged;
 }
 
 int istate_writer_active(const char *index_path)

@@ -13,10 +13,16 @@
  * status saying it cannot be read (NOT_FOUND, STALE, UNBUILT, IO, NETWORK,
  * XAPIAN); others (a bad query, no memory) say nothing of the index and are
  * ignored. UNBUILT counts as two states, a build under way and one that
- * was interrupted. Logs the change when the state differs from the last one noted;
+ * was interrupted; after IO, OK counts only once the index on disk changed
+ * (istate_damaged). Logs the change when the state differs from the last one noted;
  * `message` (may be NULL for OK) is called only then, to describe it. */
 typedef const char *(*istate_message_fn)(void *ctx);
 void istate_note(seek_status st, const char *index_path, istate_message_fn message, void *ctx);
+
+/* Nonzero while the index counts as damaged: a read failed (IO) and the
+ * index on disk is still the one it failed on, even if it opens again.
+ * Copies the reason into why. */
+int istate_damaged(char *why, size_t cap);
 
 /* Nonzero when a seekd-index holds the lock of the database at `index_path`. */
 int istate_writer_active(const char *index_path);

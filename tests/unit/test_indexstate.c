@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <unistd.h>
 #include <cmocka.h>
 
@@ -20,6 +21,11 @@ static int asked;
 static const char *why(void *ctx)
 {
     asked++;
+    return ctx;
+}
+
+static const char *why_for(void *ctx)
+{
     return ctx;
 }
 
@@ -60,8 +66,9 @@ static void test_once_per_change(void **state)
     static const seek_status sts[] = {
         SEEK_OK, SEEK_OK, SEEK_BAD_QUERY, SEEK_NOMEM, SEEK_OK,   /* nothing to say */
         SEEK_IO, SEEK_IO, SEEK_IO, SEEK_BAD_QUERY, SEEK_IO,      /* one line */
-        SEEK_OK, SEEK_OK,                                        /* one line */
+        SEEK_OK, SEEK_OK,             /* nothing: the same damaged index on disk */
         SEEK_UNBUILT, SEEK_STALE, SEEK_STALE,                    /* two lines */
+        SEEK_OK,                                                 /* one line */
     };
     asked = 0;
     char *log = log_of(sts, sizeof sts / sizeof *sts);
@@ -74,6 +81,47 @@ static void test_once_per_change(void **state)
     /* The message is made only for a line that is written. */
     assert_int_equal(asked, 3);
     free(log);
+}
+
+/* After a failed read, the index counts as readable again only once the
+ * index on disk is another one: no line per request while a damaged index
+ * opens on one thread and fails on another. */
+static void test_damage_sticks_until_the_index_changes(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/seekd-istate.XXXXXX", path[64], why[256];
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/iamglass", dir);
+    FILE *f = fopen(path, "w");
+    fputs("one", f);
+    fclose(f);
+    int saved = dup(STDERR_FILENO), null = open("/dev/null", O_WRONLY);
+    dup2(null, STDERR_FILENO);
+    istate_note(SEEK_IO, dir, why_for, "table damaged");
+    dup2(saved, STDERR_FILENO);
+    close(saved);
+    close(null);
+    assert_true(istate_damaged(why, sizeof why));
+    assert_string_equal(why, "table damaged");
+    istate_note(SEEK_OK, dir, why_for, "");
+    assert_true(istate_damaged(why, sizeof why));
+    /* A rebuild: another version file in its place. */
+    char fresh[80];
+    snprintf(fresh, sizeof fresh, "%s/new", dir);
+    f = fopen(fresh, "w");
+    fputs("two", f);
+    fclose(f);
+    assert_int_equal(rename(fresh, path), 0);
+    saved = dup(STDERR_FILENO);
+    null = open("/dev/null", O_WRONLY);
+    dup2(null, STDERR_FILENO);
+    istate_note(SEEK_OK, dir, why_for, "");
+    dup2(saved, STDERR_FILENO);
+    close(saved);
+    close(null);
+    assert_false(istate_damaged(why, sizeof why));
+    unlink(path);
+    rmdir(dir);
 }
 
 static void test_unbuilt(void **state)
@@ -102,6 +150,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_once_per_change),
+        cmocka_unit_test(test_damage_sticks_until_the_index_changes),
         cmocka_unit_test(test_unbuilt),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
