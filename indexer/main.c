@@ -280,6 +280,9 @@ static seek_status remove_missing(update *u, char **seen, size_t nseen)
             if (unseen(seen, nseen, id) && !walk_kept(u->files, WALK_ANY_SOURCE, id)) {
                 st = xap_wdb_delete(u->w, terms[i]);
                 u->c.removed++;
+                /* Whose it was is unknown; with one folder, surely its. */
+                if (u->nroots == 1)
+                    u->root_counts[0].removed++;
             }
         }
         xap_strv_free(terms, n);

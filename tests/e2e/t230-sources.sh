@@ -113,17 +113,22 @@ stop_daemon
 # list away and marking another format): rewritten, ids unchanged, and then
 # kept apart like any other.
 INDEX=$TMP/old
+printf 'Gone soon\nephemeral\n' > "$CORPUS/gone.txt"
 index -q "$CORPUS"
 start_daemon || exit 1
 before=$(ids the)
 stop_daemon
 xapian-metadata set "$INDEX" seekd.sources ''
 xapian-metadata set "$INDEX" seekd.format 7
+rm "$CORPUS/gone.txt"
 indexed "the older index is taken over" 0 "$CORPUS"
-expect_eq "every document rewritten" "0 added, 5 updated, 0 removed, 0 unchanged, 0 failed" "$(summary)"
+expect_eq "every document rewritten, a vanished one removed as before" \
+    "0 added, 5 updated, 1 removed, 0 unchanged, 0 failed" "$(summary)"
 start_daemon || exit 1
 expect_eq "with the same ids" "$before" "$(ids the)"
 expect_eq "now of its folder" "$(cd "$CORPUS" && pwd -P)" "$(seek --json --stats | json 'a["sources"][0]["folder"]')"
+expect_eq "whose last run counts the removal" 1 "$(seek --json --stats | json 'a["sources"][0]["last_run"]["removed"]')"
+expect_eq "and the vanished document is gone" "" "$(ids ephemeral)"
 indexed "another folder then" 0 "$N/2024"
 expect_eq "leaves them" 5 "$(seek --json --stats | json 'a["sources"][0]["docs"]')"
 stop_daemon
