@@ -66,7 +66,14 @@ static counts run(const char *not_text, int *skipped_it)
     walk_list files = { 0 };
     size_t errors = 0;
     assert_int_equal(walk_corpus(corpus, &files, &errors), 0);
-    update u = { .shard = -1, .files = &files };
+    /* One corpus folder, the source of every document. */
+    sources reg = { 0 };
+    size_t root_src[1] = { 0 };
+    counts root_counts[1] = { { 0 } };
+    assert_int_equal(sources_add(&reg, corpus), 0);
+    update u = { .shard = -1, .files = &files, .reg = &reg, .root_src = root_src, .nroots = 1,
+                 .root_counts = root_counts, .refused = calloc(files.n + 1, 1) };
+    assert_non_null(u.refused);
     assert_int_equal(xap_wdb_open(index_dir, XAP_CREATE, &u.w), SEEK_OK);
     assert_int_equal(xap_wdb_begin(u.w), SEEK_OK);
     assert_int_equal(xap_wdb_metadata(u.w, META_FEEDS, &u.old_feeds), SEEK_OK);
@@ -84,6 +91,7 @@ static counts run(const char *not_text, int *skipped_it)
         *skipped_it = update_not_text(&u, not_text);
     counts c = u.c;
     update_fini(&u);
+    sources_fini(&reg);
     walk_list_fini(&files);
     return c;
 }

@@ -97,7 +97,7 @@ static void test_unreadable_folder_counted(void **state)
     chmod(path, 0700);
     assert_int_equal(errors, 1);
     assert_int_equal(list.n, 5);
-    assert_true(walk_kept(&list, "locked/hidden"));
+    assert_true(walk_kept(&list, 0, "locked/hidden"));
     walk_list_fini(&list);
 }
 
@@ -116,13 +116,16 @@ static void test_kept_ids(void **state)
 {
     (void)state;
     walk_list list = { 0 };
-    assert_int_equal(walk_keep(&list, "feeds/wire"), 0);
-    assert_int_equal(walk_keep(&list, "a/b"), 0);
-    assert_true(walk_kept(&list, "feeds/wire/a1"));
-    assert_true(walk_kept(&list, "a/b/c/d"));
-    assert_false(walk_kept(&list, "feeds/wirex/a1"));
-    assert_false(walk_kept(&list, "a"));
-    assert_false(walk_kept(&list, "other"));
+    assert_int_equal(walk_keep(&list, 0, "feeds/wire"), 0);
+    assert_int_equal(walk_keep(&list, 0, "a/b"), 0);
+    assert_true(walk_kept(&list, 0, "feeds/wire/a1"));
+    assert_true(walk_kept(&list, 0, "a/b/c/d"));
+    assert_false(walk_kept(&list, 0, "feeds/wirex/a1"));
+    assert_false(walk_kept(&list, 0, "a"));
+    assert_false(walk_kept(&list, 0, "other"));
+    /* Kept below one root only: another root's documents are not. */
+    assert_false(walk_kept(&list, 1, "a/b/c/d"));
+    assert_true(walk_kept(&list, WALK_ANY_SOURCE, "a/b/c/d"));
     walk_list_fini(&list);
 }
 
