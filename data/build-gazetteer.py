@@ -19,6 +19,8 @@ Sources (docs/gazetteer.md):
                     alias that is a lower-case word there ("Split", "Nice",
                     "US") is left out, capitals excepted
   --min-pop N       cities of at least N inhabitants (capitals always)
+  --capitals-out F  each country's capitals as named in the output, for the
+                    coverage test (tests/gazetteer/coverage.py)
   HAND...           hand-kept TSV files in the gazetteer format, merged first
 
 A hand entry wins: a generated entity sharing a name with a hand one of the
@@ -66,39 +68,57 @@ SUBDIVISIONS = {"State", "Province", "Region", "Regional state", "Land", "Republ
 
 class Gazetteer:
     def __init__(self):
-        self.ents = []       # [type, canonical, [aliases], source]
-        self.owner = {}      # folded name -> entity index
+        self.ents = []       # [type, canonical, [aliases], source, [context]]
+        self.owner = {}      # (type, folded name) -> entity index
 
     def names(self, i):
         e = self.ents[i]
         return [e[1]] + e[2]
 
-    def add(self, typ, name, aliases, source, by_alias=True):
+    def get(self, typ, name):
+        return self.owner.get((typ, fold(name)))
+
+    def add(self, typ, name, aliases, source, by_alias=True, shared=False, context=()):
         """Adds an entity, or merges it into an earlier one of the same type
         that has one of its names (its canonical name only, unless
-        by_alias). Returns the entity index or None."""
+        by_alias). With `shared`, its names that an earlier entity of the
+        type holds are its aliases too. Returns the entity index or None."""
         allnames = [name] + [a for a in aliases if a]
         for n in allnames if by_alias else [name]:
-            i = self.owner.get(fold(n))
-            if i is not None and self.ents[i][0] == typ:
-                self._extend(i, allnames)
+            i = self.get(typ, n)
+            if i is not None:
+                self._extend(i, allnames, shared)
+                self._context(i, context)
                 return i
-        if not fold(name) or fold(name) in self.owner:
+        if not fold(name) or self.get(typ, name) is not None:
             return None
         i = len(self.ents)
-        self.ents.append([typ, name, [], source])
-        self.owner[fold(name)] = i
-        self._extend(i, aliases)
+        self.ents.append([typ, name, [], source, []])
+        self.owner[(typ, fold(name))] = i
+        self._extend(i, aliases, shared)
+        self._context(i, context)
         return i
 
-    def _extend(self, i, names):
+    def _context(self, i, context):
+        for c in context:
+            if c and c not in self.ents[i][4] and fold(c) != fold(self.ents[i][1]):
+                self.ents[i][4].append(c)
+
+    def _extend(self, i, names, shared=False):
+        typ = self.ents[i][0]
         for n in names:
             f = fold(n)
-            if f and f not in self.owner:
-                self.owner[f] = i
+            if not f or n in self.names(i):
+                continue
+            own = self.owner.get((typ, f))
+            russian = any(CYR.get(c) for c in n.lower())
+            if own is None:
+                self.owner[(typ, f)] = i
                 self.ents[i][2].append(n)
-            elif f and self.owner[f] == i and n not in self.names(i) and any(CYR.get(c) for c in n.lower()):
+            elif own == i and russian:
                 self.ents[i][2].append(n)  # the Russian spelling, on record though it folds alike
+            elif own != i and shared and (russian or f not in map(fold, self.names(i))):
+                self.ents[i][2].append(n)  # a name two places share: context tells them apart
 
     def add_saint_forms(self):
         """Last, so that a place named so in the data keeps its name
@@ -113,8 +133,9 @@ class Gazetteer:
             if not rows:
                 continue
             out.write("\n# source: %s (%d)\n" % (src, len(rows)))
-            for typ, name, aliases, _ in rows:
-                out.write("%s\t%s\t%s\n" % (typ, name, "|".join(aliases)))
+            for typ, name, aliases, _, context in rows:
+                ctx = "\t" + "|".join(context) if context else ""
+                out.write("%s\t%s\t%s%s\n" % (typ, name, "|".join(aliases), ctx))
 
 
 def read_hand(g, path):
@@ -125,9 +146,12 @@ def read_hand(g, path):
             if not line.strip() or line.lstrip().startswith("#"):
                 continue
             fields = line.split("\t")
-            if len(fields) != 3:
-                sys.exit("%s:%d: expected TYPE<TAB>NAME<TAB>ALIASES" % (path, no))
-            g.add(fields[0], fields[1], fields[2].split("|") if fields[2] else [], src)
+            if len(fields) not in (3, 4):
+                sys.exit("%s:%d: expected TYPE<TAB>NAME<TAB>ALIASES[<TAB>CONTEXT]" % (path, no))
+            ctx = fields[3].split("|") if len(fields) == 4 and fields[3] else []
+            # A line with a context shares the names others have (docs/gazetteer.md).
+            g.add(fields[0], fields[1], fields[2].split("|") if fields[2] else [], src,
+                  by_alias=not ctx, shared=bool(ctx), context=ctx)
     return src
 
 
@@ -149,8 +173,8 @@ def saint_forms(name):
 def similar(a, b):
     """One name holds the other's letters: "Sana'a" and "Sanaa", "Panama
     City" and "Panamá"."""
-    a, b = ("".join(c for c in fold(n) if c.isalnum()) for n in (a, b))
-    return a in b or b in a
+    a, b = ({"".join(c for c in fold(v) if c.isalnum()) for v in [n] + saint_forms(n)} for n in (a, b))
+    return any(x in y or y in x for x in a for y in b)
 
 
 def uncomma(name):
@@ -210,6 +234,7 @@ def main():
     ap.add_argument("--words", required=True)
     ap.add_argument("--min-pop", type=int, default=100000)
     ap.add_argument("--out", required=True)
+    ap.add_argument("--capitals-out", help="also write each country's capitals (ISO code, country, capital)")
     ap.add_argument("hand", nargs="*")
     a = ap.parse_args()
 
@@ -222,6 +247,12 @@ def main():
 
     def common_word(name):
         return " " not in fold(name) and fold(name) in words
+
+    def held(name, typ):
+        """Whether an entity of another type has the name: a generated city
+        or region never shares one (a person's "Jackson" is no town)."""
+        return any(t != typ and i is not None for t, i in
+                   ((t, g.get(t, name)) for t in ("person", "org", "place", "name")))
 
     g = Gazetteer()
     order = [read_hand(g, p) for p in a.hand]
@@ -276,48 +307,77 @@ def main():
         ru = cities_ru.get(str(c["id"])) or weather_ru(c)
         return [n for n in [c["name"], ru] if n]
 
-    capitals = {}
+    def country_of(code):
+        i = country_ent.get(code)
+        return [g.ents[i][1]] if i is not None else []
+
+    # A country's capitals: GeoNames' (its most populous PPLC) and, when it
+    # names another town, countries-list's (Lobamba beside Mbabane).
+    capitals, capital_ent = {}, []
     for c in cities:
         if c.get("feature") == "PPLC" and c.get("country") in country_ent:
             old = capitals.get(c["country"])
-            if not old or c["population"] > old["population"]:
-                capitals[c["country"]] = c
+            if not old or c["population"] > old[0]["population"]:
+                capitals[c["country"]] = [c]
     for code, cl in sorted(listed.items()):
-        if code in capitals or code not in country_ent or not cl.get("capital"):
+        if code not in country_ent or not cl.get("capital"):
+            continue
+        if code in capitals and similar(cl["capital"], capitals[code][0]["name"]):
             continue
         want = fold(cl["capital"])
         same = [c for c in cities if c.get("country") == code and fold(c["name"]) == want]
-        capitals[code] = max(same, key=lambda c: c["population"]) if same else {"id": 0, "name": cl["capital"]}
+        capitals.setdefault(code, []).append(
+            max(same, key=lambda c: c["population"]) if same else {"id": 0, "name": cl["capital"]})
     for code in sorted(capitals):
-        names = city_names(capitals[code])
-        spelt = listed.get(code, {}).get("capital")
-        if spelt and fold(spelt) not in map(fold, names) and similar(spelt, names[0]):
-            # The English spelling of the press ("Sana'a", "South Tarawa"); it
-            # names the capital when GeoNames' name is the country's ("Panamá").
-            # Not another town (Lobamba is not Mbabane).
-            at = 0 if g.owner.get(fold(names[0])) == country_ent[code] else len(names)
-            names.insert(at, spelt)
-        g.add("place", names[0], names[1:], src_cap, by_alias=False)
-    taken = {id(c) for c in capitals.values()}
+        for k, cap in enumerate(capitals[code]):
+            names = city_names(cap)
+            spelt = listed.get(code, {}).get("capital")
+            if k == 0 and spelt and fold(spelt) not in map(fold, names) and similar(spelt, names[0]):
+                # The English spelling of the press ("Sana'a", "South Tarawa"); it
+                # names the capital when GeoNames' name is the country's ("Panamá").
+                at = 0 if g.get("place", names[0]) == country_ent[code] else len(names)
+                names.insert(at, spelt)
+            # A capital keeps the names another place has (Алжир is also
+            # Algeria, Джорджтаун also George Town): its country decides.
+            i = g.add("place", names[0], names[1:], src_cap, by_alias=False, shared=True,
+                      context=country_of(code))
+            if i is not None:
+                capital_ent.append((code, i))
+    taken = {id(c) for v in capitals.values() for c in v}
     for c in sorted(cities, key=lambda c: -c["population"]):
         if c["population"] < a.min_pop or id(c) in taken or c.get("feature") == "PPLX":
             continue
         names = [n for n in city_names(c) if not common_word(n)]
-        if names:
-            g.add("place", names[0], names[1:], src_city, by_alias=False)
+        if names and not held(names[0], "place"):
+            names = names[:1] + [n for n in names[1:] if not held(n, "place")]
+            g.add("place", names[0], names[1:], src_city, by_alias=False,
+                  context=country_of(c.get("country")))
 
     src_sub = ("ISO 3166-2 subdivisions (states, provinces, regions) from iso-codes with its Russian"
                " translation")
     order.append(src_sub)
     iso2_ru = mo(a.iso2_ru)
+    countries = {i for i in country_ent.values() if i is not None}
     for sub in json.load(open(a.iso2, encoding="utf-8"))["3166-2"]:
         if sub["type"] not in SUBDIVISIONS or "parent" in sub or common_word(sub["name"]):
             continue
         # "Catalunya [Cataluña]": a second spelling in brackets.
         names = [uncomma(n.strip(" ]")) for n in sub["name"].split("[")]
         ru = iso2_ru.get(sub["name"])
-        g.add("place", names[0], names[1:] + ([ru] if ru and ru != sub["name"] else []), src_sub,
-              by_alias=False)
+        names += [ru] if ru and ru != sub["name"] else []
+        code = sub["code"][:2]
+        other = g.get("place", names[0])
+        if other in countries and other != country_ent.get(code):
+            # A state named like another country (Georgia) is kept only as a
+            # hand line names it, "Georgia, United States", sharing the name.
+            own = g.get("place", "%s, %s" % (names[0], (country_of(code) or [""])[0]))
+            if own is not None:
+                g._extend(own, names, shared=True)
+            continue
+        if not held(names[0], "place"):
+            names = names[:1] + [n for n in names[1:] if not held(n, "place")]
+            g.add("place", names[0], names[1:], src_sub, by_alias=False,
+                  context=country_of(code))
 
     g.add_saint_forms()
     with open(a.out, "w", encoding="utf-8") as out:
@@ -326,6 +386,12 @@ def main():
                   "# fields: type <TAB> canonical name <TAB> alias|alias|... (docs/gazetteer.md).\n"
                   "# Each entry's source is the \"# source:\" header above it.\n")
         g.write(out, order)
+    if a.capitals_out:
+        with open(a.capitals_out, "w", encoding="utf-8") as out:
+            out.write("# The capitals of ISO 3166-1 countries as data/gazetteer.tsv names them, generated\n"
+                      "# by data/build-gazetteer.py: ISO code <TAB> country <TAB> capital.\n")
+            for code, i in capital_ent:
+                out.write("%s\t%s\t%s\n" % (code, g.ents[country_ent[code]][1], g.ents[i][1]))
     print("%s: %d entities" % (a.out, len(g.ents)), file=sys.stderr)
 
 

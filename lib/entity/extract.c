@@ -9,6 +9,7 @@
 #include "entity/names.h"
 #include "entity/runames.h"
 #include "entity/rustem.h"
+#include "entity/sense.h"
 #include "grow.h"
 #include "entity/translit.h"
 #include "text/script.h"
@@ -248,8 +249,7 @@ static long match_sentences(const gazetteer *g, const char *text, const tok_arra
     return (long)nv;
 }
 
-/* A gazetteer match the text's context rejects: Latin text meeting a
- * Cyrillic name's stem, a one-word name written in
+/* A gazetteer match the text's context rejects: a one-word name written in
  * lower case ("turkey", "fed"), a one-word place or person after a given
  * name ("MaliVai Washington", "Chelsea Clinton"), or a one-word place before
  * a surname or a name's next word ("Mary Robinson", "Tokyo Stock Exchange"),
@@ -260,9 +260,6 @@ static long match_sentences(const gazetteer *g, const char *text, const tok_arra
 static int rejected(const char *text, const tok_array *t, const names_tok *nt,
                     const unsigned char *taken, char **forms, const gaz_match *g)
 {
-    /* A Russian stem is no English word ("And" is not "Анда"). */
-    if (g->cut && script_word(tok_array_norm(t, g->first), t->v[g->first].len, NULL) == SCRIPT_LATIN)
-        return 1;
     if (g->n != 1)
         return 0;
     if (names_case(text, t->v[g->first].start, t->v[g->first].end) < 0)
@@ -538,12 +535,20 @@ static seek_status find_entities(const gazetteer *g, const char *text, const tok
     long ng = g ? match_sentences(g, text, t, nt, forms, &gm) : 0;
     if (ng < 0)
         goto out;
+    /* A Russian stem is no English word ("And" is not "Анда"), nor a
+     * candidate for a name several entities share. */
+    for (long i = 0; i < ng; i++)
+        if (gm[i].cut && script_word(tok_array_norm(t, gm[i].first), t->v[gm[i].first].len, NULL)
+                             == SCRIPT_LATIN)
+            gm[i].n = 0;
+    if (sense_choose(text, t, forms, gm, ng) < 0)
+        goto out;
     /* Context is read with every match's words taken, so a neighbour that is
      * a known name never counts as a given name or surname. */
     for (long i = 0; i < ng; i++)
         memset(taken + gm[i].first, 1, gm[i].n);
     for (long i = 0; i < ng; i++)
-        if (rejected(text, t, nt, taken, forms, &gm[i]))
+        if (gm[i].n && rejected(text, t, nt, taken, forms, &gm[i]))
             gm[i].n = 0;
     memset(taken, 0, t->n);
     if (!(place = calloc(t->n + 1, 1)))

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "entity/names.h"
 #include "entity/rustem.h"
 #include "entity/translit.h"
 #include "grow.h"
@@ -134,6 +135,7 @@ typedef struct alias_rec {
     uint32_t ent;
     unsigned char cut; /* a Cyrillic name with a case ending cut (gaz_match.cut) */
     unsigned char weak; /* ... an ending no nominative has: yields to others */
+    unsigned char caps; /* written in capitals (gaz_match.caps) */
 } alias_rec;
 
 struct gazetteer {
@@ -261,10 +263,6 @@ char *gaz_match_form(const char *text, size_t len)
     return s;
 }
 
-/* Registers one name of entity `e`, in the form that meets its inflections
- * in Russian text, or (`inflected` 0) in its plain transliteration, which
- * Latin text spells ("Moskva"). Returns 0, 1 if it has no tokens, -1 on no
- * memory. */
 /* Whether a word of `name` has an ending cut that no nominative has
  * (rustem_oblique): "Китами" cut to "кит". Returns 1, 0, or -1 on no memory. */
 static int oblique_cut(const char *name, size_t len)
@@ -277,21 +275,6 @@ static int oblique_cut(const char *name, size_t len)
         oblique = rustem_oblique(tok_array_norm(&a, i), a.v[i].len);
     tok_array_fini(&a);
     return oblique;
-}
-
-/* Whether name's inflected form (`key`) differs from its plain one: a case
- * ending was cut. Returns 1, 0, or -1 on no memory. */
-static int was_cut(const char *name, size_t len, const char *key)
-{
-    size_t n;
-    char **plain = form_tokens(name, len, &n, 0);
-    if (!plain)
-        return -1;
-    char *pkey = join(plain, n);
-    int cut = pkey ? strcmp(pkey, key) != 0 : -1;
-    free(pkey);
-    free_toks(plain, n);
-    return cut;
 }
 
 /* The alias record of entity e whose tokens are toks[0..n). */
@@ -309,30 +292,16 @@ static alias_rec *find_rec(gazetteer *g, uint32_t e, char **toks, size_t n)
     return NULL;
 }
 
-static int add_form(gazetteer *g, uint32_t e, const char *name, size_t len, int canonical,
-                    int inflected)
+/* Registers one form of a name of entity `e`: its match-form tokens (taken
+ * over, freed on failure) and key. `cut`: the form meets only inflections
+ * (gaz_match.cut), `weak` with an ending no nominative has (alias_rec);
+ * `caps`: the name is written in capitals, "GUAM" (gaz_match.caps).
+ * Returns 0, or -1 on no memory. */
+static int add_form(gazetteer *g, uint32_t e, char **toks, size_t n, const char *key, int cut,
+                    int weak, int caps)
 {
-    size_t n;
-    char **toks = form_tokens(name, len, &n, inflected);
-    if (!toks)
-        return -1;
-    if (n == 0) {
-        free(toks);
-        return 1;
-    }
-    char *key = join(toks, n);
-    int cut = key && inflected && translit_has_cyr(name, len) ? was_cut(name, len, key) : 0;
-    int weak = cut > 0 ? oblique_cut(name, len) : 0;
-    if (cut < 0 || weak < 0) {
-        free(key);
-        free_toks(toks, n);
-        return -1;
-    }
-    slot *s = key ? map_slot(&g->by_key, key) : NULL;
-    if (canonical && key)
-        g->ents[e].key = strdup(key);
-    free(key);
-    if (!s || (canonical && !g->ents[e].key)) {
+    slot *s = map_slot(&g->by_key, key);
+    if (!s) {
         free_toks(toks, n);
         return -1;
     }
@@ -356,7 +325,8 @@ static int add_form(gazetteer *g, uint32_t e, const char *name, size_t len, int 
         return -1;
     }
     g->al = grown;
-    g->al[g->nal] = (alias_rec){ toks, n, e, (unsigned char)cut, (unsigned char)weak };
+    g->al[g->nal] = (alias_rec){ toks, n, e, (unsigned char)cut, (unsigned char)weak,
+                                 (unsigned char)caps };
     slot *f = map_slot(&g->by_first, toks[0]);
     if (!f)
         return -1;
@@ -374,12 +344,70 @@ static int add_form(gazetteer *g, uint32_t e, const char *name, size_t len, int 
     return 0;
 }
 
+/* Registers one name of entity `e`: in the form that meets its inflections
+ * in Russian text and, for a Cyrillic name, also in its plain
+ * transliteration, which Latin text spells ("Moskva"). Each form is computed
+ * once; the inflected one is marked cut when the two differ. Returns 0, 1 if
+ * the name has no tokens, -1 on no memory. */
 static int add_name(gazetteer *g, uint32_t e, const char *name, size_t len, int canonical)
 {
-    int rc = add_form(g, e, name, len, canonical, 1);
-    if (rc == 0 && translit_has_cyr(name, len))
-        rc = add_form(g, e, name, len, 0, 0) < 0 ? -1 : 0;
+    size_t n, np = 0;
+    char **toks = form_tokens(name, len, &n, 1), **plain = NULL;
+    char *key = NULL, *pkey = NULL;
+    int cyr = translit_has_cyr(name, len), caps = names_caps(name, 0, len) >= 2, rc = -1;
+    if (!toks)
+        return -1;
+    if (n == 0) {
+        free(toks);
+        return 1;
+    }
+    if (!(key = join(toks, n)) || (cyr && (!(plain = form_tokens(name, len, &np, 0))
+                                           || (np && !(pkey = join(plain, np))))))
+        goto out;
+    if (canonical && !(g->ents[e].key = strdup(key)))
+        goto out;
+    int cut = pkey && strcmp(pkey, key) != 0;
+    int weak = cut ? oblique_cut(name, len) : 0;
+    if (weak < 0)
+        goto out;
+    rc = add_form(g, e, toks, n, key, cut, weak, caps);
+    toks = NULL;
+    if (rc == 0 && pkey) {
+        rc = add_form(g, e, plain, np, pkey, 0, 0, caps);
+        plain = NULL;
+    }
+out:
+    free_toks(toks, n);
+    free_toks(plain, np);
+    free(key);
+    free(pkey);
     return rc;
+}
+
+/* The context field: match forms of its names, on entity e. Returns 0, or
+ * -1 on no memory. */
+static int add_context(gaz_entity *e, const char *field)
+{
+    for (const char *a = field; *a;) {
+        const char *bar = strchr(a, '|');
+        size_t len = bar ? (size_t)(bar - a) : strlen(a);
+        char *form = gaz_match_form(a, len);
+        if (!form)
+            return -1;
+        char **v = *form ? realloc(e->context, (e->ncontext + 1) * sizeof *v) : NULL;
+        if (*form && !v) {
+            free(form);
+            return -1;
+        }
+        if (v) {
+            e->context = v;
+            e->context[e->ncontext++] = form;
+        } else {
+            free(form);
+        }
+        a = bar ? bar + 1 : a + len;
+    }
+    return 0;
 }
 
 static int fail(char *err, size_t cap, seek_status *st, seek_status code, const char *fmt,
@@ -394,20 +422,20 @@ static int fail(char *err, size_t cap, seek_status *st, seek_status code, const 
 static int load_line(gazetteer *g, char *line, const char *path, size_t lineno, char *err,
                      size_t errcap, seek_status *st)
 {
-    char *f[3] = { line, NULL, NULL };
+    char *f[4] = { line, NULL, NULL, NULL };
     char *tab = strchr(line, '\t');
     if (!tab)
         return fail(err, errcap, st, SEEK_INVALID, "%s:%zu: %s", path, lineno,
-                    "expected TYPE<TAB>NAME<TAB>ALIASES");
+                    "expected TYPE<TAB>NAME<TAB>ALIASES[<TAB>CONTEXT]");
     *tab = '\0';
     f[1] = tab + 1;
-    if ((tab = strchr(f[1], '\t'))) {
+    for (int k = 2; k < 4 && (tab = strchr(f[k - 1], '\t')); k++) {
         *tab = '\0';
-        f[2] = tab + 1;
-        if (strchr(f[2], '\t'))
-            return fail(err, errcap, st, SEEK_INVALID, "%s:%zu: %s", path, lineno,
-                        "more than three TAB-separated fields");
+        f[k] = tab + 1;
     }
+    if (f[3] && strchr(f[3], '\t'))
+        return fail(err, errcap, st, SEEK_INVALID, "%s:%zu: %s", path, lineno,
+                    "more than four TAB-separated fields");
     ent_type type;
     if (ent_type_parse(f[0], &type) < 0)
         return fail(err, errcap, st, SEEK_INVALID, "%s:%zu: unknown type '%s' (person, org, place or name)",
@@ -444,6 +472,8 @@ static int load_line(gazetteer *g, char *line, const char *path, size_t lineno, 
             goto oom;
         a = bar ? bar + 1 : a + len;
     }
+    if (f[3] && add_context(e, f[3]) < 0)
+        goto oom;
     return 0;
 oom:
     return fail(err, errcap, st, SEEK_NOMEM, "%s:%zu: %s", path, lineno, "out of memory");
@@ -497,6 +527,9 @@ void gaz_free(gazetteer *g)
         for (size_t j = 0; j < g->ents[i].naliases; j++)
             free(g->ents[i].aliases[j]);
         free(g->ents[i].aliases);
+        for (size_t j = 0; j < g->ents[i].ncontext; j++)
+            free(g->ents[i].context[j]);
+        free(g->ents[i].context);
     }
     free(g->ents);
     for (size_t i = 0; i < g->nal; i++)
@@ -513,9 +546,14 @@ size_t gaz_lookup(const gazetteer *g, const char *key, ent_type type,
 {
     slot *s = map_find(&g->by_key, key);
     size_t n = 0;
+    int canonical = 0;
     for (size_t i = 0; s && i < s->n; i++) {
         const gaz_entity *e = &g->ents[s->vals[i]];
-        if (type != ENT_NTYPES && e->type != type)
+        canonical |= (type == ENT_NTYPES || e->type == type) && !strcmp(e->key, key);
+    }
+    for (size_t i = 0; s && i < s->n; i++) {
+        const gaz_entity *e = &g->ents[s->vals[i]];
+        if ((type != ENT_NTYPES && e->type != type) || (canonical && strcmp(e->key, key)))
             continue;
         if (n < max)
             out[n] = e;
@@ -617,7 +655,7 @@ long gaz_match_tokens(const gazetteer *g, const char *const *toks, size_t n, gaz
                 return -1;
             }
             v = p;
-            v[nv++] = (gaz_match){ i, a->n, &g->ents[a->ent], a->cut };
+            v[nv++] = (gaz_match){ i, a->n, &g->ents[a->ent], a->cut, a->caps };
         }
         i += best ? best : 1;
     }

@@ -21,6 +21,11 @@ typedef struct gaz_entity {
     char *key;         /* canonical name in match form: the index term's suffix */
     char **aliases;    /* aliases as written */
     size_t naliases;
+    /* Match forms of the names and words that, in the same document, say a
+     * name this entity shares with another means this one (the file's
+     * optional fourth field: a place's country, "Atlanta", "governor"). */
+    char **context;
+    size_t ncontext;
 } gaz_entity;
 
 typedef struct gazetteer gazetteer;
@@ -43,8 +48,10 @@ char *gaz_match_form(const char *text, size_t len);
 size_t gaz_token_form(const char *norm, size_t len, char *buf, size_t cap);
 
 /* The entities one of whose names (canonical or alias) has match form `key`,
- * of type `type` or of any type when type == ENT_NTYPES. Writes up to `max`
- * into `out` and returns how many there are. */
+ * of type `type` or of any type when type == ENT_NTYPES; when the name is
+ * some of them's canonical name, only those (the country "Georgia", not the
+ * U.S. state that shares the name). Writes up to `max` into `out` and returns
+ * how many there are. */
 size_t gaz_lookup(const gazetteer *g, const char *key, ent_type type,
                   const gaz_entity **out, size_t max);
 
@@ -63,10 +70,14 @@ typedef struct gaz_match {
     /* Matched only through a Cyrillic name cut to its stem ("Анда" as
      * "and"): a meeting for Cyrillic text, never for Latin. */
     unsigned char cut;
+    /* The name as the file writes it is in capitals ("GUAM", the org, where
+     * the place is "Guam"): text in capitals among lower case meets it. */
+    unsigned char caps;
 } gaz_match;
 
 /* Finds gazetteer names in `toks` (n tokens in match form), longest first,
- * never overlapping, in order. Returns the count and a malloc'd array in
+ * never overlapping, in order; a name several entities share gives one
+ * match per entity, in the order of the file, for the caller to choose. Returns the count and a malloc'd array in
  * *out (caller frees; NULL when 0), or -1 when memory runs out. */
 long gaz_match_tokens(const gazetteer *g, const char *const *toks, size_t n,
                       gaz_match **out);

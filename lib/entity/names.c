@@ -587,6 +587,22 @@ int names_case(const char *text, size_t start, size_t end)
            ? letter_case(cp) : 0;
 }
 
+int names_caps(const char *text, size_t start, size_t end)
+{
+    const unsigned char *p = (const unsigned char *)text;
+    int upper = 0;
+    uint32_t cp;
+
+    for (size_t at = start, k; at < end && (k = decode(p + at, end - at, &cp)); at += k) {
+        if (cp == '\'' || cp == 0x2019)
+            break;
+        if (letter_case(cp) < 0)
+            return -1;
+        upper += letter_case(cp) > 0;
+    }
+    return upper;
+}
+
 /* Words that qualify a place rather than name a person: "Northern Iraq". */
 static bool directional(const scan *s, size_t i)
 {

@@ -36,6 +36,10 @@ long names_find(const char *text, const names_tok *toks, size_t n,
  * (a digit, an uncased script). */
 int names_case(const char *text, size_t start, size_t end);
 
+/* The letters of text[start, end) up to an apostrophe: -1 when one is lower
+ * case, else how many are upper case ("GUAM" 4, "U" 1, "1996" 0). */
+int names_caps(const char *text, size_t start, size_t end);
+
 /* Token i-1 reads as a given name in front of token i ("MaliVai | Washington",
  * "Chelsea | Clinton"): a capitalized word, not taken, joined to token i by
  * spaces only, that no word list knows (no title, function word, modifier,

@@ -26,6 +26,7 @@ for line in open(labels, encoding="utf-8"):
         doc, typ, name = line.rstrip("\n").split("\t")
         want[(typ, name)].add(doc)
 tp = fp = fn = 0
+by_type = collections.defaultdict(lambda: [0, 0, 0])     # type: tp, fp, fn
 for (typ, name), docs in sorted(want.items()):
     q = '%s:"%s"' % ("entity" if typ == "name" else typ, name)   # no name: filter
     r = subprocess.run([seek, "--socket", sock, "--ids", "--limit", "1000", q],
@@ -34,9 +35,14 @@ for (typ, name), docs in sorted(want.items()):
     tp += len(got & docs)
     fp += len(got - docs)
     fn += len(docs - got)
+    t = by_type[typ]
+    t[0] += len(got & docs); t[1] += len(got - docs); t[2] += len(docs - got)
     if got != docs:
         print("# %-45s missed %-18s extra %s" % (q, ",".join(sorted(docs - got)) or "-",
                                                   ",".join(sorted(got - docs)) or "-"))
+for typ, (t_tp, t_fp, t_fn) in sorted(by_type.items()):
+    print("# %-6s %3d annotated documents: recall %.3f, precision %.3f"
+          % (typ, t_tp + t_fn, t_tp / (t_tp + t_fn), t_tp / (t_tp + t_fp) if t_tp + t_fp else 0.0))
 recall, precision = tp / (tp + fn), tp / (tp + fp) if tp + fp else 0.0
 print("# %d filters, %d annotated documents: recall %.3f, precision %.3f"
       % (len(want), tp + fn, recall, precision))
