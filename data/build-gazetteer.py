@@ -17,7 +17,8 @@ Sources (docs/gazetteer.md):
                     "City in COUNTRY" context): the cities the first lacks
   --words FILE      an English word list (wamerican): a one-word city or
                     alias that is a lower-case word there ("Split", "Nice",
-                    "US") is left out, capitals excepted
+                    "US") is left out, capitals and cities of a million
+                    inhabitants ("Shanghai") excepted
   --min-pop N       cities of at least N inhabitants (capitals always)
   --capitals-out F  each country's capitals as named in the output, for the
                     coverage test (tests/gazetteer/coverage.py)
@@ -57,6 +58,9 @@ def fold(name):
         out.append(c if keep else " ")
     return " ".join("".join(out).replace("’", "'").split())
 
+
+# A city this big keeps a name that is also an English word ("Shanghai").
+BIG_CITY = 1000000
 
 # Kinds of ISO 3166-2 subdivision that the news names as places; districts,
 # municipalities and counties are too many and too small.
@@ -347,7 +351,12 @@ def main():
     for c in sorted(cities, key=lambda c: -c["population"]):
         if c["population"] < a.min_pop or id(c) in taken or c.get("feature") == "PPLX":
             continue
-        names = [n for n in city_names(c) if not common_word(n)]
+        # A city whose name is a common word is left out (its Russian name
+        # would name it alone: "Mobile" as "Мобил"), unless it is as big as
+        # Shanghai is: then the capitalized word is far more often the city.
+        if common_word(c["name"]) and c["population"] < BIG_CITY:
+            continue
+        names = [n for n in city_names(c) if n == c["name"] or not common_word(n)]
         if names and not held(names[0], "place"):
             names = names[:1] + [n for n in names[1:] if not held(n, "place")]
             g.add("place", names[0], names[1:], src_city, by_alias=False,

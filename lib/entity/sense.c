@@ -1,8 +1,8 @@
 /* Choosing among entities that share a name (sense.h). Support is counted
  * once per document and entity, from the matches that are not shared, so a
  * long document costs one pass per distinct shared entity: one point per
- * context name or word of the candidate present, one per place whose context
- * names the candidate. Places that merely share a country say nothing
+ * context name or word of the candidate present, one per entity of its type
+ * whose context names the candidate (Hagatna for Guam the place, not GUAM). Places that merely share a country say nothing
  * (Washington, in the news of Georgia the country). */
 #include "entity/sense.h"
 
@@ -69,7 +69,7 @@ static int support(doc *d, const gaz_entity *c)
         score += found || words_in(d, c->context[k]);
     }
     for (size_t m = 0; m < d->nev; m++)
-        score += d->ev[m] != c && in_context(d->ev[m], c->key);
+        score += d->ev[m] != c && d->ev[m]->type == c->type && in_context(d->ev[m], c->key);
     d->memo[d->nmemo] = c;
     d->score[d->nmemo++] = score;
     return score;

@@ -235,11 +235,53 @@ static void test_load_errors_name_the_line(void **state)
     assert_null(load_text("person\tA\t\nalien\tB\t\n", SEEK_INVALID, ":2: unknown type 'alien'"));
     assert_null(load_text("place Dushanbe\n", SEEK_INVALID, ":1: expected TYPE<TAB>NAME"));
     assert_null(load_text("\n\nplace\t!!!\t\n", SEEK_INVALID, ":3: the name '!!!' has no letters"));
-    assert_null(load_text("place\tA\tB\tC\n", SEEK_INVALID, "more than three"));
+    assert_null(load_text("place\tA\tB\tC\tD\n", SEEK_INVALID, ":1: more than four"));
     gazetteer *g = NULL;
     char err[256];
     assert_int_equal(gaz_load("/nonexistent/gazetteer.tsv", &g, err, sizeof err), SEEK_NOT_FOUND);
     assert_non_null(strstr(err, "/nonexistent/gazetteer.tsv"));
+}
+
+/* A name several entities have: each gets a match at the same words, in
+ * the file's order, flagged when the file writes it in capitals; a lookup
+ * by it gives the entity whose canonical name it is when there is one. The
+ * fourth field, the context, is read as match forms. */
+static void test_shared_names(void **state)
+{
+    (void)state;
+    gazetteer *g = load_text("org\tGUAM\tГУАМ\n"
+                             "place\tGuam\tГуам\n"
+                             "place\tGeorgia\tГрузия\tTbilisi|Грузинский\n"
+                             "place\tGeorgia, United States\tGeorgia|Джорджия\tAtlanta|governor\n",
+                             SEEK_OK, NULL);
+    const gaz_entity *e[4];
+    assert_int_equal(gaz_lookup(g, "guam", ENT_NTYPES, e, 4), 2);
+    assert_int_equal(gaz_lookup(g, "guam", ENT_PLACE, e, 4), 1);
+    assert_string_equal(e[0]->name, "Guam");
+    assert_int_equal(gaz_lookup(g, "guam", ENT_ORG, e, 4), 1);
+    assert_string_equal(e[0]->name, "GUAM");
+    /* "Georgia" is the country's canonical name, the state's alias. */
+    assert_int_equal(gaz_lookup(g, "georgia", ENT_PLACE, e, 4), 1);
+    assert_string_equal(e[0]->name, "Georgia");
+    assert_int_equal(gaz_lookup(g, "georgia united states", ENT_PLACE, e, 4), 1);
+    assert_string_equal(e[0]->name, "Georgia, United States");
+    assert_int_equal(e[0]->ncontext, 2);
+    assert_string_equal(e[0]->context[0], "atlanta");
+    assert_string_equal(e[0]->context[1], "governor");
+    assert_int_equal(gaz_lookup(g, "georgia", ENT_PLACE, e, 4), 1);
+    assert_int_equal(e[0]->ncontext, 2);
+    assert_string_equal(e[0]->context[0], "tbilisi");
+    const char *toks[] = { "the", "guam", "group" };
+    gaz_match *m;
+    assert_int_equal(gaz_match_tokens(g, toks, 3, &m), 2);
+    assert_int_equal(m[0].first, 1);
+    assert_int_equal(m[1].first, 1);
+    assert_string_equal(m[0].ent->name, "GUAM");
+    assert_true(m[0].caps);
+    assert_string_equal(m[1].ent->name, "Guam");
+    assert_false(m[1].caps);
+    free(m);
+    gaz_free(g);
 }
 
 /* The shipped gazetteer: loads, is large, resolves the spellings in the news. */
@@ -275,6 +317,15 @@ static void test_shipped_gazetteer(void **state)
         { "KGB", ENT_ORG, "KGB" },
         { "TEPCO", ENT_ORG, "Tokyo Electric Power" },
         { "ZANU-PF", ENT_ORG, "ZANU-PF" },
+        /* A name of two types; the country, not the U.S. state; the
+         * capitals the data names with their countries' names. */
+        { "Guam", ENT_PLACE, "Guam" },
+        { "GUAM", ENT_ORG, "GUAM" },
+        { "Georgia", ENT_PLACE, "Georgia" },
+        { "State of Georgia", ENT_PLACE, "Georgia, United States" },
+        { "Джорджия", ENT_PLACE, "Georgia, United States" },
+        { "Lobamba", ENT_PLACE, "Lobamba" },
+        { "Кинг-Эдуард-Пойнт", ENT_PLACE, "King Edward Point" },
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char *form = gaz_match_form(cases[i].spelling, strlen(cases[i].spelling));
@@ -286,6 +337,11 @@ static void test_shipped_gazetteer(void **state)
             assert_string_equal(e[0]->name, cases[i].canonical);
         free(form);
     }
+    /* A capital named like its country in Russian: both, for context to tell. */
+    char *form = gaz_match_form("Гватемала", strlen("Гватемала"));
+    const gaz_entity *two[4];
+    assert_int_equal(gaz_lookup(g, form, ENT_PLACE, two, 4), 2);
+    free(form);
     /* Spellings of one entity resolve to the same one. */
     const gaz_entity *a[1], *b[1];
     assert_int_equal(gaz_lookup(g, "odkb", ENT_ORG, a, 1), 1);
@@ -314,6 +370,7 @@ int main(void)
         cmocka_unit_test(test_stems_that_meet),
         cmocka_unit_test(test_person_by_initial),
         cmocka_unit_test(test_load_errors_name_the_line),
+        cmocka_unit_test(test_shared_names),
         cmocka_unit_test(test_shipped_gazetteer),
     };
     return cmocka_run_group_tests_name("gazetteer", tests, NULL, NULL);
