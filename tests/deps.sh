@@ -6,7 +6,7 @@
 # non-Debian Node.js, a python3 of its own) are checked by command.
 set -eu
 LIBS="build-essential pkg-config libxapian-dev libuv1-dev libutf8proc-dev libjansson-dev libxml2-dev
-libcmocka-dev xapian-tools libuchardet-dev gettext libhunspell-dev hunspell-ru"
+libcmocka-dev xapian-tools libuchardet-dev gettext libhunspell-dev hunspell-ru iso-codes"
 [ $# -gt 0 ] && LIBS="$*"
 missing=
 for p in $LIBS; do

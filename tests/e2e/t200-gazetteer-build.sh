@@ -40,33 +40,54 @@ check "the build runs" python3 "$ROOT/data/build-gazetteer.py" \
     --iso2 "$FX/iso_3166-2.json" --iso2-ru "$TMP/iso_3166-2.mo" \
     --countries "$FX/countries.json" --cities "$TMP/cities.pbf" \
     --cities-ru "$TMP/geonames.mo" --weather-ru "$TMP/weather.mo" \
-    --words "$FX/words.txt" --min-pop 100000 --out "$G" "$FX/hand.tsv"
+    --words "$FX/words.txt" --min-pop 100000 --out "$G" --capitals-out "$TMP/capitals.tsv" "$FX/hand.tsv"
 
 line() { grep -P "^$1\t$2\t" "$G"; }
 expect_eq "a hand line overrides the generated entry and takes its names" \
     "place	United States	U.S.|США|United States of America|USA|America|Соединённые Штаты" "$(line place 'United States')"
 expect_eq "the capital gets its short name from the hand list" \
-    "place	Washington	Washington, D.C.|Вашингтон" "$(line place Washington)"
+    "place	Washington	Washington, D.C.|Вашингтон	United States" "$(line place Washington)"
 expect_eq "a country: common, official and reordered names, Russian" \
     "place	South Korea	Republic of Korea|Республика Корея" "$(line place 'South Korea')"
-expect_eq "a capital with its Russian name from GeoNames" "place	Berlin	Берлин" "$(line place Berlin)"
-expect_eq "a capital below the population limit is kept" "place	Dushanbe	" "$(line place Dushanbe)"
-expect_eq "a city's Russian name by English name (libgweather)" "place	Bonn	Бонн" "$(line place Bonn)"
-expect_eq "... and by name and country context" "place	Miami	Майами" "$(line place Miami)"
+expect_eq "a capital with its Russian name from GeoNames" "place	Berlin	Берлин	Germany" "$(line place Berlin)"
+expect_eq "a capital below the population limit is kept" "place	Dushanbe		Tajikistan" "$(line place Dushanbe)"
+expect_eq "a city's Russian name by English name (libgweather)" "place	Bonn	Бонн	Germany" "$(line place Bonn)"
+expect_eq "... and by name and country context" "place	Miami	Майами	United States" "$(line place Miami)"
 expect_eq "a city below the population limit is left out" "" "$(line place Smalltown)"
 expect_eq "a city that is an English word is left out" "" "$(line place Mobile)"
 expect_eq "an alias that is an English word is left out" "" "$(grep -P '\|US(\||$)' "$G")"
-expect_eq "a state, with its Russian name" "place	Bayern	Бавария" "$(line place Bayern)"
+expect_eq "a state, with its Russian name" "place	Bayern	Бавария	Germany" "$(line place Bayern)"
 expect_eq "a bracketed second spelling is an alias" "place	Catalunya	Cataluña" "$(line place Catalunya)"
 expect_eq "a county is left out" "" "$(line place 'Nowhere County')"
-expect_eq "a capital with the press's spelling" "place	Sanaa	Sana'a" "$(line place Sanaa)"
-expect_eq "... that names it when GeoNames gives it its country's name" \
-    "place	Panama City	" "$(line place 'Panama City')"
+expect_eq "a capital with the press's spelling" "place	Sanaa	Sana'a	Yemen" "$(line place Sanaa)"
+expect_eq "... that names it when GeoNames gives it its country's name; its Russian name is its country's too" \
+    "place	Panama City	Panamá|Панама	Panama" "$(line place 'Panama City')"
+expect_eq "... which keeps it" "place	Panama	Republic of Panama|Панама" "$(line place Panama)"
+expect_eq "countries-list's capital beside GeoNames' (Lobamba, Mbabane)" \
+    "place	Lobamba	Лобамба	Eswatini" "$(line place Lobamba)"
+expect_eq "a name another type has (the organization GUAM)" "place	Guam	Гуам" "$(line place Guam)"
+expect_eq "a state named like another country goes to the hand line that shares the name" \
+    "place	Georgia, United States	State of Georgia|Georgia|Джорджия	Atlanta|governor" \
+    "$(line place 'Georgia, United States')"
+expect_eq "... and its Russian name is not the country's" "place	Georgia	Грузия" "$(line place Georgia)"
+expect_eq "each country's capitals are listed" \
+    "DE Berlin,GE Tbilisi,GU Hagåtña,KR Seoul,LC Castries,PA Panama City,SN Dakar,SZ Mbabane,SZ Lobamba,TJ Dushanbe,US Washington,YE Sanaa" \
+    "$(grep -v '^#' "$TMP/capitals.tsv" | cut -f1,3 | tr '\t' ' ' | paste -sd, -)"
+# The coverage test (run on the shipped data by t205) on this small world.
+COV=$(python3 "$FX/coverage.py" "$FX/iso_3166-1.json" "$TMP/iso_3166-1.mo" "$G" "$TMP/capitals.tsv")
+expect_eq "the coverage test names a country without a Russian name" \
+    "# TJ Tajikistan: has no Russian name" "$(echo "$COV" | grep '^# TJ Tajikistan: has')"
+expect_eq "... and a capital without one" "# GU Guam: its capital Hagåtña has no Russian name" \
+    "$(echo "$COV" | grep '^# GU')"
+expect_eq "... but not those that have them" "" "$(echo "$COV" | grep -E '^# (DE|PA|US) |Lobamba')"
+grep -v "^place	Hagåtña" "$G" > "$TMP/nocapital.tsv"
+expect_eq "... and names a capital missing" "# GU Guam: its capital Hagåtña is no place" \
+    "$(python3 "$FX/coverage.py" "$FX/iso_3166-1.json" "$TMP/iso_3166-1.mo" "$TMP/nocapital.tsv" "$TMP/capitals.tsv" | grep '^# GU')"
 expect_eq "St. for Saint" "place	Saint Lucia	St. Lucia" "$(line place 'Saint Lucia')"
-expect_eq "... for a city too" "place	Saint Paul	St. Paul" "$(line place 'Saint Paul')"
+expect_eq "... for a city too" "place	Saint Paul	St. Paul	United States" "$(line place 'Saint Paul')"
 expect_eq "Saint for St." "place	St. Catharines	Saint Catharines" "$(line place 'St. Catharines')"
-expect_eq "... unless another place has that name" "place	St. Louis	" "$(line place 'St. Louis')"
-expect_eq "... which keeps it (Saint-Louis, Senegal)" "place	Saint-Louis	" "$(line place Saint-Louis)"
+expect_eq "... unless another place has that name" "place	St. Louis		United States" "$(line place 'St. Louis')"
+expect_eq "... which keeps it (Saint-Louis, Senegal)" "place	Saint-Louis		Senegal" "$(line place Saint-Louis)"
 expect_eq "each entry's source heads its group" "5" "$(grep -c '^# source: ' "$G")"
 expect_eq "events and people from the hand list" "2" "$(grep -cP '^(name|person)\t' "$G")"
 
