@@ -45,20 +45,6 @@ static int count(counter *c, ent_type type, const char *key, const char *name, s
     return 0;
 }
 
-/* The length of a match form without a possessive "'s" ("russia's" ->
- * "russia"): the tokenizer keeps it inside the word, and a name is the same
- * entity with it. (A plural possessive, "Philippines'", loses its apostrophe
- * to the tokenizer already.) */
-static size_t stem_len(const char *form)
-{
-    size_t len = strlen(form);
-    if (len > 2 && !strcmp(form + len - 2, "'s"))
-        return len - 2;
-    if (len > 4 && !strcmp(form + len - 4, "\xE2\x80\x99s"))
-        return len - 4;
-    return len;
-}
-
 /* Match forms of all tokens, possessives stripped: Latin ones point into the
  * array's arena, transliterated (Cyrillic less its Russian case ending) or
  * stripped ones are copies (marked in `owned`). */
@@ -67,7 +53,7 @@ static char **match_forms(const tok_array *t, unsigned char *owned)
     char **f = calloc(t->n + 1, sizeof *f);
     for (size_t i = 0; f && i < t->n; i++) {
         const char *norm = tok_array_norm(t, i);
-        size_t cut = stem_len(norm);
+        size_t cut = gaz_possessive_len(norm, t->v[i].len);
         if (!translit_has_cyr(norm, t->v[i].len) && !norm[cut]) {
             f[i] = (char *)norm;
             continue;

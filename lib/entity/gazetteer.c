@@ -4,6 +4,7 @@
  * scanning documents), so most tokens cost a single failed lookup. */
 #include "entity/gazetteer.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -188,14 +189,25 @@ static size_t token_form(const char *norm, size_t len, char *buf, size_t cap, in
     return len;
 }
 
+size_t gaz_possessive_len(const char *norm, size_t len)
+{
+    if (len > 2 && !memcmp(norm + len - 2, "'s", 2))
+        return len - 2;
+    if (len > 4 && !memcmp(norm + len - 4, "\xE2\x80\x99s", 4))
+        return len - 4;
+    return len;
+}
+
 size_t gaz_token_form(const char *norm, size_t len, char *buf, size_t cap)
 {
     return token_form(norm, len, buf, cap, 1);
 }
 
 /* Match-form tokens of `text`: a malloc'd vector of malloc'd strings; with
- * `inflected` 0, Russian endings are kept. Tokens that transliterate to
- * nothing (a lone "ь") are left out. */
+ * `inflected` 0, Russian endings are kept. Possessives are set aside, as in
+ * documents ("National People's Congress" meets "national people
+ * congress"). Tokens that transliterate to nothing (a lone "ь") are left
+ * out. */
 static char **form_tokens(const char *text, size_t len, size_t *n, int inflected)
 {
     tok_array a;
@@ -206,7 +218,8 @@ static char **form_tokens(const char *text, size_t len, size_t *n, int inflected
     size_t k = 0;
     for (size_t i = 0; v && i < a.n; i++) {
         char buf[TOK_MAX_BYTES * 2 + 1];
-        size_t need = token_form(tok_array_norm(&a, i), a.v[i].len, buf, sizeof buf, inflected);
+        const char *norm = tok_array_norm(&a, i);
+        size_t need = token_form(norm, gaz_possessive_len(norm, a.v[i].len), buf, sizeof buf, inflected);
         if (need >= sizeof buf)
             buf[sizeof buf - 1] = '\0';
         if (!*buf)
@@ -410,6 +423,41 @@ static int add_context(gaz_entity *e, const char *field)
     return 0;
 }
 
+/* A name with an acronym of two or three capitals is also written with a
+ * period after each letter ("UN Security Council" as "U.N. Security
+ * Council"), which the tokenizer cuts into letters: registers that form too.
+ * Returns 0, or -1 on no memory. */
+static int add_dotted(gazetteer *g, uint32_t e, const char *name, size_t len)
+{
+    char *v = malloc(len * 2 + 1);
+    size_t n = 0;
+    int changed = 0;
+    if (!v)
+        return -1;
+    for (size_t i = 0; i < len;) {
+        size_t j = i;
+        while (j < len && name[j] >= 'A' && name[j] <= 'Z')
+            j++;
+        if (j == i) {
+            v[n++] = name[i++];
+            continue;
+        }
+        int word = j - i >= 2 && j - i <= 3 && (i == 0 || !isalnum((unsigned char)name[i - 1]))
+                   && (j == len || (!isalnum((unsigned char)name[j]) && name[j] != '.'));
+        for (size_t k = i; k < j; k++) {
+            v[n++] = name[k];
+            if (word)
+                v[n++] = '.';
+        }
+        changed |= word;
+        i = j;
+    }
+    v[n] = '\0';
+    int rc = changed ? add_name(g, e, v, n, 0) : 0;
+    free(v);
+    return rc < 0 ? -1 : 0;
+}
+
 static int fail(char *err, size_t cap, seek_status *st, seek_status code, const char *fmt,
                 const char *path, size_t line, const char *what)
 {
@@ -451,7 +499,7 @@ static int load_line(gazetteer *g, char *line, const char *path, size_t lineno, 
         goto oom;
     g->n++;
     int rc = add_name(g, (uint32_t)(g->n - 1), f[1], strlen(f[1]), 1);
-    if (rc < 0)
+    if (rc < 0 || (rc == 0 && add_dotted(g, (uint32_t)(g->n - 1), f[1], strlen(f[1])) < 0))
         goto oom;
     if (rc > 0)
         return fail(err, errcap, st, SEEK_INVALID, "%s:%zu: the name '%s' has no letters or digits",
@@ -468,7 +516,8 @@ static int load_line(gazetteer *g, char *line, const char *path, size_t lineno, 
         }
         e->aliases = v;
         e->naliases++;
-        if (add_name(g, (uint32_t)(g->n - 1), a, len, 0) < 0)
+        if (add_name(g, (uint32_t)(g->n - 1), a, len, 0) < 0
+            || add_dotted(g, (uint32_t)(g->n - 1), a, len) < 0)
             goto oom;
         a = bar ? bar + 1 : a + len;
     }

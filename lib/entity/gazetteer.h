@@ -43,6 +43,11 @@ const gaz_entity *gaz_at(const gazetteer *g, size_t i);
  * malloc'd string ("Эмомали  Рахмон!" -> "emomali rakhmon"); NULL on no
  * memory. */
 char *gaz_match_form(const char *text, size_t len);
+/* The length of a normalized Latin token without a possessive "'s" or "’s"
+ * ("russia's" -> 6): the tokenizer keeps it inside the word, and a name is
+ * the same with it, in text, in the file and in queries. */
+size_t gaz_possessive_len(const char *norm, size_t len);
+
 /* The match form of one normalized token, into buf; returns its length, or
  * the length needed when it does not fit (like snprintf). */
 size_t gaz_token_form(const char *norm, size_t len, char *buf, size_t cap);

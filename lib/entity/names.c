@@ -8,11 +8,14 @@
  *   Cyrillic), separated only by spaces, one hyphen ("Nur-Sultan") or ". "
  *   after an abbreviation or initial ("Mr. Markus", "George W. Bush"); any
  *   other punctuation or a line break ends it. Up to two lower-case connectors
- *   (of, the, and, for) or particles (de, al, bin, ...) may join two of them;
- *   a Turkic patronymic word (uulu, уулу, кызы, оглы) may end it.
+ *   (of, the, and, for) or particles (de, al, bin, ...) may join two of them,
+ *   and a short lower-case syllable may be hyphened to one ("Tung Chee-hwa",
+ *   "Kim Jong-un"; not a participle, "Russian-led"); a Turkic patronymic word
+ *   (uulu, уулу, кызы, оглы) may end it.
  *   Runs of over 40 tokens (tables, headlines) are skipped.
  * - Leading function words (The, In, However, months, ...) are stripped; one
- *   inside ends the name, as does "and the"; a possessive ("Putin's") is last.
+ *   inside ends the name, as does "and the"; a possessive ("Putin's") is last,
+ *   but for one of people ("National People's Congress").
  * - Connectors stay only after an org or place head word ("Ministry of Foreign
  *   Affairs", "Palace of the Nation"); elsewhere the name ends before them.
  * - A run ending in (or headed by) an org word (Organization, Council, Palace,
@@ -89,10 +92,11 @@ static const struct { unsigned fl; const char *words; } classes[] = {
     { W_PART, " al bin da de del der du el ibn ul van von " },
     { W_TITLE, " admiral ambassador ayatollah capt captain chairman chairwoman chancellor col"
       " colonel commander commissioner consul coordinator deputy director dr editor emir envoy"
-      " founder gen general governor head king leader lieutenant lt maj major marshal mayor"
+      " founder gen general gov governor head king leader lieutenant lt maj major marshal mayor"
       " minister mr mrs ms mufti patriarch premier president prime prince prof professor"
       " prosecutor queen representative secretary sen senator sheikh speaker spokesman"
-      " spokesperson spokeswoman глав генерал министр посол посл председател президент премьер"
+      " spokesperson spokeswoman publisher owner businessman businesswoman tycoon billionaire"
+      " coach judge lawyer journalist activist dissident глав генерал министр посол посл председател президент премьер"
       " лидер губернатор мэр спикер госсекретар канцлер депутат директор руководител генсек"
       " секретар помощник замминистр заместител командующ патриарх корол принц шейх эмир"
       " маршал адмирал полковник майор капитан лейтенант сенатор представител"
@@ -100,7 +104,8 @@ static const struct { unsigned fl; const char *words; } classes[] = {
       " тренер судь эксперт аналитик политолог журналист корреспондент " },
     { W_ADJ, " acting affairs assistant chief defence defense economy emergencies emergency"
       " energy executive finance first foreign former interior internal justice permanent"
-      " plenipotentiary senior special supreme vice afghan american armenian azerbaijani"
+      " plenipotentiary senior special supreme vice socialist conservative communist liberal"
+      " republican democrat democratic opposition nationalist afghan american armenian azerbaijani"
       " belarusian british chinese european french georgian german indian iranian kazakh kyrgyz"
       " pakistani russian soviet tajik turkish turkmen ukrainian uzbek иностранн дел оборон"
       " внутренн юстиц финанс"
@@ -350,13 +355,32 @@ static bool breaks(const scan *s, size_t i)
     return false;
 }
 
+/* Token k is a lower-case syllable hyphened to the capitalized word before
+ * it, as Korean and Chinese given names are written ("Chee-hwa",
+ * "Jong-un"): a short word, no connector, no participle ("Russian-led"). */
+static bool syllable(const scan *s, size_t k)
+{
+    size_t len, glen = 0;
+    const unsigned char *p = gap(s, k - 1, &glen);
+
+    span(s, k, &len);
+    return p && glen == 1 && p[0] == '-' && !is_taken(s, k) && first_case(s, k, NULL) < 0
+           && first_case(s, k - 1, NULL) > 0 && len <= 4 && !flags(s, k)
+           && !(len >= 2 && !strcmp(norm(s, k) + strlen(norm(s, k)) - 2, "ed"));
+}
+
 /* The end of the run starting at capitalized token i: linked capitalized
- * tokens, with at most two lower-case connectors or particles between two. */
+ * tokens, with at most two lower-case connectors or particles between two,
+ * and lower-case syllables hyphened to a capitalized word. */
 static size_t run_end(const scan *s, size_t i)
 {
     size_t j = i + 1, k;
 
     while (j < s->n) {
+        if (syllable(s, j)) {
+            j++;
+            continue;
+        }
         for (k = j; k < s->n && k - j < 2 && linked(s, k - 1) && !is_taken(s, k)
                     && first_case(s, k, NULL) <= 0 && (flags(s, k) & (W_CONN | W_PART)); k++)
             ;
@@ -387,6 +411,22 @@ static size_t trim(const scan *s, size_t a, size_t j)
     return j;
 }
 
+/* A possessive that names belong to rather than end at: "People's" in
+ * "National People's Congress", "Women's" in "Women's Union". */
+static bool collective(const scan *s, size_t i)
+{
+    static const char words[] = " people's people’s women's women’s children's children’s men's men’s ";
+    char key[MAX_WORD + 3];
+    size_t len = strlen(norm(s, i));
+
+    if (len > MAX_WORD)
+        return false;
+    key[0] = ' ';
+    memcpy(key + 1, norm(s, i), len);
+    memcpy(key + 1 + len, " ", 2);
+    return strstr(words, key) != NULL;
+}
+
 /* Where a name starting at a ends at the latest: before a capitalized
  * function word ("... Mueller On Monday"), after a possessive ("Putin's"),
  * before "and the" ("Council of Europe | and the ..."). */
@@ -395,7 +435,7 @@ static size_t cut_mid(const scan *s, size_t a, size_t j)
     for (size_t k = a; k < j; k++) {
         if (k > a && (flags(s, k) & (W_FUNC | W_CONN)) == W_FUNC)
             return k;
-        if (is_possessive(s, k))
+        if (is_possessive(s, k) && !collective(s, k))
             return k + 1;
         if (k + 1 < j && norm_is(s, k, "and") && norm_is(s, k + 1, "the"))
             return k;
@@ -644,12 +684,13 @@ static bool plain_word(const scan *s, size_t k)
            && !directional(s, k) && !ends_with(s, k, "ing") && !ends_with(s, k, "ed");
 }
 
-/* Token k starts a name: a sentence end, a lower-case word, or a title or
- * function word before it ("tennis player MaliVai", "President Bill"), not
- * a run of capitalized words (a title-case headline). */
+/* Token k starts a name: a sentence end, punctuation ("(AP) — Michael"), a
+ * lower-case word, or a title or function word before it ("tennis player
+ * MaliVai", "President Bill"), not a run of capitalized words (a title-case
+ * headline). */
 static bool starts_name(const scan *s, size_t k)
 {
-    return k == 0 || breaks(s, k - 1) || first_case(s, k - 1, NULL) <= 0
+    return k == 0 || breaks(s, k - 1) || !linked(s, k - 1) || first_case(s, k - 1, NULL) <= 0
            || (flags(s, k - 1) & (W_TITLE | W_FUNC | W_ADJ));
 }
 

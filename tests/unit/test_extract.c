@@ -46,6 +46,7 @@ static const char gaz_text[] =
     "org\tRussian Ministry of Foreign Affairs\tМИД России\n"
     "org\tCIS\tСНГ\n"
     "org\tIPA CIS\tМПА СНГ\n"
+    "place\tJordan\t\n"
     "org\tWashington Post\t\n"
     "org\tU.S. Treasury\tTreasury Department\n"
     "org\tFederal Reserve\tFed\n"
@@ -145,6 +146,9 @@ static void test_longest_and_context(void **state)
     EXPECT("Iraq said on Monday.", "place:iraq*1");
     EXPECT("Iraq's Saddam Hussein spoke.", "place:iraq*1 name:saddam hussein*1");
     EXPECT("Kosovo Netanyahu", "place:kosovo*1 person:benjamin netanyahu*1");
+    /* A given name after punctuation, as a dateline leaves it. */
+    EXPECT("BONN (AP) \xE2\x80\x94 Michael Jordan ended his retirement.",
+           "place:bonn*1 name:michael jordan*1");
     /* A hyphen joins a name, it does not precede one. */
     EXPECT("Officials in Washington said so.", "place:washington*1");
     /* Those word-order rules are English: a capitalized Russian noun before

@@ -284,6 +284,25 @@ static void test_shared_names(void **state)
     gaz_free(g);
 }
 
+/* An acronym of two or three capitals in a name is also met written with
+ * periods; a possessive inside a name is set aside, as in documents. */
+static void test_dotted_and_possessive_forms(void **state)
+{
+    (void)state;
+    gazetteer *g = load_text("org\tUnited Nations Security Council\tUN Security Council\n"
+                             "org\tNational People's Congress\tNPC\n",
+                             SEEK_OK, NULL);
+    char out[256];
+    assert_int_equal(match(g, "the U.N. Security Council met", out, sizeof out), 1);
+    assert_string_equal(out, "1+4:United Nations Security Council");
+    assert_int_equal(match(g, "the N.P.C. and the National People's Congress", out, sizeof out), 2);
+    assert_string_equal(out, "1+3:National People's Congress,6+3:National People's Congress");
+    char *f = gaz_match_form("National People’s Congress", strlen("National People’s Congress"));
+    assert_string_equal(f, "national people congress");
+    free(f);
+    gaz_free(g);
+}
+
 /* The shipped gazetteer: loads, is large, resolves the spellings in the news. */
 static void test_shipped_gazetteer(void **state)
 {
@@ -371,6 +390,7 @@ int main(void)
         cmocka_unit_test(test_person_by_initial),
         cmocka_unit_test(test_load_errors_name_the_line),
         cmocka_unit_test(test_shared_names),
+        cmocka_unit_test(test_dotted_and_possessive_forms),
         cmocka_unit_test(test_shipped_gazetteer),
     };
     return cmocka_run_group_tests_name("gazetteer", tests, NULL, NULL);

@@ -241,6 +241,12 @@ static void test_hyphen(void **state)
     expect("in Nur-Sultan on Monday", NULL, "l:Nur-Sultan");
     expect("Kassym-Jomart Tokayev said", NULL, "p:Kassym-Jomart Tokayev");
     expect("Bashar al-Assad", NULL, "n:Bashar al-Assad");
+    /* A lower-case syllable hyphened to a given name stays in the name. */
+    expect("Tung Chee-hwa was sworn in", NULL, "n:Tung Chee-hwa");
+    expect("leader Kim Jong-un said", NULL, "p:Kim Jong-un");
+    /* A participle does not: "Russian-led" names nobody. */
+    expect("the Russian-led alliance", NULL, "");
+    expect("Markus Mueller-led talks", NULL, "n:Markus Mueller");
 }
 
 static void test_acronyms(void **state)
@@ -277,6 +283,20 @@ static void test_possessive(void **state)
 {
     (void)state;
     expect("Vladimir Putin's Security Council", NULL, "n:Vladimir Putin's|o:Security Council");
+    /* A name may hold a possessive of people. */
+    expect("elected by the National People's Congress on Tuesday", NULL,
+           "o:National People's Congress");
+}
+
+static void test_role_words(void **state)
+{
+    (void)state;
+    /* Occupations, party labels and abbreviated titles before a name are
+     * context, not name. */
+    expect("Publisher William Lewis told staff", NULL, "p:William Lewis");
+    expect("Businessman Yorgen Fenech has been charged", NULL, "p:Yorgen Fenech");
+    expect("Georgia Gov. Brian Kemp signed", "Georgia", "p:Brian Kemp");
+    expect("defeating Socialist Segolene Royal with 53 percent", NULL, "n:Segolene Royal");
 }
 
 static void test_place_context(void **state)
@@ -426,6 +446,7 @@ int main(void)
         cmocka_unit_test(test_long_runs),
         cmocka_unit_test(test_connectors),
         cmocka_unit_test(test_possessive),
+        cmocka_unit_test(test_role_words),
         cmocka_unit_test(test_place_context),
         cmocka_unit_test(test_person_verb),
         cmocka_unit_test(test_empty),
