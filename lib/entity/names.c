@@ -360,13 +360,12 @@ static bool breaks(const scan *s, size_t i)
  * "Jong-un"): a short word, no connector, no participle ("Russian-led"). */
 static bool syllable(const scan *s, size_t k)
 {
-    size_t len, glen = 0;
+    size_t glen = 0, len = strlen(norm(s, k));
     const unsigned char *p = gap(s, k - 1, &glen);
 
-    span(s, k, &len);
     return p && glen == 1 && p[0] == '-' && !is_taken(s, k) && first_case(s, k, NULL) < 0
-           && first_case(s, k - 1, NULL) > 0 && len <= 4 && !flags(s, k)
-           && !(len >= 2 && !strcmp(norm(s, k) + strlen(norm(s, k)) - 2, "ed"));
+           && first_case(s, k - 1, NULL) > 0 && len >= 1 && len <= 4 && !flags(s, k)
+           && !(len >= 2 && norm(s, k)[len - 2] == 'e' && norm(s, k)[len - 1] == 'd');
 }
 
 /* The end of the run starting at capitalized token i: linked capitalized
