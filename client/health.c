@@ -1,8 +1,11 @@
 /* Plain lines, no colour: these are read by scripts and mail as often as
- * by people. */
+ * by people. Folder names and the daemon's messages may hold any byte a
+ * file name can, so they are written escaped (text/visible.h). */
 #include "health.h"
 
 #include <string.h>
+
+#include "text/visible.h"
 
 static long long num(const json_t *o, const char *key)
 {
@@ -30,15 +33,19 @@ void render_health(FILE *f, const json_t *answer)
     if (!status || !strcmp(status, "unreadable")) {
         const char *why = json_string_value(json_object_get(json_object_get(answer, "error"),
                                                             "message"));
-        fprintf(f, "unreadable: %s\n", why ? why : "the daemon gave no status");
+        fputs("unreadable: ", f);
+        text_fputs_visible(f, why ? why : "the daemon gave no status");
+        fputc('\n', f);
         return;
     }
-    fprintf(f, "%s: %lld documents, revision %lld", status, num(answer, "docs"),
-            num(answer, "revision"));
+    text_fputs_visible(f, status);
+    fprintf(f, ": %lld documents, revision %lld", num(answer, "docs"), num(answer, "revision"));
     const char *when = json_string_value(json_object_get(answer, "last_commit"));
     const json_t *age = json_object_get(answer, "age_seconds");
-    if (when && *when)
-        fprintf(f, ", last commit %s", when);
+    if (when && *when) {
+        fputs(", last commit ", f);
+        text_fputs_visible(f, when);
+    }
     if (json_is_number(age))
         fprintf(f, " (%.0f s ago)", json_number_value(age));
     const json_t *run = json_object_get(answer, "last_run");
@@ -49,8 +56,11 @@ void render_health(FILE *f, const json_t *answer)
     fputc('\n', f);
     size_t i;
     const json_t *p;
-    json_array_foreach(json_object_get(answer, "problems"), i, p)
-        fprintf(f, "  %s\n", json_string_value(p));
+    json_array_foreach(json_object_get(answer, "problems"), i, p) {
+        fputs("  ", f);
+        text_fputs_visible(f, json_string_value(p));
+        fputc('\n', f);
+    }
 }
 
 void render_sources(FILE *f, const json_t *answer)
@@ -63,11 +73,14 @@ void render_sources(FILE *f, const json_t *answer)
     const json_t *s;
     json_array_foreach(list, i, s) {
         const char *when = json_string_value(json_object_get(s, "last_indexed"));
-        fprintf(f, "  %s: %lld document%s", json_string_value(json_object_get(s, "folder")),
-                num(s, "docs"), num(s, "docs") == 1 ? "" : "s");
+        fputs("  ", f);
+        text_fputs_visible(f, json_string_value(json_object_get(s, "folder")));
+        fprintf(f, ": %lld document%s", num(s, "docs"), num(s, "docs") == 1 ? "" : "s");
         const json_t *run = json_object_get(s, "last_run");
         if (when && json_is_object(run)) {
-            fprintf(f, ", last run %s (", when);
+            fputs(", last run ", f);
+            text_fputs_visible(f, when);
+            fputs(" (", f);
             run_counts(f, run);
             fputc(')', f);
         }

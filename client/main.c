@@ -184,6 +184,21 @@ static int parse_args(int argc, char **argv, options *o)
         fprintf(stderr, "seek: --max-age goes with --health\n");
         return -1;
     }
+    /* An option another kind of request would leave unused is an error,
+     * not silently dropped. */
+    if (o->type && !o->entity && !o->entities) {
+        fprintf(stderr, "seek: --type goes with --entity or --entities\n");
+        return -1;
+    }
+    if (o->prefix && !o->entities) {
+        fprintf(stderr, "seek: --prefix goes with --entities\n");
+        return -1;
+    }
+    if ((o->facets || o->sort || o->timeline)
+        && (o->explain || o->similar || o->entity || o->entities || o->stats || o->ping || o->health)) {
+        fprintf(stderr, "seek: --facets, --sort and --timeline go with a search\n");
+        return -1;
+    }
     if (!o->stats && !o->ping && !o->health && !o->entity && !o->entities && !o->similar && optind >= argc) {
         fprintf(stderr, "seek: no query given\n");
         usage(stderr);

@@ -13,6 +13,16 @@ expect_rc "an unclosed '(' is closed at the end" 0 seek '(rahmon'
 grep -q "^seek: warning: closed the '(' at byte 0 at the end of the query" "$TMP/err" && ok "the warning is on stderr" || not_ok "the warning is on stderr" "$(cat "$TMP/err")"
 expect_rc "exit 2 with no query" 2 seek
 expect_rc "exit 2 on a bad flag value" 2 seek --limit x rahmon
+# An option the request would not use is an error, never silently dropped.
+expect_rc "--prefix with a search" 2 seek --prefix ra rahmon
+grep -q "^seek: --prefix goes with --entities" "$TMP/err" && ok "says so" || not_ok "says so" "$(cat "$TMP/err")"
+expect_rc "--type with a search" 2 seek --type person rahmon
+grep -q "^seek: --type goes with --entity or --entities" "$TMP/err" && ok "says so" || not_ok "says so" "$(cat "$TMP/err")"
+expect_rc "--sort with --explain" 2 seek --sort newest --explain rahmon
+expect_rc "--facets with --similar" 2 seek --facets --similar 000_26b1c25252f2a5d8
+grep -q "^seek: --facets, --sort and --timeline go with a search" "$TMP/err" && ok "says so" || not_ok "says so" "$(cat "$TMP/err")"
+expect_rc "--type with --entity is used" 0 seek --type person --entity rahmon
+expect_rc "an unknown option is an error" 2 seek --word rahmon
 expect_rc "exit 2 when no daemon listens" 2 "$BIN/seek" --socket "$TMP/none.sock" rahmon
 grep -q "is seekd running" "$TMP/err" && ok "unreachable daemon explained" || not_ok "unreachable daemon explained" "$(cat "$TMP/err")"
 

@@ -60,5 +60,16 @@ seek --ids zanzibarite > "$TMP/ids.out"
 expect_eq "--ids: one line per matching document" "2" "$(wc -l < "$TMP/ids.out" | tr -d ' ')"
 expect_eq "--ids: the refused files are not indexed" "unsafe/esc,unsafe/wire/w1" "$(sort "$TMP/ids.out" | paste -sd, -)"
 
+# A folder's name is the user's, not a document's, but seek shows it as
+# safely: the sources lines of --stats and --health escape it.
+EVIL=$(printf '%s/src\033[2Jx' "$TMP")
+mkdir -p "$EVIL" && printf 'zanzibarite from an odd folder\n' > "$EVIL/odd.txt"
+check "a folder with an escape in its name is indexed" index -q "$EVIL"
+seek --stats > "$TMP/stats.out" 2>&1
+check "--stats: the folder is listed" grep -qF 'src\x1b[2Jx' "$TMP/stats.out"
+check "--stats: no control character reaches the output" inert "$TMP/stats.out" pipe
+seek --health > "$TMP/health.out" 2>&1
+check "--health: no control character reaches the output" inert "$TMP/health.out" pipe
+
 stop_daemon
 finish
