@@ -246,23 +246,31 @@ static bool is_possessive(const scan *s, size_t i)
     return q && q > norm(s, i) && !strcmp(q, "'s");
 }
 
-/* The classes of token i, a possessive "'s" ignored. An acronym that spells
- * a function word ("US", "WHO") is not one. */
-/* The classes listing the first `len` bytes of `w`. */
-static unsigned classes_of(const char *w, size_t len)
+/* The first `len` (at most MAX_WORD) bytes of `w` are a word of `list`,
+ * whose words are separated and surrounded by single spaces. */
+static bool in_list(const char *list, const char *w, size_t len)
 {
     char key[MAX_WORD + 3];
-    unsigned fl = 0;
 
     key[0] = ' ';
     memcpy(key + 1, w, len);
     memcpy(key + 1 + len, " ", 2);
+    return strstr(list, key) != NULL;
+}
+
+/* The classes listing the first `len` bytes of `w`. */
+static unsigned classes_of(const char *w, size_t len)
+{
+    unsigned fl = 0;
+
     for (size_t c = 0; c < sizeof classes / sizeof *classes; c++)
-        if (strstr(classes[c].words, key))
+        if (in_list(classes[c].words, w, len))
             fl |= classes[c].fl;
     return fl;
 }
 
+/* The classes of token i, a possessive "'s" ignored. An acronym that spells
+ * a function word ("US", "WHO") is not one. */
 static unsigned flags(const scan *s, size_t i)
 {
     size_t len = strnlen(norm(s, i), MAX_WORD + 1);
@@ -415,15 +423,9 @@ static size_t trim(const scan *s, size_t a, size_t j)
 static bool collective(const scan *s, size_t i)
 {
     static const char words[] = " people's people’s women's women’s children's children’s men's men’s ";
-    char key[MAX_WORD + 3];
     size_t len = strlen(norm(s, i));
 
-    if (len > MAX_WORD)
-        return false;
-    key[0] = ' ';
-    memcpy(key + 1, norm(s, i), len);
-    memcpy(key + 1 + len, " ", 2);
-    return strstr(words, key) != NULL;
+    return len <= MAX_WORD && in_list(words, norm(s, i), len);
 }
 
 /* Where a name starting at a ends at the latest: before a capitalized
@@ -647,15 +649,9 @@ static bool directional(const scan *s, size_t i)
 {
     static const char dirs[] = " central east eastern greater inner lower north northeast northern"
                                " northwest outer south southeast southern southwest upper west western ";
-    char key[MAX_WORD + 3];
     size_t len = strlen(norm(s, i));
 
-    if (len > MAX_WORD)
-        return false;
-    key[0] = ' ';
-    memcpy(key + 1, norm(s, i), len);
-    memcpy(key + 1 + len, " ", 2);
-    return strstr(dirs, key) != NULL;
+    return len <= MAX_WORD && in_list(dirs, norm(s, i), len);
 }
 
 static bool ends_with(const scan *s, size_t i, const char *suffix)

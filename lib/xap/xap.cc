@@ -1048,6 +1048,23 @@ void xap_strv_free(char **v, size_t n) noexcept
     std::free(v);
 }
 
+/* Appends a copy of `s` to the string vector *v of *len strings and room
+ * for *cap, doubling the room as needed; throws std::bad_alloc, which the
+ * caller's catch turns into a status after freeing what was built. */
+static void strv_push(char ***v, size_t *len, size_t *cap, const std::string &s)
+{
+    if (*len == *cap) {
+        size_t room = *cap ? *cap * 2 : 256;
+        char **grown = static_cast<char **>(std::realloc(*v, room * sizeof **v));
+        if (!grown)
+            throw std::bad_alloc();
+        *v = grown;
+        *cap = room;
+    }
+    (*v)[*len] = dup_string(s);
+    ++*len;
+}
+
 seek_status xap_wdb_terms(xap_wdb *w, const char *prefix, char ***out, size_t *n) noexcept
 {
     *out = nullptr;
@@ -1063,15 +1080,7 @@ seek_status xap_wdb_terms(xap_wdb *w, const char *prefix, char ***out, size_t *n
         std::sort(all.begin(), all.end());
         all.erase(std::unique(all.begin(), all.end()), all.end());
         for (const std::string &term : all) {
-            if (len == cap) {
-                cap = cap ? cap * 2 : 256;
-                char **grown = static_cast<char **>(std::realloc(v, cap * sizeof *v));
-                if (!grown)
-                    throw std::bad_alloc();
-                v = grown;
-            }
-            v[len] = dup_string(term);
-            len++;
+            strv_push(&v, &len, &cap, term);
         }
         *out = v;
         *n = len;
@@ -1095,19 +1104,11 @@ seek_status xap_wdb_term_values(xap_wdb *w, const char *term, int slot, char ***
         for (auto &db : w->shards) {
             Xapian::ValueIterator val = db.valuestream_begin(static_cast<Xapian::valueno>(slot));
             for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
-                if (len == cap) {
-                    cap = cap ? cap * 2 : 256;
-                    char **grown = static_cast<char **>(std::realloc(v, cap * sizeof *v));
-                    if (!grown)
-                        throw std::bad_alloc();
-                    v = grown;
-                }
                 std::string value;
                 if (val != db.valuestream_end(static_cast<Xapian::valueno>(slot))
                     && val.check(*p))
                     value = *val;
-                v[len] = dup_string(value);
-                len++;
+                strv_push(&v, &len, &cap, value);
             }
         }
         *out = v;
