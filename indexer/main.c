@@ -345,8 +345,7 @@ static char **seen_ids(const walk_list *files, const update *u, size_t *n)
         return NULL;
     size_t k = 0;
     for (size_t i = 0; i < files->n; i++)
-        if (files->files[i].kind != WALK_FEED && !u->refused[i]
-            && !update_not_text(u, files->files[i].id))
+        if (files->files[i].kind != WALK_FEED && !u->refused[i] && !u->skipped[i])
             seen[k++] = files->files[i].id;
     for (size_t i = 0; i < u->narticles; i++)
         seen[k++] = u->articles[i];
@@ -359,8 +358,11 @@ static void warn_duplicates(char **seen, size_t n, counts *c)
 {
     for (size_t i = 1; i < n; i++)
         if (!strcmp(seen[i], seen[i - 1])) {
-            fprintf(stderr, "seekd-index: id '%s' appears twice (two corpus folders, or a "
-                            "feed repeating an article); the last one wins\n", seen[i]);
+            /* Across folders claim() refuses the second file, and a feed's
+             * repeated article is named where it is read: what is left is
+             * two files of one folder under one id (a.txt and a.html). */
+            fprintf(stderr, "seekd-index: id '%s' is given by two files of one folder (the same "
+                            "name with two extensions); the last one wins\n", seen[i]);
             c->failed++;
         }
 }
@@ -761,7 +763,7 @@ static int run(const options *o, const gazetteer *gaz, char **roots, size_t nroo
                  .reg = &reg, .root_src = root_src, .roots = canon, .nroots = ncanon,
                  .root_counts = root_counts };
     double waited = 0;
-    if (!rc && !(u.refused = calloc(files.n + 1, 1)))
+    if (!rc && (!(u.refused = calloc(files.n + 1, 1)) || !(u.skipped = calloc(files.n + 1, 1))))
         rc = fatal("out of memory", SEEK_NOMEM);
     if (!rc)
         rc = index_files(o, &l, gaz, &u, &waited);
@@ -923,9 +925,34 @@ static int forget(const options *o)
     return rc;
 }
 
+/* Warns of each folder the index's note names that none of `roots` is:
+ * the rebuilt index will hold none of its documents. */
+static void warn_left_out(const char *index, char **roots, size_t nroots)
+{
+    char **noted = NULL, fallback[8], err[4400];
+    size_t n = 0;
+    if (rebuild_note_read(index, &noted, &n, fallback, sizeof fallback, err, sizeof err) < 0)
+        return;
+    for (size_t i = 0; i < n; i++) {
+        int named = 0;
+        for (size_t r = 0; r < nroots && !named; r++) {
+            char *real = realpath(roots[r], NULL);
+            named = real && !strcmp(real, noted[i]);
+            free(real);
+        }
+        if (!named)
+            fprintf(stderr, "seekd-index: warning: %s also held documents of %s, which this "
+                            "rebuild leaves out; name it too to keep them\n", index, noted[i]);
+        free(noted[i]);
+    }
+    free(noted);
+}
+
 /* Builds the index afresh at INDEX.rebuild from `roots` (else the folders
  * the index's note names), holding the old index's lock meanwhile, then
- * swaps it in: the repair for an index that cannot be read. */
+ * swaps it in: the repair for an index that cannot be read. Files that fail
+ * do not stop the swap (the damaged index served nothing of them), but are
+ * named, as by any run. */
 static int rebuild(const options *o, const gazetteer *gaz, char **roots, size_t nroots)
 {
     layout l;
@@ -942,6 +969,8 @@ static int rebuild(const options *o, const gazetteer *gaz, char **roots, size_t 
         layout_fini(&l);
         return EXIT_FATAL;
     }
+    if (nroots)
+        warn_left_out(o->index, roots, nroots);
     options fresh = *o;
     int *fds = calloc(l.nshards, sizeof *fds);
     int rc = 0, lk = fds ? rebuild_lock(l.paths, l.nshards, o->wait_seconds, fds) : -1;

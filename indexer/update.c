@@ -235,17 +235,14 @@ static void count(update *u, outcome o)
 
 /* Counts a skipped file: its documents leave the index. Returns OK or
  * NOMEM. */
-static seek_status skip(update *u, const walk_file *f)
-{
-    u->c.skipped++;
-    return strv_push(&u->not_text, &u->nnot_text, &u->not_text_cap, f->id) < 0 ? SEEK_NOMEM : SEEK_OK;
-}
-
-/* Counts a file that is not text and names it. Returns OK or NOMEM. */
+/* Counts a file that is not text and names it; what the index had of it
+ * goes, as it would had the file been deleted. */
 static seek_status skip_not_text(update *u, const walk_file *f, const char *why)
 {
     say_file(f->path, "not text (%s); skipped", why);
-    return skip(u, f);
+    u->c.skipped++;
+    u->skipped[f - u->files->files] = 1;
+    return SEEK_OK;
 }
 
 /* "64 MiB", "1.5 GiB", "900 KiB", "12 bytes". */
@@ -498,9 +495,10 @@ static seek_status update_feed(update *u, const walk_file *f)
 {
     const char *why = id_problem(f->id);
     if (why) {
+        /* Failed, so its articles stay (update_file), as a page's do. */
         say_file(f->path, "%s; rename the file", why);
         u->c.failed++;
-        return SEEK_OK;
+        return walk_keep(u->files, f->source, f->id) < 0 ? SEEK_NOMEM : SEEK_OK;
     }
     char record[600];
     int n = snprintf(record, sizeof record, "%lld %lld %s %s\n", (long long)f->size, f->mtime_ns,
@@ -575,24 +573,16 @@ seek_status update_file(update *u, const walk_file *f)
         size_words((long long)f->size, size, sizeof size);
         size_words(max_bytes(u), max, sizeof max);
         say_file(f->path, "%s, more than --max-file-size (%s); skipped", size, max);
-        return skip(u, f);
+        u->c.skipped++;
+        u->skipped[f - u->files->files] = 1;
+        return walk_keep(u->files, f->source, f->id) < 0 ? SEEK_NOMEM : SEEK_OK;
     }
     return f->kind == WALK_FEED ? update_feed(u, f) : update_page(u, f);
 }
 
-int update_not_text(const update *u, const char *id)
-{
-    for (size_t i = 0; i < u->nnot_text; i++)
-        if (!strcmp(u->not_text[i], id))
-            return 1;
-    return 0;
-}
-
 void update_fini(update *u)
 {
-    for (size_t i = 0; i < u->nnot_text; i++)
-        free(u->not_text[i]);
-    free(u->not_text);
+    free(u->skipped);
     for (size_t i = 0; i < u->narticles; i++)
         free(u->articles[i]);
     free(u->articles);

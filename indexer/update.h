@@ -36,9 +36,6 @@ typedef struct update {
     walk_list *files;        /* unchanged feeds are kept through walk_keep */
     char **articles;         /* ids of the feed articles seen in this run */
     size_t narticles, articles_cap;
-    char **not_text;         /* ids of the files skipped (not text, too large): their
-                              * documents go */
-    size_t nnot_text, not_text_cap;
     sources *reg;            /* the index's sources, this run's folders added */
     size_t *root_src;        /* each root's (walk_file.source) index in reg */
     char **roots;            /* this run's folders, absolute */
@@ -47,6 +44,9 @@ typedef struct update {
     int legacy;              /* the index predates sources: its documents carry none */
     idmap claimed;           /* id term -> index in files of the file that gave it */
     unsigned char *refused;  /* per file: its id is another folder's; nothing of it written */
+    unsigned char *skipped;  /* per file: skipped, so it gives no id this run; a file
+                              * over the size limit keeps its documents (walk_keep),
+                              * one that is not text loses them */
     char *old_feeds;         /* META_FEEDS as the last run left it */
     char *new_feeds;         /* META_FEEDS for this run */
     size_t new_len, new_cap;
@@ -54,17 +54,16 @@ typedef struct update {
 
 /* Updates the documents of file f that belong to this index (see shard). Returns OK, or the status of an index
  * error (fatal to the run); a file that cannot be read or parsed is counted
- * in u->c.failed and named on stderr, and its old documents stay; a file
- * that is not text, or larger than u->max_bytes, is counted in
- * u->c.skipped, named on stderr and its id kept in u->not_text. */
+ * in u->c.failed and named on stderr, and its old documents stay; so do
+ * those of a file larger than u->max_bytes, which is counted in
+ * u->c.skipped and named (a limit is no request to remove anything); a
+ * file that is not text is counted in u->c.skipped and named, and its
+ * documents go. Both are flagged in u->skipped. */
 seek_status update_file(update *u, const walk_file *f);
 
 /* The builder's writer (builder_write_fn): replaces the document under
  * idterm in u->w, or adds it to the fresh build. */
 seek_status update_write(const char *idterm, xap_doc *doc, void *u);
-
-/* Whether the file `id` was skipped (not text, too large) in this run. */
-int update_not_text(const update *u, const char *id);
 
 void update_fini(update *u);
 

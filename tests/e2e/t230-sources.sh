@@ -107,6 +107,16 @@ mkdir -p "$N/2025/feeds"
 printf '{"id":"a1","title":"Wire one","text":"wombat wire story"}\n' > "$N/2025/feeds/wire.jsonl"
 indexed "a forgotten feed indexed again" 0 "$N/2025"
 expect_eq "has its articles back" "feeds/wire/a1" "$(ids wombat)"
+# A size limit is no request to remove: an indexed file over it keeps its
+# document, and a file over it in another folder, under the same id, does
+# not take the first folder's document away.
+indexed "a limit below the indexed files' sizes" 0 --max-file-size 10 "$N/2024"
+check "names them skipped" grep -q "r1.txt: .*more than --max-file-size (10 bytes); skipped" "$TMP/said"
+expect_eq "their documents stay" "r1,r2,x/deep" "$(ids quokka)"
+mkdir -p "$N/big"
+python3 -c 'import sys; open(sys.argv[1], "w").write("Big\n" + "quokka " * 400 + "\n")' "$N/big/r1.txt"
+indexed "a folder with a big file under another folder's id" 0 --max-file-size 1K "$N/2024" "$N/big"
+expect_eq "leaves the other folder's document" "r1,r2,x/deep" "$(ids quokka)"
 stop_daemon
 
 # An index an older seekd-index wrote (no sources: simulated by taking the

@@ -78,6 +78,14 @@ expect_eq "the folders are still known" "$(cd "$CORPUS" && pwd -P)" \
     "$(seek --json --stats | python3 -c 'import json,sys; print(json.load(sys.stdin)["sources"][0]["folder"])')"
 out=$(index "$CORPUS")
 expect_eq "later runs are incremental" "0 added, 0 updated, 0 removed, 5 unchanged, 0 failed" "${out% in *}"
+# A rebuild naming fewer folders than the index held says what it leaves out.
+mkdir -p "$TMP/other" && printf 'Other\nan other text\n' > "$TMP/other/o.txt"
+"$BIN/seekd-index" -q --index "$TMP/two" "$CORPUS" "$TMP/other"
+expect_rc "--rebuild with one of two folders" 0 "$BIN/seekd-index" -q --index "$TMP/two" --rebuild "$TMP/other"
+cp "$TMP/err" "$TMP/said"
+check "warns that the other folder's documents are left out" \
+    grep -q "warning: $TMP/two also held documents of $(cd "$CORPUS" && pwd -P), which this rebuild leaves out" "$TMP/said"
+check "and not of the folder it named" sh -c "! grep -q 'documents of $(cd "$TMP/other" && pwd -P),' '$TMP/said'"
 stop_daemon
 
 # A first build: under way (its lock held on an index with nothing yet), or
