@@ -248,14 +248,21 @@ static void deliver(conn *c, char *answer, size_t len)
     maybe_finish(c);
 }
 
+/* The request a heavy hint is about: its loop and its watchdog token. */
+typedef struct {
+    server *s;
+    uint64_t token;
+} heavy_ctx;
+
 static void on_heavy(void *ctx)
 {
-    server *s = ctx;
-    s->request_heavy(s);
+    heavy_ctx *h = ctx;
+    h->s->request_heavy(h->s, h->token);
 }
 
-/* Runs one request; NULL only when even the out-of-memory answer failed. */
-static char *answer_line(server *s, const line *l, size_t *len)
+/* Runs one request (`token` from request_begin, 0 when not watched); NULL
+ * only when even the out-of-memory answer failed. */
+static char *answer_line(server *s, const line *l, uint64_t token, size_t *len)
 {
     char *answer;
     if (l->canned) {
@@ -265,7 +272,9 @@ static char *answer_line(server *s, const line *l, size_t *len)
         *len = l->len;
         return answer;
     }
-    if ((answer = handle_request(l->text, l->len, len, s->request_heavy ? on_heavy : NULL, s)))
+    heavy_ctx h = { s, token };
+    if ((answer = handle_request(l->text, l->len, len, s->request_heavy && token ? on_heavy : NULL,
+                                 &h)))
         return answer;
     answer = strdup(handlers_oom_line);
     *len = answer ? strlen(answer) : 0;
@@ -307,12 +316,12 @@ int conn_run_ready(server *s)
         size_t len = 0;
         char *answer;
         if (l->canned || !s->request_begin) {
-            answer = answer_line(s, l, &len);
+            answer = answer_line(s, l, 0, &len);
         } else {
             c->busy = 1;
             c->busy_from = uv_now(s->loop);
             uint64_t token = s->request_begin(s);
-            answer = answer_line(s, l, &len);
+            answer = answer_line(s, l, token, &len);
             if (!s->request_end(s, token)) {
                 free(l);
                 finish_elsewhere(s, c, answer, len);

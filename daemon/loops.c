@@ -226,12 +226,14 @@ static int request_end(server *s, uint64_t token)
 static void hand_over(loop_thread *t, uint64_t r, pid_t tid);
 
 /* server.request_heavy: a request likely to run long hands its loop over
- * at once, rather than after slow_ms. */
-static void request_heavy(server *s)
+ * at once, rather than after slow_ms. By its own token: if the watchdog
+ * has handed the loop over already, a spare may run the loop's next
+ * request, which must stay where it is. */
+static void request_heavy(server *s, uint64_t token)
 {
     loop_thread *t = s->data;
     pthread_mutex_lock(&hand_lock);
-    hand_over(t, atomic_load(&t->run), 0);
+    hand_over(t, token, 0);
     pthread_mutex_unlock(&hand_lock);
 }
 

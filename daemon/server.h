@@ -63,8 +63,9 @@ typedef struct server {
      * over. */
     uint64_t (*request_begin)(struct server *);
     int (*request_end)(struct server *, uint64_t token);
-    /* The request begun is likely to run long: hand the loop over now. */
-    void (*request_heavy)(struct server *);
+    /* The request begun (its request_begin token) is likely to run long:
+     * hand the loop over now. */
+    void (*request_heavy)(struct server *, uint64_t token);
     void *data;
 } server;
 

@@ -51,7 +51,8 @@ json_t *src_stats_json(const src_stats *s)
             json_object_set_new(one, "last_indexed", json_string(when));
         }
         if (!list || !one || json_array_append_new(list, one) < 0) {
-            json_decref(one);
+            if (!list)
+                json_decref(one);   /* json_array_append_new frees it when it fails */
             json_decref(list);
             list = NULL;
             break;
