@@ -113,8 +113,12 @@ static int detected_key(const char *text, const tok_array *t, char **forms, size
         hlen = t->v[head].end - t->v[head].start + 1;
     }
     size_t from = t->v[first].start, to = t->v[first + nt - 1].end;
-    /* The spelling without the possessive the key leaves out ("Rudd's"). */
-    if (to - from > 2 && (text[to - 1] == 's' || text[to - 1] == 'S')) {
+    /* The spelling without the possessive the key leaves out ("Rudd's"):
+     * only when the key did leave it out (a Cyrillic word's "'s" may read
+     * as its homoglyph, no possessive). */
+    size_t last = first + nt - 1;
+    if (gaz_possessive_len(tok_array_norm(t, last), t->v[last].len) < t->v[last].len
+        && to - from > 2 && (text[to - 1] == 's' || text[to - 1] == 'S')) {
         if (text[to - 2] == '\'')
             to -= 2;
         else if (to - from > 4 && !memcmp(text + to - 4, "\xE2\x80\x99", 3))
