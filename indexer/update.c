@@ -233,8 +233,6 @@ static void count(update *u, outcome o)
 
 /* ---- reading bytes as text ---- */
 
-/* Counts a skipped file: its documents leave the index. Returns OK or
- * NOMEM. */
 /* Counts a file that is not text and names it; what the index had of it
  * goes, as it would had the file been deleted. */
 static seek_status skip_not_text(update *u, const walk_file *f, const char *why)
