@@ -16,7 +16,7 @@
 #include <time.h>
 
 #include "../daemon/handlers.h"
-#include "../daemon/worker.h"
+#include "../daemon/reader.h"
 #include "entity/gazetteer.h"
 
 #define MAX_QUERIES 10000

@@ -5,7 +5,7 @@
 #ifndef SEEKD_DAEMON_CONN_H
 #define SEEKD_DAEMON_CONN_H
 
-#include "server.h"
+#include "loop.h"
 
 #define CONN_MAX_PENDING 64            /* received requests not yet answered */
 #define CONN_MAX_UNSENT (4 << 20)      /* answer bytes the client has not read */

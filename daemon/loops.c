@@ -18,7 +18,7 @@
 #include "conn.h"
 #include "grow.h"
 #include "log.h"
-#include "worker.h"
+#include "reader.h"
 
 /* What a loop's thread is doing, in one word that the watchdog can swap
  * atomically: RUN_IDLE, RUN_HANDED (the watchdog gave the loop to a spare

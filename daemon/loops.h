@@ -20,7 +20,7 @@
 #define SEEKD_DAEMON_LOOPS_H
 
 #include "config.h"
-#include "server.h"
+#include "loop.h"
 
 /* Starts `cfg->threads` serving loops on `sock`, with cfg->spare_threads
  * spare threads. Returns 0, or -1 after printing why (the loops already

@@ -15,8 +15,8 @@
 #include "loops.h"
 #include "morph/morph.h"
 #include "paths.h"
-#include "server.h"
-#include "worker.h"
+#include "loop.h"
+#include "reader.h"
 
 static server_socket sock;
 static uv_signal_t sig_term, sig_int, sig_hup;

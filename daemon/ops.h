@@ -8,7 +8,7 @@
 #include <jansson.h>
 #include "proto/proto.h"
 #include "query/query.h"
-#include "worker.h"
+#include "reader.h"
 
 int op_search(worker *w, const proto_request *req, jw *out, proto_error *err);
 /* explain: how a query reads and ranks, and one document's score by term. */

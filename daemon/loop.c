@@ -1,6 +1,6 @@
 /* Listening socket and acceptors. The path is checked before binding
  * because a leftover socket file must be told apart from a live daemon's. */
-#include "server.h"
+#include "loop.h"
 
 #include <errno.h>
 #include <fcntl.h>

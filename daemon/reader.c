@@ -3,7 +3,7 @@
  * version file changed, reopened when there is none to watch (a stub,
  * shards) or it has been trusted long enough (freshness.h). A SIGHUP bumps
  * the generation so each worker closes and opens afresh regardless. */
-#include "worker.h"
+#include "reader.h"
 
 #include "query/stopwords.h"
 
