@@ -115,7 +115,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "handler_loop: no queries, or REPEAT below 1\n");
         return 2;
     }
-    workers_init(argv[1], gaz, 2000);
+    readers_init(argv[1], gaz, 2000);
     double us = 0, plain_us = 0, warm = 0;
     size_t bytes = 0, plain_bytes = 0;
     for (int p = 0; p <= repeat; p++)
@@ -129,7 +129,7 @@ int main(int argc, char **argv)
     else
         printf("requests=%zu mean_us=%.1f answer_bytes=%zu\n", n * (size_t)repeat, us / per,
                bytes / (n * (size_t)(repeat + 1)));
-    workers_fini();
+    readers_fini();
     for (size_t i = 0; i < n; i++) {
         free(reqs[i]);
         free(plain[i]);

@@ -3,7 +3,7 @@
  * the loop that read them: no hop to another thread and back. Different
  * connections run in parallel on different loops. A request that runs long
  * may see its loop handed to another thread (loops.c); its connection is
- * then `busy` until the answer comes back through s->finished, and the
+ * then `busy` until the answer comes back through lp->finished, and the
  * loop's other connections go on meanwhile. A conn is freed once both its
  * handles (the pipe and the idle timer) have closed and it has no request
  * out. */
@@ -33,17 +33,17 @@ struct conn {
     uv_pipe_t pipe;
     uv_timer_t idle;
     int open_handles;        /* the conn is freed when this drops to 0 */
-    server *srv;
+    loop *lp;
     conn *prev, *next;
     frame in;                /* bytes after the last newline */
     line *head, *tail;       /* requests read, not yet answered */
     size_t npending;
-    conn *ready_next;        /* in s->ready_head's list */
+    conn *ready_next;        /* in lp->ready_head's list */
     int queued;              /* is in that list */
     int busy;                /* a request of it runs on a thread that left the loop */
     uint64_t busy_from;      /* loop time that request began */
     /* That request's answer, set by that thread, then read by the loop's
-     * from s->finished_head (both under finished_lock). */
+     * from lp->finished_head (both under finished_lock). */
     conn *finished_next;
     char *finished;
     size_t finished_len;
@@ -52,7 +52,7 @@ struct conn {
     int reading, eof, closing, closed;
 };
 
-/* Guards every server's finished list: taken only when a loop was handed
+/* Guards every loop's finished list: taken only when a loop was handed
  * over, which is rare. */
 static pthread_mutex_t finished_lock = PTHREAD_MUTEX_INITIALIZER;
 
@@ -73,16 +73,16 @@ conn *conn_next(conn *c)
 
 static void unschedule(conn *c)
 {
-    server *s = c->srv;
+    loop *lp = c->lp;
     conn *prev = NULL;
-    for (conn *p = s->ready_head; p; prev = p, p = p->ready_next)
+    for (conn *p = lp->ready_head; p; prev = p, p = p->ready_next)
         if (p == c) {
             if (prev)
                 prev->ready_next = c->ready_next;
             else
-                s->ready_head = c->ready_next;
-            if (s->ready_tail == c)
-                s->ready_tail = prev;
+                lp->ready_head = c->ready_next;
+            if (lp->ready_tail == c)
+                lp->ready_tail = prev;
             break;
         }
     c->queued = 0;
@@ -90,13 +90,13 @@ static void unschedule(conn *c)
 
 static void conn_free(conn *c)
 {
-    server *s = c->srv;
+    loop *lp = c->lp;
     if (c->queued)
         unschedule(c);
     if (c->prev)
         c->prev->next = c->next;
     else
-        s->conns = c->next;
+        lp->conns = c->next;
     if (c->next)
         c->next->prev = c->prev;
     while (c->head) {
@@ -106,7 +106,7 @@ static void conn_free(conn *c)
     }
     frame_fini(&c->in);
     free(c);
-    server_conn_closed(s);
+    loop_conn_closed(lp);
 }
 
 static void on_closed(uv_handle_t *h)
@@ -158,7 +158,7 @@ static void on_written(uv_write_t *req, int status)
 {
     write_req *w = (write_req *)req;
     conn *c = w->c;
-    c->last_progress = uv_now(c->srv->loop);
+    c->last_progress = uv_now(c->lp->uv);
     c->unsent -= w->len;
     free(w->buf);
     free(w);
@@ -186,7 +186,7 @@ static void send_line(conn *c, char *buf, size_t len)
         int n = uv_try_write((uv_stream_t *)&c->pipe, &b, 1);
         if (n >= 0 && (size_t)n == len) {
             free(buf);
-            c->last_progress = uv_now(c->srv->loop);
+            c->last_progress = uv_now(c->lp->uv);
             return;
         }
         if (n > 0)
@@ -223,14 +223,14 @@ static void schedule(conn *c)
 {
     if (c->queued || c->busy || c->closing || !c->head || c->unsent >= CONN_MAX_UNSENT)
         return;
-    server *s = c->srv;
+    loop *lp = c->lp;
     c->queued = 1;
     c->ready_next = NULL;
-    if (s->ready_tail)
-        s->ready_tail->ready_next = c;
+    if (lp->ready_tail)
+        lp->ready_tail->ready_next = c;
     else
-        s->ready_head = c;
-    s->ready_tail = c;
+        lp->ready_head = c;
+    lp->ready_tail = c;
 }
 
 /* Sends an answer (NULL: no memory for it) and lines up what comes next. */
@@ -250,19 +250,19 @@ static void deliver(conn *c, char *answer, size_t len)
 
 /* The request a heavy hint is about: its loop and its watchdog token. */
 typedef struct {
-    server *s;
+    loop *lp;
     uint64_t token;
 } heavy_ctx;
 
 static void on_heavy(void *ctx)
 {
     heavy_ctx *h = ctx;
-    h->s->request_heavy(h->s, h->token);
+    h->lp->request_heavy(h->lp, h->token);
 }
 
 /* Runs one request (`token` from request_begin, 0 when not watched); NULL
  * only when even the out-of-memory answer failed. */
-static char *answer_line(server *s, const line *l, uint64_t token, size_t *len)
+static char *answer_line(loop *lp, const line *l, uint64_t token, size_t *len)
 {
     char *answer;
     if (l->canned) {
@@ -272,8 +272,8 @@ static char *answer_line(server *s, const line *l, uint64_t token, size_t *len)
         *len = l->len;
         return answer;
     }
-    heavy_ctx h = { s, token };
-    if ((answer = handle_request(l->text, l->len, len, s->request_heavy && token ? on_heavy : NULL,
+    heavy_ctx h = { lp, token };
+    if ((answer = handle_request(l->text, l->len, len, lp->request_heavy && token ? on_heavy : NULL,
                                  &h)))
         return answer;
     answer = strdup(handlers_oom_line);
@@ -281,30 +281,30 @@ static char *answer_line(server *s, const line *l, uint64_t token, size_t *len)
     return answer;
 }
 
-/* Queues an answer (NULL: no memory for it) for s's loop, which this
+/* Queues an answer (NULL: no memory for it) for loop lp, which this
  * thread no longer runs; of c only the fields kept for this are touched. */
-static void finish_elsewhere(server *s, conn *c, char *text, size_t len)
+static void finish_elsewhere(loop *lp, conn *c, char *text, size_t len)
 {
     pthread_mutex_lock(&finished_lock);
     c->finished = text;
     c->finished_len = len;
     c->finished_next = NULL;
-    if (s->finished_tail)
-        s->finished_tail->finished_next = c;
+    if (lp->finished_tail)
+        lp->finished_tail->finished_next = c;
     else
-        s->finished_head = c;
-    s->finished_tail = c;
-    uv_async_send(&s->finished);
+        lp->finished_head = c;
+    lp->finished_tail = c;
+    uv_async_send(&lp->finished);
     pthread_mutex_unlock(&finished_lock);
 }
 
-int conn_run_ready(server *s)
+int conn_run_ready(loop *lp)
 {
     conn *c;
-    while ((c = s->ready_head)) {
-        s->ready_head = c->ready_next;
-        if (!s->ready_head)
-            s->ready_tail = NULL;
+    while ((c = lp->ready_head)) {
+        lp->ready_head = c->ready_next;
+        if (!lp->ready_head)
+            lp->ready_tail = NULL;
         c->queued = 0;
         if (c->busy || c->closing || !c->head || c->unsent >= CONN_MAX_UNSENT)
             continue;
@@ -315,16 +315,16 @@ int conn_run_ready(server *s)
         c->npending--;
         size_t len = 0;
         char *answer;
-        if (l->canned || !s->request_begin) {
-            answer = answer_line(s, l, 0, &len);
+        if (l->canned || !lp->request_begin) {
+            answer = answer_line(lp, l, 0, &len);
         } else {
             c->busy = 1;
-            c->busy_from = uv_now(s->loop);
-            uint64_t token = s->request_begin(s);
-            answer = answer_line(s, l, token, &len);
-            if (!s->request_end(s, token)) {
+            c->busy_from = uv_now(lp->uv);
+            uint64_t token = lp->request_begin(lp);
+            answer = answer_line(lp, l, token, &len);
+            if (!lp->request_end(lp, token)) {
                 free(l);
-                finish_elsewhere(s, c, answer, len);
+                finish_elsewhere(lp, c, answer, len);
                 return -1;
             }
             c->busy = 0;
@@ -337,10 +337,10 @@ int conn_run_ready(server *s)
 
 void conn_take_finished(uv_async_t *a)
 {
-    server *s = a->data;
+    loop *lp = a->data;
     pthread_mutex_lock(&finished_lock);
-    conn *c = s->finished_head;
-    s->finished_head = s->finished_tail = NULL;
+    conn *c = lp->finished_head;
+    lp->finished_head = lp->finished_tail = NULL;
     pthread_mutex_unlock(&finished_lock);
     while (c) {
         conn *next = c->finished_next;
@@ -353,7 +353,7 @@ void conn_take_finished(uv_async_t *a)
             /* Waiting for an answer is not being idle, but an answer made
              * is no sign of life from the client either: the time it took
              * is left out of the idle time, no more. */
-            c->last_progress += uv_now(s->loop) - c->busy_from;
+            c->last_progress += uv_now(lp->uv) - c->busy_from;
             deliver(c, c->finished, c->finished_len);
         }
         c = next;
@@ -407,10 +407,10 @@ static void refuse(conn *c, const char *code, const char *message)
 static void on_idle(uv_timer_t *t)
 {
     conn *c = t->data;
-    unsigned ms = c->srv->cfg->idle_ms;
+    unsigned ms = c->lp->cfg->idle_ms;
     /* One that neither sends nor reads what it is sent is idle, whatever it
      * has queued. */
-    if (c->busy || uv_now(c->srv->loop) - c->last_progress < ms)
+    if (c->busy || uv_now(c->lp->uv) - c->last_progress < ms)
         return;
     log_event("idle_close", "after_ms=%u unread=%zu", ms, c->unsent);
     conn_close(c);
@@ -418,8 +418,8 @@ static void on_idle(uv_timer_t *t)
 
 static void touch(conn *c)
 {
-    unsigned ms = c->srv->cfg->idle_ms;
-    c->last_progress = uv_now(c->srv->loop);
+    unsigned ms = c->lp->cfg->idle_ms;
+    c->last_progress = uv_now(c->lp->uv);
     if (ms && !uv_is_active((uv_handle_t *)&c->idle))
         uv_timer_start(&c->idle, on_idle, ms, ms < 1000 ? ms : 1000);
 }
@@ -439,7 +439,7 @@ static void on_read(uv_stream_t *st, ssize_t n, const uv_buf_t *buf)
             /* Where the next request starts can no longer be known. */
             char msg[96];
             snprintf(msg, sizeof msg, "request line longer than %zu bytes; closing",
-                     c->srv->cfg->max_line);
+                     c->lp->cfg->max_line);
             refuse(c, PROTO_E_TOO_LONG, msg);
             return;
         }
@@ -465,7 +465,7 @@ static void on_read(uv_stream_t *st, ssize_t n, const uv_buf_t *buf)
     conn_close(c);
 }
 
-int conn_open(server *s, int fd)
+int conn_open(loop *lp, int fd)
 {
     conn *c = calloc(1, sizeof *c);
     if (!c) {
@@ -473,17 +473,17 @@ int conn_open(server *s, int fd)
         close(fd);
         return -1;
     }
-    c->srv = s;
-    frame_init(&c->in, s->cfg->max_line);
-    uv_pipe_init(s->loop, &c->pipe, 0);
-    uv_timer_init(s->loop, &c->idle);
+    c->lp = lp;
+    frame_init(&c->in, lp->cfg->max_line);
+    uv_pipe_init(lp->uv, &c->pipe, 0);
+    uv_timer_init(lp->uv, &c->idle);
     c->pipe.data = c->idle.data = c;
     c->open_handles = 2;
-    c->next = s->conns;
-    if (s->conns)
-        s->conns->prev = c;
-    s->conns = c;
-    size_t clients = server_clients_add();
+    c->next = lp->conns;
+    if (lp->conns)
+        lp->conns->prev = c;
+    lp->conns = c;
+    size_t clients = loop_clients_add();
     if (uv_pipe_open(&c->pipe, fd) < 0) {
         close(fd);   /* not the pipe's until opened */
         conn_close(c);
@@ -499,13 +499,13 @@ int conn_open(server *s, int fd)
         return 0;
     }
     log_event("connect", "pid=%ld uid=%ld gid=%ld clients=%zu thread=%d", (long)cred.pid,
-              (long)cred.uid, (long)cred.gid, clients, s->id);
-    if (!config_allows(s->cfg, cred.uid, cred.gid)) {
+              (long)cred.uid, (long)cred.gid, clients, lp->id);
+    if (!config_allows(lp->cfg, cred.uid, cred.gid)) {
         log_event("refused", "uid=%ld reason=not_allowed", (long)cred.uid);
         refuse(c, PROTO_E_FORBIDDEN, "this user may not query this daemon");
         return 0;
     }
-    if (clients > s->cfg->max_clients) {
+    if (clients > lp->cfg->max_clients) {
         log_event("refused", "uid=%ld reason=too_many_clients", (long)cred.uid);
         refuse(c, PROTO_E_BUSY, "too many clients connected; try again later");
         return 0;

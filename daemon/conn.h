@@ -12,26 +12,26 @@
 
 typedef struct conn conn;
 
-/* Serves `fd`, an accepted connection, on s's loop (from its thread):
+/* Serves `fd`, an accepted connection, on loop lp (from its thread):
  * checks who is asking and the client cap, logs it, starts reading. Takes
  * the fd over. Returns -1 when no connection was made (the fd is closed),
- * else 0, and server_conn_closed is called when it closes. */
-int conn_open(server *s, int fd);
+ * else 0, and loop_conn_closed is called when it closes. */
+int conn_open(loop *lp, int fd);
 /* Stops reading; the connection closes once the requests it already sent
  * are answered. */
 void conn_drain(conn *c);
-/* Closes at once, dropping what is queued (a request on a worker finishes
- * first, unseen). */
+/* Closes at once, dropping what is queued (a request running on a thread
+ * that has left the loop finishes first, unseen). */
 void conn_abort(conn *c);
 conn *conn_next(conn *c);
 
-/* Answers one request of each connection in s->ready_head, in turn, until
- * none is left; called by the thread running s's loop, between turns of the
+/* Answers one request of each connection in lp->ready_head, in turn, until
+ * none is left; called by the thread running loop lp, between turns of the
  * loop. Returns 0, or -1 when the loop was handed to another thread while a
- * request ran (s->request_end): this thread must leave the loop alone, and
- * the answer goes to s->finished. */
-int conn_run_ready(server *s);
-/* s->finished's callback: sends the answers queued there. */
+ * request ran (lp->request_end): this thread must leave the loop alone, and
+ * the answer goes to lp->finished. */
+int conn_run_ready(loop *lp);
+/* lp->finished's callback: sends the answers queued there. */
 void conn_take_finished(uv_async_t *a);
 
 #endif

@@ -54,7 +54,7 @@ static void collect(dym_ctx *c, const qp_node *n)
         size_t wlen = strlen(w);
         const gaz_entity *named[1];
         if (qp_stopword(w, wlen) || strspn(w, "0123456789") == wlen || n->offset >= c->len
-            || qp_named_entities(worker_gazetteer(), n, named, 1))
+            || qp_named_entities(reader_gazetteer(), n, named, 1))
             return;
         tok t = { 0 };
         if (tok_scan(c->q + n->offset, c->len - n->offset, first_token, &t) <= 0 || t.start != 0)
@@ -180,7 +180,7 @@ static seek_status find(xap_db *db, void *ctx)
     }
     /* Names the gazetteer knows, word by word: what the index may not hold
      * yet, and spellings it holds under another form. */
-    const gazetteer *g = worker_gazetteer();
+    const gazetteer *g = reader_gazetteer();
     for (size_t e = 0; g && e < gaz_count(g); e++) {
         const gaz_entity *ent = gaz_at(g, e);
         if (tok_scan(ent->name, strlen(ent->name), consider_token, c) < 0)
@@ -192,7 +192,7 @@ static seek_status find(xap_db *db, void *ctx)
     return SEEK_OK;
 }
 
-int dym_write(jw *out, worker *w, const char *q, size_t len, const qp_node *tree,
+int dym_write(jw *out, reader *rd, const char *q, size_t len, const qp_node *tree,
               unsigned long total)
 {
     dym_ctx *c = calloc(1, sizeof *c);
@@ -201,10 +201,10 @@ int dym_write(jw *out, worker *w, const char *q, size_t len, const qp_node *tree
     c->q = q;
     c->len = len;
     c->total = total;
-    c->forms = w->words;
+    c->forms = rd->words;
     collect(c, tree);
     /* Offered only: a failure to read the index here leaves it out. */
-    seek_status st = c->n ? worker_run(w, find, c) : SEEK_OK;
+    seek_status st = c->n ? reader_run(rd, find, c) : SEEK_OK;
     if (st == SEEK_NOMEM) {
         free(c);
         return -1;

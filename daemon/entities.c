@@ -19,7 +19,7 @@
 static const char *shown_name(ent_type type, const char *key, char **owned)
 {
     *owned = NULL;
-    const gazetteer *g = worker_gazetteer();
+    const gazetteer *g = reader_gazetteer();
     const gaz_entity *e = g ? gaz_find(g, type, key) : NULL;
     if (e)
         return e->name;
@@ -128,7 +128,7 @@ static seek_status card_documents(xap_db *db, card_ctx *cc)
     if (st != SEEK_OK)
         return st;
     xap_search opt = { .limit = cc->req->limit, .rank = XAP_RANK_WDF,
-                       .time_limit = worker_time_limit() };
+                       .time_limit = reader_time_limit() };
     hits_want_records(db, &opt);
     xap_hits *h = NULL;
     st = xap_db_search(db, q, &opt, &h);
@@ -156,7 +156,7 @@ static seek_status card_cooccurring(xap_db *db, card_ctx *cc)
         { SLOT_FACET_PLACE, FACET_SLOTS }, { SLOT_FACET_NAME, FACET_SLOTS },
     };
     xap_search opt = { .key_slot = -1, .facets = facets, .nfacets = 4,
-                       .facet_top = COOCCUR_TOP + 1, .time_limit = worker_time_limit() };
+                       .facet_top = COOCCUR_TOP + 1, .time_limit = reader_time_limit() };
     xap_hits *h = NULL;
     st = xap_db_search(db, q, &opt, &h);
     xap_query_free(q);
@@ -261,7 +261,7 @@ static void write_card(jw *out, const card_ctx *cc)
     jw_json(out, cc->docs);
 }
 
-int op_entity(worker *w, const proto_request *req, jw *out, proto_error *err)
+int op_entity(reader *rd, const proto_request *req, jw *out, proto_error *err)
 {
     ent_type type = ENT_NTYPES;
     if (req->type)
@@ -282,8 +282,8 @@ int op_entity(worker *w, const proto_request *req, jw *out, proto_error *err)
     cc->req = req;
     cc->form = form;
     cc->type = type;
-    qp_entity_terms(worker_gazetteer(), type, form, add_candidate, cc);
-    seek_status st = worker_run(w, card_run, cc);
+    qp_entity_terms(reader_gazetteer(), type, form, add_candidate, cc);
+    seek_status st = reader_run(rd, card_run, cc);
     free(form);
     int rc = 0;
     if (st != SEEK_OK) {
@@ -368,7 +368,7 @@ static int by_count(const void *a, const void *b)
     return strcmp(x->c->term, y->c->term);
 }
 
-int op_entities(worker *w, const proto_request *req, jw *out, proto_error *err)
+int op_entities(reader *rd, const proto_request *req, jw *out, proto_error *err)
 {
     list_ctx lc = { .only = -1 };
     ent_type t;
@@ -378,7 +378,7 @@ int op_entities(worker *w, const proto_request *req, jw *out, proto_error *err)
     if (!form)
         return op_error(SEEK_NOMEM, err);
     lc.form = form;
-    seek_status st = worker_run(w, list_run, &lc);
+    seek_status st = reader_run(rd, list_run, &lc);
     size_t total = 0;
     for (int k = 0; st == SEEK_OK && k < ENT_NTYPES; k++)
         total += lc.n[k];

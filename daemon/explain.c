@@ -69,11 +69,11 @@ static void write_terms(jw *out, const xap_explain *x, int in_doc)
 }
 
 /* How many documents q matches. */
-static seek_status count(worker *w, const xap_query *q, unsigned long *total)
+static seek_status count(reader *rd, const xap_query *q, unsigned long *total)
 {
-    xap_search opt = { .key_slot = SLOT_ID, .time_limit = worker_time_limit() };
+    xap_search opt = { .key_slot = SLOT_ID, .time_limit = reader_time_limit() };
     run_ctx run = { q, &opt, 1, NULL };
-    seek_status st = worker_run(w, search_run, &run);
+    seek_status st = reader_run(rd, search_run, &run);
     *total = st == SEEK_OK ? run.hits->total : 0;
     xap_hits_free(run.hits);
     return st;
@@ -82,19 +82,19 @@ static seek_status count(worker *w, const xap_query *q, unsigned long *total)
 /* The reading a search would answer with: the strict one, or when it finds
  * nothing and the query relaxes, the relaxed one (as op_search). Replaces
  * *q; sets *relaxed. 0, or -1 with *err filled. */
-static int reading(worker *w, const qp_node *tree, qp_error *diag, xap_query **q, int *relaxed,
+static int reading(reader *rd, const qp_node *tree, qp_error *diag, xap_query **q, int *relaxed,
                    proto_error *err)
 {
     int pasted = qp_long_text(tree);
-    if (search_long_text(w, tree, diag, q, err) < 0)
+    if (search_long_text(rd, tree, diag, q, err) < 0)
         return -1;
     unsigned long total;
-    seek_status st = count(w, *q, &total);
+    seek_status st = count(rd, *q, &total);
     for (int level = pasted ? 3 : 1; st == SEEK_OK && !total && level <= 2; level++) {
         if (!qp_relaxable(tree, level))
             continue;
         xap_query *r = NULL;
-        st = qp_compile_relaxed(tree, w->words, worker_gazetteer(), level, &r);
+        st = qp_compile_relaxed(tree, rd->words, reader_gazetteer(), level, &r);
         if (st != SEEK_OK)
             return search_compile_error(st, err);
         xap_query_free(*q);
@@ -103,12 +103,12 @@ static int reading(worker *w, const qp_node *tree, qp_error *diag, xap_query **q
         if (level == 2)
             qp_warn(diag, "no document has every phrase as written: their words were "
                           "searched on their own too");
-        st = count(w, *q, &total);
+        st = count(rd, *q, &total);
     }
     return st == SEEK_OK ? 0 : op_error(st, err);
 }
 
-int op_explain(worker *w, const proto_request *req, jw *out, proto_error *err)
+int op_explain(reader *rd, const proto_request *req, jw *out, proto_error *err)
 {
     char idterm[PROTO_MAX_DOC_ID + 16];
     if (req->doc && id_term(req->doc, req->doc_len, idterm, sizeof idterm) < 0)
@@ -117,16 +117,16 @@ int op_explain(worker *w, const proto_request *req, jw *out, proto_error *err)
     xap_query *q = NULL;
     qp_error diag;
     int relaxed = 0;
-    if (search_prepare(w, req, &tree, &q, &diag, err) < 0)
+    if (search_prepare(rd, req, &tree, &q, &diag, err) < 0)
         return -1;
-    if (reading(w, tree, &diag, &q, &relaxed, err) < 0) {
+    if (reading(rd, tree, &diag, &q, &relaxed, err) < 0) {
         xap_query_free(q);
         qp_free(tree);
         return -1;
     }
     char *read = qp_describe(tree);
     explain_ctx ec = { q, search_ranks_words(tree), req->doc ? idterm : NULL, NULL };
-    seek_status st = read ? worker_run(w, run_explain, &ec) : SEEK_NOMEM;
+    seek_status st = read ? reader_run(rd, run_explain, &ec) : SEEK_NOMEM;
     int rc = -1;
     if (st == SEEK_OK) {
         jw_key(out, "query");
@@ -201,7 +201,7 @@ static seek_status run_similar(xap_db *db, void *ctx)
     return st;
 }
 
-int op_similar(worker *w, const proto_request *req, jw *out, proto_error *err)
+int op_similar(reader *rd, const proto_request *req, jw *out, proto_error *err)
 {
     char idterm[PROTO_MAX_DOC_ID + 16];
     if (id_term(req->doc, req->doc_len, idterm, sizeof idterm) < 0)
@@ -209,18 +209,18 @@ int op_similar(worker *w, const proto_request *req, jw *out, proto_error *err)
     qp_node *tree = NULL;
     xap_query *filter = NULL;
     qp_error diag = { 0 };
-    if (req->q && search_prepare(w, req, &tree, &filter, &diag, err) < 0)
+    if (req->q && search_prepare(rd, req, &tree, &filter, &diag, err) < 0)
         return -1;
     xap_search opt = { .offset = req->offset, .limit = req->limit, .key_slot = SLOT_ID,
-                       .time_limit = worker_time_limit() };
+                       .time_limit = reader_time_limit() };
     similar_ctx sc = { idterm, filter, { NULL, &opt, req->ids, NULL }, 0 };
-    seek_status st = worker_run(w, run_similar, &sc);
+    seek_status st = reader_run(rd, run_similar, &sc);
     int rc = -1;
     if (st == SEEK_OK) {
         jw_key(out, "found");
         jw_bool(out, sc.found);
         if (sc.run.hits)
-            rc = search_write_answer(out, w, req, NULL, &diag, 0, sc.run.hits, NULL, 0, 0);
+            rc = search_write_answer(out, rd, req, NULL, &diag, 0, sc.run.hits, NULL, 0, 0);
         else
             rc = 0;
         if (rc < 0)

@@ -1,5 +1,5 @@
 /* The version file's signature and the verdict drawn from it; what to do
- * about a verdict is the worker's business (worker.c). */
+ * about a verdict is the reader's business (reader.c). */
 #include "freshness.h"
 
 #include <stdio.h>

@@ -47,10 +47,10 @@ static seek_status read_stats(xap_db *db, void *ctx)
     return st == SEEK_OK ? src_stats_read(db, &sc->sources) : st;
 }
 
-int op_stats(worker *w, jw *out, proto_error *err)
+int op_stats(reader *rd, jw *out, proto_error *err)
 {
     stats_ctx sc = { .last = NULL };
-    seek_status st = worker_run(w, read_stats, &sc);
+    seek_status st = reader_run(rd, read_stats, &sc);
     if (st != SEEK_OK) {
         xap_counts_free(sc.encodings, sc.nencodings);
         src_stats_fini(&sc.sources);
@@ -73,7 +73,7 @@ int op_stats(worker *w, jw *out, proto_error *err)
     struct tm tm;
     if (t && gmtime_r(&t, &tm))
         strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    const gazetteer *g = worker_gazetteer();
+    const gazetteer *g = reader_gazetteer();
     jw_key(out, "docs");
     jw_int(out, (long long)sc.info.docs);
     jw_key(out, "revision");
@@ -83,7 +83,7 @@ int op_stats(worker *w, jw *out, proto_error *err)
     jw_key(out, "avg_length");
     jw_real(out, sc.info.avg_length);
     jw_key(out, "index");
-    jw_str(out, worker_index_path());
+    jw_str(out, reader_index_path());
     jw_key(out, "gazetteer_entries");
     jw_int(out, (long long)(g ? gaz_count(g) : 0));
     jw_key(out, "encodings");
@@ -108,17 +108,17 @@ int op_stats(worker *w, jw *out, proto_error *err)
 }
 
 /* Writes the answer's members into `out`: 0, or -1 with *err filled. */
-static int run_op(worker *w, const proto_request *req, jw *out, proto_error *err)
+static int run_op(reader *rd, const proto_request *req, jw *out, proto_error *err)
 {
     switch (req->op) {
     case PROTO_PING: return 0;
-    case PROTO_SEARCH: return op_search(w, req, out, err);
-    case PROTO_EXPLAIN: return op_explain(w, req, out, err);
-    case PROTO_SIMILAR: return op_similar(w, req, out, err);
-    case PROTO_STATS: return op_stats(w, out, err);
-    case PROTO_ENTITY: return op_entity(w, req, out, err);
-    case PROTO_ENTITIES: return op_entities(w, req, out, err);
-    case PROTO_HEALTH: return op_health(w, req, out, err);
+    case PROTO_SEARCH: return op_search(rd, req, out, err);
+    case PROTO_EXPLAIN: return op_explain(rd, req, out, err);
+    case PROTO_SIMILAR: return op_similar(rd, req, out, err);
+    case PROTO_STATS: return op_stats(rd, out, err);
+    case PROTO_ENTITY: return op_entity(rd, req, out, err);
+    case PROTO_ENTITIES: return op_entities(rd, req, out, err);
+    case PROTO_HEALTH: return op_health(rd, req, out, err);
     }
     return proto_fail(err, PROTO_E_UNKNOWN_OP, -1, "no such operation");
 }
@@ -145,13 +145,13 @@ char *handle_request(const char *line, size_t len, size_t *out_len, handlers_hea
     if (proto_parse(line, len, &req, &err) == 0) {
         if (heavy && is_heavy(&req))
             heavy(ctx);
-        worker *w = worker_self();
-        if (w)
-            worker_request_begin(w);
-        if (!w)
+        reader *rd = reader_self();
+        if (rd)
+            reader_request_begin(rd);
+        if (!rd)
             op_error(SEEK_NOMEM, &err);
         else
-            rc = run_op(w, &req, &out, &err);
+            rc = run_op(rd, &req, &out, &err);
     }
     char *answer;
     if (rc == 0) {

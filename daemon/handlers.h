@@ -1,5 +1,6 @@
-/* Request dispatch: one request line in, one answer line out, on a worker
- * thread. The ops themselves are in ops.h; nothing here touches libuv. */
+/* Request dispatch: one request line in, one answer line out, on the
+ * thread running the connection's loop, with that thread's reader
+ * (reader.h). The ops themselves are in ops.h; nothing here touches libuv. */
 #ifndef SEEKD_DAEMON_HANDLERS_H
 #define SEEKD_DAEMON_HANDLERS_H
 

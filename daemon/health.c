@@ -28,7 +28,7 @@ static seek_status read_health(xap_db *db, void *ctx)
 static json_t *unreadable(const char *code, const char *message)
 {
     return json_pack("{s:s,s:b,s:s,s:{s:s,s:s}}", "status", "unreadable", "readable", 0,
-                     "index", worker_index_path(), "error", "code", code, "message", message);
+                     "index", reader_index_path(), "error", "code", code, "message", message);
 }
 
 /* Adds a sentence to `problems` (a failed allocation only loses it). */
@@ -46,7 +46,7 @@ static void problem(json_t *problems, const char *fmt, ...)
 static json_t *health_of(const proto_request *req, proto_error *err)
 {
     health_ctx hc = { .last = NULL };
-    seek_status st = worker_run_fresh(read_health, &hc);
+    seek_status st = reader_run_fresh(read_health, &hc);
     if (st == SEEK_NOMEM) {
         free(hc.last);
         op_error(st, err);
@@ -84,7 +84,7 @@ static json_t *health_of(const proto_request *req, proto_error *err)
         strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
     json_t *ans = json_pack("{s:s,s:b,s:s,s:I,s:I,s:s,s:o,s:o}",
                             "status", json_array_size(problems) ? "degraded" : "healthy",
-                            "readable", 1, "index", worker_index_path(),
+                            "readable", 1, "index", reader_index_path(),
                             "docs", (json_int_t)hc.info.docs,
                             "revision", (json_int_t)hc.info.revision, "last_commit", when,
                             "last_run", run ? run : json_null(), "problems", problems);
@@ -93,9 +93,9 @@ static json_t *health_of(const proto_request *req, proto_error *err)
     return ans;
 }
 
-int op_health(worker *w, const proto_request *req, jw *out, proto_error *err)
+int op_health(reader *rd, const proto_request *req, jw *out, proto_error *err)
 {
-    (void)w;
+    (void)rd;
     json_t *members = health_of(req, err);
     if (!members)
         return err->code ? -1 : op_error(SEEK_NOMEM, err);

@@ -1,5 +1,5 @@
-/* One fprintf per line: stderr is unbuffered, so lines from worker threads
- * do not interleave. */
+/* One fprintf per line: stderr is unbuffered, so lines from the serving
+ * threads do not interleave. */
 #include "log.h"
 
 #include <stdarg.h>

@@ -1,39 +1,26 @@
-/* The listening socket, and one acceptor per event loop. The main thread
- * makes the socket (server_socket_open: stale files handled, a live daemon's
- * socket never stolen, or systemd's socket taken over); every loop thread
- * then accepts on it (server_start) and passes each connection to `place`,
- * which decides which loop serves it (loops.c balances them). */
-#ifndef SEEKD_DAEMON_SERVER_H
-#define SEEKD_DAEMON_SERVER_H
+/* A loop: one libuv event loop of the daemon, with its acceptor (its watch
+ * on the listening socket, listen.h), the connections it serves (conn.h)
+ * and their queues. It is run by one thread at a time (loops.h says which
+ * and how it changes hands); a connection stays on its loop for life. The
+ * acceptor passes each connection it accepts to `place`, which decides
+ * which loop serves it (loops.c balances them). */
+#ifndef SEEKD_DAEMON_LOOP_H
+#define SEEKD_DAEMON_LOOP_H
 
 #include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <sys/un.h>
 #include <uv.h>
 
 #include "config.h"
+#include "listen.h"
 
 struct conn;
 
-typedef struct server_socket {
-    int fd;
-    int activated;         /* the socket came from systemd: not ours to remove */
-    char path[sizeof(((struct sockaddr_un *)0)->sun_path)];
-} server_socket;
-
-/* Binds cfg->socket (with cfg's mode and group) and listens; or, under
- * systemd socket activation (LISTEN_FDS=1 for this pid), takes the socket
- * passed as fd 3. Returns 0, or -1 after printing why on stderr. */
-int server_socket_open(server_socket *sock, const daemon_config *cfg);
-/* Closes the socket and removes its file (unless systemd's). */
-void server_socket_close(server_socket *sock);
-
-/* The acceptor and live connections of one loop. */
-typedef struct server {
-    uv_loop_t *loop;
+typedef struct loop {
+    uv_loop_t *uv;
     const daemon_config *cfg;
-    int id;                /* the serving thread's number, for the log */
+    int id;                /* the loop's number: thread= in the log */
     int listen_fd;         /* this loop's duplicate of the listening socket */
     uv_poll_t listener;
     uv_timer_t backoff;    /* resumes accepting after running out of fds */
@@ -43,12 +30,12 @@ typedef struct server {
     struct conn *conns;    /* this loop's live connections */
     /* Connections this loop serves or has been handed and not yet opened.
      * Whoever places a connection here counts it (other loops read it to
-     * balance); server_conn_closed and server_adopt's failures uncount it. */
+     * balance); loop_conn_closed and loop_adopt's failures uncount it. */
     atomic_uint live;
-    /* Takes over each fd accepted here and passes it to server_adopt on the
+    /* Takes over each fd accepted here and passes it to loop_adopt on the
      * loop chosen (counted in that loop's `live`). NULL: serve it here. */
-    void (*place)(struct server *, int fd);
-    void (*on_drained)(struct server *);  /* stopping and the last conn closed */
+    void (*place)(struct loop *, int fd);
+    void (*on_drained)(struct loop *);  /* stopping and the last conn closed */
     /* Connections with a request to answer, answered by conn_run_ready
      * after the loop's turn, outside any libuv callback (so that the thread
      * running one may leave the loop to another thread meanwhile). */
@@ -61,30 +48,30 @@ typedef struct server {
      * returns 0 when the loop was handed to another thread meanwhile (the
      * answer is then queued to `finished`). NULL: the loop is never handed
      * over. */
-    uint64_t (*request_begin)(struct server *);
-    int (*request_end)(struct server *, uint64_t token);
+    uint64_t (*request_begin)(struct loop *);
+    int (*request_end)(struct loop *, uint64_t token);
     /* The request begun (its request_begin token) is likely to run long:
      * hand the loop over now. */
-    void (*request_heavy)(struct server *, uint64_t token);
+    void (*request_heavy)(struct loop *, uint64_t token);
     void *data;
-} server;
+} loop;
 
 /* Starts accepting on the socket in `loop`. Returns 0 or a libuv error. */
-int server_start(server *s, uv_loop_t *loop, const daemon_config *cfg, const server_socket *sock);
+int loop_start(loop *lp, uv_loop_t *uv, const daemon_config *cfg, const listen_socket *sock);
 
-/* Serves `fd`, a connection accepted by any loop, on s's loop; to be called
- * on s's thread, with the connection already counted in s->live. Takes the
- * fd over (closes it when s is stopping or on failure). */
-void server_adopt(server *s, int fd);
+/* Serves `fd`, a connection accepted by any loop, on loop lp; to be called
+ * on lp's thread, with the connection already counted in lp->live. Takes the
+ * fd over (closes it when lp is stopping or on failure). */
+void loop_adopt(loop *lp, int fd);
 
 /* Stops accepting and lets every connection of this loop finish the requests
- * it has already sent before closing, for SERVER_GRACE_MS at most;
+ * it has already sent before closing, for LOOP_GRACE_MS at most;
  * on_drained is called when the last one has closed (at once if none). */
-#define SERVER_GRACE_MS 10000
-void server_stop(server *s);
+#define LOOP_GRACE_MS 10000
+void loop_stop(loop *lp);
 
 /* Connections across all loops, for the --max-clients limit and the log. */
-size_t server_clients_add(void);     /* returns the count including the new one */
-void server_conn_closed(server *s);  /* called by conn.c when one has closed */
+size_t loop_clients_add(void);     /* returns the count including the new one */
+void loop_conn_closed(loop *lp);  /* called by conn.c when one has closed */
 
 #endif

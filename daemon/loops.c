@@ -1,6 +1,6 @@
-/* Serving loops and the threads that run them. Each loop owns its acceptor
- * and its connections, and is run by one thread at a time: at first its own
- * serving thread, later maybe a spare one (loops.h). Three things cross
+/* The loops and the threads that run them. Each loop (loop.h) owns its
+ * acceptor and its connections, and is run by one thread at a time: at
+ * first its own serving thread, later maybe a spare one (loops.h). Three things cross
  * between loops, each through an async handle per loop: loops_stop,
  * connections accepted on one loop and placed on another (through the
  * target's inbox), and answers finished by a thread that has left the loop
@@ -27,8 +27,11 @@
 #define RUN_IDLE 0
 #define RUN_HANDED UINT64_MAX
 
-typedef struct loop_thread {
-    uv_loop_t loop;
+/* A loop as the threads see it: the loop (loop.h), its libuv loop, what
+ * other loops and threads reach it by (stop, its inbox) and the word by
+ * which it changes threads. */
+typedef struct loop_slot {
+    uv_loop_t uv;
     uv_async_t stop;
     uv_async_t wake;           /* the inbox has fds */
     pthread_mutex_t inbox_lock;
@@ -37,24 +40,24 @@ typedef struct loop_thread {
     /* Other loops may push and signal `wake`; cleared under the lock before
      * `wake` closes, so no sender ever touches a closed handle. */
     int inbox_open;
-    server srv;
-    int ready;                 /* loop, handles and server set up */
+    loop lp;
+    int ready;                 /* libuv loop, handles and loop set up */
     int owned;                 /* a thread runs it or has been given it */
     _Atomic uint64_t run;      /* see RUN_IDLE */
     uint32_t seq;              /* requests begun; read by the running thread only */
     atomic_int tid;            /* the thread running it, for the watchdog */
-} loop_thread;
+} loop_slot;
 
-/* A thread of the pool: serving threads first (thread i starts on loop i),
+/* A thread: serving threads first (thread i starts on loop i),
  * then the spares. */
 typedef struct pool_thread {
     pthread_t thread;
-    loop_thread *first;
+    loop_slot *first;
     int started;
 } pool_thread;
 
-static loop_thread *threads;
-static int nthreads;
+static loop_slot *loops;
+static int nloops;
 static pool_thread *pool;
 static int npool;
 
@@ -63,7 +66,7 @@ static int npool;
 static pthread_mutex_t hand_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t spare_cond = PTHREAD_COND_INITIALIZER;
 static pthread_cond_t watch_cond;   /* on CLOCK_MONOTONIC: see loops_start */
-static loop_thread **orphans;
+static loop_slot **orphans;
 static int norphans, idle_spares, live_loops;
 static pthread_t watchdog;
 static int watchdog_started;
@@ -82,108 +85,108 @@ static atomic_int watch_parked;
  * must still be the one compared when it is raised: two loops placing at
  * once then see each other's choice, and no loop ends up more than one
  * connection above another when a burst arrives. */
-static loop_thread *pick(loop_thread *self)
+static loop_slot *pick(loop_slot *self)
 {
     for (;;) {
-        loop_thread *best = self;
-        unsigned least = atomic_load(&self->srv.live);
-        for (int i = 0; i < nthreads; i++) {
-            unsigned n = atomic_load(&threads[i].srv.live);
+        loop_slot *best = self;
+        unsigned least = atomic_load(&self->lp.live);
+        for (int i = 0; i < nloops; i++) {
+            unsigned n = atomic_load(&loops[i].lp.live);
             if (n < least) {
-                best = &threads[i];
+                best = &loops[i];
                 least = n;
             }
         }
-        if (atomic_compare_exchange_weak(&best->srv.live, &least, least + 1))
+        if (atomic_compare_exchange_weak(&best->lp.live, &least, least + 1))
             return best;
     }
 }
 
-/* Hands `fd` to t's loop. Returns -1 (fd still the caller's) when t no
+/* Hands `fd` to sl's loop. Returns -1 (fd still the caller's) when sl no
  * longer takes any, or on out of memory. */
-static int inbox_push(loop_thread *t, int fd)
+static int inbox_push(loop_slot *sl, int fd)
 {
     int rc = -1;
-    pthread_mutex_lock(&t->inbox_lock);
-    int *grown = t->inbox_open ? grow_to(t->inbox, &t->inbox_cap, t->ninbox + 1,
-                                         sizeof *t->inbox, 16)
+    pthread_mutex_lock(&sl->inbox_lock);
+    int *grown = sl->inbox_open ? grow_to(sl->inbox, &sl->inbox_cap, sl->ninbox + 1,
+                                         sizeof *sl->inbox, 16)
                                : NULL;
     if (grown) {
-        t->inbox = grown;
-        t->inbox[t->ninbox++] = fd;
-        uv_async_send(&t->wake);   /* under the lock: see inbox_open */
+        sl->inbox = grown;
+        sl->inbox[sl->ninbox++] = fd;
+        uv_async_send(&sl->wake);   /* under the lock: see inbox_open */
         rc = 0;
     }
-    pthread_mutex_unlock(&t->inbox_lock);
+    pthread_mutex_unlock(&sl->inbox_lock);
     return rc;
 }
 
 /* Takes the whole inbox: its fds and their count. */
-static int *inbox_take(loop_thread *t, size_t *n)
+static int *inbox_take(loop_slot *sl, size_t *n)
 {
-    pthread_mutex_lock(&t->inbox_lock);
-    int *fds = t->inbox;
-    *n = t->ninbox;
-    t->inbox = NULL;
-    t->ninbox = t->inbox_cap = 0;
-    pthread_mutex_unlock(&t->inbox_lock);
+    pthread_mutex_lock(&sl->inbox_lock);
+    int *fds = sl->inbox;
+    *n = sl->ninbox;
+    sl->inbox = NULL;
+    sl->ninbox = sl->inbox_cap = 0;
+    pthread_mutex_unlock(&sl->inbox_lock);
     return fds;
 }
 
 static void on_wake(uv_async_t *a)
 {
-    loop_thread *t = a->data;
+    loop_slot *sl = a->data;
     size_t n;
-    int *fds = inbox_take(t, &n);
+    int *fds = inbox_take(sl, &n);
     for (size_t i = 0; i < n; i++)
-        server_adopt(&t->srv, fds[i]);
+        loop_adopt(&sl->lp, fds[i]);
     free(fds);
 }
 
-/* No more hand-offs to t; those not yet opened are hung up on, like the
+/* No more hand-offs to sl; those not yet opened are hung up on, like the
  * connections still in the socket's backlog. */
-static void inbox_close(loop_thread *t)
+static void inbox_close(loop_slot *sl)
 {
-    pthread_mutex_lock(&t->inbox_lock);
-    int was_open = t->inbox_open;
-    t->inbox_open = 0;
-    pthread_mutex_unlock(&t->inbox_lock);
+    pthread_mutex_lock(&sl->inbox_lock);
+    int was_open = sl->inbox_open;
+    sl->inbox_open = 0;
+    pthread_mutex_unlock(&sl->inbox_lock);
     if (!was_open)
         return;
-    uv_close((uv_handle_t *)&t->wake, NULL);
+    uv_close((uv_handle_t *)&sl->wake, NULL);
     size_t n;
-    int *fds = inbox_take(t, &n);
+    int *fds = inbox_take(sl, &n);
     for (size_t i = 0; i < n; i++) {
         close(fds[i]);
-        atomic_fetch_sub(&t->srv.live, 1);
+        atomic_fetch_sub(&sl->lp.live, 1);
     }
     free(fds);
 }
 
-/* server.place: serve on the least busy loop. */
-static void place(server *s, int fd)
+/* loop.place: serve on the least busy loop. */
+static void place(loop *lp, int fd)
 {
-    loop_thread *self = s->data, *t = pick(self);
-    if (t != self) {
-        if (inbox_push(t, fd) == 0)
+    loop_slot *self = lp->data, *sl = pick(self);
+    if (sl != self) {
+        if (inbox_push(sl, fd) == 0)
             return;
-        /* t is stopping (and so will we, in a moment), or no memory. */
-        atomic_fetch_sub(&t->srv.live, 1);
-        atomic_fetch_add(&self->srv.live, 1);
+        /* sl is stopping (and so will we, in a moment), or no memory. */
+        atomic_fetch_sub(&sl->lp.live, 1);
+        atomic_fetch_add(&self->lp.live, 1);
     }
-    server_adopt(s, fd);
+    loop_adopt(lp, fd);
 }
 
-static void on_drained(server *s)
+static void on_drained(loop *lp)
 {
-    loop_thread *t = s->data;
-    uv_close((uv_handle_t *)&t->stop, NULL);
+    loop_slot *sl = lp->data;
+    uv_close((uv_handle_t *)&sl->stop, NULL);
 }
 
-static void stop_here(loop_thread *t)
+static void stop_here(loop_slot *sl)
 {
-    inbox_close(t);
-    server_stop(&t->srv);
+    inbox_close(sl);
+    loop_stop(&sl->lp);
 }
 
 static void on_stop(uv_async_t *a)
@@ -198,14 +201,14 @@ static uint32_t now_ms(void)
     return (uint32_t)((uint64_t)t.tv_sec * 1000 + (uint64_t)t.tv_nsec / 1000000);
 }
 
-/* server.request_begin: marks the request as running, for the watchdog. */
-static uint64_t request_begin(server *s)
+/* loop.request_begin: marks the request as running, for the watchdog. */
+static uint64_t request_begin(loop *lp)
 {
-    loop_thread *t = s->data;
-    if (++t->seq == UINT32_MAX)
-        t->seq = 1;
-    uint64_t token = (uint64_t)t->seq << 32 | now_ms();
-    atomic_store(&t->run, token);
+    loop_slot *sl = lp->data;
+    if (++sl->seq == UINT32_MAX)
+        sl->seq = 1;
+    uint64_t token = (uint64_t)sl->seq << 32 | now_ms();
+    atomic_store(&sl->run, token);
     if (atomic_load(&watch_parked)) {
         pthread_mutex_lock(&hand_lock);
         pthread_cond_signal(&watch_cond);
@@ -214,33 +217,33 @@ static uint64_t request_begin(server *s)
     return token;
 }
 
-/* server.request_end: whether this thread still runs the loop. */
-static int request_end(server *s, uint64_t token)
+/* loop.request_end: whether this thread still runs the loop. */
+static int request_end(loop *lp, uint64_t token)
 {
-    loop_thread *t = s->data;
-    return atomic_compare_exchange_strong(&t->run, &token, RUN_IDLE);
+    loop_slot *sl = lp->data;
+    return atomic_compare_exchange_strong(&sl->run, &token, RUN_IDLE);
 }
 
-/* Hands t over to a spare thread, if one waits, while its thread runs the
+/* Hands sl over to a spare thread, if one waits, while its thread runs the
  * request `r`. Under hand_lock. */
-static void hand_over(loop_thread *t, uint64_t r, pid_t tid);
+static void hand_over(loop_slot *sl, uint64_t r, pid_t tid);
 
-/* server.request_heavy: a request likely to run long hands its loop over
+/* loop.request_heavy: a request likely to run long hands its loop over
  * at once, rather than after slow_ms. By its own token: if the watchdog
  * has handed the loop over already, a spare may run the loop's next
  * request, which must stay where it is. */
-static void request_heavy(server *s, uint64_t token)
+static void request_heavy(loop *lp, uint64_t token)
 {
-    loop_thread *t = s->data;
+    loop_slot *sl = lp->data;
     pthread_mutex_lock(&hand_lock);
-    hand_over(t, token, 0);
+    hand_over(sl, token, 0);
     pthread_mutex_unlock(&hand_lock);
 }
 
 /* The loop has ended: no handle left. */
-static void loop_finished(loop_thread *t)
+static void loop_finished(loop_slot *sl)
 {
-    if (uv_loop_close(&t->loop) != 0)
+    if (uv_loop_close(&sl->uv) != 0)
         log_event("warning", "error=\"loop closed with live handles\"");
     pthread_mutex_lock(&hand_lock);
     if (--live_loops == 0) {
@@ -259,57 +262,57 @@ static void set_policy(pid_t tid, int policy)
     (void)sched_setscheduler(tid, policy, &none);
 }
 
-/* Runs t's loop on this thread until the loop ends (returns 0) or is
+/* Runs sl's loop on this thread until the loop ends (returns 0) or is
  * handed to another thread while a request runs (returns 1). Requests are
  * answered between turns of the loop, so that this thread is never inside
  * libuv when it lets go. */
-static int drive(loop_thread *t)
+static int drive(loop_slot *sl)
 {
-    atomic_store(&t->tid, (int)syscall(SYS_gettid));
-    atomic_store(&t->run, RUN_IDLE);
+    atomic_store(&sl->tid, (int)syscall(SYS_gettid));
+    atomic_store(&sl->run, RUN_IDLE);
     for (;;) {
-        int more = uv_run(&t->loop, t->srv.ready_head ? UV_RUN_NOWAIT : UV_RUN_ONCE);
-        if (conn_run_ready(&t->srv) < 0)
+        int more = uv_run(&sl->uv, sl->lp.ready_head ? UV_RUN_NOWAIT : UV_RUN_ONCE);
+        if (conn_run_ready(&sl->lp) < 0)
             return 1;
-        if (!more && !t->srv.ready_head) {
-            loop_finished(t);
+        if (!more && !sl->lp.ready_head) {
+            loop_finished(sl);
             return 0;
         }
     }
 }
 
 /* Waits for a loop handed over; NULL once every loop has finished. */
-static loop_thread *take_orphan(void)
+static loop_slot *take_orphan(void)
 {
     pthread_mutex_lock(&hand_lock);
     idle_spares++;
     while (!norphans && live_loops > 0)
         pthread_cond_wait(&spare_cond, &hand_lock);
     idle_spares--;
-    loop_thread *t = norphans ? orphans[--norphans] : NULL;
+    loop_slot *sl = norphans ? orphans[--norphans] : NULL;
     pthread_mutex_unlock(&hand_lock);
-    return t;
+    return sl;
 }
 
 static void *run(void *arg)
 {
     pool_thread *p = arg;
-    loop_thread *t = p->first;
+    loop_slot *sl = p->first;
     int demoted = 0;
-    /* The thread's worker (word-form reader, freshness watch) is made now
+    /* The thread's reader (word-form reader, freshness watch) is made now
      * rather than by its first request: a spare thread's first request is
      * the one it takes over from a slow one, and should not wait for it. */
-    (void)worker_self();
+    (void)reader_self();
     for (;;) {
-        if (!t && !(t = take_orphan()))
+        if (!sl && !(sl = take_orphan()))
             break;
         if (demoted) {
             set_policy(0, SCHED_OTHER);
             demoted = 0;
         }
         /* Left by hand-over: the watchdog has demoted this thread. */
-        demoted = drive(t);
-        t = NULL;
+        demoted = drive(sl);
+        sl = NULL;
     }
     return NULL;
 }
@@ -320,25 +323,25 @@ static int scan(void)
 {
     uint32_t now = now_ms();
     int running = 0;
-    for (int i = 0; i < nthreads; i++) {
-        loop_thread *t = &threads[i];
-        uint64_t r = atomic_load(&t->run);
+    for (int i = 0; i < nloops; i++) {
+        loop_slot *sl = &loops[i];
+        uint64_t r = atomic_load(&sl->run);
         if (r == RUN_IDLE || r == RUN_HANDED)
             continue;
         running = 1;
         if ((uint32_t)(now - (uint32_t)r) >= slow_ms)
-            hand_over(t, r, (pid_t)atomic_load(&t->tid));
+            hand_over(sl, r, (pid_t)atomic_load(&sl->tid));
     }
     return running;
 }
 
-static void hand_over(loop_thread *t, uint64_t r, pid_t tid)
+static void hand_over(loop_slot *sl, uint64_t r, pid_t tid)
 {
     if (r == RUN_IDLE || r == RUN_HANDED || idle_spares <= norphans
-        || !atomic_compare_exchange_strong(&t->run, &r, RUN_HANDED))
+        || !atomic_compare_exchange_strong(&sl->run, &r, RUN_HANDED))
         return;
     set_policy(tid, SCHED_BATCH);
-    orphans[norphans++] = t;
+    orphans[norphans++] = sl;
     pthread_cond_signal(&spare_cond);
 }
 
@@ -374,43 +377,43 @@ static void *watch(void *arg)
 
 /* Sets up loop `id` without starting its thread; on failure, leaves
  * nothing behind. */
-static int init_one(loop_thread *t, int id, const daemon_config *cfg, const server_socket *sock)
+static int init_one(loop_slot *sl, int id, const daemon_config *cfg, const listen_socket *sock)
 {
-    int rc = uv_loop_init(&t->loop);
+    int rc = uv_loop_init(&sl->uv);
     if (rc < 0)
         return rc;
-    if ((rc = uv_async_init(&t->loop, &t->stop, on_stop)) < 0) {
-        uv_loop_close(&t->loop);
+    if ((rc = uv_async_init(&sl->uv, &sl->stop, on_stop)) < 0) {
+        uv_loop_close(&sl->uv);
         return rc;
     }
-    t->stop.data = t;
-    if ((rc = uv_async_init(&t->loop, &t->wake, on_wake)) < 0) {
-        uv_close((uv_handle_t *)&t->stop, NULL);
-        uv_run(&t->loop, UV_RUN_DEFAULT);   /* runs the close callback */
-        uv_loop_close(&t->loop);
+    sl->stop.data = sl;
+    if ((rc = uv_async_init(&sl->uv, &sl->wake, on_wake)) < 0) {
+        uv_close((uv_handle_t *)&sl->stop, NULL);
+        uv_run(&sl->uv, UV_RUN_DEFAULT);   /* runs the close callback */
+        uv_loop_close(&sl->uv);
         return rc;
     }
-    t->wake.data = t;
-    if ((rc = server_start(&t->srv, &t->loop, cfg, sock)) < 0) {
-        uv_close((uv_handle_t *)&t->stop, NULL);
-        uv_close((uv_handle_t *)&t->wake, NULL);
-        uv_run(&t->loop, UV_RUN_DEFAULT);
-        uv_loop_close(&t->loop);
+    sl->wake.data = sl;
+    if ((rc = loop_start(&sl->lp, &sl->uv, cfg, sock)) < 0) {
+        uv_close((uv_handle_t *)&sl->stop, NULL);
+        uv_close((uv_handle_t *)&sl->wake, NULL);
+        uv_run(&sl->uv, UV_RUN_DEFAULT);
+        uv_loop_close(&sl->uv);
         return rc;
     }
-    t->srv.id = id;
-    t->srv.data = t;
-    t->srv.place = place;
-    t->srv.on_drained = on_drained;
+    sl->lp.id = id;
+    sl->lp.data = sl;
+    sl->lp.place = place;
+    sl->lp.on_drained = on_drained;
     if (cfg->spare_threads > 0) {
-        t->srv.request_begin = request_begin;
-        t->srv.request_end = request_end;
-        t->srv.request_heavy = request_heavy;
+        sl->lp.request_begin = request_begin;
+        sl->lp.request_end = request_end;
+        sl->lp.request_heavy = request_heavy;
     }
-    atomic_init(&t->run, RUN_IDLE);
-    pthread_mutex_init(&t->inbox_lock, NULL);
-    t->inbox_open = 1;
-    t->ready = 1;
+    atomic_init(&sl->run, RUN_IDLE);
+    pthread_mutex_init(&sl->inbox_lock, NULL);
+    sl->inbox_open = 1;
+    sl->ready = 1;
     return 0;
 }
 
@@ -427,35 +430,35 @@ static int init_watch_cond(void)
 
 /* Every loop is set up before any thread runs, so that none places a
  * connection on a loop not yet there. */
-int loops_start(const daemon_config *cfg, const server_socket *sock)
+int loops_start(const daemon_config *cfg, const listen_socket *sock)
 {
-    nthreads = cfg->threads;
+    nloops = cfg->threads;
     npool = cfg->threads + cfg->spare_threads;
     slow_ms = cfg->slow_ms;
-    threads = calloc((size_t)nthreads, sizeof *threads);
+    loops = calloc((size_t)nloops, sizeof *loops);
     pool = calloc((size_t)npool, sizeof *pool);
-    orphans = calloc((size_t)nthreads, sizeof *orphans);
-    if (!threads || !pool || !orphans || init_watch_cond() < 0) {
+    orphans = calloc((size_t)nloops, sizeof *orphans);
+    if (!loops || !pool || !orphans || init_watch_cond() < 0) {
         fprintf(stderr, "seekd: out of memory\n");
-        free(threads);
+        free(loops);
         free(pool);
         free(orphans);
-        threads = NULL;
-        nthreads = npool = 0;
+        loops = NULL;
+        nloops = npool = 0;
         return -1;
     }
     int rc = 0, failed = 0;
-    for (int i = 0; i < nthreads && rc == 0; i++)
-        if ((rc = init_one(&threads[i], i, cfg, sock)) < 0)
+    for (int i = 0; i < nloops && rc == 0; i++)
+        if ((rc = init_one(&loops[i], i, cfg, sock)) < 0)
             failed = i;
-    for (int i = 0; i < nthreads; i++)
-        live_loops += threads[i].ready;
+    for (int i = 0; i < nloops; i++)
+        live_loops += loops[i].ready;
     for (int i = 0; i < npool && rc == 0; i++) {
-        pool[i].first = i < nthreads ? &threads[i] : NULL;
+        pool[i].first = i < nloops ? &loops[i] : NULL;
         int err = pthread_create(&pool[i].thread, NULL, run, &pool[i]);
         pool[i].started = err == 0;
-        if (i < nthreads)
-            threads[i].owned = err == 0;
+        if (i < nloops)
+            loops[i].owned = err == 0;
         if (err) {
             rc = uv_translate_sys_error(err);
             failed = i;
@@ -473,10 +476,10 @@ int loops_start(const daemon_config *cfg, const server_socket *sock)
         return 0;
     fprintf(stderr, "seekd: cannot start serving thread %d: %s\n", failed, uv_strerror(rc));
     /* Loops no thread was given are stopped and run to the end here. */
-    for (int i = 0; i < nthreads; i++)
-        if (threads[i].ready && !threads[i].owned) {
-            stop_here(&threads[i]);
-            (void)drive(&threads[i]);
+    for (int i = 0; i < nloops; i++)
+        if (loops[i].ready && !loops[i].owned) {
+            stop_here(&loops[i]);
+            (void)drive(&loops[i]);
         }
     loops_stop();
     loops_join();
@@ -485,9 +488,9 @@ int loops_start(const daemon_config *cfg, const server_socket *sock)
 
 void loops_stop(void)
 {
-    for (int i = 0; i < nthreads; i++)
-        if (threads[i].owned)
-            uv_async_send(&threads[i].stop);
+    for (int i = 0; i < nloops; i++)
+        if (loops[i].owned)
+            uv_async_send(&loops[i].stop);
 }
 
 void loops_join(void)
@@ -500,15 +503,15 @@ void loops_join(void)
     watchdog_started = 0;
     /* Only now: a loop still running may lock a finished loop's inbox (to
      * find it closed). */
-    for (int i = 0; i < nthreads; i++)
-        if (threads[i].ready)
-            pthread_mutex_destroy(&threads[i].inbox_lock);
+    for (int i = 0; i < nloops; i++)
+        if (loops[i].ready)
+            pthread_mutex_destroy(&loops[i].inbox_lock);
     pthread_cond_destroy(&watch_cond);
-    free(threads);
+    free(loops);
     free(pool);
     free(orphans);
-    threads = NULL;
+    loops = NULL;
     pool = NULL;
     orphans = NULL;
-    nthreads = npool = 0;
+    nloops = npool = 0;
 }

@@ -1,6 +1,7 @@
-/* The serving threads: one libuv event loop per serving thread, each
- * accepting on the shared listening socket and answering its own
- * connections' requests on the spot, with no hand-off between threads.
+/* The loops (loop.h) and the threads that run them: --threads loops, each
+ * started on a serving thread of its own, accepting on the shared listening
+ * socket and answering its own connections' requests on the spot, with the
+ * running thread's reader (reader.h) and no hand-off between threads.
  * Since a connection stays on its loop for life, the loop that accepts one
  * gives it to the loop with the fewest: one loop often wins the race to
  * accept a whole burst, and the others would idle.
@@ -25,10 +26,10 @@
 /* Starts `cfg->threads` serving loops on `sock`, with cfg->spare_threads
  * spare threads. Returns 0, or -1 after printing why (the loops already
  * started are stopped). */
-int loops_start(const daemon_config *cfg, const server_socket *sock);
+int loops_start(const daemon_config *cfg, const listen_socket *sock);
 
 /* Asks every loop to stop accepting and to finish what its clients already
- * sent (within SERVER_GRACE_MS); safe from any thread, more than once. */
+ * sent (within LOOP_GRACE_MS); safe from any thread, more than once. */
 void loops_stop(void);
 
 /* Waits for every loop to finish and frees them. */

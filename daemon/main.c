@@ -1,6 +1,6 @@
 /* seekd: serves the index over a Unix socket. The main thread opens the
  * socket, starts the serving loops (loops.c) and waits for signals; settings
- * are in config.c, the work in server.c, conn.c and the ops. */
+ * are in config.c, the work in loops.c, loop.c, conn.c and the ops. */
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -11,14 +11,14 @@
 
 #include "config.h"
 #include "entity/gazetteer.h"
+#include "listen.h"
 #include "log.h"
 #include "loops.h"
 #include "morph/morph.h"
 #include "paths.h"
-#include "loop.h"
 #include "reader.h"
 
-static server_socket sock;
+static listen_socket sock;
 static uv_signal_t sig_term, sig_int, sig_hup;
 
 static void close_signals(void)
@@ -36,11 +36,11 @@ static void on_signal(uv_signal_t *h, int signum)
     (void)h;
     if (signum == SIGHUP) {
         log_event("reopen", "reason=SIGHUP");
-        workers_reopen_all();
+        readers_reopen_all();
         return;
     }
     log_event("stopping", "signal=%s", signum == SIGTERM ? "SIGTERM" : "SIGINT");
-    server_socket_close(&sock);
+    listen_socket_close(&sock);
     loops_stop();
     close_signals();
 }
@@ -73,7 +73,7 @@ int main(int argc, char **argv)
         return 2;
     }
     /* Loaded once here, so that a missing dictionary stops the start and no
-     * worker pays for loading it on its first query. */
+     * thread pays for loading it on its first query. */
     morph *words = NULL;
     if (morph_new(&words, err, sizeof err) != SEEK_OK) {
         fprintf(stderr, "seekd: %s\n", err);
@@ -81,19 +81,19 @@ int main(int argc, char **argv)
         return 2;
     }
     uv_loop_t *loop = uv_default_loop();
-    workers_init(cfg.index, gaz, cfg.query_ms);
+    readers_init(cfg.index, gaz, cfg.query_ms);
     uv_signal_init(loop, &sig_term);
     uv_signal_init(loop, &sig_int);
     uv_signal_init(loop, &sig_hup);
     uv_signal_start(&sig_term, on_signal, SIGTERM);
     uv_signal_start(&sig_int, on_signal, SIGINT);
     uv_signal_start(&sig_hup, on_signal, SIGHUP);
-    if (server_socket_open(&sock, &cfg) < 0 || loops_start(&cfg, &sock) < 0) {
-        server_socket_close(&sock);
+    if (listen_socket_open(&sock, &cfg) < 0 || loops_start(&cfg, &sock) < 0) {
+        listen_socket_close(&sock);
         close_signals();
         uv_run(loop, UV_RUN_DEFAULT);
         uv_loop_close(loop);
-        workers_fini();
+        readers_fini();
         morph_free(words);
         gaz_free(gaz);
         return 2;
@@ -109,7 +109,7 @@ int main(int argc, char **argv)
     if (uv_loop_close(loop) != 0)
         log_event("warning", "error=\"loop closed with live handles\"");
     uv_library_shutdown();
-    workers_fini();
+    readers_fini();
     morph_free(words);
     gaz_free(gaz);
     log_event("stopped", "socket=%s", cfg.socket);

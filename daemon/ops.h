@@ -1,5 +1,5 @@
-/* The protocol's operations. Each runs on its connection's serving thread
- * and writes the answer's members (all but "ok") into the open answer object
+/* The protocol's operations. Each runs on the thread running its
+ * connection's loop, reads the index through that thread's reader, and writes the answer's members (all but "ok") into the open answer object
  * `out`, returning 0; on failure -1, with *err filled (what it wrote is
  * then dropped). */
 #ifndef SEEKD_DAEMON_OPS_H
@@ -10,17 +10,17 @@
 #include "query/query.h"
 #include "reader.h"
 
-int op_search(worker *w, const proto_request *req, jw *out, proto_error *err);
+int op_search(reader *rd, const proto_request *req, jw *out, proto_error *err);
 /* explain: how a query reads and ranks, and one document's score by term. */
-int op_explain(worker *w, const proto_request *req, jw *out, proto_error *err);
+int op_explain(reader *rd, const proto_request *req, jw *out, proto_error *err);
 /* similar: the documents most like a given one, optionally filtered by "q". */
-int op_similar(worker *w, const proto_request *req, jw *out, proto_error *err);
-int op_entity(worker *w, const proto_request *req, jw *out, proto_error *err);
-int op_entities(worker *w, const proto_request *req, jw *out, proto_error *err);
-int op_stats(worker *w, jw *out, proto_error *err);
+int op_similar(reader *rd, const proto_request *req, jw *out, proto_error *err);
+int op_entity(reader *rd, const proto_request *req, jw *out, proto_error *err);
+int op_entities(reader *rd, const proto_request *req, jw *out, proto_error *err);
+int op_stats(reader *rd, jw *out, proto_error *err);
 /* health: whether the index can be read, its revision and age, the last
  * indexer run; an unreadable index is an answer, not an error (health.c). */
-int op_health(worker *w, const proto_request *req, jw *out, proto_error *err);
+int op_health(reader *rd, const proto_request *req, jw *out, proto_error *err);
 
 /* Fills *err for a failed status, whatever the op (op_error.c): the code
  * from proto_status_code(), a sentence naming the cause. Returns -1. */
@@ -31,7 +31,7 @@ int op_error(seek_status st, proto_error *err);
 /* Parses, widens and compiles the request's query text into *tree and *q
  * (free both), the parser's warnings into *diag (and that the text was cut,
  * when it was); 0, or -1 with *err filled. */
-int search_prepare(worker *w, const proto_request *req, qp_node **tree, xap_query **q,
+int search_prepare(reader *rd, const proto_request *req, qp_node **tree, xap_query **q,
                    qp_error *diag, proto_error *err);
 /* Fills *err for a failed qp_compile or qp_compile_relaxed; returns -1. */
 int search_compile_error(seek_status st, proto_error *err);
@@ -40,10 +40,10 @@ int search_ranks_words(const qp_node *tree);
 /* Pasted text (compile.h: qp_long_text) is searched in its relaxed reading
  * from the start: replaces *q with it, with a warning, when `tree` is such
  * a text. 0, or -1 with *err filled. */
-int search_long_text(worker *w, const qp_node *tree, qp_error *diag, xap_query **q,
+int search_long_text(reader *rd, const qp_node *tree, qp_error *diag, xap_query **q,
                      proto_error *err);
 
-/* A worker_run step running q with opt into hits. */
+/* A reader_run step running q with opt into hits. */
 typedef struct run_ctx {
     const xap_query *q;
     xap_search *opt;
@@ -55,14 +55,14 @@ seek_status search_run(xap_db *db, void *ctx);
 /* Writes total, offset, limit, relaxed, the warnings in *diag, the hits (or
  * ids) and facets of an answer; `tree` gives the snippets' terms (may be
  * NULL when req->snippets is 0). */
-int search_write_answer(jw *out, worker *w, const proto_request *req, const qp_node *tree,
+int search_write_answer(jw *out, reader *rd, const proto_request *req, const qp_node *tree,
                         const qp_error *diag, int relaxed, const xap_hits *hits,
                         const unsigned *kinds, size_t nkinds, size_t nspecs);
 
 /* Adds "suggestion" to an answer when a word of the query is not in the
  * index, or the query found little, and a correction exists
  * (didyoumean.c). 0, or -1 when memory ran out. */
-int dym_write(jw *out, worker *w, const char *q, size_t len, const qp_node *tree,
+int dym_write(jw *out, reader *rd, const char *q, size_t len, const qp_node *tree,
               unsigned long total);
 
 /* {"type":..,"name":..,<count_key>:count} for an indexed entity, written as

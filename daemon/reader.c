@@ -1,8 +1,8 @@
-/* Worker registry. Before each request a reader is brought up to date
+/* The readers, one per thread. Before each request a reader is brought up to date
  * because the indexer may have committed since: opened afresh when the
  * version file changed, reopened when there is none to watch (a stub,
  * shards) or it has been trusted long enough (freshness.h). A SIGHUP bumps
- * the generation so each worker closes and opens afresh regardless. */
+ * the generation so each reader closes and opens afresh regardless. */
 #include "reader.h"
 
 #include "query/stopwords.h"
@@ -22,10 +22,10 @@ static const gazetteer *shared_gaz;
 static double time_limit;
 static atomic_uint generation;
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
-static worker *all;
-static _Thread_local worker *self;
+static reader *all;
+static _Thread_local reader *self;
 
-void workers_init(const char *path, const gazetteer *gaz, unsigned query_ms)
+void readers_init(const char *path, const gazetteer *gaz, unsigned query_ms)
 {
     index_path = strdup(path);
     shared_gaz = gaz;
@@ -43,82 +43,82 @@ void workers_init(const char *path, const gazetteer *gaz, unsigned query_ms)
     morph_free(words);
 }
 
-double worker_time_limit(void)
+double reader_time_limit(void)
 {
     return time_limit;
 }
 
-void workers_fini(void)
+void readers_fini(void)
 {
     pthread_mutex_lock(&lock);
     while (all) {
-        worker *w = all;
-        all = w->next;
-        xap_db_close(w->db);
-        morph_free(w->words);
-        fresh_fini(&w->fresh);
-        free(w);
+        reader *rd = all;
+        all = rd->next;
+        xap_db_close(rd->db);
+        morph_free(rd->words);
+        fresh_fini(&rd->fresh);
+        free(rd);
     }
     pthread_mutex_unlock(&lock);
     free(index_path);
     index_path = NULL;
 }
 
-void workers_reopen_all(void)
+void readers_reopen_all(void)
 {
     atomic_fetch_add(&generation, 1);
 }
 
-const gazetteer *worker_gazetteer(void)
+const gazetteer *reader_gazetteer(void)
 {
     return shared_gaz;
 }
 
-const char *worker_index_path(void)
+const char *reader_index_path(void)
 {
     return index_path;
 }
 
-worker *worker_self(void)
+reader *reader_self(void)
 {
     if (self)
         return self;
-    worker *w = calloc(1, sizeof *w);
-    if (!w)
+    reader *rd = calloc(1, sizeof *rd);
+    if (!rd)
         return NULL;
-    if (fresh_init(&w->fresh, index_path, WORKER_TRUST_MS) < 0) {
-        free(w);
+    if (fresh_init(&rd->fresh, index_path, READER_TRUST_MS) < 0) {
+        free(rd);
         return NULL;
     }
     char err[256];
-    if (morph_new(&w->words, err, sizeof err) != SEEK_OK) {
-        fresh_fini(&w->fresh);
-        free(w);
+    if (morph_new(&rd->words, err, sizeof err) != SEEK_OK) {
+        fresh_fini(&rd->fresh);
+        free(rd);
         return NULL;
     }
     pthread_mutex_lock(&lock);
-    w->next = all;
-    all = w;
+    rd->next = all;
+    all = rd;
     pthread_mutex_unlock(&lock);
-    return self = w;
+    return self = rd;
 }
 
 /* Documents written by another version of seekd-index lack what this daemon
  * reads (hit records, facet slots): better a clear error than empty hits.
  * No format mark and no documents is no other version: a first build, which
  * marks the index only when it commits. */
-static seek_status check_format(worker *w)
+static seek_status check_format(reader *rd)
 {
     char *format;
-    seek_status st = xap_db_metadata(w->db, META_FORMAT, &format);
+    seek_status st = xap_db_metadata(rd->db, META_FORMAT, &format);
     if (st != SEEK_OK)
         return st;
-    w->format = strcmp(format, INDEX_FORMAT) != 0 ? SEEK_STALE : SEEK_OK;
+    rd->format = strcmp(format, INDEX_FORMAT) != 0 ? SEEK_STALE : SEEK_OK;
     if (!*format) {
         xap_info info;
-        st = xap_db_info(w->db, &info);
+        st = xap_db_info(rd->db, &info);
         if (st == SEEK_OK && info.docs == 0)
-            w->format = SEEK_UNBUILT;
+            rd->format = SEEK_UNBUILT;
     }
     free(format);
     return st;
@@ -153,73 +153,73 @@ static uint64_t now_ms(void)
     return (uint64_t)t.tv_sec * 1000 + (uint64_t)t.tv_nsec / 1000000;
 }
 
-void worker_request_begin(worker *w)
+void reader_request_begin(reader *rd)
 {
-    w->checked = 0;
+    rd->checked = 0;
 }
 
-seek_status worker_fresh_db(worker *w)
+seek_status reader_fresh_db(reader *rd)
 {
     unsigned gen = atomic_load(&generation);
-    if (w->db && w->checked && w->generation == gen)
-        return w->format;
-    if (w->db && w->generation != gen) {
-        xap_db_close(w->db);
-        w->db = NULL;
+    if (rd->db && rd->checked && rd->generation == gen)
+        return rd->format;
+    if (rd->db && rd->generation != gen) {
+        xap_db_close(rd->db);
+        rd->db = NULL;
     }
     uint64_t now = now_ms();
-    fresh_verdict v = fresh_look(&w->fresh, now);
-    if (w->db && v == FRESH_SAME) {
-        w->checked = 1;
-        return noted(w->format);
+    fresh_verdict v = fresh_look(&rd->fresh, now);
+    if (rd->db && v == FRESH_SAME) {
+        rd->checked = 1;
+        return noted(rd->format);
     }
     /* Not reopen(): that reads the version file by its path but keeps the
      * tables already open, which would mix two databases if the folder was
      * replaced whole. */
-    if (w->db && v == FRESH_CHANGED) {
-        xap_db_close(w->db);
-        w->db = NULL;
+    if (rd->db && v == FRESH_CHANGED) {
+        xap_db_close(rd->db);
+        rd->db = NULL;
     }
     int moved = 1;
     seek_status st;
-    if (!w->db) {
-        w->generation = gen;
-        st = xap_db_open(index_path, &w->db);
+    if (!rd->db) {
+        rd->generation = gen;
+        st = xap_db_open(index_path, &rd->db);
     } else {
-        st = xap_db_reopen(w->db, &moved);
+        st = xap_db_reopen(rd->db, &moved);
     }
     if (st == SEEK_OK && moved)
-        st = check_format(w);
+        st = check_format(rd);
     /* Only a check that went through may vouch for the next requests. */
-    w->checked = st == SEEK_OK;
+    rd->checked = st == SEEK_OK;
     if (st == SEEK_OK)
-        fresh_note(&w->fresh, now);
+        fresh_note(&rd->fresh, now);
     else
-        fresh_expire(&w->fresh);
-    return noted(st == SEEK_OK ? w->format : st);
+        fresh_expire(&rd->fresh);
+    return noted(st == SEEK_OK ? rd->format : st);
 }
 
 /* A reader whose remote shard went away stays broken: drop it. If it was
  * an old connection that broke, try once more with a fresh one (the shard
  * may have come back since); a fresh connection that fails is final, so a
  * hung shard costs one timeout, not two. */
-seek_status worker_run(worker *w, worker_fn fn, void *ctx)
+seek_status reader_run(reader *rd, reader_fn fn, void *ctx)
 {
     seek_status st = SEEK_OK;
-    for (int round = 0; round <= WORKER_MAX_RETRIES; round++) {
-        int fresh = w->db == NULL;
-        st = worker_fresh_db(w);
-        if (st == SEEK_OK && (st = fn(w->db, ctx)) == SEEK_IO) {
+    for (int round = 0; round <= READER_MAX_RETRIES; round++) {
+        int fresh = rd->db == NULL;
+        st = reader_fresh_db(rd);
+        if (st == SEEK_OK && (st = fn(rd->db, ctx)) == SEEK_IO) {
             /* A table that cannot be read: the next request opens afresh, so a
              * repaired index (seekd-index --rebuild) is picked up. */
-            xap_db_close(w->db);
-            w->db = NULL;
+            xap_db_close(rd->db);
+            rd->db = NULL;
             noted(st);
             break;
         }
         if (st == SEEK_NETWORK) {
-            xap_db_close(w->db);
-            w->db = NULL;
+            xap_db_close(rd->db);
+            rd->db = NULL;
             if (fresh)
                 break;
             continue;
@@ -228,17 +228,17 @@ seek_status worker_run(worker *w, worker_fn fn, void *ctx)
             break;
         /* The revision read was overwritten, so a newer one exists even if
          * the version file looks the same (a reused inode). */
-        fresh_expire(&w->fresh);
-        w->checked = 0;
+        fresh_expire(&rd->fresh);
+        rd->checked = 0;
     }
     return st;
 }
 
-seek_status worker_run_fresh(worker_fn fn, void *ctx)
+seek_status reader_run_fresh(reader_fn fn, void *ctx)
 {
     seek_status st = SEEK_OK;
-    for (int round = 0; round <= WORKER_MAX_RETRIES; round++) {
-        worker tmp = { .db = NULL };
+    for (int round = 0; round <= READER_MAX_RETRIES; round++) {
+        reader tmp = { .db = NULL };
         st = xap_db_open(index_path, &tmp.db);
         if (st == SEEK_OK)
             st = check_format(&tmp);

@@ -138,11 +138,11 @@ static void write_facets(jw *out, const xap_hits *hits, const unsigned *kinds, s
     jw_obj_end(out);
 }
 
-int search_write_answer(jw *out, worker *w, const proto_request *req, const qp_node *tree,
+int search_write_answer(jw *out, reader *rd, const proto_request *req, const qp_node *tree,
                         const qp_error *diag, int relaxed, const xap_hits *hits,
                         const unsigned *kinds, size_t nkinds, size_t nspecs)
 {
-    snip_terms *terms = req->snippets ? snip_terms_new(tree, w->words, worker_gazetteer()) : NULL;
+    snip_terms *terms = req->snippets ? snip_terms_new(tree, rd->words, reader_gazetteer()) : NULL;
     if (req->snippets && !terms)
         return -1;
     jw_key(out, "total");
@@ -170,7 +170,7 @@ int search_write_answer(jw *out, worker *w, const proto_request *req, const qp_n
         if (req->ids)
             jw_strn(out, hits->hits[i].key, hits->hits[i].key_len);
         else
-            rc = write_hit(out, &hits->hits[i], req->offset + (unsigned)i + 1, terms, w->words,
+            rc = write_hit(out, &hits->hits[i], req->offset + (unsigned)i + 1, terms, rd->words,
                            req->snippets, &text_bytes);
     }
     jw_arr_end(out);
@@ -198,7 +198,7 @@ typedef struct widen_ctx {
 static seek_status run_widen(xap_db *db, void *ctx)
 {
     widen_ctx *wc = ctx;
-    return qp_widen(db, worker_gazetteer(), wc->tree, wc->diag);
+    return qp_widen(db, reader_gazetteer(), wc->tree, wc->diag);
 }
 
 seek_status search_run(xap_db *db, void *ctx)
@@ -220,7 +220,7 @@ int search_compile_error(seek_status st, proto_error *err)
     return op_error(st, err);
 }
 
-int search_prepare(worker *w, const proto_request *req, qp_node **treep, xap_query **qp,
+int search_prepare(reader *rd, const proto_request *req, qp_node **treep, xap_query **qp,
                    qp_error *diag, proto_error *err)
 {
     const char *text = req->q;
@@ -238,13 +238,13 @@ int search_prepare(worker *w, const proto_request *req, qp_node **treep, xap_que
         qp_warn(diag, "the query is %zu bytes long: read its first %zu bytes (up to %d)",
                 req->q_full_len, len, PROTO_MAX_QUERY);
     widen_ctx wc = { tree, diag };
-    st = worker_run(w, run_widen, &wc);
+    st = reader_run(rd, run_widen, &wc);
     if (st != SEEK_OK) {
         qp_free(tree);
         return op_error(st, err);
     }
     xap_query *q = NULL;
-    st = qp_compile(tree, w->words, worker_gazetteer(), &q);
+    st = qp_compile(tree, rd->words, reader_gazetteer(), &q);
     if (st != SEEK_OK) {
         qp_free(tree);
         return search_compile_error(st, err);
@@ -254,13 +254,13 @@ int search_prepare(worker *w, const proto_request *req, qp_node **treep, xap_que
     return 0;
 }
 
-int search_long_text(worker *w, const qp_node *tree, qp_error *diag, xap_query **q,
+int search_long_text(reader *rd, const qp_node *tree, qp_error *diag, xap_query **q,
                      proto_error *err)
 {
     if (!qp_long_text(tree))
         return 0;
     xap_query *r = NULL;
-    seek_status st = qp_compile_relaxed(tree, w->words, worker_gazetteer(),
+    seek_status st = qp_compile_relaxed(tree, rd->words, reader_gazetteer(),
                                         qp_relaxable(tree, 2) ? 2 : 1, &r);
     if (st != SEEK_OK)
         return search_compile_error(st, err);
@@ -278,15 +278,15 @@ int search_ranks_words(const qp_node *n)
     return n->kind == QP_WORD || search_ranks_words(n->left) || search_ranks_words(n->right);
 }
 
-int op_search(worker *w, const proto_request *req, jw *out, proto_error *err)
+int op_search(reader *rd, const proto_request *req, jw *out, proto_error *err)
 {
     qp_node *tree = NULL;
     qp_error qerr;
     xap_query *q = NULL;
-    if (search_prepare(w, req, &tree, &q, &qerr, err) < 0)
+    if (search_prepare(rd, req, &tree, &q, &qerr, err) < 0)
         return -1;
     int pasted = req->relax && qp_long_text(tree);
-    if (pasted && search_long_text(w, tree, &qerr, &q, err) < 0) {
+    if (pasted && search_long_text(rd, tree, &qerr, &q, err) < 0) {
         xap_query_free(q);
         qp_free(tree);
         return -1;
@@ -312,9 +312,9 @@ int op_search(worker *w, const proto_request *req, jw *out, proto_error *err)
                        .data_hits = req->snippets ? SNIPPET_MAX_HITS : 0,
                        .data_slot = SLOT_TEXT, .facets = specs,
                        .nfacets = nspecs, .facet_top = FACET_TOP, .facet_keep_all = keep_all,
-                       .time_limit = worker_time_limit(), .feedback = req->feedback && search_ranks_words(tree) };
+                       .time_limit = reader_time_limit(), .feedback = req->feedback && search_ranks_words(tree) };
     run_ctx run = { q, &opt, req->ids, NULL };
-    seek_status st = worker_run(w, search_run, &run);
+    seek_status st = reader_run(rd, search_run, &run);
     xap_query_free(q);
     /* No document has every required word: the relaxed reading, on every
      * page alike, since whether it applies depends on the query alone. */
@@ -324,13 +324,13 @@ int op_search(worker *w, const proto_request *req, jw *out, proto_error *err)
             continue;
         xap_hits_free(run.hits);
         run.hits = NULL;
-        st = qp_compile_relaxed(tree, w->words, worker_gazetteer(), level, &q);
+        st = qp_compile_relaxed(tree, rd->words, reader_gazetteer(), level, &q);
         if (st != SEEK_OK) {
             qp_free(tree);
             return search_compile_error(st, err);
         }
         run.q = q;
-        st = worker_run(w, search_run, &run);
+        st = reader_run(rd, search_run, &run);
         xap_query_free(q);
         /* A relaxed reading that finds nothing either (a filter no document
          * passes) changes nothing: the answer is not flagged as relaxed. */
@@ -342,9 +342,9 @@ int op_search(worker *w, const proto_request *req, jw *out, proto_error *err)
     xap_hits *hits = run.hits;
     int rc = -1;
     if (st == SEEK_OK) {
-        if ((rc = search_write_answer(out, w, req, tree, &qerr, relaxed, hits, kinds, nkinds,
+        if ((rc = search_write_answer(out, rd, req, tree, &qerr, relaxed, hits, kinds, nkinds,
                                       nspecs)) < 0
-            || (rc = dym_write(out, w, req->q, req->q_len, tree, hits->total)) < 0)
+            || (rc = dym_write(out, rd, req->q, req->q_len, tree, hits->total)) < 0)
             op_error(SEEK_NOMEM, err);
     } else {
         op_error(st, err);
