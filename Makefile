@@ -144,6 +144,8 @@ $(BUILD)/tests/test_feed: $(BUILD)/indexer/feed.o
 $(BUILD)/tests/test_walk: $(BUILD)/indexer/walk.o $(BUILD)/indexer/say.o
 $(BUILD)/tests/test_update: $(filter-out %/main.o,$(INDEXER_OBJ))
 $(BUILD)/tests/test_config: $(BUILD)/daemon/config.o
+# The ops, on an index the indexer's own code builds in the test.
+$(BUILD)/tests/test_ops: $(filter-out %/main.o,$(DAEMON_OBJ)) $(filter-out %/main.o,$(INDEXER_OBJ))
 # ---- Setup and running ----
 
 deps:

@@ -56,12 +56,12 @@ static char *request(const char *phrase, const char *mode)
 
 /* Runs every request once; adds the time taken to *us. 0, or -1 on a
  * failed answer. */
-static int pass(char **reqs, size_t n, double *us, size_t *bytes)
+static int pass(serve_ctx *serve, char **reqs, size_t n, double *us, size_t *bytes)
 {
     double t0 = now_us();
     for (size_t i = 0; i < n; i++) {
         size_t len;
-        char *answer = handle_request(reqs[i], strlen(reqs[i]), &len, NULL, NULL);
+        char *answer = handle_request(serve, reqs[i], strlen(reqs[i]), &len, NULL, NULL);
         if (!answer || strncmp(answer, "{\"ok\":true", 10) != 0) {
             fprintf(stderr, "handler_loop: %.200s -> %.300s\n", reqs[i],
                     answer ? answer : "no memory");
@@ -115,12 +115,16 @@ int main(int argc, char **argv)
         fprintf(stderr, "handler_loop: no queries, or REPEAT below 1\n");
         return 2;
     }
-    readers_init(argv[1], gaz, 2000);
+    serve_ctx serve;
+    if (serve_ctx_init(&serve, argv[1], gaz, 2000) != SEEK_OK) {
+        fprintf(stderr, "handler_loop: out of memory\n");
+        return 2;
+    }
     double us = 0, plain_us = 0, warm = 0;
     size_t bytes = 0, plain_bytes = 0;
     for (int p = 0; p <= repeat; p++)
-        if (pass(reqs, n, p ? &us : &warm, &bytes) < 0
-            || (both && pass(plain, n, p ? &plain_us : &warm, &plain_bytes) < 0))
+        if (pass(&serve, reqs, n, p ? &us : &warm, &bytes) < 0
+            || (both && pass(&serve, plain, n, p ? &plain_us : &warm, &plain_bytes) < 0))
             return 1;
     double per = (double)n * repeat;
     if (both)
@@ -129,7 +133,7 @@ int main(int argc, char **argv)
     else
         printf("requests=%zu mean_us=%.1f answer_bytes=%zu\n", n * (size_t)repeat, us / per,
                bytes / (n * (size_t)(repeat + 1)));
-    readers_fini();
+    serve_ctx_fini(&serve);
     for (size_t i = 0; i < n; i++) {
         free(reqs[i]);
         free(plain[i]);

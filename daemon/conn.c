@@ -273,7 +273,7 @@ static char *answer_line(loop *lp, const line *l, uint64_t token, size_t *len)
         return answer;
     }
     heavy_ctx h = { lp, token };
-    if ((answer = handle_request(l->text, l->len, len, lp->request_heavy && token ? on_heavy : NULL,
+    if ((answer = handle_request(lp->serve, l->text, l->len, len, lp->request_heavy && token ? on_heavy : NULL,
                                  &h)))
         return answer;
     answer = strdup(handlers_oom_line);

@@ -30,6 +30,7 @@ typedef struct dym_ctx {
     size_t len;
     unsigned long total;
     morph *forms;          /* word forms (morph.h) */
+    const gazetteer *gaz;
     dym_word words[DYM_MAX_WORDS];
     size_t n;
     size_t open;           /* words wanting a correction */
@@ -54,7 +55,7 @@ static void collect(dym_ctx *c, const qp_node *n)
         size_t wlen = strlen(w);
         const gaz_entity *named[1];
         if (qp_stopword(w, wlen) || strspn(w, "0123456789") == wlen || n->offset >= c->len
-            || qp_named_entities(reader_gazetteer(), n, named, 1))
+            || qp_named_entities(c->gaz, n, named, 1))
             return;
         tok t = { 0 };
         if (tok_scan(c->q + n->offset, c->len - n->offset, first_token, &t) <= 0 || t.start != 0)
@@ -180,7 +181,7 @@ static seek_status find(xap_db *db, void *ctx)
     }
     /* Names the gazetteer knows, word by word: what the index may not hold
      * yet, and spellings it holds under another form. */
-    const gazetteer *g = reader_gazetteer();
+    const gazetteer *g = c->gaz;
     for (size_t e = 0; g && e < gaz_count(g); e++) {
         const gaz_entity *ent = gaz_at(g, e);
         if (tok_scan(ent->name, strlen(ent->name), consider_token, c) < 0)
@@ -202,6 +203,7 @@ int dym_write(jw *out, reader *rd, const char *q, size_t len, const qp_node *tre
     c->len = len;
     c->total = total;
     c->forms = rd->words;
+    c->gaz = rd->ctx->gaz;
     collect(c, tree);
     /* Offered only: a failure to read the index here leaves it out. */
     seek_status st = c->n ? reader_run(rd, find, c) : SEEK_OK;

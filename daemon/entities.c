@@ -16,10 +16,9 @@
 /* The name shown for an indexed entity: the gazetteer's canonical one, else
  * its key with each word capitalized, in *owned (to free). NULL when memory
  * runs out. */
-static const char *shown_name(ent_type type, const char *key, char **owned)
+static const char *shown_name(const gazetteer *g, ent_type type, const char *key, char **owned)
 {
     *owned = NULL;
-    const gazetteer *g = reader_gazetteer();
     const gaz_entity *e = g ? gaz_find(g, type, key) : NULL;
     if (e)
         return e->name;
@@ -31,11 +30,11 @@ static const char *shown_name(ent_type type, const char *key, char **owned)
 }
 
 /* The members of an entity object, into the open object `out`. */
-static void entity_members(jw *out, ent_type type, const char *key, const char *count_key,
-                           long long count)
+static void entity_members(jw *out, const gazetteer *g, ent_type type, const char *key,
+                           const char *count_key, long long count)
 {
     char *owned;
-    const char *name = shown_name(type, key, &owned);
+    const char *name = shown_name(g, type, key, &owned);
     if (!name) {
         out->failed = 1;
         return;
@@ -49,10 +48,11 @@ static void entity_members(jw *out, ent_type type, const char *key, const char *
     free(owned);
 }
 
-void entity_write(jw *out, ent_type type, const char *key, const char *count_key, long long count)
+void entity_write(jw *out, const gazetteer *g, ent_type type, const char *key,
+                  const char *count_key, long long count)
 {
     jw_obj(out);
-    entity_members(out, type, key, count_key, count);
+    entity_members(out, g, type, key, count_key, count);
     jw_obj_end(out);
 }
 
@@ -81,6 +81,8 @@ typedef struct card_ctx {
     json_t *docs;
     cooccur co[COOCCUR_TOP];
     size_t nco;
+    const gazetteer *gaz;
+    double time_limit;
 } card_ctx;
 
 static int add_candidate(const char *term, const gaz_entity *e, void *ctx)
@@ -128,7 +130,7 @@ static seek_status card_documents(xap_db *db, card_ctx *cc)
     if (st != SEEK_OK)
         return st;
     xap_search opt = { .limit = cc->req->limit, .rank = XAP_RANK_WDF,
-                       .time_limit = reader_time_limit() };
+                       .time_limit = cc->time_limit };
     hits_want_records(db, &opt);
     xap_hits *h = NULL;
     st = xap_db_search(db, q, &opt, &h);
@@ -156,7 +158,7 @@ static seek_status card_cooccurring(xap_db *db, card_ctx *cc)
         { SLOT_FACET_PLACE, FACET_SLOTS }, { SLOT_FACET_NAME, FACET_SLOTS },
     };
     xap_search opt = { .key_slot = -1, .facets = facets, .nfacets = 4,
-                       .facet_top = COOCCUR_TOP + 1, .time_limit = reader_time_limit() };
+                       .facet_top = COOCCUR_TOP + 1, .time_limit = cc->time_limit };
     xap_hits *h = NULL;
     st = xap_db_search(db, q, &opt, &h);
     xap_query_free(q);
@@ -244,7 +246,7 @@ static void write_card(jw *out, const card_ctx *cc)
 {
     const candidate *b = cc->best;
     ent_type t = b->ent ? b->ent->type : type_of_term(b->term);
-    entity_members(out, t, b->term + 2, "docs", (long long)b->docs);
+    entity_members(out, cc->gaz, t, b->term + 2, "docs", (long long)b->docs);
     jw_key(out, "found");
     jw_bool(out, 1);
     jw_key(out, "aliases");
@@ -255,7 +257,7 @@ static void write_card(jw *out, const card_ctx *cc)
     jw_key(out, "cooccurring");
     jw_arr(out);
     for (size_t i = 0; i < cc->nco; i++)
-        entity_write(out, cc->co[i].type, cc->co[i].key, "count", (long long)cc->co[i].count);
+        entity_write(out, cc->gaz, cc->co[i].type, cc->co[i].key, "count", (long long)cc->co[i].count);
     jw_arr_end(out);
     jw_key(out, "documents");
     jw_json(out, cc->docs);
@@ -268,7 +270,7 @@ int op_entity(reader *rd, const proto_request *req, jw *out, proto_error *err)
         ent_type_parse(req->type, &type);
     char *form = gaz_match_form(req->name, req->name_len);
     if (!form)
-        return op_error(SEEK_NOMEM, err);
+        return op_error(rd, SEEK_NOMEM, err);
     if (!*form) {
         free(form);
         return proto_fail(err, PROTO_E_BAD_REQUEST, -1, "the name holds no letters or digits");
@@ -277,17 +279,19 @@ int op_entity(reader *rd, const proto_request *req, jw *out, proto_error *err)
     if (!cc || !(cc->docs = json_array())) {
         free(cc);
         free(form);
-        return op_error(SEEK_NOMEM, err);
+        return op_error(rd, SEEK_NOMEM, err);
     }
     cc->req = req;
     cc->form = form;
     cc->type = type;
-    qp_entity_terms(reader_gazetteer(), type, form, add_candidate, cc);
+    cc->gaz = rd->ctx->gaz;
+    cc->time_limit = rd->ctx->time_limit;
+    qp_entity_terms(cc->gaz, type, form, add_candidate, cc);
     seek_status st = reader_run(rd, card_run, cc);
     free(form);
     int rc = 0;
     if (st != SEEK_OK) {
-        rc = op_error(st, err);
+        rc = op_error(rd, st, err);
     } else if (!cc->best) {
         jw_key(out, "found");
         jw_bool(out, 0);
@@ -376,7 +380,7 @@ int op_entities(reader *rd, const proto_request *req, jw *out, proto_error *err)
         lc.only = (int)t;
     char *form = gaz_match_form(req->prefix ? req->prefix : "", req->prefix ? strlen(req->prefix) : 0);
     if (!form)
-        return op_error(SEEK_NOMEM, err);
+        return op_error(rd, SEEK_NOMEM, err);
     lc.form = form;
     seek_status st = reader_run(rd, list_run, &lc);
     size_t total = 0;
@@ -396,11 +400,11 @@ int op_entities(reader *rd, const proto_request *req, jw *out, proto_error *err)
         jw_key(out, "entities");
         jw_arr(out);
         for (size_t i = 0; i < n && i < req->limit; i++)
-            entity_write(out, r[i].type, r[i].c->term + 2, "count", (long long)r[i].c->count);
+            entity_write(out, rd->ctx->gaz, r[i].type, r[i].c->term + 2, "count", (long long)r[i].c->count);
         jw_arr_end(out);
     }
     free(r);
     list_clear(&lc);
     free(form);
-    return st == SEEK_OK ? 0 : op_error(st, err);
+    return st == SEEK_OK ? 0 : op_error(rd, st, err);
 }

@@ -71,7 +71,7 @@ static void write_terms(jw *out, const xap_explain *x, int in_doc)
 /* How many documents q matches. */
 static seek_status count(reader *rd, const xap_query *q, unsigned long *total)
 {
-    xap_search opt = { .key_slot = SLOT_ID, .time_limit = reader_time_limit() };
+    xap_search opt = { .key_slot = SLOT_ID, .time_limit = rd->ctx->time_limit };
     run_ctx run = { q, &opt, 1, NULL };
     seek_status st = reader_run(rd, search_run, &run);
     *total = st == SEEK_OK ? run.hits->total : 0;
@@ -94,9 +94,9 @@ static int reading(reader *rd, const qp_node *tree, qp_error *diag, xap_query **
         if (!qp_relaxable(tree, level))
             continue;
         xap_query *r = NULL;
-        st = qp_compile_relaxed(tree, rd->words, reader_gazetteer(), level, &r);
+        st = qp_compile_relaxed(tree, rd->words, rd->ctx->gaz, level, &r);
         if (st != SEEK_OK)
-            return search_compile_error(st, err);
+            return search_compile_error(rd, st, err);
         xap_query_free(*q);
         *q = r;
         *relaxed = 1;
@@ -105,7 +105,7 @@ static int reading(reader *rd, const qp_node *tree, qp_error *diag, xap_query **
                           "searched on their own too");
         st = count(rd, *q, &total);
     }
-    return st == SEEK_OK ? 0 : op_error(st, err);
+    return st == SEEK_OK ? 0 : op_error(rd, st, err);
 }
 
 int op_explain(reader *rd, const proto_request *req, jw *out, proto_error *err)
@@ -163,7 +163,7 @@ int op_explain(reader *rd, const proto_request *req, jw *out, proto_error *err)
         }
         rc = 0;
     } else {
-        op_error(st, err);
+        op_error(rd, st, err);
     }
     xap_explain_free(ec.x);
     free(read);
@@ -212,7 +212,7 @@ int op_similar(reader *rd, const proto_request *req, jw *out, proto_error *err)
     if (req->q && search_prepare(rd, req, &tree, &filter, &diag, err) < 0)
         return -1;
     xap_search opt = { .offset = req->offset, .limit = req->limit, .key_slot = SLOT_ID,
-                       .time_limit = reader_time_limit() };
+                       .time_limit = rd->ctx->time_limit };
     similar_ctx sc = { idterm, filter, { NULL, &opt, req->ids, NULL }, 0 };
     seek_status st = reader_run(rd, run_similar, &sc);
     int rc = -1;
@@ -224,9 +224,9 @@ int op_similar(reader *rd, const proto_request *req, jw *out, proto_error *err)
         else
             rc = 0;
         if (rc < 0)
-            op_error(SEEK_NOMEM, err);
+            op_error(rd, SEEK_NOMEM, err);
     } else {
-        op_error(st, err);
+        op_error(rd, st, err);
     }
     xap_hits_free(sc.run.hits);
     xap_query_free(filter);

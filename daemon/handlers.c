@@ -55,14 +55,14 @@ int op_stats(reader *rd, jw *out, proto_error *err)
         xap_counts_free(sc.encodings, sc.nencodings);
         src_stats_fini(&sc.sources);
         free(sc.last);
-        return op_error(st, err);
+        return op_error(rd, st, err);
     }
     json_t *sources = src_stats_json(&sc.sources);
     src_stats_fini(&sc.sources);
     if (!sources) {
         xap_counts_free(sc.encodings, sc.nencodings);
         free(sc.last);
-        return op_error(SEEK_NOMEM, err);
+        return op_error(rd, SEEK_NOMEM, err);
     }
     json_t *run = sc.last && *sc.last ? json_loads(sc.last, 0, NULL) : NULL;
     free(sc.last);
@@ -73,7 +73,7 @@ int op_stats(reader *rd, jw *out, proto_error *err)
     struct tm tm;
     if (t && gmtime_r(&t, &tm))
         strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    const gazetteer *g = reader_gazetteer();
+    const gazetteer *g = rd->ctx->gaz;
     jw_key(out, "docs");
     jw_int(out, (long long)sc.info.docs);
     jw_key(out, "revision");
@@ -83,7 +83,7 @@ int op_stats(reader *rd, jw *out, proto_error *err)
     jw_key(out, "avg_length");
     jw_real(out, sc.info.avg_length);
     jw_key(out, "index");
-    jw_str(out, reader_index_path());
+    jw_str(out, rd->ctx->index_path);
     jw_key(out, "gazetteer_entries");
     jw_int(out, (long long)(g ? gaz_count(g) : 0));
     jw_key(out, "encodings");
@@ -132,8 +132,8 @@ static int is_heavy(const proto_request *req)
     return req->op == PROTO_SEARCH && req->facets;
 }
 
-char *handle_request(const char *line, size_t len, size_t *out_len, handlers_heavy_fn heavy,
-                     void *ctx)
+char *handle_request(serve_ctx *serve, const char *line, size_t len, size_t *out_len,
+                     handlers_heavy_fn heavy, void *ctx)
 {
     struct timespec t0;
     clock_gettime(CLOCK_MONOTONIC, &t0);
@@ -145,11 +145,11 @@ char *handle_request(const char *line, size_t len, size_t *out_len, handlers_hea
     if (proto_parse(line, len, &req, &err) == 0) {
         if (heavy && is_heavy(&req))
             heavy(ctx);
-        reader *rd = reader_self();
+        reader *rd = reader_self(serve);
         if (rd)
             reader_request_begin(rd);
         if (!rd)
-            op_error(SEEK_NOMEM, &err);
+            op_error(NULL, SEEK_NOMEM, &err);
         else
             rc = run_op(rd, &req, &out, &err);
     }
@@ -163,7 +163,7 @@ char *handle_request(const char *line, size_t len, size_t *out_len, handlers_hea
     } else {
         jw_fini(&out);
         if (!err.code)
-            op_error(SEEK_NOMEM, &err);
+            op_error(NULL, SEEK_NOMEM, &err);
         answer = proto_error_line(&err, req.id, out_len);
     }
     proto_request_fini(&req);

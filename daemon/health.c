@@ -25,10 +25,10 @@ static seek_status read_health(xap_db *db, void *ctx)
     return st == SEEK_OK ? xap_db_metadata(db, META_LAST_RUN, &hc->last) : st;
 }
 
-static json_t *unreadable(const char *code, const char *message)
+static json_t *unreadable(const char *index, const char *code, const char *message)
 {
     return json_pack("{s:s,s:b,s:s,s:{s:s,s:s}}", "status", "unreadable", "readable", 0,
-                     "index", reader_index_path(), "error", "code", code, "message", message);
+                     "index", index, "error", "code", code, "message", message);
 }
 
 /* Adds a sentence to `problems` (a failed allocation only loses it). */
@@ -43,26 +43,26 @@ static void problem(json_t *problems, const char *fmt, ...)
     json_array_append_new(problems, json_string(s));
 }
 
-static json_t *health_of(const proto_request *req, proto_error *err)
+static json_t *health_of(reader *rd, const proto_request *req, proto_error *err)
 {
     health_ctx hc = { .last = NULL };
-    seek_status st = reader_run_fresh(read_health, &hc);
+    seek_status st = reader_run_fresh(rd->ctx, read_health, &hc);
     if (st == SEEK_NOMEM) {
         free(hc.last);
-        op_error(st, err);
+        op_error(rd, st, err);
         return NULL;
     }
     char why[256];
     if (st == SEEK_OK && istate_damaged(why, sizeof why)) {
         /* It opened for this check, but reads of this very index failed. */
         free(hc.last);
-        return unreadable(PROTO_E_NO_INDEX, why);
+        return unreadable(rd->ctx->index_path, PROTO_E_NO_INDEX, why);
     }
     if (st != SEEK_OK) {
         proto_error e = { 0 };
-        op_error(st, &e);
+        op_error(rd, st, &e);
         free(hc.last);
-        return unreadable(e.code, e.message);
+        return unreadable(rd->ctx->index_path, e.code, e.message);
     }
     json_t *run = hc.last && *hc.last ? json_loads(hc.last, 0, NULL) : NULL;
     free(hc.last);
@@ -84,7 +84,7 @@ static json_t *health_of(const proto_request *req, proto_error *err)
         strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
     json_t *ans = json_pack("{s:s,s:b,s:s,s:I,s:I,s:s,s:o,s:o}",
                             "status", json_array_size(problems) ? "degraded" : "healthy",
-                            "readable", 1, "index", reader_index_path(),
+                            "readable", 1, "index", rd->ctx->index_path,
                             "docs", (json_int_t)hc.info.docs,
                             "revision", (json_int_t)hc.info.revision, "last_commit", when,
                             "last_run", run ? run : json_null(), "problems", problems);
@@ -95,10 +95,9 @@ static json_t *health_of(const proto_request *req, proto_error *err)
 
 int op_health(reader *rd, const proto_request *req, jw *out, proto_error *err)
 {
-    (void)rd;
-    json_t *members = health_of(req, err);
+    json_t *members = health_of(rd, req, err);
     if (!members)
-        return err->code ? -1 : op_error(SEEK_NOMEM, err);
+        return err->code ? -1 : op_error(rd, SEEK_NOMEM, err);
     const char *key;
     json_t *v;
     json_object_foreach(members, key, v) {

@@ -14,12 +14,14 @@
 
 #include "config.h"
 #include "listen.h"
+#include "reader.h"
 
 struct conn;
 
 typedef struct loop {
     uv_loop_t *uv;
     const daemon_config *cfg;
+    serve_ctx *serve;      /* the index its requests read (reader.h) */
     int id;                /* the loop's number: thread= in the log */
     int listen_fd;         /* this loop's duplicate of the listening socket */
     uv_poll_t listener;

@@ -71,6 +71,7 @@ static int norphans, idle_spares, live_loops;
 static pthread_t watchdog;
 static int watchdog_started;
 static unsigned slow_ms;
+static serve_ctx *serve;
 /* The watchdog sleeps with no timeout while no request runs anywhere; a
  * thread beginning a request then wakes it (a Dekker pair: the thread
  * stores `run` then reads this, the watchdog stores this then reads every
@@ -302,7 +303,7 @@ static void *run(void *arg)
     /* The thread's reader (word-form reader, freshness watch) is made now
      * rather than by its first request: a spare thread's first request is
      * the one it takes over from a slow one, and should not wait for it. */
-    (void)reader_self();
+    (void)reader_self(serve);
     for (;;) {
         if (!sl && !(sl = take_orphan()))
             break;
@@ -377,7 +378,8 @@ static void *watch(void *arg)
 
 /* Sets up loop `id` without starting its thread; on failure, leaves
  * nothing behind. */
-static int init_one(loop_slot *sl, int id, const daemon_config *cfg, const listen_socket *sock)
+static int init_one(loop_slot *sl, int id, const daemon_config *cfg, const listen_socket *sock,
+                    serve_ctx *sc)
 {
     int rc = uv_loop_init(&sl->uv);
     if (rc < 0)
@@ -402,6 +404,7 @@ static int init_one(loop_slot *sl, int id, const daemon_config *cfg, const liste
         return rc;
     }
     sl->lp.id = id;
+    sl->lp.serve = sc;
     sl->lp.data = sl;
     sl->lp.place = place;
     sl->lp.on_drained = on_drained;
@@ -430,8 +433,9 @@ static int init_watch_cond(void)
 
 /* Every loop is set up before any thread runs, so that none places a
  * connection on a loop not yet there. */
-int loops_start(const daemon_config *cfg, const listen_socket *sock)
+int loops_start(const daemon_config *cfg, const listen_socket *sock, serve_ctx *sc)
 {
+    serve = sc;
     nloops = cfg->threads;
     npool = cfg->threads + cfg->spare_threads;
     slow_ms = cfg->slow_ms;
@@ -449,7 +453,7 @@ int loops_start(const daemon_config *cfg, const listen_socket *sock)
     }
     int rc = 0, failed = 0;
     for (int i = 0; i < nloops && rc == 0; i++)
-        if ((rc = init_one(&loops[i], i, cfg, sock)) < 0)
+        if ((rc = init_one(&loops[i], i, cfg, sock, sc)) < 0)
             failed = i;
     for (int i = 0; i < nloops; i++)
         live_loops += loops[i].ready;

@@ -24,9 +24,9 @@
 #include "loop.h"
 
 /* Starts `cfg->threads` serving loops on `sock`, with cfg->spare_threads
- * spare threads. Returns 0, or -1 after printing why (the loops already
+ * spare threads, answering from the index of `sc`. Returns 0, or -1 after printing why (the loops already
  * started are stopped). */
-int loops_start(const daemon_config *cfg, const listen_socket *sock);
+int loops_start(const daemon_config *cfg, const listen_socket *sock, serve_ctx *sc);
 
 /* Asks every loop to stop accepting and to finish what its clients already
  * sent (within LOOP_GRACE_MS); safe from any thread, more than once. */

@@ -19,6 +19,7 @@
 #include "reader.h"
 
 static listen_socket sock;
+static serve_ctx serve;
 static uv_signal_t sig_term, sig_int, sig_hup;
 
 static void close_signals(void)
@@ -36,7 +37,7 @@ static void on_signal(uv_signal_t *h, int signum)
     (void)h;
     if (signum == SIGHUP) {
         log_event("reopen", "reason=SIGHUP");
-        readers_reopen_all();
+        serve_ctx_reopen_all(&serve);
         return;
     }
     log_event("stopping", "signal=%s", signum == SIGTERM ? "SIGTERM" : "SIGINT");
@@ -80,20 +81,25 @@ int main(int argc, char **argv)
         gaz_free(gaz);
         return 2;
     }
+    if (serve_ctx_init(&serve, cfg.index, gaz, cfg.query_ms) != SEEK_OK) {
+        fprintf(stderr, "seekd: out of memory\n");
+        morph_free(words);
+        gaz_free(gaz);
+        return 2;
+    }
     uv_loop_t *loop = uv_default_loop();
-    readers_init(cfg.index, gaz, cfg.query_ms);
     uv_signal_init(loop, &sig_term);
     uv_signal_init(loop, &sig_int);
     uv_signal_init(loop, &sig_hup);
     uv_signal_start(&sig_term, on_signal, SIGTERM);
     uv_signal_start(&sig_int, on_signal, SIGINT);
     uv_signal_start(&sig_hup, on_signal, SIGHUP);
-    if (listen_socket_open(&sock, &cfg) < 0 || loops_start(&cfg, &sock) < 0) {
+    if (listen_socket_open(&sock, &cfg) < 0 || loops_start(&cfg, &sock, &serve) < 0) {
         listen_socket_close(&sock);
         close_signals();
         uv_run(loop, UV_RUN_DEFAULT);
         uv_loop_close(loop);
-        readers_fini();
+        serve_ctx_fini(&serve);
         morph_free(words);
         gaz_free(gaz);
         return 2;
@@ -109,7 +115,7 @@ int main(int argc, char **argv)
     if (uv_loop_close(loop) != 0)
         log_event("warning", "error=\"loop closed with live handles\"");
     uv_library_shutdown();
-    readers_fini();
+    serve_ctx_fini(&serve);
     morph_free(words);
     gaz_free(gaz);
     log_event("stopped", "socket=%s", cfg.socket);

@@ -4,9 +4,9 @@
 #include "indexstate.h"
 #include "ops.h"
 
-int op_error(seek_status st, proto_error *err)
+int op_error(const reader *rd, seek_status st, proto_error *err)
 {
-    const char *code = proto_status_code(st), *path = reader_index_path();
+    const char *code = proto_status_code(st), *path = rd ? rd->ctx->index_path : "";
     switch (st) {
     case SEEK_BAD_QUERY:
         return proto_fail(err, code, -1, "%s", xap_errmsg());

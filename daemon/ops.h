@@ -23,8 +23,9 @@ int op_stats(reader *rd, jw *out, proto_error *err);
 int op_health(reader *rd, const proto_request *req, jw *out, proto_error *err);
 
 /* Fills *err for a failed status, whatever the op (op_error.c): the code
- * from proto_status_code(), a sentence naming the cause. Returns -1. */
-int op_error(seek_status st, proto_error *err);
+ * from proto_status_code(), a sentence naming the cause (and rd's index;
+ * rd may be NULL for NOMEM alone). Returns -1. */
+int op_error(const reader *rd, seek_status st, proto_error *err);
 
 /* What search, explain and similar share (search.c). */
 
@@ -34,7 +35,7 @@ int op_error(seek_status st, proto_error *err);
 int search_prepare(reader *rd, const proto_request *req, qp_node **tree, xap_query **q,
                    qp_error *diag, proto_error *err);
 /* Fills *err for a failed qp_compile or qp_compile_relaxed; returns -1. */
-int search_compile_error(seek_status st, proto_error *err);
+int search_compile_error(const reader *rd, seek_status st, proto_error *err);
 /* Whether the query ranks by free words, so that feedback applies. */
 int search_ranks_words(const qp_node *tree);
 /* Pasted text (compile.h: qp_long_text) is searched in its relaxed reading
@@ -68,6 +69,7 @@ int dym_write(jw *out, reader *rd, const char *q, size_t len, const qp_node *tre
 /* {"type":..,"name":..,<count_key>:count} for an indexed entity, written as
  * the next value of `out`: the gazetteer's canonical name, else its key with
  * each word capitalized. The one encoder of an entity object. */
-void entity_write(jw *out, ent_type type, const char *key, const char *count_key, long long count);
+void entity_write(jw *out, const gazetteer *g, ent_type type, const char *key,
+                  const char *count_key, long long count);
 
 #endif

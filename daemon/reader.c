@@ -17,19 +17,18 @@
 #include "ops.h"
 #include "xap/prefix.h"
 
-static char *index_path;
-static const gazetteer *shared_gaz;
-static double time_limit;
-static atomic_uint generation;
-static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
-static reader *all;
 static _Thread_local reader *self;
 
-void readers_init(const char *path, const gazetteer *gaz, unsigned query_ms)
+seek_status serve_ctx_init(serve_ctx *ctx, const char *index_path, const gazetteer *gaz,
+                           unsigned query_ms)
 {
-    index_path = strdup(path);
-    shared_gaz = gaz;
-    time_limit = query_ms / 1000.0;
+    memset(ctx, 0, sizeof *ctx);
+    if (!(ctx->index_path = strdup(index_path)))
+        return SEEK_NOMEM;
+    ctx->gaz = gaz;
+    ctx->time_limit = query_ms / 1000.0;
+    atomic_init(&ctx->generation, 0);
+    pthread_mutex_init(&ctx->lock, NULL);
     /* Query expansion leaves stop words out. Failing here (no memory at
      * startup) costs only expansion quality, never an answer. */
     morph *words = NULL;
@@ -41,52 +40,60 @@ void readers_init(const char *path, const gazetteer *gaz, unsigned query_ms)
         (void)xap_expand_skip((const char *const *)skip, nskip);
     xap_strv_free(skip, nskip);
     morph_free(words);
+    return SEEK_OK;
 }
 
-double reader_time_limit(void)
+void serve_ctx_fini(serve_ctx *ctx)
 {
-    return time_limit;
-}
-
-void readers_fini(void)
-{
-    pthread_mutex_lock(&lock);
-    while (all) {
-        reader *rd = all;
-        all = rd->next;
+    pthread_mutex_lock(&ctx->lock);
+    while (ctx->readers) {
+        reader *rd = ctx->readers;
+        ctx->readers = rd->next;
+        if (rd == self)
+            self = NULL;
         xap_db_close(rd->db);
         morph_free(rd->words);
         fresh_fini(&rd->fresh);
         free(rd);
     }
-    pthread_mutex_unlock(&lock);
-    free(index_path);
-    index_path = NULL;
+    pthread_mutex_unlock(&ctx->lock);
+    pthread_mutex_destroy(&ctx->lock);
+    free(ctx->index_path);
+    ctx->index_path = NULL;
 }
 
-void readers_reopen_all(void)
+void serve_ctx_reopen_all(serve_ctx *ctx)
 {
-    atomic_fetch_add(&generation, 1);
+    atomic_fetch_add(&ctx->generation, 1);
 }
 
-const gazetteer *reader_gazetteer(void)
+/* This thread's reader of ctx, if it has made one. */
+static reader *find_own(serve_ctx *ctx)
 {
-    return shared_gaz;
+    pthread_t me = pthread_self();
+    pthread_mutex_lock(&ctx->lock);
+    reader *rd = ctx->readers;
+    while (rd && !pthread_equal(rd->owner, me))
+        rd = rd->next;
+    pthread_mutex_unlock(&ctx->lock);
+    return rd;
 }
 
-const char *reader_index_path(void)
+/* The daemon has one context, so the thread-local is all it looks at; a
+ * thread that uses several (the tests) finds its reader of each in the
+ * context's list. */
+reader *reader_self(serve_ctx *ctx)
 {
-    return index_path;
-}
-
-reader *reader_self(void)
-{
-    if (self)
+    if (self && self->ctx == ctx)
         return self;
-    reader *rd = calloc(1, sizeof *rd);
-    if (!rd)
+    reader *rd = find_own(ctx);
+    if (rd)
+        return self = rd;
+    if (!(rd = calloc(1, sizeof *rd)))
         return NULL;
-    if (fresh_init(&rd->fresh, index_path, READER_TRUST_MS) < 0) {
+    rd->ctx = ctx;
+    rd->owner = pthread_self();
+    if (fresh_init(&rd->fresh, ctx->index_path, READER_TRUST_MS) < 0) {
         free(rd);
         return NULL;
     }
@@ -96,10 +103,10 @@ reader *reader_self(void)
         free(rd);
         return NULL;
     }
-    pthread_mutex_lock(&lock);
-    rd->next = all;
-    all = rd;
-    pthread_mutex_unlock(&lock);
+    pthread_mutex_lock(&ctx->lock);
+    rd->next = ctx->readers;
+    ctx->readers = rd;
+    pthread_mutex_unlock(&ctx->lock);
     return self = rd;
 }
 
@@ -125,22 +132,23 @@ static seek_status check_format(reader *rd)
 }
 
 typedef struct why_ctx {
+    const reader *rd;
     seek_status st;
     proto_error err;
 } why_ctx;
 
-static const char *why_unreadable(void *ctx)
+static const char *why_unreadable(void *arg)
 {
-    why_ctx *c = ctx;
-    op_error(c->st, &c->err);
+    why_ctx *c = arg;
+    op_error(c->rd, c->st, &c->err);
     return c->err.message;
 }
 
 /* Shares what reading the index gave with the other threads (and the log). */
-static seek_status noted(seek_status st)
+static seek_status noted(const reader *rd, seek_status st)
 {
-    why_ctx c = { st, { 0 } };
-    istate_note(st, index_path, why_unreadable, &c);
+    why_ctx c = { rd, st, { 0 } };
+    istate_note(st, rd->ctx->index_path, why_unreadable, &c);
     return st;
 }
 
@@ -160,7 +168,7 @@ void reader_request_begin(reader *rd)
 
 seek_status reader_fresh_db(reader *rd)
 {
-    unsigned gen = atomic_load(&generation);
+    unsigned gen = atomic_load(&rd->ctx->generation);
     if (rd->db && rd->checked && rd->generation == gen)
         return rd->format;
     if (rd->db && rd->generation != gen) {
@@ -171,7 +179,7 @@ seek_status reader_fresh_db(reader *rd)
     fresh_verdict v = fresh_look(&rd->fresh, now);
     if (rd->db && v == FRESH_SAME) {
         rd->checked = 1;
-        return noted(rd->format);
+        return noted(rd, rd->format);
     }
     /* Not reopen(): that reads the version file by its path but keeps the
      * tables already open, which would mix two databases if the folder was
@@ -184,7 +192,7 @@ seek_status reader_fresh_db(reader *rd)
     seek_status st;
     if (!rd->db) {
         rd->generation = gen;
-        st = xap_db_open(index_path, &rd->db);
+        st = xap_db_open(rd->ctx->index_path, &rd->db);
     } else {
         st = xap_db_reopen(rd->db, &moved);
     }
@@ -196,25 +204,25 @@ seek_status reader_fresh_db(reader *rd)
         fresh_note(&rd->fresh, now);
     else
         fresh_expire(&rd->fresh);
-    return noted(st == SEEK_OK ? rd->format : st);
+    return noted(rd, st == SEEK_OK ? rd->format : st);
 }
 
 /* A reader whose remote shard went away stays broken: drop it. If it was
  * an old connection that broke, try once more with a fresh one (the shard
  * may have come back since); a fresh connection that fails is final, so a
  * hung shard costs one timeout, not two. */
-seek_status reader_run(reader *rd, reader_fn fn, void *ctx)
+seek_status reader_run(reader *rd, reader_fn fn, void *arg)
 {
     seek_status st = SEEK_OK;
     for (int round = 0; round <= READER_MAX_RETRIES; round++) {
         int fresh = rd->db == NULL;
         st = reader_fresh_db(rd);
-        if (st == SEEK_OK && (st = fn(rd->db, ctx)) == SEEK_IO) {
+        if (st == SEEK_OK && (st = fn(rd->db, arg)) == SEEK_IO) {
             /* A table that cannot be read: the next request opens afresh, so a
              * repaired index (seekd-index --rebuild) is picked up. */
             xap_db_close(rd->db);
             rd->db = NULL;
-            noted(st);
+            noted(rd, st);
             break;
         }
         if (st == SEEK_NETWORK) {
@@ -234,21 +242,22 @@ seek_status reader_run(reader *rd, reader_fn fn, void *ctx)
     return st;
 }
 
-seek_status reader_run_fresh(reader_fn fn, void *ctx)
+seek_status reader_run_fresh(serve_ctx *ctx, reader_fn fn, void *arg)
 {
     seek_status st = SEEK_OK;
+    reader tmp = { .ctx = ctx };
     for (int round = 0; round <= READER_MAX_RETRIES; round++) {
-        reader tmp = { .db = NULL };
-        st = xap_db_open(index_path, &tmp.db);
+        tmp.db = NULL;
+        st = xap_db_open(ctx->index_path, &tmp.db);
         if (st == SEEK_OK)
             st = check_format(&tmp);
         if (st == SEEK_OK)
             st = tmp.format;
         if (st == SEEK_OK)
-            st = fn(tmp.db, ctx);
+            st = fn(tmp.db, arg);
         xap_db_close(tmp.db);
         if (st != SEEK_MODIFIED)
             break;
     }
-    return noted(st);
+    return noted(&tmp, st);
 }

@@ -2,9 +2,14 @@
  * word forms (Xapian objects must not be shared between threads), reached
  * through a thread-local, created on first use and freed at exit. A reader
  * is not a thread: whichever thread runs a loop answers with its own reader.
- * Also what all readers share read-only: the index path and the gazetteer. */
+ * What the readers of one index share is their serve context (serve_ctx):
+ * the daemon makes one; a test makes its own, and calls the ops (ops.h)
+ * with no daemon running. */
 #ifndef SEEKD_DAEMON_READER_H
 #define SEEKD_DAEMON_READER_H
+
+#include <pthread.h>
+#include <stdatomic.h>
 
 #include "entity/gazetteer.h"
 #include "freshness.h"
@@ -16,7 +21,21 @@
 /* How long an unchanged version file is trusted before a real reopen. */
 #define READER_TRUST_MS 1000
 
+/* What every reader of one index shares: set before serving and read-only
+ * after, but for the generation, bumped to make every reader reopen. */
+typedef struct serve_ctx {
+    char *index_path;
+    const gazetteer *gaz;       /* may be NULL; owned by the caller */
+    double time_limit;          /* seconds after which a search stops counting
+                                   every match (0: never) */
+    atomic_uint generation;
+    pthread_mutex_t lock;       /* guards `readers` */
+    struct reader *readers;     /* every reader made, freed by serve_ctx_fini */
+} serve_ctx;
+
 typedef struct reader {
+    serve_ctx *ctx;
+    pthread_t owner;        /* the thread it belongs to */
     xap_db *db;
     morph *words;           /* word forms (morph.h) */
     unsigned generation;
@@ -27,20 +46,20 @@ typedef struct reader {
     struct reader *next;
 } reader;
 
-/* Sets what every reader shares. Call once before serving; `gaz` may be
- * NULL and is owned by the caller; `query_ms` bounds exhaustive counting. */
-void readers_init(const char *index_path, const gazetteer *gaz, unsigned query_ms);
-/* Seconds after which a search stops counting every match (0: never). */
-double reader_time_limit(void);
-/* Frees every reader's handles. Call after the serving threads are done. */
-void readers_fini(void);
-/* Makes every reader close and reopen its index before its next request. */
-void readers_reopen_all(void);
+/* Sets up *ctx for the index at `index_path`, with `gaz` (may be NULL; the
+ * caller's) and `query_ms` bounding exhaustive counting (0: none). Also
+ * tells the Xapian shim which words expansion leaves out. OK or NOMEM. */
+seek_status serve_ctx_init(serve_ctx *ctx, const char *index_path, const gazetteer *gaz,
+                           unsigned query_ms);
+/* Frees every reader of ctx. Call once no thread uses them any more. */
+void serve_ctx_fini(serve_ctx *ctx);
+/* Makes every reader of ctx close and reopen its index before its next
+ * request; safe from any thread. */
+void serve_ctx_reopen_all(serve_ctx *ctx);
 
-/* This thread's reader, created on first use; NULL when memory runs out. */
-reader *reader_self(void);
-const gazetteer *reader_gazetteer(void);
-const char *reader_index_path(void);
+/* This thread's reader of ctx, created on first use; NULL when memory runs
+ * out. */
+reader *reader_self(serve_ctx *ctx);
 
 /* A new request begins on this reader: its first reader_fresh_db looks at
  * the index again, later ones in the same request trust that look (a
@@ -61,13 +80,13 @@ seek_status reader_fresh_db(reader *rd);
  * under it (DatabaseModifiedError: the retry reopens even if the version
  * file looks unchanged). `fn` must undo its partial work before returning
  * MODIFIED. Returns fn's last status or why the index is unreadable. */
-typedef seek_status (*reader_fn)(xap_db *db, void *ctx);
-seek_status reader_run(reader *rd, reader_fn fn, void *ctx);
+typedef seek_status (*reader_fn)(xap_db *db, void *arg);
+seek_status reader_run(reader *rd, reader_fn fn, void *arg);
 
 /* Runs fn once on a reader opened for this call alone, not this thread's,
  * whose tables may have been open since before the index was damaged:
  * what a health check needs. Retries on MODIFIED; notes the outcome in the
  * shared index state. Returns fn's status or why the index is unreadable. */
-seek_status reader_run_fresh(reader_fn fn, void *ctx);
+seek_status reader_run_fresh(serve_ctx *ctx, reader_fn fn, void *arg);
 
 #endif

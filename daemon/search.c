@@ -111,8 +111,8 @@ static int write_hit(jw *out, const xap_hit *h, unsigned rank, const snip_terms 
     return 0;
 }
 
-static void write_facets(jw *out, const xap_hits *hits, const unsigned *kinds, size_t nkinds,
-                         unsigned facets)
+static void write_facets(jw *out, const gazetteer *g, const xap_hits *hits, const unsigned *kinds,
+                         size_t nkinds, unsigned facets)
 {
     jw_obj(out);
     timeline_write(out, facets, hits, nkinds);
@@ -123,7 +123,7 @@ static void write_facets(jw *out, const xap_hits *hits, const unsigned *kinds, s
         jw_arr(out);
         for (size_t k = 0; k < fc->n; k++) {
             if (type != ENT_NTYPES) {
-                entity_write(out, type, fc->top[k].term, "count", (long long)fc->top[k].count);
+                entity_write(out, g, type, fc->top[k].term, "count", (long long)fc->top[k].count);
                 continue;
             }
             jw_obj(out);
@@ -142,7 +142,7 @@ int search_write_answer(jw *out, reader *rd, const proto_request *req, const qp_
                         const qp_error *diag, int relaxed, const xap_hits *hits,
                         const unsigned *kinds, size_t nkinds, size_t nspecs)
 {
-    snip_terms *terms = req->snippets ? snip_terms_new(tree, rd->words, reader_gazetteer()) : NULL;
+    snip_terms *terms = req->snippets ? snip_terms_new(tree, rd->words, rd->ctx->gaz) : NULL;
     if (req->snippets && !terms)
         return -1;
     jw_key(out, "total");
@@ -185,12 +185,13 @@ int search_write_answer(jw *out, reader *rd, const proto_request *req, const qp_
     }
     if (rc == 0 && nspecs) {
         jw_key(out, "facets");
-        write_facets(out, hits, kinds, nkinds, req->facets);
+        write_facets(out, rd->ctx->gaz, hits, kinds, nkinds, req->facets);
     }
     return rc;
 }
 
 typedef struct widen_ctx {
+    const gazetteer *gaz;
     qp_node *tree;
     qp_error *diag;     /* warnings about the words a prefix* stands for */
 } widen_ctx;
@@ -198,7 +199,7 @@ typedef struct widen_ctx {
 static seek_status run_widen(xap_db *db, void *ctx)
 {
     widen_ctx *wc = ctx;
-    return qp_widen(db, reader_gazetteer(), wc->tree, wc->diag);
+    return qp_widen(db, wc->gaz, wc->tree, wc->diag);
 }
 
 seek_status search_run(xap_db *db, void *ctx)
@@ -211,13 +212,13 @@ seek_status search_run(xap_db *db, void *ctx)
 
 /* The compiler refuses a query (BAD_QUERY) for one reason only, which
  * Xapian's message would not tell. */
-int search_compile_error(seek_status st, proto_error *err)
+int search_compile_error(const reader *rd, seek_status st, proto_error *err)
 {
     if (st == SEEK_BAD_QUERY)
         return proto_fail(err, proto_status_code(st), -1, "the query's filters stand for more "
                           "than %d terms; narrow the dates or use fewer filters",
                           QP_MAX_EXPANDED);
-    return op_error(st, err);
+    return op_error(rd, st, err);
 }
 
 int search_prepare(reader *rd, const proto_request *req, qp_node **treep, xap_query **qp,
@@ -233,21 +234,21 @@ int search_prepare(reader *rd, const proto_request *req, qp_node **treep, xap_qu
         return proto_fail(err, proto_status_code(st), (long)diag->offset, "%s at byte %zu",
                           diag->message, diag->offset);
     if (st != SEEK_OK)
-        return op_error(st, err);
+        return op_error(rd, st, err);
     if (req->q_full_len)
         qp_warn(diag, "the query is %zu bytes long: read its first %zu bytes (up to %d)",
                 req->q_full_len, len, PROTO_MAX_QUERY);
-    widen_ctx wc = { tree, diag };
+    widen_ctx wc = { rd->ctx->gaz, tree, diag };
     st = reader_run(rd, run_widen, &wc);
     if (st != SEEK_OK) {
         qp_free(tree);
-        return op_error(st, err);
+        return op_error(rd, st, err);
     }
     xap_query *q = NULL;
-    st = qp_compile(tree, rd->words, reader_gazetteer(), &q);
+    st = qp_compile(tree, rd->words, rd->ctx->gaz, &q);
     if (st != SEEK_OK) {
         qp_free(tree);
-        return search_compile_error(st, err);
+        return search_compile_error(rd, st, err);
     }
     *treep = tree;
     *qp = q;
@@ -260,10 +261,10 @@ int search_long_text(reader *rd, const qp_node *tree, qp_error *diag, xap_query 
     if (!qp_long_text(tree))
         return 0;
     xap_query *r = NULL;
-    seek_status st = qp_compile_relaxed(tree, rd->words, reader_gazetteer(),
+    seek_status st = qp_compile_relaxed(tree, rd->words, rd->ctx->gaz,
                                         qp_relaxable(tree, 2) ? 2 : 1, &r);
     if (st != SEEK_OK)
-        return search_compile_error(st, err);
+        return search_compile_error(rd, st, err);
     xap_query_free(*q);
     *q = r;
     qp_warn(diag, "more than %d words: read as pasted text, documents having more of its "
@@ -312,7 +313,7 @@ int op_search(reader *rd, const proto_request *req, jw *out, proto_error *err)
                        .data_hits = req->snippets ? SNIPPET_MAX_HITS : 0,
                        .data_slot = SLOT_TEXT, .facets = specs,
                        .nfacets = nspecs, .facet_top = FACET_TOP, .facet_keep_all = keep_all,
-                       .time_limit = reader_time_limit(), .feedback = req->feedback && search_ranks_words(tree) };
+                       .time_limit = rd->ctx->time_limit, .feedback = req->feedback && search_ranks_words(tree) };
     run_ctx run = { q, &opt, req->ids, NULL };
     seek_status st = reader_run(rd, search_run, &run);
     xap_query_free(q);
@@ -324,10 +325,10 @@ int op_search(reader *rd, const proto_request *req, jw *out, proto_error *err)
             continue;
         xap_hits_free(run.hits);
         run.hits = NULL;
-        st = qp_compile_relaxed(tree, rd->words, reader_gazetteer(), level, &q);
+        st = qp_compile_relaxed(tree, rd->words, rd->ctx->gaz, level, &q);
         if (st != SEEK_OK) {
             qp_free(tree);
-            return search_compile_error(st, err);
+            return search_compile_error(rd, st, err);
         }
         run.q = q;
         st = reader_run(rd, search_run, &run);
@@ -345,9 +346,9 @@ int op_search(reader *rd, const proto_request *req, jw *out, proto_error *err)
         if ((rc = search_write_answer(out, rd, req, tree, &qerr, relaxed, hits, kinds, nkinds,
                                       nspecs)) < 0
             || (rc = dym_write(out, rd, req->q, req->q_len, tree, hits->total)) < 0)
-            op_error(SEEK_NOMEM, err);
+            op_error(rd, SEEK_NOMEM, err);
     } else {
-        op_error(st, err);
+        op_error(rd, st, err);
     }
     xap_hits_free(hits);
     qp_free(tree);
