@@ -8,9 +8,9 @@
 #include "loops.h"
 
 #include <pthread.h>
-#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
@@ -49,11 +49,12 @@ typedef struct loop_slot {
 } loop_slot;
 
 /* A thread: serving threads first (thread i starts on loop i),
- * then the spares. */
+ * then the spares. A slot's thread may be replaced (see retire). */
 typedef struct pool_thread {
     pthread_t thread;
     loop_slot *first;
     int started;
+    int retired;               /* its thread has ended: join and replace it */
 } pool_thread;
 
 static loop_slot *loops;
@@ -67,7 +68,7 @@ static pthread_mutex_t hand_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t spare_cond = PTHREAD_COND_INITIALIZER;
 static pthread_cond_t watch_cond;   /* on CLOCK_MONOTONIC: see loops_start */
 static loop_slot **orphans;
-static int norphans, idle_spares, live_loops;
+static int norphans, idle_spares, live_loops, nretired;
 static pthread_t watchdog;
 static int watchdog_started;
 static unsigned slow_ms;
@@ -254,13 +255,19 @@ static void loop_finished(loop_slot *sl)
     pthread_mutex_unlock(&hand_lock);
 }
 
-/* A thread handed a slow request yields the CPU to the loops' threads
- * first (SCHED_BATCH: no wake-up preemption in its favour); a thread taking
- * a loop over is an ordinary one again. Neither needs a privilege. */
-static void set_policy(pid_t tid, int policy)
+/* A thread left running a slow request gives way to the loops' threads:
+ * its nice value is raised for the rest of its life, so that a woken loop
+ * thread preempts it and it gets a small share of the CPU while the loops
+ * are busy. Not the lowest priority (SCHED_IDLE, nice 19): it may hold a
+ * lock a loop's thread waits for (the shared Russian dictionary's), and
+ * must still get to run soon. Lowering a nice value again needs a
+ * privilege, so such a thread serves no loop later: it retires once its
+ * request is done, and the watchdog starts a new spare in its place. */
+#define SLOW_NICE 10
+
+static void demote(pid_t tid)
 {
-    struct sched_param none = { 0 };
-    (void)sched_setscheduler(tid, policy, &none);
+    (void)setpriority(PRIO_PROCESS, (id_t)tid, SLOW_NICE);
 }
 
 /* Runs sl's loop on this thread until the loop ends (returns 0) or is
@@ -295,11 +302,23 @@ static loop_slot *take_orphan(void)
     return sl;
 }
 
+/* This thread's request was slow and its loop went to another thread:
+ * it frees its reader and leaves its slot to be refilled (demote). */
+static void retire(pool_thread *p)
+{
+    reader_release(serve);
+    pthread_mutex_lock(&hand_lock);
+    p->retired = 1;
+    nretired++;
+    pthread_cond_signal(&watch_cond);
+    pthread_mutex_unlock(&hand_lock);
+}
+
 static void *run(void *arg)
 {
     pool_thread *p = arg;
     loop_slot *sl = p->first;
-    int demoted = 0;
+    p->first = NULL;   /* a thread refilling the slot starts as a spare */
     /* The thread's reader (word-form reader, freshness watch) is made now
      * rather than by its first request: a spare thread's first request is
      * the one it takes over from a slow one, and should not wait for it. */
@@ -307,15 +326,31 @@ static void *run(void *arg)
     for (;;) {
         if (!sl && !(sl = take_orphan()))
             break;
-        if (demoted) {
-            set_policy(0, SCHED_OTHER);
-            demoted = 0;
+        if (drive(sl)) {
+            retire(p);
+            break;
         }
-        /* Left by hand-over: the watchdog has demoted this thread. */
-        demoted = drive(sl);
         sl = NULL;
     }
     return NULL;
+}
+
+/* Joins the threads that retired and, while loops run, starts a spare in
+ * each one's slot; a slot that cannot be refilled stays empty (one spare
+ * fewer). Under hand_lock, which a retiring thread releases before it ends. */
+static void refill(void)
+{
+    for (int i = 0; nretired > 0 && i < npool; i++) {
+        if (!pool[i].retired)
+            continue;
+        pthread_join(pool[i].thread, NULL);
+        pool[i].retired = 0;
+        nretired--;
+        pool[i].started = live_loops > 0
+                          && pthread_create(&pool[i].thread, NULL, run, &pool[i]) == 0;
+        if (live_loops > 0 && !pool[i].started)
+            log_event("warning", "error=\"cannot start a spare thread\"");
+    }
 }
 
 /* Hands over every loop whose request has run past slow_ms, while spare
@@ -341,7 +376,7 @@ static void hand_over(loop_slot *sl, uint64_t r, pid_t tid)
     if (r == RUN_IDLE || r == RUN_HANDED || idle_spares <= norphans
         || !atomic_compare_exchange_strong(&sl->run, &r, RUN_HANDED))
         return;
-    set_policy(tid, SCHED_BATCH);
+    demote(tid ? tid : (pid_t)syscall(SYS_gettid));
     orphans[norphans++] = sl;
     pthread_cond_signal(&spare_cond);
 }
@@ -355,11 +390,12 @@ static void *watch(void *arg)
     int quiet = 0;
     pthread_mutex_lock(&hand_lock);
     while (live_loops > 0) {
+        refill();
         if (scan()) {
             quiet = 0;
         } else if (++quiet >= WATCH_QUIET) {
             atomic_store(&watch_parked, 1);
-            if (!scan() && live_loops > 0)
+            if (!scan() && !nretired && live_loops > 0)
                 pthread_cond_wait(&watch_cond, &hand_lock);
             atomic_store(&watch_parked, 0);
             quiet = 0;
@@ -372,6 +408,7 @@ static void *watch(void *arg)
         until.tv_nsec %= 1000000000;
         pthread_cond_timedwait(&watch_cond, &hand_lock, &until);
     }
+    refill();   /* joins those retired by now; later ones loops_join joins */
     pthread_mutex_unlock(&hand_lock);
     return NULL;
 }
@@ -499,12 +536,13 @@ void loops_stop(void)
 
 void loops_join(void)
 {
-    for (int i = 0; i < npool; i++)
-        if (pool[i].started)
-            pthread_join(pool[i].thread, NULL);
+    /* The watchdog first: until it ends, it may refill a slot. */
     if (watchdog_started)
         pthread_join(watchdog, NULL);
     watchdog_started = 0;
+    for (int i = 0; i < npool; i++)
+        if (pool[i].started)
+            pthread_join(pool[i].thread, NULL);
     /* Only now: a loop still running may lock a finished loop's inbox (to
      * find it closed). */
     for (int i = 0; i < nloops; i++)

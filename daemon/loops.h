@@ -10,8 +10,9 @@
  * than --slow-ms, a watchdog hands the rest of its loop to a spare thread
  * (one of --spare-threads): the slow request finishes on the thread it
  * started on and its answer goes back to the loop, while the spare thread
- * runs the loop and answers the other connections. The thread then becomes
- * a spare itself. A request foreseen as slow once read (handlers.h) hands
+ * runs the loop and answers the other connections. That thread gives way
+ * to the loops while it finishes (a higher nice value), then ends, and a
+ * new spare takes its place. A request foreseen as slow once read (handlers.h) hands
  * its loop over before it runs. So a slow request delays only its own connection, whose
  * later requests wait for it (answers stay in request order), and a fast
  * request costs nothing more than before: no hand-off happens unless one

@@ -43,18 +43,23 @@ seek_status serve_ctx_init(serve_ctx *ctx, const char *index_path, const gazette
     return SEEK_OK;
 }
 
+static void reader_free(reader *rd)
+{
+    if (rd == self)
+        self = NULL;
+    xap_db_close(rd->db);
+    morph_free(rd->words);
+    fresh_fini(&rd->fresh);
+    free(rd);
+}
+
 void serve_ctx_fini(serve_ctx *ctx)
 {
     pthread_mutex_lock(&ctx->lock);
     while (ctx->readers) {
         reader *rd = ctx->readers;
         ctx->readers = rd->next;
-        if (rd == self)
-            self = NULL;
-        xap_db_close(rd->db);
-        morph_free(rd->words);
-        fresh_fini(&rd->fresh);
-        free(rd);
+        reader_free(rd);
     }
     pthread_mutex_unlock(&ctx->lock);
     pthread_mutex_destroy(&ctx->lock);
@@ -108,6 +113,21 @@ reader *reader_self(serve_ctx *ctx)
     ctx->readers = rd;
     pthread_mutex_unlock(&ctx->lock);
     return self = rd;
+}
+
+void reader_release(serve_ctx *ctx)
+{
+    pthread_t me = pthread_self();
+    pthread_mutex_lock(&ctx->lock);
+    reader **at = &ctx->readers;
+    while (*at && !pthread_equal((*at)->owner, me))
+        at = &(*at)->next;
+    reader *rd = *at;
+    if (rd)
+        *at = rd->next;
+    pthread_mutex_unlock(&ctx->lock);
+    if (rd)
+        reader_free(rd);
 }
 
 /* Documents written by another version of seekd-index lack what this daemon

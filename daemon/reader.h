@@ -60,6 +60,9 @@ void serve_ctx_reopen_all(serve_ctx *ctx);
 /* This thread's reader of ctx, created on first use; NULL when memory runs
  * out. */
 reader *reader_self(serve_ctx *ctx);
+/* Frees this thread's reader of ctx, for a thread that ends before the
+ * others. */
+void reader_release(serve_ctx *ctx);
 
 /* A new request begins on this reader: its first reader_fresh_db looks at
  * the index again, later ones in the same request trust that look (a

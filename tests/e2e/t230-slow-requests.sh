@@ -34,6 +34,20 @@ expect_eq "the slow request is answered in full" "slow_ok=True hits=3000" "$(cut
 n=$(before)
 if [ "${n:-0}" -ge 2 ]; then ok "another connection's fast requests are answered while it runs ($n)"
 else not_ok "another connection's fast requests are answered while it runs" "$(cat "$TMP/iso")"; fi
+# The thread left with a slow request ends once it is answered and a new
+# spare takes its place: the next slow requests find one, and the daemon
+# keeps as many threads as it started with.
+threads() { ls "/proc/$DAEMON_PID/task" | wc -l; }
+started=$(threads)
+for round in 2 3; do
+    iso others >"$TMP/iso"
+    n=$(before)
+    if [ "${n:-0}" -ge 2 ]; then ok "slow request $round: a spare thread is there again ($n)"
+    else not_ok "slow request $round: a spare thread is there again" "$(cat "$TMP/iso")"; fi
+done
+tries=0
+while [ "$(threads)" -ne "$started" ] && [ $tries -lt 50 ]; do sleep 0.1; tries=$((tries + 1)); done
+expect_eq "as many threads as before the slow requests" "$started" "$(threads)"
 stop_daemon
 
 # A request the daemon does not foresee as slow (every id alone, of a word
