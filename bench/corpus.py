@@ -9,10 +9,13 @@
   corpus.py queries TSV CORPUS N OUT  the first N queries of TSV with at least one
                                       expected document in CORPUS, their expected
                                       ids cut down to the documents CORPUS holds
-  corpus.py agree TSV COUNTS COL [K]  how many phrases of COUNTS (one line per
+  corpus.py agree TSV COUNTS COL [K [CAP]]
+                                      how many phrases of COUNTS (one line per
                                       phrase, in TSV's order, the count in column
                                       COL, 0-based) have TSV's expected count
-                                      (times K: a corpus scaled K times)
+                                      (times K: a corpus scaled K times), or CAP
+                                      when that is more (default ANSWER_CAP, the
+                                      ids one answer lists; 0: no cap, for totals)
   corpus.py list CORPUS               "number<TAB>id<TAB>path" for every document
   corpus.py touch CORPUS PCT OUT      appends a line of new words to PCT% of the
                                       documents (evenly spread), noting each file
@@ -164,8 +167,14 @@ def cmd_queries(tsv, corpus, n, out):
             f.write('%s\t%d\t%s\n' % (phrase, len(keep), ','.join(keep)))
 
 
-def cmd_agree(tsv, counts, col, k=1):
-    want = [c * k for _, c, _ in load_queries(tsv)]
+# Every engine lists at most this many ids per query (seekd's limit, the
+# `max_matches` given to Sphinx, bare_xapian's get_mset): a phrase with more
+# matches, as many have in a scaled corpus, is complete at this many.
+ANSWER_CAP = 10000
+
+
+def cmd_agree(tsv, counts, col, k=1, cap=ANSWER_CAP):
+    want = [c * k if cap <= 0 else min(c * k, cap) for _, c, _ in load_queries(tsv)]
     got = []
     with open(counts, encoding='utf-8') as f:
         for line in f:
@@ -230,8 +239,9 @@ def main(argv):
         cmd_scale(argv[2], argv[3], int(argv[4]))
     elif len(argv) == 6 and argv[1] == 'queries':
         cmd_queries(argv[2], argv[3], int(argv[4]), argv[5])
-    elif len(argv) in (5, 6) and argv[1] == 'agree':
-        cmd_agree(argv[2], argv[3], int(argv[4]), int(argv[5]) if len(argv) == 6 else 1)
+    elif len(argv) in (5, 6, 7) and argv[1] == 'agree':
+        cmd_agree(argv[2], argv[3], int(argv[4]), int(argv[5]) if len(argv) >= 6 else 1,
+                  int(argv[6]) if len(argv) == 7 else ANSWER_CAP)
     elif len(argv) == 5 and argv[1] == 'touch':
         cmd_touch(argv[2], float(argv[3]), argv[4])
     elif len(argv) == 3 and argv[1] == 'untouch':

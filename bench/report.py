@@ -256,6 +256,8 @@ if scales:
                            R.get('xapian_agree', '-'))]
         + ['%s / %s / %s' % (R.get('s%s_seekd_agree' % sc, '-'), R.get('s%s_sphinx_agree' % sc, '-'),
                              R.get('s%s_xapian_agree' % sc, '-')) for sc in scales])
+    row('seekd totals exact', [R.get('seekd_agree', '-')]
+        + [R.get('s%s_seekd_total_agree' % sc, '-') for sc in scales])
     row('indexer run changing nothing', ['—'] + [build('s%s_cron_same' % sc) for sc in scales])
     row('indexer run updating 1%', ['—'] + [
         '%s (%s documents, %s of the full build)' % (
@@ -298,6 +300,9 @@ if 'seekd_iso_alone_worst_p99_us' in R:
 
 w('')
 w('## Answers that agree with the expected counts')
+w('')
+w('Every engine lists at most 10,000 ids per query; a phrase with more matches')
+w('is expected to list 10,000.')
 w('')
 w('| engine | phrases with the expected number of ids |')
 w('|---|---|')
