@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "proto/answer.h"
 #include "text/visible.h"
 
 static long long num(const json_t *o, const char *key)
@@ -21,7 +22,7 @@ static void run_counts(FILE *f, const json_t *run)
 
 int health_verdict(const json_t *answer)
 {
-    const char *status = json_string_value(json_object_get(answer, "status"));
+    const char *status = json_string_value(json_object_get(answer, PROTO_A_STATUS));
     if (status && !strcmp(status, "healthy"))
         return HEALTH_OK;
     return status && !strcmp(status, "degraded") ? HEALTH_DEGRADED : HEALTH_UNREADABLE;
@@ -29,10 +30,10 @@ int health_verdict(const json_t *answer)
 
 void render_health(FILE *f, const json_t *answer)
 {
-    const char *status = json_string_value(json_object_get(answer, "status"));
+    const char *status = json_string_value(json_object_get(answer, PROTO_A_STATUS));
     if (!status || !strcmp(status, "unreadable")) {
-        const char *why = json_string_value(json_object_get(json_object_get(answer, "error"),
-                                                            "message"));
+        const char *why = json_string_value(json_object_get(json_object_get(answer, PROTO_A_ERROR),
+                                                            PROTO_A_MESSAGE));
         fputs("unreadable: ", f);
         text_fputs_visible(f, why ? why : "the daemon gave no status");
         fputc('\n', f);
@@ -40,15 +41,15 @@ void render_health(FILE *f, const json_t *answer)
     }
     text_fputs_visible(f, status);
     fprintf(f, ": %lld documents, revision %lld", num(answer, "docs"), num(answer, "revision"));
-    const char *when = json_string_value(json_object_get(answer, "last_commit"));
-    const json_t *age = json_object_get(answer, "age_seconds");
+    const char *when = json_string_value(json_object_get(answer, PROTO_A_LAST_COMMIT));
+    const json_t *age = json_object_get(answer, PROTO_A_AGE_SECONDS);
     if (when && *when) {
         fputs(", last commit ", f);
         text_fputs_visible(f, when);
     }
     if (json_is_number(age))
         fprintf(f, " (%.0f s ago)", json_number_value(age));
-    const json_t *run = json_object_get(answer, "last_run");
+    const json_t *run = json_object_get(answer, PROTO_A_LAST_RUN);
     if (json_is_object(run)) {
         fputs("; last run: ", f);
         run_counts(f, run);
@@ -56,7 +57,7 @@ void render_health(FILE *f, const json_t *answer)
     fputc('\n', f);
     size_t i;
     const json_t *p;
-    json_array_foreach(json_object_get(answer, "problems"), i, p) {
+    json_array_foreach(json_object_get(answer, PROTO_A_PROBLEMS), i, p) {
         fputs("  ", f);
         text_fputs_visible(f, json_string_value(p));
         fputc('\n', f);
@@ -65,18 +66,18 @@ void render_health(FILE *f, const json_t *answer)
 
 void render_sources(FILE *f, const json_t *answer)
 {
-    const json_t *list = json_object_get(answer, "sources");
+    const json_t *list = json_object_get(answer, PROTO_A_SOURCES);
     if (!json_array_size(list))
         return;
     fputs("sources\n", f);
     size_t i;
     const json_t *s;
     json_array_foreach(list, i, s) {
-        const char *when = json_string_value(json_object_get(s, "last_indexed"));
+        const char *when = json_string_value(json_object_get(s, PROTO_A_LAST_INDEXED));
         fputs("  ", f);
-        text_fputs_visible(f, json_string_value(json_object_get(s, "folder")));
+        text_fputs_visible(f, json_string_value(json_object_get(s, PROTO_A_FOLDER)));
         fprintf(f, ": %lld document%s", num(s, "docs"), num(s, "docs") == 1 ? "" : "s");
-        const json_t *run = json_object_get(s, "last_run");
+        const json_t *run = json_object_get(s, PROTO_A_LAST_RUN);
         if (when && json_is_object(run)) {
             fputs(", last run ", f);
             text_fputs_visible(f, when);

@@ -11,6 +11,7 @@
 #include <jansson.h>
 
 #include "client/seek_client.h"
+#include "proto/answer.h"
 #include "proto/jw.h"
 #include "proto/request.h"
 #include "health.h"
@@ -346,10 +347,10 @@ int main(int argc, char **argv)
     int rc = EXIT_ERROR;
     if (!ans || !json_is_object(ans)) {
         fprintf(stderr, "seek: the daemon's answer is not a JSON object\n");
-    } else if (!json_is_true(json_object_get(ans, "ok"))) {
-        json_t *e = json_object_get(ans, "error");
-        const char *msg = json_string_value(json_object_get(e, "message"));
-        const char *code = json_string_value(json_object_get(e, "code"));
+    } else if (!json_is_true(json_object_get(ans, PROTO_A_OK))) {
+        json_t *e = json_object_get(ans, PROTO_A_ERROR);
+        const char *msg = json_string_value(json_object_get(e, PROTO_A_MESSAGE));
+        const char *code = json_string_value(json_object_get(e, PROTO_A_CODE));
         if (o.json)
             put_json(answer);
         fputs("seek: ", stderr);
@@ -376,7 +377,7 @@ int main(int argc, char **argv)
             render_timeline(stdout, ans, terminal_width(), isatty(STDOUT_FILENO));
         else if (o.explain)
             render_explain(stdout, ans);
-        else if (o.similar && !json_is_true(json_object_get(ans, "found"))) {
+        else if (o.similar && !json_is_true(json_object_get(ans, PROTO_A_FOUND))) {
             fputs("seek: no document ", stderr);
             text_fputs_visible(stderr, o.similar);
             fputs(" in the index\n", stderr);
@@ -385,18 +386,18 @@ int main(int argc, char **argv)
             render_hits(stdout, ans, color, o.ids);
         if (!o.json && !o.ping && !o.stats && !o.health && !o.entity && !o.entities)
             render_notes(stderr, ans);
-        const char *dym = json_string_value(json_object_get(ans, "suggestion"));
+        const char *dym = json_string_value(json_object_get(ans, PROTO_A_SUGGESTION));
         if (dym && !o.json) {
             fputs("did you mean: ", stderr);
             text_fputs_visible(stderr, dym);
             fputc('\n', stderr);
         }
-        int found = o.entity ? json_is_true(json_object_get(ans, "found"))
-                  : o.entities ? json_array_size(json_object_get(ans, "entities")) > 0
+        int found = o.entity ? json_is_true(json_object_get(ans, PROTO_A_FOUND))
+                  : o.entities ? json_array_size(json_object_get(ans, PROTO_A_ENTITIES)) > 0
                   : o.ping || o.stats || o.explain
                     || ((o.timeline || (o.limit_set && o.limit == 0))
-                        && json_integer_value(json_object_get(ans, "total")) > 0)
-                    || json_array_size(json_object_get(ans, o.ids ? "ids" : "hits")) > 0;
+                        && json_integer_value(json_object_get(ans, PROTO_A_TOTAL)) > 0)
+                    || json_array_size(json_object_get(ans, o.ids ? PROTO_A_IDS : PROTO_A_HITS)) > 0;
         rc = found ? EXIT_HITS : EXIT_NO_HITS;
         if (o.health)
             rc = health_verdict(ans);

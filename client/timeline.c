@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "proto/answer.h"
+
 #define TIMELINE_MAX_MONTHS 60
 
 typedef struct point {
@@ -25,7 +27,7 @@ static point *points(const json_t *list, const char *name, size_t *n)
         if (!p || !label)
             continue;
         int y = atoi(label), m = strlen(label) > 5 ? atoi(label + 5) : 0;
-        p[(*n)++] = (point){ m ? y * 100 + m : y, json_integer_value(json_object_get(e, "count")) };
+        p[(*n)++] = (point){ m ? y * 100 + m : y, json_integer_value(json_object_get(e, PROTO_A_COUNT)) };
     }
     return p;
 }
@@ -51,11 +53,11 @@ static void draw(FILE *f, const char *title, const json_t *facet, const char *na
                  int fancy)
 {
     size_t n;
-    point *p = points(json_object_get(facet, "dated"), name, &n);
+    point *p = points(json_object_get(facet, PROTO_A_DATED), name, &n);
     if (strcmp(title, "published"))
-        p = (free(p), points(json_object_get(facet, "mentioned"), name, &n));
-    long long undated = json_integer_value(json_object_get(facet, "undated"));
-    int monthly = !strcmp(name, "month");
+        p = (free(p), points(json_object_get(facet, PROTO_A_MENTIONED), name, &n));
+    long long undated = json_integer_value(json_object_get(facet, PROTO_A_UNDATED));
+    int monthly = !strcmp(name, PROTO_A_MONTH);
     fprintf(f, "%s, by %s:\n", !strcmp(title, "published") ? "Documents by their date"
                                                             : "Documents by the dates they mention",
             name);
@@ -88,7 +90,7 @@ static void draw(FILE *f, const char *title, const json_t *facet, const char *na
 static int by_month(const json_t *month, const char *list)
 {
     size_t n;
-    point *p = points(json_object_get(month, list), "month", &n);
+    point *p = points(json_object_get(month, list), PROTO_A_MONTH, &n);
     int span = n ? (p[n - 1].key / 100 - p[0].key / 100) * 12 + p[n - 1].key % 100 - p[0].key % 100 : 0;
     free(p);
     return span < TIMELINE_MAX_MONTHS;
@@ -96,19 +98,22 @@ static int by_month(const json_t *month, const char *list)
 
 void render_timeline(FILE *f, const json_t *answer, int width, int fancy)
 {
-    const json_t *facets = json_object_get(answer, "facets");
-    const json_t *month = json_object_get(facets, "month"), *year = json_object_get(facets, "year");
+    const json_t *facets = json_object_get(answer, PROTO_A_FACETS);
+    const json_t *month = json_object_get(facets, PROTO_A_MONTH);
+    const json_t *year = json_object_get(facets, PROTO_A_YEAR);
     if (!month && !year) {
         fputs("no timeline in the answer\n", f);
         return;
     }
-    static const char *const sections[][2] = { { "published", "dated" }, { "mentioned", "mentioned" } };
+    static const char *const sections[][2] = { { "published", PROTO_A_DATED },
+                                               { "mentioned", PROTO_A_MENTIONED } };
     for (size_t i = 0; i < 2; i++) {
         int monthly = month && (!year || by_month(month, sections[i][1]));
         if (i)
             fputc('\n', f);
-        draw(f, sections[i][0], monthly ? month : year, monthly ? "month" : "year", width, fancy);
+        draw(f, sections[i][0], monthly ? month : year, monthly ? PROTO_A_MONTH : PROTO_A_YEAR,
+             width, fancy);
     }
-    json_int_t total = json_integer_value(json_object_get(answer, "total"));
+    json_int_t total = json_integer_value(json_object_get(answer, PROTO_A_TOTAL));
     fprintf(f, "-- %lld matching document%s\n", (long long)total, total == 1 ? "" : "s");
 }

@@ -248,7 +248,7 @@ int dym_write(jw *out, reader *rd, const char *q, size_t len, const qp_node *tre
     }
     memcpy(text + n, q + at, len - at);
     n += len - at;
-    jw_key(out, "suggestion");
+    jw_key(out, PROTO_A_SUGGESTION);
     jw_strn(out, text, n);
     free(text);
     free(c);

@@ -39,9 +39,9 @@ static void entity_members(jw *out, const gazetteer *g, ent_type type, const cha
         out->failed = 1;
         return;
     }
-    jw_key(out, "type");
+    jw_key(out, PROTO_A_TYPE);
     jw_str(out, ent_type_name(type));
-    jw_key(out, "name");
+    jw_key(out, PROTO_A_NAME);
     jw_str(out, name);
     jw_key(out, count_key);
     jw_int(out, count);
@@ -138,8 +138,8 @@ static seek_status card_documents(xap_db *db, card_ctx *cc)
     for (size_t i = 0; st == SEEK_OK && i < h->n; i++) {
         hitrec r;
         hits_record(&h->hits[i], &r);
-        json_array_append_new(cc->docs, json_pack("{s:s,s:s,s:I}", "id", r.id,
-                                                  "title", r.title, "mentions",
+        json_array_append_new(cc->docs, json_pack("{s:s,s:s,s:I}", PROTO_A_ID, r.id,
+                                                  PROTO_A_TITLE, r.title, PROTO_A_MENTIONS,
                                                   (json_int_t)(h->hits[i].score + 0.5)));
     }
     xap_hits_free(h);
@@ -246,20 +246,21 @@ static void write_card(jw *out, const card_ctx *cc)
 {
     const candidate *b = cc->best;
     ent_type t = b->ent ? b->ent->type : type_of_term(b->term);
-    entity_members(out, cc->gaz, t, b->term + 2, "docs", (long long)b->docs);
-    jw_key(out, "found");
+    entity_members(out, cc->gaz, t, b->term + 2, PROTO_A_DOCS, (long long)b->docs);
+    jw_key(out, PROTO_A_FOUND);
     jw_bool(out, 1);
-    jw_key(out, "aliases");
+    jw_key(out, PROTO_A_ALIASES);
     jw_arr(out);
     for (size_t i = 0; b->ent && i < b->ent->naliases; i++)
         jw_str(out, b->ent->aliases[i]);
     jw_arr_end(out);
-    jw_key(out, "cooccurring");
+    jw_key(out, PROTO_A_COOCCURRING);
     jw_arr(out);
     for (size_t i = 0; i < cc->nco; i++)
-        entity_write(out, cc->gaz, cc->co[i].type, cc->co[i].key, "count", (long long)cc->co[i].count);
+        entity_write(out, cc->gaz, cc->co[i].type, cc->co[i].key, PROTO_A_COUNT,
+                     (long long)cc->co[i].count);
     jw_arr_end(out);
-    jw_key(out, "documents");
+    jw_key(out, PROTO_A_DOCUMENTS);
     jw_json(out, cc->docs);
 }
 
@@ -293,9 +294,9 @@ int op_entity(reader *rd, const proto_request *req, jw *out, proto_error *err)
     if (st != SEEK_OK) {
         rc = op_error(rd, st, err);
     } else if (!cc->best) {
-        jw_key(out, "found");
+        jw_key(out, PROTO_A_FOUND);
         jw_bool(out, 0);
-        jw_key(out, "query");
+        jw_key(out, PROTO_A_QUERY);
         jw_strn(out, req->name, req->name_len);
     } else {
         write_card(out, cc);
@@ -395,12 +396,13 @@ int op_entities(reader *rd, const proto_request *req, jw *out, proto_error *err)
             for (size_t i = 0; i < lc.n[k]; i++)
                 r[n++] = (ranked){ (ent_type)k, &lc.all[k][i] };
         qsort(r, n, sizeof *r, by_count);
-        jw_key(out, "total");
+        jw_key(out, PROTO_A_TOTAL);
         jw_int(out, (long long)total);
-        jw_key(out, "entities");
+        jw_key(out, PROTO_A_ENTITIES);
         jw_arr(out);
         for (size_t i = 0; i < n && i < req->limit; i++)
-            entity_write(out, rd->ctx->gaz, r[i].type, r[i].c->term + 2, "count", (long long)r[i].c->count);
+            entity_write(out, rd->ctx->gaz, r[i].type, r[i].c->term + 2, PROTO_A_COUNT,
+                         (long long)r[i].c->count);
         jw_arr_end(out);
     }
     free(r);

@@ -46,20 +46,20 @@ static void write_terms(jw *out, const xap_explain *x, int in_doc)
         if (in_doc && !t->wdf)
             continue;
         jw_obj(out);
-        jw_key(out, "term");
+        jw_key(out, PROTO_A_TERM);
         jw_str(out, t->term);
         if (in_doc) {
-            jw_key(out, "wdf");
+            jw_key(out, PROTO_A_WDF);
             jw_int(out, (long long)t->wdf);
-            jw_key(out, "weight");
+            jw_key(out, PROTO_A_WEIGHT);
             jw_real(out, t->doc_weight);
         } else {
-            jw_key(out, "docs");
+            jw_key(out, PROTO_A_DOCS);
             jw_int(out, (long long)t->docs);
-            jw_key(out, "weight");
+            jw_key(out, PROTO_A_WEIGHT);
             jw_real(out, t->weight);
             if (t->feedback) {
-                jw_key(out, "feedback");
+                jw_key(out, PROTO_A_FEEDBACK);
                 jw_bool(out, 1);
             }
         }
@@ -129,34 +129,34 @@ int op_explain(reader *rd, const proto_request *req, jw *out, proto_error *err)
     seek_status st = read ? reader_run(rd, run_explain, &ec) : SEEK_NOMEM;
     int rc = -1;
     if (st == SEEK_OK) {
-        jw_key(out, "query");
+        jw_key(out, PROTO_A_QUERY);
         jw_str(out, read);
-        jw_key(out, "relaxed");
+        jw_key(out, PROTO_A_RELAXED);
         jw_bool(out, relaxed);
         if (diag.nwarnings) {
-            jw_key(out, "warnings");
+            jw_key(out, PROTO_A_WARNINGS);
             jw_arr(out);
             for (size_t i = 0; i < diag.nwarnings; i++)
                 jw_str(out, diag.warnings[i]);
             jw_arr_end(out);
         }
-        jw_key(out, "xapian");
+        jw_key(out, PROTO_A_XAPIAN);
         jw_str(out, ec.x->query);
-        jw_key(out, "terms");
+        jw_key(out, PROTO_A_TERMS);
         write_terms(out, ec.x, 0);
         if (req->doc) {
-            jw_key(out, "doc");
+            jw_key(out, PROTO_A_DOC);
             jw_obj(out);
-            jw_key(out, "id");
+            jw_key(out, PROTO_A_ID);
             jw_strn(out, req->doc, req->doc_len);
-            jw_key(out, "found");
+            jw_key(out, PROTO_A_FOUND);
             jw_bool(out, ec.x->found);
-            jw_key(out, "matches");
+            jw_key(out, PROTO_A_MATCHES);
             jw_bool(out, ec.x->matches);
             if (ec.x->matches) {
-                jw_key(out, "score");
+                jw_key(out, PROTO_A_SCORE);
                 jw_real(out, ec.x->score);
-                jw_key(out, "terms");
+                jw_key(out, PROTO_A_TERMS);
                 write_terms(out, ec.x, 1);
             }
             jw_obj_end(out);
@@ -217,7 +217,7 @@ int op_similar(reader *rd, const proto_request *req, jw *out, proto_error *err)
     seek_status st = reader_run(rd, run_similar, &sc);
     int rc = -1;
     if (st == SEEK_OK) {
-        jw_key(out, "found");
+        jw_key(out, PROTO_A_FOUND);
         jw_bool(out, sc.found);
         if (sc.run.hits)
             rc = search_write_answer(out, rd, req, NULL, &diag, 0, sc.run.hits, NULL, 0, 0);

@@ -74,19 +74,19 @@ int op_stats(reader *rd, jw *out, proto_error *err)
     if (t && gmtime_r(&t, &tm))
         strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
     const gazetteer *g = rd->ctx->gaz;
-    jw_key(out, "docs");
+    jw_key(out, PROTO_A_DOCS);
     jw_int(out, (long long)sc.info.docs);
-    jw_key(out, "revision");
+    jw_key(out, PROTO_A_REVISION);
     jw_int(out, (long long)sc.info.revision);
-    jw_key(out, "last_commit");
+    jw_key(out, PROTO_A_LAST_COMMIT);
     jw_str(out, when);
-    jw_key(out, "avg_length");
+    jw_key(out, PROTO_A_AVG_LENGTH);
     jw_real(out, sc.info.avg_length);
-    jw_key(out, "index");
+    jw_key(out, PROTO_A_INDEX);
     jw_str(out, rd->ctx->index_path);
-    jw_key(out, "gazetteer_entries");
+    jw_key(out, PROTO_A_GAZETTEER_ENTRIES);
     jw_int(out, (long long)(g ? gaz_count(g) : 0));
-    jw_key(out, "encodings");
+    jw_key(out, PROTO_A_ENCODINGS);
     jw_obj(out);
     size_t plen = strlen(PREFIX_ENCODING);
     for (size_t i = 0; i < sc.nencodings; i++) {
@@ -95,13 +95,13 @@ int op_stats(reader *rd, jw *out, proto_error *err)
     }
     jw_obj_end(out);
     xap_counts_free(sc.encodings, sc.nencodings);
-    jw_key(out, "last_run");
+    jw_key(out, PROTO_A_LAST_RUN);
     if (run)
         jw_json(out, run);
     else
         jw_null(out);
     json_decref(run);
-    jw_key(out, "sources");
+    jw_key(out, PROTO_A_SOURCES);
     jw_json(out, sources);
     json_decref(sources);
     return 0;
@@ -156,7 +156,7 @@ char *handle_request(serve_ctx *serve, const char *line, size_t len, size_t *out
     char *answer;
     if (rc == 0) {
         if (req.op != PROTO_PING) {
-            jw_key(&out, "took_ms");
+            jw_key(&out, PROTO_A_TOOK_MS);
             jw_real(&out, ms_since(&t0));
         }
         answer = proto_answer_close(&out, req.id, out_len);

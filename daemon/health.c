@@ -27,8 +27,9 @@ static seek_status read_health(xap_db *db, void *ctx)
 
 static json_t *unreadable(const char *index, const char *code, const char *message)
 {
-    return json_pack("{s:s,s:b,s:s,s:{s:s,s:s}}", "status", "unreadable", "readable", 0,
-                     "index", index, "error", "code", code, "message", message);
+    return json_pack("{s:s,s:b,s:s,s:{s:s,s:s}}", PROTO_A_STATUS, "unreadable", PROTO_A_READABLE,
+                     0, PROTO_A_INDEX, index, PROTO_A_ERROR, PROTO_A_CODE, code, PROTO_A_MESSAGE,
+                     message);
 }
 
 /* Adds a sentence to `problems` (a failed allocation only loses it). */
@@ -83,13 +84,14 @@ static json_t *health_of(reader *rd, const proto_request *req, proto_error *err)
     if (t && gmtime_r(&t, &tm))
         strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
     json_t *ans = json_pack("{s:s,s:b,s:s,s:I,s:I,s:s,s:o,s:o}",
-                            "status", json_array_size(problems) ? "degraded" : "healthy",
-                            "readable", 1, "index", rd->ctx->index_path,
-                            "docs", (json_int_t)hc.info.docs,
-                            "revision", (json_int_t)hc.info.revision, "last_commit", when,
-                            "last_run", run ? run : json_null(), "problems", problems);
+                            PROTO_A_STATUS, json_array_size(problems) ? "degraded" : "healthy",
+                            PROTO_A_READABLE, 1, PROTO_A_INDEX, rd->ctx->index_path,
+                            PROTO_A_DOCS, (json_int_t)hc.info.docs,
+                            PROTO_A_REVISION, (json_int_t)hc.info.revision, PROTO_A_LAST_COMMIT,
+                            when, PROTO_A_LAST_RUN, run ? run : json_null(), PROTO_A_PROBLEMS,
+                            problems);
     if (ans && t)
-        json_object_set_new(ans, "age_seconds", json_real(age));
+        json_object_set_new(ans, PROTO_A_AGE_SECONDS, json_real(age));
     return ans;
 }
 

@@ -6,6 +6,7 @@
 #define SEEKD_DAEMON_OPS_H
 
 #include <jansson.h>
+#include "proto/answer.h"
 #include "proto/proto.h"
 #include "query/query.h"
 #include "reader.h"

@@ -22,10 +22,10 @@
 #define FACET_TOP 10
 
 static const struct { unsigned bit; const char *name; int slot; ent_type type; } facet_kinds[] = {
-    { PROTO_FACET_PERSON, "person", SLOT_FACET_PERSON, ENT_PERSON },
-    { PROTO_FACET_ORG, "org", SLOT_FACET_ORG, ENT_ORG },
-    { PROTO_FACET_PLACE, "place", SLOT_FACET_PLACE, ENT_PLACE },
-    { PROTO_FACET_DATE, "date", SLOT_FACET_YEAR, ENT_NTYPES },
+    { PROTO_FACET_PERSON, PROTO_A_PERSON, SLOT_FACET_PERSON, ENT_PERSON },
+    { PROTO_FACET_ORG, PROTO_A_ORG, SLOT_FACET_ORG, ENT_ORG },
+    { PROTO_FACET_PLACE, PROTO_A_PLACE, SLOT_FACET_PLACE, ENT_PLACE },
+    { PROTO_FACET_DATE, PROTO_A_DATE, SLOT_FACET_YEAR, ENT_NTYPES },
 };
 #define NFACET_KINDS (sizeof facet_kinds / sizeof *facet_kinds)
 
@@ -36,11 +36,11 @@ static void write_entities(jw *out, const char *list)
     hitrec_entity e;
     while (hitrec_entity_next(&list, &e)) {
         jw_obj(out);
-        jw_key(out, "type");
+        jw_key(out, PROTO_A_TYPE);
         jw_strn(out, e.type, e.type_len);
-        jw_key(out, "name");
+        jw_key(out, PROTO_A_NAME);
         jw_strn(out, e.name, e.name_len);
-        jw_key(out, "mentions");
+        jw_key(out, PROTO_A_MENTIONS);
         jw_int(out, (long long)e.mentions);
         jw_obj_end(out);
     }
@@ -60,9 +60,9 @@ static int write_snippet(jw *out, const xap_hit *h, const snip_terms *terms, mor
     *text_bytes += h->data_len;
     if (snippet_make(terms, words, h->data, len, SNIPPET_WIDTH, &s) < 0)
         return -1;
-    jw_key(out, "snippet");
+    jw_key(out, PROTO_A_SNIPPET);
     jw_strn(out, s.text, s.len);
-    jw_key(out, "highlights");
+    jw_key(out, PROTO_A_HIGHLIGHTS);
     jw_arr(out);
     for (size_t i = 0; i < s.nmarks; i++) {
         jw_arr(out);
@@ -85,24 +85,24 @@ static int write_hit(jw *out, const xap_hit *h, unsigned rank, const snip_terms 
     if (day)
         date_iso(day, iso);
     jw_obj(out);
-    jw_key(out, "id");
+    jw_key(out, PROTO_A_ID);
     jw_str(out, r.id);
-    jw_key(out, "rank");
+    jw_key(out, PROTO_A_RANK);
     jw_int(out, rank);
-    jw_key(out, "score");
+    jw_key(out, PROTO_A_SCORE);
     jw_real(out, h->score);
-    jw_key(out, "title");
+    jw_key(out, PROTO_A_TITLE);
     jw_str(out, r.title);
     if (day) {
-        jw_key(out, "date");
+        jw_key(out, PROTO_A_DATE);
         jw_str(out, iso);
-        jw_key(out, "date_source");
+        jw_key(out, PROTO_A_DATE_SOURCE);
         jw_str(out, r.date_source);
     }
-    jw_key(out, "entities");
+    jw_key(out, PROTO_A_ENTITIES);
     write_entities(out, r.entities);
     if (*r.url) {
-        jw_key(out, "url");
+        jw_key(out, PROTO_A_URL);
         jw_str(out, r.url);
     }
     if (snippets && h->data && write_snippet(out, h, terms, words, text_bytes) < 0)
@@ -123,13 +123,14 @@ static void write_facets(jw *out, const gazetteer *g, const xap_hits *hits, cons
         jw_arr(out);
         for (size_t k = 0; k < fc->n; k++) {
             if (type != ENT_NTYPES) {
-                entity_write(out, g, type, fc->top[k].term, "count", (long long)fc->top[k].count);
+                entity_write(out, g, type, fc->top[k].term, PROTO_A_COUNT,
+                             (long long)fc->top[k].count);
                 continue;
             }
             jw_obj(out);
-            jw_key(out, "year");
+            jw_key(out, PROTO_A_YEAR);
             jw_str(out, fc->top[k].term);
-            jw_key(out, "count");
+            jw_key(out, PROTO_A_COUNT);
             jw_int(out, (long long)fc->top[k].count);
             jw_obj_end(out);
         }
@@ -145,24 +146,24 @@ int search_write_answer(jw *out, reader *rd, const proto_request *req, const qp_
     snip_terms *terms = req->snippets ? snip_terms_new(tree, rd->words, rd->ctx->gaz) : NULL;
     if (req->snippets && !terms)
         return -1;
-    jw_key(out, "total");
+    jw_key(out, PROTO_A_TOTAL);
     jw_int(out, (long long)hits->total);
-    jw_key(out, "total_exact");
+    jw_key(out, PROTO_A_TOTAL_EXACT);
     jw_bool(out, hits->exact);
-    jw_key(out, "offset");
+    jw_key(out, PROTO_A_OFFSET);
     jw_int(out, req->offset);
-    jw_key(out, "limit");
+    jw_key(out, PROTO_A_LIMIT);
     jw_int(out, req->limit);
-    jw_key(out, "relaxed");
+    jw_key(out, PROTO_A_RELAXED);
     jw_bool(out, relaxed);
     if (diag->nwarnings) {
-        jw_key(out, "warnings");
+        jw_key(out, PROTO_A_WARNINGS);
         jw_arr(out);
         for (size_t i = 0; i < diag->nwarnings; i++)
             jw_str(out, diag->warnings[i]);
         jw_arr_end(out);
     }
-    jw_key(out, req->ids ? "ids" : "hits");
+    jw_key(out, req->ids ? PROTO_A_IDS : PROTO_A_HITS);
     jw_arr(out);
     int rc = 0;
     size_t text_bytes = 0;
@@ -177,14 +178,14 @@ int search_write_answer(jw *out, reader *rd, const proto_request *req, const qp_
     snip_terms_free(terms);
     if (req->debug) {
         /* What the answer cost in document text, for tests and tuning. */
-        jw_key(out, "debug");
+        jw_key(out, PROTO_A_DEBUG);
         jw_obj(out);
-        jw_key(out, "text_bytes");
+        jw_key(out, PROTO_A_TEXT_BYTES);
         jw_int(out, (long long)text_bytes);
         jw_obj_end(out);
     }
     if (rc == 0 && nspecs) {
-        jw_key(out, "facets");
+        jw_key(out, PROTO_A_FACETS);
         write_facets(out, rd->ctx->gaz, hits, kinds, nkinds, req->facets);
     }
     return rc;

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "proto/answer.h"
 #include "xap/prefix.h"
 
 void src_stats_fini(src_stats *s)
@@ -38,17 +39,18 @@ json_t *src_stats_json(const src_stats *s)
     const char *key;
     json_t *v;
     json_object_foreach(reg, key, v) {
-        if (!json_is_string(json_object_get(v, "folder")))
+        if (!json_is_string(json_object_get(v, PROTO_A_FOLDER)))
             continue;
-        json_t *run = json_object_get(v, "last_run");
-        json_t *one = json_pack("{s:O,s:I,s:O}", "folder", json_object_get(v, "folder"),
-                                "docs", docs_of(s, key), "last_run", run ? run : json_null());
+        json_t *run = json_object_get(v, PROTO_A_LAST_RUN);
+        json_t *one = json_pack("{s:O,s:I,s:O}", PROTO_A_FOLDER,
+                                json_object_get(v, PROTO_A_FOLDER), PROTO_A_DOCS, docs_of(s, key),
+                                PROTO_A_LAST_RUN, run ? run : json_null());
         time_t t = (time_t)json_integer_value(json_object_get(run, "time"));
         struct tm tm;
         char when[32];
         if (one && t && gmtime_r(&t, &tm)) {
             strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
-            json_object_set_new(one, "last_indexed", json_string(when));
+            json_object_set_new(one, PROTO_A_LAST_INDEXED, json_string(when));
         }
         if (!list || !one || json_array_append_new(list, one) < 0) {
             if (!list)

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "proto/answer.h"
 #include "proto/proto.h"
 #include "xap/prefix.h"
 
@@ -64,7 +65,7 @@ static unsigned long write_buckets(jw *out, const xap_facet *f, int digits, cons
         jw_obj(out);
         jw_key(out, name);
         jw_str(out, label);
-        jw_key(out, "count");
+        jw_key(out, PROTO_A_COUNT);
         jw_int(out, (long long)sum.count);
         jw_obj_end(out);
         total += sum.count;
@@ -79,11 +80,11 @@ static void write_one(jw *out, const char *name, int digits, const xap_hits *hit
 {
     jw_key(out, name);
     jw_obj(out);
-    jw_key(out, "dated");
+    jw_key(out, PROTO_A_DATED);
     unsigned long n = write_buckets(out, dated, digits, name);
-    jw_key(out, "undated");
+    jw_key(out, PROTO_A_UNDATED);
     jw_int(out, hits->total > n ? (long long)(hits->total - n) : 0);
-    jw_key(out, "mentioned");
+    jw_key(out, PROTO_A_MENTIONED);
     write_buckets(out, mentioned, digits, name);
     jw_obj_end(out);
 }
@@ -94,7 +95,7 @@ void timeline_write(jw *out, unsigned facets, const xap_hits *hits, size_t first
         return;
     const xap_facet *dated = &hits->facets[first++];
     if ((facets & PROTO_FACET_MONTH) && first < hits->nfacets)
-        write_one(out, "month", 6, hits, dated, &hits->facets[first++]);
+        write_one(out, PROTO_A_MONTH, 6, hits, dated, &hits->facets[first++]);
     if ((facets & PROTO_FACET_YEAR) && first < hits->nfacets)
-        write_one(out, "year", 4, hits, dated, &hits->facets[first]);
+        write_one(out, PROTO_A_YEAR, 4, hits, dated, &hits->facets[first]);
 }

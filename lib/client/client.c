@@ -17,6 +17,7 @@
 
 #include "grow.h"
 #include "paths.h"
+#include "proto/answer.h"
 #include "proto/request.h"
 
 #define DEFAULT_TIMEOUT_MS 30000
@@ -214,9 +215,9 @@ static seek_answer *answer_new(seek_client *c, const char *line, size_t len)
         seek_answer_free(a);
         return NULL;
     }
-    a->hits = json_object_get(a->obj, "hits");
+    a->hits = json_object_get(a->obj, PROTO_A_HITS);
     if (!json_is_array(a->hits))
-        a->hits = json_object_get(a->obj, "ids");
+        a->hits = json_object_get(a->obj, PROTO_A_IDS);
     if (!json_is_array(a->hits))
         a->hits = NULL;
     return a;
@@ -271,17 +272,19 @@ seek_answer *seek_client_read(seek_client *c)
 
 int seek_answer_ok(const seek_answer *a)
 {
-    return json_is_true(json_object_get(a->obj, "ok"));
+    return json_is_true(json_object_get(a->obj, PROTO_A_OK));
 }
 
 const char *seek_answer_error_code(const seek_answer *a)
 {
-    return json_string_value(json_object_get(json_object_get(a->obj, "error"), "code"));
+    const json_t *e = json_object_get(a->obj, PROTO_A_ERROR);
+    return json_string_value(json_object_get(e, PROTO_A_CODE));
 }
 
 const char *seek_answer_error_message(const seek_answer *a)
 {
-    return json_string_value(json_object_get(json_object_get(a->obj, "error"), "message"));
+    const json_t *e = json_object_get(a->obj, PROTO_A_ERROR);
+    return json_string_value(json_object_get(e, PROTO_A_MESSAGE));
 }
 
 const char *seek_answer_line(const seek_answer *a, size_t *len)
@@ -323,8 +326,9 @@ int seek_answer_hit(const seek_answer *a, size_t i, seek_hit *hit)
         *hit = (seek_hit){ json_string_value(h), "", "", "", "", 0 };
         return 0;
     }
-    *hit = (seek_hit){ field(h, "id"), field(h, "title"), field(h, "date"), field(h, "url"),
-                       field(h, "snippet"), json_number_value(json_object_get(h, "score")) };
+    *hit = (seek_hit){ field(h, PROTO_A_ID), field(h, PROTO_A_TITLE), field(h, PROTO_A_DATE),
+                       field(h, PROTO_A_URL), field(h, PROTO_A_SNIPPET),
+                       json_number_value(json_object_get(h, PROTO_A_SCORE)) };
     return 0;
 }
 

@@ -2,6 +2,7 @@
  * newer clients can talk to older daemons; wrong types are refused with the
  * field named. */
 #include "proto/proto.h"
+#include "proto/answer.h"
 #include "proto/request.h"
 
 #include "text/decode.h"
@@ -323,7 +324,7 @@ static char *finish(json_t *obj, const json_t *id, size_t *len)
 {
     if (!obj)
         return NULL;
-    if (id && json_object_set(obj, "id", (json_t *)id) < 0) {
+    if (id && json_object_set(obj, PROTO_A_ID, (json_t *)id) < 0) {
         json_decref(obj);
         return NULL;
     }
@@ -351,14 +352,14 @@ void proto_answer_open(jw *w)
     jw_init(w);
     /* "ok" first, so a person reading the stream sees it at once. */
     jw_obj(w);
-    jw_key(w, "ok");
+    jw_key(w, PROTO_A_OK);
     jw_bool(w, 1);
 }
 
 char *proto_answer_close(jw *w, const json_t *id, size_t *len)
 {
     if (id) {
-        jw_key(w, "id");
+        jw_key(w, PROTO_A_ID);
         jw_json(w, id);
     }
     jw_obj_end(w);
@@ -373,10 +374,10 @@ char *proto_error_line(const proto_error *err, const json_t *id, size_t *len)
     /* Messages may quote the user's bytes; decoding makes them valid UTF-8,
      * which JSON requires. */
     char *msg = text_decode(err->message, strlen(err->message), NULL);
-    json_t *e = msg ? json_pack("{s:s,s:s}", "code", err->code, "message", msg) : NULL;
+    json_t *e = msg ? json_pack("{s:s,s:s}", PROTO_A_CODE, err->code, PROTO_A_MESSAGE, msg) : NULL;
     free(msg);
     if (e && err->offset >= 0)
-        json_object_set_new(e, "offset", json_integer(err->offset));
-    json_t *obj = e ? json_pack("{s:b,s:o}", "ok", 0, "error", e) : NULL;
+        json_object_set_new(e, PROTO_A_OFFSET, json_integer(err->offset));
+    json_t *obj = e ? json_pack("{s:b,s:o}", PROTO_A_OK, 0, PROTO_A_ERROR, e) : NULL;
     return finish(obj, id, len);
 }

@@ -2,6 +2,8 @@
  * that -Wswitch flags an op or order added without its name. */
 #include "proto/request.h"
 
+#include "proto/answer.h"
+
 const char *proto_op_name(proto_op op)
 {
     switch (op) {
@@ -30,12 +32,12 @@ const char *proto_sort_name(proto_sort sort)
 const char *proto_facet_name(unsigned bit)
 {
     switch (bit) {
-    case PROTO_FACET_PERSON: return "person";
-    case PROTO_FACET_ORG: return "org";
-    case PROTO_FACET_PLACE: return "place";
-    case PROTO_FACET_DATE: return "date";
-    case PROTO_FACET_MONTH: return "month";
-    case PROTO_FACET_YEAR: return "year";
+    case PROTO_FACET_PERSON: return PROTO_A_PERSON;
+    case PROTO_FACET_ORG: return PROTO_A_ORG;
+    case PROTO_FACET_PLACE: return PROTO_A_PLACE;
+    case PROTO_FACET_DATE: return PROTO_A_DATE;
+    case PROTO_FACET_MONTH: return PROTO_A_MONTH;
+    case PROTO_FACET_YEAR: return PROTO_A_YEAR;
     }
     return NULL;
 }
