@@ -19,15 +19,16 @@ static int exists(const char *folder, const char *name)
     return stat(path, &st) == 0;
 }
 
-/* The number of shards the stub lists, or 0 after explaining the problem. */
-static unsigned read_stub(const char *index, char *err, size_t cap)
+/* The number of shards the stub lists into *n: OK, or IO (unreadable) or
+ * INVALID (not a stub this indexer writes) with the reason in err. */
+static seek_status read_stub(const char *index, unsigned *count, char *err, size_t cap)
 {
     char path[4200], line[512];
     snprintf(path, sizeof path, "%s/" LAYOUT_STUB, index);
     FILE *f = fopen(path, "r");
     if (!f) {
         snprintf(err, cap, "cannot read %s: %s", path, strerror(errno));
-        return 0;
+        return SEEK_IO;
     }
     unsigned n = 0;
     while (fgets(line, sizeof line, f)) {
@@ -48,34 +49,36 @@ static unsigned read_stub(const char *index, char *err, size_t cap)
     fclose(f);
     if (n == 0 && !*err)
         snprintf(err, cap, "%s lists no shards", path);
-    return n;
+    *count = n;
+    return n ? SEEK_OK : SEEK_INVALID;
 }
 
-int layout_resolve(const char *index, unsigned want, layout *out, char *err, size_t cap)
+seek_status layout_resolve(const char *index, unsigned want, layout *out, char *err, size_t cap)
 {
     memset(out, 0, sizeof *out);
     err[0] = '\0';
     unsigned n = 1;
     if (exists(index, LAYOUT_STUB)) {
-        if (!(n = read_stub(index, err, cap)))
-            return -1;
+        seek_status st = read_stub(index, &n, err, cap);
+        if (st != SEEK_OK)
+            return st;
         if (want && want != n) {
             snprintf(err, cap, "%s has %u shards, not %u; build the new layout in a new "
                      "folder and switch the daemon to it", index, n, want);
-            return -1;
+            return SEEK_INVALID;
         }
     } else if (want > 1) {
         if (exists(index, "iamglass") || exists(index, "iamchert")) {
             snprintf(err, cap, "%s holds an unsharded index; build the sharded one in a new "
                      "folder and switch the daemon to it", index);
-            return -1;
+            return SEEK_INVALID;
         }
         n = want;
     }
     out->paths = calloc(n, sizeof *out->paths);
     if (!out->paths) {
         snprintf(err, cap, "out of memory");
-        return -1;
+        return SEEK_NOMEM;
     }
     out->nshards = n;
     for (unsigned i = 0; i < n; i++) {
@@ -85,11 +88,11 @@ int layout_resolve(const char *index, unsigned want, layout *out, char *err, siz
             out->paths[i] = NULL;
             layout_fini(out);
             snprintf(err, cap, "out of memory");
-            return -1;
+            return SEEK_NOMEM;
         }
     }
     out->existed = exists(out->paths[0], "iamglass");
-    return 0;
+    return SEEK_OK;
 }
 
 int layout_write_stub(const char *index, const layout *l)

@@ -6,6 +6,8 @@
 
 #include <stddef.h>
 
+#include "status.h"
+
 #define LAYOUT_STUB "XAPIANDB"
 
 typedef struct layout {
@@ -17,9 +19,10 @@ typedef struct layout {
 /* Works out the layout of the index at `index` for a run that asks for
  * `want` shards (0: keep whatever is there; a new index is then a single
  * database). An existing sharded index keeps its shard count; a stub listing
- * anything but local shards is refused. Returns 0, or -1 with the reason in
- * err. */
-int layout_resolve(const char *index, unsigned want, layout *out, char *err, size_t cap);
+ * anything but local shards is refused. Returns OK, or with the reason in
+ * err: INVALID (a layout that cannot serve the run), IO (an unreadable
+ * stub) or NOMEM. */
+seek_status layout_resolve(const char *index, unsigned want, layout *out, char *err, size_t cap);
 
 /* Writes the stub listing the shards (atomically: readers never see half a
  * stub). Does nothing for a single database. Returns 0, or -1 with errno. */

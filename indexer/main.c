@@ -447,9 +447,9 @@ static int load_sources(update *u)
     seek_status st = xap_wdb_metadata(u->w, META_SOURCES, &json);
     if (st != SEEK_OK)
         return fatal("cannot read the index's sources", st);
-    int bad = sources_parse(reg, json, err, sizeof err);
+    st = sources_parse(reg, json, err, sizeof err);
     free(json);
-    if (bad) {
+    if (st != SEEK_OK) {
         fprintf(stderr, "seekd-index: %s\n", err);
         return EXIT_FATAL;
     }
@@ -748,7 +748,7 @@ static int run(const options *o, const gazetteer *gaz, char **roots, size_t nroo
         root_counts[ncanon++].failed = walk_errors - before;
     }
     char err[1024];
-    if (!rc && layout_resolve(o->index, o->shard >= 0 ? 1 : o->shards, &l, err, sizeof err) < 0) {
+    if (!rc && layout_resolve(o->index, o->shard >= 0 ? 1 : o->shards, &l, err, sizeof err) != SEEK_OK) {
         fprintf(stderr, "seekd-index: %s\n", err);
         rc = EXIT_FATAL;
     } else if (!rc && paths_make_parents(l.paths[0], 0700) < 0) {
@@ -820,9 +820,9 @@ static int forget_in(const options *o, xap_wdb *w, const char *folder, size_t *r
     seek_status st = xap_wdb_metadata(w, META_SOURCES, &json);
     if (st != SEEK_OK)
         return fatal("cannot read the index's sources", st);
-    int bad = sources_parse(&reg, json, err, sizeof err);
+    st = sources_parse(&reg, json, err, sizeof err);
     free(json);
-    if (bad) {
+    if (st != SEEK_OK) {
         fprintf(stderr, "seekd-index: %s\n", err);
         return EXIT_FATAL;
     }
@@ -893,7 +893,7 @@ static int forget(const options *o)
         return EXIT_FATAL;
     }
     layout l;
-    if (layout_resolve(o->index, o->shard >= 0 ? 1 : o->shards, &l, err, sizeof err) < 0) {
+    if (layout_resolve(o->index, o->shard >= 0 ? 1 : o->shards, &l, err, sizeof err) != SEEK_OK) {
         fprintf(stderr, "seekd-index: %s\n", err);
         return EXIT_FATAL;
     }
@@ -931,7 +931,7 @@ static void warn_left_out(const char *index, char **roots, size_t nroots)
 {
     char **noted = NULL, fallback[8], err[4400];
     size_t n = 0;
-    if (rebuild_note_read(index, &noted, &n, fallback, sizeof fallback, err, sizeof err) < 0)
+    if (rebuild_note_read(index, &noted, &n, fallback, sizeof fallback, err, sizeof err) != SEEK_OK)
         return;
     for (size_t i = 0; i < n; i++) {
         int named = 0;
@@ -957,14 +957,14 @@ static int rebuild(const options *o, const gazetteer *gaz, char **roots, size_t 
 {
     layout l;
     char err[4400];
-    if (layout_resolve(o->index, o->shard >= 0 ? 1 : o->shards, &l, err, sizeof err) < 0) {
+    if (layout_resolve(o->index, o->shard >= 0 ? 1 : o->shards, &l, err, sizeof err) != SEEK_OK) {
         fprintf(stderr, "seekd-index: %s\n", err);
         return EXIT_FATAL;
     }
     char **noted = NULL, fallback[8] = "";
     size_t n = nroots;
     if (!nroots && rebuild_note_read(o->index, &noted, &n, fallback, sizeof fallback, err,
-                                     sizeof err) < 0) {
+                                     sizeof err) != SEEK_OK) {
         fprintf(stderr, "seekd-index: --rebuild: name the corpus folders (%s)\n", err);
         layout_fini(&l);
         return EXIT_FATAL;
@@ -996,7 +996,7 @@ static int rebuild(const options *o, const gazetteer *gaz, char **roots, size_t 
         char why[4400] = "";
         if (rc && rc != EXIT_FAILED_FILES) {
             rebuild_remove(fresh.index);
-        } else if (rebuild_swap(o->index, fresh.index, why, sizeof why) < 0) {
+        } else if (rebuild_swap(o->index, fresh.index, why, sizeof why) != SEEK_OK) {
             fprintf(stderr, "seekd-index: %s\n", why);
             rc = EXIT_FATAL;
         } else {

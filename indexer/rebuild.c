@@ -39,8 +39,8 @@ int rebuild_note_write(const char *index, const sources *reg, const char *date_f
     return rc;
 }
 
-int rebuild_note_read(const char *index, char ***folders, size_t *n, char *fallback,
-                      size_t fallback_cap, char *err, size_t cap)
+seek_status rebuild_note_read(const char *index, char ***folders, size_t *n, char *fallback,
+                              size_t fallback_cap, char *err, size_t cap)
 {
     char path[4200];
     snprintf(path, sizeof path, "%s/%s", index, REBUILD_NOTE);
@@ -54,7 +54,7 @@ int rebuild_note_read(const char *index, char ***folders, size_t *n, char *fallb
         snprintf(err, cap, "%s names no corpus folders%s%s", path, note ? "" : ": ",
                  note ? "" : jerr.text);
         json_decref(note);
-        return -1;
+        return note || access(path, F_OK) == 0 ? SEEK_INVALID : SEEK_NOT_FOUND;
     }
     char **v = calloc(json_array_size(list), sizeof *v);
     size_t i;
@@ -63,18 +63,19 @@ int rebuild_note_read(const char *index, char ***folders, size_t *n, char *fallb
         if (!v || !json_is_string(f) || !(v[i] = strdup(json_string_value(f)))) {
             snprintf(err, cap, "%s: %s", path, v && !json_is_string(f) ? "a folder is not a string"
                                                                      : "out of memory");
+            seek_status st = v && !json_is_string(f) ? SEEK_INVALID : SEEK_NOMEM;
             for (size_t k = 0; v && k < i; k++)
                 free(v[k]);
             free(v);
             json_decref(note);
-            return -1;
+            return st;
         }
     }
     snprintf(fallback, fallback_cap, "%s", fb && !strcmp(fb, "mtime") ? "mtime" : "none");
     *folders = v;
     *n = json_array_size(list);
     json_decref(note);
-    return 0;
+    return SEEK_OK;
 }
 
 static int lock_one(const char *db, int *fd)
@@ -144,7 +145,7 @@ int rebuild_remove(const char *path)
     return nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
 }
 
-int rebuild_swap(const char *index, const char *fresh, char *err, size_t cap)
+seek_status rebuild_swap(const char *index, const char *fresh, char *err, size_t cap)
 {
     /* A serving daemon finds the new folder's version file at the next
      * request and opens it afresh; it never sees a moment without an index. */
@@ -152,18 +153,18 @@ int rebuild_swap(const char *index, const char *fresh, char *err, size_t cap)
         if (rebuild_remove(fresh) < 0)
             snprintf(err, cap, "the damaged index, now at %s, could not be removed: %s", fresh,
                      strerror(errno));
-        return 0;
+        return SEEK_OK;
     }
     if (errno == ENOENT && access(fresh, F_OK) == 0) {
         if (rename(fresh, index) == 0)
-            return 0;
+            return SEEK_OK;
     } else if (errno == EINVAL || errno == ENOSYS || errno == EOPNOTSUPP) {
         char aside[4200];
         snprintf(aside, sizeof aside, "%s.damaged", index);
         if (rebuild_remove(aside) == 0 && rename(index, aside) == 0) {
             if (rename(fresh, index) == 0) {
                 rebuild_remove(aside);
-                return 0;
+                return SEEK_OK;
             }
             int e = errno;
             rename(aside, index);
@@ -171,5 +172,5 @@ int rebuild_swap(const char *index, const char *fresh, char *err, size_t cap)
         }
     }
     snprintf(err, cap, "cannot put %s in place of %s: %s", fresh, index, strerror(errno));
-    return -1;
+    return SEEK_IO;
 }

@@ -17,10 +17,11 @@
 int rebuild_note_write(const char *index, const sources *reg, const char *date_fallback);
 
 /* Reads the note: the folders (malloc'd array of malloc'd strings, *n of
- * them) and the date fallback ("mtime" or "none", into fallback). Returns 0,
- * or -1 with the reason in err. */
-int rebuild_note_read(const char *index, char ***folders, size_t *n, char *fallback,
-                      size_t fallback_cap, char *err, size_t cap);
+ * them) and the date fallback ("mtime" or "none", into fallback). Returns
+ * OK, or with the reason in err: NOT_FOUND (no note), INVALID (a note that
+ * names no folders, or not as strings) or NOMEM. */
+seek_status rebuild_note_read(const char *index, char ***folders, size_t *n, char *fallback,
+                              size_t fallback_cap, char *err, size_t cap);
 
 /* Takes the write lock of each database in `paths` the way Xapian's writer
  * does (a fcntl lock on its flintlock file), waiting up to `wait_seconds`
@@ -31,8 +32,9 @@ void rebuild_unlock(int *fds, size_t n);
 
 /* Puts the index at `fresh` in place of the one at `index` (exchanging the
  * two names in one step where the file system can) and removes the old one.
- * Returns 0, or -1 with the reason in err. */
-int rebuild_swap(const char *index, const char *fresh, char *err, size_t cap);
+ * Returns OK (err then holds a warning when the old one could not be
+ * removed, else is left alone), or IO with the reason in err. */
+seek_status rebuild_swap(const char *index, const char *fresh, char *err, size_t cap);
 
 /* Removes `path` and everything below it; a missing one is fine. Returns 0
  * or -1 with errno. */

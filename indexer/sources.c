@@ -108,21 +108,21 @@ static long append(sources *s, const char *folder, const char *last_run)
     return (long)s->n++;
 }
 
-int sources_parse(sources *s, const char *json, char *err, size_t cap)
+seek_status sources_parse(sources *s, const char *json, char *err, size_t cap)
 {
     memset(s, 0, sizeof *s);
     if (!json || !*json)
-        return 0;
+        return SEEK_OK;
     json_error_t jerr;
     json_t *root = json_loads(json, JSON_DECODE_ANY, &jerr);
     if (!json_is_object(root)) {
         snprintf(err, cap, "the index's list of sources is not a JSON object");
         json_decref(root);
-        return -1;
+        return SEEK_INVALID;
     }
     const char *key;
     json_t *v;
-    int rc = 0;
+    seek_status st = SEEK_OK;
     json_object_foreach(root, key, v) {
         const char *folder = json_string_value(json_object_get(v, "folder"));
         json_t *run = json_object_get(v, "last_run");
@@ -130,19 +130,19 @@ int sources_parse(sources *s, const char *json, char *err, size_t cap)
                                              : NULL;
         if (!folder) {
             snprintf(err, cap, "source %s of the index names no folder", key);
-            rc = -1;
+            st = SEEK_INVALID;
         } else if ((json_is_object(run) && !run_text) || append(s, folder, run_text) < 0) {
             snprintf(err, cap, "out of memory");
-            rc = -1;
+            st = SEEK_NOMEM;
         }
         free(run_text);
-        if (rc < 0)
+        if (st != SEEK_OK)
             break;
     }
     json_decref(root);
-    if (rc < 0)
+    if (st != SEEK_OK)
         sources_fini(s);
-    return rc;
+    return st;
 }
 
 char *sources_dump(const sources *s)

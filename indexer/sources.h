@@ -7,6 +7,8 @@
 
 #include <stddef.h>
 
+#include "status.h"
+
 #define SOURCES_KEY_LEN 16   /* hex digits of a folder's key */
 
 typedef struct source {
@@ -30,8 +32,8 @@ void sources_key(const char *folder, char key[SOURCES_KEY_LEN + 1]);
 int sources_canonical(const char *path, char *out, size_t cap);
 
 /* Reads the JSON that sources_dump wrote ("" or NULL: no sources). Returns
- * 0, or -1 with the reason in err (s is left empty). */
-int sources_parse(sources *s, const char *json, char *err, size_t cap);
+ * OK, or INVALID or NOMEM with the reason in err (s is left empty). */
+seek_status sources_parse(sources *s, const char *json, char *err, size_t cap);
 
 /* The JSON for META_SOURCES (malloc'd), or NULL when memory runs out. */
 char *sources_dump(const sources *s);

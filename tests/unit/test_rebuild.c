@@ -29,14 +29,14 @@ static void test_note(void **state)
     char *dir = tmpdir(), **folders, fallback[8], err[512];
     size_t n;
     assert_int_equal(rebuild_note_read(dir, &folders, &n, fallback, sizeof fallback, err,
-                                       sizeof err), -1);
+                                       sizeof err), SEEK_NOT_FOUND);
     assert_non_null(strstr(err, REBUILD_NOTE));
     sources s = { 0 };
     assert_true(sources_add(&s, "/data/a b") >= 0);
     assert_true(sources_add(&s, "/data/\xd0\xbd\xd0\xbe\xd0\xb2") >= 0);
     assert_int_equal(rebuild_note_write(dir, &s, "mtime"), 0);
     assert_int_equal(rebuild_note_read(dir, &folders, &n, fallback, sizeof fallback, err,
-                                       sizeof err), 0);
+                                       sizeof err), SEEK_OK);
     assert_int_equal(n, 2);
     assert_string_equal(folders[0], "/data/a b");
     assert_string_equal(folders[1], "/data/\xd0\xbd\xd0\xbe\xd0\xb2");
@@ -48,14 +48,14 @@ static void test_note(void **state)
     sources none = { 0 };
     assert_int_equal(rebuild_note_write(dir, &none, "none"), 0);
     assert_int_equal(rebuild_note_read(dir, &folders, &n, fallback, sizeof fallback, err,
-                                       sizeof err), -1);
+                                       sizeof err), SEEK_INVALID);
     char path[4200];
     snprintf(path, sizeof path, "%s/%s", dir, REBUILD_NOTE);
     FILE *f = fopen(path, "w");
     fputs("{\"folders\":[3]}", f);
     fclose(f);
     assert_int_equal(rebuild_note_read(dir, &folders, &n, fallback, sizeof fallback, err,
-                                       sizeof err), -1);
+                                       sizeof err), SEEK_INVALID);
     assert_non_null(strstr(err, "not a string"));
     sources_fini(&s);
     assert_int_equal(rebuild_remove(dir), 0);
@@ -132,19 +132,19 @@ static void test_swap(void **state)
     /* No index yet: the fresh one is simply moved in. */
     assert_int_equal(mkdir(fresh, 0700), 0);
     touch(fresh, "one");
-    assert_int_equal(rebuild_swap(index, fresh, err, sizeof err), 0);
+    assert_int_equal(rebuild_swap(index, fresh, err, sizeof err), SEEK_OK);
     assert_true(exists(index, "one"));
     assert_int_equal(access(fresh, F_OK), -1);
     /* An index there: exchanged, and the old one removed. */
     assert_int_equal(mkdir(fresh, 0700), 0);
     touch(fresh, "two");
-    assert_int_equal(rebuild_swap(index, fresh, err, sizeof err), 0);
+    assert_int_equal(rebuild_swap(index, fresh, err, sizeof err), SEEK_OK);
     assert_string_equal(err, "");
     assert_true(exists(index, "two"));
     assert_false(exists(index, "one"));
     assert_int_equal(access(fresh, F_OK), -1);
     /* Nothing to swap in: an error naming both. */
-    assert_int_equal(rebuild_swap(index, fresh, err, sizeof err), -1);
+    assert_int_equal(rebuild_swap(index, fresh, err, sizeof err), SEEK_IO);
     assert_non_null(strstr(err, fresh));
     assert_true(exists(index, "two"));
     assert_int_equal(rebuild_remove(dir), 0);

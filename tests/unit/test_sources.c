@@ -73,9 +73,9 @@ static void test_parse_dump(void **state)
     (void)state;
     sources s;
     char err[256];
-    assert_int_equal(sources_parse(&s, "", err, sizeof err), 0);
+    assert_int_equal(sources_parse(&s, "", err, sizeof err), SEEK_OK);
     assert_int_equal(s.n, 0);
-    assert_int_equal(sources_parse(&s, NULL, err, sizeof err), 0);
+    assert_int_equal(sources_parse(&s, NULL, err, sizeof err), SEEK_OK);
     /* Added in this order: kept in this order, whatever the keys. */
     assert_int_equal(sources_add(&s, "/z/last"), 0);
     assert_int_equal(sources_add(&s, "/a/first"), 1);
@@ -85,7 +85,7 @@ static void test_parse_dump(void **state)
     char *json = sources_dump(&s);
     assert_non_null(json);
     sources back;
-    assert_int_equal(sources_parse(&back, json, err, sizeof err), 0);
+    assert_int_equal(sources_parse(&back, json, err, sizeof err), SEEK_OK);
     assert_int_equal(back.n, 2);
     assert_string_equal(back.v[0].folder, "/z/last");
     assert_string_equal(back.v[1].folder, "/a/first");
@@ -113,7 +113,7 @@ static void test_bad_json(void **state)
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
         sources s;
         char err[256] = "";
-        assert_int_equal(sources_parse(&s, bad[i], err, sizeof err), -1);
+        assert_int_equal(sources_parse(&s, bad[i], err, sizeof err), SEEK_INVALID);
         assert_true(err[0] != '\0');
         assert_int_equal(s.n, 0);
         sources_fini(&s);
