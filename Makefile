@@ -208,6 +208,7 @@ check-shards: $(PROGRAMS)
 check-entities: $(PROGRAMS)
 	@BIN=$(CURDIR)/$(BIN) sh tests/eval/entities.sh
 	@BIN=$(CURDIR)/$(BIN) sh tests/eval/entities.sh tests/eval/ru/docs tests/eval/ru/labels.tsv
+	@BIN=$(CURDIR)/$(BIN) sh tests/eval/entities.sh tests/eval/ru2/docs tests/eval/ru2/labels.tsv
 	@BIN=$(CURDIR)/$(BIN) sh tests/eval/entities.sh tests/eval/world/docs tests/eval/world/labels.tsv
 
 clean:
