@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "entity/names.h"
+#include "entity/ruorg.h"
 #include "entity/runames.h"
 #include "entity/rustem.h"
 #include "entity/sense.h"
@@ -507,6 +508,58 @@ static int add_context_names(const gazetteer *g, const char *text, const tok_arr
     return rc;
 }
 
+/* Russian bodies named with their owner (ruorg.h), "МИД Казахстана": a
+ * gazetteer name of the same words stays (the gazetteer knows the body), one
+ * inside the body's own words gives way to it ("ГКНБ" of "ГКНБ
+ * Таджикистана"), one running across its edge keeps the words, and the
+ * owner stays a name of its own. Claims the tokens. Returns 0, or -1 on no
+ * memory. */
+static int add_bodies(const gazetteer *g, const char *text, const tok_array *t,
+                      const names_tok *nt, char **forms, unsigned char *taken, mentions *ms)
+{
+    ruorg_hit *h = NULL;
+    long k = ruorg_find(g, text, nt, (const char *const *)forms, t->n, &h);
+    int rc = k < 0 ? -1 : 0;
+    for (long i = 0; i < k && rc == 0; i++) {
+        size_t a = h[i].first, e = a + h[i].n, o = h[i].owner;
+        bool keep = true;
+        for (size_t m = 0; m < ms->n && keep; m++) {
+            size_t ma = ms->v[m].first, me = ma + ms->v[m].n;
+            if (me <= a || ma >= e || (ma >= o && me <= e))
+                continue;   /* apart, or the owner */
+            keep = ma >= a && me <= o && !(ma == a && me == e);
+        }
+        if (!keep)
+            continue;
+        for (size_t m = 0; m < ms->n;) {
+            size_t ma = ms->v[m].first, me = ma + ms->v[m].n;
+            if (ma >= a && me <= o) {
+                free(ms->v[m].own_key);
+                free(ms->v[m].own_name);
+                ms->v[m] = ms->v[--ms->n];
+            } else {
+                m++;
+            }
+        }
+        mention *m = add_mention(ms, a, o - a, ENT_ORG);
+        int got = m ? detected_key(text, t, forms, a, e - a, (size_t)-1, m) : -1;
+        if (got < 0) {
+            rc = -1;
+            break;
+        }
+        if (got > 0) {
+            ms->n--;
+            continue;
+        }
+        free(m->own_key);
+        m->key = m->own_key = h[i].key;
+        h[i].key = NULL;
+        memset(taken + a, 1, e - a);
+    }
+    ruorg_free(h, k);
+    return rc;
+}
+
 static seek_status find_entities(const gazetteer *g, const char *text, const tok_array *t,
                                  counter *c)
 {
@@ -556,7 +609,8 @@ static seek_status find_entities(const gazetteer *g, const char *text, const tok
             memset(place + gm[i].first, 1, gm[i].n);
     }
     if ((g && add_initials(g, text, t, forms, taken, &ms) < 0)
-        || add_context_names(g, text, t, nt, forms, taken, place, &ms) < 0)
+        || add_context_names(g, text, t, nt, forms, taken, place, &ms) < 0
+        || (g && add_bodies(g, text, t, nt, forms, taken, &ms) < 0))
         goto out;
     long nn = names_find(text, nt, t->n, taken, &nm);
     if (nn < 0)

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 
 #include "entity/dateterms.h"
+#include "entity/ruorg.h"
 #include "grow.h"
 #include "query/pairs.h"
 #include "query/stopwords.h"
@@ -65,6 +66,18 @@ const char *qp_entity_prefix(ent_type t)
     return PREFIX_NAME;
 }
 
+/* The term of the Russian body named by the match form `form`, when it is
+ * one (ruorg.h). Returns fn's answer, or 0. */
+static int body_term(const gazetteer *gaz, const char *form, qp_entity_fn fn, void *ctx)
+{
+    char term[512], *key = ruorg_key(gaz, form);
+    int rc = 0;
+    if (key && snprintf(term, sizeof term, "%s%s", PREFIX_ORG, key) < 240)
+        rc = fn(term, NULL, ctx);
+    free(key);
+    return rc;
+}
+
 int qp_entity_terms(const gazetteer *gaz, ent_type type, const char *name, qp_entity_fn fn,
                     void *ctx)
 {
@@ -76,6 +89,23 @@ int qp_entity_terms(const gazetteer *gaz, ent_type type, const char *name, qp_en
         for (size_t i = 0; i < n && i < 64 && !rc; i++) {
             snprintf(term, sizeof term, "%s%s", qp_entity_prefix(found[i]->type), found[i]->key);
             rc = fn(term, found[i], ctx);
+        }
+        /* A Russian body named with its owner is indexed under one key
+         * however the text writes it, and the gazetteer's names of it may
+         * be written otherwise in a document ("МИД России" as "Министерство
+         * иностранных дел России"). */
+        if (type == ENT_ORG || type == ENT_NTYPES) {
+            if (!rc)
+                rc = body_term(gaz, name, fn, ctx);
+            for (size_t i = 0; i < n && i < 64 && !rc; i++)
+                for (size_t a = 0; found[i]->type == ENT_ORG && a < found[i]->naliases && !rc; a++) {
+                    const char *al = found[i]->aliases[a];
+                    char *form = gaz_match_form(al, strlen(al));
+                    if (!form)
+                        return -1;
+                    rc = body_term(gaz, form, fn, ctx);
+                    free(form);
+                }
         }
     }
     /* Names the gazetteer lacks are indexed under their own spelling, typed

@@ -1,0 +1,474 @@
+/* Russian bodies named with their owner (ruorg.h). Names are read in match
+ * form, so every case of a word is one: "Министерстве", "Министерства" ->
+ * "ministerstv". */
+#include "entity/ruorg.h"
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "grow.h"
+#include "text/script.h"
+
+enum {
+    MAX_INNER = 10,   /* lower-case words of an open head's name */
+    MAX_OWNER = 6,    /* words of an owner's name */
+    TITLE_REACH = 4,  /* words from a title to the country it names */
+};
+
+/* The state bodies every country has, by their full names and, where the
+ * press has one, their abbreviation. `bare`: written alone, it is still a
+ * name ("Кабинет министров", not "Правительство" or "Парламент", which
+ * begin sentences as common nouns do). */
+static const struct body_src {
+    const char *abbr, *full;
+    bool bare;
+} body_src[] = {
+    { "МИД", "Министерство иностранных дел", true },
+    { "МВД", "Министерство внутренних дел", true },
+    { "Минобороны", "Министерство обороны", true },
+    { "Минэнерго", "Министерство энергетики", true },
+    { "Минфин", "Министерство финансов", true },
+    { "Минюст", "Министерство юстиции", true },
+    { "Минздрав", "Министерство здравоохранения", true },
+    { "Минкультуры", "Министерство культуры", true },
+    { "Минобрнауки", "Министерство образования и науки", true },
+    { "Минпросвещения", "Министерство просвещения", true },
+    { "Минсельхоз", "Министерство сельского хозяйства", true },
+    { "Минтранс", "Министерство транспорта", true },
+    { "Минэкономики", "Министерство экономики", true },
+    { "Минэкономразвития", "Министерство экономического развития", true },
+    { "Минпромторг", "Министерство промышленности и торговли", true },
+    { "Минтруд", "Министерство труда", true },
+    { "Минприроды", "Министерство природных ресурсов", true },
+    { "Минцифры", "Министерство цифрового развития", true },
+    { "МЧС", "Министерство по чрезвычайным ситуациям", true },
+    { "Генпрокуратура", "Генеральная прокуратура", true },
+    { "Генштаб", "Генеральный штаб", true },
+    { "Нацбанк", "Национальный банк", true },
+    { "Центробанк", "Центральный банк", true },
+    { "ЦИК", "Центральная избирательная комиссия", true },
+    { "Совбез", "Совет безопасности", true },
+    { "ГКНБ", "Государственный комитет национальной безопасности", true },
+    { "Госпогранкомитет", "Государственный пограничный комитет", true },
+    { "Госдепартамент", "Государственный департамент", true },
+    { "Госдеп", "Государственный департамент", true },
+    { NULL, "Следственный комитет", true },
+    { NULL, "Кабинет министров", true },
+    { NULL, "Национальное собрание", true },
+    { NULL, "Верховный суд", true },
+    { NULL, "Конституционный суд", true },
+    { NULL, "Счетная палата", true },
+    { NULL, "Администрация президента", true },
+    { NULL, "Правительство", false },
+    { NULL, "Парламент", false },
+};
+
+/* Heads of a name read up to its owner: "Агентство по статистике при
+ * Президенте Республики Таджикистан", "Союз журналистов России". */
+static const char *const open_src[] = {
+    "Министерство", "Агентство", "Комитет", "Государственный комитет", "Служба", "Департамент",
+    "Инспекция", "Совет", "Союз", "Федерация", "Ассоциация", "Академия", "Управление",
+};
+
+/* Words after which a country's name says whose the document's bodies are:
+ * "Президент Беларуси", "министра иностранных дел Кыргызской Республики". */
+static const char *const title_src[] = { "президент", "премьер", "министр", "правительство",
+                                        "парламент" };
+
+/* Words a name's lower-case part may hold that say nothing of the body
+ * ("Совет министров иностранных дел стран ШОС" is the SCO's council). */
+static const char *const filler_src[] = { "стран" };
+
+typedef struct words {
+    char **v;
+    size_t n;
+} words;
+
+typedef struct body {
+    char *abbr;   /* match form, or NULL */
+    words full;
+    bool bare;
+} body;
+
+static struct {
+    body bodies[sizeof body_src / sizeof *body_src];
+    words open[sizeof open_src / sizeof *open_src];
+    char *filler[sizeof filler_src / sizeof *filler_src];
+    char *title[sizeof title_src / sizeof *title_src];
+    char *pri;   /* "при", after which a capitalized word may follow */
+    bool ok;
+} tab;
+static pthread_once_t tab_once = PTHREAD_ONCE_INIT;
+
+/* The words of `f`, a match form; false on no memory. */
+static bool split_plain(const char *f, words *w)
+{
+    w->n = 0;
+    w->v = NULL;
+    size_t n = 1;
+    for (const char *p = f; *p; p++)
+        n += *p == ' ';
+    if (!(w->v = calloc(n, sizeof *w->v)))
+        return false;
+    for (const char *p = f; *p; p += *p == ' ') {
+        size_t len = strcspn(p, " ");
+        if (len && !(w->v[w->n++] = strndup(p, len)))
+            return false;
+        p += len;
+    }
+    return true;
+}
+
+/* The match-form words of `s`; false on no memory. */
+static bool split(const char *s, words *w)
+{
+    char *f = gaz_match_form(s, strlen(s));
+    bool ok = f && split_plain(f, w);
+    free(f);
+    return ok;
+}
+
+/* The tables in match form, made once per process and kept for its life. */
+static void tab_make(void)
+{
+    bool ok = true;
+    for (size_t i = 0; i < sizeof body_src / sizeof *body_src; i++) {
+        body *b = &tab.bodies[i];
+        b->bare = body_src[i].bare;
+        ok &= split(body_src[i].full, &b->full);
+        if (body_src[i].abbr)
+            ok &= (b->abbr = gaz_match_form(body_src[i].abbr, strlen(body_src[i].abbr))) != NULL;
+    }
+    for (size_t i = 0; i < sizeof open_src / sizeof *open_src; i++)
+        ok &= split(open_src[i], &tab.open[i]);
+    for (size_t i = 0; i < sizeof filler_src / sizeof *filler_src; i++)
+        ok &= (tab.filler[i] = gaz_match_form(filler_src[i], strlen(filler_src[i]))) != NULL;
+    for (size_t i = 0; i < sizeof title_src / sizeof *title_src; i++)
+        ok &= (tab.title[i] = gaz_match_form(title_src[i], strlen(title_src[i]))) != NULL;
+    ok &= (tab.pri = gaz_match_form("при", strlen("при"))) != NULL;
+    tab.ok = ok;
+}
+
+/* What the scan knows of each token. `joined[i]`: tokens i and i+1 are
+ * separated by one space; `cap[i]`: token i is capitalized; `inner[i]`: it
+ * may be a lower-case word inside a name (no verb, no other preposition). */
+typedef struct scan {
+    const gazetteer *g;
+    const char *const *forms;
+    size_t n;
+    const unsigned char *joined, *cap, *inner;   /* NULL: a filter's name, all true */
+    bool whole;   /* a filter's name: the owner ends it */
+} scan;
+
+static bool is_joined(const scan *s, size_t i) { return !s->joined || s->joined[i]; }
+static bool is_cap(const scan *s, size_t i) { return !s->cap || s->cap[i]; }
+static bool is_inner(const scan *s, size_t i) { return !s->inner || s->inner[i]; }
+
+/* The words w match the tokens at i, each joined to the next. */
+static bool words_at(const scan *s, size_t i, const words *w)
+{
+    if (i + w->n > s->n)
+        return false;
+    for (size_t k = 0; k < w->n; k++)
+        if (strcmp(s->forms[i + k], w->v[k]) || (k + 1 < w->n && !is_joined(s, i + k)))
+            return false;
+    return true;
+}
+
+/* The gazetteer place or organization whose name starts at token i (joined
+ * words, capitalized first): its length, and the entity in *e; 0 when none.
+ * A place is preferred to an organization of the same name. */
+static size_t owner_at(const scan *s, size_t i, const gaz_entity **e)
+{
+    if (i >= s->n || !is_cap(s, i))
+        return 0;
+    size_t m = 1;
+    while (m < MAX_OWNER && i + m < s->n && is_joined(s, i + m - 1))
+        m++;
+    gaz_match *v = NULL;
+    long k = gaz_match_tokens(s->g, s->forms + i, m, &v);
+    size_t len = 0;
+    *e = NULL;
+    for (long j = 0; j < k && v[j].first == 0; j++) {
+        ent_type t = v[j].ent->type;
+        if ((t == ENT_PLACE && (!*e || (*e)->type != ENT_PLACE)) || (t == ENT_ORG && !*e)) {
+            *e = v[j].ent;
+            len = v[j].n;
+        }
+    }
+    free(v);
+    return s->whole && i + len != s->n ? 0 : len;
+}
+
+static bool filler(const char *f)
+{
+    for (size_t i = 0; i < sizeof tab.filler / sizeof *tab.filler; i++)
+        if (!strcmp(f, tab.filler[i]))
+            return true;
+    return false;
+}
+
+/* The key: `head` words (NULL: none), the name's own words [a, b) less
+ * filler, then the owner's key; NULL on no memory. */
+static char *make_key(const scan *s, const words *head, size_t a, size_t b, const gaz_entity *of)
+{
+    size_t len = strlen(of->key) + 1;
+    for (size_t k = 0; head && k < head->n; k++)
+        len += strlen(head->v[k]) + 1;
+    for (size_t k = a; k < b; k++)
+        len += strlen(s->forms[k]) + 1;
+    char *key = malloc(len), *p = key;
+    if (!key)
+        return NULL;
+    for (size_t k = 0; head && k < head->n; k++)
+        p += strlen(strcpy(p, head->v[k])), *p++ = ' ';
+    for (size_t k = a; k < b; k++)
+        if (!filler(s->forms[k]))
+            p += strlen(strcpy(p, s->forms[k])), *p++ = ' ';
+    strcpy(p, of->key);
+    return key;
+}
+
+/* The body named at token i, into *h (key NULL when it has no owner in the
+ * text: then `bare` says whether it stands alone as a name, and *which is
+ * its table entry). Returns 1 when found, 0 when not, -1 on no memory. */
+static int read_body(const scan *s, size_t i, ruorg_hit *h, const body **which)
+{
+    const gaz_entity *of;
+    size_t on;
+    *h = (ruorg_hit){ i, 0, 0, NULL, NULL };
+    *which = NULL;
+    if (!tab.ok || !is_cap(s, i))
+        return 0;
+    /* An open head with the lower-case words of its name, up to its owner. */
+    for (size_t o = 0; o < sizeof tab.open / sizeof *tab.open; o++) {
+        if (!words_at(s, i, &tab.open[o]))
+            continue;
+        size_t j = i + tab.open[o].n;
+        for (size_t inner = 0; j < s->n && inner <= MAX_INNER && is_joined(s, j - 1); inner++) {
+            if (inner && (on = owner_at(s, j, &of)) > 0) {
+                *h = (ruorg_hit){ i, j + on - i, j, of, make_key(s, NULL, i, j, of) };
+                return h->key ? 1 : -1;
+            }
+            bool after_pri = j > i && !strcmp(s->forms[j - 1], tab.pri);
+            if (!is_inner(s, j) && !(after_pri && is_cap(s, j)))
+                break;
+            if (s->cap && is_cap(s, j) && !after_pri)
+                break;
+            j++;
+        }
+    }
+    /* A listed body, by its abbreviation or its full name. */
+    for (size_t b = 0; b < sizeof tab.bodies / sizeof *tab.bodies; b++) {
+        const body *bd = &tab.bodies[b];
+        size_t len = bd->abbr && !strcmp(s->forms[i], bd->abbr) ? 1
+                     : words_at(s, i, &bd->full)                 ? bd->full.n
+                                                                 : 0;
+        if (len <= h->n)
+            continue;
+        *which = bd;
+        h->n = len;
+    }
+    if (!*which)
+        return 0;
+    size_t j = i + h->n;
+    if (j < s->n && is_joined(s, j - 1) && (on = owner_at(s, j, &of)) > 0) {
+        *h = (ruorg_hit){ i, j + on - i, j, of, make_key(s, &(*which)->full, j, j, of) };
+        return h->key ? 1 : -1;
+    }
+    /* Alone, unless its name may go on ("Министерство энергетики и
+     * природных ресурсов"). */
+    if (!(*which)->bare || (j < s->n && is_joined(s, j - 1) && is_inner(s, j) && !is_cap(s, j)))
+        return 0;
+    h->owner = j;
+    return 1;
+}
+
+/* The first country a title names in the document, or NULL: a place
+ * within a few joined words after the title ("Президент Республики
+ * Таджикистан"). */
+static const gaz_entity *title_country(const scan *s)
+{
+    for (size_t i = 0; i + 1 < s->n; i++) {
+        bool title = false;
+        for (size_t k = 0; k < sizeof tab.title / sizeof *tab.title && !title; k++)
+            title = !strcmp(s->forms[i], tab.title[k]);
+        for (size_t j = i + 1; title && j <= i + TITLE_REACH && j < s->n && is_joined(s, j - 1);
+             j++) {
+            const gaz_entity *e;
+            if (owner_at(s, j, &e) > 0 && e->type == ENT_PLACE)
+                return e;
+            if (is_cap(s, j))
+                break;
+        }
+    }
+    return NULL;
+}
+
+/* Whether hit h's key is body bd's name followed by an owner's key. */
+static bool same_body(const ruorg_hit *h, const body *bd)
+{
+    const char *k = h->key;
+    for (size_t w = 0; w < bd->full.n; w++) {
+        size_t len = strlen(bd->full.v[w]);
+        if (strncmp(k, bd->full.v[w], len) || k[len] != ' ')
+            return false;
+        k += len + 1;
+    }
+    return !strcmp(k, h->of->key);
+}
+
+/* Byte tests of the words around a name, from the text. */
+static bool joined_by_space(const char *text, const names_tok *t, size_t i, size_t n)
+{
+    return i + 1 < n && t[i + 1].start == t[i].end + 1 && text[t[i].end] == ' ';
+}
+
+/* A lower-case word that may stand inside a body's name: no verb (by its
+ * ending) and no preposition but "по", "при" and the conjunction "и". */
+static bool inner_word(const char *w)
+{
+    static const char *const keep[] = { "и", "по", "при" };
+    static const char *const stop[] = { "для", "что", "как", "под", "над", "без", "про", "это",
+                                        "его", "ее", "её", "их", "уже", "еще", "ещё", "также",
+                                        "ранее", "после", "перед", "через", "около", "между",
+                                        "против", "или", "но", "не" };
+    static const char *const verb_ends[] = { "ил", "ал", "ял", "ел", "ыл", "ул", "ла", "ло", "ли",
+                                             "ет", "ит", "ут", "ют", "ят", "ть", "ся", "сь" };
+    size_t len = strlen(w), letters = 0;
+    for (size_t i = 0; i < len; i++)
+        letters += ((unsigned char)w[i] & 0xC0) != 0x80;
+    for (size_t i = 0; i < sizeof keep / sizeof *keep; i++)
+        if (!strcmp(w, keep[i]))
+            return true;
+    if (letters <= 2 || script_word(w, len, NULL) != SCRIPT_CYRILLIC)
+        return false;
+    for (size_t i = 0; i < sizeof stop / sizeof *stop; i++)
+        if (!strcmp(w, stop[i]))
+            return false;
+    for (size_t i = 0; letters >= 5 && i < sizeof verb_ends / sizeof *verb_ends; i++) {
+        size_t el = strlen(verb_ends[i]);
+        if (!strcmp(w + len - el, verb_ends[i]))
+            return false;
+    }
+    return true;
+}
+
+/* A body found, with its table entry while it waits for its owner. */
+typedef struct found {
+    ruorg_hit h;
+    const body *bd;
+} found;
+
+/* Bodies written alone take the owner of another of the same name in the
+ * document, else the document's country. Returns how many of v[0..nv) keep
+ * an owner (moved to its front), or -1 on no memory. */
+static long own_bare(const scan *s, found *v, size_t nv)
+{
+    const gaz_entity *country = NULL;
+    bool looked = false;
+    size_t kept = 0;
+    for (size_t i = 0; i < nv; i++) {
+        const gaz_entity *of = NULL;
+        for (size_t j = 0; j < nv && !v[i].h.key && !of; j++)
+            if (v[j].h.key && same_body(&v[j].h, v[i].bd))
+                of = v[j].h.of;
+        if (!v[i].h.key && !of && !looked) {
+            country = title_country(s);
+            for (size_t j = 0; j < nv && !country; j++)
+                if (v[j].h.key && v[j].h.of->type == ENT_PLACE)
+                    country = v[j].h.of;
+            looked = true;
+        }
+        if (!v[i].h.key) {
+            if (!(v[i].h.of = of ? of : country))
+                continue;
+            if (!(v[i].h.key = make_key(s, &v[i].bd->full, 0, 0, v[i].h.of)))
+                return -1;
+        }
+        v[kept++] = v[i];
+    }
+    return (long)kept;
+}
+
+long ruorg_find(const gazetteer *g, const char *text, const names_tok *toks,
+                const char *const *forms, size_t n, ruorg_hit **out)
+{
+    *out = NULL;
+    if (pthread_once(&tab_once, tab_make) != 0 || !tab.ok)
+        return -1;
+    if (!g || !n)
+        return 0;
+    unsigned char *flags = calloc(n, 3);
+    found *v = NULL;
+    size_t nv = 0, cap = 0;
+    long kept = -1;
+    if (!flags)
+        return -1;
+    scan s = { g, forms, n, flags, flags + n, flags + 2 * n, false };
+    for (size_t i = 0; i < n; i++) {
+        int c = names_case(text, toks[i].start, toks[i].end);
+        flags[i] = joined_by_space(text, toks, i, n);
+        flags[n + i] = c > 0;
+        flags[2 * n + i] = c < 0 && inner_word(toks[i].norm);
+    }
+    for (size_t i = 0; i < n; i++) {
+        found f;
+        int rc = read_body(&s, i, &f.h, &f.bd);
+        if (rc == 0)
+            continue;
+        found *p = rc < 0 ? NULL : grow_to(v, &cap, nv + 1, sizeof *p, 8);
+        if (!p) {
+            free(f.h.key);
+            goto out;
+        }
+        v = p;
+        v[nv++] = f;
+        i += f.h.n - 1;
+    }
+    kept = own_bare(&s, v, nv);
+    if (kept > 0 && (*out = malloc((size_t)kept * sizeof **out)))
+        for (long i = 0; i < kept; i++)
+            (*out)[i] = v[i].h;
+    else if (kept > 0)
+        kept = -1;
+out:
+    if (kept <= 0)
+        for (size_t i = 0; i < nv; i++)
+            free(v[i].h.key);
+    free(v);
+    free(flags);
+    return kept;
+}
+
+void ruorg_free(ruorg_hit *h, long n)
+{
+    for (long i = 0; h && i < n; i++)
+        free(h[i].key);
+    free(h);
+}
+
+char *ruorg_key(const gazetteer *g, const char *form)
+{
+    if (!g || pthread_once(&tab_once, tab_make) != 0 || !tab.ok)
+        return NULL;
+    words w;
+    char *key = NULL;
+    if (split_plain(form, &w) && w.n) {
+        scan s = { g, (const char *const *)w.v, w.n, NULL, NULL, NULL, true };
+        ruorg_hit h;
+        const body *bd;
+        if (read_body(&s, 0, &h, &bd) > 0 && h.key) {
+            if (h.n == w.n)
+                key = h.key;
+            else
+                free(h.key);
+        }
+    }
+    for (size_t i = 0; i < w.n; i++)
+        free(w.v[i]);
+    free(w.v);
+    return key;
+}

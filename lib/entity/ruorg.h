@@ -1,0 +1,48 @@
+/* A Russian body of a state or organization, named by what it is and whose
+ * it is: "МИД Казахстана", "Министерства обороны Республики Армения",
+ * "Генпрокуратура Кыргызстана", "Комитет по чрезвычайным ситуациям при
+ * Правительстве Таджикистана", "Совет министров обороны ОДКБ". The owner is a
+ * gazetteer place or organization in the genitive; the body is one of a
+ * fixed list of state bodies (with their abbreviations: "МИД" is
+ * "Министерство иностранных дел") or an open head ("Министерство",
+ * "Агентство", "Комитет", "Союз"...) with the lower-case words of its name.
+ * Written without its owner ("сообщили в Министерстве обороны"), a listed
+ * body is the document's country's: the owner of another body of the same
+ * name in the document, else the first country the document names after a
+ * president, minister or government, else an owner of another body; with
+ * none, it is left out.
+ *
+ * Such a body is indexed under one key however the text writes it: the
+ * match form (gazetteer.h) of its full name, then its owner's gazetteer key
+ * ("ministerstv inostrann del kazakhstan" for "МИД Казахстана" and
+ * "Министерство иностранных дел Республики Казахстан"), and an org filter
+ * naming it reads the same key (ruorg_key). */
+#ifndef SEEKD_ENTITY_RUORG_H
+#define SEEKD_ENTITY_RUORG_H
+
+#include <stddef.h>
+
+#include "entity/gazetteer.h"
+#include "entity/names.h"
+
+typedef struct ruorg_hit {
+    size_t first, n;        /* tokens [first, first+n), the owner's name included */
+    size_t owner;           /* the owner's first token, or first+n when the text left it out */
+    const gaz_entity *of;   /* the owner */
+    char *key;              /* malloc'd */
+} ruorg_hit;
+
+/* The bodies in `toks` (n tokens of `text` as for names_find; `forms` their
+ * match forms). A body starts with a capitalized word and runs through words
+ * joined by single spaces. Returns the count and a malloc'd array in *out
+ * (ruorg_free; NULL when 0), or -1 when memory runs out. */
+long ruorg_find(const gazetteer *g, const char *text, const names_tok *toks,
+                const char *const *forms, size_t n, ruorg_hit **out);
+void ruorg_free(ruorg_hit *h, long n);  /* accepts NULL */
+
+/* The key of the body whose name, with its owner, is all of `form` (a match
+ * form: "mid kyrgyzstan"): a malloc'd string, or NULL when `form` names no
+ * body of a known owner (or memory runs out). */
+char *ruorg_key(const gazetteer *g, const char *form);
+
+#endif
