@@ -156,6 +156,8 @@ static void tab_make(void)
  * may be a lower-case word inside a name (no verb, no other preposition). */
 typedef struct scan {
     const gazetteer *g;
+    const char *text;             /* NULL: a filter's name */
+    const names_tok *toks;
     const char *const *forms;
     size_t n;
     const unsigned char *joined, *cap, *inner;   /* NULL: a filter's name, all true */
@@ -307,6 +309,22 @@ static const gaz_entity *title_country(const scan *s)
     return NULL;
 }
 
+/* The country of the document's dateline, or NULL: the first place that
+ * begins a line below the headline ("ЕРЕВАН, 6 октября. АРМЕНПРЕСС."), read
+ * as the country its gazetteer context names first (a city's). */
+static const gaz_entity *dateline_country(const scan *s)
+{
+    for (size_t i = 1; s->text && i < s->n; i++) {
+        size_t from = s->toks[i - 1].end;
+        if (!memchr(s->text + from, '\n', s->toks[i].start - from))
+            continue;
+        const gaz_entity *e;
+        if (owner_at(s, i, &e) > 0 && e->type == ENT_PLACE)
+            return e->ncontext ? gaz_find(s->g, ENT_PLACE, e->context[0]) : NULL;
+    }
+    return NULL;
+}
+
 /* Whether hit h's key is body bd's name followed by an owner's key. */
 static bool same_body(const ruorg_hit *h, const body *bd)
 {
@@ -376,7 +394,9 @@ static long own_bare(const scan *s, found *v, size_t nv)
             if (v[j].h.key && same_body(&v[j].h, v[i].bd))
                 of = v[j].h.of;
         if (!v[i].h.key && !of && !looked) {
-            country = title_country(s);
+            country = dateline_country(s);
+            if (!country)
+                country = title_country(s);
             for (size_t j = 0; j < nv && !country; j++)
                 if (v[j].h.key && v[j].h.of->type == ENT_PLACE)
                     country = v[j].h.of;
@@ -407,7 +427,7 @@ long ruorg_find(const gazetteer *g, const char *text, const names_tok *toks,
     long kept = -1;
     if (!flags)
         return -1;
-    scan s = { g, forms, n, flags, flags + n, flags + 2 * n, false };
+    scan s = { g, text, toks, forms, n, flags, flags + n, flags + 2 * n, false };
     for (size_t i = 0; i < n; i++) {
         int c = names_case(text, toks[i].start, toks[i].end);
         flags[i] = joined_by_space(text, toks, i, n);
@@ -457,7 +477,7 @@ char *ruorg_key(const gazetteer *g, const char *form)
     words w;
     char *key = NULL;
     if (split_plain(form, &w) && w.n) {
-        scan s = { g, (const char *const *)w.v, w.n, NULL, NULL, NULL, true };
+        scan s = { g, NULL, NULL, (const char *const *)w.v, w.n, NULL, NULL, NULL, true };
         ruorg_hit h;
         const body *bd;
         if (read_body(&s, 0, &h, &bd) > 0 && h.key) {

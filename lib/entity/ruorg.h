@@ -8,8 +8,9 @@
  * "Агентство", "Комитет", "Союз"...) with the lower-case words of its name.
  * Written without its owner ("сообщили в Министерстве обороны"), a listed
  * body is the document's country's: the owner of another body of the same
- * name in the document, else the first country the document names after a
- * president, minister or government, else an owner of another body; with
+ * name in the document, else the country of its dateline (the city that
+ * begins a line below the headline), else the first country it names after
+ * a president, minister or government, else an owner of another body; with
  * none, it is left out.
  *
  * Such a body is indexed under one key however the text writes it: the
