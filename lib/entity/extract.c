@@ -508,18 +508,38 @@ static int add_context_names(const gazetteer *g, const char *text, const tok_arr
     return rc;
 }
 
+/* The gazetteer mention of exactly tokens [a, e), or NULL. */
+static const mention *gazetteer_name(const mentions *ms, size_t a, size_t e)
+{
+    for (size_t m = 0; m < ms->n; m++)
+        if (ms->v[m].first == a && ms->v[m].n == e - a && !ms->v[m].own_key)
+            return &ms->v[m];
+    return NULL;
+}
+
 /* Russian bodies named with their owner (ruorg.h), "МИД Казахстана": a
- * gazetteer name of the same words stays (the gazetteer knows the body), one
- * inside the body's own words gives way to it ("ГКНБ" of "ГКНБ
- * Таджикистана"), one running across its edge keeps the words, and the
- * owner stays a name of its own. Claims the tokens. Returns 0, or -1 on no
- * memory. */
+ * gazetteer name of the same words stays (the gazetteer knows the body),
+ * and so is every other mention of the body in the document ("Нацбанк"
+ * after "Национальный банк Республики Казахстан"); a name inside the body's
+ * own words gives way to it ("ГКНБ" of "ГКНБ Таджикистана"), one running
+ * across its edge keeps the words, and the owner stays a name of its own.
+ * Claims the tokens. Returns 0, or -1 on no memory. */
 static int add_bodies(const gazetteer *g, const char *text, const tok_array *t,
                       const names_tok *nt, char **forms, unsigned char *taken, mentions *ms)
 {
     ruorg_hit *h = NULL;
     long k = ruorg_find(g, text, nt, (const char *const *)forms, t->n, &h);
-    int rc = k < 0 ? -1 : 0;
+    /* The gazetteer's entity for each hit's key, where one hit is its name. */
+    const gaz_entity **known = k > 0 ? calloc((size_t)k, sizeof *known) : NULL;
+    int rc = k < 0 || (k > 0 && !known) ? -1 : 0;
+    for (long i = 0; i < k && rc == 0; i++) {
+        const mention *m = gazetteer_name(ms, h[i].first, h[i].first + h[i].n);
+        const gaz_entity *e[2];
+        if (m && m->type == ENT_ORG && gaz_lookup(g, m->key, ENT_ORG, e, 2) >= 1)
+            for (long j = 0; j < k; j++)
+                if (!strcmp(h[j].key, h[i].key))
+                    known[j] = e[0];
+    }
     for (long i = 0; i < k && rc == 0; i++) {
         size_t a = h[i].first, e = a + h[i].n, o = h[i].owner;
         bool keep = true;
@@ -542,6 +562,12 @@ static int add_bodies(const gazetteer *g, const char *text, const tok_array *t,
             }
         }
         mention *m = add_mention(ms, a, o - a, ENT_ORG);
+        if (m && known[i]) {
+            m->key = known[i]->key;
+            m->name = known[i]->name;
+            memset(taken + a, 1, e - a);
+            continue;
+        }
         int got = m ? detected_key(text, t, forms, a, e - a, (size_t)-1, m) : -1;
         if (got < 0) {
             rc = -1;
@@ -556,6 +582,7 @@ static int add_bodies(const gazetteer *g, const char *text, const tok_array *t,
         h[i].key = NULL;
         memset(taken + a, 1, e - a);
     }
+    free(known);
     ruorg_free(h, k);
     return rc;
 }
@@ -609,8 +636,8 @@ static seek_status find_entities(const gazetteer *g, const char *text, const tok
             memset(place + gm[i].first, 1, gm[i].n);
     }
     if ((g && add_initials(g, text, t, forms, taken, &ms) < 0)
-        || add_context_names(g, text, t, nt, forms, taken, place, &ms) < 0
-        || (g && add_bodies(g, text, t, nt, forms, taken, &ms) < 0))
+        || (g && add_bodies(g, text, t, nt, forms, taken, &ms) < 0)
+        || add_context_names(g, text, t, nt, forms, taken, place, &ms) < 0)
         goto out;
     long nn = names_find(text, nt, t->n, taken, &nm);
     if (nn < 0)

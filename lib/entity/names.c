@@ -11,7 +11,8 @@
  *   (of, the, and, for) or particles (de, al, bin, ...) may join two of them,
  *   and a short lower-case syllable may be hyphened to one ("Tung Chee-hwa",
  *   "Kim Jong-un"; not a participle, "Russian-led"); a Turkic patronymic word
- *   (uulu, уулу, кызы, оглы) may end it.
+ *   (uulu, уулу, кызы, оглы) may end it. A run never joins a Cyrillic word
+ *   to a Latin one.
  *   Runs of over 40 tokens (tables, headlines) are skipped.
  * - Leading function words (The, In, However, months, ...) are stripped; one
  *   inside ends the name, as does "and the"; a possessive ("Putin's") is last,
@@ -330,14 +331,18 @@ static const unsigned char *gap(const scan *s, size_t i, size_t *len)
     return (const unsigned char *)s->text + s->toks[i].end;
 }
 
+static bool cyrillic(const scan *s, size_t i);
+
 /* Tokens i and i+1 are in one run: only spaces (U+0020, U+00A0) between
- * them, one hyphen (U+002D, U+2010, U+2011), or ". " after "Mr" or "W". */
+ * them, one hyphen (U+002D, U+2010, U+2011), or ". " after "Mr" or "W"; and
+ * both Cyrillic or neither (Russian text names a Latin-written company
+ * whole: "Аналитики Halyk Bank" is no name of three words). */
 static bool linked(const scan *s, size_t i)
 {
     size_t len, at = 0;
     const unsigned char *p = gap(s, i, &len);
 
-    if (!p || !len)
+    if (!p || !len || cyrillic(s, i) != cyrillic(s, i + 1))
         return false;
     if ((len == 1 && p[0] == '-') || (len == 3 && !memcmp(p, "\xE2\x80", 2) && (p[2] == 0x90 || p[2] == 0x91)))
         return true;

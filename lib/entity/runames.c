@@ -24,6 +24,14 @@ static const char org_words[] =
     " фабрик банк фонд парт движен агентств издательств газет журнал телеканал радиостанц"
     " ассоциац объединен обществ предприят групп театр оао зао пао ао ооо тоо ";
 
+/* Nouns that end an organization's name after its adjectives: "Евразийский
+ * банк развития", "Ошский государственный университет", "Народная партия
+ * Казахстана". */
+static const char org_heads[] =
+    " совет банк университет парт союз штаб округ комитет комисс суд собран фонд агентств служб"
+    " академ институт палат ассамбл организац консорциум корпорац облисполком горисполком"
+    " исполком движен фронт ";
+
 typedef struct scan {
     const char *text;
     const names_tok *toks;
@@ -163,6 +171,92 @@ static int quoted(scan *s, size_t a, size_t j)
     return push(s, a, j - a + 1, (size_t)-1, NAMES_OTHER) < 0 ? -1 : 1;
 }
 
+/* Token i ends as an adjective does ("Ошского", "государственный"). */
+static bool adjective_form(const scan *s, size_t i)
+{
+    static const char *const ends[] = { "ий", "ый", "ой", "ая", "яя", "ое", "ее", "ого", "его",
+                                        "ому", "ему", "ым", "им", "ую", "юю", "ые", "ие", "ых",
+                                        "их", "ей" };
+    const char *w = norm(s, i);
+    size_t len = strlen(w);
+    for (size_t k = 0; k < sizeof ends / sizeof *ends; k++) {
+        size_t el = strlen(ends[k]);
+        if (len > el + 4 && !memcmp(w + len - el, ends[k], el))
+            return true;
+    }
+    return false;
+}
+
+/* The last token of the lower-case adjective at i, hyphenated or not
+ * ("государственный", "социал-демократическая"), that is no head noun;
+ * (size_t)-1 when there is none. */
+static size_t lower_adjective(const scan *s, size_t i)
+{
+    size_t j = i;
+    while (j + 1 < s->n && gap_is(s, j, "-") && letter_case(s, j + 1) < 0)
+        j++;
+    for (size_t k = i; k <= j; k++)
+        if (taken(s, k) || letter_case(s, k) >= 0)
+            return (size_t)-1;
+    return adjective_form(s, j) && !listed(s, j, org_heads) ? j : (size_t)-1;
+}
+
+/* Token i is a lower-case word in the genitive that may go on a name after
+ * its head ("банк развития", "университет дружбы народов"): no verb. */
+static bool genitive_tail(const scan *s, size_t i)
+{
+    static const char *const ends[] = { "а", "я", "ы", "и", "ов", "ев", "ей", "ых", "их", "ого",
+                                        "его", "ой" };
+    static const char *const verbs[] = { "ла", "ли", "ло", "ся", "сь" };
+    static const char *const stop[] = { "имени", "страны", "года", "время" };
+    const char *w = norm(s, i);
+    size_t len = strlen(w);
+    if (letter_case(s, i) >= 0 || len < 8)   /* four letters or more */
+        return false;
+    for (size_t k = 0; k < sizeof stop / sizeof *stop; k++)
+        if (!strcmp(w, stop[k]))
+            return false;
+    for (size_t k = 0; k < sizeof verbs / sizeof *verbs; k++)
+        if (!memcmp(w + len - strlen(verbs[k]), verbs[k], strlen(verbs[k])))
+            return false;
+    for (size_t k = 0; k < sizeof ends / sizeof *ends; k++) {
+        size_t el = strlen(ends[k]);
+        if (!memcmp(w + len - el, ends[k], el))
+            return true;
+    }
+    return false;
+}
+
+/* An organization named by a capitalized adjective, lower-case adjectives
+ * and a head noun, then the genitive words of its name and the gazetteer
+ * place whose it is: "Евразийского межправительственного совета", "Народной
+ * партии Казахстана". At a sentence's start the capital says nothing, so
+ * only an adjective made from a name ("Ошский", "-ск-") begins one there.
+ * Returns 1 when it pushed a hit, 0, or -1 on no memory. */
+static int org_phrase(scan *s, size_t a)
+{
+    enum { MAX_ADJ = 3, MAX_TAIL = 3 };
+    if (taken(s, a) || !adjective_form(s, a) || (sentence_start(s, a) && !adjective(s, a)))
+        return 0;
+    size_t j = a + 1, k, e;
+    for (k = 0; k < MAX_ADJ && j < s->n && gap_is(s, j - 1, " ")
+                && (e = lower_adjective(s, j)) != (size_t)-1;
+         k++)
+        j = e + 1;
+    if (j >= s->n || !gap_is(s, j - 1, " ") || taken(s, j) || letter_case(s, j) >= 0
+        || !listed(s, j, org_heads))
+        return 0;
+    j++;
+    for (k = 0; k < MAX_TAIL && j < s->n && gap_is(s, j - 1, " ") && !taken(s, j)
+                && genitive_tail(s, j);
+         k++)
+        j++;
+    if (j < s->n && gap_is(s, j - 1, " ") && known_place(s, j) && letter_case(s, j) > 0)
+        while (j < s->n && known_place(s, j))
+            j++;
+    return push(s, a, j - a, (size_t)-1, NAMES_ORG) < 0 ? -1 : 1;
+}
+
 /* The word before the list item at [a, ..]: its end, after ", " or " и ",
  * or (size_t)-1. */
 static size_t item_before(const scan *s, size_t a)
@@ -234,6 +328,8 @@ long runames_find(const char *text, const names_tok *toks, size_t n, const unsig
             continue;
         size_t j = word_end(&s, i);
         rc = region(&s, i, j);
+        if (rc == 0 && i == j)
+            rc = org_phrase(&s, i);
         if (rc == 0)
             rc = quoted(&s, i, j);
         if (rc == 0 && free_span(&s, i, j) && !sentence_start(&s, i) && alone(&s, i, j)
