@@ -462,11 +462,14 @@ static bool named_org_elsewhere(char **forms, const runames_hit *h, long k, long
     return false;
 }
 
-/* Names read from Russian context (runames.h). A one-word organization in
+/* Names read from Russian context (runames.h). An organization in
  * guillemets, and the same words in guillemets elsewhere in the document,
  * replace the gazetteer's other reading of the word ("клуб «Астана»" is no
- * city); a region read from its adjective is the gazetteer's when it lists
- * it. Claims the tokens. Returns 0, or -1 on no memory. */
+ * city), or of any of its words when it has several ("компания «Газпром
+ * экспорт»"); several words in guillemets with no such word before them are
+ * an untyped name ("«Манчестер Сити»"), never a person's; a region read from
+ * its adjective is the gazetteer's when it lists it. Claims the tokens.
+ * Returns 0, or -1 on no memory. */
 static int add_context_names(const gazetteer *g, const char *text, const tok_array *t,
                              const names_tok *nt, char **forms, unsigned char *taken,
                              const unsigned char *place, mentions *ms)
@@ -475,16 +478,38 @@ static int add_context_names(const gazetteer *g, const char *text, const tok_arr
     long k = runames_find(text, nt, t->n, taken, place, &h);
     int rc = k < 0 ? -1 : 0;
     for (long i = 0; i < k && rc == 0; i++) {
-        if (h[i].type == NAMES_OTHER && !named_org_elsewhere(forms, h, k, i))
+        size_t a = h[i].first, end = a + h[i].n;
+        /* Words in guillemets: an untyped name of several is a name. */
+        bool words = memchr(text + t->v[a].start, ' ', t->v[end - 1].end - t->v[a].start) != NULL;
+        ent_type type = h[i].type == NAMES_PLACE ? ENT_PLACE
+                        : h[i].type == NAMES_ORG ? ENT_ORG
+                        : named_org_elsewhere(forms, h, k, i) ? ENT_ORG
+                        : words ? ENT_NAME
+                                : ENT_NTYPES;
+        if (type == ENT_NTYPES)
             continue;
-        ent_type type = h[i].type == NAMES_PLACE ? ENT_PLACE : ENT_ORG;
-        if (taken[h[i].first]) {
-            size_t m = 0;
-            while (m < ms->n && ms->v[m].first != h[i].first)
-                m++;
-            if (m == ms->n || ms->v[m].n != h[i].n || ms->v[m].type == type)
+        bool keep = true, over = false;
+        for (size_t m = 0; m < ms->n && keep; m++) {
+            size_t ma = ms->v[m].first, me = ma + ms->v[m].n;
+            if (me <= a || ma >= end)
                 continue;
-            ms->v[m] = ms->v[--ms->n];   /* a gazetteer match owns nothing */
+            over = true;
+            /* Across its edge, or the gazetteer's name of it, or (a word
+             * alone) a part of it. */
+            keep = ma >= a && me <= end && !(ma == a && me == end && ms->v[m].type == type)
+                   && (words || (ma == a && me == end));
+        }
+        if (!keep)
+            continue;
+        for (size_t m = 0; over && m < ms->n;) {
+            size_t ma = ms->v[m].first, me = ma + ms->v[m].n;
+            if (ma >= a && me <= end) {
+                free(ms->v[m].own_key);
+                free(ms->v[m].own_name);
+                ms->v[m] = ms->v[--ms->n];
+            } else {
+                m++;
+            }
         }
         mention *m = add_mention(ms, h[i].first, h[i].n, type);
         int got = m ? detected_key(text, t, forms, h[i].first, h[i].n, h[i].head, m) : -1;
@@ -497,10 +522,10 @@ static int add_context_names(const gazetteer *g, const char *text, const tok_arr
             continue;
         }
         const gaz_entity *e[2];
-        if (g && gaz_lookup(g, m->key, type, e, 2) == 1) {
+        if (g && gaz_lookup(g, m->key, type == ENT_NAME ? ENT_NTYPES : type, e, 2) == 1) {
             free(m->own_key);
             free(m->own_name);
-            *m = (mention){ m->first, m->n, type, e[0]->key, e[0]->name, NULL, NULL };
+            *m = (mention){ m->first, m->n, e[0]->type, e[0]->key, e[0]->name, NULL, NULL };
         }
         memset(taken + h[i].first, 1, h[i].n);
     }

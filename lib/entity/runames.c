@@ -22,7 +22,8 @@ static const char region_words[] = " област кра район округ "
 static const char org_words[] =
     " клуб фк команд компан авиакомпан госкорпорац корпорац концерн холдинг завод комбинат"
     " фабрик банк фонд парт движен агентств издательств газет журнал телеканал радиостанц"
-    " ассоциац объединен обществ предприят групп театр оао зао пао ао ооо тоо ";
+    " ассоциац объединен обществ предприят групп театр фракц блок коалиц альянс"
+    " оао зао пао ао ооо тоо гпо гуп руп нк нак уп чуп ";
 
 /* Nouns that end an organization's name after its adjectives: "Евразийский
  * банк развития", "Ошский государственный университет", "Народная партия
@@ -150,25 +151,75 @@ static int region(scan *s, size_t a, size_t j)
     return 0;
 }
 
-/* The one-word name at [a, j] in guillemets: an organization after an
- * organization word, a place after a geographic word, else untyped. Returns
- * 1 when it pushed a hit, 0, or -1 on no memory. */
-static int quoted(scan *s, size_t a, size_t j)
+/* The last token of the name in guillemets that token a begins: its
+ * words joined by single spaces or hyphens, at most MAX_QUOTED tokens, then
+ * the closing mark; (size_t)-1 when there is none. Only the bytes before
+ * and between tokens are read: a closing mark after the last token is not
+ * seen. */
+static size_t quote_end(const scan *s, size_t a)
 {
-    /* Only the bytes before and between tokens are read: a closing mark
-     * after the last token is not seen. */
+    enum { MAX_QUOTED = 6 };
     size_t from = a ? s->toks[a - 1].end : 0;
-    if (s->toks[a].start < from + 2 || memcmp(s->text + s->toks[a].start - 2, "«", 2) != 0
-        || j + 1 >= s->n || s->toks[j + 1].start < s->toks[j].end + 2
-        || memcmp(s->text + s->toks[j].end, "»", 2) != 0)
+    if (s->toks[a].start < from + 2 || memcmp(s->text + s->toks[a].start - 2, "«", 2) != 0)
+        return (size_t)-1;
+    for (size_t j = a; j + 1 < s->n && j < a + MAX_QUOTED; j++) {
+        if (s->toks[j + 1].start >= s->toks[j].end + 2 && !memcmp(s->text + s->toks[j].end, "»", 2))
+            return j;
+        if (!gap_is(s, j, " ") && !gap_is(s, j, "-"))
+            break;
+    }
+    return (size_t)-1;
+}
+
+/* The name in guillemets at [a, j] follows an organization's name in
+ * guillemets in a list: "партии «Аманат», «Ак жол» и «Ауыл»". */
+static bool org_list_item(const scan *s, size_t a)
+{
+    for (size_t k = s->len; k-- > 0;) {
+        const runames_hit *h = &s->out[k];
+        size_t last = h->first + h->n - 1;
+        if (h->type != NAMES_ORG || last >= a)
+            continue;
+        return (last + 1 == a && gap_is(s, last, "», «"))
+               || (last + 2 == a && !strcmp(norm(s, a - 1), "и") && gap_is(s, last, "» ")
+                   && gap_is(s, a - 1, " «"));
+    }
+    return false;
+}
+
+/* Every word of [a, j] is capitalized ("«Манчестер Сити»", not "«Славянский
+ * базар в Витебске»"). */
+static bool all_capitalized(const scan *s, size_t a, size_t j)
+{
+    for (size_t k = a; k <= j; k++)
+        if ((k == a || !gap_is(s, k - 1, "-")) && letter_case(s, k) <= 0)
+            return false;
+    return true;
+}
+
+/* The name in guillemets at a: an organization after an organization word
+ * (a legal form among them: "ГПО «Белэнерго»") or in a list after one, a
+ * place after a geographic word, else untyped. A name of several words may
+ * hold words the gazetteer took only when all are capitalized, a name of
+ * its own ("«Манчестер Сити»"), or after an organization word ("компания
+ * «Газпром экспорт»"). Returns 1 when it pushed a hit, 0, or -1 on no
+ * memory. */
+static int quoted(scan *s, size_t a)
+{
+    size_t j = quote_end(s, a);
+    if (j == (size_t)-1)
         return 0;
-    if (a == 0 || !gap_is(s, a - 1, " «"))
-        return push(s, a, j - a + 1, (size_t)-1, NAMES_OTHER) < 0 ? -1 : 1;
-    if (listed(s, a - 1, org_words))
-        return push(s, a, j - a + 1, (size_t)-1, NAMES_ORG) < 0 ? -1 : 1;
-    if (listed(s, a - 1, geo_words) && free_span(s, a, j))
-        return push(s, a, j - a + 1, (size_t)-1, NAMES_PLACE) < 0 ? -1 : 1;
-    return push(s, a, j - a + 1, (size_t)-1, NAMES_OTHER) < 0 ? -1 : 1;
+    names_type type = NAMES_OTHER;
+    if (a > 0 && gap_is(s, a - 1, " «") && listed(s, a - 1, org_words))
+        type = NAMES_ORG;
+    else if (org_list_item(s, a))
+        type = NAMES_ORG;
+    else if (a > 0 && gap_is(s, a - 1, " «") && listed(s, a - 1, geo_words) && free_span(s, a, j))
+        type = NAMES_PLACE;
+    if (type == NAMES_OTHER && word_end(s, a) != j && !free_span(s, a, j)
+        && !all_capitalized(s, a, j))
+        return 0;
+    return push(s, a, j - a + 1, (size_t)-1, type) < 0 ? -1 : 1;
 }
 
 /* Token i ends as an adjective does ("Ошского", "государственный"). */
@@ -331,10 +382,12 @@ long runames_find(const char *text, const names_tok *toks, size_t n, const unsig
         if (rc == 0 && i == j)
             rc = org_phrase(&s, i);
         if (rc == 0)
-            rc = quoted(&s, i, j);
+            rc = quoted(&s, i);
         if (rc == 0 && free_span(&s, i, j) && !sentence_start(&s, i) && alone(&s, i, j)
             && listed_place(&s, i, j))
             rc = push(&s, i, j - i + 1, (size_t)-1, NAMES_PLACE) < 0 ? -1 : 1;
+        if (rc > 0 && s.out[s.len - 1].first + s.out[s.len - 1].n - 1 > j)
+            j = s.out[s.len - 1].first + s.out[s.len - 1].n - 1;   /* past the hit's words */
         i = j;
     }
     if (rc < 0) {
