@@ -488,8 +488,12 @@ static int add_context_names(const gazetteer *g, const char *text, const tok_arr
                                 : ENT_NTYPES;
         if (type == ENT_NTYPES)
             continue;
+        /* In guillemets, the name replaces the names of its words; read
+         * from its words, it holds its owner's name ("Народной партии
+         * Казахстана"). */
+        bool quoted = t->v[a].start >= 2 && !memcmp(text + t->v[a].start - 2, "«", 2);
         bool keep = true, over = false;
-        for (size_t m = 0; m < ms->n && keep; m++) {
+        for (size_t m = 0; m < ms->n && keep && quoted; m++) {
             size_t ma = ms->v[m].first, me = ma + ms->v[m].n;
             if (me <= a || ma >= end)
                 continue;

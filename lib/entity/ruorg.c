@@ -153,7 +153,9 @@ static void tab_make(void)
 
 /* What the scan knows of each token. `joined[i]`: tokens i and i+1 are
  * separated by one space; `cap[i]`: token i is capitalized; `inner[i]`: it
- * may be a lower-case word inside a name (no verb, no other preposition). */
+ * may be a lower-case word inside a name (no verb, no other preposition),
+ * with INNER_ON when it would carry a name on ("и", "по", a genitive). */
+enum { INNER = 1, INNER_ON = 2 };
 typedef struct scan {
     const gazetteer *g;
     const char *text;             /* NULL: a filter's name */
@@ -282,7 +284,7 @@ static int read_body(const scan *s, size_t i, ruorg_hit *h, const body **which)
     }
     /* Alone, unless its name may go on ("Министерство энергетики и
      * природных ресурсов"). */
-    if (!(*which)->bare || (j < s->n && is_joined(s, j - 1) && is_inner(s, j) && !is_cap(s, j)))
+    if (!(*which)->bare || (j < s->n && is_joined(s, j - 1) && s->inner && (s->inner[j] & INNER_ON)))
         return 0;
     h->owner = j;
     return 1;
@@ -346,7 +348,7 @@ static bool joined_by_space(const char *text, const names_tok *t, size_t i, size
 
 /* A lower-case word that may stand inside a body's name: no verb (by its
  * ending) and no preposition but "по", "при" and the conjunction "и". */
-static bool inner_word(const char *w)
+static bool inner_like(const char *w)
 {
     static const char *const keep[] = { "и", "по", "при" };
     static const char *const stop[] = { "для", "что", "как", "под", "над", "без", "про", "это",
@@ -372,6 +374,26 @@ static bool inner_word(const char *w)
             return false;
     }
     return true;
+}
+
+/* What a lower-case word is to a body's name (inner_like): INNER, with
+ * INNER_ON when it would carry the name on ("и", "по", "при", a genitive),
+ * or 0. */
+static unsigned char inner_word(const char *w)
+{
+    static const char *const on_ends[] = { "а", "я", "ы", "и", "ов", "ев", "ей", "ых", "их", "ого",
+                                           "его", "ой" };
+    if (!inner_like(w))
+        return 0;
+    size_t len = strlen(w);
+    if (!strcmp(w, "и") || !strcmp(w, "по") || !strcmp(w, "при"))
+        return INNER | INNER_ON;
+    for (size_t i = 0; i < sizeof on_ends / sizeof *on_ends; i++) {
+        size_t el = strlen(on_ends[i]);
+        if (len >= el && !strcmp(w + len - el, on_ends[i]))
+            return INNER | INNER_ON;
+    }
+    return INNER;
 }
 
 /* A body found, with its table entry while it waits for its owner. */
@@ -432,7 +454,7 @@ long ruorg_find(const gazetteer *g, const char *text, const names_tok *toks,
         int c = names_case(text, toks[i].start, toks[i].end);
         flags[i] = joined_by_space(text, toks, i, n);
         flags[n + i] = c > 0;
-        flags[2 * n + i] = c < 0 && inner_word(toks[i].norm);
+        flags[2 * n + i] = c < 0 ? inner_word(toks[i].norm) : 0;
     }
     for (size_t i = 0; i < n; i++) {
         found f;

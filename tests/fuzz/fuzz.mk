@@ -32,7 +32,7 @@ FUZZ_WERROR ?= -Werror
 FUZZ_LIB_SRC := lib/status.c lib/text/decode.c lib/text/token.c lib/text/tokarray.c \
     lib/text/charset.c lib/text/plausible.c lib/text/script.c \
     lib/proto/proto.c lib/proto/jw.c lib/proto/status_error.c lib/proto/frame.c lib/proto/request.c lib/query/query.c lib/entity/dates.c lib/entity/gazetteer.c \
-    lib/entity/translit.c lib/entity/rustem.c lib/entity/names.c lib/entity/extract.c lib/entity/runames.c lib/entity/sense.c \
+    lib/entity/translit.c lib/entity/rustem.c lib/entity/names.c lib/entity/extract.c lib/entity/runames.c lib/entity/ruorg.c lib/entity/sense.c \
     lib/entity/docdate.c
 FUZZ_LIB_OBJ := $(FUZZ_LIB_SRC:%.c=$(FUZZ_DIR)/obj/%.o)
 FUZZ_LIB := $(FUZZ_DIR)/libseekd-fuzz.a

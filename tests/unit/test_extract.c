@@ -39,6 +39,14 @@ static const char gaz_text[] =
     "place\tAstana\tАстана\n"
     "place\tMozyr\tМозырь\n"
     "place\tBrest Region\tБрестская область\n"
+    "place\tKazakhstan\tКазахстан|Республика Казахстан\n"
+    "place\tArmenia\tАрмения\n"
+    "place\tTajikistan\tТаджикистан|Республика Таджикистан\n"
+    "place\tYerevan\tЕреван\tArmenia\n"
+    "place\tManchester\tМанчестер\n"
+    "org\tCSTO\tОДКБ\n"
+    "org\tNational Bank of Kazakhstan\tНациональный банк Республики Казахстан\n"
+    "org\tGazprom\tГазпром\n"
     "place\tGrodno Region\tГродненская область\n"
     "person\tAdylbek Kasymaliev\tАдылбек Касымалиев\n"
     "person\tSadyr Japarov\tСадыр Жапаров\n"
@@ -195,6 +203,53 @@ static void test_russian_context(void **state)
     EXPECT("Прибыли в Астану.", "place:astana*1");
 }
 
+/* Russian bodies named with their owner: one key however written. */
+static void test_russian_bodies(void **state)
+{
+    (void)state;
+    EXPECT("Глава МИД Казахстана прибыл.",
+           "org:ministerstv inostrann del kazakhstan*1 place:kazakhstan*1");
+    EXPECT("Министерство иностранных дел Республики Казахстан сообщило. Заявление МИД "
+           "Казахстана. Глава МИД заявил.",
+           "org:ministerstv inostrann del kazakhstan*3 place:kazakhstan*2");
+    /* An open head with the lower-case words of its name; an owner that is
+     * an organization. */
+    EXPECT("Агентство по статистике при Президенте Республики Таджикистан сообщило.",
+           "org:agentstv po statistik pr prezident tajikistan*1 place:tajikistan*1");
+    EXPECT("Совет министров обороны ОДКБ собрался.",
+           "org:sovet ministrov oboron csto*1 org:csto*1");
+    /* The gazetteer's name of a body stays, and names it where the text
+     * writes it alone. */
+    EXPECT("МИД России заявил. Представитель МИД сообщил.",
+           "org:russian ministry of foreign affairs*2 place:russia*1");
+    EXPECT("Национальный банк Республики Казахстан повысил ставку. Председатель Нацбанка "
+           "выступил.", "org:national bank of kazakhstan*2 place:kazakhstan*1");
+    /* Alone: the dateline's country, else one a title names, else none. */
+    EXPECT("Заголовок\nЕРЕВАН, 5 мая. Председатель Национального собрания выступил.",
+           "place:yerevan*1 org:natsionaln sobran armenia*1");
+    EXPECT("Президент Казахстана заявил, что Министерство обороны готово.",
+           "place:kazakhstan*1 org:ministerstv oboron kazakhstan*1");
+    EXPECT("Министерство обороны сообщило.", "");
+    EXPECT("Президент Казахстана заявил, что Министерство энергетики и природных ресурсов "
+           "готово.", "place:kazakhstan*1");
+    /* A body's abbreviation is no part of a person's name. */
+    EXPECT("Председатель Нацбанка Казахстана Тимур Сулейменов заявил.",
+           "org:natsionaln bank kazakhstan*1 place:kazakhstan*1 person:timur suleimenov*1");
+    /* Words that are not a body's name. */
+    EXPECT("Комитет одобрил поставки газа в Казахстан.", "place:kazakhstan*1");
+    EXPECT("Правительство одобрило план.", "");
+}
+
+/* Names in guillemets and organizations named by adjectives. */
+static void test_russian_org_names(void **state)
+{
+    (void)state;
+    EXPECT("Поставки ведет компания «Газпром экспорт» уже год.", "org:gazpr eksport*1");
+    EXPECT("Гол забил нападающий «Манчестер Сити» Холанд.", "name:manchester sit*1");
+    EXPECT("Депутаты Народной партии Казахстана против.",
+           "org:narodn part kazakhstan*1 place:kazakhstan*1");
+}
+
 /* A gazetteer name never runs across a sentence's end; an abbreviation's
  * period is none. */
 static void test_sentences(void **state)
@@ -244,6 +299,8 @@ int main(void)
         cmocka_unit_test(test_longest_and_context),
         cmocka_unit_test(test_names_inside_names),
         cmocka_unit_test(test_russian_context),
+        cmocka_unit_test(test_russian_bodies),
+        cmocka_unit_test(test_russian_org_names),
         cmocka_unit_test(test_sentences),
         cmocka_unit_test(test_surnames),
     };

@@ -233,6 +233,10 @@ static void test_russian_context(void **state)
     expect("в городе Бишкек уулу", "Бишкек", "");
     /* Professions are titles too. */
     expect("Главный тренер команды Григорий Бабаян поблагодарил", NULL, "p:Григорий Бабаян");
+    /* A run never joins a Cyrillic word to a Latin one: a Latin-written
+     * company in Russian text is a name of its own. */
+    expect("прогноз: Аналитики Halyk Bank ожидают", NULL, "o:Halyk Bank");
+    expect("встреча Ивана Петрова Markus Mueller", NULL, "n:Ивана Петрова|n:Markus Mueller");
 }
 
 static void test_hyphen(void **state)

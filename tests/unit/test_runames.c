@@ -148,6 +148,48 @@ static void test_guillemets(void **state)
     /* Unclosed, or at the very end where no closing mark is read. */
     expect("клуб «Астана победил", NULL, NULL, "");
     expect("клуб «Астана»", NULL, NULL, "");
+    /* Several words: after an organization word they may hold a name the
+     * gazetteer took; untyped, only when every word is capitalized. */
+    expect("компания «Газпром экспорт» начала", NULL, "Газпром", "o:Газпром экспорт");
+    expect("нападающий «Манчестер Сити» забил", "Манчестер", NULL, "n:Манчестер Сити");
+    expect("фестиваль «Славянский базар в Витебске» открылся", "Витебске", NULL, "");
+    expect("проект «Перекресток мира» обсудили", NULL, NULL, "n:Перекресток мира");
+    /* A legal form is an organization word; a list of names in guillemets
+     * after one is a list of organizations. */
+    expect("ГПО «Белэнерго» подписало", NULL, NULL, "o:Белэнерго");
+    expect("АО НК «КазМунайГаз» и", NULL, NULL, "o:КазМунайГаз");
+    expect("прошли партии «Ак жол», «Ауыл» и «Аманат» тоже", NULL, NULL,
+           "o:Ак жол|o:Ауыл|o:Аманат");
+    expect("проекты «Север», «Юг» и «Запад» тоже", NULL, NULL, "n:Север|n:Юг|n:Запад");
+    /* A list broken by other words is no list. */
+    expect("партии «Ак жол», а затем «Ауыл» тоже", NULL, NULL, "o:Ак жол|n:Ауыл");
+}
+
+/* Organizations named by adjectives and a head noun, then the genitive
+ * words of their names and their place. */
+static void test_org_phrases(void **state)
+{
+    (void)state;
+    expect("решение Евразийского межправительственного совета в мае", NULL, NULL,
+           "o:Евразийского межправительственного совета");
+    expect("депутаты Народной партии Казахстана одобрили", "Казахстана", NULL,
+           "o:Народной партии Казахстана");
+    expect("в парламент прошла Общенациональная социал-демократическая партия", NULL, NULL,
+           "o:Общенациональная социал-демократическая партия");
+    expect("филиал Российского университета дружбы народов имени Лумумбы", NULL, NULL,
+           "o:Российского университета дружбы народов");
+    /* A verb ends the name. */
+    expect("подразделения Центрального военного округа прибыли на базу", NULL, NULL,
+           "o:Центрального военного округа");
+    /* At a sentence's start only an adjective made from a name begins one. */
+    expect("Ошский государственный университет открыл", NULL, NULL,
+           "o:Ошский государственный университет");
+    expect("Новая партия создана.", NULL, NULL, "");
+    /* No head noun, lower case, a region word, a known name. */
+    expect("и Российская сторона заявила", NULL, NULL, "");
+    expect("и российская партия заявила", NULL, NULL, "");
+    expect("в Ошской области", NULL, NULL, "l:Ошской области");
+    expect("и Евразийский банк развития", NULL, "Евразийский", "");
 }
 
 static unsigned long rng = 88172645463325252UL;
@@ -206,6 +248,7 @@ int main(void)
         cmocka_unit_test(test_lists),
         cmocka_unit_test(test_regions),
         cmocka_unit_test(test_guillemets),
+        cmocka_unit_test(test_org_phrases),
         cmocka_unit_test(test_random_tokens),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,161 @@
+/* Unit tests for lib/entity/ruorg.c and the org filter terms it gives
+ * (qp_entity_terms): one key for a body however its name is written, its
+ * abbreviations and full names, owners that are places or organizations,
+ * names that are no body; a filter finds a body by the key its documents
+ * hold, also through the gazetteer's Russian names of it. The bodies of
+ * whole documents (written alone, their country) are tested in
+ * test_extract.c. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "entity/ruorg.h"
+#include "query/compile.h"
+
+static const char gaz_text[] =
+    "place\tKazakhstan\tКазахстан|Республика Казахстан\n"
+    "place\tKyrgyzstan\tКыргызстан|Киргизия|Кыргызская Республика\n"
+    "place\tRussia\tРоссия|РФ\n"
+    "place\tArmenia\tАрмения\n"
+    "org\tCSTO\tОДКБ\n"
+    "org\tRussian Ministry of Foreign Affairs\tМИД России\n";
+
+static gazetteer *gaz;
+
+static int setup(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/test_ruorg_XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    fputs(gaz_text, f);
+    fclose(f);
+    char err[256];
+    seek_status st = gaz_load(path, &gaz, err, sizeof err);
+    unlink(path);
+    return st == SEEK_OK ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    gaz_free(gaz);
+    return 0;
+}
+
+/* The key of the body `name` names, or "" when it names none. */
+static void key_of(const char *name, char *out, size_t cap)
+{
+    char *form = gaz_match_form(name, strlen(name));
+    assert_non_null(form);
+    char *key = ruorg_key(gaz, form);
+    snprintf(out, cap, "%s", key ? key : "");
+    free(key);
+    free(form);
+}
+
+#define EXPECT_KEY(name, want) do { char got[256]; key_of(name, got, sizeof got); \
+        if (strcmp(got, want)) fail_msg("%s\n  got:  %s\n  want: %s", name, got, want); } while (0)
+
+static void test_one_key(void **state)
+{
+    (void)state;
+    const char *const same[] = {
+        "МИД Кыргызстана", "Министерство иностранных дел Кыргызской Республики",
+        "министерства иностранных дел Киргизии", "МИД Кыргызской Республики",
+    };
+    for (size_t i = 0; i < sizeof same / sizeof *same; i++)
+        EXPECT_KEY(same[i], "ministerstv inostrann del kyrgyzstan");
+    EXPECT_KEY("Минобороны РФ", "ministerstv oboron russia");
+    EXPECT_KEY("Министерство обороны России", "ministerstv oboron russia");
+    EXPECT_KEY("Генпрокуратура Казахстана", "generaln prokuratur kazakhstan");
+    EXPECT_KEY("Генеральная прокуратура Республики Казахстан", "generaln prokuratur kazakhstan");
+    EXPECT_KEY("ЦИК Армении", "tsentraln izbirateln komiss armenia");
+    /* An open head with the words of its name; an organization as owner;
+     * filler that says nothing of the body. */
+    EXPECT_KEY("Министерство территориального управления и инфраструктуры Армении",
+               "ministerstv territorialn upravlen i infrastruktur armenia");
+    EXPECT_KEY("Совет министров обороны ОДКБ", "sovet ministrov oboron csto");
+    EXPECT_KEY("Совет министров обороны стран ОДКБ", "sovet ministrov oboron csto");
+    EXPECT_KEY("Союз журналистов России", "soyuz zhurnalistov russia");
+}
+
+static void test_no_body(void **state)
+{
+    (void)state;
+    /* No owner, an unknown owner, words after the owner, no body. */
+    EXPECT_KEY("МИД", "");
+    EXPECT_KEY("Министерство обороны", "");
+    EXPECT_KEY("Министерство обороны Нарнии", "");
+    EXPECT_KEY("МИД Казахстана сообщил", "");
+    EXPECT_KEY("Президент Казахстана", "");
+    EXPECT_KEY("Казахстан", "");
+    EXPECT_KEY("", "");
+}
+
+typedef struct terms {
+    char v[8][256];
+    size_t n;
+} terms;
+
+static int collect(const char *term, const gaz_entity *e, void *ctx)
+{
+    terms *t = ctx;
+    (void)e;
+    if (t->n < 8)
+        snprintf(t->v[t->n++], sizeof t->v[0], "%s", term + 2);   /* past the type prefix */
+    return 0;
+}
+
+static bool has_term(const terms *t, const char *want)
+{
+    for (size_t i = 0; i < t->n; i++)
+        if (!strcmp(t->v[i], want))
+            return true;
+    return false;
+}
+
+/* An org filter asks for the body's key, and for the keys of the Russian
+ * names the gazetteer gives the entity it names. */
+static void test_filter_terms(void **state)
+{
+    (void)state;
+    terms t = { .n = 0 };
+    char *form = gaz_match_form("МИД Кыргызстана", strlen("МИД Кыргызстана"));
+    assert_int_equal(qp_entity_terms(gaz, ENT_ORG, form, collect, &t), 0);
+    free(form);
+    assert_true(has_term(&t, "ministerstv inostrann del kyrgyzstan"));
+    assert_true(has_term(&t, "mid kyrgyzstan"));
+
+    t.n = 0;
+    form = gaz_match_form("Russian Ministry of Foreign Affairs", 35);
+    assert_int_equal(qp_entity_terms(gaz, ENT_ORG, form, collect, &t), 0);
+    free(form);
+    assert_true(has_term(&t, "russian ministry of foreign affairs"));
+    assert_true(has_term(&t, "ministerstv inostrann del russia"));
+
+    /* A person or place filter asks for no body. */
+    t.n = 0;
+    form = gaz_match_form("МИД Кыргызстана", strlen("МИД Кыргызстана"));
+    assert_int_equal(qp_entity_terms(gaz, ENT_PLACE, form, collect, &t), 0);
+    free(form);
+    assert_false(has_term(&t, "ministerstv inostrann del kyrgyzstan"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_one_key),
+        cmocka_unit_test(test_no_body),
+        cmocka_unit_test(test_filter_terms),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
