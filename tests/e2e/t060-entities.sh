@@ -1,6 +1,7 @@
 #!/bin/sh
 # Entity and date search on corpus/: aliases across spellings and scripts,
-# names the gazetteer lacks, dates, facets, the entity card and listing.
+# names the gazetteer lacks, dates, facets, the entity card and listing;
+# Russian bodies of a state however written.
 . "$(dirname "$0")/lib.sh"
 
 A=000_26b1c25252f2a5d8 B=001_c81778ca1d1bf765 C=002_e7e7b18dbc548489
@@ -96,5 +97,18 @@ assert counts == sorted(counts, reverse=True)
 PY
 expect_eq "entities listing by name prefix" "Dushanbe" "$(seek --entities --type place --prefix dush | head -1 | awk '{print $3}')"
 expect_eq "a prefix matches any word of the name" "Emomali Rahmon" "$(seek --entities --prefix rahm | head -1 | cut -c17-)"
+stop_daemon
+
+# A Russian body is one organization however the text writes it: with its
+# owner in full, by its abbreviation, or alone in a story from its country.
+mkdir -p "$CORPUS/ru"
+printf 'Заявление\n\nАСТАНА, 3 мая. Министерство иностранных дел Республики Казахстан выразило протест.\n' > "$CORPUS/ru/body1.txt"
+printf 'Брифинг\n\nАЛМАТЫ, 4 мая. Представитель МИД заявил журналистам, что переговоры продолжатся.\n' > "$CORPUS/ru/body2.txt"
+printf 'Визит\n\nБИШКЕК, 5 мая. Представитель МИД заявил, что визит состоится.\n' > "$CORPUS/ru/body3.txt"
+check "index the Russian bodies" index -q "$CORPUS"
+start_daemon || exit 1
+expect_eq 'org:"МИД Казахстана" finds each way of writing it' "ru/body1,ru/body2" "$(ids 'org:"МИД Казахстана"')"
+expect_eq 'org:"Министерство иностранных дел Кыргызстана"' "ru/body3" \
+    "$(ids 'org:"Министерство иностранных дел Кыргызстана"')"
 stop_daemon
 finish
