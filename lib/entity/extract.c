@@ -470,12 +470,12 @@ static bool named_org_elsewhere(char **forms, const runames_hit *h, long k, long
  * an untyped name ("«Манчестер Сити»"), never a person's; a region read from
  * its adjective is the gazetteer's when it lists it. Claims the tokens.
  * Returns 0, or -1 on no memory. */
-static int add_context_names(const gazetteer *g, const char *text, const tok_array *t,
+static int add_context_names(const gazetteer *g, const char *text, size_t len, const tok_array *t,
                              const names_tok *nt, char **forms, unsigned char *taken,
                              const unsigned char *place, mentions *ms)
 {
     runames_hit *h = NULL;
-    long k = runames_find(text, nt, t->n, taken, place, &h);
+    long k = runames_find(text, len, nt, t->n, taken, place, &h);
     int rc = k < 0 ? -1 : 0;
     for (long i = 0; i < k && rc == 0; i++) {
         size_t a = h[i].first, end = a + h[i].n;
@@ -551,7 +551,8 @@ static const mention *gazetteer_name(const mentions *ms, size_t a, size_t e)
  * and so is every other mention of the body in the document ("Нацбанк"
  * after "Национальный банк Республики Казахстан"); a name inside the body's
  * own words gives way to it ("ГКНБ" of "ГКНБ Таджикистана"), one running
- * across its edge keeps the words, and the owner stays a name of its own.
+ * across its edge keeps the words unless it is an organization holding the
+ * body, and the owner stays a name of its own.
  * Claims the tokens. Returns 0, or -1 on no memory. */
 static int add_bodies(const gazetteer *g, const char *text, const tok_array *t,
                       const names_tok *nt, char **forms, unsigned char *taken, mentions *ms)
@@ -571,16 +572,19 @@ static int add_bodies(const gazetteer *g, const char *text, const tok_array *t,
     }
     for (long i = 0; i < k && rc == 0; i++) {
         size_t a = h[i].first, e = a + h[i].n, o = h[i].owner;
-        bool keep = true;
+        bool keep = true, within = false;
         for (size_t m = 0; m < ms->n && keep; m++) {
             size_t ma = ms->v[m].first, me = ma + ms->v[m].n;
             if (me <= a || ma >= e || (ma >= o && me <= e))
                 continue;   /* apart, or the owner */
-            keep = ma >= a && me <= o && !(ma == a && me == e);
+            /* Inside a longer organization's name it is a name of its own
+             * there ("Мажилис Парламента Казахстана"). */
+            within |= ms->v[m].type == ENT_ORG && ma <= a && me >= e && me - ma > e - a;
+            keep = within || (ma >= a && me <= o && !(ma == a && me == e));
         }
         if (!keep)
             continue;
-        for (size_t m = 0; m < ms->n;) {
+        for (size_t m = 0; m < ms->n && !within;) {
             size_t ma = ms->v[m].first, me = ma + ms->v[m].n;
             if (ma >= a && me <= o) {
                 free(ms->v[m].own_key);
@@ -616,7 +620,42 @@ static int add_bodies(const gazetteer *g, const char *text, const tok_array *t,
     return rc;
 }
 
-static seek_status find_entities(const gazetteer *g, const char *text, const tok_array *t,
+/* A detected Russian name of three words or more whose first word is the
+ * surname of a person the document names in full is two: "Помощник Алиева
+ * Хикмет Гаджиев" is Aliyev's aide Khikmet Gadzhiev (the genitive names
+ * whose aide). The first word is left for surname linking. Returns 0, or -1
+ * on no memory. */
+static int drop_genitive_surnames(const char *text, const tok_array *t, char **forms,
+                                  mentions *ms)
+{
+    for (size_t m = 0; m < ms->n; m++) {
+        mention *p = &ms->v[m];
+        if (!p->own_key || p->n < 3 || (p->type != ENT_PERSON && p->type != ENT_NAME)
+            || script_word(tok_array_norm(t, p->first), t->v[p->first].len, NULL)
+                   != SCRIPT_CYRILLIC)
+            continue;
+        bool his = false;
+        for (size_t q = 0; q < ms->n && !his; q++) {
+            const mention *o = &ms->v[q];
+            his = q != m && o->type == ENT_PERSON && o->n >= 2
+                  && !strcmp(forms[o->first + o->n - 1], forms[p->first]);
+        }
+        if (!his)
+            continue;
+        mention shorter = { p->first + 1, p->n - 1, p->type, NULL, NULL, NULL, NULL };
+        int got = detected_key(text, t, forms, shorter.first, shorter.n, (size_t)-1, &shorter);
+        if (got < 0)
+            return -1;
+        if (got > 0)
+            continue;
+        free(p->own_key);
+        free(p->own_name);
+        *p = shorter;
+    }
+    return 0;
+}
+
+static seek_status find_entities(const gazetteer *g, const char *text, size_t len, const tok_array *t,
                                  counter *c)
 {
     seek_status st = SEEK_NOMEM;
@@ -666,7 +705,7 @@ static seek_status find_entities(const gazetteer *g, const char *text, const tok
     }
     if ((g && add_initials(g, text, t, forms, taken, &ms) < 0)
         || (g && add_bodies(g, text, t, nt, forms, taken, &ms) < 0)
-        || add_context_names(g, text, t, nt, forms, taken, place, &ms) < 0)
+        || add_context_names(g, text, len, t, nt, forms, taken, place, &ms) < 0)
         goto out;
     long nn = names_find(text, nt, t->n, taken, &nm);
     if (nn < 0)
@@ -681,6 +720,8 @@ static seek_status find_entities(const gazetteer *g, const char *text, const tok
         if (rc > 0)
             ms.n--;
     }
+    if (drop_genitive_surnames(text, t, forms, &ms) < 0)
+        goto out;
     /* Gazetteer matches and detected names never overlap: one order. */
     sort_mentions(&ms);
     if (link_surnames(text, t, nt, forms, &ms) < 0)
@@ -717,7 +758,7 @@ seek_status extract_run(const gazetteer *g, const char *text, size_t len,
 {
     memset(out, 0, sizeof *out);
     counter c = { out, 0 };
-    seek_status st = find_entities(g, text, toks, &c);
+    seek_status st = find_entities(g, text, len, toks, &c);
     if (st == SEEK_OK) {
         ssize_t n = dates_find_near(text, len, 0, &out->dates);
         if (n < 0)

@@ -15,7 +15,7 @@ enum { MAX_WORD = 48 };
 /* Words before a place's one-word name. */
 static const char geo_words[] =
     " рек озер город сел поселок поселк деревн кишлак аул станиц месторожден месторождени перевал хребет"
-    " хребт гор долин остров залив пролив порт аэропорт парк площад улиц проспект ";
+    " хребт гор долин остров залив пролив порт аэропорт парк площад улиц проспект берег побереж ";
 /* Words a region's adjective stands before: "Ошской области". */
 static const char region_words[] = " област кра район округ ";
 /* Words before an organization's name in guillemets: "клуб «Астана»". */
@@ -35,6 +35,7 @@ static const char org_heads[] =
 
 typedef struct scan {
     const char *text;
+    size_t text_len;
     const names_tok *toks;
     size_t n;
     const unsigned char *taken, *place;
@@ -153,18 +154,19 @@ static int region(scan *s, size_t a, size_t j)
 
 /* The last token of the name in guillemets that token a begins: its
  * words joined by single spaces or hyphens, at most MAX_QUOTED tokens, then
- * the closing mark; (size_t)-1 when there is none. Only the bytes before
- * and between tokens are read: a closing mark after the last token is not
- * seen. */
+ * the closing mark; (size_t)-1 when there is none. */
 static size_t quote_end(const scan *s, size_t a)
 {
     enum { MAX_QUOTED = 6 };
     size_t from = a ? s->toks[a - 1].end : 0;
     if (s->toks[a].start < from + 2 || memcmp(s->text + s->toks[a].start - 2, "«", 2) != 0)
         return (size_t)-1;
-    for (size_t j = a; j + 1 < s->n && j < a + MAX_QUOTED; j++) {
-        if (s->toks[j + 1].start >= s->toks[j].end + 2 && !memcmp(s->text + s->toks[j].end, "»", 2))
+    for (size_t j = a; j < s->n && j < a + MAX_QUOTED; j++) {
+        size_t to = j + 1 < s->n ? s->toks[j + 1].start : s->text_len;
+        if (to >= s->toks[j].end + 2 && !memcmp(s->text + s->toks[j].end, "»", 2))
             return j;
+        if (j + 1 >= s->n)
+            break;
         if (!gap_is(s, j, " ") && !gap_is(s, j, "-"))
             break;
     }
@@ -361,17 +363,23 @@ static bool listed_place(const scan *s, size_t a, size_t j)
 }
 
 /* A capitalized word standing alone: no capitalized word joined to it by a
- * space, as a name of two words would be. */
+ * space, as a name of two words would be, but for the region it lies in
+ * ("у села Сотк Гегаркуникской области"). */
 static bool alone(const scan *s, size_t a, size_t j)
 {
-    return !(a > 0 && gap_is(s, a - 1, " ") && letter_case(s, a - 1) > 0)
-           && !(j + 1 < s->n && gap_is(s, j, " ") && letter_case(s, j + 1) > 0);
+    if (a > 0 && gap_is(s, a - 1, " ") && letter_case(s, a - 1) > 0)
+        return false;
+    if (!(j + 1 < s->n && gap_is(s, j, " ") && letter_case(s, j + 1) > 0))
+        return true;
+    size_t r = word_end(s, j + 1);
+    return adjective(s, r) && r + 1 < s->n && gap_is(s, r, " ") && letter_case(s, r + 1) < 0
+           && listed(s, r + 1, region_words);
 }
 
-long runames_find(const char *text, const names_tok *toks, size_t n, const unsigned char *taken_,
-                  const unsigned char *place, runames_hit **out)
+long runames_find(const char *text, size_t len, const names_tok *toks, size_t n,
+                  const unsigned char *taken_, const unsigned char *place, runames_hit **out)
 {
-    scan s = { text, toks, n, taken_, place, NULL, 0, 0 };
+    scan s = { text, len, toks, n, taken_, place, NULL, 0, 0 };
     int rc = 0;
     for (size_t i = 0; i < n && rc >= 0; i++) {
         const unsigned char b = (unsigned char)norm(&s, i)[0];

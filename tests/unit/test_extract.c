@@ -47,6 +47,7 @@ static const char gaz_text[] =
     "org\tCSTO\tОДКБ\n"
     "org\tNational Bank of Kazakhstan\tНациональный банк Республики Казахстан\n"
     "org\tGazprom\tГазпром\n"
+    "org\tMazhilis\tМажилис|Мажилис Парламента Казахстана\n"
     "place\tGrodno Region\tГродненская область\n"
     "person\tAdylbek Kasymaliev\tАдылбек Касымалиев\n"
     "person\tSadyr Japarov\tСадыр Жапаров\n"
@@ -63,7 +64,8 @@ static const char gaz_text[] =
     "person\tHillary Clinton\t\n"
     "person\tBenjamin Netanyahu\tNetanyahu\n"
     "person\tBoris Yeltsin\tYeltsin|Ельцин\n"
-    "person\tRecep Tayyip Erdogan\tErdogan\n";
+    "person\tRecep Tayyip Erdogan\tErdogan\n"
+    "person\tIlham Aliyev\tИльхам Алиев\n";
 
 static gazetteer *gaz;
 
@@ -188,6 +190,11 @@ static void test_russian_context(void **state)
     EXPECT("Премьер Б. Касымалиев прибыл.", "person:b kasymaliev*1");
     /* Дж and Ж. */
     EXPECT("Президент Садыр Джапаров заявил.", "person:sadyr japarov*1");
+    /* The genitive of a person the text names in full is no part of the
+     * name after it. */
+    EXPECT("Президент Ильхам Алиев прибыл. Помощник Алиева Хикмет Гаджиев сообщил.",
+           "person:ilham aliyev*2 person:khikmet gadzhiev*1");
+    EXPECT("Помощник Иванова Хикмет Гаджиев сообщил.", "person:ivanov khikmet gadzhiev*1");
     /* A place's name as a given name before a surname or patronymic. */
     EXPECT("Министр финансов Владимир Зиновский сообщил.", "person:vladimir zinovsk*1");
     EXPECT("Мы благодарны Владимиру Владимировичу.", "name:vladimir vladimirovich*1");
@@ -235,6 +242,9 @@ static void test_russian_bodies(void **state)
     /* A body's abbreviation is no part of a person's name. */
     EXPECT("Председатель Нацбанка Казахстана Тимур Сулейменов заявил.",
            "org:natsionaln bank kazakhstan*1 place:kazakhstan*1 person:timur suleimenov*1");
+    /* Inside a longer organization's name. */
+    EXPECT("Депутаты Мажилиса Парламента Казахстана одобрили.",
+           "org:mazhilis*1 org:parlament kazakhstan*1 place:kazakhstan*1");
     /* Words that are not a body's name. */
     EXPECT("Комитет одобрил поставки газа в Казахстан.", "place:kazakhstan*1");
     EXPECT("Правительство одобрило план.", "");

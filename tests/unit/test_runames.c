@@ -20,6 +20,7 @@
  * any read past its end. */
 typedef struct doc {
     char *text;
+    size_t len;
     names_tok *toks;
     size_t n, cap;
     unsigned char *taken, *place;
@@ -45,6 +46,7 @@ static void doc_open(doc *d, const char *s, const char *places, const char *take
 {
     size_t len = strlen(s);
     memset(d, 0, sizeof *d);
+    d->len = len;
     d->text = malloc(len ? len : 1);
     assert_non_null(d->text);
     memcpy(d->text, s, len);
@@ -83,7 +85,7 @@ static void expect(const char *s, const char *places, const char *taken, const c
     char got[1024] = "";
     size_t at = 0;
     doc_open(&d, s, places, taken);
-    long n = runames_find(d.text, d.toks, d.n, d.taken, d.place, &h);
+    long n = runames_find(d.text, d.len, d.toks, d.n, d.taken, d.place, &h);
     assert_true(n >= 0);
     for (long k = 0; k < n; k++) {
         size_t a = d.toks[h[k].first].start, b = d.toks[h[k].first + h[k].n - 1].end;
@@ -107,6 +109,11 @@ static void test_geographic_word(void **state)
     expect("на реке Вахш и в городе Нурек", NULL, NULL, "l:Вахш|l:Нурек");
     expect("добыча на месторождениях Тенгиз и Кашаган выросла", NULL, NULL, "l:Тенгиз|l:Кашаган");
     expect("порт Актау принял танкер", NULL, NULL, "l:Актау");
+    expect("станция на берегу Айдаркуля заработает", NULL, NULL, "l:Айдаркуля");
+    /* The region it lies in may follow it. */
+    expect("у села Сотк Гегаркуникской области", NULL, NULL,
+           "l:Сотк|l:Гегаркуникской области");
+    expect("у села Сотк Гегаркуникской", NULL, NULL, "");
     /* A two-word name is name detection's; Latin is not read. */
     expect("в городе Нижний Тагил", NULL, NULL, "");
     expect("on the river Thames", NULL, NULL, "");
@@ -145,9 +152,11 @@ static void test_guillemets(void **state)
     expect("госкорпорации «Росатом» сообщили", NULL, NULL, "o:Росатом");
     expect("в парке «Сокольники» прошел", NULL, NULL, "l:Сокольники");
     expect("«Кайрат» проиграл и «Ордабасы» тоже", NULL, NULL, "n:Кайрат|n:Ордабасы");
-    /* Unclosed, or at the very end where no closing mark is read. */
+    /* Unclosed; at the text's very end. */
     expect("клуб «Астана победил", NULL, NULL, "");
-    expect("клуб «Астана»", NULL, NULL, "");
+    expect("клуб «Астана", NULL, NULL, "");
+    expect("клуб «Астана»", NULL, NULL, "o:Астана");
+    expect("поставки ведет компания «Газпром экспорт».", NULL, "Газпром", "o:Газпром экспорт");
     /* Several words: after an organization word they may hold a name the
      * gazetteer took; untyped, only when every word is capitalized. */
     expect("компания «Газпром экспорт» начала", NULL, "Газпром", "o:Газпром экспорт");
@@ -225,7 +234,7 @@ static void test_random_tokens(void **state)
             taken[i] = next_rand(6) == 0;
             place[i] = taken[i] && next_rand(2);
         }
-        long r = runames_find(text, toks, n, next_rand(2) ? taken : NULL,
+        long r = runames_find(text, len, toks, n, next_rand(2) ? taken : NULL,
                               next_rand(2) ? place : NULL, &h);
         assert_true(r >= 0);
         assert_true((r == 0) == (h == NULL));
