@@ -20,7 +20,8 @@ enum {
 /* The state bodies every country has, by their full names and, where the
  * press has one, their abbreviation. `bare`: written alone, it is still a
  * name ("Кабинет министров", not "Правительство" or "Парламент", which
- * begin sentences as common nouns do). */
+ * begin sentences as common nouns do, nor "Госдепартамент", which is the
+ * United States' in any country's news). */
 static const struct body_src {
     const char *abbr, *full;
     bool bare;
@@ -52,8 +53,8 @@ static const struct body_src {
     { "Совбез", "Совет безопасности", true },
     { "ГКНБ", "Государственный комитет национальной безопасности", true },
     { "Госпогранкомитет", "Государственный пограничный комитет", true },
-    { "Госдепартамент", "Государственный департамент", true },
-    { "Госдеп", "Государственный департамент", true },
+    { "Госдепартамент", "Государственный департамент", false },
+    { "Госдеп", "Государственный департамент", false },
     { NULL, "Следственный комитет", true },
     { NULL, "Кабинет министров", true },
     { NULL, "Национальное собрание", true },
@@ -182,8 +183,9 @@ static bool words_at(const scan *s, size_t i, const words *w)
 }
 
 /* The gazetteer place or organization whose name starts at token i (joined
- * words, capitalized first): its length, and the entity in *e; 0 when none.
- * A place is preferred to an organization of the same name. */
+ * words, capitalized first): its length, and the entity in *e; 0 when none
+ * (or memory runs out: a body is then left unread). A place is preferred to
+ * an organization of the same name. */
 static size_t owner_at(const scan *s, size_t i, const gaz_entity **e)
 {
     if (i >= s->n || !is_cap(s, i))
@@ -318,7 +320,7 @@ static const gaz_entity *dateline_country(const scan *s)
 {
     for (size_t i = 1; s->text && i < s->n; i++) {
         size_t from = s->toks[i - 1].end;
-        if (!memchr(s->text + from, '\n', s->toks[i].start - from))
+        if (s->toks[i].start <= from || !memchr(s->text + from, '\n', s->toks[i].start - from))
             continue;
         const gaz_entity *e;
         if (owner_at(s, i, &e) > 0 && e->type == ENT_PLACE)
