@@ -45,7 +45,7 @@ typedef struct proto_request {
     int relax;           /* search: when no document has every word, answer with those
                             having some (default true) */
     int feedback;        /* search: rerank by feedback from the top documents (default);
-                            false: plain BM25, one pass */
+                            false: the query's words alone, one pass */
     int debug;           /* search: add what the answer cost ("debug", default false) */
     unsigned facets;     /* search: PROTO_FACET_* bits */
     proto_sort sort;     /* search: the order of hits (default relevance) */

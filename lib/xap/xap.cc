@@ -444,24 +444,24 @@ static Xapian::MSet value_ordered(Xapian::Enquire &enquire, Xapian::Database &db
     }
 }
 
-/* Ranking (docs/relevance.md has the measurements): BM25 with Robertson's
- * standard k1 = 1.2, b = 0.75 (Xapian's defaults are 1 and 0.5), and
- * pseudo-relevance feedback: the stems that best tell the top
- * FEEDBACK_DOCS documents from the rest (expand()) are added, at up to
- * FEEDBACK_WEIGHT of their own weight, as optional terms, so they reorder
- * the matches without adding any. BM25Weight and the query operators are
- * Xapian's own, which xapian-tcpsrv knows, so remote shards rank as local
- * ones. */
-#define BM25_K1 1.2
-#define BM25_B 0.75
-#define FEEDBACK_DOCS 10
-#define FEEDBACK_TERMS 20
+/* Ranking (docs/relevance.md has the measurements): In_expB2 of the
+ * divergence-from-randomness family (Amati and van Rijsbergen; Xapian's
+ * IneB2Weight) with its standard c = 1, and pseudo-relevance feedback: the
+ * stems that best tell the top FEEDBACK_DOCS documents from the rest
+ * (expand()) are added, at up to FEEDBACK_WEIGHT of their own weight, as
+ * optional terms, so they reorder the matches without adding any. 3
+ * documents and 10 terms are Terrier's defaults. The weighting scheme and
+ * the query operators are Xapian's own, which xapian-tcpsrv knows, so
+ * remote shards rank as local ones. */
+#define DFR_C 1.0
+#define FEEDBACK_DOCS 3
+#define FEEDBACK_TERMS 10
 #define FEEDBACK_WEIGHT 0.5
 #define FEEDBACK_MAX_DOCLEN 50000   /* words: a long report, not a dump */
 
-static Xapian::BM25Weight bm25()
+static Xapian::IneB2Weight ranking()
 {
-    return Xapian::BM25Weight(BM25_K1, 0, 1, BM25_B, 0.5);
+    return Xapian::IneB2Weight(DFR_C);
 }
 
 /* Set once before serving (xap_expand_skip), read-only afterwards. */
@@ -667,7 +667,7 @@ seek_status xap_db_search(xap_db *db, const xap_query *q, const xap_search *opt,
         if (opt->rank == XAP_RANK_WDF)
             enquire.set_weighting_scheme(Xapian::TfIdfWeight("nnn"));
         else
-            enquire.set_weighting_scheme(bm25());
+            enquire.set_weighting_scheme(ranking());
         bool by_value = opt->order != XAP_ORDER_RELEVANCE && opt->key_slot >= 0;
         if (by_value)
             enquire.set_sort_by_value_then_relevance(static_cast<Xapian::valueno>(opt->order_slot),
@@ -679,7 +679,7 @@ seek_status xap_db_search(xap_db *db, const xap_query *q, const xap_search *opt,
         /* After the order is set: ties at the feedback documents' cut are
          * broken by the key, as sharding needs. An order by date leaves
          * nothing for feedback to reorder. */
-        if (opt->rank == XAP_RANK_BM25 && opt->feedback && !by_value && opt->limit > 0)
+        if (opt->rank == XAP_RANK_RELEVANCE && opt->feedback && !by_value && opt->limit > 0)
             enquire.set_query(with_feedback(db, enquire, q->q));
         if (opt->time_limit > 0)
             enquire.set_time_limit(opt->time_limit);
@@ -832,7 +832,7 @@ static Xapian::docid find_doc(Xapian::Database &db, const char *idterm)
 static Xapian::MSet weigh_in(Xapian::Database &db, const Xapian::Query &q, const char *idterm)
 {
     Xapian::Enquire e(db);
-    e.set_weighting_scheme(bm25());
+    e.set_weighting_scheme(ranking());
     e.set_query(Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(idterm)));
     return e.get_mset(0, 1);
 }
@@ -846,7 +846,7 @@ seek_status xap_db_explain(xap_db *db, const xap_query *q, int feedback, const c
         return fail(SEEK_NOMEM, "out of memory");
     try {
         Xapian::Enquire enquire(db->db);
-        enquire.set_weighting_scheme(bm25());
+        enquire.set_weighting_scheme(ranking());
         enquire.set_sort_by_relevance_then_value(SLOT_ID, false);   /* as searches order */
         enquire.set_query(q->q);
         Xapian::Query run = feedback ? with_feedback(db, enquire, q->q) : q->q;

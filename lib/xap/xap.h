@@ -98,8 +98,8 @@ typedef struct xap_facet_spec {
 } xap_facet_spec;
 
 typedef enum xap_rank {
-    XAP_RANK_BM25 = 0,     /* relevance */
-    XAP_RANK_WDF,          /* score = occurrences of the query's terms (for one-term queries) */
+    XAP_RANK_RELEVANCE = 0,  /* In_expB2 (xap.cc, docs/relevance.md) */
+    XAP_RANK_WDF,            /* score = occurrences of the query's terms (for one-term queries) */
 } xap_rank;
 
 typedef enum xap_order {
@@ -114,7 +114,7 @@ typedef struct xap_search {
     xap_rank rank;
     xap_order order;
     int order_slot;
-    int feedback;           /* BM25: rerank with terms of the top documents (pseudo-
+    int feedback;           /* relevance: rerank with terms of the top documents (pseudo-
                                relevance feedback); the matches stay the same */
     int key_slot;           /* equal scores are ordered by this value, ascending,
                                and each hit carries it: an order that does not
@@ -185,7 +185,7 @@ typedef struct xap_explain {
     double score;            /* its score when it matches */
 } xap_explain;
 
-/* How `q` ranks, as xap_db_search ranks it (BM25, with feedback when
+/* How `q` ranks, as xap_db_search ranks it (by relevance, with feedback when
  * `feedback`): its terms with their document counts and weights, and when
  * `idterm` is not NULL, that document's score term by term (the weights of
  * its terms add up to its score). Statuses: OK, MODIFIED, NETWORK, IO, NOMEM,
