@@ -3,6 +3,7 @@
  * written without a year wait for the document's own date). */
 #include "entity/extract.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,6 +12,7 @@
 #include "entity/runames.h"
 #include "entity/rustem.h"
 #include "entity/sense.h"
+#include "entity/single.h"
 #include "grow.h"
 #include "entity/translit.h"
 #include "text/script.h"
@@ -254,6 +256,10 @@ static int rejected(const char *text, const tok_array *t, const names_tok *nt,
     if (g->n != 1)
         return 0;
     if (names_case(text, t->v[g->first].start, t->v[g->first].end) < 0)
+        return 1;
+    /* "France 24", "Channel 4": the name of a channel or product, which
+     * one-word names (single.h) read whole. */
+    if (single_numbered(text, nt, t->n, g->first))
         return 1;
     if (g->ent->type != ENT_PLACE && g->ent->type != ENT_PERSON)
         return 0;
@@ -651,6 +657,140 @@ static int drop_genitive_surnames(const char *text, const tok_array *t, char **f
         free(p->own_key);
         free(p->own_name);
         *p = shorter;
+
+/* A word that may join the words of a long name an acronym abbreviates
+ * ("Court of Justice of the European Union", "Petróleos de Venezuela"). */
+static bool acronym_joiner(const char *form)
+{
+    static const char joiners[] = " and at da de del der des do du e el for in la of on the y ";
+    char key[8];
+    size_t len = strlen(form);
+
+    if (len == 0 || len > 3)
+        return false;
+    snprintf(key, sizeof key, " %s ", form);
+    return strstr(joiners, key) != NULL;
+}
+
+/* The first token of the long name that the acronym at token a, written
+ * "(ACR)" right after it, abbreviates: the earliest start from which the
+ * initials of its capitalized words, or of all its words, spell the
+ * acronym, or begin it ("Petróleos de Venezuela (PDVSA)"). (size_t)-1 when
+ * there is none. */
+static size_t acronym_start(const char *text, const tok_array *t, char **forms, size_t a)
+{
+    const char *acr = forms[a];
+    size_t alen = strlen(acr), best = (size_t)-1;
+    char caps[16], all[16];
+    size_t nc = 0, na = 0;
+
+    if (a == 0 || alen < 2 || alen > 10)
+        return best;
+    for (size_t k = a; k-- > 0 && a - k <= 12;) {
+        size_t glen = t->v[k + 1].start - t->v[k].end;
+        const char *gp = text + t->v[k].end;
+        if (k + 1 < a && !(glen == 1 && (*gp == ' ' || *gp == '-')))
+            break;
+        if (!*forms[k] || na + 1 >= sizeof all)
+            break;
+        int wc = names_case(text, t->v[k].start, t->v[k].end);
+        if (wc <= 0 && !acronym_joiner(forms[k]))
+            break;
+        memmove(all + 1, all, na++);
+        all[0] = forms[k][0];
+        if (wc > 0) {
+            memmove(caps + 1, caps, nc++);
+            caps[0] = forms[k][0];
+            if ((nc == alen && !memcmp(caps, acr, nc)) || (na == alen && !memcmp(all, acr, na))
+                || (nc >= 3 && nc < alen && !memcmp(caps, acr, nc))
+                || (na >= 3 && na < alen && !memcmp(all, acr, na)))
+                best = k;
+        }
+    }
+    return best;
+}
+
+/* An acronym defined in parentheses after a long name ("Federal
+ * Communications Commission (FCC)", "Petróleos de Venezuela (PDVSA)") is
+ * that organization wherever the document writes it: each of its mentions
+ * in capitals names the long name too, with its type, and whatever else
+ * read the acronym (a one-word name, the gazetteer's other entity) gives
+ * way. The long name is the mention that covers exactly its words, or a
+ * new one (an organization when it ends in one). Returns 0, or -1 on no
+ * memory. */
+static int link_acronyms(const char *text, const tok_array *t, char **forms, mentions *ms)
+{
+    for (size_t a = 1; a + 1 < t->n; a++) {
+        const char *pre = text + t->v[a - 1].end, *post = text + t->v[a].end;
+        if (t->v[a].start - t->v[a - 1].end != 2 || memcmp(pre, " (", 2) || *post != ')'
+            || names_caps(text, t->v[a].start, t->v[a].end) < 2
+            || script_word(forms[a], strlen(forms[a]), NULL) != SCRIPT_LATIN)
+            continue;
+        size_t s = acronym_start(text, t, forms, a);
+        if (s == (size_t)-1)
+            continue;
+        const char *key = NULL, *name = NULL;
+        ent_type type = ENT_NAME;
+        for (size_t m = 0; m < ms->n; m++) {
+            const mention *p = &ms->v[m];
+            if (p->first == s && p->n == a - s)
+                key = p->key, name = p->name, type = p->type;
+            else if (p->first + p->n == a && p->first > s && p->type == ENT_ORG && !key)
+                type = ENT_ORG;
+        }
+        if (!key) {
+            mention *m = add_mention(ms, s, a - s, type);
+            int rc = m ? detected_key(text, t, forms, s, a - s, (size_t)-1, m) : -1;
+            if (rc < 0)
+                return -1;
+            if (rc > 0) {
+                ms->n--;
+                continue;
+            }
+            key = m->key, name = m->name;
+        }
+        /* Every mention of the acronym in capitals: what read it gives way. */
+        size_t kept = 0;
+        for (size_t m = 0; m < ms->n; m++) {
+            mention *p = &ms->v[m];
+            if (p->n == 1 && !strcmp(forms[p->first], forms[a])
+                && names_caps(text, t->v[p->first].start, t->v[p->first].end) >= 2) {
+                free(p->own_key);
+                free(p->own_name);
+                continue;
+            }
+            ms->v[kept++] = *p;
+        }
+        ms->n = kept;
+        for (size_t j = 0; j < t->n; j++) {
+            if (strcmp(forms[j], forms[a]) || names_caps(text, t->v[j].start, t->v[j].end) < 2)
+                continue;
+            mention *m = add_mention(ms, j, 1, type);
+            if (!m)
+                return -1;
+            m->key = key, m->name = name;
+            if (!(m = add_mention(ms, j, 1, type))
+                || detected_key(text, t, forms, j, 1, (size_t)-1, m) < 0)
+                return -1;
+        }
+    }
+    return 0;
+}
+
+/* Detected names (names.h, single.h) as mentions that own their key.
+ * Returns 0, or -1 on no memory. */
+static int add_detected(const char *text, const tok_array *t, char **forms,
+                        const names_mention *nm, long nn, mentions *ms)
+{
+    static const ent_type types[] = { ['p'] = ENT_PERSON, ['o'] = ENT_ORG, ['l'] = ENT_PLACE,
+                                      ['n'] = ENT_NAME };
+    for (long i = 0; i < nn; i++) {
+        mention *m = add_mention(ms, nm[i].first, nm[i].n, types[nm[i].type]);
+        int rc = m ? detected_key(text, t, forms, nm[i].first, nm[i].n, (size_t)-1, m) : -1;
+        if (rc < 0)
+            return -1;
+        if (rc > 0)
+            ms->n--;
     }
     return 0;
 }
@@ -710,19 +850,21 @@ static seek_status find_entities(const gazetteer *g, const char *text, size_t le
     long nn = names_find(text, nt, t->n, taken, &nm);
     if (nn < 0)
         goto out;
-    static const ent_type types[] = { ['p'] = ENT_PERSON, ['o'] = ENT_ORG, ['l'] = ENT_PLACE,
-                                      ['n'] = ENT_NAME };
-    for (long i = 0; i < nn; i++) {
-        mention *m = add_mention(&ms, nm[i].first, nm[i].n, types[nm[i].type]);
-        int rc = m ? detected_key(text, t, forms, nm[i].first, nm[i].n, (size_t)-1, m) : -1;
-        if (rc < 0)
-            goto out;
-        if (rc > 0)
-            ms.n--;
-    }
+    if (add_detected(text, t, forms, nm, nn, &ms) < 0)
+        goto out;
+    for (long i = 0; i < nn; i++)
+        memset(taken + nm[i].first, 1, nm[i].n);
+    free(nm);
+    nm = NULL;
+    nn = single_find(g, text, nt, t->n, taken, &nm);
+    if (nn < 0 || add_detected(text, t, forms, nm, nn, &ms) < 0)
+        goto out;
     if (drop_genitive_surnames(text, t, forms, &ms) < 0)
         goto out;
     /* Gazetteer matches and detected names never overlap: one order. */
+    sort_mentions(&ms);
+    if (link_acronyms(text, t, forms, &ms) < 0)
+        goto out;
     sort_mentions(&ms);
     if (link_surnames(text, t, nt, forms, &ms) < 0)
         goto out;

@@ -84,7 +84,8 @@ static const struct { unsigned fl; const char *words; } classes[] = {
       " those though thus to today tomorrow under until us we what when where which while who"
       " why with within without yesterday yet monday tuesday wednesday thursday friday saturday"
       " sunday january february march april may june july august september october november"
-      " december в во и на о по после с это а но как что также однако кроме при для из от до"
+      " december again besides elsewhere indeed instead nevertheless nonetheless otherwise overall"
+      " still together в во и на о по после с это а но как что также однако кроме при для из от до"
       " за к у об со не он она они мы вы я его ее их эт сегодня вчера завтра между через так"
       " если когда где уже еще поэтому тогда затем понедельник вторник сред четверг пятниц"
       " суббот воскресен январ феврал март апрел ма май июн июл август сентябр октябр ноябр"
@@ -97,7 +98,7 @@ static const struct { unsigned fl; const char *words; } classes[] = {
       " minister mr mrs ms mufti patriarch premier president prime prince prof professor"
       " prosecutor queen representative secretary sen senator sheikh speaker spokesman"
       " spokesperson spokeswoman publisher owner businessman businesswoman tycoon billionaire"
-      " coach judge lawyer journalist activist dissident глав генерал министр посол посл председател президент премьер"
+      " coach judge lawyer journalist activist dissident ceo executive manager boss глав генерал министр посол посл председател президент премьер"
       " лидер губернатор мэр спикер госсекретар канцлер депутат директор руководител генсек"
       " секретар помощник замминистр заместител командующ патриарх корол принц шейх эмир"
       " маршал адмирал полковник майор капитан лейтенант сенатор представител"
@@ -139,6 +140,13 @@ static const struct { unsigned fl; const char *words; } classes[] = {
       " заявляет сообщает отмечает подчеркивает " },
     { W_ABBR, " capt col dr gen gov lt maj mr mrs ms prof sen st " },
     { W_PATR, " uulu kyzy uly ogly qizi уул кыз ул огл " },
+    /* The last word of English company, club and media names ("Hyundai
+     * Motor", "West Ham United", "Thrive Capital", "Human Rights Watch"). */
+    { W_ORG, " airlines airways authority board broadcasting capital club co college corp"
+      " corporation electronics exchange fc holdings hospital house inc industries journal llc"
+      " ltd manufacturing media mining motor motors network partners petroleum plc refinery"
+      " school semiconductor society systems technologies times united watch " },
+    { W_ABBR, " co corp inc ltd " },
 };
 
 typedef struct scan {
@@ -723,4 +731,25 @@ bool names_person_context(const char *text, const names_tok *toks, size_t n, siz
     scan s = { text, toks, n, NULL, NULL, 0, 0 };
 
     return i < n && guess(&s, i, i + 1) == NAMES_PERSON;
+}
+
+bool names_listed(const char *text, const names_tok *toks, size_t n, size_t i)
+{
+    scan s = { text, toks, n, NULL, NULL, 0, 0 };
+
+    return i < n && (flags(&s, i) || directional(&s, i) || plural_title(&s, i));
+}
+
+bool names_titled(const char *text, const names_tok *toks, size_t n, size_t i)
+{
+    scan s = { text, toks, n, NULL, NULL, 0, 0 };
+
+    return i < n && (flags(&s, i) & (W_TITLE | W_ADJ));
+}
+
+bool names_title_before(const char *text, const names_tok *toks, size_t n, size_t i)
+{
+    scan s = { text, toks, n, NULL, NULL, 0, 0 };
+
+    return i < n && title_before(&s, i);
 }

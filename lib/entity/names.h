@@ -68,4 +68,16 @@ bool names_sentence_end(const char *text, const names_tok *toks, size_t n, size_
  * it ("President", "Mr") or a speech verb right after it ("said"). */
 bool names_person_context(const char *text, const names_tok *toks, size_t n, size_t i);
 
+/* Token i is a word of the lists name detection reads (a function word,
+ * connector, title, modifier, institution or place word, preposition,
+ * speech verb, direction, a title's plural): no name on its own. */
+bool names_listed(const char *text, const names_tok *toks, size_t n, size_t i);
+
+/* Token i is a title or a title's modifier ("President", "Chief"). */
+bool names_titled(const char *text, const names_tok *toks, size_t n, size_t i);
+
+/* A title stands among the few words before token i, in its sentence
+ * ("President | Tinubu", "Minister of Defence | Khan"). */
+bool names_title_before(const char *text, const names_tok *toks, size_t n, size_t i);
+
 #endif

@@ -1,0 +1,361 @@
+/* One-word names: see single.h. What a capitalized word is decides nothing
+ * at a sentence's start, so there a word needs a sign that it is a name;
+ * inside a sentence its capital is the sign, unless names.h's word lists,
+ * a people's word or a headline say otherwise. */
+#include "entity/single.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "grow.h"
+#include "text/script.h"
+
+enum {
+    MAX_WORD = 48,      /* longer tokens are never one of the listed words */
+    HEADLINE_SPAN = 24, /* a line of more tokens than this is no headline */
+};
+
+typedef struct ctx {
+    const gazetteer *g;
+    const char *text;
+    const names_tok *t;
+    size_t n;
+    const unsigned char *taken;
+} ctx;
+
+static bool listed_in(const char *list, const char *w)
+{
+    char key[MAX_WORD + 3];
+    size_t len = strlen(w);
+
+    if (len > MAX_WORD)
+        return false;
+    key[0] = ' ';
+    memcpy(key + 1, w, len);
+    memcpy(key + 1 + len, " ", 2);
+    return strstr(list, key) != NULL;
+}
+
+static bool is_taken(const ctx *c, size_t i) { return c->taken && c->taken[i]; }
+
+/* The bytes between tokens i and i+1 (none when they overlap). */
+static const char *gap(const ctx *c, size_t i, size_t *len)
+{
+    size_t a = c->t[i].end, b = c->t[i + 1].start;
+
+    *len = b > a ? b - a : 0;
+    return c->text + a;
+}
+
+/* Tokens i and i+1 are separated by spaces only. */
+static bool spaced(const ctx *c, size_t i)
+{
+    size_t len;
+    const char *p = gap(c, i, &len);
+
+    if (i + 1 >= c->n || !len)
+        return false;
+    for (size_t k = 0; k < len; k++)
+        if (p[k] != ' ')
+            return false;
+    return true;
+}
+
+static bool gap_has(const ctx *c, size_t i, char ch)
+{
+    size_t len;
+    const char *p = gap(c, i, &len);
+
+    return memchr(p, ch, len) != NULL;
+}
+
+static int word_case(const ctx *c, size_t i) { return names_case(c->text, c->t[i].start, c->t[i].end); }
+static int caps(const ctx *c, size_t i) { return names_caps(c->text, c->t[i].start, c->t[i].end); }
+
+/* The token's form without a possessive, in buf. */
+static const char *bare(const ctx *c, size_t i, char *buf, size_t cap)
+{
+    const char *w = c->t[i].norm ? c->t[i].norm : "";
+    size_t len = strlen(w), cut = gaz_possessive_len(w, len);
+
+    if (cut >= cap)
+        cut = cap - 1;
+    memcpy(buf, w, cut);
+    buf[cut] = '\0';
+    return buf;
+}
+
+static bool possessive(const ctx *c, size_t i)
+{
+    const char *w = c->t[i].norm ? c->t[i].norm : "";
+    size_t len = strlen(w);
+
+    return gaz_possessive_len(w, len) < len;
+}
+
+/* Token i starts a sentence, a quotation or a parenthesis, or follows a
+ * dateline's dash: where any word is capitalized. */
+static bool sentence_start(const ctx *c, size_t i)
+{
+    size_t len;
+    const char *p;
+
+    if (i == 0 || names_sentence_end(c->text, c->t, c->n, i - 1))
+        return true;
+    p = gap(c, i - 1, &len);
+    for (size_t k = 0; k < len; k++)
+        if (p[k] == '"' || p[k] == '(' || p[k] == ')' || p[k] == ':'
+            || (p[k] == '-' && len > 1)
+            || ((unsigned char)p[k] == 0xE2 && k + 2 < len && (unsigned char)p[k + 1] == 0x80
+                && ((unsigned char)p[k + 2] == 0x9C || (unsigned char)p[k + 2] == 0x98
+                    || (unsigned char)p[k + 2] == 0x93 || (unsigned char)p[k + 2] == 0x94)))
+            return true;
+    return false;
+}
+
+static bool line_start(const ctx *c, size_t i) { return i == 0 || gap_has(c, i - 1, '\n'); }
+
+/* Token i is in a title-case headline: a short line, most of whose words
+ * are capitalized ("Toyota to Build Battery Plant in Carolina"). */
+static bool in_headline(const ctx *c, size_t i)
+{
+    size_t a = i, b = i, words = 0, upper = 0;
+
+    while (a > 0 && !gap_has(c, a - 1, '\n') && i - a <= HEADLINE_SPAN)
+        a--;
+    while (b + 1 < c->n && !gap_has(c, b, '\n') && b - i <= HEADLINE_SPAN)
+        b++;
+    if (i - a > HEADLINE_SPAN || b - i > HEADLINE_SPAN)
+        return false;
+    for (size_t k = a; k <= b; k++) {
+        int wc = word_case(c, k);
+        words += wc != 0;
+        upper += wc > 0;
+    }
+    return words >= 3 && 3 * upper >= 2 * words;
+}
+
+/* An acronym next to another word in capitals: a headline in capitals
+ * ("ECB CUTS RATES"). */
+static bool in_capitals(const ctx *c, size_t i)
+{
+    return (i > 0 && !gap_has(c, i - 1, '\n') && caps(c, i - 1) >= 2)
+           || (i + 1 < c->n && !gap_has(c, i, '\n') && caps(c, i + 1) >= 2);
+}
+
+/* A people's word, or its plural: a place the gazetteer lists is the word
+ * less an ending, maybe with one added back ("Japanese" Japan, "Chilean"
+ * Chile, "Italians" Italy, "Ukrainian" Ukraine, "Swedish" Sweden). */
+static bool people_word(const ctx *c, const char *w)
+{
+    static const char *const ends[] = { "ese", "ian", "ean", "an", "ish", "i", "n" };
+    static const char *const adds[] = { "", "a", "e", "ia", "y", "en", "and", "ain", "ey", "istan" };
+    char base[MAX_WORD + 1], key[MAX_WORD + 8];
+    size_t len = strlen(w);
+
+    if (!c->g || len > MAX_WORD || len < 4)
+        return false;
+    memcpy(base, w, len + 1);
+    if (base[len - 1] == 's')
+        base[--len] = '\0';
+    for (size_t e = 0; e < sizeof ends / sizeof *ends; e++) {
+        size_t el = strlen(ends[e]);
+        if (len < el + 3 || strcmp(base + len - el, ends[e]))
+            continue;
+        for (size_t a = 0; a < sizeof adds / sizeof *adds; a++) {
+            const gaz_entity *hit[1];
+            snprintf(key, sizeof key, "%.*s%s", (int)(len - el), base, adds[a]);
+            if (gaz_lookup(c->g, key, ENT_PLACE, hit, 1))
+                return true;
+        }
+    }
+    return false;
+}
+
+/* Abbreviations that name no one. */
+static const char generic_acronyms[] = " ai am ceo cfo coo cto ev evs gdp ipo lng ok pm tv usd eur ";
+static const char months[] = " jan feb mar apr jun jul aug sep sept oct nov dec ";
+
+/* The organization words that come just before one's name ("oil company
+ * NNPC", "broadcaster ITV", "rival Chevron"), and just after ("the Morena
+ * party"), or after its possessive ("Boeing's board"). */
+static const char org_before[] = " airline airlines automaker bank broadcaster broadcasters carmaker"
+    " carrier chipmaker club company conglomerate developer drugmaker firm giant group insurer"
+    " lender maker miner network newspaper operator outlet owner parent planemaker producer"
+    " publisher regulator retailer rival rivals side startup station subsidiary supplier team"
+    " unit watchdog ";
+static const char org_after[] = " party movement ";
+static const char org_owns[] = " board ceo founder shareholders shares subsidiary ";
+
+static names_type type_of(const ctx *c, size_t i)
+{
+    char buf[MAX_WORD + 1];
+
+    if (i > 0 && spaced(c, i - 1) && word_case(c, i - 1) < 0) {
+        const char *p = bare(c, i - 1, buf, sizeof buf);
+        if (listed_in(org_before, p))
+            return NAMES_ORG;
+        if ((!strcmp(p, "of") || !strcmp(p, "in")) && i > 1 && spaced(c, i - 2)
+            && !strcmp(c->t[i - 2].norm, "shares"))
+            return NAMES_ORG;
+    }
+    if (i + 1 < c->n && spaced(c, i) && word_case(c, i + 1) < 0) {
+        const char *p = bare(c, i + 1, buf, sizeof buf);
+        if ((!possessive(c, i) && listed_in(org_after, p)) || (possessive(c, i) && listed_in(org_owns, p)))
+            return NAMES_ORG;
+    }
+    return names_title_before(c->text, c->t, c->n, i) ? NAMES_PERSON : NAMES_OTHER;
+}
+
+/* A sign at a sentence's start that token i is a name: an apposition after
+ * it ("Chevron, its rival"), its possessive ("Aramco's shares"), or a
+ * speech verb after a word that is no plural ("Greenpeace said", not
+ * "Analysts said"). */
+static bool named_at_start(const ctx *c, size_t i)
+{
+    static const char apposition[] = " a an another its one the their which who whose ";
+    char buf[MAX_WORD + 1];
+    size_t len;
+    const char *w = bare(c, i, buf, sizeof buf), *p;
+
+    if (caps(c, i) >= 2 || possessive(c, i))
+        return true;
+    if (i + 1 < c->n && (p = gap(c, i, &len)) && len == 2 && !memcmp(p, ", ", 2)
+        && listed_in(apposition, c->t[i + 1].norm))
+        return true;
+    len = strlen(w);
+    return len && w[len - 1] != 's' && i + 1 < c->n && spaced(c, i)
+           && names_person_context(c->text, c->t, c->n, i);
+}
+
+bool single_numbered(const char *text, const names_tok *toks, size_t n, size_t i)
+{
+    static const char units[] = " billion days hours km kilometers kilometres metres meters miles"
+        " million minutes people per percent pct points seats thousand times trillion years ";
+    ctx c = { NULL, text, toks, n, NULL };
+    char buf[MAX_WORD + 1];
+    const char *d;
+    size_t dl;
+
+    if (i + 1 >= n || !spaced(&c, i) || gap(&c, i, &dl) == NULL || dl != 1
+        || listed_in(months, bare(&c, i, buf, sizeof buf)))
+        return false;
+    d = text + toks[i + 1].start;
+    dl = toks[i + 1].end - toks[i + 1].start;
+    if (dl < 1 || dl > 3)
+        return false;
+    for (size_t k = 0; k < dl; k++)
+        if (d[k] < '0' || d[k] > '9')
+            return false;
+    if (i + 2 < n) {
+        /* The byte after the number, and the one after that, lie before the
+         * next token when there is one. */
+        size_t at = toks[i + 1].end, next = toks[i + 2].start;
+        if (next <= at || strchr("-%:/", text[at]))
+            return false;
+        if ((text[at] == '.' || text[at] == ',') && next == at + 1 && d[dl + 1] >= '0'
+            && d[dl + 1] <= '9')
+            return false;
+    }
+    return !(i + 2 < n && spaced(&c, i + 1) && listed_in(units, toks[i + 2].norm));
+}
+
+/* Token i may be a one-word name, whatever its place in the sentence. */
+static bool candidate(const ctx *c, size_t i)
+{
+    char buf[MAX_WORD + 1];
+    const char *w = bare(c, i, buf, sizeof buf);
+    int cp = caps(c, i);
+
+    if (is_taken(c, i) || word_case(c, i) <= 0 || strlen(w) < 2
+        || script_word(w, strlen(w), NULL) != SCRIPT_LATIN
+        || names_listed(c->text, c->t, c->n, i) || (cp >= 2 && listed_in(generic_acronyms, w)))
+        return false;
+    /* Joined to other capitalized words: a headline, or a name names_find
+     * read or left out, but for a title after it ("Toyota President ...")
+     * and a possessive, a title or a function word before it ("Alphabet's
+     * Google", "President Tinubu", "The Senate"). */
+    if (i > 0 && spaced(c, i - 1) && !is_taken(c, i - 1) && word_case(c, i - 1) > 0
+        && !possessive(c, i - 1) && !names_listed(c->text, c->t, c->n, i - 1))
+        return false;
+    if (i + 1 < c->n && spaced(c, i) && !is_taken(c, i + 1) && word_case(c, i + 1) > 0
+        && !names_titled(c->text, c->t, c->n, i + 1))
+        return false;
+    if (cp >= 2 ? in_capitals(c, i) : in_headline(c, i))
+        return false;
+    return !people_word(c, w);
+}
+
+/* A town in capitals that starts a line before a comma or a parenthesis:
+ * a dateline ("DHAHRAN, Saudi Arabia, March 10 (Reuters)"). */
+static bool dateline(const ctx *c, size_t i)
+{
+    size_t len;
+    const char *p;
+
+    if (!line_start(c, i) || caps(c, i) < 3 || i + 1 >= c->n)
+        return false;
+    p = gap(c, i, &len);
+    return len && !memchr(p, '\n', len) && (p[0] == ',' || (len >= 2 && !memcmp(p, " (", 2)));
+}
+
+static int push(names_mention **v, size_t *nv, size_t *cap, size_t first, size_t n, names_type type)
+{
+    names_mention *p = grow_to(*v, cap, *nv + 1, sizeof *p, 8);
+    if (!p)
+        return -1;
+    *v = p;
+    (*v)[(*nv)++] = (names_mention){ first, n, type };
+    return 0;
+}
+
+long single_find(const gazetteer *g, const char *text, const names_tok *toks, size_t n,
+                 const unsigned char *taken, names_mention **out)
+{
+    ctx c = { g, text, toks, n, taken };
+    names_mention *v = NULL;
+    size_t nv = 0, cap = 0;
+    /* Words at a sentence's start without a sign: kept when the same word
+     * is a name elsewhere in the document. */
+    size_t *later = NULL, nlater = 0, lcap = 0;
+    char buf[MAX_WORD + 1], other[MAX_WORD + 1];
+
+    *out = NULL;
+    for (size_t i = 0; i < n; i++) {
+        if (!candidate(&c, i))
+            continue;
+        size_t w = single_numbered(text, toks, n, i) ? 2 : 1;
+        names_type type = dateline(&c, i) ? NAMES_PLACE : type_of(&c, i);
+        if (type != NAMES_PLACE && w == 1 && sentence_start(&c, i) && !named_at_start(&c, i)) {
+            size_t len = strlen(bare(&c, i, buf, sizeof buf));
+            if (len < 3 || (len > 2 && !strcmp(buf + len - 2, "ly")))
+                continue;
+            size_t *p = grow_to(later, &lcap, nlater + 1, sizeof *p, 8);
+            if (!p)
+                goto nomem;
+            later = p;
+            later[nlater++] = i;
+            continue;
+        }
+        if (push(&v, &nv, &cap, i, w, type) < 0)
+            goto nomem;
+        i += w - 1;
+    }
+    for (size_t l = 0; l < nlater; l++) {
+        bare(&c, later[l], buf, sizeof buf);
+        for (size_t k = 0; k < nv; k++)
+            if (v[k].n == 1 && !strcmp(bare(&c, v[k].first, other, sizeof other), buf)) {
+                if (push(&v, &nv, &cap, later[l], 1, v[k].type) < 0)
+                    goto nomem;
+                break;
+            }
+    }
+    free(later);
+    *out = v;
+    return (long)nv;
+nomem:
+    free(later);
+    free(v);
+    return -1;
+}
