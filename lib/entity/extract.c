@@ -253,6 +253,17 @@ static long match_sentences(const gazetteer *g, const char *text, const tok_arra
 static int rejected(const char *text, const tok_array *t, const names_tok *nt,
                     const unsigned char *taken, char **forms, const gaz_match *g)
 {
+    /* A place that starts an organization's name ("Alaska Airlines", "New
+     * York Police Department"), or a city its team's ("Denver Nuggets"):
+     * name detection reads the name whole. */
+    size_t last = g->first + g->n - 1;
+    if (g->ent->type == ENT_PLACE
+        && script_word(forms[g->first], strlen(forms[g->first]), NULL) == SCRIPT_LATIN
+        && gaz_possessive_len(tok_array_norm(t, last), t->v[last].len) == t->v[last].len) {
+        int after = names_org_after(text, nt, t->n, taken, last);
+        if (after == 1 || (after == 2 && g->ent->ncontext > 0))
+            return 1;
+    }
     if (g->n != 1)
         return 0;
     if (names_case(text, t->v[g->first].start, t->v[g->first].end) < 0)
@@ -260,6 +271,10 @@ static int rejected(const char *text, const tok_array *t, const names_tok *nt,
     /* "France 24", "Channel 4": the name of a channel or product, which
      * one-word names (single.h) read whole. */
     if (single_numbered(text, nt, t->n, g->first))
+        return 1;
+    /* A town named like a company, in a company's context ("shares of
+     * Toyota", "the Morena party"). */
+    if (g->ent->type == ENT_PLACE && single_org_context(text, nt, t->n, g->first))
         return 1;
     if (g->ent->type != ENT_PLACE && g->ent->type != ENT_PERSON)
         return 0;
@@ -716,7 +731,7 @@ static size_t acronym_start(const char *text, const tok_array *t, char **forms, 
  * in capitals names the long name too, with its type, and whatever else
  * read the acronym (a one-word name, the gazetteer's other entity) gives
  * way. The long name is the mention that covers exactly its words, or a
- * new one (an organization when it ends in one). Returns 0, or -1 on no
+ * new one (an organization when it starts or ends with one). Returns 0, or -1 on no
  * memory. */
 static int link_acronyms(const char *text, const tok_array *t, char **forms, mentions *ms)
 {
@@ -735,8 +750,8 @@ static int link_acronyms(const char *text, const tok_array *t, char **forms, men
             const mention *p = &ms->v[m];
             if (p->first == s && p->n == a - s)
                 key = p->key, name = p->name, type = p->type;
-            else if (p->first + p->n == a && p->first > s && p->type == ENT_ORG && !key)
-                type = ENT_ORG;
+            else if ((p->first + p->n == a || p->first == s) && p->type == ENT_ORG && !key)
+                type = ENT_ORG;   /* its head or its end is an organization's */
         }
         if (!key) {
             mention *m = add_mention(ms, s, a - s, type);
@@ -773,6 +788,93 @@ static int link_acronyms(const char *text, const tok_array *t, char **forms, men
                 || detected_key(text, t, forms, j, 1, (size_t)-1, m) < 0)
                 return -1;
         }
+    }
+    return 0;
+}
+
+/* The words that end a company's full name ("Toyota Motor Corp", "UBS
+ * Group AG"): news names it without them, in a headline, in a filter and
+ * later in the story. */
+static bool corporate_word(const char *form)
+{
+    static const char words[] = " ag co corp corporation group holding holdings inc"
+                                " incorporated llc ltd motor motors nv plc sa se ";
+    char key[32];
+
+    if (strlen(form) > 20)
+        return false;
+    snprintf(key, sizeof key, " %s ", form);
+    return strstr(words, key) != NULL;
+}
+
+/* A company named in full is also named without its corporate words, and
+ * that shorter name, one word written alone elsewhere in the document, is
+ * the company rather than the town or the untyped word read there
+ * ("Toyota Motor Corp. ... shares of Toyota"). Returns 0, or -1 on no memory. */
+static int link_companies(const char *text, const tok_array *t, char **forms, mentions *ms)
+{
+    size_t n0 = ms->n;
+    for (size_t m = 0; m < n0; m++) {
+        size_t first = ms->v[m].first, e = first + ms->v[m].n;
+        if (ms->v[m].type != ENT_ORG || ms->v[m].n < 2 || !ms->v[m].own_key)
+            continue;
+        while (e > first + 1 && corporate_word(forms[e - 1]))
+            e--;
+        if (e == first + ms->v[m].n)
+            continue;
+        mention *s = add_mention(ms, first, e - first, ENT_ORG);
+        int rc = s ? detected_key(text, t, forms, first, e - first, (size_t)-1, s) : -1;
+        if (rc < 0)
+            return -1;
+        if (rc > 0 || e - first > 1) {
+            ms->n -= rc > 0;
+            continue;
+        }
+        const char *key = s->key, *name = s->name;
+        for (size_t q = 0; q < n0; q++) {
+            mention *o = &ms->v[q];
+            if (o->n != 1 || o->first == first || strcmp(forms[o->first], forms[first])
+                || (o->type != ENT_PLACE && o->type != ENT_NAME)
+                || names_case(text, t->v[o->first].start, t->v[o->first].end) <= 0)
+                continue;
+            free(o->own_key);
+            free(o->own_name);
+            *o = (mention){ o->first, 1, ENT_ORG, key, name, NULL, NULL };
+        }
+    }
+    return 0;
+}
+
+/* An organization's name that goes on with "of" and a place the gazetteer
+ * took ("Armed Forces | of the | Philippines", "Central Bank | of | Iraq")
+ * is read whole; the place stays a mention of its own. Returns 0, or -1 on
+ * no memory. */
+static int extend_of_place(const char *text, const tok_array *t, const names_tok *nt, char **forms,
+                           mentions *ms)
+{
+    size_t n0 = ms->n;
+    for (size_t m = 0; m < n0; m++) {
+        size_t e = ms->v[m].first + ms->v[m].n, k = e + 1;
+        if (ms->v[m].type != ENT_ORG || !ms->v[m].own_key || k >= t->n || strcmp(forms[e], "of")
+            || names_sentence_end(text, nt, t->n, e - 1) || names_sentence_end(text, nt, t->n, e))
+            continue;
+        if (!strcmp(forms[k], "the") && k + 1 < t->n && !names_sentence_end(text, nt, t->n, k))
+            k++;
+        size_t q = 0;
+        while (q < n0 && !(ms->v[q].first == k && ms->v[q].type == ENT_PLACE))
+            q++;
+        if (q == n0)
+            continue;
+        size_t first = ms->v[m].first, n = ms->v[q].first + ms->v[q].n - first;
+        mention whole = { first, n, ENT_ORG, NULL, NULL, NULL, NULL };
+        int rc = detected_key(text, t, forms, first, n, (size_t)-1, &whole);
+        if (rc < 0)
+            return -1;
+        if (rc > 0)
+            continue;
+        free(ms->v[m].own_key);
+        free(ms->v[m].own_name);
+        ms->v[m] = whole;
     }
     return 0;
 }
@@ -863,7 +965,8 @@ static seek_status find_entities(const gazetteer *g, const char *text, size_t le
         goto out;
     /* Gazetteer matches and detected names never overlap: one order. */
     sort_mentions(&ms);
-    if (link_acronyms(text, t, forms, &ms) < 0)
+    if (extend_of_place(text, t, nt, forms, &ms) < 0 || link_acronyms(text, t, forms, &ms) < 0
+        || link_companies(text, t, forms, &ms) < 0)
         goto out;
     sort_mentions(&ms);
     if (link_surnames(text, t, nt, forms, &ms) < 0)

@@ -71,6 +71,7 @@ enum {
     W_VERB = 1 << 9,    /* speech verb after a person */
     W_ABBR = 1 << 10,   /* its period does not end a sentence */
     W_PATR = 1 << 11,   /* ends a Turkic name: "Тургунбек уулу", "Алиев оглы" */
+    W_STAFF = 1 << 12,  /* people who work at a firm: "analysts at ..." */
 };
 
 /* Each list is space-separated with a space at both ends, for strstr.
@@ -85,7 +86,7 @@ static const struct { unsigned fl; const char *words; } classes[] = {
       " why with within without yesterday yet monday tuesday wednesday thursday friday saturday"
       " sunday january february march april may june july august september october november"
       " december again besides elsewhere indeed instead nevertheless nonetheless otherwise overall"
-      " still together в во и на о по после с это а но как что также однако кроме при для из от до"
+      " rival rivals shares still together в во и на о по после с это а но как что также однако кроме при для из от до"
       " за к у об со не он она они мы вы я его ее их эт сегодня вчера завтра между через так"
       " если когда где уже еще поэтому тогда затем понедельник вторник сред четверг пятниц"
       " суббот воскресен январ феврал март апрел ма май июн июл август сентябр октябр ноябр"
@@ -147,6 +148,8 @@ static const struct { unsigned fl; const char *words; } classes[] = {
       " ltd manufacturing media mining motor motors network partners petroleum plc refinery"
       " school semiconductor society systems technologies times united watch " },
     { W_ABBR, " co corp inc ltd " },
+    { W_STAFF, " analyst analysts economist economists employees engineers executive executives"
+      " officials researchers scientists sources staff strategist strategists traders workers " },
 };
 
 typedef struct scan {
@@ -540,6 +543,9 @@ static bool place_before(const scan *s, size_t a)
 
 static names_type guess(const scan *s, size_t a, size_t j)
 {
+    /* "analysts at Goldman Sachs": a firm, not a place nor a speaker. */
+    if (a > 1 && norm_is(s, a - 1, "at") && !breaks(s, a - 2) && (flags(s, a - 2) & W_STAFF))
+        return NAMES_ORG;
     if (title_before(s, a) || (j < s->n && !breaks(s, j - 1) && (flags(s, j) & W_VERB)))
         return NAMES_PERSON;
     return place_before(s, a) ? NAMES_PLACE : NAMES_OTHER;
@@ -583,8 +589,14 @@ static int take_run(scan *s, size_t i, size_t *resume)
     c = a;
     while (c < j && !(flags(s, c) & W_CONN))
         c++;
-    if (c < j && !(flags(s, c - 1) & (W_ORG | W_PLACE)))
+    /* "Food and Drug Administration": an "and" joins the words of a run
+     * that ends in an org word ("Markus Mueller | of the Security Council"
+     * does not). */
+    if (c < j && !(flags(s, c - 1) & (W_ORG | W_PLACE))
+        && !(norm_is(s, c, "and") && (flags(s, j - 1) & W_ORG)))
         j = c;
+    else if (c < j && norm_is(s, c, "and") && (flags(s, c - 1) & W_ORG))
+        j = c;   /* two of them: "West Ham United | and Thrive Capital" */
     type = a < j ? inst_type(s, c, j) : 0;
     /* Russian puts the head first, its genitive after: "Совет Безопасности". */
     if (a < j && !type && cyrillic(s, a))
@@ -692,6 +704,15 @@ static bool plain_word(const scan *s, size_t k)
            && !directional(s, k) && !ends_with(s, k, "ing") && !ends_with(s, k, "ed");
 }
 
+/* A plain word but for its possessive ("Nigel | Farage's"). */
+static bool possessive_word(const scan *s, size_t k)
+{
+    size_t len = strlen(norm(s, k));
+
+    return capital(s, k) && is_possessive(s, k) && !is_acronym(s, k) && len > 2 && len - 2 <= MAX_WORD
+           && !classes_of(norm(s, k), len - 2);
+}
+
 /* Token k starts a name: a sentence end, punctuation ("(AP) — Michael"), a
  * lower-case word, or a title or function word before it ("tennis player
  * MaliVai", "President Bill"), not a run of capitalized words (a title-case
@@ -707,7 +728,8 @@ bool names_surname_after(const char *text, const names_tok *toks, size_t n,
 {
     scan s = { text, toks, n, taken, NULL, 0, 0 };
 
-    return i + 1 < n && spaced(&s, i) && plain_word(&s, i + 1) && !ends_with(&s, i + 1, "s")
+    return i + 1 < n && spaced(&s, i) && (plain_word(&s, i + 1) || possessive_word(&s, i + 1))
+           && !ends_with(&s, i + 1, "s")
            && !is_acronym(&s, i) && !is_possessive(&s, i) && starts_name(&s, i);
 }
 
@@ -730,7 +752,7 @@ bool names_person_context(const char *text, const names_tok *toks, size_t n, siz
 {
     scan s = { text, toks, n, NULL, NULL, 0, 0 };
 
-    return i < n && guess(&s, i, i + 1) == NAMES_PERSON;
+    return i < n && (title_before(&s, i) || (i + 1 < n && !breaks(&s, i) && (flags(&s, i + 1) & W_VERB)));
 }
 
 bool names_listed(const char *text, const names_tok *toks, size_t n, size_t i)
@@ -752,4 +774,22 @@ bool names_title_before(const char *text, const names_tok *toks, size_t n, size_
     scan s = { text, toks, n, NULL, NULL, 0, 0 };
 
     return i < n && title_before(&s, i);
+}
+
+int names_org_after(const char *text, const names_tok *toks, size_t n, const unsigned char *taken,
+                    size_t i)
+{
+    scan s = { text, toks, n, taken, NULL, 0, 0 };
+    size_t k = i + 1;
+
+    if (k >= n || !spaced(&s, i) || !capital(&s, k))
+        return 0;
+    while (k < n && capital(&s, k)) {
+        if (flags(&s, k) & W_ORG)
+            return 1;
+        if (++k < n && !linked(&s, k - 1))
+            break;
+    }
+    return k == i + 2 && ends_with(&s, i + 1, "s") && !is_acronym(&s, i + 1) && !flags(&s, i + 1)
+           && !is_possessive(&s, i + 1) ? 2 : 0;
 }

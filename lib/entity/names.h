@@ -80,4 +80,13 @@ bool names_titled(const char *text, const names_tok *toks, size_t n, size_t i);
  * ("President | Tinubu", "Minister of Defence | Khan"). */
 bool names_title_before(const char *text, const names_tok *toks, size_t n, size_t i);
 
+/* What follows token i, a place's last word, makes the place part of an
+ * organization's name: 1 when the capitalized words after it, none taken,
+ * hold an org word ("Alaska Airlines", "New York Police Department",
+ * "Pakistan Peoples Party"), 2 when one plural word alone follows, as a
+ * team is named ("Denver Nuggets"; the caller tells a city from a country
+ * whose people these may be); else 0. */
+int names_org_after(const char *text, const names_tok *toks, size_t n, const unsigned char *taken,
+                    size_t i);
+
 #endif

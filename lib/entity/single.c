@@ -188,24 +188,46 @@ static const char org_before[] = " airline airlines automaker bank broadcaster b
 static const char org_after[] = " party movement ";
 static const char org_owns[] = " board ceo founder shareholders shares subsidiary ";
 
-static names_type type_of(const ctx *c, size_t i)
+/* Words of org_before that are adjectives after an article: "the giant
+ * Tengiz field", not "shipping giant Maersk". */
+static const char adjectives[] = " giant rival ";
+
+static bool org_context(const ctx *c, size_t i)
 {
     char buf[MAX_WORD + 1];
 
     if (i > 0 && spaced(c, i - 1) && word_case(c, i - 1) < 0) {
         const char *p = bare(c, i - 1, buf, sizeof buf);
-        if (listed_in(org_before, p))
-            return NAMES_ORG;
+        if (listed_in(org_before, p)
+            && !(listed_in(adjectives, p) && i > 1 && listed_in(" a an the ", c->t[i - 2].norm)))
+            return true;
         if ((!strcmp(p, "of") || !strcmp(p, "in")) && i > 1 && spaced(c, i - 2)
             && !strcmp(c->t[i - 2].norm, "shares"))
-            return NAMES_ORG;
+            return true;
     }
     if (i + 1 < c->n && spaced(c, i) && word_case(c, i + 1) < 0) {
         const char *p = bare(c, i + 1, buf, sizeof buf);
         if ((!possessive(c, i) && listed_in(org_after, p)) || (possessive(c, i) && listed_in(org_owns, p)))
-            return NAMES_ORG;
+            return true;
     }
-    return names_title_before(c->text, c->t, c->n, i) ? NAMES_PERSON : NAMES_OTHER;
+    return false;
+}
+
+bool single_org_context(const char *text, const names_tok *toks, size_t n, size_t i)
+{
+    ctx c = { NULL, text, toks, n, NULL };
+
+    return i < n && org_context(&c, i);
+}
+
+/* An organization by its context, a person after a title (but an acronym:
+ * "owner of CBS"), else untyped. */
+static names_type type_of(const ctx *c, size_t i)
+{
+    if (org_context(c, i))
+        return NAMES_ORG;
+    return caps(c, i) < 2 && names_title_before(c->text, c->t, c->n, i) ? NAMES_PERSON
+                                                                        : NAMES_OTHER;
 }
 
 /* A sign at a sentence's start that token i is a name: an apposition after
@@ -280,7 +302,10 @@ static bool candidate(const ctx *c, size_t i)
         && !possessive(c, i - 1) && !names_listed(c->text, c->t, c->n, i - 1))
         return false;
     if (i + 1 < c->n && spaced(c, i) && !is_taken(c, i + 1) && word_case(c, i + 1) > 0
-        && !names_titled(c->text, c->t, c->n, i + 1))
+        && !names_titled(c->text, c->t, c->n, i + 1) && !possessive(c, i))
+        return false;
+    /* A month before its day: "Jan 24". */
+    if (listed_in(months, w) && i + 1 < c->n && word_case(c, i + 1) == 0)
         return false;
     if (cp >= 2 ? in_capitals(c, i) : in_headline(c, i))
         return false;
@@ -327,9 +352,13 @@ long single_find(const gazetteer *g, const char *text, const names_tok *toks, si
             continue;
         size_t w = single_numbered(text, toks, n, i) ? 2 : 1;
         names_type type = dateline(&c, i) ? NAMES_PLACE : type_of(&c, i);
-        if (type != NAMES_PLACE && w == 1 && sentence_start(&c, i) && !named_at_start(&c, i)) {
-            size_t len = strlen(bare(&c, i, buf, sizeof buf));
-            if (len < 3 || (len > 2 && !strcmp(buf + len - 2, "ly")))
+        size_t len = strlen(bare(&c, i, buf, sizeof buf));
+        bool start = type != NAMES_PLACE && w == 1 && sentence_start(&c, i);
+        /* "Separately, the ...": an adverb. */
+        if (start && caps(&c, i) < 2 && len > 2 && !strcmp(buf + len - 2, "ly"))
+            continue;
+        if (start && !named_at_start(&c, i)) {
+            if (len < 3)
                 continue;
             size_t *p = grow_to(later, &lcap, nlater + 1, sizeof *p, 8);
             if (!p)

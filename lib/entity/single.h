@@ -33,4 +33,8 @@ long single_find(const gazetteer *g, const char *text, const names_tok *toks, si
  * country. */
 bool single_numbered(const char *text, const names_tok *toks, size_t n, size_t i);
 
+/* The words around token i say it names an organization ("oil company X",
+ * "shares of X", "X's board", "the X party"). */
+bool single_org_context(const char *text, const names_tok *toks, size_t n, size_t i);
+
 #endif

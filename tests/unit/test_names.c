@@ -274,6 +274,46 @@ static void test_long_runs(void **state)
            "o:Ministry of Foreign Affairs");
 }
 
+/* English company, club and media words end an organization; "and" joins
+ * the words of one; staff "at" a name work for it. */
+static void test_company_words(void **state)
+{
+    (void)state;
+    expect("The Food and Drug Administration approved it.", NULL, "o:Food and Drug Administration");
+    expect("Fans of West Ham United and Thrive Capital cheered.", NULL,
+           "o:West Ham United|o:Thrive Capital");
+    expect("said analysts at Goldman Sachs in a note", NULL, "o:Goldman Sachs");
+    expect("said residents at Camp David", NULL, "l:Camp David");
+    /* A chief executive is a title. */
+    expect("Chief Executive Darren Woods spoke.", NULL, "p:Darren Woods");
+}
+
+/* What follows a place's last word: an organization's words, a team's
+ * plural, or neither. */
+static int org_after(const char *s, size_t i)
+{
+    doc d;
+    int r;
+
+    doc_open(&d, s, NULL);
+    r = names_org_after(d.text, d.toks, d.n, d.taken, i);
+    doc_close(&d);
+    return r;
+}
+
+static void test_org_after(void **state)
+{
+    (void)state;
+    assert_int_equal(org_after("an Alaska Airlines jet", 1), 1);
+    assert_int_equal(org_after("the New York Police Department said", 2), 1);
+    assert_int_equal(org_after("the Denver Nuggets won", 1), 2);
+    assert_int_equal(org_after("Kosovo Albanians", 0), 2);   /* the caller tells a country */
+    assert_int_equal(org_after("the Denver Nuggets Arena", 1), 0);
+    assert_int_equal(org_after("in Denver on Monday", 1), 0);
+    assert_int_equal(org_after("Denver Mayor Mike Johnston", 0), 0);
+    assert_int_equal(org_after("Denver", 0), 0);
+}
+
 static void test_connectors(void **state)
 {
     (void)state;
@@ -449,6 +489,8 @@ int main(void)
         cmocka_unit_test(test_acronyms),
         cmocka_unit_test(test_long_runs),
         cmocka_unit_test(test_connectors),
+        cmocka_unit_test(test_company_words),
+        cmocka_unit_test(test_org_after),
         cmocka_unit_test(test_possessive),
         cmocka_unit_test(test_role_words),
         cmocka_unit_test(test_place_context),

@@ -1,0 +1,201 @@
+/* Unit tests for lib/entity/single.c: one-word names in text cut by the
+ * project's tokenizer (where in the sentence, what is around them, a
+ * headline), their types, and a name's number. Without a gazetteer, but for
+ * a people's word. Does not test running out of memory. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "entity/single.h"
+#include "text/token.h"
+
+/* A tokenized text. The text is a heap copy without a NUL, so that the
+ * sanitizers catch any read past its end. */
+typedef struct doc {
+    char *text;
+    names_tok *toks;
+    size_t n, cap;
+    unsigned char *taken;
+} doc;
+
+static int add_tok(const tok *t, void *ctx)
+{
+    doc *d = ctx;
+
+    if (d->n == d->cap) {
+        d->cap = d->cap ? 2 * d->cap : 16;
+        d->toks = realloc(d->toks, d->cap * sizeof *d->toks);
+        assert_non_null(d->toks);
+    }
+    d->toks[d->n] = (names_tok){ strdup(t->text), t->start, t->end };
+    assert_non_null(d->toks[d->n].norm);
+    d->n++;
+    return 0;
+}
+
+/* Tokenizes s; the tokens whose text is one of the space-separated words of
+ * `taken` are marked taken, as the gazetteer would. */
+static void doc_open(doc *d, const char *s, const char *taken)
+{
+    size_t len = strlen(s);
+
+    memset(d, 0, sizeof *d);
+    d->text = malloc(len ? len : 1);
+    assert_non_null(d->text);
+    memcpy(d->text, s, len);
+    assert_true(tok_scan(d->text, len, add_tok, d) >= 0);
+    d->taken = calloc(d->n ? d->n : 1, 1);
+    assert_non_null(d->taken);
+    for (size_t i = 0; i < d->n; i++) {
+        size_t tl = d->toks[i].end - d->toks[i].start;
+        for (const char *w = taken; w && *w; w += strcspn(w, " "), w += *w == ' ') {
+            size_t wl = strcspn(w, " ");
+            if (wl == tl && !memcmp(w, d->text + d->toks[i].start, tl))
+                d->taken[i] = 1;
+        }
+    }
+}
+
+static void doc_close(doc *d)
+{
+    for (size_t i = 0; i < d->n; i++)
+        free((char *)d->toks[i].norm);
+    free(d->toks);
+    free(d->taken);
+    free(d->text);
+}
+
+static gazetteer *gaz;
+
+static int setup(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/test_single_XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    fputs("place\tJapan\t\nplace\tItaly\t\nplace\tUkraine\t\n", f);
+    fclose(f);
+    char err[256];
+    seek_status st = gaz_load(path, &gaz, err, sizeof err);
+    unlink(path);
+    return st == SEEK_OK ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    gaz_free(gaz);
+    return 0;
+}
+
+/* The one-word names of s as "type:text", joined by "|". */
+static void expect(const char *s, const char *taken, const char *want)
+{
+    doc d;
+    names_mention *m;
+    char got[512] = "";
+    size_t at = 0;
+
+    doc_open(&d, s, taken);
+    long n = single_find(gaz, d.text, d.toks, d.n, d.taken, &m);
+    assert_true(n >= 0);
+    for (long k = 0; k < n; k++) {
+        size_t a = d.toks[m[k].first].start, b = d.toks[m[k].first + m[k].n - 1].end;
+        at += (size_t)snprintf(got + at, sizeof got - at, "%s%c:%.*s", k ? "|" : "",
+                               (char)m[k].type, (int)(b - a), d.text + a);
+    }
+    free(m);
+    doc_close(&d);
+    if (strcmp(got, want))
+        print_error("in \"%s\"\n", s);
+    assert_string_equal(got, want);
+}
+
+static void test_inside_a_sentence(void **state)
+{
+    (void)state;
+    expect("Investors include Microsoft and Nvidia, and Apple did not.", NULL,
+           "n:Microsoft|n:Nvidia|n:Apple");
+    expect("the owner of CBS and MTV said", NULL, "n:CBS|n:MTV");
+    /* Listed words, acronyms that name no one, people's words. */
+    expect("the Senate met on Monday with the CEO of a Japanese firm and Italians", NULL,
+           "n:Senate");
+    /* Joined to other capitalized words: names_find's, not one-word names. */
+    expect("as Thomas Enqvist lost", NULL, "");
+    /* But for a title after it, a possessive or a title before it. */
+    expect("the plant, said Toyota President Koji Sato, would employ many people", "Koji Sato",
+           "n:Toyota");
+    expect("a fine on Alphabet's Google", NULL, "n:Alphabet's|n:Google");
+}
+
+static void test_sentence_start(void **state)
+{
+    (void)state;
+    expect("Chevron, its rival, cut jobs.", NULL, "n:Chevron");
+    expect("Greenpeace said no.", NULL, "n:Greenpeace");
+    expect("BHP cut jobs.", NULL, "n:BHP");
+    expect("Analysts said no. Workers agreed. Separately, the bank cut rates.", NULL, "");
+    expect("Petrobras shares fell. Investors sold Petrobras.", NULL, "n:Petrobras|n:Petrobras");
+    expect("\"Reuters\" and (Ukrenergo) begin quotes.", NULL, "");
+}
+
+static void test_types(void **state)
+{
+    (void)state;
+    expect("the state oil company NNPC and shipping giant Maersk", NULL, "o:NNPC|o:Maersk");
+    expect("near the giant Tengiz field", NULL, "n:Tengiz");
+    expect("Boeing's board met the Morena party.", NULL, "o:Boeing's|o:Morena");
+    expect("a message from Gen. Brawner", NULL, "p:Brawner");
+    expect("DHAHRAN, Saudi Arabia", "Saudi Arabia", "l:DHAHRAN");
+}
+
+static void test_headlines(void **state)
+{
+    (void)state;
+    expect("ECB CUTS RATES\nThe bank acted.", "ECB", "");
+    expect("Toyota to Build New Plant\nThe plant will open.", NULL, "");
+}
+
+static bool numbered(const char *s, size_t i)
+{
+    doc d;
+    doc_open(&d, s, NULL);
+    bool r = single_numbered(d.text, d.toks, d.n, i);
+    doc_close(&d);
+    return r;
+}
+
+static void test_numbered(void **state)
+{
+    (void)state;
+    assert_true(numbered("told France 24 the", 1));
+    assert_true(numbered("on Channel 4", 1));
+    assert_true(numbered("Channel 4", 0));
+    assert_false(numbered("beat Dortmund 2-0 at", 1));
+    assert_false(numbered("France 3% higher", 0));
+    assert_false(numbered("France 3 percent higher", 0));
+    assert_false(numbered("France 1.5 points", 0));
+    assert_false(numbered("Oct 17 2024", 0));
+    assert_false(numbered("Paris 2024", 0));
+    assert_false(numbered("France", 0));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_inside_a_sentence),
+        cmocka_unit_test(test_sentence_start),
+        cmocka_unit_test(test_types),
+        cmocka_unit_test(test_headlines),
+        cmocka_unit_test(test_numbered),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
