@@ -116,10 +116,13 @@ static bool sentence_start(const ctx *c, size_t i)
 
 static bool line_start(const ctx *c, size_t i) { return i == 0 || gap_has(c, i - 1, '\n'); }
 
-/* Token i is in a title-case headline: a short line, most of whose words
- * are capitalized ("Toyota to Build Battery Plant in Carolina"). */
+/* Token i is in a title-case headline: a short line all of whose words
+ * but the short function words are capitalized ("Toyota to Build Battery
+ * Plant in Carolina", "Social Factors in the Origins of a New Science: The
+ * Case of Psychology"). */
 static bool in_headline(const ctx *c, size_t i)
 {
+    static const char minor[] = " a an and as at by for from in into of on or the to with ";
     size_t a = i, b = i, words = 0, upper = 0;
 
     while (a > 0 && !gap_has(c, a - 1, '\n') && i - a <= HEADLINE_SPAN)
@@ -130,10 +133,12 @@ static bool in_headline(const ctx *c, size_t i)
         return false;
     for (size_t k = a; k <= b; k++) {
         int wc = word_case(c, k);
-        words += wc != 0;
+        if (!wc || listed_in(minor, c->t[k].norm))
+            continue;
+        words++;
         upper += wc > 0;
     }
-    return words >= 3 && 3 * upper >= 2 * words;
+    return words >= 3 && upper == words;
 }
 
 /* An acronym next to another word in capitals: a headline in capitals
@@ -294,16 +299,17 @@ static bool candidate(const ctx *c, size_t i)
         || script_word(w, strlen(w), NULL) != SCRIPT_LATIN
         || names_listed(c->text, c->t, c->n, i) || (cp >= 2 && listed_in(generic_acronyms, w)))
         return false;
-    /* Joined to other capitalized words: a headline, or a name names_find
-     * read or left out, but for a title after it ("Toyota President ...")
-     * and a possessive, a title or a function word before it ("Alphabet's
-     * Google", "President Tinubu", "The Senate"). */
+    /* Joined to other capitalized words: a headline, a name names_find read
+     * or left out, the first words of a known name ("Tayyip | Erdogan");
+     * but for a title after it ("Toyota President ...") and a possessive,
+     * a title or a function word before it ("Alphabet's Google",
+     * "President Tinubu", "The Senate"). */
     if (i > 0 && spaced(c, i - 1) && !is_taken(c, i - 1) && word_case(c, i - 1) > 0
         && !possessive(c, i - 1) && !names_listed(c->text, c->t, c->n, i - 1))
         return false;
-    if (i + 1 < c->n && spaced(c, i) && !is_taken(c, i + 1) && word_case(c, i + 1) > 0
-        && !names_titled(c->text, c->t, c->n, i + 1) && !possessive(c, i))
-        return false;
+    if (i + 1 < c->n && spaced(c, i) && word_case(c, i + 1) > 0 && !possessive(c, i)
+        && (is_taken(c, i + 1) || !names_titled(c->text, c->t, c->n, i + 1)))
+        return false;   /* a known name's first words: "Tayyip | Erdogan" */
     /* A month before its day: "Jan 24". */
     if (listed_in(months, w) && i + 1 < c->n && word_case(c, i + 1) == 0)
         return false;
