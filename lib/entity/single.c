@@ -225,14 +225,18 @@ bool single_org_context(const char *text, const names_tok *toks, size_t n, size_
     return i < n && org_context(&c, i);
 }
 
-/* An organization by its context, a person after a title (but an acronym:
- * "owner of CBS"), else untyped. */
+/* An organization by its context, a person right after a title
+ * ("President Tinubu", "Gen. Brawner"; not "the minister told Bloomberg",
+ * nor an acronym: "owner of CBS"), else untyped. */
 static names_type type_of(const ctx *c, size_t i)
 {
     if (org_context(c, i))
         return NAMES_ORG;
-    return caps(c, i) < 2 && names_title_before(c->text, c->t, c->n, i) ? NAMES_PERSON
-                                                                        : NAMES_OTHER;
+    return caps(c, i) < 2 && i > 0 && !gap_has(c, i - 1, '\n')
+                   && names_titled(c->text, c->t, c->n, i - 1)
+                   && names_title_before(c->text, c->t, c->n, i)
+               ? NAMES_PERSON
+               : NAMES_OTHER;
 }
 
 /* A sign at a sentence's start that token i is a name: an apposition after
@@ -358,6 +362,8 @@ long single_find(const gazetteer *g, const char *text, const names_tok *toks, si
             continue;
         size_t w = single_numbered(text, toks, n, i) ? 2 : 1;
         names_type type = dateline(&c, i) ? NAMES_PLACE : type_of(&c, i);
+        if (w == 2 && type == NAMES_PERSON)
+            type = NAMES_OTHER;   /* "Channel 4" is no one */
         size_t len = strlen(bare(&c, i, buf, sizeof buf));
         bool start = type != NAMES_PLACE && w == 1 && sentence_start(&c, i);
         /* "Separately, the ...": an adverb. */

@@ -154,6 +154,7 @@ static void test_types(void **state)
     expect("near the giant Tengiz field", NULL, "n:Tengiz");
     expect("Boeing's board met the Morena party.", NULL, "o:Boeing's|o:Morena");
     expect("a message from Gen. Brawner", NULL, "p:Brawner");
+    expect("the minister told Bloomberg and Channel 4 so", NULL, "n:Bloomberg|n:Channel 4");
     expect("DHAHRAN, Saudi Arabia", "Saudi Arabia", "l:DHAHRAN");
 }
 
