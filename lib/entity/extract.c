@@ -672,6 +672,9 @@ static int drop_genitive_surnames(const char *text, const tok_array *t, char **f
         free(p->own_key);
         free(p->own_name);
         *p = shorter;
+    }
+    return 0;
+}
 
 /* A word that may join the words of a long name an acronym abbreviates
  * ("Court of Justice of the European Union", "Petróleos de Venezuela"). */
