@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "log.h"
@@ -15,6 +16,8 @@
 #define STATE_UNKNOWN (-1)
 
 static atomic_int state = STATE_UNKNOWN;
+/* When the disk was last looked at (see recheck_due), in ms of now_ms's clock. */
+static _Atomic uint64_t looked_ms;
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 /* Under lock: the index on disk when a read failed (IO), and why. */
 static struct stat damaged_at;
@@ -55,13 +58,35 @@ static int index_state(seek_status st)
  * second is news to the log even after the first was told. */
 #define STATE_INTERRUPTED 1000
 
-void istate_note(seek_status st, const char *index_path, istate_message_fn message, void *ctx)
+/* Some states last until the disk says otherwise: a damaged index until the
+ * index on disk is another one, an index with no documents until its lock is
+ * taken or let go. While they last, every request would look at the disk
+ * (up to three stat()s, or an open and a fcntl) only to find it as it was;
+ * one thread looks at most once per ISTATE_RECHECK_MS instead, which delays
+ * telling a repair by no more than that. */
+static int recheck_due(uint64_t now_ms)
+{
+    uint64_t last = atomic_load(&looked_ms);
+    if (now_ms >= last && now_ms - last < ISTATE_RECHECK_MS)
+        return 0;
+    /* One thread of those arriving at once; a clock read before another
+     * thread's look (now_ms < last) looks again, which is only a stat(). */
+    return atomic_compare_exchange_strong(&looked_ms, &last, now_ms);
+}
+
+void istate_note_at(seek_status st, const char *index_path, uint64_t now_ms,
+                    istate_message_fn message, void *ctx)
 {
     if (!index_state(st))
         return;
+    int cur = atomic_load(&state);
+    int lasting = (cur == SEEK_IO && st == SEEK_OK)
+                  || (st == SEEK_UNBUILT && (cur == SEEK_UNBUILT || cur == STATE_INTERRUPTED));
+    if (lasting && !recheck_due(now_ms))
+        return;
     int now = st == SEEK_UNBUILT && !istate_writer_active(index_path) ? STATE_INTERRUPTED
                                                                        : (int)st;
-    if (atomic_load(&state) == now)
+    if (cur == now)
         return;
     struct stat here;
     signature(index_path, &here);
@@ -73,6 +98,7 @@ void istate_note(seek_status st, const char *index_path, istate_message_fn messa
     int sticky = was == SEEK_IO && st == SEEK_OK && same_file(&here, &damaged_at);
     if (was != now && !sticky) {
         atomic_store(&state, now);
+        atomic_store(&looked_ms, now_ms);
         if (st == SEEK_IO)
             damaged_at = here;
         /* A daemon that starts on a good index says nothing of it: only a
@@ -86,6 +112,15 @@ void istate_note(seek_status st, const char *index_path, istate_message_fn messa
         }
     }
     pthread_mutex_unlock(&lock);
+}
+
+void istate_note(seek_status st, const char *index_path, istate_message_fn message, void *ctx)
+{
+    /* The coarse clock costs no system call; the interval is tens of ms. */
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC_COARSE, &t);
+    istate_note_at(st, index_path, (uint64_t)t.tv_sec * 1000 + (uint64_t)t.tv_nsec / 1000000,
+                   message, ctx);
 }
 
 int istate_damaged(char *why, size_t cap)

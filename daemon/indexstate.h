@@ -7,6 +7,7 @@
 #define SEEKD_DAEMON_INDEXSTATE_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "status.h"
 
 /* Notes what opening or reading the index at `index_path` gave: OK, or a
@@ -15,9 +16,19 @@
  * ignored. UNBUILT counts as two states, a build under way and one that
  * was interrupted; after IO, OK counts only once the index on disk changed
  * (istate_damaged). Logs the change when the state differs from the last one noted;
- * `message` (may be NULL for OK) is called only then, to describe it. */
+ * `message` (may be NULL for OK) is called only then, to describe it.
+ * While the index counts as damaged, or has no documents, the disk is
+ * looked at again at most once per ISTATE_RECHECK_MS (of all threads), so
+ * a repair is told up to that much later. */
 typedef const char *(*istate_message_fn)(void *ctx);
 void istate_note(seek_status st, const char *index_path, istate_message_fn message, void *ctx);
+
+#define ISTATE_RECHECK_MS 50
+
+/* istate_note at `now_ms`, a monotonic clock in milliseconds (the same for
+ * every call): istate_note uses CLOCK_MONOTONIC_COARSE. */
+void istate_note_at(seek_status st, const char *index_path, uint64_t now_ms,
+                    istate_message_fn message, void *ctx);
 
 /* Nonzero while the index counts as damaged: a read failed (IO) and the
  * index on disk is still the one it failed on, even if it opens again.
