@@ -251,67 +251,6 @@ static seek_status open_writer(const options *o, const layout *l, xap_wdb **w, d
 
 
 
-static int by_string(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static int unseen(char **seen, size_t nseen, const char *id)
-{
-    return !bsearch(&id, seen, nseen, sizeof *seen, by_string);
-}
-
-/* Removes the documents of this run's folders whose files are gone. `seen`
- * (sorted) holds the ids of this run's files and feed articles; documents
- * below kept ids (folders the walk could not read, unchanged feeds) stay,
- * and so do other folders' documents. In an index older than sources, whose
- * documents carry none, every document counts as this run's, as it did. */
-static seek_status remove_missing(update *u, char **seen, size_t nseen)
-{
-    seek_status st = SEEK_OK;
-    size_t plen = strlen(PREFIX_ID);
-    if (u->legacy) {
-        char **terms;
-        size_t n;
-        if ((st = xap_wdb_terms(u->w, PREFIX_ID, &terms, &n)) != SEEK_OK)
-            return st;
-        for (size_t i = 0; i < n && st == SEEK_OK; i++) {
-            const char *id = terms[i] + plen;
-            if (unseen(seen, nseen, id) && !walk_kept(u->files, WALK_ANY_SOURCE, id)) {
-                st = xap_wdb_delete(u->w, terms[i]);
-                u->c.removed++;
-                /* Whose it was is unknown; with one folder, surely its. */
-                if (u->nroots == 1)
-                    u->root_counts[0].removed++;
-            }
-        }
-        xap_strv_free(terms, n);
-        return st;
-    }
-    for (size_t r = 0; r < u->nroots && st == SEEK_OK; r++) {
-        char term[64], **ids;
-        size_t n;
-        snprintf(term, sizeof term, "%s%s", PREFIX_SOURCE, u->reg->v[u->root_src[r]].key);
-        if ((st = xap_wdb_term_values(u->w, term, SLOT_ID, &ids, &n)) != SEEK_OK)
-            return st;
-        for (size_t i = 0; i < n && st == SEEK_OK; i++) {
-            if (!unseen(seen, nseen, ids[i]) || walk_kept(u->files, (unsigned)r, ids[i]))
-                continue;
-            char *idterm = NULL;
-            if (asprintf(&idterm, "%s%s", PREFIX_ID, ids[i]) < 0) {
-                st = SEEK_NOMEM;
-                break;
-            }
-            st = xap_wdb_delete(u->w, idterm);
-            free(idterm);
-            u->c.removed++;
-            u->root_counts[r].removed++;
-        }
-        xap_strv_free(ids, n);
-    }
-    return st;
-}
-
 static void progress(size_t done, size_t total)
 {
     int width = 40, filled = total ? (int)(done * (size_t)width / total) : width;
@@ -335,23 +274,6 @@ static int fatal(const char *what, seek_status st)
 static int fatal_write(const update *u, const char *what, seek_status st)
 {
     return fatal_because(what, u->bulk ? bulk_errmsg(u->bulk) : xap_errmsg(), st);
-}
-
-/* The ids this run saw, sorted: its pages and its feeds' articles. */
-static char **seen_ids(const walk_list *files, const update *u, size_t *n)
-{
-    char **seen = malloc((files->n + u->narticles + 1) * sizeof *seen);
-    if (!seen)
-        return NULL;
-    size_t k = 0;
-    for (size_t i = 0; i < files->n; i++)
-        if (files->files[i].kind != WALK_FEED && !u->refused[i] && !u->skipped[i])
-            seen[k++] = files->files[i].id;
-    for (size_t i = 0; i < u->narticles; i++)
-        seen[k++] = u->articles[i];
-    qsort(seen, k, sizeof *seen, by_string);
-    *n = k;
-    return seen;
 }
 
 static void warn_duplicates(char **seen, size_t n, counts *c)
@@ -501,11 +423,11 @@ static int update_all(const options *o, update *u, walk_list *files)
     if ((st = builder_finish(u->b)) != SEEK_OK)
         return fatal_write(u, "cannot write the documents", st);
     size_t nseen;
-    char **seen = seen_ids(files, u, &nseen);
+    char **seen = update_seen_ids(u, &nseen);
     if (!seen)
         return fatal("out of memory", SEEK_NOMEM);
     warn_duplicates(seen, nseen, &u->c);
-    st = remove_missing(u, seen, nseen);
+    st = update_remove_missing(u, seen, nseen);
     free(seen);
     if (st != SEEK_OK)
         return fatal("cannot remove vanished documents", st);
@@ -838,20 +760,12 @@ static int forget_in(const options *o, xap_wdb *w, const char *folder, size_t *r
         sources_fini(&reg);
         return EXIT_FATAL;
     }
-    char term[64], **ids = NULL, *text = NULL;
+    char term[64], *text = NULL;
     size_t n = 0;
+    /* Every document of the source, with an id or not, counted as removed
+     * only once it is. */
     snprintf(term, sizeof term, "%s%s", PREFIX_SOURCE, reg.v[i].key);
-    st = xap_wdb_term_values(w, term, SLOT_ID, &ids, &n);
-    for (size_t k = 0; k < n && st == SEEK_OK; k++) {
-        char *idterm = NULL;
-        if (asprintf(&idterm, "%s%s", PREFIX_ID, ids[k]) < 0) {
-            st = SEEK_NOMEM;
-            break;
-        }
-        st = xap_wdb_delete(w, idterm);
-        free(idterm);
-    }
-    xap_strv_free(ids, n);
+    st = xap_wdb_delete_counted(w, term, &n);
     *removed = n;
     if (st == SEEK_OK)
         st = xap_wdb_metadata(w, META_FEEDS, &feeds);

@@ -578,6 +578,87 @@ seek_status update_file(update *u, const walk_file *f)
     return f->kind == WALK_FEED ? update_feed(u, f) : update_page(u, f);
 }
 
+static int by_string(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+char **update_seen_ids(const update *u, size_t *n)
+{
+    const walk_list *files = u->files;
+    char **seen = malloc((files->n + u->narticles + 1) * sizeof *seen);
+    if (!seen)
+        return NULL;
+    size_t k = 0;
+    for (size_t i = 0; i < files->n; i++)
+        if (files->files[i].kind != WALK_FEED && !u->refused[i] && !u->skipped[i])
+            seen[k++] = files->files[i].id;
+    for (size_t i = 0; i < u->narticles; i++)
+        seen[k++] = u->articles[i];
+    qsort(seen, k, sizeof *seen, by_string);
+    *n = k;
+    return seen;
+}
+
+static int unseen(char **seen, size_t nseen, const char *id)
+{
+    return !bsearch(&id, seen, nseen, sizeof *seen, by_string);
+}
+
+/* Deletes the document(s) under idterm, counting what was there: a
+ * document is counted as removed only if it was. */
+static seek_status remove_one(update *u, const char *idterm, size_t r)
+{
+    size_t n = 0;
+    seek_status st = xap_wdb_delete_counted(u->w, idterm, &n);
+    u->c.removed += n;
+    if (r < u->nroots)
+        u->root_counts[r].removed += n;
+    return st;
+}
+
+seek_status update_remove_missing(update *u, char **seen, size_t nseen)
+{
+    seek_status st = SEEK_OK;
+    size_t plen = strlen(PREFIX_ID);
+    if (u->legacy) {
+        char **terms;
+        size_t n;
+        if ((st = xap_wdb_terms(u->w, PREFIX_ID, &terms, &n)) != SEEK_OK)
+            return st;
+        for (size_t i = 0; i < n && st == SEEK_OK; i++) {
+            const char *id = terms[i] + plen;
+            /* Whose it was is unknown; with one folder, surely its. */
+            if (unseen(seen, nseen, id) && !walk_kept(u->files, WALK_ANY_SOURCE, id))
+                st = remove_one(u, terms[i], u->nroots == 1 ? 0 : u->nroots);
+        }
+        xap_strv_free(terms, n);
+        return st;
+    }
+    for (size_t r = 0; r < u->nroots && st == SEEK_OK; r++) {
+        char term[64], **ids;
+        size_t n;
+        snprintf(term, sizeof term, "%s%s", PREFIX_SOURCE, u->reg->v[u->root_src[r]].key);
+        if ((st = xap_wdb_term_values(u->w, term, SLOT_ID, &ids, &n)) != SEEK_OK)
+            return st;
+        for (size_t i = 0; i < n && st == SEEK_OK; i++) {
+            /* A document without an id names no file, so none can have
+             * vanished; nor can it be reached by an id term. */
+            if (!*ids[i] || !unseen(seen, nseen, ids[i]) || walk_kept(u->files, (unsigned)r, ids[i]))
+                continue;
+            char *idterm = NULL;
+            if (asprintf(&idterm, "%s%s", PREFIX_ID, ids[i]) < 0) {
+                st = SEEK_NOMEM;
+                break;
+            }
+            st = remove_one(u, idterm, r);
+            free(idterm);
+        }
+        xap_strv_free(ids, n);
+    }
+    return st;
+}
+
 void update_fini(update *u)
 {
     free(u->skipped);

@@ -65,6 +65,20 @@ seek_status update_file(update *u, const walk_file *f);
  * idterm in u->w, or adds it to the fresh build. */
 seek_status update_write(const char *idterm, xap_doc *doc, void *u);
 
+/* The ids this run saw, sorted (malloc'd array of u's strings): its pages'
+ * and its feeds' articles, less files refused or skipped. NULL when memory
+ * runs out. */
+char **update_seen_ids(const update *u, size_t *n);
+
+/* Removes the documents of this run's folders whose files are gone. `seen`
+ * (sorted, update_seen_ids) holds the ids of this run's files and feed
+ * articles; documents below kept ids (folders the walk could not read,
+ * unchanged feeds) stay, and so do other folders' documents. In an index
+ * older than sources, whose documents carry none, every document counts as
+ * this run's, as it did. u->c.removed and u->root_counts count the
+ * documents deleted, not the ids tried. */
+seek_status update_remove_missing(update *u, char **seen, size_t nseen);
+
 void update_fini(update *u);
 
 #endif

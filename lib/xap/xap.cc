@@ -1012,6 +1012,25 @@ seek_status xap_wdb_delete(xap_wdb *w, const char *idterm) noexcept
     }
 }
 
+seek_status xap_wdb_delete_counted(xap_wdb *w, const char *term, size_t *deleted) noexcept
+{
+    *deleted = 0;
+    try {
+        /* The term frequency of a writable database counts the changes of
+         * the open transaction. */
+        for (auto &db : w->shards) {
+            Xapian::doccount n = db.get_termfreq(term);
+            if (n) {
+                db.delete_document(term);
+                *deleted += n;
+            }
+        }
+        return SEEK_OK;
+    } catch (...) {
+        return translate();
+    }
+}
+
 seek_status xap_wdb_value(xap_wdb *w, const char *idterm, int slot, char **out) noexcept
 {
     *out = nullptr;

@@ -233,6 +233,9 @@ seek_status xap_wdb_commit(xap_wdb *w) XAP_NOEXCEPT;
 seek_status xap_wdb_replace(xap_wdb *w, const char *idterm, const xap_doc *doc) XAP_NOEXCEPT;
 /* Deletes the documents indexed under `idterm`. Statuses: OK, IO, XAPIAN. */
 seek_status xap_wdb_delete(xap_wdb *w, const char *idterm) XAP_NOEXCEPT;
+/* Deletes every document holding `term`, in every shard; *deleted says how
+ * many there were (0: none, nothing done). Statuses: OK, IO, XAPIAN. */
+seek_status xap_wdb_delete_counted(xap_wdb *w, const char *term, size_t *deleted) XAP_NOEXCEPT;
 
 /* Copies value `slot` of the document under `idterm` into a malloc'd string.
  * Statuses: OK, NOT_FOUND (no such document), IO, NOMEM, XAPIAN. */

@@ -3,7 +3,8 @@
  * run adds every text, page and feed article, skips what is not text and
  * counts a bad feed line as failed; a second finds everything unchanged
  * (a feed of the same size and mtime is not even read); a changed file is
- * updated, and so is the one changed article of a changed feed. */
+ * updated, and so is the one changed article of a changed feed; a vanished
+ * file's document is removed, and only what was removed is counted. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -13,6 +14,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 #include <cmocka.h>
 #include <fcntl.h>
 
@@ -84,6 +86,12 @@ static counts run(const char *not_text, int *skipped_it)
     for (size_t i = 0; i < files.n; i++)
         assert_int_equal(update_file(&u, &files.files[i]), SEEK_OK);
     assert_int_equal(builder_finish(u.b), SEEK_OK);
+    size_t nseen;
+    char **seen = update_seen_ids(&u, &nseen);
+    assert_non_null(seen);
+    assert_int_equal(update_remove_missing(&u, seen, nseen), SEEK_OK);
+    free(seen);
+    assert_int_equal(root_counts[0].removed, u.c.removed);
     assert_int_equal(xap_wdb_set_metadata(u.w, META_FEEDS, u.new_feeds ? u.new_feeds : ""),
                      SEEK_OK);
     assert_int_equal(xap_wdb_commit(u.w), SEEK_OK);
@@ -159,10 +167,70 @@ static void test_incremental_runs(void **state)
     assert_string_equal(ids, "a,b,wire/x1,wire/x2");
 }
 
+/* Adds a document of the corpus's source that has no id value. */
+static void add_document_without_id(void)
+{
+    char key[SOURCES_KEY_LEN + 1], term[64];
+    sources_key(corpus, key);
+    snprintf(term, sizeof term, "%s%s", PREFIX_SOURCE, key);
+    xap_wdb *w;
+    xap_doc *d;
+    assert_int_equal(xap_wdb_open(index_dir, XAP_CREATE, &w), SEEK_OK);
+    assert_int_equal(xap_doc_new(&d), SEEK_OK);
+    assert_int_equal(xap_doc_add_term(d, term, 0), SEEK_OK);
+    assert_int_equal(xap_doc_add_term(d, "orphan", 1), SEEK_OK);
+    assert_int_equal(xap_wdb_begin(w), SEEK_OK);
+    /* Under an id term it does not hold: nothing names it by id. */
+    assert_int_equal(xap_wdb_replace(w, PREFIX_ID "no-such-id", d), SEEK_OK);
+    assert_int_equal(xap_wdb_commit(w), SEEK_OK);
+    xap_doc_free(d);
+    xap_wdb_close(w);
+}
+
+static unsigned long doccount(void)
+{
+    xap_wdb *w;
+    unsigned long n;
+    assert_int_equal(xap_wdb_open(index_dir, XAP_CREATE, &w), SEEK_OK);
+    assert_int_equal(xap_wdb_doccount(w, &n), SEEK_OK);
+    xap_wdb_close(w);
+    return n;
+}
+
+static void test_removed_counts_what_goes(void **state)
+{
+    (void)state;
+    char cmd[256];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s' '%s'/*", index_dir, corpus);
+    assert_int_equal(system(cmd), 0);
+    put_text("a.txt", "First\nthe first text\n", 0);
+    put_text("b.txt", "Second\nthe second text\n", 0);
+    counts c = run("none", NULL);
+    assert_int_equal(c.added, 2);
+    assert_int_equal(c.removed, 0);
+    add_document_without_id();
+    assert_int_equal(doccount(), 3);
+    /* It names no file, so nothing vanished: nothing removed, none counted. */
+    c = run("none", NULL);
+    assert_int_equal(c.unchanged, 2);
+    assert_int_equal(c.removed, 0);
+    assert_int_equal(doccount(), 3);
+    char path[192];
+    snprintf(path, sizeof path, "%s/b.txt", corpus);
+    assert_int_equal(unlink(path), 0);
+    c = run("none", NULL);
+    assert_int_equal(c.removed, 1);
+    assert_int_equal(doccount(), 2);
+    char ids[256];
+    indexed_ids(ids, sizeof ids);
+    assert_string_equal(ids, "a");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_incremental_runs),
+        cmocka_unit_test(test_removed_counts_what_goes),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
