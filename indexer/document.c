@@ -3,6 +3,7 @@
 #include "document.h"
 
 #include <inttypes.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,21 +68,63 @@ static int add_date_term(const char *term, void *ctx)
     return xap_doc_add_term(dc->doc, term, 1) != SEEK_OK;
 }
 
+/* Mentions are compared capped: a name said 5,000 times is as surely shown
+ * as one said 4,096 times. */
+#define MENTIONS_CAP 4096
+
+static unsigned capped(unsigned mentions)
+{
+    return mentions < MENTIONS_CAP ? mentions : MENTIONS_CAP;
+}
+
+/* Which of x's entities a hit shows: those with more (capped) mentions than
+ * *min, and the first *ties named with exactly *min; every one (*min 0)
+ * when there are at most HIT_ENTITIES_MAX. */
+static void hit_entities(const extraction *x, unsigned *min, size_t *ties)
+{
+    *min = 0;
+    *ties = 0;
+    if (x->nents <= HIT_ENTITIES_MAX)
+        return;
+    size_t *by = calloc(MENTIONS_CAP + 1, sizeof *by);
+    if (!by) {
+        *min = UINT_MAX;   /* no memory: no entities shown rather than all */
+        return;
+    }
+    for (size_t i = 0; i < x->nents; i++)
+        by[capped(x->ents[i].mentions)]++;
+    size_t above = 0;
+    unsigned m = MENTIONS_CAP;
+    while (above + by[m] < HIT_ENTITIES_MAX)
+        above += by[m--];
+    free(by);
+    *min = m;
+    *ties = HIT_ENTITIES_MAX - above;
+}
+
 /* Entity terms (wdf = mentions), date terms and the facet slots; *list gets
- * the entity list hits show (malloc'd; NULL when there is none). */
+ * the entity list hits show (malloc'd; NULL when there is none), at most
+ * HIT_ENTITIES_MAX of them (xap/prefix.h). */
 static seek_status add_entities(xap_doc *doc, const extraction *x, char **list_out)
 {
-    size_t cap = 0, len = 0;
+    size_t cap = 0, len = 0, ties;
     char *list = NULL;    /* none yet: hitrec_build reads NULL as empty */
     seek_status st = SEEK_OK;
+    unsigned min;
+    hit_entities(x, &min, &ties);
     for (size_t i = 0; i < x->nents && st == SEEK_OK; i++) {
         const ent_count *e = &x->ents[i];
         char term[256];
         if (snprintf(term, sizeof term, "%s%s", type_prefix[e->type], e->key) >= 240)
             continue;  /* too long for a Xapian term */
         st = xap_doc_add_term(doc, term, e->mentions);
-        if (st == SEEK_OK && hitrec_entity_add(&list, &len, &cap, ent_type_name(e->type), e->key,
-                                               e->name, e->mentions) < 0)
+        unsigned m = capped(e->mentions);
+        int tie = min > 0 && m == min;
+        if (st != SEEK_OK || m < min || (tie && ties == 0))
+            continue;
+        ties -= (size_t)tie;
+        if (hitrec_entity_add(&list, &len, &cap, ent_type_name(e->type), e->key, e->name,
+                              e->mentions) < 0)
             st = SEEK_NOMEM;
     }
     *list_out = list;

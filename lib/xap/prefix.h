@@ -58,6 +58,14 @@ enum {
  * makes their snippets read 50 MB. Nearly every news text fits whole. */
 #define TEXT_SNIPPET_MAX (64 * 1024)
 
+/* A hit shows at most this many of the entities its document names (in
+ * SLOT_HIT), the most mentioned, in the order the text first names them:
+ * a news story names a few dozen at most, while a 50 MB text names tens of
+ * thousands, which made its hit record a megabyte or more, written into
+ * every answer that lists it and read with the value chunk it shares with
+ * its neighbours. Its entity terms, and so filters and facets, keep them all. */
+#define HIT_ENTITIES_MAX 64
+
 /* Facet slots: a document's most-mentioned entities of each kind, one per
  * slot (the key, without prefix), so that Xapian's ValueCountMatchSpy counts
  * them over all matches, on remote shards too. A document's entities of a

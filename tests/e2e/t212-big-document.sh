@@ -4,7 +4,9 @@
 # snippets as without it, one that does reads at most TEXT_SNIPPET_MAX
 # (64 KiB) of it, and its snippet and headline title are those of a short
 # text. No timing is asserted: the search answer's "debug" member counts
-# the bytes of text read. --max-file-size skips it with a message.
+# the bytes of text read. --max-file-size skips it with a message. A text
+# naming many entities shows only the HIT_ENTITIES_MAX (64) most mentioned
+# in its hits, while its entity filters find it by every one.
 . "$(dirname "$0")/lib.sh"
 
 # text_bytes QUERY: the bytes of document text read for the snippets of a
@@ -65,5 +67,34 @@ h = json.load(open(sys.argv[1]))["hits"][0]
 sys.exit(0 if 0 < len(h["snippet"]) < 600 and len(h["title"]) <= 110 and h["title"].endswith("…") else 1)
 PY
 expect_eq "a query without hits still reads no text" 0 "$(text_bytes qqqxqqqz)"
+stop_daemon
+
+# 100 places of the gazetteer, the first named most often.
+rm -r "$CORPUS/big"
+python3 - "$ROOT/data/gazetteer.tsv" "$CORPUS/atlas.txt" "$TMP/places" <<'PY'
+import re, sys
+names = []
+for line in open(sys.argv[1], encoding='utf-8'):
+    f = line.rstrip('\n').split('\t')
+    if len(f) >= 2 and f[0] == 'place' and re.fullmatch(r'[A-Z][a-z]{4,}', f[1]) and f[1] not in names:
+        names.append(f[1])
+names = names[:100]
+with open(sys.argv[2], 'w') as out:
+    out.write('Atlas of delegations\n\n')
+    for i, n in enumerate(names):
+        out.write(' '.join('Delegates travelled from %s to the summit.' % n for _ in range(101 - i)) + '\n')
+open(sys.argv[3], 'w').write('\n'.join(names) + '\n')
+PY
+index "$CORPUS" > /dev/null 2>&1
+start_daemon || exit 1
+seek --json --limit 1 delegations > "$TMP/atlas.json"
+check "its hit shows the 64 most mentioned places of 100" python3 - "$TMP/atlas.json" "$TMP/places" <<'PY'
+import json, sys
+names = open(sys.argv[2]).read().split()
+ents = [e["name"] for e in json.load(open(sys.argv[1]))["hits"][0]["entities"] if e["type"] == "place"]
+sys.exit(0 if len(names) == 100 and ents == names[:64] else 1)
+PY
+expect_eq "and its place filter finds it by the least mentioned" "atlas" \
+    "$(ids "delegations place:$(tail -n 1 "$TMP/places")")"
 stop_daemon
 finish
