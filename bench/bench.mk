@@ -4,11 +4,12 @@
 #
 #   make bench         the full run: whole corpus, 300 queries, REPEAT=3, SCALE=10
 #                      (SCALE=100 also measures 10x and 100x: hours, not for CI)
-#   make bench-smoke   seconds: 200 files, 30 queries, REPEAT=1, SCALE=2
+#   make bench-smoke   seconds: 200 files, 30 queries, REPEAT=1, SCALE=2, a 5 MB
+#                      big document (BIGDOC_MB=50 for the full size)
 #   make bench-deps    installs sphinxsearch, sqlite3 and gnuplot-nox if missing
 #
 # Settings: REPEAT, SCALE (or BENCH_REPEAT, BENCH_SCALE), BENCH_DURATION,
-# BENCH_CONNECTIONS, BENCH_ENGINES (see bench/run.sh). Results go to
+# BENCH_CONNECTIONS, BENCH_ENGINES, BIGDOC_MB (see bench/run.sh). Results go to
 # bench/results.md and bench/latency.png; work files to build/bench/.
 
 ifndef BENCH_MK_LOADED
@@ -26,6 +27,8 @@ BENCH_SCALE ?= $(or $(SCALE),10)
 BENCH_DURATION ?= 3
 BENCH_CONNECTIONS ?= 1 2 4 8 16
 BENCH_ENGINES ?= seekd xapian sqlite sphinx
+BENCH_BIGDOC_MB = $(or $(BIGDOC_MB),50)
+BENCH_SMOKE_BIGDOC_MB = $(or $(BIGDOC_MB),5)
 BENCH_CFLAGS := -std=c17 -O2 -g -Wall -Wextra -Werror
 BENCH_CXXFLAGS := -std=c++17 -O2 -g -Wall -Wextra -Werror
 BENCH_TOOLS := $(BENCH_BUILD)/loadgen $(BENCH_BUILD)/bare_xapian $(BENCH_BUILD)/handler_loop
@@ -59,7 +62,7 @@ bench: bench-deps
 	@$(BENCH_SUBMAKE) all bench-tools
 	REPEAT=$(BENCH_REPEAT) SCALE=$(BENCH_SCALE) BENCH_DURATION=$(BENCH_DURATION) \
 		BENCH_CONNECTIONS="$(BENCH_CONNECTIONS)" BENCH_ENGINES="$(BENCH_ENGINES)" \
-		BENCH_BIN=bin bash bench/run.sh
+		BIGDOC_MB=$(BENCH_BIGDOC_MB) BENCH_BIN=bin bash bench/run.sh
 
 # No install step: engines that are not installed are skipped with a note.
 # Its results stay under build/bench/, away from bench/results.md.
@@ -67,6 +70,7 @@ bench-smoke:
 	@$(BENCH_SUBMAKE) all bench-tools
 	REPEAT=1 SCALE=2 BENCH_FILES=200 BENCH_QUERIES=30 BENCH_DURATION=0.5 \
 		BENCH_CONNECTIONS="1 2 8" BENCH_ENGINES="$(BENCH_ENGINES)" BENCH_BIN=bin \
+		BIGDOC_MB=$(BENCH_SMOKE_BIGDOC_MB) BIGDOC_EVERY=3 \
 		BENCH_WORK=$(CURDIR)/$(BENCH_BUILD)/smoke \
 		BENCH_OUT=$(CURDIR)/$(BENCH_BUILD)/smoke-results.md \
 		BENCH_PLOT=$(CURDIR)/$(BENCH_BUILD)/smoke-latency.png bash bench/run.sh

@@ -21,6 +21,13 @@
                                       documents (evenly spread), noting each file
                                       and its former size in OUT
   corpus.py untouch OUT               cuts those files back to their former size
+  corpus.py bigdoc CORPUS TSV MB K OUT  one text of MB megabytes of CORPUS's sentences
+                                      (below) holding the phrases of every K-th query of
+                                      TSV and no other query's phrase
+  corpus.py groups BASE BIG DIR       splits the phrases by what the big document did
+                                      to them (below), from two `loadgen --counts`
+                                      files, the second with --find: DIR/matched.tsv,
+                                      DIR/returned.tsv, DIR/unmatched.tsv
 
 Documents are the .txt files below a corpus folder, in sorted order of their
 path; a document's id is that path without .txt (as seekd-index names them)
@@ -37,13 +44,32 @@ COPY_VOCABULARY made-up words: a few syllables and the copy's number
 made of corpus words, so it matches in no paragraph, nor across the blank
 line: each phrase's exact answer at K times is its count times K (checked
 by `agree ... K`), while each copy adds COPY_VOCABULARY words to the index.
+
+The big document (`bigdoc`) is the benchmark's one huge text: prose as a
+long report or a book is, not one phrase repeated, and of the kind a big
+document in a news archive is: it holds some of the queries' phrases and not
+most of them. It is made of the sentences of the corpus (every sentence that
+holds none of TSV's phrases, drawn at random, seeded, in paragraphs of three
+to eight) with, for every K-th query, three sentences of the corpus holding
+that phrase (and no other) at random places. No phrase of another query may
+span two sentences either. Words are compared as the answers of TSV were
+computed (bench/README.md); seekd's reading may still differ at the edges,
+so which queries match the document is measured (`groups`), not assumed.
+
+`groups` reads two counts files of the same phrases, BASE from the index
+without the big document and BIG (written with `loadgen --find ID`) from the
+same index with it: a phrase whose total grew by one matches it; of those,
+the ones whose top ten listed it returned it. Each group is written as a
+query file (the phrase alone on each line); unmatched.tsv holds the rest.
 """
 import codecs
+import re
 import os
 import random
 import statistics
 import sys
 import time
+import unicodedata
 
 
 def _cp1252_fallback(err):
@@ -202,6 +228,109 @@ def cmd_untouch(out):
             os.truncate(path, int(size))
 
 
+WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+
+
+def words(text):
+    """The tokens of text as queries-dev.tsv's answers were computed (bench/README.md)."""
+    t = unicodedata.normalize('NFKD', text)
+    t = unicodedata.normalize('NFKC', ''.join(c for c in t if not unicodedata.combining(c)).casefold())
+    return WORD.findall(t)
+
+
+SENTENCE_END = re.compile(r'(?:(?<=[.!?])|(?<=[.!?]["\')]))\s+|\n\s*\n')
+
+
+def sentences(corpus):
+    """Every sentence of the corpus, white space folded, in document order."""
+    out = []
+    for _, _, path in documents(corpus):
+        with open(path, 'rb') as f:
+            text = decode(f.read())
+        for s in SENTENCE_END.split(text):
+            s = ' '.join(s.split())
+            if len(s) >= 20:
+                out.append(s)
+    return out
+
+
+def cmd_bigdoc(corpus, tsv, mb, k, out):
+    phrases = [tuple(words(p)) for p, _, _ in load_queries(tsv)]
+    chosen = {p for i, p in enumerate(phrases) if i % k == k - 1 and p}
+    avoid = {p for p in phrases if p and p not in chosen}
+    lens = sorted({len(p) for p in phrases if p})
+    longest = lens[-1] if lens else 1
+
+    def found(w):
+        """The query phrases among w's n-grams."""
+        return {tuple(w[i:i + n]) for n in lens for i in range(len(w) - n + 1)
+                if tuple(w[i:i + n]) in chosen or tuple(w[i:i + n]) in avoid}
+
+    clean, holding = [], {}
+    for s in sentences(corpus):
+        w = words(s)
+        has = found(w)
+        if not has:
+            clean.append((s, w))
+        elif len(has) == 1 and not has & avoid:
+            holding.setdefault(next(iter(has)), []).append((s, w))
+    if not clean:
+        sys.exit('corpus.py bigdoc: no sentence of %s is free of the queries\' phrases' % corpus)
+    rng = random.Random('big document %d %d' % (mb, k))
+    size = mb * 1000 * 1000
+    # Three sentences per chosen phrase, each at a random sentence number.
+    placed = {}
+    est = size // (sum(len(s) for s, _ in clean) // len(clean) + 1)
+    for p in sorted(chosen):
+        for s in rng.sample(holding.get(p, []), min(3, len(holding.get(p, [])))):
+            placed.setdefault(rng.randrange(max(1, est)), []).append(s)
+    written, tail, n, in_para = 0, [], 0, 0
+    para = rng.randint(3, 8)
+    with open(out, 'w', encoding='utf-8') as f:
+        while written < size:
+            todo = placed.pop(n, []) + [rng.choice(clean)]
+            for s, w in todo:
+                joined = tail + w
+                if found(joined) & avoid:
+                    continue        # another query's phrase across the junction
+                sep = '' if not written else (' ' if in_para else '\n\n')
+                f.write(sep + s)
+                written += len(sep) + len(s.encode('utf-8'))
+                tail = joined[-(longest - 1):] if longest > 1 else []
+                in_para += 1
+                if in_para == para:
+                    in_para, para = 0, rng.randint(3, 8)
+            n += 1
+        f.write('\n')
+    print(len(chosen))
+
+
+def read_counts(path):
+    out = []
+    with open(path, encoding='utf-8') as f:
+        for line in f:
+            cols = line.rstrip('\n').split('\t')
+            out.append(cols)
+    return out
+
+
+def cmd_groups(base, big, out_dir):
+    groups = {'matched': [], 'returned': [], 'unmatched': []}
+    for b, g in zip(read_counts(base), read_counts(big)):
+        phrase = b[3]
+        if int(g[1]) == int(b[1]) + 1:
+            groups['matched'].append(phrase)
+            if g[4] == '1':
+                groups['returned'].append(phrase)
+        else:
+            groups['unmatched'].append(phrase)
+    for name, phrases in groups.items():
+        with open(os.path.join(out_dir, name + '.tsv'), 'w', encoding='utf-8') as f:
+            f.writelines(p + '\n' for p in phrases)
+        print('%s=%d' % (name, len(phrases)), end=' ')
+    print()
+
+
 def time_queries(run_one, items, phrases, repeat, counts_path=None):
     """Runs run_one(item) -> list of hits over all items: one untimed pass
     that records each phrase's hit count (written to counts_path, in the
@@ -246,6 +375,10 @@ def main(argv):
         cmd_touch(argv[2], float(argv[3]), argv[4])
     elif len(argv) == 3 and argv[1] == 'untouch':
         cmd_untouch(argv[2])
+    elif len(argv) == 7 and argv[1] == 'bigdoc':
+        cmd_bigdoc(argv[2], argv[3], int(argv[4]), int(argv[5]), argv[6])
+    elif len(argv) == 5 and argv[1] == 'groups':
+        cmd_groups(argv[2], argv[3], argv[4])
     elif len(argv) == 3 and argv[1] == 'list':
         for num, doc_id, path in documents(argv[2]):
             print('%d\t%s\t%s' % (num, doc_id, path))

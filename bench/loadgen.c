@@ -3,6 +3,7 @@
  *
  *   loadgen --socket PATH --queries FILE --connections N --mode all|top10|snippets|slow
  *           [--threads T] [--pipeline K] [--duration SECS | --count N] [--counts FILE]
+ *           [--find ID]
  *
  * As in wrk, the N connections are spread evenly over T threads (default: as
  * many as there are online CPUs, at most N; connection c goes to thread
@@ -31,7 +32,8 @@
  * the moment its whole answer line has been read. An answer counts as an
  * error unless it holds "ok":true. --counts FILE writes, per phrase, the
  * answer's total and the number of hits it listed (the last answer seen for
- * that phrase): "index<TAB>total<TAB>hits<TAB>phrase".
+ * that phrase): "index<TAB>total<TAB>hits<TAB>phrase", and with --find ID a
+ * fifth column, 1 if a hit of that answer had the id ID, else 0.
  *
  * Prints one line of key=value pairs: requests, errors, failed_connections,
  * mean_us, p50_us, p90_us, p99_us, max_us, rps, seconds, took_mean_us (the
@@ -81,6 +83,7 @@ typedef struct request {
 typedef struct result {
     long total;            /* -1: never answered */
     long hits;
+    int found;             /* a hit had the id of --find */
 } result;
 
 typedef struct conn {
@@ -154,14 +157,15 @@ static void usage(FILE *f)
     fputs("usage: loadgen --socket PATH --queries FILE --connections N\n"
           "               --mode all|top10|snippets|slow\n"
           "               [--threads T] [--pipeline K] [--duration SECS | --count N]\n"
-          "               [--counts FILE]\n"
+          "               [--counts FILE] [--find ID]\n"
           "  --threads T    threads driving the connections, each with one epoll loop\n"
           "                 (default: the number of online CPUs; at most N)\n"
           "  --count N      requests in all, shared among the connections\n"
           "                 (default: one per phrase)\n"
           "  --duration S   keep sending for S seconds instead\n"
           "  --pipeline K   requests in flight per connection (1..64, default 1)\n"
-          "  --counts FILE  write each phrase's total and number of hits\n", f);
+          "  --counts FILE  write each phrase's total and number of hits\n"
+          "  --find ID      and whether a hit had the id ID\n", f);
 }
 
 /* Appends s to the buffer as the inside of a JSON string. */
@@ -335,15 +339,20 @@ static long count_hits(const char *s, const char *end)
     return n;
 }
 
+/* --find's id as it appears in an answer: "id":"ID" (NULL: not asked). */
+static char *find_key;
+
 static void record(size_t phrase, const char *s, const char *end)
 {
     static const char key[] = "\"total\":";
     const char *t = memmem(s, (size_t)(end - s), key, sizeof key - 1);
     long total = t ? strtol(t + sizeof key - 1, NULL, 10) : -1;
     long hits = count_hits(s, end);
+    int found = find_key && memmem(s, (size_t)(end - s), find_key, strlen(find_key)) != NULL;
     pthread_mutex_lock(&results_lock);
     results[phrase].total = total;
     results[phrase].hits = hits;
+    results[phrase].found = found;
     pthread_mutex_unlock(&results_lock);
 }
 
@@ -632,6 +641,7 @@ int main(int argc, char **argv)
         { "pipeline", required_argument, 0, 'p' }, { "duration", required_argument, 0, 'd' },
         { "count", required_argument, 0, 'n' }, { "counts", required_argument, 0, 'o' },
         { "threads", required_argument, 0, 't' }, { "help", no_argument, 0, 'h' },
+        { "find", required_argument, 0, 'f' },
         { 0, 0, 0, 0 },
     };
     const char *queries = NULL, *mode = "top10", *counts_path = NULL;
@@ -639,12 +649,20 @@ int main(int argc, char **argv)
     double duration = 0;
     int c;
     char *end;
-    while ((c = getopt_long(argc, argv, "s:q:c:m:p:d:n:o:t:h", longs, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "s:q:c:m:p:d:n:o:t:f:h", longs, NULL)) != -1) {
         switch (c) {
         case 's': socket_path = optarg; break;
         case 'q': queries = optarg; break;
         case 'm': mode = optarg; break;
         case 'o': counts_path = optarg; break;
+        case 'f': {
+            if (!(find_key = malloc(strlen(optarg) * 6 + 8)))
+                die("%s", "out of memory");
+            memcpy(find_key, "\"id\":\"", 6);
+            size_t k = 6 + json_escape(find_key + 6, optarg);
+            memcpy(find_key + k, "\"", 2);
+            break;
+        }
         case 'c':
             connections = strtol(optarg, &end, 10);
             if (*end || connections < 1 || connections > 4096)
@@ -692,7 +710,7 @@ int main(int argc, char **argv)
         if (!results)
             die("%s", "out of memory");
         for (size_t i = 0; i < nreqs; i++)
-            results[i] = (result){ -1, -1 };
+            results[i] = (result){ -1, -1, 0 };
     }
 
     /* As many threads as CPUs by default, as in wrk: more could not run at
@@ -783,9 +801,12 @@ int main(int argc, char **argv)
         FILE *f = fopen(counts_path, "w");
         if (!f)
             die("cannot write %s", counts_path);
-        for (size_t i = 0; i < nreqs; i++)
-            fprintf(f, "%zu\t%ld\t%ld\t%s\n", i, results[i].total, results[i].hits,
-                    reqs[i].phrase);
+        for (size_t i = 0; i < nreqs; i++) {
+            fprintf(f, "%zu\t%ld\t%ld\t%s", i, results[i].total, results[i].hits, reqs[i].phrase);
+            if (find_key)
+                fprintf(f, "\t%d", results[i].found);
+            fputc('\n', f);
+        }
         fclose(f);
     }
     free(all);
@@ -797,6 +818,7 @@ int main(int argc, char **argv)
     }
     free(reqs);
     free(results);
+    free(find_key);
     if (failed)
         return 2;
     return errors ? 1 : 0;

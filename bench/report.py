@@ -139,6 +139,14 @@ goal('3', 'top 10 throughput, %s connections vs Xapian on 2 threads' % tc,
 a = num('seekd_snippets_mean_us')
 rows.append(('4', 'top 10 with snippets, mean latency', fmt(a, 'us'), '—',
              fmt(a, 'us'), '≤ 1 ms', verdict(None if a is None else a / 1000, '≤', 1.0)))
+bigdoc_mb = '%.0f MB' % ((num('bigdoc_bytes') or 0) / 1e6)
+if 'bigdoc_bytes' in R:
+    goal('4b', 'top 10 with snippets, mean latency, one %s document in the index vs without it'
+         % bigdoc_mb, 'bigdoc_all_with_mean_us', 'us', 'bigdoc_all_without_mean_us', 'us', '≤', 1.2,
+         'without')
+    goal('4c', 'the same, queries that do not match the big document',
+         'bigdoc_unmatched_with_mean_us', 'us', 'bigdoc_unmatched_without_mean_us', 'us', '≤', 1.2,
+         'without')
 goal('5', 'index build time vs bare TermGenerator',
      'seekd_index_s', 's', 'xapian_index_s', 's', '≤', 1.0, 'Xapian')
 goal('5\u2032', 'index build CPU time vs bare TermGenerator',
@@ -297,6 +305,36 @@ if 'seekd_iso_alone_worst_p99_us' in R:
     w('')
     w('Daemon peak RSS after the slow requests too: %s (before them: %s).' % (
         fmt(num('seekd_rss_slow_kb'), 'kb'), fmt(num('seekd_rss_kb'), 'kb')))
+
+if 'bigdoc_bytes' in R:
+    w('')
+    w('## One big document')
+    w('')
+    w('Top 10 with snippets, one connection, on the index of the corpus and on the index of the '
+      'corpus with one %s text beside it (%s bytes of the corpus\'s sentences holding the '
+      'phrases of %s queries: bench/corpus.py bigdoc), both built and served in this run and '
+      'measured back to back in each round; load average during the rounds %s. The groups '
+      'are measured: a query matches the big document when its total grows by one, and '
+      'returns it when its top ten lists it. Handler time is the daemon\'s own (took_ms).' % (
+          bigdoc_mb, R.get('bigdoc_bytes', '?'), R.get('bigdoc_planted', '?'),
+          '%.1f–%.1f' % (min(nums('bigdoc_load')), max(nums('bigdoc_load')))
+          if nums('bigdoc_load') else '?'))
+    w('')
+    w('| queries | how many | without | with | with / without | handler without | handler with | handler ratio |')
+    w('|---|---|---|---|---|---|---|---|')
+    for g, name in (('all', 'all'), ('unmatched', 'not matching it'),
+                    ('matched', 'matching it'), ('returned', 'listing it in the top 10')):
+        p = 'bigdoc_%s_' % g
+        w('| %s | %s | %s | %s | %s | %s | %s | %s |' % (
+            name, R.get(p + 'queries', '?'), fmt(num(p + 'without_mean_us'), 'us'),
+            fmt(num(p + 'with_mean_us'), 'us'),
+            fmt(ratio(p + 'with_mean_us', p + 'without_mean_us'), 'x'),
+            fmt(num(p + 'without_took_us'), 'us'), fmt(num(p + 'with_took_us'), 'us'),
+            fmt(ratio(p + 'with_took_us', p + 'without_took_us'), 'x')))
+    w('')
+    w('Index build with it: %s; size %s (without: %s); daemon peak RSS with it %s.' % (
+        build('bigdoc_index'), fmt(num('bigdoc_index_kb'), 'kb'), fmt(num('seekd_index_kb'), 'kb'),
+        fmt(num('bigdoc_rss_kb'), 'kb')))
 
 w('')
 w('## Answers that agree with the expected counts')

@@ -20,6 +20,8 @@
 #   BENCH_DURATION=3   seconds of each throughput measurement
 #   BENCH_CONNECTIONS="1 2 4 8 16"   connection counts for throughput
 #   BENCH_ENGINES="seekd xapian sqlite sphinx"
+#   BIGDOC_MB=50       the big document's size in megabytes (0: skip its row)
+#   BIGDOC_EVERY=10    it holds the phrase of every BIGDOC_EVERY-th query
 #   BENCH_BIN=bin  BENCH_TOOLS=build/bench   where seekd and loadgen/bare_xapian are
 #   BENCH_OUT=bench/results.md  BENCH_PLOT=bench/latency.png  BENCH_WORK=build/bench/run
 # An engine whose programs are missing (Sphinx without sphinxsearch) is
@@ -37,6 +39,8 @@ NQUERIES=${BENCH_QUERIES:-0}
 DURATION=${BENCH_DURATION:-3}
 CONNECTIONS=${BENCH_CONNECTIONS:-1 2 4 8 16}
 ENGINES=${BENCH_ENGINES:-seekd xapian sqlite sphinx}
+BIGDOC_MB=${BIGDOC_MB:-50}
+BIGDOC_EVERY=${BIGDOC_EVERY:-10}
 BIN=$(cd "${BENCH_BIN:-bin}" && pwd)
 TOOLS=$(cd "${BENCH_TOOLS:-build/bench}" && pwd)
 OUT=${BENCH_OUT:-$ROOT/bench/results.md}
@@ -63,16 +67,19 @@ mkdir -p "$LOG"
 
 # ---- processes we start, and stopping them on any exit ----
 SEEKD_PID=
+BIG_PID=
 SEARCHD_PID=
 SPHINX_CONF=
 SOCKDIR=
 cleanup() {
     local st=$?
     trap - EXIT INT TERM
-    if [ -n "$SEEKD_PID" ] && kill -0 "$SEEKD_PID" 2>/dev/null; then
-        kill -TERM "$SEEKD_PID" 2>/dev/null || true
-        wait "$SEEKD_PID" 2>/dev/null || true
-    fi
+    for pid in $SEEKD_PID $BIG_PID; do
+        if kill -0 "$pid" 2>/dev/null; then
+            kill -TERM "$pid" 2>/dev/null || true
+            wait "$pid" 2>/dev/null || true
+        fi
+    done
     if [ -n "$SEARCHD_PID" ] && kill -0 "$SEARCHD_PID" 2>/dev/null; then
         searchd --config "$SPHINX_CONF" --stopwait >/dev/null 2>&1 || kill -TERM "$SEARCHD_PID" 2>/dev/null || true
         wait "$SEARCHD_PID" 2>/dev/null || true
@@ -165,6 +172,21 @@ seekd_index() {
     timed "$1" "$BIN/seekd-index" -q --index "$3" "$2"
 }
 
+# serve_at INDEX SOCKET: starts a daemon on INDEX, its pid in STARTED, and
+# waits until it answers. stop_at PID stops it and checks how it exited.
+serve_at() {
+    "$BIN/seekd" --index "$1" --socket "$2" 2>>"$LOG/seekd.log" &
+    STARTED=$!
+    local i=0
+    until "$BIN/seek" --socket "$2" --ping >/dev/null 2>&1; do
+        i=$((i + 1)); [ $i -gt 600 ] && { echo "seekd did not start" >&2; exit 1; }
+        sleep 0.05
+    done
+}
+stop_at() {
+    kill -TERM "$1"
+    wait "$1" || { echo "seekd exited with an error" >&2; exit 1; }
+}
 # lg ARGS...: loadgen against the daemon; fails on any error answer. It runs
 # its default threads: one per CPU, at most one per connection.
 lg() { "$TOOLS/loadgen" --socket "$SOCK" --queries "$QUERIES" "$@"; }
@@ -332,6 +354,67 @@ if [ "$RUN_SPHINX" = 1 ]; then
     SEARCHD_PID=
 fi
 
+# ---- one big document ----
+# Top 10 with snippets on two indexes built here, served side by side: the
+# corpus, and the corpus with one BIGDOC_MB MB text of its own sentences
+# beside it (bench/corpus.py bigdoc: prose holding the phrases of every
+# BIGDOC_EVERY-th query and of no other). Each round runs every query group
+# on both daemons back to back, which one goes first alternating: all the
+# queries (the goal: with / without <= 1.2), those that do not match the
+# big document (they should pay nothing for it), those that match it, and
+# those of these whose top ten lists it (its snippet is made).
+if [ "$RUN_SEEKD" = 1 ] && [ "$BIGDOC_MB" -gt 0 ]; then
+    say "one big document: ${BIGDOC_MB} MB of the corpus's sentences"
+    BIGDOC_DIR=$W/data/bigdoc
+    BIGDOC_DB=$W/data/seekd-bigdoc
+    BIGSOCK=$SOCKDIR/seekd-big.sock
+    mkdir -p "$BIGDOC_DIR"
+    put bigdoc_planted "$($PY bench/corpus.py bigdoc "$FULL" "$QUERIES" "$BIGDOC_MB" "$BIGDOC_EVERY" \
+        "$BIGDOC_DIR/big-document.txt")"
+    put bigdoc_bytes "$(stat -c %s "$BIGDOC_DIR/big-document.txt")"
+    cat "$BIGDOC_DIR/big-document.txt" > /dev/null
+    rm -rf "$BIGDOC_DB"
+    timed bigdoc_index "$BIN/seekd-index" -q --index "$BIGDOC_DB" "$CORPUS" "$BIGDOC_DIR"
+    put bigdoc_index_kb "$(kb_of "$BIGDOC_DB")"
+    serve_at "$SEEKD_DB" "$SOCK"
+    SEEKD_PID=$STARTED
+    serve_at "$BIGDOC_DB" "$BIGSOCK"
+    BIG_PID=$STARTED
+    # The warm-up passes say which queries match the big document, and
+    # which list it.
+    "$TOOLS/loadgen" --socket "$SOCK" --queries "$QUERIES" --mode snippets \
+        --counts "$W/counts-without.tsv" > "$LOG/bigdoc-warmup.txt"
+    "$TOOLS/loadgen" --socket "$BIGSOCK" --queries "$QUERIES" --mode snippets \
+        --counts "$W/counts-with.tsv" --find big-document >> "$LOG/bigdoc-warmup.txt"
+    mkdir -p "$W/bigdoc"
+    cp "$QUERIES" "$W/bigdoc/all.tsv"
+    line=$($PY bench/corpus.py groups "$W/counts-without.tsv" "$W/counts-with.tsv" "$W/bigdoc")
+    say "queries by what the big document does to them: $line"
+    for g in all unmatched matched returned; do
+        put "bigdoc_${g}_queries" "$(grep -c . "$W/bigdoc/$g.tsv" || true)"
+    done
+    for r in $(seq "$REPEAT"); do
+        say "round $r/$REPEAT: top 10 with snippets, with and without the big document"
+        put bigdoc_load "$(cut -d' ' -f1 /proc/loadavg)"
+        for g in all unmatched matched returned; do
+            [ -s "$W/bigdoc/$g.tsv" ] || continue
+            for side in $([ $((r % 2)) = 1 ] && echo without with || echo with without); do
+                s=$SOCK; [ "$side" = with ] && s=$BIGSOCK
+                line=$("$TOOLS/loadgen" --socket "$s" --queries "$W/bigdoc/$g.tsv" --mode snippets)
+                echo "r=$r bigdoc $g $side $line" >> "$LOG/seekd.txt"
+                put "bigdoc_${g}_${side}_mean_us" "$(get "$line" mean_us)"
+                put "bigdoc_${g}_${side}_took_us" "$(get "$line" took_mean_us)"
+            done
+        done
+    done
+    put bigdoc_rss_kb "$(hwm_kb "$BIG_PID")"
+    stop_at "$BIG_PID"
+    BIG_PID=
+    stop_at "$SEEKD_PID"
+    SEEKD_PID=
+    rm -rf "$BIGDOC_DIR" "$BIGDOC_DB"
+fi
+
 # ---- the corpus scaled: SCALE times, and every power of ten below it ----
 # For each scale S: the scaled corpus (bench/corpus.py scale: each copy
 # brings words of its own), seekd and Sphinx builds (seekd's beside a 1x
@@ -346,17 +429,11 @@ fi
 put scales "$SCALES"
 # serve_seekd INDEX: starts the daemon on INDEX (SEEKD_PID).
 serve_seekd() {
-    "$BIN/seekd" --index "$1" --socket "$SOCK" 2>>"$LOG/seekd.log" &
-    SEEKD_PID=$!
-    local i=0
-    until "$BIN/seek" --socket "$SOCK" --ping >/dev/null 2>&1; do
-        i=$((i + 1)); [ $i -gt 600 ] && { echo "seekd did not start" >&2; exit 1; }
-        sleep 0.05
-    done
+    serve_at "$1" "$SOCK"
+    SEEKD_PID=$STARTED
 }
 stop_seekd() {
-    kill -TERM "$SEEKD_PID"
-    wait "$SEEKD_PID" || { echo "seekd exited with an error" >&2; exit 1; }
+    stop_at "$SEEKD_PID"
     SEEKD_PID=
 }
 for S in $SCALES; do
