@@ -256,14 +256,15 @@ static void loop_finished(loop_slot *sl)
 }
 
 /* A thread left running a slow request gives way to the loops' threads:
- * its nice value is raised for the rest of its life, so that a woken loop
- * thread preempts it and it gets a small share of the CPU while the loops
- * are busy. Not the lowest priority (SCHED_IDLE, nice 19): it may hold a
- * lock a loop's thread waits for (the shared Russian dictionary's), and
- * must still get to run soon. Lowering a nice value again needs a
- * privilege, so such a thread serves no loop later: it retires once its
- * request is done, and the watchdog starts a new spare in its place. */
-#define SLOW_NICE 10
+ * its nice value is raised to the highest, 19, for the rest of its life,
+ * so that a woken loop thread preempts it and it gets a small share of the
+ * CPU while the loops are busy, and all of a core nobody else wants. Not
+ * SCHED_IDLE: it may hold a lock a loop's thread waits for (the shared
+ * Russian dictionary's) and must still get its turn. Lowering a nice value
+ * again needs a privilege, so such a thread serves no loop later: it
+ * retires once its request is done, and the watchdog starts a new spare in
+ * its place. */
+#define SLOW_NICE 19
 
 static void demote(pid_t tid)
 {

@@ -11,7 +11,7 @@
  * (one of --spare-threads): the slow request finishes on the thread it
  * started on and its answer goes back to the loop, while the spare thread
  * runs the loop and answers the other connections. That thread gives way
- * to the loops while it finishes (a higher nice value), then ends, and a
+ * to the loops while it finishes (nice 19), then ends, and a
  * new spare takes its place. A request foreseen as slow once read (handlers.h) hands
  * its loop over before it runs. So a slow request delays only its own connection, whose
  * later requests wait for it (answers stay in request order), and a fast
