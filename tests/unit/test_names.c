@@ -14,73 +14,18 @@
 
 #include "entity/names.h"
 #include "text/token.h"
-
-/* A tokenized text. The text is a heap copy without a NUL, so that the
- * sanitizers catch any read past its end. */
-typedef struct doc {
-    char *text;
-    names_tok *toks;
-    size_t n, cap;
-    unsigned char *taken;
-} doc;
-
-static int add_tok(const tok *t, void *ctx)
-{
-    doc *d = ctx;
-
-    if (d->n == d->cap) {
-        d->cap = d->cap ? 2 * d->cap : 16;
-        d->toks = realloc(d->toks, d->cap * sizeof *d->toks);
-        assert_non_null(d->toks);
-    }
-    d->toks[d->n] = (names_tok){ strdup(t->text), t->start, t->end };
-    assert_non_null(d->toks[d->n].norm);
-    d->n++;
-    return 0;
-}
-
-/* Tokenizes s; the tokens whose text is one of the space-separated words of
- * `taken` are marked taken, as the gazetteer would. */
-static void doc_open(doc *d, const char *s, const char *taken)
-{
-    size_t len = strlen(s);
-
-    memset(d, 0, sizeof *d);
-    d->text = malloc(len ? len : 1);
-    assert_non_null(d->text);
-    memcpy(d->text, s, len);
-    assert_true(tok_scan(d->text, len, add_tok, d) >= 0);
-    d->taken = calloc(d->n ? d->n : 1, 1);
-    assert_non_null(d->taken);
-    for (size_t i = 0; i < d->n; i++) {
-        size_t tl = d->toks[i].end - d->toks[i].start;
-        for (const char *w = taken; w && *w; w += strcspn(w, " "), w += *w == ' ') {
-            size_t wl = strcspn(w, " ");
-            if (wl == tl && !memcmp(w, d->text + d->toks[i].start, tl))
-                d->taken[i] = 1;
-        }
-    }
-}
-
-static void doc_close(doc *d)
-{
-    for (size_t i = 0; i < d->n; i++)
-        free((char *)d->toks[i].norm);
-    free(d->toks);
-    free(d->taken);
-    free(d->text);
-}
+#include "entity_fixtures.h"
 
 /* The names in s as "type:source text", joined by "|" ("" for none). */
 static char *names_in(const char *s, const char *taken)
 {
-    doc d;
+    tok_doc d;
     names_mention *m;
     char *out = calloc(1, strlen(s) * 3 + 1), *p = out;
     long n;
 
     assert_non_null(out);
-    doc_open(&d, s, taken);
+    tok_doc_open(&d, s, NULL, taken);
     n = names_find(d.text, d.toks, d.n, d.taken, &m);
     assert_true(n >= 0);
     for (long k = 0; k < n; k++) {
@@ -88,7 +33,7 @@ static char *names_in(const char *s, const char *taken)
         p += sprintf(p, "%s%c:%.*s", k ? "|" : "", (char)m[k].type, (int)(b - a), d.text + a);
     }
     free(m);
-    doc_close(&d);
+    tok_doc_close(&d);
     return out;
 }
 
@@ -292,12 +237,12 @@ static void test_company_words(void **state)
  * plural, or neither. */
 static int org_after(const char *s, size_t i)
 {
-    doc d;
+    tok_doc d;
     int r;
 
-    doc_open(&d, s, NULL);
+    tok_doc_open(&d, s, NULL, NULL);
     r = names_org_after(d.text, d.toks, d.n, d.taken, i);
-    doc_close(&d);
+    tok_doc_close(&d);
     return r;
 }
 
@@ -410,7 +355,7 @@ static void test_random_text(void **state)
     for (int round = 0; round < 3000; round++) {
         char s[512] = "";
         size_t len = 0;
-        doc d;
+        tok_doc d;
         names_mention *m;
         long r;
 
@@ -419,13 +364,13 @@ static void test_random_text(void **state)
             if (len + strlen(p) < sizeof s - 1)
                 len += (size_t)sprintf(s + len, "%s", p);
         }
-        doc_open(&d, s, NULL);
+        tok_doc_open(&d, s, NULL, NULL);
         for (size_t i = 0; i < d.n; i++)
             d.taken[i] = next_rand(8) == 0;
         r = names_find(d.text, d.toks, d.n, d.taken, &m);
         check(r, m, d.n, d.taken);
         free(m);
-        doc_close(&d);
+        tok_doc_close(&d);
     }
 }
 

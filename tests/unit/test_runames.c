@@ -15,76 +15,16 @@
 
 #include "entity/runames.h"
 #include "text/token.h"
-
-/* A tokenized text, a heap copy without a NUL so that the sanitizers catch
- * any read past its end. */
-typedef struct doc {
-    char *text;
-    size_t len;
-    names_tok *toks;
-    size_t n, cap;
-    unsigned char *taken, *place;
-} doc;
-
-static int add_tok(const tok *t, void *ctx)
-{
-    doc *d = ctx;
-    if (d->n == d->cap) {
-        d->cap = d->cap ? 2 * d->cap : 16;
-        d->toks = realloc(d->toks, d->cap * sizeof *d->toks);
-        assert_non_null(d->toks);
-    }
-    d->toks[d->n] = (names_tok){ strdup(t->text), t->start, t->end };
-    assert_non_null(d->toks[d->n].norm);
-    d->n++;
-    return 0;
-}
-
-/* Tokenizes s; tokens spelled as a word of `places` are a gazetteer's
- * places (taken), of `taken` other gazetteer names. */
-static void doc_open(doc *d, const char *s, const char *places, const char *taken)
-{
-    size_t len = strlen(s);
-    memset(d, 0, sizeof *d);
-    d->len = len;
-    d->text = malloc(len ? len : 1);
-    assert_non_null(d->text);
-    memcpy(d->text, s, len);
-    assert_true(tok_scan(d->text, len, add_tok, d) >= 0);
-    d->taken = calloc(d->n ? d->n : 1, 1);
-    d->place = calloc(d->n ? d->n : 1, 1);
-    assert_true(d->taken && d->place);
-    for (size_t i = 0; i < d->n; i++) {
-        size_t tl = d->toks[i].end - d->toks[i].start;
-        for (int pass = 0; pass < 2; pass++)
-            for (const char *w = pass ? taken : places; w && *w; w += strcspn(w, " "), w += *w == ' ') {
-                size_t wl = strcspn(w, " ");
-                if (wl == tl && !memcmp(w, d->text + d->toks[i].start, tl)) {
-                    d->taken[i] = 1;
-                    d->place[i] = !pass;
-                }
-            }
-    }
-}
-
-static void doc_close(doc *d)
-{
-    for (size_t i = 0; i < d->n; i++)
-        free((char *)d->toks[i].norm);
-    free(d->toks);
-    free(d->taken);
-    free(d->place);
-    free(d->text);
-}
+#include "entity_fixtures.h"
 
 /* The hits in s as "type:text[+head]" joined by "|". */
 static void expect(const char *s, const char *places, const char *taken, const char *want)
 {
-    doc d;
+    tok_doc d;
     runames_hit *h;
     char got[1024] = "";
     size_t at = 0;
-    doc_open(&d, s, places, taken);
+    tok_doc_open(&d, s, places, taken);
     long n = runames_find(d.text, d.len, d.toks, d.n, d.taken, d.place, &h);
     assert_true(n >= 0);
     for (long k = 0; k < n; k++) {
@@ -97,7 +37,7 @@ static void expect(const char *s, const char *places, const char *taken, const c
                                    d.text + d.toks[h[k].head].start);
     }
     free(h);
-    doc_close(&d);
+    tok_doc_close(&d);
     if (strcmp(got, want))
         fail_msg("%s\n  got:  %s\n  want: %s", s, got, want);
 }

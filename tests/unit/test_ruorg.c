@@ -18,6 +18,7 @@
 
 #include "entity/ruorg.h"
 #include "query/compile.h"
+#include "entity_fixtures.h"
 
 static const char gaz_text[] =
     "place\tKazakhstan\tКазахстан|Республика Казахстан\n"
@@ -32,16 +33,8 @@ static gazetteer *gaz;
 static int setup(void **state)
 {
     (void)state;
-    char path[] = "/tmp/test_ruorg_XXXXXX";
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    FILE *f = fdopen(fd, "w");
-    fputs(gaz_text, f);
-    fclose(f);
-    char err[256];
-    seek_status st = gaz_load(path, &gaz, err, sizeof err);
-    unlink(path);
-    return st == SEEK_OK ? 0 : -1;
+    gaz = fixture_gazetteer(gaz_text);
+    return gaz ? 0 : -1;
 }
 
 static int teardown(void **state)

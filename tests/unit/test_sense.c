@@ -18,6 +18,7 @@
 #include "entity/gazetteer.h"
 #include "entity/sense.h"
 #include "text/tokarray.h"
+#include "entity_fixtures.h"
 
 static const char gaz_text[] =
     "org\tGUAM\tГУАМ\n"
@@ -39,15 +40,8 @@ static gazetteer *gaz;
 static int setup(void **state)
 {
     (void)state;
-    char path[] = "/tmp/test_sense_XXXXXX";
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    assert_int_equal(write(fd, gaz_text, sizeof gaz_text - 1), (ssize_t)(sizeof gaz_text - 1));
-    close(fd);
-    char err[256];
-    seek_status st = gaz_load(path, &gaz, err, sizeof err);
-    unlink(path);
-    return st == SEEK_OK ? 0 : -1;
+    gaz = fixture_gazetteer(gaz_text);
+    return gaz ? 0 : -1;
 }
 
 static int teardown(void **state)

@@ -15,78 +15,15 @@
 
 #include "entity/single.h"
 #include "text/token.h"
-
-/* A tokenized text. The text is a heap copy without a NUL, so that the
- * sanitizers catch any read past its end. */
-typedef struct doc {
-    char *text;
-    names_tok *toks;
-    size_t n, cap;
-    unsigned char *taken;
-} doc;
-
-static int add_tok(const tok *t, void *ctx)
-{
-    doc *d = ctx;
-
-    if (d->n == d->cap) {
-        d->cap = d->cap ? 2 * d->cap : 16;
-        d->toks = realloc(d->toks, d->cap * sizeof *d->toks);
-        assert_non_null(d->toks);
-    }
-    d->toks[d->n] = (names_tok){ strdup(t->text), t->start, t->end };
-    assert_non_null(d->toks[d->n].norm);
-    d->n++;
-    return 0;
-}
-
-/* Tokenizes s; the tokens whose text is one of the space-separated words of
- * `taken` are marked taken, as the gazetteer would. */
-static void doc_open(doc *d, const char *s, const char *taken)
-{
-    size_t len = strlen(s);
-
-    memset(d, 0, sizeof *d);
-    d->text = malloc(len ? len : 1);
-    assert_non_null(d->text);
-    memcpy(d->text, s, len);
-    assert_true(tok_scan(d->text, len, add_tok, d) >= 0);
-    d->taken = calloc(d->n ? d->n : 1, 1);
-    assert_non_null(d->taken);
-    for (size_t i = 0; i < d->n; i++) {
-        size_t tl = d->toks[i].end - d->toks[i].start;
-        for (const char *w = taken; w && *w; w += strcspn(w, " "), w += *w == ' ') {
-            size_t wl = strcspn(w, " ");
-            if (wl == tl && !memcmp(w, d->text + d->toks[i].start, tl))
-                d->taken[i] = 1;
-        }
-    }
-}
-
-static void doc_close(doc *d)
-{
-    for (size_t i = 0; i < d->n; i++)
-        free((char *)d->toks[i].norm);
-    free(d->toks);
-    free(d->taken);
-    free(d->text);
-}
+#include "entity_fixtures.h"
 
 static gazetteer *gaz;
 
 static int setup(void **state)
 {
     (void)state;
-    char path[] = "/tmp/test_single_XXXXXX";
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    FILE *f = fdopen(fd, "w");
-    fputs("place\tJapan\t\nplace\tItaly\t\nplace\tUkraine\t\n", f);
-    fclose(f);
-    char err[256];
-    seek_status st = gaz_load(path, &gaz, err, sizeof err);
-    unlink(path);
-    return st == SEEK_OK ? 0 : -1;
+    gaz = fixture_gazetteer("place\tJapan\t\nplace\tItaly\t\nplace\tUkraine\t\n");
+    return gaz ? 0 : -1;
 }
 
 static int teardown(void **state)
@@ -99,12 +36,12 @@ static int teardown(void **state)
 /* The one-word names of s as "type:text", joined by "|". */
 static void expect(const char *s, const char *taken, const char *want)
 {
-    doc d;
+    tok_doc d;
     names_mention *m;
     char got[512] = "";
     size_t at = 0;
 
-    doc_open(&d, s, taken);
+    tok_doc_open(&d, s, NULL, taken);
     long n = single_find(gaz, d.text, d.toks, d.n, d.taken, &m);
     assert_true(n >= 0);
     for (long k = 0; k < n; k++) {
@@ -113,7 +50,7 @@ static void expect(const char *s, const char *taken, const char *want)
                                (char)m[k].type, (int)(b - a), d.text + a);
     }
     free(m);
-    doc_close(&d);
+    tok_doc_close(&d);
     if (strcmp(got, want))
         print_error("in \"%s\"\n", s);
     assert_string_equal(got, want);
@@ -167,10 +104,10 @@ static void test_headlines(void **state)
 
 static bool numbered(const char *s, size_t i)
 {
-    doc d;
-    doc_open(&d, s, NULL);
+    tok_doc d;
+    tok_doc_open(&d, s, NULL, NULL);
     bool r = single_numbered(d.text, d.toks, d.n, i);
-    doc_close(&d);
+    tok_doc_close(&d);
     return r;
 }
 
