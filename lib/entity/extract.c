@@ -483,6 +483,22 @@ static bool named_org_elsewhere(char **forms, const runames_hit *h, long k, long
     return false;
 }
 
+/* Drops the mentions that lie within tokens [a, end): a longer name found
+ * over them replaces them. */
+static void drop_mentions_within(mentions *ms, size_t a, size_t end)
+{
+    for (size_t m = 0; m < ms->n;) {
+        size_t ma = ms->v[m].first, me = ma + ms->v[m].n;
+        if (ma >= a && me <= end) {
+            free(ms->v[m].own_key);
+            free(ms->v[m].own_name);
+            ms->v[m] = ms->v[--ms->n];
+        } else {
+            m++;
+        }
+    }
+}
+
 /* Names read from Russian context (runames.h). An organization in
  * guillemets, and the same words in guillemets elsewhere in the document,
  * replace the gazetteer's other reading of the word ("клуб «Астана»" is no
@@ -526,16 +542,8 @@ static int add_context_names(const gazetteer *g, const char *text, size_t len, c
         }
         if (!keep)
             continue;
-        for (size_t m = 0; over && m < ms->n;) {
-            size_t ma = ms->v[m].first, me = ma + ms->v[m].n;
-            if (ma >= a && me <= end) {
-                free(ms->v[m].own_key);
-                free(ms->v[m].own_name);
-                ms->v[m] = ms->v[--ms->n];
-            } else {
-                m++;
-            }
-        }
+        if (over)
+            drop_mentions_within(ms, a, end);
         mention *m = add_mention(ms, h[i].first, h[i].n, type);
         int got = m ? detected_key(text, t, forms, h[i].first, h[i].n, h[i].head, m) : -1;
         if (got < 0) {
@@ -605,16 +613,8 @@ static int add_bodies(const gazetteer *g, const char *text, const tok_array *t,
         }
         if (!keep)
             continue;
-        for (size_t m = 0; m < ms->n && !within;) {
-            size_t ma = ms->v[m].first, me = ma + ms->v[m].n;
-            if (ma >= a && me <= o) {
-                free(ms->v[m].own_key);
-                free(ms->v[m].own_name);
-                ms->v[m] = ms->v[--ms->n];
-            } else {
-                m++;
-            }
-        }
+        if (!within)
+            drop_mentions_within(ms, a, o);
         mention *m = add_mention(ms, a, o - a, ENT_ORG);
         if (m && known[i]) {
             m->key = known[i]->key;
