@@ -19,6 +19,12 @@ TXT
 cat > "$W/nba.txt" <<'TXT'
 DENVER (AP) — Nikola Jokic scored 28 points as the Denver Nuggets beat the Los Angeles Lakers 114-105 on Thursday night.
 TXT
+cat > "$W/tariffs.txt" <<'TXT'
+WASHINGTON (Reuters) - US officials said on Monday the tariffs would stay. "Let us wait," one of them told reporters.
+TXT
+cat > "$W/letter.txt" <<'TXT'
+Readers wrote to us about the new bus timetable. Tell us what you think.
+TXT
 check "index the stories" index -q "$TMP/news"
 start_daemon || exit 1
 expect_eq "an acronym defined in parentheses is the company" "wire/oil" "$(ids org:pdvsa)"
@@ -32,5 +38,7 @@ expect_eq "which is not the town of Toyota" "" "$(ids place:toyota)"
 expect_eq "a team is no city" "wire/nba" "$(ids 'org:"Denver Nuggets"')"
 expect_eq "the city is the dateline's" "wire/nba" "$(ids place:denver)"
 expect_eq "nor are the Lakers Los Angeles" "" "$(ids 'place:"Los Angeles"')"
+expect_eq "US without dots is the United States, the pronoun is not" "wire/tariffs" \
+    "$(ids 'place:"united states"')"
 echo "# t207-english-orgs.sh: $PASSED passed, $FAILED failed"
 [ "$FAILED" -eq 0 ]
