@@ -882,6 +882,36 @@ static int extend_of_place(const char *text, const tok_array *t, const names_tok
     return 0;
 }
 
+/* A lone word that heads an organization's name before "of" and a place
+ * the gazetteer took ("Bank | of | Russia", "University | of the |
+ * Philippines") is that organization; the place stays a mention of its own,
+ * as in extend_of_place. Returns 0, or -1 on no memory. */
+static int head_of_place(const char *text, const tok_array *t, const names_tok *nt, char **forms,
+                         const unsigned char *taken, mentions *ms)
+{
+    size_t n0 = ms->n;
+    for (size_t q = 0; q < n0; q++) {
+        size_t k = ms->v[q].first;
+        if (ms->v[q].type != ENT_PLACE || k < 2)
+            continue;
+        size_t of = k - 1;
+        if (!strcmp(forms[of], "the") && of >= 2)
+            of--;
+        size_t head = of - 1;
+        if (strcmp(forms[of], "of") || taken[head] || !names_org_head(text, nt, t->n, head)
+            || names_sentence_end(text, nt, t->n, head) || names_sentence_end(text, nt, t->n, of)
+            || (of + 1 < k && names_sentence_end(text, nt, t->n, of + 1)))
+            continue;
+        mention *m = add_mention(ms, head, k + ms->v[q].n - head, ENT_ORG);
+        int rc = m ? detected_key(text, t, forms, head, m->n, (size_t)-1, m) : -1;
+        if (rc < 0)
+            return -1;
+        if (rc > 0)
+            ms->n--;
+    }
+    return 0;
+}
+
 /* Detected names (names.h, single.h) as mentions that own their key.
  * Returns 0, or -1 on no memory. */
 static int add_detected(const char *text, const tok_array *t, char **forms,
@@ -965,6 +995,8 @@ static seek_status find_entities(const gazetteer *g, const char *text, size_t le
     if (nn < 0 || add_detected(text, t, forms, nm, nn, &ms) < 0)
         goto out;
     if (drop_genitive_surnames(text, t, forms, &ms) < 0)
+        goto out;
+    if (head_of_place(text, t, nt, forms, taken, &ms) < 0)
         goto out;
     /* Gazetteer matches and detected names never overlap: one order. */
     sort_mentions(&ms);

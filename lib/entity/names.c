@@ -777,6 +777,13 @@ bool names_title_before(const char *text, const names_tok *toks, size_t n, size_
     return i < n && title_before(&s, i);
 }
 
+bool names_org_head(const char *text, const names_tok *toks, size_t n, size_t i)
+{
+    scan s = { text, toks, n, NULL, NULL, 0, 0 };
+
+    return i < n && names_case(text, toks[i].start, toks[i].end) > 0 && (flags(&s, i) & W_ORG);
+}
+
 int names_org_after(const char *text, const names_tok *toks, size_t n, const unsigned char *taken,
                     size_t i)
 {

@@ -80,6 +80,10 @@ bool names_titled(const char *text, const names_tok *toks, size_t n, size_t i);
  * ("President | Tinubu", "Minister of Defence | Khan"). */
 bool names_title_before(const char *text, const names_tok *toks, size_t n, size_t i);
 
+/* Whether token i is a capitalized word that heads an organization's name
+ * ("Bank", "University", "Ministry"), as in "Bank of Russia". */
+bool names_org_head(const char *text, const names_tok *toks, size_t n, size_t i);
+
 /* What follows token i, a place's last word, makes the place part of an
  * organization's name: 1 when the capitalized words after it, none taken,
  * hold an org word ("Alaska Airlines", "New York Police Department",

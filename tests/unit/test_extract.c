@@ -369,6 +369,13 @@ static void test_organizations(void **state)
     EXPECT("The Armed Forces of the Philippines said so.",
            "org:armed forces of the philippines*1 place:philippines*1");
     EXPECT("Toyota is a city in Japan.", "place:toyota*1 place:japan*1");
+    /* A lone head word before "of" and a place. */
+    EXPECT("The Bank of Japan held rates.", "org:bank of japan*1 place:japan*1");
+    EXPECT("He studied at the University of the Philippines.",
+           "org:university of the philippines*1 place:philippines*1");
+    /* Not across a sentence end, nor a word that heads no organization. */
+    EXPECT("He left the bank. Of Japan, he said little.", "place:japan*1");
+    EXPECT("The Prime Minister of Japan spoke.", "place:japan*1");
 }
 
 int main(void)
