@@ -17,14 +17,6 @@ import unicodedata
 # No capital: nobody lives there for good.
 UNINHABITED = {"AQ", "BV", "HM", "UM"}
 
-CYR = dict(zip("абвгдезийклмнопрстуфхцчшщъыьэюяёєіїўґғқңүұҳҷһәӣөӯ",
-               ["a", "b", "v", "g", "d", "e", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r",
-                "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya",
-                "e", "ye", "i", "yi", "u", "g", "gh", "q", "ng", "u", "u", "h", "j", "h", "a",
-                "i", "o", "u"]))
-CYR["ж"] = "zh"
-
-
 def fold(name):
     """Case, accents and punctuation folded; Cyrillic kept as written."""
     s = unicodedata.normalize("NFKD", name.casefold())
@@ -33,7 +25,7 @@ def fold(name):
 
 
 def russian(name):
-    return any(c in CYR for c in name.lower())
+    return any(unicodedata.name(c, "").startswith("CYRILLIC") for c in name)
 
 
 def uncomma(name):
