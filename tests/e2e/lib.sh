@@ -99,6 +99,20 @@ stop_daemon() {
     fi
 }
 
+# kill_build INDEX CORPUS: a first build of CORPUS into INDEX, in batches of
+# 20, killed (SIGKILL) once it has written its second batch. Not through
+# index(): the kill must reach the indexer itself.
+kill_build() {
+    "$BIN/seekd-index" -q --index "$1" --batch 20 "$2" &
+    KPID=$!
+    i=0
+    until [ -e "$1.build/batch1" ] || [ $i -gt 600 ] || ! kill -0 $KPID 2>/dev/null; do
+        i=$((i + 1)); sleep 0.02
+    done
+    kill -KILL $KPID 2>/dev/null
+    wait $KPID 2>/dev/null
+}
+
 # raw: sends stdin to the socket byte for byte, prints every answer line.
 raw() { python3 "$ROOT/tests/e2e/raw.py" "$SOCK" "$@"; }
 

@@ -106,15 +106,7 @@ for n in $(seq 1 60); do
     for f in "$CORPUS"/0*.txt; do cp "$f" "$BIG/$n-$(basename "$f")"; done
 done
 INDEX=$TMP/killed
-# Not through index(): the kill must reach the indexer itself.
-"$BIN/seekd-index" -q --index "$INDEX" --batch 20 "$BIG" &
-KPID=$!
-i=0
-until [ -e "$INDEX.build/batch1" ] || [ $i -gt 600 ] || ! kill -0 $KPID 2>/dev/null; do
-    i=$((i + 1)); sleep 0.02
-done
-kill -KILL $KPID 2>/dev/null
-wait $KPID 2>/dev/null
+kill_build "$INDEX" "$BIG"
 check "the killed run left its batches" test -d "$INDEX.build/batch0"
 empty=$(stat -c %i "$INDEX")
 # --wait: the killed run's lock goes with its process, a moment later.

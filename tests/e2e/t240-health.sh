@@ -107,16 +107,7 @@ for n in $(seq 1 60); do
     for f in "$CORPUS"/0*.txt; do cp "$f" "$BIG/$n-$(basename "$f")"; done
 done
 rm -rf "$INDEX"
-# Not through index(): the kill must reach the indexer itself, once it has
-# written its first batches.
-"$BIN/seekd-index" -q --index "$INDEX" --batch 20 "$BIG" &
-KPID=$!
-i=0
-until [ -e "$INDEX.build/batch1" ] || [ $i -gt 600 ] || ! kill -0 $KPID 2>/dev/null; do
-    i=$((i + 1)); sleep 0.02
-done
-kill -KILL $KPID 2>/dev/null
-wait $KPID 2>/dev/null
+kill_build "$INDEX" "$BIG"
 check "the build was killed before it finished" test -d "$INDEX.build/batch0"
 # Its lock goes with the process a moment later: wait for that state.
 i=0
