@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "entity/clubs.h"
 #include "entity/names.h"
 #include "entity/ruorg.h"
 #include "entity/runames.h"
@@ -810,10 +811,12 @@ static bool corporate_word(const char *form)
     return strstr(words, key) != NULL;
 }
 
-/* A company named in full is also named without its corporate words, and
- * that shorter name, one word written alone elsewhere in the document, is
- * the company rather than the town or the untyped word read there
- * ("Toyota Motor Corp. ... shares of Toyota"). Returns 0, or -1 on no memory. */
+/* A company named in full is also named without its corporate words, each
+ * cut off in turn ("Nomura Holdings Inc." is also "Nomura Holdings" and
+ * "Nomura"), and that shortest name, one word written alone elsewhere in
+ * the document, is the company rather than the town or the untyped word
+ * read there ("Toyota Motor Corp. ... shares of Toyota"). Returns 0, or -1
+ * on no memory. */
 static int link_companies(const char *text, const tok_array *t, char **forms, mentions *ms)
 {
     size_t n0 = ms->n;
@@ -821,18 +824,18 @@ static int link_companies(const char *text, const tok_array *t, char **forms, me
         size_t first = ms->v[m].first, e = first + ms->v[m].n;
         if (ms->v[m].type != ENT_ORG || ms->v[m].n < 2 || !ms->v[m].own_key)
             continue;
-        while (e > first + 1 && corporate_word(forms[e - 1]))
+        mention *s = NULL;
+        int rc = 1;
+        while (e > first + 1 && corporate_word(forms[e - 1])) {
             e--;
-        if (e == first + ms->v[m].n)
-            continue;
-        mention *s = add_mention(ms, first, e - first, ENT_ORG);
-        int rc = s ? detected_key(text, t, forms, first, e - first, (size_t)-1, s) : -1;
-        if (rc < 0)
-            return -1;
-        if (rc > 0 || e - first > 1) {
+            s = add_mention(ms, first, e - first, ENT_ORG);
+            rc = s ? detected_key(text, t, forms, first, e - first, (size_t)-1, s) : -1;
+            if (rc < 0)
+                return -1;
             ms->n -= rc > 0;
-            continue;
         }
+        if (rc > 0 || e - first > 1)
+            continue;
         const char *key = s->key, *name = s->name;
         for (size_t q = 0; q < n0; q++) {
             mention *o = &ms->v[q];
@@ -912,6 +915,81 @@ static int head_of_place(const char *text, const tok_array *t, const names_tok *
     return 0;
 }
 
+/* A two-word name that starts with a country's name and reads as a
+ * person's only by the speech verb after it ("Kenya Power said", "Japan
+ * Tobacco said") is as likely a company named after its country: it is
+ * left untyped, so any filter finds it. A title before it still makes a
+ * person ("Defence Minister Israel Katz said"). A country is a place the
+ * gazetteer gives no context: a town has its country there, and a town's
+ * name is a given name more often ("Mary", "Florence"). */
+static void untype_placed_persons(const gazetteer *g, const char *text, const names_tok *nt,
+                                  size_t n, char **forms, names_mention *nm, long nn)
+{
+    for (long i = 0; g && i < nn; i++) {
+        const gaz_entity *hit[1];
+        if (nm[i].type == NAMES_PERSON && nm[i].n == 2
+            && gaz_lookup(g, forms[nm[i].first], ENT_PLACE, hit, 1) && !hit[0]->ncontext
+            && !names_title_before(text, nt, n, nm[i].first))
+            nm[i].type = NAMES_OTHER;
+    }
+}
+
+/* Whether a mention covers token i. */
+static bool covered(const mentions *ms, size_t i)
+{
+    for (size_t m = 0; m < ms->n; m++)
+        if (ms->v[m].n && i >= ms->v[m].first && i < ms->v[m].first + ms->v[m].n)
+            return true;
+    return false;
+}
+
+/* Mention m as an organization of tokens [first, first+n), its key its
+ * own words. Returns 0, 1 when the key is empty (m is left), -1 on no memory. */
+static int retype_org(const char *text, const tok_array *t, char **forms, mention *m, size_t n)
+{
+    mention o = { m->first, n, ENT_ORG, NULL, NULL, NULL, NULL };
+    int rc = detected_key(text, t, forms, o.first, n, (size_t)-1, &o);
+    if (rc)
+        return rc;
+    free(m->own_key);
+    free(m->own_name);
+    *m = o;
+    return 0;
+}
+
+/* In a story about sport, a town the gazetteer took is a club named after
+ * it (clubs.h): before "City", "County" or "Town" that no other name holds,
+ * the two words are the club ("Manchester City"); before a word for its
+ * staff ("Liverpool boss"), the town's every mention in the story is the
+ * club. A country stays (a national team is named as its country). Returns
+ * 0, or -1 on no memory. */
+static int sport_clubs(const gazetteer *g, const char *text, const tok_array *t,
+                       const names_tok *nt, char **forms, mentions *ms)
+{
+    if (!g || !clubs_sport_text(nt, t->n))
+        return 0;
+    for (size_t m = 0; m < ms->n; m++) {
+        mention *p = &ms->v[m];
+        size_t last = p->first + p->n - 1;
+        const gaz_entity *e = p->type == ENT_PLACE && !p->own_key ? gaz_find(g, ENT_PLACE, p->key) : NULL;
+        if (!e || !e->ncontext)
+            continue;
+        if (clubs_word_after(text, nt, t->n, last) && !covered(ms, last + 1)) {
+            if (retype_org(text, t, forms, p, p->n + 1) < 0)
+                return -1;
+            continue;
+        }
+        if (!clubs_staff_after(text, nt, t->n, last))
+            continue;
+        const char *town = e->key;
+        for (size_t q = 0; q < ms->n; q++)
+            if (ms->v[q].type == ENT_PLACE && !ms->v[q].own_key && !strcmp(ms->v[q].key, town)
+                && retype_org(text, t, forms, &ms->v[q], ms->v[q].n) < 0)
+                return -1;
+    }
+    return 0;
+}
+
 /* Detected names (names.h, single.h) as mentions that own their key.
  * Returns 0, or -1 on no memory. */
 static int add_detected(const char *text, const tok_array *t, char **forms,
@@ -985,6 +1063,7 @@ static seek_status find_entities(const gazetteer *g, const char *text, size_t le
     long nn = names_find(text, nt, t->n, taken, &nm);
     if (nn < 0)
         goto out;
+    untype_placed_persons(g, text, nt, t->n, forms, nm, nn);
     if (add_detected(text, t, forms, nm, nn, &ms) < 0)
         goto out;
     for (long i = 0; i < nn; i++)
@@ -1004,7 +1083,7 @@ static seek_status find_entities(const gazetteer *g, const char *text, size_t le
         || link_companies(text, t, forms, &ms) < 0)
         goto out;
     sort_mentions(&ms);
-    if (link_surnames(text, t, nt, forms, &ms) < 0)
+    if (link_surnames(text, t, nt, forms, &ms) < 0 || sport_clubs(g, text, t, nt, forms, &ms) < 0)
         goto out;
     for (long i = 0; i < ng; i++)
         if (gm[i].n && add_inner(g, t, forms, &gm[i], &ms) < 0)

@@ -143,11 +143,13 @@ static const struct { unsigned fl; const char *words; } classes[] = {
     { W_ABBR, " capt col dr gen gov lt maj mr mrs ms prof sen st " },
     { W_PATR, " uulu kyzy uly ogly qizi уул кыз ул огл " },
     /* The last word of English company, club and media names ("Hyundai
-     * Motor", "West Ham United", "Thrive Capital", "Human Rights Watch"). */
-    { W_ORG, " airlines airways authority board broadcasting capital club co college corp"
-      " corporation electronics exchange fc holdings hospital house inc industries journal llc"
-      " ltd manufacturing media mining motor motors network partners petroleum plc refinery"
-      " school semiconductor society systems technologies times united watch " },
+     * Motor", "West Ham United", "Blackburn Rovers", "Thrive Capital",
+     * "Human Rights Watch"). */
+    { W_ORG, " afc airlines airways albion athletic authority board broadcasting capital club co"
+      " college corp corporation electronics exchange fc holdings hospital hotspur house inc"
+      " industries journal llc ltd manufacturing media mining motor motors network partners"
+      " petroleum plc rangers refinery rovers school semiconductor society systems technologies"
+      " times united wanderers watch " },
     { W_ABBR, " co corp inc ltd " },
     { W_STAFF, " analyst analysts economist economists employees engineers executive executives"
       " officials researchers scientists sources staff strategist strategists traders workers " },
