@@ -251,9 +251,31 @@ static long match_sentences(const gazetteer *g, const char *text, const tok_arra
  * order: in Russian and the region's other Cyrillic languages a capitalized
  * word next to a place is as often a noun governing it ("Делегация
  * Казахстана", "Қазақстан Республикасының"), so they hold for Latin names only. */
+/* The match is initials written with periods ("A.P.") before a name's next
+ * word, a capitalized word of no word list after ". ": the initials of a
+ * person or a company ("A.P. Moller-Maersk", "J.P. Morgan"), not an acronym
+ * the gazetteer lists ("AP"). */
+static bool initials_of_name(const char *text, const tok_array *t, const names_tok *nt,
+                             const unsigned char *taken, const gaz_match *g)
+{
+    size_t e = g->first + g->n;
+    if (g->n < 2 || e >= t->n || taken[e] || t->v[e].start != t->v[e - 1].end + 2
+        || memcmp(text + t->v[e - 1].end, ". ", 2) || names_case(text, t->v[e].start, t->v[e].end) <= 0
+        || names_caps(text, t->v[e].start, t->v[e].end) >= 0
+        || names_listed(text, nt, t->n, e))
+        return false;
+    for (size_t k = g->first; k < e; k++)
+        if (t->v[k].end != t->v[k].start + 1 || names_caps(text, t->v[k].start, t->v[k].end) != 1
+            || (k + 1 < e && (t->v[k + 1].start != t->v[k].end + 1 || text[t->v[k].end] != '.')))
+            return false;
+    return true;
+}
+
 static int rejected(const char *text, const tok_array *t, const names_tok *nt,
                     const unsigned char *taken, char **forms, const gaz_match *g)
 {
+    if (g->ent->type != ENT_PLACE && initials_of_name(text, t, nt, taken, g))
+        return 1;
     /* A place that starts an organization's name ("Alaska Airlines", "New
      * York Police Department"), or a city its team's ("Denver Nuggets"):
      * name detection reads the name whole. */

@@ -286,12 +286,14 @@ static unsigned classes_of(const char *w, size_t len)
 
 /* The classes of token i, a possessive "'s" ignored. An acronym that spells
  * a function word ("US", "WHO") is not one. */
+static bool initials(const scan *s, size_t i);
+
 static unsigned flags(const scan *s, size_t i)
 {
     size_t len = strnlen(norm(s, i), MAX_WORD + 1);
 
-    if (len > MAX_WORD)
-        return 0;
+    if (len > MAX_WORD || initials(s, i))
+        return 0;   /* the "A" of "A.P. Moller" is no article */
     len -= is_possessive(s, i) ? 2 : 0;
     unsigned fl = classes_of(norm(s, i), len);
     size_t stem = rustem_name(norm(s, i), len);
@@ -347,6 +349,28 @@ static const unsigned char *gap(const scan *s, size_t i, size_t *len)
 
 static bool cyrillic(const scan *s, size_t i);
 
+/* Tokens i and i+1 are initials written together, each a capital letter
+ * with a period and no space between them: "A.P. Moller", "C.C. Wei". */
+static bool initials(const scan *s, size_t i)
+{
+    bool single;
+    size_t len;
+    const unsigned char *p;
+
+    return i + 1 < s->n && (p = gap(s, i, &len)) && len == 1 && p[0] == '.'
+           && first_case(s, i, &single) > 0 && single && first_case(s, i + 1, &single) > 0 && single;
+}
+
+/* Tokens i and i+1 are joined by an ampersand, with a space on both sides
+ * or on neither: "Pratt & Whitney", "AT&T". */
+static bool ampersand(const scan *s, size_t i)
+{
+    size_t len;
+    const unsigned char *p = gap(s, i, &len);
+
+    return p && ((len == 1 && p[0] == '&') || (len == 3 && !memcmp(p, " & ", 3)));
+}
+
 /* Tokens i and i+1 are in one run: only spaces (U+0020, U+00A0) between
  * them, one hyphen (U+002D, U+2010, U+2011), or ". " after "Mr" or "W"; and
  * both Cyrillic or neither (Russian text names a Latin-written company
@@ -358,7 +382,8 @@ static bool linked(const scan *s, size_t i)
 
     if (!p || !len || cyrillic(s, i) != cyrillic(s, i + 1))
         return false;
-    if ((len == 1 && p[0] == '-') || (len == 3 && !memcmp(p, "\xE2\x80", 2) && (p[2] == 0x90 || p[2] == 0x91)))
+    if ((len == 1 && p[0] == '-') || (len == 3 && !memcmp(p, "\xE2\x80", 2) && (p[2] == 0x90 || p[2] == 0x91))
+        || initials(s, i) || ampersand(s, i))
         return true;
     if (p[0] == '.' && len > 1 && dotted(s, i))
         at = 1;
@@ -604,6 +629,11 @@ static int take_run(scan *s, size_t i, size_t *resume)
     /* Russian puts the head first, its genitive after: "Совет Безопасности". */
     if (a < j && !type && cyrillic(s, a))
         type = inst_type(s, a + 1, a + 1);
+    /* People's names hold no ampersand: "Pratt & Whitney", "AT&T" (whose
+     * acronym stays). */
+    for (size_t k = a; !type && k + 1 < j; k++)
+        if (ampersand(s, k))
+            type = NAMES_ORG;
     if (a < j && !type) {
         size_t t = split(s, a, j);
 

@@ -72,6 +72,7 @@ static const char gaz_text[] =
     "place\tJapan\t\n"
     "place\tChile\t\n"
     "place\tIsrael\t\n"
+    "org\tJapan Post\tJP\n"
     "place\tLiverpool\t\tUnited Kingdom\n"
     "place\tToyota\t\tJapan\n"
     "place\tDenver\t\tUnited States\n"
@@ -390,6 +391,9 @@ static void test_world_companies(void **state)
     /* A country's name before a word and a speech verb: no person. */
     EXPECT("Japan Tobacco said profit rose.", "name:japan tobacco*1");
     EXPECT("Defence Minister Israel Katz said so.", "person:israel katz*1");
+    /* Initials before a name's next word are no acronym the gazetteer lists. */
+    EXPECT("J.P. Morgan raised its outlook, J.P. reported.",
+           "name:j p morgan*1 org:japan post*1");
 }
 
 /* Clubs named after their town, in sports stories only (clubs.h). */

@@ -415,6 +415,22 @@ static void test_random_tokens(void **state)
     }
 }
 
+/* Initials written together and names joined by an ampersand are one name;
+ * an ampersand makes an organization. */
+static void test_initials_and_ampersands(void **state)
+{
+    (void)state;
+    expect("TSMC Chairman C.C. Wei said demand rose.", NULL, "p:C.C. Wei");
+    expect("(Reuters) - A.P. Moller-Maersk raised its outlook.", NULL, "n:A.P. Moller-Maersk");
+    expect("shortages at Pratt & Whitney held back output", NULL, "o:Pratt & Whitney");
+    expect("Johnson & Johnson said sales rose.", NULL, "o:Johnson & Johnson");
+    expect("shares of AT&T fell", NULL, "o:AT&T");
+    /* A sentence's "A" with one initial's period is still the article; no
+     * ampersand without its two spaces or none. */
+    expect("A. Smith and B. Jones", NULL, "n:B. Jones");
+    expect("Smith &Jones met Brown & Co in town", NULL, "o:Brown & Co");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -440,6 +456,7 @@ int main(void)
         cmocka_unit_test(test_role_words),
         cmocka_unit_test(test_place_context),
         cmocka_unit_test(test_person_verb),
+        cmocka_unit_test(test_initials_and_ampersands),
         cmocka_unit_test(test_empty),
         cmocka_unit_test(test_random_text),
         cmocka_unit_test(test_random_tokens),
