@@ -218,6 +218,68 @@ static bool org_context(const ctx *c, size_t i)
     return false;
 }
 
+/* The company's officer is named after it: a title only a company's people
+ * hold ("CEO", "Chairman", "Chief Executive"), maybe more titles, then a
+ * capitalized word: "Sberbank CEO German Gref". An aide or a spokesman may
+ * be a person's ("Obama adviser"), a president a country's ("Czech
+ * President Petr Pavel"). */
+static bool officer_after(const ctx *c, size_t i)
+{
+    static const char officers[] = " boss ceo cfo chairman chairwoman coo cto founder ";
+    char buf[MAX_WORD + 1];
+    size_t k = i + 1;
+
+    if (k >= c->n || !spaced(c, i) || is_taken(c, k))
+        return false;
+    if (!strcmp(c->t[k].norm, "chief") && k + 1 < c->n && spaced(c, k)
+        && !strcmp(c->t[k + 1].norm, "executive"))
+        k++;
+    else if (!listed_in(officers, bare(c, k, buf, sizeof buf)) || possessive(c, k))
+        return false;
+    while (k + 1 < c->n && spaced(c, k) && k - i < 4 && names_titled(c->text, c->t, c->n, k + 1))
+        k++;
+    return k + 1 < c->n && spaced(c, k) && word_case(c, k + 1) > 0
+           && !names_titled(c->text, c->t, c->n, k + 1);
+}
+
+/* Endings of English nouns of things and states, which take "its" as a
+ * company does ("Inflation hit its highest", "Growth lost its pace"). */
+static bool abstract_noun(const char *w)
+{
+    static const char *const ends[] = { "tion", "sion", "ment", "ness", "ity", "ance", "ence",
+                                        "ing", "ism", "ship", "ure", "th", "age" };
+    size_t len = strlen(w);
+
+    for (size_t e = 0; e < sizeof ends / sizeof *ends; e++) {
+        size_t el = strlen(ends[e]);
+        if (len > el + 1 && !strcmp(w + len - el, ends[e]))
+            return true;
+    }
+    return false;
+}
+
+/* Token i is a company acting on its own things: one lower-case word, then
+ * "its" ("Nestle cut its forecast", "Maersk said its ships"); a person's
+ * would be "his" or "her". Not a noun of things ("Inflation hit its
+ * peak"): one with such an ending, or one the document writes in lower
+ * case too. */
+static bool its_after(const ctx *c, size_t i)
+{
+    char buf[MAX_WORD + 1];
+    const char *w;
+
+    if (i + 2 >= c->n || !spaced(c, i) || !spaced(c, i + 1) || word_case(c, i + 1) >= 0
+        || strcmp(c->t[i + 2].norm, "its") || possessive(c, i))
+        return false;
+    w = bare(c, i, buf, sizeof buf);
+    if (abstract_noun(w))
+        return false;
+    for (size_t k = 0; k < c->n; k++)
+        if (word_case(c, k) < 0 && !strcmp(c->t[k].norm, w))
+            return false;
+    return true;
+}
+
 bool single_org_context(const char *text, const names_tok *toks, size_t n, size_t i)
 {
     ctx c = { NULL, text, toks, n, NULL };
@@ -225,12 +287,12 @@ bool single_org_context(const char *text, const names_tok *toks, size_t n, size_
     return i < n && org_context(&c, i);
 }
 
-/* An organization by its context, a person right after a title
- * ("President Tinubu", "Gen. Brawner"; not "the minister told Bloomberg",
- * nor an acronym: "owner of CBS"), else untyped. */
+/* An organization by its context, its officer or "its" after it, a person
+ * right after a title ("President Tinubu", "Gen. Brawner"; not "the
+ * minister told Bloomberg", nor an acronym: "owner of CBS"), else untyped. */
 static names_type type_of(const ctx *c, size_t i)
 {
-    if (org_context(c, i))
+    if (org_context(c, i) || officer_after(c, i) || its_after(c, i))
         return NAMES_ORG;
     return caps(c, i) < 2 && i > 0 && !gap_has(c, i - 1, '\n')
                    && names_titled(c->text, c->t, c->n, i - 1)
@@ -240,9 +302,10 @@ static names_type type_of(const ctx *c, size_t i)
 }
 
 /* A sign at a sentence's start that token i is a name: an apposition after
- * it ("Chevron, its rival"), its possessive ("Aramco's shares"), or a
- * speech verb after a word that is no plural ("Greenpeace said", not
- * "Analysts said"). */
+ * it ("Chevron, its rival"), its possessive ("Aramco's shares"), its
+ * officer ("Sberbank CEO German Gref"), "its" after its verb ("Nestle cut
+ * its forecast"), or a speech verb after a word that is no plural
+ * ("Greenpeace said", not "Analysts said"). */
 static bool named_at_start(const ctx *c, size_t i)
 {
     static const char apposition[] = " a an another its one the their which who whose ";
@@ -250,7 +313,7 @@ static bool named_at_start(const ctx *c, size_t i)
     size_t len;
     const char *w = bare(c, i, buf, sizeof buf), *p;
 
-    if (caps(c, i) >= 2 || possessive(c, i))
+    if (caps(c, i) >= 2 || possessive(c, i) || officer_after(c, i) || its_after(c, i))
         return true;
     if (i + 1 < c->n && (p = gap(c, i, &len)) && len == 2 && !memcmp(p, ", ", 2)
         && listed_in(apposition, c->t[i + 1].norm))

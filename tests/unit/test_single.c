@@ -82,6 +82,16 @@ static void test_sentence_start(void **state)
     expect("Analysts said no. Workers agreed. Separately, the bank cut rates.", NULL, "");
     expect("Petrobras shares fell. Investors sold Petrobras.", NULL, "n:Petrobras|n:Petrobras");
     expect("\"Reuters\" and (Ukrenergo) begin quotes.", NULL, "");
+    /* A company's officer after it, or "its" after its verb. */
+    expect("Sberbank CEO German Gref said so.", NULL, "o:Sberbank|p:Gref");
+    expect("Nestle Chief Executive Laurent Freixe spoke.", NULL, "o:Nestle");
+    expect("Nestle cut its forecast. Maersk said its ships would wait.", NULL, "o:Nestle|o:Maersk");
+    /* Not a person's aide, a country's president, nor a noun of things. */
+    expect("Obama adviser David Axelrod said so.", NULL, "");
+    expect("Outgoing President Joe Smith said so.", NULL, "");
+    expect("Inflation hit its peak. Growth lost its pace. Demand rose its way as demand grew.",
+           NULL, "");
+    expect("Smith cut his forecast.", NULL, "");
 }
 
 static void test_types(void **state)
@@ -93,6 +103,9 @@ static void test_types(void **state)
     expect("a message from Gen. Brawner", NULL, "p:Brawner");
     expect("the minister told Bloomberg and Channel 4 so", NULL, "n:Bloomberg|n:Channel 4");
     expect("DHAHRAN, Saudi Arabia", "Saudi Arabia", "l:DHAHRAN");
+    expect("a stake in Skydance, whose founder said", NULL, "n:Skydance");
+    expect("the plant, said Toyota CEO Koji Sato, and Volvo, which raised its offer", "Koji Sato",
+           "o:Toyota|n:Volvo");
 }
 
 static void test_headlines(void **state)
