@@ -14,23 +14,55 @@
 #include "entity/rustem.h"
 #include "entity/sense.h"
 #include "entity/single.h"
+#include "fnv.h"
 #include "grow.h"
 #include "entity/translit.h"
 #include "text/script.h"
 
+/* Counts mentions per (type, key). An open-addressing table of indexes into
+ * x->ents, so a document naming many entities costs no more per mention than
+ * one naming few. */
 typedef struct counter {
     extraction *x;
     size_t cap;
+    size_t *slots;      /* index + 1 into x->ents; 0 is free */
+    size_t nslots;      /* a power of two, at least twice nents */
 } counter;
+
+static size_t slot_of(const counter *c, ent_type type, const char *key)
+{
+    size_t mask = c->nslots - 1, i = (size_t)(fnv1a64(key, strlen(key)) ^ (uint64_t)type) & mask;
+    for (;; i = (i + 1) & mask) {
+        size_t e = c->slots[i];
+        if (!e || (c->x->ents[e - 1].type == type && strcmp(c->x->ents[e - 1].key, key) == 0))
+            return i;
+    }
+}
+
+static int rehash(counter *c)
+{
+    size_t n = c->nslots ? c->nslots * 2 : 64;
+    size_t *slots = calloc(n, sizeof *slots);
+    if (!slots)
+        return -1;
+    free(c->slots);
+    c->slots = slots;
+    c->nslots = n;
+    for (size_t e = 0; e < c->x->nents; e++)
+        c->slots[slot_of(c, c->x->ents[e].type, c->x->ents[e].key)] = e + 1;
+    return 0;
+}
 
 static int count(counter *c, ent_type type, const char *key, const char *name, size_t name_len)
 {
     extraction *x = c->x;
-    for (size_t i = 0; i < x->nents; i++)
-        if (x->ents[i].type == type && strcmp(x->ents[i].key, key) == 0) {
-            x->ents[i].mentions++;
-            return 0;
-        }
+    if (2 * (x->nents + 1) > c->nslots && rehash(c) < 0)
+        return -1;
+    size_t s = slot_of(c, type, key);
+    if (c->slots[s]) {
+        x->ents[c->slots[s] - 1].mentions++;
+        return 0;
+    }
     ent_count *p = grow_to(x->ents, &c->cap, x->nents + 1, sizeof *p, 16);
     if (!p)
         return -1;
@@ -45,7 +77,7 @@ static int count(counter *c, ent_type type, const char *key, const char *name, s
         free(e->name);
         return -1;
     }
-    x->nents++;
+    c->slots[s] = ++x->nents;
     return 0;
 }
 
@@ -1134,12 +1166,38 @@ out:
     return st;
 }
 
+/* The end (exclusive) of the window of tokens that starts at token `a`: at
+ * most EXTRACT_WINDOW_TOKENS, ended at the last line break in its second
+ * half when there is one, so a window rarely cuts a sentence. */
+static size_t window_end(const char *text, const tok_array *t, size_t a)
+{
+    if (t->n - a <= EXTRACT_WINDOW_TOKENS)
+        return t->n;
+    size_t b = a + EXTRACT_WINDOW_TOKENS;
+    for (size_t i = b - 1; i > a + EXTRACT_WINDOW_TOKENS / 2; i--)
+        if (memchr(text + t->v[i - 1].end, '\n', t->v[i].start - t->v[i - 1].end))
+            return i;
+    return b;
+}
+
 seek_status extract_run(const gazetteer *g, const char *text, size_t len,
                         const tok_array *toks, extraction *out)
 {
     memset(out, 0, sizeof *out);
-    counter c = { out, 0 };
-    seek_status st = find_entities(g, text, len, toks, &c);
+    counter c = { out, 0, NULL, 0 };
+    seek_status st = SEEK_OK;
+    /* A window is read as a document of its own, over the same text (token
+     * offsets stay the document's) and arena. */
+    for (size_t a = 0; a < toks->n && st == SEEK_OK;) {
+        size_t b = window_end(text, toks, a);
+        tok_array w = *toks;
+        w.v += a;
+        w.n = b - a;
+        w.cap = w.n;
+        st = find_entities(g, text, len, &w, &c);
+        a = b;
+    }
+    free(c.slots);
     if (st == SEEK_OK) {
         ssize_t n = dates_find_near(text, len, 0, &out->dates);
         if (n < 0)

@@ -24,6 +24,12 @@ typedef struct extraction {
     size_t ndates;
 } extraction;
 
+/* Names are read, and linked to each other ("President Clinton" to "Bill
+ * Clinton", an acronym to its long form), within windows of this many
+ * tokens (about 50 KB of text; a news story is one window), so that a huge
+ * document costs in proportion to its size. */
+#define EXTRACT_WINDOW_TOKENS 8192
+
 /* Extracts from `text` (decoded, `len` bytes) whose tokens are `toks`.
  * `g` may be NULL (no gazetteer). Dates written without a year are kept
  * with year 0, for the caller to resolve once it knows the document's own

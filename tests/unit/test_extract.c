@@ -410,6 +410,45 @@ static void test_sport_clubs(void **state)
     EXPECT("Blackburn Rovers won the league.", "org:blackburn rovers*1");
 }
 
+/* A document longer than a window: every paragraph read as on its own, the
+ * counts of all windows summed under one entry per entity, however many. */
+static void test_big_documents(void **state)
+{
+    (void)state;
+    const char para[] = "Bill Clinton met Boris Yeltsin in Bonn. Clinton said so.\n";
+    enum { REPEAT = 3000, NAMES = 26 * 26 * 5 };
+    size_t cap = REPEAT * sizeof para + 2 * NAMES * 32, len = 0;
+    char *text = malloc(cap);
+    assert_non_null(text);
+    for (int i = 0; i < REPEAT; i++)
+        len += (size_t)snprintf(text + len, cap - len, "%s", para);
+    /* Many names, each named once in an early window and once in a later
+     * one. */
+    for (int pass = 0; pass < 2; pass++)
+        for (int i = 0; i < NAMES; i++)
+            len += (size_t)snprintf(text + len, cap - len, "Mr Zeb%c%c%c arrived.\n",
+                                    'a' + i / 676 % 26, 'a' + i / 26 % 26, 'a' + i % 26);
+    tok_array t;
+    extraction x;
+    assert_int_equal(tok_array_build(&t, text, len), 0);
+    assert_true(t.n > 4 * EXTRACT_WINDOW_TOKENS);
+    assert_int_equal(extract_run(gaz, text, len, &t, &x), SEEK_OK);
+    assert_int_equal(x.nents, 3 + NAMES);
+    assert_string_equal(x.ents[0].key, "bill clinton");
+    assert_int_equal(x.ents[0].mentions, 2 * REPEAT);
+    assert_string_equal(x.ents[1].key, "boris yeltsin");
+    assert_int_equal(x.ents[1].mentions, REPEAT);
+    assert_string_equal(x.ents[2].key, "bonn");
+    assert_int_equal(x.ents[2].mentions, REPEAT);
+    for (size_t i = 3; i < x.nents; i++) {
+        assert_int_equal(x.ents[i].type, ENT_PERSON);
+        assert_int_equal(x.ents[i].mentions, 2);
+    }
+    extraction_fini(&x);
+    tok_array_fini(&t);
+    free(text);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -429,6 +468,7 @@ int main(void)
         cmocka_unit_test(test_organizations),
         cmocka_unit_test(test_world_companies),
         cmocka_unit_test(test_sport_clubs),
+        cmocka_unit_test(test_big_documents),
     };
     return cmocka_run_group_tests_name("extract", tests, setup, teardown);
 }
