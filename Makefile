@@ -209,6 +209,7 @@ check-entities: $(PROGRAMS)
 	@BIN=$(CURDIR)/$(BIN) sh tests/eval/entities.sh
 	@BIN=$(CURDIR)/$(BIN) sh tests/eval/entities.sh tests/eval/ru/docs tests/eval/ru/labels.tsv
 	@BIN=$(CURDIR)/$(BIN) sh tests/eval/entities.sh tests/eval/ru2/docs tests/eval/ru2/labels.tsv
+	@BIN=$(CURDIR)/$(BIN) sh tests/eval/entities.sh tests/eval/ru3/docs tests/eval/ru3/labels.tsv
 	@BIN=$(CURDIR)/$(BIN) sh tests/eval/entities.sh tests/eval/world/docs tests/eval/world/labels.tsv
 	@BIN=$(CURDIR)/$(BIN) sh tests/eval/entities.sh tests/eval/world2/docs tests/eval/world2/labels.tsv
 	@BIN=$(CURDIR)/$(BIN) sh tests/eval/entities.sh tests/eval/world3/docs tests/eval/world3/labels.tsv

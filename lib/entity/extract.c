@@ -9,6 +9,7 @@
 
 #include "entity/clubs.h"
 #include "entity/names.h"
+#include "entity/ruabbr.h"
 #include "entity/ruorg.h"
 #include "entity/runames.h"
 #include "entity/rustem.h"
@@ -18,6 +19,10 @@
 #include "grow.h"
 #include "entity/translit.h"
 #include "text/script.h"
+
+/* Letters of the longest acronym read as one ("ОДКБ", "ЕАЭС"); longer words
+ * in capitals are names written so ("ИНТЕРФАКС"). */
+enum { MAX_ACRONYM = 5 };
 
 /* Counts mentions per (type, key). An open-addressing table of indexes into
  * x->ents, so a document naming many entities costs no more per mention than
@@ -199,6 +204,28 @@ static int detected_key(const char *text, const tok_array *t, char **forms, size
     return 0;
 }
 
+/* Token i, a Russian word, has a case ending of its own ("Азербайджана",
+ * "Москве"; not "Сель", whose soft sign no other case keeps). */
+static bool case_ending(const tok_array *t, size_t i)
+{
+    const char *w = tok_array_norm(t, i);
+    size_t len = t->v[i].len, stem = rustem_name(w, len);
+    return stem < len && strcmp(w + stem, "ь") != 0;
+}
+
+/* Token i, a Russian word, ends as a name in the genitive singular does
+ * ("Азербайджана", "Грузии", "Москвы"; not "Азим"). */
+static bool genitive(const tok_array *t, size_t i)
+{
+    static const char *const ends[] = { "а", "я", "ы", "и" };
+    const char *w = tok_array_norm(t, i);
+    size_t len = t->v[i].len, stem = rustem_name(w, len);
+    for (size_t k = 0; stem < len && k < sizeof ends / sizeof *ends; k++)
+        if (!strcmp(w + len - strlen(ends[k]), ends[k]))
+            return true;
+    return false;
+}
+
 /* Token i+1 is a Russian surname or patronymic after token i, a given name
  * that a place shares ("Владимир Зиновский", "Владимиру Владимировичу"): a
  * capitalized Cyrillic word, not taken, after a space, whose stem ends as
@@ -218,6 +245,11 @@ static bool surname_after(const char *text, const tok_array *t, const unsigned c
     size_t len = rustem_name(w, t->v[i + 1].len);
     if (len == t->v[i + 1].len && !translit_has_cyr(w, len))
         return false;   /* not Russian */
+    /* A place in the genitive before a word in no case is whose the name
+     * is, no given name: "министр Азербайджана Эмин Амруллаев" (a given name
+     * and its surname share their case: "Владимиру Владимировичу"). */
+    if (genitive(t, i) && !case_ending(t, i + 1))
+        return false;
     if (i + 2 < t->n && names_case(text, t->v[i + 2].start, t->v[i + 2].end) < 0) {
         const char *r = tok_array_norm(t, i + 2);
         size_t rl = rustem_name(r, t->v[i + 2].len);
@@ -239,6 +271,83 @@ static size_t utf8_letters(const char *s, size_t len)
     for (size_t i = 0; i < len; i++)
         n += ((unsigned char)s[i] & 0xC0) != 0x80;
     return n;
+}
+
+/* A one-word Russian name met only through its stem, by a word with no case
+ * ending of its own: "Сель" is no case of "Селая", nor "План" of "Планом"
+ * (a plural's genitive alone drops its ending: "из Филиппин"). */
+static bool bare_for_cut(const tok_array *t, const gaz_match *g)
+{
+    if (!g->cut || case_ending(t, g->first))
+        return false;
+    const gaz_entity *e = g->ent;
+    for (size_t k = 0; k <= e->naliases; k++) {
+        const char *a = k < e->naliases ? e->aliases[k] : e->name;
+        size_t len = strlen(a);
+        if (len >= 2 && (!strcmp(a + len - 2, "ы") || !strcmp(a + len - 2, "и")))
+            return false;
+    }
+    return true;
+}
+
+/* Entity e has a one-word Cyrillic name of match form `form` (an acronym
+ * in capitals meets the names written in its script only: "УК" is not the
+ * United Kingdom's "UK"). */
+static bool cyrillic_name(const gaz_entity *e, const char *form)
+{
+    bool found = false;
+    for (size_t k = 0; k <= e->naliases && !found; k++) {
+        const char *a = k < e->naliases ? e->aliases[k] : e->name;
+        size_t len = strlen(a);
+        if (!translit_has_cyr(a, len) || memchr(a, ' ', len))
+            continue;
+        char *f = gaz_match_form(a, len);
+        found = f && !strcmp(f, form);
+        free(f);
+    }
+    return found;
+}
+
+/* A short Russian word in capitals with lower-case words on both sides in
+ * its sentence ("Таджикистан и АБР обсудили") is an acronym, no case of a one-word name
+ * the gazetteer writes in lower case ("Абр"); a dateline or a headline in
+ * capitals says nothing. */
+static bool caps_for_lower(const char *text, const tok_array *t, const names_tok *nt,
+                           char **forms, const gaz_match *g)
+{
+    size_t i = g->first;
+    int caps = names_caps(text, t->v[i].start, t->v[i].end);
+    if (caps >= 2 && caps <= MAX_ACRONYM && !cyrillic_name(g->ent, forms[i]))
+        return true;   /* "УК" is not "UK" */
+    if (g->caps || caps < 2 || caps > MAX_ACRONYM || i == 0 || i + 1 >= t->n
+        || names_sentence_end(text, nt, t->n, i - 1) || names_sentence_end(text, nt, t->n, i))
+        return false;
+    return names_caps(text, t->v[i - 1].start, t->v[i - 1].end) < 0
+           && names_caps(text, t->v[i + 1].start, t->v[i + 1].end) < 0;
+}
+
+/* A one-word Russian place after a given name is a surname ("Юрий Борисов",
+ * not the town Борисов): token i-1 a capitalized Cyrillic word that is no
+ * known name, joined by a space, not in capitals, and token i shaped as
+ * surnames are ("-ов", "-ев", "-ин", "-ский"). */
+static bool after_given_name(const char *text, const tok_array *t, const unsigned char *taken,
+                             size_t i)
+{
+    static const char *const ends[] = { "ов", "ев", "ёв", "ин", "ын", "ск", "цк" };
+    if (i == 0 || taken[i - 1] || t->v[i].start != t->v[i - 1].end + 1
+        || text[t->v[i - 1].end] != ' '
+        || names_case(text, t->v[i - 1].start, t->v[i - 1].end) <= 0
+        || names_caps(text, t->v[i - 1].start, t->v[i - 1].end) >= 0
+        || script_word(tok_array_norm(t, i - 1), t->v[i - 1].len, NULL) != SCRIPT_CYRILLIC)
+        return false;
+    const char *w = tok_array_norm(t, i);
+    size_t len = rustem_name(w, t->v[i].len);
+    for (size_t k = 0; k < sizeof ends / sizeof *ends; k++) {
+        size_t el = strlen(ends[k]);
+        if (len > el + 2 && !memcmp(w + len - el, ends[k], el))
+            return true;
+    }
+    return false;
 }
 
 /* The gazetteer's names in the document, sentence by sentence: a name never
@@ -331,9 +440,13 @@ static int rejected(const char *text, const tok_array *t, const names_tok *nt,
      * Toyota", "the Morena party"). */
     if (g->ent->type == ENT_PLACE && single_org_context(text, nt, t->n, g->first))
         return 1;
+    if (script_word(tok_array_norm(t, g->first), t->v[g->first].len, NULL) == SCRIPT_CYRILLIC
+        && (bare_for_cut(t, g) || caps_for_lower(text, t, nt, forms, g)))
+        return 1;
     if (g->ent->type != ENT_PLACE && g->ent->type != ENT_PERSON)
         return 0;
-    if (g->ent->type == ENT_PLACE && surname_after(text, t, taken, g->first))
+    if (g->ent->type == ENT_PLACE
+        && (surname_after(text, t, taken, g->first) || after_given_name(text, t, taken, g->first)))
         return 1;
     if (script_word(tok_array_norm(t, g->first), t->v[g->first].len, NULL) != SCRIPT_LATIN)
         return 0;
@@ -597,7 +710,9 @@ static int add_context_names(const gazetteer *g, const char *text, size_t len, c
         }
         if (!keep)
             continue;
-        if (over)
+        /* A region's adjective replaces the city the gazetteer read in it
+         * ("Актюбинской области" is no Aktobe). */
+        if (over || (!quoted && type == ENT_PLACE))
             drop_mentions_within(ms, a, end);
         mention *m = add_mention(ms, h[i].first, h[i].n, type);
         int got = m ? detected_key(text, t, forms, h[i].first, h[i].n, h[i].head, m) : -1;
@@ -1044,6 +1159,96 @@ static int sport_clubs(const gazetteer *g, const char *text, const tok_array *t,
     return 0;
 }
 
+/* Acronyms in capitals in Russian text that no name took (ruabbr.h):
+ * organizations. Claims the tokens. Returns 0, or -1 on no memory. */
+static int add_acronyms(const char *text, const tok_array *t, const names_tok *nt, char **forms,
+                        unsigned char *taken, mentions *ms)
+{
+    for (size_t i = 0; i < t->n; i++) {
+        if (taken[i] || !ruabbr_org(text, nt, t->n, i))
+            continue;
+        mention *m = add_mention(ms, i, 1, ENT_ORG);
+        int rc = m ? detected_key(text, t, forms, i, 1, (size_t)-1, m) : -1;
+        if (rc < 0)
+            return -1;
+        if (rc > 0)
+            ms->n--;
+        else
+            taken[i] = 1;
+    }
+    return 0;
+}
+
+/* Whether a name of place e of two words or more spells the acronym. */
+static bool spells_place(const gaz_entity *e, const char *acr)
+{
+    for (size_t k = 0; e && k <= e->naliases; k++) {
+        const char *name = k < e->naliases ? e->aliases[k] : e->name;
+        if (strchr(name, ' ') && ruabbr_spells_name(acr, name))
+            return true;
+    }
+    return false;
+}
+
+/* The country of the document that the acronym names ("РК" in a story
+ * from Almaty: "Республика Казахстан"): a place of the gazetteer the
+ * document names, or the country its context names first (a city's), one
+ * of whose names spells it; NULL when none. */
+static const gaz_entity *acronym_country(const gazetteer *g, const char *acr, const mentions *ms,
+                                         size_t n)
+{
+    for (size_t m = 0; m < n; m++) {
+        if (ms->v[m].type != ENT_PLACE || ms->v[m].own_key)
+            continue;
+        const gaz_entity *e = gaz_find(g, ENT_PLACE, ms->v[m].key);
+        if (spells_place(e, acr))
+            return e;
+        const gaz_entity *c = e && e->ncontext ? gaz_find(g, ENT_PLACE, e->context[0]) : NULL;
+        if (spells_place(c, acr))
+            return c;
+    }
+    return NULL;
+}
+
+/* A Russian acronym the document spells out elsewhere, with or without
+ * parentheses ("Азиатского банка развития ... АБР"), is that organization
+ * too: each of its mentions also names the long name's organization. Only
+ * acronyms read as organizations here (not the gazetteer's, which knows
+ * them) and long names of two words or more. One that spells the name of
+ * a country of the document is that country (acronym_country). Returns 0,
+ * or -1 on no memory. */
+static int link_ru_acronyms(const gazetteer *g, const tok_array *t, const names_tok *nt,
+                            mentions *ms)
+{
+    size_t n0 = ms->n;
+    for (size_t m = 0; m < n0; m++) {
+        size_t a = ms->v[m].first;
+        if (ms->v[m].type != ENT_ORG || ms->v[m].n != 1 || !ms->v[m].own_key
+            || script_word(tok_array_norm(t, a), t->v[a].len, NULL) != SCRIPT_CYRILLIC)
+            continue;
+        const gaz_entity *c = g ? acronym_country(g, nt[a].norm, ms, n0) : NULL;
+        if (c) {
+            free(ms->v[m].own_key);
+            free(ms->v[m].own_name);
+            ms->v[m] = (mention){ a, 1, ENT_PLACE, c->key, c->name, NULL, NULL };
+            continue;
+        }
+        for (size_t o = 0; o < n0; o++) {
+            const mention *l = &ms->v[o];
+            if (l->type != ENT_ORG || l->n < 2 || !strcmp(l->key, ms->v[m].key)
+                || !ruabbr_spells(nt[a].norm, nt, l->first, l->n))
+                continue;
+            mention *p = add_mention(ms, a, 1, ENT_ORG);
+            if (!p)
+                return -1;
+            l = &ms->v[o];   /* the array may have moved */
+            p->key = l->key, p->name = l->name;
+            break;
+        }
+    }
+    return 0;
+}
+
 /* Detected names (names.h, single.h) as mentions that own their key.
  * Returns 0, or -1 on no memory. */
 static int add_detected(const char *text, const tok_array *t, char **forms,
@@ -1114,6 +1319,8 @@ static seek_status find_entities(const gazetteer *g, const char *text, size_t le
         || (g && add_bodies(g, text, t, nt, forms, taken, &ms) < 0)
         || add_context_names(g, text, len, t, nt, forms, taken, place, &ms) < 0)
         goto out;
+    if (add_acronyms(text, t, nt, forms, taken, &ms) < 0)
+        goto out;
     long nn = names_find(text, nt, t->n, taken, &nm);
     if (nn < 0)
         goto out;
@@ -1134,7 +1341,7 @@ static seek_status find_entities(const gazetteer *g, const char *text, size_t le
     /* Gazetteer matches and detected names never overlap: one order. */
     sort_mentions(&ms);
     if (extend_of_place(text, t, nt, forms, &ms) < 0 || link_acronyms(text, t, forms, &ms) < 0
-        || link_companies(text, t, forms, &ms) < 0)
+        || link_ru_acronyms(g, t, nt, &ms) < 0 || link_companies(text, t, forms, &ms) < 0)
         goto out;
     sort_mentions(&ms);
     if (link_surnames(text, t, nt, forms, &ms) < 0 || sport_clubs(g, text, t, nt, forms, &ms) < 0)

@@ -357,6 +357,25 @@ static int add_form(gazetteer *g, uint32_t e, char **toks, size_t n, const char 
     return 0;
 }
 
+/* The bytes of a one-word Russian name whose last vowel may drop in its
+ * other cases ("Египет", "Египта"; "Орел", "Орла"; "Елец", "Ельца"): the
+ * offset of that "е", "ё" or "о" between two consonants at its end, or 0.
+ * Not "-ов", "-ев" ("Львов", "Львова"), which keep it. A form without the
+ * vowel meets the other cases; where they keep it ("Тибета") it meets
+ * nothing. */
+static size_t fleeting_vowel(const char *name, size_t len)
+{
+    static const char consonants[] = "бвгджзклмнпрстфхцчшщ";
+    if (len < 8 || memchr(name, ' ', len) || memchr(name, '-', len) || !translit_has_cyr(name, len))
+        return 0;
+    const char *c1 = name + len - 6, *v = name + len - 4, *c2 = name + len - 2;
+    bool vowel = !memcmp(v, "е", 2) || !memcmp(v, "ё", 2) || !memcmp(v, "о", 2);
+    char a[3] = { c1[0], c1[1], 0 }, b[3] = { c2[0], c2[1], 0 };
+    if (!vowel || !strstr(consonants, a) || !strstr(consonants, b) || !memcmp(c2, "в", 2))
+        return 0;
+    return len - 4;
+}
+
 /* Registers one name of entity `e`: in the form that meets its inflections
  * in Russian text and, for a Cyrillic name, also in its plain
  * transliteration, which Latin text spells ("Moskva"). Each form is computed
@@ -388,6 +407,23 @@ static int add_name(gazetteer *g, uint32_t e, const char *name, size_t len, int 
     if (rc == 0 && pkey) {
         rc = add_form(g, e, plain, np, pkey, 0, 0, caps);
         plain = NULL;
+    }
+    size_t fv = !cut ? fleeting_vowel(name, len) : 0;
+    if (rc == 0 && fv) {
+        char shorter[TOK_MAX_BYTES + 1];
+        size_t sl = len - 2, nf;
+        if (sl > TOK_MAX_BYTES)
+            goto out;
+        memcpy(shorter, name, fv);
+        memcpy(shorter + fv, name + fv + 2, len - fv - 2);
+        char **f = form_tokens(shorter, sl, &nf, 0), *fkey = f ? join(f, nf) : NULL;
+        if (!f || !fkey) {
+            free_toks(f, nf);
+            rc = -1;
+            goto out;
+        }
+        rc = add_form(g, e, f, nf, fkey, 1, 0, caps);
+        free(fkey);
     }
 out:
     free_toks(toks, n);

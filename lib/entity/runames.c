@@ -16,6 +16,11 @@ enum { MAX_WORD = 48 };
 static const char geo_words[] =
     " рек озер город сел поселок поселк деревн кишлак аул станиц месторожден месторождени перевал хребет"
     " хребт гор долин остров залив пролив порт аэропорт парк площад улиц проспект берег побереж ";
+/* Words before a pair of places, "дороги от Решта до Астары", "пункт
+ * пропуска между Баграташеном и Садахло": a route, a border. */
+static const char route_words[] =
+    " дорог железн трасс автодорог магистрал маршрут участк коридор перевал пропуск границ"
+    " трубопровод газопровод нефтепровод рейс рейсов сообщени ";
 /* Words a region's adjective stands before: "Ошской области". */
 static const char region_words[] = " област кра район округ ";
 /* Words before an organization's name in guillemets: "клуб «Астана»". */
@@ -33,12 +38,24 @@ static const char org_heads[] =
     " академ институт палат ассамбл организац консорциум корпорац облисполком горисполком"
     " исполком движен фронт ";
 
+/* Words of sport news: a document holding two of them reports games, and
+ * its names in guillemets are teams ("«Карабах» обыграл «Кайрат»"). */
+static const char sport_words[] =
+    " матч чемпионат турнир тренер лиг футбол футбольн хоккей хоккейн баскетбол баскетбольн"
+    " волейбол волейбольн гол вратар нападающ полузащитник плей-офф сборн клуб ";
+/* Words before a name in guillemets that is no team even in sport news: a
+ * competition, a venue, a prize. */
+static const char event_words[] =
+    " турнир кубок чемпионат первенств соревнован стадион арен дворц дворец спорткомплекс"
+    " фестивал конкурс форум выставк премии преми операц учени ";
+
 typedef struct scan {
     const char *text;
     size_t text_len;
     const names_tok *toks;
     size_t n;
     const unsigned char *taken, *place;
+    bool sport;   /* the document reports games (sport_words) */
     runames_hit *out;
     size_t len, cap;
 } scan;
@@ -138,7 +155,10 @@ static int push(scan *s, size_t first, size_t n, size_t head, names_type type)
  * when it pushed a hit, 0, or -1 on no memory. */
 static int region(scan *s, size_t a, size_t j)
 {
-    if (!adjective(s, j) || !free_span(s, a, j) || j + 1 >= s->n || !gap_is(s, j, " "))
+    /* A city the adjective is made from ("Актюбинской" meets Актюбинск)
+     * gives way to its region. */
+    bool city = known_place(s, a) && known_place(s, j);
+    if (!adjective(s, j) || !(free_span(s, a, j) || city) || j + 1 >= s->n || !gap_is(s, j, " "))
         return 0;
     if (letter_case(s, j + 1) < 0 && listed(s, j + 1, region_words) && !taken(s, j + 1))
         return push(s, a, j + 1 - a + 1, (size_t)-1, NAMES_PLACE) < 0 ? -1 : 1;
@@ -221,6 +241,11 @@ static int quoted(scan *s, size_t a)
     if (type == NAMES_OTHER && word_end(s, a) != j && !free_span(s, a, j)
         && !all_capitalized(s, a, j))
         return 0;
+    /* In sport news a name of its own in guillemets is a team's, but after
+     * a competition's or a venue's word ("турнир «Кубок Кремля»"). */
+    if (type == NAMES_OTHER && s->sport && all_capitalized(s, a, j)
+        && !(a > 0 && gap_is(s, a - 1, " «") && listed(s, a - 1, event_words)))
+        type = NAMES_ORG;
     return push(s, a, j - a + 1, (size_t)-1, type) < 0 ? -1 : 1;
 }
 
@@ -229,7 +254,7 @@ static bool adjective_form(const scan *s, size_t i)
 {
     static const char *const ends[] = { "ий", "ый", "ой", "ая", "яя", "ое", "ее", "ого", "его",
                                         "ому", "ему", "ым", "им", "ую", "юю", "ые", "ие", "ых",
-                                        "их", "ей" };
+                                        "их", "ей", "ом", "ем" };
     const char *w = norm(s, i);
     size_t len = strlen(w);
     for (size_t k = 0; k < sizeof ends / sizeof *ends; k++) {
@@ -284,12 +309,13 @@ static bool genitive_tail(const scan *s, size_t i)
  * and a head noun, then the genitive words of its name and the gazetteer
  * place whose it is: "Евразийского межправительственного совета", "Народной
  * партии Казахстана". At a sentence's start the capital says nothing, so
- * only an adjective made from a name ("Ошский", "-ск-") begins one there.
+ * only an adjective made from a name ("Ошский", "-ск-") begins one there, or
+ * one whose name ends with its place ("Арбитражный суд Москвы").
  * Returns 1 when it pushed a hit, 0, or -1 on no memory. */
 static int org_phrase(scan *s, size_t a)
 {
     enum { MAX_ADJ = 3, MAX_TAIL = 3 };
-    if (taken(s, a) || !adjective_form(s, a) || (sentence_start(s, a) && !adjective(s, a)))
+    if (taken(s, a) || !adjective_form(s, a))
         return 0;
     size_t j = a + 1, k, e;
     for (k = 0; k < MAX_ADJ && j < s->n && gap_is(s, j - 1, " ")
@@ -304,9 +330,14 @@ static int org_phrase(scan *s, size_t a)
                 && genitive_tail(s, j);
          k++)
         j++;
+    bool owned = false;
     if (j < s->n && gap_is(s, j - 1, " ") && known_place(s, j) && letter_case(s, j) > 0)
         while (j < s->n && known_place(s, j))
-            j++;
+            j++, owned = true;
+    /* At a sentence's start, a name's adjective ("Ошский") or a place whose
+     * body it is ("Арбитражный суд Москвы") says it is a name. */
+    if (sentence_start(s, a) && !adjective(s, a) && !owned)
+        return 0;
     return push(s, a, j - a, (size_t)-1, NAMES_ORG) < 0 ? -1 : 1;
 }
 
@@ -341,11 +372,45 @@ static bool place_item(const scan *s, size_t a, size_t j)
            && listed(s, a - 1, geo_words);
 }
 
-/* The one-word name at [a, j] is a place by a geographic word before it or a
- * place in its list ("Мозыря, Речицы и Жлобина"). */
+/* Token k is the lower-case word `w`, joined by single spaces on both
+ * sides. */
+static bool joiner_at(const scan *s, size_t k, const char *w)
+{
+    return k > 0 && k + 1 < s->n && !strcmp(norm(s, k), w) && gap_is(s, k - 1, " ")
+           && gap_is(s, k, " ");
+}
+
+/* The name at [a, j] is one of a pair, "от A до B" or "между A и B", whose
+ * other is a known place, or after a route's word ("пункт пропуска между
+ * Баграташеном и Садахло"). */
+static bool pair_place(const scan *s, size_t a, size_t j)
+{
+    static const char *const pairs[][2] = { { "от", "до" }, { "между", "и" } };
+    for (size_t p = 0; p < sizeof pairs / sizeof *pairs; p++) {
+        size_t open, b, e;
+        if (a >= 1 && joiner_at(s, a - 1, pairs[p][0]) && j + 2 < s->n
+            && joiner_at(s, j + 1, pairs[p][1]) && letter_case(s, j + 2) > 0)
+            open = a - 1, b = j + 2, e = word_end(s, j + 2);
+        else if (a >= 3 && joiner_at(s, a - 1, pairs[p][1]) && letter_case(s, a - 2) > 0
+                 && (b = word_start(s, a - 2)) >= 1 && joiner_at(s, b - 1, pairs[p][0]))
+            open = b - 1, e = a - 2;
+        else
+            continue;
+        if (known_place(s, b) && known_place(s, e))
+            return true;
+        if (open > 0 && gap_is(s, open - 1, " ") && letter_case(s, open - 1) < 0
+            && listed(s, open - 1, route_words) && free_span(s, b, e))
+            return true;
+    }
+    return false;
+}
+
+/* The one-word name at [a, j] is a place by a geographic word before it, a
+ * place in its list ("Мозыря, Речицы и Жлобина") or its pair ("от Решта до
+ * Астары"). */
 static bool listed_place(const scan *s, size_t a, size_t j)
 {
-    if (place_item(s, a, j))
+    if (place_item(s, a, j) || pair_place(s, a, j))
         return true;
     for (size_t e = item_before(s, a); e != (size_t)-1; e = item_before(s, word_start(s, e))) {
         if (letter_case(s, e) <= 0)
@@ -376,13 +441,110 @@ static bool alone(const scan *s, size_t a, size_t j)
            && listed(s, r + 1, region_words);
 }
 
+/* Two different sport words in the document (sport_words). */
+static bool sport_news(const scan *s)
+{
+    const char *first = NULL;
+    size_t flen = 0;
+    for (size_t i = 0; i < s->n; i++) {
+        if (letter_case(s, i) >= 0 || !listed(s, i, sport_words))
+            continue;
+        const char *w = norm(s, i);
+        size_t k = rustem_name(w, strlen(w));
+        if (!first)
+            first = w, flen = k;
+        else if (k != flen || memcmp(w, first, k))
+            return true;
+    }
+    return false;
+}
+
+/* A Latin name after a Russian organization word, unquoted: "компании
+ * Google", "банк HSBC". Its capitalized Latin words joined by spaces, none
+ * taken. Returns 1 when it pushed a hit, 0, or -1 on no memory. */
+static int latin_org(scan *s, size_t a)
+{
+    if (a == 0 || !gap_is(s, a - 1, " ") || letter_case(s, a - 1) == 0
+        || (unsigned char)norm(s, a - 1)[0] < 0x80 || !listed(s, a - 1, org_words))
+        return 0;
+    size_t j = a;
+    while (j + 1 < s->n && gap_is(s, j, " ") && letter_case(s, j + 1) > 0 && !taken(s, j + 1)
+           && (unsigned char)norm(s, j + 1)[0] < 0x80)
+        j++;
+    return push(s, a, j - a + 1, (size_t)-1, NAMES_ORG) < 0 ? -1 : 1;
+}
+
+/* The gap before token k ends with `sep`. */
+static bool gap_ends(const scan *s, size_t k, const char *sep)
+{
+    size_t len = strlen(sep), from = k ? s->toks[k - 1].end : 0;
+    return s->toks[k].start >= from + len && !memcmp(s->text + s->toks[k].start - len, sep, len);
+}
+
+/* The gap after token j starts with `sep`, or, for "\n", the line ends there. */
+static bool gap_starts(const scan *s, size_t j, const char *sep)
+{
+    size_t len = strlen(sep), to = j + 1 < s->n ? s->toks[j + 1].start : s->text_len;
+    if (!strcmp(sep, "\n"))
+        return j + 1 >= s->n || memchr(s->text + s->toks[j].end, '\n', to - s->toks[j].end);
+    return to >= s->toks[j].end + len && !memcmp(s->text + s->toks[j].end, sep, len);
+}
+
+/* The agency of a dateline: in the first line below the headline that
+ * starts with a known place in capitals ("БАКУ, 20 августа /Trend/.",
+ * "БИШКЕК, 5 марта — Sputnik.", "ТАШКЕНТ (УзА)", "ДУШАНБЕ, 3 мая. АВЕСТА -"),
+ * the capitalized words between slashes or parentheses, or after a dash or
+ * a period before the story's dash, period or line end. The first name
+ * read there ends the search, the gazetteer's too. Returns 1 when it
+ * pushed a hit, 0, or -1 on no memory. */
+static int dateline_agency(scan *s)
+{
+    enum { REACH = 10 };
+    static const char *const before[] = { "/", "(", "— ", "– ", "- ", ". " };
+    static const char *const after[] = { "/", ")", ".", " -", " –", " —", "\n" };
+    size_t i = 1;
+    while (i < s->n && !(gap_ends(s, i, "\n") && known_place(s, i)
+                         && names_caps(s->text, s->toks[i].start, s->toks[i].end) >= 2))
+        i++;
+    for (size_t k = i + 1; k < s->n && k <= i + REACH && !gap_ends(s, k, "\n"); k++) {
+        if (known_place(s, k))
+            continue;
+        if (taken(s, k))
+            return 0;
+        bool opens = false;
+        for (size_t b = 0; b < sizeof before / sizeof *before && !opens; b++)
+            opens = gap_ends(s, k, before[b]);
+        if (!opens || letter_case(s, k) <= 0)
+            continue;
+        size_t j = word_end(s, k);   /* "/Новости-Армения/" */
+        while (j + 1 < s->n && gap_is(s, j, " ") && letter_case(s, j + 1) > 0 && !taken(s, j + 1))
+            j = word_end(s, j + 1);
+        for (size_t a = 0; a < sizeof after / sizeof *after; a++)
+            if (gap_starts(s, j, after[a]))
+                return push(s, k, j - k + 1, (size_t)-1, NAMES_ORG) < 0 ? -1 : 1;
+    }
+    return 0;
+}
+
 long runames_find(const char *text, size_t len, const names_tok *toks, size_t n,
                   const unsigned char *taken_, const unsigned char *place, runames_hit **out)
 {
-    scan s = { text, len, toks, n, taken_, place, NULL, 0, 0 };
-    int rc = 0;
+    scan s = { text, len, toks, n, taken_, place, false, NULL, 0, 0 };
+    s.sport = sport_news(&s);
+    int rc = dateline_agency(&s);
+    size_t agency = rc > 0 ? s.out[0].first : (size_t)-1;
     for (size_t i = 0; i < n && rc >= 0; i++) {
+        if (i == agency) {
+            i += s.out[0].n - 1;
+            continue;
+        }
         const unsigned char b = (unsigned char)norm(&s, i)[0];
+        if (letter_case(&s, i) > 0 && b < 0x80 && !taken(&s, i)) {
+            rc = latin_org(&s, i);
+            if (rc > 0)
+                i = s.out[s.len - 1].first + s.out[s.len - 1].n - 1;
+            continue;
+        }
         if (letter_case(&s, i) <= 0 || b < 0xD0 || b > 0xD4)   /* a capitalized Cyrillic word */
             continue;
         size_t j = word_end(&s, i);
@@ -391,8 +553,9 @@ long runames_find(const char *text, size_t len, const names_tok *toks, size_t n,
             rc = org_phrase(&s, i);
         if (rc == 0)
             rc = quoted(&s, i);
+        /* A word in capitals is an acronym (ruabbr.h), no list's place. */
         if (rc == 0 && free_span(&s, i, j) && !sentence_start(&s, i) && alone(&s, i, j)
-            && listed_place(&s, i, j))
+            && names_caps(text, toks[i].start, toks[i].end) < 2 && listed_place(&s, i, j))
             rc = push(&s, i, j - i + 1, (size_t)-1, NAMES_PLACE) < 0 ? -1 : 1;
         if (rc > 0 && s.out[s.len - 1].first + s.out[s.len - 1].n - 1 > j)
             j = s.out[s.len - 1].first + s.out[s.len - 1].n - 1;   /* past the hit's words */

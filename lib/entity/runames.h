@@ -9,7 +9,22 @@
  *   caller to read as the document's other mentions in guillemets;
  * - a capitalized adjective before a region word is a region ("в Ошской
  *   области"), and so is the first of two that share one ("в Брестской и
- *   Гродненской областях": the Brest region too). */
+ *   Гродненской областях": the Brest region too), even where the gazetteer
+ *   read a city in the adjective ("Актюбинской области": the caller drops
+ *   the city);
+ * - one of a pair "от A до B" or "между A и B" is a place when the other is
+ *   a known one, or after a route's or border's word ("пункт пропуска
+ *   между Баграташеном и Садахло");
+ * - in sport news (two different sport words in the document: "матч",
+ *   "тренер", "чемпионат"...) a name in guillemets is a team, an
+ *   organization, but after a competition's or venue's word ("турнир
+ *   «Кубок Кремля»");
+ * - the agency of the dateline, the first line below the headline that
+ *   starts with a known place in capitals: the capitalized words between
+ *   slashes or parentheses or after a dash ("БАКУ, 20 августа /Trend/.",
+ *   "БИШКЕК, 5 марта — Sputnik.") is an organization;
+ * - a Latin name after a Russian organization word ("компании Google") is
+ *   an organization. */
 #ifndef SEEKD_ENTITY_RUNAMES_H
 #define SEEKD_ENTITY_RUNAMES_H
 

@@ -5,6 +5,7 @@
 
 #include <pthread.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -93,12 +94,18 @@ typedef struct body {
     bool bare;
 } body;
 
+/* Words that stand for the owner in lower case: the document's country
+ * ("Министерство труда и социальной защиты населения республики"). */
+static const char *const country_src[] = { "республики", "страны" };
+
 static struct {
     body bodies[sizeof body_src / sizeof *body_src];
+    char *country[sizeof country_src / sizeof *country_src];
     words open[sizeof open_src / sizeof *open_src];
     char *filler[sizeof filler_src / sizeof *filler_src];
     char *title[sizeof title_src / sizeof *title_src];
     char *pri;   /* "при", after which a capitalized word may follow */
+    char *govt;  /* "правительство", a body in lower case too */
     bool ok;
 } tab;
 static pthread_once_t tab_once = PTHREAD_ONCE_INIT;
@@ -148,7 +155,10 @@ static void tab_make(void)
         ok &= (tab.filler[i] = gaz_match_form(filler_src[i], strlen(filler_src[i]))) != NULL;
     for (size_t i = 0; i < sizeof title_src / sizeof *title_src; i++)
         ok &= (tab.title[i] = gaz_match_form(title_src[i], strlen(title_src[i]))) != NULL;
+    for (size_t i = 0; i < sizeof country_src / sizeof *country_src; i++)
+        ok &= (tab.country[i] = gaz_match_form(country_src[i], strlen(country_src[i]))) != NULL;
     ok &= (tab.pri = gaz_match_form("при", strlen("при"))) != NULL;
+    ok &= (tab.govt = gaz_match_form("Правительство", strlen("Правительство"))) != NULL;
     tab.ok = ok;
 }
 
@@ -164,10 +174,24 @@ typedef struct scan {
     const char *const *forms;
     size_t n;
     const unsigned char *joined, *cap, *inner;   /* NULL: a filter's name, all true */
+    const unsigned char *comma;   /* tokens i and i+1 separated by ", "; NULL: a filter's name */
     bool whole;   /* a filter's name: the owner ends it */
 } scan;
 
 static bool is_joined(const scan *s, size_t i) { return !s->joined || s->joined[i]; }
+
+/* Token j goes on a body's name after a comma: the name lists what the body
+ * does, its last item after "и" ("Министерство труда, социального
+ * обеспечения и миграции"). */
+static bool list_comma(const scan *s, size_t j)
+{
+    if (!s->comma || !s->comma[j - 1])
+        return false;
+    for (size_t k = j; k < s->n && s->inner[k] && (k == j || s->joined[k - 1]); k++)
+        if (!strcmp(s->forms[k], "i"))
+            return true;
+    return false;
+}
 static bool is_cap(const scan *s, size_t i) { return !s->cap || s->cap[i]; }
 static bool is_inner(const scan *s, size_t i) { return !s->inner || s->inner[i]; }
 
@@ -208,6 +232,14 @@ static size_t owner_at(const scan *s, size_t i, const gaz_entity **e)
     return s->whole && i + len != s->n ? 0 : len;
 }
 
+static bool country_word(const char *f)
+{
+    for (size_t i = 0; i < sizeof tab.country / sizeof *tab.country; i++)
+        if (!strcmp(f, tab.country[i]))
+            return true;
+    return false;
+}
+
 static bool filler(const char *f)
 {
     for (size_t i = 0; i < sizeof tab.filler / sizeof *tab.filler; i++)
@@ -246,14 +278,20 @@ static int read_body(const scan *s, size_t i, ruorg_hit *h, const body **which)
     size_t on;
     *h = (ruorg_hit){ i, 0, 0, NULL, NULL };
     *which = NULL;
-    if (!tab.ok || !is_cap(s, i))
+    /* "правительства РФ": the government, in lower case as the press often
+     * writes it, is one with its owner. */
+    bool lower = !is_cap(s, i);
+    if (!tab.ok || (lower && strcmp(s->forms[i], tab.govt)))
         return 0;
     /* An open head with the lower-case words of its name, up to its owner. */
-    for (size_t o = 0; o < sizeof tab.open / sizeof *tab.open; o++) {
+    size_t own_end = 0, own_n = 0;   /* a ministry's name without its owner */
+    for (size_t o = 0; o < sizeof tab.open / sizeof *tab.open && !lower; o++) {
         if (!words_at(s, i, &tab.open[o]))
             continue;
         size_t j = i + tab.open[o].n;
-        for (size_t inner = 0; j < s->n && inner <= MAX_INNER && is_joined(s, j - 1); inner++) {
+        for (size_t inner = 0; j < s->n && inner <= MAX_INNER
+                               && (is_joined(s, j - 1) || (inner && list_comma(s, j)));
+             inner++) {
             if (inner && (on = owner_at(s, j, &of)) > 0) {
                 *h = (ruorg_hit){ i, j + on - i, j, of, make_key(s, NULL, i, j, of) };
                 return h->key ? 1 : -1;
@@ -263,7 +301,24 @@ static int read_body(const scan *s, size_t i, ruorg_hit *h, const body **which)
                 break;
             if (s->cap && is_cap(s, j) && !after_pri)
                 break;
+            if (inner && s->text && o == 0 && country_word(s->forms[j])) {
+                own_n = j + 1 - i;   /* "республики": the owner, in lower case */
+                break;
+            }
             j++;
+        }
+        /* A ministry written without its owner ends with a genitive. */
+        if (o == 0 && s->text) {
+            size_t e = own_n ? i + own_n - 1 : j;
+            while (e > i + tab.open[o].n && !(s->inner[e - 1] & INNER_ON && strcmp(s->forms[e - 1], "i")
+                                              && strcmp(s->forms[e - 1], "po")
+                                              && strcmp(s->forms[e - 1], "pri")))
+                e--;
+            if (e > i + tab.open[o].n) {
+                own_end = e;
+                if (!own_n)
+                    own_n = e - i;
+            }
         }
     }
     /* A listed body, by its abbreviation or its full name. */
@@ -277,13 +332,22 @@ static int read_body(const scan *s, size_t i, ruorg_hit *h, const body **which)
         *which = bd;
         h->n = len;
     }
-    if (!*which)
-        return 0;
     size_t j = i + h->n;
-    if (j < s->n && is_joined(s, j - 1) && (on = owner_at(s, j, &of)) > 0) {
+    if (*which && j < s->n && is_joined(s, j - 1) && (on = owner_at(s, j, &of)) > 0) {
         *h = (ruorg_hit){ i, j + on - i, j, of, make_key(s, &(*which)->full, j, j, of) };
         return h->key ? 1 : -1;
     }
+    if (lower)
+        return 0;
+    /* A ministry's name read without its owner ("в Министерстве труда и
+     * социальной защиты населения"), longer than the listed body. */
+    if (own_end && own_end - i >= h->n) {
+        *which = NULL;
+        *h = (ruorg_hit){ i, own_n, own_end, NULL, NULL };
+        return 1;
+    }
+    if (!*which)
+        return 0;
     /* Alone, unless its name may go on ("Министерство энергетики и
      * природных ресурсов"). */
     if (!(*which)->bare || (j < s->n && is_joined(s, j - 1) && s->inner && (s->inner[j] & INNER_ON)))
@@ -329,17 +393,11 @@ static const gaz_entity *dateline_country(const scan *s)
     return NULL;
 }
 
-/* Whether hit h's key is body bd's name followed by an owner's key. */
-static bool same_body(const ruorg_hit *h, const body *bd)
+/* Whether hit h's key is the body's name `prefix` followed by its owner's key. */
+static bool same_body(const ruorg_hit *h, const char *prefix)
 {
-    const char *k = h->key;
-    for (size_t w = 0; w < bd->full.n; w++) {
-        size_t len = strlen(bd->full.v[w]);
-        if (strncmp(k, bd->full.v[w], len) || k[len] != ' ')
-            return false;
-        k += len + 1;
-    }
-    return !strcmp(k, h->of->key);
+    size_t len = strlen(prefix);
+    return !strncmp(h->key, prefix, len) && h->key[len] == ' ' && !strcmp(h->key + len + 1, h->of->key);
 }
 
 /* Byte tests of the words around a name, from the text. */
@@ -383,7 +441,7 @@ static bool inner_like(const char *w)
  * or 0. */
 static unsigned char inner_word(const char *w)
 {
-    static const char *const on_ends[] = { "а", "я", "ы", "и", "ов", "ев", "ей", "ых", "их", "ого",
+    static const char *const on_ends[] = { "а", "я", "ы", "и", "ов", "ев", "ей", "ий", "ых", "их", "ого",
                                            "его", "ой" };
     if (!inner_like(w))
         return 0;
@@ -404,6 +462,29 @@ typedef struct found {
     const body *bd;
 } found;
 
+/* The name of body f found without its owner, in match form: its table
+ * entry's full name, or the words the text wrote (a ministry's); NULL on no
+ * memory. */
+static char *bare_name(const scan *s, const found *f)
+{
+    size_t len = 1;
+    const words *w = f->bd ? &f->bd->full : NULL;
+    for (size_t k = 0; w && k < w->n; k++)
+        len += strlen(w->v[k]) + 1;
+    for (size_t k = f->h.first; !w && k < f->h.owner; k++)
+        len += strlen(s->forms[k]) + 1;
+    char *name = malloc(len), *p = name;
+    if (!name)
+        return NULL;
+    for (size_t k = 0; w && k < w->n; k++)
+        p += strlen(strcpy(p, w->v[k])), *p++ = ' ';
+    for (size_t k = f->h.first; !w && k < f->h.owner; k++)
+        if (!filler(s->forms[k]))
+            p += strlen(strcpy(p, s->forms[k])), *p++ = ' ';
+    p[p > name ? -1 : 0] = '\0';
+    return name;
+}
+
 /* Bodies written alone take the owner of another of the same name in the
  * document, else the document's country. Returns how many of v[0..nv) keep
  * an owner (moved to its front), or -1 on no memory. */
@@ -413,11 +494,18 @@ static long own_bare(const scan *s, found *v, size_t nv)
     bool looked = false;
     size_t kept = 0;
     for (size_t i = 0; i < nv; i++) {
+        if (v[i].h.key) {
+            v[kept++] = v[i];
+            continue;
+        }
+        char *name = bare_name(s, &v[i]);
+        if (!name)
+            return -1;
         const gaz_entity *of = NULL;
-        for (size_t j = 0; j < nv && !v[i].h.key && !of; j++)
-            if (v[j].h.key && same_body(&v[j].h, v[i].bd))
+        for (size_t j = 0; j < nv && !of; j++)
+            if (v[j].h.key && v[j].h.of && same_body(&v[j].h, name))
                 of = v[j].h.of;
-        if (!v[i].h.key && !of && !looked) {
+        if (!of && !looked) {
             country = dateline_country(s);
             if (!country)
                 country = title_country(s);
@@ -426,12 +514,17 @@ static long own_bare(const scan *s, found *v, size_t nv)
                     country = v[j].h.of;
             looked = true;
         }
-        if (!v[i].h.key) {
-            if (!(v[i].h.of = of ? of : country))
-                continue;
-            if (!(v[i].h.key = make_key(s, &v[i].bd->full, 0, 0, v[i].h.of)))
-                return -1;
+        if (!(v[i].h.of = of ? of : country)) {
+            free(name);
+            continue;
         }
+        size_t len = strlen(name) + strlen(v[i].h.of->key) + 2;
+        v[i].h.key = malloc(len);
+        if (v[i].h.key)
+            snprintf(v[i].h.key, len, "%s %s", name, v[i].h.of->key);
+        free(name);
+        if (!v[i].h.key)
+            return -1;
         v[kept++] = v[i];
     }
     return (long)kept;
@@ -445,16 +538,18 @@ long ruorg_find(const gazetteer *g, const char *text, const names_tok *toks,
         return -1;
     if (!g || !n)
         return 0;
-    unsigned char *flags = calloc(n, 3);
+    unsigned char *flags = calloc(n, 4);
     found *v = NULL;
     size_t nv = 0, cap = 0;
     long kept = -1;
     if (!flags)
         return -1;
-    scan s = { g, text, toks, forms, n, flags, flags + n, flags + 2 * n, false };
+    scan s = { g, text, toks, forms, n, flags, flags + n, flags + 2 * n, flags + 3 * n, false };
     for (size_t i = 0; i < n; i++) {
         int c = names_case(text, toks[i].start, toks[i].end);
         flags[i] = joined_by_space(text, toks, i, n);
+        flags[3 * n + i] = i + 1 < n && toks[i + 1].start == toks[i].end + 2
+                           && !memcmp(text + toks[i].end, ", ", 2);
         flags[n + i] = c > 0;
         flags[2 * n + i] = c < 0 ? inner_word(toks[i].norm) : 0;
     }
@@ -501,7 +596,7 @@ char *ruorg_key(const gazetteer *g, const char *form)
     words w;
     char *key = NULL;
     if (split_plain(form, &w) && w.n) {
-        scan s = { g, NULL, NULL, (const char *const *)w.v, w.n, NULL, NULL, NULL, true };
+        scan s = { g, NULL, NULL, (const char *const *)w.v, w.n, NULL, NULL, NULL, NULL, true };
         ruorg_hit h;
         const body *bd;
         if (read_body(&s, 0, &h, &bd) > 0 && h.key) {

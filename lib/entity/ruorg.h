@@ -11,7 +11,13 @@
  * name in the document, else the country of its dateline (the city that
  * begins a line below the headline), else the first country it names after
  * a president, minister or government, else an owner of another body; with
- * none, it is left out.
+ * none, it is left out. So is a ministry the list lacks, read up to the last
+ * genitive of its name ("в Министерстве труда и социальной защиты
+ * населения"), "республики" or "страны" standing for its owner. A name that
+ * lists what the body does may hold commas before its last item after "и"
+ * ("Министерство труда, социального обеспечения и миграции Кыргызской
+ * Республики"). The government is one in lower case too, with its owner
+ * ("правительства РФ").
  *
  * Such a body is indexed under one key however the text writes it: the
  * match form (gazetteer.h) of its full name, then its owner's gazetteer key

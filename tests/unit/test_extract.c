@@ -76,7 +76,20 @@ static const char gaz_text[] =
     "place\tLiverpool\t\tUnited Kingdom\n"
     "place\tToyota\t\tJapan\n"
     "place\tDenver\t\tUnited States\n"
-    "place\tAlaska\t\tUnited States\n";
+    "place\tAlaska\t\tUnited States\n"
+    "place\tEgypt\tЕгипет\n"
+    "place\tCelaya\tСелая\n"
+    "place\tPlano\tПланом\n"
+    "place\tAbr\tАбр\n"
+    "place\tBarysaw\tБорисов\n"
+    "place\tAzerbaijan\tАзербайджан\n"
+    "place\tAlmaty\tАлматы\tKazakhstan\n"
+    "place\tAktobe\tАктюбинск\tKazakhstan\n"
+    "place\tAktobe Region\tАктюбинская область\n"
+    "org\tRoscosmos\tРоскосмос\n"
+    "place\tKyrgyzstan\tКыргызстан|Кыргызская Республика\n"
+    "place\tBishkek\tБишкек\tKyrgyzstan\n"
+    "place\tUkland\tUK\n";
 
 static gazetteer *gaz;
 
@@ -241,8 +254,17 @@ static void test_russian_bodies(void **state)
     EXPECT("Президент Казахстана заявил, что Министерство обороны готово.",
            "place:kazakhstan*1 org:ministerstv oboron kazakhstan*1");
     EXPECT("Министерство обороны сообщило.", "");
+    /* A ministry's name the list lacks is read whole up to its last
+     * genitive, "республики" standing for the owner. */
     EXPECT("Президент Казахстана заявил, что Министерство энергетики и природных ресурсов "
-           "готово.", "place:kazakhstan*1");
+           "готово.", "place:kazakhstan*1 org:ministerstv energetik i prirodn resursov kazakhstan*1");
+    EXPECT("Заголовок\nБИШКЕК, 5 мая. В Министерстве труда, социального обеспечения и миграции "
+           "республики сообщили.", "place:bishkek*1 org:ministerstv trud sotsialn obespechen i migrats kyrgyzstan*1");
+    EXPECT("Президент Казахстана заявил, что Министерству обороны поручено.",
+           "place:kazakhstan*1 org:ministerstv oboron kazakhstan*1");
+    /* The government in lower case, with its owner only. */
+    EXPECT("пресс-служба правительства России сообщила", "org:pravitelstv russia*1 place:russia*1");
+    EXPECT("пресс-служба правительства сообщила", "");
     /* A body's abbreviation is no part of a person's name. */
     EXPECT("Председатель Нацбанка Казахстана Тимур Сулейменов заявил.",
            "org:natsionaln bank kazakhstan*1 place:kazakhstan*1 person:timur suleimenov*1");
@@ -449,6 +471,48 @@ static void test_big_documents(void **state)
     free(text);
 }
 
+/* Gazetteer matches the Russian word's form rejects, and the cases a name's
+ * stem alone would miss. */
+static void test_russian_forms(void **state)
+{
+    (void)state;
+    /* No case ending of its own: no case of a name that has one. */
+    EXPECT("Сель сошел на дорогу.", "");
+    EXPECT("Дорога в Селае.", "place:celaya*1");
+    EXPECT("По итогам подписан План консультаций.", "");
+    /* A short word in capitals among lower case is an acronym. */
+    EXPECT("Таджикистан и АБР обсудили проект.", "place:tajikistan*1 org:abr*1");
+    EXPECT("Гости из АБР.", "place:abr*1");
+    /* An acronym meets a name written in its script only: "УК" is no "UK",
+     * and as a code's abbreviation no organization either. */
+    EXPECT("Дело по статье УК России.", "place:russia*1");
+    /* A fleeting vowel: "Египта" is Египет's. */
+    EXPECT("Гости из Египта и Египет.", "place:egypt*2");
+    /* A place in the genitive before a name in the nominative is whose the
+     * name is; a given name before a place shaped as a surname makes it one. */
+    EXPECT("министр энергетики Азербайджана Эмин Амруллаев",
+           "place:azerbaijan*1 person:emin amrullaev*1");
+    EXPECT("Глава Роскосмоса Юрий Борисов заявил.", "org:roscosmos*1 person:yur borisov*1");
+    EXPECT("Учение под Борисовом.", "place:barysaw*1");
+    /* A region's adjective is no city the gazetteer reads in it. */
+    EXPECT("районы Актюбинской области", "place:aktobe region*1");
+}
+
+/* Acronyms in capitals in Russian text: organizations, linked to the long
+ * name the document spells out, or the document's country. */
+static void test_russian_acronyms(void **state)
+{
+    (void)state;
+    EXPECT("Минское «Динамо» обыграло СКА из Москвы.", "place:minsk*1 org:sk*1");
+    EXPECT("делегация Азиатского банка развития. Проект АБР одобрен.",
+           "org:aziatsk bank razvit*2 org:abr*1");
+    EXPECT("Заголовок\nАЛМАТЫ. Министерство здравоохранения РК сообщило.",
+           "place:almaty*1 org:ministerstv zdravookhranen kazakhstan*1 place:kazakhstan*1");
+    /* Common nouns, facilities and projects, capitals among capitals. */
+    EXPECT("ВВП вырос, ГЭС-1 на реке, проект CASA-1000 идет.", "name:casa*1");
+    EXPECT("СКА ОБЫГРАЛ ДИНАМО", "");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -469,6 +533,8 @@ int main(void)
         cmocka_unit_test(test_world_companies),
         cmocka_unit_test(test_sport_clubs),
         cmocka_unit_test(test_big_documents),
+        cmocka_unit_test(test_russian_forms),
+        cmocka_unit_test(test_russian_acronyms),
     };
     return cmocka_run_group_tests_name("extract", tests, setup, teardown);
 }

@@ -229,6 +229,25 @@ static void test_stems_that_meet(void **state)
     gaz_free(g);
 }
 
+/* A name's last vowel that its other cases drop ("Египет", "Египта"); not
+ * "-ов" ("Львов", "Львова"), not two consonants after it ("Брест"). */
+static void test_fleeting_vowel(void **state)
+{
+    (void)state;
+    gazetteer *g = load_text("place\tEgypt\tЕгипет\n"
+                             "place\tOryol\tОрёл\n"
+                             "place\tLviv\tЛьвов\n"
+                             "place\tBrest\tБрест\n", SEEK_OK, NULL);
+    char out[512];
+    match(g, "из Египта в Египет и Египте", out, sizeof out);
+    assert_string_equal(out, "1+1:Egypt,3+1:Egypt,5+1:Egypt");
+    match(g, "из Орла", out, sizeof out);
+    assert_string_equal(out, "1+1:Oryol");
+    match(g, "из Львова и Львв, Бреста и Брста", out, sizeof out);
+    assert_string_equal(out, "1+1:Lviv,4+1:Brest");
+    gaz_free(g);
+}
+
 static void test_load_errors_name_the_line(void **state)
 {
     (void)state;
@@ -387,6 +406,7 @@ int main(void)
         cmocka_unit_test(test_longest_match_first),
         cmocka_unit_test(test_scripts_meet),
         cmocka_unit_test(test_stems_that_meet),
+        cmocka_unit_test(test_fleeting_vowel),
         cmocka_unit_test(test_person_by_initial),
         cmocka_unit_test(test_load_errors_name_the_line),
         cmocka_unit_test(test_shared_names),

@@ -1,7 +1,9 @@
 /* Unit tests for lib/entity/runames.c: Russian one-word names typed by a
  * geographic or organization word before them or by a list with a known
  * place, regions named by an adjective (also two sharing one region word),
- * names in guillemets; what is left alone; random token arrays for safety.
+ * names in guillemets (teams in sport news), a dateline's agency, Latin
+ * names after an organization word, pairs of places; what is left alone;
+ * random token arrays for safety.
  * Does not test running out of memory. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -83,6 +85,10 @@ static void test_regions(void **state)
     expect("в Бишкек области", NULL, NULL, "");
     expect("Ошской команды", NULL, NULL, "");
     expect("в Согдийской области", NULL, "Согдийской области", "");
+    /* A city the adjective meets gives way ("Актюбинской" meets Актюбинск). */
+    expect("районы Актюбинской и Западно-Казахстанской областей", "Актюбинской", NULL,
+           "l:Актюбинской+областей|l:Западно-Казахстанской областей");
+    expect("в Актюбинской области", "Актюбинской", NULL, "l:Актюбинской области");
 }
 
 static void test_guillemets(void **state)
@@ -134,11 +140,67 @@ static void test_org_phrases(void **state)
     expect("Ошский государственный университет открыл", NULL, NULL,
            "o:Ошский государственный университет");
     expect("Новая партия создана.", NULL, NULL, "");
+    /* Or a name that ends with its place. */
+    expect("Арбитражный суд Москвы взыскал", "Москвы", NULL, "o:Арбитражный суд Москвы");
+    expect("Новый суд Москвы", NULL, NULL, "");
+    expect("учится в Белорусском государственном медицинском университете", NULL, NULL,
+           "o:Белорусском государственном медицинском университете");
     /* No head noun, lower case, a region word, a known name. */
     expect("и Российская сторона заявила", NULL, NULL, "");
     expect("и российская партия заявила", NULL, NULL, "");
     expect("в Ошской области", NULL, NULL, "l:Ошской области");
     expect("и Евразийский банк развития", NULL, "Евразийский", "");
+}
+
+/* A name in guillemets in sport news is a team's; after a competition's
+ * word it is no team. */
+static void test_sport(void **state)
+{
+    (void)state;
+    expect("«Карабах» обыграл «Кайрат» в ответном матче. Главный тренер доволен.", NULL, NULL,
+           "o:Карабах|o:Кайрат");
+    expect("Минское «Динамо» выиграло матч регулярного чемпионата", NULL, NULL, "o:Динамо");
+    expect("в матче турнира «Кубок Кремля» тренер", NULL, NULL, "n:Кубок Кремля");
+    /* One sport word, written twice, is no sport news. */
+    expect("«Север» и «Юг» провели матч, второй матч позже", NULL, NULL, "n:Север|n:Юг");
+}
+
+/* The agency of a dateline below the headline, between slashes or
+ * parentheses or after a dash; not the known one, not the story. */
+static void test_dateline_agency(void **state)
+{
+    (void)state;
+    expect("Заголовок\nБАКУ, 20 августа /Trend/. Текст", "БАКУ", NULL, "o:Trend");
+    expect("Заголовок\nТАШКЕНТ, 15 октября (УзА) - В Самарканде", "ТАШКЕНТ", NULL, "o:УзА");
+    expect("Заголовок\nБИШКЕК, 5 марта — Sputnik. Текст", "БИШКЕК", NULL, "o:Sputnik");
+    expect("Заголовок\nДУШАНБЕ, 3 мая. АВЕСТА - Министр", "ДУШАНБЕ", NULL, "o:АВЕСТА");
+    expect("Заголовок\nЕРЕВАН, 3 мая. /Новости-Армения/. Текст", "ЕРЕВАН", NULL,
+           "o:Новости-Армения");
+    expect("Заголовок\nМОСКВА, 14 марта. /ТАСС/. Поставки выросли", "МОСКВА", "ТАСС", "");
+    /* No dateline: the headline's line, a line that starts with no place. */
+    expect("БАКУ /Trend/ заголовок", "БАКУ", NULL, "");
+    expect("Заголовок\nСегодня (Trend) сообщил", NULL, NULL, "");
+}
+
+/* A Latin name after a Russian organization word. */
+static void test_latin_org(void **state)
+{
+    (void)state;
+    expect("взыскал с американской компании Google более", NULL, NULL, "o:Google");
+    expect("акции банка HSBC Holdings упали", NULL, NULL, "o:HSBC Holdings");
+    expect("Компания Apple представила", NULL, NULL, "o:Apple");
+    expect("сообщил Google в понедельник", NULL, NULL, "");
+}
+
+/* A pair of places: "от A до B" and "между A и B". */
+static void test_pairs(void **state)
+{
+    (void)state;
+    expect("дороги от Решта до Астары", "Решта", NULL, "l:Астары");
+    expect("пункт пропуска между Баграташеном и Садахло", NULL, NULL, "l:Баграташеном|l:Садахло");
+    /* Neither known, and no route's word: people, say. */
+    expect("встреча между Ивановым и Петровым прошла", NULL, NULL, "");
+    expect("путь от Иванова до Петрова", NULL, NULL, "");
 }
 
 static unsigned long rng = 88172645463325252UL;
@@ -198,6 +260,10 @@ int main(void)
         cmocka_unit_test(test_regions),
         cmocka_unit_test(test_guillemets),
         cmocka_unit_test(test_org_phrases),
+        cmocka_unit_test(test_sport),
+        cmocka_unit_test(test_dateline_agency),
+        cmocka_unit_test(test_latin_org),
+        cmocka_unit_test(test_pairs),
         cmocka_unit_test(test_random_tokens),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -79,6 +79,12 @@ static void test_one_key(void **state)
     EXPECT_KEY("Совет министров обороны ОДКБ", "sovet ministrov oboron csto");
     EXPECT_KEY("Совет министров обороны стран ОДКБ", "sovet ministrov oboron csto");
     EXPECT_KEY("Союз журналистов России", "soyuz zhurnalistov russia");
+    /* A ministry whose name lists its fields, with commas in text. */
+    EXPECT_KEY("Министерство труда, социального обеспечения и миграции Кыргызской Республики",
+               "ministerstv trud sotsialn obespechen i migrats kyrgyzstan");
+    /* The government, in lower case too. */
+    EXPECT_KEY("правительства РФ", "pravitelstv russia");
+    EXPECT_KEY("Правительство России", "pravitelstv russia");
 }
 
 static void test_no_body(void **state)
