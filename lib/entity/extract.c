@@ -811,11 +811,38 @@ static int add_bodies(const gazetteer *g, const char *text, const tok_array *t,
     return rc;
 }
 
+/* Token i is a Russian patronymic ("Сергеевич", "Ивановны"). */
+static bool patronymic(const tok_array *t, size_t i)
+{
+    static const char *const stems[] = { "вич", "вн", "ичн" };
+    const char *w = tok_array_norm(t, i);
+    size_t len = rustem_name(w, t->v[i].len);
+    for (size_t k = 0; k < sizeof stems / sizeof *stems; k++) {
+        size_t sl = strlen(stems[k]);
+        if (len > sl && !memcmp(w + len - sl, stems[k], sl))
+            return true;
+    }
+    return false;
+}
+
+/* The first word of detected name p is whose the person is, in the
+ * genitive, before a given name and a surname in the nominative: "генеральный
+ * директор Узатома Азим Ахмедходжаев", "глава Роскосмоса Юрий Борисов" (a
+ * person's own words agree in case: "Хикмета Гаджиева"; "Никита Сергеевич
+ * Хрущев" has a patronymic). */
+static bool owner_before_name(const tok_array *t, const mention *p)
+{
+    size_t last = p->first + p->n - 1;
+    return p->n == 3 && genitive(t, p->first) && !case_ending(t, last)
+           && !patronymic(t, p->first + 1);
+}
+
 /* A detected Russian name of three words or more whose first word is the
  * surname of a person the document names in full is two: "Помощник Алиева
  * Хикмет Гаджиев" is Aliyev's aide Khikmet Gadzhiev (the genitive names
- * whose aide). The first word is left for surname linking. Returns 0, or -1
- * on no memory. */
+ * whose aide), and so is one whose first word is an owner in the genitive
+ * before a name in the nominative (owner_before_name). The first word is
+ * left for surname linking. Returns 0, or -1 on no memory. */
 static int drop_genitive_surnames(const char *text, const tok_array *t, char **forms,
                                   mentions *ms)
 {
@@ -831,7 +858,7 @@ static int drop_genitive_surnames(const char *text, const tok_array *t, char **f
             his = q != m && o->type == ENT_PERSON && o->n >= 2
                   && !strcmp(forms[o->first + o->n - 1], forms[p->first]);
         }
-        if (!his)
+        if (!his && !owner_before_name(t, p))
             continue;
         mention shorter = { p->first + 1, p->n - 1, p->type, NULL, NULL, NULL, NULL };
         int got = detected_key(text, t, forms, shorter.first, shorter.n, (size_t)-1, &shorter);

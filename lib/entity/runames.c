@@ -172,6 +172,30 @@ static int region(scan *s, size_t a, size_t j)
     return 0;
 }
 
+/* A region's adjective alone whose region word its sentence gave another
+ * adjective of the same ending before it: "стала Минская область, на втором
+ * месте — Гродненская." Returns the region word's token, or (size_t)-1. */
+static size_t elided_region(const scan *s, size_t a, size_t j)
+{
+    enum { REACH = 16 };
+    if (a != j || !adjective(s, j) || sentence_start(s, a) || !free_span(s, a, j))
+        return (size_t)-1;
+    size_t to = j + 1 < s->n ? s->toks[j + 1].start : s->text_len;
+    if (to <= s->toks[j].end || !strchr(".,;", s->text[s->toks[j].end]))
+        return (size_t)-1;
+    const char *w = norm(s, j);
+    const char *end = w + rustem_name(w, strlen(w));
+    for (size_t k = j; k-- > 1 && j - k <= REACH && !sentence_start(s, k + 1);) {
+        if (letter_case(s, k) >= 0 || !listed(s, k, region_words) || !gap_is(s, k - 1, " ")
+            || letter_case(s, k - 1) <= 0 || !adjective(s, k - 1))
+            continue;
+        const char *v = norm(s, k - 1);
+        if (!strcmp(v + rustem_name(v, strlen(v)), end))
+            return k;
+    }
+    return (size_t)-1;
+}
+
 /* The last token of the name in guillemets that token a begins: its
  * words joined by single spaces or hyphens, at most MAX_QUOTED tokens, then
  * the closing mark; (size_t)-1 when there is none. */
@@ -459,6 +483,16 @@ static bool sport_news(const scan *s)
     return false;
 }
 
+/* A supervisory service named by one word ending in "-надзор", in any case:
+ * "Россельхознадзора", "Гостехнадзор", "Роспотребнадзору". */
+static bool supervisor(const scan *s, size_t i)
+{
+    static const char tail[] = "надзор";
+    const char *w = norm(s, i);
+    size_t len = rustem_name(w, strlen(w)), tl = strlen(tail);
+    return len > tl + 4 && !memcmp(w + len - tl, tail, tl);
+}
+
 /* A Latin name after a Russian organization word, unquoted: "компании
  * Google", "банк HSBC". Its capitalized Latin words joined by spaces, none
  * taken. Returns 1 when it pushed a hit, 0, or -1 on no memory. */
@@ -549,6 +583,11 @@ long runames_find(const char *text, size_t len, const names_tok *toks, size_t n,
             continue;
         size_t j = word_end(&s, i);
         rc = region(&s, i, j);
+        size_t elided = rc == 0 ? elided_region(&s, i, j) : (size_t)-1;
+        if (elided != (size_t)-1)
+            rc = push(&s, i, 1, elided, NAMES_PLACE) < 0 ? -1 : 1;
+        if (rc == 0 && i == j && free_span(&s, i, j) && supervisor(&s, i))
+            rc = push(&s, i, 1, (size_t)-1, NAMES_ORG) < 0 ? -1 : 1;
         if (rc == 0 && i == j)
             rc = org_phrase(&s, i);
         if (rc == 0)

@@ -11,7 +11,8 @@
  *   области"), and so is the first of two that share one ("в Брестской и
  *   Гродненской областях": the Brest region too), even where the gazetteer
  *   read a city in the adjective ("Актюбинской области": the caller drops
- *   the city);
+ *   the city), and an adjective alone whose region word its sentence gave
+ *   before ("Минская область, на втором месте — Гродненская");
  * - one of a pair "от A до B" or "между A и B" is a place when the other is
  *   a known one, or after a route's or border's word ("пункт пропуска
  *   между Баграташеном и Садахло");
@@ -24,7 +25,8 @@
  *   slashes or parentheses or after a dash ("БАКУ, 20 августа /Trend/.",
  *   "БИШКЕК, 5 марта — Sputnik.") is an organization;
  * - a Latin name after a Russian organization word ("компании Google") is
- *   an organization. */
+ *   an organization, and so is a capitalized word ending in "-надзор", a
+ *   supervisory service ("Россельхознадзора", "Гостехнадзор"). */
 #ifndef SEEKD_ENTITY_RUNAMES_H
 #define SEEKD_ENTITY_RUNAMES_H
 

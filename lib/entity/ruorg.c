@@ -179,6 +179,8 @@ typedef struct scan {
 } scan;
 
 static bool is_joined(const scan *s, size_t i) { return !s->joined || s->joined[i]; }
+static bool is_cap(const scan *s, size_t i) { return !s->cap || s->cap[i]; }
+static bool is_inner(const scan *s, size_t i) { return !s->inner || s->inner[i]; }
 
 /* Token j goes on a body's name after a comma: the name lists what the body
  * does, its last item after "и" ("Министерство труда, социального
@@ -192,8 +194,14 @@ static bool list_comma(const scan *s, size_t j)
             return true;
     return false;
 }
-static bool is_cap(const scan *s, size_t i) { return !s->cap || s->cap[i]; }
-static bool is_inner(const scan *s, size_t i) { return !s->inner || s->inner[i]; }
+
+/* Token k of a text may end a body's name: a genitive, not "и", "по" or
+ * "при", which would carry it on. */
+static bool name_end(const scan *s, size_t k)
+{
+    return (s->inner[k] & INNER_ON) && strcmp(s->forms[k], "i") && strcmp(s->forms[k], "po")
+           && strcmp(s->forms[k], tab.pri);
+}
 
 /* The words w match the tokens at i, each joined to the next. */
 static bool words_at(const scan *s, size_t i, const words *w)
@@ -310,9 +318,7 @@ static int read_body(const scan *s, size_t i, ruorg_hit *h, const body **which)
         /* A ministry written without its owner ends with a genitive. */
         if (o == 0 && s->text) {
             size_t e = own_n ? i + own_n - 1 : j;
-            while (e > i + tab.open[o].n && !(s->inner[e - 1] & INNER_ON && strcmp(s->forms[e - 1], "i")
-                                              && strcmp(s->forms[e - 1], "po")
-                                              && strcmp(s->forms[e - 1], "pri")))
+            while (e > i + tab.open[o].n && !name_end(s, e - 1))
                 e--;
             if (e > i + tab.open[o].n) {
                 own_end = e;
@@ -467,37 +473,35 @@ typedef struct found {
  * memory. */
 static char *bare_name(const scan *s, const found *f)
 {
-    size_t len = 1;
-    const words *w = f->bd ? &f->bd->full : NULL;
-    for (size_t k = 0; w && k < w->n; k++)
-        len += strlen(w->v[k]) + 1;
-    for (size_t k = f->h.first; !w && k < f->h.owner; k++)
-        len += strlen(s->forms[k]) + 1;
-    char *name = malloc(len), *p = name;
+    const char *const *w = f->bd ? (const char *const *)f->bd->full.v : s->forms + f->h.first;
+    size_t nw = f->bd ? f->bd->full.n : f->h.owner - f->h.first, len = 1;
+    for (size_t k = 0; k < nw; k++)
+        len += strlen(w[k]) + 1;
+    char *name = malloc(len);
     if (!name)
         return NULL;
-    for (size_t k = 0; w && k < w->n; k++)
-        p += strlen(strcpy(p, w->v[k])), *p++ = ' ';
-    for (size_t k = f->h.first; !w && k < f->h.owner; k++)
-        if (!filler(s->forms[k]))
-            p += strlen(strcpy(p, s->forms[k])), *p++ = ' ';
-    p[p > name ? -1 : 0] = '\0';
+    name[0] = '\0';
+    for (size_t k = 0; k < nw; k++) {
+        if (filler(w[k]))
+            continue;
+        if (name[0])
+            strcat(name, " ");
+        strcat(name, w[k]);
+    }
     return name;
 }
 
 /* Bodies written alone take the owner of another of the same name in the
  * document, else the document's country. Returns how many of v[0..nv) keep
- * an owner (moved to its front), or -1 on no memory. */
+ * an owner (moved to its front, the others' keys NULL), or -1 on no memory
+ * (v then as it was, but for the keys given). */
 static long own_bare(const scan *s, found *v, size_t nv)
 {
     const gaz_entity *country = NULL;
     bool looked = false;
-    size_t kept = 0;
     for (size_t i = 0; i < nv; i++) {
-        if (v[i].h.key) {
-            v[kept++] = v[i];
+        if (v[i].h.key)
             continue;
-        }
         char *name = bare_name(s, &v[i]);
         if (!name)
             return -1;
@@ -514,19 +518,22 @@ static long own_bare(const scan *s, found *v, size_t nv)
                     country = v[j].h.of;
             looked = true;
         }
-        if (!(v[i].h.of = of ? of : country)) {
-            free(name);
-            continue;
+        if ((v[i].h.of = of ? of : country)) {
+            size_t len = strlen(name) + strlen(v[i].h.of->key) + 2;
+            if ((v[i].h.key = malloc(len)))
+                snprintf(v[i].h.key, len, "%s %s", name, v[i].h.of->key);
         }
-        size_t len = strlen(name) + strlen(v[i].h.of->key) + 2;
-        v[i].h.key = malloc(len);
-        if (v[i].h.key)
-            snprintf(v[i].h.key, len, "%s %s", name, v[i].h.of->key);
         free(name);
-        if (!v[i].h.key)
+        if (v[i].h.of && !v[i].h.key)
             return -1;
-        v[kept++] = v[i];
     }
+    size_t kept = 0;
+    for (size_t i = 0; i < nv; i++)
+        if (v[i].h.key) {
+            found f = v[i];
+            v[i].h.key = NULL;   /* moved: one owner of each key */
+            v[kept++] = f;
+        }
     return (long)kept;
 }
 

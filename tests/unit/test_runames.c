@@ -89,6 +89,11 @@ static void test_regions(void **state)
     expect("районы Актюбинской и Западно-Казахстанской областей", "Актюбинской", NULL,
            "l:Актюбинской+областей|l:Западно-Казахстанской областей");
     expect("в Актюбинской области", "Актюбинской", NULL, "l:Актюбинской области");
+    /* The region word said once for two: the second adjective alone. */
+    expect("стала Минская область, на втором месте — Гродненская.", NULL, NULL,
+           "l:Минская область|l:Гродненская+область");
+    expect("стала Минская область, второй — Гродненский.", NULL, NULL, "l:Минская область");
+    expect("Минская область. Гродненская.", NULL, NULL, "l:Минская область");
 }
 
 static void test_guillemets(void **state)
@@ -192,6 +197,15 @@ static void test_latin_org(void **state)
     expect("сообщил Google в понедельник", NULL, NULL, "");
 }
 
+/* A supervisory service: one word ending in "-надзор", in any case. */
+static void test_supervisors(void **state)
+{
+    (void)state;
+    expect("По данным Россельхознадзора, лаборатория", NULL, NULL, "o:Россельхознадзора");
+    expect("Гостехнадзор проверил", NULL, NULL, "o:Гостехнадзор");
+    expect("усилить надзор и Надзор", NULL, NULL, "");
+}
+
 /* A pair of places: "от A до B" and "между A и B". */
 static void test_pairs(void **state)
 {
@@ -263,6 +277,7 @@ int main(void)
         cmocka_unit_test(test_sport),
         cmocka_unit_test(test_dateline_agency),
         cmocka_unit_test(test_latin_org),
+        cmocka_unit_test(test_supervisors),
         cmocka_unit_test(test_pairs),
         cmocka_unit_test(test_random_tokens),
     };
