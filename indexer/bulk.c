@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <malloc.h>
 #include <ftw.h>
 #include <pthread.h>
 #include <stdarg.h>
@@ -47,6 +48,7 @@ struct bulk {
     char *dir;          /* INDEX.build: the batches and the merged database */
     lane *lanes;
     unsigned nlanes, started, batch_docs;
+    unsigned fanin;             /* the most databases one compaction reads */
     unsigned batch, in_batch;   /* the batch being filled, documents in it */
     idmap ids;                  /* id term -> the batch holding it */
     stale_copy *stale;
@@ -107,6 +109,11 @@ static seek_status lane_write(bulk *b, xap_wdb **w, const item *it)
     st = xap_wdb_commit(*w);
     xap_wdb_close(*w);
     *w = NULL;
+    /* The batch's postings were freed, but glibc keeps freed memory in each
+     * thread's arena, and the next batch, written by another lane or with
+     * other sizes, seldom fits the same holes: without this the process
+     * grows for minutes to well above the batches it holds at once. */
+    malloc_trim(0);
     return st;
 }
 
@@ -214,6 +221,7 @@ bulk *bulk_new(const char *index, unsigned threads, unsigned batch_docs, char *e
     pthread_mutex_init(&b->err_mu, NULL);
     b->nlanes = threads ? threads : 1;
     b->batch_docs = batch_docs ? batch_docs : BULK_BATCH_DOCS;
+    b->fanin = BULK_MERGE_FANIN;
     if (!(b->dir = build_dir(index, &b->index))) {
         snprintf(err, cap, "%s: %s", index, strerror(errno));
         bulk_free(b);
@@ -242,6 +250,11 @@ bulk *bulk_new(const char *index, unsigned threads, unsigned batch_docs, char *e
         b->started++;
     }
     return b;
+}
+
+void bulk_set_merge_fanin(bulk *b, unsigned fanin)
+{
+    b->fanin = fanin < BULK_MIN_MERGE_FANIN ? BULK_MIN_MERGE_FANIN : fanin;
 }
 
 /* ---- Adding ---- */
@@ -318,20 +331,75 @@ static seek_status drop_stale(bulk *b)
     return st;
 }
 
+/* Compacts the `n` databases at `paths` into `dest` and removes them: they
+ * are no longer needed, and the disk they hold is freed before the next. */
+static seek_status merge_into(char **paths, size_t n, const char *dest)
+{
+    seek_status st = xap_compact((const char *const *)paths, n, dest);
+    for (size_t i = 0; i < n && st == SEEK_OK; i++)
+        if (remove_tree(paths[i]) < 0)
+            st = SEEK_IO;
+    return st;
+}
+
+/* Brings the `*n` databases at `paths` (malloc'd names, in document order)
+ * down to the fan-in by merging runs of neighbours, so that the last
+ * compaction never holds more than fan-in databases open: each costs its
+ * cursors and block buffers, hundreds of them more than a batch. Only as
+ * many databases as needed are merged before the last compaction, the
+ * first ones, so most documents go through one compaction only; the order,
+ * and with it the document numbers, stay as one compaction of all would
+ * make them. */
+static seek_status narrow(bulk *b, char **paths, size_t *n)
+{
+    seek_status st = SEEK_OK;
+    for (unsigned level = 0; *n > b->fanin && st == SEEK_OK; level++) {
+        size_t excess = *n - b->fanin, kept = 0, i = 0;
+        while (i < *n && st == SEEK_OK) {
+            size_t run = excess + 1 < b->fanin ? excess + 1 : b->fanin;
+            if (run > *n - i)
+                run = *n - i;   /* past fan-in squared: another level follows */
+            if (run < 2) {
+                paths[kept++] = paths[i++];
+                continue;
+            }
+            char *dest = NULL;
+            if (asprintf(&dest, "%s/merge%u.%zu", b->dir, level, kept) < 0) {
+                st = SEEK_NOMEM;
+                break;
+            }
+            st = merge_into(paths + i, run, dest);
+            for (size_t k = i; k < i + run; k++)
+                free(paths[k]);
+            paths[kept++] = dest;
+            i += run;
+            excess -= run - 1;
+        }
+        /* The names not merged yet follow (on failure: for the caller to free). */
+        for (size_t k = kept; k < kept + (*n - i); k++)
+            paths[k] = paths[i + (k - kept)];
+        *n = kept + (*n - i);
+    }
+    return st;
+}
+
 /* The merged database: every batch, compacted, with the run's metadata. */
 static seek_status merge(bulk *b, const char *out, const bulk_meta *meta, size_t nmeta)
 {
     char **paths = calloc(b->batch + 1, sizeof *paths);
     seek_status st = paths ? SEEK_OK : SEEK_NOMEM;
-    for (unsigned i = 0; i < b->batch && st == SEEK_OK; i++) {
+    size_t n = 0;
+    for (; n < b->batch && st == SEEK_OK; n++) {
         char path[4200];
-        batch_path(b, i, path, sizeof path);
-        if (!(paths[i] = strdup(path)))
+        batch_path(b, (unsigned)n, path, sizeof path);
+        if (!(paths[n] = strdup(path)))
             st = SEEK_NOMEM;
     }
-    if (st == SEEK_OK && b->batch)
-        st = xap_compact((const char *const *)paths, b->batch, out);
-    for (unsigned i = 0; paths && i < b->batch; i++)
+    if (st == SEEK_OK)
+        st = narrow(b, paths, &n);
+    if (st == SEEK_OK && n)
+        st = xap_compact((const char *const *)paths, n, out);
+    for (size_t i = 0; paths && i < n; i++)
         free(paths[i]);
     free(paths);
     xap_wdb *w = NULL;

@@ -16,6 +16,12 @@
 
 #define BULK_BATCH_DOCS 500    /* documents per batch, unless told otherwise */
 #define BULK_MAX_BATCH_DOCS 1000000
+/* The most databases one compaction reads, unless told otherwise: each open
+ * one costs its cursors and block buffers (about 0.3 MB). More batches than
+ * this are merged in runs first, as few as needed. */
+#define BULK_MERGE_FANIN 128
+#define BULK_MIN_MERGE_FANIN 2
+#define BULK_MAX_MERGE_FANIN 100000
 
 typedef struct bulk bulk;
 
@@ -30,6 +36,10 @@ typedef struct bulk_meta {
  * Returns NULL with the reason in err when that folder cannot be made: the
  * caller then writes in place. */
 bulk *bulk_new(const char *index, unsigned threads, unsigned batch_docs, char *err, size_t cap);
+
+/* Sets the most databases one compaction reads (BULK_MERGE_FANIN unless
+ * set; at least BULK_MIN_MERGE_FANIN): the final merge's memory. */
+void bulk_set_merge_fanin(bulk *b, unsigned fanin);
 
 /* Adds `doc` under `idterm`, taking the document (it is freed). A later
  * document under the same id term replaces the earlier one. Statuses: OK,

@@ -40,6 +40,7 @@ typedef struct options {
     unsigned shards;     /* --shards N (0: as the index is) */
     int shard;           /* --shard K, or -1 */
     unsigned batch;      /* --batch N: documents per batch of a fresh build */
+    unsigned fanin;      /* --merge-fanin N: databases per compaction of a fresh build */
     const char *date_fallback;  /* --date-fallback: "mtime", "none", or NULL (as the index says) */
     long long max_bytes; /* --max-file-size */
     const char *forget;  /* --forget FOLDER: remove that source's documents, index nothing */
@@ -50,7 +51,8 @@ typedef struct options {
 static void usage(FILE *f)
 {
     fputs("usage: seekd-index [--index DIR] [--shards N [--shard K]] [--full] [--wait SECONDS]\n"
-          "                   [--gazetteer FILE] [--batch N] [--date-fallback mtime|none]\n"
+          "                   [--gazetteer FILE] [--batch N] [--merge-fanin N]\n"
+          "                   [--date-fallback mtime|none]\n"
           "                   [--encoding NAME] [--max-file-size SIZE] [-q] [-v] CORPUS_DIR...\n"
           "       seekd-index [--index DIR] --forget FOLDER\n"
           "       seekd-index [--index DIR] --rebuild [CORPUS_DIR...]\n"
@@ -72,6 +74,8 @@ static void usage(FILE *f)
           "  --gazetteer FILE the entity list (default: $SEEKD_GAZETTEER or data/gazetteer.tsv)\n"
           "  --batch N        a new index is written in batches of N documents, merged\n"
           "                   at the end (default 500)\n"
+          "  --merge-fanin N  the most batches one compaction merges; more are merged\n"
+          "                   in runs first (default 128; bounds the merge's memory)\n"
           "  --date-fallback mtime|none\n"
           "                   whether a file's mtime dates it when its text, metadata and\n"
           "                   path give no date (default none; kept in the index)\n"
@@ -122,7 +126,8 @@ static int parse_args(int argc, char **argv, options *o)
         { "quiet", no_argument, 0, 'q' }, { "wait", required_argument, 0, 'w' },
         { "gazetteer", required_argument, 0, 'g' }, { "help", no_argument, 0, 'h' },
         { "shards", required_argument, 0, 'S' }, { "shard", required_argument, 0, 'K' },
-        { "batch", required_argument, 0, 'B' }, { "date-fallback", required_argument, 0, 'D' },
+        { "batch", required_argument, 0, 'B' }, { "merge-fanin", required_argument, 0, 'N' },
+        { "date-fallback", required_argument, 0, 'D' },
         { "encoding", required_argument, 0, 'E' }, { "verbose", no_argument, 0, 'v' },
         { "max-file-size", required_argument, 0, 'M' },
         { "forget", required_argument, 0, 'F' }, { "rebuild", no_argument, 0, 'R' },
@@ -132,6 +137,7 @@ static int parse_args(int argc, char **argv, options *o)
     o->shard = -1;
     o->max_bytes = UPDATE_MAX_FILE_DEFAULT;
     o->batch = BULK_BATCH_DOCS;
+    o->fanin = BULK_MERGE_FANIN;
     if (paths_index(o->index, sizeof o->index) < 0
         || paths_gazetteer(o->gazetteer, sizeof o->gazetteer) < 0) {
         fprintf(stderr, "seekd-index: default index path too long\n");
@@ -190,11 +196,14 @@ static int parse_args(int argc, char **argv, options *o)
             break;
         case 'S':
         case 'K':
-        case 'B': {
-            const char *name = c == 'S' ? "shards" : c == 'K' ? "shard" : "batch";
+        case 'B':
+        case 'N': {
+            const char *name = c == 'S' ? "shards" : c == 'K' ? "shard" : c == 'B' ? "batch"
+                                                                              : "merge-fanin";
             long v = strtol(optarg, &end, 10);
-            long lo = c == 'K' ? 0 : 1;
-            long hi = c == 'S' ? SHARD_MAX : c == 'K' ? SHARD_MAX - 1 : BULK_MAX_BATCH_DOCS;
+            long lo = c == 'K' ? 0 : c == 'N' ? BULK_MIN_MERGE_FANIN : 1;
+            long hi = c == 'S' ? SHARD_MAX : c == 'K' ? SHARD_MAX - 1
+                    : c == 'B' ? BULK_MAX_BATCH_DOCS : BULK_MAX_MERGE_FANIN;
             if (end == optarg || *end || v < lo || v > hi) {
                 fprintf(stderr, "seekd-index: --%s takes a number from %ld to %ld, not '%s'\n",
                         name, lo, hi, optarg);
@@ -204,8 +213,10 @@ static int parse_args(int argc, char **argv, options *o)
                 o->shards = (unsigned)v;
             else if (c == 'K')
                 o->shard = (int)v;
-            else
+            else if (c == 'B')
                 o->batch = (unsigned)v;
+            else
+                o->fanin = (unsigned)v;
             break;
         }
         case 'h': usage(stdout); exit(0);
@@ -585,7 +596,9 @@ static int start_fresh_build(const options *o, const layout *l, update *u)
     char err[4400];
     /* At least two writing threads: Xapian's inversion is most of the work. */
     u->bulk = bulk_new(l->paths[0], cpus() > 2 ? cpus() : 2, o->batch, err, sizeof err);
-    if (!u->bulk && !o->quiet)
+    if (u->bulk)
+        bulk_set_merge_fanin(u->bulk, o->fanin);
+    else if (!o->quiet)
         fprintf(stderr, "seekd-index: %s; writing in place\n", err);
     return 0;
 }

@@ -1,7 +1,8 @@
 /* Unit tests for the fresh build (indexer/bulk.c): batches on several
  * threads merged into the index in place of the empty one, ids repeated
  * within a batch and across batches (the last copy wins), an empty build,
- * a killed run's build folder, and a folder that cannot be made. */
+ * a killed run's build folder, a folder that cannot be made, and merges
+ * with a small fan-in making the index one compaction of all would. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -186,6 +187,94 @@ static void test_killed_run_and_unfinished_run(void **state)
     xap_db_close(open_index(0));
 }
 
+/* Builds `ndocs` documents, in batches of 2 with copies replaced across
+ * batches, into a new empty index at `path` with merges of `fanin`. */
+static void build_with_fanin(const char *path, unsigned fanin, int ndocs)
+{
+    char err[256];
+    xap_wdb *w;
+    assert_int_equal(xap_wdb_open(path, XAP_CREATE, &w), SEEK_OK);
+    xap_wdb_close(w);
+    bulk *b = bulk_new(path, 2, 2, err, sizeof err);
+    assert_non_null(b);
+    bulk_set_merge_fanin(b, fanin);
+    for (int i = 0; i < ndocs; i++) {
+        /* Every fifth document replaces an earlier one, most in other batches. */
+        int id = i % 5 == 4 ? i / 3 : i;
+        char key[16], version[16], idterm[32], word[16];
+        snprintf(key, sizeof key, "d%03d", id);
+        snprintf(version, sizeof version, "%d", i);
+        snprintf(idterm, sizeof idterm, "Q%s", key);
+        xap_doc *d = doc(key, i % 2 ? "odd" : "even", version);
+        for (int k = 0; k < 1 + i % 4; k++) {
+            snprintf(word, sizeof word, "w%d", (i * 7 + k * 3) % 11);
+            assert_int_equal(xap_doc_add_posting(d, word, (unsigned)(2 + k)), SEEK_OK);
+        }
+        assert_int_equal(bulk_add(b, idterm, d), SEEK_OK);
+    }
+    const bulk_meta meta[] = { { "format", "4" } };
+    seek_status st = bulk_finish(b, meta, 1);
+    if (st != SEEK_OK)
+        fprintf(stderr, "fan-in %u: %s\n", fanin, bulk_errmsg(b));
+    assert_int_equal(st, SEEK_OK);
+    bulk_free(b);
+}
+
+/* Every term with its document count, then each term's ranked hits (docid,
+ * score, id, version), as one string. */
+static void dump(const char *path, char *out, size_t cap)
+{
+    xap_db *db;
+    xap_count *terms;
+    size_t n;
+    assert_int_equal(xap_db_open(path, &db), SEEK_OK);
+    assert_int_equal(xap_db_terms(db, "", &terms, &n), SEEK_OK);
+    assert_true(n > 10);
+    out[0] = '\0';
+    for (size_t i = 0; i < n; i++) {
+        xap_query *q;
+        xap_hits *h;
+        static const int slots[] = { 1 };
+        xap_search opt = { .limit = 1000, .key_slot = 0, .slots = slots, .nslots = 1 };
+        assert_int_equal(xap_query_term(terms[i].term, &q), SEEK_OK);
+        assert_int_equal(xap_db_search(db, q, &opt, &h), SEEK_OK);
+        assert_int_equal(h->n, terms[i].count);
+        snprintf(out + strlen(out), cap - strlen(out), "%s:%lu", terms[i].term, terms[i].count);
+        for (size_t k = 0; k < h->n; k++)
+            snprintf(out + strlen(out), cap - strlen(out), " %u/%.6f/%s=%s", h->hits[k].docid,
+                     h->hits[k].score, h->hits[k].key, h->hits[k].values[0]);
+        snprintf(out + strlen(out), cap - strlen(out), "\n");
+        xap_hits_free(h);
+        xap_query_free(q);
+    }
+    assert_true(strlen(out) + 1 < cap);
+    xap_counts_free(terms, n);
+    xap_db_close(db);
+}
+
+/* 48 batches merged with fan-ins 2 (several levels of runs) and 5 (one
+ * level) make the index one compaction of all batches makes: the same
+ * documents, numbers, terms and ranked answers. */
+static void test_small_fanin_same_index(void **state)
+{
+    (void)state;
+    static char flat[1 << 16], merged[1 << 16];
+    char path[160];
+    snprintf(path, sizeof path, "%s/flat", top);
+    build_with_fanin(path, BULK_MERGE_FANIN, 96);
+    dump(path, flat, sizeof flat);
+    assert_non_null(strstr(flat, "\nodd:"));
+    static const unsigned fanins[] = { 2, 5, 47 };
+    for (size_t i = 0; i < sizeof fanins / sizeof *fanins; i++) {
+        snprintf(path, sizeof path, "%s/fanin%u", top, fanins[i]);
+        build_with_fanin(path, fanins[i], 96);
+        dump(path, merged, sizeof merged);
+        assert_string_equal(merged, flat);
+        snprintf(path, sizeof path, "%s/fanin%u.build", top, fanins[i]);
+        assert_false(exists(path));
+    }
+}
+
 static void test_no_index_no_build(void **state)
 {
     (void)state;
@@ -203,6 +292,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_nothing_to_add, setup, teardown),
         cmocka_unit_test_setup_teardown(test_killed_run_and_unfinished_run, setup, teardown),
         cmocka_unit_test_setup_teardown(test_no_index_no_build, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_small_fanin_same_index, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
