@@ -26,4 +26,4 @@ exec python3 "$ROOT/data/build-gazetteer.py" \
     --cities-ru "$RU/geonames.mo" --weather-ru "$RU/libgweather-4.0-locations.mo" \
     --words /usr/share/dict/american-english --min-pop 100000 \
     --out "$ROOT/data/gazetteer.tsv" --capitals-out "$ROOT/data/capitals.tsv" \
-    "$ROOT/data/hand/regional.tsv" "$ROOT/data/hand/world.tsv"
+    "$ROOT/data/hand/regional.tsv" "$ROOT/data/hand/world.tsv" "$ROOT/data/hand/orgs.tsv"
