@@ -68,6 +68,33 @@ bool clubs_word_after(const char *text, const names_tok *toks, size_t n, size_t 
            && listed(club_words, norm(&toks[i + 1]));
 }
 
+static bool digits(const char *text, const names_tok *t, size_t max)
+{
+    size_t len = t->end - t->start;
+
+    if (!len || len > max)
+        return false;
+    for (size_t k = 0; k < len; k++)
+        if (text[t->start + k] < '0' || text[t->start + k] > '9')
+            return false;
+    return true;
+}
+
+bool clubs_score_after(const char *text, const names_tok *toks, size_t n, size_t i)
+{
+    size_t k = i + 1;
+
+    if (!one_space(text, toks, n, i) || !digits(text, &toks[k], 2))
+        return false;
+    if (k + 1 == n)
+        return true;
+    /* "2-0", or the number alone: not "3%", "2.5", "10:30", "1/2", "5,000". */
+    if (toks[k + 1].start == toks[k].end + 1 && text[toks[k].end] == '-')
+        return digits(text, &toks[k + 1], 2);
+    return toks[k + 1].start > toks[k].end && (text[toks[k].end] == ' ' || text[toks[k].end] == '\n'
+                                               || text[toks[k].end] == '\t' || text[toks[k].end] == '\r');
+}
+
 bool clubs_staff_after(const char *text, const names_tok *toks, size_t n, size_t i)
 {
     char bare[MAX_WORD + 1];

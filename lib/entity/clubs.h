@@ -25,4 +25,9 @@ bool clubs_word_after(const char *text, const names_tok *toks, size_t n, size_t 
  * coach", "Chelsea's striker"): in a sports story, the club's name. */
 bool clubs_staff_after(const char *text, const names_tok *toks, size_t n, size_t i);
 
+/* Token i, a town's name, is followed by a score: one space and a number of
+ * one or two digits, alone or before a hyphen and another ("Leeds 0
+ * Liverpool 2", "beat Chelsea 2-0"): in a sports story, the club's name. */
+bool clubs_score_after(const char *text, const names_tok *toks, size_t n, size_t i);
+
 #endif

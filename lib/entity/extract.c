@@ -413,7 +413,7 @@ static bool initials_of_name(const char *text, const tok_array *t, const names_t
 }
 
 static int rejected(const char *text, const tok_array *t, const names_tok *nt,
-                    const unsigned char *taken, char **forms, const gaz_match *g)
+                    const unsigned char *taken, char **forms, const gaz_match *g, bool sport)
 {
     if (g->ent->type != ENT_PLACE && initials_of_name(text, t, nt, taken, g))
         return 1;
@@ -433,8 +433,10 @@ static int rejected(const char *text, const tok_array *t, const names_tok *nt,
     if (names_case(text, t->v[g->first].start, t->v[g->first].end) < 0)
         return 1;
     /* "France 24", "Channel 4": the name of a channel or product, which
-     * one-word names (single.h) read whole. */
-    if (single_numbered(text, nt, t->n, g->first))
+     * one-word names (single.h) read whole; in a sports story a town's
+     * number is its club's score (sport_clubs). */
+    if (single_numbered(text, nt, t->n, g->first)
+        && !(sport && g->ent->type == ENT_PLACE && g->ent->ncontext))
         return 1;
     /* A town named like a company, in a company's context ("shares of
      * Toyota", "the Morena party"). */
@@ -997,8 +999,9 @@ static int link_acronyms(const char *text, const tok_array *t, char **forms, men
  * later in the story. */
 static bool corporate_word(const char *form)
 {
-    static const char words[] = " ag co corp corporation group holding holdings inc"
-                                " incorporated llc ltd motor motors nv plc sa se ";
+    static const char words[] = " ab ag asa bhd co corp corporation gmbh group holding holdings"
+                                " inc incorporated jsc kk llc ltd motor motors nv oyj pjsc plc sa"
+                                " se spa ";
     char key[32];
 
     if (strlen(form) > 20)
@@ -1111,19 +1114,24 @@ static int head_of_place(const char *text, const tok_array *t, const names_tok *
     return 0;
 }
 
-/* A two-word name that starts with a country's name and reads as a
- * person's only by the speech verb after it ("Kenya Power said", "Japan
- * Tobacco said") is as likely a company named after its country: it is
- * left untyped, so any filter finds it. A title before it still makes a
- * person ("Defence Minister Israel Katz said"). A country is a place the
- * gazetteer gives no context: a town has its country there, and a town's
- * name is a given name more often ("Mary", "Florence"). */
-static void untype_placed_persons(const gazetteer *g, const char *text, const names_tok *nt,
+/* Types detected names by what the gazetteer and the words after them
+ * say. An untyped one followed by an apposition that says what company it
+ * is ("Deutsche Telekom, Europe's largest telecoms group,") is an
+ * organization (single.h). A two-word name that starts with a country's
+ * name and reads as a person's only by the speech verb after it ("Kenya
+ * Power said", "Japan Tobacco said") is as likely a company named after
+ * its country: it is left untyped, so any filter finds it. A title before
+ * it still makes a person ("Defence Minister Israel Katz said"). A country
+ * is a place the gazetteer gives no context: a town has its country there,
+ * and a town's name is a given name more often ("Mary", "Florence"). */
+static void retype_detected(const gazetteer *g, const char *text, const names_tok *nt,
                                   size_t n, char **forms, names_mention *nm, long nn)
 {
     for (long i = 0; g && i < nn; i++) {
         const gaz_entity *hit[1];
-        if (nm[i].type == NAMES_PERSON && nm[i].n == 2
+        if (nm[i].type == NAMES_OTHER && single_apposition_org(text, nt, n, nm[i].first + nm[i].n - 1))
+            nm[i].type = NAMES_ORG;   /* "Deutsche Telekom, Europe's largest telecoms group," */
+        else if (nm[i].type == NAMES_PERSON && nm[i].n == 2
             && gaz_lookup(g, forms[nm[i].first], ENT_PLACE, hit, 1) && !hit[0]->ncontext
             && !names_title_before(text, nt, n, nm[i].first))
             nm[i].type = NAMES_OTHER;
@@ -1153,17 +1161,15 @@ static int retype_org(const char *text, const tok_array *t, char **forms, mentio
     return 0;
 }
 
-/* In a story about sport, a town the gazetteer took is a club named after
- * it (clubs.h): before "City", "County" or "Town" that no other name holds,
- * the two words are the club ("Manchester City"); before a word for its
- * staff ("Liverpool boss"), the town's every mention in the story is the
- * club. A country stays (a national team is named as its country). Returns
- * 0, or -1 on no memory. */
+/* In a story about sport (clubs_sport_text), a town the gazetteer took is a
+ * club named after it (clubs.h): before "City", "County" or "Town" that no
+ * other name holds, the two words are the club ("Manchester City"); before
+ * a word for its staff ("Liverpool boss") or its score ("Leeds 0"), the
+ * town's every mention in the story is the club. A country stays (a
+ * national team is named as its country). Returns 0, or -1 on no memory. */
 static int sport_clubs(const gazetteer *g, const char *text, const tok_array *t,
                        const names_tok *nt, char **forms, mentions *ms)
 {
-    if (!g || !clubs_sport_text(nt, t->n))
-        return 0;
     for (size_t m = 0; m < ms->n; m++) {
         mention *p = &ms->v[m];
         size_t last = p->first + p->n - 1;
@@ -1175,7 +1181,7 @@ static int sport_clubs(const gazetteer *g, const char *text, const tok_array *t,
                 return -1;
             continue;
         }
-        if (!clubs_staff_after(text, nt, t->n, last))
+        if (!clubs_staff_after(text, nt, t->n, last) && !clubs_score_after(text, nt, t->n, last))
             continue;
         const char *town = e->key;
         for (size_t q = 0; q < ms->n; q++)
@@ -1310,6 +1316,7 @@ static seek_status find_entities(const gazetteer *g, const char *text, size_t le
     for (size_t i = 0; i < t->n; i++)
         nt[i] = (names_tok){ tok_array_norm(t, i), t->v[i].start, t->v[i].end };
     long ng = g ? match_sentences(g, text, t, nt, forms, &gm) : 0;
+    bool sport = g && clubs_sport_text(nt, t->n);
     if (ng < 0)
         goto out;
     /* A Russian stem is no English word ("And" is not "Анда"), nor a
@@ -1325,7 +1332,7 @@ static seek_status find_entities(const gazetteer *g, const char *text, size_t le
     for (long i = 0; i < ng; i++)
         memset(taken + gm[i].first, 1, gm[i].n);
     for (long i = 0; i < ng; i++)
-        if (gm[i].n && rejected(text, t, nt, taken, forms, &gm[i]))
+        if (gm[i].n && rejected(text, t, nt, taken, forms, &gm[i], sport))
             gm[i].n = 0;
     memset(taken, 0, t->n);
     if (!(place = calloc(t->n + 1, 1)))
@@ -1351,7 +1358,7 @@ static seek_status find_entities(const gazetteer *g, const char *text, size_t le
     long nn = names_find(text, nt, t->n, taken, &nm);
     if (nn < 0)
         goto out;
-    untype_placed_persons(g, text, nt, t->n, forms, nm, nn);
+    retype_detected(g, text, nt, t->n, forms, nm, nn);
     if (add_detected(text, t, forms, nm, nn, &ms) < 0)
         goto out;
     for (long i = 0; i < nn; i++)
@@ -1371,7 +1378,8 @@ static seek_status find_entities(const gazetteer *g, const char *text, size_t le
         || link_ru_acronyms(g, t, nt, &ms) < 0 || link_companies(text, t, forms, &ms) < 0)
         goto out;
     sort_mentions(&ms);
-    if (link_surnames(text, t, nt, forms, &ms) < 0 || sport_clubs(g, text, t, nt, forms, &ms) < 0)
+    if (link_surnames(text, t, nt, forms, &ms) < 0
+        || (sport && sport_clubs(g, text, t, nt, forms, &ms) < 0))
         goto out;
     for (long i = 0; i < ng; i++)
         if (gm[i].n && add_inner(g, t, forms, &gm[i], &ms) < 0)

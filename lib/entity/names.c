@@ -130,7 +130,7 @@ static const struct { unsigned fl; const char *words; } classes[] = {
       " трибунал конгресс конференц форум холдинг концерн " },
     /* "Federation" names a country ("Russian Federation"); "Federation
      * Council" still ends in an org word. */
-    { W_PLACE, " airport avenue city district federation gorge island islands lake mountains"
+    { W_PLACE, " airport avenue cape city district federation gorge island islands lake mountains"
       " oblast province region republic river sea square street valley федерац республик"
       " област кра край округ провинц штат остров озер " },
     { W_PLACEN, " city district province region town village " },
@@ -144,8 +144,10 @@ static const struct { unsigned fl; const char *words; } classes[] = {
     { W_PATR, " uulu kyzy uly ogly qizi уул кыз ул огл " },
     /* The last word of English company, club and media names ("Hyundai
      * Motor", "West Ham United", "Blackburn Rovers", "Thrive Capital",
-     * "Human Rights Watch"). */
-    { W_ORG, " afc airlines airways albion athletic authority board broadcasting capital club co"
+     * "Human Rights Watch"), and the legal forms of companies elsewhere
+     * ("Siemens AG", "Nestle SA", "Volvo AB"). */
+    { W_ORG, " ab afc ag airlines airways albion asa athletic authority bhd board broadcasting"
+      " capital club co gmbh jsc kk nv oyj pjsc sa spa"
       " college corp corporation electronics exchange fc holdings hospital hotspur house inc"
       " industries journal llc ltd manufacturing media mining motor motors network partners"
       " petroleum plc rangers refinery rovers school semiconductor society systems technologies"

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "entity/clubs.h"
 #include "grow.h"
 #include "text/script.h"
 
@@ -280,6 +281,49 @@ static bool its_after(const ctx *c, size_t i)
     return true;
 }
 
+/* Words that end an apposition saying what company or body a name is. */
+static const char org_nouns[] = " agency airline automaker bank brewer broadcaster carmaker carrier"
+    " charity chipmaker company conglomerate developer drugmaker firm group insurer lender maker"
+    " manufacturer miner operator organisation organization party producer publisher regulator"
+    " retailer startup supplier watchdog ";
+
+/* An apposition after token i says what company it is: a comma, an
+ * article or a possessive ("the", "a", "Europe's"), and up to 8 words
+ * joined by spaces or hyphens whose last, before the next punctuation, is
+ * a company's noun in lower case: ", the world's largest food group,", ",
+ * a French retailer,". Not ", a former bank executive,", nor ", the
+ * candidate of the ruling party,": the noun is the last word, and no
+ * preposition comes before it. */
+static bool apposition_org(const ctx *c, size_t i)
+{
+    static const char openers[] = " a an the its ";
+    char buf[MAX_WORD + 1];
+    size_t len, k = i + 1;
+    const char *p;
+
+    if (k + 1 >= c->n || (p = gap(c, i, &len)) == NULL || len != 2 || memcmp(p, ", ", 2)
+        || !(listed_in(openers, c->t[k].norm) || possessive(c, k)))
+        return false;
+    while (k + 1 < c->n && k - i < 9 && (spaced(c, k) || ((p = gap(c, k, &len)) && len == 1 && *p == '-'))) {
+        if (listed_in(" at by for from in of on to with ", c->t[k].norm))
+            return false;
+        k++;
+    }
+    if (word_case(c, k) >= 0)
+        return false;
+    /* Its end: punctuation, or the text's. */
+    if (k + 1 < c->n && (!(p = gap(c, k, &len)) || !len || !strchr(",.;", p[0])))
+        return false;
+    return listed_in(org_nouns, bare(c, k, buf, sizeof buf));
+}
+
+bool single_apposition_org(const char *text, const names_tok *toks, size_t n, size_t i)
+{
+    ctx c = { NULL, text, toks, n, NULL };
+
+    return i < n && apposition_org(&c, i);
+}
+
 bool single_org_context(const char *text, const names_tok *toks, size_t n, size_t i)
 {
     ctx c = { NULL, text, toks, n, NULL };
@@ -287,12 +331,13 @@ bool single_org_context(const char *text, const names_tok *toks, size_t n, size_
     return i < n && org_context(&c, i);
 }
 
-/* An organization by its context, its officer or "its" after it, a person
+/* An organization by its context, its officer, "its" after it or an
+ * apposition that says so ("Carrefour, the French retailer,"), a person
  * right after a title ("President Tinubu", "Gen. Brawner"; not "the
  * minister told Bloomberg", nor an acronym: "owner of CBS"), else untyped. */
 static names_type type_of(const ctx *c, size_t i)
 {
-    if (org_context(c, i) || officer_after(c, i) || its_after(c, i))
+    if (org_context(c, i) || officer_after(c, i) || its_after(c, i) || apposition_org(c, i))
         return NAMES_ORG;
     return caps(c, i) < 2 && i > 0 && !gap_has(c, i - 1, '\n')
                    && names_titled(c->text, c->t, c->n, i - 1)
@@ -414,6 +459,8 @@ long single_find(const gazetteer *g, const char *text, const names_tok *toks, si
     ctx c = { g, text, toks, n, taken };
     names_mention *v = NULL;
     size_t nv = 0, cap = 0;
+    /* In a sports story a name's number is its score ("Everton 1"). */
+    bool sport = clubs_sport_text(toks, n);
     /* Words at a sentence's start without a sign: kept when the same word
      * is a name elsewhere in the document. */
     size_t *later = NULL, nlater = 0, lcap = 0;
@@ -423,12 +470,13 @@ long single_find(const gazetteer *g, const char *text, const names_tok *toks, si
     for (size_t i = 0; i < n; i++) {
         if (!candidate(&c, i))
             continue;
-        size_t w = single_numbered(text, toks, n, i) ? 2 : 1;
-        names_type type = dateline(&c, i) ? NAMES_PLACE : type_of(&c, i);
+        bool score = sport && clubs_score_after(text, toks, n, i);
+        size_t w = !score && single_numbered(text, toks, n, i) ? 2 : 1;
+        names_type type = dateline(&c, i) ? NAMES_PLACE : score ? NAMES_ORG : type_of(&c, i);
         if (w == 2 && type == NAMES_PERSON)
             type = NAMES_OTHER;   /* "Channel 4" is no one */
         size_t len = strlen(bare(&c, i, buf, sizeof buf));
-        bool start = type != NAMES_PLACE && w == 1 && sentence_start(&c, i);
+        bool start = type != NAMES_PLACE && !score && w == 1 && sentence_start(&c, i);
         /* "Separately, the ...": an adverb. */
         if (start && caps(&c, i) < 2 && len > 2 && !strcmp(buf + len - 2, "ly"))
             continue;

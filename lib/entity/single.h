@@ -33,6 +33,12 @@ long single_find(const gazetteer *g, const char *text, const names_tok *toks, si
  * country. */
 bool single_numbered(const char *text, const names_tok *toks, size_t n, size_t i);
 
+/* Token i, a name's last word, is followed by an apposition that says what
+ * company or body it is: a comma, an article or a possessive, and words
+ * whose last, before the next punctuation, is such a noun in lower case
+ * (", the world's largest food group,", ", a French retailer,"). */
+bool single_apposition_org(const char *text, const names_tok *toks, size_t n, size_t i);
+
 /* The words around token i say it names an organization ("oil company X",
  * "shares of X", "X's board", "the X party"). */
 bool single_org_context(const char *text, const names_tok *toks, size_t n, size_t i);

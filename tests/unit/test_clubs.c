@@ -77,12 +77,37 @@ static void test_staff(void **state)
     assert_string_equal(after("Liverpool, boss", "Liverpool"), "-");
 }
 
+static bool score(const char *s, size_t i)
+{
+    tok_doc d;
+    tok_doc_open(&d, s, NULL, NULL);
+    bool r = clubs_score_after(d.text, d.toks, d.n, i);
+    tok_doc_close(&d);
+    return r;
+}
+
+static void test_scores(void **state)
+{
+    (void)state;
+    assert_true(score("Leeds 0 Liverpool 2", 0));
+    assert_true(score("Leeds 0 Liverpool 2", 2));
+    assert_true(score("beat Chelsea 2-0 at home", 1));
+    assert_true(score("Everton 1\nNewcastle 2", 0));
+    assert_false(score("Leeds 3% higher", 0));
+    assert_false(score("Leeds 2.5 points", 0));
+    assert_false(score("Leeds 120 runs", 0));
+    assert_false(score("Leeds  2", 0));
+    assert_false(score("Leeds 10:30", 0));
+    assert_false(score("Leeds", 0));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_sport_text),
         cmocka_unit_test(test_club_words),
         cmocka_unit_test(test_staff),
+        cmocka_unit_test(test_scores),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -334,7 +334,7 @@ static void test_one_word_names(void **state)
     (void)state;
     EXPECT("Rivals include Chevron and Petrobras.", "name:chevron*1 name:petrobras*1");
     EXPECT("Workers at BHP's Escondida mine struck.", "name:bhp*1 name:escondida*1");
-    EXPECT("Ukrenergo, the grid operator, said repairs would take weeks.", "name:ukrenergo*1");
+    EXPECT("Ukrenergo, the grid operator, said repairs would take weeks.", "org:ukrenergo*1");
     EXPECT("Greenpeace said the deal was weak.", "name:greenpeace*1");
     EXPECT("Aramco's shares fell.", "org:aramco*1");
     /* Typed by context: a company, a title. */
@@ -417,6 +417,10 @@ static void test_world_companies(void **state)
     /* Initials before a name's next word are no acronym the gazetteer lists. */
     EXPECT("J.P. Morgan raised its outlook, J.P. reported.",
            "name:j p morgan*1 org:japan post*1");
+    /* Legal forms, and an apposition that says what company a name is. */
+    EXPECT("Siemens AG said it would cut jobs.", "org:siemens ag*1 org:siemens*1");
+    EXPECT("Deutsche Telekom, Europe's largest telecoms group, said so.",
+           "org:deutsche telekom*1 name:europe*1");
 }
 
 /* Clubs named after their town, in sports stories only (clubs.h). */
@@ -431,6 +435,11 @@ static void test_sport_clubs(void **state)
     EXPECT("Liverpool boss Jane Smith said the port would grow.",
            "place:liverpool*1 person:jane smith*1");
     EXPECT("Blackburn Rovers won the league.", "org:blackburn rovers*1");
+    /* A town's score in a sports story. */
+    EXPECT("Results of league matches:\nLiverpool 0 Manchester 2\nThe striker was hurt.",
+           "org:liverpool*1 org:manchester*1");
+    EXPECT("Results of the vote:\nLiverpool 20 Manchester 2\n",
+           "name:liverpool 20*1 name:manchester 2*1");
 }
 
 /* A document longer than a window: every paragraph read as on its own, the

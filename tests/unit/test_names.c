@@ -431,6 +431,15 @@ static void test_initials_and_ampersands(void **state)
     expect("Smith &Jones met Brown & Co in town", NULL, "o:Brown & Co");
 }
 
+/* Companies' legal forms end an organization's name; a cape heads a place's. */
+static void test_legal_forms_and_capes(void **state)
+{
+    (void)state;
+    expect("Siemens AG said it would cut jobs.", NULL, "o:Siemens AG");
+    expect("shares of Nestle SA and Volvo AB rose", NULL, "o:Nestle SA|o:Volvo AB");
+    expect("ships sailed around the Cape of Good Hope.", NULL, "l:Cape of Good Hope");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -457,6 +466,7 @@ int main(void)
         cmocka_unit_test(test_place_context),
         cmocka_unit_test(test_person_verb),
         cmocka_unit_test(test_initials_and_ampersands),
+        cmocka_unit_test(test_legal_forms_and_capes),
         cmocka_unit_test(test_empty),
         cmocka_unit_test(test_random_text),
         cmocka_unit_test(test_random_tokens),

@@ -106,6 +106,14 @@ static void test_types(void **state)
     expect("a stake in Skydance, whose founder said", NULL, "n:Skydance");
     expect("the plant, said Toyota CEO Koji Sato, and Volvo, which raised its offer", "Koji Sato",
            "o:Toyota|n:Volvo");
+    /* An apposition whose last word is a company's noun. */
+    expect("the deal with Carrefour, the French retailer, and Telenor, Norway's largest"
+           " telecoms group.", "Norway's", "o:Carrefour|o:Telenor");
+    expect("a talk with Sheinbaum, the candidate of the ruling party, and Smith, a former bank"
+           " executive, today", NULL, "n:Sheinbaum|n:Smith");
+    /* In a sports story a name's number is its score, the name a club. */
+    expect("Everton 1 Newcastle 2. The striker scored in the league.", "Newcastle", "o:Everton");
+    expect("Everton 1 Newcastle 2.", "Newcastle", "n:Everton 1");
 }
 
 static void test_headlines(void **state)
