@@ -76,7 +76,9 @@ enum {
 
 /* Each list is space-separated with a space at both ends, for strstr.
  * Russian words are listed as their name stems (rustem.h), which every case
- * of the word shares ("президента", "президентом" -> "президент"). */
+ * of the word shares ("президента", "президентом" -> "президент"); words
+ * that do not inflect (adverbs, prepositions: "ранее", "перед") are listed
+ * whole, since their stems could be a name's ("ран"). */
 static const struct { unsigned fl; const char *words; } classes[] = {
     { W_FUNC, " a about according after against also although amid an and as at because before"
       " both but by despite during each earlier every following for from he her here his"
@@ -91,7 +93,10 @@ static const struct { unsigned fl; const char *words; } classes[] = {
       " за к у об со не он она они мы вы я его ее их эт сегодня вчера завтра между через так"
       " если когда где уже еще поэтому тогда затем понедельник вторник сред четверг пятниц"
       " суббот воскресен январ феврал март апрел ма май июн июл август сентябр октябр ноябр"
-      " декабр " },
+      " декабр ранее позднее позже напомним помимо перед впрочем теперь сейчас накануне"
+      " согласно около более менее почти лишь только именно вместе среди против вокруг без"
+      " над под тем утром вечером днем ночью вместо несмотря благодаря всего зато кстати"
+      " итак например наконец сначала потом впервые вновь снова " },
     { W_CONN, " and for of the " },
     { W_PART, " al bin da de del der du el ibn ul van von " },
     { W_TITLE, " admiral ambassador ayatollah capt captain chairman chairwoman chancellor col"

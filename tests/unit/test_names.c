@@ -169,6 +169,11 @@ static void test_russian_context(void **state)
     expect("жители Республики Алтай", NULL, "l:Республики Алтай");
     /* Function words at a sentence start are not names. */
     expect("Однако Москва и Минск", "Москва Минск", "");
+    expect("Ранее Иван Петров сообщал", NULL, "n:Иван Петров");
+    expect("Позднее Иван Петров сообщал", NULL, "n:Иван Петров");
+    expect("Напомним, Иван Петров сообщал", NULL, "n:Иван Петров");
+    expect("Перед Иваном Петровым выступил", NULL, "n:Иваном Петровым");
+    expect("Помимо Ивана Петрова пришли", NULL, "n:Ивана Петрова");
     /* A Turkic patronymic word ends the name; a known name between a title
      * and the name counts as no word. */
     expect("председатель Жогорку Кенеша Кыргызстана Нурланбек Тургунбек уулу открыл",
