@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "entity/gazetteer.h"
+#include "entity/wordlist.h"
 
 enum {
     MAX_WORD = 24,   /* no listed word is longer */
@@ -22,19 +23,6 @@ static const char club_words[] = " city county town ";
 static const char staff_words[] = " boss captain coach defender fans forward goalkeeper manager"
     " midfielder striker supporters winger ";
 
-static bool listed(const char *list, const char *w)
-{
-    char key[MAX_WORD + 3];
-    size_t len = strlen(w);
-
-    if (!len || len > MAX_WORD)
-        return false;
-    key[0] = ' ';
-    memcpy(key + 1, w, len);
-    memcpy(key + 1 + len, " ", 2);
-    return strstr(list, key) != NULL;
-}
-
 static const char *norm(const names_tok *t) { return t->norm ? t->norm : ""; }
 
 /* Tokens i and i+1 are joined by one space. */
@@ -51,7 +39,7 @@ bool clubs_sport_text(const names_tok *toks, size_t n)
     for (size_t i = 0; i < n && nseen < MIN_SPORT; i++) {
         const char *w = norm(&toks[i]);
         size_t k = 0;
-        if (!listed(sport_words, w))
+        if (!wordlist_has_word(sport_words, w))
             continue;
         while (k < nseen && strcmp(seen[k], w))
             k++;
@@ -65,7 +53,7 @@ bool clubs_word_after(const char *text, const names_tok *toks, size_t n, size_t 
 {
     return one_space(text, toks, n, i)
            && names_case(text, toks[i + 1].start, toks[i + 1].end) > 0
-           && listed(club_words, norm(&toks[i + 1]));
+           && wordlist_has_word(club_words, norm(&toks[i + 1]));
 }
 
 static bool digits(const char *text, const names_tok *t, size_t max)
@@ -110,5 +98,5 @@ bool clubs_staff_after(const char *text, const names_tok *toks, size_t n, size_t
         return false;
     memcpy(bare, w, cut);
     bare[cut] = '\0';
-    return listed(staff_words, bare);
+    return wordlist_has_word(staff_words, bare);
 }

@@ -15,6 +15,7 @@
 #include "entity/rustem.h"
 #include "entity/sense.h"
 #include "entity/single.h"
+#include "entity/wordlist.h"
 #include "fnv.h"
 #include "grow.h"
 #include "entity/translit.h"
@@ -880,13 +881,7 @@ static int drop_genitive_surnames(const char *text, const tok_array *t, char **f
 static bool acronym_joiner(const char *form)
 {
     static const char joiners[] = " and at da de del der des do du e el for in la of on the y ";
-    char key[8];
-    size_t len = strlen(form);
-
-    if (len == 0 || len > 3)
-        return false;
-    snprintf(key, sizeof key, " %s ", form);
-    return strstr(joiners, key) != NULL;
+    return wordlist_has_word(joiners, form);
 }
 
 /* The first token of the long name that the acronym at token a, written
@@ -1002,12 +997,7 @@ static bool corporate_word(const char *form)
     static const char words[] = " ab ag asa bhd co corp corporation gmbh group holding holdings"
                                 " inc incorporated jsc kk llc ltd motor motors nv oyj pjsc plc sa"
                                 " se spa ";
-    char key[32];
-
-    if (strlen(form) > 20)
-        return false;
-    snprintf(key, sizeof key, " %s ", form);
-    return strstr(words, key) != NULL;
+    return wordlist_has_word(words, form);
 }
 
 /* A company named in full is also named without its corporate words, each

@@ -41,6 +41,7 @@
  *   dropped. Runs are read left to right, so names never overlap. */
 #include "entity/names.h"
 #include "entity/rustem.h"
+#include "entity/wordlist.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -74,7 +75,7 @@ enum {
     W_STAFF = 1 << 12,  /* people who work at a firm: "analysts at ..." */
 };
 
-/* Each list is space-separated with a space at both ends, for strstr.
+/* Each list is a word list of wordlist.h.
  * Russian words are listed as their name stems (rustem.h), which every case
  * of the word shares ("президента", "президентом" -> "президент"); words
  * that do not inflect (adverbs, prepositions: "ранее", "перед") are listed
@@ -268,25 +269,13 @@ static bool is_possessive(const scan *s, size_t i)
     return q && q > norm(s, i) && !strcmp(q, "'s");
 }
 
-/* The first `len` (at most MAX_WORD) bytes of `w` are a word of `list`,
- * whose words are separated and surrounded by single spaces. */
-static bool in_list(const char *list, const char *w, size_t len)
-{
-    char key[MAX_WORD + 3];
-
-    key[0] = ' ';
-    memcpy(key + 1, w, len);
-    memcpy(key + 1 + len, " ", 2);
-    return strstr(list, key) != NULL;
-}
-
 /* The classes listing the first `len` bytes of `w`. */
 static unsigned classes_of(const char *w, size_t len)
 {
     unsigned fl = 0;
 
     for (size_t c = 0; c < sizeof classes / sizeof *classes; c++)
-        if (in_list(classes[c].words, w, len))
+        if (wordlist_has(classes[c].words, w, len))
             fl |= classes[c].fl;
     return fl;
 }
@@ -474,9 +463,7 @@ static size_t trim(const scan *s, size_t a, size_t j)
 static bool collective(const scan *s, size_t i)
 {
     static const char words[] = " people's people’s women's women’s children's children’s men's men’s ";
-    size_t len = strlen(norm(s, i));
-
-    return len <= MAX_WORD && in_list(words, norm(s, i), len);
+    return wordlist_has_word(words, norm(s, i));
 }
 
 /* Where a name starting at a ends at the latest: before a capitalized
@@ -714,9 +701,7 @@ static bool directional(const scan *s, size_t i)
 {
     static const char dirs[] = " central east eastern greater inner lower north northeast northern"
                                " northwest outer south southeast southern southwest upper west western ";
-    size_t len = strlen(norm(s, i));
-
-    return len <= MAX_WORD && in_list(dirs, norm(s, i), len);
+    return wordlist_has_word(dirs, norm(s, i));
 }
 
 static bool ends_with(const scan *s, size_t i, const char *suffix)

@@ -1,5 +1,6 @@
 /* Acronyms in Russian text (ruabbr.h). */
 #include "entity/ruabbr.h"
+#include "entity/wordlist.h"
 
 #include <string.h>
 
@@ -20,18 +21,6 @@ static const char common[] =
     " ооо оао зао пао ао тоо нао гуп муп руп чуп уп фгуп ано нп фк хк бк пфк мфк"
     " it tv gps usb lng led sms pcr dna hiv aids gdp vat ceo cfo pr ok vip ipo etf ict ai id"
     " pdf www faq usd eur rub kzt uzs gmt utc ";
-
-static bool common_word(const char *w)
-{
-    char key[64];
-    size_t len = strlen(w);
-    if (len + 3 > sizeof key)
-        return false;
-    key[0] = ' ';
-    memcpy(key + 1, w, len);
-    memcpy(key + 1 + len, " ", 2);
-    return strstr(common, key) != NULL;
-}
 
 /* Letters of a Roman numeral only ("II", "XXI"). */
 static bool roman(const char *w)
@@ -71,7 +60,7 @@ bool ruabbr_org(const char *text, const names_tok *toks, size_t n, size_t i)
     const char *w = toks[i].norm;
     size_t len = strlen(w), nl = letters(w, len);
     int caps = names_caps(text, toks[i].start, toks[i].end);
-    if (caps < MIN_LETTERS || (size_t)caps != nl || nl > MAX_LETTERS || common_word(w) || roman(w))
+    if (caps < MIN_LETTERS || (size_t)caps != nl || nl > MAX_LETTERS || wordlist_has_word(common, w) || roman(w))
         return false;
     text_script sc = script_word(w, len, NULL);
     if (sc != SCRIPT_CYRILLIC && sc != SCRIPT_LATIN)

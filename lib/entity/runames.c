@@ -3,6 +3,7 @@
  * which every case of a word shares: "реке", "реку" -> "рек". */
 #include "entity/runames.h"
 #include "entity/rustem.h"
+#include "entity/wordlist.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
@@ -71,19 +72,9 @@ static int letter_case(const scan *s, size_t i)
 /* Token i, or its name stem, is listed in `list`. */
 static bool listed(const scan *s, size_t i, const char *list)
 {
-    char key[MAX_WORD + 3];
     size_t len = strlen(norm(s, i));
-    if (len > MAX_WORD)
-        return false;
-    for (int pass = 0; pass < 2; pass++) {
-        size_t k = pass ? rustem_name(norm(s, i), len) : len;
-        key[0] = ' ';
-        memcpy(key + 1, norm(s, i), k);
-        memcpy(key + 1 + k, " ", 2);
-        if (strstr(list, key))
-            return true;
-    }
-    return false;
+    return wordlist_has(list, norm(s, i), len)
+           || wordlist_has(list, norm(s, i), rustem_name(norm(s, i), len));
 }
 
 /* The bytes between tokens i and i+1 are exactly `sep`. */

@@ -3,6 +3,7 @@
  * that the nominative's "-ей", "-ея" or "-ай" and every other case meet at
  * the same stem ("серг", "кор", "кит"). */
 #include "entity/rustem.h"
+#include "entity/wordlist.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -62,7 +63,5 @@ bool rustem_oblique(const char *norm, size_t len)
     int e = ending(norm, len);
     if (e < 0)
         return false;
-    char word[16];
-    snprintf(word, sizeof word, " %s ", endings[e]);
-    return !strstr(nominative, word);
+    return !wordlist_has_word(nominative, endings[e]);
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "entity/clubs.h"
+#include "entity/wordlist.h"
 #include "grow.h"
 #include "text/script.h"
 
@@ -24,19 +25,6 @@ typedef struct ctx {
     size_t n;
     const unsigned char *taken;
 } ctx;
-
-static bool listed_in(const char *list, const char *w)
-{
-    char key[MAX_WORD + 3];
-    size_t len = strlen(w);
-
-    if (len > MAX_WORD)
-        return false;
-    key[0] = ' ';
-    memcpy(key + 1, w, len);
-    memcpy(key + 1 + len, " ", 2);
-    return strstr(list, key) != NULL;
-}
 
 static bool is_taken(const ctx *c, size_t i) { return c->taken && c->taken[i]; }
 
@@ -134,7 +122,7 @@ static bool in_headline(const ctx *c, size_t i)
         return false;
     for (size_t k = a; k <= b; k++) {
         int wc = word_case(c, k);
-        if (!wc || listed_in(minor, c->t[k].norm))
+        if (!wc || wordlist_has_word(minor, c->t[k].norm))
             continue;
         words++;
         upper += wc > 0;
@@ -204,8 +192,8 @@ static bool org_context(const ctx *c, size_t i)
 
     if (i > 0 && spaced(c, i - 1) && word_case(c, i - 1) < 0) {
         const char *p = bare(c, i - 1, buf, sizeof buf);
-        if (listed_in(org_before, p)
-            && !(listed_in(adjectives, p) && i > 1 && listed_in(" a an the ", c->t[i - 2].norm)))
+        if (wordlist_has_word(org_before, p)
+            && !(wordlist_has_word(adjectives, p) && i > 1 && wordlist_has_word(" a an the ", c->t[i - 2].norm)))
             return true;
         if ((!strcmp(p, "of") || !strcmp(p, "in")) && i > 1 && spaced(c, i - 2)
             && !strcmp(c->t[i - 2].norm, "shares"))
@@ -213,7 +201,7 @@ static bool org_context(const ctx *c, size_t i)
     }
     if (i + 1 < c->n && spaced(c, i) && word_case(c, i + 1) < 0) {
         const char *p = bare(c, i + 1, buf, sizeof buf);
-        if ((!possessive(c, i) && listed_in(org_after, p)) || (possessive(c, i) && listed_in(org_owns, p)))
+        if (possessive(c, i) ? wordlist_has_word(org_owns, p) : wordlist_has_word(org_after, p))
             return true;
     }
     return false;
@@ -235,7 +223,7 @@ static bool officer_after(const ctx *c, size_t i)
     if (!strcmp(c->t[k].norm, "chief") && k + 1 < c->n && spaced(c, k)
         && !strcmp(c->t[k + 1].norm, "executive"))
         k++;
-    else if (!listed_in(officers, bare(c, k, buf, sizeof buf)) || possessive(c, k))
+    else if (!wordlist_has_word(officers, bare(c, k, buf, sizeof buf)) || possessive(c, k))
         return false;
     while (k + 1 < c->n && spaced(c, k) && k - i < 4 && names_titled(c->text, c->t, c->n, k + 1))
         k++;
@@ -302,10 +290,10 @@ static bool apposition_org(const ctx *c, size_t i)
     const char *p;
 
     if (k + 1 >= c->n || (p = gap(c, i, &len)) == NULL || len != 2 || memcmp(p, ", ", 2)
-        || !(listed_in(openers, c->t[k].norm) || possessive(c, k)))
+        || !(wordlist_has_word(openers, c->t[k].norm) || possessive(c, k)))
         return false;
     while (k + 1 < c->n && k - i < 9 && (spaced(c, k) || ((p = gap(c, k, &len)) && len == 1 && *p == '-'))) {
-        if (listed_in(" at by for from in of on to with ", c->t[k].norm))
+        if (wordlist_has_word(" at by for from in of on to with ", c->t[k].norm))
             return false;
         k++;
     }
@@ -314,7 +302,7 @@ static bool apposition_org(const ctx *c, size_t i)
     /* Its end: punctuation, or the text's. */
     if (k + 1 < c->n && (!(p = gap(c, k, &len)) || !len || !strchr(",.;", p[0])))
         return false;
-    return listed_in(org_nouns, bare(c, k, buf, sizeof buf));
+    return wordlist_has_word(org_nouns, bare(c, k, buf, sizeof buf));
 }
 
 bool single_apposition_org(const char *text, const names_tok *toks, size_t n, size_t i)
@@ -361,7 +349,7 @@ static bool named_at_start(const ctx *c, size_t i)
     if (caps(c, i) >= 2 || possessive(c, i) || officer_after(c, i) || its_after(c, i))
         return true;
     if (i + 1 < c->n && (p = gap(c, i, &len)) && len == 2 && !memcmp(p, ", ", 2)
-        && listed_in(apposition, c->t[i + 1].norm))
+        && wordlist_has_word(apposition, c->t[i + 1].norm))
         return true;
     len = strlen(w);
     return len && w[len - 1] != 's' && i + 1 < c->n && spaced(c, i)
@@ -378,7 +366,7 @@ bool single_numbered(const char *text, const names_tok *toks, size_t n, size_t i
     size_t dl;
 
     if (i + 1 >= n || !spaced(&c, i) || gap(&c, i, &dl) == NULL || dl != 1
-        || listed_in(months, bare(&c, i, buf, sizeof buf)))
+        || wordlist_has_word(months, bare(&c, i, buf, sizeof buf)))
         return false;
     d = text + toks[i + 1].start;
     dl = toks[i + 1].end - toks[i + 1].start;
@@ -397,7 +385,7 @@ bool single_numbered(const char *text, const names_tok *toks, size_t n, size_t i
             && d[dl + 1] <= '9')
             return false;
     }
-    return !(i + 2 < n && spaced(&c, i + 1) && listed_in(units, toks[i + 2].norm));
+    return !(i + 2 < n && spaced(&c, i + 1) && wordlist_has_word(units, toks[i + 2].norm));
 }
 
 /* Token i may be a one-word name, whatever its place in the sentence. */
@@ -409,7 +397,7 @@ static bool candidate(const ctx *c, size_t i)
 
     if (is_taken(c, i) || word_case(c, i) <= 0 || strlen(w) < 2
         || script_word(w, strlen(w), NULL) != SCRIPT_LATIN
-        || names_listed(c->text, c->t, c->n, i) || (cp >= 2 && listed_in(generic_acronyms, w)))
+        || names_listed(c->text, c->t, c->n, i) || (cp >= 2 && wordlist_has_word(generic_acronyms, w)))
         return false;
     /* Joined to other capitalized words: a headline, a name names_find read
      * or left out, the first words of a known name ("Tayyip | Erdogan");
@@ -423,7 +411,7 @@ static bool candidate(const ctx *c, size_t i)
         && (is_taken(c, i + 1) || !names_titled(c->text, c->t, c->n, i + 1)))
         return false;   /* a known name's first words: "Tayyip | Erdogan" */
     /* A month before its day: "Jan 24". */
-    if (listed_in(months, w) && i + 1 < c->n && word_case(c, i + 1) == 0)
+    if (wordlist_has_word(months, w) && i + 1 < c->n && word_case(c, i + 1) == 0)
         return false;
     if (cp >= 2 ? in_capitals(c, i) : in_headline(c, i))
         return false;
