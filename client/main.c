@@ -24,7 +24,7 @@ enum { EXIT_HITS = 0, EXIT_NO_HITS = 1, EXIT_ERROR = 2 };
 typedef struct options {
     char socket[4096];
     int json, no_snippets, stats, ping, ids, facets, entities, limit_set, timeline, explain;
-    int health;
+    int health, exact_total;
     double max_age;      /* --max-age SECS with --health; negative: not given */
     const char *entity, *type, *prefix, *sort, *doc, *similar;
     long limit, offset;
@@ -49,6 +49,8 @@ static void usage(FILE *f)
           "  --offset N      skip the first N hits\n"
           "  --no-snippets   leave snippets out\n"
           "  --ids           print matching ids only, one per line\n"
+          "  --exact-total   count every match (by default, past 10,000 the count says\n"
+          "                  \"at least\")\n"
           "  --facets        also list the top people, organizations, places and years\n"
           "  --sort ORDER    relevance (default), newest or oldest first (by the\n"
           "                  documents' own dates; undated ones last)\n"
@@ -106,6 +108,7 @@ static int parse_args(int argc, char **argv, options *o)
         { "prefix", required_argument, 0, 'P' }, { "explain", no_argument, 0, 'X' },
         { "doc", required_argument, 0, 'D' }, { "similar", required_argument, 0, 'M' },
         { "health", no_argument, 0, 'H' }, { "max-age", required_argument, 0, 'A' },
+        { "exact-total", no_argument, 0, 'C' },
         { 0, 0, 0, 0 },
     };
     memset(o, 0, sizeof *o);
@@ -138,6 +141,7 @@ static int parse_args(int argc, char **argv, options *o)
         case 'p': o->ping = 1; break;
         case 'I': o->ids = 1; o->no_snippets = 1; break;
         case 'F': o->facets = 1; break;
+        case 'C': o->exact_total = 1; break;
         case 'E': o->entity = optarg; break;
         case 'L': o->entities = 1; break;
         case 'y': o->type = optarg; break;
@@ -272,6 +276,7 @@ static json_t *build_request(const options *o, int argc, char **argv)
         a.offset = o->offset;
         a.snippets = !o->no_snippets;
         a.ids = o->ids ? 1 : -1;
+        a.exact_total = o->exact_total ? 1 : -1;
         a.sort = sort_of(o->sort);
         if (o->facets)
             a.facets = PROTO_FACET_PERSON | PROTO_FACET_ORG | PROTO_FACET_PLACE | PROTO_FACET_DATE;

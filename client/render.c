@@ -63,6 +63,20 @@ static void print_facets(FILE *f, const json_t *facets)
     }
 }
 
+/* An answer without "total_exact" (an older daemon's, always exact) counts
+ * every match. */
+static int counted_all(const json_t *answer)
+{
+    return !json_is_false(json_object_get(answer, PROTO_A_TOTAL_EXACT));
+}
+
+void render_count(FILE *f, const json_t *answer)
+{
+    json_int_t total = json_integer_value(json_object_get(answer, PROTO_A_TOTAL));
+    fprintf(f, "%s%lld matching document%s", counted_all(answer) ? "" : "at least ",
+            (long long)total, total == 1 ? "" : "s");
+}
+
 void render_hits(FILE *f, const json_t *answer, int color, int ids_only)
 {
     size_t i;
@@ -103,16 +117,19 @@ void render_hits(FILE *f, const json_t *answer, int color, int ids_only)
     json_int_t offset = json_integer_value(json_object_get(answer, PROTO_A_OFFSET));
     size_t n = json_array_size(hits);
     const json_t *limit = json_object_get(answer, PROTO_A_LIMIT);
-    if (!n && total > 0 && limit && json_integer_value(limit) == 0)
+    if (!n && total > 0 && limit && json_integer_value(limit) == 0) {
         /* --limit 0 asks for the count alone. */
-        fprintf(f, "-- %lld matching document%s\n", (long long)total, total == 1 ? "" : "s");
-    else if (n)
-        fprintf(f, "-- %lld-%lld of %lld matching document%s (%.2f ms)\n",
-                (long long)offset + 1, (long long)offset + (long long)n, (long long)total,
-                total == 1 ? "" : "s", json_number_value(json_object_get(answer, PROTO_A_TOOK_MS)));
-    else
-        fprintf(f, "-- no%s matching documents (%lld in all)\n", offset ? " more" : "",
-                (long long)total);
+        fputs("-- ", f);
+        render_count(f, answer);
+        fputc('\n', f);
+    } else if (n) {
+        fprintf(f, "-- %lld-%lld of ", (long long)offset + 1, (long long)offset + (long long)n);
+        render_count(f, answer);
+        fprintf(f, " (%.2f ms)\n", json_number_value(json_object_get(answer, PROTO_A_TOOK_MS)));
+    } else {
+        fprintf(f, "-- no%s matching documents (%s%lld in all)\n", offset ? " more" : "",
+                counted_all(answer) ? "" : "at least ", (long long)total);
+    }
 }
 
 void render_notes(FILE *f, const json_t *answer)

@@ -9,6 +9,9 @@
 /* Prints a search answer. `color`: ANSI highlights; otherwise matches are
  * [bracketed]. `ids_only`: one id per line and nothing else. */
 void render_hits(FILE *f, const json_t *answer, int color, int ids_only);
+/* "N matching documents", or "at least N matching documents" when the
+ * daemon stopped counting (total_exact false: --exact-total counts all). */
+void render_count(FILE *f, const json_t *answer);
 /* The answer's warnings (how the query was read) and, for a relaxed
  * answer, the line saying no document has every word. */
 void render_notes(FILE *f, const json_t *answer);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "proto/answer.h"
+#include "render.h"
 
 #define TIMELINE_MAX_MONTHS 60
 
@@ -114,6 +115,7 @@ void render_timeline(FILE *f, const json_t *answer, int width, int fancy)
         draw(f, sections[i][0], monthly ? month : year, monthly ? PROTO_A_MONTH : PROTO_A_YEAR,
              width, fancy);
     }
-    json_int_t total = json_integer_value(json_object_get(answer, PROTO_A_TOTAL));
-    fprintf(f, "-- %lld matching document%s\n", (long long)total, total == 1 ? "" : "s");
+    fputs("-- ", f);
+    render_count(f, answer);
+    fputc('\n', f);
 }

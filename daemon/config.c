@@ -31,6 +31,8 @@ static void usage(FILE *f)
           "  --max-clients N     connections at once (default 1024)\n"
           "  --idle-timeout SECS close connections silent this long (default 300; 0: never)\n"
           "  --query-timeout MS  stop counting matches exhaustively after this (default 2000)\n"
+          "  --total-bound N     a search counts up to N matches exactly, then answers with\n"
+          "                      \"at least\" (default 10000; 0: count every match)\n"
           "  --slow-ms MS        a request running this long hands the other connections of\n"
           "                      its thread to a spare thread (default 5)\n"
           "  --spare-threads N   threads kept for that (default: as many as --threads; 0: none,\n"
@@ -103,7 +105,8 @@ static int id_list(const char *arg, int users, daemon_config *cfg)
     return rc;
 }
 
-enum { O_MODE = 256, O_GROUP, O_AUID, O_AGID, O_LINE, O_CLIENTS, O_IDLE, O_QUERY, O_CONFIG, O_SLOW, O_SPARE };
+enum { O_MODE = 256, O_GROUP, O_AUID, O_AGID, O_LINE, O_CLIENTS, O_IDLE, O_QUERY, O_CONFIG, O_SLOW, O_SPARE,
+       O_BOUND };
 
 static const struct option longs[] = {
     { "index", required_argument, 0, 'i' }, { "socket", required_argument, 0, 's' },
@@ -114,6 +117,7 @@ static const struct option longs[] = {
     { "max-line", required_argument, 0, O_LINE }, { "max-clients", required_argument, 0, O_CLIENTS },
     { "idle-timeout", required_argument, 0, O_IDLE },
     { "query-timeout", required_argument, 0, O_QUERY },
+    { "total-bound", required_argument, 0, O_BOUND },
     { "slow-ms", required_argument, 0, O_SLOW },
     { "spare-threads", required_argument, 0, O_SPARE },
     { "config", required_argument, 0, O_CONFIG },
@@ -172,6 +176,11 @@ static int apply(daemon_config *c, int opt, const char *arg)
         if (number(arg, 0, 3600 * 1000, 10, &v, "--query-timeout") < 0)
             return -1;
         c->query_ms = (unsigned)v;
+        return 0;
+    case O_BOUND:
+        if (number(arg, 0, 1000UL * 1000 * 1000, 10, &v, "--total-bound") < 0)
+            return -1;
+        c->total_bound = v;
         return 0;
     case O_SLOW:
         if (number(arg, 1, 60 * 1000, 10, &v, "--slow-ms") < 0)
@@ -248,6 +257,7 @@ int config_parse(int argc, char **argv, daemon_config *c)
     c->max_clients = 1024;
     c->idle_ms = 300 * 1000;
     c->query_ms = 2000;
+    c->total_bound = CONFIG_TOTAL_BOUND;
     c->slow_ms = 5;
     c->spare_threads = -1;   /* as many as threads, once those are known */
     c->socket_mode = 0600;

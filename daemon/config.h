@@ -8,6 +8,9 @@
 
 #define CONFIG_MAX_IDS 32
 #define CONFIG_DEFAULT_FILE "/etc/seekd.conf"
+/* Matches a search counts exactly by default: Elasticsearch's
+ * track_total_hits default, past any page a person reads. */
+#define CONFIG_TOTAL_BOUND 10000
 
 typedef struct daemon_config {
     char index[4096];
@@ -18,6 +21,8 @@ typedef struct daemon_config {
     unsigned max_clients;       /* connections at once */
     unsigned idle_ms;           /* close a silent connection after this; 0: never */
     unsigned query_ms;          /* count matches exhaustively for this long; 0: always */
+    unsigned long total_bound;  /* a search counts this many matches exactly, then gives a
+                                   lower bound; 0: every match */
     unsigned slow_ms;           /* a request running this long leaves its loop to a spare thread */
     int spare_threads;          /* threads that take over such loops; 0: none, loops wait */
     unsigned socket_mode;       /* permission bits of the socket file */

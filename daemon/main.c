@@ -87,6 +87,7 @@ int main(int argc, char **argv)
         gaz_free(gaz);
         return 2;
     }
+    serve.total_bound = cfg.total_bound;
     uv_loop_t *loop = uv_default_loop();
     uv_signal_init(loop, &sig_term);
     uv_signal_init(loop, &sig_int);

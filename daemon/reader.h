@@ -28,6 +28,8 @@ typedef struct serve_ctx {
     const gazetteer *gaz;       /* may be NULL; owned by the caller */
     double time_limit;          /* seconds after which a search stops counting
                                    every match (0: never) */
+    unsigned long total_bound;  /* matches a search counts exactly unless asked for
+                                   every one (0: always every one); set after init */
     atomic_uint generation;
     pthread_mutex_t lock;       /* guards `readers` */
     struct reader *readers;     /* every reader made, freed by serve_ctx_fini */

@@ -280,6 +280,12 @@ int search_ranks_words(const qp_node *n)
     return n->kind == QP_WORD || search_ranks_words(n->left) || search_ranks_words(n->right);
 }
 
+/* A list of every id comes with its exact count, as asked for. */
+static unsigned long search_count_bound(const reader *rd, const proto_request *req)
+{
+    return req->exact_total || req->ids ? 0 : rd->ctx->total_bound;
+}
+
 int op_search(reader *rd, const proto_request *req, jw *out, proto_error *err)
 {
     qp_node *tree = NULL;
@@ -314,7 +320,8 @@ int op_search(reader *rd, const proto_request *req, jw *out, proto_error *err)
                        .data_hits = req->snippets ? SNIPPET_MAX_HITS : 0,
                        .data_slot = SLOT_TEXT, .facets = specs,
                        .nfacets = nspecs, .facet_top = FACET_TOP, .facet_keep_all = keep_all,
-                       .time_limit = rd->ctx->time_limit, .feedback = req->feedback && search_ranks_words(tree) };
+                       .time_limit = rd->ctx->time_limit, .feedback = req->feedback && search_ranks_words(tree),
+                       .count_bound = search_count_bound(rd, req) };
     run_ctx run = { q, &opt, req->ids, NULL };
     seek_status st = reader_run(rd, search_run, &run);
     xap_query_free(q);

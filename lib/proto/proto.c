@@ -218,7 +218,8 @@ static int parse_search(proto_request *req, proto_error *err)
     if (get_bool(req->json, "snippets", 1, &req->snippets, err) < 0
         || get_bool(req->json, "relax", 1, &req->relax, err) < 0
         || get_bool(req->json, "feedback", 1, &req->feedback, err) < 0
-        || get_bool(req->json, "debug", 0, &req->debug, err) < 0)
+        || get_bool(req->json, "debug", 0, &req->debug, err) < 0
+        || get_bool(req->json, "exact_total", 0, &req->exact_total, err) < 0)
         return -1;
     if (req->ids)
         req->snippets = 0;

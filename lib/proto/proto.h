@@ -47,6 +47,8 @@ typedef struct proto_request {
     int feedback;        /* search: rerank by feedback from the top documents (default);
                             false: the query's words alone, one pass */
     int debug;           /* search: add what the answer cost ("debug", default false) */
+    int exact_total;     /* search: count every match, however many (default false: up
+                            to the daemon's --total-bound, then a lower bound) */
     unsigned facets;     /* search: PROTO_FACET_* bits */
     proto_sort sort;     /* search: the order of hits (default relevance) */
     const char *name;    /* entity: the name asked for */

@@ -93,6 +93,7 @@ json_t *proto_ask_json(const proto_ask *a)
     rc |= set_num(req, "offset", a->offset);
     rc |= set_bool(req, "snippets", a->snippets);
     rc |= set_bool(req, "ids", a->ids);
+    rc |= set_bool(req, "exact_total", a->exact_total);
     if (a->sort >= 0)
         rc |= set_str(req, "sort", proto_sort_name((proto_sort)a->sort));
     rc |= set_facets(req, a->facets);

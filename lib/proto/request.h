@@ -23,13 +23,14 @@ typedef struct proto_ask {
     const char *q, *name, *type, *prefix, *doc;
     long limit, offset;
     int snippets, ids;       /* -1: default, else false or true */
+    int exact_total;         /* -1: default, else false or true */
     int sort;                /* -1: default, else a proto_sort */
     unsigned facets;         /* PROTO_FACET_* bits */
 } proto_ask;
 
 /* A proto_ask with nothing set but the op. */
 #define PROTO_ASK(o) ((proto_ask){ .op = (o), .limit = -1, .offset = -1, .snippets = -1, \
-                                   .ids = -1, .sort = -1 })
+                                   .ids = -1, .exact_total = -1, .sort = -1 })
 
 /* The request object for `a`, to serialize as one line; NULL when memory
  * runs out or a text is not UTF-8. */

@@ -268,6 +268,27 @@ void xap_hits_free(xap_hits *h) noexcept
     std::free(h);
 }
 
+/* An exact count, or else (the time limit or count_bound stopped the
+ * counting) the matches Xapian is sure of: an estimate could be fewer than
+ * the documents there are, and a lower bound is what "at least" promises.
+ * Shards' lower bounds add up to one. */
+static void set_total(xap_hits *h, const Xapian::MSet &m)
+{
+    h->total = m.get_matches_lower_bound();
+    h->exact = h->total == m.get_matches_upper_bound();
+}
+
+/* How many matches the ranked match checks: all when the count must be
+ * exact or facets counted them already, else count_bound, past which
+ * Xapian may skip documents that cannot reach the page. */
+static Xapian::doccount to_check(const xap_search *opt, Xapian::doccount all)
+{
+    if (opt->nfacets)
+        return 0;
+    return opt->count_bound && opt->count_bound < all ? static_cast<Xapian::doccount>(opt->count_bound)
+                                                      : all;
+}
+
 /* Facets get a match of their own, unweighted and in docid order: Xapian
  * 1.4 runs match spies a second time on some of a remote shard's hits when
  * the results are sorted by value, which would inflate the counts. */
@@ -288,8 +309,7 @@ static void count_facets(Xapian::Database &db, const Xapian::Query &q, const xap
     if (opt->time_limit > 0)
         enquire.set_time_limit(opt->time_limit);
     Xapian::MSet mset = enquire.get_mset(0, 0, all);
-    h->total = mset.get_matches_estimated();
-    h->exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    set_total(h, mset);
     h->facets = static_cast<xap_facet *>(std::calloc(opt->nfacets, sizeof(xap_facet)));
     if (!h->facets)
         throw std::bad_alloc();
@@ -685,10 +705,11 @@ seek_status xap_db_search(xap_db *db, const xap_query *q, const xap_search *opt,
             enquire.set_time_limit(opt->time_limit);
         std::vector<Xapian::doccount> pick;
         std::vector<std::string> keys;
-        Xapian::MSet mset = by_value ? value_ordered(enquire, db->db, db->remote, opt, all, pick, keys)
-                                     : enquire.get_mset(opt->offset, opt->limit, all);
-        h->total = mset.get_matches_estimated();
-        h->exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+        Xapian::doccount check = to_check(opt, all);
+        Xapian::MSet mset = by_value ? value_ordered(enquire, db->db, db->remote, opt, check, pick, keys)
+                                     : enquire.get_mset(opt->offset, opt->limit, check);
+        if (!opt->nfacets)
+            set_total(h, mset);
         size_t nhits = by_value ? pick.size() : mset.size();
         if (nhits) {
             h->hits = static_cast<xap_hit *>(std::calloc(nhits, sizeof(xap_hit)));

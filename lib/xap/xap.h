@@ -80,7 +80,8 @@ typedef struct xap_facet {
 
 typedef struct xap_hits {
     unsigned long total;   /* number of matching documents */
-    int exact;             /* total is exact (false only when the time limit cut the count) */
+    int exact;             /* total is exact; when not (count_bound reached, or the time
+                              limit cut the count), total is a lower bound */
     size_t n;
     xap_hit *hits;
     size_t nslots;
@@ -128,6 +129,10 @@ typedef struct xap_search {
     size_t facet_top;       /* how many values to keep per facet */
     size_t facet_keep_all;  /* the last facet_keep_all facets keep every value */
     double time_limit;      /* seconds after which counting stops being exhaustive; 0: none */
+    unsigned long count_bound;  /* count matches exactly up to this many, then stop
+                                   counting (a lower bound, exact 0) so that a page of
+                                   frequent words ends early; 0: count every match.
+                                   Facets always count every match. */
 } xap_search;
 
 /* Runs `q` and copies the requested window into *out (free with

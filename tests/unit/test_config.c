@@ -69,9 +69,11 @@ static void test_defaults_and_flags(void **state)
     assert_int_equal(c.socket_mode, 0600);
     assert_int_equal(c.socket_gid, -1);
     assert_true(c.threads >= 1);
+    assert_int_equal(c.total_bound, CONFIG_TOTAL_BOUND);
     const char *flags[] = { "seekd", "--config", conf, "--socket", "/tmp/s/x.sock", "-t", "3",
                             "--max-line", "4096", "--socket-mode", "660", "--idle-timeout", "2",
-                            "--query-timeout", "0", "--max-clients", "5", NULL };
+                            "--query-timeout", "0", "--max-clients", "5", "--total-bound", "0",
+                            NULL };
     assert_int_equal(parse(&c, flags), 0);
     assert_string_equal(c.socket, "/tmp/s/x.sock");
     assert_false(c.socket_is_default);
@@ -81,6 +83,12 @@ static void test_defaults_and_flags(void **state)
     assert_int_equal(c.idle_ms, 2000);
     assert_int_equal(c.query_ms, 0);
     assert_int_equal(c.max_clients, 5);
+    assert_int_equal(c.total_bound, 0);
+    write_conf("total-bound = 25\n");
+    const char *file[] = { "seekd", "--config", conf, NULL };
+    assert_int_equal(parse(&c, file), 0);
+    assert_int_equal(c.total_bound, 25);
+    write_conf("");
 }
 
 static void test_file_then_flags(void **state)
@@ -116,6 +124,8 @@ static void test_bad_settings(void **state)
         { "seekd", "--config", conf, "--max-line", "10", NULL },
         { "seekd", "--config", conf, "--socket-mode", "9", NULL },
         { "seekd", "--config", conf, "--max-clients", "x", NULL },
+        { "seekd", "--config", conf, "--total-bound", "-1", NULL },
+        { "seekd", "--config", conf, "--total-bound", "many", NULL },
         { "seekd", "--config", conf, "stray", NULL },
         { "seekd", "--config", conf, "--socket-group", "no-such-group-here", NULL },
     };

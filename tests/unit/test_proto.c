@@ -25,6 +25,7 @@ static void test_search_defaults(void **state)
     assert_true(req.snippets);
     assert_null(req.id);
     assert_int_equal(req.sort, PROTO_SORT_RELEVANCE);
+    assert_false(req.exact_total);   /* counted up to the daemon's bound */
     proto_request_fini(&req);
 }
 
@@ -60,6 +61,10 @@ static void test_search_fields_and_clamp(void **state)
     assert_int_equal(req.offset, 20);
     assert_false(req.snippets);
     assert_true(json_is_array(req.id));
+    proto_request_fini(&req);
+    line = "{\"op\":\"search\",\"q\":\"a\",\"exact_total\":true}";
+    assert_int_equal(proto_parse(line, strlen(line), &req, &err), 0);
+    assert_true(req.exact_total);
     proto_request_fini(&req);
 }
 
@@ -177,6 +182,8 @@ static void test_malformed_requests(void **state)
         { "{\"op\":\"search\",\"q\":\"a\",\"limit\":-1}", PROTO_E_BAD_REQUEST, "negative" },
         { "{\"op\":\"search\",\"q\":\"a\",\"offset\":99999999}", PROTO_E_BAD_REQUEST, "at most" },
         { "{\"op\":\"search\",\"q\":\"a\",\"snippets\":1}", PROTO_E_BAD_REQUEST, "true or false" },
+        { "{\"op\":\"search\",\"q\":\"a\",\"exact_total\":\"yes\"}", PROTO_E_BAD_REQUEST,
+          "\"exact_total\" must be true or false" },
         { "{\"op\":\"ping\",\"x\":[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]}", PROTO_E_BAD_REQUEST, "nested deeper" },
         { "{\"op\":\"search\",\"q\":\"a\",\"facets\":[\"weather\"]}", PROTO_E_BAD_REQUEST, "unknown facet" },
         { "{\"op\":\"search\",\"q\":\"a\",\"facets\":\"person\"}", PROTO_E_BAD_REQUEST, "must be a list" },
@@ -336,6 +343,7 @@ static void test_built_requests_read_back(void **state)
     a.snippets = 0;
     a.sort = PROTO_SORT_OLDEST;
     a.facets = PROTO_FACET_PERSON | PROTO_FACET_YEAR | PROTO_FACET_MONTH;
+    a.exact_total = 1;
     read_back(&a, &req);
     assert_int_equal(req.op, PROTO_SEARCH);
     assert_int_equal(req.q_len, strlen(a.q));
@@ -346,6 +354,7 @@ static void test_built_requests_read_back(void **state)
     assert_int_equal(req.relax, 1);   /* left to the daemon's default */
     assert_int_equal(req.sort, PROTO_SORT_OLDEST);
     assert_int_equal(req.facets, PROTO_FACET_PERSON | PROTO_FACET_YEAR | PROTO_FACET_MONTH);
+    assert_true(req.exact_total);
     proto_request_fini(&req);
 
     a = PROTO_ASK(PROTO_SEARCH);

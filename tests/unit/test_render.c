@@ -88,6 +88,38 @@ static void test_hits_escaped(void **state)
     free(notes);
 }
 
+/* A count the daemon stopped (total_exact false) reads "at least" in
+ * every line that gives it; an exact one, or an older daemon's answer
+ * without the member, reads as it is. */
+static void test_counts_at_least(void **state)
+{
+    (void)state;
+    static const char *const hit = "\"hits\":[{\"id\":\"a\",\"rank\":1,\"score\":1.0}]";
+    static const struct { const char *answer, *want; } v[] = {
+        { "{\"total\":10000,\"total_exact\":false,\"offset\":0,\"limit\":1,\"took_ms\":1.0,%s}",
+          "-- 1-1 of at least 10000 matching documents (1.00 ms)\n" },
+        { "{\"total\":1,\"total_exact\":false,\"offset\":0,\"limit\":1,\"took_ms\":1.0,%s}",
+          "-- 1-1 of at least 1 matching document (1.00 ms)\n" },
+        { "{\"total\":1,\"total_exact\":true,\"offset\":0,\"limit\":1,\"took_ms\":1.0,%s}",
+          "-- 1-1 of 1 matching document (1.00 ms)\n" },
+        { "{\"total\":7,\"offset\":0,\"limit\":1,\"took_ms\":1.0,%s}",
+          "-- 1-1 of 7 matching documents (1.00 ms)\n" },
+        { "{\"total\":12000,\"total_exact\":false,\"offset\":0,\"limit\":0,\"hits\":[]}%.0s",
+          "-- at least 12000 matching documents\n" },
+        { "{\"total\":12000,\"total_exact\":false,\"offset\":20000,\"limit\":10,\"hits\":[]}%.0s",
+          "-- no more matching documents (at least 12000 in all)\n" },
+    };
+    for (size_t i = 0; i < sizeof v / sizeof *v; i++) {
+        char answer[512];
+        snprintf(answer, sizeof answer, v[i].answer, hit);
+        char *out = rendered(answer, 0);
+        const char *last = strstr(out, "-- ");
+        assert_non_null(last);
+        assert_string_equal(last, v[i].want);
+        free(out);
+    }
+}
+
 static void test_ids_one_per_line(void **state)
 {
     (void)state;
@@ -136,6 +168,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_hits_escaped),
+        cmocka_unit_test(test_counts_at_least),
         cmocka_unit_test(test_ids_one_per_line),
         cmocka_unit_test(test_entities_escaped),
         cmocka_unit_test(test_stats_reals),

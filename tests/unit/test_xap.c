@@ -549,6 +549,109 @@ static void test_shards(void **state)
     assert_int_equal(system(cmd), 0);
 }
 
+/* Documents that all hold "quarterly harvest", of lengths from 4 to 23
+ * words, so that their scores differ: into one database, or three shards. */
+#define BOUND_DOCS 300
+static void write_bound_docs(const char *const *paths, size_t n)
+{
+    xap_wdb *w;
+    assert_int_equal(n == 1 ? xap_wdb_open(paths[0], XAP_CREATE, &w)
+                            : xap_wdb_open_shards(paths, n, XAP_CREATE, &w), SEEK_OK);
+    assert_int_equal(xap_wdb_begin(w), SEEK_OK);
+    static const char *const fill[] = { "river", "stone", "cloud", "meadow", "lantern" };
+    for (int i = 0; i < BOUND_DOCS; i++) {
+        const char *words[32] = { "the", "quarterly", "harvest", "report" };
+        size_t len = 4 + (size_t)(i * 7 % 20);
+        for (size_t k = 4; k < len; k++)
+            words[k] = fill[(i + k) % 5];
+        words[len] = NULL;
+        char id[16];
+        snprintf(id, sizeof id, "h%03d", i);
+        add(w, id, words, "20200101");
+    }
+    assert_int_equal(xap_wdb_commit(w), SEEK_OK);
+    xap_wdb_close(w);
+}
+
+/* Runs the phrase with `bound`; returns the hits (free them). */
+static xap_hits *bounded(xap_db *db, unsigned long bound, const xap_facet_spec *facets,
+                         size_t nfacets)
+{
+    static const char *const terms[] = { "quarterly", "harvest" };
+    xap_query *q;
+    assert_int_equal(xap_query_phrase(terms, 2, 2, &q), SEEK_OK);
+    xap_search opt = { .limit = 10, .key_slot = 0, .count_bound = bound, .facets = facets,
+                       .nfacets = nfacets, .facet_top = 3 };
+    xap_hits *h;
+    assert_int_equal(xap_db_search(db, q, &opt, &h), SEEK_OK);
+    xap_query_free(q);
+    return h;
+}
+
+/* The same page, whatever the bound. */
+static void same_page(const xap_hits *a, const xap_hits *b)
+{
+    assert_int_equal(a->n, 10);
+    assert_int_equal(a->n, b->n);
+    for (size_t i = 0; i < a->n; i++)
+        assert_string_equal(a->hits[i].key, b->hits[i].key);
+}
+
+/* count_bound: up to it the count is exact; past it the search stops
+ * counting and the total is a lower bound of at least the bound; 0 and a
+ * bound past the index count every match, as facets always do. The page
+ * is the same either way, on one database and over shards. */
+static void test_count_bound(void **state)
+{
+    (void)state;
+    char one[96], paths[3][96], stub[96];
+    const char *pv[3];
+    snprintf(one, sizeof one, "%s-bound", dir);
+    pv[0] = one;
+    write_bound_docs(pv, 1);
+    for (int i = 0; i < 3; i++) {
+        snprintf(paths[i], sizeof paths[i], "%s-bshard%d", dir, i);
+        pv[i] = paths[i];
+    }
+    write_bound_docs(pv, 3);
+    snprintf(stub, sizeof stub, "%s-bstub", dir);
+    FILE *f = fopen(stub, "w");
+    assert_non_null(f);
+    for (int s = 0; s < 3; s++)
+        fprintf(f, "auto %s\n", paths[s]);
+    fclose(f);
+    static const xap_facet_spec facets[] = { { FACET_FIRST, 3 } };
+    const char *const dbs[] = { one, stub };
+    for (size_t d = 0; d < 2; d++) {
+        xap_db *db;
+        assert_int_equal(xap_db_open(dbs[d], &db), SEEK_OK);
+        xap_hits *all = bounded(db, 0, NULL, 0);
+        assert_true(all->exact);
+        assert_int_equal(all->total, BOUND_DOCS);
+        xap_hits *cut = bounded(db, 20, NULL, 0);
+        assert_false(cut->exact);
+        assert_true(cut->total >= 20 && cut->total < BOUND_DOCS);
+        same_page(all, cut);
+        xap_hits_free(cut);
+        cut = bounded(db, BOUND_DOCS + 1, NULL, 0);
+        assert_true(cut->exact);
+        assert_int_equal(cut->total, BOUND_DOCS);
+        same_page(all, cut);
+        xap_hits_free(cut);
+        cut = bounded(db, 20, facets, 1);
+        assert_true(cut->exact);
+        assert_int_equal(cut->total, BOUND_DOCS);
+        assert_int_equal(cut->facets[0].top[0].count, BOUND_DOCS);
+        same_page(all, cut);
+        xap_hits_free(cut);
+        xap_hits_free(all);
+        xap_db_close(db);
+    }
+    char cmd[384];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s' '%s'-bshard* '%s'", one, dir, stub);
+    assert_int_equal(system(cmd), 0);
+}
+
 typedef struct dated { char id[16], date[16]; } dated;
 
 static int newest_first(const void *a, const void *b)
@@ -678,6 +781,7 @@ int main(void)
         cmocka_unit_test(test_info_metadata_and_values),
         cmocka_unit_test(test_facets_ranking_and_terms),
         cmocka_unit_test(test_shards),
+        cmocka_unit_test(test_count_bound),
         cmocka_unit_test(test_value_order_paging),
         cmocka_unit_test(test_bad_shard_count),
         cmocka_unit_test(test_second_writer_is_locked_out),
