@@ -31,9 +31,10 @@
  * Latency is measured per request, from the moment its line is written to
  * the moment its whole answer line has been read. An answer counts as an
  * error unless it holds "ok":true. --counts FILE writes, per phrase, the
- * answer's total and the number of hits it listed (the last answer seen for
- * that phrase): "index<TAB>total<TAB>hits<TAB>phrase", and with --find ID a
- * fifth column, 1 if a hit of that answer had the id ID, else 0.
+ * answer's total (its requests carry "exact_total":true) and the number of
+ * hits it listed (the last answer seen for that phrase):
+ * "index<TAB>total<TAB>hits<TAB>phrase", and with --find ID a fifth column,
+ * 1 if a hit of that answer had the id ID, else 0.
  *
  * Prints one line of key=value pairs: requests, errors, failed_connections,
  * mean_us, p50_us, p90_us, p99_us, max_us, rps, seconds, took_mean_us (the
@@ -164,7 +165,8 @@ static void usage(FILE *f)
           "                 (default: one per phrase)\n"
           "  --duration S   keep sending for S seconds instead\n"
           "  --pipeline K   requests in flight per connection (1..64, default 1)\n"
-          "  --counts FILE  write each phrase's total and number of hits\n"
+          "  --counts FILE  write each phrase's total (its requests ask for exact\n"
+          "                 totals) and number of hits\n"
           "  --find ID      and whether a hit had the id ID\n", f);
 }
 
@@ -186,7 +188,9 @@ static size_t json_escape(char *out, const char *s)
     return n;
 }
 
-static void load_queries(const char *path, const char *mode)
+/* `exact`: each request asks for its total counted exactly, however many
+ * matches ("exact_total"), as the counts written with --counts must be. */
+static void load_queries(const char *path, const char *mode, int exact)
 {
     int limit, snippets, facets = 0;
     if (!strcmp(mode, "all")) {
@@ -232,10 +236,11 @@ static void load_queries(const char *path, const char *mode)
             die("%s", "out of memory");
         size_t k = (size_t)sprintf(buf, "{\"op\":\"search\",\"q\":\"\\\"");
         k += json_escape(buf + k, line);
-        k += (size_t)sprintf(buf + k, "\\\"\",\"limit\":%d,\"snippets\":%s%s}\n", limit,
+        k += (size_t)sprintf(buf + k, "\\\"\",\"limit\":%d,\"snippets\":%s%s%s}\n", limit,
                              snippets ? "true" : "false",
                              facets ? ",\"facets\":[\"person\",\"org\",\"place\",\"year\"]"
-                             : limit > 10 ? ",\"ids\":true" : "");
+                             : limit > 10 ? ",\"ids\":true" : "",
+                             exact ? ",\"exact_total\":true" : "");
         reqs[nreqs].line = buf;
         reqs[nreqs].len = k;
         reqs[nreqs].phrase = strdup(line);
@@ -702,7 +707,7 @@ int main(int argc, char **argv)
     struct sigaction stop = { .sa_handler = on_stop_signal };
     sigaction(SIGINT, &stop, NULL);
     sigaction(SIGTERM, &stop, NULL);
-    load_queries(queries, mode);
+    load_queries(queries, mode, counts_path != NULL);
     if (duration <= 0 && count < 0)
         count = (long)nreqs;
     if (counts_path) {

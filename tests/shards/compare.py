@@ -10,6 +10,10 @@ seek, sock_a, sock_b, phrases_tsv = sys.argv[1:5]
 
 
 def ask(sock, args):
+    # Searches count every match: a sharded index may stop counting at
+    # another lower bound than one database.
+    if not any(a.startswith("--entit") for a in args):
+        args = ["--exact-total"] + args
     p = subprocess.run([seek, "--socket", sock, "--json"] + args,
                        capture_output=True, text=True, timeout=120)
     if p.returncode not in (0, 1):
