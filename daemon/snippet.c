@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "entity/names.h"
 #include "entity/translit.h"
 #include "grow.h"
 #include "query/compile.h"
@@ -204,13 +205,14 @@ typedef struct tok_match {
 } tok_match;
 
 /* Token i equals `want`, in match form when `form` is set. */
-static int same(const tok_array *d, size_t i, const char *want, int form)
+static int same(const char *text, const tok_array *d, size_t i, const char *want, int form)
 {
     const char *w = tok_array_norm(d, i);
     if (!form || !translit_has_cyr(w, d->v[i].len))
         return strcmp(w, want) == 0;
     char buf[TOK_MAX_BYTES * 2 + 1];
-    return gaz_token_form(w, d->v[i].len, buf, sizeof buf) < sizeof buf && strcmp(buf, want) == 0;
+    bool caps = names_caps(text, d->v[i].start, d->v[i].end) >= 2;
+    return gaz_token_form(w, d->v[i].len, caps, buf, sizeof buf) < sizeof buf && strcmp(buf, want) == 0;
 }
 
 /* Whether the word item shares a key with the token's keys. */
@@ -223,7 +225,8 @@ static int shares_key(const snip_item *it, const char *keys, size_t nkeys)
 }
 
 /* Marks the tokens of d that match items of t; -1 when memory runs out. */
-static int find_matches(const tok_array *d, tok_match *m, const snip_terms *t, morph *words)
+static int find_matches(const char *text, const tok_array *d, tok_match *m, const snip_terms *t,
+                        morph *words)
 {
     int group = 0;
     for (size_t i = 0; i < d->n; i++) {
@@ -236,7 +239,7 @@ static int find_matches(const tok_array *d, tok_match *m, const snip_terms *t, m
                 if (i + it->n > d->n)
                     continue;
                 size_t j = 0;
-                while (j < it->n && same(d, i + j, it->terms[j], it->form))
+                while (j < it->n && same(text, d, i + j, it->terms[j], it->form))
                     j++;
                 if (j < it->n)
                     continue;
@@ -380,7 +383,7 @@ int snippet_make(const snip_terms *terms, morph *words, const char *text, size_t
         m[i] = (tok_match){ -1, -1 };
     out o = { .s = s };
     emit(&o, "", 0);
-    if (d.n && find_matches(&d, m, terms, words) < 0)
+    if (d.n && find_matches(text, &d, m, terms, words) < 0)
         o.oom = 1;
     else if (d.n) {
         size_t a = best_window(m, d.n, terms->n, width);

@@ -90,7 +90,7 @@ static int count(counter *c, ent_type type, const char *key, const char *name, s
 /* Match forms of all tokens, possessives stripped: Latin ones point into the
  * array's arena, transliterated (Cyrillic less its Russian case ending) or
  * stripped ones are copies (marked in `owned`). */
-static char **match_forms(const tok_array *t, unsigned char *owned)
+static char **match_forms(const char *text, const tok_array *t, unsigned char *owned)
 {
     char **f = calloc(t->n + 1, sizeof *f);
     for (size_t i = 0; f && i < t->n; i++) {
@@ -100,7 +100,8 @@ static char **match_forms(const tok_array *t, unsigned char *owned)
             f[i] = (char *)norm;
             continue;
         }
-        size_t need = gaz_token_form(norm, cut, NULL, 0);
+        bool caps = names_caps(text, t->v[i].start, t->v[i].end) >= 2;
+        size_t need = gaz_token_form(norm, cut, caps, NULL, 0);
         if (!(f[i] = malloc(need + 1))) {
             for (size_t j = 0; j < i; j++)
                 if (owned[j])
@@ -108,7 +109,7 @@ static char **match_forms(const tok_array *t, unsigned char *owned)
             free(f);
             return NULL;
         }
-        gaz_token_form(norm, cut, f[i], need + 1);
+        gaz_token_form(norm, cut, caps, f[i], need + 1);
         owned[i] = 1;
     }
     return f;
@@ -302,7 +303,7 @@ static bool cyrillic_name(const gaz_entity *e, const char *form)
         size_t len = strlen(a);
         if (!translit_has_cyr(a, len) || memchr(a, ' ', len))
             continue;
-        char *f = gaz_match_form(a, len);
+        char *f = gaz_short_name_form(a, len);
         found = f && !strcmp(f, form);
         free(f);
     }
@@ -1295,7 +1296,7 @@ static seek_status find_entities(const gazetteer *g, const char *text, size_t le
 {
     seek_status st = SEEK_NOMEM;
     unsigned char *taken = calloc(t->n + 1, 2);
-    char **forms = taken ? match_forms(t, taken + t->n + 1) : NULL;
+    char **forms = taken ? match_forms(text, t, taken + t->n + 1) : NULL;
     gaz_match *gm = NULL;
     names_mention *nm = NULL;
     names_tok *nt = NULL;

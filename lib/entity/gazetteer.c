@@ -198,9 +198,9 @@ size_t gaz_possessive_len(const char *norm, size_t len)
     return len;
 }
 
-size_t gaz_token_form(const char *norm, size_t len, char *buf, size_t cap)
+size_t gaz_token_form(const char *norm, size_t len, bool caps, char *buf, size_t cap)
 {
-    return token_form(norm, len, buf, cap, 1);
+    return token_form(norm, len, buf, cap, !(caps && rustem_short(norm, len)));
 }
 
 /* Match-form tokens of `text`: a malloc'd vector of malloc'd strings; with
@@ -219,7 +219,10 @@ static char **form_tokens(const char *text, size_t len, size_t *n, int inflected
     for (size_t i = 0; v && i < a.n; i++) {
         char buf[TOK_MAX_BYTES * 2 + 1];
         const char *norm = tok_array_norm(&a, i);
-        size_t need = token_form(norm, gaz_possessive_len(norm, a.v[i].len), buf, sizeof buf, inflected);
+        size_t plen = gaz_possessive_len(norm, a.v[i].len);
+        bool caps = names_caps(text, a.v[i].start, a.v[i].end) >= 2;
+        size_t need = inflected ? gaz_token_form(norm, plen, caps, buf, sizeof buf)
+                                : token_form(norm, plen, buf, sizeof buf, 0);
         if (need >= sizeof buf)
             buf[sizeof buf - 1] = '\0';
         if (!*buf)
@@ -431,6 +434,23 @@ out:
     free(key);
     free(pkey);
     return rc;
+}
+
+char *gaz_short_name_form(const char *text, size_t len)
+{
+    tok_array a;
+    if (tok_array_build(&a, text, len) < 0)
+        return NULL;
+    char *form = NULL;
+    if (a.n == 1 && rustem_short(tok_array_norm(&a, 0), a.v[0].len)) {
+        char buf[TOK_MAX_BYTES * 2 + 1];
+        size_t need = token_form(tok_array_norm(&a, 0), a.v[0].len, buf, sizeof buf, 0);
+        form = strndup(buf, need < sizeof buf ? need : sizeof buf - 1);
+    } else {
+        form = gaz_match_form(text, len);
+    }
+    tok_array_fini(&a);
+    return form;
 }
 
 /* The context field: match forms of its names, on entity e. Returns 0, or

@@ -5,6 +5,7 @@
 #ifndef SEEKD_ENTITY_GAZETTEER_H
 #define SEEKD_ENTITY_GAZETTEER_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include "status.h"
 
@@ -43,14 +44,21 @@ const gaz_entity *gaz_at(const gazetteer *g, size_t i);
  * malloc'd string ("Эмомали  Рахмон!" -> "emomali rakhmon"); NULL on no
  * memory. */
 char *gaz_match_form(const char *text, size_t len);
+/* As gaz_match_form, but a name of one short word keeps its last vowel
+ * whatever its case, as in capitals (rustem_short): "ска" as "СКА". A name
+ * typed alone in a filter is an acronym more often than an inflected form,
+ * and a word in capitals meets the one-word names so read ("УФА", "Уфа"). */
+char *gaz_short_name_form(const char *text, size_t len);
 /* The length of a normalized Latin token without a possessive "'s" or "’s"
  * ("russia's" -> 6): the tokenizer keeps it inside the word, and a name is
  * the same with it, in text, in the file and in queries. */
 size_t gaz_possessive_len(const char *norm, size_t len);
 
 /* The match form of one normalized token, into buf; returns its length, or
- * the length needed when it does not fit (like snprintf). */
-size_t gaz_token_form(const char *norm, size_t len, char *buf, size_t cap);
+ * the length needed when it does not fit (like snprintf). `caps`: the token
+ * is written in capitals (names_caps >= 2), which keeps a short acronym's
+ * last vowel (rustem_short). */
+size_t gaz_token_form(const char *norm, size_t len, bool caps, char *buf, size_t cap);
 
 /* The entities one of whose names (canonical or alias) has match form `key`,
  * of type `type` or of any type when type == ENT_NTYPES; when the name is

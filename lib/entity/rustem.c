@@ -58,6 +58,12 @@ size_t rustem_name(const char *norm, size_t len)
     return e < 0 ? len : len - strlen(endings[e]);
 }
 
+bool rustem_short(const char *norm, size_t len)
+{
+    size_t stem = rustem_name(norm, len);
+    return stem < len && letters(norm, stem) < 3;
+}
+
 bool rustem_oblique(const char *norm, size_t len)
 {
     int e = ending(norm, len);

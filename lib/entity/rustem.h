@@ -21,4 +21,9 @@ size_t rustem_name(const char *norm, size_t len);
  * cases of other names may share ("Китая" is China's, not Kitami's). */
 bool rustem_oblique(const char *norm, size_t len);
 
+/* Whether rustem_name would leave fewer than three letters of `norm`. Such a
+ * word written in capitals is an acronym whose last vowel is its own: "СКА"
+ * (a club) is not "СК" (a committee) inflected, nor "РИА" "РИ". */
+bool rustem_short(const char *norm, size_t len);
+
 #endif

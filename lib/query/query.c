@@ -508,7 +508,7 @@ static qp_node *field_leaf(parser *p, int f, size_t start, size_t from, size_t t
         }
         return n;
     }
-    char *form = gaz_match_form(p->q + from, to - from);
+    char *form = gaz_short_name_form(p->q + from, to - from);
     if (!form)
         return oom(p);
     if (!*form) {

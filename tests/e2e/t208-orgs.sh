@@ -24,6 +24,12 @@ TXT
 cat > "$R/city.txt" <<'TXT'
 В Краснодаре открылась выставка сельскохозяйственной техники, сообщили в администрации города.
 TXT
+cat > "$R/committee.txt" <<'TXT'
+МОСКВА, 3 марта. /ТАСС/. СК возбудил уголовное дело. Представитель СК сообщил об этом.
+TXT
+cat > "$R/ska.txt" <<'TXT'
+САНКТ-ПЕТЕРБУРГ, 3 марта. /ТАСС/. СКА обыграл «Динамо» в матче КХЛ. Игроки СКА довольны.
+TXT
 cat > "$E/bank.txt" <<'TXT'
 MOSCOW, Dec 5 (Reuters) - Sberbank, Russia's largest lender, said on Friday its profit rose 10%. Shares of VTB fell on the Moscow Exchange.
 TXT
@@ -51,6 +57,9 @@ expect_eq "a hockey club inflected" "ru/hockey" "$(ids 'org:"Ak Bars Kazan"')"
 expect_eq "an English club with its club word" "en/football" "$(ids 'org:"Liverpool FC"')"
 expect_eq "the city alone is the place" "en/football" "$(ids place:liverpool)"
 expect_eq "Real Madrid is a club" "en/football" "$(ids 'org:"Real Madrid"')"
+expect_eq "a short acronym in capitals is no other's inflection" "ru/ska" "$(ids org:СКА)"
+expect_eq "nor the other way" "ru/committee" "$(ids org:СК)"
+expect_eq "typed in lower case, a short acronym still" "ru/ska" "$(ids org:ска)"
 expect_eq "and names no Madrid" "" "$(ids place:madrid)"
 echo "# t208-orgs.sh: $PASSED passed, $FAILED failed"
 [ "$FAILED" -eq 0 ]

@@ -16,6 +16,7 @@
 #include <cmocka.h>
 
 #include "entity/gazetteer.h"
+#include "entity/names.h"
 #include "entity/sense.h"
 #include "text/tokarray.h"
 #include "entity_fixtures.h"
@@ -61,9 +62,10 @@ static const char *kept(const char *text)
     char **forms = calloc(t.n + 1, sizeof *forms);
     assert_non_null(forms);
     for (size_t i = 0; i < t.n; i++) {
-        size_t need = gaz_token_form(tok_array_norm(&t, i), t.v[i].len, NULL, 0);
+        bool caps = names_caps(text, t.v[i].start, t.v[i].end) >= 2;
+        size_t need = gaz_token_form(tok_array_norm(&t, i), t.v[i].len, caps, NULL, 0);
         forms[i] = malloc(need + 1);
-        gaz_token_form(tok_array_norm(&t, i), t.v[i].len, forms[i], need + 1);
+        gaz_token_form(tok_array_norm(&t, i), t.v[i].len, caps, forms[i], need + 1);
     }
     gaz_match *m;
     long n = gaz_match_tokens(gaz, (const char *const *)forms, t.n, &m);
