@@ -9,12 +9,15 @@
  * pass) and the mean answer size. Mode feedback sends each phrase's words
  * unquoted (a ranked top 10, without snippets) twice, with the default
  * pseudo-relevance feedback and with "feedback":false, alternately, and
- * prints both means and their ratio: what feedback costs. */
+ * prints both means and their ratio: what feedback costs. Searches count
+ * up to the daemon's default --total-bound, or TOTAL_BOUND from the
+ * environment (0: every match). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "../daemon/config.h"
 #include "../daemon/handlers.h"
 #include "../daemon/reader.h"
 #include "entity/gazetteer.h"
@@ -120,6 +123,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "handler_loop: out of memory\n");
         return 2;
     }
+    const char *bound = getenv("TOTAL_BOUND");
+    serve.total_bound = bound ? strtoul(bound, NULL, 10) : CONFIG_TOTAL_BOUND;
     double us = 0, plain_us = 0, warm = 0;
     size_t bytes = 0, plain_bytes = 0;
     for (int p = 0; p <= repeat; p++)

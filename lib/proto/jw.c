@@ -28,10 +28,14 @@ char *jw_take(jw *w, size_t *len)
     return out;
 }
 
-static int reserve(jw *w, size_t more)
+/* Room for `more` bytes and the NUL after them. The common case, room
+ * enough, is a comparison: answers are written a few bytes at a time. */
+static inline int reserve(jw *w, size_t more)
 {
     if (w->failed)
         return -1;
+    if (more < w->cap - w->len)
+        return 0;
     char *grown = more < SIZE_MAX - w->len - 1
                   ? grow_to(w->buf, &w->cap, w->len + more + 1, 1, 1024) : NULL;
     if (!grown) {
@@ -42,7 +46,7 @@ static int reserve(jw *w, size_t more)
     return 0;
 }
 
-static void put(jw *w, const char *s, size_t n)
+static inline void put(jw *w, const char *s, size_t n)
 {
     if (reserve(w, n) < 0)
         return;
@@ -144,14 +148,46 @@ static unsigned unsafe_char(const unsigned char *s, size_t len)
     return 0;
 }
 
+/* Bytes JSON text holds as they are: printable ASCII but the quote and the
+ * backslash. */
+static inline int plain(unsigned char c)
+{
+    return c >= 0x20 && c != '"' && c != '\\' && c < 0x7f;
+}
+
+/* `s` quoted, followed by `tail` (0: nothing), when it is plain ASCII
+ * throughout, the common case (ids, keys, most names): one copy. Returns
+ * how many of its bytes are plain, n when it was written. */
+static size_t put_plain(jw *w, const char *s, size_t n, char tail)
+{
+    size_t i = 0;
+    while (i < n && plain((unsigned char)s[i]))
+        i++;
+    if (i < n || reserve(w, n + 3) < 0)
+        return i;
+    char *o = w->buf + w->len;
+    *o++ = '"';
+    memcpy(o, s, n);
+    o += n;
+    *o++ = '"';
+    if (tail)
+        *o++ = tail;
+    *o = '\0';
+    w->len = (size_t)(o - w->buf);
+    return n;
+}
+
 static void put_escaped(jw *w, const char *str, size_t n)
 {
     const unsigned char *s = (const unsigned char *)str;
+    size_t first = put_plain(w, str, n, 0);
+    if (first == n)
+        return;
     putc1(w, '"');
     size_t run = 0;   /* start of the bytes that can be copied as they are */
-    for (size_t i = 0; i < n;) {
+    for (size_t i = first; i < n;) {
         unsigned char c = s[i];
-        if (c >= 0x20 && c != '"' && c != '\\' && c < 0x7f) {
+        if (plain(c)) {
             i++;
             continue;
         }
@@ -200,8 +236,11 @@ void jw_raw(jw *w, const char *s, size_t n)
 void jw_key(jw *w, const char *key)
 {
     before_value(w);
-    put_escaped(w, key, strlen(key));
-    putc1(w, ':');
+    size_t n = strlen(key);
+    if (put_plain(w, key, n, ':') < n) {
+        put_escaped(w, key, n);
+        putc1(w, ':');
+    }
     w->after_key = 1;
 }
 
@@ -216,12 +255,20 @@ void jw_str(jw *w, const char *s)
     jw_strn(w, s, strlen(s));
 }
 
+/* Digits by hand: snprintf's format parsing cost more than the rest of
+ * writing a number, and an answer holds dozens (ranks, counts). */
 void jw_int(jw *w, long long v)
 {
     char num[24];
-    int n = snprintf(num, sizeof num, "%lld", v);
+    char *end = num + sizeof num, *p = end;
+    unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+    do
+        *--p = (char)('0' + u % 10);
+    while (u /= 10);
+    if (v < 0)
+        *--p = '-';
     before_value(w);
-    put(w, num, (size_t)n);
+    put(w, p, (size_t)(end - p));
 }
 
 void jw_real(jw *w, double v)

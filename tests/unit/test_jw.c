@@ -155,8 +155,11 @@ static void test_numbers_as_jansson(void **state)
     jw_int(&w, 0);
     jw_int(&w, -9223372036854775807LL - 1);
     jw_real(&w, 1.0 / 0.0);
+    jw_int(&w, 9223372036854775807LL);
+    jw_int(&w, -7);
+    jw_int(&w, 1000);
     jw_arr_end(&w);
-    expect(&w, "[0,-9223372036854775808,0.0]");
+    expect(&w, "[0,-9223372036854775808,0.0,9223372036854775807,-7,1000]");
 }
 
 static void test_json_values(void **state)
