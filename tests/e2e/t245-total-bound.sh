@@ -36,6 +36,16 @@ expect_eq "--exact-total counts every match" "120 True" \
 pages() { python3 -c "import json,sys; print(' '.join(h['id'] for h in json.load(sys.stdin)['hits']))" < "$1"; }
 expect_eq "the same page either way" "$(pages "$TMP/all.json")" "$(pages "$TMP/cut.json")"
 
+# Paging and the date orders give the same hits past the bound.
+for args in "--offset 50" "--sort newest" "--sort oldest --offset 30"; do
+    # shellcheck disable=SC2086
+    seek --json --no-snippets $args "$phrase" > "$TMP/cut-page.json"
+    # shellcheck disable=SC2086
+    seek --json --no-snippets --exact-total $args "$phrase" > "$TMP/all-page.json"
+    want=$(pages "$TMP/all-page.json")
+    expect_eq "the same page of 10 with $args" "10 $want" "$(echo "$want" | wc -w) $(pages "$TMP/cut-page.json")"
+done
+
 # The client says so in words; --limit 0 and a page past the end too.
 seek --no-snippets "$phrase" > "$TMP/human"
 check "the client says 'at least'" grep -q "^-- 1-10 of at least $total matching documents" "$TMP/human"
