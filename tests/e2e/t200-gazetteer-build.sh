@@ -40,7 +40,8 @@ check "the build runs" python3 "$ROOT/data/build-gazetteer.py" \
     --iso2 "$FX/iso_3166-2.json" --iso2-ru "$TMP/iso_3166-2.mo" \
     --countries "$FX/countries.json" --cities "$TMP/cities.pbf" \
     --cities-ru "$TMP/geonames.mo" --weather-ru "$TMP/weather.mo" \
-    --words "$FX/words.txt" --min-pop 100000 --out "$G" --capitals-out "$TMP/capitals.tsv" "$FX/hand.tsv"
+    --words "$FX/words.txt" --min-pop 100000 --region RU,TJ --region-min-pop 10000 \
+    --ru-words "$FX/ru_words.dic" --out "$G" --capitals-out "$TMP/capitals.tsv" "$FX/hand.tsv"
 
 line() { grep -P "^$1\t$2\t" "$G"; }
 expect_eq "a hand line overrides the generated entry and takes its names" \
@@ -55,6 +56,11 @@ expect_eq "a city's Russian name by English name (libgweather)" "place	Bonn	Бо
 expect_eq "... and by name and country context" "place	Miami	Майами	United States" "$(line place Miami)"
 expect_eq "a city below the population limit is left out" "" "$(line place Smalltown)"
 expect_eq "a city that is an English word is left out" "" "$(line place Mobile)"
+expect_eq "a town of the region below the limit is kept down to the region's" \
+    "place	Irbit	Ирбит" "$(line place Irbit)"
+expect_eq "... but not below that" "" "$(line place Tinyvillage)"
+expect_eq "... nor one whose Russian name is a Russian word" "" "$(line place Mirnyy)"
+expect_eq "... nor one shaped as a surname" "" "$(line place 'Vasil’yevo')"
 expect_eq "an alias that is an English word is left out" "" "$(grep -P '\|US(\||$)' "$G")"
 expect_eq "a state, with its Russian name" "place	Bayern	Бавария	Germany" "$(line place Bayern)"
 expect_eq "a bracketed second spelling is an alias" "place	Catalunya	Cataluña" "$(line place Catalunya)"
@@ -88,12 +94,15 @@ expect_eq "... for a city too" "place	Saint Paul	St. Paul	United States" "$(line
 expect_eq "Saint for St." "place	St. Catharines	Saint Catharines" "$(line place 'St. Catharines')"
 expect_eq "... unless another place has that name" "place	St. Louis		United States" "$(line place 'St. Louis')"
 expect_eq "... which keeps it (Saint-Louis, Senegal)" "place	Saint-Louis		Senegal" "$(line place Saint-Louis)"
-expect_eq "each entry's source heads its group" "5" "$(grep -c '^# source: ' "$G")"
+expect_eq "each entry's source heads its group" "6" "$(grep -c '^# source: ' "$G")"
 expect_eq "events and people from the hand list" "2" "$(grep -cP '^(name|person)\t' "$G")"
 
 mkdir -p "$TMP/news"
 cat > "$TMP/news/wire.txt" <<'TXT'
 BONN 1996-08-22 - Germany's chancellor met South Korea's president. Clinton's envoy flew to Munich and Bayern's premier.
+TXT
+cat > "$TMP/news/town.txt" <<'TXT'
+Делегация из Ирбита прибыла в Душанбе.
 TXT
 export SEEKD_GAZETTEER="$G"
 check "the indexer loads it" index -q "$TMP/news"
@@ -103,5 +112,6 @@ expect_eq "place:Германия (possessive, Russian name)" "wire" "$(ids plac
 expect_eq "place:\"republic of korea\"" "wire" "$(ids 'place:"republic of korea"')"
 expect_eq "person:clinton (possessive)" "wire" "$(ids person:clinton)"
 expect_eq "place:Бавария" "wire" "$(ids place:Бавария)"
+expect_eq "a town of the region, inflected" "town" "$(ids place:Ирбит)"
 echo "# t200-gazetteer-build.sh: $PASSED passed, $FAILED failed"
 [ "$FAILED" -eq 0 ]

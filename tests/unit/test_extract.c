@@ -89,6 +89,9 @@ static const char gaz_text[] =
     "org\tRoscosmos\tРоскосмос\n"
     "place\tKyrgyzstan\tКыргызстан|Кыргызская Республика\n"
     "place\tBishkek\tБишкек\tKyrgyzstan\n"
+    "place\tKorsakov\tКорсаков\tRussia\n"
+    "place\tLuga\tЛуга\tRussia\n"
+    "place\tBelarus\tБеларусь\n"
     "place\tUkland\tUK\n";
 
 static gazetteer *gaz;
@@ -507,6 +510,11 @@ static void test_russian_forms(void **state)
     /* An unknown owner in the genitive before a name in the nominative. */
     EXPECT("сообщил директор Узатома Азим Ахмедходжаев", "person:az akhmedkhodzhaev*1");
     EXPECT("Доклад сделал Никита Сергеевич Хрущев.", "name:nikit sergeevich khrushchev*1");
+    /* A name glued by a hyphen to a capitalized word no match holds is part
+     * of a longer name; two names so glued stay two. */
+    EXPECT("Звучала опера Римского-Корсакова. Работает порт Усть-Луга.",
+           "name:rimsk korsakov*1 place:ust lug*1");
+    EXPECT("Форум Беларусь-Азербайджан прошел.", "place:belarus*1 place:azerbaijan*1");
     /* A region's adjective is no city the gazetteer reads in it. */
     EXPECT("районы Актюбинской области", "place:aktobe region*1");
 }
