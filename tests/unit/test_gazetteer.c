@@ -388,6 +388,12 @@ static void test_shipped_gazetteer(void **state)
         { "Джорджия", ENT_PLACE, "Georgia, United States" },
         { "Lobamba", ENT_PLACE, "Lobamba" },
         { "Кинг-Эдуард-Пойнт", ENT_PLACE, "King Edward Point" },
+        /* Russia's oblasts and krais, inflected; towns of the region. */
+        { "Свердловской области", ENT_PLACE, "Sverdlovsk Oblast" },
+        { "Приморском крае", ENT_PLACE, "Primorsky Krai" },
+        { "Krasnodar Territory", ENT_PLACE, "Krasnodar Krai" },
+        { "Ирбите", ENT_PLACE, "Irbit" },
+        { "Щучинск", ENT_PLACE, "Shchuchinsk" },
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char *form = gaz_match_form(cases[i].spelling, strlen(cases[i].spelling));
