@@ -447,7 +447,15 @@ static int rejected(const char *text, const tok_array *t, const names_tok *nt,
     }
     if (g->n != 1)
         return 0;
-    if (names_case(text, t->v[g->first].start, t->v[g->first].end) < 0)
+    size_t from = t->v[g->first].start, to = t->v[g->first].end;
+    if (names_case(text, from, to) < 0)
+        return 1;
+    /* A Cyrillic name the gazetteer writes in capitals ("РАН", "МИД") is
+     * met by a word that starts with two capitals ("РАН", "МИДа"), never by
+     * one that only shares its letters ("Ранее"). Cyrillic letters are two
+     * bytes. */
+    if (g->caps && script_word(tok_array_norm(t, g->first), t->v[g->first].len, NULL) == SCRIPT_CYRILLIC
+        && (to - from < 4 || names_case(text, from + 2, to) <= 0))
         return 1;
     /* "France 24", "Channel 4": the name of a channel or product, which
      * one-word names (single.h) read whole; in a sports story a town's

@@ -87,6 +87,7 @@ static const char gaz_text[] =
     "place\tAktobe\tАктюбинск\tKazakhstan\n"
     "place\tAktobe Region\tАктюбинская область\n"
     "org\tRoscosmos\tРоскосмос\n"
+    "org\tRussian Academy of Sciences\tРАН\n"
     "place\tKyrgyzstan\tКыргызстан|Кыргызская Республика\n"
     "place\tBishkek\tБишкек\tKyrgyzstan\n"
     "place\tKorsakov\tКорсаков\tRussia\n"
@@ -499,6 +500,10 @@ static void test_russian_forms(void **state)
     /* An acronym meets a name written in its script only: "УК" is no "UK",
      * and as a code's abbreviation no organization either. */
     EXPECT("Дело по статье УК России.", "place:russia*1");
+    /* A name the gazetteer writes in capitals is met only by a word that
+     * starts with two: "Ранее" is no "РАН", "МИДа" would be "МИД". */
+    EXPECT("Ранее в РАН сообщили о планах.", "org:russian academy of sciences*1");
+    EXPECT("Ранее сообщалось о планах.", "");
     /* A fleeting vowel: "Египта" is Египет's. */
     EXPECT("Гости из Египта и Египет.", "place:egypt*2");
     /* A place in the genitive before a name in the nominative is whose the
