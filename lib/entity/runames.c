@@ -37,7 +37,18 @@ static const char org_words[] =
 static const char org_heads[] =
     " совет банк университет парт союз штаб округ комитет комисс суд собран фонд агентств служб"
     " академ институт палат ассамбл организац консорциум корпорац облисполком горисполком"
-    " исполком движен фронт ";
+    " исполком движен фронт театр муз метрополитен комбинат завод фабрик больниц госпитал"
+    " клиник центр училищ колледж гимназ консерватор библиотек филармон цирк прокуратур"
+    " министерств управлен инспекц департамент компан концерн холдинг объединен"
+    " издательств бирж дум обсерватор лаборатор трест верф авиакомпан госкорпорац ";
+
+/* Heads that begin an institution's name of their own, capitalized before
+ * the genitive words of its name: "Институт ядерной физики", "Центр
+ * подготовки космонавтов имени Гагарина", "Агентство по атомной энергии". */
+static const char inst_heads[] =
+    " институт центр университет академ муз театр фонд комитет агентств служб управлен инспекц"
+    " департамент комисс ассоциац федерац палат банк корпорац объединен училищ колледж больниц"
+    " госпитал библиотек прокуратур консерватор обсерватор лаборатор министерств ";
 
 /* Words of sport news: a document holding two of them reports games, and
  * its names in guillemets are teams ("«Карабах» обыграл «Кайрат»"). */
@@ -320,17 +331,130 @@ static bool genitive_tail(const scan *s, size_t i)
     return false;
 }
 
+/* The last token of the lower-case word at i, hyphenated or not
+ * ("медико-биологических"), none of it taken; (size_t)-1 when there is none. */
+static size_t lower_word(const scan *s, size_t i)
+{
+    size_t j = i;
+    while (j + 1 < s->n && gap_is(s, j, "-") && letter_case(s, j + 1) < 0)
+        j++;
+    for (size_t k = i; k <= j; k++)
+        if (taken(s, k) || letter_case(s, k) >= 0)
+            return (size_t)-1;
+    return j;
+}
+
+/* Token i, lower case, reads as no verb: a word of four letters or more
+ * that ends as no verb's form does ("энергии", "проблем"; not "провел",
+ * "сообщило"). */
+static bool noun_like(const scan *s, size_t i)
+{
+    static const char *const verbs[] = { "ил", "ал", "ял", "ел", "ыл", "ул", "ла", "ло", "ли",
+                                         "ет", "ит", "ут", "ют", "ят", "ть", "ся", "сь" };
+    const char *w = norm(s, i);
+    size_t len = strlen(w);
+    if (len < 8 || (unsigned char)w[0] < 0xD0)
+        return false;
+    for (size_t k = 0; k < sizeof verbs / sizeof *verbs; k++)
+        if (!memcmp(w + len - strlen(verbs[k]), verbs[k], strlen(verbs[k])))
+            return false;
+    return true;
+}
+
+/* Token i is a genitive plural adjective ("биологических", "точных"),
+ * after which the noun it agrees with goes on a name in any form
+ * ("проблем", "наук"). */
+static bool plural_adjective(const scan *s, size_t i)
+{
+    const char *w = norm(s, i);
+    size_t len = strlen(w);
+    return len > 8 && (!memcmp(w + len - 4, "ых", 4) || !memcmp(w + len - 4, "их", 4));
+}
+
+/* What goes on an institution's name after its head noun, from token j:
+ * the genitive words of its name ("подготовки космонавтов", "ядерной
+ * физики", "медико-биологических проблем"), "по" and what the body does
+ * ("по атомной энергии"), then "имени" and whose name it bears ("имени
+ * Гагарина"). The first token past the genitive words in *plain, past
+ * "имени" and its name in *named (*plain when there is none); returns how
+ * many words *plain took. */
+static size_t name_tail(const scan *s, size_t j, size_t *plain, size_t *named)
+{
+    enum { MAX_TAIL = 4, MAX_PO = 3, MAX_NAMED = 3 };
+    size_t words = 0, po = 0, before_po = j, e;
+    bool after_plural = false;
+    while (words < MAX_TAIL && j < s->n && gap_is(s, j - 1, " ")
+           && (e = lower_word(s, j)) != (size_t)-1) {
+        if (!po && words < MAX_TAIL - 1 && e == j && !strcmp(norm(s, j), "по")) {
+            po = 1;
+            before_po = j++;
+            continue;
+        }
+        bool on = po ? po <= MAX_PO && noun_like(s, e)
+                     : genitive_tail(s, e) || (after_plural && noun_like(s, e));
+        if (!on)
+            break;
+        po += po > 0;
+        after_plural = plural_adjective(s, e);
+        words++;
+        j = e + 1;
+    }
+    if (po == 1)   /* "по" with nothing after it is no part of the name */
+        j = before_po;
+    *plain = *named = j;
+    if (words && j + 1 < s->n && gap_is(s, j - 1, " ") && !strcmp(norm(s, j), "имени")
+        && gap_is(s, j, " ") && letter_case(s, j + 1) > 0) {
+        size_t k = word_end(s, j + 1);
+        for (size_t w = 1; w < MAX_NAMED && k + 1 < s->n && gap_is(s, k, " ")
+                           && letter_case(s, k + 1) > 0;
+             w++)
+            k = word_end(s, k + 1);
+        *named = k + 1;
+    }
+    return words;
+}
+
+/* The first token past the owner at j, a known place or an acronym in
+ * capitals ("Народной партии Казахстана", "Института ... РАН"); j when
+ * there is none. */
+static size_t owner_end(const scan *s, size_t j)
+{
+    if (j >= s->n || !gap_is(s, j - 1, " ") || letter_case(s, j) <= 0)
+        return j;
+    if (known_place(s, j)) {
+        while (j < s->n && known_place(s, j))
+            j++;
+        return j;
+    }
+    int caps = names_caps(s->text, s->toks[j].start, s->toks[j].end);
+    return caps >= 2 && caps <= 6 && (unsigned char)norm(s, j)[0] >= 0xD0 ? j + 1 : j;
+}
+
+/* Pushes an organization's name [a, plain), and [a, named) too when it
+ * goes on with "имени" and a name: news writes it either way. Returns 1, or
+ * -1 on no memory. */
+static int push_named(scan *s, size_t a, size_t plain, size_t named)
+{
+    if (push(s, a, plain - a, (size_t)-1, NAMES_ORG) < 0
+        || (named > plain && push(s, a, named - a, (size_t)-1, NAMES_ORG) < 0))
+        return -1;
+    return 1;
+}
+
 /* An organization named by a capitalized adjective, lower-case adjectives
  * and a head noun, then the genitive words of its name and the gazetteer
  * place whose it is: "Евразийского межправительственного совета", "Народной
- * партии Казахстана". At a sentence's start the capital says nothing, so
- * only an adjective made from a name ("Ошский", "-ск-") begins one there, or
- * one whose name ends with its place ("Арбитражный суд Москвы").
+ * партии Казахстана", "Большого театра". At a sentence's start the capital
+ * says nothing, so only an adjective made from a name ("Ошский", "-ск-")
+ * begins one there, or one whose name ends with its place ("Арбитражный суд
+ * Москвы"). The adjective may be a city the gazetteer read in it
+ * ("Уральского государственного университета" is no Uralsk).
  * Returns 1 when it pushed a hit, 0, or -1 on no memory. */
 static int org_phrase(scan *s, size_t a)
 {
-    enum { MAX_ADJ = 3, MAX_TAIL = 3 };
-    if (taken(s, a) || !adjective_form(s, a))
+    enum { MAX_ADJ = 3 };
+    bool city = known_place(s, a) && !(a + 1 < s->n && known_place(s, a + 1));
+    if ((taken(s, a) && !city) || !adjective_form(s, a))
         return 0;
     size_t j = a + 1, k, e;
     for (k = 0; k < MAX_ADJ && j < s->n && gap_is(s, j - 1, " ")
@@ -340,20 +464,39 @@ static int org_phrase(scan *s, size_t a)
     if (j >= s->n || !gap_is(s, j - 1, " ") || taken(s, j) || letter_case(s, j) >= 0
         || !listed(s, j, org_heads))
         return 0;
-    j++;
-    for (k = 0; k < MAX_TAIL && j < s->n && gap_is(s, j - 1, " ") && !taken(s, j)
-                && genitive_tail(s, j);
-         k++)
-        j++;
-    bool owned = false;
-    if (j < s->n && gap_is(s, j - 1, " ") && known_place(s, j) && letter_case(s, j) > 0)
-        while (j < s->n && known_place(s, j))
-            j++, owned = true;
+    size_t plain, named;
+    name_tail(s, j + 1, &plain, &named);
+    size_t owned = owner_end(s, plain);
     /* At a sentence's start, a name's adjective ("Ошский") or a place whose
      * body it is ("Арбитражный суд Москвы") says it is a name. */
-    if (sentence_start(s, a) && !adjective(s, a) && !owned)
+    if (sentence_start(s, a) && !adjective(s, a) && owned == plain)
         return 0;
-    return push(s, a, j - a, (size_t)-1, NAMES_ORG) < 0 ? -1 : 1;
+    if (owned > plain)
+        named = plain = owned;
+    return push_named(s, a, plain, named);
+}
+
+/* An institution named by its head noun, capitalized, and the genitive
+ * words of its name: "Институтом ядерной физики", "Центр подготовки
+ * космонавтов имени Гагарина", "Агентства по атомной энергии". At a
+ * sentence's start ("Центр города") it takes two words of its name, or
+ * "имени" and a name, or its owner. Returns 1 when it pushed a hit, 0, or
+ * -1 on no memory. */
+static int institution(scan *s, size_t a)
+{
+    if (taken(s, a) || !listed(s, a, inst_heads)
+        || names_caps(s->text, s->toks[a].start, s->toks[a].end) >= 2 || a + 1 >= s->n)
+        return 0;
+    size_t plain, named;
+    size_t words = name_tail(s, a + 1, &plain, &named);
+    if (!words)
+        return 0;
+    size_t owned = owner_end(s, plain);
+    if (sentence_start(s, a) && words < 2 && named == plain && owned == plain)
+        return 0;
+    if (owned > plain)
+        named = plain = owned;
+    return push_named(s, a, plain, named);
 }
 
 /* The word before the list item at [a, ..]: its end, after ", " or " и ",
@@ -484,6 +627,68 @@ static bool supervisor(const scan *s, size_t i)
     return len > tl + 4 && !memcmp(w + len - tl, tail, tl);
 }
 
+/* The stems of Soviet-style compound names of companies and services:
+ * where they are ("Рос", "Каз", "Урал"), then what they do ("нефт", "маш",
+ * "телеком"): "Метровагонмаш", "Казгидромет", "Уралвагонзавод",
+ * "Росэнергоатом", "Мосводоканал", "Узбекнефтегаз", "Белтелеком". */
+static const char *const where_stems[] = {
+    "рос", "мос", "лен", "каз", "казах", "узб", "узбек", "бел", "тат", "баш", "урал", "сиб",
+    "кирг", "кыргыз", "тадж", "арм", "азер", "укр", "груз", "туркмен", "якут", "даль", "метро",
+    "гос", "союз", "спец", "меж", "обл", "гор", "рай",
+};
+static const char *const what_stems[] = {
+    "маш", "пром", "газ", "нефт", "энерг", "атом", "транс", "хим", "мет", "гидр", "торг",
+    "строй", "связ", "телеком", "водоканал", "вод", "завод", "вагон", "авиа", "аэр",
+    "флот", "банк", "лес", "охран", "агр", "сельхоз", "тех", "авт", "сбыт", "сет", "угл", "уголь",
+    "руд", "металл", "мед", "золот", "алмаз", "тепл", "электр", "инвест", "кредит",
+    "страх", "зерн", "хлеб", "сахар", "лизинг", "почт", "радио", "теле", "кабель", "прибор",
+    "станк", "суд", "мотор", "вертол", "ракет", "космос", "дор", "мост", "жил", "информ",
+    "экспорт", "импорт", "мунай", "калий", "никель", "фарм", "мед", "нацбанк", "стат", "надзор",
+    "контракт", "ресурс", "холдинг", "снаб", "трест", "комплект",
+};
+
+/* The stems that make `w` (bytes [0, len)), each followed by an optional
+ * linking "о" or "е", the first from `list` (where_stems or what_stems),
+ * the others and the last of what_stems, then at most a case ending: the
+ * count of stems, or 0 when the word is not made so. */
+static int stems_in(const char *w, size_t len, const char *const *list, size_t nlist)
+{
+    static const char *const case_ends[] = { "", "а", "я", "у", "ю", "е", "ы", "и", "ь", "ом",
+                                             "ем", "ой", "ей", "ью", "ам", "ах", "ами" };
+    for (size_t k = 0; k < nlist; k++) {
+        size_t sl = strlen(list[k]);
+        if (sl > len || memcmp(w, list[k], sl))
+            continue;
+        for (size_t link = 0; link <= 2; link += 2) {
+            const char *r = w + sl + link;
+            size_t rl = len - sl - link;
+            if (link && (sl + 2 > len || (memcmp(w + sl, "о", 2) && memcmp(w + sl, "е", 2))))
+                break;
+            for (size_t e = 0; list == what_stems && e < sizeof case_ends / sizeof *case_ends; e++)
+                if (rl == strlen(case_ends[e]) && !memcmp(r, case_ends[e], rl))
+                    return 1;
+            int rest = stems_in(r, rl, what_stems, sizeof what_stems / sizeof *what_stems);
+            if (rest)
+                return rest + 1;
+        }
+    }
+    return 0;
+}
+
+/* A company or service named by one word made of stems, in any case: a
+ * place's and what it does ("Татнефти", "Метровагонмаша"), or three of what
+ * it does ("Авиалесоохраны"); two of those alone are as often a common word
+ * ("Автосервис"). No word spelled otherwise: a surname ("Газманов") or a
+ * common word ("Нефтегазовый") has letters no stem holds. */
+static bool compound_org(const scan *s, size_t i)
+{
+    const char *w = norm(s, i);
+    size_t len = strlen(w);
+    return len >= 12 && (unsigned char)w[0] >= 0xD0
+           && (stems_in(w, len, where_stems, sizeof where_stems / sizeof *where_stems) >= 2
+               || stems_in(w, len, what_stems, sizeof what_stems / sizeof *what_stems) >= 3);
+}
+
 /* A Latin name after a Russian organization word, unquoted: "компании
  * Google", "банк HSBC". Its capitalized Latin words joined by spaces, none
  * taken. Returns 1 when it pushed a hit, 0, or -1 on no memory. */
@@ -577,10 +782,14 @@ long runames_find(const char *text, size_t len, const names_tok *toks, size_t n,
         size_t elided = rc == 0 ? elided_region(&s, i, j) : (size_t)-1;
         if (elided != (size_t)-1)
             rc = push(&s, i, 1, elided, NAMES_PLACE) < 0 ? -1 : 1;
-        if (rc == 0 && i == j && free_span(&s, i, j) && supervisor(&s, i))
+        if (rc == 0 && i == j && free_span(&s, i, j)
+            && names_caps(text, toks[i].start, toks[i].end) < 2
+            && (supervisor(&s, i) || compound_org(&s, i)))
             rc = push(&s, i, 1, (size_t)-1, NAMES_ORG) < 0 ? -1 : 1;
         if (rc == 0 && i == j)
             rc = org_phrase(&s, i);
+        if (rc == 0 && i == j)
+            rc = institution(&s, i);
         if (rc == 0)
             rc = quoted(&s, i);
         /* A word in capitals is an acronym (ruabbr.h), no list's place. */

@@ -136,8 +136,10 @@ static void test_org_phrases(void **state)
            "o:Народной партии Казахстана");
     expect("в парламент прошла Общенациональная социал-демократическая партия", NULL, NULL,
            "o:Общенациональная социал-демократическая партия");
+    /* With "имени" and a name, both ways news writes it. */
     expect("филиал Российского университета дружбы народов имени Лумумбы", NULL, NULL,
-           "o:Российского университета дружбы народов");
+           "o:Российского университета дружбы народов"
+           "|o:Российского университета дружбы народов имени Лумумбы");
     /* A verb ends the name. */
     expect("подразделения Центрального военного округа прибыли на базу", NULL, NULL,
            "o:Центрального военного округа");
@@ -155,6 +157,40 @@ static void test_org_phrases(void **state)
     expect("и российская партия заявила", NULL, NULL, "");
     expect("в Ошской области", NULL, NULL, "l:Ошской области");
     expect("и Евразийский банк развития", NULL, "Евразийский", "");
+    /* Institutions of every kind, in any case. */
+    expect("планы Большого театра на сезон", NULL, NULL, "o:Большого театра");
+    expect("Начальник Московского метрополитена Иван Петров", NULL, NULL,
+           "o:Московского метрополитена");
+    expect("рабочие Новолипецкого металлургического комбината вышли", NULL, NULL,
+           "o:Новолипецкого металлургического комбината");
+    expect("решением Краснодарского краевого суда от", NULL, NULL,
+           "o:Краснодарского краевого суда");
+    /* A city the gazetteer read in the adjective gives way. */
+    expect("корпус Омского государственного медицинского университета открыт", "Омского", NULL,
+           "o:Омского государственного медицинского университета");
+    expect("в Омском районе", "Омском", NULL, "l:Омском районе");
+}
+
+/* An institution named by its head noun and the genitive words of its
+ * name, "по" and what it does, "имени" and a name, its owner. */
+static void test_institutions(void **state)
+{
+    (void)state;
+    expect("подготовленных Институтом медико-биологических проблем РАН и", NULL, "РАН",
+           "o:Институтом медико-биологических проблем РАН");
+    expect("экипаж прибыл в Центр подготовки космонавтов имени Юрия Гагарина в", NULL, NULL,
+           "o:Центр подготовки космонавтов|o:Центр подготовки космонавтов имени Юрия Гагарина");
+    expect("председатель Агентства по атомной энергии доложил", NULL, NULL,
+           "o:Агентства по атомной энергии");
+    expect("ученые Института ядерной физики создали", NULL, NULL, "o:Института ядерной физики");
+    expect("Институт ядерной физики создал", NULL, NULL, "o:Институт ядерной физики");
+    /* A verb, "по" with nothing after it, a word of one letter end it. */
+    expect("данные Комитета по сообщили", NULL, NULL, "");
+    expect("решение Фонда поддержали в", NULL, NULL, "");
+    /* At a sentence's start one genitive word is no name; nor is a head
+     * without one. */
+    expect("Центр города закрыт.", NULL, NULL, "");
+    expect("сказали в Институте, что", NULL, NULL, "");
 }
 
 /* A name in guillemets in sport news is a team's; after a competition's
@@ -204,6 +240,24 @@ static void test_supervisors(void **state)
     expect("По данным Россельхознадзора, лаборатория", NULL, NULL, "o:Россельхознадзора");
     expect("Гостехнадзор проверил", NULL, NULL, "o:Гостехнадзор");
     expect("усилить надзор и Надзор", NULL, NULL, "");
+}
+
+/* One word made of the stems of a place and of what the body does, or of
+ * three of what it does, in any case; not common words nor surnames. */
+static void test_compounds(void **state)
+{
+    (void)state;
+    expect("поезда производства Метровагонмаша из Мытищ", NULL, NULL, "o:Метровагонмаша");
+    expect("По данным «Казгидромета», уровень", NULL, NULL, "o:Казгидромета");
+    expect("договор с Белтелекомом подписан", NULL, NULL, "o:Белтелекомом");
+    expect("Узбекнефтегаз увеличил добычу", NULL, NULL, "o:Узбекнефтегаз");
+    expect("сотрудники Авиалесоохраны прибыли", NULL, NULL, "o:Авиалесоохраны");
+    expect("Татнефть и Мосводоканал", NULL, NULL, "o:Татнефть|o:Мосводоканал");
+    /* Two stems of what a body does, other letters, capitals, Latin. */
+    expect("Транспорт и Автосервис, Аэропорт", NULL, NULL, "");
+    expect("сказал Газманов и Нефтегазовый", NULL, NULL, "");
+    expect("сказал РОСНЕФТЕГАЗ и Rosneftegaz", NULL, NULL, "");
+    expect("Казахтелеком", NULL, "Казахтелеком", "");
 }
 
 /* A pair of places: "от A до B" and "между A и B". */
@@ -274,10 +328,12 @@ int main(void)
         cmocka_unit_test(test_regions),
         cmocka_unit_test(test_guillemets),
         cmocka_unit_test(test_org_phrases),
+        cmocka_unit_test(test_institutions),
         cmocka_unit_test(test_sport),
         cmocka_unit_test(test_dateline_agency),
         cmocka_unit_test(test_latin_org),
         cmocka_unit_test(test_supervisors),
+        cmocka_unit_test(test_compounds),
         cmocka_unit_test(test_pairs),
         cmocka_unit_test(test_random_tokens),
     };
