@@ -738,9 +738,13 @@ static int add_context_names(const gazetteer *g, const char *text, size_t len, c
         if (!keep)
             continue;
         /* A region's adjective replaces the city the gazetteer read in it
-         * ("Актюбинской области" is no Aktobe). */
+         * ("Актюбинской области" is no Aktobe), and so does an
+         * organization's first word ("Уральского государственного
+         * университета" is no Uralsk; its owner at the end stays). */
         if (over || (!quoted && type == ENT_PLACE))
             drop_mentions_within(ms, a, end);
+        else if (!quoted && type == ENT_ORG)
+            drop_mentions_within(ms, a, a + 1);
         mention *m = add_mention(ms, h[i].first, h[i].n, type);
         int got = m ? detected_key(text, t, forms, h[i].first, h[i].n, h[i].head, m) : -1;
         if (got < 0) {

@@ -23,7 +23,7 @@ static const char route_words[] =
     " дорог железн трасс автодорог магистрал маршрут участк коридор перевал пропуск границ"
     " трубопровод газопровод нефтепровод рейс рейсов сообщени ";
 /* Words a region's adjective stands before: "Ошской области". */
-static const char region_words[] = " област кра район округ ";
+static const char region_words[] = " област кр район округ ";
 /* Words before an organization's name in guillemets: "клуб «Астана»". */
 static const char org_words[] =
     " клуб фк команд компан авиакомпан госкорпорац корпорац концерн холдинг завод комбинат"
@@ -42,13 +42,18 @@ static const char org_heads[] =
     " министерств управлен инспекц департамент компан концерн холдинг объединен"
     " издательств бирж дум обсерватор лаборатор трест верф авиакомпан госкорпорац ";
 
+/* Heads of a state body named by its owner alone: "Прокуратура
+ * Забайкальского края", "Администрации Приморского края". */
+static const char state_heads[] = " прокуратур администрац правительств ";
+
 /* Heads that begin an institution's name of their own, capitalized before
  * the genitive words of its name: "Институт ядерной физики", "Центр
  * подготовки космонавтов имени Гагарина", "Агентство по атомной энергии". */
 static const char inst_heads[] =
     " институт центр университет академ муз театр фонд комитет агентств служб управлен инспекц"
     " департамент комисс ассоциац федерац палат банк корпорац объединен училищ колледж больниц"
-    " госпитал библиотек прокуратур консерватор обсерватор лаборатор министерств ";
+    " госпитал библиотек прокуратур консерватор обсерватор лаборатор министерств администрац"
+    " правительств ";
 
 /* Words of sport news: a document holding two of them reports games, and
  * its names in guillemets are teams ("«Карабах» обыграл «Кайрат»"). */
@@ -414,13 +419,21 @@ static size_t name_tail(const scan *s, size_t j, size_t *plain, size_t *named)
     return words;
 }
 
-/* The first token past the owner at j, a known place or an acronym in
- * capitals ("Народной партии Казахстана", "Института ... РАН"); j when
- * there is none. */
-static size_t owner_end(const scan *s, size_t j)
+/* The first token past the owner at j, a known place, a region named by
+ * its adjective or an acronym in capitals ("Народной партии Казахстана",
+ * "Прокуратура Забайкальского края", "Института ... РАН"); j when there is
+ * none. *region tells a region. */
+static size_t owner_end(const scan *s, size_t j, bool *region)
 {
+    *region = false;
     if (j >= s->n || !gap_is(s, j - 1, " ") || letter_case(s, j) <= 0)
         return j;
+    size_t r = word_end(s, j);   /* a region: "Забайкальского края" */
+    if (adjective(s, r) && free_span(s, j, r) && r + 1 < s->n && gap_is(s, r, " ")
+        && letter_case(s, r + 1) < 0 && listed(s, r + 1, region_words) && !taken(s, r + 1)) {
+        *region = true;
+        return r + 2;
+    }
     if (known_place(s, j)) {
         while (j < s->n && known_place(s, j))
             j++;
@@ -431,11 +444,14 @@ static size_t owner_end(const scan *s, size_t j)
 }
 
 /* Pushes an organization's name [a, plain), and [a, named) too when it
- * goes on with "имени" and a name: news writes it either way. Returns 1, or
- * -1 on no memory. */
-static int push_named(scan *s, size_t a, size_t plain, size_t named)
+ * goes on with "имени" and a name: news writes it either way. A region that
+ * ends it, its owner, is a place of its own, pushed first. Returns 1, or -1
+ * on no memory. */
+static int push_named(scan *s, size_t a, size_t plain, size_t named, bool region_owner)
 {
-    if (push(s, a, plain - a, (size_t)-1, NAMES_ORG) < 0
+    if ((region_owner && push(s, word_start(s, plain - 2), plain - word_start(s, plain - 2),
+                              (size_t)-1, NAMES_PLACE) < 0)
+        || push(s, a, plain - a, (size_t)-1, NAMES_ORG) < 0
         || (named > plain && push(s, a, named - a, (size_t)-1, NAMES_ORG) < 0))
         return -1;
     return 1;
@@ -465,15 +481,16 @@ static int org_phrase(scan *s, size_t a)
         || !listed(s, j, org_heads))
         return 0;
     size_t plain, named;
+    bool region_owner;
     name_tail(s, j + 1, &plain, &named);
-    size_t owned = owner_end(s, plain);
+    size_t owned = owner_end(s, plain, &region_owner);
     /* At a sentence's start, a name's adjective ("Ошский") or a place whose
      * body it is ("Арбитражный суд Москвы") says it is a name. */
     if (sentence_start(s, a) && !adjective(s, a) && owned == plain)
         return 0;
     if (owned > plain)
         named = plain = owned;
-    return push_named(s, a, plain, named);
+    return push_named(s, a, plain, named, region_owner);
 }
 
 /* An institution named by its head noun, capitalized, and the genitive
@@ -488,15 +505,17 @@ static int institution(scan *s, size_t a)
         || names_caps(s->text, s->toks[a].start, s->toks[a].end) >= 2 || a + 1 >= s->n)
         return 0;
     size_t plain, named;
+    bool region_owner;
     size_t words = name_tail(s, a + 1, &plain, &named);
-    if (!words)
+    size_t owned = owner_end(s, plain, &region_owner);
+    /* A state body needs no words of its own before its owner. */
+    if (!words && !(owned > plain && listed(s, a, state_heads)))
         return 0;
-    size_t owned = owner_end(s, plain);
     if (sentence_start(s, a) && words < 2 && named == plain && owned == plain)
         return 0;
     if (owned > plain)
         named = plain = owned;
-    return push_named(s, a, plain, named);
+    return push_named(s, a, plain, named, region_owner);
 }
 
 /* The word before the list item at [a, ..]: its end, after ", " or " и ",

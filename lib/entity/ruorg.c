@@ -354,9 +354,18 @@ static int read_body(const scan *s, size_t i, ruorg_hit *h, const body **which)
     }
     if (!*which)
         return 0;
+    /* "глава МИД республики": the country's word stands for its owner. */
+    if (s->text && j < s->n && is_joined(s, j - 1) && !is_cap(s, j) && country_word(s->forms[j])) {
+        h->owner = j;
+        h->n++;
+        return 1;
+    }
     /* Alone, unless its name may go on ("Министерство энергетики и
-     * природных ресурсов"). */
-    if (!(*which)->bare || (j < s->n && is_joined(s, j - 1) && s->inner && (s->inner[j] & INNER_ON)))
+     * природных ресурсов"); an abbreviation's never does ("МЧС и
+     * сельхозпредприятия"). */
+    bool abbr = (*which)->abbr && h->n == 1 && !strcmp(s->forms[i], (*which)->abbr);
+    if (!(*which)->bare
+        || (!abbr && j < s->n && is_joined(s, j - 1) && s->inner && (s->inner[j] & INNER_ON)))
         return 0;
     h->owner = j;
     return 1;

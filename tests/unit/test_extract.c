@@ -259,6 +259,11 @@ static void test_russian_bodies(void **state)
     EXPECT("Президент Казахстана заявил, что Министерство обороны готово.",
            "place:kazakhstan*1 org:ministerstv oboron kazakhstan*1");
     EXPECT("Министерство обороны сообщило.", "");
+    /* An abbreviation alone, "республики" standing for its owner; an
+     * abbreviation's name never goes on ("МЧС и"). */
+    EXPECT("Заголовок\nЕРЕВАН, 5 мая. Глава МИД республики прибыл. МЧС и спасатели помогли.",
+           "place:yerevan*1 org:ministerstv inostrann del armenia*1 "
+           "org:ministerstv po chrezvychain situatsi armenia*1");
     /* A ministry's name the list lacks is read whole up to its last
      * genitive, "республики" standing for the owner. */
     EXPECT("Президент Казахстана заявил, что Министерство энергетики и природных ресурсов "
@@ -289,6 +294,15 @@ static void test_russian_org_names(void **state)
     EXPECT("Гол забил нападающий «Манчестер Сити» Холанд.", "name:manchester sit*1");
     EXPECT("Депутаты Народной партии Казахстана против.",
            "org:narodn part kazakhstan*1 place:kazakhstan*1");
+    /* A state body named by its head and a region the gazetteer lacks: the
+     * region is a place of its own. */
+    EXPECT("Сообщила прокуратура. Прокуратура Забайкальского края начала проверку.",
+           "org:prokuratur zabaikalsk kr*1 place:zabaikalsk kr*1");
+    /* An institution's adjective the gazetteer read as a city gives way. */
+    EXPECT("Корпус Актюбинского медицинского университета открыт.",
+           "org:aktyubinsk meditsinsk universitet*1");
+    /* One word of stems. */
+    EXPECT("Уровень воды растет, по данным «Казгидромета».", "org:kazgidromet*1");
 }
 
 /* A gazetteer name never runs across a sentence's end; an abbreviation's
