@@ -422,35 +422,49 @@ static size_t name_tail(const scan *s, size_t j, size_t *plain, size_t *named)
 /* The first token past the owner at j, a known place, a region named by
  * its adjective or an acronym in capitals ("Народной партии Казахстана",
  * "Прокуратура Забайкальского края", "Института ... РАН"); j when there is
- * none. *region tells a region. */
-static size_t owner_end(const scan *s, size_t j, bool *region)
+ * none. *kind tells which. */
+enum owner { OWN_NONE, OWN_PLACE, OWN_REGION, OWN_ACRONYM };
+
+static size_t owner_end(const scan *s, size_t j, enum owner *kind)
 {
-    *region = false;
+    *kind = OWN_NONE;
     if (j >= s->n || !gap_is(s, j - 1, " ") || letter_case(s, j) <= 0)
         return j;
     size_t r = word_end(s, j);   /* a region: "Забайкальского края" */
     if (adjective(s, r) && free_span(s, j, r) && r + 1 < s->n && gap_is(s, r, " ")
         && letter_case(s, r + 1) < 0 && listed(s, r + 1, region_words) && !taken(s, r + 1)) {
-        *region = true;
+        *kind = OWN_REGION;
         return r + 2;
     }
     if (known_place(s, j)) {
+        *kind = OWN_PLACE;
         while (j < s->n && known_place(s, j))
             j++;
         return j;
     }
     int caps = names_caps(s->text, s->toks[j].start, s->toks[j].end);
-    return caps >= 2 && caps <= 6 && (unsigned char)norm(s, j)[0] >= 0xD0 ? j + 1 : j;
+    if (caps < 2 || caps > 6 || (unsigned char)norm(s, j)[0] < 0xD0)
+        return j;
+    *kind = OWN_ACRONYM;
+    return j + 1;
+}
+
+/* A name in guillemets follows the words before token e: they only say
+ * what it is ("Национальная компания «КазМунайГаз»"). */
+static bool guillemets_after(const scan *s, size_t e)
+{
+    return e < s->n && gap_is(s, e - 1, " «");
 }
 
 /* Pushes an organization's name [a, plain), and [a, named) too when it
- * goes on with "имени" and a name: news writes it either way. A region that
- * ends it, its owner, is a place of its own, pushed first. Returns 1, or -1
- * on no memory. */
-static int push_named(scan *s, size_t a, size_t plain, size_t named, bool region_owner)
+ * goes on with "имени" and a name: news writes it either way. An owner that
+ * ends it, a region or an acronym no name took, is a name of its own,
+ * pushed first. Returns 1, or -1 on no memory. */
+static int push_named(scan *s, size_t a, size_t plain, size_t named, enum owner kind)
 {
-    if ((region_owner && push(s, word_start(s, plain - 2), plain - word_start(s, plain - 2),
-                              (size_t)-1, NAMES_PLACE) < 0)
+    size_t o = kind == OWN_REGION ? word_start(s, plain - 2) : plain - 1;
+    if ((kind == OWN_REGION && push(s, o, plain - o, (size_t)-1, NAMES_PLACE) < 0)
+        || (kind == OWN_ACRONYM && !taken(s, o) && push(s, o, 1, (size_t)-1, NAMES_ORG) < 0)
         || push(s, a, plain - a, (size_t)-1, NAMES_ORG) < 0
         || (named > plain && push(s, a, named - a, (size_t)-1, NAMES_ORG) < 0))
         return -1;
@@ -481,16 +495,18 @@ static int org_phrase(scan *s, size_t a)
         || !listed(s, j, org_heads))
         return 0;
     size_t plain, named;
-    bool region_owner;
+    enum owner kind;
     name_tail(s, j + 1, &plain, &named);
-    size_t owned = owner_end(s, plain, &region_owner);
+    size_t owned = owner_end(s, plain, &kind);
     /* At a sentence's start, a name's adjective ("Ошский") or a place whose
      * body it is ("Арбитражный суд Москвы") says it is a name. */
     if (sentence_start(s, a) && !adjective(s, a) && owned == plain)
         return 0;
     if (owned > plain)
         named = plain = owned;
-    return push_named(s, a, plain, named, region_owner);
+    if (guillemets_after(s, named))
+        return 0;
+    return push_named(s, a, plain, named, kind);
 }
 
 /* An institution named by its head noun, capitalized, and the genitive
@@ -505,9 +521,9 @@ static int institution(scan *s, size_t a)
         || names_caps(s->text, s->toks[a].start, s->toks[a].end) >= 2 || a + 1 >= s->n)
         return 0;
     size_t plain, named;
-    bool region_owner;
+    enum owner kind;
     size_t words = name_tail(s, a + 1, &plain, &named);
-    size_t owned = owner_end(s, plain, &region_owner);
+    size_t owned = owner_end(s, plain, &kind);
     /* A state body needs no words of its own before its owner. */
     if (!words && !(owned > plain && listed(s, a, state_heads)))
         return 0;
@@ -515,7 +531,9 @@ static int institution(scan *s, size_t a)
         return 0;
     if (owned > plain)
         named = plain = owned;
-    return push_named(s, a, plain, named, region_owner);
+    if (guillemets_after(s, named))
+        return 0;
+    return push_named(s, a, plain, named, kind);
 }
 
 /* The word before the list item at [a, ..]: its end, after ", " or " и ",
