@@ -694,6 +694,61 @@ static void drop_mentions_within(mentions *ms, size_t a, size_t end)
     }
 }
 
+/* The match form of the one-word Cyrillic name of place e ("Россия" ->
+ * "ross"): what a filter naming a body "of" it ends with. NULL when it has
+ * none (or memory runs out). */
+static char *cyrillic_form(const gaz_entity *e)
+{
+    for (size_t k = 0; k <= e->naliases; k++) {
+        const char *a = k < e->naliases ? e->aliases[k] : e->name;
+        size_t len = strlen(a);
+        if (translit_has_cyr(a, len) && !memchr(a, ' ', len))
+            return gaz_match_form(a, len);
+    }
+    return NULL;
+}
+
+/* A country's body named without its owner, "Национальный ядерный центр",
+ * "Агентства по атомной энергии": its first word says it is the state's
+ * (national_words), and its last word is no owner (a name, a place). News
+ * names it with its country, so it is also the body of the document's
+ * country (ruorg_country): mention m again, its key followed by the
+ * country's Russian name ("... tsentr kazakhstan"), as a filter naming it
+ * so reads. Returns 0, or -1 on no memory. */
+static int add_country_body(const char *text, const tok_array *t, const names_tok *nt,
+                            mentions *ms, size_t m, const gaz_entity *country)
+{
+    static const char national_words[] =
+        " национальн государственн республиканск центральн верховн конституционн генеральн"
+        " министерств агентств комитет служб инспекц департамент казначейств нацбанк ";
+    size_t a = ms->v[m].first, last = a + ms->v[m].n - 1;
+    const char *w = tok_array_norm(t, a);
+    if (!wordlist_has(national_words, w, rustem_name(w, t->v[a].len))
+        || names_case(text, nt[last].start, nt[last].end) > 0)
+        return 0;
+    for (size_t o = 0; o < ms->n; o++)
+        if (ms->v[o].type == ENT_PLACE && ms->v[o].first <= last
+            && ms->v[o].first + ms->v[o].n > last)
+            return 0;
+    char *form = cyrillic_form(country);
+    if (!form)
+        return 0;
+    size_t len = strlen(ms->v[m].own_key) + strlen(form) + 2;
+    char *key = malloc(len), *name = strdup(ms->v[m].own_name);
+    mention *p = key && name ? add_mention(ms, a, ms->v[m].n, ENT_ORG) : NULL;
+    if (!p) {
+        free(form);
+        free(key);
+        free(name);
+        return -1;
+    }
+    snprintf(key, len, "%s %s", ms->v[m].own_key, form);
+    free(form);
+    p->key = p->own_key = key;
+    p->name = p->own_name = name;
+    return 0;
+}
+
 /* Names read from Russian context (runames.h). An organization in
  * guillemets, and the same words in guillemets elsewhere in the document,
  * replace the gazetteer's other reading of the word ("клуб «Астана»" is no
@@ -704,15 +759,18 @@ static void drop_mentions_within(mentions *ms, size_t a, size_t end)
  * Returns 0, or -1 on no memory. */
 static int add_context_names(const gazetteer *g, const char *text, size_t len, const tok_array *t,
                              const names_tok *nt, char **forms, unsigned char *taken,
-                             const unsigned char *place, mentions *ms)
+                             const unsigned char *place, const gaz_entity *country,
+                             mentions *ms)
 {
     runames_hit *h = NULL;
     long k = runames_find(text, len, nt, t->n, taken, place, &h);
     int rc = k < 0 ? -1 : 0;
     for (long i = 0; i < k && rc == 0; i++) {
         size_t a = h[i].first, end = a + h[i].n;
-        /* Words in guillemets: an untyped name of several is a name. */
-        bool words = memchr(text + t->v[a].start, ' ', t->v[end - 1].end - t->v[a].start) != NULL;
+        /* Words in guillemets, or a domain's parts ("«ВЭБ.РФ»"): an
+         * untyped name of several is a name. */
+        size_t span = t->v[end - 1].end - t->v[a].start;
+        bool words = memchr(text + t->v[a].start, ' ', span) || memchr(text + t->v[a].start, '.', span);
         ent_type type = h[i].type == NAMES_PLACE ? ENT_PLACE
                         : h[i].type == NAMES_ORG ? ENT_ORG
                         : named_org_elsewhere(forms, h, k, i) ? ENT_ORG
@@ -728,6 +786,11 @@ static int add_context_names(const gazetteer *g, const char *text, size_t len, c
         for (size_t m = 0; m < ms->n && keep && quoted; m++) {
             size_t ma = ms->v[m].first, me = ma + ms->v[m].n;
             if (me <= a || ma >= end)
+                continue;
+            /* The gazetteer's organization named with its word
+             * ("авиакомпания «Россия»"): the name is the organization too,
+             * as news writes it alone. */
+            if (type == ENT_ORG && ms->v[m].type == ENT_ORG && ma < a && me >= end)
                 continue;
             over = true;
             /* Across its edge, or the gazetteer's name of it, or (a word
@@ -760,6 +823,11 @@ static int add_context_names(const gazetteer *g, const char *text, size_t len, c
             free(m->own_key);
             free(m->own_name);
             *m = (mention){ m->first, m->n, e[0]->type, e[0]->key, e[0]->name, NULL, NULL };
+        }
+        if (!quoted && type == ENT_ORG && m->own_key && country
+            && add_country_body(text, t, nt, ms, ms->n - 1, country) < 0) {
+            rc = -1;
+            break;
         }
         memset(taken + h[i].first, 1, h[i].n);
     }
@@ -1369,7 +1437,10 @@ static seek_status find_entities(const gazetteer *g, const char *text, size_t le
     }
     if ((g && add_initials(g, text, t, forms, taken, &ms) < 0)
         || (g && add_bodies(g, text, t, nt, forms, taken, &ms) < 0)
-        || add_context_names(g, text, len, t, nt, forms, taken, place, &ms) < 0)
+        || add_context_names(g, text, len, t, nt, forms, taken, place,
+                             g ? ruorg_country(g, text, nt, (const char *const *)forms, t->n)
+                               : NULL,
+                             &ms) < 0)
         goto out;
     if (add_acronyms(text, t, nt, forms, taken, &ms) < 0)
         goto out;

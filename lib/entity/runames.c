@@ -29,7 +29,11 @@ static const char org_words[] =
     " клуб фк команд компан авиакомпан госкорпорац корпорац концерн холдинг завод комбинат"
     " фабрик банк фонд парт движен агентств издательств газет журнал телеканал радиостанц"
     " ассоциац объединен обществ предприят групп театр фракц блок коалиц альянс"
-    " оао зао пао ао ооо тоо гпо гуп руп нк нак уп чуп ";
+    " перевозчик авиаперевозчик лоукостер оператор производител автопроизводител разработчик"
+    " застройщик девелопер ритейлер ретейлер маркетплейс сет издан портал поставщик подрядчик"
+    " страховщик автоконцерн госкомпан госбанк телекомпан кинокомпан медиахолдинг университет"
+    " институт центр муз школ колледж кинотеатр"
+    " оао зао пао ао ооо тоо гпо гуп руп нк нак уп чуп гк нпо фгуп муп ано нко ";
 
 /* Nouns that end an organization's name after its adjectives: "Евразийский
  * банк развития", "Ошский государственный университет", "Народная партия
@@ -218,7 +222,8 @@ static size_t quote_end(const scan *s, size_t a)
             return j;
         if (j + 1 >= s->n)
             break;
-        if (!gap_is(s, j, " ") && !gap_is(s, j, "-"))
+        /* Words, hyphenated words and a domain's parts ("«ВЭБ.РФ»"). */
+        if (!gap_is(s, j, " ") && !gap_is(s, j, "-") && !gap_is(s, j, "."))
             break;
     }
     return (size_t)-1;
@@ -420,10 +425,11 @@ static size_t name_tail(const scan *s, size_t j, size_t *plain, size_t *named)
 }
 
 /* The first token past the owner at j, a known place, a region named by
- * its adjective or an acronym in capitals ("Народной партии Казахстана",
- * "Прокуратура Забайкальского края", "Института ... РАН"); j when there is
- * none. *kind tells which. */
-enum owner { OWN_NONE, OWN_PLACE, OWN_REGION, OWN_ACRONYM };
+ * its adjective, an acronym in capitals or another known name ("Народной
+ * партии Казахстана", "Прокуратура Забайкальского края", "Института ...
+ * РАН", "Постоянного комитета Союзного государства"); j when there is none.
+ * *kind tells which. */
+enum owner { OWN_NONE, OWN_PLACE, OWN_REGION, OWN_ACRONYM, OWN_NAME };
 
 static size_t owner_end(const scan *s, size_t j, enum owner *kind)
 {
@@ -442,8 +448,24 @@ static size_t owner_end(const scan *s, size_t j, enum owner *kind)
             j++;
         return j;
     }
+    /* A known organization's name, in the genitive as its adjective shows
+     * ("Союзного государства"), or its acronym ("СНГ"): a person's name
+     * there is no owner but the body's head ("университета Ильшат
+     * Гафуров"). */
+    const char *w = norm(s, j);
+    size_t wl = strlen(w);
     int caps = names_caps(s->text, s->toks[j].start, s->toks[j].end);
-    if (caps < 2 || caps > 6 || (unsigned char)norm(s, j)[0] < 0xD0)
+    bool genitive_adj = wl > 8 && (!memcmp(w + wl - 6, "ого", 6) || !memcmp(w + wl - 6, "его", 6));
+    if (taken(s, j) && (genitive_adj || caps >= 2)) {
+        enum { MAX_OWNER = 6 };
+        size_t e = j + 1;
+        while (e < s->n && e < j + MAX_OWNER && taken(s, e) && !known_place(s, e)
+               && (gap_is(s, e - 1, " ") || gap_is(s, e - 1, "-")))
+            e++;
+        *kind = OWN_NAME;
+        return e;
+    }
+    if (caps < 2 || caps > 6 || (unsigned char)w[0] < 0xD0)
         return j;
     *kind = OWN_ACRONYM;
     return j + 1;

@@ -598,6 +598,26 @@ out:
     return kept;
 }
 
+const gaz_entity *ruorg_country(const gazetteer *g, const char *text, const names_tok *toks,
+                                const char *const *forms, size_t n)
+{
+    if (!g || !n || pthread_once(&tab_once, tab_make) != 0 || !tab.ok)
+        return NULL;
+    unsigned char *flags = calloc(n, 2);
+    if (!flags)
+        return NULL;
+    for (size_t i = 0; i < n; i++) {
+        flags[i] = joined_by_space(text, toks, i, n);
+        flags[n + i] = names_case(text, toks[i].start, toks[i].end) > 0;
+    }
+    scan s = { g, text, toks, forms, n, flags, flags + n, NULL, NULL, false };
+    const gaz_entity *c = dateline_country(&s);
+    if (!c)
+        c = title_country(&s);
+    free(flags);
+    return c;
+}
+
 void ruorg_free(ruorg_hit *h, long n)
 {
     for (long i = 0; h && i < n; i++)

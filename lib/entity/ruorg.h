@@ -47,6 +47,13 @@ long ruorg_find(const gazetteer *g, const char *text, const names_tok *toks,
                 const char *const *forms, size_t n, ruorg_hit **out);
 void ruorg_free(ruorg_hit *h, long n);  /* accepts NULL */
 
+/* The country of the document whose bodies the text writes without their
+ * owner: that of its dateline, else the first a title names, as for the
+ * bodies ruorg_find reads alone; NULL when none (or memory runs out).
+ * Arguments as for ruorg_find. */
+const gaz_entity *ruorg_country(const gazetteer *g, const char *text, const names_tok *toks,
+                                const char *const *forms, size_t n);
+
 /* The key of the body whose name, with its owner, is all of `form` (a match
  * form: "mid kyrgyzstan"): a malloc'd string, or NULL when `form` names no
  * body of a known owner (or memory runs out). */

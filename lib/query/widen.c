@@ -18,8 +18,18 @@ int qp_entity_has_word(const char *term, const char *word)
     return 0;
 }
 
+/* Nonzero when the entity term's name begins with `word`, a whole word. */
+static int first_word(const char *term, const char *word)
+{
+    size_t n = strlen(word);
+    return !strncmp(term + 2, word, n) && (term[2 + n] == ' ' || term[2 + n] == '\0');
+}
+
 /* A single word the gazetteer does not know stands for the indexed names
- * that have it as a word, so analysts can filter by surname. */
+ * that have it as a word, so analysts can filter by surname. An
+ * organization's one word is the head of its longer names ("Toyota Motor
+ * Corp"), not any word of them: "Congress" is no part of "Indian National
+ * Congress", nor "Энергия" of "Агентство по атомной энергии". */
 static seek_status widen_node(xap_db *db, const gazetteer *g, qp_node *n)
 {
     const gaz_entity *e[1];
@@ -34,7 +44,8 @@ static seek_status widen_node(xap_db *db, const gazetteer *g, qp_node *n)
         if (st != SEEK_OK)
             return st;
         for (size_t i = 0; i < cnt && added < QP_WIDEN_MAX && st == SEEK_OK; i++)
-            if (qp_entity_has_word(all[i].term, n->terms[0])) {
+            if (n->etype == ENT_ORG ? first_word(all[i].term, n->terms[0])
+                                    : qp_entity_has_word(all[i].term, n->terms[0])) {
                 st = qp_add_term(n, all[i].term);
                 added++;
             }

@@ -1,7 +1,8 @@
 /* What a parsed query's words stand for in one index, decided before it is
  * compiled: an entity filter on a single word the gazetteer does not know
  * ("person:mueller") stands for the indexed names having it as a word
- * ("Markus Mueller"), and a prefix* standing for too many words is told. */
+ * ("Markus Mueller"), an organization's for those it begins ("org:toyota":
+ * "Toyota Motor"), and a prefix* standing for too many words is told. */
 #ifndef SEEKD_QUERY_WIDEN_H
 #define SEEKD_QUERY_WIDEN_H
 

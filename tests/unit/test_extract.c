@@ -93,7 +93,8 @@ static const char gaz_text[] =
     "place\tKorsakov\tКорсаков\tRussia\n"
     "place\tLuga\tЛуга\tRussia\n"
     "place\tBelarus\tБеларусь\n"
-    "place\tUkland\tUK\n";
+    "place\tUkland\tUK\n"
+    "org\tRossiya Airlines\tавиакомпания Россия\n";
 
 static gazetteer *gaz;
 
@@ -301,6 +302,17 @@ static void test_russian_org_names(void **state)
     /* An institution's adjective the gazetteer read as a city gives way. */
     EXPECT("Корпус Актюбинского медицинского университета открыт.",
            "org:aktyubinsk meditsinsk universitet*1");
+    /* The gazetteer's company named with its word: the name alone is the
+     * company too. */
+    EXPECT("Рейсы выполнит авиакомпания «Россия» из Москвы.",
+           "org:rossiya airlines*1 org:ross*1 place:russia*1");
+    /* A national body named without its owner is also the document's
+     * country's. */
+    EXPECT("Заголовок\nЕРЕВАН, 5 мая. Специалисты Национального ядерного центра прибыли.",
+           "place:yerevan*1 org:natsionaln yadern tsentr*1 org:natsionaln yadern tsentr armen*1");
+    EXPECT("Специалисты Национального ядерного центра прибыли.", "org:natsionaln yadern tsentr*1");
+    EXPECT("Заголовок\nЕРЕВАН, 5 мая. Специалисты Национального ядерного центра Казахстана "
+           "прибыли.", "place:yerevan*1 org:natsionaln yadern tsentr kazakhstan*1 place:kazakhstan*1");
     /* One word of stems. */
     EXPECT("Уровень воды растет, по данным «Казгидромета».", "org:kazgidromet*1");
 }

@@ -121,6 +121,10 @@ static void test_guillemets(void **state)
     expect("прошли партии «Ак жол», «Ауыл» и «Аманат» тоже", NULL, NULL,
            "o:Ак жол|o:Ауыл|o:Аманат");
     expect("проекты «Север», «Юг» и «Запад» тоже", NULL, NULL, "n:Север|n:Юг|n:Запад");
+    /* Words of the trade before a company's name; a domain's parts. */
+    expect("Бюджетный перевозчик «Победа» продолжит", NULL, NULL, "o:Победа");
+    expect("выделила ГК «ВЭБ.РФ».", NULL, NULL, "o:ВЭБ.РФ");
+    expect("оператор «Мегафон» и застройщик «Самолет»", NULL, NULL, "o:Мегафон|o:Самолет");
     /* A list broken by other words is no list. */
     expect("партии «Ак жол», а затем «Ауыл» тоже", NULL, NULL, "o:Ак жол|n:Ауыл");
 }
@@ -181,6 +185,12 @@ static void test_institutions(void **state)
     /* An acronym no name took is an organization of its own too. */
     expect("подготовленных Институтом медико-биологических проблем РАН и", NULL, NULL,
            "o:РАН|o:Институтом медико-биологических проблем РАН");
+    /* A known organization in the genitive owns it; a person after it is
+     * its head, no owner. */
+    expect("председателем Постоянного комитета Союзного государства Сергеем", NULL,
+           "Союзного государства", "o:Постоянного комитета Союзного государства");
+    expect("ректор Казанского федерального университета Ильшат Гафуров", NULL, "Ильшат Гафуров",
+           "o:Казанского федерального университета");
     /* Words that only say what the name in guillemets after them is. */
     expect("акции Национальной компании «КазМунайГаз» выросли", NULL, NULL, "o:КазМунайГаз");
     expect("экипаж прибыл в Центр подготовки космонавтов имени Юрия Гагарина в", NULL, NULL,

@@ -1,7 +1,8 @@
 /* Unit tests for query widening against a small index: a surname alone
  * stands for the indexed names having it as a whole word, of the type asked
  * for and undetermined names, at most QP_WIDEN_MAX of them; every entity
- * filter of the tree is widened; a prefix* standing for too many words is
+ * filter of the tree is widened; an organization's word stands for the
+ * names it begins; a prefix* standing for too many words is
  * told; a word inside another ("muellerx") is no match. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -42,6 +43,7 @@ static int setup(void **state)
     add_term(d, PREFIX_PERSON, "mueller");
     add_term(d, PREFIX_PERSON, "hans muellerx");
     add_term(d, PREFIX_ORG, "mueller and sons");
+    add_term(d, PREFIX_ORG, "bank of mueller");
     add_term(d, PREFIX_NAME, "anna mueller");
     add_term(d, PREFIX_PLACE, "muellerplatz");
     for (int i = 0; i < 40; i++) {
@@ -108,8 +110,9 @@ static void test_surname_stands_for_names(void **state)
     /* entity: takes every type. */
     t = widened("entity:mueller", &diag);
     assert_true(has(t, PREFIX_ORG, "mueller and sons"));
+    assert_true(has(t, PREFIX_ORG, "bank of mueller"));
     assert_false(has(t, PREFIX_PLACE, "muellerplatz"));
-    assert_int_equal(t->nterms, 5);
+    assert_int_equal(t->nterms, 6);
     qp_free(t);
 }
 
@@ -123,6 +126,23 @@ static void test_every_filter_of_the_tree(void **state)
     assert_true(has(or->left, PREFIX_PERSON, "markus mueller"));
     assert_true(has(or->right, PREFIX_ORG, "mueller and sons"));
     assert_false(has(or->right, PREFIX_PERSON, "markus mueller"));
+    qp_free(t);
+}
+
+/* An organization's one word stands for the names it begins, no other of
+ * their words. */
+static void test_org_word_heads_its_names(void **state)
+{
+    (void)state;
+    qp_error diag = { 0 };
+    qp_node *t = widened("org:mueller", &diag);
+    assert_true(has(t, PREFIX_ORG, "mueller and sons"));
+    assert_false(has(t, PREFIX_ORG, "bank of mueller"));
+    assert_false(has(t, PREFIX_NAME, "anna mueller"));
+    assert_int_equal(t->nterms, 2);
+    qp_free(t);
+    t = widened("entity:mueller", &diag);
+    assert_true(has(t, PREFIX_ORG, "bank of mueller"));
     qp_free(t);
 }
 
@@ -168,6 +188,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_surname_stands_for_names),
         cmocka_unit_test(test_every_filter_of_the_tree),
+        cmocka_unit_test(test_org_word_heads_its_names),
         cmocka_unit_test(test_cap_and_multiword_left_alone),
         cmocka_unit_test(test_prefix_standing_for_too_many),
         cmocka_unit_test(test_whole_words_only),
