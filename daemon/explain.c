@@ -6,6 +6,7 @@
 
 #include "hits.h"
 #include "ops.h"
+#include "parts.h"
 #include "query/compile.h"
 #include "xap/prefix.h"
 
@@ -68,11 +69,12 @@ static void write_terms(jw *out, const xap_explain *x, int in_doc)
     jw_arr_end(out);
 }
 
-/* How many documents q matches. */
-static seek_status count(reader *rd, const xap_query *q, unsigned long *total)
+/* How many documents q, compiled from tree at level, matches. */
+static seek_status count(reader *rd, const qp_node *tree, int level, const xap_query *q,
+                         unsigned long *total)
 {
     xap_search opt = { .key_slot = SLOT_ID, .time_limit = rd->ctx->time_limit };
-    run_ctx run = { q, &opt, 1, NULL };
+    run_ctx run = { q, &opt, 1, NULL, tree, level, rd };
     seek_status st = reader_run(rd, search_run, &run);
     *total = st == SEEK_OK ? run.hits->total : 0;
     xap_hits_free(run.hits);
@@ -89,7 +91,7 @@ static int reading(reader *rd, const qp_node *tree, qp_error *diag, xap_query **
     if (search_long_text(rd, tree, diag, q, err) < 0)
         return -1;
     unsigned long total;
-    seek_status st = count(rd, *q, &total);
+    seek_status st = count(rd, tree, pasted ? (qp_relaxable(tree, 2) ? 2 : 1) : 0, *q, &total);
     for (int level = pasted ? 3 : 1; st == SEEK_OK && !total && level <= 2; level++) {
         if (!qp_relaxable(tree, level))
             continue;
@@ -103,7 +105,7 @@ static int reading(reader *rd, const qp_node *tree, qp_error *diag, xap_query **
         if (level == 2)
             qp_warn(diag, "no document has every phrase as written: their words were "
                           "searched on their own too");
-        st = count(rd, *q, &total);
+        st = count(rd, tree, level, *q, &total);
     }
     return st == SEEK_OK ? 0 : op_error(rd, st, err);
 }
@@ -175,6 +177,7 @@ int op_explain(reader *rd, const proto_request *req, jw *out, proto_error *err)
 typedef struct similar_ctx {
     const char *idterm;
     const xap_query *filter;
+    const qp_node *tree;    /* the filter's */
     run_ctx run;
     int found;
 } similar_ctx;
@@ -185,13 +188,16 @@ static seek_status run_similar(xap_db *db, void *ctx)
     similar_ctx *sc = ctx;
     xap_hits_free(sc->run.hits);
     sc->run.hits = NULL;
-    xap_query *like = NULL, *both = NULL;
+    xap_query *like = NULL, *both = NULL, *in_parts = NULL;
     seek_status st = xap_db_similar(db, sc->idterm, SIMILAR_TERMS, &like);
     sc->found = st != SEEK_NOT_FOUND;
     if (st == SEEK_NOT_FOUND)
         return SEEK_OK;
+    if (st == SEEK_OK && sc->tree)
+        st = parts_compile(db, sc->tree, sc->run.rd->words, sc->run.rd->ctx->gaz, 0, &in_parts);
     if (st == SEEK_OK && sc->filter)
-        st = xap_query_combine(XAP_FILTER, like, sc->filter, &both);
+        st = xap_query_combine(XAP_FILTER, like, in_parts ? in_parts : sc->filter, &both);
+    xap_query_free(in_parts);
     if (st == SEEK_OK) {
         sc->run.q = both ? both : like;
         st = search_run(db, &sc->run);
@@ -213,7 +219,7 @@ int op_similar(reader *rd, const proto_request *req, jw *out, proto_error *err)
         return -1;
     xap_search opt = { .offset = req->offset, .limit = req->limit, .key_slot = SLOT_ID,
                        .time_limit = rd->ctx->time_limit };
-    similar_ctx sc = { idterm, filter, { NULL, &opt, req->ids, NULL }, 0 };
+    similar_ctx sc = { idterm, filter, tree, { NULL, &opt, req->ids, NULL, NULL, 0, rd }, 0 };
     seek_status st = reader_run(rd, run_similar, &sc);
     int rc = -1;
     if (st == SEEK_OK) {

@@ -82,6 +82,8 @@ int op_stats(reader *rd, jw *out, proto_error *err)
     jw_str(out, when);
     jw_key(out, PROTO_A_AVG_LENGTH);
     jw_real(out, sc.info.avg_length);
+    jw_key(out, PROTO_A_PARTS);
+    jw_int(out, (long long)sc.info.parts);
     jw_key(out, PROTO_A_INDEX);
     jw_str(out, rd->ctx->index_path);
     jw_key(out, PROTO_A_GAZETTEER_ENTRIES);

@@ -51,6 +51,11 @@ typedef struct run_ctx {
     xap_search *opt;
     int ids;            /* the ids alone: the id is the sort key */
     xap_hits *hits;
+    /* The tree q was compiled from at `level` (compile.h), compiled again
+     * when the index keeps documents in parts (parts.h); NULL: q stands. */
+    const qp_node *tree;
+    int level;
+    reader *rd;
 } run_ctx;
 seek_status search_run(xap_db *db, void *ctx);
 

@@ -7,6 +7,7 @@
 #include "entity/dates.h"
 #include "hits.h"
 #include "ops.h"
+#include "parts.h"
 #include "query/compile.h"
 #include "query/query.h"
 #include "query/widen.h"
@@ -208,7 +209,26 @@ seek_status search_run(xap_db *db, void *ctx)
     run_ctx *rc = ctx;
     if (!rc->ids)
         hits_want_records(db, rc->opt);
-    return xap_db_search(db, rc->q, rc->opt, &rc->hits);
+    xap_query *in_parts = NULL;
+    seek_status st = rc->tree ? parts_compile(db, rc->tree, rc->rd->words, rc->rd->ctx->gaz,
+                                              rc->level, &in_parts)
+                              : SEEK_OK;
+    if (st != SEEK_OK)
+        return st;
+    /* Hits of documents kept in parts take their snippet's text from a
+     * part: the record's slot and SLOT_PARTS tell which they are. */
+    static const int record_parts[] = { SLOT_HIT, SLOT_PARTS };
+    int parts_slot = -1;
+    if (in_parts && rc->opt->nslots == 1 && rc->opt->data_hits) {
+        rc->opt->slots = record_parts;
+        rc->opt->nslots = 2;
+        parts_slot = 1;
+    }
+    st = xap_db_search(db, in_parts ? in_parts : rc->q, rc->opt, &rc->hits);
+    xap_query_free(in_parts);
+    if (st == SEEK_OK && in_parts && rc->opt->data_hits)
+        st = parts_texts(db, rc->tree, rc->hits, parts_slot);
+    return st;
 }
 
 /* The compiler refuses a query (BAD_QUERY) for one reason only, which
@@ -322,7 +342,8 @@ int op_search(reader *rd, const proto_request *req, jw *out, proto_error *err)
                        .nfacets = nspecs, .facet_top = FACET_TOP, .facet_keep_all = keep_all,
                        .time_limit = rd->ctx->time_limit, .feedback = req->feedback && search_ranks_words(tree),
                        .count_bound = search_count_bound(rd, req) };
-    run_ctx run = { q, &opt, req->ids, NULL };
+    run_ctx run = { q, &opt, req->ids, NULL, tree, pasted ? (qp_relaxable(tree, 2) ? 2 : 1) : 0,
+                    rd };
     seek_status st = reader_run(rd, search_run, &run);
     xap_query_free(q);
     /* No document has every required word: the relaxed reading, on every
@@ -339,6 +360,7 @@ int op_search(reader *rd, const proto_request *req, jw *out, proto_error *err)
             return search_compile_error(rd, st, err);
         }
         run.q = q;
+        run.level = level;
         st = reader_run(rd, search_run, &run);
         xap_query_free(q);
         /* A relaxed reading that finds nothing either (a filter no document

@@ -14,6 +14,7 @@
 #include "entity/extract.h"
 #include "facets.h"
 #include "headline.h"
+#include "parts.h"
 #include "hitrec.h"
 #include "query/compile.h"
 #include "query/pairs.h"
@@ -30,14 +31,15 @@ static int add_stem(const char *term, void *doc)
     return xap_doc_add_term(doc, term, 1) == SEEK_OK ? 0 : -1;
 }
 
-static seek_status add_words(xap_doc *doc, morph *words, const tok_array *t)
+static seek_status add_words(xap_doc *doc, morph *words, const tok_array *t, int in_parts)
 {
     seek_status st = SEEK_OK;
     int prev_frequent = 0;
     for (size_t i = 0; i < t->n && st == SEEK_OK; i++) {
         const char *w = tok_array_norm(t, i);
-        /* Xapian positions start at 1 by convention (TermGenerator does). */
-        st = xap_doc_add_posting(doc, w, (unsigned)i + 1);
+        /* Xapian positions start at 1 by convention (TermGenerator does).
+         * A text kept in parts has its positions there (add_parts). */
+        st = in_parts ? xap_doc_add_term(doc, w, 1) : xap_doc_add_posting(doc, w, (unsigned)i + 1);
         char term[2 * TOK_MAX_BYTES + 16];
         if (st == SEEK_OK && qp_word_terms(words, PREFIX_STEM, w, t->v[i].len, add_stem, doc) != 0)
             st = SEEK_NOMEM;
@@ -191,6 +193,61 @@ static size_t snippet_text_len(const char *text, size_t len)
     return cut;
 }
 
+static seek_status set_number(xap_doc *doc, int slot, const char *fmt, long long v)
+{
+    char buf[32];
+    int n = snprintf(buf, sizeof buf, fmt, v);
+    return xap_doc_set_value(doc, slot, buf, (size_t)n);
+}
+
+/* One part of a big text: its words at their positions in the whole text,
+ * its document's id, and its slice of the text for snippets. */
+static seek_status add_part(xap_doc *doc, const char *id, const char *partof, const char *text,
+                            const tok_array *t, part_range r)
+{
+    xap_doc *p = NULL;
+    seek_status st = xap_doc_new(&p);
+    if (st == SEEK_OK)
+        st = xap_doc_add_boolean(p, TERM_PART);
+    if (st == SEEK_OK)
+        st = xap_doc_add_boolean(p, partof);
+    if (st == SEEK_OK)
+        st = xap_doc_set_value(p, SLOT_ID, id, strlen(id));
+    const char *slice = text + t->v[r.first].start;
+    if (st == SEEK_OK)
+        st = xap_doc_set_value(p, SLOT_TEXT, slice,
+                               snippet_text_len(slice, t->v[r.end - 1].end - t->v[r.first].start));
+    size_t plen = strlen(PREFIX_PART_WORD);
+    for (size_t i = r.first; i < r.end && st == SEEK_OK; i++) {
+        char term[TOK_MAX_BYTES + 16];
+        memcpy(term, PREFIX_PART_WORD, plen);
+        snprintf(term + plen, sizeof term - plen, "%s", tok_array_norm(t, i));
+        st = xap_doc_add_position(p, term, (unsigned)i + 1);
+    }
+    if (st != SEEK_OK) {
+        xap_doc_free(p);
+        return st;
+    }
+    return xap_doc_add_part(doc, p);
+}
+
+/* A big text's parts (parts.h), and their count in SLOT_PARTS. */
+static seek_status add_parts(xap_doc *doc, const char *id, const char *text, const tok_array *t)
+{
+    part_range *r;
+    size_t n;
+    if (parts_cut(t, text, &r, &n) < 0)
+        return SEEK_NOMEM;
+    char partof[512];
+    seek_status st = SEEK_OK;
+    if (snprintf(partof, sizeof partof, "%s%s", PREFIX_PART_OF, id) >= (int)sizeof partof)
+        st = SEEK_INVALID;
+    for (size_t i = 0; i < n && st == SEEK_OK; i++)
+        st = add_part(doc, id, partof, text, t, r[i]);
+    free(r);
+    return st == SEEK_OK ? set_number(doc, SLOT_PARTS, "%lld", (long long)n) : st;
+}
+
 /* The hit record (hitrec.h). */
 static seek_status set_hit(xap_doc *doc, const char *id, const doc_input *in, const char *title,
                            int day, date_source src, const char *entities)
@@ -206,13 +263,6 @@ static seek_status set_hit(xap_doc *doc, const char *id, const doc_input *in, co
         st = xap_doc_set_value(doc, SLOT_HIT, rec, len);
     free(rec);
     return st;
-}
-
-static seek_status set_number(xap_doc *doc, int slot, const char *fmt, long long v)
-{
-    char buf[32];
-    int n = snprintf(buf, sizeof buf, fmt, v);
-    return xap_doc_set_value(doc, slot, buf, (size_t)n);
 }
 
 /* yyyymmdd of a time in UTC. */
@@ -286,8 +336,11 @@ seek_status document_build(const doc_input *in, const doc_meta *meta, morph *wor
         st = xap_doc_add_boolean(doc, encterm);
     if (st == SEEK_OK && meta->source)
         st = add_source(doc, meta);
+    int in_parts = toks.n > PART_SPLIT_TOKENS;
     if (st == SEEK_OK)
-        st = add_words(doc, words, &toks);
+        st = add_words(doc, words, &toks, in_parts);
+    if (st == SEEK_OK && in_parts)
+        st = add_parts(doc, meta->id, text, &toks);
     /* The document's own date, which then dates the mentions written
      * without a year. */
     docdate_in di = { in->feed_day, in->meta_day, text, tlen, in->top, x.dates, x.ndates, meta->id,

@@ -69,6 +69,7 @@
 #define PROTO_A_REVISION "revision"
 #define PROTO_A_LAST_COMMIT "last_commit"
 #define PROTO_A_AVG_LENGTH "avg_length"
+#define PROTO_A_PARTS "parts"       /* stats: parts of big documents (prefix.h) */
 #define PROTO_A_INDEX "index"
 #define PROTO_A_GAZETTEER_ENTRIES "gazetteer_entries"
 #define PROTO_A_ENCODINGS "encodings"

@@ -50,6 +50,7 @@ typedef struct ctx {
     int relax;         /* 0 strict; 1 free terms of groups ORed (the relaxed reading);
                           2 phrases too, each also as its words */
     int phrase_words;  /* building the free terms of a group relaxed at level 2 */
+    const qp_parts *parts;  /* NULL: the index holds no parts */
 } ctx;
 
 static seek_status build(const qp_node *n, ctx *c, xap_query **out);
@@ -233,9 +234,29 @@ static void free_terms(char **v, size_t n)
     free(v);
 }
 
+/* *q, or also the documents whose parts hold the match (compile.h:
+ * qp_parts). */
+static seek_status with_parts(const ctx *c, int ordered, const char *const *words, size_t n,
+                              unsigned window, xap_query **q)
+{
+    xap_query *in_parts = NULL, *both = NULL;
+    if (!c->parts || !*q)
+        return SEEK_OK;
+    seek_status st = c->parts->fn(ordered, words, n, window, c->parts->ctx, &in_parts);
+    if (st != SEEK_OK || !in_parts)
+        return st;
+    st = xap_query_combine(XAP_OR, *q, in_parts, &both);
+    xap_query_free(in_parts);
+    if (st == SEEK_OK) {
+        xap_query_free(*q);
+        *q = both;
+    }
+    return st;
+}
+
 /* NEAR (any order) and ADJ (in order): a window of the words plus the
  * words allowed between them. Also a phrase with slack, or in a title. */
-static seek_status build_positional(const qp_node *n, int ordered, xap_query **out)
+static seek_status build_positional(const qp_node *n, const ctx *c, int ordered, xap_query **out)
 {
     char **v = NULL;
     seek_status st = positional_terms(n, &v);
@@ -243,6 +264,8 @@ static seek_status build_positional(const qp_node *n, int ordered, xap_query **o
     if (st == SEEK_OK)
         st = ordered ? xap_query_phrase((const char *const *)v, n->nterms, window, out)
                      : xap_query_near((const char *const *)v, n->nterms, window, out);
+    if (st == SEEK_OK && !n->title)
+        st = with_parts(c, ordered, (const char *const *)v, n->nterms, window, out);
     free_terms(v, n->nterms);
     return st;
 }
@@ -250,10 +273,10 @@ static seek_status build_positional(const qp_node *n, int ordered, xap_query **o
 /* A phrase: its pair terms (query/pairs.h) narrow the documents whose
  * positions are compared; a two-word phrase of frequent words is its pair
  * term alone, which holds exactly when the two words are adjacent. */
-static seek_status build_phrase(const qp_node *n, xap_query **out)
+static seek_status build_phrase(const qp_node *n, const ctx *c, xap_query **out)
 {
     if (n->window || n->title)
-        return build_positional(n, 1, out);
+        return build_positional(n, c, 1, out);
     xap_query *pairs = NULL, *phrase = NULL;
     size_t npairs = 0;
     seek_status st = SEEK_OK;
@@ -289,6 +312,8 @@ static seek_status build_phrase(const qp_node *n, xap_query **out)
         st = xap_query_combine(XAP_FILTER, phrase, pairs, out);
     xap_query_free(phrase);
     xap_query_free(pairs);
+    if (st == SEEK_OK)
+        st = with_parts(c, 1, (const char *const *)n->terms, n->nterms, (unsigned)n->nterms, out);
     return st;
 }
 
@@ -382,6 +407,8 @@ static seek_status build_name(const char *name, ctx *c, xap_query **out)
             v[i] = tok_array_norm(&t, i);
         if (v)
             st = xap_query_phrase(v, t.n, (unsigned)t.n, out);
+        if (v && st == SEEK_OK)
+            st = with_parts(c, 1, v, t.n, (unsigned)t.n, out);
         free(v);
     }
     tok_array_fini(&t);
@@ -444,7 +471,7 @@ static seek_status merge(xap_op op, xap_query **acc, xap_query *part)
  * words; those having the phrase rank first, having its words too. */
 static seek_status build_phrase_words(const qp_node *n, ctx *c, xap_query **out)
 {
-    seek_status st = build_phrase(n, out);
+    seek_status st = build_phrase(n, c, out);
     for (size_t i = 0; i < n->nterms && st == SEEK_OK; i++) {
         qp_node word = { .kind = QP_WORD, .terms = &n->terms[i], .nterms = 1 };
         xap_query *w = NULL;
@@ -717,11 +744,11 @@ static seek_status build(const qp_node *n, ctx *c, xap_query **out)
     case QP_PHRASE: {
         xap_query *q = NULL;
         seek_status st = c->phrase_words && !n->title ? build_phrase_words(n, c, &q)
-                                                      : build_phrase(n, &q);
+                                                      : build_phrase(n, c, &q);
         return st == SEEK_OK ? with_names(n, c, q, out) : st;
     }
     case QP_NEAR:
-        return build_positional(n, n->ordered, out);
+        return build_positional(n, c, n->ordered, out);
     case QP_AND:
     case QP_NOT:
         return build_group(n, c, out);
@@ -738,13 +765,20 @@ static seek_status build(const qp_node *n, ctx *c, xap_query **out)
 seek_status qp_compile(const qp_node *tree, morph *words, const gazetteer *gaz,
                        xap_query **out)
 {
-    ctx c = { words, gaz, 0, 0, 0 };
+    ctx c = { words, gaz, 0, 0, 0, NULL };
     return build(tree, &c, out);
 }
 
 seek_status qp_compile_relaxed(const qp_node *tree, morph *words, const gazetteer *gaz,
                                int level, xap_query **out)
 {
-    ctx c = { words, gaz, 0, level, 0 };
+    ctx c = { words, gaz, 0, level, 0, NULL };
+    return build(tree, &c, out);
+}
+
+seek_status qp_compile_parts(const qp_node *tree, morph *words, const gazetteer *gaz, int level,
+                             const qp_parts *parts, xap_query **out)
+{
+    ctx c = { words, gaz, 0, level, 0, parts };
     return build(tree, &c, out);
 }

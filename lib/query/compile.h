@@ -16,6 +16,24 @@
 seek_status qp_compile(const qp_node *tree, morph *words, const gazetteer *gaz,
                        xap_query **out);
 
+/* Big documents keep their word positions in parts (xap/prefix.h:
+ * PREFIX_PART_WORD), which phrases and NEAR are matched in apart: `fn`
+ * answers, for a positional match of `words` (unstemmed, in order within
+ * `window` positions when `ordered`, in any order otherwise), a query for
+ * the documents a part of which holds it, or NULL in *out when none does. */
+typedef seek_status (*qp_parts_fn)(int ordered, const char *const *words, size_t n,
+                                   unsigned window, void *ctx, xap_query **out);
+typedef struct qp_parts {
+    qp_parts_fn fn;
+    void *ctx;
+} qp_parts;
+
+/* qp_compile (level 0) or qp_compile_relaxed (level 1, 2) for an index
+ * holding parts: each positional match (but in titles) also matches the
+ * documents `parts` names for it. */
+seek_status qp_compile_parts(const qp_node *tree, morph *words, const gazetteer *gaz, int level,
+                             const qp_parts *parts, xap_query **out);
+
 /* A relaxed reading of `tree`, for when no document matches it. Level 1: in
  * each group of terms joined without an operator, the free terms (words not
  * marked required) are ORed, so that documents holding some of them match

@@ -22,6 +22,16 @@
                                key (indexer/sources.h), boolean; stats counts documents by
                                it, a run lists its folders' documents by it */
 
+/* Parts of a big document (indexer/parts.h): a text of more than
+ * PART_SPLIT_TOKENS words keeps its word positions in parts, separate Xapian
+ * documents holding a slice of it each, so that comparing positions for a
+ * phrase costs what a slice's do, never the whole text's. The document
+ * itself keeps everything else (its words without positions). */
+#define PREFIX_PART_WORD "P"  /* in a part: a word at its position in the whole text,
+                                 wdf 0 (a part adds nothing to lengths) */
+#define PREFIX_PART_OF "U"    /* in a part: U + the document's id, boolean */
+#define TERM_PART "V"         /* in every part, boolean: what tells parts from documents */
+
 /* Entities: prefix + name in match form (gazetteer.h), wdf = mentions. */
 #define PREFIX_PERSON "XP"
 #define PREFIX_ORG    "XO"
@@ -48,6 +58,9 @@ enum {
                         than making the snippet); its first TEXT_SNIPPET_MAX bytes */
     SLOT_SOURCE = 11,  /* the source key, a tab, then the file's path below its folder
                           (a feed article's: its feed's): who holds an id */
+    SLOT_PARTS = 12, /* a document kept in parts: how many, decimal; none otherwise.
+                        A part holds SLOT_ID (its document's id) and SLOT_TEXT (its
+                        slice's text, which a snippet is cut from) and no other */
 };
 
 /* Snippets are cut from a document's first 64 KiB of text, and only those

@@ -33,6 +33,7 @@ struct xap_db {
      * XAP_CACHE_DOCS and XAP_CACHE_TERMS: a full cache starts afresh. */
     std::unordered_map<Xapian::docid, std::vector<std::string>> stems;
     std::unordered_map<std::string, double> counts;
+    long parts = -1;   /* parts in the revision seen (TERM_PART); -1: not looked up yet */
 };
 #define XAP_CACHE_DOCS 256
 #define XAP_CACHE_TERMS 200000
@@ -44,7 +45,10 @@ struct xap_wdb {
         return shards[shard_of(idterm, static_cast<unsigned>(shards.size()))];
     }
 };
-struct xap_doc { Xapian::Document doc; };
+struct xap_doc {
+    Xapian::Document doc;
+    std::vector<Xapian::Document> parts;   /* written, replaced and deleted with doc */
+};
 struct xap_query { Xapian::Query q; };
 struct xap_stem { Xapian::Stem stem; };
 
@@ -172,6 +176,7 @@ seek_status xap_db_reopen(xap_db *db, int *moved) noexcept
         if (*moved) {
             db->stems.clear();
             db->counts.clear();
+            db->parts = -1;
         }
         return SEEK_OK;
     } catch (...) {
@@ -182,10 +187,14 @@ seek_status xap_db_reopen(xap_db *db, int *moved) noexcept
 seek_status xap_db_info(xap_db *db, xap_info *info) noexcept
 {
     try {
-        info->docs = db->db.get_doccount();
+        info->parts = db->db.get_termfreq(TERM_PART);
+        info->docs = db->db.get_doccount() - info->parts;
         /* Shards each have their own revision: no single number to give. */
         info->revision = db->db.size() == 1 ? db->db.get_revision() : 0;
-        info->avg_length = db->db.get_avlength();
+        /* Parts add nothing to lengths (wdf 0): the mean is over documents. */
+        info->avg_length = info->docs ? db->db.get_avlength() * static_cast<double>(info->docs + info->parts)
+                                            / static_cast<double>(info->docs)
+                                      : 0.0;
         return SEEK_OK;
     } catch (...) {
         return translate();
@@ -826,6 +835,84 @@ seek_status xap_db_each_word(xap_db *db, const char *start, xap_term_fn fn, void
     }
 }
 
+/* ---- Parts of big documents ---- */
+
+seek_status xap_db_has_parts(xap_db *db, int *out) noexcept
+{
+    *out = 0;
+    try {
+        if (db->parts < 0)
+            db->parts = static_cast<long>(db->db.get_termfreq(TERM_PART));
+        *out = db->parts > 0;
+        return SEEK_OK;
+    } catch (...) {
+        return translate();
+    }
+}
+
+seek_status xap_db_parts_match(xap_db *db, int ordered, const char *const *words, size_t n,
+                               unsigned window, xap_query **out) noexcept
+{
+    *out = nullptr;
+    try {
+        std::vector<Xapian::Query> in_parts, whole;
+        for (size_t i = 0; i < n; i++) {
+            in_parts.emplace_back(std::string(PREFIX_PART_WORD) + words[i]);
+            whole.emplace_back(words[i]);
+        }
+        Xapian::Enquire enquire(db->db);
+        enquire.set_query(Xapian::Query(ordered ? Xapian::Query::OP_PHRASE : Xapian::Query::OP_NEAR,
+                                        in_parts.begin(), in_parts.end(), window));
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+        /* One answer per document, its id the collapse key: no document
+         * is fetched, on a remote shard either. */
+        enquire.set_collapse_key(SLOT_ID);
+        Xapian::MSet ms = enquire.get_mset(0, db->db.get_doccount());
+        if (ms.empty())
+            return SEEK_OK;
+        std::vector<Xapian::Query> ids;
+        for (auto it = ms.begin(); it != ms.end(); ++it)
+            ids.emplace_back(std::string(PREFIX_ID) + it.get_collapse_key());
+        /* Their words without positions weigh as the phrase would. */
+        Xapian::Query q(Xapian::Query::OP_FILTER,
+                        Xapian::Query(Xapian::Query::OP_AND, whole.begin(), whole.end()),
+                        Xapian::Query(Xapian::Query::OP_OR, ids.begin(), ids.end()));
+        *out = new xap_query{std::move(q)};
+        return SEEK_OK;
+    } catch (...) {
+        return translate();
+    }
+}
+
+seek_status xap_db_part_text(xap_db *db, const xap_query *q, const char *id, char **text,
+                             size_t *len) noexcept
+{
+    *text = nullptr;
+    *len = 0;
+    try {
+        Xapian::Enquire enquire(db->db);
+        enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, q->q,
+                                        Xapian::Query(std::string(PREFIX_PART_OF) + id)));
+        enquire.set_weighting_scheme(Xapian::CoordWeight());
+        enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+        Xapian::MSet ms = enquire.get_mset(0, 1);
+        if (ms.empty())
+            return SEEK_OK;
+        std::string v = ms.begin().get_document().get_value(SLOT_TEXT);
+        char *t = static_cast<char *>(std::malloc(v.size() + 1));
+        if (!t)
+            throw std::bad_alloc();
+        std::memcpy(t, v.data(), v.size());
+        t[v.size()] = '\0';
+        *text = t;
+        *len = v.size();
+        return SEEK_OK;
+    } catch (...) {
+        return translate();
+    }
+}
+
 /* ---- Explaining and expanding ---- */
 
 static seek_status wrap(Xapian::Query q, xap_query **out);
@@ -1013,10 +1100,24 @@ seek_status xap_wdb_commit(xap_wdb *w) noexcept
     }
 }
 
+/* The term every part of the document under `idterm` holds. */
+static std::string part_of(const char *idterm)
+{
+    return std::string(PREFIX_PART_OF) + (idterm + std::strlen(PREFIX_ID));
+}
+
 seek_status xap_wdb_replace(xap_wdb *w, const char *idterm, const xap_doc *doc) noexcept
 {
     try {
-        w->shard(idterm).replace_document(idterm, doc->doc);
+        Xapian::WritableDatabase &db = w->shard(idterm);
+        /* A document that had parts may have fewer now, or none: its old
+         * ones go, the new ones are added after it. */
+        std::string of = part_of(idterm);
+        if (db.term_exists(of))
+            db.delete_document(of);
+        db.replace_document(idterm, doc->doc);
+        for (const Xapian::Document &p : doc->parts)
+            db.add_document(p);
         return SEEK_OK;
     } catch (...) {
         return translate();
@@ -1026,11 +1127,32 @@ seek_status xap_wdb_replace(xap_wdb *w, const char *idterm, const xap_doc *doc) 
 seek_status xap_wdb_delete(xap_wdb *w, const char *idterm) noexcept
 {
     try {
-        w->shard(idterm).delete_document(idterm);
+        Xapian::WritableDatabase &db = w->shard(idterm);
+        db.delete_document(idterm);
+        std::string of = part_of(idterm);
+        if (db.term_exists(of))
+            db.delete_document(of);
         return SEEK_OK;
     } catch (...) {
         return translate();
     }
+}
+
+/* The ids of the documents kept in parts among those holding `term`. */
+static std::vector<std::string> parted_ids(Xapian::WritableDatabase &db, const std::string &term)
+{
+    std::vector<std::string> ids;
+    if (!db.term_exists(TERM_PART))
+        return ids;
+    Xapian::ValueIterator parts = db.valuestream_begin(SLOT_PARTS);
+    for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
+        parts.skip_to(*p);
+        if (parts == db.valuestream_end(SLOT_PARTS))
+            break;
+        if (parts.get_docid() == *p)
+            ids.push_back(db.get_document(*p).get_value(SLOT_ID));
+    }
+    return ids;
 }
 
 seek_status xap_wdb_delete_counted(xap_wdb *w, const char *term, size_t *deleted) noexcept
@@ -1042,7 +1164,10 @@ seek_status xap_wdb_delete_counted(xap_wdb *w, const char *term, size_t *deleted
         for (auto &db : w->shards) {
             Xapian::doccount n = db.get_termfreq(term);
             if (n) {
+                std::vector<std::string> parted = parted_ids(db, term);
                 db.delete_document(term);
+                for (const std::string &id : parted)
+                    db.delete_document(PREFIX_PART_OF + id);
                 *deleted += n;
             }
         }
@@ -1072,7 +1197,7 @@ seek_status xap_wdb_doccount(xap_wdb *w, unsigned long *out) noexcept
     *out = 0;
     try {
         for (auto &db : w->shards)
-            *out += db.get_doccount();
+            *out += db.get_doccount() - db.get_termfreq(TERM_PART);
         return SEEK_OK;
     } catch (...) {
         return translate();
@@ -1224,6 +1349,28 @@ seek_status xap_doc_add_posting(xap_doc *d, const char *term, unsigned pos) noex
         d->doc.add_posting(term, pos);
         return SEEK_OK;
     } catch (...) {
+        return translate();
+    }
+}
+
+seek_status xap_doc_add_position(xap_doc *d, const char *term, unsigned pos) noexcept
+{
+    try {
+        d->doc.add_posting(term, pos, 0);
+        return SEEK_OK;
+    } catch (...) {
+        return translate();
+    }
+}
+
+seek_status xap_doc_add_part(xap_doc *d, xap_doc *part) noexcept
+{
+    try {
+        d->parts.push_back(std::move(part->doc));
+        delete part;
+        return SEEK_OK;
+    } catch (...) {
+        delete part;
         return translate();
     }
 }
@@ -1380,7 +1527,9 @@ seek_status xap_query_all(xap_query **out) noexcept
 {
     *out = nullptr;
     try {
-        return wrap(Xapian::Query::MatchAll, out);
+        /* Parts are no documents of their own. */
+        return wrap(Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll,
+                                  Xapian::Query(TERM_PART)), out);
     } catch (...) {
         return translate();
     }

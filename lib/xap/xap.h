@@ -43,7 +43,8 @@ int xap_db_remote(const xap_db *db) XAP_NOEXCEPT;
 seek_status xap_db_reopen(xap_db *db, int *moved) XAP_NOEXCEPT;
 
 typedef struct xap_info {
-    unsigned long docs;       /* documents in the index */
+    unsigned long docs;       /* documents in the index (parts of big documents aside) */
+    unsigned long parts;      /* parts of big documents (prefix.h: TERM_PART) */
     unsigned long revision;   /* committed revision the reader sees (0 when sharded) */
     double avg_length;        /* mean document length in tokens */
 } xap_info;
@@ -170,6 +171,30 @@ typedef int (*xap_term_fn)(const char *word, size_t len, unsigned long docs, voi
 seek_status xap_db_each_word(xap_db *db, const char *start, xap_term_fn fn,
                              void *ctx) XAP_NOEXCEPT;
 
+/* ---- Parts of big documents (prefix.h: PREFIX_PART_WORD) ---- */
+
+/* Whether the index holds parts: looked up once per revision the reader
+ * sees, so an index without any costs its searches nothing. Statuses: OK,
+ * MODIFIED, NETWORK, IO, XAPIAN. */
+seek_status xap_db_has_parts(xap_db *db, int *out) XAP_NOEXCEPT;
+
+/* The documents one of whose parts holds `words` (unstemmed, as positional
+ * terms without prefix) in order within `window` positions when `ordered`
+ * (window == n: adjacent), in any order otherwise: as a query matching
+ * those documents with the weight of `words` (all of them, ANDed, as a
+ * phrase weighs), in *out, or NULL when none does. Parts only are searched,
+ * and only the parts holding every word have their positions compared.
+ * Statuses: OK, MODIFIED, NETWORK, IO, NOMEM, XAPIAN. */
+seek_status xap_db_parts_match(xap_db *db, int ordered, const char *const *words, size_t n,
+                               unsigned window, xap_query **out) XAP_NOEXCEPT;
+
+/* The text (SLOT_TEXT) of the part of document `id` that best matches
+ * `q` (a query of part terms: each part scores one per query term it
+ * holds, ties to the first part), malloc'd in *text; NULL when no part
+ * matches. Statuses: OK, MODIFIED, NETWORK, IO, NOMEM, XAPIAN. */
+seek_status xap_db_part_text(xap_db *db, const xap_query *q, const char *id, char **text,
+                             size_t *len) XAP_NOEXCEPT;
+
 /* ---- Explaining and expanding ---- */
 
 typedef struct xap_term_weight {
@@ -233,20 +258,22 @@ void xap_wdb_close(xap_wdb *w) XAP_NOEXCEPT;
 seek_status xap_wdb_begin(xap_wdb *w) XAP_NOEXCEPT;
 seek_status xap_wdb_commit(xap_wdb *w) XAP_NOEXCEPT;
 
-/* Adds `doc`, or replaces the document indexed under the unique term `idterm`.
- * Statuses: OK, INVALID, IO, NOMEM, XAPIAN. */
+/* Adds `doc`, or replaces the document indexed under the unique term `idterm`,
+ * with the parts added to it (xap_doc_add_part), in the same shard; parts
+ * of an earlier version are deleted. Statuses: OK, INVALID, IO, NOMEM, XAPIAN. */
 seek_status xap_wdb_replace(xap_wdb *w, const char *idterm, const xap_doc *doc) XAP_NOEXCEPT;
-/* Deletes the documents indexed under `idterm`. Statuses: OK, IO, XAPIAN. */
+/* Deletes the documents indexed under `idterm`, and their parts. Statuses: OK, IO, XAPIAN. */
 seek_status xap_wdb_delete(xap_wdb *w, const char *idterm) XAP_NOEXCEPT;
-/* Deletes every document holding `term`, in every shard; *deleted says how
- * many there were (0: none, nothing done). Statuses: OK, IO, XAPIAN. */
+/* Deletes every document holding `term`, and their parts, in every shard;
+ * *deleted says how many documents there were (0: none, nothing done).
+ * Statuses: OK, IO, XAPIAN. */
 seek_status xap_wdb_delete_counted(xap_wdb *w, const char *term, size_t *deleted) XAP_NOEXCEPT;
 
 /* Copies value `slot` of the document under `idterm` into a malloc'd string.
  * Statuses: OK, NOT_FOUND (no such document), IO, NOMEM, XAPIAN. */
 seek_status xap_wdb_value(xap_wdb *w, const char *idterm, int slot, char **out) XAP_NOEXCEPT;
 
-/* The number of documents the writer sees. Statuses: OK, IO, XAPIAN. */
+/* The number of documents the writer sees, parts aside. Statuses: OK, IO, XAPIAN. */
 seek_status xap_wdb_doccount(xap_wdb *w, unsigned long *out) XAP_NOEXCEPT;
 
 /* Lists every term starting with `prefix`, prefix included, in term order
@@ -279,6 +306,12 @@ seek_status xap_doc_new(xap_doc **out) XAP_NOEXCEPT;  /* OK or NOMEM */
 void xap_doc_free(xap_doc *d) XAP_NOEXCEPT;           /* accepts NULL */
 /* A term at token position `pos` (adds 1 to its wdf). */
 seek_status xap_doc_add_posting(xap_doc *d, const char *term, unsigned pos) XAP_NOEXCEPT;
+/* A term at position `pos` adding nothing to its wdf (nor to the length). */
+seek_status xap_doc_add_position(xap_doc *d, const char *term, unsigned pos) XAP_NOEXCEPT;
+/* Makes `part` (taken, even on failure) a part of `d`: a document written,
+ * replaced and deleted with it (prefix.h: PREFIX_PART_WORD). Statuses: OK,
+ * NOMEM. */
+seek_status xap_doc_add_part(xap_doc *d, xap_doc *part) XAP_NOEXCEPT;
 /* A term without position, adding `wdf` to its within-document frequency. */
 seek_status xap_doc_add_term(xap_doc *d, const char *term, unsigned wdf) XAP_NOEXCEPT;
 /* A term for filtering only (wdf 0: no effect on ranking). */
@@ -314,7 +347,7 @@ seek_status xap_query_wildcard(const char *prefix, unsigned max_terms, xap_query
 /* Documents whose value in `slot` lies in [lo, hi] (byte-wise comparison). */
 seek_status xap_query_value_range(int slot, const char *lo, const char *hi,
                                   xap_query **out) XAP_NOEXCEPT;
-seek_status xap_query_all(xap_query **out) XAP_NOEXCEPT;      /* every document */
+seek_status xap_query_all(xap_query **out) XAP_NOEXCEPT;      /* every document, no part */
 seek_status xap_query_nothing(xap_query **out) XAP_NOEXCEPT;  /* no document */
 /* A readable form of the query, for logs and tests; malloc'd, caller frees. */
 char *xap_query_describe(const xap_query *q) XAP_NOEXCEPT;

@@ -1,0 +1,107 @@
+/* Phrases and snippets of documents kept in parts. */
+#include "parts.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "query/compile.h"
+#include "xap/prefix.h"
+
+static seek_status match_in_parts(int ordered, const char *const *words, size_t n, unsigned window,
+                                  void *db, xap_query **out)
+{
+    return xap_db_parts_match(db, ordered, words, n, window, out);
+}
+
+seek_status parts_compile(xap_db *db, const qp_node *tree, morph *words, const gazetteer *gaz,
+                          int level, xap_query **out)
+{
+    *out = NULL;
+    int has = 0;
+    seek_status st = xap_db_has_parts(db, &has);
+    if (st != SEEK_OK || !has)
+        return st;
+    qp_parts parts = { match_in_parts, db };
+    return qp_compile_parts(tree, words, gaz, level, &parts, out);
+}
+
+/* *acc OR q, taking q. */
+static seek_status or_into(xap_query **acc, xap_query *q)
+{
+    if (!*acc) {
+        *acc = q;
+        return SEEK_OK;
+    }
+    xap_query *both = NULL;
+    seek_status st = xap_query_combine(XAP_OR, *acc, q, &both);
+    xap_query_free(q);
+    xap_query_free(*acc);
+    *acc = both;
+    return st;
+}
+
+/* The part terms of the words of n, and its phrases and NEARs as matches
+ * in parts: what a part is scored by, one per term it holds (excluded
+ * and title terms aside). */
+static seek_status part_query(const qp_node *n, xap_query **acc)
+{
+    if (!n || n->kind == QP_NOT || n->title)
+        return SEEK_OK;
+    if (n->kind == QP_AND || n->kind == QP_OR) {
+        seek_status st = part_query(n->left, acc);
+        return st == SEEK_OK ? part_query(n->right, acc) : st;
+    }
+    if (n->kind != QP_WORD && n->kind != QP_PHRASE && n->kind != QP_NEAR)
+        return SEEK_OK;
+    char **v = calloc(n->nterms ? n->nterms : 1, sizeof *v);
+    seek_status st = v ? SEEK_OK : SEEK_NOMEM;
+    for (size_t i = 0; i < n->nterms && st == SEEK_OK; i++) {
+        size_t len = strlen(PREFIX_PART_WORD) + strlen(n->terms[i]) + 1;
+        xap_query *t = NULL;
+        if (!(v[i] = malloc(len))) {
+            st = SEEK_NOMEM;
+            break;
+        }
+        snprintf(v[i], len, "%s%s", PREFIX_PART_WORD, n->terms[i]);
+        st = xap_query_term(v[i], &t);
+        if (st == SEEK_OK)
+            st = or_into(acc, t);
+    }
+    if (st == SEEK_OK && n->kind != QP_WORD && n->nterms > 1) {
+        xap_query *match = NULL;
+        unsigned window = (unsigned)n->nterms + n->window;
+        st = n->kind == QP_NEAR && !n->ordered
+           ? xap_query_near((const char *const *)v, n->nterms, window, &match)
+           : xap_query_phrase((const char *const *)v, n->nterms, window, &match);
+        if (st == SEEK_OK)
+            st = or_into(acc, match);
+    }
+    for (size_t i = 0; v && i < n->nterms; i++)
+        free(v[i]);
+    free(v);
+    return st;
+}
+
+seek_status parts_texts(xap_db *db, const qp_node *tree, xap_hits *hits, int parts_slot)
+{
+    xap_query *q = NULL;
+    seek_status st = part_query(tree, &q);
+    for (size_t i = 0; i < hits->n && st == SEEK_OK && q; i++) {
+        xap_hit *h = &hits->hits[i];
+        if (!h->data || (parts_slot >= 0 && !h->value_lens[parts_slot]))
+            continue;
+        char *text = NULL;
+        size_t len = 0;
+        /* The sort key is the id locally; a remote shard's hits carry their
+         * record (hits.h), whose first field, ended by a NUL, is the id. */
+        st = xap_db_part_text(db, q, h->key, &text, &len);
+        if (st == SEEK_OK && text) {
+            free(h->data);
+            h->data = text;
+            h->data_len = len;
+        }
+    }
+    xap_query_free(q);
+    return st;
+}
