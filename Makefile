@@ -132,7 +132,10 @@ $(BUILD)/tests/test_snippet: $(BUILD)/daemon/snippet.o
 $(BUILD)/tests/test_render: $(BUILD)/client/render.o
 $(BUILD)/tests/test_headline: $(BUILD)/indexer/headline.o
 $(BUILD)/tests/test_freshness: $(BUILD)/daemon/freshness.o
-$(BUILD)/tests/test_pairs: $(BUILD)/indexer/document.o $(BUILD)/indexer/facets.o $(BUILD)/indexer/headline.o
+$(BUILD)/tests/test_pairs: $(BUILD)/indexer/document.o $(BUILD)/indexer/facets.o $(BUILD)/indexer/headline.o \
+    $(BUILD)/indexer/parts.o
+$(BUILD)/tests/test_parts: $(BUILD)/indexer/document.o $(BUILD)/indexer/facets.o $(BUILD)/indexer/headline.o \
+    $(BUILD)/indexer/parts.o
 $(BUILD)/tests/test_bulk: $(BUILD)/indexer/bulk.o $(BUILD)/indexer/idmap.o
 $(BUILD)/tests/test_idmap: $(BUILD)/indexer/idmap.o
 $(BUILD)/tests/test_sources: $(BUILD)/indexer/sources.o
