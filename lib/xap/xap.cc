@@ -868,7 +868,11 @@ seek_status xap_db_parts_match(xap_db *db, int ordered, const char *const *words
         /* One answer per document, its id the collapse key: no document
          * is fetched, on a remote shard either. */
         enquire.set_collapse_key(SLOT_ID);
-        Xapian::MSet ms = enquire.get_mset(0, db->db.get_doccount());
+        /* At most one answer per parted document, so no more than there
+         * are parts (Xapian reserves room for as many as asked). */
+        if (db->parts < 0)
+            db->parts = static_cast<long>(db->db.get_termfreq(TERM_PART));
+        Xapian::MSet ms = enquire.get_mset(0, static_cast<Xapian::doccount>(db->parts));
         if (ms.empty())
             return SEEK_OK;
         std::vector<Xapian::Query> ids;
