@@ -6,12 +6,14 @@
 #include <string.h>
 
 #include "query/compile.h"
+#include "query/pairs.h"
 #include "xap/prefix.h"
 
 static seek_status match_in_parts(int ordered, const char *const *words, size_t n, unsigned window,
+                                  const char *const *filter, size_t nfilter, int exact,
                                   void *db, xap_query **out)
 {
-    return xap_db_parts_match(db, ordered, words, n, window, out);
+    return xap_db_parts_match(db, ordered, words, n, window, filter, nfilter, exact, out);
 }
 
 seek_status parts_compile(xap_db *db, const qp_node *tree, morph *words, const gazetteer *gaz,
@@ -41,9 +43,10 @@ static seek_status or_into(xap_query **acc, xap_query *q)
     return st;
 }
 
-/* The part terms of the words of n, and its phrases and NEARs as matches
- * in parts: what a part is scored by, one per term it holds (excluded
- * and title terms aside). */
+/* The part terms of the words of n, and of its phrases and NEARs: what a
+ * part is scored by, one per term it holds (excluded and title terms
+ * aside), so that the part holding a phrase scores above those holding
+ * its words apart. */
 static seek_status part_query(const qp_node *n, xap_query **acc)
 {
     if (!n || n->kind == QP_NOT || n->title)
@@ -68,7 +71,26 @@ static seek_status part_query(const qp_node *n, xap_query **acc)
         if (st == SEEK_OK)
             st = or_into(acc, t);
     }
-    if (st == SEEK_OK && n->kind != QP_WORD && n->nterms > 1) {
+    /* An exact phrase by its terms of two and three words, which need no
+     * positions; NEAR and a phrase with slack by their positions. */
+    int exact = n->kind == QP_PHRASE && !n->window;
+    size_t plen = strlen(PREFIX_PART_WORD), cap = PART_TERM_MAX + 1 - plen;
+    for (size_t i = 1; exact && i < n->nterms && st == SEEK_OK; i++) {
+        const char *a = n->terms[i - 1], *b = n->terms[i];
+        char term[PART_TERM_MAX + 1];
+        memcpy(term, PREFIX_PART_WORD, plen);
+        xap_query *t = NULL;
+        if (pair_term(a, strlen(a), b, strlen(b), term + plen, cap) == 0
+            && (st = xap_query_term(term, &t)) == SEEK_OK)
+            st = or_into(acc, t);
+        if (i < 2 || st != SEEK_OK)
+            continue;
+        const char *z = n->terms[i - 2];
+        if (pair_triple(z, strlen(z), a, strlen(a), b, strlen(b), term + plen, cap) == 0
+            && (st = xap_query_term(term, &t)) == SEEK_OK)
+            st = or_into(acc, t);
+    }
+    if (st == SEEK_OK && !exact && n->kind != QP_WORD && n->nterms > 1) {
         xap_query *match = NULL;
         unsigned window = (unsigned)n->nterms + n->window;
         st = n->kind == QP_NEAR && !n->ordered

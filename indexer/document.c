@@ -217,12 +217,23 @@ static seek_status add_part(xap_doc *doc, const char *id, const char *partof, co
     if (st == SEEK_OK)
         st = xap_doc_set_value(p, SLOT_TEXT, slice,
                                snippet_text_len(slice, t->v[r.end - 1].end - t->v[r.first].start));
-    size_t plen = strlen(PREFIX_PART_WORD);
+    /* Each word at its position, and the terms of each two and three
+     * adjacent words, whatever they are (prefix.h: PART_TERM_MAX). */
+    size_t plen = strlen(PREFIX_PART_WORD), cap = PART_TERM_MAX + 1 - plen;
     for (size_t i = r.first; i < r.end && st == SEEK_OK; i++) {
-        char term[TOK_MAX_BYTES + 16];
+        char term[2 * TOK_MAX_BYTES + 16];
         memcpy(term, PREFIX_PART_WORD, plen);
         snprintf(term + plen, sizeof term - plen, "%s", tok_array_norm(t, i));
         st = xap_doc_add_position(p, term, (unsigned)i + 1);
+        if (st == SEEK_OK && i > r.first
+            && pair_term(tok_array_norm(t, i - 1), t->v[i - 1].len, tok_array_norm(t, i),
+                         t->v[i].len, term + plen, cap) == 0)
+            st = xap_doc_add_boolean(p, term);
+        if (st == SEEK_OK && i > r.first + 1
+            && pair_triple(tok_array_norm(t, i - 2), t->v[i - 2].len, tok_array_norm(t, i - 1),
+                           t->v[i - 1].len, tok_array_norm(t, i), t->v[i].len, term + plen,
+                           cap) == 0)
+            st = xap_doc_add_boolean(p, term);
     }
     if (st != SEEK_OK) {
         xap_doc_free(p);

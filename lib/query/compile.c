@@ -242,7 +242,35 @@ static seek_status with_parts(const ctx *c, int ordered, const char *const *word
     xap_query *in_parts = NULL, *both = NULL;
     if (!c->parts || !*q)
         return SEEK_OK;
-    seek_status st = c->parts->fn(ordered, words, n, window, c->parts->ctx, &in_parts);
+    /* An exact phrase's terms of two words (a phrase of two) or of three
+     * (a longer one): parts without one of them are passed over, their
+     * positions never read, and for a phrase of two or three words their
+     * postings are the answer. */
+    size_t npairs = ordered && window == n && n > 1 ? (n == 2 ? 1 : n - 2) : 0;
+    char (*pairs)[PART_TERM_MAX + 1] = npairs ? calloc(npairs, sizeof *pairs) : NULL;
+    const char **pv = npairs ? calloc(npairs, sizeof *pv) : NULL;
+    if (npairs && (!pairs || !pv)) {
+        free(pairs);
+        free(pv);
+        return SEEK_NOMEM;
+    }
+    size_t k = 0, cap = PART_TERM_MAX + 1 - strlen(PREFIX_PART_WORD);
+    for (size_t i = 0; i < npairs; i++) {
+        int rc = n == 2 ? pair_term(words[0], strlen(words[0]), words[1], strlen(words[1]),
+                                    pairs[k], cap)
+                        : pair_triple(words[i], strlen(words[i]), words[i + 1],
+                                      strlen(words[i + 1]), words[i + 2], strlen(words[i + 2]),
+                                      pairs[k], cap);
+        if (rc == 0) {
+            pv[k] = pairs[k];
+            k++;
+        }
+    }
+    int exact = npairs && k == npairs && n <= 3;
+    seek_status st = c->parts->fn(ordered, words, n, window, pv, k, exact, c->parts->ctx,
+                                  &in_parts);
+    free(pairs);
+    free(pv);
     if (st != SEEK_OK || !in_parts)
         return st;
     st = xap_query_combine(XAP_OR, *q, in_parts, &both);

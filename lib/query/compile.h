@@ -20,9 +20,13 @@ seek_status qp_compile(const qp_node *tree, morph *words, const gazetteer *gaz,
  * PREFIX_PART_WORD), which phrases and NEAR are matched in apart: `fn`
  * answers, for a positional match of `words` (unstemmed, in order within
  * `window` positions when `ordered`, in any order otherwise), a query for
- * the documents a part of which holds it, or NULL in *out when none does. */
+ * the documents a part of which holds it, or NULL in *out when none does.
+ * An exact phrase comes with the terms of its adjacent twos or threes
+ * (xap/prefix.h: PART_TERM_MAX), every one of which a part holding it
+ * holds; `exact` when a part holding them all holds the phrase. */
 typedef seek_status (*qp_parts_fn)(int ordered, const char *const *words, size_t n,
-                                   unsigned window, void *ctx, xap_query **out);
+                                   unsigned window, const char *const *filter, size_t nfilter,
+                                   int exact, void *ctx, xap_query **out);
 typedef struct qp_parts {
     qp_parts_fn fn;
     void *ctx;

@@ -72,3 +72,15 @@ int pair_term(const char *a, size_t alen, const char *b, size_t blen, char *buf,
     buf[plen + alen + 1 + blen] = '\0';
     return 0;
 }
+
+int pair_triple(const char *a, size_t alen, const char *b, size_t blen, const char *c,
+                size_t clen, char *buf, size_t cap)
+{
+    size_t at = strlen(PREFIX_PAIR) + alen + blen + 2;
+    if (at + clen + 1 > cap || pair_term(a, alen, b, blen, buf, cap) < 0)
+        return -1;
+    buf[at - 1] = ' ';
+    memcpy(buf + at, c, clen);
+    buf[at + clen] = '\0';
+    return 0;
+}

@@ -21,4 +21,10 @@ int pair_frequent(const char *word, size_t len);
  * fit in cap bytes. */
 int pair_term(const char *a, size_t alen, const char *b, size_t blen, char *buf, size_t cap);
 
+/* The term of three adjacent normalized tokens, any words (the parts of a
+ * big document hold one for each three, indexer/parts.h), written as
+ * pair_term writes two. Returns 0, or -1 when it does not fit in cap bytes. */
+int pair_triple(const char *a, size_t alen, const char *b, size_t blen, const char *c,
+                size_t clen, char *buf, size_t cap);
+
 #endif

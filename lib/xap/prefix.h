@@ -31,6 +31,13 @@
                                  wdf 0 (a part adds nothing to lengths) */
 #define PREFIX_PART_OF "U"    /* in a part: U + the document's id, boolean */
 #define TERM_PART "V"         /* in every part, boolean: what tells parts from documents */
+/* A part also holds, as boolean terms, P + the pair term (query/pairs.h) of
+ * every two adjacent words and of every three: a phrase of two or three
+ * words is matched in parts by that term alone, a longer one has its
+ * positions compared only in the parts holding all its threes. At most
+ * PART_TERM_MAX bytes, prefix included: a longer one is not written, nor
+ * looked for. */
+#define PART_TERM_MAX 240
 
 /* Entities: prefix + name in match form (gazetteer.h), wdf = mentions. */
 #define PREFIX_PERSON "XP"

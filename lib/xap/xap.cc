@@ -851,7 +851,8 @@ seek_status xap_db_has_parts(xap_db *db, int *out) noexcept
 }
 
 seek_status xap_db_parts_match(xap_db *db, int ordered, const char *const *words, size_t n,
-                               unsigned window, xap_query **out) noexcept
+                               unsigned window, const char *const *filter, size_t nfilter,
+                               int exact, xap_query **out) noexcept
 {
     *out = nullptr;
     try {
@@ -860,9 +861,17 @@ seek_status xap_db_parts_match(xap_db *db, int ordered, const char *const *words
             in_parts.emplace_back(std::string(PREFIX_PART_WORD) + words[i]);
             whole.emplace_back(words[i]);
         }
+        Xapian::Query match(ordered ? Xapian::Query::OP_PHRASE : Xapian::Query::OP_NEAR,
+                            in_parts.begin(), in_parts.end(), window);
+        if (nfilter) {
+            std::vector<Xapian::Query> f;
+            for (size_t i = 0; i < nfilter; i++)
+                f.emplace_back(std::string(PREFIX_PART_WORD) + filter[i]);
+            Xapian::Query all(Xapian::Query::OP_AND, f.begin(), f.end());
+            match = exact ? all : Xapian::Query(Xapian::Query::OP_FILTER, match, all);
+        }
         Xapian::Enquire enquire(db->db);
-        enquire.set_query(Xapian::Query(ordered ? Xapian::Query::OP_PHRASE : Xapian::Query::OP_NEAR,
-                                        in_parts.begin(), in_parts.end(), window));
+        enquire.set_query(match);
         enquire.set_weighting_scheme(Xapian::BoolWeight());
         enquire.set_docid_order(Xapian::Enquire::ASCENDING);
         /* One answer per document, its id the collapse key: no document

@@ -183,10 +183,13 @@ seek_status xap_db_has_parts(xap_db *db, int *out) XAP_NOEXCEPT;
  * (window == n: adjacent), in any order otherwise: as a query matching
  * those documents with the weight of `words` (all of them, ANDed, as a
  * phrase weighs), in *out, or NULL when none does. Parts only are searched,
- * and only the parts holding every word have their positions compared.
- * Statuses: OK, MODIFIED, NETWORK, IO, NOMEM, XAPIAN. */
+ * and only the parts holding every word and every one of the `nfilter`
+ * terms `filter` (without PREFIX_PART_WORD: pair terms) have their
+ * positions compared, none when `exact` says that holding the filter terms
+ * is holding the match. Statuses: OK, MODIFIED, NETWORK, IO, NOMEM, XAPIAN. */
 seek_status xap_db_parts_match(xap_db *db, int ordered, const char *const *words, size_t n,
-                               unsigned window, xap_query **out) XAP_NOEXCEPT;
+                               unsigned window, const char *const *filter, size_t nfilter,
+                               int exact, xap_query **out) XAP_NOEXCEPT;
 
 /* The text (SLOT_TEXT) of the part of document `id` that best matches
  * `q` (a query of part terms: each part scores one per query term it

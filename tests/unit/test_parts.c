@@ -249,9 +249,10 @@ static unsigned long brute_count(const char *const *want, size_t n, int ordered,
 }
 
 static seek_status in_parts(int ordered, const char *const *words, size_t n, unsigned window,
-                            void *db, xap_query **out)
+                            const char *const *filter, size_t nfilter, int exact, void *db,
+                            xap_query **out)
 {
-    return xap_db_parts_match(db, ordered, words, n, window, out);
+    return xap_db_parts_match(db, ordered, words, n, window, filter, nfilter, exact, out);
 }
 
 static void test_phrases_match_brute_force(void **state)
@@ -355,7 +356,7 @@ static void test_parts_follow_their_document(void **state)
     assert_int_equal(xap_db_open(dir, &db), SEEK_OK);
     const char *words[] = { w1, w2 };
     xap_query *q = NULL;
-    assert_int_equal(xap_db_parts_match(db, 1, words, 2, 2, &q), SEEK_OK);
+    assert_int_equal(xap_db_parts_match(db, 1, words, 2, 2, NULL, 0, 0, &q), SEEK_OK);
     assert_non_null(q);
     char *d = xap_query_describe(q);
     assert_non_null(strstr(d, "Qd90"));
@@ -375,7 +376,7 @@ static void test_parts_follow_their_document(void **state)
     assert_int_equal(xap_db_info(db, &after), SEEK_OK);
     assert_int_equal(after.docs, before.docs);
     assert_true(after.parts < before.parts);
-    assert_int_equal(xap_db_parts_match(db, 1, words, 2, 2, &q), SEEK_OK);
+    assert_int_equal(xap_db_parts_match(db, 1, words, 2, 2, NULL, 0, 0, &q), SEEK_OK);
     assert_null(q);
     xap_db_close(db);
 
