@@ -1368,6 +1368,55 @@ static int link_ru_acronyms(const gazetteer *g, const tok_array *t, const names_
     return 0;
 }
 
+/* A Russian given name that ends as an oblique case does ("Максим",
+ * "Рустам": "-им", "-ам") has that ending cut from its match form, which its
+ * other cases keep ("Максимом", "Максима": "maksim"). A detected name of a
+ * person written in such a case is also the name of its nominative's form
+ * ("Максимом Топилиным": "maks topilin" too), which a filter naming the
+ * person reads. Returns 0, or -1 on no memory. */
+static int add_nominative_forms(const tok_array *t, char **forms, mentions *ms)
+{
+    size_t n0 = ms->n;
+    for (size_t m = 0; m < n0; m++) {
+        const mention *p = &ms->v[m];
+        if (!p->own_key || p->n < 2 || (p->type != ENT_PERSON && p->type != ENT_NAME))
+            continue;
+        size_t len = 1;
+        bool other = false;
+        for (size_t i = p->first; i < p->first + p->n; i++) {
+            const char *norm = tok_array_norm(t, i);
+            size_t stem = rustem_name(norm, t->v[i].len);
+            bool cut = stem < t->v[i].len && rustem_oblique(norm, stem);
+            other |= cut;
+            len += (cut ? gaz_token_form(norm, stem, false, NULL, 0) : strlen(forms[i])) + 1;
+        }
+        if (!other)
+            continue;
+        char *key = malloc(len), *name = strdup(p->own_name), *at = key;
+        mention *q = key && name ? add_mention(ms, p->first, p->n, p->type) : NULL;
+        if (!q) {
+            free(key);
+            free(name);
+            return -1;
+        }
+        p = &ms->v[m];   /* the array may have moved */
+        for (size_t i = p->first; i < p->first + p->n; i++) {
+            const char *norm = tok_array_norm(t, i);
+            size_t stem = rustem_name(norm, t->v[i].len);
+            if (at > key)
+                *at++ = ' ';
+            if (stem < t->v[i].len && rustem_oblique(norm, stem))
+                at += gaz_token_form(norm, stem, false, at, len - (size_t)(at - key));
+            else
+                at += strlen(strcpy(at, forms[i]));
+        }
+        *at = '\0';
+        q->key = q->own_key = key;
+        q->name = q->own_name = name;
+    }
+    return 0;
+}
+
 /* Detected names (names.h, single.h) as mentions that own their key.
  * Returns 0, or -1 on no memory. */
 static int add_detected(const char *text, const tok_array *t, char **forms,
@@ -1467,7 +1516,7 @@ static seek_status find_entities(const gazetteer *g, const char *text, size_t le
         || link_ru_acronyms(g, t, nt, &ms) < 0 || link_companies(text, t, forms, &ms) < 0)
         goto out;
     sort_mentions(&ms);
-    if (link_surnames(text, t, nt, forms, &ms) < 0
+    if (link_surnames(text, t, nt, forms, &ms) < 0 || add_nominative_forms(t, forms, &ms) < 0
         || (sport && sport_clubs(g, text, t, nt, forms, &ms) < 0))
         goto out;
     for (long i = 0; i < ng; i++)

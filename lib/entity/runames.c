@@ -161,24 +161,34 @@ static int push(scan *s, size_t first, size_t n, size_t head, names_type type)
     return 0;
 }
 
-/* A region's adjective at [a, j] before its region word, or the first of two
- * adjectives that share one ("Брестской и Гродненской областях"). Returns 1
+/* A region's adjective at [a, j] before its region word, or one of a list
+ * of adjectives that share one ("Брестской и Гродненской областях",
+ * "Актюбинскую, Костанайскую и Северо-Казахстанскую области"). Returns 1
  * when it pushed a hit, 0, or -1 on no memory. */
 static int region(scan *s, size_t a, size_t j)
 {
     /* A city the adjective is made from ("Актюбинской" meets Актюбинск)
      * gives way to its region. */
+    enum { MAX_LIST = 8 };
     bool city = known_place(s, a) && known_place(s, j);
-    if (!adjective(s, j) || !(free_span(s, a, j) || city) || j + 1 >= s->n || !gap_is(s, j, " "))
+    if (!adjective(s, j) || !(free_span(s, a, j) || city) || j + 1 >= s->n)
         return 0;
-    if (letter_case(s, j + 1) < 0 && listed(s, j + 1, region_words) && !taken(s, j + 1))
+    if (gap_is(s, j, " ") && letter_case(s, j + 1) < 0 && listed(s, j + 1, region_words)
+        && !taken(s, j + 1))
         return push(s, a, j + 1 - a + 1, (size_t)-1, NAMES_PLACE) < 0 ? -1 : 1;
-    if (j + 3 < s->n && !strcmp(norm(s, j + 1), "и") && gap_is(s, j + 1, " ")
-        && letter_case(s, j + 2) > 0) {
-        size_t k = word_end(s, j + 2);
-        if (adjective(s, k) && k + 1 < s->n && gap_is(s, k, " ") && letter_case(s, k + 1) < 0
-            && listed(s, k + 1, region_words))
-            return push(s, a, j + 1 - a, k + 1, NAMES_PLACE) < 0 ? -1 : 1;
+    /* The others of the list, "Улетовском, Читинском и Красночикойском
+     * районах": adjectives after commas, the last after "и". */
+    size_t k = j;
+    for (int items = 0; items < MAX_LIST && k + 2 < s->n && gap_is(s, k, ", ")
+                        && letter_case(s, k + 1) > 0 && adjective(s, word_end(s, k + 1));
+         items++)
+        k = word_end(s, k + 1);
+    if (k + 3 < s->n && gap_is(s, k, " ") && !strcmp(norm(s, k + 1), "и") && gap_is(s, k + 1, " ")
+        && letter_case(s, k + 2) > 0) {
+        size_t e = word_end(s, k + 2);
+        if (adjective(s, e) && e + 1 < s->n && gap_is(s, e, " ") && letter_case(s, e + 1) < 0
+            && listed(s, e + 1, region_words))
+            return push(s, a, j + 1 - a, e + 1, NAMES_PLACE) < 0 ? -1 : 1;
     }
     return 0;
 }

@@ -218,6 +218,11 @@ static void test_russian_context(void **state)
            "person:ilham aliyev*2 person:khikmet gadzhiev*1");
     /* Nor a genitive before a name in the nominative, whoever's it is. */
     EXPECT("Помощник Иванова Хикмет Гаджиев сообщил.", "person:khikmet gadzhiev*1");
+    /* A given name ending as an oblique case does ("Максим"): in another
+     * case the name is also its nominative's. */
+    EXPECT("Встреча с председателем комитета Максимом Топилиным прошла.",
+           "person:maksim topilin*1 person:maks topilin*1");
+    EXPECT("Председатель комитета Максим Топилин сказал.", "person:maks topilin*1");
     /* A place's name as a given name before a surname or patronymic. */
     EXPECT("Министр финансов Владимир Зиновский сообщил.", "person:vladimir zinovsk*1");
     EXPECT("Мы благодарны Владимиру Владимировичу.", "name:vladimir vladimirovich*1");
