@@ -8,8 +8,8 @@
  *   with no such word before it is reported untyped (NAMES_OTHER), for the
  *   caller to read as the document's other mentions in guillemets;
  * - a capitalized adjective before a region word is a region ("в Ошской
- *   области"), and so is the first of two that share one ("в Брестской и
- *   Гродненской областях": the Brest region too), even where the gazetteer
+ *   области"), and so is every one of a list that shares one ("в Брестской
+ *   и Гродненской областях": the Brest region too), even where the gazetteer
  *   read a city in the adjective ("Актюбинской области": the caller drops
  *   the city), and an adjective alone whose region word its sentence gave
  *   before ("Минская область, на втором месте — Гродненская");
@@ -26,7 +26,18 @@
  *   "БИШКЕК, 5 марта — Sputnik.") is an organization;
  * - a Latin name after a Russian organization word ("компании Google") is
  *   an organization, and so is a capitalized word ending in "-надзор", a
- *   supervisory service ("Россельхознадзора", "Гостехнадзор"). */
+ *   supervisory service ("Россельхознадзора", "Гостехнадзор"), or one made
+ *   of the stems of a place and of what a body does ("Метровагонмаша",
+ *   "Татнефти", "Авиалесоохраны");
+ * - an institution is an organization: capitalized adjectives before its
+ *   head noun ("Большого театра", "Уральского государственного
+ *   медицинского университета", even where the gazetteer read a city in
+ *   the adjective), or its head capitalized ("Институтом ядерной физики"),
+ *   then the genitive words of its name, "по" and what it does, "имени"
+ *   and whose name it bears (pushed with and without it), and its owner: a
+ *   known place, a region (pushed as a place too: "Прокуратура
+ *   Забайкальского края"), an acronym (pushed as an organization too when
+ *   no name took it) or a known organization in the genitive. */
 #ifndef SEEKD_ENTITY_RUNAMES_H
 #define SEEKD_ENTITY_RUNAMES_H
 
