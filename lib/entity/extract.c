@@ -426,6 +426,20 @@ static bool hyphen_glued(const char *text, const tok_array *t, const unsigned ch
            && names_case(text, t->v[j].start, t->v[j].end) > 0;
 }
 
+/* The words at token i follow "имени" ("named after"), perhaps past
+ * initials ("имени Г. И. Будкера"): they name a person an institution is
+ * named after, never a place ("музей имени Пушкина" is no Pushkino). */
+static bool named_after(const tok_array *t, size_t i)
+{
+    size_t k = i;
+    while (k > 0 && i - k < 3 && t->v[k - 1].len == 2 && t->v[k - 1].end - t->v[k - 1].start == 2)
+        k--;   /* one Cyrillic letter: an initial */
+    if (k == 0)
+        return false;
+    const char *w = tok_array_norm(t, k - 1);
+    return !strcmp(w, "имени") || !strcmp(w, "им");
+}
+
 static int rejected(const char *text, const tok_array *t, const names_tok *nt,
                     const unsigned char *taken, char **forms, const gaz_match *g, bool sport)
 {
@@ -603,7 +617,8 @@ static int link_surnames(const char *text, const tok_array *t, const names_tok *
  * Кыргызской Республики" Kyrgyzstan; its first word is its head, never a
  * name of its own. Russian puts them after the head, in the genitive; an
  * English name may hold a place's name as a name of its own ("Bank of
- * America"), so Latin names are left whole. Added after the document's names
+ * America"), so Latin names are left whole; so does the person it is named
+ * after ("МГУ имени Ломоносова"). Added after the document's names
  * are read, as mentions of their own. Returns 0, or -1 on no memory. */
 static int add_inner(const gazetteer *g, const tok_array *t, char **forms, const gaz_match *outer,
                      mentions *ms)
@@ -615,9 +630,11 @@ static int add_inner(const gazetteer *g, const tok_array *t, char **forms, const
     gaz_match *in = NULL;
     long k = gaz_match_tokens(g, (const char *const *)forms + outer->first + 1, outer->n - 1, &in);
     for (long i = 0; i < k; i++) {
-        if (in[i].ent->type != ENT_PLACE && in[i].ent->type != ENT_ORG)
+        size_t at = outer->first + 1 + in[i].first;
+        if (named_after(t, at) ? in[i].ent->type != ENT_PERSON
+                               : in[i].ent->type != ENT_PLACE && in[i].ent->type != ENT_ORG)
             continue;
-        mention *m = add_mention(ms, outer->first + 1 + in[i].first, in[i].n, in[i].ent->type);
+        mention *m = add_mention(ms, at, in[i].n, in[i].ent->type);
         if (!m) {
             k = -1;
             break;
@@ -627,6 +644,32 @@ static int add_inner(const gazetteer *g, const tok_array *t, char **forms, const
     }
     free(in);
     return k < 0 ? -1 : 0;
+}
+
+/* A surname after "имени" alone ("университет имени Баумана", "имени
+ * Королева"): the gazetteer's one person whose full name ends in it, named
+ * where the gazetteer lists the surname with the full name only, since
+ * others bear it too. Read after every other name, as a mention of its own
+ * beside the institution's. Returns 0, or -1 on no memory. */
+static int add_eponyms(const gazetteer *g, const char *text, const tok_array *t, char **forms,
+                       mentions *ms)
+{
+    for (size_t i = 1; i < t->n; i++) {
+        if (!named_after(t, i) || names_case(text, t->v[i].start, t->v[i].end) <= 0)
+            continue;
+        const gaz_entity *p = gaz_person_by_initial(g, "", forms[i]);
+        bool known = false;
+        for (size_t k = 0; p && k < ms->n && !known; k++)
+            known = ms->v[k].key == p->key && ms->v[k].first <= i && i < ms->v[k].first + ms->v[k].n;
+        if (!p || known)
+            continue;
+        mention *m = add_mention(ms, i, 1, ENT_PERSON);
+        if (!m)
+            return -1;
+        m->key = p->key;
+        m->name = p->name;
+    }
+    return 0;
 }
 
 /* A person's initials and surname ("А. Касымалиев", "A.G. Lukashenko"): the
@@ -1455,10 +1498,12 @@ static seek_status find_entities(const gazetteer *g, const char *text, size_t le
     if (ng < 0)
         goto out;
     /* A Russian stem is no English word ("And" is not "Анда"), nor a
-     * candidate for a name several entities share. */
+     * candidate for a name several entities share; a name after "имени" is
+     * no place. */
     for (long i = 0; i < ng; i++)
-        if (gm[i].cut && script_word(tok_array_norm(t, gm[i].first), t->v[gm[i].first].len, NULL)
-                             == SCRIPT_LATIN)
+        if ((gm[i].cut && script_word(tok_array_norm(t, gm[i].first), t->v[gm[i].first].len, NULL)
+                              == SCRIPT_LATIN)
+            || (gm[i].ent->type == ENT_PLACE && named_after(t, gm[i].first)))
             gm[i].n = 0;
     if (sense_choose(text, t, forms, gm, ng) < 0)
         goto out;
@@ -1522,6 +1567,8 @@ static seek_status find_entities(const gazetteer *g, const char *text, size_t le
     for (long i = 0; i < ng; i++)
         if (gm[i].n && add_inner(g, t, forms, &gm[i], &ms) < 0)
             goto out;
+    if (g && add_eponyms(g, text, t, forms, &ms) < 0)
+        goto out;
     sort_mentions(&ms);
     for (size_t i = 0; i < ms.n; i++)
         if (count(c, ms.v[i].type, ms.v[i].key, ms.v[i].name, strlen(ms.v[i].name)) < 0)

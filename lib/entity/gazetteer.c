@@ -684,7 +684,7 @@ const gaz_entity *gaz_person_by_initial(const gazetteer *g, const char *initial,
     slot *l = map_find(&g->by_last, surname);
     const gaz_entity *found = NULL;
     size_t il = strlen(initial);
-    for (size_t i = 0; il && l && i < l->n; i++) {
+    for (size_t i = 0; l && i < l->n; i++) {
         const alias_rec *a = &g->al[l->vals[i]];
         if (strncmp(a->toks[0], initial, il) != 0)
             continue;

@@ -73,7 +73,8 @@ const gaz_entity *gaz_find(const gazetteer *g, ent_type type, const char *key);
 
 /* The person one of whose names of two or more words ends in `surname` and
  * starts with a word that begins with `initial` (both match forms: "a" and
- * "kasymaliev" for "А. Касымалиев"); NULL when none, or several. */
+ * "kasymaliev" for "А. Касымалиев"; an empty `initial` starts any word);
+ * NULL when none, or several. */
 const gaz_entity *gaz_person_by_initial(const gazetteer *g, const char *initial,
                                         const char *surname);
 

@@ -87,6 +87,10 @@ static const char gaz_text[] =
     "place\tAktobe\tАктюбинск\tKazakhstan\n"
     "place\tAktobe Region\tАктюбинская область\n"
     "org\tRoscosmos\tРоскосмос\n"
+    "person\tAlexander Pushkin\tПушкин\n"
+    "place\tPushkino\tПушкино\tRussia\n"
+    "person\tSergei Korolev\tСергей Королёв\n"
+    "place\tKorolev\tКоролёв\tRussia\n"
     "org\tRussian Academy of Sciences\tРАН\n"
     "place\tKyrgyzstan\tКыргызстан|Кыргызская Республика\n"
     "place\tBishkek\tБишкек\tKyrgyzstan\n"
@@ -535,6 +539,11 @@ static void test_russian_forms(void **state)
      * starts with two: "Ранее" is no "РАН", "МИДа" would be "МИД". */
     EXPECT("Ранее в РАН сообщили о планах.", "org:russian academy of sciences*1");
     EXPECT("Ранее сообщалось о планах.", "");
+    /* After "имени" a name is the person an institution is named after, by
+     * a surname the gazetteer lists alone or only in a full name. */
+    EXPECT("В музее имени Пушкина открыта выставка.", "person:alexander pushkin*1");
+    EXPECT("Работает завод имени Королева.", "person:sergei korolev*1");
+    EXPECT("В Королеве тепло.", "place:korolev*1");
     /* A fleeting vowel: "Египта" is Египет's. */
     EXPECT("Гости из Египта и Египет.", "place:egypt*2");
     /* A place in the genitive before a name in the nominative is whose the

@@ -151,7 +151,10 @@ static void test_person_by_initial(void **state)
     /* No such initial, two people, a one-word name. */
     assert_null(gaz_person_by_initial(g, "b", "kasymaliev"));
     assert_null(gaz_person_by_initial(g, "a", "japarov"));
-    assert_null(gaz_person_by_initial(g, "", "kasymaliev"));
+    /* No initial: the one person of that surname, whatever the given name. */
+    assert_non_null(e = gaz_person_by_initial(g, "", "kasymaliev"));
+    assert_string_equal(e->name, "Adylbek Kasymaliev");
+    assert_null(gaz_person_by_initial(g, "", "zhaparov"));
     assert_null(gaz_person_by_initial(g, "s", "shoig"));   /* Шойгу alone */
     free(a);
     free(k);
@@ -394,6 +397,9 @@ static void test_shipped_gazetteer(void **state)
         { "Krasnodar Territory", ENT_PLACE, "Krasnodar Krai" },
         { "Ирбите", ENT_PLACE, "Irbit" },
         { "Щучинск", ENT_PLACE, "Shchuchinsk" },
+        /* People institutions are named after. */
+        { "Ломоносова", ENT_PERSON, "Mikhail Lomonosov" },
+        { "Rimsky-Korsakov", ENT_PERSON, "Nikolai Rimsky-Korsakov" },
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char *form = gaz_match_form(cases[i].spelling, strlen(cases[i].spelling));
