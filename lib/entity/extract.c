@@ -292,22 +292,29 @@ static bool bare_for_cut(const tok_array *t, const gaz_match *g)
     return true;
 }
 
-/* Entity e has a one-word Cyrillic name of match form `form` (an acronym
- * in capitals meets the names written in its script only: "УК" is not the
- * United Kingdom's "UK"). */
-static bool cyrillic_name(const gaz_entity *e, const char *form)
+/* Entity e has a one-word name of match form `form` written in Cyrillic,
+ * or in another script when `cyrillic` is false. */
+static bool one_word_name(const gaz_entity *e, const char *form, bool cyrillic)
 {
     bool found = false;
     for (size_t k = 0; k <= e->naliases && !found; k++) {
         const char *a = k < e->naliases ? e->aliases[k] : e->name;
         size_t len = strlen(a);
-        if (!translit_has_cyr(a, len) || memchr(a, ' ', len))
+        if (translit_has_cyr(a, len) != cyrillic || memchr(a, ' ', len))
             continue;
         char *f = gaz_short_name_form(a, len);
         found = f && !strcmp(f, form);
         free(f);
     }
     return found;
+}
+
+/* Entity e has a one-word Cyrillic name of match form `form` (an acronym
+ * in capitals meets the names written in its script only: "УК" is not the
+ * United Kingdom's "UK"). */
+static bool cyrillic_name(const gaz_entity *e, const char *form)
+{
+    return one_word_name(e, form, true);
 }
 
 /* A short Russian word in capitals with lower-case words on both sides in
@@ -464,12 +471,15 @@ static int rejected(const char *text, const tok_array *t, const names_tok *nt,
     size_t from = t->v[g->first].start, to = t->v[g->first].end;
     if (names_case(text, from, to) < 0)
         return 1;
-    /* A Cyrillic name the gazetteer writes in capitals ("РАН", "МИД") is
-     * met by a word that starts with two capitals ("РАН", "МИДа"), never by
-     * one that only shares its letters ("Ранее"). Cyrillic letters are two
-     * bytes. */
-    if (g->caps && script_word(tok_array_norm(t, g->first), t->v[g->first].len, NULL) == SCRIPT_CYRILLIC
-        && (to - from < 4 || names_case(text, from + 2, to) <= 0))
+    /* A name the gazetteer writes in capitals ("РАН", "МИД") is met by a
+     * word that starts with two capitals ("РАН", "МИДа"), never by one that
+     * only shares its letters ("Ранее", or "Ran" in English); a Latin word
+     * still meets a Latin name so written ("Nato" for NATO). */
+    unsigned char lead = (unsigned char)text[from];
+    size_t first = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    bool cyr = script_word(tok_array_norm(t, g->first), t->v[g->first].len, NULL) == SCRIPT_CYRILLIC;
+    if (g->caps && (to - from <= first || names_case(text, from + first, to) <= 0)
+        && (cyr || !one_word_name(g->ent, forms[g->first], false)))
         return 1;
     /* "France 24", "Channel 4": the name of a channel or product, which
      * one-word names (single.h) read whole; in a sports story a town's

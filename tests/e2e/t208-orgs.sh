@@ -30,6 +30,12 @@ TXT
 cat > "$R/ska.txt" <<'TXT'
 САНКТ-ПЕТЕРБУРГ, 3 марта. /ТАСС/. СКА обыграл «Динамо» в матче КХЛ. Игроки СКА довольны.
 TXT
+cat > "$R/academy.txt" <<'TXT'
+НОВОСИБИРСК, 3 марта. /ТАСС/. Ученые Сибирского отделения РАН испытали ускоритель.
+TXT
+cat > "$R/earlier.txt" <<'TXT'
+Ранее сообщалось о новых испытаниях ускорителя.
+TXT
 cat > "$E/bank.txt" <<'TXT'
 MOSCOW, Dec 5 (Reuters) - Sberbank, Russia's largest lender, said on Friday its profit rose 10%. Shares of VTB fell on the Moscow Exchange.
 TXT
@@ -60,6 +66,9 @@ expect_eq "Real Madrid is a club" "en/football" "$(ids 'org:"Real Madrid"')"
 expect_eq "a short acronym in capitals is no other's inflection" "ru/ska" "$(ids org:СКА)"
 expect_eq "nor the other way" "ru/committee" "$(ids org:СК)"
 expect_eq "typed in lower case, a short acronym still" "ru/ska" "$(ids org:ска)"
+expect_eq "an acronym in capitals, not a word that shares its letters (Ранее)" "ru/academy" \
+    "$(ids 'org:"Российская академия наук"')"
+expect_eq "the branch by its full name" "ru/academy" "$(ids 'org:"Siberian Branch of the Russian Academy of Sciences"')"
 expect_eq "and names no Madrid" "" "$(ids place:madrid)"
 echo "# t208-orgs.sh: $PASSED passed, $FAILED failed"
 [ "$FAILED" -eq 0 ]

@@ -539,6 +539,7 @@ static void test_russian_forms(void **state)
      * starts with two: "Ранее" is no "РАН", "МИДа" would be "МИД". */
     EXPECT("Ранее в РАН сообщили о планах.", "org:russian academy of sciences*1");
     EXPECT("Ранее сообщалось о планах.", "");
+    EXPECT("Ran out of time, he said.", "");
     /* After "имени" a name is the person an institution is named after, by
      * a surname the gazetteer lists alone or only in a full name. */
     EXPECT("В музее имени Пушкина открыта выставка.", "person:alexander pushkin*1");
