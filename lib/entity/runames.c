@@ -311,10 +311,9 @@ static bool adjective_form(const scan *s, size_t i)
     return false;
 }
 
-/* The last token of the lower-case adjective at i, hyphenated or not
- * ("государственный", "социал-демократическая"), that is no head noun;
- * (size_t)-1 when there is none. */
-static size_t lower_adjective(const scan *s, size_t i)
+/* The last token of the lower-case word at i, hyphenated or not
+ * ("медико-биологических"), none of it taken; (size_t)-1 when there is none. */
+static size_t lower_word(const scan *s, size_t i)
 {
     size_t j = i;
     while (j + 1 < s->n && gap_is(s, j, "-") && letter_case(s, j + 1) < 0)
@@ -322,7 +321,16 @@ static size_t lower_adjective(const scan *s, size_t i)
     for (size_t k = i; k <= j; k++)
         if (taken(s, k) || letter_case(s, k) >= 0)
             return (size_t)-1;
-    return adjective_form(s, j) && !listed(s, j, org_heads) ? j : (size_t)-1;
+    return j;
+}
+
+/* The last token of the lower-case adjective at i, hyphenated or not
+ * ("государственный", "социал-демократическая"), that is no head noun;
+ * (size_t)-1 when there is none. */
+static size_t lower_adjective(const scan *s, size_t i)
+{
+    size_t j = lower_word(s, i);
+    return j != (size_t)-1 && adjective_form(s, j) && !listed(s, j, org_heads) ? j : (size_t)-1;
 }
 
 /* Token i is a lower-case word in the genitive that may go on a name after
@@ -349,19 +357,6 @@ static bool genitive_tail(const scan *s, size_t i)
             return true;
     }
     return false;
-}
-
-/* The last token of the lower-case word at i, hyphenated or not
- * ("медико-биологических"), none of it taken; (size_t)-1 when there is none. */
-static size_t lower_word(const scan *s, size_t i)
-{
-    size_t j = i;
-    while (j + 1 < s->n && gap_is(s, j, "-") && letter_case(s, j + 1) < 0)
-        j++;
-    for (size_t k = i; k <= j; k++)
-        if (taken(s, k) || letter_case(s, k) >= 0)
-            return (size_t)-1;
-    return j;
 }
 
 /* Token i, lower case, reads as no verb: a word of four letters or more
