@@ -74,6 +74,25 @@ static const char *const open_src[] = {
     "Инспекция", "Совет", "Союз", "Федерация", "Ассоциация", "Академия", "Управление",
 };
 
+/* Heads of a body's unit for a region: "Главное управление МВД России по
+ * Москве", "ГУ МЧС по Приморскому краю", "УФСБ по Омской области". An
+ * abbreviation may be glued to its body's ("УМВД", "ГУФСИН"); `merged`: it
+ * is only ever written so (alone, "У" is a preposition). */
+static const struct unit_src {
+    const char *abbr, *full;
+    bool merged;
+} unit_src[] = {
+    { "ГУ", "Главное управление", false },
+    { "ГСУ", "Главное следственное управление", false },
+    { "СУ", "Следственное управление", false },
+    { "У", "Управление", true },
+    { NULL, "Региональное управление", false },
+    { NULL, "Территориальное управление", false },
+    { NULL, "Пограничное управление", false },
+    { NULL, "Департамент", false },
+    { NULL, "Отдел", false },
+};
+
 /* Words after which a country's name says whose the document's bodies are:
  * "Президент Беларуси", "министра иностранных дел Кыргызской Республики". */
 static const char *const title_src[] = { "президент", "премьер", "министр", "правительство",
@@ -94,6 +113,12 @@ typedef struct body {
     bool bare;
 } body;
 
+typedef struct unit {
+    char *abbr;   /* match form, or NULL */
+    words full;
+    bool merged;
+} unit;
+
 /* Words that stand for the owner in lower case: the document's country
  * ("Министерство труда и социальной защиты населения республики"). */
 static const char *const country_src[] = { "республики", "страны" };
@@ -102,10 +127,13 @@ static struct {
     body bodies[sizeof body_src / sizeof *body_src];
     char *country[sizeof country_src / sizeof *country_src];
     words open[sizeof open_src / sizeof *open_src];
+    unit units[sizeof unit_src / sizeof *unit_src];
     char *filler[sizeof filler_src / sizeof *filler_src];
     char *title[sizeof title_src / sizeof *title_src];
     char *pri;   /* "при", after which a capitalized word may follow */
     char *govt;  /* "правительство", a body in lower case too */
+    char *po;    /* "по", before a unit's region */
+    char *city[2];   /* "г.", "города", before a unit's city */
     bool ok;
 } tab;
 static pthread_once_t tab_once = PTHREAD_ONCE_INIT;
@@ -151,6 +179,13 @@ static void tab_make(void)
     }
     for (size_t i = 0; i < sizeof open_src / sizeof *open_src; i++)
         ok &= split(open_src[i], &tab.open[i]);
+    for (size_t i = 0; i < sizeof unit_src / sizeof *unit_src; i++) {
+        unit *u = &tab.units[i];
+        u->merged = unit_src[i].merged;
+        ok &= split(unit_src[i].full, &u->full);
+        if (unit_src[i].abbr)
+            ok &= (u->abbr = gaz_match_form(unit_src[i].abbr, strlen(unit_src[i].abbr))) != NULL;
+    }
     for (size_t i = 0; i < sizeof filler_src / sizeof *filler_src; i++)
         ok &= (tab.filler[i] = gaz_match_form(filler_src[i], strlen(filler_src[i]))) != NULL;
     for (size_t i = 0; i < sizeof title_src / sizeof *title_src; i++)
@@ -159,6 +194,9 @@ static void tab_make(void)
         ok &= (tab.country[i] = gaz_match_form(country_src[i], strlen(country_src[i]))) != NULL;
     ok &= (tab.pri = gaz_match_form("при", strlen("при"))) != NULL;
     ok &= (tab.govt = gaz_match_form("Правительство", strlen("Правительство"))) != NULL;
+    ok &= (tab.po = gaz_match_form("по", strlen("по"))) != NULL;
+    ok &= (tab.city[0] = gaz_match_form("г", strlen("г"))) != NULL;
+    ok &= (tab.city[1] = gaz_match_form("города", strlen("города"))) != NULL;
     tab.ok = ok;
 }
 
@@ -277,6 +315,173 @@ static char *make_key(const scan *s, const words *head, size_t a, size_t b, cons
     return key;
 }
 
+static int read_body(const scan *s, size_t i, ruorg_hit *h, const body **which);
+
+/* The words v[0..n) joined by spaces; NULL on no memory. */
+static char *join(const char *const *v, size_t n)
+{
+    size_t len = 1;
+    for (size_t k = 0; k < n; k++)
+        len += strlen(v[k]) + 1;
+    char *out = malloc(len), *p = out;
+    for (size_t k = 0; out && k < n; k++)
+        p += sprintf(p, "%s%s", k ? " " : "", v[k]);
+    if (out)
+        *p = '\0';
+    return out;
+}
+
+/* The body of the table named at token i, by its abbreviation or its full
+ * name, the longest; its length in *len (0 when none). */
+static const body *table_body_at(const scan *s, size_t i, size_t *len)
+{
+    const body *bd = NULL;
+    *len = 0;
+    for (size_t b = 0; b < sizeof tab.bodies / sizeof *tab.bodies; b++) {
+        const body *tb = &tab.bodies[b];
+        size_t n = tb->abbr && !strcmp(s->forms[i], tb->abbr) ? 1
+                   : words_at(s, i, &tb->full)               ? tb->full.n
+                                                             : 0;
+        if (n > *len) {
+            *len = n;
+            bd = tb;
+        }
+    }
+    return bd;
+}
+
+/* The body a unit belongs to, at token i: one of the table, by its full
+ * name whoever owns it (the unit's region says whose it is), another body
+ * with its owner, or a gazetteer organization. Returns its
+ * part of the unit's key (malloc'd), its length in *len and its owner or
+ * itself in *of (NULL when the text leaves the owner out); NULL when there is
+ * none or memory runs out (*oom). */
+static char *parent_at(const scan *s, size_t i, size_t *len, const gaz_entity **of, bool *oom)
+{
+    *len = 0;
+    *of = NULL;
+    *oom = false;
+    /* A body of the table first: read_body would read "по" and the region
+     * on as words of the body's own name. */
+    const body *bd = table_body_at(s, i, len);
+    char *key = NULL;
+    scan t = *s;
+    t.whole = false;   /* the unit's region, not its body's owner, ends a filter's name */
+    ruorg_hit h;
+    const body *which;
+    const gaz_entity *e;
+    size_t n;
+    int rc;
+    if (bd) {
+        key = join((const char *const *)bd->full.v, bd->full.n);
+    } else if ((rc = read_body(&t, i, &h, &which)) != 0) {
+        if (rc < 0)
+            return *oom = true, NULL;
+        key = h.key ? h.key : join(s->forms + i, h.owner - i);
+        *len = h.n;
+        *of = h.of;
+    } else if ((n = owner_at(&t, i, &e)) > 0 && e->type == ENT_ORG) {
+        key = strdup(e->key);
+        *len = n;
+        *of = e;
+    } else {
+        return NULL;
+    }
+    *oom = !key;
+    return key;
+}
+
+/* The body of a unit written glued to its head ("УМВД", "УФСБ"): its part
+ * of the key as for parent_at, for `rest`, the token's match form after the
+ * head's; NULL when none (or memory runs out: *oom). */
+static char *parent_glued(const scan *s, const char *rest, const gaz_entity **of, bool *oom)
+{
+    *of = NULL;
+    *oom = false;
+    for (size_t b = 0; b < sizeof tab.bodies / sizeof *tab.bodies; b++)
+        if (tab.bodies[b].abbr && !strcmp(rest, tab.bodies[b].abbr)) {
+            char *key = join((const char *const *)tab.bodies[b].full.v, tab.bodies[b].full.n);
+            *oom = !key;
+            return key;
+        }
+    const gaz_entity *e[2];
+    if (!*rest || gaz_lookup(s->g, rest, ENT_ORG, e, 2) != 1)
+        return NULL;
+    *of = e[0];
+    char *key = strdup(e[0]->key);
+    *oom = !key;
+    return key;
+}
+
+/* A body's unit for a region at token i (unit_src), into *h: its key is the
+ * head's full name, its body's part (parent_at) and "по" with the region's
+ * key. The body is the unit's owner in the text (h->owner), so that it is
+ * read again as a name of its own. Returns 1, 0, or -1 on no memory. */
+static int read_unit(const scan *s, size_t i, ruorg_hit *h)
+{
+    const unit *head = NULL;
+    size_t j = i, pn = 0;   /* the body's first token and length */
+    for (size_t u = 0; u < sizeof tab.units / sizeof *tab.units; u++) {
+        const unit *un = &tab.units[u];
+        size_t len = words_at(s, i, &un->full)                               ? un->full.n
+                     : un->abbr && !un->merged && !strcmp(s->forms[i], un->abbr) ? 1
+                                                                                  : 0;
+        if (len > j - i) {
+            head = un;
+            j = i + len;
+        }
+    }
+    const gaz_entity *of = NULL;
+    char *parent = NULL;
+    bool oom = false;
+    if (head && j < s->n && is_joined(s, j - 1))
+        parent = parent_at(s, j, &pn, &of, &oom);
+    for (size_t u = 0; !head && u < sizeof tab.units / sizeof *tab.units && !parent && !oom; u++) {
+        const unit *un = &tab.units[u];
+        size_t al = un->abbr ? strlen(un->abbr) : 0;
+        if (al && !strncmp(s->forms[i], un->abbr, al) && (parent = parent_glued(s, s->forms[i] + al, &of, &oom))) {
+            head = un;
+            j = i + 1;
+        }
+    }
+    size_t k = j + pn;   /* "по" */
+    /* A country after a body the gazetteer knows ("УФСБ России"). */
+    scan t = *s;
+    t.whole = false;
+    const gaz_entity *c;
+    size_t cn = parent && k < s->n && is_joined(s, k - 1) ? owner_at(&t, k, &c) : 0;
+    if (cn && c->type == ENT_PLACE && k + cn < s->n && !strcmp(s->forms[k + cn], tab.po))
+        k += cn;
+    if (!parent || k + 1 >= s->n || !is_joined(s, k - 1) || strcmp(s->forms[k], tab.po)) {
+        free(parent);
+        return oom ? -1 : 0;
+    }
+    k++;
+    /* "по г. Москве": the city's word is left out of the key. */
+    if (k + 1 < s->n && (!strcmp(s->forms[k], tab.city[0]) || !strcmp(s->forms[k], tab.city[1])))
+        k++;
+    else if (!is_joined(s, k - 1))
+        k = s->n;
+    const gaz_entity *region;
+    size_t rn = k < s->n ? owner_at(s, k, &region) : 0;
+    char *head_words = rn && region->type == ENT_PLACE
+                       ? join((const char *const *)head->full.v, head->full.n) : NULL;
+    char *key = NULL;
+    if (head_words) {
+        size_t len = strlen(head_words) + strlen(parent) + strlen(tab.po) + strlen(region->key) + 4;
+        if ((key = malloc(len)))
+            snprintf(key, len, "%s %s %s %s", head_words, parent, tab.po, region->key);
+        else
+            oom = true;
+    }
+    free(head_words);
+    free(parent);
+    if (!key)
+        return oom || (rn && region->type == ENT_PLACE) ? -1 : 0;
+    *h = (ruorg_hit){ i, k + rn - i, pn ? j : i + 1, of ? of : region, key, region };
+    return 1;
+}
+
 /* The body named at token i, into *h (key NULL when it has no owner in the
  * text: then `bare` says whether it stands alone as a name, and *which is
  * its table entry). Returns 1 when found, 0 when not, -1 on no memory. */
@@ -284,13 +489,16 @@ static int read_body(const scan *s, size_t i, ruorg_hit *h, const body **which)
 {
     const gaz_entity *of;
     size_t on;
-    *h = (ruorg_hit){ i, 0, 0, NULL, NULL };
+    *h = (ruorg_hit){ i, 0, 0, NULL, NULL, NULL };
     *which = NULL;
     /* "правительства РФ": the government, in lower case as the press often
      * writes it, is one with its owner. */
     bool lower = !is_cap(s, i);
     if (!tab.ok || (lower && strcmp(s->forms[i], tab.govt)))
         return 0;
+    int unit = read_unit(s, i, h);
+    if (unit)
+        return unit;
     /* An open head with the lower-case words of its name, up to its owner. */
     size_t own_end = 0, own_n = 0;   /* a ministry's name without its owner */
     for (size_t o = 0; o < sizeof tab.open / sizeof *tab.open && !lower; o++) {
@@ -300,8 +508,10 @@ static int read_body(const scan *s, size_t i, ruorg_hit *h, const body **which)
         for (size_t inner = 0; j < s->n && inner <= MAX_INNER
                                && (is_joined(s, j - 1) || (inner && list_comma(s, j)));
              inner++) {
-            if (inner && (on = owner_at(s, j, &of)) > 0) {
-                *h = (ruorg_hit){ i, j + on - i, j, of, make_key(s, NULL, i, j, of) };
+            /* The owner is a genitive: a place after "по" is a unit's
+             * region ("Министерства внутренних дел по Москве"). */
+            if (inner && strcmp(s->forms[j - 1], tab.po) && (on = owner_at(s, j, &of)) > 0) {
+                *h = (ruorg_hit){ i, j + on - i, j, of, make_key(s, NULL, i, j, of), NULL };
                 return h->key ? 1 : -1;
             }
             bool after_pri = j > i && !strcmp(s->forms[j - 1], tab.pri);
@@ -340,7 +550,7 @@ static int read_body(const scan *s, size_t i, ruorg_hit *h, const body **which)
     }
     size_t j = i + h->n;
     if (*which && j < s->n && is_joined(s, j - 1) && (on = owner_at(s, j, &of)) > 0) {
-        *h = (ruorg_hit){ i, j + on - i, j, of, make_key(s, &(*which)->full, j, j, of) };
+        *h = (ruorg_hit){ i, j + on - i, j, of, make_key(s, &(*which)->full, j, j, of), NULL };
         return h->key ? 1 : -1;
     }
     if (lower)
@@ -349,7 +559,7 @@ static int read_body(const scan *s, size_t i, ruorg_hit *h, const body **which)
      * социальной защиты населения"), longer than the listed body. */
     if (own_end && own_end - i >= h->n) {
         *which = NULL;
-        *h = (ruorg_hit){ i, own_n, own_end, NULL, NULL };
+        *h = (ruorg_hit){ i, own_n, own_end, NULL, NULL, NULL };
         return 1;
     }
     if (!*which)
@@ -523,7 +733,7 @@ static long own_bare(const scan *s, found *v, size_t nv)
             if (!country)
                 country = title_country(s);
             for (size_t j = 0; j < nv && !country; j++)
-                if (v[j].h.key && v[j].h.of->type == ENT_PLACE)
+                if (v[j].h.key && v[j].h.of->type == ENT_PLACE && !v[j].h.region)
                     country = v[j].h.of;
             looked = true;
         }
@@ -572,6 +782,14 @@ long ruorg_find(const gazetteer *g, const char *text, const names_tok *toks,
     for (size_t i = 0; i < n; i++) {
         found f;
         int rc = read_body(&s, i, &f.h, &f.bd);
+        size_t len;
+        if (rc == 0 && nv && v[nv - 1].h.region && v[nv - 1].h.owner == i
+            && (f.bd = table_body_at(&s, i, &len)) && f.bd->bare) {
+            /* A unit's body alone ("ГУ МЧС по Приморскому краю"), which
+             * read_body reads on into "по": written alone, as any other. */
+            f.h = (ruorg_hit){ i, len, i + len, NULL, NULL, NULL };
+            rc = 1;
+        }
         if (rc == 0)
             continue;
         found *p = rc < 0 ? NULL : grow_to(v, &cap, nv + 1, sizeof *p, 8);
@@ -581,7 +799,8 @@ long ruorg_find(const gazetteer *g, const char *text, const names_tok *toks,
         }
         v = p;
         v[nv++] = f;
-        i += f.h.n - 1;
+        /* Read on at its owner, a body itself when this is one's unit. */
+        i = (f.h.owner > f.h.first && f.h.owner < f.h.first + f.h.n ? f.h.owner : f.h.first + f.h.n) - 1;
     }
     kept = own_bare(&s, v, nv);
     if (kept > 0 && (*out = malloc((size_t)kept * sizeof **out)))

@@ -37,6 +37,9 @@ typedef struct ruorg_hit {
     size_t owner;           /* the owner's first token, or first+n when the text left it out */
     const gaz_entity *of;   /* the owner */
     char *key;              /* malloc'd */
+    /* A body's unit for a region ("ГУ МВД по Москве"): the region, which is
+     * no country that bodies written alone would belong to; else NULL. */
+    const gaz_entity *region;
 } ruorg_hit;
 
 /* The bodies in `toks` (n tokens of `text` as for names_find; `forms` their

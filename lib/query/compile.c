@@ -18,6 +18,7 @@
 #include <stdlib.h>
 
 #include "entity/dateterms.h"
+#include "entity/restated.h"
 #include "entity/ruorg.h"
 #include "grow.h"
 #include "query/pairs.h"
@@ -87,6 +88,8 @@ int qp_entity_terms(const gazetteer *gaz, ent_type type, const char *name, qp_en
     if (gaz) {
         const gaz_entity *found[64];
         size_t n = gaz_lookup(gaz, name, type, found, 64);
+        if (n == 0)
+            n = restated_lookup(gaz, name, type, found, 64);
         for (size_t i = 0; i < n && i < 64 && !rc; i++) {
             snprintf(term, sizeof term, "%s%s", qp_entity_prefix(found[i]->type), found[i]->key);
             rc = fn(term, found[i], ctx);

@@ -111,4 +111,24 @@ expect_eq 'org:"МИД Казахстана" finds each way of writing it' "ru/b
 expect_eq 'org:"Министерство иностранных дел Кыргызстана"' "ru/body3" \
     "$(ids 'org:"Министерство иностранных дел Кыргызстана"')"
 stop_daemon
+
+# A body's unit for a region is an organization of its own, beside its body
+# and its region; a full official name finds what the gazetteer names in
+# short, its owner written another way, its eponym added.
+printf 'Патрули\n\nМОСКВА, 6 мая. ГУ МВД России по г. Москве усилит патрулирование.\n' > "$CORPUS/ru/unit1.txt"
+printf 'Учения\n\nМОСКВА, 7 мая. В Главном управлении Министерства внутренних дел по Москве прошли учения.\n' > "$CORPUS/ru/unit2.txt"
+printf 'Омск\n\nОМСК, 8 мая. УМВД России по Омской области сообщило о задержании.\n' > "$CORPUS/ru/unit3.txt"
+printf 'Лекция\n\nМОСКВА, 9 мая. В МГУ прошла лекция, сообщили в МИД России.\n' > "$CORPUS/ru/named.txt"
+check "index the units" index -q "$CORPUS"
+start_daemon || exit 1
+expect_eq 'org:"Главное управление МВД России по Москве" finds each way of writing it' "ru/unit1,ru/unit2" \
+    "$(ids 'org:"Главное управление МВД России по Москве"')"
+expect_eq 'a unit glued to its body' "ru/unit3" "$(ids 'org:"Управление МВД по Омской области"')"
+expect_eq 'the unit names its body' "ru/unit1,ru/unit2" "$(ids 'org:"МВД России"')"
+expect_eq "the unit names its region" "ru/named,ru/unit1,ru/unit2" "$(ids 'place:Москва')"
+expect_eq 'org:"Министерство иностранных дел России" finds "МИД России"' "ru/named" \
+    "$(ids 'org:"Министерство иностранных дел России"')"
+expect_eq 'org:"Московский государственный университет имени М. В. Ломоносова" finds "МГУ"' "ru/named" \
+    "$(ids 'org:"Московский государственный университет имени М. В. Ломоносова"')"
+stop_daemon
 finish

@@ -1,7 +1,7 @@
 /* Unit tests for lib/entity/ruorg.c and the org filter terms it gives
  * (qp_entity_terms): one key for a body however its name is written, its
  * abbreviations and full names, owners that are places or organizations,
- * names that are no body; a filter finds a body by the key its documents
+ * names that are no body, a body's units for a region; a filter finds a body by the key its documents
  * hold, also through the gazetteer's Russian names of it. The bodies of
  * whole documents (written alone, their country) are tested in
  * test_extract.c. */
@@ -25,8 +25,12 @@ static const char gaz_text[] =
     "place\tKyrgyzstan\tКыргызстан|Киргизия|Кыргызская Республика\n"
     "place\tRussia\tРоссия|РФ\n"
     "place\tArmenia\tАрмения\n"
+    "place\tMoscow\tМосква\tRussia\n"
+    "place\tPrimorsky Krai\tПриморский край|Приморье\n"
     "org\tCSTO\tОДКБ\n"
-    "org\tRussian Ministry of Foreign Affairs\tМИД России\n";
+    "org\tRussian Ministry of Foreign Affairs\tМИД России\n"
+    "org\tFederal Security Service\tФСБ|Федеральная служба безопасности\n"
+    "org\tRosprirodnadzor\tРосприроднадзор\n";
 
 static gazetteer *gaz;
 
@@ -100,6 +104,35 @@ static void test_no_body(void **state)
     EXPECT_KEY("", "");
 }
 
+/* A body's unit for a region: one key for its head's abbreviation or
+ * full name, glued or apart, its body with or without its owner, and its
+ * region; none without a region. */
+static void test_units(void **state)
+{
+    (void)state;
+    const char *const mvd[] = {
+        "Главное управление МВД России по Москве", "ГУ МВД по Москве",
+        "ГУ МВД России по г. Москве", "Главного управления Министерства внутренних дел по городу Москве",
+    };
+    for (size_t i = 0; i < sizeof mvd / sizeof *mvd; i++)
+        EXPECT_KEY(mvd[i], "glavn upravlen ministerstv vnutrenn del po moscow");
+    EXPECT_KEY("ГУ МЧС по Приморскому краю",
+               "glavn upravlen ministerstv po chrezvychain situatsi po primorsky krai");
+    EXPECT_KEY("Главное управление МЧС России по Приморскому краю",
+               "glavn upravlen ministerstv po chrezvychain situatsi po primorsky krai");
+    const char *const fsb[] = {
+        "УФСБ России по Москве", "Управление ФСБ по Москве",
+        "Управления Федеральной службы безопасности России по Москве",
+    };
+    for (size_t i = 0; i < sizeof fsb / sizeof *fsb; i++)
+        EXPECT_KEY(fsb[i], "upravlen federal security service po moscow");
+    EXPECT_KEY("Управление Росприроднадзора по Приморью", "upravlen rosprirodnadzor po primorsky krai");
+    EXPECT_KEY("Главное управление МВД России", "");
+    EXPECT_KEY("ГУ МВД по Нарнии", "");
+    EXPECT_KEY("Главное управление по Москве", "");
+    EXPECT_KEY("У МВД по Москве", "");
+}
+
 typedef struct terms {
     char v[8][256];
     size_t n;
@@ -154,6 +187,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_one_key),
         cmocka_unit_test(test_no_body),
+        cmocka_unit_test(test_units),
         cmocka_unit_test(test_filter_terms),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -1,0 +1,142 @@
+#include "entity/restated.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_TAIL 5      /* words of an owner or an eponym ("имени М. В. Ломоносова") */
+#define MAX_OWNERS 4
+
+/* Whether match form `s` holds the words of match form `w` in a row. */
+static bool holds_words(const char *s, const char *w)
+{
+    size_t n = strlen(w);
+    for (const char *p = s; n && (p = strstr(p, w)); p++)
+        if ((p == s || p[-1] == ' ') && (p[n] == '\0' || p[n] == ' '))
+            return true;
+    return false;
+}
+
+/* The match forms of e's names, canonical first; NULL when memory runs out
+ * (free with free_forms). */
+static char **name_forms(const gaz_entity *e)
+{
+    char **v = calloc(e->naliases + 2, sizeof *v);
+    if (!v || !(v[0] = strdup(e->key))) {
+        free(v);
+        return NULL;
+    }
+    for (size_t a = 0; a < e->naliases; a++)
+        if (!(v[a + 1] = gaz_match_form(e->aliases[a], strlen(e->aliases[a])))) {
+            for (size_t i = 0; i <= a; i++)
+                free(v[i]);
+            free(v);
+            return NULL;
+        }
+    return v;
+}
+
+static void free_forms(char **v)
+{
+    for (size_t i = 0; v && v[i]; i++)
+        free(v[i]);
+    free(v);
+}
+
+/* Whether some name of e holds one of the word runs `w` (NULL-ended). */
+static bool says(const gaz_entity *e, char *const *w)
+{
+    char **names = name_forms(e);
+    bool yes = false;
+    for (size_t i = 0; names && names[i] && !yes; i++)
+        for (size_t k = 0; w[k] && !yes; k++)
+            yes = holds_words(names[i], w[k]);
+    free_forms(names);
+    return yes;
+}
+
+static void add(const gaz_entity *e, const gaz_entity **out, size_t max, size_t *n)
+{
+    for (size_t i = 0; i < *n; i++)
+        if (out[i] == e)
+            return;
+    if (*n < max)
+        out[(*n)++] = e;
+}
+
+/* The organizations named `prefix` whose other names say one of `w`. */
+static void named_saying(const gazetteer *g, const char *prefix, char *const *w,
+                         const gaz_entity **out, size_t max, size_t *n)
+{
+    const gaz_entity *found[8];
+    size_t nf = gaz_lookup(g, prefix, ENT_ORG, found, 8);
+    for (size_t i = 0; i < nf && i < 8; i++)
+        if (says(found[i], w))
+            add(found[i], out, max, n);
+}
+
+/* `prefix` then the owner `o` under each of its names. */
+static void owned(const gazetteer *g, const char *prefix, const gaz_entity *o,
+                  const gaz_entity **out, size_t max, size_t *n)
+{
+    char **forms = name_forms(o);
+    size_t before = *n;
+    for (size_t i = 0; forms && forms[i]; i++) {
+        size_t len = strlen(prefix) + strlen(forms[i]) + 2;
+        char *name = malloc(len);
+        if (!name)
+            break;
+        snprintf(name, len, "%s %s", prefix, forms[i]);
+        const gaz_entity *found[8];
+        size_t nf = gaz_lookup(g, name, ENT_ORG, found, 8);
+        for (size_t k = 0; k < nf && k < 8; k++)
+            add(found[k], out, max, n);
+        free(name);
+    }
+    if (forms && *n == before)
+        named_saying(g, prefix, forms, out, max, n);
+    free_forms(forms);
+}
+
+/* The organizations named `prefix` then `tail`, an owner or an eponym. */
+static void split_at(const gazetteer *g, const char *prefix, const char *tail,
+                     const gaz_entity **out, size_t max, size_t *n)
+{
+    char *imeni = gaz_match_form("имени", strlen("имени"));
+    size_t il = imeni ? strlen(imeni) : 0;
+    if (imeni && !strncmp(tail, imeni, il) && tail[il] == ' ') {
+        const char *surname = strrchr(tail, ' ') + 1;
+        char *w[2] = { (char *)surname, NULL };
+        named_saying(g, prefix, w, out, max, n);
+    } else {
+        const gaz_entity *owners[MAX_OWNERS];
+        size_t no = gaz_lookup(g, tail, ENT_NTYPES, owners, MAX_OWNERS);
+        for (size_t i = 0; i < no && i < MAX_OWNERS; i++)
+            if (owners[i]->type == ENT_PLACE || owners[i]->type == ENT_ORG)
+                owned(g, prefix, owners[i], out, max, n);
+    }
+    free(imeni);
+}
+
+size_t restated_lookup(const gazetteer *g, const char *key, ent_type type,
+                       const gaz_entity **out, size_t max)
+{
+    if (type != ENT_ORG && type != ENT_NTYPES)
+        return 0;
+    size_t starts[MAX_TAIL + 1], nw = 0;   /* the last words' starts, last first */
+    for (size_t i = strlen(key); i-- > 1 && nw <= MAX_TAIL;)
+        if (key[i - 1] == ' ')
+            starts[nw++] = i;
+    /* Shorter tails first, so that "Республики Казахстан" is tried as a whole
+     * after "Казахстан" alone left "... Республики" unknown. */
+    size_t n = 0;
+    for (size_t k = 0; k < nw && k < MAX_TAIL && !n; k++) {
+        char *prefix = strndup(key, starts[k] - 1);
+        if (!prefix)
+            return 0;
+        split_at(g, prefix, key + starts[k], out, max, &n);
+        free(prefix);
+    }
+    return n;
+}

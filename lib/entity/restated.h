@@ -1,0 +1,26 @@
+/* A gazetteer name restated: the name of an organization written with more
+ * or other words than the gazetteer holds, as an analyst types a full
+ * official name. Its owner, a place or organization that ends it, may be
+ * written another way ("Министерство иностранных дел России" for the name
+ * "... Российской Федерации", "Следственный комитет РФ" for "... России"),
+ * or be said where the gazetteer leaves it out ("Федеральная служба войск
+ * национальной гвардии России" for the name "... гвардии" of an entity
+ * whose other names say Russia); an eponym may be said where the
+ * gazetteer leaves it out ("Московский государственный университет имени
+ * М. В. Ломоносова" for "Московский государственный университет", whose
+ * other names say Lomonosov). */
+#ifndef SEEKD_ENTITY_RESTATED_H
+#define SEEKD_ENTITY_RESTATED_H
+
+#include <stddef.h>
+
+#include "entity/gazetteer.h"
+
+/* The organizations (of `type`, ENT_ORG or ENT_NTYPES) that match form `key`
+ * names as above, when no name of the gazetteer is `key` itself. Writes up
+ * to `max` into `out` and returns how many it wrote (0 also when memory
+ * runs out). */
+size_t restated_lookup(const gazetteer *g, const char *key, ent_type type,
+                       const gaz_entity **out, size_t max);
+
+#endif

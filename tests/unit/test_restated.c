@@ -1,0 +1,117 @@
+/* Unit tests for lib/entity/restated.c: an organization found by a name the
+ * gazetteer does not hold, its owner written another way or added, its
+ * eponym added; never an organization whose names say another owner or
+ * eponym, nor anything for people. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "entity/restated.h"
+#include "entity_fixtures.h"
+
+static const char gaz_text[] =
+    "place\tRussia\tРоссия|Российская Федерация|РФ\n"
+    "place\tKazakhstan\tКазахстан|Республика Казахстан\n"
+    "org\tRussian Ministry of Foreign Affairs\tМинистерство иностранных дел Российской Федерации|"
+    "МИД России\n"
+    "org\tKazakh Ministry of Defence\tМинистерство обороны Республики Казахстан\n"
+    "org\tRosgvardia\tNational Guard of Russia|Росгвардия|"
+    "Федеральная служба войск национальной гвардии\n"
+    "org\tMoscow State University\tМГУ|Московский государственный университет|"
+    "МГУ имени Ломоносова\n"
+    "org\tInstitute of Nuclear Physics\tИнститут ядерной физики\tKazakhstan\n"
+    "person\tVladimir Putin\tВладимир Путин\n";
+
+static gazetteer *gaz;
+
+static int setup(void **state)
+{
+    (void)state;
+    gaz = fixture_gazetteer(gaz_text);
+    return gaz ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    gaz_free(gaz);
+    return 0;
+}
+
+/* The canonical name of the one organization `name` restates, "" when
+ * none, "(several)" when more. */
+static void found_as(const char *name, ent_type type, char *out, size_t cap)
+{
+    char *form = gaz_match_form(name, strlen(name));
+    assert_non_null(form);
+    const gaz_entity *e[4];
+    size_t n = restated_lookup(gaz, form, type, e, 4);
+    snprintf(out, cap, "%s", n == 0 ? "" : n > 1 ? "(several)" : e[0]->name);
+    free(form);
+}
+
+#define EXPECT_ORG(name, want) do { char got[256]; found_as(name, ENT_ORG, got, sizeof got); \
+        if (strcmp(got, want)) fail_msg("%s\n  got:  %s\n  want: %s", name, got, want); } while (0)
+
+static void test_owner_written_otherwise(void **state)
+{
+    (void)state;
+    EXPECT_ORG("Министерство иностранных дел России", "Russian Ministry of Foreign Affairs");
+    EXPECT_ORG("министерства иностранных дел РФ", "Russian Ministry of Foreign Affairs");
+    EXPECT_ORG("Министерство обороны Казахстана", "Kazakh Ministry of Defence");
+    /* The same words with another owner are another body. */
+    EXPECT_ORG("Министерство иностранных дел Казахстана", "");
+    EXPECT_ORG("Министерство обороны России", "");
+}
+
+static void test_owner_added(void **state)
+{
+    (void)state;
+    EXPECT_ORG("Федеральная служба войск национальной гвардии России", "Rosgvardia");
+    EXPECT_ORG("Федеральной службы войск национальной гвардии Российской Федерации", "Rosgvardia");
+    /* Its names say Russia, not Kazakhstan. */
+    EXPECT_ORG("Федеральная служба войск национальной гвардии Казахстана", "");
+}
+
+static void test_eponym_added(void **state)
+{
+    (void)state;
+    EXPECT_ORG("Московский государственный университет имени М. В. Ломоносова",
+               "Moscow State University");
+    EXPECT_ORG("Московского государственного университета имени Ломоносова",
+               "Moscow State University");
+    /* Its names name no Budker, nor any other eponym. */
+    EXPECT_ORG("Институт ядерной физики имени Г. И. Будкера", "");
+    EXPECT_ORG("Московский государственный университет имени Баумана", "");
+}
+
+static void test_not_restated(void **state)
+{
+    (void)state;
+    char got[256];
+    found_as("Министерство иностранных дел России", ENT_PERSON, got, sizeof got);
+    assert_string_equal(got, "");
+    found_as("Министерство иностранных дел России", ENT_NTYPES, got, sizeof got);
+    assert_string_equal(got, "Russian Ministry of Foreign Affairs");
+    EXPECT_ORG("Россия", "");
+    EXPECT_ORG("Путин России", "");
+    EXPECT_ORG("", "");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_owner_written_otherwise),
+        cmocka_unit_test(test_owner_added),
+        cmocka_unit_test(test_eponym_added),
+        cmocka_unit_test(test_not_restated),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
