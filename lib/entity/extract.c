@@ -10,6 +10,7 @@
 #include "entity/clubs.h"
 #include "entity/names.h"
 #include "entity/ruabbr.h"
+#include "entity/restated.h"
 #include "entity/ruorg.h"
 #include "entity/runames.h"
 #include "entity/rustem.h"
@@ -1470,6 +1471,30 @@ static int add_nominative_forms(const tok_array *t, char **forms, mentions *ms)
     return 0;
 }
 
+/* A detected organization's name that ends with a gazetteer place or
+ * organization is keyed by that owner's key (restated_key), as a filter
+ * naming it is: "Института ядерной физики Академии наук Узбекистана" meets
+ * "... АН Узбекистана". Every mention sharing the key follows. Returns 0, or
+ * -1 on no memory. */
+static int owned_keys(const gazetteer *g, mentions *ms)
+{
+    for (size_t i = 0; i < ms->n; i++) {
+        mention *m = &ms->v[i];
+        char *old = m->own_key;
+        if (!old || m->key != old || m->type != ENT_ORG || !strchr(old, ' '))
+            continue;
+        char *key = restated_key(g, old);
+        if (!key)
+            continue;
+        for (size_t j = 0; j < ms->n; j++)
+            if (ms->v[j].key == old)
+                ms->v[j].key = key;
+        m->own_key = key;
+        free(old);
+    }
+    return 0;
+}
+
 /* Detected names (names.h, single.h) as mentions that own their key.
  * Returns 0, or -1 on no memory. */
 static int add_detected(const char *text, const tok_array *t, char **forms,
@@ -1578,6 +1603,8 @@ static seek_status find_entities(const gazetteer *g, const char *text, size_t le
         if (gm[i].n && add_inner(g, t, forms, &gm[i], &ms) < 0)
             goto out;
     if (g && add_eponyms(g, text, t, forms, &ms) < 0)
+        goto out;
+    if (g && owned_keys(g, &ms) < 0)
         goto out;
     sort_mentions(&ms);
     for (size_t i = 0; i < ms.n; i++)

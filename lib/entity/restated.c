@@ -6,6 +6,7 @@
 #include <string.h>
 
 #define MAX_TAIL 5      /* words of an owner or an eponym ("имени М. В. Ломоносова") */
+#define MAX_OWNER_WORDS 6
 #define MAX_OWNERS 4
 
 /* Whether match form `s` holds the words of match form `w` in a row. */
@@ -139,4 +140,32 @@ size_t restated_lookup(const gazetteer *g, const char *key, ent_type type,
         free(prefix);
     }
     return n;
+}
+
+char *restated_key(const gazetteer *g, const char *form)
+{
+    const gaz_entity *whole[1];
+    const char *sp = gaz_lookup(g, form, ENT_NTYPES, whole, 1) ? NULL : strchr(form, ' ');
+    size_t nw = 1;
+    for (const char *p = form; (p = strchr(p, ' ')); p++)
+        nw++;
+    /* The longest tail first: after the first word, one word at a time. */
+    for (size_t skip = 1; sp && skip < nw; skip++, sp = strchr(sp + 1, ' ')) {
+        if (nw - skip > MAX_OWNER_WORDS)
+            continue;
+        const gaz_entity *e[4], *owner = NULL;
+        size_t n = gaz_lookup(g, sp + 1, ENT_NTYPES, e, 4);
+        for (size_t i = 0; i < n && i < 4; i++)
+            if ((e[i]->type == ENT_PLACE && (!owner || owner->type != ENT_PLACE))
+                || (e[i]->type == ENT_ORG && !owner))
+                owner = e[i];
+        if (!owner)
+            continue;
+        size_t plen = (size_t)(sp - form), len = plen + strlen(owner->key) + 2;
+        char *key = malloc(len);
+        if (key)
+            snprintf(key, len, "%.*s %s", (int)plen, form, owner->key);
+        return key;
+    }
+    return NULL;
 }

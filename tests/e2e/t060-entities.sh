@@ -114,11 +114,13 @@ stop_daemon
 
 # A body's unit for a region is an organization of its own, beside its body
 # and its region; a full official name finds what the gazetteer names in
-# short, its owner written another way, its eponym added.
+# short, its owner written another way, its eponym added, and what the
+# text names with its owner's abbreviation.
 printf 'Патрули\n\nМОСКВА, 6 мая. ГУ МВД России по г. Москве усилит патрулирование.\n' > "$CORPUS/ru/unit1.txt"
 printf 'Учения\n\nМОСКВА, 7 мая. В Главном управлении Министерства внутренних дел по Москве прошли учения.\n' > "$CORPUS/ru/unit2.txt"
 printf 'Омск\n\nОМСК, 8 мая. УМВД России по Омской области сообщило о задержании.\n' > "$CORPUS/ru/unit3.txt"
 printf 'Лекция\n\nМОСКВА, 9 мая. В МГУ прошла лекция, сообщили в МИД России.\n' > "$CORPUS/ru/named.txt"
+printf 'Опыт\n\nУФА, 10 мая. Ученые Уфимского федерального исследовательского центра РАН провели опыт.\n' > "$CORPUS/ru/owned.txt"
 check "index the units" index -q "$CORPUS"
 start_daemon || exit 1
 expect_eq 'org:"Главное управление МВД России по Москве" finds each way of writing it' "ru/unit1,ru/unit2" \
@@ -130,5 +132,7 @@ expect_eq 'org:"Министерство иностранных дел Росс�
     "$(ids 'org:"Министерство иностранных дел России"')"
 expect_eq 'org:"Московский государственный университет имени М. В. Ломоносова" finds "МГУ"' "ru/named" \
     "$(ids 'org:"Московский государственный университет имени М. В. Ломоносова"')"
+expect_eq 'an owner written in full finds its abbreviation' "ru/owned" \
+    "$(ids 'org:"Уфимский федеральный исследовательский центр Российской академии наук"')"
 stop_daemon
 finish

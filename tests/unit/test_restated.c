@@ -1,7 +1,8 @@
 /* Unit tests for lib/entity/restated.c: an organization found by a name the
  * gazetteer does not hold, its owner written another way or added, its
  * eponym added; never an organization whose names say another owner or
- * eponym, nor anything for people. */
+ * eponym, nor anything for people; the key of a name the gazetteer lacks
+ * that ends with its owner. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -105,6 +106,40 @@ static void test_not_restated(void **state)
     EXPECT_ORG("", "");
 }
 
+/* restated_key of `name`, "" when NULL. */
+static void key_of(const char *name, char *out, size_t cap)
+{
+    char *form = gaz_match_form(name, strlen(name));
+    assert_non_null(form);
+    char *key = restated_key(gaz, form);
+    snprintf(out, cap, "%s", key ? key : "");
+    free(key);
+    free(form);
+}
+
+#define EXPECT_KEY(name, want) do { char got[256]; key_of(name, got, sizeof got); \
+        if (strcmp(got, want)) fail_msg("%s\n  got:  %s\n  want: %s", name, got, want); } while (0)
+
+/* A name ending with its owner is keyed by the owner's key, however the
+ * owner is written; the longest owner wins; no owner, no key. */
+static void test_owned_key(void **state)
+{
+    (void)state;
+    char a[256], b[256];
+    key_of("Уфимский научный центр Российской Федерации", a, sizeof a);
+    key_of("Уфимского научного центра РФ", b, sizeof b);
+    assert_string_equal(a, b);
+    assert_non_null(strstr(a, "russia"));
+    EXPECT_KEY("Народная партия Республики Казахстан", "narodn part kazakhstan");
+    EXPECT_KEY("Народная партия Казахстана", "narodn part kazakhstan");
+    EXPECT_KEY("Научный совет Московского государственного университета",
+               "nauchn sovet moscow state university");
+    EXPECT_KEY("Научный совет МГУ", "nauchn sovet moscow state university");
+    EXPECT_KEY("Народная партия", "");
+    EXPECT_KEY("Казахстан", "");
+    EXPECT_KEY("Республика Казахстан", "");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -112,6 +147,7 @@ int main(void)
         cmocka_unit_test(test_owner_added),
         cmocka_unit_test(test_eponym_added),
         cmocka_unit_test(test_not_restated),
+        cmocka_unit_test(test_owned_key),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
