@@ -65,7 +65,17 @@ static const struct body_src {
     { NULL, "Администрация президента", true },
     { NULL, "Правительство", false },
     { NULL, "Парламент", false },
+    { NULL, "Администрация", false },
+    { NULL, "Мэрия", false },
+    { NULL, "Акимат", false },
+    { NULL, "Хокимият", false },
+    { NULL, "Хукумат", false },
 };
+
+/* Bodies the press writes in lower case with their owner: "правительства
+ * РФ", "мэрией Оша", "акиматом Павлодарской области", "хокимият Нукуса". */
+static const char *const lower_src[] = { "правительство", "администрация", "мэрия", "акимат",
+                                         "хокимият", "хукумат" };
 
 /* Heads of a name read up to its owner: "Агентство по статистике при
  * Президенте Республики Таджикистан", "Союз журналистов России". */
@@ -131,7 +141,7 @@ static struct {
     char *filler[sizeof filler_src / sizeof *filler_src];
     char *title[sizeof title_src / sizeof *title_src];
     char *pri;   /* "при", after which a capitalized word may follow */
-    char *govt;  /* "правительство", a body in lower case too */
+    char *lower[sizeof lower_src / sizeof *lower_src];
     char *po;    /* "по", before a unit's region */
     char *city[2];   /* "г.", "города", before a unit's city */
     bool ok;
@@ -193,7 +203,8 @@ static void tab_make(void)
     for (size_t i = 0; i < sizeof country_src / sizeof *country_src; i++)
         ok &= (tab.country[i] = gaz_match_form(country_src[i], strlen(country_src[i]))) != NULL;
     ok &= (tab.pri = gaz_match_form("при", strlen("при"))) != NULL;
-    ok &= (tab.govt = gaz_match_form("Правительство", strlen("Правительство"))) != NULL;
+    for (size_t i = 0; i < sizeof lower_src / sizeof *lower_src; i++)
+        ok &= (tab.lower[i] = gaz_match_form(lower_src[i], strlen(lower_src[i]))) != NULL;
     ok &= (tab.po = gaz_match_form("по", strlen("по"))) != NULL;
     ok &= (tab.city[0] = gaz_match_form("г", strlen("г"))) != NULL;
     ok &= (tab.city[1] = gaz_match_form("города", strlen("города"))) != NULL;
@@ -482,6 +493,15 @@ static int read_unit(const scan *s, size_t i, ruorg_hit *h)
     return 1;
 }
 
+/* Match form f is a body's head that the press writes in lower case too. */
+static bool lower_body(const char *f)
+{
+    for (size_t i = 0; i < sizeof tab.lower / sizeof *tab.lower; i++)
+        if (!strcmp(f, tab.lower[i]))
+            return true;
+    return false;
+}
+
 /* The body named at token i, into *h (key NULL when it has no owner in the
  * text: then `bare` says whether it stands alone as a name, and *which is
  * its table entry). Returns 1 when found, 0 when not, -1 on no memory. */
@@ -491,10 +511,10 @@ static int read_body(const scan *s, size_t i, ruorg_hit *h, const body **which)
     size_t on;
     *h = (ruorg_hit){ i, 0, 0, NULL, NULL, NULL };
     *which = NULL;
-    /* "правительства РФ": the government, in lower case as the press often
-     * writes it, is one with its owner. */
+    /* "правительства РФ", "мэрией Оша": a government, in lower case as the
+     * press often writes it, is one with its owner. */
     bool lower = !is_cap(s, i);
-    if (!tab.ok || (lower && strcmp(s->forms[i], tab.govt)))
+    if (!tab.ok || (lower && !lower_body(s->forms[i])))
         return 0;
     int unit = read_unit(s, i, h);
     if (unit)

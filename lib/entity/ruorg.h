@@ -16,8 +16,8 @@
  * населения"), "республики" or "страны" standing for its owner. A name that
  * lists what the body does may hold commas before its last item after "и"
  * ("Министерство труда, социального обеспечения и миграции Кыргызской
- * Республики"). The government is one in lower case too, with its owner
- * ("правительства РФ").
+ * Республики"). A government, a city hall, an akimat or a hokimiyat is one
+ * in lower case too, with its owner ("правительства РФ", "мэрией Оша").
  *
  * Such a body is indexed under one key however the text writes it: the
  * match form (gazetteer.h) of its full name, then its owner's gazetteer key

@@ -285,6 +285,13 @@ static void test_russian_bodies(void **state)
     /* The government in lower case, with its owner only. */
     EXPECT("пресс-служба правительства России сообщила", "org:pravitelstv russia*1 place:russia*1");
     EXPECT("пресс-служба правительства сообщила", "");
+    EXPECT("Школы передал акимат Астаны.", "org:akimat astana*1 place:astana*1");
+    EXPECT("Сотрудники мэрии сообщили.", "");
+    /* A body's unit for a region beside its body, the document's country's
+     * when written alone, and its region. */
+    EXPECT("Заголовок\nАЛМАТЫ, 5 мая. В ГУ МЧС по Алматы сообщили.",
+           "place:almaty*2 org:glavn upravlen ministerstv po chrezvychain situatsi po almaty*1 "
+           "org:ministerstv po chrezvychain situatsi kazakhstan*1");
     /* A body's abbreviation is no part of a person's name. */
     EXPECT("Председатель Нацбанка Казахстана Тимур Сулейменов заявил.",
            "org:natsionaln bank kazakhstan*1 place:kazakhstan*1 person:timur suleimenov*1");
@@ -318,7 +325,7 @@ static void test_russian_org_names(void **state)
     /* A national body named without its owner is also the document's
      * country's. */
     EXPECT("Заголовок\nЕРЕВАН, 5 мая. Специалисты Национального ядерного центра прибыли.",
-           "place:yerevan*1 org:natsionaln yadern tsentr*1 org:natsionaln yadern tsentr armen*1");
+           "place:yerevan*1 org:natsionaln yadern tsentr*1 org:natsionaln yadern tsentr armenia*1");
     EXPECT("Специалисты Национального ядерного центра прибыли.", "org:natsionaln yadern tsentr*1");
     EXPECT("Заголовок\nЕРЕВАН, 5 мая. Специалисты Национального ядерного центра Казахстана "
            "прибыли.", "place:yerevan*1 org:natsionaln yadern tsentr kazakhstan*1 place:kazakhstan*1");

@@ -26,6 +26,7 @@ static const char gaz_text[] =
     "place\tRussia\tРоссия|РФ\n"
     "place\tArmenia\tАрмения\n"
     "place\tMoscow\tМосква\tRussia\n"
+    "place\tAstana\tАстана\tKazakhstan\n"
     "place\tPrimorsky Krai\tПриморский край|Приморье\n"
     "org\tCSTO\tОДКБ\n"
     "org\tRussian Ministry of Foreign Affairs\tМИД России\n"
@@ -89,6 +90,10 @@ static void test_one_key(void **state)
     /* The government, in lower case too. */
     EXPECT_KEY("правительства РФ", "pravitelstv russia");
     EXPECT_KEY("Правительство России", "pravitelstv russia");
+    /* City halls and akimats likewise. */
+    EXPECT_KEY("акиматом Астаны", "akimat astana");
+    EXPECT_KEY("Акимат Астаны", "akimat astana");
+    EXPECT_KEY("мэрии Москвы", "mer moscow");
 }
 
 static void test_no_body(void **state)
@@ -101,6 +106,7 @@ static void test_no_body(void **state)
     EXPECT_KEY("МИД Казахстана сообщил", "");
     EXPECT_KEY("Президент Казахстана", "");
     EXPECT_KEY("Казахстан", "");
+    EXPECT_KEY("мэрия", "");
     EXPECT_KEY("", "");
 }
 
