@@ -43,8 +43,13 @@ static const char org_heads[] =
     " академ институт палат ассамбл организац консорциум корпорац облисполком горисполком"
     " исполком движен фронт театр муз метрополитен комбинат завод фабрик больниц госпитал"
     " клиник центр училищ колледж гимназ консерватор библиотек филармон цирк прокуратур"
-    " министерств управлен инспекц департамент компан концерн холдинг объединен"
+    " министерств управлен инспекц департамент компан концерн холдинг объединен коллег"
     " издательств бирж дум обсерватор лаборатор трест верф авиакомпан госкорпорац ";
+
+/* Heads whose forms are also a common noun's plural ("коллегия" and
+ * "коллеги"): a name only with words of its own or an owner ("Судебная
+ * коллегия по уголовным делам", not "Белорусские коллеги"). */
+static const char plural_heads[] = " коллег ";
 
 /* Heads of a state body named by its owner alone: "Прокуратура
  * Забайкальского края", "Администрации Приморского края". */
@@ -366,9 +371,11 @@ static bool noun_like(const scan *s, size_t i)
 {
     static const char *const verbs[] = { "ил", "ал", "ял", "ел", "ыл", "ул", "ла", "ло", "ли",
                                          "ет", "ит", "ут", "ют", "ят", "ть", "ся", "сь" };
+    /* Adverbs of time that follow a name as a noun would ("делам вчера"). */
+    static const char adverbs[] = " вчера сегодня завтра ранее позже позднее накануне ";
     const char *w = norm(s, i);
     size_t len = strlen(w);
-    if (len < 8 || (unsigned char)w[0] < 0xD0)
+    if (len < 8 || (unsigned char)w[0] < 0xD0 || wordlist_has(adverbs, w, len))
         return false;
     for (size_t k = 0; k < sizeof verbs / sizeof *verbs; k++)
         if (!memcmp(w + len - strlen(verbs[k]), verbs[k], strlen(verbs[k])))
@@ -511,9 +518,12 @@ static int org_phrase(scan *s, size_t a)
 {
     enum { MAX_ADJ = 3 };
     bool city = known_place(s, a) && !(a + 1 < s->n && known_place(s, a + 1));
-    if ((taken(s, a) && !city) || !adjective_form(s, a))
+    /* A compound adjective: "Контрольно-дисциплинарный комитет". */
+    size_t first = a + 1 < s->n && gap_is(s, a, "-") && letter_case(s, a + 1) < 0 && !taken(s, a + 1)
+                   ? a + 1 : a;
+    if ((taken(s, a) && !city) || !adjective_form(s, first))
         return 0;
-    size_t j = a + 1, k, e;
+    size_t j = first + 1, k, e;
     for (k = 0; k < MAX_ADJ && j < s->n && gap_is(s, j - 1, " ")
                 && (e = lower_adjective(s, j)) != (size_t)-1;
          k++)
@@ -523,8 +533,10 @@ static int org_phrase(scan *s, size_t a)
         return 0;
     size_t plain, named;
     enum owner kind;
-    name_tail(s, j + 1, &plain, &named);
+    size_t words = name_tail(s, j + 1, &plain, &named);
     size_t owned = owner_end(s, plain, &kind);
+    if (!words && owned == plain && listed(s, j, plural_heads))
+        return 0;
     /* At a sentence's start, a name's adjective ("Ошский") or a place whose
      * body it is ("Арбитражный суд Москвы") says it is a name. */
     if (sentence_start(s, a) && !adjective(s, a) && owned == plain)

@@ -311,6 +311,14 @@ static void test_russian_org_names(void **state)
     EXPECT("Гол забил нападающий «Манчестер Сити» Холанд.", "name:manchester sit*1");
     EXPECT("Депутаты Народной партии Казахстана против.",
            "org:narodn part kazakhstan*1 place:kazakhstan*1");
+    /* A compound adjective first; a head that is also a common plural only
+     * with words of its own or an owner; an owner the gazetteer knows gives
+     * its key. */
+    EXPECT("Проверку провела Контрольно-ревизионная комиссия РАН в мае.",
+           "org:kontroln revizionn komiss russian academy of sciences*1 org:russian academy of sciences*1");
+    EXPECT("Казахстанские коллеги приехали.", "");
+    EXPECT("Письмо получила Судебная коллегия по уголовным делам вчера.",
+           "org:sudebn kolleg po ugolovn del*1");
     /* A state body named by its head and a region the gazetteer lacks: the
      * region is a place of its own. */
     EXPECT("Сообщила прокуратура. Прокуратура Забайкальского края начала проверку.",
