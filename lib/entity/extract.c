@@ -631,9 +631,76 @@ static int link_surnames(const char *text, const tok_array *t, const names_tok *
  * America"), so Latin names are left whole; so does the person it is named
  * after ("МГУ имени Ломоносова"). Added after the document's names
  * are read, as mentions of their own. Returns 0, or -1 on no memory. */
-static int add_inner(const gazetteer *g, const tok_array *t, char **forms, const gaz_match *outer,
-                     mentions *ms)
+/* The gazetteer entity of `type` that tokens [a, b) name whole, or NULL. */
+static const gaz_entity *named_whole(const gazetteer *g, char **forms, size_t a, size_t b,
+                                     ent_type type)
 {
+    char key[256];
+    size_t len = 0;
+    for (size_t i = a; i < b; i++) {
+        int w = snprintf(key + len, sizeof key - len, "%s%s", i > a ? " " : "", forms[i]);
+        if (w < 0 || (size_t)w >= sizeof key - len)
+            return NULL;
+        len += (size_t)w;
+    }
+    const gaz_entity *e[1];
+    return gaz_lookup(g, key, type, e, 1) ? e[0] : NULL;
+}
+
+/* Tokens [a, b) spell one of e's names as the gazetteer writes it, case
+ * aside: in its nominative, where a Russian text's name is inflected. */
+static bool spelled_as_named(const tok_array *t, size_t a, size_t b, const gaz_entity *e)
+{
+    bool same = false;
+    for (size_t k = 0; k <= e->naliases && !same; k++) {
+        const char *name = k ? e->aliases[k - 1] : e->name;
+        tok_array n;
+        if (tok_array_build(&n, name, strlen(name)) < 0)
+            return false;
+        same = n.n == b - a;
+        for (size_t i = 0; same && i < n.n; i++)
+            same = n.v[i].len == t->v[a + i].len
+                   && !memcmp(tok_array_norm(&n, i), tok_array_norm(t, a + i), n.v[i].len);
+        tok_array_fini(&n);
+    }
+    return same;
+}
+
+/* An organization's edition or branch named by it and a place in the
+ * nominative ("Интерфакс-Казахстан", "Sputnik Армения", where "МВД
+ * Казахстана" is Kazakhstan's ministry) names both, in either script.
+ * Returns 1 when it added them, 0, or -1 on no memory. */
+static int add_branch_parts(const gazetteer *g, const tok_array *t, char **forms,
+                            const gaz_match *outer, mentions *ms)
+{
+    for (size_t m = 1; m < outer->n; m++) {
+        size_t b = outer->first + m, e = outer->first + outer->n;
+        const gaz_entity *org = named_whole(g, forms, outer->first, b, ENT_ORG);
+        const gaz_entity *place = org ? named_whole(g, forms, b, e, ENT_PLACE) : NULL;
+        if (!place || !spelled_as_named(t, b, e, place))
+            continue;
+        if (!add_mention(ms, outer->first, m, ENT_ORG) || !add_mention(ms, b, e - b, ENT_PLACE))
+            return -1;
+        ms->v[ms->n - 2].key = org->key;
+        ms->v[ms->n - 2].name = org->name;
+        ms->v[ms->n - 1].key = place->key;
+        ms->v[ms->n - 1].name = place->name;
+        return 1;
+    }
+    return 0;
+}
+
+static int add_inner(const gazetteer *g, const char *text, const tok_array *t, char **forms,
+                     const gaz_match *outer, mentions *ms)
+{
+    /* A name written as a web address ("ВЭБ.РФ", "Kun.uz") names nothing
+     * inside it. */
+    for (size_t i = outer->first; i + 1 < outer->first + outer->n; i++)
+        if (t->v[i + 1].start == t->v[i].end + 1 && text[t->v[i].end] == '.')
+            return 0;
+    int branch = outer->ent->type == ENT_ORG ? add_branch_parts(g, t, forms, outer, ms) : 0;
+    if (branch)
+        return branch < 0 ? -1 : 0;
     if (outer->ent->type != ENT_ORG || outer->n < 2
         || script_word(tok_array_norm(t, outer->first), t->v[outer->first].len, NULL)
            != SCRIPT_CYRILLIC)
@@ -1513,6 +1580,16 @@ static int add_detected(const char *text, const tok_array *t, char **forms,
     return 0;
 }
 
+/* Tokens [a, a+n) are all Latin words: a Cyrillic stem one matched is no
+ * stem of theirs ("Sputnik Армения" may be cut in its Russian word). */
+static bool latin_only(const tok_array *t, size_t a, size_t n)
+{
+    for (size_t i = a; i < a + n; i++)
+        if (script_word(tok_array_norm(t, i), t->v[i].len, NULL) != SCRIPT_LATIN)
+            return false;
+    return true;
+}
+
 static seek_status find_entities(const gazetteer *g, const char *text, size_t len, const tok_array *t,
                                  counter *c)
 {
@@ -1536,8 +1613,7 @@ static seek_status find_entities(const gazetteer *g, const char *text, size_t le
      * candidate for a name several entities share; a name after "имени" is
      * no place. */
     for (long i = 0; i < ng; i++)
-        if ((gm[i].cut && script_word(tok_array_norm(t, gm[i].first), t->v[gm[i].first].len, NULL)
-                              == SCRIPT_LATIN)
+        if ((gm[i].cut && latin_only(t, gm[i].first, gm[i].n))
             || (gm[i].ent->type == ENT_PLACE && named_after(t, gm[i].first)))
             gm[i].n = 0;
     if (sense_choose(text, t, forms, gm, ng) < 0)
@@ -1600,7 +1676,7 @@ static seek_status find_entities(const gazetteer *g, const char *text, size_t le
         || (sport && sport_clubs(g, text, t, nt, forms, &ms) < 0))
         goto out;
     for (long i = 0; i < ng; i++)
-        if (gm[i].n && add_inner(g, t, forms, &gm[i], &ms) < 0)
+        if (gm[i].n && add_inner(g, text, t, forms, &gm[i], &ms) < 0)
             goto out;
     if (g && add_eponyms(g, text, t, forms, &ms) < 0)
         goto out;

@@ -396,9 +396,10 @@ static bool breaks(const scan *s, size_t i)
 
     if (!p || len > MAX_GAP)
         return true;
+    /* A period with no space after it is inside a name ("Kun.uz"). */
     for (size_t k = 0; k < len; k++)
         if (p[k] == '\n' || p[k] == '!' || p[k] == '?' || p[k] == ';'
-            || (p[k] == '.' && !(k == 0 && dotted(s, i))))
+            || (p[k] == '.' && len > 1 && !(k == 0 && dotted(s, i))))
             return true;
     return false;
 }

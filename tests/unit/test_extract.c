@@ -98,7 +98,14 @@ static const char gaz_text[] =
     "place\tLuga\tЛуга\tRussia\n"
     "place\tBelarus\tБеларусь\n"
     "place\tUkland\tUK\n"
-    "org\tRossiya Airlines\tавиакомпания Россия\n";
+    "org\tRossiya Airlines\tавиакомпания Россия\n"
+    "org\tInterfax\tИнтерфакс\n"
+    "org\tInterfax-Kazakhstan\tИнтерфакс-Казахстан\n"
+    "org\tSputnik\tSputnik News\n"
+    "org\tSputnik Armenia\tSputnik Армения\n"
+    "org\tKun.uz\t\n"
+    "org\tVEB.RF\tВЭБ.РФ\n"
+    "org\tArmenian Ministry of Foreign Affairs\tМИД Армении\n";
 
 static gazetteer *gaz;
 
@@ -420,6 +427,21 @@ static void test_name_and_number(void **state)
 
 /* An acronym defined in parentheses is the long name wherever it is
  * written in capitals, under both names. */
+/* An edition of an agency named by it and a place in the nominative names
+ * both, where a body and its owner's genitive name the body's owner; a name
+ * written as a web address names nothing inside it, nor is its period a
+ * sentence's end. */
+static void test_editions(void **state)
+{
+    (void)state;
+    EXPECT("АЛМАТЫ, 4 мая (Интерфакс-Казахстан) - Сообщает Sputnik Армения.",
+           "place:almaty*1 org:interfax kazakhstan*1 org:interfax*1 place:kazakhstan*1 "
+           "org:sputnik armenia*1 org:sputnik*1 place:armenia*1");
+    EXPECT("Заявил МИД Армении.", "org:armenian ministry of foreign affairs*1 place:armenia*1");
+    EXPECT("Кредит выдал ВЭБ.РФ в мае.", "org:veb rf*1");
+    EXPECT("Об этом пишет Kun.uz со ссылкой на источники.", "org:kun uz*1");
+}
+
 static void test_acronyms(void **state)
 {
     (void)state;
@@ -610,6 +632,7 @@ int main(void)
         cmocka_unit_test(test_surnames),
         cmocka_unit_test(test_one_word_names),
         cmocka_unit_test(test_name_and_number),
+        cmocka_unit_test(test_editions),
         cmocka_unit_test(test_acronyms),
         cmocka_unit_test(test_organizations),
         cmocka_unit_test(test_world_companies),
