@@ -750,6 +750,33 @@ static int add_eponyms(const gazetteer *g, const char *text, const tok_array *t,
     return 0;
 }
 
+/* A gazetteer organization named after someone ("Ташкентский
+ * государственный технический университет имени Ислама Каримова"): the
+ * whole name is an organization too, as an analyst may write it in full,
+ * beside the gazetteer's. Read after every other name. Returns 0, or -1 on
+ * no memory. */
+static int add_named_in_full(const char *text, const tok_array *t, char **forms, mentions *ms)
+{
+    enum { MAX_NAMED = 4 };
+    size_t n = ms->n;
+    for (size_t m = 0; m < n; m++) {
+        size_t k = ms->v[m].first + ms->v[m].n;   /* "имени" */
+        if (ms->v[m].type != ENT_ORG || ms->v[m].own_key || k + 1 >= t->n
+            || strcmp(tok_array_norm(t, k), "имени") || t->v[k].start != t->v[k - 1].end + 1)
+            continue;
+        size_t e = k + 1;
+        while (e < t->n && e <= k + MAX_NAMED && names_case(text, t->v[e].start, t->v[e].end) > 0
+               && t->v[e].start <= t->v[e - 1].end + 2)
+            e++;
+        if (e == k + 1)
+            continue;
+        mention *whole = add_mention(ms, ms->v[m].first, e - ms->v[m].first, ENT_ORG);
+        if (!whole || detected_key(text, t, forms, whole->first, whole->n, (size_t)-1, whole) < 0)
+            return -1;
+    }
+    return 0;
+}
+
 /* A person's initials and surname ("А. Касымалиев", "A.G. Lukashenko"): the
  * gazetteer's one person whose full name ends in that surname and starts
  * with that letter. Claims the tokens. Returns 0, or -1 on no memory. */
@@ -1678,7 +1705,7 @@ static seek_status find_entities(const gazetteer *g, const char *text, size_t le
     for (long i = 0; i < ng; i++)
         if (gm[i].n && add_inner(g, text, t, forms, &gm[i], &ms) < 0)
             goto out;
-    if (g && add_eponyms(g, text, t, forms, &ms) < 0)
+    if (g && (add_eponyms(g, text, t, forms, &ms) < 0 || add_named_in_full(text, t, forms, &ms) < 0))
         goto out;
     if (g && owned_keys(g, &ms) < 0)
         goto out;

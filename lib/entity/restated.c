@@ -142,7 +142,34 @@ size_t restated_lookup(const gazetteer *g, const char *key, ent_type type,
     return n;
 }
 
-char *restated_key(const gazetteer *g, const char *form)
+/* `form` with the words between "имени" and the last word left out
+ * ("imen m v lomonosov" -> "imen lomonosov"): an eponym is written with or
+ * without its initials or given name. A malloc'd string; NULL on no memory. */
+static char *eponym_surname(const char *form)
+{
+    char *imeni = gaz_match_form("имени", strlen("имени"));
+    char *out = strdup(form);
+    size_t il = imeni ? strlen(imeni) : 0;
+    for (char *p = out; imeni && out && (p = strstr(p, imeni)); p += il) {
+        if ((p != out && p[-1] != ' ') || p[il] != ' ')
+            continue;
+        char *last = strrchr(p + il + 1, ' ');
+        if (last)
+            memmove(p + il, last, strlen(last) + 1);
+        break;
+    }
+    free(imeni);
+    if (!imeni) {
+        free(out);
+        return NULL;
+    }
+    return out;
+}
+
+/* The owner ending `form` (the longest run of last words that names a
+ * gazetteer place or organization, a place before an organization) written
+ * as its key; NULL when none, or on no memory. */
+static char *owner_keyed(const gazetteer *g, const char *form)
 {
     const gaz_entity *whole[1];
     const char *sp = gaz_lookup(g, form, ENT_NTYPES, whole, 1) ? NULL : strchr(form, ' ');
@@ -168,4 +195,17 @@ char *restated_key(const gazetteer *g, const char *form)
         return key;
     }
     return NULL;
+}
+
+char *restated_key(const gazetteer *g, const char *form)
+{
+    char *short_form = eponym_surname(form);
+    if (!short_form)
+        return NULL;
+    char *key = owner_keyed(g, short_form);
+    if (key || !strcmp(short_form, form)) {
+        free(short_form);
+        return key;
+    }
+    return short_form;
 }

@@ -23,14 +23,15 @@
 size_t restated_lookup(const gazetteer *g, const char *key, ent_type type,
                        const gaz_entity **out, size_t max);
 
-/* The key of an organization's name the gazetteer lacks whose last words
- * name a gazetteer place or organization, its owner: its other words, then
- * the owner's key ("institut yadern fizik akademi nauk uzbekistan" for
- * "Институт ядерной физики Академии наук Узбекистана" and "... АН
- * Узбекистана" alike, when the gazetteer knows the academy). The longest
- * such last words win, a place before an organization of the same name. A
- * malloc'd string, or NULL when no owner ends `form`, the gazetteer holds
- * `form` itself, or memory runs out. */
+/* The key of an organization's name the gazetteer lacks, however its owner
+ * and eponym are written: the eponym after "имени" by its last word only
+ * ("имени М. В. Ломоносова" as "имени Ломоносова"), and last words that name
+ * a gazetteer place or organization, its owner, by the owner's key
+ * ("institut yadern fizik akademi nauk uzbekistan" for "Институт ядерной
+ * физики Академии наук Узбекистана" and "... АН Узбекистана" alike, when the
+ * gazetteer knows the academy; the longest such last words, a place before
+ * an organization of the same name). A malloc'd string, or NULL when `form`
+ * needs neither, the gazetteer holds `form` itself, or memory runs out. */
 char *restated_key(const gazetteer *g, const char *form);
 
 #endif

@@ -393,16 +393,25 @@ static bool plural_adjective(const scan *s, size_t i)
     return len > 8 && (!memcmp(w + len - 4, "ых", 4) || !memcmp(w + len - 4, "их", 4));
 }
 
+/* Token i is one letter, an initial ("М" of "М. В. Ломоносова"). */
+static bool initial(const scan *s, size_t i)
+{
+    size_t len = s->toks[i].end - s->toks[i].start;
+    unsigned char c = (unsigned char)s->text[s->toks[i].start];
+    return len == 1 || (len == 2 && c >= 0xC0 && c < 0xE0);
+}
+
 /* What goes on an institution's name after its head noun, from token j:
  * the genitive words of its name ("подготовки космонавтов", "ядерной
  * физики", "медико-биологических проблем"), "по" and what the body does
  * ("по атомной энергии"), then "имени" and whose name it bears ("имени
  * Гагарина"). The first token past the genitive words in *plain, past
- * "имени" and its name in *named (*plain when there is none); returns how
- * many words *plain took. */
-static size_t name_tail(const scan *s, size_t j, size_t *plain, size_t *named)
+ * "имени" and its name in *named (*plain when there is none; "имени" right
+ * after the head only when `bare_named`: "университетом имени Баумана");
+ * returns how many words *plain took. */
+static size_t name_tail(const scan *s, size_t j, bool bare_named, size_t *plain, size_t *named)
 {
-    enum { MAX_TAIL = 4, MAX_PO = 3, MAX_NAMED = 3 };
+    enum { MAX_TAIL = 4, MAX_PO = 3, MAX_NAMED = 2 };
     size_t words = 0, po = 0, before_po = j, e;
     bool after_plural = false;
     while (words < MAX_TAIL && j < s->n && gap_is(s, j - 1, " ")
@@ -410,6 +419,13 @@ static size_t name_tail(const scan *s, size_t j, size_t *plain, size_t *named)
         if (!po && words < MAX_TAIL - 1 && e == j && !strcmp(norm(s, j), "по")) {
             po = 1;
             before_po = j++;
+            continue;
+        }
+        /* "кардиологии и терапии": "и" joins two genitives of the name. */
+        if (!po && words && e == j && !strcmp(norm(s, j), "и") && j + 1 < s->n
+            && gap_is(s, j, " ") && (e = lower_word(s, j + 1)) != (size_t)-1 && genitive_tail(s, e)) {
+            words++;
+            j = e + 1;
             continue;
         }
         bool on = po ? po <= MAX_PO && noun_like(s, e)
@@ -424,13 +440,17 @@ static size_t name_tail(const scan *s, size_t j, size_t *plain, size_t *named)
     if (po == 1)   /* "по" with nothing after it is no part of the name */
         j = before_po;
     *plain = *named = j;
-    if (words && j + 1 < s->n && gap_is(s, j - 1, " ") && !strcmp(norm(s, j), "имени")
+    if ((words || bare_named) && j + 1 < s->n && gap_is(s, j - 1, " ") && !strcmp(norm(s, j), "имени")
         && gap_is(s, j, " ") && letter_case(s, j + 1) > 0) {
-        size_t k = word_end(s, j + 1);
-        for (size_t w = 1; w < MAX_NAMED && k + 1 < s->n && gap_is(s, k, " ")
-                           && letter_case(s, k + 1) > 0;
-             w++)
+        /* A given name and a surname, or initials and a surname: "имени
+         * Бориса Ельцина", "имени М. В. Ломоносова", never the next name
+         * ("имени Бориса Ельцина Владимир Нифадьев"). */
+        size_t k = word_end(s, j + 1), words_named = !initial(s, k);
+        while (words_named < MAX_NAMED && k + 1 < s->n && letter_case(s, k + 1) > 0
+               && (gap_is(s, k, " ") || (initial(s, k) && gap_is(s, k, ". ")))) {
             k = word_end(s, k + 1);
+            words_named += !initial(s, k);
+        }
         *named = k + 1;
     }
     return words;
@@ -533,7 +553,7 @@ static int org_phrase(scan *s, size_t a)
         return 0;
     size_t plain, named;
     enum owner kind;
-    size_t words = name_tail(s, j + 1, &plain, &named);
+    size_t words = name_tail(s, j + 1, true, &plain, &named);
     size_t owned = owner_end(s, plain, &kind);
     if (!words && owned == plain && listed(s, j, plural_heads))
         return 0;
@@ -561,7 +581,7 @@ static int institution(scan *s, size_t a)
         return 0;
     size_t plain, named;
     enum owner kind;
-    size_t words = name_tail(s, a + 1, &plain, &named);
+    size_t words = name_tail(s, a + 1, false, &plain, &named);
     size_t owned = owner_end(s, plain, &kind);
     /* A state body needs no words of its own before its owner. */
     if (!words && !(owned > plain && listed(s, a, state_heads)))

@@ -105,6 +105,8 @@ static const char gaz_text[] =
     "org\tSputnik Armenia\tSputnik Армения\n"
     "org\tKun.uz\t\n"
     "org\tVEB.RF\tВЭБ.РФ\n"
+    "org\tMoscow State University\tМГУ\n"
+    "person\tMikhail Lomonosov\tМихаил Ломоносов\n"
     "org\tArmenian Ministry of Foreign Affairs\tМИД Армении\n";
 
 static gazetteer *gaz;
@@ -324,6 +326,13 @@ static void test_russian_org_names(void **state)
     EXPECT("Проверку провела Контрольно-ревизионная комиссия РАН в мае.",
            "org:kontroln revizionn komiss russian academy of sciences*1 org:russian academy of sciences*1");
     EXPECT("Казахстанские коллеги приехали.", "");
+    /* "и" between two genitives of a name; "имени" right after the head of
+     * an adjective-headed name; an eponym keyed by its surname alone. */
+    EXPECT("Больного доставили в Национальный центр кардиологии и терапии имени М. Миррахимова.",
+           "org:natsionaln tsentr kardiolog i terap*1 org:natsionaln tsentr kardiolog i terap imen mirrakhimov*1");
+    EXPECT("Корпус построят с Московским государственным техническим университетом имени Баумана.",
+           "org:moskovsk gosudarstvenn tekhnichesk universitet*1 "
+           "org:moskovsk gosudarstvenn tekhnichesk universitet imen bauman*1");
     EXPECT("Письмо получила Судебная коллегия по уголовным делам вчера.",
            "org:sudebn kolleg po ugolovn del*1");
     /* A state body named by its head and a region the gazetteer lacks: the
@@ -440,6 +449,9 @@ static void test_editions(void **state)
     EXPECT("Заявил МИД Армении.", "org:armenian ministry of foreign affairs*1 place:armenia*1");
     EXPECT("Кредит выдал ВЭБ.РФ в мае.", "org:veb rf*1");
     EXPECT("Об этом пишет Kun.uz со ссылкой на источники.", "org:kun uz*1");
+    /* A gazetteer organization named after someone, in full too. */
+    EXPECT("Делегация посетила МГУ имени М. В. Ломоносова вчера.",
+           "org:moscow state university*1 org:mgu imen lomonosov*1 person:mikhail lomonosov*1");
 }
 
 static void test_acronyms(void **state)

@@ -135,6 +135,10 @@ static void test_owned_key(void **state)
     EXPECT_KEY("Научный совет Московского государственного университета",
                "nauchn sovet moscow state university");
     EXPECT_KEY("Научный совет МГУ", "nauchn sovet moscow state university");
+    /* An eponym by its surname alone, however written. */
+    EXPECT_KEY("Центр кардиологии имени Мирсаида Миррахимова", "tsentr kardiolog imen mirrakhimov");
+    EXPECT_KEY("Центр кардиологии имени М. М. Миррахимова", "tsentr kardiolog imen mirrakhimov");
+    EXPECT_KEY("Центр кардиологии имени Миррахимова", "");
     EXPECT_KEY("Народная партия", "");
     EXPECT_KEY("Казахстан", "");
     EXPECT_KEY("Республика Казахстан", "");
