@@ -724,6 +724,54 @@ static int add_inner(const gazetteer *g, const char *text, const tok_array *t, c
     return k < 0 ? -1 : 0;
 }
 
+/* Tokens i and i+1 read as a given name and a surname in the genitive, as
+ * after "имени" ("Мирсаида Миррахимова"): two capitalized Cyrillic words
+ * joined by one space, each ending in "а" or "я", so that a nominative
+ * name after the eponym ("имени Ельцина Владимир Нифадьев") is none. */
+static bool genitive_pair(const char *text, const tok_array *t, size_t i)
+{
+    if (i + 1 >= t->n || t->v[i + 1].start != t->v[i].end + 1 || text[t->v[i].end] != ' '
+        || names_case(text, t->v[i + 1].start, t->v[i + 1].end) <= 0)
+        return false;
+    for (size_t k = i; k <= i + 1; k++) {
+        const char *w = tok_array_norm(t, k);
+        size_t len = t->v[k].len;
+        if (len < 6 || script_word(w, len, NULL) != SCRIPT_CYRILLIC
+            || (memcmp(w + len - 2, "а", 2) && memcmp(w + len - 2, "я", 2)))
+            return false;
+    }
+    return true;
+}
+
+/* The person an institution is named after, by given name and surname
+ * (tokens i, i+1): the gazetteer's, else a name of its own. Returns 0, or
+ * -1 on no memory. */
+static int add_eponym_in_full(const gazetteer *g, const char *text, const tok_array *t,
+                              char **forms, mentions *ms, size_t i)
+{
+    for (size_t k = 0; k < ms->n; k++) {
+        mention *m = &ms->v[k];
+        if (m->first > i || i >= m->first + m->n)
+            continue;
+        if (m->type == ENT_NAME && m->first == i && m->n == 2)
+            m->type = ENT_PERSON;   /* read untyped: the eponym says who */
+        if (m->type == ENT_PERSON)
+            return 0;
+    }
+    char key[256];
+    const gaz_entity *p[1];
+    bool known = (size_t)snprintf(key, sizeof key, "%s %s", forms[i], forms[i + 1]) < sizeof key
+                 && gaz_lookup(g, key, ENT_PERSON, p, 1) == 1;
+    mention *m = add_mention(ms, i, 2, ENT_PERSON);
+    if (!m)
+        return -1;
+    if (!known)
+        return detected_key(text, t, forms, i, 2, (size_t)-1, m) < 0 ? -1 : 0;
+    m->key = p[0]->key;
+    m->name = p[0]->name;
+    return 0;
+}
+
 /* A surname after "имени" alone ("университет имени Баумана", "имени
  * Королева"): the gazetteer's one person whose full name ends in it, named
  * where the gazetteer lists the surname with the full name only, since
@@ -735,6 +783,12 @@ static int add_eponyms(const gazetteer *g, const char *text, const tok_array *t,
     for (size_t i = 1; i < t->n; i++) {
         if (!named_after(t, i) || names_case(text, t->v[i].start, t->v[i].end) <= 0)
             continue;
+        if (genitive_pair(text, t, i)) {
+            if (add_eponym_in_full(g, text, t, forms, ms, i) < 0)
+                return -1;
+            i++;
+            continue;
+        }
         const gaz_entity *p = gaz_person_by_initial(g, "", forms[i]);
         bool known = false;
         for (size_t k = 0; p && k < ms->n && !known; k++)

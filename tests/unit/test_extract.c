@@ -449,6 +449,12 @@ static void test_editions(void **state)
     EXPECT("Заявил МИД Армении.", "org:armenian ministry of foreign affairs*1 place:armenia*1");
     EXPECT("Кредит выдал ВЭБ.РФ в мае.", "org:veb rf*1");
     EXPECT("Об этом пишет Kun.uz со ссылкой на источники.", "org:kun uz*1");
+    /* The person named after "имени" by given name and surname, in the
+     * genitive; a nominative name after the eponym is another's. */
+    EXPECT("Его привезли в центр имени Мирсаида Миррахимова в среду.",
+           "person:mirsaid mirrakhimov*1");
+    EXPECT("Ректор университета имени Пушкина Владимир Иванов выступил.",
+           "person:alexander pushkin*1 name:vladimir ivanov*1");
     /* A gazetteer organization named after someone, in full too. */
     EXPECT("Делегация посетила МГУ имени М. В. Ломоносова вчера.",
            "org:moscow state university*1 org:mgu imen lomonosov*1 person:mikhail lomonosov*1");
