@@ -23,7 +23,10 @@ static const char route_words[] =
     " дорог железн трасс автодорог магистрал маршрут участк коридор перевал пропуск границ"
     " трубопровод газопровод нефтепровод рейс рейсов сообщени ";
 /* Words a region's adjective stands before: "Ошской области". */
-static const char region_words[] = " област кр район округ ";
+static const char region_words[] = " област кр район округ поселен велаят вилоят этрап ";
+/* Words between a region's adjective and its region word: "Серовского
+ * городского округа", "Лазовский муниципальный округ". */
+static const char region_kinds[] = " муниципальн городск сельск административн ";
 /* Words before an organization's name in guillemets: "клуб «Астана»". */
 static const char org_words[] =
     " клуб фк команд компан авиакомпан госкорпорац корпорац концерн холдинг завод комбинат"
@@ -178,9 +181,12 @@ static int region(scan *s, size_t a, size_t j)
     bool city = known_place(s, a) && known_place(s, j);
     if (!adjective(s, j) || !(free_span(s, a, j) || city) || j + 1 >= s->n)
         return 0;
-    if (gap_is(s, j, " ") && letter_case(s, j + 1) < 0 && listed(s, j + 1, region_words)
-        && !taken(s, j + 1))
-        return push(s, a, j + 1 - a + 1, (size_t)-1, NAMES_PLACE) < 0 ? -1 : 1;
+    size_t r = j + 1;   /* the region word */
+    if (r + 1 < s->n && gap_is(s, j, " ") && letter_case(s, r) < 0 && listed(s, r, region_kinds)
+        && !taken(s, r))
+        r++;
+    if (gap_is(s, r - 1, " ") && letter_case(s, r) < 0 && listed(s, r, region_words) && !taken(s, r))
+        return push(s, a, r - a + 1, (size_t)-1, NAMES_PLACE) < 0 ? -1 : 1;
     /* The others of the list, "Улетовском, Читинском и Красночикойском
      * районах": adjectives after commas, the last after "и". */
     size_t k = j;

@@ -84,6 +84,14 @@ static void test_regions(void **state)
     expect("в Иссык-Кульской и Жалал-Абадской областях", NULL, NULL,
            "l:Иссык-Кульской+областях|l:Жалал-Абадской областях");
     expect("в Варзобском районе", NULL, NULL, "l:Варзобском районе");
+    /* A kind of municipality between the adjective and its word; the
+     * region words of the region's other states. */
+    expect("в Кувандыкском городском округе", NULL, NULL, "l:Кувандыкском городском округе");
+    expect("главе Лазовского муниципального округа", NULL, NULL, "l:Лазовского муниципального округа");
+    expect("население Заневского городского поселения", NULL, NULL,
+           "l:Заневского городского поселения");
+    expect("с Дашогузским велаятом", NULL, NULL, "l:Дашогузским велаятом");
+    expect("в Кувандыкском городском парке", NULL, NULL, "");
     /* Not an adjective, not a region word, taken by the gazetteer. */
     expect("в Бишкек области", NULL, NULL, "");
     expect("Ошской команды", NULL, NULL, "");
