@@ -648,7 +648,12 @@ static bool same_body(const ruorg_hit *h, const char *prefix)
 /* Byte tests of the words around a name, from the text. */
 static bool joined_by_space(const char *text, const names_tok *t, size_t i, size_t n)
 {
-    return i + 1 < n && t[i + 1].start == t[i].end + 1 && text[t[i].end] == ' ';
+    /* A hyphen inside a lower-case compound joins as a space does
+     * ("жилищно-коммунального хозяйства"). */
+    return i + 1 < n && t[i + 1].start == t[i].end + 1
+           && (text[t[i].end] == ' '
+               || (text[t[i].end] == '-' && names_case(text, t[i].start, t[i].end) < 0
+                   && names_case(text, t[i + 1].start, t[i + 1].end) < 0));
 }
 
 /* A lower-case word that may stand inside a body's name: no verb (by its

@@ -291,6 +291,9 @@ static void test_russian_bodies(void **state)
            "республики сообщили.", "place:bishkek*1 org:ministerstv trud sotsialn obespechen i migrats kyrgyzstan*1");
     EXPECT("Президент Казахстана заявил, что Министерству обороны поручено.",
            "place:kazakhstan*1 org:ministerstv oboron kazakhstan*1");
+    /* A hyphenated lower-case word inside the name. */
+    EXPECT("Письмо получило Министерство строительства и жилищно-коммунального хозяйства России.",
+           "org:ministerstv stroitelstv i zhilishchn kommunaln khozyaistv russia*1 place:russia*1");
     /* The government in lower case, with its owner only. */
     EXPECT("пресс-служба правительства России сообщила", "org:pravitelstv russia*1 place:russia*1");
     EXPECT("пресс-служба правительства сообщила", "");
