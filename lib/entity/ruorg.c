@@ -267,9 +267,13 @@ static bool words_at(const scan *s, size_t i, const words *w)
  * words, capitalized first): its length, and the entity in *e; 0 when none
  * (or memory runs out: a body is then left unread). A place is preferred to
  * an organization of the same name. */
+static bool lower_body(const char *f);
+
 static size_t owner_at(const scan *s, size_t i, const gaz_entity **e)
 {
-    if (i >= s->n || !is_cap(s, i))
+    /* A government in lower case may own a body: "при правительстве
+     * Таджикистана". */
+    if (i >= s->n || (!is_cap(s, i) && !lower_body(s->forms[i])))
         return 0;
     size_t m = 1;
     while (m < MAX_OWNER && i + m < s->n && is_joined(s, i + m - 1))
@@ -286,6 +290,8 @@ static size_t owner_at(const scan *s, size_t i, const gaz_entity **e)
         }
     }
     free(v);
+    if (!is_cap(s, i) && (!*e || (*e)->type != ENT_ORG || len < 2))
+        return 0;
     return s->whole && i + len != s->n ? 0 : len;
 }
 
@@ -502,6 +508,17 @@ static bool lower_body(const char *f)
     return false;
 }
 
+/* Where a body's own words [i, j) end: at "при" when they hold one, the
+ * body after it being a name of its own ("Агентство гражданской авиации |
+ * при Министерстве транспорта Кыргызской Республики"); else j. */
+static size_t pri_or(const scan *s, size_t i, size_t j)
+{
+    for (size_t k = j; k-- > i + 1;)
+        if (!strcmp(s->forms[k], tab.pri))
+            return k;
+    return j;
+}
+
 /* The body named at token i, into *h (key NULL when it has no owner in the
  * text: then `bare` says whether it stands alone as a name, and *which is
  * its table entry). Returns 1 when found, 0 when not, -1 on no memory. */
@@ -531,7 +548,7 @@ static int read_body(const scan *s, size_t i, ruorg_hit *h, const body **which)
             /* The owner is a genitive: a place after "по" is a unit's
              * region ("Министерства внутренних дел по Москве"). */
             if (inner && strcmp(s->forms[j - 1], tab.po) && (on = owner_at(s, j, &of)) > 0) {
-                *h = (ruorg_hit){ i, j + on - i, j, of, make_key(s, NULL, i, j, of), NULL };
+                *h = (ruorg_hit){ i, j + on - i, pri_or(s, i, j), of, make_key(s, NULL, i, j, of), NULL };
                 return h->key ? 1 : -1;
             }
             bool after_pri = j > i && !strcmp(s->forms[j - 1], tab.pri);

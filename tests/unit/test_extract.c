@@ -106,6 +106,7 @@ static const char gaz_text[] =
     "org\tKun.uz\t\n"
     "org\tVEB.RF\tВЭБ.РФ\n"
     "org\tMoscow State University\tМГУ\n"
+    "org\tGovernment of Kazakhstan\tПравительство Казахстана\n"
     "person\tMikhail Lomonosov\tМихаил Ломоносов\n"
     "org\tArmenian Ministry of Foreign Affairs\tМИД Армении\n";
 
@@ -291,6 +292,14 @@ static void test_russian_bodies(void **state)
            "республики сообщили.", "place:bishkek*1 org:ministerstv trud sotsialn obespechen i migrats kyrgyzstan*1");
     EXPECT("Президент Казахстана заявил, что Министерству обороны поручено.",
            "place:kazakhstan*1 org:ministerstv oboron kazakhstan*1");
+    /* A body under another ("при") names both; a government in lower case
+     * owns one. */
+    EXPECT("Сообщили в Агентстве гражданской авиации при Министерстве транспорта Казахстана.",
+           "org:agentstv grazhdansk aviats pr ministerstv transport kazakhstan*1 "
+           "org:ministerstv transport kazakhstan*1 place:kazakhstan*1");
+    EXPECT("Согласовано с Агентством по делам спорта при правительстве Казахстана вчера.",
+           "org:agentstv po del sport pr government of kazakhstan*1 org:government of kazakhstan*1 "
+           "place:kazakhstan*1");
     /* A hyphenated lower-case word inside the name. */
     EXPECT("Письмо получило Министерство строительства и жилищно-коммунального хозяйства России.",
            "org:ministerstv stroitelstv i zhilishchn kommunaln khozyaistv russia*1 place:russia*1");
