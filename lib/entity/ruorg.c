@@ -103,6 +103,30 @@ static const struct unit_src {
     { NULL, "Отдел", false },
 };
 
+/* A country's adjective before a body of the table names its owner:
+ * "азербайджанского МИД", "российский Минфин", "белорусское МЧС". Each
+ * adjective with the country's name as the gazetteer writes it. */
+static const struct adjective_src {
+    const char *adjective, *country;
+} adjective_src[] = {
+    { "российский", "Россия" },         { "белорусский", "Беларусь" },
+    { "казахстанский", "Казахстан" },   { "кыргызский", "Кыргызстан" },
+    { "киргизский", "Кыргызстан" },     { "таджикский", "Таджикистан" },
+    { "узбекский", "Узбекистан" },      { "узбекистанский", "Узбекистан" },
+    { "туркменский", "Туркменистан" },  { "армянский", "Армения" },
+    { "азербайджанский", "Азербайджан" }, { "грузинский", "Грузия" },
+    { "молдавский", "Молдова" },        { "украинский", "Украина" },
+    { "американский", "США" },          { "китайский", "Китай" },
+    { "турецкий", "Турция" },           { "иранский", "Иран" },
+    { "афганский", "Афганистан" },      { "германский", "Германия" },
+    { "французский", "Франция" },       { "британский", "Великобритания" },
+    { "японский", "Япония" },           { "индийский", "Индия" },
+    { "пакистанский", "Пакистан" },     { "израильский", "Израиль" },
+    { "монгольский", "Монголия" },      { "латвийский", "Латвия" },
+    { "литовский", "Литва" },           { "эстонский", "Эстония" },
+    { "польский", "Польша" },
+};
+
 /* Words after which a country's name says whose the document's bodies are:
  * "Президент Беларуси", "министра иностранных дел Кыргызской Республики". */
 static const char *const title_src[] = { "президент", "премьер", "министр", "правительство",
@@ -142,6 +166,8 @@ static struct {
     char *title[sizeof title_src / sizeof *title_src];
     char *pri;   /* "при", after which a capitalized word may follow */
     char *lower[sizeof lower_src / sizeof *lower_src];
+    char *adjective[sizeof adjective_src / sizeof *adjective_src];   /* match forms */
+    char *adjective_of[sizeof adjective_src / sizeof *adjective_src];   /* the countries' */
     char *po;    /* "по", before a unit's region */
     char *city[2];   /* "г.", "города", before a unit's city */
     bool ok;
@@ -203,6 +229,11 @@ static void tab_make(void)
     for (size_t i = 0; i < sizeof country_src / sizeof *country_src; i++)
         ok &= (tab.country[i] = gaz_match_form(country_src[i], strlen(country_src[i]))) != NULL;
     ok &= (tab.pri = gaz_match_form("при", strlen("при"))) != NULL;
+    for (size_t i = 0; i < sizeof adjective_src / sizeof *adjective_src; i++) {
+        const struct adjective_src *a = &adjective_src[i];
+        ok &= (tab.adjective[i] = gaz_match_form(a->adjective, strlen(a->adjective))) != NULL;
+        ok &= (tab.adjective_of[i] = gaz_match_form(a->country, strlen(a->country))) != NULL;
+    }
     for (size_t i = 0; i < sizeof lower_src / sizeof *lower_src; i++)
         ok &= (tab.lower[i] = gaz_match_form(lower_src[i], strlen(lower_src[i]))) != NULL;
     ok &= (tab.po = gaz_match_form("по", strlen("по"))) != NULL;
@@ -522,6 +553,26 @@ static size_t pri_or(const scan *s, size_t i, size_t j)
 /* The body named at token i, into *h (key NULL when it has no owner in the
  * text: then `bare` says whether it stands alone as a name, and *which is
  * its table entry). Returns 1 when found, 0 when not, -1 on no memory. */
+/* A body of the table after its country's adjective, at token i
+ * ("азербайджанского МИД", "российского Министерства финансов"), into *h:
+ * keyed as with its owner after it; the adjective names no place. Returns
+ * 1, 0, or -1 on no memory. */
+static int read_adjective_owned(const scan *s, size_t i, ruorg_hit *h)
+{
+    size_t a = 0, len;
+    while (a < sizeof tab.adjective / sizeof *tab.adjective && strcmp(s->forms[i], tab.adjective[a]))
+        a++;
+    if (a == sizeof tab.adjective / sizeof *tab.adjective || i + 1 >= s->n || !is_joined(s, i))
+        return 0;
+    const body *bd = table_body_at(s, i + 1, &len);
+    const gaz_entity *of[1];
+    if (!bd || !gaz_lookup(s->g, tab.adjective_of[a], ENT_PLACE, of, 1)
+        || (s->whole && i + 1 + len != s->n))
+        return 0;
+    *h = (ruorg_hit){ i, 1 + len, i + 1 + len, of[0], make_key(s, &bd->full, i, i, of[0]), NULL };
+    return h->key ? 1 : -1;
+}
+
 static int read_body(const scan *s, size_t i, ruorg_hit *h, const body **which)
 {
     const gaz_entity *of;
@@ -530,8 +581,13 @@ static int read_body(const scan *s, size_t i, ruorg_hit *h, const body **which)
     *which = NULL;
     /* "правительства РФ", "мэрией Оша": a government, in lower case as the
      * press often writes it, is one with its owner. */
+    if (!tab.ok)
+        return 0;
+    int adjective = read_adjective_owned(s, i, h);
+    if (adjective)
+        return adjective;
     bool lower = !is_cap(s, i);
-    if (!tab.ok || (lower && !lower_body(s->forms[i])))
+    if (lower && !lower_body(s->forms[i]))
         return 0;
     int unit = read_unit(s, i, h);
     if (unit)

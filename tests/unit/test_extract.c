@@ -300,6 +300,10 @@ static void test_russian_bodies(void **state)
     EXPECT("Согласовано с Агентством по делам спорта при правительстве Казахстана вчера.",
            "org:agentstv po del sport pr government of kazakhstan*1 org:government of kazakhstan*1 "
            "place:kazakhstan*1");
+    /* A country's adjective before a body names its owner, but no place. */
+    EXPECT("С главой армянского МИД обсуждались вопросы. Российский Минфин одобрил план.",
+           "org:ministerstv inostrann del armenia*1 org:ministerstv finansov russia*1");
+    EXPECT("Армянский коньяк и российский газ.", "");
     /* A hyphenated lower-case word inside the name. */
     EXPECT("Письмо получило Министерство строительства и жилищно-коммунального хозяйства России.",
            "org:ministerstv stroitelstv i zhilishchn kommunaln khozyaistv russia*1 place:russia*1");

@@ -90,6 +90,8 @@ static void test_one_key(void **state)
     /* The government, in lower case too. */
     EXPECT_KEY("правительства РФ", "pravitelstv russia");
     EXPECT_KEY("Правительство России", "pravitelstv russia");
+    EXPECT_KEY("казахстанский МИД", "ministerstv inostrann del kazakhstan");
+    EXPECT_KEY("российского Министерства обороны", "ministerstv oboron russia");
     /* City halls and akimats likewise. */
     EXPECT_KEY("акиматом Астаны", "akimat astana");
     EXPECT_KEY("Акимат Астаны", "akimat astana");
