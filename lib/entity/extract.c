@@ -631,20 +631,27 @@ static int link_surnames(const char *text, const tok_array *t, const names_tok *
  * America"), so Latin names are left whole; so does the person it is named
  * after ("МГУ имени Ломоносова"). Added after the document's names
  * are read, as mentions of their own. Returns 0, or -1 on no memory. */
+/* The match forms of tokens [a, b) joined by spaces into key (cap bytes):
+ * a name's key; false when it does not fit. */
+static bool join_forms(char **forms, size_t a, size_t b, char *key, size_t cap)
+{
+    size_t len = 0;
+    for (size_t i = a; i < b; i++) {
+        int w = snprintf(key + len, cap - len, "%s%s", i > a ? " " : "", forms[i]);
+        if (w < 0 || (size_t)w >= cap - len)
+            return false;
+        len += (size_t)w;
+    }
+    return true;
+}
+
 /* The gazetteer entity of `type` that tokens [a, b) name whole, or NULL. */
 static const gaz_entity *named_whole(const gazetteer *g, char **forms, size_t a, size_t b,
                                      ent_type type)
 {
     char key[256];
-    size_t len = 0;
-    for (size_t i = a; i < b; i++) {
-        int w = snprintf(key + len, sizeof key - len, "%s%s", i > a ? " " : "", forms[i]);
-        if (w < 0 || (size_t)w >= sizeof key - len)
-            return NULL;
-        len += (size_t)w;
-    }
     const gaz_entity *e[1];
-    return gaz_lookup(g, key, type, e, 1) ? e[0] : NULL;
+    return join_forms(forms, a, b, key, sizeof key) && gaz_lookup(g, key, type, e, 1) ? e[0] : NULL;
 }
 
 /* Tokens [a, b) spell one of e's names as the gazetteer writes it, case
@@ -690,6 +697,20 @@ static int add_branch_parts(const gazetteer *g, const tok_array *t, char **forms
     return 0;
 }
 
+/* The one organization tokens [a, b) name with their owner written as the
+ * gazetteer does not (restated.h), or NULL. */
+static const gaz_entity *owned_by(const gazetteer *g, char **forms, size_t a, size_t b)
+{
+    char key[256];
+    if (!join_forms(forms, a, b, key, sizeof key))
+        return NULL;
+    const gaz_entity *e[2];
+    size_t n = gaz_lookup(g, key, ENT_ORG, e, 2);
+    if (n == 0)
+        n = restated_lookup(g, key, ENT_ORG, e, 2);
+    return n == 1 ? e[0] : NULL;
+}
+
 static int add_inner(const gazetteer *g, const char *text, const tok_array *t, char **forms,
                      const gaz_match *outer, mentions *ms)
 {
@@ -712,13 +733,19 @@ static int add_inner(const gazetteer *g, const char *text, const tok_array *t, c
         if (named_after(t, at) ? in[i].ent->type != ENT_PERSON
                                : in[i].ent->type != ENT_PLACE && in[i].ent->type != ENT_ORG)
             continue;
+        /* An organization and its owner ("ГКНБ Республики Таджикистан"):
+         * the owner's own organization, when the gazetteer names it so
+         * otherwise ("ГКНБ Таджикистана"), and the owner stays a place. */
+        const gaz_entity *owned = i + 1 < k && in[i].ent->type == ENT_ORG
+                                          && in[i + 1].first == in[i].first + in[i].n
+                                  ? owned_by(g, forms, at, at + in[i].n + in[i + 1].n) : NULL;
         mention *m = add_mention(ms, at, in[i].n, in[i].ent->type);
         if (!m) {
             k = -1;
             break;
         }
-        m->key = in[i].ent->key;
-        m->name = in[i].ent->name;
+        m->key = owned ? owned->key : in[i].ent->key;
+        m->name = owned ? owned->name : in[i].ent->name;
     }
     free(in);
     return k < 0 ? -1 : 0;
@@ -760,7 +787,7 @@ static int add_eponym_in_full(const gazetteer *g, const char *text, const tok_ar
     }
     char key[256];
     const gaz_entity *p[1];
-    bool known = (size_t)snprintf(key, sizeof key, "%s %s", forms[i], forms[i + 1]) < sizeof key
+    bool known = join_forms(forms, i, i + 2, key, sizeof key)
                  && gaz_lookup(g, key, ENT_PERSON, p, 1) == 1;
     mention *m = add_mention(ms, i, 2, ENT_PERSON);
     if (!m)

@@ -106,6 +106,10 @@ static const char gaz_text[] =
     "org\tKun.uz\t\n"
     "org\tVEB.RF\tВЭБ.РФ\n"
     "org\tMoscow State University\tМГУ\n"
+    "place\tTajikistan\tТаджикистан|Республика Таджикистан\n"
+    "org\tGKNB of Kyrgyzstan\tГКНБ|ГКНБ Кыргызстана\n"
+    "org\tGKNB of Tajikistan\tГКНБ Таджикистана\n"
+    "org\tTajik Border Troops\tПограничные войска ГКНБ Республики Таджикистан\n"
     "org\tGovernment of Kazakhstan\tПравительство Казахстана\n"
     "person\tMikhail Lomonosov\tМихаил Ломоносов\n"
     "org\tArmenian Ministry of Foreign Affairs\tМИД Армении\n";
@@ -300,6 +304,11 @@ static void test_russian_bodies(void **state)
     EXPECT("Согласовано с Агентством по делам спорта при правительстве Казахстана вчера.",
            "org:agentstv po del sport pr government of kazakhstan*1 org:government of kazakhstan*1 "
            "place:kazakhstan*1");
+    /* Inside a name, an organization with its owner written otherwise is
+     * the owner's. */
+    EXPECT("Заявление Пограничных войск ГКНБ Республики Таджикистан вышло.",
+           "org:tajik border troops*1 org:gosudarstvenn komitet natsionaln bezopasnost tajikistan*1 "
+           "org:gknb of tajikistan*1 place:tajikistan*1");
     /* A country's adjective before a body names its owner, but no place. */
     EXPECT("С главой армянского МИД обсуждались вопросы. Российский Минфин одобрил план.",
            "org:ministerstv inostrann del armenia*1 org:ministerstv finansov russia*1");
