@@ -18,8 +18,8 @@ enum {
     TITLE_REACH = 4,  /* words from a title to the country it names */
 };
 
-/* The state bodies every country has, by their full names and, where the
- * press has one, their abbreviation. `bare`: written alone, it is still a
+/* The state bodies every country has, its armed forces among them, by
+ * their full names and, where the press has one, their abbreviation. `bare`: written alone, it is still a
  * name ("Кабинет министров", not "Правительство" or "Парламент", which
  * begin sentences as common nouns do, nor "Госдепартамент", which is the
  * United States' in any country's news). */
@@ -63,6 +63,13 @@ static const struct body_src {
     { NULL, "Конституционный суд", true },
     { NULL, "Счетная палата", true },
     { NULL, "Администрация президента", true },
+    { NULL, "Вооруженные силы", true },
+    { "ВДВ", "Воздушно-десантные войска", true },
+    { "ВМФ", "Военно-морской флот", true },
+    { "ВКС", "Воздушно-космические силы", true },
+    { NULL, "Сухопутные войска", true },
+    { "ССО", "Силы специальных операций", true },
+    { "Нацгвардия", "Национальная гвардия", true },
     { NULL, "Правительство", false },
     { NULL, "Парламент", false },
     { NULL, "Администрация", false },
@@ -721,12 +728,11 @@ static bool same_body(const ruorg_hit *h, const char *prefix)
 /* Byte tests of the words around a name, from the text. */
 static bool joined_by_space(const char *text, const names_tok *t, size_t i, size_t n)
 {
-    /* A hyphen inside a lower-case compound joins as a space does
-     * ("жилищно-коммунального хозяйства"). */
+    /* A hyphen before the lower-case part of a compound joins as a space
+     * does ("жилищно-коммунального", "Воздушно-десантных"). */
     return i + 1 < n && t[i + 1].start == t[i].end + 1
            && (text[t[i].end] == ' '
-               || (text[t[i].end] == '-' && names_case(text, t[i].start, t[i].end) < 0
-                   && names_case(text, t[i + 1].start, t[i + 1].end) < 0));
+               || (text[t[i].end] == '-' && names_case(text, t[i + 1].start, t[i + 1].end) < 0));
 }
 
 /* A lower-case word that may stand inside a body's name: no verb (by its

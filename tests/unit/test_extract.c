@@ -304,6 +304,10 @@ static void test_russian_bodies(void **state)
     EXPECT("Согласовано с Агентством по делам спорта при правительстве Казахстана вчера.",
            "org:agentstv po del sport pr government of kazakhstan*1 org:government of kazakhstan*1 "
            "place:kazakhstan*1");
+    /* The armed forces are a body every state has; a hyphen before a
+     * compound's lower-case part joins it. */
+    EXPECT("Заголовок\nЕРЕВАН, 5 мая. Прибыли части Вооруженных сил. Воздушно-десантные войска "
+           "тоже.", "place:yerevan*1 org:vooruzhenn sil armenia*1 org:vozdushn desantn voisk armenia*1");
     /* Inside a name, an organization with its owner written otherwise is
      * the owner's. */
     EXPECT("Заявление Пограничных войск ГКНБ Республики Таджикистан вышло.",
