@@ -448,9 +448,22 @@ static bool named_after(const tok_array *t, size_t i)
     return !strcmp(w, "имени") || !strcmp(w, "им");
 }
 
+/* Token i ends as a Russian verb's past plural or feminine, present or
+ * reflexive form does ("Выступили", "заявила", "считает"), in a word too
+ * long to be a given name so ended ("Али"). */
+static bool russian_verb(const tok_array *t, size_t i)
+{
+    static const char ends[] = " ли ла ло ет ит ют ят ут ся сь ";
+    const char *w = tok_array_norm(t, i);
+    size_t len = t->v[i].len;
+    return len >= 12 && wordlist_has(ends, w + len - 4, 4);
+}
+
 static int rejected(const char *text, const tok_array *t, const names_tok *nt,
                     const unsigned char *taken, char **forms, const gaz_match *g, bool sport)
 {
+    if (g->ent->type == ENT_ORG && ruorg_mayor(tok_array_norm(t, g->first)))
+        return 1;
     if (g->ent->type != ENT_PLACE && initials_of_name(text, t, nt, taken, g))
         return 1;
     if ((g->first > 0 && hyphen_glued(text, t, taken, g->first, g->first - 1))
@@ -500,7 +513,8 @@ static int rejected(const char *text, const tok_array *t, const names_tok *nt,
     if (g->ent->type == ENT_PLACE
         && (surname_after(text, t, taken, g->first) || after_given_name(text, t, taken, g->first)))
         return 1;
-    if (script_word(tok_array_norm(t, g->first), t->v[g->first].len, NULL) != SCRIPT_LATIN)
+    bool latin = script_word(tok_array_norm(t, g->first), t->v[g->first].len, NULL) == SCRIPT_LATIN;
+    if (!latin && g->ent->type != ENT_PERSON)
         return 0;
     if (g->ent->type == ENT_PERSON && g->first > 0) {
         /* The person's own given name ("Tayyip Erdogan"). */
@@ -510,8 +524,13 @@ static int rejected(const char *text, const tok_array *t, const names_tok *nt,
             if (wl && strcspn(k, " ") == wl && !strncmp(k, w, wl))
                 return 0;
     }
+    /* Another's given name before a surname, in either script: "Chelsea
+     * Clinton", "Жанарбек Акаев" (no Askar Akayev); a Russian verb that
+     * starts a sentence is none ("Выступили Акаев"). */
+    if (!latin && g->first > 0 && russian_verb(t, g->first - 1))
+        return 0;
     return names_given_name_before(text, nt, t->n, taken, g->first)
-           || (g->ent->type == ENT_PLACE && names_surname_after(text, nt, t->n, taken, g->first));
+           || (latin && g->ent->type == ENT_PLACE && names_surname_after(text, nt, t->n, taken, g->first));
 }
 
 static int by_first(const void *a, const void *b)
@@ -1153,23 +1172,57 @@ static bool patronymic(const tok_array *t, size_t i)
     return false;
 }
 
-/* The first word of detected name p is whose the person is, in the
- * genitive, before a given name and a surname in the nominative: "генеральный
- * директор Узатома Азим Ахмедходжаев", "глава Роскосмоса Юрий Борисов" (a
+/* Token i ends as a surname in the nominative does: with no case ending
+ * ("Гаджиев"), or as a masculine adjective ("Бельский", "Толстой"). */
+static bool nominative_surname(const tok_array *t, size_t i)
+{
+    const char *w = tok_array_norm(t, i);
+    size_t len = t->v[i].len;
+    return !case_ending(t, i)
+           || (len > 4 && (!strcmp(w + len - 4, "ий") || !strcmp(w + len - 4, "ый")
+                           || !strcmp(w + len - 4, "ой")));
+}
+
+/* Token i is a word in the genitive plural ("Набережных Челнов"). */
+static bool genitive_plural(const tok_array *t, size_t i)
+{
+    static const char *const ends[] = { "ых", "их", "ов", "ев" };
+    const char *w = tok_array_norm(t, i);
+    size_t len = t->v[i].len;
+    for (size_t k = 0; k < sizeof ends / sizeof *ends; k++)
+        if (len > 6 && !strcmp(w + len - strlen(ends[k]), ends[k]))
+            return true;
+    return false;
+}
+
+/* How many first words of detected name p say whose the person is, in the
+ * genitive or as a town's name after its word, before a given name and a
+ * surname in the nominative: one in
+ * "генеральный директор Узатома Азим Ахмедходжаев", "председатель ЗакСа
+ * Александр Бельский", two in "мэр Набережных Челнов Наиль Магдеев" (a
  * person's own words agree in case: "Хикмета Гаджиева"; "Никита Сергеевич
- * Хрущев" has a patronymic). */
-static bool owner_before_name(const tok_array *t, const mention *p)
+ * Хрущев" has a patronymic); 0 when none. */
+static size_t owner_before_name(const tok_array *t, const mention *p)
 {
     size_t last = p->first + p->n - 1;
-    return p->n == 3 && genitive(t, p->first) && !case_ending(t, last)
-           && !patronymic(t, p->first + 1);
+    if (!nominative_surname(t, last) || patronymic(t, last - 1))
+        return 0;
+    /* "аким города Байконыр Жанибек Абишев": a town's name, after its word. */
+    static const char town_words[] = " города г села поселка посёлка аула кишлака станицы деревни ";
+    if (p->n == 3 && (genitive(t, p->first)
+                      || (p->first > 0 && wordlist_has_word(town_words, tok_array_norm(t, p->first - 1)))))
+        return 1;
+    if (p->n == 4 && genitive_plural(t, p->first + 1)
+        && (genitive(t, p->first) || genitive_plural(t, p->first)))
+        return 2;
+    return 0;
 }
 
 /* A detected Russian name of three words or more whose first word is the
  * surname of a person the document names in full is two: "Помощник Алиева
  * Хикмет Гаджиев" is Aliyev's aide Khikmet Gadzhiev (the genitive names
- * whose aide), and so is one whose first word is an owner in the genitive
- * before a name in the nominative (owner_before_name). The first word is
+ * whose aide), and so is one whose first words are an owner in the genitive
+ * before a name in the nominative (owner_before_name). The first words are
  * left for surname linking. Returns 0, or -1 on no memory. */
 static int drop_genitive_surnames(const char *text, const tok_array *t, char **forms,
                                   mentions *ms)
@@ -1186,9 +1239,10 @@ static int drop_genitive_surnames(const char *text, const tok_array *t, char **f
             his = q != m && o->type == ENT_PERSON && o->n >= 2
                   && !strcmp(forms[o->first + o->n - 1], forms[p->first]);
         }
-        if (!his && !owner_before_name(t, p))
+        size_t drop = his ? 1 : owner_before_name(t, p);
+        if (!drop)
             continue;
-        mention shorter = { p->first + 1, p->n - 1, p->type, NULL, NULL, NULL, NULL };
+        mention shorter = { p->first + drop, p->n - drop, p->type, NULL, NULL, NULL, NULL };
         int got = detected_key(text, t, forms, shorter.first, shorter.n, (size_t)-1, &shorter);
         if (got < 0)
             return -1;

@@ -111,7 +111,12 @@ static const struct { unsigned fl; const char *words; } classes[] = {
       " секретар помощник замминистр заместител командующ патриарх корол принц шейх эмир"
       " маршал адмирал полковник майор капитан лейтенант сенатор представител"
       " спецпредставител прокурор генпрокурор господин госпож вице экс аким хоким ректор врач"
-      " тренер судь эксперт аналитик политолог журналист корреспондент " },
+      " тренер судь эксперт аналитик политолог журналист корреспондент адвокат юрист"
+      " следовател защитник профессор академик исследовател инженер космонавт писател поэт"
+      " художник режиссер актер актрис певец певиц композитор дирижер спортсмен боксер"
+      " шахматист футболист хоккеист нападающ вратар полузащитник фермер учител студент"
+      " начальник заведующ сопредседател уполномочен омбудсмен главврач замглав зампред"
+      " митрополит архиепископ епископ имам муфти пилот " },
     { W_ADJ, " acting affairs assistant chief defence defense economy emergencies emergency"
       " energy executive finance first foreign former interior internal justice permanent"
       " plenipotentiary senior special supreme vice socialist conservative communist liberal"
@@ -745,8 +750,11 @@ static bool possessive_word(const scan *s, size_t k)
  * headline). */
 static bool starts_name(const scan *s, size_t k)
 {
+    /* In Russian, a known name before it is no word of a run: "мэр города
+     * Оша | Жанарбек Акаев" (English headlines capitalize every word:
+     * "Clinton Visits Bosnia"). */
     return k == 0 || breaks(s, k - 1) || !linked(s, k - 1) || first_case(s, k - 1, NULL) <= 0
-           || (flags(s, k - 1) & (W_TITLE | W_FUNC | W_ADJ));
+           || (flags(s, k - 1) & (W_TITLE | W_FUNC | W_ADJ)) || (is_taken(s, k - 1) && cyrillic(s, k));
 }
 
 bool names_surname_after(const char *text, const names_tok *toks, size_t n,

@@ -537,6 +537,18 @@ static int read_unit(const scan *s, size_t i, ruorg_hit *h)
     return 1;
 }
 
+bool ruorg_mayor(const char *norm)
+{
+    return !strncmp(norm, "мэр", strlen("мэр")) && strncmp(norm, "мэри", strlen("мэри"))
+           && strlen(norm) <= strlen("мэром");
+}
+
+/* Token i of a text is "мэр": no body (ruorg_mayor). */
+static bool mayor(const scan *s, size_t i)
+{
+    return s->toks && ruorg_mayor(s->toks[i].norm);
+}
+
 /* Match form f is a body's head that the press writes in lower case too. */
 static bool lower_body(const char *f)
 {
@@ -594,7 +606,7 @@ static int read_body(const scan *s, size_t i, ruorg_hit *h, const body **which)
     if (adjective)
         return adjective;
     bool lower = !is_cap(s, i);
-    if (lower && !lower_body(s->forms[i]))
+    if ((lower && !lower_body(s->forms[i])) || mayor(s, i))
         return 0;
     int unit = read_unit(s, i, h);
     if (unit)

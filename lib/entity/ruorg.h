@@ -62,4 +62,9 @@ const gaz_entity *ruorg_country(const gazetteer *g, const char *text, const name
  * body of a known owner (or memory runs out). */
 char *ruorg_key(const gazetteer *g, const char *form);
 
+/* Normalized word `norm` is a form of "мэр", the mayor, which shares its
+ * match form with the city hall's ("мэрия"): a title, never a body nor a
+ * name of one ("мэр Москвы" is no "мэрия Москвы"). */
+bool ruorg_mayor(const char *norm);
+
 #endif

@@ -106,6 +106,8 @@ static const char gaz_text[] =
     "org\tKun.uz\t\n"
     "org\tVEB.RF\tВЭБ.РФ\n"
     "org\tMoscow State University\tМГУ\n"
+    "person\tAskar Akayev\tАскар Акаев|Акаев\n"
+    "org\tMoscow City Hall\tМэрия Москвы\n"
     "place\tTajikistan\tТаджикистан|Республика Таджикистан\n"
     "org\tGKNB of Kyrgyzstan\tГКНБ|ГКНБ Кыргызстана\n"
     "org\tGKNB of Tajikistan\tГКНБ Таджикистана\n"
@@ -236,6 +238,20 @@ static void test_russian_context(void **state)
            "person:ilham aliyev*2 person:khikmet gadzhiev*1");
     /* Nor a genitive before a name in the nominative, whoever's it is. */
     EXPECT("Помощник Иванова Хикмет Гаджиев сообщил.", "person:khikmet gadzhiev*1");
+    /* An adjective's surname; an owner of two words; a town after its
+     * word; a title that starts the sentence. */
+    EXPECT("Об этом сообщил председатель ЗакСа Александр Бельский.", "person:aleksandr belsk*1");
+    EXPECT("Мэр Набережных Челнов Наиль Магдеев отметил рост.", "person:nail magdeev*1");
+    EXPECT("Встретились аким города Байконыр Жанибек Абишев и министр.",
+           "person:zhanibek abishev*1");
+    EXPECT("Суд закрылся. Адвокат Мария Лазарева заявила, что обжалует.", "person:mar lazarev*1");
+    /* A surname the gazetteer lists alone, after another given name, is
+     * another person; after a known name too. */
+    EXPECT("Выступили Акаев и другие.", "person:askar akayev*1");
+    EXPECT("Выступил депутат Жанарбек Акаев.", "person:zhanarbek akaev*1");
+    /* The mayor is no city hall, whose match form "мэр" shares. */
+    EXPECT("Приехал мэр Бишкека Жанарбек Акаев.", "place:bishkek*1 person:zhanarbek akaev*1");
+    EXPECT("Заявил мэр Москвы. В мэрии Москвы подтвердили.", "org:moscow city hall*1");
     /* A given name ending as an oblique case does ("Максим"): in another
      * case the name is also its nominative's. */
     EXPECT("Встреча с председателем комитета Максимом Топилиным прошла.",
