@@ -229,6 +229,20 @@ static bool genitive(const tok_array *t, size_t i)
     return false;
 }
 
+/* Token i is a Russian patronymic ("Сергеевич", "Ивановны"). */
+static bool patronymic(const tok_array *t, size_t i)
+{
+    static const char *const stems[] = { "вич", "вн", "ичн" };
+    const char *w = tok_array_norm(t, i);
+    size_t len = rustem_name(w, t->v[i].len);
+    for (size_t k = 0; k < sizeof stems / sizeof *stems; k++) {
+        size_t sl = strlen(stems[k]);
+        if (len > sl && !memcmp(w + len - sl, stems[k], sl))
+            return true;
+    }
+    return false;
+}
+
 /* Token i+1 is a Russian surname or patronymic after token i, a given name
  * that a place shares ("Владимир Зиновский", "Владимиру Владимировичу"): a
  * capitalized Cyrillic word, not taken, after a space, whose stem ends as
@@ -252,6 +266,11 @@ static bool surname_after(const char *text, const tok_array *t, const unsigned c
      * is, no given name: "министр Азербайджана Эмин Амруллаев" (a given name
      * and its surname share their case: "Владимиру Владимировичу"). */
     if (genitive(t, i) && !case_ending(t, i + 1))
+        return false;
+    /* Nor before a given name and a surname: "критик из Москвы Марина
+     * Давыдова" ("Владимира Владимировича Путина" has a patronymic). */
+    if (genitive(t, i) && i + 2 < t->n && t->v[i + 2].start == t->v[i + 1].end + 1
+        && names_case(text, t->v[i + 2].start, t->v[i + 2].end) > 0 && !patronymic(t, i + 1))
         return false;
     if (i + 2 < t->n && names_case(text, t->v[i + 2].start, t->v[i + 2].end) < 0) {
         const char *r = tok_array_norm(t, i + 2);
@@ -457,6 +476,16 @@ static bool russian_verb(const tok_array *t, size_t i)
     const char *w = tok_array_norm(t, i);
     size_t len = t->v[i].len;
     return len >= 12 && wordlist_has(ends, w + len - 4, 4);
+}
+
+/* Token i surely is a Russian verb: a long word ending as no given name
+ * does ("Выступила", "Сообщили", "Рассказывают"; not "Людмила"). */
+static bool surely_russian_verb(const tok_array *t, size_t i)
+{
+    static const char ends[] = " ли ла ют ят ся сь ";
+    const char *w = tok_array_norm(t, i);
+    size_t len = t->v[i].len;
+    return len >= 16 && wordlist_has(ends, w + len - 4, 4);
 }
 
 static int rejected(const char *text, const tok_array *t, const names_tok *nt,
@@ -1158,20 +1187,6 @@ static int add_bodies(const gazetteer *g, const char *text, const tok_array *t,
     return rc;
 }
 
-/* Token i is a Russian patronymic ("Сергеевич", "Ивановны"). */
-static bool patronymic(const tok_array *t, size_t i)
-{
-    static const char *const stems[] = { "вич", "вн", "ичн" };
-    const char *w = tok_array_norm(t, i);
-    size_t len = rustem_name(w, t->v[i].len);
-    for (size_t k = 0; k < sizeof stems / sizeof *stems; k++) {
-        size_t sl = strlen(stems[k]);
-        if (len > sl && !memcmp(w + len - sl, stems[k], sl))
-            return true;
-    }
-    return false;
-}
-
 /* Token i ends as a surname in the nominative does: with no case ending
  * ("Гаджиев"), or as a masculine adjective ("Бельский", "Толстой"). */
 static bool nominative_surname(const tok_array *t, size_t i)
@@ -1181,6 +1196,19 @@ static bool nominative_surname(const tok_array *t, size_t i)
     return !case_ending(t, i)
            || (len > 4 && (!strcmp(w + len - 4, "ий") || !strcmp(w + len - 4, "ый")
                            || !strcmp(w + len - 4, "ой")));
+}
+
+/* Tokens g, s are a woman's given name and surname in the nominative: a
+ * surname ending as a woman's does ("Давыдова", "Жаксыбаева", "Бельская")
+ * after a given name in no case or in "-а", "-я" ("Гульнар", "Марина"). */
+static bool female_nominative(const tok_array *t, size_t g, size_t s)
+{
+    static const char ends[] = " ова ева ёва ина ына ая ";
+    const char *w = tok_array_norm(t, s), *n = tok_array_norm(t, g);
+    size_t len = t->v[s].len, gl = t->v[g].len;
+    bool surname = (len > 6 && wordlist_has(ends, w + len - 6, 6)) || (len > 4 && wordlist_has(ends, w + len - 4, 4));
+    bool given = !case_ending(t, g) || (gl > 2 && (!strcmp(n + gl - 2, "а") || !strcmp(n + gl - 2, "я")));
+    return surname && given;
 }
 
 /* Token i is a word in the genitive plural ("Набережных Челнов"). */
@@ -1196,8 +1224,7 @@ static bool genitive_plural(const tok_array *t, size_t i)
 }
 
 /* How many first words of detected name p say whose the person is, in the
- * genitive or as a town's name after its word, before a given name and a
- * surname in the nominative: one in
+ * genitive, before a given name and a surname in the nominative: one in
  * "генеральный директор Узатома Азим Ахмедходжаев", "председатель ЗакСа
  * Александр Бельский", two in "мэр Набережных Челнов Наиль Магдеев" (a
  * person's own words agree in case: "Хикмета Гаджиева"; "Никита Сергеевич
@@ -1205,12 +1232,11 @@ static bool genitive_plural(const tok_array *t, size_t i)
 static size_t owner_before_name(const tok_array *t, const mention *p)
 {
     size_t last = p->first + p->n - 1;
-    if (!nominative_surname(t, last) || patronymic(t, last - 1))
+    if (patronymic(t, last - 1))
         return 0;
-    /* "аким города Байконыр Жанибек Абишев": a town's name, after its word. */
-    static const char town_words[] = " города г села поселка посёлка аула кишлака станицы деревни ";
-    if (p->n == 3 && (genitive(t, p->first)
-                      || (p->first > 0 && wordlist_has_word(town_words, tok_array_norm(t, p->first - 1)))))
+    if (!nominative_surname(t, last) && !female_nominative(t, p->first + 1, last))
+        return 0;
+    if (p->n == 3 && (genitive(t, p->first) || genitive_plural(t, p->first)))
         return 1;
     if (p->n == 4 && genitive_plural(t, p->first + 1)
         && (genitive(t, p->first) || genitive_plural(t, p->first)))
@@ -1251,6 +1277,75 @@ static int drop_genitive_surnames(const char *text, const tok_array *t, char **f
         free(p->own_key);
         free(p->own_name);
         *p = shorter;
+    }
+    return 0;
+}
+
+/* A detected Russian name of three words or more that a verb starts, at a
+ * sentence's start, is the rest: "Выступила Валентина Николаевна Шевчук", a
+ * person's name when a patronymic says so. Returns 0, or -1 on no memory. */
+static int drop_leading_verbs(const char *text, const tok_array *t, char **forms, mentions *ms)
+{
+    for (size_t m = 0; m < ms->n; m++) {
+        mention *p = &ms->v[m];
+        if (!p->own_key || p->n < 3 || (p->type != ENT_PERSON && p->type != ENT_NAME)
+            || !surely_russian_verb(t, p->first))
+            continue;
+        mention rest = { p->first + 1, p->n - 1, p->type, NULL, NULL, NULL, NULL };
+        if (rest.n == 3 && patronymic(t, rest.first + 1))
+            rest.type = ENT_PERSON;
+        int got = detected_key(text, t, forms, rest.first, rest.n, (size_t)-1, &rest);
+        if (got < 0)
+            return -1;
+        if (got > 0)
+            continue;
+        free(p->own_key);
+        free(p->own_name);
+        *p = rest;
+    }
+    return 0;
+}
+
+/* A detected Russian name of three or four words after a town's word is
+ * the town and a person: "аким города Байконыр Жанибек Абишев", "из поселка
+ * Комсомольский Сергей Бадмаевич Манджиев", "примара села Копчак Дмитрия
+ * Чебана". The name becomes the person's (given name, perhaps a
+ * patronymic, surname), the town a place of its own. Returns 0, or -1 on no
+ * memory. */
+static int split_town_and_person(const char *text, const tok_array *t, char **forms, mentions *ms)
+{
+    static const char town_words[] =
+        " города г села поселка посёлка пгт аула кишлака станицы деревни хутора ";
+    size_t n = ms->n;
+    for (size_t m = 0; m < n; m++) {
+        mention *p = &ms->v[m];
+        size_t f = p->first;
+        bool person = p->n == 3 ? !patronymic(t, f + 1) : p->n == 4 && patronymic(t, f + 2);
+        if (!p->own_key || f == 0 || !person || p->type == ENT_ORG
+            || !wordlist_has_word(town_words, tok_array_norm(t, f - 1))
+            || script_word(tok_array_norm(t, f), t->v[f].len, NULL) != SCRIPT_CYRILLIC)
+            continue;
+        mention who = { f + 1, p->n - 1, ENT_PERSON, NULL, NULL, NULL, NULL };
+        int got = detected_key(text, t, forms, who.first, who.n, (size_t)-1, &who);
+        if (got < 0)
+            return -1;
+        if (got > 0)
+            continue;
+        mention town = { f, 1, ENT_PLACE, NULL, NULL, NULL, NULL };
+        if ((got = detected_key(text, t, forms, f, 1, (size_t)-1, &town)) != 0
+            || !add_mention(ms, 0, 0, ENT_PERSON)) {
+            free(who.own_key);
+            free(who.own_name);
+            if (got > 0)
+                continue;
+            free(town.own_key);
+            free(town.own_name);
+            return -1;
+        }
+        free(ms->v[m].own_key);
+        free(ms->v[m].own_name);
+        ms->v[m] = town;
+        ms->v[ms->n - 1] = who;
     }
     return 0;
 }
@@ -1700,6 +1795,38 @@ static int add_nominative_forms(const tok_array *t, char **forms, mentions *ms)
     return 0;
 }
 
+/* A detected Russian person named with a patronymic ("Валентина
+ * Николаевна Шевчук") is keyed by given name and surname, as the press
+ * names them elsewhere and a filter does (qp_entity_terms); the gazetteer's
+ * person when it lists that name. Every mention sharing the key follows.
+ * Returns 0, or -1 on no memory. */
+static int patronymic_keys(const gazetteer *g, const tok_array *t, char **forms, mentions *ms)
+{
+    for (size_t i = 0; i < ms->n; i++) {
+        mention *m = &ms->v[i];
+        char *old = m->own_key, key[256];
+        if (!old || m->key != old || m->type != ENT_PERSON || m->n != 3 || !patronymic(t, m->first + 1)
+            || snprintf(key, sizeof key, "%s %s", forms[m->first], forms[m->first + 2]) >= (int)sizeof key)
+            continue;
+        const gaz_entity *p[1];
+        const char *name = NULL;
+        char *own = NULL;
+        if (g && gaz_lookup(g, key, ENT_PERSON, p, 1) == 1)
+            name = p[0]->key;
+        else if (!(own = strdup(key)))
+            return -1;
+        const char *to = own ? own : name;
+        for (size_t j = 0; j < ms->n; j++)
+            if (ms->v[j].key == old)
+                ms->v[j].key = to;
+        if (!own)
+            m->name = p[0]->name;
+        m->own_key = own;
+        free(old);
+    }
+    return 0;
+}
+
 /* A detected organization's name that ends with a gazetteer place or
  * organization is keyed by that owner's key (restated_key), as a filter
  * naming it is: "Института ядерной физики Академии наук Узбекистана" meets
@@ -1824,7 +1951,8 @@ static seek_status find_entities(const gazetteer *g, const char *text, size_t le
     nn = single_find(g, text, nt, t->n, taken, &nm);
     if (nn < 0 || add_detected(text, t, forms, nm, nn, &ms) < 0)
         goto out;
-    if (drop_genitive_surnames(text, t, forms, &ms) < 0)
+    if (drop_leading_verbs(text, t, forms, &ms) < 0 || drop_genitive_surnames(text, t, forms, &ms) < 0
+        || split_town_and_person(text, t, forms, &ms) < 0)
         goto out;
     if (head_of_place(text, t, nt, forms, taken, &ms) < 0)
         goto out;
@@ -1842,7 +1970,7 @@ static seek_status find_entities(const gazetteer *g, const char *text, size_t le
             goto out;
     if (g && (add_eponyms(g, text, t, forms, &ms) < 0 || add_named_in_full(text, t, forms, &ms) < 0))
         goto out;
-    if (g && owned_keys(g, &ms) < 0)
+    if ((g && owned_keys(g, &ms) < 0) || patronymic_keys(g, t, forms, &ms) < 0)
         goto out;
     sort_mentions(&ms);
     for (size_t i = 0; i < ms.n; i++)

@@ -209,3 +209,23 @@ char *restated_key(const gazetteer *g, const char *form)
     }
     return short_form;
 }
+
+char *restated_person(const char *form)
+{
+    static const char *const ends[] = { "vich", "vn", "ichn" };
+    const char *a = strchr(form, ' '), *b = a ? strchr(a + 1, ' ') : NULL;
+    if (!b || strchr(b + 1, ' ') || b == a + 1 || !b[1])
+        return NULL;
+    bool patronymic = false;
+    for (size_t k = 0; k < sizeof ends / sizeof *ends && !patronymic; k++) {
+        size_t el = strlen(ends[k]);
+        patronymic = (size_t)(b - a - 1) > el + 2 && !strncmp(b - el, ends[k], el);
+    }
+    if (!patronymic)
+        return NULL;
+    size_t len = (size_t)(a - form) + strlen(b) + 1;
+    char *out = malloc(len);
+    if (out)
+        snprintf(out, len, "%.*s%s", (int)(a - form), form, b);
+    return out;
+}

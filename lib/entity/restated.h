@@ -34,4 +34,10 @@ size_t restated_lookup(const gazetteer *g, const char *key, ent_type type,
  * needs neither, the gazetteer holds `form` itself, or memory runs out. */
 char *restated_key(const gazetteer *g, const char *form);
 
+/* A person's name with a patronymic between given name and surname
+ * ("valentin nikolaevn shevchuk", "Валентина Николаевна Шевчук" in match
+ * form) without it: a malloc'd "valentin shevchuk", as documents key such a
+ * name; NULL when `form` is no such name or memory runs out. */
+char *restated_person(const char *form);
+
 #endif

@@ -114,8 +114,10 @@ int qp_entity_terms(const gazetteer *gaz, ent_type type, const char *name, qp_en
     }
     /* Names the gazetteer lacks are indexed under their own spelling, typed
      * by context or not at all, so a typed filter also takes untyped ones;
-     * an organization's that ends with its owner, under the owner's key. */
+     * an organization's that ends with its owner, under the owner's key; a
+     * person's with a patronymic, without it. */
     char *owned = gaz && (type == ENT_ORG || type == ENT_NTYPES) ? restated_key(gaz, name) : NULL;
+    char *person = type == ENT_PERSON || type == ENT_NTYPES ? restated_person(name) : NULL;
     for (int t = 0; t < ENT_NTYPES && !rc; t++) {
         if (type != ENT_NTYPES && t != (int)type && t != ENT_NAME)
             continue;
@@ -124,8 +126,12 @@ int qp_entity_terms(const gazetteer *gaz, ent_type type, const char *name, qp_en
         if (!rc && owned && t == ENT_ORG
             && snprintf(term, sizeof term, "%s%s", qp_entity_prefix((ent_type)t), owned) < 240)
             rc = fn(term, NULL, ctx);
+        if (!rc && person && t == ENT_PERSON
+            && snprintf(term, sizeof term, "%s%s", qp_entity_prefix((ent_type)t), person) < 240)
+            rc = fn(term, NULL, ctx);
     }
     free(owned);
+    free(person);
     return rc;
 }
 

@@ -243,7 +243,14 @@ static void test_russian_context(void **state)
     EXPECT("Об этом сообщил председатель ЗакСа Александр Бельский.", "person:aleksandr belsk*1");
     EXPECT("Мэр Набережных Челнов Наиль Магдеев отметил рост.", "person:nail magdeev*1");
     EXPECT("Встретились аким города Байконыр Жанибек Абишев и министр.",
-           "person:zhanibek abishev*1");
+           "place:baikonyr*1 person:zhanibek abishev*1");
+    /* A town after its word and a person, with a patronymic or in another
+     * case; a patronymic is no part of the key. */
+    EXPECT("Фермер из поселка Комсомольский Сергей Бадмаевич Манджиев рассказал.",
+           "place:komsomolsk*1 person:serg mandzhiev*1");
+    EXPECT("Задержали бывшего примара села Копчак Дмитрия Чебана вчера.",
+           "place:kopchak*1 person:dmitr cheban*1");
+    EXPECT("Выступила Валентина Николаевна Шевчук.", "person:valentin shevchuk*1");
     EXPECT("Суд закрылся. Адвокат Мария Лазарева заявила, что обжалует.", "person:mar lazarev*1");
     /* A surname the gazetteer lists alone, after another given name, is
      * another person; after a known name too. */

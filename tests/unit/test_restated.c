@@ -144,6 +144,30 @@ static void test_owned_key(void **state)
     EXPECT_KEY("Республика Казахстан", "");
 }
 
+/* A person's patronymic left out, as documents key the name. */
+static void test_person(void **state)
+{
+    (void)state;
+    const char *const with[][2] = {
+        { "Валентина Николаевна Шевчук", "valentin shevchuk" },
+        { "Сергей Бадмаевич Манджиев", "serg mandzhiev" },
+    };
+    for (size_t i = 0; i < sizeof with / sizeof *with; i++) {
+        char *form = gaz_match_form(with[i][0], strlen(with[i][0]));
+        char *p = restated_person(form);
+        assert_non_null(p);
+        assert_string_equal(p, with[i][1]);
+        free(p);
+        free(form);
+    }
+    const char *const without[] = { "Валентина Шевчук", "Иван Петров Сидоров", "Шевчук", "" };
+    for (size_t i = 0; i < sizeof without / sizeof *without; i++) {
+        char *form = gaz_match_form(without[i], strlen(without[i]));
+        assert_null(restated_person(form));
+        free(form);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -152,6 +176,7 @@ int main(void)
         cmocka_unit_test(test_eponym_added),
         cmocka_unit_test(test_not_restated),
         cmocka_unit_test(test_owned_key),
+        cmocka_unit_test(test_person),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
