@@ -89,6 +89,7 @@ static const char *const lower_src[] = { "правительство", "адми
 static const char *const open_src[] = {
     "Министерство", "Агентство", "Комитет", "Государственный комитет", "Служба", "Департамент",
     "Инспекция", "Совет", "Союз", "Федерация", "Ассоциация", "Академия", "Управление",
+    "Коллегия", "Секретариат",
 };
 
 /* Heads of a body's unit for a region: "Главное управление МВД России по
@@ -622,7 +623,10 @@ static int read_body(const scan *s, size_t i, ruorg_hit *h, const body **which)
              inner++) {
             /* The owner is a genitive: a place after "по" is a unit's
              * region ("Министерства внутренних дел по Москве"). */
-            if (inner && strcmp(s->forms[j - 1], tab.po) && (on = owner_at(s, j, &of)) > 0) {
+            /* Words of its own before a place ("Союз журналистов России"),
+             * none needed before an organization ("Совет ЕЭК"). */
+            if (strcmp(s->forms[j - 1], tab.po) && (on = owner_at(s, j, &of)) > 0
+                && (inner || of->type == ENT_ORG)) {
                 *h = (ruorg_hit){ i, j + on - i, pri_or(s, i, j), of, make_key(s, NULL, i, j, of), NULL };
                 return h->key ? 1 : -1;
             }

@@ -84,6 +84,11 @@ static void test_one_key(void **state)
     EXPECT_KEY("Совет министров обороны ОДКБ", "sovet ministrov oboron csto");
     EXPECT_KEY("Совет министров обороны стран ОДКБ", "sovet ministrov oboron csto");
     EXPECT_KEY("Союз журналистов России", "soyuz zhurnalistov russia");
+    /* No words of its own are needed before an organization, only before a
+     * place. */
+    EXPECT_KEY("Совет ОДКБ", "sovet csto");
+    EXPECT_KEY("Коллегии ОДКБ", "kolleg csto");
+    EXPECT_KEY("Совет России", "");
     /* A ministry whose name lists its fields, with commas in text. */
     EXPECT_KEY("Министерство труда, социального обеспечения и миграции Кыргызской Республики",
                "ministerstv trud sotsialn obespechen i migrats kyrgyzstan");
