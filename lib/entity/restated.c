@@ -197,13 +197,49 @@ static char *owner_keyed(const gazetteer *g, const char *form)
     return NULL;
 }
 
+/* `form` with the words of a Soviet-style compound abbreviation spelled out
+ * ("oblispolkom" -> "oblastn ispolniteln komitet"), in every case the match
+ * form keeps apart ("облисполком", "облисполкома"). Malloc'd; NULL on no
+ * memory. */
+static char *spelled_out(const char *form)
+{
+    static const char *const abbr[][2] = {
+        { "oblispolk", "oblastn ispolniteln komitet" },
+        { "oblispolkom", "oblastn ispolniteln komitet" },
+        { "gorispolk", "gorodsk ispolniteln komitet" },
+        { "gorispolkom", "gorodsk ispolniteln komitet" },
+        { "raiispolk", "raionn ispolniteln komitet" },
+        { "raiispolkom", "raionn ispolniteln komitet" },
+    };
+    size_t cap = strlen(form) * 4 + 1, len = 0;
+    char *out = malloc(cap);
+    for (const char *p = form; out && *p;) {
+        size_t w = strcspn(p, " ");
+        const char *word = NULL;
+        for (size_t k = 0; k < sizeof abbr / sizeof *abbr && !word; k++)
+            if (strlen(abbr[k][0]) == w && !strncmp(p, abbr[k][0], w))
+                word = abbr[k][1];
+        int n = word ? (int)strlen(word) : (int)w;
+        len += (size_t)snprintf(out + len, cap - len, "%s%.*s", len ? " " : "", n, word ? word : p);
+        p += w;
+        p += *p == ' ';
+    }
+    if (out)
+        out[len] = '\0';
+    return out;
+}
+
 char *restated_key(const gazetteer *g, const char *form)
 {
-    char *short_form = eponym_surname(form);
+    char *spelled = spelled_out(form);
+    char *short_form = spelled ? eponym_surname(spelled) : NULL;
+    bool changed = spelled && strcmp(spelled, form);
+    free(spelled);
     if (!short_form)
         return NULL;
+    changed |= strcmp(short_form, form) != 0;
     char *key = owner_keyed(g, short_form);
-    if (key || !strcmp(short_form, form)) {
+    if (key || !changed) {
         free(short_form);
         return key;
     }

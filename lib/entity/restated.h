@@ -24,7 +24,9 @@ size_t restated_lookup(const gazetteer *g, const char *key, ent_type type,
                        const gaz_entity **out, size_t max);
 
 /* The key of an organization's name the gazetteer lacks, however its owner
- * and eponym are written: the eponym after "имени" by its last word only
+ * and eponym are written: compound abbreviations spelled out ("облисполком"
+ * as "областной исполнительный комитет"), the eponym after "имени" by its
+ * last word only
  * ("имени М. В. Ломоносова" as "имени Ломоносова"), and last words that name
  * a gazetteer place or organization, its owner, by the owner's key
  * ("institut yadern fizik akademi nauk uzbekistan" for "Институт ядерной

@@ -139,6 +139,9 @@ static void test_owned_key(void **state)
     EXPECT_KEY("Центр кардиологии имени Мирсаида Миррахимова", "tsentr kardiolog imen mirrakhimov");
     EXPECT_KEY("Центр кардиологии имени М. М. Миррахимова", "tsentr kardiolog imen mirrakhimov");
     EXPECT_KEY("Центр кардиологии имени Миррахимова", "");
+    /* A compound abbreviation spelled out, in any case. */
+    EXPECT_KEY("Гомельского облисполкома", "gomelsk oblastn ispolniteln komitet");
+    EXPECT_KEY("Гомельский облисполком", "gomelsk oblastn ispolniteln komitet");
     EXPECT_KEY("Народная партия", "");
     EXPECT_KEY("Казахстан", "");
     EXPECT_KEY("Республика Казахстан", "");
