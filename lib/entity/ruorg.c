@@ -687,11 +687,13 @@ static int read_body(const scan *s, size_t i, ruorg_hit *h, const body **which)
         return 1;
     }
     /* Alone, unless its name may go on ("Министерство энергетики и
-     * природных ресурсов"); an abbreviation's never does ("МЧС и
+     * природных ресурсов"; "по" begins no listed body's words: "Кабинет
+     * министров по поручению"); an abbreviation's never does ("МЧС и
      * сельхозпредприятия"). */
     bool abbr = (*which)->abbr && h->n == 1 && !strcmp(s->forms[i], (*which)->abbr);
     if (!(*which)->bare
-        || (!abbr && j < s->n && is_joined(s, j - 1) && s->inner && (s->inner[j] & INNER_ON)))
+        || (!abbr && j < s->n && is_joined(s, j - 1) && s->inner && (s->inner[j] & INNER_ON)
+            && strcmp(s->forms[j], tab.po)))
         return 0;
     h->owner = j;
     return 1;

@@ -327,6 +327,9 @@ static void test_russian_bodies(void **state)
     EXPECT("Согласовано с Агентством по делам спорта при правительстве Казахстана вчера.",
            "org:agentstv po del sport pr government of kazakhstan*1 org:government of kazakhstan*1 "
            "place:kazakhstan*1");
+    /* "по" goes on no listed body's name. */
+    EXPECT("Заголовок\nЕРЕВАН, 5 мая. Кабинет министров по поручению премьера принял план.",
+           "place:yerevan*1 org:kabinet ministrov armenia*1");
     /* The armed forces are a body every state has; a hyphen before a
      * compound's lower-case part joins it. */
     EXPECT("Заголовок\nЕРЕВАН, 5 мая. Прибыли части Вооруженных сил. Воздушно-десантные войска "
