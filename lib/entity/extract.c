@@ -1244,6 +1244,22 @@ static size_t owner_before_name(const tok_array *t, const mention *p)
     return 0;
 }
 
+/* Detected mention p without its first `drop` words, of `type`: its key
+ * and spelling read again. Returns 0 (p unchanged when the words left give
+ * no key), or -1 on no memory. */
+static int shorten(const char *text, const tok_array *t, char **forms, mention *p, size_t drop,
+                   ent_type type)
+{
+    mention shorter = { p->first + drop, p->n - drop, type, NULL, NULL, NULL, NULL };
+    int got = detected_key(text, t, forms, shorter.first, shorter.n, (size_t)-1, &shorter);
+    if (got != 0)
+        return got < 0 ? -1 : 0;
+    free(p->own_key);
+    free(p->own_name);
+    *p = shorter;
+    return 0;
+}
+
 /* A detected Russian name of three words or more whose first word is the
  * surname of a person the document names in full is two: "Помощник Алиева
  * Хикмет Гаджиев" is Aliyev's aide Khikmet Gadzhiev (the genitive names
@@ -1266,17 +1282,8 @@ static int drop_genitive_surnames(const char *text, const tok_array *t, char **f
                   && !strcmp(forms[o->first + o->n - 1], forms[p->first]);
         }
         size_t drop = his ? 1 : owner_before_name(t, p);
-        if (!drop)
-            continue;
-        mention shorter = { p->first + drop, p->n - drop, p->type, NULL, NULL, NULL, NULL };
-        int got = detected_key(text, t, forms, shorter.first, shorter.n, (size_t)-1, &shorter);
-        if (got < 0)
+        if (drop && shorten(text, t, forms, p, drop, p->type) < 0)
             return -1;
-        if (got > 0)
-            continue;
-        free(p->own_key);
-        free(p->own_name);
-        *p = shorter;
     }
     return 0;
 }
@@ -1291,17 +1298,9 @@ static int drop_leading_verbs(const char *text, const tok_array *t, char **forms
         if (!p->own_key || p->n < 3 || (p->type != ENT_PERSON && p->type != ENT_NAME)
             || !surely_russian_verb(t, p->first))
             continue;
-        mention rest = { p->first + 1, p->n - 1, p->type, NULL, NULL, NULL, NULL };
-        if (rest.n == 3 && patronymic(t, rest.first + 1))
-            rest.type = ENT_PERSON;
-        int got = detected_key(text, t, forms, rest.first, rest.n, (size_t)-1, &rest);
-        if (got < 0)
+        ent_type type = p->n == 4 && patronymic(t, p->first + 2) ? ENT_PERSON : p->type;
+        if (shorten(text, t, forms, p, 1, type) < 0)
             return -1;
-        if (got > 0)
-            continue;
-        free(p->own_key);
-        free(p->own_name);
-        *p = rest;
     }
     return 0;
 }

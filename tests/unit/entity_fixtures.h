@@ -32,6 +32,42 @@ static inline gazetteer *fixture_gazetteer(const char *tsv)
     return st == SEEK_OK ? gaz : NULL;
 }
 
+/* A test group's gazetteer `gaz`, loaded from the TSV text `tsv` by the
+ * group's setup and freed by its teardown (cmocka_run_group_tests(tests,
+ * setup, teardown)). */
+#define FIXTURE_GAZETTEER_GROUP(tsv) \
+    static gazetteer *gaz; \
+    static int setup(void **state) \
+    { \
+        (void)state; \
+        gaz = fixture_gazetteer(tsv); \
+        return gaz ? 0 : -1; \
+    } \
+    static int teardown(void **state) \
+    { \
+        (void)state; \
+        gaz_free(gaz); \
+        return 0; \
+    }
+
+/* The key `fn` gives the match form of `name` (ruorg_key, restated_key),
+ * "" when none, into out. */
+static inline void fixture_key(char *(*fn)(const gazetteer *, const char *), const gazetteer *g,
+                               const char *name, char *out, size_t cap)
+{
+    char *form = gaz_match_form(name, strlen(name));
+    assert_non_null(form);
+    char *key = fn(g, form);
+    snprintf(out, cap, "%s", key ? key : "");
+    free(key);
+    free(form);
+}
+
+/* Fails naming `name` unless `fn`'s key for it is `want`. */
+#define EXPECT_KEY_OF(fn, g, name, want) do { char got_[256]; \
+        fixture_key(fn, g, name, got_, sizeof got_); \
+        if (strcmp(got_, want)) fail_msg("%s\n  got:  %s\n  want: %s", name, got_, want); } while (0)
+
 /* A tokenized text. The text is a heap copy without a NUL, so that the
  * sanitizers catch any read past its end. */
 typedef struct tok_doc {

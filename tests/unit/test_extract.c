@@ -116,21 +116,7 @@ static const char gaz_text[] =
     "person\tMikhail Lomonosov\tМихаил Ломоносов\n"
     "org\tArmenian Ministry of Foreign Affairs\tМИД Армении\n";
 
-static gazetteer *gaz;
-
-static int setup(void **state)
-{
-    (void)state;
-    gaz = fixture_gazetteer(gaz_text);
-    return gaz ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    gaz_free(gaz);
-    return 0;
-}
+FIXTURE_GAZETTEER_GROUP(gaz_text)
 
 /* The entities of `text` as "type:key*n type:key*n ...". */
 static void ents(const char *text, char *out, size_t cap)

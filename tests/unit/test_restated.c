@@ -30,21 +30,7 @@ static const char gaz_text[] =
     "org\tInstitute of Nuclear Physics\tИнститут ядерной физики\tKazakhstan\n"
     "person\tVladimir Putin\tВладимир Путин\n";
 
-static gazetteer *gaz;
-
-static int setup(void **state)
-{
-    (void)state;
-    gaz = fixture_gazetteer(gaz_text);
-    return gaz ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    gaz_free(gaz);
-    return 0;
-}
+FIXTURE_GAZETTEER_GROUP(gaz_text)
 
 /* The canonical name of the one organization `name` restates, "" when
  * none, "(several)" when more. */
@@ -106,19 +92,7 @@ static void test_not_restated(void **state)
     EXPECT_ORG("", "");
 }
 
-/* restated_key of `name`, "" when NULL. */
-static void key_of(const char *name, char *out, size_t cap)
-{
-    char *form = gaz_match_form(name, strlen(name));
-    assert_non_null(form);
-    char *key = restated_key(gaz, form);
-    snprintf(out, cap, "%s", key ? key : "");
-    free(key);
-    free(form);
-}
-
-#define EXPECT_KEY(name, want) do { char got[256]; key_of(name, got, sizeof got); \
-        if (strcmp(got, want)) fail_msg("%s\n  got:  %s\n  want: %s", name, got, want); } while (0)
+#define EXPECT_KEY(name, want) EXPECT_KEY_OF(restated_key, gaz, name, want)
 
 /* A name ending with its owner is keyed by the owner's key, however the
  * owner is written; the longest owner wins; no owner, no key. */
@@ -126,8 +100,8 @@ static void test_owned_key(void **state)
 {
     (void)state;
     char a[256], b[256];
-    key_of("Уфимский научный центр Российской Федерации", a, sizeof a);
-    key_of("Уфимского научного центра РФ", b, sizeof b);
+    fixture_key(restated_key, gaz, "Уфимский научный центр Российской Федерации", a, sizeof a);
+    fixture_key(restated_key, gaz, "Уфимского научного центра РФ", b, sizeof b);
     assert_string_equal(a, b);
     assert_non_null(strstr(a, "russia"));
     EXPECT_KEY("Народная партия Республики Казахстан", "narodn part kazakhstan");

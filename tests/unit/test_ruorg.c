@@ -33,35 +33,9 @@ static const char gaz_text[] =
     "org\tFederal Security Service\tФСБ|Федеральная служба безопасности\n"
     "org\tRosprirodnadzor\tРосприроднадзор\n";
 
-static gazetteer *gaz;
+FIXTURE_GAZETTEER_GROUP(gaz_text)
 
-static int setup(void **state)
-{
-    (void)state;
-    gaz = fixture_gazetteer(gaz_text);
-    return gaz ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    gaz_free(gaz);
-    return 0;
-}
-
-/* The key of the body `name` names, or "" when it names none. */
-static void key_of(const char *name, char *out, size_t cap)
-{
-    char *form = gaz_match_form(name, strlen(name));
-    assert_non_null(form);
-    char *key = ruorg_key(gaz, form);
-    snprintf(out, cap, "%s", key ? key : "");
-    free(key);
-    free(form);
-}
-
-#define EXPECT_KEY(name, want) do { char got[256]; key_of(name, got, sizeof got); \
-        if (strcmp(got, want)) fail_msg("%s\n  got:  %s\n  want: %s", name, got, want); } while (0)
+#define EXPECT_KEY(name, want) EXPECT_KEY_OF(ruorg_key, gaz, name, want)
 
 static void test_one_key(void **state)
 {

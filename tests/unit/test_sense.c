@@ -36,21 +36,7 @@ static const char gaz_text[] =
     "place\tGeorgetown\tДжорджтаун\tGuyana\n"
     "place\tGeorge Town\tДжорджтаун\tCayman Islands\n";
 
-static gazetteer *gaz;
-
-static int setup(void **state)
-{
-    (void)state;
-    gaz = fixture_gazetteer(gaz_text);
-    return gaz ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    gaz_free(gaz);
-    return 0;
-}
+FIXTURE_GAZETTEER_GROUP(gaz_text)
 
 /* The matches of `text` sense_choose keeps. */
 static const char *kept(const char *text)
