@@ -219,6 +219,7 @@ check-entities: $(PROGRAMS)
 	@BIN=$(CURDIR)/$(BIN) sh tests/eval/entities.sh tests/eval/world3/docs tests/eval/world3/labels.tsv
 	@BIN=$(CURDIR)/$(BIN) sh tests/eval/entities.sh tests/eval/ru4/docs tests/eval/ru4/labels.tsv
 	@BIN=$(CURDIR)/$(BIN) sh tests/eval/entities.sh tests/eval/world4/docs tests/eval/world4/labels.tsv
+	@BIN=$(CURDIR)/$(BIN) sh tests/eval/entities.sh tests/eval/ru6/docs tests/eval/ru6/labels.tsv
 
 clean:
 	rm -rf build bin
