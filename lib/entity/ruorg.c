@@ -621,12 +621,10 @@ static int read_body(const scan *s, size_t i, ruorg_hit *h, const body **which)
         for (size_t inner = 0; j < s->n && inner <= MAX_INNER
                                && (is_joined(s, j - 1) || (inner && list_comma(s, j)));
              inner++) {
-            /* The owner is a genitive: a place after "по" is a unit's
-             * region ("Министерства внутренних дел по Москве"). */
-            /* Words of its own before a place ("Союз журналистов России"),
-             * none needed before an organization ("Совет ЕЭК"). */
-            if (strcmp(s->forms[j - 1], tab.po) && (on = owner_at(s, j, &of)) > 0
-                && (inner || of->type == ENT_ORG)) {
+            /* Words of its own before a place ("Союз журналистов России",
+             * "Департамент экологии по Атырауской области"), none needed
+             * before an organization ("Совет ЕЭК"). */
+            if ((on = owner_at(s, j, &of)) > 0 && (inner || of->type == ENT_ORG)) {
                 *h = (ruorg_hit){ i, j + on - i, pri_or(s, i, j), of, make_key(s, NULL, i, j, of), NULL };
                 return h->key ? 1 : -1;
             }
@@ -903,14 +901,18 @@ long ruorg_find(const gazetteer *g, const char *text, const names_tok *toks,
     }
     for (size_t i = 0; i < n; i++) {
         found f;
-        int rc = read_body(&s, i, &f.h, &f.bd);
+        /* A unit's body of the table right before "по" ("ГУ МЧС по
+         * Приморскому краю", "Главного управления Министерства внутренних
+         * дел по Москве"), which read_body would read on into the region:
+         * written alone, as any other. */
         size_t len;
-        if (rc == 0 && nv && v[nv - 1].h.region && v[nv - 1].h.owner == i
-            && (f.bd = table_body_at(&s, i, &len)) && f.bd->bare) {
-            /* A unit's body alone ("ГУ МЧС по Приморскому краю"), which
-             * read_body reads on into "по": written alone, as any other. */
+        int rc;
+        if (nv && v[nv - 1].h.region && v[nv - 1].h.owner == i && (f.bd = table_body_at(&s, i, &len))
+            && f.bd->bare && i + len < n && !strcmp(forms[i + len], tab.po)) {
             f.h = (ruorg_hit){ i, len, i + len, NULL, NULL, NULL };
             rc = 1;
+        } else {
+            rc = read_body(&s, i, &f.h, &f.bd);
         }
         if (rc == 0)
             continue;

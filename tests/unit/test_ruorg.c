@@ -117,6 +117,8 @@ static void test_units(void **state)
     EXPECT_KEY("Главное управление МВД России", "");
     EXPECT_KEY("ГУ МВД по Нарнии", "");
     EXPECT_KEY("Главное управление по Москве", "");
+    /* An open head's own words, then "по" and its region. */
+    EXPECT_KEY("Департамент экологии по Москве", "departament ekolog po moscow");
     EXPECT_KEY("У МВД по Москве", "");
 }
 
