@@ -531,6 +531,20 @@ static int push_named(scan *s, size_t a, size_t plain, size_t named, enum owner 
     return 1;
 }
 
+/* Pushes an organization's name [a, plain) (and [a, named)) as push_named
+ * does, through its owner when one ends it at `owned` (past plain); none
+ * when a name in guillemets follows, which its words only say what it is
+ * ("Национальная компания «КазМунайГаз»"). Returns 1, 0, or -1 on no
+ * memory. */
+static int push_owned(scan *s, size_t a, size_t plain, size_t named, size_t owned, enum owner kind)
+{
+    if (owned > plain)
+        named = plain = owned;
+    if (guillemets_after(s, named))
+        return 0;
+    return push_named(s, a, plain, named, kind);
+}
+
 /* An organization named by a capitalized adjective, lower-case adjectives
  * and a head noun, then the genitive words of its name and the gazetteer
  * place whose it is: "Евразийского межправительственного совета", "Народной
@@ -567,11 +581,7 @@ static int org_phrase(scan *s, size_t a)
      * body it is ("Арбитражный суд Москвы") says it is a name. */
     if (sentence_start(s, a) && !adjective(s, a) && owned == plain)
         return 0;
-    if (owned > plain)
-        named = plain = owned;
-    if (guillemets_after(s, named))
-        return 0;
-    return push_named(s, a, plain, named, kind);
+    return push_owned(s, a, plain, named, owned, kind);
 }
 
 /* An institution named by its head noun, capitalized, and the genitive
@@ -594,11 +604,7 @@ static int institution(scan *s, size_t a)
         return 0;
     if (sentence_start(s, a) && words < 2 && named == plain && owned == plain)
         return 0;
-    if (owned > plain)
-        named = plain = owned;
-    if (guillemets_after(s, named))
-        return 0;
-    return push_named(s, a, plain, named, kind);
+    return push_owned(s, a, plain, named, owned, kind);
 }
 
 /* The word before the list item at [a, ..]: its end, after ", " or " и ",
