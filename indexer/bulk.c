@@ -49,6 +49,7 @@ struct bulk {
     lane *lanes;
     unsigned nlanes, started, batch_docs;
     unsigned fanin;             /* the most databases one compaction reads */
+    unsigned part_batch;        /* xap_wdb_set_part_batch */
     unsigned batch, in_batch;   /* the batch being filled, documents in it */
     idmap ids;                  /* id term -> the batch holding it */
     stale_copy *stale;
@@ -103,6 +104,7 @@ static seek_status lane_write(bulk *b, xap_wdb **w, const item *it)
         batch_path(b, it->batch, path, sizeof path);
         if ((st = xap_wdb_open(path, XAP_SCRATCH, w)) != SEEK_OK)
             return st;
+        xap_wdb_set_part_batch(*w, b->part_batch);
     }
     if (it->idterm)
         return xap_wdb_replace(*w, it->idterm, it->doc);
@@ -222,6 +224,7 @@ bulk *bulk_new(const char *index, unsigned threads, unsigned batch_docs, char *e
     b->nlanes = threads ? threads : 1;
     b->batch_docs = batch_docs ? batch_docs : BULK_BATCH_DOCS;
     b->fanin = BULK_MERGE_FANIN;
+    b->part_batch = XAP_PART_BATCH;
     if (!(b->dir = build_dir(index, &b->index))) {
         snprintf(err, cap, "%s: %s", index, strerror(errno));
         bulk_free(b);
@@ -250,6 +253,11 @@ bulk *bulk_new(const char *index, unsigned threads, unsigned batch_docs, char *e
         b->started++;
     }
     return b;
+}
+
+void bulk_set_part_batch(bulk *b, unsigned parts)
+{
+    b->part_batch = parts;
 }
 
 void bulk_set_merge_fanin(bulk *b, unsigned fanin)

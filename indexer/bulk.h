@@ -40,6 +40,9 @@ bulk *bulk_new(const char *index, unsigned threads, unsigned batch_docs, char *e
 /* Sets the most databases one compaction reads (BULK_MERGE_FANIN unless
  * set; at least BULK_MIN_MERGE_FANIN): the final merge's memory. */
 void bulk_set_merge_fanin(bulk *b, unsigned fanin);
+/* Parts of a big text written between two commits of its batch (xap.h:
+ * xap_wdb_set_part_batch; default XAP_PART_BATCH). */
+void bulk_set_part_batch(bulk *b, unsigned parts);
 
 /* Adds `doc` under `idterm`, taking the document (it is freed). A later
  * document under the same id term replaces the earlier one. Statuses: OK,

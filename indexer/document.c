@@ -200,19 +200,37 @@ static seek_status set_number(xap_doc *doc, int slot, const char *fmt, long long
     return xap_doc_set_value(doc, slot, buf, (size_t)n);
 }
 
-/* One part of a big text: its words at their positions in the whole text,
- * its document's id, and its slice of the text for snippets. */
-static seek_status add_part(xap_doc *doc, const char *id, const char *partof, const char *text,
-                            const tok_array *t, part_range r)
+/* What a big text's parts are made from when the writer gets to them
+ * (xap.h: xap_doc_set_parts): the text and its tokens, kept with the
+ * document until it is written. */
+typedef struct part_source {
+    char *text;
+    tok_array toks;
+    part_range *r;
+    size_t n;
+} part_source;
+
+static void part_source_free(void *ctx)
 {
+    part_source *ps = ctx;
+    free(ps->text);
+    tok_array_fini(&ps->toks);
+    free(ps->r);
+    free(ps);
+}
+
+/* Part i of a big text: its words at their positions in the whole text
+ * and its slice of the text for snippets (the writer ties it to its
+ * document). */
+static seek_status make_part(void *ctx, size_t which, xap_doc **out)
+{
+    const part_source *ps = ctx;
+    const char *text = ps->text;
+    const tok_array *t = &ps->toks;
+    part_range r = ps->r[which];
     xap_doc *p = NULL;
+    *out = NULL;
     seek_status st = xap_doc_new(&p);
-    if (st == SEEK_OK)
-        st = xap_doc_add_boolean(p, TERM_PART);
-    if (st == SEEK_OK)
-        st = xap_doc_add_boolean(p, partof);
-    if (st == SEEK_OK)
-        st = xap_doc_set_value(p, SLOT_ID, id, strlen(id));
     const char *slice = text + t->v[r.first].start;
     if (st == SEEK_OK)
         st = xap_doc_set_value(p, SLOT_TEXT, slice,
@@ -239,24 +257,26 @@ static seek_status add_part(xap_doc *doc, const char *id, const char *partof, co
         xap_doc_free(p);
         return st;
     }
-    return xap_doc_add_part(doc, p);
+    *out = p;
+    return SEEK_OK;
 }
 
-/* A big text's parts (parts.h), and their count in SLOT_PARTS. */
-static seek_status add_parts(xap_doc *doc, const char *id, const char *text, const tok_array *t)
+/* A big text's parts (parts.h), made when written: `toks` moves into
+ * their source (left empty), with a copy of the text. */
+static seek_status add_parts(xap_doc *doc, const char *text, size_t len, tok_array *toks)
 {
-    part_range *r;
-    size_t n;
-    if (parts_cut(t, text, &r, &n) < 0)
+    part_source *ps = calloc(1, sizeof *ps);
+    if (!ps || !(ps->text = malloc(len + 1)) || parts_cut(toks, text, &ps->r, &ps->n) < 0) {
+        if (ps)
+            free(ps->text);
+        free(ps);
         return SEEK_NOMEM;
-    char partof[512];
-    seek_status st = SEEK_OK;
-    if (snprintf(partof, sizeof partof, "%s%s", PREFIX_PART_OF, id) >= (int)sizeof partof)
-        st = SEEK_INVALID;
-    for (size_t i = 0; i < n && st == SEEK_OK; i++)
-        st = add_part(doc, id, partof, text, t, r[i]);
-    free(r);
-    return st == SEEK_OK ? set_number(doc, SLOT_PARTS, "%lld", (long long)n) : st;
+    }
+    memcpy(ps->text, text, len);
+    ps->text[len] = '\0';
+    ps->toks = *toks;
+    memset(toks, 0, sizeof *toks);
+    return xap_doc_set_parts(doc, ps->n, make_part, ps, part_source_free);
 }
 
 /* The hit record (hitrec.h). */
@@ -351,7 +371,7 @@ seek_status document_build(const doc_input *in, const doc_meta *meta, morph *wor
     if (st == SEEK_OK)
         st = add_words(doc, words, &toks, in_parts);
     if (st == SEEK_OK && in_parts)
-        st = add_parts(doc, meta->id, text, &toks);
+        st = add_parts(doc, text, tlen, &toks);
     /* The document's own date, which then dates the mentions written
      * without a year. */
     docdate_in di = { in->feed_day, in->meta_day, text, tlen, in->top, x.dates, x.ndates, meta->id,

@@ -41,17 +41,20 @@ typedef struct options {
     int shard;           /* --shard K, or -1 */
     unsigned batch;      /* --batch N: documents per batch of a fresh build */
     unsigned fanin;      /* --merge-fanin N: databases per compaction of a fresh build */
+    unsigned part_batch; /* --part-batch N: parts of a big text per commit (0: all) */
     const char *date_fallback;  /* --date-fallback: "mtime", "none", or NULL (as the index says) */
     long long max_bytes; /* --max-file-size */
     const char *forget;  /* --forget FOLDER: remove that source's documents, index nothing */
     int rebuild;         /* --rebuild: a fresh index beside this one, swapped in */
 } options;
 
+#define PART_BATCH_MAX 1000000
+
 
 static void usage(FILE *f)
 {
     fputs("usage: seekd-index [--index DIR] [--shards N [--shard K]] [--full] [--wait SECONDS]\n"
-          "                   [--gazetteer FILE] [--batch N] [--merge-fanin N]\n"
+          "                   [--gazetteer FILE] [--batch N] [--merge-fanin N] [--part-batch N]\n"
           "                   [--date-fallback mtime|none]\n"
           "                   [--encoding NAME] [--max-file-size SIZE] [-q] [-v] CORPUS_DIR...\n"
           "       seekd-index [--index DIR] --forget FOLDER\n"
@@ -76,6 +79,8 @@ static void usage(FILE *f)
           "                   at the end (default 500)\n"
           "  --merge-fanin N  the most batches one compaction merges; more are merged\n"
           "                   in runs first (default 128; bounds the merge's memory)\n"
+          "  --part-batch N   a big text's parts are committed N at a time (default 16;\n"
+          "                   bounds the memory they take; 0: all at once)\n"
           "  --date-fallback mtime|none\n"
           "                   whether a file's mtime dates it when its text, metadata and\n"
           "                   path give no date (default none; kept in the index)\n"
@@ -127,6 +132,7 @@ static int parse_args(int argc, char **argv, options *o)
         { "gazetteer", required_argument, 0, 'g' }, { "help", no_argument, 0, 'h' },
         { "shards", required_argument, 0, 'S' }, { "shard", required_argument, 0, 'K' },
         { "batch", required_argument, 0, 'B' }, { "merge-fanin", required_argument, 0, 'N' },
+        { "part-batch", required_argument, 0, 'P' },
         { "date-fallback", required_argument, 0, 'D' },
         { "encoding", required_argument, 0, 'E' }, { "verbose", no_argument, 0, 'v' },
         { "max-file-size", required_argument, 0, 'M' },
@@ -138,6 +144,7 @@ static int parse_args(int argc, char **argv, options *o)
     o->max_bytes = UPDATE_MAX_FILE_DEFAULT;
     o->batch = BULK_BATCH_DOCS;
     o->fanin = BULK_MERGE_FANIN;
+    o->part_batch = XAP_PART_BATCH;
     if (paths_index(o->index, sizeof o->index) < 0
         || paths_gazetteer(o->gazetteer, sizeof o->gazetteer) < 0) {
         fprintf(stderr, "seekd-index: default index path too long\n");
@@ -197,13 +204,15 @@ static int parse_args(int argc, char **argv, options *o)
         case 'S':
         case 'K':
         case 'B':
-        case 'N': {
+        case 'N':
+        case 'P': {
             const char *name = c == 'S' ? "shards" : c == 'K' ? "shard" : c == 'B' ? "batch"
-                                                                              : "merge-fanin";
+                             : c == 'N' ? "merge-fanin" : "part-batch";
             long v = strtol(optarg, &end, 10);
-            long lo = c == 'K' ? 0 : c == 'N' ? BULK_MIN_MERGE_FANIN : 1;
+            long lo = c == 'K' || c == 'P' ? 0 : c == 'N' ? BULK_MIN_MERGE_FANIN : 1;
             long hi = c == 'S' ? SHARD_MAX : c == 'K' ? SHARD_MAX - 1
-                    : c == 'B' ? BULK_MAX_BATCH_DOCS : BULK_MAX_MERGE_FANIN;
+                    : c == 'B' ? BULK_MAX_BATCH_DOCS : c == 'P' ? PART_BATCH_MAX
+                    : BULK_MAX_MERGE_FANIN;
             if (end == optarg || *end || v < lo || v > hi) {
                 fprintf(stderr, "seekd-index: --%s takes a number from %ld to %ld, not '%s'\n",
                         name, lo, hi, optarg);
@@ -215,6 +224,8 @@ static int parse_args(int argc, char **argv, options *o)
                 o->shard = (int)v;
             else if (c == 'B')
                 o->batch = (unsigned)v;
+            else if (c == 'P')
+                o->part_batch = (unsigned)v;
             else
                 o->fanin = (unsigned)v;
             break;
@@ -596,8 +607,10 @@ static int start_fresh_build(const options *o, const layout *l, update *u)
     char err[4400];
     /* At least two writing threads: Xapian's inversion is most of the work. */
     u->bulk = bulk_new(l->paths[0], cpus() > 2 ? cpus() : 2, o->batch, err, sizeof err);
-    if (u->bulk)
+    if (u->bulk) {
         bulk_set_merge_fanin(u->bulk, o->fanin);
+        bulk_set_part_batch(u->bulk, o->part_batch);
+    }
     else if (!o->quiet)
         fprintf(stderr, "seekd-index: %s; writing in place\n", err);
     return 0;
@@ -611,6 +624,8 @@ static int index_files(const options *o, const layout *l, const gazetteer *gaz, 
     double t0 = now_seconds();
     seek_status st = open_writer(o, l, &u->w, waited);
     t0 += *waited;
+    if (st == SEEK_OK)
+        xap_wdb_set_part_batch(u->w, o->part_batch);
     int rc;
     if (st == SEEK_LOCKED && o->wait_seconds > 0) {
         fprintf(stderr, "seekd-index: %s is still being updated by another indexer after "

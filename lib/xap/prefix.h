@@ -29,8 +29,17 @@
  * itself keeps everything else (its words without positions). */
 #define PREFIX_PART_WORD "P"  /* in a part: a word at its position in the whole text,
                                  wdf 0 (a part adds nothing to lengths) */
-#define PREFIX_PART_OF "U"    /* in a part: U + the document's id, boolean */
+#define PREFIX_PART_OF "U"    /* in a part: U + its key (below), boolean */
 #define TERM_PART "V"         /* in every part, boolean: what tells parts from documents */
+/* The key of a version's parts: the document's id, PART_KEY_SEP and a
+ * generation (hex digits) that no earlier version of it used; a part's
+ * SLOT_ID holds it. The document holds W + the key, which is how a phrase
+ * matched in parts reaches it: parts written before their document (a big
+ * text's are committed in batches, xap.h: xap_wdb_replace) reach nothing
+ * until it is. Parts written before keys existed have the bare id as key,
+ * and reach the document by its Q term. */
+#define PREFIX_PART_KEY "W"
+#define PART_KEY_SEP '\x01'
 /* A part also holds, as boolean terms, P + the pair term (query/pairs.h) of
  * every two adjacent words and of every three: a phrase of two or three
  * words is matched in parts by that term alone, a longer one has its
@@ -65,9 +74,11 @@ enum {
                         than making the snippet); its first TEXT_SNIPPET_MAX bytes */
     SLOT_SOURCE = 11,  /* the source key, a tab, then the file's path below its folder
                           (a feed article's: its feed's): who holds an id */
-    SLOT_PARTS = 12, /* a document kept in parts: how many, decimal; none otherwise.
-                        A part holds SLOT_ID (its document's id) and SLOT_TEXT (its
-                        slice's text, which a snippet is cut from) and no other */
+    SLOT_PARTS = 12, /* a document kept in parts: how many, decimal, a space and the
+                        generation of its parts' key (PREFIX_PART_KEY; none before
+                        keys); none otherwise. A part holds SLOT_ID (its key) and
+                        SLOT_TEXT (its slice's text, which a snippet is cut from) and
+                        no other */
 };
 
 /* Snippets are cut from a document's first 64 KiB of text, and only those

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <map>
 #include <memory>
 #include <new>
@@ -40,6 +41,7 @@ struct xap_db {
 struct xap_wdb {
     std::vector<Xapian::WritableDatabase> shards;
     bool in_txn = false;
+    unsigned part_batch = XAP_PART_BATCH;
     Xapian::WritableDatabase &shard(const char *idterm)
     {
         return shards[shard_of(idterm, static_cast<unsigned>(shards.size()))];
@@ -47,7 +49,19 @@ struct xap_wdb {
 };
 struct xap_doc {
     Xapian::Document doc;
-    std::vector<Xapian::Document> parts;   /* written, replaced and deleted with doc */
+    /* Its parts (xap_doc_set_parts), written, replaced and deleted with it. */
+    size_t nparts = 0;
+    xap_part_fn part_fn = nullptr;
+    void *part_ctx = nullptr;
+    void (*part_ctx_free)(void *) = nullptr;
+    xap_doc() = default;
+    xap_doc(const xap_doc &) = delete;
+    xap_doc &operator=(const xap_doc &) = delete;
+    ~xap_doc()
+    {
+        if (part_ctx_free)
+            part_ctx_free(part_ctx);
+    }
 };
 struct xap_query { Xapian::Query q; };
 struct xap_stem { Xapian::Stem stem; };
@@ -884,9 +898,14 @@ seek_status xap_db_parts_match(xap_db *db, int ordered, const char *const *words
         Xapian::MSet ms = enquire.get_mset(0, static_cast<Xapian::doccount>(db->parts));
         if (ms.empty())
             return SEEK_OK;
+        /* A part's key reaches its document by the document's W term; a
+         * bare id (parts written before keys) by its Q term. */
         std::vector<Xapian::Query> ids;
-        for (auto it = ms.begin(); it != ms.end(); ++it)
-            ids.emplace_back(std::string(PREFIX_ID) + it.get_collapse_key());
+        for (auto it = ms.begin(); it != ms.end(); ++it) {
+            const std::string &key = it.get_collapse_key();
+            ids.emplace_back((key.find(PART_KEY_SEP) == std::string::npos ? PREFIX_ID : PREFIX_PART_KEY)
+                             + key);
+        }
         /* Their words without positions weigh as the phrase would. */
         Xapian::Query q(Xapian::Query::OP_FILTER,
                         Xapian::Query(Xapian::Query::OP_AND, whole.begin(), whole.end()),
@@ -904,9 +923,18 @@ seek_status xap_db_part_text(xap_db *db, const xap_query *q, const char *id, cha
     *text = nullptr;
     *len = 0;
     try {
+        /* The parts of the version the reader sees: their key's generation
+         * follows the count in SLOT_PARTS (the bare id before keys). */
+        std::string of = std::string(PREFIX_PART_OF) + id, idterm = std::string(PREFIX_ID) + id;
+        Xapian::PostingIterator p = db->db.postlist_begin(idterm);
+        if (p == db->db.postlist_end(idterm))
+            return SEEK_OK;
+        std::string parts = db->db.get_document(*p, Xapian::DOC_ASSUME_VALID).get_value(SLOT_PARTS);
+        size_t sp = parts.find(' ');
+        if (sp != std::string::npos)
+            of += PART_KEY_SEP + parts.substr(sp + 1);
         Xapian::Enquire enquire(db->db);
-        enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, q->q,
-                                        Xapian::Query(std::string(PREFIX_PART_OF) + id)));
+        enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, q->q, Xapian::Query(of)));
         enquire.set_weighting_scheme(Xapian::CoordWeight());
         enquire.set_docid_order(Xapian::Enquire::ASCENDING);
         Xapian::MSet ms = enquire.get_mset(0, 1);
@@ -1113,24 +1141,103 @@ seek_status xap_wdb_commit(xap_wdb *w) noexcept
     }
 }
 
-/* The term every part of the document under `idterm` holds. */
-static std::string part_of(const char *idterm)
+void xap_wdb_set_part_batch(xap_wdb *w, unsigned parts) noexcept
 {
-    return std::string(PREFIX_PART_OF) + (idterm + std::strlen(PREFIX_ID));
+    w->part_batch = parts;
 }
 
-seek_status xap_wdb_replace(xap_wdb *w, const char *idterm, const xap_doc *doc) noexcept
+/* Deletes the parts of document `id` but those under the key `keep`: the
+ * parts of earlier versions, with keys or (written before keys) without,
+ * and those of a version whose writing stopped before its document was.
+ * An index without parts pays one lookup. */
+static void delete_parts(Xapian::WritableDatabase &db, const std::string &id,
+                         const std::string &keep)
+{
+    if (!db.term_exists(TERM_PART))
+        return;
+    std::string bare = PREFIX_PART_OF + id;
+    if (db.term_exists(bare))
+        db.delete_document(bare);
+    /* Ids hold no control character (indexer/walk.c): the prefix is this
+     * id's keys' alone. */
+    std::string prefix = bare + PART_KEY_SEP, kept = PREFIX_PART_OF + keep;
+    std::vector<std::string> old;
+    for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t)
+        if (*t != kept)
+            old.push_back(*t);
+    for (const std::string &t : old)
+        db.delete_document(t);
+}
+
+/* Makes what a transaction or the writer holds of changes durable: ends
+ * the transaction and begins another. */
+static void commit_shard(xap_wdb *w, Xapian::WritableDatabase &db)
+{
+    if (!w->in_txn) {
+        db.commit();
+        return;
+    }
+    db.commit_transaction();
+    db.begin_transaction(true);
+}
+
+/* Writes the parts of `doc` under `key`, one made at a time, each freed
+ * once written, committing every part_batch of them. */
+static seek_status write_parts(xap_wdb *w, Xapian::WritableDatabase &db, const std::string &key,
+                               xap_doc *doc)
+{
+    for (size_t i = 0; i < doc->nparts; i++) {
+        xap_doc *made = nullptr;
+        seek_status st = doc->part_fn(doc->part_ctx, i, &made);
+        std::unique_ptr<xap_doc> p(made);
+        if (st != SEEK_OK)
+            return st;
+        p->doc.add_boolean_term(TERM_PART);
+        p->doc.add_boolean_term(PREFIX_PART_OF + key);
+        p->doc.add_value(SLOT_ID, key);
+        db.add_document(p->doc);
+        p.reset();
+        if (w->part_batch && (i + 1) % w->part_batch == 0 && i + 1 < doc->nparts)
+            commit_shard(w, db);
+    }
+    return SEEK_OK;
+}
+
+/* A generation for the next version's parts of `id` that no parts of it
+ * hold: the clock's nanoseconds, in hex. */
+static std::string new_generation(Xapian::WritableDatabase &db, const std::string &id)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    unsigned long long g = static_cast<unsigned long long>(ts.tv_sec) * 1000000000ULL
+                         + static_cast<unsigned long long>(ts.tv_nsec);
+    for (;; g++) {
+        char hex[24];
+        std::snprintf(hex, sizeof hex, "%llx", g);
+        if (!db.term_exists(PREFIX_PART_OF + id + PART_KEY_SEP + hex))
+            return hex;
+    }
+}
+
+seek_status xap_wdb_replace(xap_wdb *w, const char *idterm, xap_doc *doc) noexcept
 {
     try {
         Xapian::WritableDatabase &db = w->shard(idterm);
-        /* A document that had parts may have fewer now, or none: its old
-         * ones go, the new ones are added after it. */
-        std::string of = part_of(idterm);
-        if (db.term_exists(of))
-            db.delete_document(of);
+        std::string id = idterm + std::strlen(PREFIX_ID), key;
+        /* The new parts first, under a key the document does not hold
+         * yet; then the document and, in the same commit, the end of the
+         * earlier version's parts. */
+        if (doc->nparts) {
+            std::string gen = new_generation(db, id);
+            key = id + PART_KEY_SEP + gen;
+            seek_status st = write_parts(w, db, key, doc);
+            if (st != SEEK_OK)
+                return st;
+            doc->doc.add_boolean_term(PREFIX_PART_KEY + key);
+            doc->doc.add_value(SLOT_PARTS, std::to_string(doc->nparts) + " " + gen);
+        }
+        delete_parts(db, id, key);
         db.replace_document(idterm, doc->doc);
-        for (const Xapian::Document &p : doc->parts)
-            db.add_document(p);
         return SEEK_OK;
     } catch (...) {
         return translate();
@@ -1142,9 +1249,7 @@ seek_status xap_wdb_delete(xap_wdb *w, const char *idterm) noexcept
     try {
         Xapian::WritableDatabase &db = w->shard(idterm);
         db.delete_document(idterm);
-        std::string of = part_of(idterm);
-        if (db.term_exists(of))
-            db.delete_document(of);
+        delete_parts(db, idterm + std::strlen(PREFIX_ID), "");
         return SEEK_OK;
     } catch (...) {
         return translate();
@@ -1180,7 +1285,7 @@ seek_status xap_wdb_delete_counted(xap_wdb *w, const char *term, size_t *deleted
                 std::vector<std::string> parted = parted_ids(db, term);
                 db.delete_document(term);
                 for (const std::string &id : parted)
-                    db.delete_document(PREFIX_PART_OF + id);
+                    delete_parts(db, id, "");
                 *deleted += n;
             }
         }
@@ -1376,16 +1481,16 @@ seek_status xap_doc_add_position(xap_doc *d, const char *term, unsigned pos) noe
     }
 }
 
-seek_status xap_doc_add_part(xap_doc *d, xap_doc *part) noexcept
+seek_status xap_doc_set_parts(xap_doc *d, size_t n, xap_part_fn fn, void *ctx,
+                              void (*ctx_free)(void *)) noexcept
 {
-    try {
-        d->parts.push_back(std::move(part->doc));
-        delete part;
-        return SEEK_OK;
-    } catch (...) {
-        delete part;
-        return translate();
-    }
+    if (d->part_ctx_free)
+        d->part_ctx_free(d->part_ctx);
+    d->nparts = n;
+    d->part_fn = fn;
+    d->part_ctx = ctx;
+    d->part_ctx_free = ctx_free;
+    return SEEK_OK;
 }
 
 seek_status xap_doc_add_term(xap_doc *d, const char *term, unsigned wdf) noexcept

@@ -262,9 +262,22 @@ seek_status xap_wdb_begin(xap_wdb *w) XAP_NOEXCEPT;
 seek_status xap_wdb_commit(xap_wdb *w) XAP_NOEXCEPT;
 
 /* Adds `doc`, or replaces the document indexed under the unique term `idterm`,
- * with the parts added to it (xap_doc_add_part), in the same shard; parts
- * of an earlier version are deleted. Statuses: OK, INVALID, IO, NOMEM, XAPIAN. */
-seek_status xap_wdb_replace(xap_wdb *w, const char *idterm, const xap_doc *doc) XAP_NOEXCEPT;
+ * with its parts (xap_doc_set_parts), in the same shard; parts of an earlier
+ * version are deleted. The parts are made one at a time and each is freed
+ * once written; every XAP_PART_BATCH of them (xap_wdb_set_part_batch) the
+ * shard commits, so that what Xapian holds of them until a commit stays
+ * bounded. A reader of such a commit sees the parts written so far under a
+ * key no document holds yet (prefix.h: PREFIX_PART_KEY), which no query
+ * reaches: the earlier version of the document, with its own parts, or none,
+ * until the commit holding the document itself. Those commits also make the
+ * writer's changes before them visible (a transaction ends and a new one
+ * begins); they are written as the run wrote them. `doc` gains its parts'
+ * key. Statuses: OK, INVALID, IO, NOMEM, XAPIAN, and the parts' maker's. */
+seek_status xap_wdb_replace(xap_wdb *w, const char *idterm, xap_doc *doc) XAP_NOEXCEPT;
+/* Parts written between two commits of one document's parts; 0 writes them
+ * all before one commit (what memory they take then grows with the text). */
+#define XAP_PART_BATCH 16
+void xap_wdb_set_part_batch(xap_wdb *w, unsigned parts) XAP_NOEXCEPT;
 /* Deletes the documents indexed under `idterm`, and their parts. Statuses: OK, IO, XAPIAN. */
 seek_status xap_wdb_delete(xap_wdb *w, const char *idterm) XAP_NOEXCEPT;
 /* Deletes every document holding `term`, and their parts, in every shard;
@@ -311,10 +324,16 @@ void xap_doc_free(xap_doc *d) XAP_NOEXCEPT;           /* accepts NULL */
 seek_status xap_doc_add_posting(xap_doc *d, const char *term, unsigned pos) XAP_NOEXCEPT;
 /* A term at position `pos` adding nothing to its wdf (nor to the length). */
 seek_status xap_doc_add_position(xap_doc *d, const char *term, unsigned pos) XAP_NOEXCEPT;
-/* Makes `part` (taken, even on failure) a part of `d`: a document written,
- * replaced and deleted with it (prefix.h: PREFIX_PART_WORD). Statuses: OK,
- * NOMEM. */
-seek_status xap_doc_add_part(xap_doc *d, xap_doc *part) XAP_NOEXCEPT;
+/* Part i of a document, made when the writer gets to it (a new document in
+ * *out; the writer adds what ties it to its document and frees it once
+ * written). Returns a status; not OK stops the write. */
+typedef seek_status (*xap_part_fn)(void *ctx, size_t i, xap_doc **out);
+/* Gives `d` `n` parts (prefix.h: PREFIX_PART_WORD), documents written,
+ * replaced and deleted with it, made by `fn` only when written (so that at
+ * most one is in memory at a time); `ctx` is freed with `d` by `ctx_free`
+ * (may be NULL). Returns OK. */
+seek_status xap_doc_set_parts(xap_doc *d, size_t n, xap_part_fn fn, void *ctx,
+                              void (*ctx_free)(void *)) XAP_NOEXCEPT;
 /* A term without position, adding `wdf` to its within-document frequency. */
 seek_status xap_doc_add_term(xap_doc *d, const char *term, unsigned wdf) XAP_NOEXCEPT;
 /* A term for filtering only (wdf 0: no effect on ranking). */

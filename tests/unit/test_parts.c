@@ -3,14 +3,19 @@
  * (line and sentence starts, an overlap longer than any match, every token
  * covered), phrases and NEAR over big texts against a brute-force count
  * of their token streams (matches across cuts included, each document
- * counted once), and parts replaced and deleted with their document. */
+ * counted once; the parts committed two at a time), parts replaced and
+ * deleted with their document, and a writer killed between two commits of
+ * a document's parts leaving the version before it whole. */
 #include <setjmp.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <cmocka.h>
 
 #include "../../indexer/document.h"
@@ -174,6 +179,8 @@ static int setup(void **state)
     if (morph_new(&stem, err, sizeof err) != SEEK_OK || xap_wdb_open(dir, XAP_CREATE, &w) != SEEK_OK)
         return -1;
     unsigned seed = 11;
+    /* Commits inside each big text's write, which must not change a thing. */
+    xap_wdb_set_part_batch(w, 2);
     xap_wdb_begin(w);
     for (int d = 0; d < NDOCS; d++) {
         texts[d] = random_text(&seed, d < NBIG ? PART_SPLIT_TOKENS + 1 + (size_t)d * 9000 : 300);
@@ -359,7 +366,7 @@ static void test_parts_follow_their_document(void **state)
     assert_int_equal(xap_db_parts_match(db, 1, words, 2, 2, NULL, 0, 0, &q), SEEK_OK);
     assert_non_null(q);
     char *d = xap_query_describe(q);
-    assert_non_null(strstr(d, "Qd90"));
+    assert_non_null(strstr(d, PREFIX_PART_KEY "d90"));
     free(d);
     xap_query_free(q);
     xap_info before;
@@ -395,6 +402,135 @@ static void test_parts_follow_their_document(void **state)
     free(s);
 }
 
+/* ---- A write stopped between two commits of its parts ---- */
+
+/* Parts of one word, `word`, each at positions of its own, its text naming
+ * them; the writer is killed when it asks for part `kill_at`. */
+typedef struct word_parts {
+    const char *word;
+    size_t kill_at;
+} word_parts;
+
+static seek_status word_part(void *ctx, size_t i, xap_doc **out)
+{
+    const word_parts *wp = ctx;
+    if (i == wp->kill_at)
+        raise(SIGKILL);
+    char term[32], text[64];
+    snprintf(term, sizeof term, "%s%s", PREFIX_PART_WORD, wp->word);
+    int len = snprintf(text, sizeof text, "part %zu of %s", i, wp->word);
+    seek_status st = xap_doc_new(out);
+    if (st == SEEK_OK)
+        st = xap_doc_add_position(*out, term, (unsigned)i * 10 + 1);
+    if (st == SEEK_OK)
+        st = xap_doc_set_value(*out, SLOT_TEXT, text, (size_t)len);
+    return st;
+}
+
+/* Writes document "k" holding `word`, in n parts committed two at a time,
+ * in a transaction of its own. */
+static seek_status write_word_doc(const char *path, const char *word, size_t n, size_t kill_at)
+{
+    xap_wdb *w;
+    xap_doc *doc;
+    static word_parts wp;
+    wp = (word_parts){ word, kill_at };
+    seek_status st = xap_wdb_open(path, XAP_CREATE, &w);
+    if (st != SEEK_OK)
+        return st;
+    xap_wdb_set_part_batch(w, 2);
+    if ((st = xap_wdb_begin(w)) == SEEK_OK && (st = xap_doc_new(&doc)) == SEEK_OK) {
+        if ((st = xap_doc_add_boolean(doc, PREFIX_ID "k")) == SEEK_OK
+            && (st = xap_doc_add_term(doc, word, 1)) == SEEK_OK
+            && (st = xap_doc_set_parts(doc, n, word_part, &wp, NULL)) == SEEK_OK
+            && (st = xap_wdb_replace(w, PREFIX_ID "k", doc)) == SEEK_OK)
+            st = xap_wdb_commit(w);
+        xap_doc_free(doc);
+    }
+    xap_wdb_close(w);
+    return st;
+}
+
+/* Documents matching `word` in parts (0 or 1), and the text of the part
+ * that the snippet of "k" would be cut from ("" when none). */
+static unsigned long in_parts_of(const char *path, const char *word, char *text, size_t cap)
+{
+    xap_db *db;
+    assert_int_equal(xap_db_open(path, &db), SEEK_OK);
+    const char *words[] = { word };
+    xap_query *q = NULL;
+    unsigned long total = 0;
+    assert_int_equal(xap_db_parts_match(db, 1, words, 1, 1, NULL, 0, 0, &q), SEEK_OK);
+    if (q) {
+        xap_search opt = { .limit = 10, .key_slot = SLOT_ID };
+        xap_hits *h;
+        assert_int_equal(xap_db_search(db, q, &opt, &h), SEEK_OK);
+        total = h->total;
+        xap_hits_free(h);
+        xap_query_free(q);
+    }
+    char term[32], *t = NULL;
+    size_t len;
+    snprintf(term, sizeof term, "%s%s", PREFIX_PART_WORD, word);
+    assert_int_equal(xap_query_term(term, &q), SEEK_OK);
+    assert_int_equal(xap_db_part_text(db, q, "k", &t, &len), SEEK_OK);
+    snprintf(text, cap, "%s", t ? t : "");
+    free(t);
+    xap_query_free(q);
+    xap_db_close(db);
+    return total;
+}
+
+static unsigned long parts_in(const char *path)
+{
+    xap_db *db;
+    xap_info info;
+    assert_int_equal(xap_db_open(path, &db), SEEK_OK);
+    assert_int_equal(xap_db_info(db, &info), SEEK_OK);
+    xap_db_close(db);
+    return info.parts;
+}
+
+static void test_killed_write_leaves_the_version_before(void **state)
+{
+    (void)state;
+    char path[sizeof dir + 16], text[64];
+    snprintf(path, sizeof path, "%.*s/killed", (int)(strlen(dir) - 4), dir);
+    /* The first version: four parts of "alpha". */
+    assert_int_equal(write_word_doc(path, "alpha", 4, (size_t)-1), SEEK_OK);
+    assert_int_equal(in_parts_of(path, "alpha", text, sizeof text), 1);
+    assert_string_equal(text, "part 0 of alpha");
+    /* The second, six parts of "beta", killed asking for the sixth: two
+     * commits of two parts each made it to disk. */
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0)
+        _exit(write_word_doc(path, "beta", 6, 5) == SEEK_OK ? 0 : 1);
+    int status;
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    assert_true(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+    assert_int_equal(parts_in(path), 4 + 4);
+    /* A reader sees the first version whole, nothing of the second. */
+    assert_int_equal(in_parts_of(path, "alpha", text, sizeof text), 1);
+    assert_string_equal(text, "part 0 of alpha");
+    assert_int_equal(in_parts_of(path, "beta", text, sizeof text), 0);
+    /* Written again in full: the second version alone, the stopped
+     * write's parts gone with the first's. */
+    assert_int_equal(write_word_doc(path, "beta", 6, (size_t)-1), SEEK_OK);
+    assert_int_equal(parts_in(path), 6);
+    assert_int_equal(in_parts_of(path, "alpha", text, sizeof text), 0);
+    assert_int_equal(in_parts_of(path, "beta", text, sizeof text), 1);
+    assert_string_equal(text, "part 0 of beta");
+    /* Deleted: no part left. */
+    xap_wdb *w;
+    assert_int_equal(xap_wdb_open(path, XAP_CREATE, &w), SEEK_OK);
+    assert_int_equal(xap_wdb_begin(w), SEEK_OK);
+    assert_int_equal(xap_wdb_delete(w, PREFIX_ID "k"), SEEK_OK);
+    assert_int_equal(xap_wdb_commit(w), SEEK_OK);
+    xap_wdb_close(w);
+    assert_int_equal(parts_in(path), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -402,6 +538,7 @@ int main(void)
         cmocka_unit_test(test_parts_start_at_lines),
         cmocka_unit_test(test_phrases_match_brute_force),
         cmocka_unit_test(test_parts_follow_their_document),
+        cmocka_unit_test(test_killed_write_leaves_the_version_before),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
