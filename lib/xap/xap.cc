@@ -870,17 +870,28 @@ seek_status xap_db_parts_match(xap_db *db, int ordered, const char *const *words
 {
     *out = nullptr;
     try {
-        std::vector<Xapian::Query> in_parts, whole;
-        for (size_t i = 0; i < n; i++) {
-            in_parts.emplace_back(std::string(PREFIX_PART_WORD) + words[i]);
-            whole.emplace_back(words[i]);
+        std::vector<std::string> w, f;
+        for (size_t i = 0; i < n; i++)
+            w.emplace_back(std::string(PREFIX_PART_WORD) + words[i]);
+        for (size_t i = 0; i < nfilter; i++)
+            f.emplace_back(std::string(PREFIX_PART_WORD) + filter[i]);
+        /* A part holding the match holds each of these terms: when one is
+         * in no part, no part holds it, which a lookup per term tells at a
+         * fraction of what a query over the parts costs (most phrases of
+         * two or three words a big text does not hold end here). Not on a
+         * remote shard, where each lookup is a round trip. */
+        if (!db->remote) {
+            for (const std::string &t : f)
+                if (!db->db.term_exists(t))
+                    return SEEK_OK;
+            for (const std::string &t : w)
+                if (!db->db.term_exists(t))
+                    return SEEK_OK;
         }
+        std::vector<Xapian::Query> in_parts(w.begin(), w.end()), whole(words, words + n);
         Xapian::Query match(ordered ? Xapian::Query::OP_PHRASE : Xapian::Query::OP_NEAR,
                             in_parts.begin(), in_parts.end(), window);
         if (nfilter) {
-            std::vector<Xapian::Query> f;
-            for (size_t i = 0; i < nfilter; i++)
-                f.emplace_back(std::string(PREFIX_PART_WORD) + filter[i]);
             Xapian::Query all(Xapian::Query::OP_AND, f.begin(), f.end());
             match = exact ? all : Xapian::Query(Xapian::Query::OP_FILTER, match, all);
         }
