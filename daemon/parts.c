@@ -105,10 +105,77 @@ static seek_status part_query(const qp_node *n, xap_query **acc)
     return st;
 }
 
+/* Where a snippet of a part is looked for (xap.h: xap_db_part_text): the
+ * exact phrases of the query, then each of its words, as part terms. */
+typedef struct anchors {
+    char **terms;
+    size_t *lens;
+    size_t nterms, n, cap_terms, cap;
+} anchors;
+
+static int anchor_add(anchors *a, const qp_node *n, size_t first, size_t count)
+{
+    if (a->n == a->cap) {
+        size_t cap = a->cap ? 2 * a->cap : 8;
+        size_t *l = realloc(a->lens, cap * sizeof *l);
+        if (!l)
+            return -1;
+        a->lens = l;
+        a->cap = cap;
+    }
+    if (a->nterms + count > a->cap_terms) {
+        size_t cap = 2 * (a->nterms + count);
+        char **t = realloc(a->terms, cap * sizeof *t);
+        if (!t)
+            return -1;
+        a->terms = t;
+        a->cap_terms = cap;
+    }
+    for (size_t i = first; i < first + count; i++) {
+        size_t len = strlen(PREFIX_PART_WORD) + strlen(n->terms[i]) + 1;
+        char *t = malloc(len);
+        if (!t)
+            return -1;
+        snprintf(t, len, "%s%s", PREFIX_PART_WORD, n->terms[i]);
+        a->terms[a->nterms++] = t;
+    }
+    a->lens[a->n++] = count;
+    return 0;
+}
+
+/* The anchors of n: its exact phrases (`phrases`), or its words. */
+static int anchors_of(const qp_node *n, int phrases, anchors *a)
+{
+    if (!n || n->kind == QP_NOT || n->title)
+        return 0;
+    if (n->kind == QP_AND || n->kind == QP_OR)
+        return anchors_of(n->left, phrases, a) < 0 ? -1 : anchors_of(n->right, phrases, a);
+    if (n->kind != QP_WORD && n->kind != QP_PHRASE && n->kind != QP_NEAR)
+        return 0;
+    if (phrases)
+        return n->kind == QP_PHRASE && !n->window && n->nterms > 1
+               ? anchor_add(a, n, 0, n->nterms) : 0;
+    for (size_t i = 0; i < n->nterms; i++)
+        if (anchor_add(a, n, i, 1) < 0)
+            return -1;
+    return 0;
+}
+
+static void anchors_free(anchors *a)
+{
+    for (size_t i = 0; i < a->nterms; i++)
+        free(a->terms[i]);
+    free(a->terms);
+    free(a->lens);
+}
+
 seek_status parts_texts(xap_db *db, const qp_node *tree, xap_hits *hits, int parts_slot)
 {
     xap_query *q = NULL;
+    anchors a = { 0 };
     seek_status st = part_query(tree, &q);
+    if (st == SEEK_OK && (anchors_of(tree, 1, &a) < 0 || anchors_of(tree, 0, &a) < 0))
+        st = SEEK_NOMEM;
     for (size_t i = 0; i < hits->n && st == SEEK_OK && q; i++) {
         xap_hit *h = &hits->hits[i];
         if (!h->data || (parts_slot >= 0 && !h->value_lens[parts_slot]))
@@ -117,13 +184,15 @@ seek_status parts_texts(xap_db *db, const qp_node *tree, xap_hits *hits, int par
         size_t len = 0;
         /* The sort key is the id locally; a remote shard's hits carry their
          * record (hits.h), whose first field, ended by a NUL, is the id. */
-        st = xap_db_part_text(db, q, h->key, &text, &len);
+        st = xap_db_part_text(db, q, h->key, (const char *const *)a.terms, a.lens, a.n, &text,
+                              &len);
         if (st == SEEK_OK && text) {
             free(h->data);
             h->data = text;
             h->data_len = len;
         }
     }
+    anchors_free(&a);
     xap_query_free(q);
     return st;
 }

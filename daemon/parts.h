@@ -19,7 +19,8 @@ seek_status parts_compile(xap_db *db, const qp_node *tree, morph *words, const g
 /* Gives each hit that carries text and is a document kept in parts (the
  * value `parts_slot` of its values says so; -1: not known, as on a remote
  * shard, so every such hit is looked up) the text of its part that best
- * matches `tree`. Statuses: OK, NOMEM, and the shim's. */
+ * matches `tree`, around the first of its exact phrases the part holds,
+ * else the first of its words (xap.h: xap_db_part_text). Statuses: OK, NOMEM, and the shim's. */
 seek_status parts_texts(xap_db *db, const qp_node *tree, xap_hits *hits, int parts_slot);
 
 #endif

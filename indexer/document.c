@@ -219,6 +219,28 @@ static void part_source_free(void *ctx)
     free(ps);
 }
 
+static void put_u32(unsigned char *at, size_t v)
+{
+    for (int k = 0; k < 4; k++)
+        at[k] = (unsigned char)(v >> (8 * k));
+}
+
+/* SLOT_PART_MARKS of the part of tokens r (prefix.h): where every
+ * PART_MARK_EVERY-th of its words starts in the `stored` bytes of its
+ * text kept. */
+static seek_status set_marks(xap_doc *p, const tok_array *t, part_range r, size_t stored)
+{
+    unsigned char v[4 * ((PART_TOKENS + PART_OVERLAP + 256) / PART_MARK_EVERY + 3)];
+    size_t base = t->v[r.first].start, n = 0;
+    put_u32(v, r.first + 1);
+    for (size_t i = r.first; i < r.end && n + 2 <= sizeof v / 4; i += PART_MARK_EVERY) {
+        if (t->v[i].start - base >= stored)
+            break;
+        put_u32(v + 4 * ++n, t->v[i].start - base);
+    }
+    return xap_doc_set_value(p, SLOT_PART_MARKS, (const char *)v, 4 * (n + 1));
+}
+
 /* Part i of a big text: its words at their positions in the whole text
  * and its slice of the text for snippets (the writer ties it to its
  * document). */
@@ -232,9 +254,11 @@ static seek_status make_part(void *ctx, size_t which, xap_doc **out)
     *out = NULL;
     seek_status st = xap_doc_new(&p);
     const char *slice = text + t->v[r.first].start;
+    size_t stored = snippet_text_len(slice, t->v[r.end - 1].end - t->v[r.first].start);
     if (st == SEEK_OK)
-        st = xap_doc_set_value(p, SLOT_TEXT, slice,
-                               snippet_text_len(slice, t->v[r.end - 1].end - t->v[r.first].start));
+        st = xap_doc_set_value(p, SLOT_TEXT, slice, stored);
+    if (st == SEEK_OK)
+        st = set_marks(p, t, r, stored);
     /* Each word at its position, and the terms of each two and three
      * adjacent words, whatever they are (prefix.h: PART_TERM_MAX). */
     size_t plen = strlen(PREFIX_PART_WORD), cap = PART_TERM_MAX + 1 - plen;

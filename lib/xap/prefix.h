@@ -76,10 +76,17 @@ enum {
                           (a feed article's: its feed's): who holds an id */
     SLOT_PARTS = 12, /* a document kept in parts: how many, decimal, a space and the
                         generation of its parts' key (PREFIX_PART_KEY; none before
-                        keys); none otherwise. A part holds SLOT_ID (its key) and
+                        keys); none otherwise. A part holds SLOT_ID (its key),
                         SLOT_TEXT (its slice's text, which a snippet is cut from) and
-                        no other */
+                        SLOT_PART_MARKS, and no other */
+    SLOT_PART_MARKS = 13, /* in a part: where in its SLOT_TEXT every PART_MARK_EVERY-th
+                             of its words starts, so that a snippet reads only the
+                             words around its match: 32-bit little-endian numbers,
+                             the position of its first word, then the byte offsets
+                             of words 0, PART_MARK_EVERY, 2 PART_MARK_EVERY... of
+                             the part within SLOT_TEXT (none past its end) */
 };
+#define PART_MARK_EVERY 64
 
 /* Snippets are cut from a document's first 64 KiB of text, and only those
  * are stored in SLOT_TEXT, as Solr's hl.maxAnalyzedChars and Elasticsearch's

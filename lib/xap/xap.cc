@@ -928,8 +928,75 @@ seek_status xap_db_parts_match(xap_db *db, int ordered, const char *const *words
     }
 }
 
-seek_status xap_db_part_text(xap_db *db, const xap_query *q, const char *id, char **text,
-                             size_t *len) noexcept
+/* The first position at which document `did` holds terms[0..n) at
+ * adjacent positions, or 0. */
+static Xapian::termpos first_run(const Xapian::Database &db, Xapian::docid did,
+                                 const char *const *terms, size_t n)
+{
+    std::vector<Xapian::PositionIterator> it;
+    for (size_t k = 0; k < n; k++) {
+        it.push_back(db.positionlist_begin(did, terms[k]));
+        if (it.back() == db.positionlist_end(did, terms[k]))
+            return 0;
+    }
+    Xapian::termpos p = *it[0];
+    for (size_t k = 1; k < n;) {
+        it[k].skip_to(p + static_cast<Xapian::termpos>(k));
+        if (it[k] == db.positionlist_end(did, terms[k]))
+            return 0;
+        if (*it[k] == p + k) {
+            k++;
+            continue;
+        }
+        it[0].skip_to(*it[k] - static_cast<Xapian::termpos>(k));
+        if (it[0] == db.positionlist_end(did, terms[0]))
+            return 0;
+        p = *it[0];
+        k = 1;
+    }
+    return p;
+}
+
+static size_t get_u32(const std::string &s, size_t i)
+{
+    size_t v = 0;
+    for (int k = 3; k >= 0; k--)
+        v = v << 8 | static_cast<unsigned char>(s[4 * i + static_cast<size_t>(k)]);
+    return v;
+}
+
+/* The bytes of `text` around the first of the anchors that part `did`
+ * holds (xap_db_part_text), as [*from, *to). */
+static void around_anchor(const Xapian::Database &db, Xapian::docid did, const std::string &marks,
+                          size_t size, const char *const *terms, const size_t *lens,
+                          size_t nanchors, size_t *from, size_t *to)
+{
+    *from = 0;
+    *to = size;
+    size_t nmarks = marks.size() / 4;
+    if (nmarks < 2)
+        return;
+    Xapian::termpos p = 0;
+    for (size_t a = 0, at = 0; a < nanchors && !p; at += lens[a++])
+        p = first_run(db, did, terms + at, lens[a]);
+    size_t first = get_u32(marks, 0);
+    if (!p || p < first)
+        return;
+    size_t word = p - first;
+    size_t lo = (word > XAP_PART_BEFORE ? word - XAP_PART_BEFORE : 0) / PART_MARK_EVERY + 1;
+    size_t hi = (word + XAP_PART_AFTER) / PART_MARK_EVERY + 2;
+    *from = get_u32(marks, lo < nmarks ? lo : nmarks - 1);
+    if (hi < nmarks)
+        *to = get_u32(marks, hi);
+    if (*from > size || *to > size || *to <= *from) {
+        *from = 0;
+        *to = size;
+    }
+}
+
+seek_status xap_db_part_text(xap_db *db, const xap_query *q, const char *id,
+                             const char *const *terms, const size_t *lens, size_t nanchors,
+                             char **text, size_t *len) noexcept
 {
     *text = nullptr;
     *len = 0;
@@ -951,14 +1018,18 @@ seek_status xap_db_part_text(xap_db *db, const xap_query *q, const char *id, cha
         Xapian::MSet ms = enquire.get_mset(0, 1);
         if (ms.empty())
             return SEEK_OK;
-        std::string v = ms.begin().get_document().get_value(SLOT_TEXT);
-        char *t = static_cast<char *>(std::malloc(v.size() + 1));
+        Xapian::Document part = ms.begin().get_document();
+        std::string v = part.get_value(SLOT_TEXT);
+        size_t from, to;
+        around_anchor(db->db, *ms.begin(), part.get_value(SLOT_PART_MARKS), v.size(), terms, lens,
+                      nanchors, &from, &to);
+        char *t = static_cast<char *>(std::malloc(to - from + 1));
         if (!t)
             throw std::bad_alloc();
-        std::memcpy(t, v.data(), v.size());
-        t[v.size()] = '\0';
+        std::memcpy(t, v.data() + from, to - from);
+        t[to - from] = '\0';
         *text = t;
-        *len = v.size();
+        *len = to - from;
         return SEEK_OK;
     } catch (...) {
         return translate();

@@ -194,9 +194,19 @@ seek_status xap_db_parts_match(xap_db *db, int ordered, const char *const *words
 /* The text (SLOT_TEXT) of the part of document `id` that best matches
  * `q` (a query of part terms: each part scores one per query term it
  * holds, ties to the first part), malloc'd in *text; NULL when no part
- * matches. Statuses: OK, MODIFIED, NETWORK, IO, NOMEM, XAPIAN. */
-seek_status xap_db_part_text(xap_db *db, const xap_query *q, const char *id, char **text,
-                             size_t *len) XAP_NOEXCEPT;
+ * matches. Only the words around the first anchor that the part holds are
+ * given, from XAP_PART_BEFORE words before its start to XAP_PART_AFTER
+ * after (rounded out to the part's marks, prefix.h: SLOT_PART_MARKS), so
+ * that a snippet reads about what a short text's does: the anchors are
+ * `nanchors` runs of part terms, `terms` one after the other, run i of
+ * `lens[i]` terms held at adjacent positions, tried in order; the whole
+ * text when the part holds none, or has no marks. Statuses: OK, MODIFIED,
+ * NETWORK, IO, NOMEM, XAPIAN. */
+#define XAP_PART_BEFORE 64
+#define XAP_PART_AFTER 128
+seek_status xap_db_part_text(xap_db *db, const xap_query *q, const char *id,
+                             const char *const *terms, const size_t *lens, size_t nanchors,
+                             char **text, size_t *len) XAP_NOEXCEPT;
 
 /* ---- Explaining and expanding ---- */
 

@@ -369,6 +369,31 @@ static void test_parts_follow_their_document(void **state)
     assert_non_null(strstr(d, PREFIX_PART_KEY "d90"));
     free(d);
     xap_query_free(q);
+    /* Its snippet's text: the words around the phrase, not the part. */
+    char p1[16], p2[16], *text = NULL;
+    snprintf(p1, sizeof p1, "%s%s", PREFIX_PART_WORD, w1);
+    snprintf(p2, sizeof p2, "%s%s", PREFIX_PART_WORD, w2);
+    const char *anchor[] = { PREFIX_PART_WORD "nowhere", p1, p2 };
+    size_t lens[] = { 1, 2 }, len;
+    xap_query *q1, *q2;
+    assert_int_equal(xap_query_term(p1, &q1), SEEK_OK);
+    assert_int_equal(xap_query_term(p2, &q2), SEEK_OK);
+    assert_int_equal(xap_query_combine(XAP_OR, q1, q2, &q), SEEK_OK);
+    xap_query_free(q1);
+    xap_query_free(q2);
+    assert_int_equal(xap_db_part_text(db, q, "d90", anchor, lens, 2, &text, &len), SEEK_OK);
+    assert_non_null(text);
+    /* (a line break between the two) */
+    assert_non_null(strstr(text, w1));
+    assert_true(strstr(text, w2) == strstr(text, w1) + strlen(w1) + 1);
+    assert_true(len < 400 * 8 && len > (XAP_PART_BEFORE + XAP_PART_AFTER) * 2);
+    free(text);
+    /* No anchor held: the whole part. */
+    assert_int_equal(xap_db_part_text(db, q, "d90", anchor, lens, 1, &text, &len), SEEK_OK);
+    assert_non_null(text);
+    assert_true(len > PART_TOKENS * 2);
+    free(text);
+    xap_query_free(q);
     xap_info before;
     assert_int_equal(xap_db_info(db, &before), SEEK_OK);
     xap_db_close(db);
@@ -473,7 +498,7 @@ static unsigned long in_parts_of(const char *path, const char *word, char *text,
     size_t len;
     snprintf(term, sizeof term, "%s%s", PREFIX_PART_WORD, word);
     assert_int_equal(xap_query_term(term, &q), SEEK_OK);
-    assert_int_equal(xap_db_part_text(db, q, "k", &t, &len), SEEK_OK);
+    assert_int_equal(xap_db_part_text(db, q, "k", NULL, NULL, 0, &t, &len), SEEK_OK);
     snprintf(text, cap, "%s", t ? t : "");
     free(t);
     xap_query_free(q);
