@@ -1228,29 +1228,6 @@ void xap_wdb_set_part_batch(xap_wdb *w, unsigned parts) noexcept
     w->part_batch = parts;
 }
 
-/* Deletes the parts of document `id` but those under the key `keep`: the
- * parts of earlier versions, with keys or (written before keys) without,
- * and those of a version whose writing stopped before its document was.
- * An index without parts pays one lookup. */
-static void delete_parts(Xapian::WritableDatabase &db, const std::string &id,
-                         const std::string &keep)
-{
-    if (!db.term_exists(TERM_PART))
-        return;
-    std::string bare = PREFIX_PART_OF + id;
-    if (db.term_exists(bare))
-        db.delete_document(bare);
-    /* Ids hold no control character (indexer/walk.c): the prefix is this
-     * id's keys' alone. */
-    std::string prefix = bare + PART_KEY_SEP, kept = PREFIX_PART_OF + keep;
-    std::vector<std::string> old;
-    for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t)
-        if (*t != kept)
-            old.push_back(*t);
-    for (const std::string &t : old)
-        db.delete_document(t);
-}
-
 /* Makes what a transaction or the writer holds of changes durable: ends
  * the transaction and begins another. */
 static void commit_shard(xap_wdb *w, Xapian::WritableDatabase &db)
@@ -1261,6 +1238,46 @@ static void commit_shard(xap_wdb *w, Xapian::WritableDatabase &db)
     }
     db.commit_transaction();
     db.begin_transaction(true);
+}
+
+/* Deletes every document holding `term`, committing before each
+ * part_batch of them but the first: Xapian holds what a deletion changes
+ * (every term of the part) until a commit, as it holds what a part adds. */
+static void delete_in_batches(xap_wdb *w, Xapian::WritableDatabase &db, const std::string &term)
+{
+    std::vector<Xapian::docid> ids;
+    for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p)
+        ids.push_back(*p);
+    for (size_t i = 0; i < ids.size(); i++) {
+        if (w->part_batch && i && i % w->part_batch == 0)
+            commit_shard(w, db);
+        db.delete_document(ids[i]);
+    }
+}
+
+/* Deletes the parts of document `id` but those under the key `keep`: the
+ * parts of earlier versions, with keys or (written before keys) without,
+ * and those of a version whose writing stopped before its document was.
+ * Called once no document reaches them (its version replaced or deleted):
+ * the commits between their batches show nothing of them. An index
+ * without parts pays one lookup. */
+static void delete_parts(xap_wdb *w, Xapian::WritableDatabase &db, const std::string &id,
+                         const std::string &keep)
+{
+    if (!db.term_exists(TERM_PART))
+        return;
+    std::string bare = PREFIX_PART_OF + id;
+    std::vector<std::string> old;
+    if (db.term_exists(bare))
+        old.push_back(bare);
+    /* Ids hold no control character (indexer/walk.c): the prefix is this
+     * id's keys' alone. */
+    std::string prefix = bare + PART_KEY_SEP, kept = PREFIX_PART_OF + keep;
+    for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t)
+        if (*t != kept)
+            old.push_back(*t);
+    for (const std::string &t : old)
+        delete_in_batches(w, db, t);
 }
 
 /* Writes the parts of `doc` under `key`, one made at a time, each freed
@@ -1307,8 +1324,8 @@ seek_status xap_wdb_replace(xap_wdb *w, const char *idterm, xap_doc *doc) noexce
         Xapian::WritableDatabase &db = w->shard(idterm);
         std::string id = idterm + std::strlen(PREFIX_ID), key;
         /* The new parts first, under a key the document does not hold
-         * yet; then the document and, in the same commit, the end of the
-         * earlier version's parts. */
+         * yet; then the document; then the earlier version's parts, which
+         * nothing reaches any more. */
         if (doc->nparts) {
             std::string gen = new_generation(db, id);
             key = id + PART_KEY_SEP + gen;
@@ -1318,8 +1335,8 @@ seek_status xap_wdb_replace(xap_wdb *w, const char *idterm, xap_doc *doc) noexce
             doc->doc.add_boolean_term(PREFIX_PART_KEY + key);
             doc->doc.add_value(SLOT_PARTS, std::to_string(doc->nparts) + " " + gen);
         }
-        delete_parts(db, id, key);
         db.replace_document(idterm, doc->doc);
+        delete_parts(w, db, id, key);
         return SEEK_OK;
     } catch (...) {
         return translate();
@@ -1331,7 +1348,7 @@ seek_status xap_wdb_delete(xap_wdb *w, const char *idterm) noexcept
     try {
         Xapian::WritableDatabase &db = w->shard(idterm);
         db.delete_document(idterm);
-        delete_parts(db, idterm + std::strlen(PREFIX_ID), "");
+        delete_parts(w, db, idterm + std::strlen(PREFIX_ID), "");
         return SEEK_OK;
     } catch (...) {
         return translate();
@@ -1367,7 +1384,7 @@ seek_status xap_wdb_delete_counted(xap_wdb *w, const char *term, size_t *deleted
                 std::vector<std::string> parted = parted_ids(db, term);
                 db.delete_document(term);
                 for (const std::string &id : parted)
-                    delete_parts(db, id, "");
+                    delete_parts(w, db, id, "");
                 *deleted += n;
             }
         }

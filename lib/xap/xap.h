@@ -279,18 +279,24 @@ seek_status xap_wdb_commit(xap_wdb *w) XAP_NOEXCEPT;
  * bounded. A reader of such a commit sees the parts written so far under a
  * key no document holds yet (prefix.h: PREFIX_PART_KEY), which no query
  * reaches: the earlier version of the document, with its own parts, or none,
- * until the commit holding the document itself. Those commits also make the
- * writer's changes before them visible (a transaction ends and a new one
- * begins); they are written as the run wrote them. `doc` gains its parts'
- * key. Statuses: OK, INVALID, IO, NOMEM, XAPIAN, and the parts' maker's. */
+ * until the commit holding the document itself. The earlier version's parts
+ * are deleted after the document is replaced, as many at a time (deleting
+ * a part holds as much as adding it), when no document reaches them any
+ * more. Those commits also make the writer's changes before them visible
+ * (a transaction ends and a new one begins); they are written as the run
+ * wrote them. `doc` gains its parts' key. Statuses: OK, INVALID, IO, NOMEM,
+ * XAPIAN, and the parts' maker's. */
 seek_status xap_wdb_replace(xap_wdb *w, const char *idterm, xap_doc *doc) XAP_NOEXCEPT;
 /* Parts written between two commits of one document's parts; 0 writes them
  * all before one commit (what memory they take then grows with the text). */
 #define XAP_PART_BATCH 16
 void xap_wdb_set_part_batch(xap_wdb *w, unsigned parts) XAP_NOEXCEPT;
-/* Deletes the documents indexed under `idterm`, and their parts. Statuses: OK, IO, XAPIAN. */
+/* Deletes the documents indexed under `idterm`, and then their parts, with
+ * commits between batches of them as xap_wdb_replace. Statuses: OK, IO,
+ * XAPIAN. */
 seek_status xap_wdb_delete(xap_wdb *w, const char *idterm) XAP_NOEXCEPT;
-/* Deletes every document holding `term`, and their parts, in every shard;
+/* Deletes every document holding `term`, and then their parts (in batches,
+ * as xap_wdb_delete), in every shard;
  * *deleted says how many documents there were (0: none, nothing done).
  * Statuses: OK, IO, XAPIAN. */
 seek_status xap_wdb_delete_counted(xap_wdb *w, const char *term, size_t *deleted) XAP_NOEXCEPT;

@@ -546,9 +546,10 @@ static void test_killed_write_leaves_the_version_before(void **state)
     assert_int_equal(in_parts_of(path, "alpha", text, sizeof text), 0);
     assert_int_equal(in_parts_of(path, "beta", text, sizeof text), 1);
     assert_string_equal(text, "part 0 of beta");
-    /* Deleted: no part left. */
+    /* Deleted: no part left, though deleted two at a time. */
     xap_wdb *w;
     assert_int_equal(xap_wdb_open(path, XAP_CREATE, &w), SEEK_OK);
+    xap_wdb_set_part_batch(w, 2);
     assert_int_equal(xap_wdb_begin(w), SEEK_OK);
     assert_int_equal(xap_wdb_delete(w, PREFIX_ID "k"), SEEK_OK);
     assert_int_equal(xap_wdb_commit(w), SEEK_OK);
