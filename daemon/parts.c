@@ -169,16 +169,29 @@ static void anchors_free(anchors *a)
     free(a->lens);
 }
 
+/* Whether a hit carries text and is (or, parts_slot -1, may be) a
+ * document kept in parts. */
+static int in_parts(const xap_hit *h, int parts_slot)
+{
+    return h->data && (parts_slot < 0 || h->value_lens[parts_slot]);
+}
+
 seek_status parts_texts(xap_db *db, const qp_node *tree, xap_hits *hits, int parts_slot)
 {
+    /* Most answers list no such document: they build nothing. */
+    size_t first = 0;
+    while (first < hits->n && !in_parts(&hits->hits[first], parts_slot))
+        first++;
+    if (first == hits->n)
+        return SEEK_OK;
     xap_query *q = NULL;
     anchors a = { 0 };
     seek_status st = part_query(tree, &q);
     if (st == SEEK_OK && (anchors_of(tree, 1, &a) < 0 || anchors_of(tree, 0, &a) < 0))
         st = SEEK_NOMEM;
-    for (size_t i = 0; i < hits->n && st == SEEK_OK && q; i++) {
+    for (size_t i = first; i < hits->n && st == SEEK_OK && q; i++) {
         xap_hit *h = &hits->hits[i];
-        if (!h->data || (parts_slot >= 0 && !h->value_lens[parts_slot]))
+        if (!in_parts(h, parts_slot))
             continue;
         char *text = NULL;
         size_t len = 0;
