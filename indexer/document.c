@@ -241,7 +241,7 @@ static seek_status set_marks(xap_doc *p, const tok_array *t, part_range r, size_
     return xap_doc_set_value(p, SLOT_PART_MARKS, (const char *)v, 4 * (n + 1));
 }
 
-/* Part i of a big text: its words at their positions in the whole text
+/* Part `which` of a big text: its words at their positions in the whole text
  * and its slice of the text for snippets (the writer ties it to its
  * document). */
 static seek_status make_part(void *ctx, size_t which, xap_doc **out)
