@@ -54,6 +54,11 @@
 #define PREFIX_PLACE  "XL"
 #define PREFIX_NAME   "XN"  /* a capitalized name of no known type */
 #define PREFIX_ENTITY "X"   /* what all four share */
+/* How a document spells an entity the gazetteer does not know, which the
+ * daemon shows for it (entity/spelling.h): N + the entity term + a tab +
+ * the spelling, boolean. Its document count is how many documents spell
+ * it so. */
+#define PREFIX_SPELLING "N"
 
 /* Value slots: per-document strings kept beside the terms. */
 enum {
@@ -132,6 +137,6 @@ enum {
 
 /* Bumped whenever the terms or slots above change meaning; the indexer then
  * rewrites every document. */
-#define INDEX_FORMAT "8"
+#define INDEX_FORMAT "9"
 
 #endif
