@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "entity/spelling.h"
 #include "hits.h"
 #include "ops.h"
 #include "query/compile.h"
@@ -13,46 +14,73 @@
 
 #define COOCCUR_TOP 10
 
-/* The name shown for an indexed entity: the gazetteer's canonical one, else
- * its key with each word capitalized, in *owned (to free). NULL when memory
- * runs out. */
-static const char *shown_name(const gazetteer *g, ent_type type, const char *key, char **owned)
+/* The spelling most to be shown (entity/spelling.h) of those the index's
+ * documents use for the entity under `term`, in *out (malloc'd); NULL when
+ * no document's spelling is kept. */
+static seek_status best_spelling(xap_db *db, const char *term, char **out)
 {
-    *owned = NULL;
+    *out = NULL;
+    char prefix[SPELLING_TERM_MAX + 1];
+    size_t plen = spelling_term(term, "", prefix, sizeof prefix);
+    if (!plen)
+        return SEEK_OK;
+    xap_count *v;
+    size_t n;
+    seek_status st = xap_db_terms(db, prefix, &v, &n);
+    if (st != SEEK_OK)
+        return st;
+    const xap_count *best = NULL;
+    for (size_t i = 0; i < n; i++)
+        if (v[i].term[plen] && (!best || spelling_cmp(v[i].term + plen, v[i].count,
+                                                      best->term + plen, best->count) < 0))
+            best = &v[i];
+    if (best && !(*out = strdup(best->term + plen)))
+        st = SEEK_NOMEM;
+    xap_counts_free(v, n);
+    return st;
+}
+
+seek_status entity_shown(xap_db *db, const gazetteer *g, ent_type type, const char *key,
+                         char **out)
+{
+    *out = NULL;
     const gaz_entity *e = g ? gaz_find(g, type, key) : NULL;
     if (e)
-        return e->name;
-    char *name = *owned = strdup(key);
-    for (char *p = name; p && *p; p++)
+        return (*out = strdup(e->name)) ? SEEK_OK : SEEK_NOMEM;
+    char term[300];
+    if (snprintf(term, sizeof term, "%s%s", qp_entity_prefix(type), key) < (int)sizeof term) {
+        seek_status st = best_spelling(db, term, out);
+        if (st != SEEK_OK || *out)
+            return st;
+    }
+    /* No document's spelling kept (an index written before they were, a
+     * name too long for a term): the key with each word capitalized. */
+    char *name = *out = strdup(key);
+    if (!name)
+        return SEEK_NOMEM;
+    for (char *p = name; *p; p++)
         if ((p == name || p[-1] == ' ') && *p >= 'a' && *p <= 'z')
             *p = (char)toupper((unsigned char)*p);
-    return name;
+    return SEEK_OK;
 }
 
 /* The members of an entity object, into the open object `out`. */
-static void entity_members(jw *out, const gazetteer *g, ent_type type, const char *key,
-                           const char *count_key, long long count)
+static void entity_members(jw *out, ent_type type, const char *name, const char *count_key,
+                           long long count)
 {
-    char *owned;
-    const char *name = shown_name(g, type, key, &owned);
-    if (!name) {
-        out->failed = 1;
-        return;
-    }
     jw_key(out, PROTO_A_TYPE);
     jw_str(out, ent_type_name(type));
     jw_key(out, PROTO_A_NAME);
     jw_str(out, name);
     jw_key(out, count_key);
     jw_int(out, count);
-    free(owned);
 }
 
-void entity_write(jw *out, const gazetteer *g, ent_type type, const char *key,
-                  const char *count_key, long long count)
+void entity_write(jw *out, ent_type type, const char *name, const char *count_key,
+                  long long count)
 {
     jw_obj(out);
-    entity_members(out, g, type, key, count_key, count);
+    entity_members(out, type, name, count_key, count);
     jw_obj_end(out);
 }
 
@@ -69,6 +97,7 @@ typedef struct cooccur {
     ent_type type;
     char key[256];
     unsigned long count;
+    char *name;         /* shown (entity_shown), malloc'd */
 } cooccur;
 
 typedef struct card_ctx {
@@ -77,6 +106,7 @@ typedef struct card_ctx {
     const char *form;   /* the name asked for, in match form */
     ent_type type;
     const candidate *best;
+    char *best_name;    /* shown (entity_shown), malloc'd */
     const proto_request *req;
     json_t *docs;
     cooccur co[COOCCUR_TOP];
@@ -219,10 +249,32 @@ static seek_status by_word(xap_db *db, card_ctx *cc)
     return SEEK_OK;
 }
 
+static void card_names_free(card_ctx *cc)
+{
+    free(cc->best_name);
+    cc->best_name = NULL;
+    for (size_t i = 0; i < cc->nco; i++) {
+        free(cc->co[i].name);
+        cc->co[i].name = NULL;
+    }
+}
+
+/* The names shown for the entity and those it appears with. */
+static seek_status card_names(xap_db *db, card_ctx *cc)
+{
+    const candidate *b = cc->best;
+    ent_type t = b->ent ? b->ent->type : type_of_term(b->term);
+    seek_status st = entity_shown(db, cc->gaz, t, b->term + 2, &cc->best_name);
+    for (size_t i = 0; i < cc->nco && st == SEEK_OK; i++)
+        st = entity_shown(db, cc->gaz, cc->co[i].type, cc->co[i].key, &cc->co[i].name);
+    return st;
+}
+
 static seek_status card_run(xap_db *db, void *ctx)
 {
     card_ctx *cc = ctx;
     json_array_clear(cc->docs);
+    card_names_free(cc);
     cc->nco = 0;
     for (size_t i = 0; i < cc->n; i++) {
         seek_status st = xap_db_termfreq(db, cc->c[i].term, &cc->c[i].docs);
@@ -239,14 +291,16 @@ static seek_status card_run(xap_db *db, void *ctx)
         }
     }
     seek_status st = card_documents(db, cc);
-    return st == SEEK_OK ? card_cooccurring(db, cc) : st;
+    if (st == SEEK_OK)
+        st = card_cooccurring(db, cc);
+    return st == SEEK_OK ? card_names(db, cc) : st;
 }
 
 static void write_card(jw *out, const card_ctx *cc)
 {
     const candidate *b = cc->best;
     ent_type t = b->ent ? b->ent->type : type_of_term(b->term);
-    entity_members(out, cc->gaz, t, b->term + 2, PROTO_A_DOCS, (long long)b->docs);
+    entity_members(out, t, cc->best_name, PROTO_A_DOCS, (long long)b->docs);
     jw_key(out, PROTO_A_FOUND);
     jw_bool(out, 1);
     jw_key(out, PROTO_A_ALIASES);
@@ -257,7 +311,7 @@ static void write_card(jw *out, const card_ctx *cc)
     jw_key(out, PROTO_A_COOCCURRING);
     jw_arr(out);
     for (size_t i = 0; i < cc->nco; i++)
-        entity_write(out, cc->gaz, cc->co[i].type, cc->co[i].key, PROTO_A_COUNT,
+        entity_write(out, cc->co[i].type, cc->co[i].name, PROTO_A_COUNT,
                      (long long)cc->co[i].count);
     jw_arr_end(out);
     jw_key(out, PROTO_A_DOCUMENTS);
@@ -301,6 +355,7 @@ int op_entity(reader *rd, const proto_request *req, jw *out, proto_error *err)
     } else {
         write_card(out, cc);
     }
+    card_names_free(cc);
     json_decref(cc->docs);
     free(cc);
     return rc;
@@ -308,15 +363,30 @@ int op_entity(reader *rd, const proto_request *req, jw *out, proto_error *err)
 
 /* ---- entities ---- */
 
+typedef struct ranked {
+    ent_type type;
+    const xap_count *c;
+    char *name;         /* shown (entity_shown), malloc'd; only for those listed */
+} ranked;
+
 typedef struct list_ctx {
     const char *form;   /* name prefix in match form */
     int only;           /* a type, or -1 for all */
+    size_t limit;       /* how many are listed */
+    const gazetteer *gaz;
     xap_count *all[ENT_NTYPES];
     size_t n[ENT_NTYPES];
+    ranked *r;          /* all of them, most mentioned first */
+    size_t total;
 } list_ctx;
 
 static void list_clear(list_ctx *lc)
 {
+    for (size_t i = 0; lc->r && i < lc->total && i < lc->limit; i++)
+        free(lc->r[i].name);
+    free(lc->r);
+    lc->r = NULL;
+    lc->total = 0;
     for (int t = 0; t < ENT_NTYPES; t++) {
         xap_counts_free(lc->all[t], lc->n[t]);
         lc->all[t] = NULL;
@@ -335,6 +405,33 @@ static int word_starts(const char *term, const char *form)
             return 1;
     }
     return 0;
+}
+
+static int by_count(const void *a, const void *b)
+{
+    const ranked *x = a, *y = b;
+    if (x->c->count != y->c->count)
+        return x->c->count > y->c->count ? -1 : 1;
+    return strcmp(x->c->term, y->c->term);
+}
+
+/* Every entity kept, most mentioned first, and the names of those listed:
+ * read from the same revision as their counts. */
+static seek_status list_rank(xap_db *db, list_ctx *lc)
+{
+    size_t total = 0;
+    for (int k = 0; k < ENT_NTYPES; k++)
+        total += lc->n[k];
+    if (!(lc->r = calloc(total + 1, sizeof *lc->r)))
+        return SEEK_NOMEM;
+    for (int k = 0; k < ENT_NTYPES; k++)
+        for (size_t i = 0; i < lc->n[k]; i++)
+            lc->r[lc->total++] = (ranked){ (ent_type)k, &lc->all[k][i], NULL };
+    qsort(lc->r, lc->total, sizeof *lc->r, by_count);
+    seek_status st = SEEK_OK;
+    for (size_t i = 0; i < lc->total && i < lc->limit && st == SEEK_OK; i++)
+        st = entity_shown(db, lc->gaz, lc->r[i].type, lc->r[i].c->term + 2, &lc->r[i].name);
+    return st;
 }
 
 static seek_status list_run(xap_db *db, void *ctx)
@@ -357,25 +454,12 @@ static seek_status list_run(xap_db *db, void *ctx)
         }
         lc->n[t] = kept;
     }
-    return SEEK_OK;
-}
-
-typedef struct ranked {
-    ent_type type;
-    const xap_count *c;
-} ranked;
-
-static int by_count(const void *a, const void *b)
-{
-    const ranked *x = a, *y = b;
-    if (x->c->count != y->c->count)
-        return x->c->count > y->c->count ? -1 : 1;
-    return strcmp(x->c->term, y->c->term);
+    return list_rank(db, lc);
 }
 
 int op_entities(reader *rd, const proto_request *req, jw *out, proto_error *err)
 {
-    list_ctx lc = { .only = -1 };
+    list_ctx lc = { .only = -1, .limit = req->limit, .gaz = rd->ctx->gaz };
     ent_type t;
     if (req->type && ent_type_parse(req->type, &t) == 0)
         lc.only = (int)t;
@@ -384,28 +468,16 @@ int op_entities(reader *rd, const proto_request *req, jw *out, proto_error *err)
         return op_error(rd, SEEK_NOMEM, err);
     lc.form = form;
     seek_status st = reader_run(rd, list_run, &lc);
-    size_t total = 0;
-    for (int k = 0; st == SEEK_OK && k < ENT_NTYPES; k++)
-        total += lc.n[k];
-    ranked *r = st == SEEK_OK ? malloc((total + 1) * sizeof *r) : NULL;
-    if (st == SEEK_OK && !r)
-        st = SEEK_NOMEM;
     if (st == SEEK_OK) {
-        size_t n = 0;
-        for (int k = 0; k < ENT_NTYPES; k++)
-            for (size_t i = 0; i < lc.n[k]; i++)
-                r[n++] = (ranked){ (ent_type)k, &lc.all[k][i] };
-        qsort(r, n, sizeof *r, by_count);
         jw_key(out, PROTO_A_TOTAL);
-        jw_int(out, (long long)total);
+        jw_int(out, (long long)lc.total);
         jw_key(out, PROTO_A_ENTITIES);
         jw_arr(out);
-        for (size_t i = 0; i < n && i < req->limit; i++)
-            entity_write(out, rd->ctx->gaz, r[i].type, r[i].c->term + 2, PROTO_A_COUNT,
-                         (long long)r[i].c->count);
+        for (size_t i = 0; i < lc.total && i < lc.limit; i++)
+            entity_write(out, lc.r[i].type, lc.r[i].name, PROTO_A_COUNT,
+                         (long long)lc.r[i].c->count);
         jw_arr_end(out);
     }
-    free(r);
     list_clear(&lc);
     free(form);
     return st == SEEK_OK ? 0 : op_error(rd, st, err);

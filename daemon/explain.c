@@ -226,7 +226,7 @@ int op_similar(reader *rd, const proto_request *req, jw *out, proto_error *err)
         jw_key(out, PROTO_A_FOUND);
         jw_bool(out, sc.found);
         if (sc.run.hits)
-            rc = search_write_answer(out, rd, req, NULL, &diag, 0, sc.run.hits, NULL, 0, 0);
+            rc = search_write_answer(out, rd, req, NULL, &diag, 0, sc.run.hits, NULL, 0, 0, NULL);
         else
             rc = 0;
         if (rc < 0)

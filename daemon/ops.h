@@ -61,10 +61,12 @@ seek_status search_run(xap_db *db, void *ctx);
 
 /* Writes total, offset, limit, relaxed, the warnings in *diag, the hits (or
  * ids) and facets of an answer; `tree` gives the snippets' terms (may be
- * NULL when req->snippets is 0). */
+ * NULL when req->snippets is 0), `names` the names of the entity facets'
+ * values, in order (NULL when there are none). */
 int search_write_answer(jw *out, reader *rd, const proto_request *req, const qp_node *tree,
                         const qp_error *diag, int relaxed, const xap_hits *hits,
-                        const unsigned *kinds, size_t nkinds, size_t nspecs);
+                        const unsigned *kinds, size_t nkinds, size_t nspecs,
+                        char *const *names);
 
 /* Adds "suggestion" to an answer when a word of the query is not in the
  * index, or the query found little, and a correction exists
@@ -72,10 +74,21 @@ int search_write_answer(jw *out, reader *rd, const proto_request *req, const qp_
 int dym_write(jw *out, reader *rd, const char *q, size_t len, const qp_node *tree,
               unsigned long total);
 
+/* The name shown for the indexed entity of `type` under `key`, in *out
+ * (malloc'd): the gazetteer's canonical one; else the spelling its
+ * documents use (entity/spelling.h: the one reading most as a nominative,
+ * then the one most of them use), read from the index's spelling terms, so
+ * that only documents the index holds name it; else, when none is kept,
+ * its key with each word capitalized. Costs the gazetteer look-up, or one
+ * term list of the entity's spellings (a round trip per remote shard).
+ * Statuses: OK, MODIFIED, NETWORK, IO, NOMEM, XAPIAN. */
+seek_status entity_shown(xap_db *db, const gazetteer *g, ent_type type, const char *key,
+                         char **out);
+
 /* {"type":..,"name":..,<count_key>:count} for an indexed entity, written as
- * the next value of `out`: the gazetteer's canonical name, else its key with
- * each word capitalized. The one encoder of an entity object. */
-void entity_write(jw *out, const gazetteer *g, ent_type type, const char *key,
-                  const char *count_key, long long count);
+ * the next value of `out`, `name` being the one entity_shown gave. The one
+ * encoder of an entity object. */
+void entity_write(jw *out, ent_type type, const char *name, const char *count_key,
+                  long long count);
 
 #endif

@@ -112,8 +112,58 @@ static int write_hit(jw *out, const xap_hit *h, unsigned rank, const snip_terms 
     return 0;
 }
 
-static void write_facets(jw *out, const gazetteer *g, const xap_hits *hits, const unsigned *kinds,
-                         size_t nkinds, unsigned facets)
+/* The names shown for the values of a search's entity facets
+ * (entity_shown), in the order write_facets writes them. */
+typedef struct facet_names {
+    const xap_hits *hits;
+    const unsigned *kinds;
+    size_t nkinds;
+    const gazetteer *gaz;
+    char **names;
+    size_t n;
+} facet_names;
+
+static void facet_names_clear(facet_names *fn)
+{
+    for (size_t i = 0; i < fn->n; i++)
+        free(fn->names[i]);
+    fn->n = 0;
+}
+
+static seek_status facet_names_run(xap_db *db, void *ctx)
+{
+    facet_names *fn = ctx;
+    facet_names_clear(fn);
+    seek_status st = SEEK_OK;
+    for (size_t i = 0; i < fn->nkinds && i < fn->hits->nfacets && st == SEEK_OK; i++) {
+        ent_type type = facet_kinds[fn->kinds[i]].type;
+        const xap_facet *fc = &fn->hits->facets[i];
+        for (size_t k = 0; type != ENT_NTYPES && k < fc->n && st == SEEK_OK; k++)
+            st = entity_shown(db, fn->gaz, type, fc->top[k].term, &fn->names[fn->n++]);
+    }
+    return st;
+}
+
+/* Names the entity facets' values into fn (free with facet_names_clear and
+ * free(fn->names)). Reads the index again, so a value's documents may have
+ * changed since they were counted: a name is then the spelling of the
+ * documents there are now, or the key's, never one of a document gone. */
+static seek_status facet_names_find(reader *rd, const xap_hits *hits, const unsigned *kinds,
+                                    size_t nkinds, facet_names *fn)
+{
+    *fn = (facet_names){ hits, kinds, nkinds, rd->ctx->gaz, NULL, 0 };
+    size_t n = 0;
+    for (size_t i = 0; i < nkinds && i < hits->nfacets; i++)
+        n += hits->facets[i].n;
+    if (!n)
+        return SEEK_OK;
+    if (!(fn->names = calloc(n, sizeof *fn->names)))
+        return SEEK_NOMEM;
+    return reader_run(rd, facet_names_run, fn);
+}
+
+static void write_facets(jw *out, const xap_hits *hits, const unsigned *kinds, size_t nkinds,
+                         unsigned facets, char *const *names)
 {
     jw_obj(out);
     timeline_write(out, facets, hits, nkinds);
@@ -124,8 +174,7 @@ static void write_facets(jw *out, const gazetteer *g, const xap_hits *hits, cons
         jw_arr(out);
         for (size_t k = 0; k < fc->n; k++) {
             if (type != ENT_NTYPES) {
-                entity_write(out, g, type, fc->top[k].term, PROTO_A_COUNT,
-                             (long long)fc->top[k].count);
+                entity_write(out, type, *names++, PROTO_A_COUNT, (long long)fc->top[k].count);
                 continue;
             }
             jw_obj(out);
@@ -142,7 +191,8 @@ static void write_facets(jw *out, const gazetteer *g, const xap_hits *hits, cons
 
 int search_write_answer(jw *out, reader *rd, const proto_request *req, const qp_node *tree,
                         const qp_error *diag, int relaxed, const xap_hits *hits,
-                        const unsigned *kinds, size_t nkinds, size_t nspecs)
+                        const unsigned *kinds, size_t nkinds, size_t nspecs,
+                        char *const *names)
 {
     snip_terms *terms = req->snippets ? snip_terms_new(tree, rd->words, rd->ctx->gaz) : NULL;
     if (req->snippets && !terms)
@@ -187,7 +237,7 @@ int search_write_answer(jw *out, reader *rd, const proto_request *req, const qp_
     }
     if (rc == 0 && nspecs) {
         jw_key(out, PROTO_A_FACETS);
-        write_facets(out, rd->ctx->gaz, hits, kinds, nkinds, req->facets);
+        write_facets(out, hits, kinds, nkinds, req->facets, names);
     }
     return rc;
 }
@@ -371,15 +421,20 @@ int op_search(reader *rd, const proto_request *req, jw *out, proto_error *err)
                            "searched on their own too");
     }
     xap_hits *hits = run.hits;
+    facet_names names = { 0 };
+    if (st == SEEK_OK)
+        st = facet_names_find(rd, hits, kinds, nkinds, &names);
     int rc = -1;
     if (st == SEEK_OK) {
         if ((rc = search_write_answer(out, rd, req, tree, &qerr, relaxed, hits, kinds, nkinds,
-                                      nspecs)) < 0
+                                      nspecs, names.names)) < 0
             || (rc = dym_write(out, rd, req->q, req->q_len, tree, hits->total)) < 0)
             op_error(rd, SEEK_NOMEM, err);
     } else {
         op_error(rd, st, err);
     }
+    facet_names_clear(&names);
+    free(names.names);
     xap_hits_free(hits);
     qp_free(tree);
     return rc;

@@ -12,6 +12,7 @@
 #include "entity/dateterms.h"
 #include "entity/docdate.h"
 #include "entity/extract.h"
+#include "entity/spelling.h"
 #include "facets.h"
 #include "headline.h"
 #include "parts.h"
@@ -104,10 +105,26 @@ static void hit_entities(const extraction *x, unsigned *min, size_t *ties)
     *ties = HIT_ENTITIES_MAX - above;
 }
 
-/* Entity terms (wdf = mentions), date terms and the facet slots; *list gets
- * the entity list hits show (malloc'd; NULL when there is none), at most
- * HIT_ENTITIES_MAX of them (xap/prefix.h). */
-static seek_status add_entities(xap_doc *doc, const extraction *x, char **list_out)
+/* The spelling term (entity/spelling.h) of an entity the gazetteer lacks,
+ * whose entity term is `term`: how this document spells it, which the
+ * daemon shows for it. */
+static seek_status add_spelling(xap_doc *doc, const gazetteer *gaz, const ent_count *e,
+                                const char *term)
+{
+    if (gaz && gaz_find(gaz, e->type, e->key))
+        return SEEK_OK;
+    char spelling[SPELLING_TERM_MAX + 1];
+    if (!spelling_term(term, e->name, spelling, sizeof spelling))
+        return SEEK_OK;   /* too long for a term: the key, capitalized, is shown */
+    return xap_doc_add_boolean(doc, spelling);
+}
+
+/* Entity terms (wdf = mentions) and the spellings of those the gazetteer
+ * lacks, date terms and the facet slots; *list gets the entity list hits
+ * show (malloc'd; NULL when there is none), at most HIT_ENTITIES_MAX of
+ * them (xap/prefix.h). */
+static seek_status add_entities(xap_doc *doc, const gazetteer *gaz, const extraction *x,
+                                char **list_out)
 {
     size_t cap = 0, len = 0, ties;
     char *list = NULL;    /* none yet: hitrec_build reads NULL as empty */
@@ -120,6 +137,8 @@ static seek_status add_entities(xap_doc *doc, const extraction *x, char **list_o
         if (snprintf(term, sizeof term, "%s%s", type_prefix[e->type], e->key) >= 240)
             continue;  /* too long for a Xapian term */
         st = xap_doc_add_term(doc, term, e->mentions);
+        if (st == SEEK_OK)
+            st = add_spelling(doc, gaz, e, term);
         unsigned m = capped(e->mentions);
         int tie = min > 0 && m == min;
         if (st != SEEK_OK || m < min || (tie && ties == 0))
@@ -406,7 +425,7 @@ seek_status document_build(const doc_input *in, const doc_meta *meta, morph *wor
     x.ndates = dates_resolve(x.dates, x.ndates, day);
     char *entities = NULL;
     if (st == SEEK_OK)
-        st = add_entities(doc, &x, &entities);
+        st = add_entities(doc, gaz, &x, &entities);
     char *title = st == SEEK_OK ? title_of(in) : NULL;
     if (st == SEEK_OK && !title)
         st = SEEK_NOMEM;

@@ -16,6 +16,7 @@
 #include "entity/rustem.h"
 #include "entity/sense.h"
 #include "entity/single.h"
+#include "entity/spelling.h"
 #include "entity/wordlist.h"
 #include "fnv.h"
 #include "grow.h"
@@ -31,6 +32,7 @@ enum { MAX_ACRONYM = 5 };
  * one naming few. */
 typedef struct counter {
     extraction *x;
+    const gazetteer *g;
     size_t cap;
     size_t *slots;      /* index + 1 into x->ents; 0 is free */
     size_t nslots;      /* a power of two, at least twice nents */
@@ -60,6 +62,25 @@ static int rehash(counter *c)
     return 0;
 }
 
+/* A name the gazetteer lacks is named as the text spells it: of its
+ * spellings, the first of those that read most as a nominative
+ * (spelling.h), "Кувандыкский городской округ" rather than the
+ * "Кувандыкского городского округа" seen first. Returns 0, or -1 on no
+ * memory. */
+static int better_name(const gazetteer *g, ent_count *e, const char *name, size_t name_len)
+{
+    if ((!strncmp(e->name, name, name_len) && !e->name[name_len])
+        || spelling_nominative(name, name_len) <= spelling_nominative(e->name, strlen(e->name))
+        || (g && gaz_find(g, e->type, e->key)))
+        return 0;
+    char *copy = strndup(name, name_len);
+    if (!copy)
+        return -1;
+    free(e->name);
+    e->name = copy;
+    return 0;
+}
+
 static int count(counter *c, ent_type type, const char *key, const char *name, size_t name_len)
 {
     extraction *x = c->x;
@@ -67,8 +88,9 @@ static int count(counter *c, ent_type type, const char *key, const char *name, s
         return -1;
     size_t s = slot_of(c, type, key);
     if (c->slots[s]) {
-        x->ents[c->slots[s] - 1].mentions++;
-        return 0;
+        ent_count *e = &x->ents[c->slots[s] - 1];
+        e->mentions++;
+        return better_name(c->g, e, name, name_len);
     }
     ent_count *p = grow_to(x->ents, &c->cap, x->nents + 1, sizeof *p, 16);
     if (!p)
@@ -2013,7 +2035,7 @@ seek_status extract_run(const gazetteer *g, const char *text, size_t len,
                         const tok_array *toks, extraction *out)
 {
     memset(out, 0, sizeof *out);
-    counter c = { out, 0, NULL, 0 };
+    counter c = { out, g, 0, NULL, 0 };
     seek_status st = SEEK_OK;
     /* A window is read as a document of its own, over the same text (token
      * offsets stay the document's) and arena. */

@@ -13,7 +13,8 @@
 typedef struct ent_count {
     ent_type type;
     char *key;          /* match form: the index term's suffix */
-    char *name;         /* canonical name, or the first spelling seen */
+    char *name;         /* canonical name, or the text's spelling: the first of
+                           those reading most as a nominative (spelling.h) */
     unsigned mentions;
 } ent_count;
 
