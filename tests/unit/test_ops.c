@@ -18,6 +18,7 @@
 
 #include "../../daemon/ops.h"
 #include "../../indexer/update.h"
+#include "entity/spelling.h"
 #include "xap/prefix.h"
 
 static const char gaz_text[] =
@@ -319,6 +320,92 @@ static void test_errors(void **state)
     json_decref(a);
 }
 
+/* Adds document `id` holding the organization
+ * under `key` (its term and facet slot) and, unless NULL, the spelling
+ * term of `spelling`, as the indexer writes them. */
+static void add_org(xap_wdb *w, const char *id, const char *key, const char *spelling)
+{
+    xap_doc *d;
+    assert_int_equal(xap_doc_new(&d), SEEK_OK);
+    char idterm[64], term[128], sp[SPELLING_TERM_MAX + 1];
+    snprintf(idterm, sizeof idterm, "%s%s", PREFIX_ID, id);
+    snprintf(term, sizeof term, "%s%s", PREFIX_ORG, key);
+    assert_int_equal(xap_doc_add_boolean(d, idterm), SEEK_OK);
+    assert_int_equal(xap_doc_add_term(d, term, 1), SEEK_OK);
+    if (spelling) {
+        assert_true(spelling_term(term, spelling, sp, sizeof sp) > 0);
+        assert_int_equal(xap_doc_add_boolean(d, sp), SEEK_OK);
+    }
+    assert_int_equal(xap_doc_set_value(d, SLOT_ID, id, strlen(id)), SEEK_OK);
+    assert_int_equal(xap_doc_set_value(d, SLOT_FACET_ORG, key, strlen(key)), SEEK_OK);
+    assert_int_equal(xap_wdb_replace(w, idterm, d), SEEK_OK);
+    xap_doc_free(d);
+}
+
+/* The name the entities op, an org facet and the entity card give the
+ * organization under `key`. */
+static void expect_shown(const char *key, const char *want)
+{
+    char line[256];
+    snprintf(line, sizeof line, "{\"op\":\"entities\",\"type\":\"org\",\"prefix\":\"%s\"}", key);
+    json_t *a = ask(line);
+    json_t *list = json_object_get(a, "entities");
+    assert_int_equal(json_array_size(list), 1);
+    assert_string_equal(str_at(json_array_get(list, 0), "name"), want);
+    json_decref(a);
+    snprintf(line, sizeof line, "{\"op\":\"entity\",\"name\":\"%s\",\"type\":\"org\"}", key);
+    a = ask(line);
+    assert_string_equal(str_at(a, "name"), want);
+    json_decref(a);
+    /* "-word" alone: every document. */
+    a = ask("{\"op\":\"search\",\"q\":\"-qqxjzz\",\"facets\":[\"org\"]}");
+    int found = 0;
+    size_t i;
+    json_t *f;
+    json_array_foreach(json_object_get(json_object_get(a, "facets"), "org"), i, f)
+        found |= !strcmp(str_at(f, "name"), want);
+    if (!found) {
+        char *dump = json_dumps(a, 0);
+        fail_msg("no org facet named %s: %s", want, dump);
+    }
+    json_decref(a);
+}
+
+static void test_shown_names(void **state)
+{
+    (void)state;
+    xap_wdb *w;
+    assert_int_equal(xap_wdb_open(index_dir, XAP_CREATE, &w), SEEK_OK);
+    assert_int_equal(xap_wdb_begin(w), SEEK_OK);
+    add_org(w, "s1", "acme widgets", "Acme Widgets");
+    add_org(w, "s2", "acme widgets", "ACME  Widgets");
+    add_org(w, "s3", "acme widgets", "ACME Widgets");
+    add_org(w, "s4", "north bureau", NULL);
+    add_org(w, "s5", "collective security treaty organization", "Организация Договора");
+    assert_int_equal(xap_wdb_commit(w), SEEK_OK);
+    /* The spelling most documents use; the key capitalized when none is
+     * kept (an index written before they were); the gazetteer's name
+     * whatever the documents spell. */
+    expect_shown("acme widgets", "ACME Widgets");
+    expect_shown("north bureau", "North Bureau");
+    expect_shown("collective security treaty organization",
+                 "Collective Security Treaty Organization");
+    /* The documents' spellings go with them. */
+    assert_int_equal(xap_wdb_begin(w), SEEK_OK);
+    assert_int_equal(xap_wdb_delete(w, PREFIX_ID "s2"), SEEK_OK);
+    assert_int_equal(xap_wdb_delete(w, PREFIX_ID "s3"), SEEK_OK);
+    assert_int_equal(xap_wdb_commit(w), SEEK_OK);
+    expect_shown("acme widgets", "Acme Widgets");
+    assert_int_equal(xap_wdb_begin(w), SEEK_OK);
+    for (const char *const *id = (const char *const[]){ "s1", "s4", "s5", NULL }; *id; id++) {
+        char idterm[16];
+        snprintf(idterm, sizeof idterm, "%s%s", PREFIX_ID, *id);
+        assert_int_equal(xap_wdb_delete(w, idterm), SEEK_OK);
+    }
+    assert_int_equal(xap_wdb_commit(w), SEEK_OK);
+    xap_wdb_close(w);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -328,6 +415,7 @@ int main(void)
         cmocka_unit_test(test_entities),
         cmocka_unit_test(test_stats),
         cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_shown_names),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
