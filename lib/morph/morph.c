@@ -91,7 +91,12 @@ static void dict_release(void)
 
 /* ---- The cache ---- */
 
-#define TABLE_SLOTS (2 * MORPH_CACHE_WORDS)  /* a power of two: load stays <= 1/2 */
+/* The table starts small and doubles as words come, up to TABLE_SLOTS (a
+ * power of two: load stays <= 1/2). A daemon's thread meets a few thousand
+ * distinct words; a table made full at once would be 6 MB per thread, and
+ * hashing spreads even those few words over all of its pages. */
+#define TABLE_SLOTS (2 * MORPH_CACHE_WORDS)
+#define TABLE_FIRST 1024
 
 typedef struct entry {
     uint64_t hash;          /* 0: empty slot */
@@ -103,6 +108,7 @@ struct morph {
     xap_stem *english, *russian, *armenian;
     int has_dict;           /* holds a reference to the shared dictionary */
     entry *table;
+    size_t slots;           /* the table's size, a power of two */
     size_t count;
     char *arena;
     size_t alen, acap;
@@ -126,8 +132,9 @@ seek_status morph_new(morph **out, char *err, size_t errcap)
     if ((st = xap_stem_new("english", &m->english)) == SEEK_OK
         && (st = xap_stem_new("russian", &m->russian)) == SEEK_OK)
         st = xap_stem_new("armenian", &m->armenian);
-    if (st == SEEK_OK && !(m->table = calloc(TABLE_SLOTS, sizeof *m->table)))
+    if (st == SEEK_OK && !(m->table = calloc(TABLE_FIRST, sizeof *m->table)))
         st = SEEK_NOMEM;
+    m->slots = TABLE_FIRST;
     if (st != SEEK_OK) {
         snprintf(err, errcap, "cannot set up the stemmers: %s", status_code(st));
         morph_free(m);
@@ -331,16 +338,42 @@ static size_t compute(morph *m, const char *w, size_t len, size_t *used)
 
 static void cache_clear(morph *m)
 {
-    memset(m->table, 0, TABLE_SLOTS * sizeof *m->table);
+    memset(m->table, 0, m->slots * sizeof *m->table);
     m->count = 0;
     m->alen = 0;
+}
+
+/* The empty slot where a word hashed to h goes. */
+static entry *free_slot(entry *table, size_t slots, uint64_t h)
+{
+    size_t i = (size_t)h & (slots - 1);
+    while (table[i].hash)
+        i = (i + 1) & (slots - 1);
+    return &table[i];
+}
+
+/* Doubles the table, keeping its entries. Returns 0, or -1 when memory
+ * runs out (the table stays as it was). */
+static int table_grow(morph *m)
+{
+    size_t slots = m->slots * 2;
+    entry *t = calloc(slots, sizeof *t);
+    if (!t)
+        return -1;
+    for (size_t i = 0; i < m->slots; i++)
+        if (m->table[i].hash)
+            *free_slot(t, slots, m->table[i].hash) = m->table[i];
+    free(m->table);
+    m->table = t;
+    m->slots = slots;
+    return 0;
 }
 
 const char *morph_keys(morph *m, const char *w, size_t len, size_t *n)
 {
     uint64_t h = fnv1a64(w, len) | 1;
-    size_t mask = TABLE_SLOTS - 1, i = (size_t)h & mask;
-    for (; m->table[i].hash; i = (i + 1) & mask) {
+    size_t mask = m->slots - 1;
+    for (size_t i = (size_t)h & mask; m->table[i].hash; i = (i + 1) & mask) {
         entry *e = &m->table[i];
         if (e->hash == h && e->wlen == len && memcmp(m->arena + e->word, w, len) == 0) {
             *n = e->nkeys;
@@ -349,16 +382,15 @@ const char *morph_keys(morph *m, const char *w, size_t len, size_t *n)
     }
     size_t used;
     size_t nk = compute(m, w, len, &used);
-    if (m->count >= MORPH_CACHE_WORDS) {
+    if (m->count >= MORPH_CACHE_WORDS)
         cache_clear(m);
-        for (i = (size_t)h & mask; m->table[i].hash; i = (i + 1) & mask)
-            ;
-    }
+    else if ((m->count + 1) * 2 > m->slots && m->slots < TABLE_SLOTS && table_grow(m) < 0)
+        return NULL;
     char *a = grow_to(m->arena, &m->acap, m->alen + len + used, 1, 1 << 16);
     if (!a)
         return NULL;
     m->arena = a;
-    entry *e = &m->table[i];
+    entry *e = free_slot(m->table, m->slots, h);
     *e = (entry){ h, (uint32_t)m->alen, (uint32_t)len, (uint32_t)(m->alen + len), (uint32_t)nk };
     memcpy(a + m->alen, w, len);
     memcpy(a + m->alen + len, m->keys, used);
@@ -366,6 +398,11 @@ const char *morph_keys(morph *m, const char *w, size_t len, size_t *n)
     m->count++;
     *n = nk;
     return a + e->keys;
+}
+
+size_t morph_cached(const morph *m)
+{
+    return m->count;
 }
 
 int morph_has_key(const char *keys, size_t n, const char *a)

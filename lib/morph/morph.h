@@ -40,6 +40,9 @@ void morph_free(morph *m);  /* accepts NULL */
 #define MORPH_KEY_MAX (TOK_MAX_BYTES + 16)
 const char *morph_keys(morph *m, const char *w, size_t len, size_t *n);
 
+/* How many distinct words m's cache holds now: what its size follows. */
+size_t morph_cached(const morph *m);
+
 /* Whether `a` is one of the `n` keys at `keys` (as morph_keys gives them). */
 int morph_has_key(const char *keys, size_t n, const char *a);
 

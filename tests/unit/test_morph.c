@@ -149,6 +149,35 @@ static void test_cache_refill(void **state)
     assert_string_equal(keys("сессии"), "сессия");
 }
 
+static void test_cache_grows_and_keeps_its_words(void **state)
+{
+    (void)state;
+    /* A reader of its own, whose table starts small: words past several
+     * doublings, then each again, answered from the cache (the count of
+     * words stays) with the keys it was given. */
+    morph *r;
+    char err[256], w[32];
+    assert_int_equal(morph_new(&r, err, sizeof err), SEEK_OK);
+    const unsigned words = 20000;
+    size_t nk;
+    for (unsigned i = 0; i < words; i++) {
+        int n = snprintf(w, sizeof w, "growth%u", i);
+        assert_non_null(morph_keys(r, w, (size_t)n, &nk));
+        assert_int_equal(morph_cached(r), i + 1);
+    }
+    assert_string_equal(morph_keys(r, "councils", strlen("councils"), &nk), "council");
+    for (unsigned i = 0; i < words; i++) {
+        int n = snprintf(w, sizeof w, "growth%u", i);
+        const char *k = morph_keys(r, w, (size_t)n, &nk);
+        assert_non_null(k);
+        assert_int_equal(nk, 1);
+        assert_string_equal(k, w);
+    }
+    assert_string_equal(morph_keys(r, "councils", strlen("councils"), &nk), "council");
+    assert_int_equal(morph_cached(r), words + 1);
+    morph_free(r);
+}
+
 static void test_two_readers_share_the_dictionary(void **state)
 {
     (void)state;
@@ -173,6 +202,7 @@ int main(void)
         cmocka_unit_test(test_yo_and_short_i),
         cmocka_unit_test(test_keys_sorted_and_cached),
         cmocka_unit_test(test_cache_refill),
+        cmocka_unit_test(test_cache_grows_and_keeps_its_words),
         cmocka_unit_test(test_two_readers_share_the_dictionary),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
