@@ -1,7 +1,8 @@
 /* Gazetteer loading and matching. Two string maps make matching cheap: one
  * from a name's match form to its entities (for queries), one from an
  * alias's first token to the aliases starting with it, longest first (for
- * scanning documents), so most tokens cost a single failed lookup. */
+ * scanning documents), so most tokens cost a single failed lookup. Both are
+ * built read-only once the file is read, over strings kept in one pool. */
 #include "entity/gazetteer.h"
 
 #include <ctype.h>
@@ -16,6 +17,8 @@
 #include "entity/rustem.h"
 #include "entity/translit.h"
 #include "grow.h"
+#include "strindex.h"
+#include "strpool.h"
 #include "text/token.h"
 #include "text/tokarray.h"
 
@@ -36,117 +39,40 @@ int ent_type_parse(const char *s, ent_type *out)
     return -1;
 }
 
-/* ---- A string -> list of indices map (open addressing) ---- */
-
-typedef struct slot {
-    char *key;
-    uint32_t *vals;
-    size_t n, cap;
-} slot;
-
-typedef struct strmap {
-    slot *slots;
-    size_t cap, used;
-} strmap;
-
-static uint64_t hash(const char *s)
-{
-    uint64_t h = 0xcbf29ce484222325ULL;
-    while (*s)
-        h = (h ^ (unsigned char)*s++) * 0x100000001b3ULL;
-    return h;
-}
-
-static slot *map_find(const strmap *m, const char *key)
-{
-    if (!m->cap)
-        return NULL;
-    for (size_t i = hash(key) & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
-        if (!m->slots[i].key)
-            return NULL;
-        if (strcmp(m->slots[i].key, key) == 0)
-            return &m->slots[i];
-    }
-}
-
-static int map_grow(strmap *m)
-{
-    size_t cap = m->cap ? m->cap * 2 : 1024;
-    slot *s = calloc(cap, sizeof *s);
-    if (!s)
-        return -1;
-    for (size_t i = 0; i < m->cap; i++) {
-        if (!m->slots[i].key)
-            continue;
-        size_t j = hash(m->slots[i].key) & (cap - 1);
-        while (s[j].key)
-            j = (j + 1) & (cap - 1);
-        s[j] = m->slots[i];
-    }
-    free(m->slots);
-    m->slots = s;
-    m->cap = cap;
-    return 0;
-}
-
-/* The slot for `key`, created empty if missing. */
-static slot *map_slot(strmap *m, const char *key)
-{
-    slot *s = map_find(m, key);
-    if (s)
-        return s;
-    if ((m->used + 1) * 2 > m->cap && map_grow(m) < 0)
-        return NULL;
-    size_t i = hash(key) & (m->cap - 1);
-    while (m->slots[i].key)
-        i = (i + 1) & (m->cap - 1);
-    if (!(m->slots[i].key = strdup(key)))
-        return NULL;
-    m->used++;
-    return &m->slots[i];
-}
-
-/* Inserts v before position `at` of the slot's list. */
-static int slot_insert(slot *s, size_t at, uint32_t v)
-{
-    uint32_t *p = grow_to(s->vals, &s->cap, s->n + 1, sizeof *p, 2);
-    if (!p)
-        return -1;
-    s->vals = p;
-    memmove(s->vals + at + 1, s->vals + at, (s->n - at) * sizeof *s->vals);
-    s->vals[at] = v;
-    s->n++;
-    return 0;
-}
-
-static void map_fini(strmap *m)
-{
-    for (size_t i = 0; i < m->cap; i++) {
-        free(m->slots[i].key);
-        free(m->slots[i].vals);
-    }
-    free(m->slots);
-}
-
 /* ---- The gazetteer ---- */
 
 typedef struct alias_rec {
-    char **toks;       /* match-form tokens */
-    size_t n;
+    /* Its match-form tokens joined by single spaces (interned: one
+     * pointer per string); a token never holds a space. */
+    const char *key;
     uint32_t ent;
+    uint32_t n;        /* tokens */
+    uint32_t first;    /* bytes of the first token */
     unsigned char cut; /* a Cyrillic name with a case ending cut (gaz_match.cut) */
     unsigned char weak; /* ... an ending no nominative has: yields to others */
     unsigned char caps; /* written in capitals (gaz_match.caps) */
 } alias_rec;
 
+/* Every string is in one pool and the maps are built once the file is
+ * read (strindex.h): the daemon keeps the gazetteer for its life, and one
+ * allocation per name, token and list took three times the memory. */
 struct gazetteer {
     gaz_entity *ents;
     size_t n, cap;
     alias_rec *al;
     size_t nal, alcap;
-    strmap by_key;     /* match form -> entities */
-    strmap by_first;   /* first token -> aliases, longest first */
-    strmap by_last;    /* last token -> a person's aliases of two or more tokens */
+    /* Every entity's aliases, then context forms, one entity's after
+     * another's: gaz_entity.aliases and .context point into them once the
+     * file is read. */
+    const char **aliases, **context;
+    size_t naliases, aliascap, ncontext, contextcap;
+    strpool strings;   /* every string above */
+    /* While loading: (key, entity) -> 1 + its alias record (0: empty). */
+    uint32_t *forms;
+    size_t formscap;
+    strindex by_key;   /* match form -> entities */
+    strindex by_first; /* first token -> aliases, longest first */
+    strindex by_last;  /* last token -> a person's aliases of two or more tokens */
 };
 
 size_t gaz_count(const gazetteer *g)
@@ -293,70 +219,68 @@ static int oblique_cut(const char *name, size_t len)
     return oblique;
 }
 
-/* The alias record of entity e whose tokens are toks[0..n). */
-static alias_rec *find_rec(gazetteer *g, uint32_t e, char **toks, size_t n)
+/* The slot of g->forms for the form `key` (interned) of entity e: the one
+ * holding its alias record, or the empty one it would take. */
+static uint32_t *form_slot(const gazetteer *g, const char *key, uint32_t e)
 {
-    slot *f = map_find(&g->by_first, toks[0]);
-    for (size_t i = 0; f && i < f->n; i++) {
-        alias_rec *a = &g->al[f->vals[i]];
-        size_t j = 0;
-        while (a->ent == e && a->n == n && j < n && !strcmp(a->toks[j], toks[j]))
-            j++;
-        if (a->ent == e && a->n == n && j == n)
-            return a;
+    size_t mask = g->formscap - 1;
+    size_t i = (size_t)((((uintptr_t)key >> 3) ^ ((uint64_t)e << 32)) * 0x9E3779B97F4A7C15ULL >> 20)
+               & mask;
+    for (; g->forms[i]; i = (i + 1) & mask) {
+        const alias_rec *a = &g->al[g->forms[i] - 1];
+        if (a->key == key && a->ent == e)
+            break;
     }
-    return NULL;
+    return &g->forms[i];
 }
 
-/* Registers one form of a name of entity `e`: its match-form tokens (taken
- * over, freed on failure) and key. `cut`: the form meets only inflections
- * (gaz_match.cut), `weak` with an ending no nominative has (alias_rec);
- * `caps`: the name is written in capitals, "GUAM" (gaz_match.caps).
- * Returns 0, or -1 on no memory. */
-static int add_form(gazetteer *g, uint32_t e, char **toks, size_t n, const char *key, int cut,
-                    int weak, int caps)
+/* Doubles g->forms, placing every alias record anew. Returns 0, or -1 on
+ * no memory. */
+static int forms_grow(gazetteer *g)
 {
-    slot *s = map_slot(&g->by_key, key);
-    if (!s) {
-        free_toks(toks, n);
+    size_t cap = g->formscap ? g->formscap * 2 : 1024;
+    uint32_t *forms = calloc(cap, sizeof *forms);
+    if (!forms)
         return -1;
-    }
-    for (size_t i = 0; i < s->n; i++)
-        if (s->vals[i] == e) {
-            /* The same name twice for one entity: written so, it meets any
-             * script's text. */
-            alias_rec *a = cut ? NULL : find_rec(g, e, toks, n);
-            if (a)
-                a->cut = a->weak = 0;
-            free_toks(toks, n);
-            return 0;
-        }
-    if (slot_insert(s, s->n, e) < 0) {
-        free_toks(toks, n);
+    free(g->forms);
+    g->forms = forms;
+    g->formscap = cap;
+    for (size_t i = 0; i < g->nal; i++)
+        *form_slot(g, g->al[i].key, g->al[i].ent) = (uint32_t)(i + 1);
+    return 0;
+}
+
+/* Registers one form of a name of entity `e`: its match-form tokens `toks`
+ * (n of them), joined by spaces in `key`. `cut`: the form meets only
+ * inflections (gaz_match.cut), `weak` with an ending no nominative has
+ * (alias_rec); `caps`: the name is written in capitals, "GUAM"
+ * (gaz_match.caps). Returns 0, or -1 on no memory. */
+static int add_form(gazetteer *g, uint32_t e, char *const *toks, size_t n, const char *key,
+                    int cut, int weak, int caps)
+{
+    if (!n)
+        return 0;
+    size_t first = strlen(toks[0]);
+    if (n > UINT32_MAX || first > UINT32_MAX || g->nal >= UINT32_MAX - 1)
         return -1;
+    const char *k = strpool_intern(&g->strings, key, strlen(key));
+    if (!k || ((g->nal + 1) * 2 > g->formscap && forms_grow(g) < 0))
+        return -1;
+    uint32_t *slot = form_slot(g, k, e);
+    if (*slot) {
+        /* The same name twice for one entity: written so, it meets any
+         * script's text. */
+        if (!cut)
+            g->al[*slot - 1].cut = g->al[*slot - 1].weak = 0;
+        return 0;
     }
     alias_rec *grown = grow_to(g->al, &g->alcap, g->nal + 1, sizeof *grown, 512);
-    if (!grown) {
-        free_toks(toks, n);
+    if (!grown)
         return -1;
-    }
     g->al = grown;
-    g->al[g->nal] = (alias_rec){ toks, n, e, (unsigned char)cut, (unsigned char)weak,
-                                 (unsigned char)caps };
-    slot *f = map_slot(&g->by_first, toks[0]);
-    if (!f)
-        return -1;
-    uint32_t at = 0;
-    while (at < f->n && g->al[f->vals[at]].n >= n)
-        at++;
-    if (slot_insert(f, at, (uint32_t)g->nal) < 0)
-        return -1;
-    if (g->ents[e].type == ENT_PERSON && n > 1) {
-        slot *l = map_slot(&g->by_last, toks[n - 1]);
-        if (!l || slot_insert(l, l->n, (uint32_t)g->nal) < 0)
-            return -1;
-    }
-    g->nal++;
+    g->al[g->nal] = (alias_rec){ k, e, (uint32_t)n, (uint32_t)first, (unsigned char)cut,
+                                 (unsigned char)weak, (unsigned char)caps };
+    *slot = (uint32_t)++g->nal;
     return 0;
 }
 
@@ -399,18 +323,15 @@ static int add_name(gazetteer *g, uint32_t e, const char *name, size_t len, int 
     if (!(key = join(toks, n)) || (cyr && (!(plain = form_tokens(name, len, &np, 0))
                                            || (np && !(pkey = join(plain, np))))))
         goto out;
-    if (canonical && !(g->ents[e].key = strdup(key)))
+    if (canonical && !(g->ents[e].key = strpool_intern(&g->strings, key, strlen(key))))
         goto out;
     int cut = pkey && strcmp(pkey, key) != 0;
     int weak = cut ? oblique_cut(name, len) : 0;
     if (weak < 0)
         goto out;
     rc = add_form(g, e, toks, n, key, cut, weak, caps);
-    toks = NULL;
-    if (rc == 0 && pkey) {
+    if (rc == 0 && pkey)
         rc = add_form(g, e, plain, np, pkey, 0, 0, caps);
-        plain = NULL;
-    }
     size_t fv = !cut ? fleeting_vowel(name, len) : 0;
     if (rc == 0 && fv) {
         char shorter[TOK_MAX_BYTES + 1];
@@ -426,6 +347,7 @@ static int add_name(gazetteer *g, uint32_t e, const char *name, size_t len, int 
             goto out;
         }
         rc = add_form(g, e, f, nf, fkey, 1, 0, caps);
+        free_toks(f, nf);
         free(fkey);
     }
 out:
@@ -453,9 +375,21 @@ char *gaz_short_name_form(const char *text, size_t len)
     return form;
 }
 
+/* Appends the pool's string `str` to the list *v. Returns 0, or -1 on no
+ * memory. */
+static int push(const char ***v, size_t *n, size_t *cap, const char *str)
+{
+    const char **p = str ? grow_to(*v, cap, *n + 1, sizeof *p, 1024) : NULL;
+    if (!p)
+        return -1;
+    *v = p;
+    p[(*n)++] = str;
+    return 0;
+}
+
 /* The context field: match forms of its names, on entity e. Returns 0, or
  * -1 on no memory. */
-static int add_context(gaz_entity *e, const char *field)
+static int add_context(gazetteer *g, gaz_entity *e, const char *field)
 {
     for (const char *a = field; *a;) {
         const char *bar = strchr(a, '|');
@@ -463,17 +397,13 @@ static int add_context(gaz_entity *e, const char *field)
         char *form = gaz_match_form(a, len);
         if (!form)
             return -1;
-        char **v = *form ? realloc(e->context, (e->ncontext + 1) * sizeof *v) : NULL;
-        if (*form && !v) {
+        if (*form && push(&g->context, &g->ncontext, &g->contextcap,
+                          strpool_add(&g->strings, form, strlen(form))) < 0) {
             free(form);
             return -1;
         }
-        if (v) {
-            e->context = v;
-            e->context[e->ncontext++] = form;
-        } else {
-            free(form);
-        }
+        e->ncontext += *form != '\0';
+        free(form);
         a = bar ? bar + 1 : a + len;
     }
     return 0;
@@ -551,7 +481,7 @@ static int load_line(gazetteer *g, char *line, const char *path, size_t lineno, 
     gaz_entity *e = &g->ents[g->n];
     memset(e, 0, sizeof *e);
     e->type = type;
-    if (!(e->name = strdup(f[1])))
+    if (!(e->name = strpool_add(&g->strings, f[1], strlen(f[1]))))
         goto oom;
     g->n++;
     int rc = add_name(g, (uint32_t)(g->n - 1), f[1], strlen(f[1]), 1);
@@ -560,28 +490,90 @@ static int load_line(gazetteer *g, char *line, const char *path, size_t lineno, 
     if (rc > 0)
         return fail(err, errcap, st, SEEK_INVALID, "%s:%zu: the name '%s' has no letters or digits",
                     path, lineno, f[1]);
-    size_t cap = 0;
     for (char *a = f[2]; a && *a;) {
         char *bar = strchr(a, '|');
         size_t len = bar ? (size_t)(bar - a) : strlen(a);
-        char **v = grow_to(e->aliases, &cap, e->naliases + 1, sizeof *v, 4);
-        if (!v || !(v[e->naliases] = strndup(a, len))) {
-            if (v)
-                e->aliases = v;
+        if (push(&g->aliases, &g->naliases, &g->aliascap, strpool_add(&g->strings, a, len)) < 0)
             goto oom;
-        }
-        e->aliases = v;
         e->naliases++;
         if (add_name(g, (uint32_t)(g->n - 1), a, len, 0) < 0
             || add_dotted(g, (uint32_t)(g->n - 1), a, len) < 0)
             goto oom;
         a = bar ? bar + 1 : a + len;
     }
-    if (f[3] && add_context(e, f[3]) < 0)
+    if (f[3] && add_context(g, e, f[3]) < 0)
         goto oom;
     return 0;
 oom:
     return fail(err, errcap, st, SEEK_NOMEM, "%s:%zu: %s", path, lineno, "out of memory");
+}
+
+/* v (n elements of `size` bytes) cut to size: the growing left up to half
+ * of it unused. v itself if realloc fails. */
+static void *shrunk(void *v, size_t n, size_t size)
+{
+    if (!n) {
+        free(v);
+        return NULL;
+    }
+    void *p = realloc(v, n * size);
+    return p ? p : v;
+}
+
+/* Once the file is read: the maps, built from the alias records; the
+ * arrays cut to size, and each entity pointed at its aliases and context.
+ * Returns OK or NOMEM. */
+static seek_status finish(gazetteer *g)
+{
+    free(g->forms);
+    g->forms = NULL;
+    g->formscap = 0;
+    g->ents = shrunk(g->ents, g->cap = g->n, sizeof *g->ents);
+    g->al = shrunk(g->al, g->alcap = g->nal, sizeof *g->al);
+    g->aliases = shrunk(g->aliases, g->aliascap = g->naliases, sizeof *g->aliases);
+    g->context = shrunk(g->context, g->contextcap = g->ncontext, sizeof *g->context);
+    for (size_t i = 0, na = 0, nc = 0; i < g->n; i++) {
+        gaz_entity *e = &g->ents[i];
+        e->aliases = e->naliases ? g->aliases + na : NULL;
+        e->context = e->ncontext ? g->context + nc : NULL;
+        na += e->naliases;
+        nc += e->ncontext;
+    }
+    strindex_entry *v = malloc((g->nal ? g->nal : 1) * sizeof *v);
+    if (!v)
+        return SEEK_NOMEM;
+    seek_status st = SEEK_OK;
+    for (size_t i = 0; i < g->nal; i++)
+        v[i] = (strindex_entry){ .key = g->al[i].key, .val = g->al[i].ent };
+    if ((st = strindex_build(&g->by_key, v, g->nal)) != SEEK_OK)
+        goto out;
+    /* Each key's aliases longest first, then in the order of the file. */
+    for (size_t i = 0; i < g->nal && st == SEEK_OK; i++) {
+        const alias_rec *a = &g->al[i];
+        const char *first = strpool_intern(&g->strings, a->key, a->first);
+        v[i] = (strindex_entry){ .key = first, .val = (uint32_t)i, .rank = UINT32_MAX - a->n };
+        if (!first)
+            st = SEEK_NOMEM;
+    }
+    if (st != SEEK_OK || (st = strindex_build(&g->by_first, v, g->nal)) != SEEK_OK)
+        goto out;
+    size_t k = 0;
+    for (size_t i = 0; i < g->nal && st == SEEK_OK; i++) {
+        const alias_rec *a = &g->al[i];
+        if (g->ents[a->ent].type != ENT_PERSON || a->n < 2)
+            continue;
+        const char *last = strrchr(a->key, ' ') + 1;
+        v[k] = (strindex_entry){ .key = strpool_intern(&g->strings, last, strlen(last)),
+                                 .val = (uint32_t)i };
+        if (!v[k++].key)
+            st = SEEK_NOMEM;
+    }
+    if (st == SEEK_OK)
+        st = strindex_build(&g->by_last, v, k);
+out:
+    free(v);
+    strpool_seal(&g->strings);
+    return st;
 }
 
 seek_status gaz_load(const char *path, gazetteer **out, char *err, size_t errcap)
@@ -594,6 +586,8 @@ seek_status gaz_load(const char *path, gazetteer **out, char *err, size_t errcap
     }
     gazetteer *g = calloc(1, sizeof *g);
     seek_status st = g ? SEEK_OK : SEEK_NOMEM;
+    if (g)
+        strpool_init(&g->strings);
     char *line = NULL;
     size_t cap = 0, lineno = 0;
     ssize_t len;
@@ -612,6 +606,8 @@ seek_status gaz_load(const char *path, gazetteer **out, char *err, size_t errcap
     }
     free(line);
     fclose(f);
+    if (st == SEEK_OK && (st = finish(g)) != SEEK_OK)
+        snprintf(err, errcap, "%s: out of memory", path);
     if (st != SEEK_OK) {
         if (!g)
             snprintf(err, errcap, "out of memory");
@@ -626,38 +622,30 @@ void gaz_free(gazetteer *g)
 {
     if (!g)
         return;
-    for (size_t i = 0; i < g->n; i++) {
-        free(g->ents[i].name);
-        free(g->ents[i].key);
-        for (size_t j = 0; j < g->ents[i].naliases; j++)
-            free(g->ents[i].aliases[j]);
-        free(g->ents[i].aliases);
-        for (size_t j = 0; j < g->ents[i].ncontext; j++)
-            free(g->ents[i].context[j]);
-        free(g->ents[i].context);
-    }
     free(g->ents);
-    for (size_t i = 0; i < g->nal; i++)
-        free_toks(g->al[i].toks, g->al[i].n);
     free(g->al);
-    map_fini(&g->by_key);
-    map_fini(&g->by_first);
-    map_fini(&g->by_last);
+    free(g->aliases);
+    free(g->context);
+    free(g->forms);
+    strindex_fini(&g->by_key);
+    strindex_fini(&g->by_first);
+    strindex_fini(&g->by_last);
+    strpool_fini(&g->strings);
     free(g);
 }
 
 size_t gaz_lookup(const gazetteer *g, const char *key, ent_type type,
                   const gaz_entity **out, size_t max)
 {
-    slot *s = map_find(&g->by_key, key);
-    size_t n = 0;
+    size_t ns, n = 0;
+    const uint32_t *s = strindex_get(&g->by_key, key, &ns);
     int canonical = 0;
-    for (size_t i = 0; s && i < s->n; i++) {
-        const gaz_entity *e = &g->ents[s->vals[i]];
+    for (size_t i = 0; i < ns; i++) {
+        const gaz_entity *e = &g->ents[s[i]];
         canonical |= (type == ENT_NTYPES || e->type == type) && !strcmp(e->key, key);
     }
-    for (size_t i = 0; s && i < s->n; i++) {
-        const gaz_entity *e = &g->ents[s->vals[i]];
+    for (size_t i = 0; i < ns; i++) {
+        const gaz_entity *e = &g->ents[s[i]];
         if ((type != ENT_NTYPES && e->type != type) || (canonical && strcmp(e->key, key)))
             continue;
         if (n < max)
@@ -669,9 +657,10 @@ size_t gaz_lookup(const gazetteer *g, const char *key, ent_type type,
 
 const gaz_entity *gaz_find(const gazetteer *g, ent_type type, const char *key)
 {
-    slot *s = map_find(&g->by_key, key);
-    for (size_t i = 0; s && i < s->n; i++) {
-        const gaz_entity *e = &g->ents[s->vals[i]];
+    size_t ns;
+    const uint32_t *s = strindex_get(&g->by_key, key, &ns);
+    for (size_t i = 0; i < ns; i++) {
+        const gaz_entity *e = &g->ents[s[i]];
         if (e->type == type && strcmp(e->key, key) == 0)
             return e;
     }
@@ -681,12 +670,13 @@ const gaz_entity *gaz_find(const gazetteer *g, ent_type type, const char *key)
 const gaz_entity *gaz_person_by_initial(const gazetteer *g, const char *initial,
                                         const char *surname)
 {
-    slot *l = map_find(&g->by_last, surname);
+    size_t nl;
+    const uint32_t *l = strindex_get(&g->by_last, surname, &nl);
     const gaz_entity *found = NULL;
     size_t il = strlen(initial);
-    for (size_t i = 0; l && i < l->n; i++) {
-        const alias_rec *a = &g->al[l->vals[i]];
-        if (strncmp(a->toks[0], initial, il) != 0)
+    for (size_t i = 0; i < nl; i++) {
+        const alias_rec *a = &g->al[l[i]];
+        if (il > a->first || strncmp(a->key, initial, il) != 0)
             continue;
         if (found && found != &g->ents[a->ent])
             return NULL;
@@ -695,14 +685,22 @@ const gaz_entity *gaz_person_by_initial(const gazetteer *g, const char *initial,
     return found;
 }
 
-/* Whether alias a is at tokens [i, ...) of toks (n tokens). */
+/* Whether alias a is at tokens [i, ...) of toks (n tokens), its first token
+ * being toks[i]: each of its others, read from its key, is the next token,
+ * ending where the key has a space or, after the last, its end. */
 static bool alias_at(const alias_rec *a, const char *const *toks, size_t n, size_t i)
 {
     if (i + a->n > n)
         return false;
-    for (size_t j = 1; j < a->n; j++)
-        if (strcmp(toks[i + j], a->toks[j]) != 0)
+    const char *k = a->key + a->first;
+    for (size_t j = 1; j < a->n; j++) {
+        const char *t = toks[i + j];
+        size_t l = strlen(t);
+        k++;  /* the space before this token */
+        if (strncmp(k, t, l) != 0 || k[l] != (j + 1 < a->n ? ' ' : '\0'))
             return false;
+        k += l;
+    }
     return true;
 }
 
@@ -712,16 +710,16 @@ long gaz_match_tokens(const gazetteer *g, const char *const *toks, size_t n, gaz
     size_t nv = 0, cap = 0;
     *out = NULL;
     for (size_t i = 0; i < n;) {
-        slot *s = map_find(&g->by_first, toks[i]);
-        size_t best = 0;
+        size_t ns, best = 0;
+        const uint32_t *s = strindex_get(&g->by_first, toks[i], &ns);
         bool strong = false;
         uint32_t first[ENT_NTYPES];
         /* The longest length any alias matches here, and whether one of it
          * is no stem cut from an ending no nominative has: such a stem
          * yields to the other names the words meet ("Иерусалим" cut to
          * "иерусал"). Aliases come longest first. */
-        for (size_t k = 0; s && k < s->n; k++) {
-            const alias_rec *a = &g->al[s->vals[k]];
+        for (size_t k = 0; k < ns; k++) {
+            const alias_rec *a = &g->al[s[k]];
             if (best && a->n < best)
                 break;
             if (alias_at(a, toks, n, i)) {
@@ -735,15 +733,15 @@ long gaz_match_tokens(const gazetteer *g, const char *const *toks, size_t n, gaz
          * name met as written is never dropped. */
         for (size_t t = 0; t < ENT_NTYPES; t++)
             first[t] = UINT32_MAX;
-        for (size_t k = 0; best && k < s->n && g->al[s->vals[k]].n >= best; k++) {
-            const alias_rec *a = &g->al[s->vals[k]];
+        for (size_t k = 0; best && k < ns && g->al[s[k]].n >= best; k++) {
+            const alias_rec *a = &g->al[s[k]];
             ent_type t = g->ents[a->ent].type;
             if (a->n == best && !(strong && a->weak) && alias_at(a, toks, n, i)
                 && a->ent < first[t])
                 first[t] = a->ent;
         }
-        for (size_t k = 0; best && k < s->n; k++) {
-            const alias_rec *a = &g->al[s->vals[k]];
+        for (size_t k = 0; best && k < ns; k++) {
+            const alias_rec *a = &g->al[s[k]];
             if (a->n < best)
                 break;
             if ((strong && a->weak) || (a->cut && a->ent != first[g->ents[a->ent].type])

@@ -16,16 +16,17 @@ const char *ent_type_name(ent_type t);
 /* Parses a type word; returns 0, or -1 if `s` names no type. */
 int ent_type_parse(const char *s, ent_type *out);
 
+/* An entity's strings and lists belong to its gazetteer. */
 typedef struct gaz_entity {
     ent_type type;
-    char *name;        /* canonical name as written in the file */
-    char *key;         /* canonical name in match form: the index term's suffix */
-    char **aliases;    /* aliases as written */
+    const char *name;     /* canonical name as written in the file */
+    const char *key;      /* canonical name in match form: the index term's suffix */
+    const char **aliases; /* aliases as written */
     size_t naliases;
     /* Match forms of the names and words that, in the same document, say a
      * name this entity shares with another means this one (the file's
      * optional fourth field: a place's country, "Atlanta", "governor"). */
-    char **context;
+    const char **context;
     size_t ncontext;
 } gaz_entity;
 

@@ -330,6 +330,74 @@ static void test_shared_names(void **state)
     gaz_free(g);
 }
 
+/* A name of several words meets whole tokens only: a word of the text that
+ * starts with a name's word ("Yorker") is another word, and a longer name
+ * cut short meets its shorter one. */
+static void test_whole_tokens(void **state)
+{
+    (void)state;
+    gazetteer *g = load_text("place\tNew York City\tNYC|New York\n"
+                             "org\tNew Yorker Magazine\t\n"
+                             "person\tAdylbek Kasymaliev\t\n",
+                             SEEK_OK, NULL);
+    char out[256];
+    assert_int_equal(match(g, "the New Yorker said", out, sizeof out), 0);
+    assert_int_equal(match(g, "New York Cityscape", out, sizeof out), 1);
+    assert_string_equal(out, "0+2:New York City");
+    assert_int_equal(match(g, "in New York City and the New Yorker Magazine", out, sizeof out), 2);
+    assert_string_equal(out, "1+3:New York City,6+3:New Yorker Magazine");
+    assert_int_equal(match(g, "New York", out, sizeof out), 1);
+    assert_int_equal(match(g, "New", out, sizeof out), 0);
+    /* Tokens are compared whole, not as the bytes of the name. */
+    const char *toks[] = { "new", "york city" };
+    gaz_match *m;
+    assert_int_equal(gaz_match_tokens(g, toks, 2, &m), 0);
+    free(m);
+    /* An initial is a prefix of the first name, never longer than it. */
+    assert_non_null(gaz_person_by_initial(g, "adyl", "kasymaliev"));
+    assert_non_null(gaz_person_by_initial(g, "adylbek", "kasymaliev"));
+    assert_null(gaz_person_by_initial(g, "adylbekk", "kasymaliev"));
+    assert_null(gaz_person_by_initial(g, "adylbek k", "kasymaliev"));
+    gaz_free(g);
+}
+
+/* Each entity keeps its own aliases and context, in the file's order,
+ * whatever the entities around it have. */
+static void test_each_entity_its_names(void **state)
+{
+    (void)state;
+    gazetteer *g = load_text("place\tAlpha\tA1|A2|A3\tcontext one|context two\n"
+                             "place\tBeta\t\n"
+                             "place\tGamma\tG1\tgamma context\n"
+                             "place\tDelta\tD1|D2\n",
+                             SEEK_OK, NULL);
+    static const struct { const char *name; const char *aliases[3]; size_t na;
+                          const char *context[2]; size_t nc; } want[] = {
+        { "Alpha", { "A1", "A2", "A3" }, 3, { "context one", "context two" }, 2 },
+        { "Beta", { NULL }, 0, { NULL }, 0 },
+        { "Gamma", { "G1" }, 1, { "gamma context" }, 1 },
+        { "Delta", { "D1", "D2" }, 2, { NULL }, 0 },
+    };
+    assert_int_equal(gaz_count(g), 4);
+    for (size_t i = 0; i < 4; i++) {
+        const gaz_entity *e = gaz_at(g, i);
+        assert_string_equal(e->name, want[i].name);
+        assert_int_equal(e->naliases, want[i].na);
+        for (size_t k = 0; k < want[i].na; k++)
+            assert_string_equal(e->aliases[k], want[i].aliases[k]);
+        assert_int_equal(e->ncontext, want[i].nc);
+        for (size_t k = 0; k < want[i].nc; k++)
+            assert_string_equal(e->context[k], want[i].context[k]);
+    }
+    gaz_free(g);
+    /* An empty file is a gazetteer of nothing. */
+    g = load_text("# nothing\n", SEEK_OK, NULL);
+    assert_int_equal(gaz_count(g), 0);
+    const gaz_entity *e[1];
+    assert_int_equal(gaz_lookup(g, "alpha", ENT_NTYPES, e, 1), 0);
+    gaz_free(g);
+}
+
 /* An acronym of two or three capitals in a name is also met written with
  * periods; a possessive inside a name is set aside, as in documents. */
 static void test_dotted_and_possessive_forms(void **state)
@@ -448,6 +516,8 @@ int main(void)
         cmocka_unit_test(test_load_errors_name_the_line),
         cmocka_unit_test(test_shared_names),
         cmocka_unit_test(test_dotted_and_possessive_forms),
+        cmocka_unit_test(test_whole_tokens),
+        cmocka_unit_test(test_each_entity_its_names),
         cmocka_unit_test(test_shipped_gazetteer),
     };
     return cmocka_run_group_tests_name("gazetteer", tests, NULL, NULL);
