@@ -41,7 +41,8 @@ seek_status strindex_build(strindex *m, strindex_entry *e, size_t n)
         return SEEK_INVALID;
     for (size_t i = 0; i < n; i++)
         e[i].seq = (uint32_t)i;
-    qsort(e, n, sizeof *e, by_key_rank_seq);
+    if (n)
+        qsort(e, n, sizeof *e, by_key_rank_seq);
     size_t nkeys = 0;
     for (size_t i = 0; i < n; i++)
         nkeys += i == 0 || e[i].key != e[i - 1].key;
