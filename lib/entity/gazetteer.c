@@ -323,7 +323,10 @@ static int add_name(gazetteer *g, uint32_t e, const char *name, size_t len, int 
     if (!(key = join(toks, n)) || (cyr && (!(plain = form_tokens(name, len, &np, 0))
                                            || (np && !(pkey = join(plain, np))))))
         goto out;
-    if (canonical && !(g->ents[e].key = strpool_intern(&g->strings, key, strlen(key))))
+    /* A copy of its own, not the interned key: callers tell entities apart
+     * by their key's pointer (extract.c), and an organization and a place
+     * may share a key ("guam"). */
+    if (canonical && !(g->ents[e].key = strpool_add(&g->strings, key, strlen(key))))
         goto out;
     int cut = pkey && strcmp(pkey, key) != 0;
     int weak = cut ? oblique_cut(name, len) : 0;

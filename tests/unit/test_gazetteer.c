@@ -306,6 +306,10 @@ static void test_shared_names(void **state)
     assert_string_equal(e[0]->name, "Guam");
     assert_int_equal(gaz_lookup(g, "guam", ENT_ORG, e, 4), 1);
     assert_string_equal(e[0]->name, "GUAM");
+    /* One key, two entities: each its own pointer, which callers compare. */
+    assert_int_equal(gaz_lookup(g, "guam", ENT_NTYPES, e, 4), 2);
+    assert_string_equal(e[0]->key, e[1]->key);
+    assert_ptr_not_equal(e[0]->key, e[1]->key);
     /* "Georgia" is the country's canonical name, the state's alias. */
     assert_int_equal(gaz_lookup(g, "georgia", ENT_PLACE, e, 4), 1);
     assert_string_equal(e[0]->name, "Georgia");
