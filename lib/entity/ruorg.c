@@ -18,11 +18,13 @@ enum {
     TITLE_REACH = 4,  /* words from a title to the country it names */
 };
 
-/* The state bodies every country has, its armed forces among them, by
- * their full names and, where the press has one, their abbreviation. `bare`: written alone, it is still a
- * name ("Кабинет министров", not "Правительство" or "Парламент", which
- * begin sentences as common nouns do, nor "Госдепартамент", which is the
- * United States' in any country's news). */
+/* The state bodies every country has (its armed forces among them) and
+ * every city or region has, by their full names and, where the press has
+ * one, their abbreviation. `bare`: written alone, it is still a name
+ * ("Кабинет министров", not "Правительство" or "Парламент", which begin
+ * sentences as common nouns do, nor "Госдепартамент", which is the United
+ * States' in any country's news, nor "Мэрия", whose city the text must
+ * say). */
 static const struct body_src {
     const char *abbr, *full;
     bool bare;
