@@ -581,7 +581,8 @@ static int rejected(const char *text, const tok_array *t, const names_tok *nt,
     if (!latin && g->first > 0 && russian_verb(t, g->first - 1))
         return 0;
     return names_given_name_before(text, nt, t->n, taken, g->first)
-           || (latin && g->ent->type == ENT_PLACE && names_surname_after(text, nt, t->n, taken, g->first));
+           || (latin && g->ent->type == ENT_PLACE
+               && names_surname_after(text, nt, t->n, taken, g->first));
 }
 
 static int by_first(const void *a, const void *b)
@@ -1228,8 +1229,10 @@ static bool female_nominative(const tok_array *t, size_t g, size_t s)
     static const char ends[] = " ова ева ёва ина ына ая ";
     const char *w = tok_array_norm(t, s), *n = tok_array_norm(t, g);
     size_t len = t->v[s].len, gl = t->v[g].len;
-    bool surname = (len > 6 && wordlist_has(ends, w + len - 6, 6)) || (len > 4 && wordlist_has(ends, w + len - 4, 4));
-    bool given = !case_ending(t, g) || (gl > 2 && (!strcmp(n + gl - 2, "а") || !strcmp(n + gl - 2, "я")));
+    bool surname = (len > 6 && wordlist_has(ends, w + len - 6, 6))
+                   || (len > 4 && wordlist_has(ends, w + len - 4, 4));
+    bool given = !case_ending(t, g)
+                 || (gl > 2 && (!strcmp(n + gl - 2, "а") || !strcmp(n + gl - 2, "я")));
     return surname && given;
 }
 
@@ -1826,8 +1829,10 @@ static int patronymic_keys(const gazetteer *g, const tok_array *t, char **forms,
     for (size_t i = 0; i < ms->n; i++) {
         mention *m = &ms->v[i];
         char *old = m->own_key, key[256];
-        if (!old || m->key != old || m->type != ENT_PERSON || m->n != 3 || !patronymic(t, m->first + 1)
-            || snprintf(key, sizeof key, "%s %s", forms[m->first], forms[m->first + 2]) >= (int)sizeof key)
+        if (!old || m->key != old || m->type != ENT_PERSON || m->n != 3
+            || !patronymic(t, m->first + 1)
+            || snprintf(key, sizeof key, "%s %s", forms[m->first], forms[m->first + 2])
+                   >= (int)sizeof key)
             continue;
         const gaz_entity *p[1];
         const char *name = NULL;
