@@ -30,7 +30,7 @@ FUZZ_WERROR ?= -Werror
 
 # Only the C modules the targets reach: no Xapian, no libuv. Every entity
 # module, so that a new one extract.c calls is linked without a change here.
-FUZZ_LIB_SRC := lib/status.c lib/text/decode.c lib/text/token.c lib/text/tokarray.c \
+FUZZ_LIB_SRC := lib/status.c lib/strpool.c lib/strindex.c lib/text/decode.c lib/text/token.c lib/text/tokarray.c \
     lib/text/charset.c lib/text/plausible.c lib/text/script.c \
     lib/proto/proto.c lib/proto/jw.c lib/proto/status_error.c lib/proto/frame.c lib/proto/request.c lib/query/query.c \
     $(wildcard lib/entity/*.c)
