@@ -1,5 +1,6 @@
 #include "entity/restated.h"
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -100,13 +101,28 @@ static void owned(const gazetteer *g, const char *prefix, const gaz_entity *o,
     free_forms(forms);
 }
 
+/* The match form of "имени", worked out once per process. */
+static char *imeni_form;
+static pthread_once_t imeni_once = PTHREAD_ONCE_INIT;
+
+static void imeni_make(void)
+{
+    imeni_form = gaz_match_form("имени", strlen("имени"));
+}
+
+/* imeni_form; NULL on no memory. */
+static const char *imeni(void)
+{
+    return pthread_once(&imeni_once, imeni_make) == 0 ? imeni_form : NULL;
+}
+
 /* The organizations named `prefix` then `tail`, an owner or an eponym. */
 static void split_at(const gazetteer *g, const char *prefix, const char *tail,
                      const gaz_entity **out, size_t max, size_t *n)
 {
-    char *imeni = gaz_match_form("имени", strlen("имени"));
-    size_t il = imeni ? strlen(imeni) : 0;
-    if (imeni && !strncmp(tail, imeni, il) && tail[il] == ' ') {
+    const char *im = imeni();
+    size_t il = im ? strlen(im) : 0;
+    if (im && !strncmp(tail, im, il) && tail[il] == ' ') {
         const char *surname = strrchr(tail, ' ') + 1;
         char *w[2] = { (char *)surname, NULL };
         named_saying(g, prefix, w, out, max, n);
@@ -117,7 +133,6 @@ static void split_at(const gazetteer *g, const char *prefix, const char *tail,
             if (owners[i]->type == ENT_PLACE || owners[i]->type == ENT_ORG)
                 owned(g, prefix, owners[i], out, max, n);
     }
-    free(imeni);
 }
 
 size_t restated_lookup(const gazetteer *g, const char *key, ent_type type,
@@ -147,21 +162,18 @@ size_t restated_lookup(const gazetteer *g, const char *key, ent_type type,
  * without its initials or given name. A malloc'd string; NULL on no memory. */
 static char *eponym_surname(const char *form)
 {
-    char *imeni = gaz_match_form("имени", strlen("имени"));
+    const char *im = imeni();
+    if (!im)
+        return NULL;
     char *out = strdup(form);
-    size_t il = imeni ? strlen(imeni) : 0;
-    for (char *p = out; imeni && out && (p = strstr(p, imeni)); p += il) {
+    size_t il = strlen(im);
+    for (char *p = out; out && (p = strstr(p, im)); p += il) {
         if ((p != out && p[-1] != ' ') || p[il] != ' ')
             continue;
         char *last = strrchr(p + il + 1, ' ');
         if (last)
             memmove(p + il, last, strlen(last) + 1);
         break;
-    }
-    free(imeni);
-    if (!imeni) {
-        free(out);
-        return NULL;
     }
     return out;
 }
