@@ -94,6 +94,16 @@ static const char *const open_src[] = {
     "Коллегия", "Секретариат",
 };
 
+/* Heads of a country's (or an organization's) mission, said with where it
+ * is: "Посольство России в Узбекистане", "посольства Казахстана в Москве",
+ * "представительства Россотрудничества в Таджикистане". In lower case too,
+ * as the press writes them. */
+static const char *const mission_src[] = {
+    "Посольство", "Генеральное консульство", "Генконсульство", "Консульство",
+    "Представительство", "Постоянное представительство", "Постпредство",
+    "Торговое представительство", "Торгпредство",
+};
+
 /* Heads of a body's unit for a region: "Главное управление МВД России по
  * Москве", "ГУ МЧС по Приморскому краю", "УФСБ по Омской области". An
  * abbreviation may be glued to its body's ("УМВД", "ГУФСИН"); `merged`: it
@@ -171,6 +181,8 @@ static struct {
     body bodies[sizeof body_src / sizeof *body_src];
     char *country[sizeof country_src / sizeof *country_src];
     words open[sizeof open_src / sizeof *open_src];
+    words mission[sizeof mission_src / sizeof *mission_src];
+    char *in;    /* "в", before where a mission is */
     unit units[sizeof unit_src / sizeof *unit_src];
     char *filler[sizeof filler_src / sizeof *filler_src];
     char *title[sizeof title_src / sizeof *title_src];
@@ -225,6 +237,9 @@ static void tab_make(void)
     }
     for (size_t i = 0; i < sizeof open_src / sizeof *open_src; i++)
         ok &= split(open_src[i], &tab.open[i]);
+    for (size_t i = 0; i < sizeof mission_src / sizeof *mission_src; i++)
+        ok &= split(mission_src[i], &tab.mission[i]);
+    ok &= (tab.in = gaz_match_form("в", strlen("в"))) != NULL;
     for (size_t i = 0; i < sizeof unit_src / sizeof *unit_src; i++) {
         unit *u = &tab.units[i];
         u->merged = unit_src[i].merged;
@@ -408,6 +423,34 @@ static const body *table_body_at(const scan *s, size_t i, size_t *len)
     return bd;
 }
 
+/* The body of the table gazetteer organization `e` is, when one of its
+ * names is that body's full name and a place ("Следственный комитет
+ * России" of "СК России"); NULL when none (or memory runs out). A unit's
+ * body is keyed by the table's name however the text writes it. */
+static const body *table_body_named(const scan *s, const gaz_entity *e)
+{
+    const body *bd = NULL;
+    for (size_t a = 0; a < e->naliases && !bd; a++) {
+        char *f = gaz_match_form(e->aliases[a], strlen(e->aliases[a]));
+        words w;
+        if (f && split_plain(f, &w) && w.n) {
+            scan t = { s->g, NULL, NULL, (const char *const *)w.v, w.n, NULL, NULL, NULL, NULL, true };
+            size_t len;
+            const gaz_entity *place;
+            bd = table_body_at(&t, 0, &len);
+            if (bd && (len != bd->full.n || len >= w.n || !owner_at(&t, len, &place)
+                       || place->type != ENT_PLACE))
+                bd = NULL;
+        }
+        for (size_t k = 0; f && k < w.n; k++)
+            free(w.v[k]);
+        if (f)
+            free(w.v);
+        free(f);
+    }
+    return bd;
+}
+
 /* The body a unit belongs to, at token i: one of the table, by its full
  * name whoever owns it (the unit's region says whose it is), another body
  * with its owner, or a gazetteer organization. Returns its
@@ -439,7 +482,8 @@ static char *parent_at(const scan *s, size_t i, size_t *len, const gaz_entity **
         *len = h.n;
         *of = h.of;
     } else if ((n = owner_at(&t, i, &e)) > 0 && e->type == ENT_ORG) {
-        key = strdup(e->key);
+        key = (bd = table_body_named(s, e)) ? join((const char *const *)bd->full.v, bd->full.n)
+                                            : strdup(e->key);
         *len = n;
         *of = e;
     } else {
@@ -595,6 +639,44 @@ static int read_adjective_owned(const scan *s, size_t i, ruorg_hit *h)
     return h->key ? 1 : -1;
 }
 
+/* A mission at token i (mission_src), into *h: its head, its owner and,
+ * after "в" or "при", the place or organization it is in or at; keyed by
+ * the head's words and the keys of both ("posolstv <russia> v
+ * <uzbekistan>"), so "Посольство Российской Федерации в Республике
+ * Узбекистан" is the same. The owner is read again as a name of its own.
+ * Returns 1, 0, or -1 on no memory. */
+static int read_mission(const scan *s, size_t i, ruorg_hit *h)
+{
+    const words *head = NULL;
+    for (size_t m = 0; m < sizeof tab.mission / sizeof *tab.mission; m++)
+        if (words_at(s, i, &tab.mission[m]) && (!head || tab.mission[m].n > head->n))
+            head = &tab.mission[m];
+    size_t j = head ? i + head->n : i;
+    if (!head || j >= s->n || !is_joined(s, j - 1))
+        return 0;
+    scan t = *s;
+    t.whole = false;   /* where it is may follow its owner */
+    const gaz_entity *of, *at = NULL;
+    size_t on = owner_at(&t, j, &of), k = j + on, an = 0;
+    if (!on || !is_cap(s, j))
+        return 0;
+    const char *prep = k + 1 < s->n && is_joined(s, k - 1) && is_joined(s, k)
+                       && (!strcmp(s->forms[k], tab.in) || !strcmp(s->forms[k], tab.pri))
+                       ? s->forms[k] : NULL;
+    if (prep)
+        an = owner_at(s, k + 1, &at);
+    if (!an && s->whole && k != s->n)
+        return 0;
+    char *owned = make_key(s, head, i, i, of);
+    size_t len = owned ? strlen(owned) + (an ? strlen(prep) + strlen(at->key) + 3 : 1) : 0;
+    char *key = owned ? malloc(len) : NULL;
+    if (key)
+        snprintf(key, len, an ? "%s %s %s" : "%s", owned, prep, an ? at->key : "");
+    free(owned);
+    *h = (ruorg_hit){ i, (an ? k + 1 + an : k) - i, j, of, key, NULL };
+    return key ? 1 : -1;
+}
+
 static int read_body(const scan *s, size_t i, ruorg_hit *h, const body **which)
 {
     const gaz_entity *of;
@@ -608,12 +690,19 @@ static int read_body(const scan *s, size_t i, ruorg_hit *h, const body **which)
     int adjective = read_adjective_owned(s, i, h);
     if (adjective)
         return adjective;
-    bool lower = !is_cap(s, i);
-    if ((lower && !lower_body(s->forms[i])) || mayor(s, i))
+    int mission = read_mission(s, i, h);
+    if (mission)
+        return mission;
+    if (mayor(s, i))
         return 0;
+    /* A unit is one in lower case too: "сотрудники управления ФСБ по
+     * Омской области" (its body and region say it is a name). */
     int unit = read_unit(s, i, h);
     if (unit)
         return unit;
+    bool lower = !is_cap(s, i);
+    if (lower && !lower_body(s->forms[i]))
+        return 0;
     /* An open head with the lower-case words of its name, up to its owner. */
     size_t own_end = 0, own_n = 0;   /* a ministry's name without its owner */
     for (size_t o = 0; o < sizeof tab.open / sizeof *tab.open && !lower; o++) {

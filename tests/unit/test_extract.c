@@ -342,6 +342,13 @@ static void test_russian_bodies(void **state)
     EXPECT("Заголовок\nАЛМАТЫ, 5 мая. В ГУ МЧС по Алматы сообщили.",
            "place:almaty*2 org:glavn upravlen ministerstv po chrezvychain situatsi po almaty*1 "
            "org:ministerstv po chrezvychain situatsi kazakhstan*1");
+    /* A unit in lower case, with its body and region. */
+    EXPECT("Заголовок\nАЛМАТЫ, 5 мая. Сотрудники управления МЧС по Алматы прибыли.",
+           "place:almaty*2 org:upravlen ministerstv po chrezvychain situatsi po almaty*1 "
+           "org:ministerstv po chrezvychain situatsi kazakhstan*1");
+    /* A mission, in lower case too, names its owner and where it is. */
+    EXPECT("Об этом сообщили в посольстве Казахстана в России.",
+           "org:posolstv kazakhstan v russia*1 place:kazakhstan*1 place:russia*1");
     /* A body's abbreviation is no part of a person's name. */
     EXPECT("Председатель Нацбанка Казахстана Тимур Сулейменов заявил.",
            "org:natsionaln bank kazakhstan*1 place:kazakhstan*1 person:timur suleimenov*1");

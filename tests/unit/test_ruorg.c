@@ -1,7 +1,7 @@
 /* Unit tests for lib/entity/ruorg.c and the org filter terms it gives
  * (qp_entity_terms): one key for a body however its name is written, its
  * abbreviations and full names, owners that are places or organizations,
- * names that are no body, a body's units for a region; a filter finds a body by the key its documents
+ * names that are no body, a body's units for a region, missions; a filter finds a body by the key its documents
  * hold, also through the gazetteer's Russian names of it. The bodies of
  * whole documents (written alone, their country) are tested in
  * test_extract.c. */
@@ -31,7 +31,9 @@ static const char gaz_text[] =
     "org\tCSTO\tОДКБ\n"
     "org\tRussian Ministry of Foreign Affairs\tМИД России\n"
     "org\tFederal Security Service\tФСБ|Федеральная служба безопасности\n"
-    "org\tRosprirodnadzor\tРосприроднадзор\n";
+    "org\tRosprirodnadzor\tРосприроднадзор\n"
+    "org\tInvestigative Committee of Russia\tСК России|Следственный комитет России\n"
+    "org\tRossotrudnichestvo\tРоссотрудничество\n";
 
 FIXTURE_GAZETTEER_GROUP(gaz_text)
 
@@ -117,9 +119,35 @@ static void test_units(void **state)
     EXPECT_KEY("Главное управление МВД России", "");
     EXPECT_KEY("ГУ МВД по Нарнии", "");
     EXPECT_KEY("Главное управление по Москве", "");
+    /* A body the gazetteer knows by another name, that of the table with
+     * its country, is keyed by the table's. */
+    EXPECT_KEY("Следственное управление СК России по Москве",
+               "sledstvenn upravlen sledstvenn komitet po moscow");
+    EXPECT_KEY("Следственного управления Следственного комитета России по Москве",
+               "sledstvenn upravlen sledstvenn komitet po moscow");
     /* An open head's own words, then "по" and its region. */
     EXPECT_KEY("Департамент экологии по Москве", "departament ekolog po moscow");
     EXPECT_KEY("У МВД по Москве", "");
+}
+
+/* A mission: its head, owner and where it is, each however written. */
+static void test_missions(void **state)
+{
+    (void)state;
+    const char *const embassy[] = {
+        "Посольство России в Казахстане", "посольства России в Республике Казахстан",
+        "Посольству РФ в Казахстане",
+    };
+    for (size_t i = 0; i < sizeof embassy / sizeof *embassy; i++)
+        EXPECT_KEY(embassy[i], "posolstv russia v kazakhstan");
+    EXPECT_KEY("Посольство Кыргызстана", "posolstv kyrgyzstan");
+    EXPECT_KEY("Генеральное консульство Армении в Москве", "generaln konsulstv armenia v moscow");
+    EXPECT_KEY("Представительство Россотрудничества в Кыргызстане",
+               "predstavitelstv rossotrudnichestvo v kyrgyzstan");
+    EXPECT_KEY("Постоянное представительство Казахстана при ОДКБ",
+               "postoyann predstavitelstv kazakhstan pr csto");
+    EXPECT_KEY("Посольство в Казахстане", "");
+    EXPECT_KEY("Посольство Нарнии в Казахстане", "");
 }
 
 typedef struct terms {
@@ -177,6 +205,7 @@ int main(void)
         cmocka_unit_test(test_one_key),
         cmocka_unit_test(test_no_body),
         cmocka_unit_test(test_units),
+        cmocka_unit_test(test_missions),
         cmocka_unit_test(test_filter_terms),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
