@@ -18,6 +18,9 @@
  * ("Министерство труда, социального обеспечения и миграции Кыргызской
  * Республики"). A government, a city hall, an akimat or a hokimiyat is one
  * in lower case too, with its owner ("правительства РФ", "мэрией Оша").
+ * A mission is named by its owner and where it is ("Посольство России в
+ * Узбекистане"), a body's unit by its body and region, both in lower case
+ * too.
  *
  * Such a body is indexed under one key however the text writes it: the
  * match form (gazetteer.h) of its full name, then its owner's gazetteer key
