@@ -344,23 +344,33 @@ static size_t lower_adjective(const scan *s, size_t i)
     return j != (size_t)-1 && adjective_form(s, j) && !listed(s, j, org_heads) ? j : (size_t)-1;
 }
 
+/* Adverbs of time that follow a name as a noun would ("делам вчера"). */
+static const char time_adverbs[] = " вчера сегодня завтра ранее позже позднее накануне ";
+
 /* Token i is a lower-case word in the genitive that may go on a name after
  * its head ("банк развития", "университет дружбы народов"): no verb. */
 static bool genitive_tail(const scan *s, size_t i)
 {
+    /* "-ий" of plurals ("исследований", "технологий"), not of adjectives
+     * ("-ский", "-цкий"). */
     static const char *const ends[] = { "а", "я", "ы", "и", "ов", "ев", "ей", "ых", "их", "ого",
-                                        "его", "ой" };
+                                        "его", "ой", "ий" };
+    static const char *const adjectives[] = { "ский", "цкий" };
     static const char *const verbs[] = { "ла", "ли", "ло", "ся", "сь" };
     static const char *const stop[] = { "имени", "страны", "года", "время" };
     const char *w = norm(s, i);
     size_t len = strlen(w);
-    if (letter_case(s, i) >= 0 || len < 8)   /* four letters or more */
+    if (letter_case(s, i) >= 0 || len < 8 || wordlist_has(time_adverbs, w, len))   /* four letters or more */
         return false;
     for (size_t k = 0; k < sizeof stop / sizeof *stop; k++)
         if (!strcmp(w, stop[k]))
             return false;
     for (size_t k = 0; k < sizeof verbs / sizeof *verbs; k++)
         if (!memcmp(w + len - strlen(verbs[k]), verbs[k], strlen(verbs[k])))
+            return false;
+    for (size_t k = 0; k < sizeof adjectives / sizeof *adjectives; k++)
+        if (len > strlen(adjectives[k])
+            && !memcmp(w + len - strlen(adjectives[k]), adjectives[k], strlen(adjectives[k])))
             return false;
     for (size_t k = 0; k < sizeof ends / sizeof *ends; k++) {
         size_t el = strlen(ends[k]);
@@ -377,11 +387,9 @@ static bool noun_like(const scan *s, size_t i)
 {
     static const char *const verbs[] = { "ил", "ал", "ял", "ел", "ыл", "ул", "ла", "ло", "ли",
                                          "ет", "ит", "ут", "ют", "ят", "ть", "ся", "сь" };
-    /* Adverbs of time that follow a name as a noun would ("делам вчера"). */
-    static const char adverbs[] = " вчера сегодня завтра ранее позже позднее накануне ";
     const char *w = norm(s, i);
     size_t len = strlen(w);
-    if (len < 8 || (unsigned char)w[0] < 0xD0 || wordlist_has(adverbs, w, len))
+    if (len < 8 || (unsigned char)w[0] < 0xD0 || wordlist_has(time_adverbs, w, len))
         return false;
     for (size_t k = 0; k < sizeof verbs / sizeof *verbs; k++)
         if (!memcmp(w + len - strlen(verbs[k]), verbs[k], strlen(verbs[k])))
@@ -509,6 +517,28 @@ static size_t owner_end(const scan *s, size_t j, enum owner *kind)
     return j + 1;
 }
 
+/* owner_end(*plain), or past one more word of the name: a lower-case word
+ * that reads as no verb, between the name's words and a place or known
+ * name that owns it, whatever its ending ("управление мусульман Республики
+ * Башкортостан", "Союз кинематографистов России"); *plain, *named and
+ * *words then take it in. */
+static size_t owner_past_word(const scan *s, size_t *plain, size_t *named, size_t *words,
+                              enum owner *kind)
+{
+    size_t owned = owner_end(s, *plain, kind), j = *plain;
+    if (owned > j || *named > j || j + 1 >= s->n || !gap_is(s, j - 1, " ")
+        || lower_word(s, j) != j || !noun_like(s, j))
+        return owned;
+    enum owner after;
+    size_t past = owner_end(s, j + 1, &after);
+    if (past == j + 1 || after == OWN_ACRONYM)
+        return owned;
+    *plain = *named = j + 1;
+    ++*words;
+    *kind = after;
+    return past;
+}
+
 /* A name in guillemets follows the words before token e: they only say
  * what it is ("Национальная компания «КазМунайГаз»"). */
 static bool guillemets_after(const scan *s, size_t e)
@@ -574,7 +604,7 @@ static int org_phrase(scan *s, size_t a)
     size_t plain, named;
     enum owner kind;
     size_t words = name_tail(s, j + 1, true, &plain, &named);
-    size_t owned = owner_end(s, plain, &kind);
+    size_t owned = owner_past_word(s, &plain, &named, &words, &kind);
     if (!words && owned == plain && listed(s, j, plural_heads))
         return 0;
     /* At a sentence's start, a name's adjective ("Ошский") or a place whose
@@ -598,7 +628,7 @@ static int institution(scan *s, size_t a)
     size_t plain, named;
     enum owner kind;
     size_t words = name_tail(s, a + 1, false, &plain, &named);
-    size_t owned = owner_end(s, plain, &kind);
+    size_t owned = owner_past_word(s, &plain, &named, &words, &kind);
     /* A state body needs no words of its own before its owner. */
     if (!words && !(owned > plain && listed(s, a, state_heads)))
         return 0;

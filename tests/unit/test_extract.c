@@ -381,6 +381,12 @@ static void test_russian_org_names(void **state)
     EXPECT("Корпус построят с Московским государственным техническим университетом имени Баумана.",
            "org:moskovsk gosudarstvenn tekhnichesk universitet*1 "
            "org:moskovsk gosudarstvenn tekhnichesk universitet imen bauman*1");
+    /* A word of the name whose ending says nothing, before its owner; a
+     * plural genitive in "-ий". */
+    EXPECT("Фетву издало Духовное управление мусульман Казахстана вчера.",
+           "org:dukhovn upravlen musulman kazakhstan*1 place:kazakhstan*1");
+    EXPECT("Фетву издало Духовное управление мусульман вчера.", "org:dukhovn upravlen*1");
+    EXPECT("Доклад подготовил Центр исследований вчера.", "org:tsentr issledovan*1");
     EXPECT("Письмо получила Судебная коллегия по уголовным делам вчера.",
            "org:sudebn kolleg po ugolovn del*1");
     /* A state body named by its head and a region the gazetteer lacks: the
