@@ -870,6 +870,43 @@ static int add_eponym_in_full(const gazetteer *g, const char *text, const tok_ar
     return 0;
 }
 
+/* Token i goes on through a hyphen ("Мамина-Сибиряка"): the surname is a
+ * compound, no gazetteer person's by its first part. */
+static bool hyphen_next(const char *text, const tok_array *t, size_t i)
+{
+    return i + 1 < t->n && t->v[i + 1].start == t->v[i].end + 1 && text[t->v[i].end] == '-';
+}
+
+/* Token i is an initial: one letter, capitalized, then a period. */
+static bool initial_at(const char *text, const tok_array *t, size_t i)
+{
+    return i + 1 < t->n && utf8_letters(tok_array_norm(t, i), t->v[i].len) == 1
+           && names_case(text, t->v[i].start, t->v[i].end) > 0 && text[t->v[i].end] == '.';
+}
+
+/* The person an institution is named after by initials and a surname the
+ * gazetteer lacks ("имени Д. Н. Мамина-Сибиряка", initials from token a,
+ * surname at token i): a
+ * name of its own, unless one holds it already. Returns 0, or -1 on no
+ * memory. */
+static int add_eponym_by_initials(const char *text, const tok_array *t, char **forms,
+                                  mentions *ms, size_t a, size_t i)
+{
+    size_t e = i;
+    while (hyphen_next(text, t, e) && names_case(text, t->v[e + 1].start, t->v[e + 1].end) > 0)
+        e++;
+    for (size_t k = 0; k < ms->n; k++) {
+        mention *m = &ms->v[k];
+        if (m->type == ENT_ORG || m->first > i || i >= m->first + m->n)
+            continue;
+        if (m->type == ENT_NAME && m->first == a && m->n == e + 1 - a)
+            m->type = ENT_PERSON;   /* read untyped: the eponym says who */
+        return 0;
+    }
+    mention *m = add_mention(ms, a, e + 1 - a, ENT_PERSON);
+    return m && detected_key(text, t, forms, a, e + 1 - a, (size_t)-1, m) >= 0 ? 0 : -1;
+}
+
 /* A surname after "имени" alone ("университет имени Баумана", "имени
  * Королева"): the gazetteer's one person whose full name ends in it, named
  * where the gazetteer lists the surname with the full name only, since
@@ -887,7 +924,17 @@ static int add_eponyms(const gazetteer *g, const char *text, const tok_array *t,
             i++;
             continue;
         }
-        const gaz_entity *p = gaz_person_by_initial(g, "", forms[i]);
+        size_t a = i;
+        while (a > 0 && i - a < 2 && initial_at(text, t, a - 1))
+            a--;
+        if (initial_at(text, t, i))
+            continue;   /* the surname comes after it */
+        if (a < i && !gaz_person_by_initial(g, forms[a], forms[i])) {
+            if (add_eponym_by_initials(text, t, forms, ms, a, i) < 0)
+                return -1;
+            continue;
+        }
+        const gaz_entity *p = hyphen_next(text, t, i) ? NULL : gaz_person_by_initial(g, "", forms[i]);
         bool known = false;
         for (size_t k = 0; p && k < ms->n && !known; k++)
             known = ms->v[k].key == p->key && ms->v[k].first <= i && i < ms->v[k].first + ms->v[k].n;
@@ -945,7 +992,7 @@ static int add_initials(const gazetteer *g, const char *text, const tok_array *t
                && utf8_letters(tok_array_norm(t, s), t->v[s].len) == 1)
             s++;
         if (s == i || taken[s] || names_case(text, t->v[s].start, t->v[s].end) <= 0
-            || utf8_letters(tok_array_norm(t, s), t->v[s].len) < 2)
+            || utf8_letters(tok_array_norm(t, s), t->v[s].len) < 2 || hyphen_next(text, t, s))
             continue;
         const gaz_entity *e = gaz_person_by_initial(g, forms[i], forms[s]);
         if (!e)
@@ -1853,6 +1900,42 @@ static int patronymic_keys(const gazetteer *g, const tok_array *t, char **forms,
     return 0;
 }
 
+/* A detected name written with two initials and a surname ("Д. Н.
+ * Мамина-Сибиряка") is keyed by the first initial and the surname ("d mamin
+ * sibiryak"): the patronymic's initial is what a filter naming the person
+ * in full cannot know (restated_initial). Every mention sharing the key
+ * follows. Returns 0, or -1 on no memory. */
+static int initials_keys(const char *text, const tok_array *t, char **forms, mentions *ms)
+{
+    for (size_t i = 0; i < ms->n; i++) {
+        mention *m = &ms->v[i];
+        char *old = m->own_key, key[256];
+        size_t a = m->first, len;
+        if (!old || m->key != old || m->n < 3 || !initial_at(text, t, a)
+            || !initial_at(text, t, a + 1) || initial_at(text, t, a + 2))
+            continue;
+        /* An untyped name of Latin initials may be a company's ("J.P. Morgan"). */
+        if (m->type != ENT_PERSON
+            && (m->type != ENT_NAME
+                || script_word(tok_array_norm(t, a), t->v[a].len, NULL) != SCRIPT_CYRILLIC))
+            continue;
+        len = (size_t)snprintf(key, sizeof key, "%s", forms[a]);
+        for (size_t k = a + 2; k < a + m->n && len < sizeof key; k++)
+            len += (size_t)snprintf(key + len, sizeof key - len, " %s", forms[k]);
+        if (len >= sizeof key)
+            continue;
+        char *own = strdup(key);
+        if (!own)
+            return -1;
+        for (size_t j = 0; j < ms->n; j++)
+            if (ms->v[j].key == old)
+                ms->v[j].key = own;
+        m->own_key = own;
+        free(old);
+    }
+    return 0;
+}
+
 /* A detected organization's name that ends with a gazetteer place or
  * organization is keyed by that owner's key (restated_key), as a filter
  * naming it is: "Института ядерной физики Академии наук Узбекистана" meets
@@ -1996,7 +2079,8 @@ static seek_status find_entities(const gazetteer *g, const char *text, size_t le
             goto out;
     if (g && (add_eponyms(g, text, t, forms, &ms) < 0 || add_named_in_full(text, t, forms, &ms) < 0))
         goto out;
-    if ((g && owned_keys(g, &ms) < 0) || patronymic_keys(g, t, forms, &ms) < 0)
+    if ((g && owned_keys(g, &ms) < 0) || patronymic_keys(g, t, forms, &ms) < 0
+        || initials_keys(text, t, forms, &ms) < 0)
         goto out;
     sort_mentions(&ms);
     for (size_t i = 0; i < ms.n; i++)

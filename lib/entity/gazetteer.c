@@ -303,6 +303,59 @@ static size_t fleeting_vowel(const char *name, size_t len)
     return len - 4;
 }
 
+/* `name` (`len` bytes) with "-ов" for the "-ы" of each plural noun, its
+ * genitive ("Соединенных Штатов Америки", "Нидерландов"), into `out` (cap
+ * bytes): its length, or 0 when it has none. A Cyrillic word of five
+ * letters or more ending in a consonant and "ы" in a name of two words or
+ * more, of nine or more alone, where a surname would not be read as a
+ * place ("Алматы" is no "Алматов"). The ending rustem cuts leaves "-ов" on
+ * surnames, so the genitive plural meets no other form. */
+static size_t plural_genitive(const char *name, size_t len, char *out, size_t cap)
+{
+    static const char vowels[] = "аеёиоуыэюя";
+    bool alone = !memchr(name, ' ', len), changed = false;
+    size_t o = 0;
+    if (!translit_has_cyr(name, len))
+        return 0;
+    for (size_t i = 0; i < len;) {
+        size_t w = i;
+        while (w < len && name[w] != ' ' && name[w] != '-')
+            w++;
+        size_t letters = 0;
+        for (size_t k = i; k < w; k++)
+            letters += ((unsigned char)name[k] & 0xC0) != 0x80;
+        bool plural = w - i >= 4 && !memcmp(name + w - 2, "ы", 2) && letters >= (alone ? 9u : 5u)
+                      && !strstr(vowels, (char[3]){ name[w - 4], name[w - 3], 0 });
+        size_t keep = plural ? w - 2 : w;
+        if (o + (keep - i) + 5 > cap)
+            return 0;
+        memcpy(out + o, name + i, keep - i);
+        o += keep - i;
+        if (plural) {
+            memcpy(out + o, "ов", 4);
+            o += 4;
+            changed = true;
+        }
+        if (w < len)
+            out[o++] = name[w];
+        i = w + 1;
+    }
+    return changed ? o : 0;
+}
+
+/* Registers `name` (`len` bytes), another spelling of a name of entity `e`
+ * that meets only inflections, in its match form. Returns 0, or -1 on no
+ * memory. */
+static int add_variant(gazetteer *g, uint32_t e, const char *name, size_t len, int inflected, int caps)
+{
+    size_t n;
+    char **f = form_tokens(name, len, &n, inflected), *key = f ? join(f, n) : NULL;
+    int rc = f && key ? add_form(g, e, f, n, key, 1, 0, caps) : -1;
+    free_toks(f, n);
+    free(key);
+    return rc;
+}
+
 /* Registers one name of entity `e`: in the form that meets its inflections
  * in Russian text and, for a Cyrillic name, also in its plain
  * transliteration, which Latin text spells ("Moskva"). Each form is computed
@@ -336,23 +389,16 @@ static int add_name(gazetteer *g, uint32_t e, const char *name, size_t len, int 
     if (rc == 0 && pkey)
         rc = add_form(g, e, plain, np, pkey, 0, 0, caps);
     size_t fv = !cut ? fleeting_vowel(name, len) : 0;
-    if (rc == 0 && fv) {
+    if (rc == 0 && fv && len - 2 <= TOK_MAX_BYTES) {
         char shorter[TOK_MAX_BYTES + 1];
-        size_t sl = len - 2, nf;
-        if (sl > TOK_MAX_BYTES)
-            goto out;
         memcpy(shorter, name, fv);
         memcpy(shorter + fv, name + fv + 2, len - fv - 2);
-        char **f = form_tokens(shorter, sl, &nf, 0), *fkey = f ? join(f, nf) : NULL;
-        if (!f || !fkey) {
-            free_toks(f, nf);
-            rc = -1;
-            goto out;
-        }
-        rc = add_form(g, e, f, nf, fkey, 1, 0, caps);
-        free_toks(f, nf);
-        free(fkey);
+        rc = add_variant(g, e, shorter, len - 2, 0, caps);
     }
+    char genitive[512];
+    size_t gl = rc == 0 ? plural_genitive(name, len, genitive, sizeof genitive) : 0;
+    if (gl)
+        rc = add_variant(g, e, genitive, gl, 1, caps);
 out:
     free_toks(toks, n);
     free_toks(plain, np);

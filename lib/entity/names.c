@@ -288,13 +288,16 @@ static unsigned classes_of(const char *w, size_t len)
 /* The classes of token i, a possessive "'s" ignored. An acronym that spells
  * a function word ("US", "WHO") is not one. */
 static bool initials(const scan *s, size_t i);
+static bool initial(const scan *s, size_t i);
 
 static unsigned flags(const scan *s, size_t i)
 {
     size_t len = strnlen(norm(s, i), MAX_WORD + 1);
 
-    if (len > MAX_WORD || initials(s, i))
-        return 0;   /* the "A" of "A.P. Moller" is no article */
+    /* The "A" of "A.P. Moller" is no article, the "А" and "В" of "А. В.
+     * Ляпунов" no conjunction and preposition. */
+    if (len > MAX_WORD || initials(s, i) || initial(s, i))
+        return 0;
     len -= is_possessive(s, i) ? 2 : 0;
     unsigned fl = classes_of(norm(s, i), len);
     size_t stem = rustem_name(norm(s, i), len);
@@ -360,6 +363,31 @@ static bool initials(const scan *s, size_t i)
 
     return i + 1 < s->n && (p = gap(s, i, &len)) && len == 1 && p[0] == '.'
            && first_case(s, i, &single) > 0 && single && first_case(s, i + 1, &single) > 0 && single;
+}
+
+/* Token i is a Cyrillic initial before a name: a capital letter alone,
+ * then ". " and a capitalized word ("А. В. Ляпунов"). In English a lone
+ * "A" so written is still the article ("A. Smith and B. Jones"). */
+static bool initial(const scan *s, size_t i)
+{
+    bool single;
+    size_t len;
+    const unsigned char *p;
+
+    return i + 1 < s->n && (p = gap(s, i, &len)) && len == 2 && !memcmp(p, ". ", 2)
+           && first_case(s, i, &single) > 0 && single && first_case(s, i + 1, NULL) > 0
+           && cyrillic(s, i);
+}
+
+/* Token i is one capital letter and a period: an initial whatever follows
+ * ("Д. Н" of "Д. Н. Мамина-Сибиряка", whose surname another name took). */
+static bool initial_letter(const scan *s, size_t i)
+{
+    bool single;
+    size_t len = 0;
+    const unsigned char *p = i + 1 < s->n ? gap(s, i, &len) : NULL;
+
+    return first_case(s, i, &single) > 0 && single && p && len >= 1 && p[0] == '.';
 }
 
 /* Tokens i and i+1 are joined by an ampersand, with a space on both sides
@@ -653,10 +681,12 @@ static int take_run(scan *s, size_t i, size_t *resume)
         j = trim(s, a, shorten(s, a));
         type = type && j > a ? inst_type(s, c, j) : type;   /* "... | of the Republic" */
     }
-    for (c = a; c < j && (first_case(s, c, NULL) <= 0 || is_acronym(s, c)); c++)
+    for (c = a; c < j && (first_case(s, c, NULL) <= 0 || is_acronym(s, c) || initial(s, c)
+                          || (c + 1 == j && initial_letter(s, c)));
+         c++)
         ;
     if (j < a + MIN_LEN || c == j || (!type && plural_title(s, j - 1)))
-        return 0;   /* too short, only acronyms, or office holders */
+        return 0;   /* too short, only acronyms or initials, or office holders */
     *resume = j;
     return push(s, a, j, type ? type : guess(s, a, j));
 }

@@ -277,3 +277,50 @@ char *restated_person(const char *form)
         snprintf(out, len, "%.*s%s", (int)(a - form), form, b);
     return out;
 }
+
+/* Whether match-form word `w` (`len` bytes) may be an initial: one letter
+ * in any script's transliteration ("d", "zh", "shch"). */
+static bool initial_form(const char *w, size_t len)
+{
+    static const char *const digraphs[] = { "zh", "kh", "ts", "ch", "sh", "shch", "yu", "ya",
+                                            "ye", "yi", "gh" };
+    if (len == 1)
+        return true;
+    for (size_t k = 0; k < sizeof digraphs / sizeof *digraphs; k++)
+        if (strlen(digraphs[k]) == len && !strncmp(w, digraphs[k], len))
+            return true;
+    return false;
+}
+
+char *restated_initial(const char *form)
+{
+    static const char *const digraphs[] = { "shch", "zh", "kh", "ts", "ch", "sh", "yu", "ya",
+                                            "ye", "yi", "gh" };
+    size_t first = strcspn(form, " ");
+    const char *rest = form[first] ? form + first + 1 : NULL;
+    if (!rest || !*rest)
+        return NULL;
+    size_t initial = 0;
+    if (initial_form(form, first)) {
+        /* "d n mamin sibiryak": the second initial left out. */
+        size_t second = strcspn(rest, " ");
+        if (!rest[second] || !initial_form(rest, second))
+            return NULL;
+        initial = first;
+        rest += second + 1;
+    } else {
+        if (first < 3)
+            return NULL;
+        initial = 1;
+        for (size_t k = 0; k < sizeof digraphs / sizeof *digraphs; k++)
+            if (!strncmp(form, digraphs[k], strlen(digraphs[k]))) {
+                initial = strlen(digraphs[k]);
+                break;
+            }
+    }
+    size_t len = initial + strlen(rest) + 2;
+    char *out = malloc(len);
+    if (out)
+        snprintf(out, len, "%.*s %s", (int)initial, form, rest);
+    return out;
+}

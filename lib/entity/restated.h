@@ -42,4 +42,11 @@ char *restated_key(const gazetteer *g, const char *form);
  * name; NULL when `form` is no such name or memory runs out. */
 char *restated_person(const char *form);
 
+/* A person's name as written with the initial of the given name and the
+ * surname ("d mamin sibiryak" for "dmitri mamin sibiryak", "Дмитрий
+ * Мамин-Сибиряк" in match form, and for "d n mamin sibiryak", whose second
+ * initial documents leave out of the key): a malloc'd string, or NULL when
+ * `form` is no given name and surname or memory runs out. */
+char *restated_initial(const char *form);
+
 #endif

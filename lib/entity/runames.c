@@ -47,7 +47,9 @@ static const char org_heads[] =
     " исполком движен фронт театр муз метрополитен комбинат завод фабрик больниц госпитал"
     " клиник центр училищ колледж гимназ консерватор библиотек филармон цирк прокуратур"
     " министерств управлен инспекц департамент компан концерн холдинг объединен коллег"
-    " издательств бирж дум обсерватор лаборатор трест верф авиакомпан госкорпорац ";
+    " издательств бирж дум обсерватор лаборатор трест верф авиакомпан госкорпорац"
+    " отряд школ епархи семинари церкв церков митрополи патриархат муфтият синод ансамбл оркестр"
+    " капелл редакц телерадиокомпан кооператив заповедник ";
 
 /* Heads whose forms are also a common noun's plural ("коллегия" and
  * "коллеги"): a name only with words of its own or an owner ("Судебная
@@ -194,6 +196,10 @@ static int region(scan *s, size_t a, size_t j)
                         && letter_case(s, k + 1) > 0 && adjective(s, word_end(s, k + 1));
          items++)
         k = word_end(s, k + 1);
+    /* Commas alone: "Свердловской, Челябинской, Тюменской областей". */
+    if (k > j && k + 1 < s->n && gap_is(s, k, " ") && letter_case(s, k + 1) < 0
+        && listed(s, k + 1, region_words))
+        return push(s, a, j + 1 - a, k + 1, NAMES_PLACE) < 0 ? -1 : 1;
     if (k + 3 < s->n && gap_is(s, k, " ") && !strcmp(norm(s, k + 1), "и") && gap_is(s, k + 1, " ")
         && letter_case(s, k + 2) > 0) {
         size_t e = word_end(s, k + 2);
@@ -570,7 +576,9 @@ static int push_owned(scan *s, size_t a, size_t plain, size_t named, size_t owne
 {
     if (owned > plain)
         named = plain = owned;
-    if (guillemets_after(s, named))
+    /* After its eponym a name is whole: what follows in guillemets is a
+     * play, a product ("театра имени Пушкина «Гамлет»"). */
+    if (guillemets_after(s, named) && named == plain)
         return 0;
     return push_named(s, a, plain, named, kind);
 }

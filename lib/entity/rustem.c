@@ -52,8 +52,20 @@ static int ending(const char *norm, size_t len)
     return -1;
 }
 
+/* Plural genitives of the words after a region's adjective, which a list of
+ * regions shares ("Приморского и Хабаровского краев"): cut to the stem of
+ * their other cases, unlike the "-ов" of a surname. */
+static const struct {
+    const char *word, *stem;
+} region_plurals[] = {
+    { "краев", "кр" }, { "районов", "район" }, { "округов", "округ" }, { "улусов", "улус" },
+};
+
 size_t rustem_name(const char *norm, size_t len)
 {
+    for (size_t i = 0; i < sizeof region_plurals / sizeof *region_plurals; i++)
+        if (strlen(region_plurals[i].word) == len && !memcmp(norm, region_plurals[i].word, len))
+            return strlen(region_plurals[i].stem);
     int e = ending(norm, len);
     return e < 0 ? len : len - strlen(endings[e]);
 }

@@ -115,9 +115,12 @@ int qp_entity_terms(const gazetteer *gaz, ent_type type, const char *name, qp_en
     /* Names the gazetteer lacks are indexed under their own spelling, typed
      * by context or not at all, so a typed filter also takes untyped ones;
      * an organization's that ends with its owner, under the owner's key; a
-     * person's with a patronymic, without it. */
+     * person's with a patronymic, without it; one written with initials,
+     * under the first and the surname. */
     char *owned = gaz && (type == ENT_ORG || type == ENT_NTYPES) ? restated_key(gaz, name) : NULL;
     char *person = type == ENT_PERSON || type == ENT_NTYPES ? restated_person(name) : NULL;
+    char *initial = type == ENT_PERSON || type == ENT_NTYPES ? restated_initial(person ? person : name)
+                                                             : NULL;
     for (int t = 0; t < ENT_NTYPES && !rc; t++) {
         if (type != ENT_NTYPES && t != (int)type && t != ENT_NAME)
             continue;
@@ -129,9 +132,13 @@ int qp_entity_terms(const gazetteer *gaz, ent_type type, const char *name, qp_en
         if (!rc && person && t == ENT_PERSON
             && snprintf(term, sizeof term, "%s%s", qp_entity_prefix((ent_type)t), person) < 240)
             rc = fn(term, NULL, ctx);
+        if (!rc && initial && (t == ENT_PERSON || t == ENT_NAME)
+            && snprintf(term, sizeof term, "%s%s", qp_entity_prefix((ent_type)t), initial) < 240)
+            rc = fn(term, NULL, ctx);
     }
     free(owned);
     free(person);
+    free(initial);
     return rc;
 }
 

@@ -275,6 +275,25 @@ static void test_fleeting_vowel(void **state)
     gaz_free(g);
 }
 
+/* A plural noun's genitive in "-ов" ("Соединенных Штатов Америки",
+ * "Нидерландов"); never a short name's alone, which a surname may spell
+ * ("Алматы" is no "Алматов"). */
+static void test_plural_genitive(void **state)
+{
+    (void)state;
+    gazetteer *g = load_text("place\tUnited States\tСоединённые Штаты Америки\n"
+                             "place\tNetherlands\tНидерланды\n"
+                             "place\tAlmaty\tАлматы\n", SEEK_OK, NULL);
+    char out[512];
+    match(g, "посол Соединенных Штатов Америки и посол Нидерландов", out, sizeof out);
+    assert_string_equal(out, "1+3:United States,6+1:Netherlands");
+    match(g, "в Соединенные Штаты, Нидерланды и Алматы", out, sizeof out);
+    assert_string_equal(out, "3+1:Netherlands,5+1:Almaty");
+    match(g, "сказал Алматов", out, sizeof out);
+    assert_string_equal(out, "");
+    gaz_free(g);
+}
+
 static void test_load_errors_name_the_line(void **state)
 {
     (void)state;
@@ -516,6 +535,7 @@ int main(void)
         cmocka_unit_test(test_scripts_meet),
         cmocka_unit_test(test_stems_that_meet),
         cmocka_unit_test(test_fleeting_vowel),
+        cmocka_unit_test(test_plural_genitive),
         cmocka_unit_test(test_person_by_initial),
         cmocka_unit_test(test_load_errors_name_the_line),
         cmocka_unit_test(test_shared_names),

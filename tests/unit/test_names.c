@@ -433,6 +433,10 @@ static void test_initials_and_ampersands(void **state)
     /* A sentence's "A" with one initial's period is still the article; no
      * ampersand without its two spaces or none. */
     expect("A. Smith and B. Jones", NULL, "n:B. Jones");
+    /* Russian initials, whose letters "А", "В", "С" are also a conjunction
+     * and prepositions. */
+    expect("Об этом сообщил А. В. Ляпунов вчера.", NULL, "n:А. В. Ляпунов");
+    expect("Доклад сделала С. Иванова.", NULL, "n:С. Иванова");
     expect("Smith &Jones met Brown & Co in town", NULL, "o:Brown & Co");
 }
 

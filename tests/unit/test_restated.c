@@ -2,7 +2,8 @@
  * gazetteer does not hold, its owner written another way or added, its
  * eponym added; never an organization whose names say another owner or
  * eponym, nor anything for people; the key of a name the gazetteer lacks
- * that ends with its owner. */
+ * that ends with its owner; a person's name without a patronymic or with
+ * initials. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -145,6 +146,35 @@ static void test_person(void **state)
     }
 }
 
+/* A person's name as written with initials: the given name's initial in
+ * its transliteration, a second initial left out. */
+static void test_initial(void **state)
+{
+    (void)state;
+    const char *const with[][2] = {
+        { "Дмитрий Мамин-Сибиряк", "d mamin sibiryak" },
+        { "Д. Н. Мамин-Сибиряк", "d mamin sibiryak" },
+        { "Жанна Иванова", "zh ivanov" },
+        { "Юрий Щукин", "yu shchukin" },
+        { "Щорс Петров", "shch petrov" },
+        { "John Smith", "j smith" },
+    };
+    for (size_t i = 0; i < sizeof with / sizeof *with; i++) {
+        char *form = gaz_match_form(with[i][0], strlen(with[i][0]));
+        char *p = restated_initial(form);
+        assert_non_null(p);
+        assert_string_equal(p, with[i][1]);
+        free(p);
+        free(form);
+    }
+    const char *const without[] = { "Д. Петров", "Петров", "" };
+    for (size_t i = 0; i < sizeof without / sizeof *without; i++) {
+        char *form = gaz_match_form(without[i], strlen(without[i]));
+        assert_null(restated_initial(form));
+        free(form);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -154,6 +184,7 @@ int main(void)
         cmocka_unit_test(test_not_restated),
         cmocka_unit_test(test_owned_key),
         cmocka_unit_test(test_person),
+        cmocka_unit_test(test_initial),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
