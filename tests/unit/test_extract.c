@@ -375,6 +375,15 @@ static void test_russian_org_names(void **state)
     EXPECT("Сообщил начальник управления А. В. Ляпунов вчера.", "person:a lyapunov*1");
     EXPECT("Спектакль театра имени Д. Н. Мамина-Сибиряка показали.",
            "person:d mamin sibiryak*1");
+    /* Heads of churches, schools, rescue units; after its eponym a name is
+     * whole, what follows in guillemets a play. */
+    EXPECT("Соглашение подписали Уфимская епархия и Ошская спортивная школа вчера.",
+           "org:ufimsk eparkh*1 org:oshsk sportivn shkol*1");
+    EXPECT("Прибыл Сибирский поисково-спасательный отряд вчера.",
+           "org:sibirsk poiskov spasateln otryad*1");
+    EXPECT("Показали спектакль Челябинского театра драмы имени Наума Орлова «Гамлет».",
+           "org:chelyabinsk teatr dram*1 org:chelyabinsk teatr dram imen orlov*1 "
+           "person:naum orlov*1");
     /* A compound adjective first; a head that is also a common plural only
      * with words of its own or an owner; an owner the gazetteer knows gives
      * its key. */
