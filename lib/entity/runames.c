@@ -363,7 +363,6 @@ static bool genitive_tail(const scan *s, size_t i)
     static const char *const ends[] = { "а", "я", "ы", "и", "ов", "ев", "ей", "ых", "их", "ого",
                                         "его", "ой", "ий" };
     static const char *const adjectives[] = { "ский", "цкий" };
-    static const char *const verbs[] = { "ла", "ли", "ло", "ся", "сь" };
     static const char *const stop[] = { "имени", "страны", "года", "время" };
     const char *w = norm(s, i);
     size_t len = strlen(w);
@@ -372,9 +371,8 @@ static bool genitive_tail(const scan *s, size_t i)
     for (size_t k = 0; k < sizeof stop / sizeof *stop; k++)
         if (!strcmp(w, stop[k]))
             return false;
-    for (size_t k = 0; k < sizeof verbs / sizeof *verbs; k++)
-        if (!memcmp(w + len - strlen(verbs[k]), verbs[k], strlen(verbs[k])))
-            return false;
+    if (rustem_verb_like(w, len))
+        return false;
     for (size_t k = 0; k < sizeof adjectives / sizeof *adjectives; k++)
         if (len > strlen(adjectives[k])
             && !memcmp(w + len - strlen(adjectives[k]), adjectives[k], strlen(adjectives[k])))
@@ -392,16 +390,10 @@ static bool genitive_tail(const scan *s, size_t i)
  * "сообщило"). */
 static bool noun_like(const scan *s, size_t i)
 {
-    static const char *const verbs[] = { "ил", "ал", "ял", "ел", "ыл", "ул", "ла", "ло", "ли",
-                                         "ет", "ит", "ут", "ют", "ят", "ть", "ся", "сь" };
     const char *w = norm(s, i);
     size_t len = strlen(w);
-    if (len < 8 || (unsigned char)w[0] < 0xD0 || wordlist_has(time_adverbs, w, len))
-        return false;
-    for (size_t k = 0; k < sizeof verbs / sizeof *verbs; k++)
-        if (!memcmp(w + len - strlen(verbs[k]), verbs[k], strlen(verbs[k])))
-            return false;
-    return true;
+    return len >= 8 && (unsigned char)w[0] >= 0xD0 && !wordlist_has(time_adverbs, w, len)
+           && !rustem_verb_like(w, len);
 }
 
 /* Token i is a genitive plural adjective ("биологических", "точных"),

@@ -2,6 +2,7 @@
  * form, so every case of a word is one: "Министерстве", "Министерства" ->
  * "ministerstv". */
 #include "entity/ruorg.h"
+#include "entity/rustem.h"
 
 #include <pthread.h>
 #include <stdbool.h>
@@ -76,15 +77,17 @@ static const struct body_src {
     { NULL, "Парламент", false },
     { NULL, "Администрация", false },
     { NULL, "Мэрия", false },
+    { NULL, "Прокуратура", false },
     { NULL, "Акимат", false },
     { NULL, "Хокимият", false },
     { NULL, "Хукумат", false },
 };
 
 /* Bodies the press writes in lower case with their owner: "правительства
- * РФ", "мэрией Оша", "акиматом Павлодарской области", "хокимият Нукуса". */
+ * РФ", "мэрией Оша", "акиматом Павлодарской области", "хокимият Нукуса",
+ * "прокуратура Приморского края". */
 static const char *const lower_src[] = { "правительство", "администрация", "мэрия", "акимат",
-                                         "хокимият", "хукумат" };
+                                         "хокимият", "хукумат", "прокуратура" };
 
 /* Heads of a name read up to its owner: "Агентство по статистике при
  * Президенте Республики Таджикистан", "Союз журналистов России". */
@@ -715,7 +718,11 @@ static int read_body(const scan *s, size_t i, ruorg_hit *h, const body **which)
             /* Words of its own before a place ("Союз журналистов России",
              * "Департамент экологии по Атырауской области"), none needed
              * before an organization ("Совет ЕЭК"). */
-            if ((on = owner_at(s, j, &of)) > 0 && (inner || of->type == ENT_ORG)) {
+            /* After "и" a name is the list's next item, no owner
+             * ("Министерству сельского хозяйства и Министерству водного
+             * хозяйства"). */
+            bool after_and = j > i && !strcmp(s->forms[j - 1], "i");
+            if (!after_and && (on = owner_at(s, j, &of)) > 0 && (inner || of->type == ENT_ORG)) {
                 *h = (ruorg_hit){ i, j + on - i, pri_or(s, i, j), of, make_key(s, NULL, i, j, of), NULL };
                 return h->key ? 1 : -1;
             }
@@ -851,8 +858,6 @@ static bool inner_like(const char *w)
                                         "его", "ее", "её", "их", "уже", "еще", "ещё", "также",
                                         "ранее", "после", "перед", "через", "около", "между",
                                         "против", "или", "но", "не" };
-    static const char *const verb_ends[] = { "ил", "ал", "ял", "ел", "ыл", "ул", "ла", "ло", "ли",
-                                             "ет", "ит", "ут", "ют", "ят", "ть", "ся", "сь" };
     size_t len = strlen(w), letters = 0;
     for (size_t i = 0; i < len; i++)
         letters += ((unsigned char)w[i] & 0xC0) != 0x80;
@@ -864,12 +869,7 @@ static bool inner_like(const char *w)
     for (size_t i = 0; i < sizeof stop / sizeof *stop; i++)
         if (!strcmp(w, stop[i]))
             return false;
-    for (size_t i = 0; letters >= 5 && i < sizeof verb_ends / sizeof *verb_ends; i++) {
-        size_t el = strlen(verb_ends[i]);
-        if (!strcmp(w + len - el, verb_ends[i]))
-            return false;
-    }
-    return true;
+    return letters < 5 || !rustem_verb_like(w, len);
 }
 
 /* What a lower-case word is to a body's name (inner_like): INNER, with

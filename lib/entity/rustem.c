@@ -83,3 +83,23 @@ bool rustem_oblique(const char *norm, size_t len)
         return false;
     return !wordlist_has_word(nominative, endings[e]);
 }
+
+bool rustem_verb_like(const char *norm, size_t len)
+{
+    static const char *const ends[] = { "ил", "ал", "ял", "ел", "ыл", "ул", "ла", "ло", "ли",
+                                        "ет", "ит", "ут", "ют", "ят", "ть", "ся", "сь" };
+    static const char labials[] = "вмбп";
+    for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
+        size_t el = strlen(ends[i]);
+        if (len < el || memcmp(norm + len - el, ends[i], el))
+            continue;
+        /* A past plural's "-ли" follows a vowel or "ш", "г", "с", "з"
+         * ("заявили", "вышли", "смогли", "несли"); after a labial it is a
+         * noun's ("торговли", "земли", "капли"). */
+        if (!strcmp(ends[i], "ли") && len >= el + 2
+            && strstr(labials, (char[3]){ norm[len - el - 2], norm[len - el - 1], 0 }))
+            return false;
+        return true;
+    }
+    return false;
+}

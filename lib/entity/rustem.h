@@ -26,4 +26,10 @@ bool rustem_oblique(const char *norm, size_t len);
  * (a club) is not "СК" (a committee) inflected, nor "РИА" "РИ". */
 bool rustem_short(const char *norm, size_t len);
 
+/* Whether normalized Russian word `norm` (`len` bytes) ends as a verb's
+ * form does: past ("провел", "сообщило", "заявили"), present ("считает"),
+ * infinitive or reflexive; not the "-ли" of a noun after a consonant
+ * ("торговли"). By its ending alone, so a noun so ended counts too. */
+bool rustem_verb_like(const char *norm, size_t len);
+
 #endif

@@ -343,6 +343,17 @@ static void test_russian_bodies(void **state)
     EXPECT("Заголовок\nАЛМАТЫ, 5 мая. В ГУ МЧС по Алматы сообщили.",
            "place:almaty*2 org:glavn upravlen ministerstv po chrezvychain situatsi po almaty*1 "
            "org:ministerstv po chrezvychain situatsi kazakhstan*1");
+    /* A list's next body after "и" is no owner; a noun's "-ли" after a
+     * labial ("торговли") is no verb's; a prosecutor's office in lower
+     * case with its owner. */
+    EXPECT("Заголовок\nАСТАНА, 5 мая. Он поручил Министерству сельского хозяйства и Министерству "
+           "юстиции Республики Казахстан ускорить работы.",
+           "place:astana*1 org:ministerstv selsk khozyaistv kazakhstan*1 "
+           "org:ministerstv yustits kazakhstan*1 place:kazakhstan*1");
+    EXPECT("Заголовок\nЕРЕВАН, 5 мая. По данным Министерства инвестиций, промышленности и торговли, "
+           "экспорт вырос.", "place:yerevan*1 org:ministerstv investits promyshlennost i torgovl armenia*1");
+    EXPECT("Об этом сообщила прокуратура Республики Казахстан.",
+           "org:prokuratur kazakhstan*1 place:kazakhstan*1");
     /* A unit in lower case, with its body and region. */
     EXPECT("Заголовок\nАЛМАТЫ, 5 мая. Сотрудники управления МЧС по Алматы прибыли.",
            "place:almaty*2 org:upravlen ministerstv po chrezvychain situatsi po almaty*1 "
