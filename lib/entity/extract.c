@@ -190,6 +190,11 @@ static int detected_key(const char *text, const tok_array *t, char **forms, size
         else if (to - from > 4 && !memcmp(text + to - 4, "\xE2\x80\x99", 3))
             to -= 4;
     }
+    /* A name that holds an opening guillemet holds its closing one too
+     * ("Национальная компания «Казмунайгаз»"). */
+    if (first + nt < t->n && t->v[first + nt].start >= to + 2 && !memcmp(text + to, "»", 2)
+        && memmem(text + from, to - from, "«", 2) && !memmem(text + from, to - from, "»", 2))
+        to += 2;
     char *key = malloc(klen + 1), *name = malloc(to - from + hlen + 1);
     if (!key || !name) {
         free(key);

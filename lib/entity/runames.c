@@ -570,9 +570,18 @@ static int push_owned(scan *s, size_t a, size_t plain, size_t named, size_t owne
     if (owned > plain)
         named = plain = owned;
     /* After its eponym a name is whole: what follows in guillemets is a
-     * play, a product ("театра имени Пушкина «Гамлет»"). */
-    if (guillemets_after(s, named) && named == plain)
-        return 0;
+     * play, a product ("театра имени Пушкина «Гамлет»"). Else the words
+     * before guillemets say what the name in them is: the whole is a name
+     * too, as an analyst writes it ("Национальная компания «Казмунайгаз»"),
+     * pushed before the name in guillemets, which stays one of its own. */
+    if (guillemets_after(s, named) && named == plain) {
+        size_t q = quote_end(s, named);
+        if (q == (size_t)-1)
+            return 0;
+        if (push(s, a, q + 1 - a, (size_t)-1, NAMES_ORG) < 0)
+            return -1;
+        return quoted(s, named) < 0 ? -1 : 1;
+    }
     return push_named(s, a, plain, named, kind);
 }
 
@@ -588,11 +597,15 @@ static int push_owned(scan *s, size_t a, size_t plain, size_t named, size_t owne
 static int org_phrase(scan *s, size_t a)
 {
     enum { MAX_ADJ = 3 };
-    bool city = known_place(s, a) && !(a + 1 < s->n && known_place(s, a + 1));
-    /* A compound adjective: "Контрольно-дисциплинарный комитет". */
-    size_t first = a + 1 < s->n && gap_is(s, a, "-") && letter_case(s, a + 1) < 0 && !taken(s, a + 1)
-                   ? a + 1 : a;
-    if ((taken(s, a) && !city) || !adjective_form(s, first))
+    /* A compound adjective: "Контрольно-дисциплинарный комитет", its parts
+     * capitalized when made from names ("Кабардино-Балкарский
+     * государственный университет"). */
+    size_t last = word_end(s, a);
+    bool city = known_place(s, a) && known_place(s, last)
+                && !(last + 1 < s->n && known_place(s, last + 1));
+    size_t first = last == a && a + 1 < s->n && gap_is(s, a, "-") && letter_case(s, a + 1) < 0
+                   && !taken(s, a + 1) ? a + 1 : last;
+    if ((!free_span(s, a, last) && !city) || !adjective_form(s, first))
         return 0;
     size_t j = first + 1, k, e;
     for (k = 0; k < MAX_ADJ && j < s->n && gap_is(s, j - 1, " ")
@@ -610,7 +623,7 @@ static int org_phrase(scan *s, size_t a)
         return 0;
     /* At a sentence's start, a name's adjective ("Ошский") or a place whose
      * body it is ("Арбитражный суд Москвы") says it is a name. */
-    if (sentence_start(s, a) && !adjective(s, a) && owned == plain)
+    if (sentence_start(s, a) && !adjective(s, a) && !adjective(s, last) && owned == plain)
         return 0;
     return push_owned(s, a, plain, named, owned, kind);
 }
@@ -925,7 +938,7 @@ long runames_find(const char *text, size_t len, const names_tok *toks, size_t n,
             && names_caps(text, toks[i].start, toks[i].end) < 2
             && (supervisor(&s, i) || compound_org(&s, i)))
             rc = push(&s, i, 1, (size_t)-1, NAMES_ORG) < 0 ? -1 : 1;
-        if (rc == 0 && i == j)
+        if (rc == 0)
             rc = org_phrase(&s, i);
         if (rc == 0 && i == j)
             rc = institution(&s, i);

@@ -386,6 +386,13 @@ static void test_russian_org_names(void **state)
     EXPECT("Сообщил начальник управления А. В. Ляпунов вчера.", "person:a lyapunov*1");
     EXPECT("Спектакль театра имени Д. Н. Мамина-Сибиряка показали.",
            "person:d mamin sibiryak*1");
+    /* A name in guillemets after the words saying what it is: the whole is
+     * a name too. */
+    EXPECT("Учеба в Международном центре торговли «Термез» началась.",
+           "org:mezhdunarodn tsentr torgovl termez*1");
+    /* A compound adjective of capitalized parts. */
+    EXPECT("Студенты Кабардино-Балкарского государственного университета приехали.",
+           "org:kabardin balkarsk gosudarstvenn universitet*1");
     /* Heads of churches, schools, rescue units; after its eponym a name is
      * whole, what follows in guillemets a play. */
     EXPECT("Соглашение подписали Уфимская епархия и Ошская спортивная школа вчера.",
