@@ -399,6 +399,13 @@ static int add_name(gazetteer *g, uint32_t e, const char *name, size_t len, int 
     size_t gl = rc == 0 ? plural_genitive(name, len, genitive, sizeof genitive) : 0;
     if (gl)
         rc = add_variant(g, e, genitive, gl, 1, caps);
+    /* "-овь" drops its vowel in every other case: "Русской православной
+     * церкви" meets "Русская православная церковь". */
+    if (rc == 0 && len >= 10 && len - 2 < sizeof genitive && !memcmp(name + len - 6, "овь", 6)) {
+        memcpy(genitive, name, len - 6);
+        memcpy(genitive + len - 6, "вь", 4);
+        rc = add_variant(g, e, genitive, len - 2, 1, caps);
+    }
 out:
     free_toks(toks, n);
     free_toks(plain, np);
