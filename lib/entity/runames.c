@@ -424,7 +424,7 @@ static bool initial(const scan *s, size_t i)
  * returns how many words *plain took. */
 static size_t name_tail(const scan *s, size_t j, bool bare_named, size_t *plain, size_t *named)
 {
-    enum { MAX_TAIL = 4, MAX_PO = 3, MAX_NAMED = 2 };
+    enum { MAX_TAIL = 6, MAX_PO = 5, MAX_NAMED = 2 };
     size_t words = 0, po = 0, before_po = j, e;
     bool after_plural = false;
     while (words < MAX_TAIL && j < s->n && gap_is(s, j - 1, " ")
@@ -434,10 +434,14 @@ static size_t name_tail(const scan *s, size_t j, bool bare_named, size_t *plain,
             before_po = j++;
             continue;
         }
-        /* "кардиологии и терапии": "и" joins two genitives of the name. */
-        if (!po && words && e == j && !strcmp(norm(s, j), "и") && j + 1 < s->n
-            && gap_is(s, j, " ") && (e = lower_word(s, j + 1)) != (size_t)-1 && genitive_tail(s, e)) {
+        /* "кардиологии и терапии": "и" joins two genitives of the name, or
+         * two words of what it does ("по гидрометеорологии и мониторингу
+         * окружающей среды"). */
+        if (words && e == j && !strcmp(norm(s, j), "и") && j + 1 < s->n && gap_is(s, j, " ")
+            && (e = lower_word(s, j + 1)) != (size_t)-1
+            && (po ? po > 1 && po <= MAX_PO && noun_like(s, e) : genitive_tail(s, e))) {
             words++;
+            po += po > 0;
             j = e + 1;
             continue;
         }
