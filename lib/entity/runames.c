@@ -425,7 +425,7 @@ static bool initial(const scan *s, size_t i)
 static size_t name_tail(const scan *s, size_t j, bool bare_named, size_t *plain, size_t *named)
 {
     enum { MAX_TAIL = 6, MAX_PO = 5, MAX_NAMED = 2 };
-    size_t words = 0, po = 0, before_po = j, e;
+    size_t words = 0, po = 0, before_po = j, e, next;
     bool after_plural = false;
     while (words < MAX_TAIL && j < s->n && gap_is(s, j - 1, " ")
            && (e = lower_word(s, j)) != (size_t)-1) {
@@ -438,11 +438,11 @@ static size_t name_tail(const scan *s, size_t j, bool bare_named, size_t *plain,
          * two words of what it does ("по гидрометеорологии и мониторингу
          * окружающей среды"). */
         if (words && e == j && !strcmp(norm(s, j), "и") && j + 1 < s->n && gap_is(s, j, " ")
-            && (e = lower_word(s, j + 1)) != (size_t)-1
-            && (po ? po > 1 && po <= MAX_PO && noun_like(s, e) : genitive_tail(s, e))) {
+            && (next = lower_word(s, j + 1)) != (size_t)-1
+            && (po ? po > 1 && po <= MAX_PO && noun_like(s, next) : genitive_tail(s, next))) {
             words++;
             po += po > 0;
-            j = e + 1;
+            j = next + 1;
             continue;
         }
         bool on = po ? po <= MAX_PO && noun_like(s, e)
