@@ -406,6 +406,33 @@ static bool after_given_name(const char *text, const tok_array *t, const unsigne
     return false;
 }
 
+/* A one-word person the gazetteer names by a given name ("Улугбек", Mirzo
+ * Ulugbek) right before a one-word place shaped as a surname ("Касимов", a
+ * town): someone else's given name and surname, left to name detection.
+ * Drops both matches. */
+static void drop_given_and_surname(const char *text, const tok_array *t, gaz_match *gm, long ng)
+{
+    for (long i = 0; i + 1 < ng; i++) {
+        gaz_match *a = &gm[i], *b = &gm[i + 1];
+        size_t f = a->first;
+        if (a->n != 1 || b->n != 1 || b->first != f + 1 || a->ent->type != ENT_PERSON
+            || b->ent->type != ENT_PLACE || t->v[f + 1].start != t->v[f].end + 1
+            || text[t->v[f].end] != ' '
+            || script_word(tok_array_norm(t, f), t->v[f].len, NULL) != SCRIPT_CYRILLIC)
+            continue;
+        static const char *const ends[] = { "ов", "ев", "ёв", "ин", "ын" };
+        const char *w = tok_array_norm(t, f + 1);
+        size_t len = rustem_name(w, t->v[f + 1].len);
+        for (size_t k = 0; k < sizeof ends / sizeof *ends; k++) {
+            size_t el = strlen(ends[k]);
+            if (len > el + 2 && !memcmp(w + len - el, ends[k], el)) {
+                a->n = b->n = 0;
+                break;
+            }
+        }
+    }
+}
+
 /* The gazetteer's names in the document, sentence by sentence: a name never
  * runs across a sentence's end ("после Минска. Области ..." is no Minsk
  * Region; "U.S. Treasury" and "St. Petersburg" are one name, names.h).
@@ -1309,7 +1336,9 @@ static bool genitive_plural(const tok_array *t, size_t i)
 static size_t owner_before_name(const tok_array *t, const mention *p)
 {
     size_t last = p->first + p->n - 1;
-    if (patronymic(t, last - 1))
+    /* A patronymic last: surname, given name, patronymic, as official
+     * lists write a name ("Лебедев Сергей Николаевич"). */
+    if (patronymic(t, last - 1) || patronymic(t, last))
         return 0;
     if (!nominative_surname(t, last) && !female_nominative(t, p->first + 1, last))
         return 0;
@@ -1872,20 +1901,25 @@ static int add_nominative_forms(const tok_array *t, char **forms, mentions *ms)
 }
 
 /* A detected Russian person named with a patronymic ("Валентина
- * Николаевна Шевчук") is keyed by given name and surname, as the press
- * names them elsewhere and a filter does (qp_entity_terms); the gazetteer's
- * person when it lists that name. Every mention sharing the key follows.
- * Returns 0, or -1 on no memory. */
+ * Николаевна Шевчук", or surname first: "Лебедев Сергей Николаевич") is
+ * keyed by given name and surname, as the press names them elsewhere and a
+ * filter does (qp_entity_terms); the gazetteer's person when it lists that
+ * name. Every mention sharing the key follows. Returns 0, or -1 on no
+ * memory. */
 static int patronymic_keys(const gazetteer *g, const tok_array *t, char **forms, mentions *ms)
 {
     for (size_t i = 0; i < ms->n; i++) {
         mention *m = &ms->v[i];
         char *old = m->own_key, key[256];
-        if (!old || m->key != old || m->type != ENT_PERSON || m->n != 3
-            || !patronymic(t, m->first + 1)
-            || snprintf(key, sizeof key, "%s %s", forms[m->first], forms[m->first + 2])
-                   >= (int)sizeof key)
+        size_t a = m->first;
+        bool middle = m->n == 3 && patronymic(t, a + 1);
+        bool last = m->n == 3 && !middle && patronymic(t, a + 2) && !patronymic(t, a);
+        if (!old || m->key != old || (m->type != ENT_PERSON && !(last && m->type == ENT_NAME))
+            || !(middle || last)
+            || snprintf(key, sizeof key, "%s %s", forms[middle ? a : a + 1],
+                        forms[middle ? a + 2 : a]) >= (int)sizeof key)
             continue;
+        m->type = ENT_PERSON;
         const gaz_entity *p[1];
         const char *name = NULL;
         char *own = NULL;
@@ -2021,6 +2055,7 @@ static seek_status find_entities(const gazetteer *g, const char *text, size_t le
             gm[i].n = 0;
     if (sense_choose(text, t, forms, gm, ng) < 0)
         goto out;
+    drop_given_and_surname(text, t, gm, ng);
     /* Context is read with every match's words taken, so a neighbour that is
      * a known name never counts as a given name or surname. */
     for (long i = 0; i < ng; i++)

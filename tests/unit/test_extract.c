@@ -68,6 +68,8 @@ static const char gaz_text[] =
     "person\tRecep Tayyip Erdogan\tErdogan\n"
     "person\tIlham Aliyev\tИльхам Алиев\n"
     "person\tAskar Mamin\tАскар Мамин|Мамин\n"
+    "person\tIlham Aliyev the elder\tИльхам\n"
+    "place\tMozyrev\tМозырев\n"
     "place\tAlbania\t\n"
     "place\tFrance\t\n"
     "place\tJapan\t\n"
@@ -238,6 +240,11 @@ static void test_russian_context(void **state)
     EXPECT("Задержали бывшего примара села Копчак Дмитрия Чебана вчера.",
            "place:kopchak*1 person:dmitr cheban*1");
     EXPECT("Выступила Валентина Николаевна Шевчук.", "person:valentin shevchuk*1");
+    /* Surname first, as official lists write it. */
+    EXPECT("Миссию возглавил Лебедев Сергей Николаевич вчера.", "person:serg lebedev*1");
+    /* A gazetteer person's one-word name before a place shaped as a
+     * surname: someone else's given name and surname. */
+    EXPECT("Осмотрел кластер хоким Ильхам Мозырев вчера.", "person:ilkh mozyrev*1");
     EXPECT("Суд закрылся. Адвокат Мария Лазарева заявила, что обжалует.", "person:mar lazarev*1");
     /* A surname the gazetteer lists alone, after another given name, is
      * another person; after a known name too. */
