@@ -921,6 +921,25 @@ static char *bare_name(const scan *s, const found *f)
     return name;
 }
 
+/* The republic "республики" after a body at token i stands for: the last
+ * place named before it that is one (a name of it begins "Республика"): a
+ * Russian republic in a story from Ufa ("Министерство здравоохранения
+ * республики" is Bashkortostan's), the country in one from Astana; NULL
+ * when none. */
+static const gaz_entity *republic_before(const scan *s, size_t i)
+{
+    static const char word[] = "Республика ";
+    for (size_t k = i; k-- > 0;) {
+        const gaz_entity *e;
+        if (!is_cap(s, k) || owner_at(s, k, &e) == 0 || e->type != ENT_PLACE)
+            continue;
+        for (size_t a = 0; a < e->naliases; a++)
+            if (!strncmp(e->aliases[a], word, strlen(word)))
+                return e;
+    }
+    return NULL;
+}
+
 /* Bodies written alone take the owner of another of the same name in the
  * document, else the document's country. Returns how many of v[0..nv) keep
  * an owner (moved to its front, the others' keys NULL), or -1 on no memory
@@ -936,6 +955,10 @@ static long own_bare(const scan *s, found *v, size_t nv)
         if (!name)
             return -1;
         const gaz_entity *of = NULL;
+        /* "республики" after it: the republic last named. */
+        size_t o = v[i].h.owner;
+        if (o < v[i].h.first + v[i].h.n && !strcmp(s->forms[o], tab.country[0]))
+            of = republic_before(s, v[i].h.first);
         for (size_t j = 0; j < nv && !of; j++)
             if (v[j].h.key && v[j].h.of && same_body(&v[j].h, name))
                 of = v[j].h.of;

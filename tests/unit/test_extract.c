@@ -68,6 +68,7 @@ static const char gaz_text[] =
     "person\tRecep Tayyip Erdogan\tErdogan\n"
     "person\tIlham Aliyev\tИльхам Алиев\n"
     "person\tAskar Mamin\tАскар Мамин|Мамин\n"
+    "place\tBashkortostan\tБашкортостан|Республика Башкортостан\tRussia\n"
     "person\tIlham Aliyev the elder\tИльхам\n"
     "place\tMozyrev\tМозырев\n"
     "place\tAlbania\t\n"
@@ -305,6 +306,11 @@ static void test_russian_bodies(void **state)
     EXPECT("Заголовок\nЕРЕВАН, 5 мая. Глава МИД республики прибыл. МЧС и спасатели помогли.",
            "place:yerevan*1 org:ministerstv inostrann del armenia*1 "
            "org:ministerstv po chrezvychain situatsi armenia*1");
+    /* "республики" is the republic last named before it, a region of a
+     * country too. */
+    EXPECT("Заголовок\nУФА, 5 мая. Глава Республики Башкортостан поручил Министерству "
+           "здравоохранения республики помочь.",
+           "place:bashkortostan*1 org:ministerstv zdravookhranen bashkortostan*1");
     /* A ministry's name the list lacks is read whole up to its last
      * genitive, "республики" standing for the owner. */
     EXPECT("Президент Казахстана заявил, что Министерство энергетики и природных ресурсов "
