@@ -1336,9 +1336,10 @@ static bool genitive_plural(const tok_array *t, size_t i)
 static size_t owner_before_name(const tok_array *t, const mention *p)
 {
     size_t last = p->first + p->n - 1;
-    /* A patronymic last: surname, given name, patronymic, as official
-     * lists write a name ("Лебедев Сергей Николаевич"). */
-    if (patronymic(t, last - 1) || patronymic(t, last))
+    /* A patronymic or an initial last: surname, given name, patronymic,
+     * as official lists write a name ("Лебедев Сергей Николаевич",
+     * "Лебедев С. Н."). */
+    if (patronymic(t, last - 1) || patronymic(t, last) || utf8_letters(tok_array_norm(t, last), t->v[last].len) == 1)
         return 0;
     if (!nominative_surname(t, last) && !female_nominative(t, p->first + 1, last))
         return 0;
@@ -1940,26 +1941,33 @@ static int patronymic_keys(const gazetteer *g, const tok_array *t, char **forms,
 }
 
 /* A detected name written with two initials and a surname ("Д. Н.
- * Мамина-Сибиряка") is keyed by the first initial and the surname ("d mamin
- * sibiryak"): the patronymic's initial is what a filter naming the person
- * in full cannot know (restated_initial). Every mention sharing the key
- * follows. Returns 0, or -1 on no memory. */
+ * Мамина-Сибиряка"), or a surname and its initials as official lists write
+ * it ("Лебедев С. Н."), is keyed by the first initial and the surname ("d
+ * mamin sibiryak", "s lebedev"): the patronymic's initial is what a filter
+ * naming the person in full cannot know (restated_initial). Every mention
+ * sharing the key follows. Returns 0, or -1 on no memory. */
 static int initials_keys(const char *text, const tok_array *t, char **forms, mentions *ms)
 {
     for (size_t i = 0; i < ms->n; i++) {
         mention *m = &ms->v[i];
         char *old = m->own_key, key[256];
-        size_t a = m->first, len;
-        if (!old || m->key != old || m->n < 3 || !initial_at(text, t, a)
-            || !initial_at(text, t, a + 1) || initial_at(text, t, a + 2))
+        size_t a = m->first, e = a + m->n, len;
+        bool before = m->n >= 3 && initial_at(text, t, a) && initial_at(text, t, a + 1)
+                      && !initial_at(text, t, a + 2);
+        bool after = (m->n == 2 || m->n == 3) && !initial_at(text, t, a) && initial_at(text, t, a + 1)
+                     && initial_at(text, t, e - 1);
+        if (!old || m->key != old || !(before || after))
             continue;
         /* An untyped name of Latin initials may be a company's ("J.P. Morgan"). */
         if (m->type != ENT_PERSON
             && (m->type != ENT_NAME
                 || script_word(tok_array_norm(t, a), t->v[a].len, NULL) != SCRIPT_CYRILLIC))
             continue;
-        len = (size_t)snprintf(key, sizeof key, "%s", forms[a]);
-        for (size_t k = a + 2; k < a + m->n && len < sizeof key; k++)
+        if (after)
+            len = (size_t)snprintf(key, sizeof key, "%s %s", forms[a + 1], forms[a]);
+        else
+            len = (size_t)snprintf(key, sizeof key, "%s", forms[a]);
+        for (size_t k = a + 2; before && k < e && len < sizeof key; k++)
             len += (size_t)snprintf(key + len, sizeof key - len, " %s", forms[k]);
         if (len >= sizeof key)
             continue;

@@ -397,6 +397,7 @@ static void test_russian_org_names(void **state)
      * the eponym's too, whose compound surname is no gazetteer person's
      * first part ("Мамина-" is no Mamin). */
     EXPECT("Сообщил начальник управления А. В. Ляпунов вчера.", "person:a lyapunov*1");
+    EXPECT("Документ подписал Лебедев С. Н. вчера.", "name:s lebedev*1");
     EXPECT("Спектакль театра имени Д. Н. Мамина-Сибиряка показали.",
            "person:d mamin sibiryak*1");
     /* A name in guillemets after the words saying what it is: the whole is
