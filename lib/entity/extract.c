@@ -995,11 +995,24 @@ static int add_named_in_full(const char *text, const tok_array *t, char **forms,
         if (ms->v[m].type != ENT_ORG || ms->v[m].own_key || k + 1 >= t->n
             || strcmp(tok_array_norm(t, k), "имени") || t->v[k].start != t->v[k - 1].end + 1)
             continue;
-        size_t e = k + 1;
-        while (e < t->n && e <= k + MAX_NAMED && names_case(text, t->v[e].start, t->v[e].end) > 0
-               && t->v[e].start <= t->v[e - 1].end + 2)
+        size_t e = k + 1, max = MAX_NAMED;
+        /* An ordinal before a title: "имени первого Президента России Б. Н.
+         * Ельцина". */
+        const char *w = tok_array_norm(t, e);
+        size_t wl = t->v[e].len;
+        if (names_case(text, t->v[e].start, t->v[e].end) < 0 && wl > 6
+            && (!strcmp(w + wl - 6, "ого") || !strcmp(w + wl - 6, "его"))) {
             e++;
-        if (e == k + 1)
+            max += 3;
+        }
+        size_t names = e;
+        /* Words joined by a space, or by ". " after an initial. */
+        while (e < t->n && e <= k + max && names_case(text, t->v[e].start, t->v[e].end) > 0
+               && (t->v[e].start == t->v[e - 1].end + 1
+                   || (t->v[e].start == t->v[e - 1].end + 2 && text[t->v[e - 1].end] == '.'))
+               && text[t->v[e].start - 1] == ' ')
+            e++;
+        if (e == names)
             continue;
         mention *whole = add_mention(ms, ms->v[m].first, e - ms->v[m].first, ENT_ORG);
         if (!whole || detected_key(text, t, forms, whole->first, whole->n, (size_t)-1, whole) < 0)

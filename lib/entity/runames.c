@@ -406,6 +406,13 @@ static bool plural_adjective(const scan *s, size_t i)
     return len > 8 && (!memcmp(w + len - 4, "ых", 4) || !memcmp(w + len - 4, "их", 4));
 }
 
+/* Whether normalized word `w` ends with `end`. */
+static bool ends_with(const char *w, const char *end)
+{
+    size_t wl = strlen(w), el = strlen(end);
+    return wl > el && !memcmp(w + wl - el, end, el);
+}
+
 /* Token i is one letter, an initial ("М" of "М. В. Ломоносова"). */
 static bool initial(const scan *s, size_t i)
 {
@@ -457,13 +464,21 @@ static size_t name_tail(const scan *s, size_t j, bool bare_named, size_t *plain,
     if (po == 1)   /* "по" with nothing after it is no part of the name */
         j = before_po;
     *plain = *named = j;
-    if ((words || bare_named) && j + 1 < s->n && gap_is(s, j - 1, " ") && !strcmp(norm(s, j), "имени")
-        && gap_is(s, j, " ") && letter_case(s, j + 1) > 0) {
+    /* "имени первого Президента России Б. Н. Ельцина": an ordinal, then a
+     * title and its country before the name. */
+    size_t from = j + 1, max_named = MAX_NAMED;
+    if (from + 1 < s->n && letter_case(s, from) < 0 && gap_is(s, from, " ")
+        && (ends_with(norm(s, from), "ого") || ends_with(norm(s, from), "его"))) {
+        from++;
+        max_named += 2;
+    }
+    if ((words || bare_named) && from < s->n && gap_is(s, j - 1, " ") && !strcmp(norm(s, j), "имени")
+        && gap_is(s, j, " ") && letter_case(s, from) > 0) {
         /* A given name and a surname, or initials and a surname: "имени
          * Бориса Ельцина", "имени М. В. Ломоносова", never the next name
          * ("имени Бориса Ельцина Владимир Нифадьев"). */
-        size_t k = word_end(s, j + 1), words_named = !initial(s, k);
-        while (words_named < MAX_NAMED && k + 1 < s->n && letter_case(s, k + 1) > 0
+        size_t k = word_end(s, from), words_named = !initial(s, k);
+        while (words_named < max_named && k + 1 < s->n && letter_case(s, k + 1) > 0
                && (gap_is(s, k, " ") || (initial(s, k) && gap_is(s, k, ". ")))) {
             k = word_end(s, k + 1);
             words_named += !initial(s, k);

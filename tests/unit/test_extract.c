@@ -404,6 +404,11 @@ static void test_russian_org_names(void **state)
      * a name too. */
     EXPECT("Учеба в Международном центре торговли «Термез» началась.",
            "org:mezhdunarodn tsentr torgovl termez*1");
+    /* An eponym after an ordinal and a title; an abbreviation in
+     * parentheses after it is no part of it. */
+    EXPECT("Вечер в Московском университете имени первого Президента России Б. Н. Ельцина (МУ).",
+           "org:moskovsk universitet*1 org:moskovsk universitet imen eltsin*1 place:russia*1 "
+           "person:boris yeltsin*1");
     /* A compound adjective of capitalized parts. */
     EXPECT("Студенты Кабардино-Балкарского государственного университета приехали.",
            "org:kabardin balkarsk gosudarstvenn universitet*1");
