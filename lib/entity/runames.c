@@ -176,13 +176,22 @@ static int push(scan *s, size_t first, size_t n, size_t head, names_type type)
  * of adjectives that share one ("Брестской и Гродненской областях",
  * "Актюбинскую, Костанайскую и Северо-Казахстанскую области"). Returns 1
  * when it pushed a hit, 0, or -1 on no memory. */
+static bool adjective_form(const scan *s, size_t i);
+
+/* Token i is an adjective made from a name by its stem and ending
+ * ("Ошской"; not "Норильска", a city's case). */
+static bool name_adjective(const scan *s, size_t i)
+{
+    return adjective(s, i) && adjective_form(s, i);
+}
+
 static int region(scan *s, size_t a, size_t j)
 {
     /* A city the adjective is made from ("Актюбинской" meets Актюбинск)
      * gives way to its region. */
     enum { MAX_LIST = 8 };
     bool city = known_place(s, a) && known_place(s, j);
-    if (!adjective(s, j) || !(free_span(s, a, j) || city) || j + 1 >= s->n)
+    if (!name_adjective(s, j) || !(free_span(s, a, j) || city) || j + 1 >= s->n)
         return 0;
     size_t r = j + 1;   /* the region word */
     if (r + 1 < s->n && gap_is(s, j, " ") && letter_case(s, r) < 0 && listed(s, r, region_kinds)
@@ -194,7 +203,7 @@ static int region(scan *s, size_t a, size_t j)
      * районах": adjectives after commas, the last after "и". */
     size_t k = j;
     for (int items = 0; items < MAX_LIST && k + 2 < s->n && gap_is(s, k, ", ")
-                        && letter_case(s, k + 1) > 0 && adjective(s, word_end(s, k + 1));
+                        && letter_case(s, k + 1) > 0 && name_adjective(s, word_end(s, k + 1));
          items++)
         k = word_end(s, k + 1);
     /* Commas alone: "Свердловской, Челябинской, Тюменской областей". */
@@ -204,7 +213,7 @@ static int region(scan *s, size_t a, size_t j)
     if (k + 3 < s->n && gap_is(s, k, " ") && !strcmp(norm(s, k + 1), "и") && gap_is(s, k + 1, " ")
         && letter_case(s, k + 2) > 0) {
         size_t e = word_end(s, k + 2);
-        if (adjective(s, e) && e + 1 < s->n && gap_is(s, e, " ") && letter_case(s, e + 1) < 0
+        if (name_adjective(s, e) && e + 1 < s->n && gap_is(s, e, " ") && letter_case(s, e + 1) < 0
             && listed(s, e + 1, region_words))
             return push(s, a, j + 1 - a, e + 1, NAMES_PLACE) < 0 ? -1 : 1;
     }
@@ -892,7 +901,8 @@ static bool gap_starts(const scan *s, size_t j, const char *sep)
 }
 
 /* The agency of a dateline: in the first line below the headline that
- * starts with a known place in capitals ("БАКУ, 20 августа /Trend/.",
+ * starts with a known place in capitals, or capitalized before a comma or
+ * a dash ("БАКУ, 20 августа /Trend/.", "Баку, 9 июня /Тренд/.",
  * "БИШКЕК, 5 марта — Sputnik.", "ТАШКЕНТ (УзА)", "ДУШАНБЕ, 3 мая. АВЕСТА -"),
  * the capitalized words between slashes or parentheses, or after a dash or
  * a period before the story's dash, period or line end. The first name
@@ -903,10 +913,19 @@ static int dateline_agency(scan *s)
     enum { REACH = 10 };
     static const char *const before[] = { "/", "(", "— ", "– ", "- ", ". " };
     static const char *const after[] = { "/", ")", ".", " -", " –", " —", "\n" };
+    /* The place in capitals, or capitalized before the dateline's comma or
+     * dash ("Баку, 9 июня /Тренд/.", "Бишкек – 24.kg"). */
+    static const char *const city_ends[] = { ",", " –", " —", " -" };
     size_t i = 1;
-    while (i < s->n && !(gap_ends(s, i, "\n") && known_place(s, i)
-                         && names_caps(s->text, s->toks[i].start, s->toks[i].end) >= 2))
-        i++;
+    for (; i < s->n; i++) {
+        if (!gap_ends(s, i, "\n") || !known_place(s, i))
+            continue;
+        bool city = names_caps(s->text, s->toks[i].start, s->toks[i].end) >= 2;
+        for (size_t c = 0; c < sizeof city_ends / sizeof *city_ends && !city; c++)
+            city = gap_starts(s, word_end(s, i), city_ends[c]);
+        if (city)
+            break;
+    }
     for (size_t k = i + 1; k < s->n && k <= i + REACH && !gap_ends(s, k, "\n"); k++) {
         if (known_place(s, k))
             continue;

@@ -81,6 +81,8 @@ static void test_regions(void **state)
     expect("в Улетовском, Читинском и Красночикойском районах", NULL, NULL,
            "l:Улетовском+районах|l:Читинском+районах|l:Красночикойском районах");
     expect("в Улетовском, Читинском, Москве", NULL, NULL, "");
+    /* A city's case is no region's adjective. */
+    expect("экс-главы Партизанска и Ханкайского района", NULL, NULL, "l:Ханкайского района");
     /* Commas alone; a plural region word in "-ов"/"-ев"; the towns the
      * gazetteer read in the adjectives give way. */
     expect("из Свердловской, Челябинской, Тюменской областей", "Свердловской Челябинской", NULL,
@@ -257,6 +259,12 @@ static void test_dateline_agency(void **state)
     expect("Заголовок\nЕРЕВАН, 3 мая. /Новости-Армения/. Текст", "ЕРЕВАН", NULL,
            "o:Новости-Армения");
     expect("Заголовок\nМОСКВА, 14 марта. /ТАСС/. Поставки выросли", "МОСКВА", "ТАСС", "");
+    /* The place capitalized before the dateline's comma or dash; not a
+     * sentence that starts with a place. */
+    expect("Заголовок\nБаку, 9 июня /Тренд/. Текст", "Баку", NULL, "o:Тренд");
+    expect("Заголовок\nБишкек – АКИpress. Делегации Казахстана встретились", "Бишкек Казахстана", NULL,
+           "o:АКИpress");
+    expect("Заголовок\nБаку (Азербайджан) принял гостей", "Баку", NULL, "");
     /* No dateline: the headline's line, a line that starts with no place. */
     expect("БАКУ /Trend/ заголовок", "БАКУ", NULL, "");
     expect("Заголовок\nСегодня (Trend) сообщил", NULL, NULL, "");
