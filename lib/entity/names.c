@@ -253,18 +253,19 @@ static bool capital(const scan *s, size_t i) { return !is_taken(s, i) && first_c
  * ("CSTO", "NATO's"). */
 static bool is_acronym(const scan *s, size_t i)
 {
-    size_t len, upper = 0, k;
+    size_t len, upper = 0, lower = 0, k;
     const unsigned char *p = span(s, i, &len);
     uint32_t cp;
 
     for (size_t at = 0; at < len && (k = decode(p + at, len - at, &cp)); at += k) {
         if (cp == '\'' || cp == 0x2019)
             break;
-        if (letter_case(cp) < 0)
-            return false;
+        lower += letter_case(cp) < 0;
         upper += letter_case(cp) > 0;
     }
-    return upper >= 2;
+    /* Capitals mostly: "ОДКБ", and "УУНиТ", "КазНУ" with a lower-case
+     * letter or two, never "McDonald". */
+    return upper >= 2 && upper > lower;
 }
 
 static bool is_possessive(const scan *s, size_t i)

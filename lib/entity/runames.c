@@ -532,8 +532,15 @@ static size_t owner_end(const scan *s, size_t j, enum owner *kind)
     if (taken(s, j) && (genitive_adj || caps >= 2)) {
         enum { MAX_OWNER = 6 };
         size_t e = j + 1;
+        /* After an acronym, acronyms and genitives ("ДВО РАН", "МЧС
+         * России"): a name in the nominative after it is another's
+         * ("Института водных проблем РАН Сергей Лебедев"). */
         while (e < s->n && e < j + MAX_OWNER && taken(s, e) && !known_place(s, e)
-               && (gap_is(s, e - 1, " ") || gap_is(s, e - 1, "-")))
+               && (gap_is(s, e - 1, " ") || gap_is(s, e - 1, "-"))
+               && (caps < 2 || gap_is(s, e - 1, "-")
+                   || names_caps(s->text, s->toks[e].start, s->toks[e].end) >= 2
+                   || ends_with(norm(s, e), "а") || ends_with(norm(s, e), "я")
+                   || ends_with(norm(s, e), "ы") || ends_with(norm(s, e), "и")))
             e++;
         *kind = OWN_NAME;
         return e;

@@ -409,6 +409,8 @@ static void test_russian_org_names(void **state)
     EXPECT("Вечер в Московском университете имени первого Президента России Б. Н. Ельцина (МУ).",
            "org:moskovsk universitet*1 org:moskovsk universitet imen eltsin*1 place:russia*1 "
            "person:boris yeltsin*1");
+    /* An eponym's surname that no case changes. */
+    EXPECT("Спектакль показал театр имени Мажита Гафури вчера.", "person:mazhit gafur*1");
     /* A compound adjective of capitalized parts. */
     EXPECT("Студенты Кабардино-Балкарского государственного университета приехали.",
            "org:kabardin balkarsk gosudarstvenn universitet*1");

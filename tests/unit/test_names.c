@@ -437,6 +437,8 @@ static void test_initials_and_ampersands(void **state)
      * and prepositions. */
     expect("Об этом сообщил А. В. Ляпунов вчера.", NULL, "n:А. В. Ляпунов");
     expect("Доклад сделала С. Иванова.", NULL, "n:С. Иванова");
+    /* An acronym with a lower-case letter or two is one still. */
+    expect("Ректор УУНиТ Вадим Захаров поблагодарил", NULL, "p:Вадим Захаров");
     expect("Smith &Jones met Brown & Co in town", NULL, "o:Brown & Co");
 }
 

@@ -214,6 +214,9 @@ static void test_institutions(void **state)
      * is a name, and so is the name in guillemets. */
     expect("акции Национальной компании «КазМунайГаз» выросли", NULL, NULL,
            "o:Национальной компании «КазМунайГаз|o:КазМунайГаз");
+    /* After an acronym that owns it, a name in the nominative is another's. */
+    expect("говорит сотрудник Института водных проблем РАН Сергей Лебедев", NULL,
+           "РАН Сергей Лебедев", "o:Института водных проблем РАН");
     /* "и" before a capitalized word ends the name. */
     expect("кредиты дали Саудовский фонд развития и Фонд ОПЕК вчера", NULL, NULL,
            "o:Саудовский фонд развития");
