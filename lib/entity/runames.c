@@ -59,7 +59,7 @@ static const char plural_heads[] = " коллег ";
 
 /* Heads of a state body named by its owner alone: "Прокуратура
  * Забайкальского края", "Администрации Приморского края". */
-static const char state_heads[] = " прокуратур администрац правительств ";
+static const char state_heads[] = " прокуратур администрац правительств дум ";
 
 /* Heads that begin an institution's name of their own, capitalized before
  * the genitive words of its name: "Институт ядерной физики", "Центр
@@ -68,7 +68,7 @@ static const char inst_heads[] =
     " институт центр университет академ муз театр фонд комитет агентств служб управлен инспекц"
     " департамент комисс ассоциац федерац палат банк корпорац объединен училищ колледж больниц"
     " госпитал библиотек прокуратур консерватор обсерватор лаборатор министерств администрац"
-    " правительств ";
+    " правительств дум ";
 
 /* Words of sport news: a document holding two of them reports games, and
  * its names in guillemets are teams ("«Карабах» обыграл «Кайрат»"). */
@@ -509,11 +509,16 @@ static size_t owner_end(const scan *s, size_t j, enum owner *kind)
     *kind = OWN_NONE;
     if (j >= s->n || !gap_is(s, j - 1, " ") || letter_case(s, j) <= 0)
         return j;
-    size_t r = word_end(s, j);   /* a region: "Забайкальского края" */
-    if (adjective(s, r) && free_span(s, j, r) && r + 1 < s->n && gap_is(s, r, " ")
-        && letter_case(s, r + 1) < 0 && listed(s, r + 1, region_words) && !taken(s, r + 1)) {
+    /* A region: "Забайкальского края", "Кунгурского муниципального
+     * округа" (a kind of municipality between). */
+    size_t r = word_end(s, j), rw = r + 1;   /* the region word */
+    if (rw + 1 < s->n && gap_is(s, r, " ") && letter_case(s, rw) < 0 && listed(s, rw, region_kinds)
+        && !taken(s, rw))
+        rw++;
+    if (adjective(s, r) && free_span(s, j, r) && rw < s->n && gap_is(s, rw - 1, " ")
+        && letter_case(s, rw) < 0 && listed(s, rw, region_words) && !taken(s, rw)) {
         *kind = OWN_REGION;
-        return r + 2;
+        return rw + 1;
     }
     if (known_place(s, j)) {
         *kind = OWN_PLACE;
@@ -582,11 +587,10 @@ static bool guillemets_after(const scan *s, size_t e)
 
 /* Pushes an organization's name [a, plain), and [a, named) too when it
  * goes on with "имени" and a name: news writes it either way. An owner that
- * ends it, a region or an acronym no name took, is a name of its own,
- * pushed first. Returns 1, or -1 on no memory. */
-static int push_named(scan *s, size_t a, size_t plain, size_t named, enum owner kind)
+ * ends it from token o, a region or an acronym no name took, is a name of
+ * its own, pushed first. Returns 1, or -1 on no memory. */
+static int push_named(scan *s, size_t a, size_t plain, size_t named, size_t o, enum owner kind)
 {
-    size_t o = kind == OWN_REGION ? word_start(s, plain - 2) : plain - 1;
     if ((kind == OWN_REGION && push(s, o, plain - o, (size_t)-1, NAMES_PLACE) < 0)
         || (kind == OWN_ACRONYM && !taken(s, o) && push(s, o, 1, (size_t)-1, NAMES_ORG) < 0)
         || push(s, a, plain - a, (size_t)-1, NAMES_ORG) < 0
@@ -596,12 +600,11 @@ static int push_named(scan *s, size_t a, size_t plain, size_t named, enum owner 
 }
 
 /* Pushes an organization's name [a, plain) (and [a, named)) as push_named
- * does, through its owner when one ends it at `owned` (past plain); none
- * when a name in guillemets follows, which its words only say what it is
- * ("Национальная компания «КазМунайГаз»"). Returns 1, 0, or -1 on no
- * memory. */
+ * does, through its owner when one ends it at `owned` (past plain).
+ * Returns 1, 0, or -1 on no memory. */
 static int push_owned(scan *s, size_t a, size_t plain, size_t named, size_t owned, enum owner kind)
 {
+    size_t o = plain;   /* the owner's first token */
     if (owned > plain)
         named = plain = owned;
     /* After its eponym a name is whole: what follows in guillemets is a
@@ -617,7 +620,7 @@ static int push_owned(scan *s, size_t a, size_t plain, size_t named, size_t owne
             return -1;
         return quoted(s, named) < 0 ? -1 : 1;
     }
-    return push_named(s, a, plain, named, kind);
+    return push_named(s, a, plain, named, o, kind);
 }
 
 /* An organization named by a capitalized adjective, lower-case adjectives
