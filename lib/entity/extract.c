@@ -536,7 +536,9 @@ static bool russian_verb(const tok_array *t, size_t i)
  * does ("Выступила", "Сообщили", "Рассказывают"; not "Людмила"). */
 static bool surely_russian_verb(const tok_array *t, size_t i)
 {
-    static const char ends[] = " ли ла ют ят ся сь ";
+    /* With the masculine past's "-ал", "-ял", "-ел" ("Беседовал",
+     * "Рассказал"), which no long given name has; not "-ил" ("Абдулжалил"). */
+    static const char ends[] = " ли ла ют ят ся сь ал ял ел ";
     const char *w = tok_array_norm(t, i);
     size_t len = t->v[i].len;
     return len >= 16 && wordlist_has(ends, w + len - 4, 4);

@@ -241,6 +241,8 @@ static void test_russian_context(void **state)
     EXPECT("Задержали бывшего примара села Копчак Дмитрия Чебана вчера.",
            "place:kopchak*1 person:dmitr cheban*1");
     EXPECT("Выступила Валентина Николаевна Шевчук.", "person:valentin shevchuk*1");
+    /* A byline's verb in the masculine past. */
+    EXPECT("Текст.\n\nБеседовал Денис Журавлев\n", "name:denis zhuravlev*1");
     /* Surname first, as official lists write it. */
     EXPECT("Миссию возглавил Лебедев Сергей Николаевич вчера.", "person:serg lebedev*1");
     /* A gazetteer person's one-word name before a place shaped as a
