@@ -36,7 +36,8 @@ static const char org_words[] =
     " застройщик девелопер ритейлер ретейлер маркетплейс сет издан портал поставщик подрядчик"
     " страховщик автоконцерн госкомпан госбанк телекомпан кинокомпан медиахолдинг университет"
     " институт центр муз школ колледж кинотеатр"
-    " оао зао пао ао ооо тоо гпо гуп руп нк нак уп чуп гк нпо фгуп муп ано нко ";
+    " оао зао пао ао ооо тоо гпо гуп руп нк нак уп чуп гк нпо фгуп муп ано нко хк гау гку мку фбу"
+    " фгбу спк ансамбл профсоюз заповедник концерн ";
 
 /* Nouns that end an organization's name after its adjectives: "Евразийский
  * банк развития", "Ошский государственный университет", "Народная партия
@@ -319,6 +320,18 @@ static int quoted(scan *s, size_t a)
     if (type == NAMES_OTHER && s->sport && all_capitalized(s, a, j)
         && !(a > 0 && gap_is(s, a - 1, " «") && listed(s, a - 1, event_words)))
         type = NAMES_ORG;
+    /* A capitalized organization word or legal form before it makes one
+     * name with it too, as an analyst writes it ("ОАО «Беларуськалий»",
+     * "Ансамбль «Сазген»", "ФК «Шахтер»"). */
+    if (type == NAMES_ORG && a > 0 && gap_is(s, a - 1, " «") && listed(s, a - 1, org_words)
+        && letter_case(s, a - 1) > 0 && !taken(s, a - 1)) {
+        size_t d = a - 1;   /* "АО НК «КазМунайГаз»" */
+        while (d > 0 && gap_is(s, d - 1, " ") && listed(s, d - 1, org_words)
+               && names_caps(s->text, s->toks[d - 1].start, s->toks[d - 1].end) >= 2 && !taken(s, d - 1))
+            d--;
+        if (push(s, d, j - d + 1, (size_t)-1, NAMES_ORG) < 0)
+            return -1;
+    }
     return push(s, a, j - a + 1, (size_t)-1, type) < 0 ? -1 : 1;
 }
 
@@ -659,9 +672,11 @@ static int org_phrase(scan *s, size_t a)
     size_t owned = owner_past_word(s, &plain, &named, &words, &kind);
     if (!words && owned == plain && listed(s, j, plural_heads))
         return 0;
-    /* At a sentence's start, a name's adjective ("Ошский") or a place whose
-     * body it is ("Арбитражный суд Москвы") says it is a name. */
-    if (sentence_start(s, a) && !adjective(s, a) && !adjective(s, last) && owned == plain)
+    /* At a sentence's start, a name's adjective ("Ошский"), a place whose
+     * body it is ("Арбитражный суд Москвы") or a name in guillemets after it
+     * ("Государственный концерн «Туркменхимия»") says it is a name. */
+    if (sentence_start(s, a) && !adjective(s, a) && !adjective(s, last) && owned == plain
+        && !guillemets_after(s, named))
         return 0;
     return push_owned(s, a, plain, named, owned, kind);
 }

