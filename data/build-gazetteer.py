@@ -72,6 +72,8 @@ BIG_CITY = 1000000
 # A Russian place name that is a surname in -ов, -ев, -ин or -ын with a
 # neuter ending.
 SURNAME_TOWN = re.compile(r"(ов|ев|ёв|ин|ын)[ое]$")
+# A name shaped as a Russian surname ("Чехов", "Пушкин", "Жуковский").
+SURNAME = re.compile(r"(ов|ев|ёв|ин|ын|ский|цкий|вич)$")
 
 # Kinds of ISO 3166-2 subdivision that the news names as places; districts,
 # municipalities and counties are too many and too small.
@@ -267,17 +269,24 @@ def main():
         return " " not in fold(name) and fold(name) in words
 
     # hunspell's .dic: a count, then "stem/FLAGS" per line, proper names
-    # capitalized.
-    ru_words = set()
+    # capitalized. A town whose name the dictionary holds as a proper name
+    # ("Салехард", "Бердск") is a town; one it holds as a common word
+    # ("мирный"), a surname-shaped or a short name ("Чехов", "Анна") is more
+    # often that.
+    ru_words, ru_names = set(), set()
     if a.ru_words:
         with open(a.ru_words, encoding="utf-8", errors="replace") as f:
             next(f, None)
-            ru_words = {line.split("/")[0].strip().replace("ё", "е") for line in f}
+            for line in f:
+                w = line.split("/")[0].strip().replace("ё", "е")
+                (ru_words if w == w.lower() else ru_names).add(w)
     region = set(filter(None, a.region.split(",")))
 
     def ru_word(name):
         n = name.replace("ё", "е").replace("Ё", "Е")
-        return n in ru_words or n.lower() in ru_words
+        # A short proper name may be a given name too ("Анна", "Лида").
+        return n.lower() in ru_words or (n in ru_names and (SURNAME.search(n) is not None
+                                                          or len(n) < 5))
 
     def held(name, typ):
         """Whether an entity of another type has the name: a generated city
