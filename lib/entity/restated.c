@@ -1,4 +1,5 @@
 #include "entity/restated.h"
+#include "entity/wordlist.h"
 
 #include <pthread.h>
 #include <stdbool.h>
@@ -135,11 +136,30 @@ static void split_at(const gazetteer *g, const char *prefix, const char *tail,
     }
 }
 
+/* `key` past its legal forms ("ao nk kazmunaigaz" -> "kazmunaigaz", for
+ * "АО НК «КазМунайГаз»"); `key` itself when it starts with none. */
+static const char *past_legal_forms(const char *key)
+{
+    static const char forms[] = " ao oao pao zao ooo too gup mup fgup ano nko nk gk gau gku mku"
+                                " fbu fgbu spk gpo rup chup ";
+    const char *p = key;
+    for (size_t w; (w = strcspn(p, " ")) && p[w] == ' ' && wordlist_has(forms, p, w);)
+        p += w + 1;
+    return p;
+}
+
 size_t restated_lookup(const gazetteer *g, const char *key, ent_type type,
                        const gaz_entity **out, size_t max)
 {
     if (type != ENT_ORG && type != ENT_NTYPES)
         return 0;
+    /* A company named with its legal form ("ПАО «Газпром»") is the company. */
+    const char *bare = past_legal_forms(key);
+    if (bare != key) {
+        size_t n = gaz_lookup(g, bare, ENT_ORG, out, max);
+        if (n)
+            return n;
+    }
     size_t starts[MAX_TAIL + 1], nw = 0;   /* the last words' starts, last first */
     for (size_t i = strlen(key); i-- > 1 && nw <= MAX_TAIL;)
         if (key[i - 1] == ' ')

@@ -8,7 +8,8 @@
  * whose other names say Russia); an eponym may be said where the
  * gazetteer leaves it out ("Московский государственный университет имени
  * М. В. Ломоносова" for "Московский государственный университет", whose
- * other names say Lomonosov). */
+ * other names say Lomonosov); a company may be named with its legal forms
+ * ("ПАО «Газпром»"). */
 #ifndef SEEKD_ENTITY_RESTATED_H
 #define SEEKD_ENTITY_RESTATED_H
 

@@ -59,6 +59,16 @@ static void test_owner_written_otherwise(void **state)
     EXPECT_ORG("Министерство обороны России", "");
 }
 
+/* A company named with its legal forms is the company; a word no legal
+ * form before it is another name. */
+static void test_legal_forms(void **state)
+{
+    (void)state;
+    EXPECT_ORG("ПАО «Росгвардия»", "Rosgvardia");
+    EXPECT_ORG("АО НК «Росгвардия»", "Rosgvardia");
+    EXPECT_ORG("Фонд «Росгвардия»", "");
+}
+
 static void test_owner_added(void **state)
 {
     (void)state;
@@ -180,6 +190,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_owner_written_otherwise),
         cmocka_unit_test(test_owner_added),
+        cmocka_unit_test(test_legal_forms),
         cmocka_unit_test(test_eponym_added),
         cmocka_unit_test(test_not_restated),
         cmocka_unit_test(test_owned_key),
