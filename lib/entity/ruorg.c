@@ -518,6 +518,18 @@ static char *parent_glued(const scan *s, const char *rest, const gaz_entity **of
     return key;
 }
 
+/* How many tokens from i name place `e` again, in parentheses or after a
+ * dash ("Республике Саха (Якутия)", "Кемеровской области — Кузбассу"): 0
+ * when none. */
+static size_t same_place_after(const scan *s, size_t i, const gaz_entity *e)
+{
+    const gaz_entity *again;
+    scan t = *s;
+    t.whole = false;
+    size_t n = i < s->n ? owner_at(&t, i, &again) : 0;
+    return n && again == e && (!s->whole || i + n == s->n) ? n : 0;
+}
+
 /* A body's unit for a region at token i (unit_src), into *h: its key is the
  * head's full name, its body's part (parent_at) and "по" with the region's
  * key. The body is the unit's owner in the text (h->owner), so that it is
@@ -568,7 +580,13 @@ static int read_unit(const scan *s, size_t i, ruorg_hit *h)
     else if (!is_joined(s, k - 1))
         k = s->n;
     const gaz_entity *region;
-    size_t rn = k < s->n ? owner_at(s, k, &region) : 0;
+    scan r = *s;
+    r.whole = false;   /* the region may be named again after it */
+    size_t rn = k < s->n ? owner_at(&r, k, &region) : 0;
+    if (rn)
+        rn += same_place_after(s, k + rn, region);
+    if (rn && s->whole && k + rn != s->n)
+        rn = 0;
     char *head_words = rn && region->type == ENT_PLACE
                        ? join((const char *const *)head->full.v, head->full.n) : NULL;
     char *key = NULL;
@@ -761,6 +779,19 @@ static int read_body(const scan *s, size_t i, ruorg_hit *h, const body **which)
         h->n = len;
     }
     size_t j = i + h->n;
+    /* A republic's own ministry: "МВД по Республике Татарстан". */
+    if (*which && j + 1 < s->n && is_joined(s, j - 1) && is_joined(s, j) && !strcmp(s->forms[j], tab.po)
+        && (on = owner_at(s, j + 1, &of)) > 0 && of->type == ENT_PLACE) {
+        on += same_place_after(s, j + 1 + on, of);
+        char *words = join((const char *const *)(*which)->full.v, (*which)->full.n);
+        size_t len = words ? strlen(words) + strlen(tab.po) + strlen(of->key) + 3 : 0;
+        char *key = words ? malloc(len) : NULL;
+        if (key)
+            snprintf(key, len, "%s %s %s", words, tab.po, of->key);
+        free(words);
+        *h = (ruorg_hit){ i, j + 1 + on - i, j + 1, of, key, of };
+        return key ? 1 : -1;
+    }
     if (*which && j < s->n && is_joined(s, j - 1) && (on = owner_at(s, j, &of)) > 0) {
         *h = (ruorg_hit){ i, j + on - i, j, of, make_key(s, &(*which)->full, j, j, of), NULL };
         return h->key ? 1 : -1;

@@ -119,6 +119,13 @@ static void test_units(void **state)
     EXPECT_KEY("Главное управление МВД России", "");
     EXPECT_KEY("ГУ МВД по Нарнии", "");
     EXPECT_KEY("Главное управление по Москве", "");
+    /* A region named again in parentheses or after a dash. */
+    EXPECT_KEY("ГУ МЧС по Приморскому краю (Приморье)",
+               "glavn upravlen ministerstv po chrezvychain situatsi po primorsky krai");
+    /* A republic's own ministry. */
+    EXPECT_KEY("Министерство внутренних дел по Приморскому краю",
+               "ministerstv vnutrenn del po primorsky krai");
+    EXPECT_KEY("МВД по Приморью", "ministerstv vnutrenn del po primorsky krai");
     /* A body the gazetteer knows by another name, that of the table with
      * its country, is keyed by the table's. */
     EXPECT_KEY("Следственное управление СК России по Москве",
