@@ -294,6 +294,12 @@ static bool surname_after(const char *text, const tok_array *t, const unsigned c
      * and its surname share their case: "Владимиру Владимировичу"). */
     if (genitive(t, i) && !case_ending(t, i + 1))
         return false;
+    /* Nor one after a preposition in a case its neighbour does not share:
+     * "в Екатеринбурге Осмонов Бакыт" ("с Владимиром Путиным" shares it). */
+    static const char prepositions[] = " в во из на под по с со к ко у о об от до при ";
+    if (i > 0 && case_ending(t, i) && !case_ending(t, i + 1)
+        && wordlist_has(prepositions, tok_array_norm(t, i - 1), t->v[i - 1].len))
+        return false;
     /* Nor before a given name and a surname: "критик из Москвы Марина
      * Давыдова" ("Владимира Владимировича Путина" has a patronymic). */
     if (genitive(t, i) && i + 2 < t->n && t->v[i + 2].start == t->v[i + 1].end + 1
@@ -597,6 +603,10 @@ static int rejected(const char *text, const tok_array *t, const names_tok *nt,
         return 0;
     if (g->ent->type == ENT_PLACE
         && (surname_after(text, t, taken, g->first) || after_given_name(text, t, taken, g->first)))
+        return 1;
+    /* A person the gazetteer names by one word that is another's given name
+     * before a surname: "Улугбек Матякубов" is no Mirzo Ulugbek. */
+    if (g->ent->type == ENT_PERSON && g->n == 1 && surname_after(text, t, taken, g->first))
         return 1;
     bool latin = script_word(tok_array_norm(t, g->first), t->v[g->first].len, NULL) == SCRIPT_LATIN;
     if (!latin && g->ent->type != ENT_PERSON)
@@ -1359,7 +1369,9 @@ static size_t owner_before_name(const tok_array *t, const mention *p)
     /* A patronymic or an initial last: surname, given name, patronymic,
      * as official lists write a name ("Лебедев Сергей Николаевич",
      * "Лебедев С. Н."). */
-    if (patronymic(t, last - 1) || patronymic(t, last) || utf8_letters(tok_array_norm(t, last), t->v[last].len) == 1)
+    if (patronymic(t, last) || utf8_letters(tok_array_norm(t, last), t->v[last].len) == 1)
+        return p->n == 4 && (genitive(t, p->first) || genitive_plural(t, p->first));
+    if (patronymic(t, last - 1))
         return 0;
     if (!nominative_surname(t, last) && !female_nominative(t, p->first + 1, last))
         return 0;
@@ -1935,7 +1947,7 @@ static int patronymic_keys(const gazetteer *g, const tok_array *t, char **forms,
         size_t a = m->first;
         bool middle = m->n == 3 && patronymic(t, a + 1);
         bool last = m->n == 3 && !middle && patronymic(t, a + 2) && !patronymic(t, a);
-        if (!old || m->key != old || (m->type != ENT_PERSON && !(last && m->type == ENT_NAME))
+        if (!old || m->key != old || (m->type != ENT_PERSON && m->type != ENT_NAME)
             || !(middle || last)
             || snprintf(key, sizeof key, "%s %s", forms[middle ? a : a + 1],
                         forms[middle ? a + 2 : a]) >= (int)sizeof key)

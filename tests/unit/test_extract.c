@@ -243,8 +243,15 @@ static void test_russian_context(void **state)
     EXPECT("Выступила Валентина Николаевна Шевчук.", "person:valentin shevchuk*1");
     /* A byline's verb in the masculine past. */
     EXPECT("Текст.\n\nБеседовал Денис Журавлев\n", "name:denis zhuravlev*1");
-    /* Surname first, as official lists write it. */
+    /* Surname first, as official lists write it, after a place in another
+     * case or an owner in the genitive. */
     EXPECT("Миссию возглавил Лебедев Сергей Николаевич вчера.", "person:serg lebedev*1");
+    EXPECT("Диаспора в Мозыре Осмонов Бакыт Жумабекович призывает.",
+           "place:mozyr*1 person:bakyt osmonov*1");
+    EXPECT("Руководитель Управления Губин Сергей Анатольевич напоминает.", "person:serg gubin*1");
+    /* A gazetteer person's one word before a surname is another's given
+     * name. */
+    EXPECT("Выступил хоким Ильхам Матякубов вчера.", "person:ilkh matyakubov*1");
     /* A gazetteer person's one-word name before a place shaped as a
      * surname: someone else's given name and surname. */
     EXPECT("Осмотрел кластер хоким Ильхам Мозырев вчера.", "person:ilkh mozyrev*1");
@@ -726,7 +733,7 @@ static void test_russian_forms(void **state)
     EXPECT("Учение под Борисовом.", "place:barysaw*1");
     /* An unknown owner in the genitive before a name in the nominative. */
     EXPECT("сообщил директор Узатома Азим Ахмедходжаев", "person:az akhmedkhodzhaev*1");
-    EXPECT("Доклад сделал Никита Сергеевич Хрущев.", "name:nikit sergeevich khrushchev*1");
+    EXPECT("Доклад сделал Никита Сергеевич Хрущев.", "person:nikit khrushchev*1");
     /* A name glued by a hyphen to a capitalized word no match holds is part
      * of a longer name; two names so glued stay two. */
     EXPECT("Звучала опера Римского-Корсакова. Работает порт Усть-Луга.",
