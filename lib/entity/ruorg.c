@@ -101,11 +101,25 @@ static const char *const open_src[] = {
  * is: "Посольство России в Узбекистане", "посольства Казахстана в Москве",
  * "представительства Россотрудничества в Таджикистане". In lower case too,
  * as the press writes them. */
-static const char *const mission_src[] = {
-    "Посольство", "Генеральное консульство", "Генконсульство", "Консульство",
-    "Представительство", "Постоянное представительство", "Постпредство",
-    "Торговое представительство", "Торгпредство",
+static const struct mission_src {
+    const char *head;
+    bool national;   /* one in each country: its city names the country ("в Ташкенте") */
+    bool owned;      /* named with its owner */
+} mission_src[] = {
+    { "Посольство", true, true },
+    { "Генеральное консульство", false, true },
+    { "Генконсульство", false, true },
+    { "Консульство", false, true },
+    { "Представительство", false, true },
+    { "Постоянное представительство", true, true },
+    { "Постпредство", true, true },
+    { "Торговое представительство", true, true },
+    { "Торгпредство", true, true },
+    /* Russia's cultural centres abroad, named by their city alone. */
+    { "Русский дом", false, false },
+    { "Российский дом", false, false },
 };
+
 
 /* Heads of a body's unit for a region: "Главное управление МВД России по
  * Москве", "ГУ МЧС по Приморскому краю", "УФСБ по Омской области". An
@@ -164,6 +178,11 @@ typedef struct words {
     size_t n;
 } words;
 
+typedef struct mission {
+    words head;
+    bool national, owned;
+} mission;
+
 typedef struct body {
     char *abbr;   /* match form, or NULL */
     words full;
@@ -184,7 +203,7 @@ static struct {
     body bodies[sizeof body_src / sizeof *body_src];
     char *country[sizeof country_src / sizeof *country_src];
     words open[sizeof open_src / sizeof *open_src];
-    words mission[sizeof mission_src / sizeof *mission_src];
+    mission mission[sizeof mission_src / sizeof *mission_src];
     char *in;    /* "в", before where a mission is */
     unit units[sizeof unit_src / sizeof *unit_src];
     char *filler[sizeof filler_src / sizeof *filler_src];
@@ -240,8 +259,11 @@ static void tab_make(void)
     }
     for (size_t i = 0; i < sizeof open_src / sizeof *open_src; i++)
         ok &= split(open_src[i], &tab.open[i]);
-    for (size_t i = 0; i < sizeof mission_src / sizeof *mission_src; i++)
-        ok &= split(mission_src[i], &tab.mission[i]);
+    for (size_t i = 0; i < sizeof mission_src / sizeof *mission_src; i++) {
+        ok &= split(mission_src[i].head, &tab.mission[i].head);
+        tab.mission[i].national = mission_src[i].national;
+        tab.mission[i].owned = mission_src[i].owned;
+    }
     ok &= (tab.in = gaz_match_form("в", strlen("в"))) != NULL;
     for (size_t i = 0; i < sizeof unit_src / sizeof *unit_src; i++) {
         unit *u = &tab.units[i];
@@ -664,37 +686,49 @@ static int read_adjective_owned(const scan *s, size_t i, ruorg_hit *h)
  * after "в" or "при", the place or organization it is in or at; keyed by
  * the head's words and the keys of both ("posolstv <russia> v
  * <uzbekistan>"), so "Посольство Российской Федерации в Республике
- * Узбекистан" is the same. The owner is read again as a name of its own.
- * Returns 1, 0, or -1 on no memory. */
+ * Узбекистан" is the same. A national mission's city is its country
+ * ("Посольство России в Ташкенте" is the one in Uzbekistan); a place the
+ * gazetteer lacks is keyed by its word ("в Комрате"). The owner is read
+ * again as a name of its own. Returns 1, 0, or -1 on no memory. */
 static int read_mission(const scan *s, size_t i, ruorg_hit *h)
 {
-    const words *head = NULL;
-    for (size_t m = 0; m < sizeof tab.mission / sizeof *tab.mission; m++)
-        if (words_at(s, i, &tab.mission[m]) && (!head || tab.mission[m].n > head->n))
-            head = &tab.mission[m];
-    size_t j = head ? i + head->n : i;
-    if (!head || j >= s->n || !is_joined(s, j - 1))
+    const mission *m = NULL;
+    for (size_t k = 0; k < sizeof tab.mission / sizeof *tab.mission; k++)
+        if (words_at(s, i, &tab.mission[k].head) && (!m || tab.mission[k].head.n > m->head.n))
+            m = &tab.mission[k];
+    size_t j = m ? i + m->head.n : i;
+    if (!m || j >= s->n || !is_joined(s, j - 1))
         return 0;
     scan t = *s;
     t.whole = false;   /* where it is may follow its owner */
-    const gaz_entity *of, *at = NULL;
-    size_t on = owner_at(&t, j, &of), k = j + on, an = 0;
-    if (!on || !is_cap(s, j))
+    const gaz_entity *of = NULL, *at = NULL;
+    size_t on = m->owned ? owner_at(&t, j, &of) : 0, k = j + on, an = 0;
+    if (m->owned && (!on || !is_cap(s, j)))
         return 0;
     const char *prep = k + 1 < s->n && is_joined(s, k - 1) && is_joined(s, k)
                        && (!strcmp(s->forms[k], tab.in) || !strcmp(s->forms[k], tab.pri))
                        ? s->forms[k] : NULL;
-    if (prep)
-        an = owner_at(s, k + 1, &at);
-    if (!an && s->whole && k != s->n)
+    const char *where = NULL;
+    if (prep && (an = owner_at(s, k + 1, &at)) > 0) {
+        const gaz_entity *country = m->national && at->type == ENT_PLACE && at->ncontext
+                                    ? gaz_find(s->g, ENT_PLACE, at->context[0]) : NULL;
+        where = (country ? country : at)->key;
+    } else if (prep && is_cap(s, k + 1) && (!s->whole || k + 2 == s->n)) {
+        where = s->forms[k + 1];
+        an = 1;
+    }
+    if (!where && (!m->owned || (s->whole && k != s->n)))
         return 0;
-    char *owned = make_key(s, head, i, i, of);
-    size_t len = owned ? strlen(owned) + (an ? strlen(prep) + strlen(at->key) + 3 : 1) : 0;
-    char *key = owned ? malloc(len) : NULL;
+    char *own = join((const char *const *)m->head.v, m->head.n);
+    size_t len = own ? strlen(own) + (of ? strlen(of->key) + 1 : 0)
+                       + (where ? strlen(prep) + strlen(where) + 2 : 0) + 1 : 0;
+    char *key = own ? malloc(len) : NULL;
     if (key)
-        snprintf(key, len, an ? "%s %s %s" : "%s", owned, prep, an ? at->key : "");
-    free(owned);
-    *h = (ruorg_hit){ i, (an ? k + 1 + an : k) - i, j, of, key, NULL };
+        snprintf(key, len, "%s%s%s%s%s%s%s", own, of ? " " : "", of ? of->key : "",
+                 where ? " " : "", where ? prep : "", where ? " " : "", where ? where : "");
+    free(own);
+    *h = (ruorg_hit){ i, (where ? k + 1 + an : k) - i, of ? j : (where ? k + 1 : k), of ? of : at,
+                      key, NULL };
     return key ? 1 : -1;
 }
 
