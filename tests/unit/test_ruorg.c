@@ -60,6 +60,11 @@ static void test_one_key(void **state)
     EXPECT_KEY("Совет министров обороны ОДКБ", "sovet ministrov oboron csto");
     EXPECT_KEY("Совет министров обороны стран ОДКБ", "sovet ministrov oboron csto");
     EXPECT_KEY("Союз журналистов России", "soyuz zhurnalistov russia");
+    /* A state service under a ministry ("при"), its owner written either way. */
+    EXPECT_KEY("Государственная налоговая служба при Министерстве финансов Кыргызской Республики",
+               "gosudarstvenn nalogov sluzhb pr ministerstv finansov kyrgyzstan");
+    EXPECT_KEY("Государственной налоговой службы при Министерстве финансов Киргизии",
+               "gosudarstvenn nalogov sluzhb pr ministerstv finansov kyrgyzstan");
     /* No words of its own are needed before an organization, only before a
      * place. */
     EXPECT_KEY("Совет ОДКБ", "sovet csto");
