@@ -833,8 +833,14 @@ static int read_body(const scan *s, size_t i, ruorg_hit *h, const body **which)
         *h = (ruorg_hit){ i, j + 1 + on - i, j + 1, of, key, of };
         return key ? 1 : -1;
     }
-    if (*which && j < s->n && is_joined(s, j - 1) && (on = owner_at(s, j, &of)) > 0) {
-        *h = (ruorg_hit){ i, j + on - i, j, of, make_key(s, &(*which)->full, j, j, of), NULL };
+    /* "мэрия города Новосибирска" is "мэрия Новосибирска". */
+    size_t city = j + 1 < s->n && is_joined(s, j - 1)
+                  && (!strcmp(s->forms[j], tab.city[0]) || !strcmp(s->forms[j], tab.city[1]))
+                  ? 1 : 0;
+    if (*which && j + city < s->n && is_joined(s, j + city - 1)
+        && (on = owner_at(s, j + city, &of)) > 0) {
+        *h = (ruorg_hit){ i, j + city + on - i, j + city, of, make_key(s, &(*which)->full, j, j, of),
+                          NULL };
         return h->key ? 1 : -1;
     }
     if (lower)

@@ -60,6 +60,9 @@ static void test_one_key(void **state)
     EXPECT_KEY("Совет министров обороны ОДКБ", "sovet ministrov oboron csto");
     EXPECT_KEY("Совет министров обороны стран ОДКБ", "sovet ministrov oboron csto");
     EXPECT_KEY("Союз журналистов России", "soyuz zhurnalistov russia");
+    /* A city's body with the word "города" before the city. */
+    EXPECT_KEY("Акимат города Астаны", "akimat astana");
+    EXPECT_KEY("акимат г. Астаны", "akimat astana");
     /* A state service under a ministry ("при"), its owner written either way. */
     EXPECT_KEY("Государственная налоговая служба при Министерстве финансов Кыргызской Республики",
                "gosudarstvenn nalogov sluzhb pr ministerstv finansov kyrgyzstan");
