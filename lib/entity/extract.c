@@ -1933,6 +1933,19 @@ static int add_nominative_forms(const tok_array *t, char **forms, mentions *ms)
     return 0;
 }
 
+/* Mention m, and every mention that shares its key, keyed by `key`; m's own
+ * key (freed) becomes `own`, a malloc'd key or NULL when `key` is the
+ * gazetteer's. */
+static void rekey(mentions *ms, mention *m, const char *key, char *own)
+{
+    char *old = m->own_key;
+    for (size_t j = 0; j < ms->n; j++)
+        if (ms->v[j].key == old)
+            ms->v[j].key = key;
+    m->own_key = own;
+    free(old);
+}
+
 /* A detected Russian person named with a patronymic ("Валентина
  * Николаевна Шевчук", or surname first: "Лебедев Сергей Николаевич") is
  * keyed by given name and surname, as the press names them elsewhere and a
@@ -1954,20 +1967,15 @@ static int patronymic_keys(const gazetteer *g, const tok_array *t, char **forms,
             continue;
         m->type = ENT_PERSON;
         const gaz_entity *p[1];
-        const char *name = NULL;
-        char *own = NULL;
-        if (g && gaz_lookup(g, key, ENT_PERSON, p, 1) == 1)
-            name = p[0]->key;
-        else if (!(own = strdup(key)))
-            return -1;
-        const char *to = own ? own : name;
-        for (size_t j = 0; j < ms->n; j++)
-            if (ms->v[j].key == old)
-                ms->v[j].key = to;
-        if (!own)
+        char *own;
+        if (g && gaz_lookup(g, key, ENT_PERSON, p, 1) == 1) {
             m->name = p[0]->name;
-        m->own_key = own;
-        free(old);
+            rekey(ms, m, p[0]->key, NULL);
+        } else if ((own = strdup(key))) {
+            rekey(ms, m, own, own);
+        } else {
+            return -1;
+        }
     }
     return 0;
 }
@@ -2006,11 +2014,7 @@ static int initials_keys(const char *text, const tok_array *t, char **forms, men
         char *own = strdup(key);
         if (!own)
             return -1;
-        for (size_t j = 0; j < ms->n; j++)
-            if (ms->v[j].key == old)
-                ms->v[j].key = own;
-        m->own_key = own;
-        free(old);
+        rekey(ms, m, own, own);
     }
     return 0;
 }
@@ -2028,13 +2032,8 @@ static int owned_keys(const gazetteer *g, mentions *ms)
         if (!old || m->key != old || m->type != ENT_ORG || !strchr(old, ' '))
             continue;
         char *key = restated_key(g, old);
-        if (!key)
-            continue;
-        for (size_t j = 0; j < ms->n; j++)
-            if (ms->v[j].key == old)
-                ms->v[j].key = key;
-        m->own_key = key;
-        free(old);
+        if (key)
+            rekey(ms, m, key, key);
     }
     return 0;
 }
