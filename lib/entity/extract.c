@@ -270,6 +270,20 @@ static bool patronymic(const tok_array *t, size_t i)
     return false;
 }
 
+/* The stem of token i (rustem_name) ends with one of the `n` endings and
+ * keeps two bytes more: "Борисов" with "ов". */
+static bool stem_ends(const tok_array *t, size_t i, const char *const *ends, size_t n)
+{
+    const char *w = tok_array_norm(t, i);
+    size_t len = rustem_name(w, t->v[i].len);
+    for (size_t k = 0; k < n; k++) {
+        size_t el = strlen(ends[k]);
+        if (len > el + 2 && !memcmp(w + len - el, ends[k], el))
+            return true;
+    }
+    return false;
+}
+
 /* Token i+1 is a Russian surname or patronymic after token i, a given name
  * that a place shares ("Владимир Зиновский", "Владимиру Владимировичу"): a
  * capitalized Cyrillic word, not taken, after a space, whose stem ends as
@@ -311,12 +325,7 @@ static bool surname_after(const char *text, const tok_array *t, const unsigned c
         if ((rl == 12 && !memcmp(r, "област", 12)) || (rl == 10 && !memcmp(r, "район", 10)))
             return false;
     }
-    for (size_t k = 0; k < sizeof ends / sizeof *ends; k++) {
-        size_t el = strlen(ends[k]);
-        if (len > el + 2 && !memcmp(w + len - el, ends[k], el))
-            return true;
-    }
-    return false;
+    return stem_ends(t, i + 1, ends, sizeof ends / sizeof *ends);
 }
 
 /* Code points in the `len` bytes of UTF-8 `s`. */
@@ -402,14 +411,7 @@ static bool after_given_name(const char *text, const tok_array *t, const unsigne
         || names_caps(text, t->v[i - 1].start, t->v[i - 1].end) >= 0
         || script_word(tok_array_norm(t, i - 1), t->v[i - 1].len, NULL) != SCRIPT_CYRILLIC)
         return false;
-    const char *w = tok_array_norm(t, i);
-    size_t len = rustem_name(w, t->v[i].len);
-    for (size_t k = 0; k < sizeof ends / sizeof *ends; k++) {
-        size_t el = strlen(ends[k]);
-        if (len > el + 2 && !memcmp(w + len - el, ends[k], el))
-            return true;
-    }
-    return false;
+    return stem_ends(t, i, ends, sizeof ends / sizeof *ends);
 }
 
 /* A one-word person the gazetteer names by a given name ("Улугбек", Mirzo
@@ -427,15 +429,8 @@ static void drop_given_and_surname(const char *text, const tok_array *t, gaz_mat
             || script_word(tok_array_norm(t, f), t->v[f].len, NULL) != SCRIPT_CYRILLIC)
             continue;
         static const char *const ends[] = { "ов", "ев", "ёв", "ин", "ын" };
-        const char *w = tok_array_norm(t, f + 1);
-        size_t len = rustem_name(w, t->v[f + 1].len);
-        for (size_t k = 0; k < sizeof ends / sizeof *ends; k++) {
-            size_t el = strlen(ends[k]);
-            if (len > el + 2 && !memcmp(w + len - el, ends[k], el)) {
-                a->n = b->n = 0;
-                break;
-            }
-        }
+        if (stem_ends(t, f + 1, ends, sizeof ends / sizeof *ends))
+            a->n = b->n = 0;
     }
 }
 
@@ -935,9 +930,8 @@ static bool initial_at(const char *text, const tok_array *t, size_t i)
 
 /* The person an institution is named after by initials and a surname the
  * gazetteer lacks ("имени Д. Н. Мамина-Сибиряка", initials from token a,
- * surname at token i): a
- * name of its own, unless one holds it already. Returns 0, or -1 on no
- * memory. */
+ * surname at token i): a name of its own, unless one holds it already.
+ * Returns 0, or -1 on no memory. */
 static int add_eponym_by_initials(const char *text, const tok_array *t, char **forms,
                                   mentions *ms, size_t a, size_t i)
 {

@@ -173,10 +173,6 @@ static int push(scan *s, size_t first, size_t n, size_t head, names_type type)
     return 0;
 }
 
-/* A region's adjective at [a, j] before its region word, or one of a list
- * of adjectives that share one ("Брестской и Гродненской областях",
- * "Актюбинскую, Костанайскую и Северо-Казахстанскую области"). Returns 1
- * when it pushed a hit, 0, or -1 on no memory. */
 static bool adjective_form(const scan *s, size_t i);
 
 /* Token i is an adjective made from a name by its stem and ending
@@ -186,6 +182,10 @@ static bool name_adjective(const scan *s, size_t i)
     return adjective(s, i) && adjective_form(s, i);
 }
 
+/* A region's adjective at [a, j] before its region word, or one of a list
+ * of adjectives that share one ("Брестской и Гродненской областях",
+ * "Актюбинскую, Костанайскую и Северо-Казахстанскую области"). Returns 1
+ * when it pushed a hit, 0, or -1 on no memory. */
 static int region(scan *s, size_t a, size_t j)
 {
     /* A city the adjective is made from ("Актюбинской" meets Актюбинск)
@@ -326,8 +326,8 @@ static int quoted(scan *s, size_t a)
     if (type == NAMES_ORG && a > 0 && gap_is(s, a - 1, " «") && listed(s, a - 1, org_words)
         && letter_case(s, a - 1) > 0 && !taken(s, a - 1)) {
         size_t d = a - 1;   /* "АО НК «КазМунайГаз»" */
-        while (d > 0 && gap_is(s, d - 1, " ") && listed(s, d - 1, org_words)
-               && names_caps(s->text, s->toks[d - 1].start, s->toks[d - 1].end) >= 2 && !taken(s, d - 1))
+        while (d > 0 && gap_is(s, d - 1, " ") && listed(s, d - 1, org_words) && !taken(s, d - 1)
+               && names_caps(s->text, s->toks[d - 1].start, s->toks[d - 1].end) >= 2)
             d--;
         if (push(s, d, j - d + 1, (size_t)-1, NAMES_ORG) < 0)
             return -1;
@@ -388,7 +388,8 @@ static bool genitive_tail(const scan *s, size_t i)
     static const char *const stop[] = { "имени", "страны", "года", "время" };
     const char *w = norm(s, i);
     size_t len = strlen(w);
-    if (letter_case(s, i) >= 0 || len < 8 || wordlist_has(time_adverbs, w, len))   /* four letters or more */
+    /* Four letters or more. */
+    if (letter_case(s, i) >= 0 || len < 8 || wordlist_has(time_adverbs, w, len))
         return false;
     for (size_t k = 0; k < sizeof stop / sizeof *stop; k++)
         if (!strcmp(w, stop[k]))

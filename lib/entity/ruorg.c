@@ -17,6 +17,7 @@ enum {
     MAX_INNER = 10,   /* lower-case words of an open head's name */
     MAX_OWNER = 6,    /* words of an owner's name */
     TITLE_REACH = 4,  /* words from a title to the country it names */
+    REPUBLIC_REACH = 600,   /* words back from "республики" to the republic it stands for */
 };
 
 /* The state bodies every country has (its armed forces among them) and
@@ -126,7 +127,6 @@ static const struct mission_src {
     { "Русский дом", false, false },
     { "Российский дом", false, false },
 };
-
 
 /* Heads of a body's unit for a region: "Главное управление МВД России по
  * Москве", "ГУ МЧС по Приморскому краю", "УФСБ по Омской области". An
@@ -1007,7 +1007,7 @@ static char *bare_name(const scan *s, const found *f)
 static const gaz_entity *republic_before(const scan *s, size_t i)
 {
     static const char word[] = "Республика ";
-    for (size_t k = i; k-- > 0;) {
+    for (size_t k = i; k-- > 0 && i - k <= REPUBLIC_REACH;) {
         const gaz_entity *e;
         if (!is_cap(s, k) || owner_at(s, k, &e) == 0 || e->type != ENT_PLACE)
             continue;
