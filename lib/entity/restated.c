@@ -298,12 +298,15 @@ char *restated_person(const char *form)
     return out;
 }
 
+/* The transliterations of one Cyrillic letter in more than one Latin
+ * letter, longest first. */
+static const char *const digraphs[] = { "shch", "zh", "kh", "ts", "ch", "sh", "yu", "ya", "ye",
+                                        "yi", "gh" };
+
 /* Whether match-form word `w` (`len` bytes) may be an initial: one letter
  * in any script's transliteration ("d", "zh", "shch"). */
 static bool initial_form(const char *w, size_t len)
 {
-    static const char *const digraphs[] = { "zh", "kh", "ts", "ch", "sh", "shch", "yu", "ya",
-                                            "ye", "yi", "gh" };
     if (len == 1)
         return true;
     for (size_t k = 0; k < sizeof digraphs / sizeof *digraphs; k++)
@@ -314,8 +317,6 @@ static bool initial_form(const char *w, size_t len)
 
 char *restated_initial(const char *form)
 {
-    static const char *const digraphs[] = { "shch", "zh", "kh", "ts", "ch", "sh", "yu", "ya",
-                                            "ye", "yi", "gh" };
     size_t first = strcspn(form, " ");
     const char *rest = form[first] ? form + first + 1 : NULL;
     if (!rest || !*rest)
