@@ -24,6 +24,11 @@ static const char route_words[] =
     " трубопровод газопровод нефтепровод рейс рейсов сообщени ";
 /* Words a region's adjective stands before: "Ошской области". */
 static const char region_words[] = " област кр район округ поселен велаят вилоят этрап ";
+/* Words a geographic feature's adjective stands before: "Алагирского
+ * ущелья", "Суусамырской долине", "Телецкое озеро", "Обской губы". */
+static const char feature_words[] =
+    " ущел долин перевал губ залив хребт хребет плат котловин озер водохранилищ полуостров"
+    " нагорь мор пролив ";
 /* Words between a region's adjective and its region word: "Серовского
  * городского округа", "Лазовский муниципальный округ". */
 static const char region_kinds[] = " муниципальн городск сельск административн ";
@@ -198,7 +203,8 @@ static int region(scan *s, size_t a, size_t j)
     if (r + 1 < s->n && gap_is(s, j, " ") && letter_case(s, r) < 0 && listed(s, r, region_kinds)
         && !taken(s, r))
         r++;
-    if (gap_is(s, r - 1, " ") && letter_case(s, r) < 0 && listed(s, r, region_words) && !taken(s, r))
+    if (gap_is(s, r - 1, " ") && letter_case(s, r) < 0 && !taken(s, r)
+        && (listed(s, r, region_words) || (r == j + 1 && listed(s, r, feature_words))))
         return push(s, a, r - a + 1, (size_t)-1, NAMES_PLACE) < 0 ? -1 : 1;
     /* The others of the list, "Улетовском, Читинском и Красночикойском
      * районах": adjectives after commas, the last after "и". */

@@ -81,6 +81,10 @@ static void test_regions(void **state)
     expect("в Улетовском, Читинском и Красночикойском районах", NULL, NULL,
            "l:Улетовском+районах|l:Читинском+районах|l:Красночикойском районах");
     expect("в Улетовском, Читинском, Москве", NULL, NULL, "");
+    /* A geographic feature named by its adjective; not in a list. */
+    expect("лавины сошли в Алагирском ущелье вчера", NULL, NULL, "l:Алагирском ущелье");
+    expect("отдых на Телецком озере", NULL, NULL, "l:Телецком озере");
+    expect("в Северном ущелье", NULL, NULL, "");
     /* A city's case is no region's adjective. */
     expect("экс-главы Партизанска и Ханкайского района", NULL, NULL, "l:Ханкайского района");
     /* Commas alone; a plural region word in "-ов"/"-ев"; the towns the
