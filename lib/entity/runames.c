@@ -27,7 +27,7 @@ static const char region_words[] = " област кр район округ п�
 /* Words a geographic feature's adjective stands before: "Алагирского
  * ущелья", "Суусамырской долине", "Телецкое озеро", "Обской губы". */
 static const char feature_words[] =
-    " ущел долин перевал губ залив хребт хребет плат котловин озер водохранилищ полуостров"
+    " ущел ущель долин перевал губ залив хребт хребет плат котловин озер водохранилищ полуостров"
     " нагорь мор пролив ";
 /* Words between a region's adjective and its region word: "Серовского
  * городского округа", "Лазовский муниципальный округ". */
@@ -215,13 +215,13 @@ static int region(scan *s, size_t a, size_t j)
         k = word_end(s, k + 1);
     /* Commas alone: "Свердловской, Челябинской, Тюменской областей". */
     if (k > j && k + 1 < s->n && gap_is(s, k, " ") && letter_case(s, k + 1) < 0
-        && listed(s, k + 1, region_words))
+        && (listed(s, k + 1, region_words) || listed(s, k + 1, feature_words)))
         return push(s, a, j + 1 - a, k + 1, NAMES_PLACE) < 0 ? -1 : 1;
     if (k + 3 < s->n && gap_is(s, k, " ") && !strcmp(norm(s, k + 1), "и") && gap_is(s, k + 1, " ")
         && letter_case(s, k + 2) > 0) {
         size_t e = word_end(s, k + 2);
         if (name_adjective(s, e) && e + 1 < s->n && gap_is(s, e, " ") && letter_case(s, e + 1) < 0
-            && listed(s, e + 1, region_words))
+            && (listed(s, e + 1, region_words) || listed(s, e + 1, feature_words)))
             return push(s, a, j + 1 - a, e + 1, NAMES_PLACE) < 0 ? -1 : 1;
     }
     return 0;

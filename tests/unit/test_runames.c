@@ -85,6 +85,8 @@ static void test_regions(void **state)
     expect("лавины сошли в Алагирском ущелье вчера", NULL, NULL, "l:Алагирском ущелье");
     expect("отдых на Телецком озере", NULL, NULL, "l:Телецком озере");
     expect("в Северном ущелье", NULL, NULL, "");
+    expect("в Кармадонском и Куртатинском ущельях", NULL, NULL,
+           "l:Кармадонском+ущельях|l:Куртатинском ущельях");
     /* A city's case is no region's adjective. */
     expect("экс-главы Партизанска и Ханкайского района", NULL, NULL, "l:Ханкайского района");
     /* Commas alone; a plural region word in "-ов"/"-ев"; the towns the
