@@ -415,15 +415,17 @@ static bool after_given_name(const char *text, const tok_array *t, const unsigne
 }
 
 /* A one-word person the gazetteer names by a given name ("Улугбек", Mirzo
- * Ulugbek) right before a one-word place shaped as a surname ("Касимов", a
- * town): someone else's given name and surname, left to name detection.
- * Drops both matches. */
+ * Ulugbek), or a place met only by a case of its name ("Виктор" of
+ * "Виктория"), right before a one-word place shaped as a surname
+ * ("Касимов", "Семенов", towns): someone else's given name and surname,
+ * left to name detection. Drops both matches. */
 static void drop_given_and_surname(const char *text, const tok_array *t, gaz_match *gm, long ng)
 {
     for (long i = 0; i + 1 < ng; i++) {
         gaz_match *a = &gm[i], *b = &gm[i + 1];
         size_t f = a->first;
-        if (a->n != 1 || b->n != 1 || b->first != f + 1 || a->ent->type != ENT_PERSON
+        if (a->n != 1 || b->n != 1 || b->first != f + 1
+            || (a->ent->type != ENT_PERSON && !(a->ent->type == ENT_PLACE && a->cut))
             || b->ent->type != ENT_PLACE || t->v[f + 1].start != t->v[f].end + 1
             || text[t->v[f].end] != ' '
             || script_word(tok_array_norm(t, f), t->v[f].len, NULL) != SCRIPT_CYRILLIC)
@@ -1017,12 +1019,20 @@ static int add_named_in_full(const char *text, const tok_array *t, char **forms,
             max += 3;
         }
         size_t names = e;
-        /* Words joined by a space, or by ". " after an initial. */
+        bool initials = false;
+        /* Words joined by a space, or by ". " after an initial; after
+         * initials the surname ends it ("имени М. К. Аммосова Виктор
+         * Семенов"). */
         while (e < t->n && e <= k + max && names_case(text, t->v[e].start, t->v[e].end) > 0
                && (t->v[e].start == t->v[e - 1].end + 1
                    || (t->v[e].start == t->v[e - 1].end + 2 && text[t->v[e - 1].end] == '.'))
-               && text[t->v[e].start - 1] == ' ')
+               && text[t->v[e].start - 1] == ' ') {
+            bool init = initial_at(text, t, e);
             e++;
+            if (initials && !init)
+                break;
+            initials |= init;
+        }
         if (e == names)
             continue;
         mention *whole = add_mention(ms, ms->v[m].first, e - ms->v[m].first, ENT_ORG);

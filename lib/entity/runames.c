@@ -507,10 +507,15 @@ static size_t name_tail(const scan *s, size_t j, bool bare_named, size_t *plain,
          * Бориса Ельцина", "имени М. В. Ломоносова", never the next name
          * ("имени Бориса Ельцина Владимир Нифадьев"). */
         size_t k = word_end(s, from), words_named = !initial(s, k);
-        while (words_named < max_named && k + 1 < s->n && letter_case(s, k + 1) > 0
+        bool initials = initial(s, k);
+        /* After initials the surname ends the name ("имени М. К. Аммосова
+         * Виктор Семенов"). */
+        while (words_named < max_named && !(initials && words_named && !initial(s, k))
+               && k + 1 < s->n && letter_case(s, k + 1) > 0
                && (gap_is(s, k, " ") || (initial(s, k) && gap_is(s, k, ". ")))) {
             k = word_end(s, k + 1);
             words_named += !initial(s, k);
+            initials |= initial(s, k);
         }
         *named = k + 1;
     }

@@ -552,10 +552,17 @@ static char *parent_glued(const scan *s, const char *rest, const gaz_entity **of
  * when none. */
 static size_t same_place_after(const scan *s, size_t i, const gaz_entity *e)
 {
+    static const char *const gaps[] = { " (", " — ", " – ", " - " };
+    if (i == 0 || i >= s->n)
+        return 0;
+    bool apart = !s->text;   /* a filter's name: its words alone */
+    size_t from = s->toks ? s->toks[i - 1].end : 0, to = s->toks ? s->toks[i].start : 0;
+    for (size_t g = 0; g < sizeof gaps / sizeof *gaps && !apart; g++)
+        apart = to - from == strlen(gaps[g]) && !memcmp(s->text + from, gaps[g], to - from);
     const gaz_entity *again;
     scan t = *s;
     t.whole = false;
-    size_t n = i < s->n ? owner_at(&t, i, &again) : 0;
+    size_t n = apart ? owner_at(&t, i, &again) : 0;
     return n && again == e && (!s->whole || i + n == s->n) ? n : 0;
 }
 
@@ -689,6 +696,21 @@ static int read_adjective_owned(const scan *s, size_t i, ruorg_hit *h)
     return h->key ? 1 : -1;
 }
 
+/* The country city `e` lies in: the place its context names first, when
+ * that is a country's (no context of its own) and `e` no country itself (no
+ * name of it says "Republic"); NULL otherwise. A country's context only
+ * tells it from a namesake (Armenia's is Colombia). */
+static const gaz_entity *country_of_city(const scan *s, const gaz_entity *e)
+{
+    if (e->type != ENT_PLACE || !e->ncontext)
+        return NULL;
+    for (size_t a = 0; a < e->naliases; a++)
+        if (strstr(e->aliases[a], "Republic") || strstr(e->aliases[a], "Республика"))
+            return NULL;
+    const gaz_entity *c = gaz_find(s->g, ENT_PLACE, e->context[0]);
+    return c && !c->ncontext && c != e ? c : NULL;
+}
+
 /* A mission at token i (mission_src), into *h: its head, its owner and,
  * after "в" or "при", the place or organization it is in or at; keyed by
  * the head's words and the keys of both ("posolstv <russia> v
@@ -717,8 +739,7 @@ static int read_mission(const scan *s, size_t i, ruorg_hit *h)
                        ? s->forms[k] : NULL;
     const char *where = NULL;
     if (prep && (an = owner_at(s, k + 1, &at)) > 0) {
-        const gaz_entity *country = m->national && at->type == ENT_PLACE && at->ncontext
-                                    ? gaz_find(s->g, ENT_PLACE, at->context[0]) : NULL;
+        const gaz_entity *country = m->national ? country_of_city(s, at) : NULL;
         where = (country ? country : at)->key;
     } else if (prep && is_cap(s, k + 1) && (!s->whole || k + 2 == s->n)) {
         where = s->forms[k + 1];
@@ -734,8 +755,7 @@ static int read_mission(const scan *s, size_t i, ruorg_hit *h)
         snprintf(key, len, "%s%s%s%s%s%s%s", own, of ? " " : "", of ? of->key : "",
                  where ? " " : "", where ? prep : "", where ? " " : "", where ? where : "");
     free(own);
-    *h = (ruorg_hit){ i, (where ? k + 1 + an : k) - i, of ? j : (where ? k + 1 : k), of ? of : at,
-                      key, NULL };
+    *h = (ruorg_hit){ i, (where ? k + 1 + an : k) - i, of ? j : k, of ? of : at, key, NULL };
     return key ? 1 : -1;
 }
 
@@ -834,7 +854,7 @@ static int read_body(const scan *s, size_t i, ruorg_hit *h, const body **which)
         return key ? 1 : -1;
     }
     /* "мэрия города Новосибирска" is "мэрия Новосибирска". */
-    size_t city = j + 1 < s->n && is_joined(s, j - 1)
+    size_t city = *which && j + 1 < s->n && is_joined(s, j - 1)
                   && (!strcmp(s->forms[j], tab.city[0]) || !strcmp(s->forms[j], tab.city[1]))
                   ? 1 : 0;
     if (*which && j + city < s->n && is_joined(s, j + city - 1)
@@ -1045,7 +1065,7 @@ static long own_bare(const scan *s, found *v, size_t nv)
             if (!country)
                 country = title_country(s);
             for (size_t j = 0; j < nv && !country; j++)
-                if (v[j].h.key && v[j].h.of->type == ENT_PLACE && !v[j].h.region)
+                if (v[j].h.key && v[j].h.of && v[j].h.of->type == ENT_PLACE && !v[j].h.region)
                     country = v[j].h.of;
             looked = true;
         }

@@ -54,7 +54,8 @@ static int ending(const char *norm, size_t len)
 
 /* Plural genitives of the words after a region's adjective, which a list of
  * regions shares ("Приморского и Хабаровского краев"): cut to the stem of
- * their other cases, unlike the "-ов" of a surname. */
+ * their other cases, unlike the "-ов" of a surname (a rare surname so
+ * spelled, "Краев", is cut too). */
 static const struct {
     const char *word, *stem;
 } region_plurals[] = {

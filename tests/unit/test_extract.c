@@ -376,6 +376,12 @@ static void test_russian_bodies(void **state)
            "экспорт вырос.", "place:yerevan*1 org:ministerstv investits promyshlennost i torgovl armenia*1");
     EXPECT("Об этом сообщила прокуратура Республики Казахстан.",
            "org:prokuratur kazakhstan*1 place:kazakhstan*1");
+    /* A cultural centre in a town the gazetteer lacks, then a body alone
+     * with no country to own it; a unit's region not named again after a
+     * sentence's end. */
+    EXPECT("Русский дом в Лиепае провел вечер. Как сообщили в МИД, все хорошо.",
+           "org:russk dom v liep*1 org:mid*1");
+    EXPECT("Москва, 5 мая. Министерство труда сообщило.", "");
     /* A unit in lower case, with its body and region. */
     EXPECT("Заголовок\nАЛМАТЫ, 5 мая. Сотрудники управления МЧС по Алматы прибыли.",
            "place:almaty*2 org:upravlen ministerstv po chrezvychain situatsi po almaty*1 "

@@ -24,7 +24,8 @@ static const char gaz_text[] =
     "place\tKazakhstan\tКазахстан|Республика Казахстан\n"
     "place\tKyrgyzstan\tКыргызстан|Киргизия|Кыргызская Республика\n"
     "place\tRussia\tРоссия|РФ\n"
-    "place\tArmenia\tАрмения\n"
+    "place\tArmenia\tАрмения|Республика Армения\tColombia\n"
+    "place\tColombia\tКолумбия\n"
     "place\tMoscow\tМосква\tRussia\n"
     "place\tAstana\tАстана\tKazakhstan\n"
     "place\tPrimorsky Krai\tПриморский край|Приморье\n"
@@ -169,6 +170,8 @@ static void test_missions(void **state)
     EXPECT_KEY("Генеральное консульство Армении в Астане", "generaln konsulstv armenia v astana");
     EXPECT_KEY("Русский дом в Астане", "russk dom v astana");
     EXPECT_KEY("Русский дом", "");
+    /* A country's context only tells it from a namesake: it stays itself. */
+    EXPECT_KEY("Посольство России в Армении", "posolstv russia v armenia");
     EXPECT_KEY("Посольство Нарнии в Казахстане", "");
 }
 
