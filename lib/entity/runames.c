@@ -671,8 +671,11 @@ static int org_phrase(scan *s, size_t a)
     if ((!free_span(s, a, last) && !city) || !adjective_form(s, first))
         return 0;
     size_t j = first + 1, k, e;
+    /* Lower-case adjectives, and one made from a name after one of them
+     * ("Государственный академический Кубанский казачий хор"). */
     for (k = 0; k < MAX_ADJ && j < s->n && gap_is(s, j - 1, " ")
-                && (e = lower_adjective(s, j)) != (size_t)-1;
+                && ((e = lower_adjective(s, j)) != (size_t)-1
+                    || (k && letter_case(s, j) > 0 && !taken(s, j) && name_adjective(s, j) && (e = j)));
          k++)
         j = e + 1;
     if (j >= s->n || !gap_is(s, j - 1, " ") || taken(s, j) || letter_case(s, j) >= 0

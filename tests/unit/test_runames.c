@@ -220,6 +220,12 @@ static void test_institutions(void **state)
      * is a name, and so is the name in guillemets. */
     expect("акции Национальной компании «КазМунайГаз» выросли", NULL, NULL,
            "o:Национальной компании «КазМунайГаз|o:КазМунайГаз");
+    /* A name's adjective after a lower-case one; not right after the
+     * sentence's first word. */
+    expect("выступил Государственный академический Кубанский казачий хор в", NULL, NULL,
+           "o:Государственный академический Кубанский казачий хор");
+    expect("Ученые Уфимского федерального университета приехали", NULL, NULL,
+           "o:Уфимского федерального университета");
     /* A state body owned by a municipality, its kind between. */
     expect("сообщает Администрация Кунгурского муниципального округа о ремонте", NULL, NULL,
            "l:Кунгурского муниципального округа|o:Администрация Кунгурского муниципального округа");
