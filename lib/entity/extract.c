@@ -510,6 +510,31 @@ static bool hyphen_glued(const char *text, const tok_array *t, const unsigned ch
            && names_case(text, t->v[j].start, t->v[j].end) > 0;
 }
 
+/* Token i is a part of a compound adjective whose first parts end in "-о"
+ * ("Волжско-Каспийский", "Северо-Кавказской"): it names no town (Volzhsk,
+ * Kaspiysk); the adjective's region, if any, is read whole. */
+static bool compound_adjective_part(const char *text, const tok_array *t, size_t i)
+{
+    size_t a = i, e = i;
+    while (a > 0 && t->v[a].start == t->v[a - 1].end + 1 && text[t->v[a - 1].end] == '-')
+        a--;
+    while (e + 1 < t->n && t->v[e + 1].start == t->v[e].end + 1 && text[t->v[e].end] == '-')
+        e++;
+    if (a == e || script_word(tok_array_norm(t, e), t->v[e].len, NULL) != SCRIPT_CYRILLIC)
+        return false;
+    static const char adjective[] = " ий ый ой ая яя ое ее ого его ому ему ым им ую ые ие ых их ";
+    const char *last = tok_array_norm(t, e);
+    size_t ll = t->v[e].len;
+    bool ends = (ll > 6 && wordlist_has(adjective, last + ll - 6, 6))
+                || (ll > 4 && wordlist_has(adjective, last + ll - 4, 4));
+    for (size_t k = a; ends && k < e; k++) {
+        const char *w = tok_array_norm(t, k);
+        if (t->v[k].len < 4 || memcmp(w + t->v[k].len - 2, "о", 2))
+            return false;
+    }
+    return ends;
+}
+
 /* The words at token i follow "имени" ("named after"), perhaps past
  * initials ("имени Г. И. Будкера"): they name a person an institution is
  * named after, never a place ("музей имени Пушкина" is no Pushkino). */
@@ -555,7 +580,8 @@ static int rejected(const char *text, const tok_array *t, const names_tok *nt,
     if (g->ent->type != ENT_PLACE && initials_of_name(text, t, nt, taken, g))
         return 1;
     if ((g->first > 0 && hyphen_glued(text, t, taken, g->first, g->first - 1))
-        || hyphen_glued(text, t, taken, g->first + g->n - 1, g->first + g->n))
+        || hyphen_glued(text, t, taken, g->first + g->n - 1, g->first + g->n)
+        || (g->n == 1 && compound_adjective_part(text, t, g->first)))
         return 1;
     /* A place that starts an organization's name ("Alaska Airlines", "New
      * York Police Department"), or a city its team's ("Denver Nuggets"):

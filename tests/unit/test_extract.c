@@ -68,6 +68,7 @@ static const char gaz_text[] =
     "person\tRecep Tayyip Erdogan\tErdogan\n"
     "person\tIlham Aliyev\tИльхам Алиев\n"
     "person\tAskar Mamin\tАскар Мамин|Мамин\n"
+    "place\tKaspiysk\tКаспийск\n"
     "place\tBashkortostan\tБашкортостан|Республика Башкортостан\tRussia\n"
     "person\tIlham Aliyev the elder\tИльхам\n"
     "place\tMozyrev\tМозырев\n"
@@ -740,6 +741,8 @@ static void test_russian_forms(void **state)
     /* An unknown owner in the genitive before a name in the nominative. */
     EXPECT("сообщил директор Узатома Азим Ахмедходжаев", "person:az akhmedkhodzhaev*1");
     EXPECT("Доклад сделал Никита Сергеевич Хрущев.", "person:nikit khrushchev*1");
+    /* The parts of a compound adjective name no towns. */
+    EXPECT("Сотрудники Минско-Каспийской службы выехали.", "org:minsk kaspiisk sluzhb*1");
     /* A name glued by a hyphen to a capitalized word no match holds is part
      * of a longer name; two names so glued stay two. */
     EXPECT("Звучала опера Римского-Корсакова. Работает порт Усть-Луга.",
