@@ -15,7 +15,7 @@
 
 enum {
     MAX_INNER = 10,   /* lower-case words of an open head's name */
-    MAX_OWNER = 6,    /* words of an owner's name */
+    MAX_OWNER = 10,   /* words of an owner's name */
     TITLE_REACH = 4,  /* words from a title to the country it names */
     REPUBLIC_REACH = 600,   /* words back from "республики" to the republic it stands for */
 };
@@ -143,6 +143,9 @@ static const struct unit_src {
     { NULL, "Региональное управление", false },
     { NULL, "Территориальное управление", false },
     { NULL, "Пограничное управление", false },
+    { NULL, "Межрегиональное управление", false },
+    { NULL, "Межрегиональное территориальное управление", false },
+    { NULL, "Территориальный орган", false },
     { NULL, "Департамент", false },
     { NULL, "Отдел", false },
 };

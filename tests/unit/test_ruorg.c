@@ -32,7 +32,7 @@ static const char gaz_text[] =
     "org\tCSTO\tОДКБ\n"
     "org\tRussian Ministry of Foreign Affairs\tМИД России\n"
     "org\tFederal Security Service\tФСБ|Федеральная служба безопасности\n"
-    "org\tRosprirodnadzor\tРосприроднадзор\n"
+    "org\tRosprirodnadzor\tРосприроднадзор|Федеральная служба по надзору в сфере природопользования\n"
     "org\tInvestigative Committee of Russia\tСК России|Следственный комитет России\n"
     "org\tRossotrudnichestvo\tРоссотрудничество\n";
 
@@ -128,6 +128,11 @@ static void test_units(void **state)
     EXPECT_KEY("Главное управление МВД России", "");
     EXPECT_KEY("ГУ МВД по Нарнии", "");
     EXPECT_KEY("Главное управление по Москве", "");
+    /* A territorial body of a federal service, the service named in full. */
+    EXPECT_KEY("Территориальный орган Росприроднадзора по Москве",
+               "territorialn organ rosprirodnadzor po moscow");
+    EXPECT_KEY("Межрегиональное управление Федеральной службы по надзору в сфере природопользования"
+               " по Москве", "mezhregionaln upravlen rosprirodnadzor po moscow");
     /* A region named again in parentheses or after a dash. */
     EXPECT_KEY("ГУ МЧС по Приморскому краю (Приморье)",
                "glavn upravlen ministerstv po chrezvychain situatsi po primorsky krai");
