@@ -308,9 +308,10 @@ static bool surname_after(const char *text, const tok_array *t, const unsigned c
      * and its surname share their case: "Владимиру Владимировичу"). */
     if (genitive(t, i) && !case_ending(t, i + 1))
         return false;
-    /* Nor one after a preposition in a case its neighbour does not share:
-     * "в Екатеринбурге Осмонов Бакыт" ("с Владимиром Путиным" shares it). */
-    static const char prepositions[] = " в во из на под по с со к ко у о об от до при ";
+    /* Nor one after a preposition (or "г.", a town's) in a case its
+     * neighbour does not share: "в Екатеринбурге Осмонов Бакыт" ("с
+     * Владимиром Путиным" shares it). */
+    static const char prepositions[] = " в во из на под по с со к ко у о об от до при г ";
     if (i > 0 && case_ending(t, i) && !case_ending(t, i + 1)
         && wordlist_has(prepositions, tok_array_norm(t, i - 1), t->v[i - 1].len))
         return false;

@@ -249,6 +249,8 @@ static void test_russian_context(void **state)
     EXPECT("Миссию возглавил Лебедев Сергей Николаевич вчера.", "person:serg lebedev*1");
     EXPECT("Диаспора в Мозыре Осмонов Бакыт Жумабекович призывает.",
            "place:mozyr*1 person:bakyt osmonov*1");
+    EXPECT("Консул в г. Мозыре Осмонов Бакыт Жумабекович призывает.",
+           "place:mozyr*1 person:bakyt osmonov*1");
     EXPECT("Руководитель Управления Губин Сергей Анатольевич напоминает.", "person:serg gubin*1");
     /* A gazetteer person's one word before a surname is another's given
      * name. */
