@@ -914,6 +914,15 @@ static bool genitive_pair(const char *text, const tok_array *t, size_t i)
     return true;
 }
 
+/* Token i lies in a mention of a place ("России" of "имени Героя России"). */
+static bool place_at(const mentions *ms, size_t i)
+{
+    for (size_t k = 0; k < ms->n; k++)
+        if (ms->v[k].type == ENT_PLACE && ms->v[k].first <= i && i < ms->v[k].first + ms->v[k].n)
+            return true;
+    return false;
+}
+
 /* The person an institution is named after, by given name and surname
  * (tokens i, i+1): the gazetteer's, else a name of its own. Returns 0, or
  * -1 on no memory. */
@@ -990,7 +999,7 @@ static int add_eponyms(const gazetteer *g, const char *text, const tok_array *t,
     for (size_t i = 1; i < t->n; i++) {
         if (!named_after(t, i) || names_case(text, t->v[i].start, t->v[i].end) <= 0)
             continue;
-        if (genitive_pair(text, t, i)) {
+        if (genitive_pair(text, t, i) && !place_at(ms, i + 1)) {
             if (add_eponym_in_full(g, text, t, forms, ms, i) < 0)
                 return -1;
             i++;

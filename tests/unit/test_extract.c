@@ -427,8 +427,10 @@ static void test_russian_org_names(void **state)
     EXPECT("Вечер в Московском университете имени первого Президента России Б. Н. Ельцина (МУ).",
            "org:moskovsk universitet*1 org:moskovsk universitet imen eltsin*1 place:russia*1 "
            "person:boris yeltsin*1");
-    /* An eponym's surname that no case changes. */
+    /* An eponym's surname that no case changes; a title and a place are
+     * no eponym. */
     EXPECT("Спектакль показал театр имени Мажита Гафури вчера.", "person:mazhit gafur*1");
+    EXPECT("Средства дал фонд имени Героя России вчера.", "place:russia*1");
     /* A legal form or capitalized organization word before a name in
      * guillemets: the whole is a name too. */
     EXPECT("Калий поставит ОАО «Беларуськалий» весной.", "org:oao belaruskal*1 org:belaruskal*1");
