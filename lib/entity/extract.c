@@ -899,16 +899,18 @@ static bool genitive_pair(const char *text, const tok_array *t, size_t i)
     if (i + 1 >= t->n || t->v[i + 1].start != t->v[i].end + 1 || text[t->v[i].end] != ' '
         || names_case(text, t->v[i + 1].start, t->v[i + 1].end) <= 0)
         return false;
-    /* The surname may be one no case changes ("имени Мажита Гафури",
-     * "Шота Руставели"). */
-    static const char indeclinable[] = " и о у е э ";
+    /* The given name's genitive in "-а", "-я", or "-ы", "-и" ("Габдуллы",
+     * "Анны"); the surname's in "-а", "-я", a woman's "-ой", "-ей", or one
+     * no case changes ("имени Мажита Гафури", "Шота Руставели"). */
+    static const char given[] = " а я ы и ";
+    static const char surname[] = " а я и о у е э ой ей ";
     for (size_t k = i; k <= i + 1; k++) {
         const char *w = tok_array_norm(t, k);
         size_t len = t->v[k].len;
         if (len < 6 || script_word(w, len, NULL) != SCRIPT_CYRILLIC)
             return false;
-        if (memcmp(w + len - 2, "а", 2) && memcmp(w + len - 2, "я", 2)
-            && (k == i || !wordlist_has(indeclinable, w + len - 2, 2)))
+        bool one = wordlist_has(k == i ? given : surname, w + len - 2, 2);
+        if (!one && !(k > i && wordlist_has(surname, w + len - 4, 4)))
             return false;
     }
     return true;

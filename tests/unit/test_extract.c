@@ -431,6 +431,8 @@ static void test_russian_org_names(void **state)
      * no eponym. */
     EXPECT("Спектакль показал театр имени Мажита Гафури вчера.", "person:mazhit gafur*1");
     EXPECT("Средства дал фонд имени Героя России вчера.", "place:russia*1");
+    EXPECT("Открылись театр имени Габдуллы Тукая и музей имени Анны Ахматовой.",
+           "person:gabdull tuk*1 person:ann akhmatov*1");
     /* A legal form or capitalized organization word before a name in
      * guillemets: the whole is a name too. */
     EXPECT("Калий поставит ОАО «Беларуськалий» весной.", "org:oao belaruskal*1 org:belaruskal*1");
