@@ -71,10 +71,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         assert(e->key && *e->key && e->name && *e->name && e->mentions >= 1);
         assert(form_ok(e->key));
         assert(text_utf8_prefix(e->name, strlen(e->name)) == strlen(e->name));
-        /* The key is the match form of the name (canonical or as spelled),
-         * but for an organization's, which may be keyed by its body and
-         * owner whatever the text's words (ruorg.h, restated.h). */
-        if (!overlap && e->type != ENT_ORG) {
+        /* A place's key is the match form of its name (canonical or as
+         * spelled). An organization's may be keyed by its body and owner
+         * whatever the text's words (ruorg.h, restated.h), a person's by
+         * given name and surname, patronymic and initials left out, and in
+         * the nominative (extract.c). */
+        if (!overlap && e->type == ENT_PLACE) {
             char *f = gaz_match_form(e->name, strlen(e->name));
             assert(f);
             if (strcmp(f, e->key) != 0) {
