@@ -94,6 +94,20 @@ static void batch_path(const bulk *b, unsigned batch, char *path, size_t cap)
 
 /* ---- Lanes ---- */
 
+/* The batch's postings were freed, but glibc keeps freed memory in each
+ * thread's arena, and the next batch, written by another lane or with other
+ * sizes, seldom fits the same holes: without a trim the process grows for
+ * minutes to well above the batches it holds at once. AddressSanitizer
+ * replaces malloc but not malloc_trim, which would then walk glibc arenas
+ * never set up, racing the other lanes (a crash): its heap has nothing of
+ * glibc's to give back. */
+static void give_back_freed_memory(void)
+{
+#ifndef __SANITIZE_ADDRESS__
+    malloc_trim(0);
+#endif
+}
+
 /* Writes one item into the lane's open batch, opening it first if needed;
  * the batch's end commits and closes it. */
 static seek_status lane_write(bulk *b, xap_wdb **w, const item *it)
@@ -111,11 +125,7 @@ static seek_status lane_write(bulk *b, xap_wdb **w, const item *it)
     st = xap_wdb_commit(*w);
     xap_wdb_close(*w);
     *w = NULL;
-    /* The batch's postings were freed, but glibc keeps freed memory in each
-     * thread's arena, and the next batch, written by another lane or with
-     * other sizes, seldom fits the same holes: without this the process
-     * grows for minutes to well above the batches it holds at once. */
-    malloc_trim(0);
+    give_back_freed_memory();
     return st;
 }
 
