@@ -67,6 +67,42 @@ def fold(name):
     return " ".join("".join(out).replace("’", "'").split())
 
 
+# GeoNames spells the towns of Russia and its neighbours in the BGN/PCGN
+# romanization of their Russian (or Kazakh, Uzbek) names; read back, it gives
+# the Russian spelling of those it has no Russian name for ("Nyurba" is
+# "Нюрба", "Krasnoarmeysk" "Красноармейск", "Aqsay" "Аксай"). Longest first.
+LATIN_CYR = [("shch", "щ"), ("zh", "ж"), ("kh", "х"), ("ts", "ц"), ("ch", "ч"), ("sh", "ш"),
+             ("gh", "г"), ("yu", "ю"), ("ya", "я"), ("ye", "е"), ("yo", "ё"), ("a", "а"),
+             ("b", "б"), ("v", "в"), ("w", "в"), ("g", "г"), ("d", "д"), ("z", "з"), ("i", "и"),
+             ("k", "к"), ("q", "к"), ("c", "к"), ("l", "л"), ("m", "м"), ("n", "н"), ("o", "о"),
+             ("p", "п"), ("r", "р"), ("s", "с"), ("t", "т"), ("u", "у"), ("f", "ф"), ("h", "х"),
+             ("x", "х"), ("j", "ж"), ("e", "е"), ("'", "ь"), ('"', "ъ")]
+CYR_VOWELS = set("аеёиоуыэюя")
+
+
+def russian_guess(name):
+    """The Cyrillic spelling of a BGN/PCGN romanized name, or None when it
+    holds other letters than those romanizations use."""
+    if not re.fullmatch(r"[A-Za-z'\" -]+", name):
+        return None
+    words = []
+    for word in re.split(r"([ -])", name.lower()):
+        out, i = "", 0
+        while i < len(word):
+            if word[i] in " -":
+                out, i = out + word[i], i + 1
+            elif word[i] == "y" and not word.startswith(("yu", "ya", "ye", "yo"), i):
+                # й after a vowel ("Krasnoarmeysk"), ы after a consonant ("Vody").
+                out, i = out + ("й" if out and out[-1] in CYR_VOWELS else "ы"), i + 1
+            elif word[i] == "e" and (not out or out[-1] in CYR_VOWELS):
+                out, i = out + "э", i + 1   # е is "ye" there: "e" is э ("Elista")
+            else:
+                lat, cyr = next((l, c) for l, c in LATIN_CYR if word.startswith(l, i))
+                out, i = out + cyr, i + len(lat)
+        words.append(out[:1].upper() + out[1:])
+    return "".join(words)
+
+
 # A city this big keeps a name that is also an English word ("Shanghai").
 BIG_CITY = 1000000
 # A Russian place name that is a surname in -ов, -ев, -ин or -ын with a
@@ -347,6 +383,12 @@ def main():
 
     def city_names(c):
         ru = cities_ru.get(str(c["id"])) or weather_ru(c)
+        if not ru and c.get("country") in region:
+            ru = russian_guess(c["name"])
+            # Read back, a name may be a word or a surname, or so short that
+            # a word's stem meets it ("Nov" as "Новая"): no guess then.
+            if ru and (ru_word(ru) or SURNAME_TOWN.search(ru) or len(ru) < 5):
+                ru = None
         return [n for n in [c["name"], ru] if n]
 
     def country_of(code):

@@ -51,7 +51,8 @@ expect_eq "the capital gets its short name from the hand list" \
 expect_eq "a country: common, official and reordered names, Russian" \
     "place	South Korea	Republic of Korea|Республика Корея" "$(line place 'South Korea')"
 expect_eq "a capital with its Russian name from GeoNames" "place	Berlin	Берлин	Germany" "$(line place Berlin)"
-expect_eq "a capital below the population limit is kept" "place	Dushanbe		Tajikistan" "$(line place Dushanbe)"
+expect_eq "a capital below the population limit is kept, its Russian name read from its romanization" \
+    "place	Dushanbe	Душанбе	Tajikistan" "$(line place Dushanbe)"
 expect_eq "a city's Russian name by English name (libgweather)" "place	Bonn	Бонн	Germany" "$(line place Bonn)"
 expect_eq "... and by name and country context" "place	Miami	Майами	United States" "$(line place Miami)"
 expect_eq "a city below the population limit is left out" "" "$(line place Smalltown)"
@@ -61,6 +62,9 @@ expect_eq "a town of the region below the limit is kept down to the region's" \
 expect_eq "... but not below that" "" "$(line place Tinyvillage)"
 expect_eq "... nor one whose Russian name is a Russian word" "" "$(line place Mirnyy)"
 expect_eq "... nor one shaped as a surname" "" "$(line place 'Vasil’yevo')"
+expect_eq "a town of the region without a Russian name: its romanization read back" \
+    "place	Nyurba	Нюрба" "$(line place Nyurba)"
+expect_eq "... but not when that reads as a Russian word" "place	Mir	" "$(line place Mir)"
 expect_eq "an alias that is an English word is left out" "" "$(grep -P '\|US(\||$)' "$G")"
 expect_eq "a state, with its Russian name" "place	Bayern	Бавария	Germany" "$(line place Bayern)"
 expect_eq "a bracketed second spelling is an alias" "place	Catalunya	Cataluña" "$(line place Catalunya)"
@@ -102,7 +106,7 @@ cat > "$TMP/news/wire.txt" <<'TXT'
 BONN 1996-08-22 - Germany's chancellor met South Korea's president. Clinton's envoy flew to Munich and Bayern's premier.
 TXT
 cat > "$TMP/news/town.txt" <<'TXT'
-Делегация из Ирбита прибыла в Душанбе.
+Делегация из Ирбита прибыла в Душанбе, а затем в Нюрбу.
 TXT
 export SEEKD_GAZETTEER="$G"
 check "the indexer loads it" index -q "$TMP/news"
@@ -113,5 +117,6 @@ expect_eq "place:\"republic of korea\"" "wire" "$(ids 'place:"republic of korea"
 expect_eq "person:clinton (possessive)" "wire" "$(ids person:clinton)"
 expect_eq "place:Бавария" "wire" "$(ids place:Бавария)"
 expect_eq "a town of the region, inflected" "town" "$(ids place:Ирбит)"
+expect_eq "... and one named by its romanization read back" "town" "$(ids place:Нюрба)"
 echo "# t200-gazetteer-build.sh: $PASSED passed, $FAILED failed"
 [ "$FAILED" -eq 0 ]
