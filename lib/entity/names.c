@@ -146,7 +146,7 @@ static const struct { unsigned fl; const char *words; } classes[] = {
       " област кра край округ провинц штат остров озер " },
     { W_PLACEN, " city district province region town village " },
     { W_PREP, " at from in near to capital в во из под около возле близ город столиц посел"
-      " поселк сел деревн кишлак аул " },
+      " поселок поселк сел деревн кишлак аул рек " },
     { W_VERB, " added announced emphasised emphasized explained insisted noted recalled said"
       " says stated stressed told urged warned wrote заявил отметил сказал сообщил подчеркнул"
       " пояснил добавил указал призвал напомнил заверил уточнил признал считает говорит"
@@ -642,6 +642,10 @@ static int take_run(scan *s, size_t i, size_t *resume)
     if (j - i > MAX_RUN)
         return 0;
     a = skip(s, i, j, W_FUNC | W_CONN, false);
+    /* A Russian sentence may open on a settlement's kind ("Поселок Нурек",
+     * "Река Лена"): the context the name follows, as in lower case. */
+    if (a + 1 < j && cyrillic(s, a) && (flags(s, a) & W_PREP))
+        a++;
     j = trim(s, a, cut_mid(s, a, j));
     c = a;
     while (c < j && !(flags(s, c) & W_CONN))

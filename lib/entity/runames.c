@@ -13,9 +13,11 @@
 
 enum { MAX_WORD = 48 };
 
-/* Words before a place's one-word name. */
+/* Words before a place's one-word name; plurals in -ов keep their ending
+ * (rustem_name reads it as a surname's). */
 static const char geo_words[] =
     " рек озер город сел поселок поселк деревн кишлак аул станиц месторожден месторождени перевал хребет"
+    " городов поселков кишлаков аулов"
     " хребт гор долин остров залив пролив порт аэропорт парк площад улиц проспект берег побереж ";
 /* Words before a pair of places, "дороги от Решта до Астары", "пункт
  * пропуска между Баграташеном и Садахло": a route, a border. */
@@ -56,7 +58,11 @@ static const char org_heads[] =
     " издательств бирж дум обсерватор лаборатор трест верф авиакомпан госкорпорац"
     " отряд школ епарх семинария семинарии семинарию семинарией церкв церков митропол патриархат"
     " муфтият синод ансамбл оркестр"
-    " капелл редакц телерадиокомпан кооператив заповедник зоопарк таможн федерац обществ хор ассоциац ";
+    " капелл редакц телерадиокомпан кооператив заповедник зоопарк таможн федерац обществ хор ассоциац"
+    " бюро ";
+
+/* Heads that, capitalized, name a state ("Российская Федерация"). */
+static const char state_words[] = " федерац ";
 
 /* Heads whose forms are also a common noun's plural ("коллегия" and
  * "коллеги"): a name only with words of its own or an owner ("Судебная
@@ -64,8 +70,9 @@ static const char org_heads[] =
 static const char plural_heads[] = " коллег ";
 
 /* Heads of a state body named by its owner alone: "Прокуратура
- * Забайкальского края", "Администрации Приморского края". */
-static const char state_heads[] = " прокуратур администрац правительств дум ";
+ * Забайкальского края", "Администрации Приморского края", a country's
+ * central bank ("Банк Китая"). */
+static const char state_heads[] = " прокуратур администрац правительств дум банк ";
 
 /* Heads that begin an institution's name of their own, capitalized before
  * the genitive words of its name: "Институт ядерной физики", "Центр
@@ -74,7 +81,7 @@ static const char inst_heads[] =
     " институт центр университет академ муз театр фонд комитет агентств служб управлен инспекц"
     " департамент комисс ассоциац федерац палат банк корпорац объединен училищ колледж больниц"
     " госпитал библиотек прокуратур консерватор обсерватор лаборатор министерств администрац"
-    " правительств дум ";
+    " правительств дум организац ";
 
 /* Words of sport news: a document holding two of them reports games, and
  * its names in guillemets are teams ("«Карабах» обыграл «Кайрат»"). */
@@ -450,6 +457,23 @@ static bool initial(const scan *s, size_t i)
     return len == 1 || (len == 2 && c >= 0xC0 && c < 0xE0);
 }
 
+/* Tokens i and i+1 are a capitalized adjective in the genitive and its
+ * lower-case noun, the words of a name ("Шелкового пути"), not a region
+ * owning a body ("Московской области": owner_end's) nor a place. */
+static bool capitalized_genitive(const scan *s, size_t i)
+{
+    static const char *const ends[] = { "ого", "его", "ой", "ей", "ых", "их" };
+    if (i + 1 >= s->n || taken(s, i) || letter_case(s, i) <= 0 || !gap_is(s, i, " ")
+        || !adjective_form(s, i) || known_place(s, i) || lower_word(s, i + 1) != i + 1
+        || !genitive_tail(s, i + 1) || listed(s, i + 1, region_words)
+        || listed(s, i + 1, region_kinds))
+        return false;
+    for (size_t k = 0; k < sizeof ends / sizeof *ends; k++)
+        if (ends_with(norm(s, i), ends[k]))
+            return true;
+    return false;
+}
+
 /* What goes on an institution's name after its head noun, from token j:
  * the genitive words of its name ("подготовки космонавтов", "ядерной
  * физики", "медико-биологических проблем"), "по" and what the body does
@@ -463,8 +487,16 @@ static size_t name_tail(const scan *s, size_t j, bool bare_named, size_t *plain,
     enum { MAX_TAIL = 6, MAX_PO = 5, MAX_NAMED = 2 };
     size_t words = 0, po = 0, before_po = j, e, next;
     bool after_plural = false;
-    while (words < MAX_TAIL && j < s->n && gap_is(s, j - 1, " ")
-           && (e = lower_word(s, j)) != (size_t)-1) {
+    while (words < MAX_TAIL && j < s->n && gap_is(s, j - 1, " ")) {
+        if ((e = lower_word(s, j)) == (size_t)-1) {
+            /* A capitalized adjective and its noun: "Фонд Шелкового пути". */
+            if (!po && capitalized_genitive(s, j)) {
+                words += 2;
+                j += 2;
+                continue;
+            }
+            break;
+        }
         if (!po && words < MAX_TAIL - 1 && e == j && !strcmp(norm(s, j), "по")) {
             po = 1;
             before_po = j++;
@@ -678,8 +710,10 @@ static int org_phrase(scan *s, size_t a)
                     || (k && letter_case(s, j) > 0 && !taken(s, j) && name_adjective(s, j) && (e = j)));
          k++)
         j = e + 1;
-    if (j >= s->n || !gap_is(s, j - 1, " ") || taken(s, j) || letter_case(s, j) >= 0
-        || !listed(s, j, org_heads))
+    /* Its head in lower case, or capitalized as a council's may be
+     * ("Вологодская городская Дума"), but for a country's "Федерация". */
+    if (j >= s->n || !gap_is(s, j - 1, " ") || taken(s, j) || letter_case(s, j) == 0
+        || !listed(s, j, org_heads) || (letter_case(s, j) > 0 && (!k || listed(s, j, state_words))))
         return 0;
     size_t plain, named;
     enum owner kind;
@@ -740,14 +774,20 @@ static size_t item_after(const scan *s, size_t j)
     return (size_t)-1;
 }
 
+/* Token k is a geographic word in lower case, or capitalized as a
+ * sentence's first word ("Поселок Нурек стоит на Вахше"). */
+static bool geo_word(const scan *s, size_t k)
+{
+    return (letter_case(s, k) < 0 || sentence_start(s, k)) && listed(s, k, geo_words);
+}
+
 /* A list item at [a, j] is a place: a known one, or one after a
  * geographic word. */
 static bool place_item(const scan *s, size_t a, size_t j)
 {
     if (known_place(s, a) && known_place(s, j))
         return true;
-    return letter_case(s, a) > 0 && a > 0 && gap_is(s, a - 1, " ") && letter_case(s, a - 1) < 0
-           && listed(s, a - 1, geo_words);
+    return letter_case(s, a) > 0 && a > 0 && gap_is(s, a - 1, " ") && geo_word(s, a - 1);
 }
 
 /* Token k is the lower-case word `w`, joined by single spaces on both
@@ -806,11 +846,12 @@ static bool listed_place(const scan *s, size_t a, size_t j)
 }
 
 /* A capitalized word standing alone: no capitalized word joined to it by a
- * space, as a name of two words would be, but for the region it lies in
+ * space, as a name of two words would be, but for a geographic word opening
+ * the sentence before it and the region it lies in
  * ("у села Сотк Гегаркуникской области"). */
 static bool alone(const scan *s, size_t a, size_t j)
 {
-    if (a > 0 && gap_is(s, a - 1, " ") && letter_case(s, a - 1) > 0)
+    if (a > 0 && gap_is(s, a - 1, " ") && letter_case(s, a - 1) > 0 && !geo_word(s, a - 1))
         return false;
     if (!(j + 1 < s->n && gap_is(s, j, " ") && letter_case(s, j + 1) > 0))
         return true;

@@ -319,6 +319,13 @@ typedef struct scan {
 } scan;
 
 static bool is_joined(const scan *s, size_t i) { return !s->joined || s->joined[i]; }
+/* Tokens i and i+1 are parts of one hyphenated word ("Санкт-Петербурге"),
+ * which `joined` leaves apart when the second is capitalized. */
+static bool hyphened(const scan *s, size_t i)
+{
+    return s->text && i + 1 < s->n && s->toks[i + 1].start == s->toks[i].end + 1
+           && s->text[s->toks[i].end] == '-';
+}
 static bool is_cap(const scan *s, size_t i) { return !s->cap || s->cap[i]; }
 static bool is_inner(const scan *s, size_t i) { return !s->inner || s->inner[i]; }
 
@@ -367,7 +374,7 @@ static size_t owner_at(const scan *s, size_t i, const gaz_entity **e)
     if (i >= s->n || (!is_cap(s, i) && !lower_body(s->forms[i])))
         return 0;
     size_t m = 1;
-    while (m < MAX_OWNER && i + m < s->n && is_joined(s, i + m - 1))
+    while (m < MAX_OWNER && i + m < s->n && (is_joined(s, i + m - 1) || hyphened(s, i + m - 1)))
         m++;
     gaz_match *v = NULL;
     long k = gaz_match_tokens(s->g, s->forms + i, m, &v);

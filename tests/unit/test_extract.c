@@ -23,6 +23,7 @@ static const char gaz_text[] =
     "place\tRussia\tRussian Federation|Россия\n"
     "place\tBritain\tUnited Kingdom|U.K.\n"
     "place\tBonn\tБонн\n"
+    "place\tSaint Petersburg\tСанкт-Петербург\tRussia\n"
     "place\tIraq\tИрак\n"
     "place\tMary\t\tTurkmenistan\n"
     "place\tTokyo\t\n"
@@ -392,6 +393,10 @@ static void test_russian_bodies(void **state)
     /* A mission, in lower case too, names its owner and where it is. */
     EXPECT("Об этом сообщили в посольстве Казахстана в России.",
            "org:posolstv kazakhstan v russia*1 place:kazakhstan*1 place:russia*1");
+    /* Where it is may be a hyphenated name. */
+    EXPECT("Вчера Генеральное консульство Казахстана в Санкт-Петербурге открылось.",
+           "org:generaln konsulstv kazakhstan v saint petersburg*1 place:kazakhstan*1 "
+           "place:saint petersburg*1");
     /* A body's abbreviation is no part of a person's name. */
     EXPECT("Председатель Нацбанка Казахстана Тимур Сулейменов заявил.",
            "org:natsionaln bank kazakhstan*1 place:kazakhstan*1 person:timur suleimenov*1");

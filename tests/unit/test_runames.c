@@ -56,6 +56,12 @@ static void test_geographic_word(void **state)
     expect("у села Сотк Гегаркуникской области", NULL, NULL,
            "l:Сотк|l:Гегаркуникской области");
     expect("у села Сотк Гегаркуникской", NULL, NULL, "");
+    /* A plural in -ов before a list; the word opening a sentence. */
+    expect("жители поселков Рогун и Нурек", NULL, NULL, "l:Рогун|l:Нурек");
+    expect("Вода пришла. Поселок Нурек затоплен.", NULL, NULL, "l:Нурек");
+    expect("Река Лена вскрылась.", NULL, NULL, "l:Лена");
+    /* Capitalized inside a sentence, it is a name's first word. */
+    expect("где Поселок Нурек", NULL, NULL, "");
     /* A two-word name is name detection's; Latin is not read. */
     expect("в городе Нижний Тагил", NULL, NULL, "");
     expect("on the river Thames", NULL, NULL, "");
@@ -198,6 +204,13 @@ static void test_org_phrases(void **state)
     expect("корпус Омского государственного медицинского университета открыт", "Омского", NULL,
            "o:Омского государственного медицинского университета");
     expect("в Омском районе", "Омском", NULL, "l:Омском районе");
+    /* A council's head may be capitalized; a country's "Федерация" is no
+     * head so written. */
+    expect("решение приняла Вологодская городская Дума вчера", NULL, NULL,
+           "o:Вологодская городская Дума");
+    expect("и Европейское региональное бюро ВОЗ", NULL, "ВОЗ", "o:Европейское региональное бюро ВОЗ");
+    expect("граница Российская Федерация", NULL, NULL, "");
+    expect("граница Российской Федерации", NULL, NULL, "");
 }
 
 /* An institution named by its head noun and the genitive words of its
@@ -244,6 +257,15 @@ static void test_institutions(void **state)
     expect("председатель Агентства по атомной энергии доложил", NULL, NULL,
            "o:Агентства по атомной энергии");
     expect("ученые Института ядерной физики создали", NULL, NULL, "o:Института ядерной физики");
+    /* A capitalized adjective and its noun are words of the name; a
+     * region's are no words of its own. */
+    expect("меморандум подписал Фонд Шелкового пути вчера", NULL, NULL, "o:Фонд Шелкового пути");
+    expect("сотрудники Фонда Московской области", NULL, NULL, "l:Московской области");
+    expect("в рамках Организации экономического сотрудничества и", NULL, NULL,
+           "o:Организации экономического сотрудничества");
+    /* A country's central bank is named by its owner alone. */
+    expect("договорились Банк Китая и Банк Англии", "Китая Англии", NULL,
+           "o:Банк Китая|o:Банк Англии");
     expect("Институт ядерной физики создал", NULL, NULL, "o:Институт ядерной физики");
     /* A verb, "по" with nothing after it, a word of one letter end it. */
     expect("данные Комитета по сообщили", NULL, NULL, "");
