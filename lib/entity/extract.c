@@ -471,14 +471,6 @@ static long match_sentences(const gazetteer *g, const char *text, const tok_arra
     return (long)nv;
 }
 
-/* A gazetteer match the text's context rejects: a one-word name written in
- * lower case ("turkey", "fed"), a one-word place or person after a given
- * name ("MaliVai Washington", "Chelsea Clinton"), or a one-word place before
- * a surname or a name's next word ("Mary Robinson", "Tokyo Stock Exchange"),
- * which name detection then reads whole. The last two read English word
- * order: in Russian and the region's other Cyrillic languages a capitalized
- * word next to a place is as often a noun governing it ("Делегация
- * Казахстана", "Қазақстан Республикасының"), so they hold for Latin names only. */
 /* The match is initials written with periods ("A.P.") before a name's next
  * word, a capitalized word of no word list after ". ": the initials of a
  * person or a company ("A.P. Moller-Maersk", "J.P. Morgan"), not an acronym
@@ -573,6 +565,14 @@ static bool surely_russian_verb(const tok_array *t, size_t i)
     return len >= 16 && wordlist_has(ends, w + len - 4, 4);
 }
 
+/* A gazetteer match the text's context rejects: a one-word name written in
+ * lower case ("turkey", "fed"), a one-word place or person after a given
+ * name ("MaliVai Washington", "Chelsea Clinton"), or a one-word place before
+ * a surname or a name's next word ("Mary Robinson", "Tokyo Stock Exchange"),
+ * which name detection then reads whole. The last two read English word
+ * order: in Russian and the region's other Cyrillic languages a capitalized
+ * word next to a place is as often a noun governing it ("Делегация
+ * Казахстана", "Қазақстан Республикасының"), so they hold for Latin names only. */
 static int rejected(const char *text, const tok_array *t, const names_tok *nt,
                     const unsigned char *taken, char **forms, const gaz_match *g, bool sport)
 {
@@ -762,14 +762,6 @@ static int link_surnames(const char *text, const tok_array *t, const names_tok *
     return rc;
 }
 
-/* The places and organizations named inside a Russian organization's name:
- * "МИД России" names Russia, "МПА СНГ" the CIS, "Национальный банк
- * Кыргызской Республики" Kyrgyzstan; its first word is its head, never a
- * name of its own. Russian puts them after the head, in the genitive; an
- * English name may hold a place's name as a name of its own ("Bank of
- * America"), so Latin names are left whole; so does the person it is named
- * after ("МГУ имени Ломоносова"). Added after the document's names
- * are read, as mentions of their own. Returns 0, or -1 on no memory. */
 /* The match forms of tokens [a, b) joined by spaces into key (cap bytes):
  * a name's key; false when it does not fit. */
 static bool join_forms(char **forms, size_t a, size_t b, char *key, size_t cap)
@@ -850,6 +842,14 @@ static const gaz_entity *owned_by(const gazetteer *g, char **forms, size_t a, si
     return n == 1 ? e[0] : NULL;
 }
 
+/* The places and organizations named inside a Russian organization's name:
+ * "МИД России" names Russia, "МПА СНГ" the CIS, "Национальный банк
+ * Кыргызской Республики" Kyrgyzstan; its first word is its head, never a
+ * name of its own. Russian puts them after the head, in the genitive; an
+ * English name may hold a place's name as a name of its own ("Bank of
+ * America"), so Latin names are left whole; so does the person it is named
+ * after ("МГУ имени Ломоносова"). Added after the document's names
+ * are read, as mentions of their own. Returns 0, or -1 on no memory. */
 static int add_inner(const gazetteer *g, const char *text, const tok_array *t, char **forms,
                      const gaz_match *outer, mentions *ms)
 {
