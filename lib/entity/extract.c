@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "entity/clubs.h"
+#include "entity/mention.h"
 #include "entity/names.h"
 #include "entity/ruabbr.h"
 #include "entity/restated.h"
@@ -15,6 +16,7 @@
 #include "entity/runames.h"
 #include "entity/rustem.h"
 #include "entity/sense.h"
+#include "entity/shape.h"
 #include "entity/single.h"
 #include "entity/spelling.h"
 #include "entity/wordlist.h"
@@ -138,138 +140,6 @@ static char **match_forms(const char *text, const tok_array *t, unsigned char *o
     return f;
 }
 
-/* One mention found in the document, in token order. Names the gazetteer
- * lists point at its entity; detected ones own their key and spelling. */
-typedef struct mention {
-    size_t first, n;
-    ent_type type;
-    const char *key, *name;
-    char *own_key, *own_name;
-} mention;
-
-typedef struct mentions {
-    mention *v;
-    size_t n, cap;
-} mentions;
-
-static mention *add_mention(mentions *m, size_t first, size_t n, ent_type type)
-{
-    mention *p = grow_to(m->v, &m->cap, m->n + 1, sizeof *p, 32);
-    if (!p)
-        return NULL;
-    m->v = p;
-    p = &m->v[m->n++];
-    *p = (mention){ first, n, type, NULL, NULL, NULL, NULL };
-    return p;
-}
-
-/* A detected name's key (match forms joined by spaces) and its spelling in
- * the text with runs of white space folded: tokens [first, first+n), then
- * token `head` when it is no (size_t)-1 (a region word the name shares with
- * another: "Брестской [и Гродненской] областях"). Returns 0, 1 when the key
- * is empty (every word transliterates to nothing), -1 on no memory. */
-static int detected_key(const char *text, const tok_array *t, char **forms, size_t first,
-                        size_t nt, size_t head, mention *m)
-{
-    size_t klen = 0, hlen = 0;
-    for (size_t i = first; i < first + nt; i++)
-        klen += strlen(forms[i]) + 1;
-    if (head != (size_t)-1) {
-        klen += strlen(forms[head]) + 1;
-        hlen = t->v[head].end - t->v[head].start + 1;
-    }
-    size_t from = t->v[first].start, to = t->v[first + nt - 1].end;
-    /* The spelling without the possessive the key leaves out ("Rudd's"):
-     * only when the key did leave it out (a Cyrillic word's "'s" may read
-     * as its homoglyph, no possessive). */
-    size_t last = first + nt - 1;
-    if (gaz_possessive_len(tok_array_norm(t, last), t->v[last].len) < t->v[last].len
-        && to - from > 2 && (text[to - 1] == 's' || text[to - 1] == 'S')) {
-        if (text[to - 2] == '\'')
-            to -= 2;
-        else if (to - from > 4 && !memcmp(text + to - 4, "\xE2\x80\x99", 3))
-            to -= 4;
-    }
-    /* A name that holds an opening guillemet holds its closing one too
-     * ("Национальная компания «Казмунайгаз»"). */
-    if (first + nt < t->n && t->v[first + nt].start >= to + 2 && !memcmp(text + to, "»", 2)
-        && memmem(text + from, to - from, "«", 2) && !memmem(text + from, to - from, "»", 2))
-        to += 2;
-    char *key = malloc(klen + 1), *name = malloc(to - from + hlen + 1);
-    if (!key || !name) {
-        free(key);
-        free(name);
-        return -1;
-    }
-    key[0] = '\0';
-    for (size_t i = first; i <= first + nt; i++) {
-        const char *f = i < first + nt ? forms[i] : head != (size_t)-1 ? forms[head] : "";
-        if (!*f)
-            continue;  /* transliterates to nothing, like a lone "ь" */
-        if (*key)
-            strcat(key, " ");
-        strcat(key, f);
-    }
-    if (!*key) {
-        free(key);
-        free(name);
-        return 1;
-    }
-    size_t n = 0;
-    for (size_t i = from; i < to; i++) {
-        char ch = text[i];
-        int ws = ch == ' ' || ch == '\n' || ch == '\r' || ch == '\t';
-        if (ws && n && name[n - 1] == ' ')
-            continue;
-        name[n++] = ws ? ' ' : ch;
-    }
-    if (hlen) {
-        name[n++] = ' ';
-        memcpy(name + n, text + t->v[head].start, hlen - 1);
-        n += hlen - 1;
-    }
-    name[n] = '\0';
-    m->key = m->own_key = key;
-    m->name = m->own_name = name;
-    return 0;
-}
-
-/* Token i, a Russian word, has a case ending of its own ("Азербайджана",
- * "Москве"; not "Сель", whose soft sign no other case keeps). */
-static bool case_ending(const tok_array *t, size_t i)
-{
-    const char *w = tok_array_norm(t, i);
-    size_t len = t->v[i].len, stem = rustem_name(w, len);
-    return stem < len && strcmp(w + stem, "ь") != 0;
-}
-
-/* Token i, a Russian word, ends as a name in the genitive singular does
- * ("Азербайджана", "Грузии", "Москвы"; not "Азим"). */
-static bool genitive(const tok_array *t, size_t i)
-{
-    static const char *const ends[] = { "а", "я", "ы", "и" };
-    const char *w = tok_array_norm(t, i);
-    size_t len = t->v[i].len, stem = rustem_name(w, len);
-    for (size_t k = 0; stem < len && k < sizeof ends / sizeof *ends; k++)
-        if (!strcmp(w + len - strlen(ends[k]), ends[k]))
-            return true;
-    return false;
-}
-
-/* Token i is a Russian patronymic ("Сергеевич", "Ивановны"). */
-static bool patronymic(const tok_array *t, size_t i)
-{
-    static const char *const stems[] = { "вич", "вн", "ичн" };
-    const char *w = tok_array_norm(t, i);
-    size_t len = rustem_name(w, t->v[i].len);
-    for (size_t k = 0; k < sizeof stems / sizeof *stems; k++) {
-        size_t sl = strlen(stems[k]);
-        if (len > sl && !memcmp(w + len - sl, stems[k], sl))
-            return true;
-    }
-    return false;
-}
-
 /* The stem of token i (rustem_name) ends with one of the `n` endings and
  * keeps two bytes more: "Борисов" with "ов". */
 static bool stem_ends(const tok_array *t, size_t i, const char *const *ends, size_t n)
@@ -306,19 +176,19 @@ static bool surname_after(const char *text, const tok_array *t, const unsigned c
     /* A place in the genitive before a word in no case is whose the name
      * is, no given name: "министр Азербайджана Эмин Амруллаев" (a given name
      * and its surname share their case: "Владимиру Владимировичу"). */
-    if (genitive(t, i) && !case_ending(t, i + 1))
+    if (shape_genitive(t, i) && !shape_case_ending(t, i + 1))
         return false;
     /* Nor one after a preposition (or "г.", a town's) in a case its
      * neighbour does not share: "в Екатеринбурге Осмонов Бакыт" ("с
      * Владимиром Путиным" shares it). */
     static const char prepositions[] = " в во из на под по с со к ко у о об от до при г ";
-    if (i > 0 && case_ending(t, i) && !case_ending(t, i + 1)
+    if (i > 0 && shape_case_ending(t, i) && !shape_case_ending(t, i + 1)
         && wordlist_has(prepositions, tok_array_norm(t, i - 1), t->v[i - 1].len))
         return false;
     /* Nor before a given name and a surname: "критик из Москвы Марина
      * Давыдова" ("Владимира Владимировича Путина" has a patronymic). */
-    if (genitive(t, i) && i + 2 < t->n && t->v[i + 2].start == t->v[i + 1].end + 1
-        && names_case(text, t->v[i + 2].start, t->v[i + 2].end) > 0 && !patronymic(t, i + 1))
+    if (shape_genitive(t, i) && i + 2 < t->n && t->v[i + 2].start == t->v[i + 1].end + 1
+        && names_case(text, t->v[i + 2].start, t->v[i + 2].end) > 0 && !shape_patronymic(t, i + 1))
         return false;
     if (i + 2 < t->n && names_case(text, t->v[i + 2].start, t->v[i + 2].end) < 0) {
         const char *r = tok_array_norm(t, i + 2);
@@ -329,21 +199,12 @@ static bool surname_after(const char *text, const tok_array *t, const unsigned c
     return stem_ends(t, i + 1, ends, sizeof ends / sizeof *ends);
 }
 
-/* Code points in the `len` bytes of UTF-8 `s`. */
-static size_t utf8_letters(const char *s, size_t len)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < len; i++)
-        n += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return n;
-}
-
 /* A one-word Russian name met only through its stem, by a word with no case
  * ending of its own: "Сель" is no case of "Селая", nor "План" of "Планом"
  * (a plural's genitive alone drops its ending: "из Филиппин"). */
 static bool bare_for_cut(const tok_array *t, const gaz_match *g)
 {
-    if (!g->cut || case_ending(t, g->first))
+    if (!g->cut || shape_case_ending(t, g->first))
         return false;
     const gaz_entity *e = g->ent;
     for (size_t k = 0; k <= e->naliases; k++) {
@@ -526,20 +387,6 @@ static bool compound_adjective_part(const char *text, const tok_array *t, size_t
             return false;
     }
     return ends;
-}
-
-/* The words at token i follow "имени" ("named after"), perhaps past
- * initials ("имени Г. И. Будкера"): they name a person an institution is
- * named after, never a place ("музей имени Пушкина" is no Pushkino). */
-static bool named_after(const tok_array *t, size_t i)
-{
-    size_t k = i;
-    while (k > 0 && i - k < 3 && t->v[k - 1].len == 2 && t->v[k - 1].end - t->v[k - 1].start == 2)
-        k--;   /* one Cyrillic letter: an initial */
-    if (k == 0)
-        return false;
-    const char *w = tok_array_norm(t, k - 1);
-    return !strcmp(w, "имени") || !strcmp(w, "им");
 }
 
 /* Token i ends as a Russian verb's past plural or feminine, present or
@@ -752,7 +599,7 @@ static int link_surnames(const char *text, const tok_array *t, const names_tok *
                 ms->v[j].type = ENT_PERSON, ms->v[j].key = key, ms->v[j].name = name;
             continue;
         }
-        mention *m = add_mention(ms, i, 1, ENT_PERSON);
+        mention *m = mention_add(ms, i, 1, ENT_PERSON);
         if (!m)
             rc = -1;
         else
@@ -762,27 +609,14 @@ static int link_surnames(const char *text, const tok_array *t, const names_tok *
     return rc;
 }
 
-/* The match forms of tokens [a, b) joined by spaces into key (cap bytes):
- * a name's key; false when it does not fit. */
-static bool join_forms(char **forms, size_t a, size_t b, char *key, size_t cap)
-{
-    size_t len = 0;
-    for (size_t i = a; i < b; i++) {
-        int w = snprintf(key + len, cap - len, "%s%s", i > a ? " " : "", forms[i]);
-        if (w < 0 || (size_t)w >= cap - len)
-            return false;
-        len += (size_t)w;
-    }
-    return true;
-}
-
 /* The gazetteer entity of `type` that tokens [a, b) name whole, or NULL. */
 static const gaz_entity *named_whole(const gazetteer *g, char **forms, size_t a, size_t b,
                                      ent_type type)
 {
     char key[256];
     const gaz_entity *e[1];
-    return join_forms(forms, a, b, key, sizeof key) && gaz_lookup(g, key, type, e, 1) ? e[0] : NULL;
+    return mention_join_forms(forms, a, b, key, sizeof key) && gaz_lookup(g, key, type, e, 1)
+           ? e[0] : NULL;
 }
 
 /* Tokens [a, b) spell one of e's names as the gazetteer writes it, case
@@ -817,7 +651,7 @@ static int add_branch_parts(const gazetteer *g, const tok_array *t, char **forms
         const gaz_entity *place = org ? named_whole(g, forms, b, e, ENT_PLACE) : NULL;
         if (!place || !spelled_as_named(t, b, e, place))
             continue;
-        if (!add_mention(ms, outer->first, m, ENT_ORG) || !add_mention(ms, b, e - b, ENT_PLACE))
+        if (!mention_add(ms, outer->first, m, ENT_ORG) || !mention_add(ms, b, e - b, ENT_PLACE))
             return -1;
         ms->v[ms->n - 2].key = org->key;
         ms->v[ms->n - 2].name = org->name;
@@ -833,7 +667,7 @@ static int add_branch_parts(const gazetteer *g, const tok_array *t, char **forms
 static const gaz_entity *owned_by(const gazetteer *g, char **forms, size_t a, size_t b)
 {
     char key[256];
-    if (!join_forms(forms, a, b, key, sizeof key))
+    if (!mention_join_forms(forms, a, b, key, sizeof key))
         return NULL;
     const gaz_entity *e[2];
     size_t n = gaz_lookup(g, key, ENT_ORG, e, 2);
@@ -869,7 +703,7 @@ static int add_inner(const gazetteer *g, const char *text, const tok_array *t, c
     long k = gaz_match_tokens(g, (const char *const *)forms + outer->first + 1, outer->n - 1, &in);
     for (long i = 0; i < k; i++) {
         size_t at = outer->first + 1 + in[i].first;
-        if (named_after(t, at) ? in[i].ent->type != ENT_PERSON
+        if (shape_named_after(t, at) ? in[i].ent->type != ENT_PERSON
                                : in[i].ent->type != ENT_PLACE && in[i].ent->type != ENT_ORG)
             continue;
         /* An organization and its owner ("ГКНБ Республики Таджикистан"):
@@ -878,7 +712,7 @@ static int add_inner(const gazetteer *g, const char *text, const tok_array *t, c
         const gaz_entity *owned = i + 1 < k && in[i].ent->type == ENT_ORG
                                           && in[i + 1].first == in[i].first + in[i].n
                                   ? owned_by(g, forms, at, at + in[i].n + in[i + 1].n) : NULL;
-        mention *m = add_mention(ms, at, in[i].n, in[i].ent->type);
+        mention *m = mention_add(ms, at, in[i].n, in[i].ent->type);
         if (!m) {
             k = -1;
             break;
@@ -942,30 +776,16 @@ static int add_eponym_in_full(const gazetteer *g, const char *text, const tok_ar
     }
     char key[256];
     const gaz_entity *p[1];
-    bool known = join_forms(forms, i, i + 2, key, sizeof key)
+    bool known = mention_join_forms(forms, i, i + 2, key, sizeof key)
                  && gaz_lookup(g, key, ENT_PERSON, p, 1) == 1;
-    mention *m = add_mention(ms, i, 2, ENT_PERSON);
+    mention *m = mention_add(ms, i, 2, ENT_PERSON);
     if (!m)
         return -1;
     if (!known)
-        return detected_key(text, t, forms, i, 2, (size_t)-1, m) < 0 ? -1 : 0;
+        return mention_detected_key(text, t, forms, i, 2, (size_t)-1, m) < 0 ? -1 : 0;
     m->key = p[0]->key;
     m->name = p[0]->name;
     return 0;
-}
-
-/* Token i goes on through a hyphen ("Мамина-Сибиряка"): the surname is a
- * compound, no gazetteer person's by its first part. */
-static bool hyphen_next(const char *text, const tok_array *t, size_t i)
-{
-    return i + 1 < t->n && t->v[i + 1].start == t->v[i].end + 1 && text[t->v[i].end] == '-';
-}
-
-/* Token i is an initial: one letter, capitalized, then a period. */
-static bool initial_at(const char *text, const tok_array *t, size_t i)
-{
-    return i + 1 < t->n && utf8_letters(tok_array_norm(t, i), t->v[i].len) == 1
-           && names_case(text, t->v[i].start, t->v[i].end) > 0 && text[t->v[i].end] == '.';
 }
 
 /* The person an institution is named after by initials and a surname the
@@ -976,7 +796,8 @@ static int add_eponym_by_initials(const char *text, const tok_array *t, char **f
                                   mentions *ms, size_t a, size_t i)
 {
     size_t e = i;
-    while (hyphen_next(text, t, e) && names_case(text, t->v[e + 1].start, t->v[e + 1].end) > 0)
+    while (shape_hyphen_next(text, t, e)
+           && names_case(text, t->v[e + 1].start, t->v[e + 1].end) > 0)
         e++;
     for (size_t k = 0; k < ms->n; k++) {
         mention *m = &ms->v[k];
@@ -986,8 +807,8 @@ static int add_eponym_by_initials(const char *text, const tok_array *t, char **f
             m->type = ENT_PERSON;   /* read untyped: the eponym says who */
         return 0;
     }
-    mention *m = add_mention(ms, a, e + 1 - a, ENT_PERSON);
-    return m && detected_key(text, t, forms, a, e + 1 - a, (size_t)-1, m) >= 0 ? 0 : -1;
+    mention *m = mention_add(ms, a, e + 1 - a, ENT_PERSON);
+    return m && mention_detected_key(text, t, forms, a, e + 1 - a, (size_t)-1, m) >= 0 ? 0 : -1;
 }
 
 /* A surname after "имени" alone ("университет имени Баумана", "имени
@@ -999,7 +820,7 @@ static int add_eponyms(const gazetteer *g, const char *text, const tok_array *t,
                        mentions *ms)
 {
     for (size_t i = 1; i < t->n; i++) {
-        if (!named_after(t, i) || names_case(text, t->v[i].start, t->v[i].end) <= 0)
+        if (!shape_named_after(t, i) || names_case(text, t->v[i].start, t->v[i].end) <= 0)
             continue;
         if (genitive_pair(text, t, i) && !place_at(ms, i + 1)) {
             if (add_eponym_in_full(g, text, t, forms, ms, i) < 0)
@@ -1008,22 +829,23 @@ static int add_eponyms(const gazetteer *g, const char *text, const tok_array *t,
             continue;
         }
         size_t a = i;
-        while (a > 0 && i - a < 2 && initial_at(text, t, a - 1))
+        while (a > 0 && i - a < 2 && shape_initial(text, t, a - 1))
             a--;
-        if (initial_at(text, t, i))
+        if (shape_initial(text, t, i))
             continue;   /* the surname comes after it */
         if (a < i && !gaz_person_by_initial(g, forms[a], forms[i])) {
             if (add_eponym_by_initials(text, t, forms, ms, a, i) < 0)
                 return -1;
             continue;
         }
-        const gaz_entity *p = hyphen_next(text, t, i) ? NULL : gaz_person_by_initial(g, "", forms[i]);
+        const gaz_entity *p =
+            shape_hyphen_next(text, t, i) ? NULL : gaz_person_by_initial(g, "", forms[i]);
         bool known = false;
         for (size_t k = 0; p && k < ms->n && !known; k++)
             known = ms->v[k].key == p->key && ms->v[k].first <= i && i < ms->v[k].first + ms->v[k].n;
         if (!p || known)
             continue;
-        mention *m = add_mention(ms, i, 1, ENT_PERSON);
+        mention *m = mention_add(ms, i, 1, ENT_PERSON);
         if (!m)
             return -1;
         m->key = p->key;
@@ -1065,7 +887,7 @@ static int add_named_in_full(const char *text, const tok_array *t, char **forms,
                && (t->v[e].start == t->v[e - 1].end + 1
                    || (t->v[e].start == t->v[e - 1].end + 2 && text[t->v[e - 1].end] == '.'))
                && text[t->v[e].start - 1] == ' ') {
-            bool init = initial_at(text, t, e);
+            bool init = shape_initial(text, t, e);
             e++;
             if (initials && !init)
                 break;
@@ -1073,8 +895,9 @@ static int add_named_in_full(const char *text, const tok_array *t, char **forms,
         }
         if (e == names)
             continue;
-        mention *whole = add_mention(ms, ms->v[m].first, e - ms->v[m].first, ENT_ORG);
-        if (!whole || detected_key(text, t, forms, whole->first, whole->n, (size_t)-1, whole) < 0)
+        mention *whole = mention_add(ms, ms->v[m].first, e - ms->v[m].first, ENT_ORG);
+        if (!whole
+            || mention_detected_key(text, t, forms, whole->first, whole->n, (size_t)-1, whole) < 0)
             return -1;
     }
     return 0;
@@ -1093,15 +916,16 @@ static int add_initials(const gazetteer *g, const char *text, const tok_array *t
                && t->v[s + 1].start > t->v[s].end && text[t->v[s].end] == '.'
                && t->v[s + 1].start - t->v[s].end <= 2
                && names_case(text, t->v[s].start, t->v[s].end) > 0
-               && utf8_letters(tok_array_norm(t, s), t->v[s].len) == 1)
+               && shape_utf8_letters(tok_array_norm(t, s), t->v[s].len) == 1)
             s++;
         if (s == i || taken[s] || names_case(text, t->v[s].start, t->v[s].end) <= 0
-            || utf8_letters(tok_array_norm(t, s), t->v[s].len) < 2 || hyphen_next(text, t, s))
+            || shape_utf8_letters(tok_array_norm(t, s), t->v[s].len) < 2
+            || shape_hyphen_next(text, t, s))
             continue;
         const gaz_entity *e = gaz_person_by_initial(g, forms[i], forms[s]);
         if (!e)
             continue;
-        mention *m = add_mention(ms, i, s - i + 1, ENT_PERSON);
+        mention *m = mention_add(ms, i, s - i + 1, ENT_PERSON);
         if (!m)
             return -1;
         m->key = e->key;
@@ -1186,7 +1010,7 @@ static int add_country_body(const char *text, const tok_array *t, const names_to
         return 0;
     size_t len = strlen(ms->v[m].own_key) + strlen(form) + 2;
     char *key = malloc(len), *name = strdup(ms->v[m].own_name);
-    mention *p = key && name ? add_mention(ms, a, ms->v[m].n, ENT_ORG) : NULL;
+    mention *p = key && name ? mention_add(ms, a, ms->v[m].n, ENT_ORG) : NULL;
     if (!p) {
         free(form);
         free(key);
@@ -1259,8 +1083,8 @@ static int add_context_names(const gazetteer *g, const char *text, size_t len, c
             drop_mentions_within(ms, a, end);
         else if (!quoted && type == ENT_ORG)
             drop_mentions_within(ms, a, a + 1);
-        mention *m = add_mention(ms, h[i].first, h[i].n, type);
-        int got = m ? detected_key(text, t, forms, h[i].first, h[i].n, h[i].head, m) : -1;
+        mention *m = mention_add(ms, h[i].first, h[i].n, type);
+        int got = m ? mention_detected_key(text, t, forms, h[i].first, h[i].n, h[i].head, m) : -1;
         if (got < 0) {
             rc = -1;
             break;
@@ -1335,14 +1159,14 @@ static int add_bodies(const gazetteer *g, const char *text, const tok_array *t,
             continue;
         if (!within)
             drop_mentions_within(ms, a, o);
-        mention *m = add_mention(ms, a, o - a, ENT_ORG);
+        mention *m = mention_add(ms, a, o - a, ENT_ORG);
         if (m && known[i]) {
             m->key = known[i]->key;
             m->name = known[i]->name;
             memset(taken + a, 1, e - a);
             continue;
         }
-        int got = m ? detected_key(text, t, forms, a, e - a, (size_t)-1, m) : -1;
+        int got = m ? mention_detected_key(text, t, forms, a, e - a, (size_t)-1, m) : -1;
         if (got < 0) {
             rc = -1;
             break;
@@ -1367,7 +1191,7 @@ static bool nominative_surname(const tok_array *t, size_t i)
 {
     const char *w = tok_array_norm(t, i);
     size_t len = t->v[i].len;
-    return !case_ending(t, i)
+    return !shape_case_ending(t, i)
            || (len > 4 && (!strcmp(w + len - 4, "ий") || !strcmp(w + len - 4, "ый")
                            || !strcmp(w + len - 4, "ой")));
 }
@@ -1382,7 +1206,7 @@ static bool female_nominative(const tok_array *t, size_t g, size_t s)
     size_t len = t->v[s].len, gl = t->v[g].len;
     bool surname = (len > 6 && wordlist_has(ends, w + len - 6, 6))
                    || (len > 4 && wordlist_has(ends, w + len - 4, 4));
-    bool given = !case_ending(t, g)
+    bool given = !shape_case_ending(t, g)
                  || (gl > 2 && (!strcmp(n + gl - 2, "а") || !strcmp(n + gl - 2, "я")));
     return surname && given;
 }
@@ -1411,16 +1235,17 @@ static size_t owner_before_name(const tok_array *t, const mention *p)
     /* A patronymic or an initial last: surname, given name, patronymic,
      * as official lists write a name ("Лебедев Сергей Николаевич",
      * "Лебедев С. Н."). */
-    if (patronymic(t, last) || utf8_letters(tok_array_norm(t, last), t->v[last].len) == 1)
-        return p->n == 4 && (genitive(t, p->first) || genitive_plural(t, p->first));
-    if (patronymic(t, last - 1))
+    if (shape_patronymic(t, last)
+        || shape_utf8_letters(tok_array_norm(t, last), t->v[last].len) == 1)
+        return p->n == 4 && (shape_genitive(t, p->first) || genitive_plural(t, p->first));
+    if (shape_patronymic(t, last - 1))
         return 0;
     if (!nominative_surname(t, last) && !female_nominative(t, p->first + 1, last))
         return 0;
-    if (p->n == 3 && (genitive(t, p->first) || genitive_plural(t, p->first)))
+    if (p->n == 3 && (shape_genitive(t, p->first) || genitive_plural(t, p->first)))
         return 1;
     if (p->n == 4 && genitive_plural(t, p->first + 1)
-        && (genitive(t, p->first) || genitive_plural(t, p->first)))
+        && (shape_genitive(t, p->first) || genitive_plural(t, p->first)))
         return 2;
     return 0;
 }
@@ -1432,7 +1257,7 @@ static int shorten(const char *text, const tok_array *t, char **forms, mention *
                    ent_type type)
 {
     mention shorter = { p->first + drop, p->n - drop, type, NULL, NULL, NULL, NULL };
-    int got = detected_key(text, t, forms, shorter.first, shorter.n, (size_t)-1, &shorter);
+    int got = mention_detected_key(text, t, forms, shorter.first, shorter.n, (size_t)-1, &shorter);
     if (got != 0)
         return got < 0 ? -1 : 0;
     free(p->own_key);
@@ -1479,7 +1304,7 @@ static int drop_leading_verbs(const char *text, const tok_array *t, char **forms
         if (!p->own_key || p->n < 3 || (p->type != ENT_PERSON && p->type != ENT_NAME)
             || !surely_russian_verb(t, p->first))
             continue;
-        ent_type type = p->n == 4 && patronymic(t, p->first + 2) ? ENT_PERSON : p->type;
+        ent_type type = p->n == 4 && shape_patronymic(t, p->first + 2) ? ENT_PERSON : p->type;
         if (shorten(text, t, forms, p, 1, type) < 0)
             return -1;
     }
@@ -1500,20 +1325,21 @@ static int split_town_and_person(const char *text, const tok_array *t, char **fo
     for (size_t m = 0; m < n; m++) {
         mention *p = &ms->v[m];
         size_t f = p->first;
-        bool person = p->n == 3 ? !patronymic(t, f + 1) : p->n == 4 && patronymic(t, f + 2);
+        bool person = p->n == 3 ? !shape_patronymic(t, f + 1)
+                                : p->n == 4 && shape_patronymic(t, f + 2);
         if (!p->own_key || f == 0 || !person || p->type == ENT_ORG
             || !wordlist_has_word(town_words, tok_array_norm(t, f - 1))
             || script_word(tok_array_norm(t, f), t->v[f].len, NULL) != SCRIPT_CYRILLIC)
             continue;
         mention who = { f + 1, p->n - 1, ENT_PERSON, NULL, NULL, NULL, NULL };
-        int got = detected_key(text, t, forms, who.first, who.n, (size_t)-1, &who);
+        int got = mention_detected_key(text, t, forms, who.first, who.n, (size_t)-1, &who);
         if (got < 0)
             return -1;
         if (got > 0)
             continue;
         mention town = { f, 1, ENT_PLACE, NULL, NULL, NULL, NULL };
-        if ((got = detected_key(text, t, forms, f, 1, (size_t)-1, &town)) != 0
-            || !add_mention(ms, 0, 0, ENT_PERSON)) {
+        if ((got = mention_detected_key(text, t, forms, f, 1, (size_t)-1, &town)) != 0
+            || !mention_add(ms, 0, 0, ENT_PERSON)) {
             free(who.own_key);
             free(who.own_name);
             if (got > 0)
@@ -1605,8 +1431,8 @@ static int link_acronyms(const char *text, const tok_array *t, char **forms, men
                 type = ENT_ORG;   /* its head or its end is an organization's */
         }
         if (!key) {
-            mention *m = add_mention(ms, s, a - s, type);
-            int rc = m ? detected_key(text, t, forms, s, a - s, (size_t)-1, m) : -1;
+            mention *m = mention_add(ms, s, a - s, type);
+            int rc = m ? mention_detected_key(text, t, forms, s, a - s, (size_t)-1, m) : -1;
             if (rc < 0)
                 return -1;
             if (rc > 0) {
@@ -1631,12 +1457,12 @@ static int link_acronyms(const char *text, const tok_array *t, char **forms, men
         for (size_t j = 0; j < t->n; j++) {
             if (strcmp(forms[j], forms[a]) || names_caps(text, t->v[j].start, t->v[j].end) < 2)
                 continue;
-            mention *m = add_mention(ms, j, 1, type);
+            mention *m = mention_add(ms, j, 1, type);
             if (!m)
                 return -1;
             m->key = key, m->name = name;
-            if (!(m = add_mention(ms, j, 1, type))
-                || detected_key(text, t, forms, j, 1, (size_t)-1, m) < 0)
+            if (!(m = mention_add(ms, j, 1, type))
+                || mention_detected_key(text, t, forms, j, 1, (size_t)-1, m) < 0)
                 return -1;
         }
     }
@@ -1671,8 +1497,8 @@ static int link_companies(const char *text, const tok_array *t, char **forms, me
         int rc = 1;
         while (e > first + 1 && corporate_word(forms[e - 1])) {
             e--;
-            s = add_mention(ms, first, e - first, ENT_ORG);
-            rc = s ? detected_key(text, t, forms, first, e - first, (size_t)-1, s) : -1;
+            s = mention_add(ms, first, e - first, ENT_ORG);
+            rc = s ? mention_detected_key(text, t, forms, first, e - first, (size_t)-1, s) : -1;
             if (rc < 0)
                 return -1;
             ms->n -= rc > 0;
@@ -1716,7 +1542,7 @@ static int extend_of_place(const char *text, const tok_array *t, const names_tok
             continue;
         size_t first = ms->v[m].first, n = ms->v[q].first + ms->v[q].n - first;
         mention whole = { first, n, ENT_ORG, NULL, NULL, NULL, NULL };
-        int rc = detected_key(text, t, forms, first, n, (size_t)-1, &whole);
+        int rc = mention_detected_key(text, t, forms, first, n, (size_t)-1, &whole);
         if (rc < 0)
             return -1;
         if (rc > 0)
@@ -1748,8 +1574,8 @@ static int head_of_place(const char *text, const tok_array *t, const names_tok *
             || names_sentence_end(text, nt, t->n, head) || names_sentence_end(text, nt, t->n, of)
             || (of + 1 < k && names_sentence_end(text, nt, t->n, of + 1)))
             continue;
-        mention *m = add_mention(ms, head, k + ms->v[q].n - head, ENT_ORG);
-        int rc = m ? detected_key(text, t, forms, head, m->n, (size_t)-1, m) : -1;
+        mention *m = mention_add(ms, head, k + ms->v[q].n - head, ENT_ORG);
+        int rc = m ? mention_detected_key(text, t, forms, head, m->n, (size_t)-1, m) : -1;
         if (rc < 0)
             return -1;
         if (rc > 0)
@@ -1796,7 +1622,7 @@ static bool covered(const mentions *ms, size_t i)
 static int retype_org(const char *text, const tok_array *t, char **forms, mention *m, size_t n)
 {
     mention o = { m->first, n, ENT_ORG, NULL, NULL, NULL, NULL };
-    int rc = detected_key(text, t, forms, o.first, n, (size_t)-1, &o);
+    int rc = mention_detected_key(text, t, forms, o.first, n, (size_t)-1, &o);
     if (rc)
         return rc;
     free(m->own_key);
@@ -1844,8 +1670,8 @@ static int add_acronyms(const char *text, const tok_array *t, const names_tok *n
     for (size_t i = 0; i < t->n; i++) {
         if (taken[i] || !ruabbr_org(text, nt, t->n, i))
             continue;
-        mention *m = add_mention(ms, i, 1, ENT_ORG);
-        int rc = m ? detected_key(text, t, forms, i, 1, (size_t)-1, m) : -1;
+        mention *m = mention_add(ms, i, 1, ENT_ORG);
+        int rc = m ? mention_detected_key(text, t, forms, i, 1, (size_t)-1, m) : -1;
         if (rc < 0)
             return -1;
         if (rc > 0)
@@ -1915,7 +1741,7 @@ static int link_ru_acronyms(const gazetteer *g, const tok_array *t, const names_
             if (l->type != ENT_ORG || l->n < 2 || !strcmp(l->key, ms->v[m].key)
                 || !ruabbr_spells(nt[a].norm, nt, l->first, l->n))
                 continue;
-            mention *p = add_mention(ms, a, 1, ENT_ORG);
+            mention *p = mention_add(ms, a, 1, ENT_ORG);
             if (!p)
                 return -1;
             l = &ms->v[o];   /* the array may have moved */
@@ -1951,7 +1777,7 @@ static int add_nominative_forms(const tok_array *t, char **forms, mentions *ms)
         if (!other)
             continue;
         char *key = malloc(len), *name = strdup(p->own_name), *at = key;
-        mention *q = key && name ? add_mention(ms, p->first, p->n, p->type) : NULL;
+        mention *q = key && name ? mention_add(ms, p->first, p->n, p->type) : NULL;
         if (!q) {
             free(key);
             free(name);
@@ -2000,8 +1826,8 @@ static int patronymic_keys(const gazetteer *g, const tok_array *t, char **forms,
         mention *m = &ms->v[i];
         char *old = m->own_key, key[256];
         size_t a = m->first;
-        bool middle = m->n == 3 && patronymic(t, a + 1);
-        bool last = m->n == 3 && !middle && patronymic(t, a + 2) && !patronymic(t, a);
+        bool middle = m->n == 3 && shape_patronymic(t, a + 1);
+        bool last = m->n == 3 && !middle && shape_patronymic(t, a + 2) && !shape_patronymic(t, a);
         if (!old || m->key != old || (m->type != ENT_PERSON && m->type != ENT_NAME)
             || !(middle || last)
             || snprintf(key, sizeof key, "%s %s", forms[middle ? a : a + 1],
@@ -2034,10 +1860,10 @@ static int initials_keys(const char *text, const tok_array *t, char **forms, men
         mention *m = &ms->v[i];
         char *old = m->own_key, key[256];
         size_t a = m->first, e = a + m->n, len;
-        bool before = m->n >= 3 && initial_at(text, t, a) && initial_at(text, t, a + 1)
-                      && !initial_at(text, t, a + 2);
-        bool after = (m->n == 2 || m->n == 3) && !initial_at(text, t, a) && initial_at(text, t, a + 1)
-                     && initial_at(text, t, e - 1);
+        bool before = m->n >= 3 && shape_initial(text, t, a) && shape_initial(text, t, a + 1)
+                      && !shape_initial(text, t, a + 2);
+        bool after = (m->n == 2 || m->n == 3) && !shape_initial(text, t, a)
+                     && shape_initial(text, t, a + 1) && shape_initial(text, t, e - 1);
         if (!old || m->key != old || !(before || after))
             continue;
         /* An untyped name of Latin initials may be a company's ("J.P. Morgan"). */
@@ -2088,8 +1914,8 @@ static int add_detected(const char *text, const tok_array *t, char **forms,
     static const ent_type types[] = { ['p'] = ENT_PERSON, ['o'] = ENT_ORG, ['l'] = ENT_PLACE,
                                       ['n'] = ENT_NAME };
     for (long i = 0; i < nn; i++) {
-        mention *m = add_mention(ms, nm[i].first, nm[i].n, types[nm[i].type]);
-        int rc = m ? detected_key(text, t, forms, nm[i].first, nm[i].n, (size_t)-1, m) : -1;
+        mention *m = mention_add(ms, nm[i].first, nm[i].n, types[nm[i].type]);
+        int rc = m ? mention_detected_key(text, t, forms, nm[i].first, nm[i].n, (size_t)-1, m) : -1;
         if (rc < 0)
             return -1;
         if (rc > 0)
@@ -2132,7 +1958,7 @@ static seek_status find_entities(const gazetteer *g, const char *text, size_t le
      * no place. */
     for (long i = 0; i < ng; i++)
         if ((gm[i].cut && latin_only(t, gm[i].first, gm[i].n))
-            || (gm[i].ent->type == ENT_PLACE && named_after(t, gm[i].first)))
+            || (gm[i].ent->type == ENT_PLACE && shape_named_after(t, gm[i].first)))
             gm[i].n = 0;
     if (sense_choose(text, t, forms, gm, ng) < 0)
         goto out;
@@ -2150,7 +1976,7 @@ static seek_status find_entities(const gazetteer *g, const char *text, size_t le
     for (long i = 0; i < ng; i++) {
         if (!gm[i].n)
             continue;
-        mention *m = add_mention(&ms, gm[i].first, gm[i].n, gm[i].ent->type);
+        mention *m = mention_add(&ms, gm[i].first, gm[i].n, gm[i].ent->type);
         if (!m)
             goto out;
         m->key = gm[i].ent->key;
