@@ -2,7 +2,7 @@
  * claim their tokens), name detection on what is left, then dates (those
  * written without a year wait for the document's own date). The passes that
  * add, link and key the document's mentions (mention.h) live in files of
- * their own: acronyms.c, persons.c, eponyms.c. */
+ * their own: acronyms.c, persons.c, eponyms.c, keys.c. */
 #include "entity/extract.h"
 
 #include <stdio.h>
@@ -12,6 +12,7 @@
 #include "entity/acronyms.h"
 #include "entity/clubs.h"
 #include "entity/eponyms.h"
+#include "entity/keys.h"
 #include "entity/mention.h"
 #include "entity/names.h"
 #include "entity/persons.h"
@@ -1061,160 +1062,6 @@ static int sport_clubs(const gazetteer *g, const char *text, const tok_array *t,
     return 0;
 }
 
-/* A Russian given name that ends as an oblique case does ("Максим",
- * "Рустам": "-им", "-ам") has that ending cut from its match form, which its
- * other cases keep ("Максимом", "Максима": "maksim"). A detected name of a
- * person written in such a case is also the name of its nominative's form
- * ("Максимом Топилиным": "maks topilin" too), which a filter naming the
- * person reads. Returns 0, or -1 on no memory. */
-static int add_nominative_forms(const tok_array *t, char **forms, mentions *ms)
-{
-    size_t n0 = ms->n;
-    for (size_t m = 0; m < n0; m++) {
-        const mention *p = &ms->v[m];
-        if (!p->own_key || p->n < 2 || (p->type != ENT_PERSON && p->type != ENT_NAME))
-            continue;
-        size_t len = 1;
-        bool other = false;
-        for (size_t i = p->first; i < p->first + p->n; i++) {
-            const char *norm = tok_array_norm(t, i);
-            size_t stem = rustem_name(norm, t->v[i].len);
-            bool cut = stem < t->v[i].len && rustem_oblique(norm, stem);
-            other |= cut;
-            len += (cut ? gaz_token_form(norm, stem, false, NULL, 0) : strlen(forms[i])) + 1;
-        }
-        if (!other)
-            continue;
-        char *key = malloc(len), *name = strdup(p->own_name), *at = key;
-        mention *q = key && name ? mention_add(ms, p->first, p->n, p->type) : NULL;
-        if (!q) {
-            free(key);
-            free(name);
-            return -1;
-        }
-        p = &ms->v[m];   /* the array may have moved */
-        for (size_t i = p->first; i < p->first + p->n; i++) {
-            const char *norm = tok_array_norm(t, i);
-            size_t stem = rustem_name(norm, t->v[i].len);
-            if (at > key)
-                *at++ = ' ';
-            if (stem < t->v[i].len && rustem_oblique(norm, stem))
-                at += gaz_token_form(norm, stem, false, at, len - (size_t)(at - key));
-            else
-                at += strlen(strcpy(at, forms[i]));
-        }
-        *at = '\0';
-        q->key = q->own_key = key;
-        q->name = q->own_name = name;
-    }
-    return 0;
-}
-
-/* Mention m, and every mention that shares its key, keyed by `key`; m's own
- * key (freed) becomes `own`, a malloc'd key or NULL when `key` is the
- * gazetteer's. */
-static void rekey(mentions *ms, mention *m, const char *key, char *own)
-{
-    char *old = m->own_key;
-    for (size_t j = 0; j < ms->n; j++)
-        if (ms->v[j].key == old)
-            ms->v[j].key = key;
-    m->own_key = own;
-    free(old);
-}
-
-/* A detected Russian person named with a patronymic ("Валентина
- * Николаевна Шевчук", or surname first: "Лебедев Сергей Николаевич") is
- * keyed by given name and surname, as the press names them elsewhere and a
- * filter does (qp_entity_terms); the gazetteer's person when it lists that
- * name. Every mention sharing the key follows. Returns 0, or -1 on no
- * memory. */
-static int patronymic_keys(const gazetteer *g, const tok_array *t, char **forms, mentions *ms)
-{
-    for (size_t i = 0; i < ms->n; i++) {
-        mention *m = &ms->v[i];
-        char *old = m->own_key, key[256];
-        size_t a = m->first;
-        bool middle = m->n == 3 && shape_patronymic(t, a + 1);
-        bool last = m->n == 3 && !middle && shape_patronymic(t, a + 2) && !shape_patronymic(t, a);
-        if (!old || m->key != old || (m->type != ENT_PERSON && m->type != ENT_NAME)
-            || !(middle || last)
-            || snprintf(key, sizeof key, "%s %s", forms[middle ? a : a + 1],
-                        forms[middle ? a + 2 : a]) >= (int)sizeof key)
-            continue;
-        m->type = ENT_PERSON;
-        const gaz_entity *p[1];
-        char *own;
-        if (g && gaz_lookup(g, key, ENT_PERSON, p, 1) == 1) {
-            m->name = p[0]->name;
-            rekey(ms, m, p[0]->key, NULL);
-        } else if ((own = strdup(key))) {
-            rekey(ms, m, own, own);
-        } else {
-            return -1;
-        }
-    }
-    return 0;
-}
-
-/* A detected name written with two initials and a surname ("Д. Н.
- * Мамина-Сибиряка"), or a surname and its initials as official lists write
- * it ("Лебедев С. Н."), is keyed by the first initial and the surname ("d
- * mamin sibiryak", "s lebedev"): the patronymic's initial is what a filter
- * naming the person in full cannot know (restated_initial). Every mention
- * sharing the key follows. Returns 0, or -1 on no memory. */
-static int initials_keys(const char *text, const tok_array *t, char **forms, mentions *ms)
-{
-    for (size_t i = 0; i < ms->n; i++) {
-        mention *m = &ms->v[i];
-        char *old = m->own_key, key[256];
-        size_t a = m->first, e = a + m->n, len;
-        bool before = m->n >= 3 && shape_initial(text, t, a) && shape_initial(text, t, a + 1)
-                      && !shape_initial(text, t, a + 2);
-        bool after = (m->n == 2 || m->n == 3) && !shape_initial(text, t, a)
-                     && shape_initial(text, t, a + 1) && shape_initial(text, t, e - 1);
-        if (!old || m->key != old || !(before || after))
-            continue;
-        /* An untyped name of Latin initials may be a company's ("J.P. Morgan"). */
-        if (m->type != ENT_PERSON
-            && (m->type != ENT_NAME
-                || script_word(tok_array_norm(t, a), t->v[a].len, NULL) != SCRIPT_CYRILLIC))
-            continue;
-        if (after)
-            len = (size_t)snprintf(key, sizeof key, "%s %s", forms[a + 1], forms[a]);
-        else
-            len = (size_t)snprintf(key, sizeof key, "%s", forms[a]);
-        for (size_t k = a + 2; before && k < e && len < sizeof key; k++)
-            len += (size_t)snprintf(key + len, sizeof key - len, " %s", forms[k]);
-        if (len >= sizeof key)
-            continue;
-        char *own = strdup(key);
-        if (!own)
-            return -1;
-        rekey(ms, m, own, own);
-    }
-    return 0;
-}
-
-/* A detected organization's name that ends with a gazetteer place or
- * organization is keyed by that owner's key (restated_key), as a filter
- * naming it is: "Института ядерной физики Академии наук Узбекистана" meets
- * "... АН Узбекистана". Every mention sharing the key follows. Returns 0, or
- * -1 on no memory. */
-static int owned_keys(const gazetteer *g, mentions *ms)
-{
-    for (size_t i = 0; i < ms->n; i++) {
-        mention *m = &ms->v[i];
-        char *old = m->own_key;
-        if (!old || m->key != old || m->type != ENT_ORG || !strchr(old, ' '))
-            continue;
-        char *key = restated_key(g, old);
-        if (key)
-            rekey(ms, m, key, key);
-    }
-    return 0;
-}
-
 /* Detected names (names.h, single.h) as mentions that own their key.
  * Returns 0, or -1 on no memory. */
 static int add_detected(const char *text, const tok_array *t, char **forms,
@@ -1329,7 +1176,7 @@ static seek_status find_entities(const gazetteer *g, const char *text, size_t le
         goto out;
     sort_mentions(&ms);
     if (persons_link_surnames(text, t, nt, forms, &ms) < 0
-        || add_nominative_forms(t, forms, &ms) < 0
+        || keys_add_nominative_forms(t, forms, &ms) < 0
         || (sport && sport_clubs(g, text, t, nt, forms, &ms) < 0))
         goto out;
     for (long i = 0; i < ng; i++)
@@ -1338,8 +1185,8 @@ static seek_status find_entities(const gazetteer *g, const char *text, size_t le
     if (g && (eponyms_add(g, text, t, forms, &ms) < 0
               || eponyms_add_named_in_full(text, t, forms, &ms) < 0))
         goto out;
-    if ((g && owned_keys(g, &ms) < 0) || patronymic_keys(g, t, forms, &ms) < 0
-        || initials_keys(text, t, forms, &ms) < 0)
+    if ((g && keys_owned(g, &ms) < 0) || keys_patronymic(g, t, forms, &ms) < 0
+        || keys_initials(text, t, forms, &ms) < 0)
         goto out;
     sort_mentions(&ms);
     for (size_t i = 0; i < ms.n; i++)
