@@ -120,10 +120,8 @@ int persons_add_initials(const gazetteer *g, const char *text, const tok_array *
         size_t s = i;
         /* One or two initials, each a capital letter and its period. */
         while (s < i + 2 && s + 1 < t->n && !taken[s] && t->v[s].len <= 2
-               && t->v[s + 1].start > t->v[s].end && text[t->v[s].end] == '.'
-               && t->v[s + 1].start - t->v[s].end <= 2
-               && names_case(text, t->v[s].start, t->v[s].end) > 0
-               && shape_utf8_letters(tok_array_norm(t, s), t->v[s].len) == 1)
+               && t->v[s + 1].start > t->v[s].end && t->v[s + 1].start - t->v[s].end <= 2
+               && shape_initial(text, t, s))
             s++;
         if (s == i || taken[s] || names_case(text, t->v[s].start, t->v[s].end) <= 0
             || shape_utf8_letters(tok_array_norm(t, s), t->v[s].len) < 2
