@@ -1,7 +1,7 @@
 /* Sports clubs named after their town, in English news: "Manchester City",
  * "Stoke City", "Liverpool boss Arne Slot". Where a story is about sport, a
  * town's name before a club word or a club's staff names the club, not the
- * town. The gazetteer lists the town; extract.c retypes its mentions. */
+ * town. The gazetteer lists the town; orgs.c retypes its mentions. */
 #ifndef SEEKD_ENTITY_CLUBS_H
 #define SEEKD_ENTITY_CLUBS_H
 

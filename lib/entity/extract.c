@@ -1,20 +1,27 @@
 /* Extraction pipeline: match forms of the tokens, gazetteer matches (which
  * claim their tokens), name detection on what is left, then dates (those
- * written without a year wait for the document's own date). */
+ * written without a year wait for the document's own date). The passes over
+ * the document's mentions (mention.h) that read more names, link and key them
+ * live in files of their own: rucontext.c, acronyms.c, persons.c, orgs.c,
+ * eponyms.c and keys.c. */
 #include "entity/extract.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "entity/acronyms.h"
 #include "entity/clubs.h"
+#include "entity/eponyms.h"
+#include "entity/keys.h"
+#include "entity/mention.h"
 #include "entity/names.h"
-#include "entity/ruabbr.h"
-#include "entity/restated.h"
+#include "entity/orgs.h"
+#include "entity/persons.h"
+#include "entity/rucontext.h"
 #include "entity/ruorg.h"
-#include "entity/runames.h"
 #include "entity/rustem.h"
 #include "entity/sense.h"
+#include "entity/shape.h"
 #include "entity/single.h"
 #include "entity/spelling.h"
 #include "entity/wordlist.h"
@@ -138,138 +145,6 @@ static char **match_forms(const char *text, const tok_array *t, unsigned char *o
     return f;
 }
 
-/* One mention found in the document, in token order. Names the gazetteer
- * lists point at its entity; detected ones own their key and spelling. */
-typedef struct mention {
-    size_t first, n;
-    ent_type type;
-    const char *key, *name;
-    char *own_key, *own_name;
-} mention;
-
-typedef struct mentions {
-    mention *v;
-    size_t n, cap;
-} mentions;
-
-static mention *add_mention(mentions *m, size_t first, size_t n, ent_type type)
-{
-    mention *p = grow_to(m->v, &m->cap, m->n + 1, sizeof *p, 32);
-    if (!p)
-        return NULL;
-    m->v = p;
-    p = &m->v[m->n++];
-    *p = (mention){ first, n, type, NULL, NULL, NULL, NULL };
-    return p;
-}
-
-/* A detected name's key (match forms joined by spaces) and its spelling in
- * the text with runs of white space folded: tokens [first, first+n), then
- * token `head` when it is no (size_t)-1 (a region word the name shares with
- * another: "Брестской [и Гродненской] областях"). Returns 0, 1 when the key
- * is empty (every word transliterates to nothing), -1 on no memory. */
-static int detected_key(const char *text, const tok_array *t, char **forms, size_t first,
-                        size_t nt, size_t head, mention *m)
-{
-    size_t klen = 0, hlen = 0;
-    for (size_t i = first; i < first + nt; i++)
-        klen += strlen(forms[i]) + 1;
-    if (head != (size_t)-1) {
-        klen += strlen(forms[head]) + 1;
-        hlen = t->v[head].end - t->v[head].start + 1;
-    }
-    size_t from = t->v[first].start, to = t->v[first + nt - 1].end;
-    /* The spelling without the possessive the key leaves out ("Rudd's"):
-     * only when the key did leave it out (a Cyrillic word's "'s" may read
-     * as its homoglyph, no possessive). */
-    size_t last = first + nt - 1;
-    if (gaz_possessive_len(tok_array_norm(t, last), t->v[last].len) < t->v[last].len
-        && to - from > 2 && (text[to - 1] == 's' || text[to - 1] == 'S')) {
-        if (text[to - 2] == '\'')
-            to -= 2;
-        else if (to - from > 4 && !memcmp(text + to - 4, "\xE2\x80\x99", 3))
-            to -= 4;
-    }
-    /* A name that holds an opening guillemet holds its closing one too
-     * ("Национальная компания «Казмунайгаз»"). */
-    if (first + nt < t->n && t->v[first + nt].start >= to + 2 && !memcmp(text + to, "»", 2)
-        && memmem(text + from, to - from, "«", 2) && !memmem(text + from, to - from, "»", 2))
-        to += 2;
-    char *key = malloc(klen + 1), *name = malloc(to - from + hlen + 1);
-    if (!key || !name) {
-        free(key);
-        free(name);
-        return -1;
-    }
-    key[0] = '\0';
-    for (size_t i = first; i <= first + nt; i++) {
-        const char *f = i < first + nt ? forms[i] : head != (size_t)-1 ? forms[head] : "";
-        if (!*f)
-            continue;  /* transliterates to nothing, like a lone "ь" */
-        if (*key)
-            strcat(key, " ");
-        strcat(key, f);
-    }
-    if (!*key) {
-        free(key);
-        free(name);
-        return 1;
-    }
-    size_t n = 0;
-    for (size_t i = from; i < to; i++) {
-        char ch = text[i];
-        int ws = ch == ' ' || ch == '\n' || ch == '\r' || ch == '\t';
-        if (ws && n && name[n - 1] == ' ')
-            continue;
-        name[n++] = ws ? ' ' : ch;
-    }
-    if (hlen) {
-        name[n++] = ' ';
-        memcpy(name + n, text + t->v[head].start, hlen - 1);
-        n += hlen - 1;
-    }
-    name[n] = '\0';
-    m->key = m->own_key = key;
-    m->name = m->own_name = name;
-    return 0;
-}
-
-/* Token i, a Russian word, has a case ending of its own ("Азербайджана",
- * "Москве"; not "Сель", whose soft sign no other case keeps). */
-static bool case_ending(const tok_array *t, size_t i)
-{
-    const char *w = tok_array_norm(t, i);
-    size_t len = t->v[i].len, stem = rustem_name(w, len);
-    return stem < len && strcmp(w + stem, "ь") != 0;
-}
-
-/* Token i, a Russian word, ends as a name in the genitive singular does
- * ("Азербайджана", "Грузии", "Москвы"; not "Азим"). */
-static bool genitive(const tok_array *t, size_t i)
-{
-    static const char *const ends[] = { "а", "я", "ы", "и" };
-    const char *w = tok_array_norm(t, i);
-    size_t len = t->v[i].len, stem = rustem_name(w, len);
-    for (size_t k = 0; stem < len && k < sizeof ends / sizeof *ends; k++)
-        if (!strcmp(w + len - strlen(ends[k]), ends[k]))
-            return true;
-    return false;
-}
-
-/* Token i is a Russian patronymic ("Сергеевич", "Ивановны"). */
-static bool patronymic(const tok_array *t, size_t i)
-{
-    static const char *const stems[] = { "вич", "вн", "ичн" };
-    const char *w = tok_array_norm(t, i);
-    size_t len = rustem_name(w, t->v[i].len);
-    for (size_t k = 0; k < sizeof stems / sizeof *stems; k++) {
-        size_t sl = strlen(stems[k]);
-        if (len > sl && !memcmp(w + len - sl, stems[k], sl))
-            return true;
-    }
-    return false;
-}
-
 /* The stem of token i (rustem_name) ends with one of the `n` endings and
  * keeps two bytes more: "Борисов" with "ов". */
 static bool stem_ends(const tok_array *t, size_t i, const char *const *ends, size_t n)
@@ -306,19 +181,19 @@ static bool surname_after(const char *text, const tok_array *t, const unsigned c
     /* A place in the genitive before a word in no case is whose the name
      * is, no given name: "министр Азербайджана Эмин Амруллаев" (a given name
      * and its surname share their case: "Владимиру Владимировичу"). */
-    if (genitive(t, i) && !case_ending(t, i + 1))
+    if (shape_genitive(t, i) && !shape_case_ending(t, i + 1))
         return false;
     /* Nor one after a preposition (or "г.", a town's) in a case its
      * neighbour does not share: "в Екатеринбурге Осмонов Бакыт" ("с
      * Владимиром Путиным" shares it). */
     static const char prepositions[] = " в во из на под по с со к ко у о об от до при г ";
-    if (i > 0 && case_ending(t, i) && !case_ending(t, i + 1)
+    if (i > 0 && shape_case_ending(t, i) && !shape_case_ending(t, i + 1)
         && wordlist_has(prepositions, tok_array_norm(t, i - 1), t->v[i - 1].len))
         return false;
     /* Nor before a given name and a surname: "критик из Москвы Марина
      * Давыдова" ("Владимира Владимировича Путина" has a patronymic). */
-    if (genitive(t, i) && i + 2 < t->n && t->v[i + 2].start == t->v[i + 1].end + 1
-        && names_case(text, t->v[i + 2].start, t->v[i + 2].end) > 0 && !patronymic(t, i + 1))
+    if (shape_genitive(t, i) && i + 2 < t->n && t->v[i + 2].start == t->v[i + 1].end + 1
+        && names_case(text, t->v[i + 2].start, t->v[i + 2].end) > 0 && !shape_patronymic(t, i + 1))
         return false;
     if (i + 2 < t->n && names_case(text, t->v[i + 2].start, t->v[i + 2].end) < 0) {
         const char *r = tok_array_norm(t, i + 2);
@@ -329,21 +204,12 @@ static bool surname_after(const char *text, const tok_array *t, const unsigned c
     return stem_ends(t, i + 1, ends, sizeof ends / sizeof *ends);
 }
 
-/* Code points in the `len` bytes of UTF-8 `s`. */
-static size_t utf8_letters(const char *s, size_t len)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < len; i++)
-        n += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return n;
-}
-
 /* A one-word Russian name met only through its stem, by a word with no case
  * ending of its own: "Сель" is no case of "Селая", nor "План" of "Планом"
  * (a plural's genitive alone drops its ending: "из Филиппин"). */
 static bool bare_for_cut(const tok_array *t, const gaz_match *g)
 {
-    if (!g->cut || case_ending(t, g->first))
+    if (!g->cut || shape_case_ending(t, g->first))
         return false;
     const gaz_entity *e = g->ent;
     for (size_t k = 0; k <= e->naliases; k++) {
@@ -471,14 +337,6 @@ static long match_sentences(const gazetteer *g, const char *text, const tok_arra
     return (long)nv;
 }
 
-/* A gazetteer match the text's context rejects: a one-word name written in
- * lower case ("turkey", "fed"), a one-word place or person after a given
- * name ("MaliVai Washington", "Chelsea Clinton"), or a one-word place before
- * a surname or a name's next word ("Mary Robinson", "Tokyo Stock Exchange"),
- * which name detection then reads whole. The last two read English word
- * order: in Russian and the region's other Cyrillic languages a capitalized
- * word next to a place is as often a noun governing it ("Делегация
- * Казахстана", "Қазақстан Республикасының"), so they hold for Latin names only. */
 /* The match is initials written with periods ("A.P.") before a name's next
  * word, a capitalized word of no word list after ". ": the initials of a
  * person or a company ("A.P. Moller-Maersk", "J.P. Morgan"), not an acronym
@@ -536,20 +394,6 @@ static bool compound_adjective_part(const char *text, const tok_array *t, size_t
     return ends;
 }
 
-/* The words at token i follow "имени" ("named after"), perhaps past
- * initials ("имени Г. И. Будкера"): they name a person an institution is
- * named after, never a place ("музей имени Пушкина" is no Pushkino). */
-static bool named_after(const tok_array *t, size_t i)
-{
-    size_t k = i;
-    while (k > 0 && i - k < 3 && t->v[k - 1].len == 2 && t->v[k - 1].end - t->v[k - 1].start == 2)
-        k--;   /* one Cyrillic letter: an initial */
-    if (k == 0)
-        return false;
-    const char *w = tok_array_norm(t, k - 1);
-    return !strcmp(w, "имени") || !strcmp(w, "им");
-}
-
 /* Token i ends as a Russian verb's past plural or feminine, present or
  * reflexive form does ("Выступили", "заявила", "считает"), in a word too
  * long to be a given name so ended ("Али"). */
@@ -561,18 +405,14 @@ static bool russian_verb(const tok_array *t, size_t i)
     return len >= 12 && wordlist_has(ends, w + len - 4, 4);
 }
 
-/* Token i surely is a Russian verb: a long word ending as no given name
- * does ("Выступила", "Сообщили", "Рассказывают"; not "Людмила"). */
-static bool surely_russian_verb(const tok_array *t, size_t i)
-{
-    /* With the masculine past's "-ал", "-ял", "-ел" ("Беседовал",
-     * "Рассказал"), which no long given name has; not "-ил" ("Абдулжалил"). */
-    static const char ends[] = " ли ла ют ят ся сь ал ял ел ";
-    const char *w = tok_array_norm(t, i);
-    size_t len = t->v[i].len;
-    return len >= 16 && wordlist_has(ends, w + len - 4, 4);
-}
-
+/* A gazetteer match the text's context rejects: a one-word name written in
+ * lower case ("turkey", "fed"), a one-word place or person after a given
+ * name ("MaliVai Washington", "Chelsea Clinton"), or a one-word place before
+ * a surname or a name's next word ("Mary Robinson", "Tokyo Stock Exchange"),
+ * which name detection then reads whole. The last two read English word
+ * order: in Russian and the region's other Cyrillic languages a capitalized
+ * word next to a place is as often a noun governing it ("Делегация
+ * Казахстана", "Қазақстан Республикасының"), so they hold for Latin names only. */
 static int rejected(const char *text, const tok_array *t, const names_tok *nt,
                     const unsigned char *taken, char **forms, const gaz_match *g, bool sport)
 {
@@ -612,7 +452,7 @@ static int rejected(const char *text, const tok_array *t, const names_tok *nt,
         return 1;
     /* "France 24", "Channel 4": the name of a channel or product, which
      * one-word names (single.h) read whole; in a sports story a town's
-     * number is its club's score (sport_clubs). */
+     * number is its club's score (orgs_sport_clubs). */
     if (single_numbered(text, nt, t->n, g->first)
         && !(sport && g->ent->type == ENT_PLACE && g->ent->ncontext))
         return 1;
@@ -665,1099 +505,6 @@ static void sort_mentions(mentions *m)
         qsort(m->v, m->n, sizeof *m->v, by_first);
 }
 
-/* The last word of a name of two or more words that is a person's, or may
- * be (an untyped name). */
-typedef struct surname {
-    const char *form;
-    size_t who;      /* index of its first full mention */
-    int ambiguous;   /* two names of the document end in it */
-} surname;
-
-/* The surname entry for token i: a capitalized word, not inside a longer
- * name, whose form ends one full name of the document; NULL otherwise.
- * *alone is set when no gazetteer match covers the word. */
-static surname *surname_at(const char *text, const tok_array *t, char **forms, const mentions *ms,
-                           size_t nfirst, size_t *k, surname *sn, size_t nsn, size_t i, int *alone)
-{
-    if (names_case(text, t->v[i].start, t->v[i].end) <= 0)
-        return NULL;
-    while (*k < nfirst && ms->v[*k].first + ms->v[*k].n <= i)
-        (*k)++;
-    *alone = 1;
-    for (size_t j = *k; j < nfirst && ms->v[j].first <= i; j++) {
-        if (ms->v[j].n > 1)
-            return NULL;
-        *alone = 0;
-    }
-    for (size_t s = 0; s < nsn; s++)
-        if (!strcmp(sn[s].form, forms[i]))
-            return sn[s].ambiguous ? NULL : &sn[s];
-    return NULL;
-}
-
-/* Within a document a surname alone is the person named in full anywhere in
- * it ("Hillary Clinton ... Mrs Clinton", a headline's "Washington beats ..."
- * before "MaliVai Washington"): a capitalized word not inside a longer name,
- * whether free or matched by the gazetteer as a one-word name of something
- * else. An untyped full name whose surname stands alone after a title or
- * before "said" is a person's. When two names of the document end in the same
- * word, that word is left as it was. */
-static int link_surnames(const char *text, const tok_array *t, const names_tok *nt, char **forms,
-                         mentions *ms)
-{
-    surname *sn = NULL;
-    size_t nsn = 0, cap = 0, nfirst = ms->n, k;
-    int rc = 0, alone;
-    for (size_t m = 0; m < nfirst; m++) {
-        const mention *p = &ms->v[m];
-        const char *f = forms[p->first + p->n - 1];
-        if ((p->type != ENT_PERSON && p->type != ENT_NAME) || p->n < 2 || !*f)
-            continue;
-        size_t s = 0;
-        while (s < nsn && strcmp(sn[s].form, f))
-            s++;
-        if (s < nsn) {
-            sn[s].ambiguous |= strcmp(ms->v[sn[s].who].key, p->key) != 0;
-            continue;
-        }
-        surname *g = grow_to(sn, &cap, nsn + 1, sizeof *g, 8);
-        if (!g) {
-            free(sn);
-            return -1;
-        }
-        sn = g;
-        sn[nsn++] = (surname){ f, m, 0 };
-    }
-    /* An untyped name becomes a person's when its surname stands alone in a
-     * person's place, and so do all its mentions. */
-    k = 0;
-    for (size_t i = 0; i < t->n; i++) {
-        surname *s = surname_at(text, t, forms, ms, nfirst, &k, sn, nsn, i, &alone);
-        if (!s || ms->v[s->who].type != ENT_NAME || !names_person_context(text, nt, t->n, i))
-            continue;
-        const char *key = ms->v[s->who].key;
-        for (size_t m = 0; m < nfirst; m++)
-            if (ms->v[m].type == ENT_NAME && !strcmp(ms->v[m].key, key))
-                ms->v[m].type = ENT_PERSON;
-    }
-    k = 0;
-    for (size_t i = 0; i < t->n && rc == 0; i++) {
-        surname *s = surname_at(text, t, forms, ms, nfirst, &k, sn, nsn, i, &alone);
-        if (!s || ms->v[s->who].type != ENT_PERSON)
-            continue;
-        const char *key = ms->v[s->who].key, *name = ms->v[s->who].name;
-        if (!alone) {
-            /* Every entity the gazetteer gave this word becomes the person. */
-            for (size_t j = k; j < nfirst && ms->v[j].first <= i; j++)
-                ms->v[j].type = ENT_PERSON, ms->v[j].key = key, ms->v[j].name = name;
-            continue;
-        }
-        mention *m = add_mention(ms, i, 1, ENT_PERSON);
-        if (!m)
-            rc = -1;
-        else
-            m->key = key, m->name = name;
-    }
-    free(sn);
-    return rc;
-}
-
-/* The places and organizations named inside a Russian organization's name:
- * "МИД России" names Russia, "МПА СНГ" the CIS, "Национальный банк
- * Кыргызской Республики" Kyrgyzstan; its first word is its head, never a
- * name of its own. Russian puts them after the head, in the genitive; an
- * English name may hold a place's name as a name of its own ("Bank of
- * America"), so Latin names are left whole; so does the person it is named
- * after ("МГУ имени Ломоносова"). Added after the document's names
- * are read, as mentions of their own. Returns 0, or -1 on no memory. */
-/* The match forms of tokens [a, b) joined by spaces into key (cap bytes):
- * a name's key; false when it does not fit. */
-static bool join_forms(char **forms, size_t a, size_t b, char *key, size_t cap)
-{
-    size_t len = 0;
-    for (size_t i = a; i < b; i++) {
-        int w = snprintf(key + len, cap - len, "%s%s", i > a ? " " : "", forms[i]);
-        if (w < 0 || (size_t)w >= cap - len)
-            return false;
-        len += (size_t)w;
-    }
-    return true;
-}
-
-/* The gazetteer entity of `type` that tokens [a, b) name whole, or NULL. */
-static const gaz_entity *named_whole(const gazetteer *g, char **forms, size_t a, size_t b,
-                                     ent_type type)
-{
-    char key[256];
-    const gaz_entity *e[1];
-    return join_forms(forms, a, b, key, sizeof key) && gaz_lookup(g, key, type, e, 1) ? e[0] : NULL;
-}
-
-/* Tokens [a, b) spell one of e's names as the gazetteer writes it, case
- * aside: in its nominative, where a Russian text's name is inflected. */
-static bool spelled_as_named(const tok_array *t, size_t a, size_t b, const gaz_entity *e)
-{
-    bool same = false;
-    for (size_t k = 0; k <= e->naliases && !same; k++) {
-        const char *name = k ? e->aliases[k - 1] : e->name;
-        tok_array n;
-        if (tok_array_build(&n, name, strlen(name)) < 0)
-            return false;
-        same = n.n == b - a;
-        for (size_t i = 0; same && i < n.n; i++)
-            same = n.v[i].len == t->v[a + i].len
-                   && !memcmp(tok_array_norm(&n, i), tok_array_norm(t, a + i), n.v[i].len);
-        tok_array_fini(&n);
-    }
-    return same;
-}
-
-/* An organization's edition or branch named by it and a place in the
- * nominative ("Интерфакс-Казахстан", "Sputnik Армения", where "МВД
- * Казахстана" is Kazakhstan's ministry) names both, in either script.
- * Returns 1 when it added them, 0, or -1 on no memory. */
-static int add_branch_parts(const gazetteer *g, const tok_array *t, char **forms,
-                            const gaz_match *outer, mentions *ms)
-{
-    for (size_t m = 1; m < outer->n; m++) {
-        size_t b = outer->first + m, e = outer->first + outer->n;
-        const gaz_entity *org = named_whole(g, forms, outer->first, b, ENT_ORG);
-        const gaz_entity *place = org ? named_whole(g, forms, b, e, ENT_PLACE) : NULL;
-        if (!place || !spelled_as_named(t, b, e, place))
-            continue;
-        if (!add_mention(ms, outer->first, m, ENT_ORG) || !add_mention(ms, b, e - b, ENT_PLACE))
-            return -1;
-        ms->v[ms->n - 2].key = org->key;
-        ms->v[ms->n - 2].name = org->name;
-        ms->v[ms->n - 1].key = place->key;
-        ms->v[ms->n - 1].name = place->name;
-        return 1;
-    }
-    return 0;
-}
-
-/* The one organization tokens [a, b) name with their owner written as the
- * gazetteer does not (restated.h), or NULL. */
-static const gaz_entity *owned_by(const gazetteer *g, char **forms, size_t a, size_t b)
-{
-    char key[256];
-    if (!join_forms(forms, a, b, key, sizeof key))
-        return NULL;
-    const gaz_entity *e[2];
-    size_t n = gaz_lookup(g, key, ENT_ORG, e, 2);
-    if (n == 0)
-        n = restated_lookup(g, key, ENT_ORG, e, 2);
-    return n == 1 ? e[0] : NULL;
-}
-
-static int add_inner(const gazetteer *g, const char *text, const tok_array *t, char **forms,
-                     const gaz_match *outer, mentions *ms)
-{
-    /* A name written as a web address ("ВЭБ.РФ", "Kun.uz") names nothing
-     * inside it. */
-    for (size_t i = outer->first; i + 1 < outer->first + outer->n; i++)
-        if (t->v[i + 1].start == t->v[i].end + 1 && text[t->v[i].end] == '.')
-            return 0;
-    int branch = outer->ent->type == ENT_ORG ? add_branch_parts(g, t, forms, outer, ms) : 0;
-    if (branch)
-        return branch < 0 ? -1 : 0;
-    if (outer->ent->type != ENT_ORG || outer->n < 2
-        || script_word(tok_array_norm(t, outer->first), t->v[outer->first].len, NULL)
-           != SCRIPT_CYRILLIC)
-        return 0;
-    gaz_match *in = NULL;
-    long k = gaz_match_tokens(g, (const char *const *)forms + outer->first + 1, outer->n - 1, &in);
-    for (long i = 0; i < k; i++) {
-        size_t at = outer->first + 1 + in[i].first;
-        if (named_after(t, at) ? in[i].ent->type != ENT_PERSON
-                               : in[i].ent->type != ENT_PLACE && in[i].ent->type != ENT_ORG)
-            continue;
-        /* An organization and its owner ("ГКНБ Республики Таджикистан"):
-         * the owner's own organization, when the gazetteer names it so
-         * otherwise ("ГКНБ Таджикистана"), and the owner stays a place. */
-        const gaz_entity *owned = i + 1 < k && in[i].ent->type == ENT_ORG
-                                          && in[i + 1].first == in[i].first + in[i].n
-                                  ? owned_by(g, forms, at, at + in[i].n + in[i + 1].n) : NULL;
-        mention *m = add_mention(ms, at, in[i].n, in[i].ent->type);
-        if (!m) {
-            k = -1;
-            break;
-        }
-        m->key = owned ? owned->key : in[i].ent->key;
-        m->name = owned ? owned->name : in[i].ent->name;
-    }
-    free(in);
-    return k < 0 ? -1 : 0;
-}
-
-/* Tokens i and i+1 read as a given name and a surname in the genitive, as
- * after "имени" ("Мирсаида Миррахимова"): two capitalized Cyrillic words
- * joined by one space, each ending in "а" or "я", so that a nominative
- * name after the eponym ("имени Ельцина Владимир Нифадьев") is none. */
-static bool genitive_pair(const char *text, const tok_array *t, size_t i)
-{
-    if (i + 1 >= t->n || t->v[i + 1].start != t->v[i].end + 1 || text[t->v[i].end] != ' '
-        || names_case(text, t->v[i + 1].start, t->v[i + 1].end) <= 0)
-        return false;
-    /* The given name's genitive in "-а", "-я", or "-ы", "-и" ("Габдуллы",
-     * "Анны"); the surname's in "-а", "-я", a woman's "-ой", "-ей", or one
-     * no case changes ("имени Мажита Гафури", "Шота Руставели"). */
-    static const char given[] = " а я ы и ";
-    static const char surname[] = " а я и о у е э ой ей ";
-    for (size_t k = i; k <= i + 1; k++) {
-        const char *w = tok_array_norm(t, k);
-        size_t len = t->v[k].len;
-        if (len < 6 || script_word(w, len, NULL) != SCRIPT_CYRILLIC)
-            return false;
-        bool one = wordlist_has(k == i ? given : surname, w + len - 2, 2);
-        if (!one && !(k > i && wordlist_has(surname, w + len - 4, 4)))
-            return false;
-    }
-    return true;
-}
-
-/* Token i lies in a mention of a place ("России" of "имени Героя России"). */
-static bool place_at(const mentions *ms, size_t i)
-{
-    for (size_t k = 0; k < ms->n; k++)
-        if (ms->v[k].type == ENT_PLACE && ms->v[k].first <= i && i < ms->v[k].first + ms->v[k].n)
-            return true;
-    return false;
-}
-
-/* The person an institution is named after, by given name and surname
- * (tokens i, i+1): the gazetteer's, else a name of its own. Returns 0, or
- * -1 on no memory. */
-static int add_eponym_in_full(const gazetteer *g, const char *text, const tok_array *t,
-                              char **forms, mentions *ms, size_t i)
-{
-    for (size_t k = 0; k < ms->n; k++) {
-        mention *m = &ms->v[k];
-        if (m->first > i || i >= m->first + m->n)
-            continue;
-        if (m->type == ENT_NAME && m->first == i && m->n == 2)
-            m->type = ENT_PERSON;   /* read untyped: the eponym says who */
-        if (m->type == ENT_PERSON)
-            return 0;
-    }
-    char key[256];
-    const gaz_entity *p[1];
-    bool known = join_forms(forms, i, i + 2, key, sizeof key)
-                 && gaz_lookup(g, key, ENT_PERSON, p, 1) == 1;
-    mention *m = add_mention(ms, i, 2, ENT_PERSON);
-    if (!m)
-        return -1;
-    if (!known)
-        return detected_key(text, t, forms, i, 2, (size_t)-1, m) < 0 ? -1 : 0;
-    m->key = p[0]->key;
-    m->name = p[0]->name;
-    return 0;
-}
-
-/* Token i goes on through a hyphen ("Мамина-Сибиряка"): the surname is a
- * compound, no gazetteer person's by its first part. */
-static bool hyphen_next(const char *text, const tok_array *t, size_t i)
-{
-    return i + 1 < t->n && t->v[i + 1].start == t->v[i].end + 1 && text[t->v[i].end] == '-';
-}
-
-/* Token i is an initial: one letter, capitalized, then a period. */
-static bool initial_at(const char *text, const tok_array *t, size_t i)
-{
-    return i + 1 < t->n && utf8_letters(tok_array_norm(t, i), t->v[i].len) == 1
-           && names_case(text, t->v[i].start, t->v[i].end) > 0 && text[t->v[i].end] == '.';
-}
-
-/* The person an institution is named after by initials and a surname the
- * gazetteer lacks ("имени Д. Н. Мамина-Сибиряка", initials from token a,
- * surname at token i): a name of its own, unless one holds it already.
- * Returns 0, or -1 on no memory. */
-static int add_eponym_by_initials(const char *text, const tok_array *t, char **forms,
-                                  mentions *ms, size_t a, size_t i)
-{
-    size_t e = i;
-    while (hyphen_next(text, t, e) && names_case(text, t->v[e + 1].start, t->v[e + 1].end) > 0)
-        e++;
-    for (size_t k = 0; k < ms->n; k++) {
-        mention *m = &ms->v[k];
-        if (m->type == ENT_ORG || m->first > i || i >= m->first + m->n)
-            continue;
-        if (m->type == ENT_NAME && m->first == a && m->n == e + 1 - a)
-            m->type = ENT_PERSON;   /* read untyped: the eponym says who */
-        return 0;
-    }
-    mention *m = add_mention(ms, a, e + 1 - a, ENT_PERSON);
-    return m && detected_key(text, t, forms, a, e + 1 - a, (size_t)-1, m) >= 0 ? 0 : -1;
-}
-
-/* A surname after "имени" alone ("университет имени Баумана", "имени
- * Королева"): the gazetteer's one person whose full name ends in it, named
- * where the gazetteer lists the surname with the full name only, since
- * others bear it too. Read after every other name, as a mention of its own
- * beside the institution's. Returns 0, or -1 on no memory. */
-static int add_eponyms(const gazetteer *g, const char *text, const tok_array *t, char **forms,
-                       mentions *ms)
-{
-    for (size_t i = 1; i < t->n; i++) {
-        if (!named_after(t, i) || names_case(text, t->v[i].start, t->v[i].end) <= 0)
-            continue;
-        if (genitive_pair(text, t, i) && !place_at(ms, i + 1)) {
-            if (add_eponym_in_full(g, text, t, forms, ms, i) < 0)
-                return -1;
-            i++;
-            continue;
-        }
-        size_t a = i;
-        while (a > 0 && i - a < 2 && initial_at(text, t, a - 1))
-            a--;
-        if (initial_at(text, t, i))
-            continue;   /* the surname comes after it */
-        if (a < i && !gaz_person_by_initial(g, forms[a], forms[i])) {
-            if (add_eponym_by_initials(text, t, forms, ms, a, i) < 0)
-                return -1;
-            continue;
-        }
-        const gaz_entity *p = hyphen_next(text, t, i) ? NULL : gaz_person_by_initial(g, "", forms[i]);
-        bool known = false;
-        for (size_t k = 0; p && k < ms->n && !known; k++)
-            known = ms->v[k].key == p->key && ms->v[k].first <= i && i < ms->v[k].first + ms->v[k].n;
-        if (!p || known)
-            continue;
-        mention *m = add_mention(ms, i, 1, ENT_PERSON);
-        if (!m)
-            return -1;
-        m->key = p->key;
-        m->name = p->name;
-    }
-    return 0;
-}
-
-/* A gazetteer organization named after someone ("Ташкентский
- * государственный технический университет имени Ислама Каримова"): the
- * whole name is an organization too, as an analyst may write it in full,
- * beside the gazetteer's. Read after every other name. Returns 0, or -1 on
- * no memory. */
-static int add_named_in_full(const char *text, const tok_array *t, char **forms, mentions *ms)
-{
-    enum { MAX_NAMED = 4 };
-    size_t n = ms->n;
-    for (size_t m = 0; m < n; m++) {
-        size_t k = ms->v[m].first + ms->v[m].n;   /* "имени" */
-        if (ms->v[m].type != ENT_ORG || ms->v[m].own_key || k + 1 >= t->n
-            || strcmp(tok_array_norm(t, k), "имени") || t->v[k].start != t->v[k - 1].end + 1)
-            continue;
-        size_t e = k + 1, max = MAX_NAMED;
-        /* An ordinal before a title: "имени первого Президента России Б. Н.
-         * Ельцина". */
-        const char *w = tok_array_norm(t, e);
-        size_t wl = t->v[e].len;
-        if (names_case(text, t->v[e].start, t->v[e].end) < 0 && wl > 6
-            && (!strcmp(w + wl - 6, "ого") || !strcmp(w + wl - 6, "его"))) {
-            e++;
-            max += 3;
-        }
-        size_t names = e;
-        bool initials = false;
-        /* Words joined by a space, or by ". " after an initial; after
-         * initials the surname ends it ("имени М. К. Аммосова Виктор
-         * Семенов"). */
-        while (e < t->n && e <= k + max && names_case(text, t->v[e].start, t->v[e].end) > 0
-               && (t->v[e].start == t->v[e - 1].end + 1
-                   || (t->v[e].start == t->v[e - 1].end + 2 && text[t->v[e - 1].end] == '.'))
-               && text[t->v[e].start - 1] == ' ') {
-            bool init = initial_at(text, t, e);
-            e++;
-            if (initials && !init)
-                break;
-            initials |= init;
-        }
-        if (e == names)
-            continue;
-        mention *whole = add_mention(ms, ms->v[m].first, e - ms->v[m].first, ENT_ORG);
-        if (!whole || detected_key(text, t, forms, whole->first, whole->n, (size_t)-1, whole) < 0)
-            return -1;
-    }
-    return 0;
-}
-
-/* A person's initials and surname ("А. Касымалиев", "A.G. Lukashenko"): the
- * gazetteer's one person whose full name ends in that surname and starts
- * with that letter. Claims the tokens. Returns 0, or -1 on no memory. */
-static int add_initials(const gazetteer *g, const char *text, const tok_array *t, char **forms,
-                        unsigned char *taken, mentions *ms)
-{
-    for (size_t i = 0; i + 1 < t->n; i++) {
-        size_t s = i;
-        /* One or two initials, each a capital letter and its period. */
-        while (s < i + 2 && s + 1 < t->n && !taken[s] && t->v[s].len <= 2
-               && t->v[s + 1].start > t->v[s].end && text[t->v[s].end] == '.'
-               && t->v[s + 1].start - t->v[s].end <= 2
-               && names_case(text, t->v[s].start, t->v[s].end) > 0
-               && utf8_letters(tok_array_norm(t, s), t->v[s].len) == 1)
-            s++;
-        if (s == i || taken[s] || names_case(text, t->v[s].start, t->v[s].end) <= 0
-            || utf8_letters(tok_array_norm(t, s), t->v[s].len) < 2 || hyphen_next(text, t, s))
-            continue;
-        const gaz_entity *e = gaz_person_by_initial(g, forms[i], forms[s]);
-        if (!e)
-            continue;
-        mention *m = add_mention(ms, i, s - i + 1, ENT_PERSON);
-        if (!m)
-            return -1;
-        m->key = e->key;
-        m->name = e->name;
-        memset(taken + i, 1, s - i + 1);
-        i = s;
-    }
-    return 0;
-}
-
-/* Hit i of h is untyped, in guillemets, and another of the same words is an
- * organization: the document's «Астана» after "клуб «Астана»". */
-static bool named_org_elsewhere(char **forms, const runames_hit *h, long k, long i)
-{
-    if (h[i].type != NAMES_OTHER)
-        return false;
-    for (long j = 0; j < k; j++) {
-        size_t w = 0;
-        while (h[j].type == NAMES_ORG && h[j].n == h[i].n && w < h[i].n
-               && !strcmp(forms[h[j].first + w], forms[h[i].first + w]))
-            w++;
-        if (h[j].type == NAMES_ORG && w == h[i].n)
-            return true;
-    }
-    return false;
-}
-
-/* Drops the mentions that lie within tokens [a, end): a longer name found
- * over them replaces them. */
-static void drop_mentions_within(mentions *ms, size_t a, size_t end)
-{
-    for (size_t m = 0; m < ms->n;) {
-        size_t ma = ms->v[m].first, me = ma + ms->v[m].n;
-        if (ma >= a && me <= end) {
-            free(ms->v[m].own_key);
-            free(ms->v[m].own_name);
-            ms->v[m] = ms->v[--ms->n];
-        } else {
-            m++;
-        }
-    }
-}
-
-/* The match form of the one-word Cyrillic name of place e ("Россия" ->
- * "ross"): what a filter naming a body "of" it ends with. NULL when it has
- * none (or memory runs out). */
-static char *cyrillic_form(const gaz_entity *e)
-{
-    for (size_t k = 0; k <= e->naliases; k++) {
-        const char *a = k < e->naliases ? e->aliases[k] : e->name;
-        size_t len = strlen(a);
-        if (translit_has_cyr(a, len) && !memchr(a, ' ', len))
-            return gaz_match_form(a, len);
-    }
-    return NULL;
-}
-
-/* A country's body named without its owner, "Национальный ядерный центр",
- * "Агентства по атомной энергии": its first word says it is the state's
- * (national_words), and its last word is no owner (a name, a place). News
- * names it with its country, so it is also the body of the document's
- * country (ruorg_country): mention m again, its key followed by the
- * country's Russian name ("... tsentr kazakhstan"), as a filter naming it
- * so reads. Returns 0, or -1 on no memory. */
-static int add_country_body(const char *text, const tok_array *t, const names_tok *nt,
-                            mentions *ms, size_t m, const gaz_entity *country)
-{
-    static const char national_words[] =
-        " национальн государственн республиканск центральн верховн конституционн генеральн"
-        " министерств агентств комитет служб инспекц департамент казначейств нацбанк ";
-    size_t a = ms->v[m].first, last = a + ms->v[m].n - 1;
-    const char *w = tok_array_norm(t, a);
-    if (!wordlist_has(national_words, w, rustem_name(w, t->v[a].len))
-        || names_case(text, nt[last].start, nt[last].end) > 0)
-        return 0;
-    for (size_t o = 0; o < ms->n; o++)
-        if (ms->v[o].type == ENT_PLACE && ms->v[o].first <= last
-            && ms->v[o].first + ms->v[o].n > last)
-            return 0;
-    char *form = cyrillic_form(country);
-    if (!form)
-        return 0;
-    size_t len = strlen(ms->v[m].own_key) + strlen(form) + 2;
-    char *key = malloc(len), *name = strdup(ms->v[m].own_name);
-    mention *p = key && name ? add_mention(ms, a, ms->v[m].n, ENT_ORG) : NULL;
-    if (!p) {
-        free(form);
-        free(key);
-        free(name);
-        return -1;
-    }
-    snprintf(key, len, "%s %s", ms->v[m].own_key, form);
-    free(form);
-    p->key = p->own_key = key;
-    p->name = p->own_name = name;
-    return 0;
-}
-
-/* Names read from Russian context (runames.h). An organization in
- * guillemets, and the same words in guillemets elsewhere in the document,
- * replace the gazetteer's other reading of the word ("клуб «Астана»" is no
- * city), or of any of its words when it has several ("компания «Газпром
- * экспорт»"); several words in guillemets with no such word before them are
- * an untyped name ("«Манчестер Сити»"), never a person's; a region read from
- * its adjective is the gazetteer's when it lists it. Claims the tokens.
- * Returns 0, or -1 on no memory. */
-static int add_context_names(const gazetteer *g, const char *text, size_t len, const tok_array *t,
-                             const names_tok *nt, char **forms, unsigned char *taken,
-                             const unsigned char *place, const gaz_entity *country,
-                             mentions *ms)
-{
-    runames_hit *h = NULL;
-    long k = runames_find(text, len, nt, t->n, taken, place, &h);
-    int rc = k < 0 ? -1 : 0;
-    for (long i = 0; i < k && rc == 0; i++) {
-        size_t a = h[i].first, end = a + h[i].n;
-        /* Words in guillemets, or a domain's parts ("«ВЭБ.РФ»"): an
-         * untyped name of several is a name. */
-        size_t span = t->v[end - 1].end - t->v[a].start;
-        bool words = memchr(text + t->v[a].start, ' ', span) || memchr(text + t->v[a].start, '.', span);
-        ent_type type = h[i].type == NAMES_PLACE ? ENT_PLACE
-                        : h[i].type == NAMES_ORG ? ENT_ORG
-                        : named_org_elsewhere(forms, h, k, i) ? ENT_ORG
-                        : words ? ENT_NAME
-                                : ENT_NTYPES;
-        if (type == ENT_NTYPES)
-            continue;
-        /* In guillemets, the name replaces the names of its words; read
-         * from its words, it holds its owner's name ("Народной партии
-         * Казахстана"). */
-        bool quoted = t->v[a].start >= 2 && !memcmp(text + t->v[a].start - 2, "«", 2);
-        bool keep = true, over = false;
-        for (size_t m = 0; m < ms->n && keep && quoted; m++) {
-            size_t ma = ms->v[m].first, me = ma + ms->v[m].n;
-            if (me <= a || ma >= end)
-                continue;
-            /* The gazetteer's organization named with its word
-             * ("авиакомпания «Россия»"): the name is the organization too,
-             * as news writes it alone. */
-            if (type == ENT_ORG && ms->v[m].type == ENT_ORG && ma < a && me >= end)
-                continue;
-            over = true;
-            /* Across its edge, or the gazetteer's name of it, or (a word
-             * alone) a part of it. */
-            keep = ma >= a && me <= end && !(ma == a && me == end && ms->v[m].type == type)
-                   && (words || (ma == a && me == end));
-        }
-        if (!keep)
-            continue;
-        /* A region's adjective replaces the city the gazetteer read in it
-         * ("Актюбинской области" is no Aktobe), and so does an
-         * organization's first word ("Уральского государственного
-         * университета" is no Uralsk; its owner at the end stays). */
-        if (over || (!quoted && type == ENT_PLACE))
-            drop_mentions_within(ms, a, end);
-        else if (!quoted && type == ENT_ORG)
-            drop_mentions_within(ms, a, a + 1);
-        mention *m = add_mention(ms, h[i].first, h[i].n, type);
-        int got = m ? detected_key(text, t, forms, h[i].first, h[i].n, h[i].head, m) : -1;
-        if (got < 0) {
-            rc = -1;
-            break;
-        }
-        if (got > 0) {
-            ms->n--;
-            continue;
-        }
-        const gaz_entity *e[2];
-        if (g && gaz_lookup(g, m->key, type == ENT_NAME ? ENT_NTYPES : type, e, 2) == 1) {
-            free(m->own_key);
-            free(m->own_name);
-            *m = (mention){ m->first, m->n, e[0]->type, e[0]->key, e[0]->name, NULL, NULL };
-        }
-        if (!quoted && type == ENT_ORG && m->own_key && country
-            && add_country_body(text, t, nt, ms, ms->n - 1, country) < 0) {
-            rc = -1;
-            break;
-        }
-        memset(taken + h[i].first, 1, h[i].n);
-    }
-    free(h);
-    return rc;
-}
-
-/* The gazetteer mention of exactly tokens [a, e), or NULL. */
-static const mention *gazetteer_name(const mentions *ms, size_t a, size_t e)
-{
-    for (size_t m = 0; m < ms->n; m++)
-        if (ms->v[m].first == a && ms->v[m].n == e - a && !ms->v[m].own_key)
-            return &ms->v[m];
-    return NULL;
-}
-
-/* Russian bodies named with their owner (ruorg.h), "МИД Казахстана": a
- * gazetteer name of the same words stays (the gazetteer knows the body),
- * and so is every other mention of the body in the document ("Нацбанк"
- * after "Национальный банк Республики Казахстан"); a name inside the body's
- * own words gives way to it ("ГКНБ" of "ГКНБ Таджикистана"), one running
- * across its edge keeps the words unless it is an organization holding the
- * body, and the owner stays a name of its own.
- * Claims the tokens. Returns 0, or -1 on no memory. */
-static int add_bodies(const gazetteer *g, const char *text, const tok_array *t,
-                      const names_tok *nt, char **forms, unsigned char *taken, mentions *ms)
-{
-    ruorg_hit *h = NULL;
-    long k = ruorg_find(g, text, nt, (const char *const *)forms, t->n, &h);
-    /* The gazetteer's entity for each hit's key, where one hit is its name. */
-    const gaz_entity **known = k > 0 ? calloc((size_t)k, sizeof *known) : NULL;
-    int rc = k < 0 || (k > 0 && !known) ? -1 : 0;
-    for (long i = 0; i < k && rc == 0; i++) {
-        const mention *m = gazetteer_name(ms, h[i].first, h[i].first + h[i].n);
-        const gaz_entity *e[2];
-        if (m && m->type == ENT_ORG && gaz_lookup(g, m->key, ENT_ORG, e, 2) >= 1)
-            for (long j = 0; j < k; j++)
-                if (!strcmp(h[j].key, h[i].key))
-                    known[j] = e[0];
-    }
-    for (long i = 0; i < k && rc == 0; i++) {
-        size_t a = h[i].first, e = a + h[i].n, o = h[i].owner;
-        bool keep = true, within = false;
-        for (size_t m = 0; m < ms->n && keep; m++) {
-            size_t ma = ms->v[m].first, me = ma + ms->v[m].n;
-            if (me <= a || ma >= e || (ma >= o && me <= e))
-                continue;   /* apart, or the owner */
-            /* Inside a longer organization's name it is a name of its own
-             * there ("Мажилис Парламента Казахстана"). */
-            within |= ms->v[m].type == ENT_ORG && ma <= a && me >= e && me - ma > e - a;
-            keep = within || (ma >= a && me <= o && !(ma == a && me == e));
-        }
-        if (!keep)
-            continue;
-        if (!within)
-            drop_mentions_within(ms, a, o);
-        mention *m = add_mention(ms, a, o - a, ENT_ORG);
-        if (m && known[i]) {
-            m->key = known[i]->key;
-            m->name = known[i]->name;
-            memset(taken + a, 1, e - a);
-            continue;
-        }
-        int got = m ? detected_key(text, t, forms, a, e - a, (size_t)-1, m) : -1;
-        if (got < 0) {
-            rc = -1;
-            break;
-        }
-        if (got > 0) {
-            ms->n--;
-            continue;
-        }
-        free(m->own_key);
-        m->key = m->own_key = h[i].key;
-        h[i].key = NULL;
-        memset(taken + a, 1, e - a);
-    }
-    free(known);
-    ruorg_free(h, k);
-    return rc;
-}
-
-/* Token i ends as a surname in the nominative does: with no case ending
- * ("Гаджиев"), or as a masculine adjective ("Бельский", "Толстой"). */
-static bool nominative_surname(const tok_array *t, size_t i)
-{
-    const char *w = tok_array_norm(t, i);
-    size_t len = t->v[i].len;
-    return !case_ending(t, i)
-           || (len > 4 && (!strcmp(w + len - 4, "ий") || !strcmp(w + len - 4, "ый")
-                           || !strcmp(w + len - 4, "ой")));
-}
-
-/* Tokens g, s are a woman's given name and surname in the nominative: a
- * surname ending as a woman's does ("Давыдова", "Жаксыбаева", "Бельская")
- * after a given name in no case or in "-а", "-я" ("Гульнар", "Марина"). */
-static bool female_nominative(const tok_array *t, size_t g, size_t s)
-{
-    static const char ends[] = " ова ева ёва ина ына ая ";
-    const char *w = tok_array_norm(t, s), *n = tok_array_norm(t, g);
-    size_t len = t->v[s].len, gl = t->v[g].len;
-    bool surname = (len > 6 && wordlist_has(ends, w + len - 6, 6))
-                   || (len > 4 && wordlist_has(ends, w + len - 4, 4));
-    bool given = !case_ending(t, g)
-                 || (gl > 2 && (!strcmp(n + gl - 2, "а") || !strcmp(n + gl - 2, "я")));
-    return surname && given;
-}
-
-/* Token i is a word in the genitive plural ("Набережных Челнов"). */
-static bool genitive_plural(const tok_array *t, size_t i)
-{
-    static const char *const ends[] = { "ых", "их", "ов", "ев" };
-    const char *w = tok_array_norm(t, i);
-    size_t len = t->v[i].len;
-    for (size_t k = 0; k < sizeof ends / sizeof *ends; k++)
-        if (len > 6 && !strcmp(w + len - strlen(ends[k]), ends[k]))
-            return true;
-    return false;
-}
-
-/* How many first words of detected name p say whose the person is, in the
- * genitive, before a given name and a surname in the nominative: one in
- * "генеральный директор Узатома Азим Ахмедходжаев", "председатель ЗакСа
- * Александр Бельский", two in "мэр Набережных Челнов Наиль Магдеев" (a
- * person's own words agree in case: "Хикмета Гаджиева"; "Никита Сергеевич
- * Хрущев" has a patronymic); 0 when none. */
-static size_t owner_before_name(const tok_array *t, const mention *p)
-{
-    size_t last = p->first + p->n - 1;
-    /* A patronymic or an initial last: surname, given name, patronymic,
-     * as official lists write a name ("Лебедев Сергей Николаевич",
-     * "Лебедев С. Н."). */
-    if (patronymic(t, last) || utf8_letters(tok_array_norm(t, last), t->v[last].len) == 1)
-        return p->n == 4 && (genitive(t, p->first) || genitive_plural(t, p->first));
-    if (patronymic(t, last - 1))
-        return 0;
-    if (!nominative_surname(t, last) && !female_nominative(t, p->first + 1, last))
-        return 0;
-    if (p->n == 3 && (genitive(t, p->first) || genitive_plural(t, p->first)))
-        return 1;
-    if (p->n == 4 && genitive_plural(t, p->first + 1)
-        && (genitive(t, p->first) || genitive_plural(t, p->first)))
-        return 2;
-    return 0;
-}
-
-/* Detected mention p without its first `drop` words, of `type`: its key
- * and spelling read again. Returns 0 (p unchanged when the words left give
- * no key), or -1 on no memory. */
-static int shorten(const char *text, const tok_array *t, char **forms, mention *p, size_t drop,
-                   ent_type type)
-{
-    mention shorter = { p->first + drop, p->n - drop, type, NULL, NULL, NULL, NULL };
-    int got = detected_key(text, t, forms, shorter.first, shorter.n, (size_t)-1, &shorter);
-    if (got != 0)
-        return got < 0 ? -1 : 0;
-    free(p->own_key);
-    free(p->own_name);
-    *p = shorter;
-    return 0;
-}
-
-/* A detected Russian name of three words or more whose first word is the
- * surname of a person the document names in full is two: "Помощник Алиева
- * Хикмет Гаджиев" is Aliyev's aide Khikmet Gadzhiev (the genitive names
- * whose aide), and so is one whose first words are an owner in the genitive
- * before a name in the nominative (owner_before_name). The first words are
- * left for surname linking. Returns 0, or -1 on no memory. */
-static int drop_genitive_surnames(const char *text, const tok_array *t, char **forms,
-                                  mentions *ms)
-{
-    for (size_t m = 0; m < ms->n; m++) {
-        mention *p = &ms->v[m];
-        if (!p->own_key || p->n < 3 || (p->type != ENT_PERSON && p->type != ENT_NAME)
-            || script_word(tok_array_norm(t, p->first), t->v[p->first].len, NULL)
-                   != SCRIPT_CYRILLIC)
-            continue;
-        bool his = false;
-        for (size_t q = 0; q < ms->n && !his; q++) {
-            const mention *o = &ms->v[q];
-            his = q != m && o->type == ENT_PERSON && o->n >= 2
-                  && !strcmp(forms[o->first + o->n - 1], forms[p->first]);
-        }
-        size_t drop = his ? 1 : owner_before_name(t, p);
-        if (drop && shorten(text, t, forms, p, drop, p->type) < 0)
-            return -1;
-    }
-    return 0;
-}
-
-/* A detected Russian name of three words or more that a verb starts, at a
- * sentence's start, is the rest: "Выступила Валентина Николаевна Шевчук", a
- * person's name when a patronymic says so. Returns 0, or -1 on no memory. */
-static int drop_leading_verbs(const char *text, const tok_array *t, char **forms, mentions *ms)
-{
-    for (size_t m = 0; m < ms->n; m++) {
-        mention *p = &ms->v[m];
-        if (!p->own_key || p->n < 3 || (p->type != ENT_PERSON && p->type != ENT_NAME)
-            || !surely_russian_verb(t, p->first))
-            continue;
-        ent_type type = p->n == 4 && patronymic(t, p->first + 2) ? ENT_PERSON : p->type;
-        if (shorten(text, t, forms, p, 1, type) < 0)
-            return -1;
-    }
-    return 0;
-}
-
-/* A detected Russian name of three or four words after a town's word is
- * the town and a person: "аким города Байконыр Жанибек Абишев", "из поселка
- * Комсомольский Сергей Бадмаевич Манджиев", "примара села Копчак Дмитрия
- * Чебана". The name becomes the person's (given name, perhaps a
- * patronymic, surname), the town a place of its own. Returns 0, or -1 on no
- * memory. */
-static int split_town_and_person(const char *text, const tok_array *t, char **forms, mentions *ms)
-{
-    static const char town_words[] =
-        " города г села поселка посёлка пгт аула кишлака станицы деревни хутора ";
-    size_t n = ms->n;
-    for (size_t m = 0; m < n; m++) {
-        mention *p = &ms->v[m];
-        size_t f = p->first;
-        bool person = p->n == 3 ? !patronymic(t, f + 1) : p->n == 4 && patronymic(t, f + 2);
-        if (!p->own_key || f == 0 || !person || p->type == ENT_ORG
-            || !wordlist_has_word(town_words, tok_array_norm(t, f - 1))
-            || script_word(tok_array_norm(t, f), t->v[f].len, NULL) != SCRIPT_CYRILLIC)
-            continue;
-        mention who = { f + 1, p->n - 1, ENT_PERSON, NULL, NULL, NULL, NULL };
-        int got = detected_key(text, t, forms, who.first, who.n, (size_t)-1, &who);
-        if (got < 0)
-            return -1;
-        if (got > 0)
-            continue;
-        mention town = { f, 1, ENT_PLACE, NULL, NULL, NULL, NULL };
-        if ((got = detected_key(text, t, forms, f, 1, (size_t)-1, &town)) != 0
-            || !add_mention(ms, 0, 0, ENT_PERSON)) {
-            free(who.own_key);
-            free(who.own_name);
-            if (got > 0)
-                continue;
-            free(town.own_key);
-            free(town.own_name);
-            return -1;
-        }
-        free(ms->v[m].own_key);
-        free(ms->v[m].own_name);
-        ms->v[m] = town;
-        ms->v[ms->n - 1] = who;
-    }
-    return 0;
-}
-
-/* A word that may join the words of a long name an acronym abbreviates
- * ("Court of Justice of the European Union", "Petróleos de Venezuela"). */
-static bool acronym_joiner(const char *form)
-{
-    static const char joiners[] = " and at da de del der des do du e el for in la of on the y ";
-    return wordlist_has_word(joiners, form);
-}
-
-/* The first token of the long name that the acronym at token a, written
- * "(ACR)" right after it, abbreviates: the earliest start from which the
- * initials of its capitalized words, or of all its words, spell the
- * acronym, or begin it ("Petróleos de Venezuela (PDVSA)"). (size_t)-1 when
- * there is none. */
-static size_t acronym_start(const char *text, const tok_array *t, char **forms, size_t a)
-{
-    const char *acr = forms[a];
-    size_t alen = strlen(acr), best = (size_t)-1;
-    char caps[16], all[16];
-    size_t nc = 0, na = 0;
-
-    if (a == 0 || alen < 2 || alen > 10)
-        return best;
-    for (size_t k = a; k-- > 0 && a - k <= 12;) {
-        size_t glen = t->v[k + 1].start - t->v[k].end;
-        const char *gp = text + t->v[k].end;
-        if (k + 1 < a && !(glen == 1 && (*gp == ' ' || *gp == '-')))
-            break;
-        if (!*forms[k] || na + 1 >= sizeof all)
-            break;
-        int wc = names_case(text, t->v[k].start, t->v[k].end);
-        if (wc <= 0 && !acronym_joiner(forms[k]))
-            break;
-        memmove(all + 1, all, na++);
-        all[0] = forms[k][0];
-        if (wc > 0) {
-            memmove(caps + 1, caps, nc++);
-            caps[0] = forms[k][0];
-            if ((nc == alen && !memcmp(caps, acr, nc)) || (na == alen && !memcmp(all, acr, na))
-                || (nc >= 3 && nc < alen && !memcmp(caps, acr, nc))
-                || (na >= 3 && na < alen && !memcmp(all, acr, na)))
-                best = k;
-        }
-    }
-    return best;
-}
-
-/* An acronym defined in parentheses after a long name ("Federal
- * Communications Commission (FCC)", "Petróleos de Venezuela (PDVSA)") is
- * that organization wherever the document writes it: each of its mentions
- * in capitals names the long name too, with its type, and whatever else
- * read the acronym (a one-word name, the gazetteer's other entity) gives
- * way. The long name is the mention that covers exactly its words, or a
- * new one (an organization when it starts or ends with one). Returns 0, or -1 on no
- * memory. */
-static int link_acronyms(const char *text, const tok_array *t, char **forms, mentions *ms)
-{
-    for (size_t a = 1; a + 1 < t->n; a++) {
-        const char *pre = text + t->v[a - 1].end, *post = text + t->v[a].end;
-        if (t->v[a].start - t->v[a - 1].end != 2 || memcmp(pre, " (", 2) || *post != ')'
-            || names_caps(text, t->v[a].start, t->v[a].end) < 2
-            || script_word(forms[a], strlen(forms[a]), NULL) != SCRIPT_LATIN)
-            continue;
-        size_t s = acronym_start(text, t, forms, a);
-        if (s == (size_t)-1)
-            continue;
-        const char *key = NULL, *name = NULL;
-        ent_type type = ENT_NAME;
-        for (size_t m = 0; m < ms->n; m++) {
-            const mention *p = &ms->v[m];
-            if (p->first == s && p->n == a - s)
-                key = p->key, name = p->name, type = p->type;
-            else if ((p->first + p->n == a || p->first == s) && p->type == ENT_ORG && !key)
-                type = ENT_ORG;   /* its head or its end is an organization's */
-        }
-        if (!key) {
-            mention *m = add_mention(ms, s, a - s, type);
-            int rc = m ? detected_key(text, t, forms, s, a - s, (size_t)-1, m) : -1;
-            if (rc < 0)
-                return -1;
-            if (rc > 0) {
-                ms->n--;
-                continue;
-            }
-            key = m->key, name = m->name;
-        }
-        /* Every mention of the acronym in capitals: what read it gives way. */
-        size_t kept = 0;
-        for (size_t m = 0; m < ms->n; m++) {
-            mention *p = &ms->v[m];
-            if (p->n == 1 && !strcmp(forms[p->first], forms[a])
-                && names_caps(text, t->v[p->first].start, t->v[p->first].end) >= 2) {
-                free(p->own_key);
-                free(p->own_name);
-                continue;
-            }
-            ms->v[kept++] = *p;
-        }
-        ms->n = kept;
-        for (size_t j = 0; j < t->n; j++) {
-            if (strcmp(forms[j], forms[a]) || names_caps(text, t->v[j].start, t->v[j].end) < 2)
-                continue;
-            mention *m = add_mention(ms, j, 1, type);
-            if (!m)
-                return -1;
-            m->key = key, m->name = name;
-            if (!(m = add_mention(ms, j, 1, type))
-                || detected_key(text, t, forms, j, 1, (size_t)-1, m) < 0)
-                return -1;
-        }
-    }
-    return 0;
-}
-
-/* The words that end a company's full name ("Toyota Motor Corp", "UBS
- * Group AG"): news names it without them, in a headline, in a filter and
- * later in the story. */
-static bool corporate_word(const char *form)
-{
-    static const char words[] = " ab ag asa bhd co corp corporation gmbh group holding holdings"
-                                " inc incorporated jsc kk llc ltd motor motors nv oyj pjsc plc sa"
-                                " se spa ";
-    return wordlist_has_word(words, form);
-}
-
-/* A company named in full is also named without its corporate words, each
- * cut off in turn ("Nomura Holdings Inc." is also "Nomura Holdings" and
- * "Nomura"), and that shortest name, one word written alone elsewhere in
- * the document, is the company rather than the town or the untyped word
- * read there ("Toyota Motor Corp. ... shares of Toyota"). Returns 0, or -1
- * on no memory. */
-static int link_companies(const char *text, const tok_array *t, char **forms, mentions *ms)
-{
-    size_t n0 = ms->n;
-    for (size_t m = 0; m < n0; m++) {
-        size_t first = ms->v[m].first, e = first + ms->v[m].n;
-        if (ms->v[m].type != ENT_ORG || ms->v[m].n < 2 || !ms->v[m].own_key)
-            continue;
-        mention *s = NULL;
-        int rc = 1;
-        while (e > first + 1 && corporate_word(forms[e - 1])) {
-            e--;
-            s = add_mention(ms, first, e - first, ENT_ORG);
-            rc = s ? detected_key(text, t, forms, first, e - first, (size_t)-1, s) : -1;
-            if (rc < 0)
-                return -1;
-            ms->n -= rc > 0;
-        }
-        if (rc > 0 || e - first > 1)
-            continue;
-        const char *key = s->key, *name = s->name;
-        for (size_t q = 0; q < n0; q++) {
-            mention *o = &ms->v[q];
-            if (o->n != 1 || o->first == first || strcmp(forms[o->first], forms[first])
-                || (o->type != ENT_PLACE && o->type != ENT_NAME)
-                || names_case(text, t->v[o->first].start, t->v[o->first].end) <= 0)
-                continue;
-            free(o->own_key);
-            free(o->own_name);
-            *o = (mention){ o->first, 1, ENT_ORG, key, name, NULL, NULL };
-        }
-    }
-    return 0;
-}
-
-/* An organization's name that goes on with "of" and a place the gazetteer
- * took ("Armed Forces | of the | Philippines", "Central Bank | of | Iraq")
- * is read whole; the place stays a mention of its own. Returns 0, or -1 on
- * no memory. */
-static int extend_of_place(const char *text, const tok_array *t, const names_tok *nt, char **forms,
-                           mentions *ms)
-{
-    size_t n0 = ms->n;
-    for (size_t m = 0; m < n0; m++) {
-        size_t e = ms->v[m].first + ms->v[m].n, k = e + 1;
-        if (ms->v[m].type != ENT_ORG || !ms->v[m].own_key || k >= t->n || strcmp(forms[e], "of")
-            || names_sentence_end(text, nt, t->n, e - 1) || names_sentence_end(text, nt, t->n, e))
-            continue;
-        if (!strcmp(forms[k], "the") && k + 1 < t->n && !names_sentence_end(text, nt, t->n, k))
-            k++;
-        size_t q = 0;
-        while (q < n0 && !(ms->v[q].first == k && ms->v[q].type == ENT_PLACE))
-            q++;
-        if (q == n0)
-            continue;
-        size_t first = ms->v[m].first, n = ms->v[q].first + ms->v[q].n - first;
-        mention whole = { first, n, ENT_ORG, NULL, NULL, NULL, NULL };
-        int rc = detected_key(text, t, forms, first, n, (size_t)-1, &whole);
-        if (rc < 0)
-            return -1;
-        if (rc > 0)
-            continue;
-        free(ms->v[m].own_key);
-        free(ms->v[m].own_name);
-        ms->v[m] = whole;
-    }
-    return 0;
-}
-
-/* A lone word that heads an organization's name before "of" and a place
- * the gazetteer took ("Bank | of | Russia", "University | of the |
- * Philippines") is that organization; the place stays a mention of its own,
- * as in extend_of_place. Returns 0, or -1 on no memory. */
-static int head_of_place(const char *text, const tok_array *t, const names_tok *nt, char **forms,
-                         const unsigned char *taken, mentions *ms)
-{
-    size_t n0 = ms->n;
-    for (size_t q = 0; q < n0; q++) {
-        size_t k = ms->v[q].first;
-        if (ms->v[q].type != ENT_PLACE || k < 2)
-            continue;
-        size_t of = k - 1;
-        if (!strcmp(forms[of], "the") && of >= 2)
-            of--;
-        size_t head = of - 1;
-        if (strcmp(forms[of], "of") || taken[head] || !names_org_head(text, nt, t->n, head)
-            || names_sentence_end(text, nt, t->n, head) || names_sentence_end(text, nt, t->n, of)
-            || (of + 1 < k && names_sentence_end(text, nt, t->n, of + 1)))
-            continue;
-        mention *m = add_mention(ms, head, k + ms->v[q].n - head, ENT_ORG);
-        int rc = m ? detected_key(text, t, forms, head, m->n, (size_t)-1, m) : -1;
-        if (rc < 0)
-            return -1;
-        if (rc > 0)
-            ms->n--;
-    }
-    return 0;
-}
-
 /* Types detected names by what the gazetteer and the words after them
  * say. An untyped one followed by an apposition that says what company it
  * is ("Deutsche Telekom, Europe's largest telecoms group,") is an
@@ -1782,304 +529,6 @@ static void retype_detected(const gazetteer *g, const char *text, const names_to
     }
 }
 
-/* Whether a mention covers token i. */
-static bool covered(const mentions *ms, size_t i)
-{
-    for (size_t m = 0; m < ms->n; m++)
-        if (ms->v[m].n && i >= ms->v[m].first && i < ms->v[m].first + ms->v[m].n)
-            return true;
-    return false;
-}
-
-/* Mention m as an organization of tokens [first, first+n), its key its
- * own words. Returns 0, 1 when the key is empty (m is left), -1 on no memory. */
-static int retype_org(const char *text, const tok_array *t, char **forms, mention *m, size_t n)
-{
-    mention o = { m->first, n, ENT_ORG, NULL, NULL, NULL, NULL };
-    int rc = detected_key(text, t, forms, o.first, n, (size_t)-1, &o);
-    if (rc)
-        return rc;
-    free(m->own_key);
-    free(m->own_name);
-    *m = o;
-    return 0;
-}
-
-/* In a story about sport (clubs_sport_text), a town the gazetteer took is a
- * club named after it (clubs.h): before "City", "County" or "Town" that no
- * other name holds, the two words are the club ("Manchester City"); before
- * a word for its staff ("Liverpool boss") or its score ("Leeds 0"), the
- * town's every mention in the story is the club. A country stays (a
- * national team is named as its country). Returns 0, or -1 on no memory. */
-static int sport_clubs(const gazetteer *g, const char *text, const tok_array *t,
-                       const names_tok *nt, char **forms, mentions *ms)
-{
-    for (size_t m = 0; m < ms->n; m++) {
-        mention *p = &ms->v[m];
-        size_t last = p->first + p->n - 1;
-        const gaz_entity *e = p->type == ENT_PLACE && !p->own_key ? gaz_find(g, ENT_PLACE, p->key) : NULL;
-        if (!e || !e->ncontext)
-            continue;
-        if (clubs_word_after(text, nt, t->n, last) && !covered(ms, last + 1)) {
-            if (retype_org(text, t, forms, p, p->n + 1) < 0)
-                return -1;
-            continue;
-        }
-        if (!clubs_staff_after(text, nt, t->n, last) && !clubs_score_after(text, nt, t->n, last))
-            continue;
-        const char *town = e->key;
-        for (size_t q = 0; q < ms->n; q++)
-            if (ms->v[q].type == ENT_PLACE && !ms->v[q].own_key && !strcmp(ms->v[q].key, town)
-                && retype_org(text, t, forms, &ms->v[q], ms->v[q].n) < 0)
-                return -1;
-    }
-    return 0;
-}
-
-/* Acronyms in capitals in Russian text that no name took (ruabbr.h):
- * organizations. Claims the tokens. Returns 0, or -1 on no memory. */
-static int add_acronyms(const char *text, const tok_array *t, const names_tok *nt, char **forms,
-                        unsigned char *taken, mentions *ms)
-{
-    for (size_t i = 0; i < t->n; i++) {
-        if (taken[i] || !ruabbr_org(text, nt, t->n, i))
-            continue;
-        mention *m = add_mention(ms, i, 1, ENT_ORG);
-        int rc = m ? detected_key(text, t, forms, i, 1, (size_t)-1, m) : -1;
-        if (rc < 0)
-            return -1;
-        if (rc > 0)
-            ms->n--;
-        else
-            taken[i] = 1;
-    }
-    return 0;
-}
-
-/* Whether a name of place e of two words or more spells the acronym. */
-static bool spells_place(const gaz_entity *e, const char *acr)
-{
-    for (size_t k = 0; e && k <= e->naliases; k++) {
-        const char *name = k < e->naliases ? e->aliases[k] : e->name;
-        if (strchr(name, ' ') && ruabbr_spells_name(acr, name))
-            return true;
-    }
-    return false;
-}
-
-/* The country of the document that the acronym names ("РК" in a story
- * from Almaty: "Республика Казахстан"): a place of the gazetteer the
- * document names, or the country its context names first (a city's), one
- * of whose names spells it; NULL when none. */
-static const gaz_entity *acronym_country(const gazetteer *g, const char *acr, const mentions *ms,
-                                         size_t n)
-{
-    for (size_t m = 0; m < n; m++) {
-        if (ms->v[m].type != ENT_PLACE || ms->v[m].own_key)
-            continue;
-        const gaz_entity *e = gaz_find(g, ENT_PLACE, ms->v[m].key);
-        if (spells_place(e, acr))
-            return e;
-        const gaz_entity *c = e && e->ncontext ? gaz_find(g, ENT_PLACE, e->context[0]) : NULL;
-        if (spells_place(c, acr))
-            return c;
-    }
-    return NULL;
-}
-
-/* A Russian acronym the document spells out elsewhere, with or without
- * parentheses ("Азиатского банка развития ... АБР"), is that organization
- * too: each of its mentions also names the long name's organization. Only
- * acronyms read as organizations here (not the gazetteer's, which knows
- * them) and long names of two words or more. One that spells the name of
- * a country of the document is that country (acronym_country). Returns 0,
- * or -1 on no memory. */
-static int link_ru_acronyms(const gazetteer *g, const tok_array *t, const names_tok *nt,
-                            mentions *ms)
-{
-    size_t n0 = ms->n;
-    for (size_t m = 0; m < n0; m++) {
-        size_t a = ms->v[m].first;
-        if (ms->v[m].type != ENT_ORG || ms->v[m].n != 1 || !ms->v[m].own_key
-            || script_word(tok_array_norm(t, a), t->v[a].len, NULL) != SCRIPT_CYRILLIC)
-            continue;
-        const gaz_entity *c = g ? acronym_country(g, nt[a].norm, ms, n0) : NULL;
-        if (c) {
-            free(ms->v[m].own_key);
-            free(ms->v[m].own_name);
-            ms->v[m] = (mention){ a, 1, ENT_PLACE, c->key, c->name, NULL, NULL };
-            continue;
-        }
-        for (size_t o = 0; o < n0; o++) {
-            const mention *l = &ms->v[o];
-            if (l->type != ENT_ORG || l->n < 2 || !strcmp(l->key, ms->v[m].key)
-                || !ruabbr_spells(nt[a].norm, nt, l->first, l->n))
-                continue;
-            mention *p = add_mention(ms, a, 1, ENT_ORG);
-            if (!p)
-                return -1;
-            l = &ms->v[o];   /* the array may have moved */
-            p->key = l->key, p->name = l->name;
-            break;
-        }
-    }
-    return 0;
-}
-
-/* A Russian given name that ends as an oblique case does ("Максим",
- * "Рустам": "-им", "-ам") has that ending cut from its match form, which its
- * other cases keep ("Максимом", "Максима": "maksim"). A detected name of a
- * person written in such a case is also the name of its nominative's form
- * ("Максимом Топилиным": "maks topilin" too), which a filter naming the
- * person reads. Returns 0, or -1 on no memory. */
-static int add_nominative_forms(const tok_array *t, char **forms, mentions *ms)
-{
-    size_t n0 = ms->n;
-    for (size_t m = 0; m < n0; m++) {
-        const mention *p = &ms->v[m];
-        if (!p->own_key || p->n < 2 || (p->type != ENT_PERSON && p->type != ENT_NAME))
-            continue;
-        size_t len = 1;
-        bool other = false;
-        for (size_t i = p->first; i < p->first + p->n; i++) {
-            const char *norm = tok_array_norm(t, i);
-            size_t stem = rustem_name(norm, t->v[i].len);
-            bool cut = stem < t->v[i].len && rustem_oblique(norm, stem);
-            other |= cut;
-            len += (cut ? gaz_token_form(norm, stem, false, NULL, 0) : strlen(forms[i])) + 1;
-        }
-        if (!other)
-            continue;
-        char *key = malloc(len), *name = strdup(p->own_name), *at = key;
-        mention *q = key && name ? add_mention(ms, p->first, p->n, p->type) : NULL;
-        if (!q) {
-            free(key);
-            free(name);
-            return -1;
-        }
-        p = &ms->v[m];   /* the array may have moved */
-        for (size_t i = p->first; i < p->first + p->n; i++) {
-            const char *norm = tok_array_norm(t, i);
-            size_t stem = rustem_name(norm, t->v[i].len);
-            if (at > key)
-                *at++ = ' ';
-            if (stem < t->v[i].len && rustem_oblique(norm, stem))
-                at += gaz_token_form(norm, stem, false, at, len - (size_t)(at - key));
-            else
-                at += strlen(strcpy(at, forms[i]));
-        }
-        *at = '\0';
-        q->key = q->own_key = key;
-        q->name = q->own_name = name;
-    }
-    return 0;
-}
-
-/* Mention m, and every mention that shares its key, keyed by `key`; m's own
- * key (freed) becomes `own`, a malloc'd key or NULL when `key` is the
- * gazetteer's. */
-static void rekey(mentions *ms, mention *m, const char *key, char *own)
-{
-    char *old = m->own_key;
-    for (size_t j = 0; j < ms->n; j++)
-        if (ms->v[j].key == old)
-            ms->v[j].key = key;
-    m->own_key = own;
-    free(old);
-}
-
-/* A detected Russian person named with a patronymic ("Валентина
- * Николаевна Шевчук", or surname first: "Лебедев Сергей Николаевич") is
- * keyed by given name and surname, as the press names them elsewhere and a
- * filter does (qp_entity_terms); the gazetteer's person when it lists that
- * name. Every mention sharing the key follows. Returns 0, or -1 on no
- * memory. */
-static int patronymic_keys(const gazetteer *g, const tok_array *t, char **forms, mentions *ms)
-{
-    for (size_t i = 0; i < ms->n; i++) {
-        mention *m = &ms->v[i];
-        char *old = m->own_key, key[256];
-        size_t a = m->first;
-        bool middle = m->n == 3 && patronymic(t, a + 1);
-        bool last = m->n == 3 && !middle && patronymic(t, a + 2) && !patronymic(t, a);
-        if (!old || m->key != old || (m->type != ENT_PERSON && m->type != ENT_NAME)
-            || !(middle || last)
-            || snprintf(key, sizeof key, "%s %s", forms[middle ? a : a + 1],
-                        forms[middle ? a + 2 : a]) >= (int)sizeof key)
-            continue;
-        m->type = ENT_PERSON;
-        const gaz_entity *p[1];
-        char *own;
-        if (g && gaz_lookup(g, key, ENT_PERSON, p, 1) == 1) {
-            m->name = p[0]->name;
-            rekey(ms, m, p[0]->key, NULL);
-        } else if ((own = strdup(key))) {
-            rekey(ms, m, own, own);
-        } else {
-            return -1;
-        }
-    }
-    return 0;
-}
-
-/* A detected name written with two initials and a surname ("Д. Н.
- * Мамина-Сибиряка"), or a surname and its initials as official lists write
- * it ("Лебедев С. Н."), is keyed by the first initial and the surname ("d
- * mamin sibiryak", "s lebedev"): the patronymic's initial is what a filter
- * naming the person in full cannot know (restated_initial). Every mention
- * sharing the key follows. Returns 0, or -1 on no memory. */
-static int initials_keys(const char *text, const tok_array *t, char **forms, mentions *ms)
-{
-    for (size_t i = 0; i < ms->n; i++) {
-        mention *m = &ms->v[i];
-        char *old = m->own_key, key[256];
-        size_t a = m->first, e = a + m->n, len;
-        bool before = m->n >= 3 && initial_at(text, t, a) && initial_at(text, t, a + 1)
-                      && !initial_at(text, t, a + 2);
-        bool after = (m->n == 2 || m->n == 3) && !initial_at(text, t, a) && initial_at(text, t, a + 1)
-                     && initial_at(text, t, e - 1);
-        if (!old || m->key != old || !(before || after))
-            continue;
-        /* An untyped name of Latin initials may be a company's ("J.P. Morgan"). */
-        if (m->type != ENT_PERSON
-            && (m->type != ENT_NAME
-                || script_word(tok_array_norm(t, a), t->v[a].len, NULL) != SCRIPT_CYRILLIC))
-            continue;
-        if (after)
-            len = (size_t)snprintf(key, sizeof key, "%s %s", forms[a + 1], forms[a]);
-        else
-            len = (size_t)snprintf(key, sizeof key, "%s", forms[a]);
-        for (size_t k = a + 2; before && k < e && len < sizeof key; k++)
-            len += (size_t)snprintf(key + len, sizeof key - len, " %s", forms[k]);
-        if (len >= sizeof key)
-            continue;
-        char *own = strdup(key);
-        if (!own)
-            return -1;
-        rekey(ms, m, own, own);
-    }
-    return 0;
-}
-
-/* A detected organization's name that ends with a gazetteer place or
- * organization is keyed by that owner's key (restated_key), as a filter
- * naming it is: "Института ядерной физики Академии наук Узбекистана" meets
- * "... АН Узбекистана". Every mention sharing the key follows. Returns 0, or
- * -1 on no memory. */
-static int owned_keys(const gazetteer *g, mentions *ms)
-{
-    for (size_t i = 0; i < ms->n; i++) {
-        mention *m = &ms->v[i];
-        char *old = m->own_key;
-        if (!old || m->key != old || m->type != ENT_ORG || !strchr(old, ' '))
-            continue;
-        char *key = restated_key(g, old);
-        if (key)
-            rekey(ms, m, key, key);
-    }
-    return 0;
-}
-
 /* Detected names (names.h, single.h) as mentions that own their key.
  * Returns 0, or -1 on no memory. */
 static int add_detected(const char *text, const tok_array *t, char **forms,
@@ -2088,8 +537,8 @@ static int add_detected(const char *text, const tok_array *t, char **forms,
     static const ent_type types[] = { ['p'] = ENT_PERSON, ['o'] = ENT_ORG, ['l'] = ENT_PLACE,
                                       ['n'] = ENT_NAME };
     for (long i = 0; i < nn; i++) {
-        mention *m = add_mention(ms, nm[i].first, nm[i].n, types[nm[i].type]);
-        int rc = m ? detected_key(text, t, forms, nm[i].first, nm[i].n, (size_t)-1, m) : -1;
+        mention *m = mention_add(ms, nm[i].first, nm[i].n, types[nm[i].type]);
+        int rc = m ? mention_detected_key(text, t, forms, nm[i].first, nm[i].n, (size_t)-1, m) : -1;
         if (rc < 0)
             return -1;
         if (rc > 0)
@@ -2132,7 +581,7 @@ static seek_status find_entities(const gazetteer *g, const char *text, size_t le
      * no place. */
     for (long i = 0; i < ng; i++)
         if ((gm[i].cut && latin_only(t, gm[i].first, gm[i].n))
-            || (gm[i].ent->type == ENT_PLACE && named_after(t, gm[i].first)))
+            || (gm[i].ent->type == ENT_PLACE && shape_named_after(t, gm[i].first)))
             gm[i].n = 0;
     if (sense_choose(text, t, forms, gm, ng) < 0)
         goto out;
@@ -2150,7 +599,7 @@ static seek_status find_entities(const gazetteer *g, const char *text, size_t le
     for (long i = 0; i < ng; i++) {
         if (!gm[i].n)
             continue;
-        mention *m = add_mention(&ms, gm[i].first, gm[i].n, gm[i].ent->type);
+        mention *m = mention_add(&ms, gm[i].first, gm[i].n, gm[i].ent->type);
         if (!m)
             goto out;
         m->key = gm[i].ent->key;
@@ -2159,14 +608,14 @@ static seek_status find_entities(const gazetteer *g, const char *text, size_t le
         if (gm[i].ent->type == ENT_PLACE)
             memset(place + gm[i].first, 1, gm[i].n);
     }
-    if ((g && add_initials(g, text, t, forms, taken, &ms) < 0)
-        || (g && add_bodies(g, text, t, nt, forms, taken, &ms) < 0)
-        || add_context_names(g, text, len, t, nt, forms, taken, place,
-                             g ? ruorg_country(g, text, nt, (const char *const *)forms, t->n)
-                               : NULL,
-                             &ms) < 0)
+    if ((g && persons_add_initials(g, text, t, forms, taken, &ms) < 0)
+        || (g && rucontext_add_bodies(g, text, t, nt, forms, taken, &ms) < 0)
+        || rucontext_add_names(g, text, len, t, nt, forms, taken, place,
+                               g ? ruorg_country(g, text, nt, (const char *const *)forms, t->n)
+                                 : NULL,
+                               &ms) < 0)
         goto out;
-    if (add_acronyms(text, t, nt, forms, taken, &ms) < 0)
+    if (acronyms_add(text, t, nt, forms, taken, &ms) < 0)
         goto out;
     long nn = names_find(text, nt, t->n, taken, &nm);
     if (nn < 0)
@@ -2181,27 +630,30 @@ static seek_status find_entities(const gazetteer *g, const char *text, size_t le
     nn = single_find(g, text, nt, t->n, taken, &nm);
     if (nn < 0 || add_detected(text, t, forms, nm, nn, &ms) < 0)
         goto out;
-    if (drop_leading_verbs(text, t, forms, &ms) < 0 || drop_genitive_surnames(text, t, forms, &ms) < 0
-        || split_town_and_person(text, t, forms, &ms) < 0)
+    if (persons_drop_leading_verbs(text, t, forms, &ms) < 0
+        || persons_drop_genitive_surnames(text, t, forms, &ms) < 0
+        || persons_split_town_and_person(text, t, forms, &ms) < 0)
         goto out;
-    if (head_of_place(text, t, nt, forms, taken, &ms) < 0)
+    if (orgs_head_of_place(text, t, nt, forms, taken, &ms) < 0)
         goto out;
     /* Gazetteer matches and detected names never overlap: one order. */
     sort_mentions(&ms);
-    if (extend_of_place(text, t, nt, forms, &ms) < 0 || link_acronyms(text, t, forms, &ms) < 0
-        || link_ru_acronyms(g, t, nt, &ms) < 0 || link_companies(text, t, forms, &ms) < 0)
+    if (orgs_extend_of_place(text, t, nt, forms, &ms) < 0 || acronyms_link(text, t, forms, &ms) < 0
+        || acronyms_link_ru(g, t, nt, &ms) < 0 || orgs_link_companies(text, t, forms, &ms) < 0)
         goto out;
     sort_mentions(&ms);
-    if (link_surnames(text, t, nt, forms, &ms) < 0 || add_nominative_forms(t, forms, &ms) < 0
-        || (sport && sport_clubs(g, text, t, nt, forms, &ms) < 0))
+    if (persons_link_surnames(text, t, nt, forms, &ms) < 0
+        || keys_add_nominative_forms(t, forms, &ms) < 0
+        || (sport && orgs_sport_clubs(g, text, t, nt, forms, &ms) < 0))
         goto out;
     for (long i = 0; i < ng; i++)
-        if (gm[i].n && add_inner(g, text, t, forms, &gm[i], &ms) < 0)
+        if (gm[i].n && orgs_add_inner(g, text, t, forms, &gm[i], &ms) < 0)
             goto out;
-    if (g && (add_eponyms(g, text, t, forms, &ms) < 0 || add_named_in_full(text, t, forms, &ms) < 0))
+    if (g && (eponyms_add(g, text, t, forms, &ms) < 0
+              || eponyms_add_named_in_full(text, t, forms, &ms) < 0))
         goto out;
-    if ((g && owned_keys(g, &ms) < 0) || patronymic_keys(g, t, forms, &ms) < 0
-        || initials_keys(text, t, forms, &ms) < 0)
+    if ((g && keys_owned(g, &ms) < 0) || keys_patronymic(g, t, forms, &ms) < 0
+        || keys_initials(text, t, forms, &ms) < 0)
         goto out;
     sort_mentions(&ms);
     for (size_t i = 0; i < ms.n; i++)

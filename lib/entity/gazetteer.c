@@ -377,7 +377,7 @@ static int add_name(gazetteer *g, uint32_t e, const char *name, size_t len, int 
                                            || (np && !(pkey = join(plain, np))))))
         goto out;
     /* A copy of its own, not the interned key: callers tell entities apart
-     * by their key's pointer (extract.c), and an organization and a place
+     * by their key's pointer (eponyms.c), and an organization and a place
      * may share a key ("guam"). */
     if (canonical && !(g->ents[e].key = strpool_add(&g->strings, key, strlen(key))))
         goto out;

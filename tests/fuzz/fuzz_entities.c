@@ -75,7 +75,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
          * spelled). An organization's may be keyed by its body and owner
          * whatever the text's words (ruorg.h, restated.h), a person's by
          * given name and surname, patronymic and initials left out, and in
-         * the nominative (extract.c). */
+         * the nominative (keys.c). */
         if (!overlap && e->type == ENT_PLACE) {
             char *f = gaz_match_form(e->name, strlen(e->name));
             assert(f);

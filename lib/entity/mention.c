@@ -1,0 +1,99 @@
+/* The mention list of the extraction passes (mention.h): adding a mention,
+ * and the key and spelling of a name the gazetteer lacks. Apart from
+ * extract.c because every pass needs it and none owns it. */
+#include "entity/mention.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "grow.h"
+
+mention *mention_add(mentions *m, size_t first, size_t n, ent_type type)
+{
+    mention *p = grow_to(m->v, &m->cap, m->n + 1, sizeof *p, 32);
+    if (!p)
+        return NULL;
+    m->v = p;
+    p = &m->v[m->n++];
+    *p = (mention){ first, n, type, NULL, NULL, NULL, NULL };
+    return p;
+}
+
+int mention_detected_key(const char *text, const tok_array *t, char **forms, size_t first,
+                         size_t nt, size_t head, mention *m)
+{
+    size_t klen = 0, hlen = 0;
+    for (size_t i = first; i < first + nt; i++)
+        klen += strlen(forms[i]) + 1;
+    if (head != (size_t)-1) {
+        klen += strlen(forms[head]) + 1;
+        hlen = t->v[head].end - t->v[head].start + 1;
+    }
+    size_t from = t->v[first].start, to = t->v[first + nt - 1].end;
+    /* The spelling without the possessive the key leaves out ("Rudd's"):
+     * only when the key did leave it out (a Cyrillic word's "'s" may read
+     * as its homoglyph, no possessive). */
+    size_t last = first + nt - 1;
+    if (gaz_possessive_len(tok_array_norm(t, last), t->v[last].len) < t->v[last].len
+        && to - from > 2 && (text[to - 1] == 's' || text[to - 1] == 'S')) {
+        if (text[to - 2] == '\'')
+            to -= 2;
+        else if (to - from > 4 && !memcmp(text + to - 4, "\xE2\x80\x99", 3))
+            to -= 4;
+    }
+    /* A name that holds an opening guillemet holds its closing one too
+     * ("Национальная компания «Казмунайгаз»"). */
+    if (first + nt < t->n && t->v[first + nt].start >= to + 2 && !memcmp(text + to, "»", 2)
+        && memmem(text + from, to - from, "«", 2) && !memmem(text + from, to - from, "»", 2))
+        to += 2;
+    char *key = malloc(klen + 1), *name = malloc(to - from + hlen + 1);
+    if (!key || !name) {
+        free(key);
+        free(name);
+        return -1;
+    }
+    key[0] = '\0';
+    for (size_t i = first; i <= first + nt; i++) {
+        const char *f = i < first + nt ? forms[i] : head != (size_t)-1 ? forms[head] : "";
+        if (!*f)
+            continue;  /* transliterates to nothing, like a lone "ь" */
+        if (*key)
+            strcat(key, " ");
+        strcat(key, f);
+    }
+    if (!*key) {
+        free(key);
+        free(name);
+        return 1;
+    }
+    size_t n = 0;
+    for (size_t i = from; i < to; i++) {
+        char ch = text[i];
+        int ws = ch == ' ' || ch == '\n' || ch == '\r' || ch == '\t';
+        if (ws && n && name[n - 1] == ' ')
+            continue;
+        name[n++] = ws ? ' ' : ch;
+    }
+    if (hlen) {
+        name[n++] = ' ';
+        memcpy(name + n, text + t->v[head].start, hlen - 1);
+        n += hlen - 1;
+    }
+    name[n] = '\0';
+    m->key = m->own_key = key;
+    m->name = m->own_name = name;
+    return 0;
+}
+
+bool mention_join_forms(char **forms, size_t a, size_t b, char *key, size_t cap)
+{
+    size_t len = 0;
+    for (size_t i = a; i < b; i++) {
+        int w = snprintf(key + len, cap - len, "%s%s", i > a ? " " : "", forms[i]);
+        if (w < 0 || (size_t)w >= cap - len)
+            return false;
+        len += (size_t)w;
+    }
+    return true;
+}
