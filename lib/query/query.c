@@ -26,6 +26,7 @@
 
 #include "entity/dates.h"
 #include "entity/gazetteer.h"
+#include "entity/names.h"
 #include "grow.h"
 #include "text/decode.h"
 #include "text/token.h"
@@ -467,6 +468,23 @@ static int field_at(const parser *p, size_t at)
     return -1;
 }
 
+/* An entity filter of type `etype` for the match form `form` (taken). */
+static qp_node *entity_node(parser *p, ent_type etype, size_t start, char *form)
+{
+    qp_node *n = node(p, QP_ENTITY, start, NULL, NULL);
+    if (n)
+        n->terms = calloc(1, sizeof *n->terms);
+    if (!n || !n->terms) {
+        free(form);
+        qp_free(n);
+        return oom(p);
+    }
+    n->etype = etype;
+    n->terms[0] = form;
+    n->nterms = n->terms_cap = 1;
+    return n;
+}
+
 /* One value of field f: the text [from, to), quoted or not; `start` is where
  * the field (or the value, inside a list) begins. */
 static qp_node *field_leaf(parser *p, int f, size_t start, size_t from, size_t to, int quoted)
@@ -517,17 +535,15 @@ static qp_node *field_leaf(parser *p, int f, size_t start, size_t from, size_t t
              excerpt(p, from, to), p->q + from);
         return NULL;
     }
-    qp_node *n = node(p, QP_ENTITY, start, NULL, NULL);
-    if (n)
-        n->terms = calloc(1, sizeof *n->terms);
-    if (!n || !n->terms) {
-        free(form);
-        qp_free(n);
-        return oom(p);
-    }
-    n->etype = fields[f].etype;
-    n->terms[0] = form;
-    n->nterms = n->terms_cap = 1;
+    qp_node *n = entity_node(p, fields[f].etype, start, form);
+    /* A short name typed as a name is (a capital, then lower case: "Чуя")
+     * may be an acronym's ("Ска") or a word the text inflects ("в долине
+     * Чуи", whose match form drops its ending): the filter takes both. */
+    char *inflected = n && names_case(p->q, from, to) > 0 && names_caps(p->q + from, 0, to - from) < 0
+                      ? gaz_match_form(p->q + from, to - from) : NULL;
+    if (n && inflected && strcmp(inflected, form))
+        return node(p, QP_OR, start, n, entity_node(p, fields[f].etype, start, inflected));
+    free(inflected);
     return n;
 }
 

@@ -263,6 +263,11 @@ static void test_entity_and_date_filters(void **state)
     expect_tree("person:\"Emomali  Rahmon\"", "person:\"emomali rahmon\"");
     expect_tree("org:ОДКБ", "org:\"odkb\"");
     expect_tree("place:Dušanbe", "place:\"dusanbe\"");
+    /* A short name keeps its last vowel, as an acronym's; typed as a name,
+     * its inflected form ("долине Чуи") is taken too. */
+    expect_tree("org:СКА", "org:\"ska\"");
+    expect_tree("org:ска", "org:\"ska\"");
+    expect_tree("place:Чуя", "(OR place:\"chuya\" place:\"chu\")");
     expect_tree("entity:“Qasri Millat”", "entity:\"qasri millat\"");
     expect_tree("person:rahmon \"sleeper cells\"", "(AND person:\"rahmon\" \"sleeper cells\")");
     expect_tree("-place:minsk csto", "(AND (NOT place:\"minsk\") word:csto)");
