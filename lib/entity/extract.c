@@ -204,21 +204,33 @@ static bool surname_after(const char *text, const tok_array *t, const unsigned c
     return stem_ends(t, i + 1, ends, sizeof ends / sizeof *ends);
 }
 
-/* A one-word Russian name met only through its stem, by a word with no case
- * ending of its own: "Сель" is no case of "Селая", nor "План" of "Планом"
- * (a plural's genitive alone drops its ending: "из Филиппин"). */
-static bool bare_for_cut(const tok_array *t, const gaz_match *g)
+/* A one-word Russian name met only through its stem, by a word whose
+ * ending is none of its cases' (rustem_declines_to): "Сель" and "Село" are
+ * no case of "Селая", "Дума" none of "Думай", "Винай" none of "Винь", nor
+ * "План" of "Планом"; a plural's genitive drops its ending ("из Филиппин").
+ * Only the names of the entity that share the word's stem judge, cut or
+ * not ("Винь" transliterates as its stem does); a match through another
+ * form (a fleeting vowel's, "Орла") stands. */
+static bool other_declension(const tok_array *t, char **forms, const gaz_match *g)
 {
-    if (!g->cut || shape_case_ending(t, g->first))
-        return false;
     const gaz_entity *e = g->ent;
+    const char *w = tok_array_norm(t, g->first);
+    bool judged = false;
     for (size_t k = 0; k <= e->naliases; k++) {
         const char *a = k < e->naliases ? e->aliases[k] : e->name;
         size_t len = strlen(a);
-        if (len >= 2 && (!strcmp(a + len - 2, "ы") || !strcmp(a + len - 2, "и")))
+        if (memchr(a, ' ', len) || !translit_has_cyr(a, len))
+            continue;
+        char *f = gaz_match_form(a, len);
+        bool same = f && !strcmp(f, forms[g->first]);
+        free(f);
+        if (!same)
+            continue;
+        if (rustem_declines_to(a, len, w, t->v[g->first].len))
             return false;
+        judged = true;
     }
-    return true;
+    return judged;
 }
 
 /* Entity e has a one-word name of match form `form` written in Cyrillic,
@@ -461,7 +473,7 @@ static int rejected(const char *text, const tok_array *t, const names_tok *nt,
     if (g->ent->type == ENT_PLACE && single_org_context(text, nt, t->n, g->first))
         return 1;
     if (script_word(tok_array_norm(t, g->first), t->v[g->first].len, NULL) == SCRIPT_CYRILLIC
-        && (bare_for_cut(t, g) || caps_for_lower(text, t, nt, forms, g)))
+        && (other_declension(t, forms, g) || caps_for_lower(text, t, nt, forms, g)))
         return 1;
     if (g->ent->type != ENT_PLACE && g->ent->type != ENT_PERSON)
         return 0;

@@ -57,9 +57,10 @@ static int ending(const char *norm, size_t len)
  * their other cases, unlike the "-ов" of a surname (a rare surname so
  * spelled, "Краев", is cut too). */
 static const struct {
-    const char *word, *stem;
+    const char *word, *stem, *ending;
 } region_plurals[] = {
-    { "краев", "кр" }, { "районов", "район" }, { "округов", "округ" }, { "улусов", "улус" },
+    { "краев", "кр", "аев" }, { "районов", "район", "ов" }, { "округов", "округ", "ов" },
+    { "улусов", "улус", "ов" },
 };
 
 size_t rustem_name(const char *norm, size_t len)
@@ -83,6 +84,64 @@ bool rustem_oblique(const char *norm, size_t len)
     if (e < 0)
         return false;
     return !wordlist_has_word(nominative, endings[e]);
+}
+
+/* The endings of a name's cases, by the ending of its nominative: nouns
+ * and adjectives of each kind, generously (a name's plural, a surname's
+ * other gender); "" when the case has none ("из Филиппин"). */
+static const struct {
+    const char *nominative, *cases;
+} declensions[] = {
+    { "а", " а ы и е у ой ою ей ам ами ах " },
+    { "я", " я и е ю ей ею ям ями ях  " },
+    { "ь", " ь я ю ем е и ью ей ям ями ях " },
+    { "й", " й я ю ем е и ев " },
+    { "о", " о а у ом е " },
+    { "е", " е я ю ем " },
+    { "и", " и ей ам ами ах ов ям ях  " },
+    { "ы", " ы ов ам ами ах ей  " },
+    { "у", " у " },
+    { "ю", " ю " },
+    { "ай", " ай ая аю аем ае аи аев " },
+    { "ей", " ей ея ею еем ее еи еев " },
+    { "ий", " ий ого его ому ему им ом ем ия ию ием ии ей их ими ие " },
+    { "ый", " ый ого ому ым ом ые ых ыми " },
+    { "ой", " ой ого ому ым им ом ые ие ых их " },
+    { "ая", " ая ой ую ою ей ые ых ае аю " },   /* an adjective, or a noun: "Селая", "в Селае" */
+    { "яя", " яя ей юю ею " },
+    { "ое", " ое ого ому ым ом ые ых " },
+    { "ее", " ее его ему им ем " },
+    { "ые", " ые ых ым ыми " },
+    { "ие", " ие их им ими ия ию ием ии " },
+    { "ия", " ия ии ию ией иею " },
+    { "ье", " ье ья ью ьем ьи " },
+    { "ья", " ья ьи ью ьей ье ий " },
+    { "ея", " ея еи ею еей ее " },
+};
+
+/* The ending rustem_name cuts from `norm`: "" when none. */
+static const char *cut_ending(const char *norm, size_t len)
+{
+    for (size_t i = 0; i < sizeof region_plurals / sizeof *region_plurals; i++)
+        if (strlen(region_plurals[i].word) == len && !memcmp(norm, region_plurals[i].word, len))
+            return region_plurals[i].ending;
+    int e = ending(norm, len);
+    return e < 0 ? "" : endings[e];
+}
+
+bool rustem_declines_to(const char *name, size_t nlen, const char *word, size_t wlen)
+{
+    const char *nom = cut_ending(name, nlen), *end = cut_ending(word, wlen);
+    for (size_t i = 0; i < sizeof declensions / sizeof *declensions; i++)
+        if (!strcmp(nom, declensions[i].nominative)) {
+            /* " " + the ending + " " in the list; "" is two spaces. */
+            char key[16];
+            snprintf(key, sizeof key, " %s ", end);
+            return strstr(declensions[i].cases, key) != NULL;
+        }
+    /* An ending no nominative has is part of the name's stem ("Планом"):
+     * a word with no ending of its own ("План") is no case of it. */
+    return !*nom || *end;
 }
 
 bool rustem_verb_like(const char *norm, size_t len)

@@ -26,6 +26,16 @@ bool rustem_oblique(const char *norm, size_t len);
  * (a club) is not "СК" (a committee) inflected, nor "РИА" "РИ". */
 bool rustem_short(const char *norm, size_t len);
 
+/* Whether the word `word` (`wlen` bytes) may be a case of the name `name`
+ * (`nlen` bytes) whose stem it shares, by their endings: the cases of a name
+ * ending "-ай" end "-ая", "-аю", "-аем", "-ае", never "-а" ("Дума" is no case
+ * of "Думай"); of one in "-ая", "-ой", "-ую", never "-о" ("Село" of
+ * "Селая"). True when the name has no ending rustem_name cuts: its cases
+ * are those of a noun, an adjective or a surname alike; for an ending no
+ * nominative has, when the word has one of its own ("План" is no case of
+ * "Планом"). */
+bool rustem_declines_to(const char *name, size_t nlen, const char *word, size_t wlen);
+
 /* Whether normalized Russian word `norm` (`len` bytes) ends as a verb's
  * form does: past ("провел", "сообщило", "заявили"), present ("считает"),
  * infinitive or reflexive; not the "-ли" of a noun after a consonant

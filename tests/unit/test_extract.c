@@ -85,6 +85,8 @@ static const char gaz_text[] =
     "place\tAlaska\t\tUnited States\n"
     "place\tEgypt\tЕгипет\n"
     "place\tCelaya\tСелая\n"
+    "place\tDumai\tДумай\n"
+    "place\tVinh\tВинь\n"
     "place\tPlano\tПланом\n"
     "place\tAbr\tАбр\n"
     "place\tBarysaw\tБорисов\n"
@@ -725,6 +727,13 @@ static void test_russian_forms(void **state)
     EXPECT("Сель сошел на дорогу.", "");
     EXPECT("Дорога в Селае.", "place:celaya*1");
     EXPECT("По итогам подписан План консультаций.", "");
+    /* An ending none of the name's cases has: "Село" is no "Селая", "Дума"
+     * no "Думай", "Винай" no "Винь" (which transliterates as its stem). */
+    EXPECT("Село пострадало от паводка.", "");
+    EXPECT("Решение приняла городская Дума.", "");
+    EXPECT("Порт Думая закрыт. Жители Думае рады.", "place:dumai*2");
+    EXPECT("Посол Винай Кумар уехал.", "person:vin kumar*1");
+    EXPECT("Порт Виня закрыт, в Вине тихо.", "place:vinh*2");
     /* A short word in capitals among lower case is an acronym. */
     EXPECT("Таджикистан и АБР обсудили проект.", "place:tajikistan*1 org:abr*1");
     EXPECT("Гости из АБР.", "place:abr*1");
