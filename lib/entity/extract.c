@@ -159,6 +159,21 @@ static bool stem_ends(const tok_array *t, size_t i, const char *const *ends, siz
     return false;
 }
 
+/* Token i's case ending (rustem_name) is `end`. */
+static bool ends_in(const tok_array *t, size_t i, const char *end)
+{
+    const char *w = tok_array_norm(t, i);
+    size_t len = t->v[i].len;
+    return !strcmp(w + rustem_name(w, len), end);
+}
+
+/* Token i ends as a name in the nominative does: "-а", "-я" ("Сабина",
+ * "Мария"), which no prepositional has. */
+static bool nominative_like(const tok_array *t, size_t i)
+{
+    return ends_in(t, i, "а") || ends_in(t, i, "я");
+}
+
 /* Token i+1 is a Russian surname or patronymic after token i, a given name
  * that a place shares ("Владимир Зиновский", "Владимиру Владимировичу"): a
  * capitalized Cyrillic word, not taken, after a space, whose stem ends as
@@ -184,10 +199,11 @@ static bool surname_after(const char *text, const tok_array *t, const unsigned c
     if (shape_genitive(t, i) && !shape_case_ending(t, i + 1))
         return false;
     /* Nor one after a preposition (or "г.", a town's) in a case its
-     * neighbour does not share: "в Екатеринбурге Осмонов Бакыт" ("с
-     * Владимиром Путиным" shares it). */
+     * neighbour does not share: "в Екатеринбурге Осмонов Бакыт", "в
+     * Узбекистане Сабина Стейн" ("с Владимиром Путиным" shares it). */
     static const char prepositions[] = " в во из на под по с со к ко у о об от до при г ";
-    if (i > 0 && shape_case_ending(t, i) && !shape_case_ending(t, i + 1)
+    if (i > 0 && shape_case_ending(t, i)
+        && (!shape_case_ending(t, i + 1) || (ends_in(t, i, "е") && nominative_like(t, i + 1)))
         && wordlist_has(prepositions, tok_array_norm(t, i - 1), t->v[i - 1].len))
         return false;
     /* Nor before a given name and a surname: "критик из Москвы Марина

@@ -111,7 +111,7 @@ static const struct { unsigned fl; const char *words; } classes[] = {
       " секретар помощник замминистр заместител командующ патриарх корол принц шейх эмир"
       " маршал адмирал полковник майор капитан лейтенант сенатор представител"
       " спецпредставител прокурор генпрокурор господин госпож вице экс аким хоким ректор врач"
-      " тренер судь эксперт аналитик политолог журналист корреспондент адвокат юрист"
+      " тренер судь судья судьи судье судью судьей н жа эксперт аналитик политолог журналист корреспондент адвокат юрист"
       " следовател защитник профессор академик исследовател инженер космонавт писател поэт"
       " художник режиссер актер актрис певец певиц композитор дирижер спортсмен боксер"
       " шахматист футболист хоккеист нападающ вратар полузащитник фермер учител студент"
@@ -302,7 +302,8 @@ static unsigned flags(const scan *s, size_t i)
     len -= is_possessive(s, i) ? 2 : 0;
     unsigned fl = classes_of(norm(s, i), len);
     size_t stem = rustem_name(norm(s, i), len);
-    if (stem < len)
+    /* A title's stem may be another word's ("судья" cut to "суд"). */
+    if (stem < len && !(fl & W_TITLE))
         fl |= classes_of(norm(s, i), stem);
     return (fl & W_FUNC) && is_acronym(s, i) ? fl & ~W_FUNC : fl;
 }
@@ -642,6 +643,9 @@ static int take_run(scan *s, size_t i, size_t *resume)
     if (j - i > MAX_RUN)
         return 0;
     a = skip(s, i, j, W_FUNC | W_CONN, false);
+    /* "Г-н", "Г-жа" (господин, госпожа) before a name: its title. */
+    if (a + 2 < j && norm_is(s, a, "г") && (norm_is(s, a + 1, "н") || norm_is(s, a + 1, "жа")))
+        a += 2;
     /* A Russian sentence may open on a settlement's kind ("Поселок Нурек",
      * "Река Лена"): the context the name follows, as in lower case. */
     if (a + 1 < j && cyrillic(s, a) && (flags(s, a) & W_PREP))

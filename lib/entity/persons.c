@@ -185,22 +185,25 @@ static bool genitive_plural(const tok_array *t, size_t i)
  * Александр Бельский", two in "мэр Набережных Челнов Наиль Магдеев" (a
  * person's own words agree in case: "Хикмета Гаджиева"; "Никита Сергеевич
  * Хрущев" has a patronymic); 0 when none. */
-static size_t owner_before_name(const tok_array *t, const mention *p)
+static size_t owner_before_name(const char *text, const tok_array *t, const mention *p)
 {
-    size_t last = p->first + p->n - 1;
+    size_t last = p->first + p->n - 1, words = p->n;
+    /* A hyphenated surname is one word ("Анна Гаспарян-Хачатрян"). */
+    for (size_t i = p->first; i < last; i++)
+        words -= shape_hyphen_next(text, t, i);
     /* A patronymic or an initial last: surname, given name, patronymic,
      * as official lists write a name ("Лебедев Сергей Николаевич",
      * "Лебедев С. Н."). */
     if (shape_patronymic(t, last)
         || shape_utf8_letters(tok_array_norm(t, last), t->v[last].len) == 1)
-        return p->n == 4 && (shape_genitive(t, p->first) || genitive_plural(t, p->first));
+        return words == 4 && (shape_genitive(t, p->first) || genitive_plural(t, p->first));
     if (shape_patronymic(t, last - 1))
         return 0;
     if (!nominative_surname(t, last) && !female_nominative(t, p->first + 1, last))
         return 0;
-    if (p->n == 3 && (shape_genitive(t, p->first) || genitive_plural(t, p->first)))
+    if (words == 3 && (shape_genitive(t, p->first) || genitive_plural(t, p->first)))
         return 1;
-    if (p->n == 4 && genitive_plural(t, p->first + 1)
+    if (words == 4 && genitive_plural(t, p->first + 1)
         && (shape_genitive(t, p->first) || genitive_plural(t, p->first)))
         return 2;
     return 0;
@@ -236,7 +239,7 @@ int persons_drop_genitive_surnames(const char *text, const tok_array *t, char **
             his = q != m && o->type == ENT_PERSON && o->n >= 2
                   && !strcmp(forms[o->first + o->n - 1], forms[p->first]);
         }
-        size_t drop = his ? 1 : owner_before_name(t, p);
+        size_t drop = his ? 1 : owner_before_name(text, t, p);
         if (drop && shorten(text, t, forms, p, drop, p->type) < 0)
             return -1;
     }

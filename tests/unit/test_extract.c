@@ -86,6 +86,7 @@ static const char gaz_text[] =
     "place\tEgypt\tЕгипет\n"
     "place\tCelaya\tСелая\n"
     "place\tDumai\tДумай\n"
+    "place\tUzbekistan\tУзбекистан\n"
     "place\tVinh\tВинь\n"
     "place\tPlano\tПланом\n"
     "place\tAbr\tАбр\n"
@@ -760,6 +761,11 @@ static void test_russian_forms(void **state)
     EXPECT("Учение под Борисовом.", "place:barysaw*1");
     /* An unknown owner in the genitive before a name in the nominative. */
     EXPECT("сообщил директор Узатома Азим Ахмедходжаев", "person:az akhmedkhodzhaev*1");
+    /* A hyphenated surname is one word: no owner before it. */
+    EXPECT("Режиссером стала Анна Гаспарян-Хачатрян.", "person:ann gasparyan khachatryan*1");
+    /* Nor a place after a preposition, in a case the name does not share. */
+    EXPECT("Координатор в Узбекистане Сабина Стейн сообщила.",
+           "place:uzbekistan*1 person:sabin stein*1");
     EXPECT("Доклад сделал Никита Сергеевич Хрущев.", "person:nikit khrushchev*1");
     /* The parts of a compound adjective name no towns. */
     EXPECT("Сотрудники Минско-Каспийской службы выехали.", "org:minsk kaspiisk sluzhb*1");

@@ -163,6 +163,10 @@ static void test_russian_context(void **state)
     expect("Слова министра иностранных дел России Сергея Лаврова", "России", "p:Сергея Лаврова");
     expect("по словам главы Нурлана Абдыкадырова,", NULL, "p:Нурлана Абдыкадырова");
     expect("Мария Иванова заявила журналистам", NULL, "p:Мария Иванова");
+    /* "Судья" is a title, whose stem no court's ("суд"); "г-н" one too. */
+    expect("Судья Айгуль Мамбетова назначила наказание", NULL, "p:Айгуль Мамбетова");
+    expect("Г-н Винай Кумар отметил", NULL, "p:Винай Кумар");
+    expect("посол г-жа Анна Смит отметила", NULL, "p:Анна Смит");
     expect("учения прошли в городе Нижний Тагил", NULL, "l:Нижний Тагил");
     /* A settlement's kind opening the sentence is the context, as in
      * lower case; a one-word name after it is left to runames.h. */
