@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "entity/quotes.h"
 #include "grow.h"
 
 mention *mention_add(mentions *m, size_t first, size_t n, ent_type type)
@@ -42,11 +43,21 @@ int mention_detected_key(const char *text, const tok_array *t, char **forms, siz
         else if (to - from > 4 && !memcmp(text + to - 4, "\xE2\x80\x99", 3))
             to -= 4;
     }
-    /* A name that holds an opening guillemet holds its closing one too
-     * ("Национальная компания «Казмунайгаз»"). */
-    if (first + nt < t->n && t->v[first + nt].start >= to + 2 && !memcmp(text + to, "»", 2)
-        && memmem(text + from, to - from, "«", 2) && !memmem(text + from, to - from, "»", 2))
-        to += 2;
+    /* A name that holds an opening quote mark holds its closing one too
+     * ("Национальная компания «Казмунайгаз»", "ТОО "Актобе""). */
+    for (size_t i = first + 1; i < first + nt; i++) {
+        size_t open, close;
+        int kind = quotes_open(text, t->v[i - 1].end, t->v[i].start, &open);
+        if (!kind)
+            continue;
+        bool closed = false;
+        for (size_t k = i; k + 1 < first + nt && !closed; k++)
+            closed = quotes_close(text, t->v[k].end, t->v[k + 1].start, kind) > 0;
+        if (!closed && first + nt < t->n
+            && (close = quotes_close(text, to, t->v[first + nt].start, kind)) > 0)
+            to += close;
+        break;
+    }
     char *key = malloc(klen + 1), *name = malloc(to - from + hlen + 1);
     if (!key || !name) {
         free(key);

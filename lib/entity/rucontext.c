@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "entity/quotes.h"
 #include "entity/runames.h"
 #include "entity/ruorg.h"
 #include "entity/rustem.h"
@@ -30,12 +31,14 @@ static bool named_org_elsewhere(char **forms, const runames_hit *h, long k, long
 }
 
 /* Drops the mentions that lie within tokens [a, end): a longer name found
- * over them replaces them. */
-static void drop_mentions_within(mentions *ms, size_t a, size_t end)
+ * over them replaces them; but for the places among its words when
+ * `places` ("ТОО «Актобе Пайп Трейд»" names Aktobe too). */
+static void drop_mentions_within(mentions *ms, size_t a, size_t end, bool places)
 {
     for (size_t m = 0; m < ms->n;) {
         size_t ma = ms->v[m].first, me = ma + ms->v[m].n;
-        if (ma >= a && me <= end) {
+        if (ma >= a && me <= end
+            && !(places && ms->v[m].type == ENT_PLACE && (ma > a || me < end))) {
             free(ms->v[m].own_key);
             free(ms->v[m].own_name);
             ms->v[m] = ms->v[--ms->n];
@@ -123,7 +126,8 @@ int rucontext_add_names(const gazetteer *g, const char *text, size_t len, const 
         /* In guillemets, the name replaces the names of its words; read
          * from its words, it holds its owner's name ("Народной партии
          * Казахстана"). */
-        bool quoted = t->v[a].start >= 2 && !memcmp(text + t->v[a].start - 2, "«", 2);
+        size_t open;
+        bool quoted = quotes_open(text, a ? t->v[a - 1].end : 0, t->v[a].start, &open) != 0;
         bool keep = true, over = false;
         for (size_t m = 0; m < ms->n && keep && quoted; m++) {
             size_t ma = ms->v[m].first, me = ma + ms->v[m].n;
@@ -147,9 +151,9 @@ int rucontext_add_names(const gazetteer *g, const char *text, size_t len, const 
          * organization's first word ("Уральского государственного
          * университета" is no Uralsk; its owner at the end stays). */
         if (over || (!quoted && type == ENT_PLACE))
-            drop_mentions_within(ms, a, end);
+            drop_mentions_within(ms, a, end, quoted && type == ENT_ORG);
         else if (!quoted && type == ENT_ORG)
-            drop_mentions_within(ms, a, a + 1);
+            drop_mentions_within(ms, a, a + 1, false);
         mention *m = mention_add(ms, h[i].first, h[i].n, type);
         int got = m ? mention_detected_key(text, t, forms, h[i].first, h[i].n, h[i].head, m) : -1;
         if (got < 0) {
@@ -217,7 +221,7 @@ int rucontext_add_bodies(const gazetteer *g, const char *text, const tok_array *
         if (!keep)
             continue;
         if (!within)
-            drop_mentions_within(ms, a, o);
+            drop_mentions_within(ms, a, o, false);
         mention *m = mention_add(ms, a, o - a, ENT_ORG);
         if (m && known[i]) {
             m->key = known[i]->key;

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "entity/quotes.h"
 #include "grow.h"
 
 enum { MAX_WORD = 48 };
@@ -264,12 +265,13 @@ static size_t elided_region(const scan *s, size_t a, size_t j)
 static size_t quote_end(const scan *s, size_t a)
 {
     enum { MAX_QUOTED = 6 };
-    size_t from = a ? s->toks[a - 1].end : 0;
-    if (s->toks[a].start < from + 2 || memcmp(s->text + s->toks[a].start - 2, "«", 2) != 0)
+    size_t from = a ? s->toks[a - 1].end : 0, open;
+    int kind = quotes_open(s->text, from, s->toks[a].start, &open);
+    if (!kind)
         return (size_t)-1;
     for (size_t j = a; j < s->n && j < a + MAX_QUOTED; j++) {
         size_t to = j + 1 < s->n ? s->toks[j + 1].start : s->text_len;
-        if (to >= s->toks[j].end + 2 && !memcmp(s->text + s->toks[j].end, "»", 2))
+        if (quotes_close(s->text, s->toks[j].end, to, kind))
             return j;
         if (j + 1 >= s->n)
             break;
@@ -280,8 +282,42 @@ static size_t quote_end(const scan *s, size_t a)
     return (size_t)-1;
 }
 
-/* The name in guillemets at [a, j] follows an organization's name in
- * guillemets in a list: "партии «Аманат», «Ак жол» и «Ауыл»". */
+/* The gap before token a is a space and an opening quote mark ("компания
+ * «Газпром»", "ТОО "Актобе""). */
+static bool quote_after_space(const scan *s, size_t a)
+{
+    size_t open;
+    return a > 0 && quotes_open(s->text, s->toks[a - 1].end, s->toks[a].start, &open)
+           && s->toks[a].start == s->toks[a - 1].end + 1 + open
+           && s->text[s->toks[a - 1].end] == ' ';
+}
+
+/* The length of the closing quote mark right after token j, of any kind;
+ * 0 when none. */
+static size_t close_after(const scan *s, size_t j)
+{
+    size_t to = j + 1 < s->n ? s->toks[j + 1].start : s->text_len, close = 0;
+    for (int kind = 1; !close && kind <= QUOTES_KINDS; kind++)
+        close = quotes_close(s->text, s->toks[j].end, to, kind);
+    return close;
+}
+
+/* The gap after token j is a closing quote mark and `sep`, then, when
+ * `opens`, an opening mark: "«Аманат», «Ак жол»", "«Ак жол» и". */
+static bool quote_then(const scan *s, size_t j, const char *sep, bool opens)
+{
+    if (j + 1 >= s->n)
+        return false;
+    size_t at = s->toks[j].end, to = s->toks[j + 1].start, n = strlen(sep), open = 0;
+    size_t close = close_after(s, j);
+    if (!close || at + close + n > to || memcmp(s->text + at + close, sep, n))
+        return false;
+    return opens ? quotes_open(s->text, at + close + n, to, &open) && at + close + n + open == to
+                 : at + close + n == to;
+}
+
+/* The name in quotes at [a, j] follows an organization's name in quotes in
+ * a list: "партии «Аманат», «Ак жол» и «Ауыл»". */
 static bool org_list_item(const scan *s, size_t a)
 {
     for (size_t k = s->len; k-- > 0;) {
@@ -289,9 +325,9 @@ static bool org_list_item(const scan *s, size_t a)
         size_t last = h->first + h->n - 1;
         if (h->type != NAMES_ORG || last >= a)
             continue;
-        return (last + 1 == a && gap_is(s, last, "», «"))
-               || (last + 2 == a && !strcmp(norm(s, a - 1), "и") && gap_is(s, last, "» ")
-                   && gap_is(s, a - 1, " «"));
+        return (last + 1 == a && quote_then(s, last, ", ", true))
+               || (last + 2 == a && !strcmp(norm(s, a - 1), "и") && quote_then(s, last, " ", false)
+                   && quote_after_space(s, a));
     }
     return false;
 }
@@ -319,11 +355,11 @@ static int quoted(scan *s, size_t a)
     if (j == (size_t)-1)
         return 0;
     names_type type = NAMES_OTHER;
-    if (a > 0 && gap_is(s, a - 1, " «") && listed(s, a - 1, org_words))
+    if (quote_after_space(s, a) && listed(s, a - 1, org_words))
         type = NAMES_ORG;
     else if (org_list_item(s, a))
         type = NAMES_ORG;
-    else if (a > 0 && gap_is(s, a - 1, " «") && listed(s, a - 1, geo_words) && free_span(s, a, j))
+    else if (quote_after_space(s, a) && listed(s, a - 1, geo_words) && free_span(s, a, j))
         type = NAMES_PLACE;
     if (type == NAMES_OTHER && word_end(s, a) != j && !free_span(s, a, j)
         && !all_capitalized(s, a, j))
@@ -331,12 +367,12 @@ static int quoted(scan *s, size_t a)
     /* In sport news a name of its own in guillemets is a team's, but after
      * a competition's or a venue's word ("турнир «Кубок Кремля»"). */
     if (type == NAMES_OTHER && s->sport && all_capitalized(s, a, j)
-        && !(a > 0 && gap_is(s, a - 1, " «") && listed(s, a - 1, event_words)))
+        && !(quote_after_space(s, a) && listed(s, a - 1, event_words)))
         type = NAMES_ORG;
     /* A capitalized organization word or legal form before it makes one
      * name with it too, as an analyst writes it ("ОАО «Беларуськалий»",
      * "Ансамбль «Сазген»", "ФК «Шахтер»"). */
-    if (type == NAMES_ORG && a > 0 && gap_is(s, a - 1, " «") && listed(s, a - 1, org_words)
+    if (type == NAMES_ORG && quote_after_space(s, a) && listed(s, a - 1, org_words)
         && letter_case(s, a - 1) > 0 && !taken(s, a - 1)) {
         size_t d = a - 1;   /* "АО НК «КазМунайГаз»" */
         while (d > 0 && gap_is(s, d - 1, " ") && listed(s, d - 1, org_words) && !taken(s, d - 1)
@@ -639,7 +675,7 @@ static size_t owner_past_word(const scan *s, size_t *plain, size_t *named, size_
  * what it is ("Национальная компания «КазМунайГаз»"). */
 static bool guillemets_after(const scan *s, size_t e)
 {
-    return e < s->n && gap_is(s, e - 1, " «");
+    return e < s->n && quote_after_space(s, e);
 }
 
 /* Pushes an organization's name [a, plain), and [a, named) too when it
@@ -972,13 +1008,23 @@ static bool gap_ends(const scan *s, size_t k, const char *sep)
     return s->toks[k].start >= from + len && !memcmp(s->text + s->toks[k].start - len, sep, len);
 }
 
-/* The gap after token j starts with `sep`, or, for "\n", the line ends there. */
-static bool gap_starts(const scan *s, size_t j, const char *sep)
+/* The gap after token j, past its first `skip` bytes, starts with `sep`,
+ * or, for "\n", the line ends there. */
+static bool gap_starts_past(const scan *s, size_t j, size_t skip, const char *sep)
 {
     size_t len = strlen(sep), to = j + 1 < s->n ? s->toks[j + 1].start : s->text_len;
+    size_t at = s->toks[j].end + skip;
+    if (at > to)
+        return false;
     if (!strcmp(sep, "\n"))
-        return j + 1 >= s->n || memchr(s->text + s->toks[j].end, '\n', to - s->toks[j].end);
-    return to >= s->toks[j].end + len && !memcmp(s->text + s->toks[j].end, sep, len);
+        return j + 1 >= s->n || memchr(s->text + at, '\n', to - at);
+    return to >= at + len && !memcmp(s->text + at, sep, len);
+}
+
+/* The gap after token j starts with `sep` (gap_starts_past). */
+static bool gap_starts(const scan *s, size_t j, const char *sep)
+{
+    return gap_starts_past(s, j, 0, sep);
 }
 
 /* The agency of a dateline: in the first line below the headline that
@@ -1017,11 +1063,16 @@ static int dateline_agency(scan *s)
             opens = gap_ends(s, k, before[b]);
         if (!opens || letter_case(s, k) <= 0)
             continue;
-        size_t j = word_end(s, k);   /* "/Новости-Армения/" */
+        size_t j = word_end(s, k), q, close = 0;   /* "/Новости-Армения/" */
         while (j + 1 < s->n && gap_is(s, j, " ") && letter_case(s, j + 1) > 0 && !taken(s, j + 1))
             j = word_end(s, j + 1);
+        /* A name in quotes goes on it: "/РИА «Дагестан»/". */
+        if (j + 1 < s->n && quote_after_space(s, j + 1) && (q = quote_end(s, j + 1)) != (size_t)-1) {
+            j = q;
+            close = close_after(s, j);
+        }
         for (size_t a = 0; a < sizeof after / sizeof *after; a++)
-            if (gap_starts(s, j, after[a]))
+            if (gap_starts_past(s, j, close, after[a]))
                 return push(s, k, j - k + 1, (size_t)-1, NAMES_ORG) < 0 ? -1 : 1;
     }
     return 0;

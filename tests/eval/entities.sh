@@ -28,7 +28,9 @@ for line in open(labels, encoding="utf-8"):
 tp = fp = fn = 0
 by_type = collections.defaultdict(lambda: [0, 0, 0])     # type: tp, fp, fn
 for (typ, name), docs in sorted(want.items()):
-    q = '%s:"%s"' % ("entity" if typ == "name" else typ, name)   # no name: filter
+    # No name: filter. A name holding quote marks ("... "Атамекен"") is
+    # typed without them: a quoted value cannot hold its own quote.
+    q = '%s:"%s"' % ("entity" if typ == "name" else typ, " ".join(name.replace('"', " ").split()))
     r = subprocess.run([seek, "--socket", sock, "--ids", "--limit", "1000", q],
                        capture_output=True, text=True)
     got = set(r.stdout.split())

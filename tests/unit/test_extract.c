@@ -87,6 +87,7 @@ static const char gaz_text[] =
     "place\tCelaya\tСелая\n"
     "place\tDumai\tДумай\n"
     "place\tUzbekistan\tУзбекистан\n"
+    "place\tAktobe\tАктобе\n"
     "place\tVinh\tВинь\n"
     "place\tPlano\tПланом\n"
     "place\tAbr\tАбр\n"
@@ -761,6 +762,12 @@ static void test_russian_forms(void **state)
     EXPECT("Учение под Борисовом.", "place:barysaw*1");
     /* An unknown owner in the genitive before a name in the nominative. */
     EXPECT("сообщил директор Узатома Азим Ахмедходжаев", "person:az akhmedkhodzhaev*1");
+    /* A company in quotes, however marked, with its legal form; a place
+     * among its words is named too. */
+    EXPECT("Суд отказал ТОО \"Актобе Пайп Трейд\" в иске.",
+           "org:too aktob paip treid*1 place:aktobe*1 org:aktob paip treid*1");
+    EXPECT("Суд отказал ТОО «Актобе Пайп Трейд» в иске.",
+           "org:too aktob paip treid*1 place:aktobe*1 org:aktob paip treid*1");
     /* A hyphenated surname is one word: no owner before it. */
     EXPECT("Режиссером стала Анна Гаспарян-Хачатрян.", "person:ann gasparyan khachatryan*1");
     /* Nor a place after a preposition, in a case the name does not share. */

@@ -158,6 +158,14 @@ static void test_guillemets(void **state)
     expect("оператор «Мегафон» и застройщик «Самолет»", NULL, NULL, "o:Мегафон|o:Самолет");
     /* A list broken by other words is no list. */
     expect("партии «Ак жол», а затем «Ауыл» тоже", NULL, NULL, "o:Ак жол|n:Ауыл");
+    /* Typewriter and typographic quotes are quotes too; a '"' right after
+     * a word closes, it opens nothing. */
+    expect("казахстанскому ТОО \"Актобе Пайп Трейд\" отказали", NULL, NULL,
+           "o:ТОО \"Актобе Пайп Трейд|o:Актобе Пайп Трейд");
+    expect("прошли партии \"Ак жол\", \"Ауыл\" и „Аманат“ тоже", NULL, NULL,
+           "o:Ак жол|o:Ауыл|o:Аманат");
+    expect("клуб \"Астана\"победил", NULL, NULL, "o:Астана");
+    expect("клуб Астана\"победил\"", NULL, NULL, "");
 }
 
 /* Organizations named by adjectives and a head noun, then the genitive
@@ -301,6 +309,9 @@ static void test_dateline_agency(void **state)
     expect("Заголовок\nЕРЕВАН, 3 мая. /Новости-Армения/. Текст", "ЕРЕВАН", NULL,
            "o:Новости-Армения");
     expect("Заголовок\nМОСКВА, 14 марта. /ТАСС/. Поставки выросли", "МОСКВА", "ТАСС", "");
+    /* A name in quotes goes on the agency's. */
+    expect("Заголовок\nМАХАЧКАЛА, 5 мая /РИА \"Дагестан\"/. Текст", "МАХАЧКАЛА Дагестан", NULL,
+           "o:РИА \"Дагестан");
     /* The place capitalized before the dateline's comma or dash; not a
      * sentence that starts with a place. */
     expect("Заголовок\nБаку, 9 июня /Тренд/. Текст", "Баку", NULL, "o:Тренд");
