@@ -88,6 +88,7 @@ static const char gaz_text[] =
     "place\tDumai\tДумай\n"
     "place\tUzbekistan\tУзбекистан\n"
     "place\tAktobe\tАктобе\n"
+    "place\tImereti\tИмеретия\n"
     "place\tVinh\tВинь\n"
     "place\tPlano\tПланом\n"
     "place\tAbr\tАбр\n"
@@ -736,6 +737,8 @@ static void test_russian_forms(void **state)
     EXPECT("Порт Думая закрыт. Жители Думае рады.", "place:dumai*2");
     EXPECT("Посол Винай Кумар уехал.", "person:vin kumar*1");
     EXPECT("Порт Виня закрыт, в Вине тихо.", "place:vinh*2");
+    /* A Georgian region's "-и" unchanged is its Russian "-ия"'s. */
+    EXPECT("Школы в Имерети и Имеретии закрыты.", "place:imereti*2");
     /* A short word in capitals among lower case is an acronym. */
     EXPECT("Таджикистан и АБР обсудили проект.", "place:tajikistan*1 org:abr*1");
     EXPECT("Гости из АБР.", "place:abr*1");
