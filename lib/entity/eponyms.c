@@ -103,15 +103,17 @@ int eponyms_add(const gazetteer *g, const char *text, const tok_array *t, char *
     for (size_t i = 1; i < t->n; i++) {
         if (!shape_named_after(t, i) || names_case(text, t->v[i].start, t->v[i].end) <= 0)
             continue;
-        if (genitive_pair(text, t, i) && !place_at(ms, i + 1)) {
+        size_t a = i;
+        while (a > 0 && i - a < 2 && shape_initial(text, t, a - 1))
+            a--;
+        /* After initials the word is a surname, whatever follows it ("имени
+         * А. Н. Бакулева Минздрава России"). */
+        if (a == i && genitive_pair(text, t, i) && !place_at(ms, i + 1)) {
             if (add_eponym_in_full(g, text, t, forms, ms, i) < 0)
                 return -1;
             i++;
             continue;
         }
-        size_t a = i;
-        while (a > 0 && i - a < 2 && shape_initial(text, t, a - 1))
-            a--;
         if (shape_initial(text, t, i))
             continue;   /* the surname comes after it */
         if (a < i && !gaz_person_by_initial(g, forms[a], forms[i])) {

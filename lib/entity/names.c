@@ -402,6 +402,16 @@ static bool ampersand(const scan *s, size_t i)
     return p && ((len == 1 && p[0] == '&') || (len == 3 && !memcmp(p, " & ", 3)));
 }
 
+/* Tokens i and i+1 are joined by one hyphen ("Мамина-Сибиряка"). */
+static bool hyphen(const scan *s, size_t i)
+{
+    size_t len;
+    const unsigned char *p = gap(s, i, &len);
+
+    return p && ((len == 1 && p[0] == '-')
+                 || (len == 3 && !memcmp(p, "\xE2\x80", 2) && (p[2] == 0x90 || p[2] == 0x91)));
+}
+
 /* Tokens i and i+1 are in one run: only spaces (U+0020, U+00A0) between
  * them, one hyphen (U+002D, U+2010, U+2011), or ". " after "Mr" or "W"; and
  * both Cyrillic or neither (Russian text names a Latin-written company
@@ -413,8 +423,7 @@ static bool linked(const scan *s, size_t i)
 
     if (!p || !len || cyrillic(s, i) != cyrillic(s, i + 1))
         return false;
-    if ((len == 1 && p[0] == '-') || (len == 3 && !memcmp(p, "\xE2\x80", 2) && (p[2] == 0x90 || p[2] == 0x91))
-        || initials(s, i) || ampersand(s, i))
+    if (hyphen(s, i) || initials(s, i) || ampersand(s, i))
         return true;
     if (p[0] == '.' && len > 1 && dotted(s, i))
         at = 1;
@@ -689,6 +698,16 @@ static int take_run(scan *s, size_t i, size_t *resume)
     if (j > a && j - a > MAX_LEN) {
         j = trim(s, a, shorten(s, a));
         type = type && j > a ? inst_type(s, c, j) : type;   /* "... | of the Republic" */
+    }
+    /* Cyrillic initials go with the one word after them, hyphenated or
+     * not: "А. Н. Бакулева | Елена Голухова" are two names (what follows
+     * is read again as a run of its own). */
+    for (c = a; c < j && (initial(s, c) || (initials(s, c) && cyrillic(s, c))); c++)
+        ;
+    if (c > a && c < j) {
+        while (c + 1 < j && hyphen(s, c))
+            c++;
+        j = c + 1;
     }
     for (c = a; c < j && (first_case(s, c, NULL) <= 0 || is_acronym(s, c) || initial(s, c)
                           || (c + 1 == j && initial_letter(s, c)));

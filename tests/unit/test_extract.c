@@ -428,6 +428,11 @@ static void test_russian_org_names(void **state)
     EXPECT("Документ подписал Лебедев С. Н. вчера.", "name:s lebedev*1");
     EXPECT("Спектакль театра имени Д. Н. Мамина-Сибиряка показали.",
            "person:d mamin sibiryak*1");
+    /* Initials go with the one word after them: what follows is another
+     * name, or none. */
+    EXPECT("Директор центра имени А. Н. Бакулева Елена Голухова сообщила.",
+           "person:a bakulev*1 person:elen golukhov*1");
+    EXPECT("Врачи центра имени А. Н. Бакулева Минздрава провели операции.", "person:a bakulev*1");
     /* A name in guillemets after the words saying what it is: the whole is
      * a name too. */
     EXPECT("Учеба в Международном центре торговли «Термез» началась.",

@@ -167,6 +167,9 @@ static void test_russian_context(void **state)
     expect("Судья Айгуль Мамбетова назначила наказание", NULL, "p:Айгуль Мамбетова");
     expect("Г-н Винай Кумар отметил", NULL, "p:Винай Кумар");
     expect("посол г-жа Анна Смит отметила", NULL, "p:Анна Смит");
+    /* Cyrillic initials go with the one word after them. */
+    expect("врач А. Н. Бакулев Елена Голухова", NULL, "p:А. Н. Бакулев|n:Елена Голухова");
+    expect("театр имени Д. Н. Мамина-Сибиряка Иван", NULL, "n:Д. Н. Мамина-Сибиряка");
     expect("учения прошли в городе Нижний Тагил", NULL, "l:Нижний Тагил");
     /* A settlement's kind opening the sentence is the context, as in
      * lower case; a one-word name after it is left to runames.h. */
