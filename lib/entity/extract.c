@@ -231,11 +231,15 @@ static bool other_declension(const tok_array *t, char **forms, const gaz_match *
 {
     const gaz_entity *e = g->ent;
     const char *w = tok_array_norm(t, g->first);
+    if (script_word(w, t->v[g->first].len, NULL) != SCRIPT_CYRILLIC)
+        return false;   /* Latin text has no Russian endings to judge */
     bool judged = false;
     for (size_t k = 0; k <= e->naliases; k++) {
         const char *a = k < e->naliases ? e->aliases[k] : e->name;
         size_t len = strlen(a);
-        if (memchr(a, ' ', len) || !translit_has_cyr(a, len))
+        /* A name in capitals is an acronym, which takes any ending ("МИДа")
+         * or none ("ЮНЕСКО"). */
+        if (memchr(a, ' ', len) || !translit_has_cyr(a, len) || names_caps(a, 0, len) >= 2)
             continue;
         char *f = gaz_match_form(a, len);
         bool same = f && !strcmp(f, forms[g->first]);
@@ -489,7 +493,7 @@ static int rejected(const char *text, const tok_array *t, const names_tok *nt,
     if (g->ent->type == ENT_PLACE && single_org_context(text, nt, t->n, g->first))
         return 1;
     if (script_word(tok_array_norm(t, g->first), t->v[g->first].len, NULL) == SCRIPT_CYRILLIC
-        && (other_declension(t, forms, g) || caps_for_lower(text, t, nt, forms, g)))
+        && caps_for_lower(text, t, nt, forms, g))
         return 1;
     if (g->ent->type != ENT_PLACE && g->ent->type != ENT_PERSON)
         return 0;
@@ -605,10 +609,12 @@ static seek_status find_entities(const gazetteer *g, const char *text, size_t le
     if (ng < 0)
         goto out;
     /* A Russian stem is no English word ("And" is not "Анда"), nor a
-     * candidate for a name several entities share; a name after "имени" is
-     * no place. */
+     * candidate for a name several entities share, nor is a word whose
+     * ending none of the name's cases has ("Евразии" is Eurasia's, no
+     * Evraz's); a name after "имени" is no place. */
     for (long i = 0; i < ng; i++)
         if ((gm[i].cut && latin_only(t, gm[i].first, gm[i].n))
+            || (gm[i].n == 1 && other_declension(t, forms, &gm[i]))
             || (gm[i].ent->type == ENT_PLACE && shape_named_after(t, gm[i].first)))
             gm[i].n = 0;
     if (sense_choose(text, t, forms, gm, ng) < 0)

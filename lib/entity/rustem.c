@@ -92,6 +92,9 @@ bool rustem_oblique(const char *norm, size_t len)
 static const struct {
     const char *nominative, *cases;
 } declensions[] = {
+    /* A hard consonant ("Минск", "Путин"), a surname's feminine too; no
+     * adjective's endings ("Минского", "Евразии" are no cases of it). */
+    { "", "  а у ом ем е ы и ов ам ами ах ым ой ою " },
     { "а", " а ы и е у ой ою ей ам ами ах " },
     { "я", " я и е ю ей ею ям ями ях  " },
     { "ь", " ь я ю ем е и ью ей ям ями ях " },
@@ -141,7 +144,7 @@ bool rustem_declines_to(const char *name, size_t nlen, const char *word, size_t 
         }
     /* An ending no nominative has is part of the name's stem ("Планом"):
      * a word with no ending of its own ("План") is no case of it. */
-    return !*nom || *end;
+    return *end;
 }
 
 bool rustem_verb_like(const char *norm, size_t len)

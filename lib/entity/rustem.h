@@ -30,10 +30,10 @@ bool rustem_short(const char *norm, size_t len);
  * (`nlen` bytes) whose stem it shares, by their endings: the cases of a name
  * ending "-ай" end "-ая", "-аю", "-аем", "-ае", never "-а" ("Дума" is no case
  * of "Думай"); of one in "-ая", "-ой", "-ую", never "-о" ("Село" of
- * "Селая"). True when the name has no ending rustem_name cuts: its cases
- * are those of a noun, an adjective or a surname alike; for an ending no
- * nominative has, when the word has one of its own ("План" is no case of
- * "Планом"). */
+ * "Селая"); of one with none ("Минск", "Путин"), a noun's or a surname's,
+ * never an adjective's ("Минского", "Евразии" are no cases of "Евраз"). For
+ * an ending no nominative has, true when the word has one of its own ("План"
+ * is no case of "Планом"). */
 bool rustem_declines_to(const char *name, size_t nlen, const char *word, size_t wlen);
 
 /* Whether normalized Russian word `norm` (`len` bytes) ends as a verb's
