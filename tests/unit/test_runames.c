@@ -56,6 +56,9 @@ static void test_geographic_word(void **state)
     expect("у села Сотк Гегаркуникской области", NULL, NULL,
            "l:Сотк|l:Гегаркуникской области");
     expect("у села Сотк Гегаркуникской", NULL, NULL, "");
+    /* Districts, provinces and states too. */
+    expect("дворы в микрорайонах Бывалово и Лукьяново", NULL, NULL, "l:Бывалово|l:Лукьяново");
+    expect("поставки в провинцию Хэйлунцзян выросли", NULL, NULL, "l:Хэйлунцзян");
     /* A plural in -ов before a list; the word opening a sentence. */
     expect("жители поселков Рогун и Нурек", NULL, NULL, "l:Рогун|l:Нурек");
     expect("Вода пришла. Поселок Нурек затоплен.", NULL, NULL, "l:Нурек");
@@ -89,6 +92,8 @@ static void test_regions(void **state)
     expect("в Улетовском, Читинском, Москве", NULL, NULL, "");
     /* A geographic feature named by its adjective; not in a list. */
     expect("лавины сошли в Алагирском ущелье вчера", NULL, NULL, "l:Алагирском ущелье");
+    expect("засуха в Кулундинской степи и на Васильевском острове", NULL, NULL,
+           "l:Кулундинской степи|l:Васильевском острове");
     expect("отдых на Телецком озере", NULL, NULL, "l:Телецком озере");
     expect("в Северном ущелье", NULL, NULL, "");
     expect("в Кармадонском и Куртатинском ущельях", NULL, NULL,
