@@ -642,7 +642,8 @@ static seek_status find_entities(const gazetteer *g, const char *text, size_t le
         if (gm[i].ent->type == ENT_PLACE)
             memset(place + gm[i].first, 1, gm[i].n);
     }
-    if ((g && persons_add_initials(g, text, t, forms, taken, &ms) < 0)
+    if (rucontext_add_directions(text, t, forms, taken, &ms) < 0
+        || (g && persons_add_initials(g, text, t, forms, taken, &ms) < 0)
         || (g && rucontext_add_bodies(g, text, t, nt, forms, taken, &ms) < 0)
         || rucontext_add_names(g, text, len, t, nt, forms, taken, place,
                                g ? ruorg_country(g, text, nt, (const char *const *)forms, t->n)

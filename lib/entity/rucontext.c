@@ -103,6 +103,41 @@ static int add_country_body(const char *text, const tok_array *t, const names_to
     return 0;
 }
 
+/* Token i is a capitalized adjective of direction ("Северного",
+ * "Западной", the "Западный" of "Северо-Западный"). */
+static bool direction(const char *text, const tok_array *t, size_t i)
+{
+    static const char stems[] = " северн южн западн восточн центральн ";
+    const char *w = tok_array_norm(t, i);
+    size_t len = t->v[i].len, stem = rustem_name(w, len);
+    return stem < len && names_case(text, t->v[i].start, t->v[i].end) > 0
+           && wordlist_has(stems, w, stem);
+}
+
+int rucontext_add_directions(const char *text, const tok_array *t, char **forms,
+                             unsigned char *taken, mentions *ms)
+{
+    size_t n = ms->n;
+    for (size_t m = 0; m < n; m++) {
+        size_t p = ms->v[m].first, a = p - 1;
+        if (ms->v[m].type != ENT_PLACE || p == 0 || taken[a] || t->v[p].start != t->v[a].end + 1
+            || text[t->v[a].end] != ' ' || !direction(text, t, a))
+            continue;
+        /* "Северо-Западный", "Юго-Восточной": the first part too. */
+        static const char parts[] = " северо юго ";
+        if (a > 0 && !taken[a - 1] && t->v[a].start == t->v[a - 1].end + 1
+            && text[t->v[a - 1].end] == '-'
+            && wordlist_has(parts, tok_array_norm(t, a - 1), t->v[a - 1].len))
+            a--;
+        size_t end = p + ms->v[m].n;
+        mention *d = mention_add(ms, a, end - a, ENT_PLACE);
+        if (!d || mention_detected_key(text, t, forms, a, end - a, (size_t)-1, d) < 0)
+            return -1;
+        memset(taken + a, 1, p - a);
+    }
+    return 0;
+}
+
 int rucontext_add_names(const gazetteer *g, const char *text, size_t len, const tok_array *t,
                         const names_tok *nt, char **forms, unsigned char *taken,
                         const unsigned char *place, const gaz_entity *country, mentions *ms)

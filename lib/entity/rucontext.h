@@ -25,6 +25,13 @@ int rucontext_add_names(const gazetteer *g, const char *text, size_t len, const 
                         const names_tok *nt, char **forms, unsigned char *taken,
                         const unsigned char *place, const gaz_entity *country, mentions *ms);
 
+/* A part of a known place named by its direction ("Северного Казахстана",
+ * "Западной Сибири", "Северо-Западный Китай"): a place of its own, beside
+ * the place it is part of, which stays named. Claims the adjective's tokens.
+ * Returns 0, or -1 on no memory. */
+int rucontext_add_directions(const char *text, const tok_array *t, char **forms,
+                             unsigned char *taken, mentions *ms);
+
 /* Russian bodies named with their owner (ruorg.h), "МИД Казахстана": a
  * gazetteer name of the same words stays (the gazetteer knows the body),
  * and so is every other mention of the body in the document ("Нацбанк"

@@ -90,6 +90,7 @@ static const char gaz_text[] =
     "place\tAktobe\tАктобе\n"
     "place\tImereti\tИмеретия\n"
     "place\tEurasia\tЕвразия\n"
+    "place\tChina\tКитай\n"
     "org\tEvraz\tЕвраз\n"
     "place\tOsh\tОш\n"
     "place\tVinh\tВинь\n"
@@ -749,6 +750,10 @@ static void test_russian_forms(void **state)
      * adjective's: "Евразии" is Eurasia, no case of Evraz's "Евраз". */
     EXPECT("Гости из стран Евразии, акции Евраза.", "place:eurasia*1 org:evraz*1");
     EXPECT("Сель отрезал Бишкек от Оша и Ошем.", "place:bishkek*1 place:osh*2");
+    /* A part of a known place named by its direction is a place too. */
+    EXPECT("Степи Северного Казахстана и Северо-Западный Китай.",
+           "place:severn kazakhstan*1 place:kazakhstan*1 place:sever zapadn kit*1 "
+           "place:china*1");
     /* A Georgian region's "-и" unchanged is its Russian "-ия"'s. */
     EXPECT("Школы в Имерети и Имеретии закрыты.", "place:imereti*2");
     /* A short word in capitals among lower case is an acronym. */
