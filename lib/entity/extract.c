@@ -179,12 +179,14 @@ static bool nominative_like(const tok_array *t, size_t i)
  * capitalized Cyrillic word, not taken, after a space, whose stem ends as
  * surnames and patronymics do, and that is no region's adjective ("Владимир
  * Ивановской области"). */
+/* How the stems of Russian and the region's surnames and patronymics end. */
+static const char *const surname_ends[] = { "ович", "евич", "овн", "евн", "ичн", "ов", "ев", "ин",
+                                            "ын", "ск", "цк", "ян", "енк", "ук", "юк", "ич", "дз",
+                                            "швил", "зод", "зад" };
+
 static bool surname_after(const char *text, const tok_array *t, const unsigned char *taken,
                           size_t i)
 {
-    static const char *const ends[] = { "ович", "евич", "овн", "евн", "ичн", "ов", "ев", "ин",
-                                        "ын", "ск", "цк", "ян", "енк", "ук", "юк", "ич", "дз",
-                                        "швил", "зод", "зад" };
     if (i + 1 >= t->n || taken[i + 1] || t->v[i + 1].start != t->v[i].end + 1
         || text[t->v[i].end] != ' '
         || names_case(text, t->v[i + 1].start, t->v[i + 1].end) <= 0)
@@ -217,7 +219,30 @@ static bool surname_after(const char *text, const tok_array *t, const unsigned c
         if ((rl == 12 && !memcmp(r, "област", 12)) || (rl == 10 && !memcmp(r, "район", 10)))
             return false;
     }
-    return stem_ends(t, i + 1, ends, sizeof ends / sizeof *ends);
+    return stem_ends(t, i + 1, surname_ends, sizeof surname_ends / sizeof *surname_ends);
+}
+
+/* A one-word place right after a person's title is a surname shaped as
+ * one ("министра иностранных дел Иванова" is no Ivanovo): the title in
+ * lower case before it, and the sentence's words before naming one. */
+static bool surname_after_title(const char *text, const tok_array *t, const names_tok *nt,
+                                size_t i)
+{
+    /* "-ский" declines as an adjective; a town in "-ск" as a noun ("главы
+     * Партизанска"). */
+    static const char *const towns[] = { "ск", "цк" };
+    static const char adjective_ends[] = " ий ого ому им ая ой ую ";
+    const char *w = tok_array_norm(t, i);
+    size_t len = t->v[i].len, stem = rustem_name(w, len);
+    /* A name after it is the person's: the place is whose he is
+     * ("представителя Нидерландов Аниша Гири"). */
+    bool name_next = i + 1 < t->n && t->v[i + 1].start == t->v[i].end + 1
+                     && text[t->v[i].end] == ' ' && names_case(text, t->v[i + 1].start, t->v[i + 1].end) > 0;
+    return i > 0 && !name_next && t->v[i].start == t->v[i - 1].end + 1 && text[t->v[i - 1].end] == ' '
+           && names_case(text, t->v[i - 1].start, t->v[i - 1].end) < 0
+           && names_titled(text, nt, t->n, i - 1) && names_title_before(text, nt, t->n, i)
+           && stem_ends(t, i, surname_ends, sizeof surname_ends / sizeof *surname_ends)
+           && (!stem_ends(t, i, towns, 2) || wordlist_has(adjective_ends, w + stem, len - stem));
 }
 
 /* A one-word Russian name met only through its stem, by a word whose
@@ -498,7 +523,8 @@ static int rejected(const char *text, const tok_array *t, const names_tok *nt,
     if (g->ent->type != ENT_PLACE && g->ent->type != ENT_PERSON)
         return 0;
     if (g->ent->type == ENT_PLACE
-        && (surname_after(text, t, taken, g->first) || after_given_name(text, t, taken, g->first)))
+        && (surname_after(text, t, taken, g->first) || after_given_name(text, t, taken, g->first)
+            || surname_after_title(text, t, nt, g->first)))
         return 1;
     /* A person the gazetteer names by one word that is another's given name
      * before a surname: "Улугбек Матякубов" is no Mirzo Ulugbek. */

@@ -151,8 +151,9 @@ int rucontext_add_names(const gazetteer *g, const char *text, size_t len, const 
          * untyped name of several is a name. */
         size_t span = t->v[end - 1].end - t->v[a].start;
         bool words = memchr(text + t->v[a].start, ' ', span) || memchr(text + t->v[a].start, '.', span);
-        ent_type type = h[i].type == NAMES_PLACE ? ENT_PLACE
-                        : h[i].type == NAMES_ORG ? ENT_ORG
+        ent_type type = h[i].type == NAMES_PLACE    ? ENT_PLACE
+                        : h[i].type == NAMES_PERSON ? ENT_PERSON
+                        : h[i].type == NAMES_ORG    ? ENT_ORG
                         : named_org_elsewhere(forms, h, k, i) ? ENT_ORG
                         : words ? ENT_NAME
                                 : ENT_NTYPES;

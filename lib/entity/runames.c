@@ -881,6 +881,32 @@ static bool listed_place(const scan *s, size_t a, size_t j)
     return false;
 }
 
+/* Token i is a surname alone after its bearer's title ("защитника
+ * Карпова", "министра иностранных дел Иванова"): shaped as a surname
+ * (rustem_name's stem ends as most do), not in capitals. */
+static bool surname_after_title(const scan *s, size_t i)
+{
+    static const char *const ends[] = { "ов", "ев", "ин", "ын", "ск", "цк", "енк", "ян", "швил",
+                                        "дз", "ук", "юк", "ич", "зод", "зад" };
+    /* "-ский" declines as an adjective; a town in "-ск" as a noun
+     * ("главы Партизанска"). */
+    static const char adjective_ends[] = " ий ого ому им ая ой ую ";
+    if (i == 0 || !gap_is(s, i - 1, " ") || letter_case(s, i - 1) >= 0
+        || names_caps(s->text, s->toks[i].start, s->toks[i].end) >= 2
+        || !names_titled(s->text, s->toks, s->n, i - 1)
+        || !names_title_before(s->text, s->toks, s->n, i))
+        return false;
+    const char *w = norm(s, i);
+    size_t len = strlen(w), stem = rustem_name(w, len);
+    for (size_t k = 0; k < sizeof ends / sizeof *ends; k++) {
+        size_t el = strlen(ends[k]);
+        if (stem > el + 2 && !memcmp(w + stem - el, ends[k], el))
+            return (strcmp(ends[k], "ск") && strcmp(ends[k], "цк"))
+                   || wordlist_has(adjective_ends, w + stem, len - stem);
+    }
+    return false;
+}
+
 /* A capitalized word standing alone: no capitalized word joined to it by a
  * space, as a name of two words would be, but for a geographic word opening
  * the sentence before it and the region it lies in
@@ -1114,6 +1140,9 @@ long runames_find(const char *text, size_t len, const names_tok *toks, size_t n,
             rc = institution(&s, i);
         if (rc == 0)
             rc = quoted(&s, i);
+        if (rc == 0 && i == word_end(&s, i) && free_span(&s, i, j) && !sentence_start(&s, i)
+            && alone(&s, i, j) && surname_after_title(&s, i))
+            rc = push(&s, i, j - i + 1, (size_t)-1, NAMES_PERSON) < 0 ? -1 : 1;
         /* A word in capitals is an acronym (ruabbr.h), no list's place. */
         if (rc == 0 && free_span(&s, i, j) && !sentence_start(&s, i) && alone(&s, i, j)
             && names_caps(text, toks[i].start, toks[i].end) < 2 && listed_place(&s, i, j))

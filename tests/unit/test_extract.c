@@ -91,6 +91,7 @@ static const char gaz_text[] =
     "place\tImereti\tИмеретия\n"
     "place\tEurasia\tЕвразия\n"
     "place\tChina\tКитай\n"
+    "place\tIvanovo\tИваново\n"
     "org\tEvraz\tЕвраз\n"
     "place\tOsh\tОш\n"
     "place\tVinh\tВинь\n"
@@ -750,6 +751,11 @@ static void test_russian_forms(void **state)
      * adjective's: "Евразии" is Eurasia, no case of Evraz's "Евраз". */
     EXPECT("Гости из стран Евразии, акции Евраза.", "place:eurasia*1 org:evraz*1");
     EXPECT("Сель отрезал Бишкек от Оша и Ошем.", "place:bishkek*1 place:osh*2");
+    /* A place shaped as a surname right after a person's title is a
+     * surname. */
+    EXPECT("Заявление министра иностранных дел Иванова прозвучало. Гости из Иваново.",
+           "person:ivanov*1 place:ivanovo*1");
+    EXPECT("Он обыграл представителя Иваново Аниша Гири.", "place:ivanovo*1 person:anish gir*1");
     /* A part of a known place named by its direction is a place too. */
     EXPECT("Степи Северного Казахстана и Северо-Западный Китай.",
            "place:severn kazakhstan*1 place:kazakhstan*1 place:sever zapadn kit*1 "

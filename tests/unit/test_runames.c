@@ -339,6 +339,22 @@ static void test_latin_org(void **state)
 }
 
 /* A supervisory service: one word ending in "-надзор", in any case. */
+/* A surname alone after its bearer's title is a person. */
+static void test_surname_after_title(void **state)
+{
+    (void)state;
+    expect("броски защитника Карпова решили", NULL, NULL, "p:Карпова");
+    expect("заявление министра иностранных дел Иванова прозвучало", NULL, NULL, "p:Иванова");
+    /* No title, no surname's shape, capitals, a sentence's start. */
+    expect("жители Карпова приехали", NULL, NULL, "");
+    expect("защитника Москвы нет", NULL, NULL, "");
+    expect("защитника КАРПОВА", NULL, NULL, "");
+    /* A town in "-ск" after a title is whose the title is. */
+    expect("экс-глава Партизанска ушел", NULL, NULL, "");
+    expect("защитника Жуковского", NULL, NULL, "p:Жуковского");
+    expect("Защитник. Карпов пришел", NULL, NULL, "");
+}
+
 static void test_supervisors(void **state)
 {
     (void)state;
@@ -437,6 +453,7 @@ int main(void)
         cmocka_unit_test(test_sport),
         cmocka_unit_test(test_dateline_agency),
         cmocka_unit_test(test_latin_org),
+        cmocka_unit_test(test_surname_after_title),
         cmocka_unit_test(test_supervisors),
         cmocka_unit_test(test_compounds),
         cmocka_unit_test(test_pairs),
