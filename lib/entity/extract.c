@@ -232,6 +232,8 @@ static bool surname_after_title(const char *text, const tok_array *t, const name
      * Партизанска"). */
     static const char *const towns[] = { "ск", "цк" };
     static const char adjective_ends[] = " ий ого ому им ая ой ую ";
+    /* A resident's title is followed by where: "жителя Кемерова". */
+    static const char residents[] = " жител жительниц ";
     const char *w = tok_array_norm(t, i);
     size_t len = t->v[i].len, stem = rustem_name(w, len);
     /* A name after it is the person's: the place is whose he is
@@ -241,6 +243,8 @@ static bool surname_after_title(const char *text, const tok_array *t, const name
     return i > 0 && !name_next && t->v[i].start == t->v[i - 1].end + 1 && text[t->v[i - 1].end] == ' '
            && names_case(text, t->v[i - 1].start, t->v[i - 1].end) < 0
            && names_titled(text, nt, t->n, i - 1) && names_title_before(text, nt, t->n, i)
+           && !wordlist_has(residents, tok_array_norm(t, i - 1),
+                            rustem_name(tok_array_norm(t, i - 1), t->v[i - 1].len))
            && stem_ends(t, i, surname_ends, sizeof surname_ends / sizeof *surname_ends)
            && (!stem_ends(t, i, towns, 2) || wordlist_has(adjective_ends, w + stem, len - stem));
 }

@@ -116,7 +116,9 @@ static const struct { unsigned fl; const char *words; } classes[] = {
       " художник режиссер актер актрис певец певиц композитор дирижер спортсмен боксер"
       " шахматист футболист хоккеист нападающ вратар полузащитник фермер учител студент"
       " начальник заведующ сопредседател уполномочен омбудсмен главврач замглав зампред"
-      " митрополит архиепископ епископ имам муфти пилот " },
+      " митрополит архиепископ епископ имам муфти пилот"
+      /* A resident, singular only: "жители Москвы" are many. */
+      " житель жителя жителю жителем жительница жительницы жительнице жительницу жительницей " },
     { W_ADJ, " acting affairs assistant chief defence defense economy emergencies emergency"
       " energy executive finance first foreign former interior internal justice permanent"
       " plenipotentiary senior special supreme vice socialist conservative communist liberal"

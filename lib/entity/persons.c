@@ -206,6 +206,11 @@ static size_t owner_before_name(const char *text, const tok_array *t, const ment
     if (words == 4 && genitive_plural(t, p->first + 1)
         && (shape_genitive(t, p->first) || genitive_plural(t, p->first)))
         return 2;
+    /* Another's name in the genitive, whose the person is: "воспитанник
+     * школы имени Гамида Гамидова Расул Алиев". */
+    if (words == 4 && shape_genitive(t, p->first) && shape_genitive(t, p->first + 1)
+        && !shape_case_ending(t, last - 1) && !shape_case_ending(t, last))
+        return 2;
     return 0;
 }
 

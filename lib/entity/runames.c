@@ -886,6 +886,8 @@ static bool listed_place(const scan *s, size_t a, size_t j)
  * (rustem_name's stem ends as most do), not in capitals. */
 static bool surname_after_title(const scan *s, size_t i)
 {
+    /* A resident's title is followed by where: "жителя Кемерова". */
+    static const char residents[] = " жител жительниц ";
     static const char *const ends[] = { "ов", "ев", "ин", "ын", "ск", "цк", "енк", "ян", "швил",
                                         "дз", "ук", "юк", "ич", "зод", "зад" };
     /* "-ский" declines as an adjective; a town in "-ск" as a noun
@@ -893,7 +895,7 @@ static bool surname_after_title(const scan *s, size_t i)
     static const char adjective_ends[] = " ий ого ому им ая ой ую ";
     if (i == 0 || !gap_is(s, i - 1, " ") || letter_case(s, i - 1) >= 0
         || names_caps(s->text, s->toks[i].start, s->toks[i].end) >= 2
-        || !names_titled(s->text, s->toks, s->n, i - 1)
+        || !names_titled(s->text, s->toks, s->n, i - 1) || listed(s, i - 1, residents)
         || !names_title_before(s->text, s->toks, s->n, i))
         return false;
     const char *w = norm(s, i);

@@ -756,6 +756,7 @@ static void test_russian_forms(void **state)
     EXPECT("Заявление министра иностранных дел Иванова прозвучало. Гости из Иваново.",
            "person:ivanov*1 place:ivanovo*1");
     EXPECT("Он обыграл представителя Иваново Аниша Гири.", "place:ivanovo*1 person:anish gir*1");
+    EXPECT("Задержан уроженец Иванова, житель Иванова.", "place:ivanovo*2");
     /* A part of a known place named by its direction is a place too. */
     EXPECT("Степи Северного Казахстана и Северо-Западный Китай.",
            "place:severn kazakhstan*1 place:kazakhstan*1 place:sever zapadn kit*1 "
@@ -794,6 +795,12 @@ static void test_russian_forms(void **state)
            "org:too aktob paip treid*1 place:aktobe*1 org:aktob paip treid*1");
     EXPECT("Суд отказал ТОО «Актобе Пайп Трейд» в иске.",
            "org:too aktob paip treid*1 place:aktobe*1 org:aktob paip treid*1");
+    /* Another's name in the genitive before a name in the nominative; a
+     * resident is a title. */
+    EXPECT("Золото завоевал воспитанник школы имени Гамида Гамидова Расул Алиев.",
+           "person:gamid gamidov*1 name:rasul aliev*1");
+    EXPECT("Жительница Химпоселка Гульнар Жаксыбаева рассказала.",
+           "person:gulnar zhaksybaev*1");
     /* A hyphenated surname is one word: no owner before it. */
     EXPECT("Режиссером стала Анна Гаспарян-Хачатрян.", "person:ann gasparyan khachatryan*1");
     /* Nor a place after a preposition, in a case the name does not share. */

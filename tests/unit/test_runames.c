@@ -347,6 +347,7 @@ static void test_surname_after_title(void **state)
     expect("заявление министра иностранных дел Иванова прозвучало", NULL, NULL, "p:Иванова");
     /* No title, no surname's shape, capitals, a sentence's start. */
     expect("жители Карпова приехали", NULL, NULL, "");
+    expect("задержан житель Кемерова вчера", NULL, NULL, "");
     expect("защитника Москвы нет", NULL, NULL, "");
     expect("защитника КАРПОВА", NULL, NULL, "");
     /* A town in "-ск" after a title is whose the title is. */
