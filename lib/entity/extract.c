@@ -707,6 +707,8 @@ static seek_status find_entities(const gazetteer *g, const char *text, size_t le
         || acronyms_link_ru(g, t, nt, &ms) < 0 || orgs_link_companies(text, t, forms, &ms) < 0)
         goto out;
     sort_mentions(&ms);
+    if (orgs_link_units(text, t, forms, &ms) < 0)
+        goto out;
     if (persons_link_surnames(text, t, nt, forms, &ms) < 0
         || keys_add_nominative_forms(t, forms, &ms) < 0
         || (sport && orgs_sport_clubs(g, text, t, nt, forms, &ms) < 0))

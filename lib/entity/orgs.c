@@ -129,6 +129,57 @@ static bool corporate_word(const char *form)
     return wordlist_has_word(words, form);
 }
 
+/* Key `key` ends with the whole words of key `end`. */
+static bool ends_with_key(const char *key, const char *end)
+{
+    size_t kl = strlen(key), el = strlen(end);
+    return kl > el && key[kl - el - 1] == ' ' && !strcmp(key + kl - el, end);
+}
+
+int orgs_link_units(const char *text, const tok_array *t, char **forms, mentions *ms)
+{
+    size_t n = ms->n;
+    for (size_t k = 0; k < n; k++) {
+        size_t a = ms->v[k].first, b = a + ms->v[k].n;   /* the unit: [a, b) */
+        if (ms->v[k].type != ENT_ORG || ms->v[k].n < 2 || b >= t->n
+            || names_case(text, t->v[a].start, t->v[a].end) <= 0
+            || names_case(text, t->v[b - 1].start, t->v[b - 1].end) >= 0
+            || t->v[b].start != t->v[b - 1].end + 1 || text[t->v[b - 1].end] != ' '
+            || names_case(text, t->v[b].start, t->v[b].end) <= 0
+            || script_word(tok_array_norm(t, a), t->v[a].len, NULL) != SCRIPT_CYRILLIC)
+            continue;
+        size_t e = 0, whole = 0, body = 0;   /* the body: [b, e) */
+        for (size_t q = 0; q < n; q++)
+            if (ms->v[q].type == ENT_ORG && ms->v[q].first == b && ms->v[q].first + ms->v[q].n > e) {
+                e = ms->v[q].first + ms->v[q].n;
+                body = q;
+            }
+        /* Its owner, a name of its own after it, is part of its key
+         * ("Министерства ... | Республики Казахстан"). */
+        for (size_t q = 0; q < n && e && e < t->n; q++) {
+            const char *bk = ms->v[body].key, *ok = ms->v[q].key;
+            if (ms->v[q].first == e && t->v[e].start == t->v[e - 1].end + 1 && text[t->v[e - 1].end] == ' '
+                && ends_with_key(bk, ok)) {
+                e += ms->v[q].n;
+                break;
+            }
+        }
+        for (size_t q = 0; q < ms->n && e; q++)
+            whole |= ms->v[q].first == a && ms->v[q].first + ms->v[q].n == e;
+        /* A unit keyed with the body already has it for its owner ("Совет
+         * министров обороны | ОДКБ"). */
+        if (!e || whole || ends_with_key(ms->v[k].key, ms->v[body].key))
+            continue;
+        mention *m = mention_add(ms, a, e - a, ENT_ORG);
+        int got = m ? mention_detected_key(text, t, forms, a, e - a, (size_t)-1, m) : -1;
+        if (got < 0)
+            return -1;
+        if (got > 0)
+            ms->n--;
+    }
+    return 0;
+}
+
 int orgs_link_companies(const char *text, const tok_array *t, char **forms, mentions *ms)
 {
     size_t n0 = ms->n;

@@ -30,6 +30,14 @@ int orgs_add_inner(const gazetteer *g, const char *text, const tok_array *t, cha
  * on no memory. */
 int orgs_link_companies(const char *text, const tok_array *t, char **forms, mentions *ms);
 
+/* A Russian body's unit named before the body, in the genitive ("Комитет
+ * науки | Министерства науки и высшего образования Республики Казахстан",
+ * "Пограничная служба | Комитета национальной безопасности Казахстана"): the
+ * two are one name too, beside each. The unit's name ends in a lower-case
+ * word, the body's starts capitalized, one space between. Returns 0, or -1
+ * on no memory. */
+int orgs_link_units(const char *text, const tok_array *t, char **forms, mentions *ms);
+
 /* An organization's name that goes on with "of" and a place the gazetteer
  * took ("Armed Forces | of the | Philippines", "Central Bank | of | Iraq")
  * is read whole; the place stays a mention of its own. Returns 0, or -1 on

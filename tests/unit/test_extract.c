@@ -400,6 +400,10 @@ static void test_russian_bodies(void **state)
     EXPECT("Заголовок\nАЛМАТЫ, 5 мая. Сотрудники управления МЧС по Алматы прибыли.",
            "place:almaty*2 org:upravlen ministerstv po chrezvychain situatsi po almaty*1 "
            "org:ministerstv po chrezvychain situatsi kazakhstan*1");
+    /* A body's unit named before the body is one name with it too. */
+    EXPECT("Сообщил Комитет науки Министерства науки Казахстана вчера.",
+           "org:komitet nauk*1 org:komitet nauk ministerstv nauk kazakhstan*1 "
+           "org:ministerstv nauk kazakhstan*1 place:kazakhstan*1");
     /* A mission, in lower case too, names its owner and where it is. */
     EXPECT("Об этом сообщили в посольстве Казахстана в России.",
            "org:posolstv kazakhstan v russia*1 place:kazakhstan*1 place:russia*1");
