@@ -435,8 +435,13 @@ static bool genitive_tail(const scan *s, size_t i)
                                         "его", "ой", "ий" };
     static const char *const adjectives[] = { "ский", "цкий" };
     static const char *const stop[] = { "имени", "страны", "года", "время" };
+    /* Plurals whose genitive has no ending ("академия наук", "академия
+     * художеств"). */
+    static const char bare_plurals[] = " наук искусств художеств ремесел ";
     const char *w = norm(s, i);
     size_t len = strlen(w);
+    if (letter_case(s, i) < 0 && wordlist_has(bare_plurals, w, len))
+        return true;
     /* Four letters or more. */
     if (letter_case(s, i) >= 0 || len < 8 || wordlist_has(time_adverbs, w, len))
         return false;
@@ -716,6 +721,24 @@ static int push_owned(scan *s, size_t a, size_t plain, size_t named, size_t owne
     return push_named(s, a, plain, named, o, kind);
 }
 
+/* The first token past a number that goes on an institution's name from
+ * token j ("Детская городская больница № 1", "школа N 5"); j when none. */
+static size_t number_after(const scan *s, size_t j)
+{
+    /* "№" (a token of its own, read as "No"), or "N" for it. */
+    const char *mark = j + 1 < s->n ? s->text + s->toks[j].start : "";
+    if (!gap_is(s, j - 1, " ") || (strncmp(mark, "№", strlen("№")) && strncmp(mark, "N ", 2)))
+        return j;
+    size_t n = j + 1;
+    if (!gap_is(s, j, " ") && !gap_is(s, j, ""))
+        return j;
+    const char *w = norm(s, n);
+    for (size_t k = 0; w[k]; k++)
+        if (w[k] < '0' || w[k] > '9')
+            return j;
+    return n + 1;
+}
+
 /* An organization named by a capitalized adjective, lower-case adjectives
  * and a head noun, then the genitive words of its name and the gazetteer
  * place whose it is: "Евразийского межправительственного совета", "Народной
@@ -757,6 +780,8 @@ static int org_phrase(scan *s, size_t a)
     size_t owned = owner_past_word(s, &plain, &named, &words, &kind);
     if (!words && owned == plain && listed(s, j, plural_heads))
         return 0;
+    if (named == plain && owned == plain)
+        plain = named = owned = number_after(s, plain);
     /* At a sentence's start, a name's adjective ("Ошский"), a place whose
      * body it is ("Арбитражный суд Москвы") or a name in guillemets after it
      * ("Государственный концерн «Туркменхимия»") says it is a name. */
