@@ -77,14 +77,12 @@ int acronyms_link(const char *text, const tok_array *t, char **forms, mentions *
                 type = ENT_ORG;   /* its head or its end is an organization's */
         }
         if (!key) {
-            mention *m = mention_add(ms, s, a - s, type);
-            int rc = m ? mention_detected_key(text, t, forms, s, a - s, (size_t)-1, m) : -1;
+            mention *m;
+            int rc = mention_add_detected(ms, text, t, forms, s, a - s, (size_t)-1, type, &m);
             if (rc < 0)
                 return -1;
-            if (rc > 0) {
-                ms->n--;
+            if (rc > 0)
                 continue;
-            }
             key = m->key, name = m->name;
         }
         /* Every mention of the acronym in capitals: what read it gives way. */
@@ -121,13 +119,11 @@ int acronyms_add(const char *text, const tok_array *t, const names_tok *nt, char
     for (size_t i = 0; i < t->n; i++) {
         if (taken[i] || !ruabbr_org(text, nt, t->n, i))
             continue;
-        mention *m = mention_add(ms, i, 1, ENT_ORG);
-        int rc = m ? mention_detected_key(text, t, forms, i, 1, (size_t)-1, m) : -1;
+        mention *m;
+        int rc = mention_add_detected(ms, text, t, forms, i, 1, (size_t)-1, ENT_ORG, &m);
         if (rc < 0)
             return -1;
-        if (rc > 0)
-            ms->n--;
-        else
+        if (rc == 0)
             taken[i] = 1;
     }
     return 0;

@@ -599,12 +599,10 @@ static int add_detected(const char *text, const tok_array *t, char **forms,
     static const ent_type types[] = { ['p'] = ENT_PERSON, ['o'] = ENT_ORG, ['l'] = ENT_PLACE,
                                       ['n'] = ENT_NAME };
     for (long i = 0; i < nn; i++) {
-        mention *m = mention_add(ms, nm[i].first, nm[i].n, types[nm[i].type]);
-        int rc = m ? mention_detected_key(text, t, forms, nm[i].first, nm[i].n, (size_t)-1, m) : -1;
-        if (rc < 0)
+        mention *m;
+        if (mention_add_detected(ms, text, t, forms, nm[i].first, nm[i].n, (size_t)-1,
+                                 types[nm[i].type], &m) < 0)
             return -1;
-        if (rc > 0)
-            ms->n--;
     }
     return 0;
 }

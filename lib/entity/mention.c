@@ -108,3 +108,14 @@ bool mention_join_forms(char **forms, size_t a, size_t b, char *key, size_t cap)
     }
     return true;
 }
+
+int mention_add_detected(mentions *ms, const char *text, const tok_array *t, char **forms,
+                         size_t first, size_t n, size_t head, ent_type type, mention **out)
+{
+    mention *m = mention_add(ms, first, n, type);
+    int got = m ? mention_detected_key(text, t, forms, first, n, head, m) : -1;
+    if (got > 0)
+        ms->n--;
+    *out = got == 0 ? m : NULL;
+    return got;
+}

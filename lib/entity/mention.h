@@ -39,6 +39,13 @@ mention *mention_add(mentions *m, size_t first, size_t n, ent_type type);
 int mention_detected_key(const char *text, const tok_array *t, char **forms, size_t first,
                          size_t nt, size_t head, mention *m);
 
+/* Adds the detected name of tokens [first, first+n) (and `head`, as for
+ * mention_detected_key) as a mention of `type`, keyed and spelled as the
+ * text writes it, into *out. Returns 0, 1 when the words give no key
+ * (nothing added, *out NULL), -1 on no memory. */
+int mention_add_detected(mentions *ms, const char *text, const tok_array *t, char **forms,
+                         size_t first, size_t n, size_t head, ent_type type, mention **out);
+
 /* The match forms of tokens [a, b) joined by spaces into key (cap bytes):
  * a name's key; false when it does not fit. */
 bool mention_join_forms(char **forms, size_t a, size_t b, char *key, size_t cap);

@@ -170,12 +170,9 @@ int orgs_link_units(const char *text, const tok_array *t, char **forms, mentions
          * министров обороны | ОДКБ"). */
         if (!e || whole || ends_with_key(ms->v[k].key, ms->v[body].key))
             continue;
-        mention *m = mention_add(ms, a, e - a, ENT_ORG);
-        int got = m ? mention_detected_key(text, t, forms, a, e - a, (size_t)-1, m) : -1;
-        if (got < 0)
+        mention *m;
+        if (mention_add_detected(ms, text, t, forms, a, e - a, (size_t)-1, ENT_ORG, &m) < 0)
             return -1;
-        if (got > 0)
-            ms->n--;
     }
     return 0;
 }

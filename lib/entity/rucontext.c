@@ -130,8 +130,8 @@ int rucontext_add_directions(const char *text, const tok_array *t, char **forms,
             && wordlist_has(parts, tok_array_norm(t, a - 1), t->v[a - 1].len))
             a--;
         size_t end = p + ms->v[m].n;
-        mention *d = mention_add(ms, a, end - a, ENT_PLACE);
-        if (!d || mention_detected_key(text, t, forms, a, end - a, (size_t)-1, d) < 0)
+        mention *d;
+        if (mention_add_detected(ms, text, t, forms, a, end - a, (size_t)-1, ENT_PLACE, &d) < 0)
             return -1;
         memset(taken + a, 1, p - a);
     }
@@ -190,16 +190,14 @@ int rucontext_add_names(const gazetteer *g, const char *text, size_t len, const 
             drop_mentions_within(ms, a, end, quoted && type == ENT_ORG);
         else if (!quoted && type == ENT_ORG)
             drop_mentions_within(ms, a, a + 1, false);
-        mention *m = mention_add(ms, h[i].first, h[i].n, type);
-        int got = m ? mention_detected_key(text, t, forms, h[i].first, h[i].n, h[i].head, m) : -1;
+        mention *m;
+        int got = mention_add_detected(ms, text, t, forms, h[i].first, h[i].n, h[i].head, type, &m);
         if (got < 0) {
             rc = -1;
             break;
         }
-        if (got > 0) {
-            ms->n--;
+        if (got > 0)
             continue;
-        }
         const gaz_entity *e[2];
         if (g && gaz_lookup(g, m->key, type == ENT_NAME ? ENT_NTYPES : type, e, 2) == 1) {
             free(m->own_key);
