@@ -342,6 +342,38 @@ static bool after_given_name(const char *text, const tok_array *t, const unsigne
     return stem_ends(t, i, ends, sizeof ends / sizeof *ends);
 }
 
+/* A one-word place after a given name the gazetteer lacks, with a
+ * person's title before the two or a speech verb after, is a surname
+ * ("Маттео Коломбо отметил", not Colombo): token i-1 a capitalized
+ * Cyrillic word no name took, joined by a space, no adjective, inside its
+ * sentence. */
+static bool after_titled_given_name(const char *text, const tok_array *t, const names_tok *nt,
+                                    const unsigned char *taken, size_t i)
+{
+    static const char *const adjective_ends[] = { "ий", "ый", "ой", "ая", "ое", "ого", "ой", "ую",
+                                                  "ом", "ым", "им", "ые", "ых", "их" };
+    /* A name going on after the place is whose the place is ("Нацбанка
+     * Казахстана Тимур Сулейменов"). */
+    if (i + 1 < t->n && t->v[i + 1].start <= t->v[i].end + 1
+        && names_case(text, t->v[i + 1].start, t->v[i + 1].end) > 0)
+        return false;
+    if (i < 2 || taken[i - 1] || t->v[i].start != t->v[i - 1].end + 1
+        || text[t->v[i - 1].end] != ' '
+        || names_case(text, t->v[i - 1].start, t->v[i - 1].end) <= 0
+        || names_caps(text, t->v[i - 1].start, t->v[i - 1].end) >= 0
+        || script_word(tok_array_norm(t, i - 1), t->v[i - 1].len, NULL) != SCRIPT_CYRILLIC
+        || names_sentence_end(text, nt, t->n, i - 2))
+        return false;
+    const char *w = tok_array_norm(t, i - 1);
+    size_t len = t->v[i - 1].len;
+    for (size_t k = 0; k < sizeof adjective_ends / sizeof *adjective_ends; k++) {
+        size_t el = strlen(adjective_ends[k]);
+        if (len > el && !memcmp(w + len - el, adjective_ends[k], el))
+            return false;
+    }
+    return names_title_before(text, nt, t->n, i - 1) || names_person_context(text, nt, t->n, i);
+}
+
 /* A one-word person the gazetteer names by a given name ("Улугбек", Mirzo
  * Ulugbek), or a place met only by a case of its name ("Виктор" of
  * "Виктория"), right before a one-word place shaped as a surname
@@ -528,7 +560,8 @@ static int rejected(const char *text, const tok_array *t, const names_tok *nt,
         return 0;
     if (g->ent->type == ENT_PLACE
         && (surname_after(text, t, taken, g->first) || after_given_name(text, t, taken, g->first)
-            || surname_after_title(text, t, nt, g->first)))
+            || surname_after_title(text, t, nt, g->first)
+            || after_titled_given_name(text, t, nt, taken, g->first)))
         return 1;
     /* A person the gazetteer names by one word that is another's given name
      * before a surname: "Улугбек Матякубов" is no Mirzo Ulugbek. */

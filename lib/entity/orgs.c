@@ -100,6 +100,10 @@ int orgs_add_inner(const gazetteer *g, const char *text, const tok_array *t, cha
         if (shape_named_after(t, at) ? in[i].ent->type != ENT_PERSON
                                : in[i].ent->type != ENT_PLACE && in[i].ent->type != ENT_ORG)
             continue;
+        /* A name inside is capitalized: "Государственной думы" names no
+         * Dumai. */
+        if (names_case(text, t->v[at].start, t->v[at].end) <= 0)
+            continue;
         /* An organization and its owner ("ГКНБ Республики Таджикистан"):
          * the owner's own organization, when the gazetteer names it so
          * otherwise ("ГКНБ Таджикистана"), and the owner stays a place. */

@@ -268,7 +268,8 @@ int persons_drop_leading_verbs(const char *text, const tok_array *t, char **form
 int persons_split_town_and_person(const char *text, const tok_array *t, char **forms, mentions *ms)
 {
     static const char town_words[] =
-        " города г села поселка посёлка пгт аула кишлака станицы деревни хутора ";
+        " города г села поселка посёлка пгт аула кишлака станицы деревни хутора"
+        " городе селе поселке посёлке ауле кишлаке станице деревне хуторе ";
     size_t n = ms->n;
     for (size_t m = 0; m < n; m++) {
         mention *p = &ms->v[m];

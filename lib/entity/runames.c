@@ -1170,9 +1170,11 @@ long runames_find(const char *text, size_t len, const names_tok *toks, size_t n,
         if (rc == 0 && i == word_end(&s, i) && free_span(&s, i, j) && !sentence_start(&s, i)
             && alone(&s, i, j) && surname_after_title(&s, i))
             rc = push(&s, i, j - i + 1, (size_t)-1, NAMES_PERSON) < 0 ? -1 : 1;
-        /* A word in capitals is an acronym (ruabbr.h), no list's place. */
+        /* A word in capitals is an acronym (ruabbr.h), an institution's head
+         * ("Университет Сан-Паулу, Университет имени ...") no list's place. */
         if (rc == 0 && free_span(&s, i, j) && !sentence_start(&s, i) && alone(&s, i, j)
-            && names_caps(text, toks[i].start, toks[i].end) < 2 && listed_place(&s, i, j))
+            && names_caps(text, toks[i].start, toks[i].end) < 2 && !listed(&s, i, inst_heads)
+            && listed_place(&s, i, j))
             rc = push(&s, i, j - i + 1, (size_t)-1, NAMES_PLACE) < 0 ? -1 : 1;
         if (rc > 0 && s.out[s.len - 1].first + s.out[s.len - 1].n - 1 > j)
             j = s.out[s.len - 1].first + s.out[s.len - 1].n - 1;   /* past the hit's words */

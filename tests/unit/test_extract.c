@@ -92,6 +92,8 @@ static const char gaz_text[] =
     "place\tEurasia\tЕвразия\n"
     "place\tChina\tКитай\n"
     "place\tIvanovo\tИваново\n"
+    "place\tDumai\tДумай\n"
+    "org\tState Duma\tГосударственная дума\n"
     "org\tEvraz\tЕвраз\n"
     "place\tOsh\tОш\n"
     "place\tVinh\tВинь\n"
@@ -761,6 +763,15 @@ static void test_russian_forms(void **state)
            "person:ivanov*1 place:ivanovo*1");
     EXPECT("Он обыграл представителя Иваново Аниша Гири.", "place:ivanovo*1 person:anish gir*1");
     EXPECT("Задержан уроженец Иванова, житель Иванова.", "place:ivanovo*2");
+    /* A given name the gazetteer lacks before a one-word place, a speech
+     * verb after: a person ("Маттео Коломбо", not Colombo). */
+    EXPECT("По словам банка, Маттео Иваново отметил рост.", "person:matte ivanov*1");
+    EXPECT("Поезд из Тулы в Иваново отменили.", "place:ivanovo*1");
+    /* A town after its word before a person. */
+    EXPECT("Инспектор отделения в городе Таре Виталий Горбунов осужден.",
+           "place:tar*1 person:vital gorbunov*1");
+    /* A name inside an organization's name is capitalized. */
+    EXPECT("Депутат Государственной думы Петров.", "org:state duma*1");
     /* A part of a known place named by its direction is a place too. */
     EXPECT("Степи Северного Казахстана и Северо-Западный Китай.",
            "place:severn kazakhstan*1 place:kazakhstan*1 place:sever zapadn kit*1 "

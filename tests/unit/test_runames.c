@@ -74,6 +74,8 @@ static void test_lists(void **state)
 {
     (void)state;
     expect("пациентов из Мозыря, Речицы и Жлобина примут", "Мозыря", NULL, "l:Речицы|l:Жлобина");
+    /* An institution's head in the list is none of its places. */
+    expect("подписали Университет Сан-Паулу, Университет имени Неру", "Сан-Паулу", "Сан-Паулу", "");
     expect("гости из Чолпон-Аты и Каракола", "Каракола", NULL, "l:Чолпон-Аты");
     /* No known place in the list; a list at a sentence's start. */
     expect("встреча с Ивановым и Петровым прошла", NULL, NULL, "");
