@@ -97,7 +97,7 @@ static const struct { unsigned fl; const char *words; } classes[] = {
       " декабр ранее позднее позже напомним помимо перед впрочем теперь сейчас накануне"
       " согласно около более менее почти лишь только именно вместе среди против вокруг без"
       " над под тем утром вечером днем ночью вместо несмотря благодаря всего зато кстати"
-      " итак например наконец сначала потом впервые вновь снова " },
+      " итак например наконец сначала потом впервые вновь снова всех " },
     { W_CONN, " and for of the " },
     { W_PART, " al bin da de del der du el ibn ul van von " },
     { W_TITLE, " admiral ambassador ayatollah capt captain chairman chairwoman chancellor col"
@@ -116,7 +116,7 @@ static const struct { unsigned fl; const char *words; } classes[] = {
       " художник режиссер актер актрис певец певиц композитор дирижер спортсмен боксер"
       " шахматист футболист хоккеист нападающ вратар полузащитник фермер учител студент"
       " начальник заведующ сопредседател уполномочен омбудсмен главврач замглав зампред"
-      " митрополит архиепископ епископ имам муфти пилот"
+      " митрополит архиепископ епископ католикос имам муфти пилот"
       /* A resident, singular only: "жители Москвы" are many. */
       " житель жителя жителю жителем жительница жительницы жительнице жительницу жительницей " },
     { W_ADJ, " acting affairs assistant chief defence defense economy emergencies emergency"
@@ -130,7 +130,7 @@ static const struct { unsigned fl; const char *words; } classes[] = {
       " исполняющ обязанност российск казахстанск таджикск киргизск кыргызск армянск"
       " белорусск узбекск туркменск азербайджанск грузинск украинск американск китайск"
       " иранск афганск турецк французск германск немецк британск европейск индийск"
-      " пакистанск " },
+      " пакистанск святейш " },
     { W_ORG, " academy administration agency alliance army assembly association bank bureau"
       " cabinet center centre coalition command commission committee company conference"
       " congress corporation council court department directorate embassy forces forum"

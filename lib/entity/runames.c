@@ -26,7 +26,8 @@ static const char route_words[] =
     " дорог железн трасс автодорог магистрал маршрут участк коридор перевал пропуск границ"
     " трубопровод газопровод нефтепровод рейс рейсов сообщени ";
 /* Words a region's adjective stands before: "Ошской области". */
-static const char region_words[] = " област кр район округ поселен велаят вилоят этрап ";
+static const char region_words[] =
+    " област кр район округ поселен велаят вилоят этрап аймак аймаг сомон кожуун улус ";
 /* Words a geographic feature's adjective stands before: "Алагирского
  * ущелья", "Суусамырской долине", "Телецкое озеро", "Обской губы". */
 static const char feature_words[] =
@@ -859,6 +860,12 @@ static bool joiner_at(const scan *s, size_t k, const char *w)
            && gap_is(s, k, " ");
 }
 
+/* Token k is a route's or border's word in lower case ("участка"). */
+static bool route_word(const scan *s, size_t k)
+{
+    return letter_case(s, k) < 0 && listed(s, k, route_words);
+}
+
 /* The name at [a, j] is one of a pair, "от A до B" or "между A и B", whose
  * other is a known place, or after a route's word ("пункт пропуска между
  * Баграташеном и Садахло"). */
@@ -879,6 +886,17 @@ static bool pair_place(const scan *s, size_t a, size_t j)
             return true;
         if (open > 0 && gap_is(s, open - 1, " ") && letter_case(s, open - 1) < 0
             && listed(s, open - 1, route_words) && free_span(s, b, e))
+            return true;
+    }
+    /* After a route's word, "A - B": "участка Ахалкалаки - Марабда". */
+    static const char *const dashes[] = { " - ", " – ", " — " };
+    for (size_t d = 0; d < sizeof dashes / sizeof *dashes; d++) {
+        size_t b;
+        if (a >= 1 && gap_is(s, a - 1, " ") && route_word(s, a - 1) && gap_is(s, j, dashes[d])
+            && j + 1 < s->n && letter_case(s, j + 1) > 0)
+            return true;
+        if (a >= 2 && gap_is(s, a - 1, dashes[d]) && letter_case(s, a - 1) > 0
+            && (b = word_start(s, a - 1)) >= 1 && gap_is(s, b - 1, " ") && route_word(s, b - 1))
             return true;
     }
     return false;
@@ -932,6 +950,37 @@ static bool surname_after_title(const scan *s, size_t i)
                    || wordlist_has(adjective_ends, w + stem, len - stem);
     }
     return false;
+}
+
+/* Token i is a cleric's name after his title, which is all the name the
+ * church uses ("Святейшего Патриарха Кирилла", "Католикос Всех Армян
+ * Гарегин II", "митрополит Иларион"): a capitalized word, no known name,
+ * not in capitals. */
+static bool cleric_named(const scan *s, size_t i)
+{
+    static const char clerics[] = " патриарх католикос митрополит архиепископ епископ архимандрит"
+                                  " игумен ";
+    static const char between[] = " всех армян ";   /* "Католикос Всех Армян Гарегин" */
+    if (i == 0 || letter_case(s, i) <= 0 || names_caps(s->text, s->toks[i].start, s->toks[i].end) >= 2
+        || wordlist_has_word(between, norm(s, i)))
+        return false;
+    size_t k = i - 1;
+    while (k > 0 && gap_is(s, k, " ") && wordlist_has_word(between, norm(s, k)))
+        k--;
+    return gap_is(s, k, " ") && listed(s, k, clerics);
+}
+
+/* The last token of a name and the Roman numeral after it, if any ("Гарегин
+ * II"): j, or the numeral's token. */
+static size_t roman_after(const scan *s, size_t j)
+{
+    if (j + 1 >= s->n || !gap_is(s, j, " "))
+        return j;
+    const char *w = s->text + s->toks[j + 1].start;
+    size_t len = s->toks[j + 1].end - s->toks[j + 1].start;
+    if (len == 0 || len > 4 || strspn(w, "IVX") < len)
+        return j;
+    return j + 1;
 }
 
 /* A capitalized word standing alone: no capitalized word joined to it by a
@@ -1117,7 +1166,9 @@ static int dateline_agency(scan *s)
         if (!opens || letter_case(s, k) <= 0)
             continue;
         size_t j = word_end(s, k), q, close = 0;   /* "/Новости-Армения/" */
-        while (j + 1 < s->n && gap_is(s, j, " ") && letter_case(s, j + 1) > 0 && !taken(s, j + 1))
+        /* A place may be a word of its name: "/РИА Томск/". */
+        while (j + 1 < s->n && gap_is(s, j, " ") && letter_case(s, j + 1) > 0
+               && (!taken(s, j + 1) || known_place(s, j + 1)))
             j = word_end(s, j + 1);
         /* A name in quotes goes on it: "/РИА «Дагестан»/". */
         if (j + 1 < s->n && quote_after_space(s, j + 1) && (q = quote_end(s, j + 1)) != (size_t)-1) {
@@ -1170,6 +1221,10 @@ long runames_find(const char *text, size_t len, const names_tok *toks, size_t n,
         if (rc == 0 && i == word_end(&s, i) && free_span(&s, i, j) && !sentence_start(&s, i)
             && alone(&s, i, j) && surname_after_title(&s, i))
             rc = push(&s, i, j - i + 1, (size_t)-1, NAMES_PERSON) < 0 ? -1 : 1;
+        if (rc == 0 && free_span(&s, i, j) && cleric_named(&s, i)
+            && !(j + 1 < n && gap_is(&s, j, " ") && letter_case(&s, j + 1) > 0
+                 && roman_after(&s, j) == j))   /* "архиепископ Мкртич Прошян": a full name */
+            rc = push(&s, i, roman_after(&s, j) - i + 1, (size_t)-1, NAMES_PERSON) < 0 ? -1 : 1;
         /* A word in capitals is an acronym (ruabbr.h), an institution's head
          * ("Университет Сан-Паулу, Университет имени ...") no list's place. */
         if (rc == 0 && free_span(&s, i, j) && !sentence_start(&s, i) && alone(&s, i, j)

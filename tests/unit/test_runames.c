@@ -56,6 +56,9 @@ static void test_geographic_word(void **state)
     expect("у села Сотк Гегаркуникской области", NULL, NULL,
            "l:Сотк|l:Гегаркуникской области");
     expect("у села Сотк Гегаркуникской", NULL, NULL, "");
+    /* Both ends of a route's "A - B". */
+    expect("реконструкция участка Ахалкалаки - Марабда завершена", NULL, NULL,
+           "l:Ахалкалаки|l:Марабда");
     /* Districts, provinces and states too. */
     expect("дворы в микрорайонах Бывалово и Лукьяново", NULL, NULL, "l:Бывалово|l:Лукьяново");
     expect("поставки в провинцию Хэйлунцзян выросли", NULL, NULL, "l:Хэйлунцзян");
@@ -206,6 +209,7 @@ static void test_org_phrases(void **state)
     expect("и Российская сторона заявила", NULL, NULL, "");
     expect("и российская партия заявила", NULL, NULL, "");
     expect("в Ошской области", NULL, NULL, "l:Ошской области");
+    expect("явка в Завханском аймаке выше", NULL, NULL, "l:Завханском аймаке");
     expect("и Евразийский банк развития", NULL, "Евразийский", "");
     /* Institutions of every kind, in any case. */
     expect("планы Большого театра на сезон", NULL, NULL, "o:Большого театра");
@@ -325,6 +329,7 @@ static void test_dateline_agency(void **state)
     expect("Заголовок\nЕРЕВАН, 3 мая. /Новости-Армения/. Текст", "ЕРЕВАН", NULL,
            "o:Новости-Армения");
     expect("Заголовок\nМОСКВА, 14 марта. /ТАСС/. Поставки выросли", "МОСКВА", "ТАСС", "");
+    expect("Заголовок\nТОМСК, 5 мая /РИА Томск/. Текст", "ТОМСК Томск", NULL, "o:РИА Томск");
     /* A name in quotes goes on the agency's. */
     expect("Заголовок\nМАХАЧКАЛА, 5 мая /РИА \"Дагестан\"/. Текст", "МАХАЧКАЛА Дагестан", NULL,
            "o:РИА \"Дагестан");
@@ -361,6 +366,11 @@ static void test_surname_after_title(void **state)
     expect("задержан житель Кемерова вчера", NULL, NULL, "");
     expect("защитника Москвы нет", NULL, NULL, "");
     expect("защитника КАРПОВА", NULL, NULL, "");
+    /* A cleric is named by his church name after his title, with its
+     * numeral. */
+    expect("по благословению Святейшего Патриарха Кирилла", NULL, NULL, "p:Кирилла");
+    expect("Католикос Всех Армян Гарегин II совершил", NULL, NULL, "p:Гарегин II");
+    expect("архиепископ Мкртич Прошян сказал", NULL, NULL, "");
     /* A town in "-ск" after a title is whose the title is. */
     expect("экс-глава Партизанска ушел", NULL, NULL, "");
     expect("защитника Жуковского", NULL, NULL, "p:Жуковского");
