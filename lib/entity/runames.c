@@ -61,7 +61,7 @@ static const char org_heads[] =
     " отряд школ епарх семинария семинарии семинарию семинарией церкв церков митропол патриархат"
     " муфтият синод ансамбл оркестр"
     " капелл редакц телерадиокомпан кооператив заповедник зоопарк таможн федерац обществ хор ассоциац"
-    " бюро ";
+    " бюро войск ";
 
 /* Heads that, capitalized, name a state ("Российская Федерация"). */
 static const char state_words[] = " федерац ";
@@ -73,8 +73,9 @@ static const char plural_heads[] = " коллег ";
 
 /* Heads of a state body named by its owner alone: "Прокуратура
  * Забайкальского края", "Администрации Приморского края", a country's
- * central bank ("Банк Китая"). */
-static const char state_heads[] = " прокуратур администрац правительств дум банк ";
+ * central bank ("Банк Китая"), a city's university ("Университет
+ * Сан-Паулу"). */
+static const char state_heads[] = " прокуратур администрац правительств дум банк университет ";
 
 /* Heads that begin an institution's name of their own, capitalized before
  * the genitive words of its name: "Институт ядерной физики", "Центр
@@ -805,9 +806,12 @@ static int institution(scan *s, size_t a)
         return 0;
     size_t plain, named;
     enum owner kind;
-    size_t words = name_tail(s, a + 1, false, &plain, &named);
+    size_t words = name_tail(s, a + 1, true, &plain, &named);
     size_t owned = owner_past_word(s, &plain, &named, &words, &kind);
-    /* A state body needs no words of its own before its owner. */
+    /* A state body needs no words of its own before its owner, nor one
+     * named after someone ("Университет имени Джавахарлала Неру"). */
+    if (!words && named > plain)
+        return push_owned(s, a, plain, named, owned, kind);
     if (!words && !(owned > plain && listed(s, a, state_heads)))
         return 0;
     if (sentence_start(s, a) && words < 2 && named == plain && owned == plain)

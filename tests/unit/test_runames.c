@@ -77,8 +77,10 @@ static void test_lists(void **state)
 {
     (void)state;
     expect("пациентов из Мозыря, Речицы и Жлобина примут", "Мозыря", NULL, "l:Речицы|l:Жлобина");
-    /* An institution's head in the list is none of its places. */
-    expect("подписали Университет Сан-Паулу, Университет имени Неру", "Сан-Паулу", "Сан-Паулу", "");
+    /* An institution's head in the list is none of its places: a
+     * university by its city (the gazetteer's) or by whom it is named after. */
+    expect("подписали Университет Сан-Паулу, Университет имени Неру", "Сан-Паулу", "Сан-Паулу",
+           "o:Университет|o:Университет имени Неру");
     expect("гости из Чолпон-Аты и Каракола", "Каракола", NULL, "l:Чолпон-Аты");
     /* No known place in the list; a list at a sentence's start. */
     expect("встреча с Ивановым и Петровым прошла", NULL, NULL, "");
@@ -285,6 +287,7 @@ static void test_institutions(void **state)
     expect("председатель Агентства по атомной энергии доложил", NULL, NULL,
            "o:Агентства по атомной энергии");
     expect("ученые Института ядерной физики создали", NULL, NULL, "o:Института ядерной физики");
+    expect("бойцы Пограничных войск ГКНБ вчера", NULL, NULL, "o:ГКНБ|o:Пограничных войск ГКНБ");
     /* A capitalized adjective and its noun are words of the name; a
      * region's are no words of its own. */
     expect("меморандум подписал Фонд Шелкового пути вчера", NULL, NULL, "o:Фонд Шелкового пути");
