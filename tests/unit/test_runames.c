@@ -62,6 +62,7 @@ static void test_geographic_word(void **state)
     /* Districts, provinces and states too. */
     expect("дворы в микрорайонах Бывалово и Лукьяново", NULL, NULL, "l:Бывалово|l:Лукьяново");
     expect("поставки в провинцию Хэйлунцзян выросли", NULL, NULL, "l:Хэйлунцзян");
+    expect("практика на озере Хубсугул и в пустыне Гоби", NULL, NULL, "l:Хубсугул|l:Гоби");
     /* A plural in -ов before a list; the word opening a sentence. */
     expect("жители поселков Рогун и Нурек", NULL, NULL, "l:Рогун|l:Нурек");
     expect("Вода пришла. Поселок Нурек затоплен.", NULL, NULL, "l:Нурек");
