@@ -1,6 +1,7 @@
 /* Organizations in extraction past the gazetteer's list: the names inside a
  * Russian organization's name ("МИД России" names Russia), a branch
- * ("Интерфакс-Казахстан"), a company without its corporate words, a name
+ * ("Интерфакс-Казахстан"), a body's unit named with the body ("Комитет
+ * науки Министерства науки ..."), a company without its corporate words, a name
  * going on with "of" and a place ("Central Bank of Iraq"), and a town read
  * as its club in a sports story (clubs.h). Passes of extract.c's pipeline. */
 #ifndef SEEKD_ENTITY_ORGS_H

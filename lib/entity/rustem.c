@@ -144,7 +144,7 @@ bool rustem_declines_to(const char *name, size_t nlen, const char *word, size_t 
         }
     /* An ending no nominative has is part of the name's stem ("Планом"):
      * a word with no ending of its own ("План") is no case of it. */
-    return *end;
+    return *end != '\0';
 }
 
 bool rustem_verb_like(const char *norm, size_t len)
