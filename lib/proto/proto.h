@@ -27,7 +27,8 @@ typedef enum proto_op {
 
 /* Facets a search may ask for, as bits of proto_request.facets. */
 enum { PROTO_FACET_PERSON = 1, PROTO_FACET_ORG = 2, PROTO_FACET_PLACE = 4, PROTO_FACET_DATE = 8,
-       PROTO_FACET_MONTH = 16, PROTO_FACET_YEAR = 32 };
+       PROTO_FACET_MONTH = 16, PROTO_FACET_YEAR = 32,
+       PROTO_FACET_ALL = 2 * PROTO_FACET_YEAR - 1 };
 
 /* A search's order ("sort"): by score, or by the documents' own dates. */
 typedef enum proto_sort { PROTO_SORT_RELEVANCE = 0, PROTO_SORT_NEWEST, PROTO_SORT_OLDEST } proto_sort;

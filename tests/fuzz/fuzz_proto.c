@@ -91,8 +91,7 @@ static void check_request(const proto_request *req, size_t len)
         assert(text_utf8_prefix(req->q, req->q_len) == req->q_len);
         assert(req->limit <= PROTO_MAX_LIMIT && req->offset <= PROTO_MAX_OFFSET);
         assert(req->snippets == 0 || req->snippets == 1);
-        assert(req->facets <= (PROTO_FACET_PERSON | PROTO_FACET_ORG | PROTO_FACET_PLACE
-                               | PROTO_FACET_DATE));
+        assert(req->facets <= PROTO_FACET_ALL);
         break;
     case PROTO_ENTITY:
         assert(req->name && req->name_len > 0 && req->name[req->name_len] == '\0');
