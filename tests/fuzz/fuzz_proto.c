@@ -76,6 +76,14 @@ static void check_error_line(const proto_error *err, const json_t *id)
     free(line);
 }
 
+/* A query as parse_q leaves it: cut to whole characters and terminated. */
+static void check_q(const proto_request *req, size_t len)
+{
+    assert(req->q_len <= PROTO_MAX_QUERY && req->q_len <= len);
+    assert(req->q[req->q_len] == '\0');
+    assert(text_utf8_prefix(req->q, req->q_len) == req->q_len);
+}
+
 static void check_request(const proto_request *req, size_t len)
 {
     assert(json_is_object(req->json));
@@ -86,12 +94,26 @@ static void check_request(const proto_request *req, size_t len)
 #endif
     switch (req->op) {
     case PROTO_SEARCH:
-        assert(req->q && req->q_len <= PROTO_MAX_QUERY && req->q_len <= len);
-        assert(req->q[req->q_len] == '\0');
-        assert(text_utf8_prefix(req->q, req->q_len) == req->q_len);
+        assert(req->q);
+        check_q(req, len);
         assert(req->limit <= PROTO_MAX_LIMIT && req->offset <= PROTO_MAX_OFFSET);
         assert(req->snippets == 0 || req->snippets == 1);
         assert(req->facets <= PROTO_FACET_ALL);
+        assert(req->sort <= PROTO_SORT_OLDEST);
+        break;
+    case PROTO_EXPLAIN:
+        assert(req->q);
+        check_q(req, len);
+        assert(!req->doc || req->doc_len <= PROTO_MAX_DOC_ID);
+        break;
+    case PROTO_SIMILAR:
+        assert(req->doc && req->doc_len > 0 && req->doc_len <= PROTO_MAX_DOC_ID);
+        if (req->q)
+            check_q(req, len);
+        assert(req->limit <= PROTO_MAX_LIMIT && req->offset <= PROTO_MAX_OFFSET);
+        break;
+    case PROTO_HEALTH:
+        assert(req->max_age == -1 || req->max_age >= 0);
         break;
     case PROTO_ENTITY:
         assert(req->name && req->name_len > 0 && req->name[req->name_len] == '\0');
