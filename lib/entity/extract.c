@@ -179,11 +179,6 @@ static bool nominative_like(const tok_array *t, size_t i)
  * capitalized Cyrillic word, not taken, after a space, whose stem ends as
  * surnames and patronymics do, and that is no region's adjective ("Владимир
  * Ивановской области"). */
-/* How the stems of Russian and the region's surnames and patronymics end. */
-static const char *const surname_ends[] = { "ович", "евич", "овн", "евн", "ичн", "ов", "ев", "ин",
-                                            "ын", "ск", "цк", "ян", "енк", "ук", "юк", "ич", "дз",
-                                            "швил", "зод", "зад" };
-
 static bool surname_after(const char *text, const tok_array *t, const unsigned char *taken,
                           size_t i)
 {
@@ -219,7 +214,7 @@ static bool surname_after(const char *text, const tok_array *t, const unsigned c
         if ((rl == 12 && !memcmp(r, "област", 12)) || (rl == 10 && !memcmp(r, "район", 10)))
             return false;
     }
-    return stem_ends(t, i + 1, surname_ends, sizeof surname_ends / sizeof *surname_ends);
+    return rustem_surname_shaped(w, t->v[i + 1].len);
 }
 
 /* A one-word place right after a person's title is a surname shaped as
@@ -228,14 +223,8 @@ static bool surname_after(const char *text, const tok_array *t, const unsigned c
 static bool surname_after_title(const char *text, const tok_array *t, const names_tok *nt,
                                 size_t i)
 {
-    /* "-ский" declines as an adjective; a town in "-ск" as a noun ("главы
-     * Партизанска"). */
-    static const char *const towns[] = { "ск", "цк" };
-    static const char adjective_ends[] = " ий ого ому им ая ой ую ";
     /* A resident's title is followed by where: "жителя Кемерова". */
     static const char residents[] = " жител жительниц ";
-    const char *w = tok_array_norm(t, i);
-    size_t len = t->v[i].len, stem = rustem_name(w, len);
     /* A name after it is the person's: the place is whose he is
      * ("представителя Нидерландов Аниша Гири"). */
     bool name_next = i + 1 < t->n && t->v[i + 1].start == t->v[i].end + 1
@@ -245,8 +234,7 @@ static bool surname_after_title(const char *text, const tok_array *t, const name
            && names_titled(text, nt, t->n, i - 1) && names_title_before(text, nt, t->n, i)
            && !wordlist_has(residents, tok_array_norm(t, i - 1),
                             rustem_name(tok_array_norm(t, i - 1), t->v[i - 1].len))
-           && stem_ends(t, i, surname_ends, sizeof surname_ends / sizeof *surname_ends)
-           && (!stem_ends(t, i, towns, 2) || wordlist_has(adjective_ends, w + stem, len - stem));
+           && rustem_surname_shaped(tok_array_norm(t, i), t->v[i].len);
 }
 
 /* A one-word Russian name met only through its stem, by a word whose

@@ -935,25 +935,13 @@ static bool surname_after_title(const scan *s, size_t i)
 {
     /* A resident's title is followed by where: "жителя Кемерова". */
     static const char residents[] = " жител жительниц ";
-    static const char *const ends[] = { "ов", "ев", "ин", "ын", "ск", "цк", "енк", "ян", "швил",
-                                        "дз", "ук", "юк", "ич", "зод", "зад" };
-    /* "-ский" declines as an adjective; a town in "-ск" as a noun
-     * ("главы Партизанска"). */
-    static const char adjective_ends[] = " ий ого ому им ая ой ую ";
     if (i == 0 || !gap_is(s, i - 1, " ") || letter_case(s, i - 1) >= 0
         || names_caps(s->text, s->toks[i].start, s->toks[i].end) >= 2
         || !names_titled(s->text, s->toks, s->n, i - 1) || listed(s, i - 1, residents)
         || !names_title_before(s->text, s->toks, s->n, i))
         return false;
     const char *w = norm(s, i);
-    size_t len = strlen(w), stem = rustem_name(w, len);
-    for (size_t k = 0; k < sizeof ends / sizeof *ends; k++) {
-        size_t el = strlen(ends[k]);
-        if (stem > el + 2 && !memcmp(w + stem - el, ends[k], el))
-            return (strcmp(ends[k], "ск") && strcmp(ends[k], "цк"))
-                   || wordlist_has(adjective_ends, w + stem, len - stem);
-    }
-    return false;
+    return rustem_surname_shaped(w, strlen(w));
 }
 
 /* Token i is a cleric's name after his title, which is all the name the

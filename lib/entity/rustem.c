@@ -166,3 +166,18 @@ bool rustem_verb_like(const char *norm, size_t len)
     }
     return false;
 }
+
+bool rustem_surname_shaped(const char *norm, size_t len)
+{
+    static const char *const ends[] = { "ов", "ев", "ин", "ын", "ян", "енк", "ук", "юк", "ич",
+                                        "дз", "швил", "зод", "зад", "овн", "евн", "ичн", "ск", "цк" };
+    static const char adjective_ends[] = " ий ого ому им ая ой ую ";
+    size_t stem = rustem_name(norm, len);
+    for (size_t k = 0; k < sizeof ends / sizeof *ends; k++) {
+        size_t el = strlen(ends[k]);
+        if (stem > el + 2 && !memcmp(norm + stem - el, ends[k], el))
+            return (strcmp(ends[k], "ск") && strcmp(ends[k], "цк"))
+                   || wordlist_has(adjective_ends, norm + stem, len - stem);
+    }
+    return false;
+}

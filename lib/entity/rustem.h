@@ -36,6 +36,14 @@ bool rustem_short(const char *norm, size_t len);
  * is no case of "Планом"). */
 bool rustem_declines_to(const char *name, size_t nlen, const char *word, size_t wlen);
 
+/* Whether normalized Russian word `norm` (`len` bytes) is shaped as a
+ * surname or patronymic of Russia and the region: the stem rustem_name
+ * leaves ends as theirs do ("Иванова", "Ткаченко", "Пашиняну", "Гасанзаде",
+ * "Ивановной"), at least three letters before that ending; a stem in "-ск"
+ * or "-цк" only with an adjective's ending, since "Жуковского" declines as
+ * an adjective and a town ("главы Партизанска") as a noun. */
+bool rustem_surname_shaped(const char *norm, size_t len);
+
 /* Whether normalized Russian word `norm` (`len` bytes) ends as a verb's
  * form does: past ("провел", "сообщило", "заявили"), present ("считает"),
  * infinitive or reflexive; not the "-ли" of a noun after a consonant

@@ -1,0 +1,96 @@
+/* Unit tests for lib/entity/rustem.c: the stems of Russian names, which
+ * endings are a name's cases, surname shapes and verb endings, on
+ * normalized (lower-case) words as the extraction passes give them. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "entity/rustem.h"
+
+static void expect_stem(const char *word, const char *stem)
+{
+    size_t len = rustem_name(word, strlen(word));
+    if (len != strlen(stem) || memcmp(word, stem, len))
+        fail_msg("%s: stem %.*s, want %s", word, (int)len, word, stem);
+}
+
+static void test_stems(void **state)
+{
+    (void)state;
+    expect_stem("путина", "путин");
+    expect_stem("путиным", "путин");
+    expect_stem("москве", "москв");
+    expect_stem("россии", "росс");
+    expect_stem("сергея", "серг");
+    expect_stem("китая", "кит");
+    /* Plural "-ов" would cut surnames: Петров stays whole. */
+    expect_stem("петров", "петров");
+    /* Two letters are left at least; words not in Russian letters stay. */
+    expect_stem("ой", "ой");
+    expect_stem("putina", "putina");
+    expect_stem("", "");
+}
+
+static bool declines(const char *name, const char *word)
+{
+    return rustem_declines_to(name, strlen(name), word, strlen(word));
+}
+
+static void test_declines_to(void **state)
+{
+    (void)state;
+    assert_true(declines("минск", "минске"));
+    assert_true(declines("путин", "путиным"));
+    assert_true(declines("думай", "думая"));
+    assert_false(declines("думай", "дума"));
+    assert_false(declines("селая", "село"));
+    assert_false(declines("евраз", "евразии"));
+    assert_false(declines("минск", "минского"));
+}
+
+static bool surname(const char *w)
+{
+    return rustem_surname_shaped(w, strlen(w));
+}
+
+static void test_surname_shaped(void **state)
+{
+    (void)state;
+    const char *yes[] = { "иванова", "иванову", "петров", "ткаченко", "пашиняну", "шеварднадзе",
+                          "ивановной", "алексеевич", "жуковского", "бельский", "мирзозода",
+                          "гасанзаде", "ковальчук" };
+    const char *no[] = { "партизанска", "минск", "москвы", "кремля", "дума", "ов", "ива",
+                         "ташкента", "" };
+    for (size_t k = 0; k < sizeof yes / sizeof *yes; k++)
+        if (!surname(yes[k]))
+            fail_msg("%s should be shaped as a surname", yes[k]);
+    for (size_t k = 0; k < sizeof no / sizeof *no; k++)
+        if (surname(no[k]))
+            fail_msg("%s should not be shaped as a surname", no[k]);
+}
+
+static void test_verb_like(void **state)
+{
+    (void)state;
+    assert_true(rustem_verb_like("провел", strlen("провел")));
+    assert_true(rustem_verb_like("заявили", strlen("заявили")));
+    assert_true(rustem_verb_like("считает", strlen("считает")));
+    assert_false(rustem_verb_like("торговли", strlen("торговли")));
+    assert_false(rustem_verb_like("москва", strlen("москва")));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_stems),
+        cmocka_unit_test(test_declines_to),
+        cmocka_unit_test(test_surname_shaped),
+        cmocka_unit_test(test_verb_like),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
