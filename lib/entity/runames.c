@@ -678,9 +678,10 @@ static size_t owner_past_word(const scan *s, size_t *plain, size_t *named, size_
     return past;
 }
 
-/* A name in guillemets follows the words before token e: they only say
- * what it is ("Национальная компания «КазМунайГаз»"). */
-static bool guillemets_after(const scan *s, size_t e)
+/* A quoted name (guillemets or any other quote marks) follows the words
+ * before token e: they only say what it is ("Национальная компания
+ * «КазМунайГаз»", "ТОО \"Актобе Пайп Трейд\""). */
+static bool quoted_after(const scan *s, size_t e)
 {
     return e < s->n && quote_after_space(s, e);
 }
@@ -712,7 +713,7 @@ static int push_owned(scan *s, size_t a, size_t plain, size_t named, size_t owne
      * before guillemets say what the name in them is: the whole is a name
      * too, as an analyst writes it ("Национальная компания «Казмунайгаз»"),
      * pushed before the name in guillemets, which stays one of its own. */
-    if (guillemets_after(s, named) && named == plain) {
+    if (quoted_after(s, named) && named == plain) {
         size_t q = quote_end(s, named);
         if (q == (size_t)-1)
             return 0;
@@ -788,7 +789,7 @@ static int org_phrase(scan *s, size_t a)
      * body it is ("Арбитражный суд Москвы") or a name in guillemets after it
      * ("Государственный концерн «Туркменхимия»") says it is a name. */
     if (sentence_start(s, a) && !adjective(s, a) && !adjective(s, last) && owned == plain
-        && !guillemets_after(s, named))
+        && !quoted_after(s, named))
         return 0;
     return push_owned(s, a, plain, named, owned, kind);
 }
