@@ -115,6 +115,27 @@ static size_t token_form(const char *norm, size_t len, char *buf, size_t cap, in
     return len;
 }
 
+static bool all_digits(const char *s, size_t len)
+{
+    for (size_t k = 0; k < len; k++)
+        if (s[k] < '0' || s[k] > '9')
+            return false;
+    return len > 0;
+}
+
+size_t gaz_number_mark_len(const char *text, const tok_array *t, size_t i, size_t end)
+{
+    const char *w = tok_array_norm(t, i);
+    size_t len = t->v[i].len;
+    if (len > 2 && !memcmp(text + t->v[i].start, "№", strlen("№")) && !memcmp(w, "no", 2)
+        && all_digits(w + 2, len - 2))
+        return 2;
+    if (i + 1 < end && ((len == 1 && w[0] == 'n') || (len == 2 && !memcmp(w, "no", 2)))
+        && all_digits(tok_array_norm(t, i + 1), t->v[i + 1].len))
+        return len;
+    return 0;
+}
+
 size_t gaz_possessive_len(const char *norm, size_t len)
 {
     if (len > 2 && !memcmp(norm + len - 2, "'s", 2))
@@ -151,6 +172,9 @@ static char **form_tokens(const char *text, size_t len, size_t *n, int inflected
                                 : token_form(norm, plen, buf, sizeof buf, 0);
         if (need >= sizeof buf)
             buf[sizeof buf - 1] = '\0';
+        size_t mark = gaz_number_mark_len(text, &a, i, a.n);
+        if (inflected && mark <= strlen(buf))
+            memmove(buf, buf + mark, strlen(buf + mark) + 1);
         if (!*buf)
             continue;
         if (!(v[k] = strdup(buf))) {

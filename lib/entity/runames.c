@@ -724,22 +724,28 @@ static int push_owned(scan *s, size_t a, size_t plain, size_t named, size_t owne
     return push_named(s, a, plain, named, o, kind);
 }
 
+static bool digits(const char *w)
+{
+    return *w && strspn(w, "0123456789") == strlen(w);
+}
+
 /* The first token past a number that goes on an institution's name from
- * token j ("Детская городская больница № 1", "школа N 5"); j when none. */
+ * token j ("Детская городская больница № 1", "школа N 5", "школа №5"); j
+ * when none. */
 static size_t number_after(const scan *s, size_t j)
 {
-    /* "№" (a token of its own, read as "No"), or "N" for it. */
-    const char *mark = j + 1 < s->n ? s->text + s->toks[j].start : "";
-    if (!gap_is(s, j - 1, " ") || (strncmp(mark, "№", strlen("№")) && strncmp(mark, "N ", 2)))
+    if (j >= s->n || !gap_is(s, j - 1, " "))
         return j;
-    size_t n = j + 1;
-    if (!gap_is(s, j, " ") && !gap_is(s, j, ""))
+    /* "№" is a token of its own, read as "No", unless the number is
+     * written on to it ("№5", read as "no5"); "N" stands for it. */
+    const char *mark = s->text + s->toks[j].start, *w = norm(s, j);
+    bool sign = !strncmp(mark, "№", strlen("№"));
+    if (sign && strlen(w) > 2 && digits(w + 2))
+        return j + 1;
+    if ((!sign && strncmp(mark, "N ", 2)) || j + 1 >= s->n
+        || (!gap_is(s, j, " ") && !gap_is(s, j, "")) || !digits(norm(s, j + 1)))
         return j;
-    const char *w = norm(s, n);
-    for (size_t k = 0; w[k]; k++)
-        if (w[k] < '0' || w[k] > '9')
-            return j;
-    return n + 1;
+    return j + 2;
 }
 
 /* An organization named by a capitalized adjective, lower-case adjectives

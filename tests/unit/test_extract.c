@@ -594,6 +594,10 @@ static void test_name_and_number(void **state)
     EXPECT("France won 2-0 in Chile.", "place:france*1 place:chile*1");
     EXPECT("Exports to France 3 percent higher.", "place:france*1");
     EXPECT("They met in Japan on Oct 17.", "place:japan*1");
+    /* However its number is marked, an institution is one name. */
+    EXPECT("Его доставили в Детскую городскую больницу N 1, затем в Детскую городскую "
+           "больницу № 1 и в Детскую городскую больницу №1.",
+           "org:detsk gorodsk bolnits 1*3");
 }
 
 /* An acronym defined in parentheses is the long name wherever it is

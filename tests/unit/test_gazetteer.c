@@ -58,6 +58,20 @@ static void test_match_form(void **state)
     f = gaz_match_form("Душанбе ь город", strlen("Душанбе ь город"));
     assert_string_equal(f, "dushanb gorod");
     free(f);
+    /* However a number is marked, it is the same name's. */
+    f = gaz_match_form("больница № 1", strlen("больница № 1"));
+    assert_string_equal(f, "bolnits 1");
+    free(f);
+    f = gaz_match_form("больница №1", strlen("больница №1"));
+    assert_string_equal(f, "bolnits 1");
+    free(f);
+    f = gaz_match_form("Hospital No. 5", strlen("Hospital No. 5"));
+    assert_string_equal(f, "hospital 5");
+    free(f);
+    /* A mark with no number after it stays a word. */
+    f = gaz_match_form("Plan N", strlen("Plan N"));
+    assert_string_equal(f, "plan n");
+    free(f);
 }
 
 static void assert_same_form(const char *a, const char *b)
