@@ -163,7 +163,8 @@ int eponyms_add_named_in_full(const char *text, const tok_array *t, char **forms
          * Семенов"). */
         while (e < t->n && e <= k + max && names_case(text, t->v[e].start, t->v[e].end) > 0
                && (t->v[e].start == t->v[e - 1].end + 1
-                   || (t->v[e].start == t->v[e - 1].end + 2 && text[t->v[e - 1].end] == '.'))
+                   || (t->v[e].start == t->v[e - 1].end + 2 && text[t->v[e - 1].end] == '.'
+                       && shape_initial(text, t, e - 1)))
                && text[t->v[e].start - 1] == ' ') {
             bool init = shape_initial(text, t, e);
             e++;

@@ -517,6 +517,24 @@ static bool capitalized_genitive(const scan *s, size_t i)
     return false;
 }
 
+/* The first token past a hero's title before a name after "имени" (token
+ * i on): "Героя России", "Героя Кыргызской Республики", "Героя Советского
+ * Союза", "Героя Социалистического Труда"; i when there is none. */
+static size_t past_hero_title(const scan *s, size_t i)
+{
+    static const char *const orders[][2] = { { "советского", "союза" },
+                                             { "социалистического", "труда" } };
+    if (i + 2 >= s->n || strcmp(norm(s, i), "героя") || !gap_is(s, i, " "))
+        return i;
+    size_t j = i + 1;
+    while (j < s->n && known_place(s, j) && gap_is(s, j - 1, " "))
+        j++;
+    for (size_t k = 0; j == i + 1 && k < sizeof orders / sizeof *orders; k++)
+        if (!strcmp(norm(s, j), orders[k][0]) && gap_is(s, j, " ") && !strcmp(norm(s, j + 1), orders[k][1]))
+            j += 2;
+    return j < s->n && gap_is(s, j - 1, " ") ? j : i;
+}
+
 /* What goes on an institution's name after its head noun, from token j:
  * the genitive words of its name ("подготовки космонавтов", "ядерной
  * физики", "медико-биологических проблем"), "по" and what the body does
@@ -575,6 +593,11 @@ static size_t name_tail(const scan *s, size_t j, bool bare_named, size_t *plain,
         && (ends_with(norm(s, from), "ого") || ends_with(norm(s, from), "его"))) {
         from++;
         max_named += 2;
+    }
+    size_t title = past_hero_title(s, from);
+    if (title > from) {
+        from = title;
+        max_named += title - j - 1;
     }
     if ((words || bare_named) && from < s->n && gap_is(s, j - 1, " ") && !strcmp(norm(s, j), "имени")
         && gap_is(s, j, " ") && letter_case(s, from) > 0) {
@@ -792,10 +815,12 @@ static int org_phrase(scan *s, size_t a)
     if (named == plain && owned == plain)
         plain = named = owned = number_after(s, plain);
     /* At a sentence's start, a name's adjective ("Ошский"), a place whose
-     * body it is ("Арбитражный суд Москвы") or a name in guillemets after it
-     * ("Государственный концерн «Туркменхимия»") says it is a name. */
+     * body it is ("Арбитражный суд Москвы"), a name in guillemets after it
+     * ("Государственный концерн «Туркменхимия»") or whose name it bears
+     * ("Государственный русский драматический театр имени В. В.
+     * Маяковского") says it is a name. */
     if (sentence_start(s, a) && !adjective(s, a) && !adjective(s, last) && owned == plain
-        && !quoted_after(s, named))
+        && named == plain && !quoted_after(s, named))
         return 0;
     return push_owned(s, a, plain, named, owned, kind);
 }

@@ -457,6 +457,14 @@ static void test_russian_org_names(void **state)
      * no eponym. */
     EXPECT("Спектакль показал театр имени Мажита Гафури вчера.", "person:mazhit gafur*1");
     EXPECT("Средства дал фонд имени Героя России вчера.", "place:russia*1");
+    /* A hero's title before the eponym; an institution named after
+     * someone at a sentence's start. */
+    EXPECT("Средства дал Региональный общественный фонд имени Героя России Ахмата-Хаджи Кадырова.",
+           "org:regionaln obshchestvenn fond*1 org:regionaln obshchestvenn fond imen kadyrov*1 "
+           "place:russia*1");
+    EXPECT("Государственный русский драматический театр имени В. В. Маяковского выступил.",
+           "org:gosudarstvenn russk dramatichesk teatr*1 "
+           "org:gosudarstvenn russk dramatichesk teatr imen mayakovsk*1 person:v mayakovsk*1");
     EXPECT("Открылись театр имени Габдуллы Тукая и музей имени Анны Ахматовой.",
            "person:gabdull tuk*1 person:ann akhmatov*1");
     /* A legal form or capitalized organization word before a name in
@@ -623,6 +631,9 @@ static void test_editions(void **state)
            "person:alexander pushkin*1 name:vladimir ivanov*1");
     /* A gazetteer organization named after someone, in full too. */
     EXPECT("Делегация посетила МГУ имени М. В. Ломоносова вчера.",
+           "org:moscow state university*1 org:mgu imen lomonosov*1 person:mikhail lomonosov*1");
+    /* A period after a full name ends the sentence, not an initial. */
+    EXPECT("Делегация посетила МГУ имени Михаила Ломоносова. Позже она уехала.",
            "org:moscow state university*1 org:mgu imen lomonosov*1 person:mikhail lomonosov*1");
 }
 
