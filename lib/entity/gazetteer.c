@@ -15,6 +15,7 @@
 
 #include "entity/names.h"
 #include "entity/rustem.h"
+#include "entity/wordlist.h"
 #include "entity/translit.h"
 #include "grow.h"
 #include "strindex.h"
@@ -123,8 +124,10 @@ static bool all_digits(const char *s, size_t len)
     return len > 0;
 }
 
-size_t gaz_number_mark_len(const char *text, const tok_array *t, size_t i, size_t end)
+size_t gaz_number_affix_len(const char *text, const tok_array *t, size_t first, size_t i,
+                            size_t end)
 {
+    static const char ordinal_ends[] = " я й е ю м го му ая ой ую ое ые ых ым ого ому ";
     const char *w = tok_array_norm(t, i);
     size_t len = t->v[i].len;
     if (len > 2 && !memcmp(text + t->v[i].start, "№", strlen("№")) && !memcmp(w, "no", 2)
@@ -132,7 +135,10 @@ size_t gaz_number_mark_len(const char *text, const tok_array *t, size_t i, size_
         return 2;
     if (i + 1 < end && ((len == 1 && w[0] == 'n') || (len == 2 && !memcmp(w, "no", 2)))
         && all_digits(tok_array_norm(t, i + 1), t->v[i + 1].len))
-        return len;
+        return (size_t)-1;
+    if (i > first && t->v[i].start == t->v[i - 1].end + 1 && text[t->v[i - 1].end] == '-'
+        && all_digits(tok_array_norm(t, i - 1), t->v[i - 1].len) && wordlist_has(ordinal_ends, w, len))
+        return (size_t)-1;
     return 0;
 }
 
@@ -172,9 +178,9 @@ static char **form_tokens(const char *text, size_t len, size_t *n, int inflected
                                 : token_form(norm, plen, buf, sizeof buf, 0);
         if (need >= sizeof buf)
             buf[sizeof buf - 1] = '\0';
-        size_t mark = gaz_number_mark_len(text, &a, i, a.n);
-        if (inflected && mark <= strlen(buf))
-            memmove(buf, buf + mark, strlen(buf + mark) + 1);
+        size_t blen = strlen(buf), mark = gaz_number_affix_len(text, &a, 0, i, a.n);
+        if (inflected && mark)
+            memmove(buf, buf + (mark < blen ? mark : blen), blen - (mark < blen ? mark : blen) + 1);
         if (!*buf)
             continue;
         if (!(v[k] = strdup(buf))) {

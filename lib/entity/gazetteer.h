@@ -55,12 +55,15 @@ char *gaz_short_name_form(const char *text, size_t len);
  * ("russia's" -> 6): the tokenizer keeps it inside the word, and a name is
  * the same with it, in text, in the file and in queries. */
 size_t gaz_possessive_len(const char *norm, size_t len);
-/* How many leading bytes of token i's match form mark the number after it
- * (tokens of `text` in `t`, the name ending before token `end`): all of
- * "№", "N" or "No" before a number ("№ 1", "N 1", "No. 1"), the "no" of a
- * "№1" written as one word; else 0. A name is the same however its number
- * is marked, in text and in filters. */
-size_t gaz_number_mark_len(const char *text, const tok_array *t, size_t i, size_t end);
+/* How many leading bytes of token i's match form a name's key leaves out
+ * as a number's mark or ending (tokens of `text` in `t`, the name from
+ * token `first` to before `end`): (size_t)-1, all of them, for "№", "N" or
+ * "No" before a number ("№ 1", "N 1", "No. 1") and an ordinal's ending
+ * after its number ("98-я", "98-й", "5-го"); 2, the "no" of a "№1" written
+ * as one word; else 0. A name is the same however its number is written,
+ * in text and in filters. */
+size_t gaz_number_affix_len(const char *text, const tok_array *t, size_t first, size_t i,
+                            size_t end);
 
 /* The match form of one normalized token, into buf; returns its length, or
  * the length needed when it does not fit (like snprintf). `caps`: the token

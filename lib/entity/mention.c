@@ -67,11 +67,10 @@ int mention_detected_key(const char *text, const tok_array *t, char **forms, siz
     key[0] = '\0';
     for (size_t i = first; i <= first + nt; i++) {
         const char *f = i < first + nt ? forms[i] : head != (size_t)-1 ? forms[head] : "";
-        size_t mark = i < first + nt ? gaz_number_mark_len(text, t, i, first + nt) : 0;
-        if (mark <= strlen(f))
-            f += mark;
+        size_t mark = i < first + nt ? gaz_number_affix_len(text, t, first, i, first + nt) : 0;
+        f += mark < strlen(f) ? mark : strlen(f);
         if (!*f)
-            continue;  /* transliterates to nothing, like a lone "ь" or a number's mark */
+            continue;  /* transliterates to nothing, like a lone "ь", or a number's mark */
         if (*key)
             strcat(key, " ");
         strcat(key, f);

@@ -851,6 +851,40 @@ static int institution(scan *s, size_t a)
     return push_owned(s, a, plain, named, owned, kind);
 }
 
+/* Heads of a military unit named by its number: "98-я гвардейская
+ * воздушно-десантная дивизия", "201-й российской военной базы". */
+static const char unit_heads[] =
+    " бригад дивиз полк арм баз флотил эскадр эскадрил корпус батальон застав ";
+
+/* A military unit or an institution named by its ordinal, adjectives and
+ * head, with what goes on its name ("имени", an owner): token a a number
+ * joined by "-" to an ordinal's ending ("98-й гвардейской воздушно-десантной
+ * дивизии", "2-й Западный окружной военный суд", "5-я городская больница").
+ * Returns 1 when it pushed a hit, 0, or -1 on no memory. */
+static int numbered_unit(scan *s, size_t a)
+{
+    enum { MAX_ADJ = 4 };
+    static const char ordinal_ends[] = " я й е ю м го му ая ой ую ое ого ому ";
+    if (a + 3 >= s->n || taken(s, a) || taken(s, a + 1) || !digits(norm(s, a)) || !gap_is(s, a, "-")
+        || !listed(s, a + 1, ordinal_ends))
+        return 0;
+    size_t j = a + 2, k, e;
+    for (k = 0; k < MAX_ADJ && j < s->n && gap_is(s, j - 1, " ")
+                && ((e = lower_adjective(s, j)) != (size_t)-1
+                    || (letter_case(s, j) > 0 && !taken(s, j) && adjective_form(s, e = word_end(s, j))
+                        && free_span(s, j, e)));
+         k++)
+        j = e + 1;
+    if (!k || j >= s->n || !gap_is(s, j - 1, " ") || taken(s, j) || letter_case(s, j) >= 0
+        || !(listed(s, j, unit_heads) || listed(s, j, org_heads)))
+        return 0;
+    size_t plain, named;
+    enum owner kind;
+    size_t words = name_tail(s, j + 1, true, &plain, &named);
+    size_t owned = owner_past_word(s, &plain, &named, &words, &kind);
+    return push_owned(s, a, plain, named, owned, kind);
+}
+
 /* The word before the list item at [a, ..]: its end, after ", " or " и ",
  * or (size_t)-1. */
 static size_t item_before(const scan *s, size_t a)
@@ -1219,6 +1253,11 @@ long runames_find(const char *text, size_t len, const names_tok *toks, size_t n,
             continue;
         }
         const unsigned char b = (unsigned char)norm(&s, i)[0];
+        if (b >= '0' && b <= '9') {
+            if ((rc = numbered_unit(&s, i)) > 0)
+                i = s.out[s.len - 1].first + s.out[s.len - 1].n - 1;
+            continue;
+        }
         if (letter_case(&s, i) > 0 && b < 0x80 && !taken(&s, i)) {
             rc = latin_org(&s, i);
             if (rc > 0)

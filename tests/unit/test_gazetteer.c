@@ -68,6 +68,13 @@ static void test_match_form(void **state)
     f = gaz_match_form("Hospital No. 5", strlen("Hospital No. 5"));
     assert_string_equal(f, "hospital 5");
     free(f);
+    /* An ordinal's ending is the number's, in any case. */
+    f = gaz_match_form("98-я дивизия", strlen("98-я дивизия"));
+    assert_string_equal(f, "98 diviz");
+    free(f);
+    f = gaz_match_form("5-го полка", strlen("5-го полка"));
+    assert_string_equal(f, "5 polk");
+    free(f);
     /* A mark with no number after it stays a word. */
     f = gaz_match_form("Plan N", strlen("Plan N"));
     assert_string_equal(f, "plan n");
