@@ -571,8 +571,8 @@ static void extend_range(const scan *sc, cand *c)
     date_span head = c->span;
     if (c->yearless && !t.yearless) {
         int y = t.span.lo / 10000 - (head.lo > t.span.lo % 10000);
-        if (!valid_day(y, head.lo / 100, head.lo % 100))
-            return;
+        if (y < DATE_YEAR_MIN || !valid_day(y, head.lo / 100, head.lo % 100))
+            return;   /* the year before the first the text may name */
         head.lo += y * 10000;
         head.hi += y * 10000;
     } else if (c->yearless != t.yearless) {

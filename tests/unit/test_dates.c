@@ -398,6 +398,13 @@ static void test_yearless_nearest(void **state)
     /* A range's yearless head takes its tail's year, or the one before. */
     expect_near("30 November - 2 December 2017", 20000101, 20171130, 20171202);
     expect_near("28 December - 3 January 2018", 20000101, 20171228, 20180103);
+    /* Never into a year before the first a text may name: the head is no
+     * range's, and without a year of its own it is dropped. */
+    date_mention *m;
+    const char *s = "20 December - 16 January 1900";
+    assert_int_equal(dates_find(s, strlen(s), 0, &m), 1);
+    assert_int_equal(m[0].span.lo, 19000116);
+    free(m);
     expect_near("14 September - 2 October", 20151001, 20150914, 20151002);
 }
 
