@@ -99,6 +99,11 @@ static void owned(const gazetteer *g, const char *prefix, const gaz_entity *o,
     }
     if (forms && *n == before)
         named_saying(g, prefix, forms, out, max, n);
+    /* A federal body is Russia's, whether its names say so or not
+     * ("Федеральное агентство воздушного транспорта России"). */
+    static char *const federal[] = { "federaln", NULL };
+    if (forms && *n == before && !strcmp(o->key, "russia"))
+        named_saying(g, prefix, federal, out, max, n);
     free_forms(forms);
 }
 

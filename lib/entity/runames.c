@@ -61,7 +61,7 @@ static const char org_heads[] =
     " отряд школ епарх семинария семинарии семинарию семинарией церкв церков митропол патриархат"
     " муфтият синод ансамбл оркестр"
     " капелл редакц телерадиокомпан кооператив заповедник зоопарк таможн федерац обществ хор ассоциац"
-    " бюро войск ";
+    " бюро войск факультет филиал ";
 
 /* Heads that, capitalized, name a state ("Российская Федерация"). */
 static const char state_words[] = " федерац ";
@@ -84,7 +84,7 @@ static const char inst_heads[] =
     " институт центр университет академ муз театр фонд комитет агентств служб управлен инспекц"
     " департамент комисс ассоциац федерац палат банк корпорац объединен училищ колледж больниц"
     " госпитал библиотек прокуратур консерватор обсерватор лаборатор министерств администрац"
-    " правительств дум организац ";
+    " правительств дум организац факультет ";
 
 /* Words of sport news: a document holding two of them reports games, and
  * its names in guillemets are teams ("«Карабах» обыграл «Кайрат»"). */
@@ -885,6 +885,32 @@ static int numbered_unit(scan *s, size_t a)
     return push_owned(s, a, plain, named, owned, kind);
 }
 
+/* Units of an institution that news writes in lower case, named by their
+ * owner: "физическом факультете НГУ", "кафедры истории МГУ". */
+static const char faculty_words[] = " факультет кафедр ";
+
+/* A unit of an institution in lower case at token i, with up to two
+ * lower-case adjectives before it, the words of its name and a known
+ * organization that owns it ("факультета радиофизики и компьютерных
+ * технологий БГУ"): a name when it has words or adjectives of its own.
+ * Returns 1 when it pushed a hit, 0, or -1 on no memory. */
+static int faculty(scan *s, size_t i)
+{
+    if (taken(s, i) || letter_case(s, i) >= 0 || !listed(s, i, faculty_words))
+        return 0;
+    size_t a = i;
+    size_t after = s->len ? s->out[s->len - 1].first + s->out[s->len - 1].n : 0;
+    while (a > after && i - a < 2 && gap_is(s, a - 1, " ") && lower_adjective(s, a - 1) == a - 1)
+        a--;
+    size_t plain, named;
+    enum owner kind;
+    size_t words = name_tail(s, i + 1, false, &plain, &named);
+    size_t owned = owner_past_word(s, &plain, &named, &words, &kind);
+    if (owned == plain || (kind != OWN_ACRONYM && kind != OWN_NAME) || (a == i && !words))
+        return 0;
+    return push_owned(s, a, plain, named, owned, kind);
+}
+
 /* The word before the list item at [a, ..]: its end, after ", " or " и ",
  * or (size_t)-1. */
 static size_t item_before(const scan *s, size_t a)
@@ -1253,8 +1279,13 @@ long runames_find(const char *text, size_t len, const names_tok *toks, size_t n,
             continue;
         }
         const unsigned char b = (unsigned char)norm(&s, i)[0];
-        if (b >= '0' && b <= '9') {
-            if ((rc = numbered_unit(&s, i)) > 0)
+        if (b >= '0' && b <= '9' && (rc = numbered_unit(&s, i)) != 0) {
+            if (rc > 0)
+                i = s.out[s.len - 1].first + s.out[s.len - 1].n - 1;
+            continue;
+        }
+        if (letter_case(&s, i) < 0 && (rc = faculty(&s, i)) != 0) {
+            if (rc > 0)
                 i = s.out[s.len - 1].first + s.out[s.len - 1].n - 1;
             continue;
         }

@@ -26,6 +26,7 @@ static const char gaz_text[] =
     "org\tKazakh Ministry of Defence\tМинистерство обороны Республики Казахстан\n"
     "org\tRosgvardia\tNational Guard of Russia|Росгвардия|"
     "Федеральная служба войск национальной гвардии\n"
+    "org\tRosaviatsia\tРосавиация|Федеральное агентство воздушного транспорта\n"
     "org\tMoscow State University\tМГУ|Московский государственный университет|"
     "МГУ имени Ломоносова\n"
     "org\tInstitute of Nuclear Physics\tИнститут ядерной физики\tKazakhstan\n"
@@ -76,6 +77,9 @@ static void test_owner_added(void **state)
     EXPECT_ORG("Федеральной службы войск национальной гвардии Российской Федерации", "Rosgvardia");
     /* Its names say Russia, not Kazakhstan. */
     EXPECT_ORG("Федеральная служба войск национальной гвардии Казахстана", "");
+    /* A federal body is Russia's though its names do not say so. */
+    EXPECT_ORG("Федерального агентства воздушного транспорта России", "Rosaviatsia");
+    EXPECT_ORG("Федеральное агентство воздушного транспорта Казахстана", "");
 }
 
 static void test_eponym_added(void **state)
