@@ -1266,6 +1266,36 @@ static int dateline_agency(scan *s)
     return 0;
 }
 
+/* The bodies named inside an organization's name [.., j] from token a on,
+ * as names of their own: "Институт физики высоких энергий Китайской
+ * академии наук" names the Chinese Academy of Sciences. A body is one
+ * org_phrase reads from a capitalized adjective in the genitive, the
+ * owner's case, that no name took, after a word in lower case
+ * ("Государственный академический Кубанский казачий хор" is one body).
+ * Returns 1, or -1 on no memory. */
+static int inner_bodies(scan *s, size_t a, size_t j)
+{
+    static const char *const genitive[] = { "ой", "ей", "ого", "его", "ых", "их" };
+    for (size_t k = a; k < j; k++) {
+        bool owners_case = false;
+        for (size_t e = 0; e < sizeof genitive / sizeof *genitive; e++)
+            owners_case |= ends_with(norm(s, k), genitive[e]);
+        if (!owners_case || letter_case(s, k) <= 0 || taken(s, k) || !gap_is(s, k - 1, " ")
+            || letter_case(s, k - 1) >= 0)
+            continue;
+        size_t before = s->len;
+        if (org_phrase(s, k) < 0)
+            return -1;
+        /* Only a body that ends with the name: "Китайской академии наук",
+         * not "Китайской академии" of a longer name's words. */
+        if (s->len > before && s->out[s->len - 1].first + s->out[s->len - 1].n - 1 != j)
+            s->len = before;
+        if (s->len > before)
+            break;
+    }
+    return 1;
+}
+
 long runames_find(const char *text, size_t len, const names_tok *toks, size_t n,
                   const unsigned char *taken_, const unsigned char *place, runames_hit **out)
 {
@@ -1325,8 +1355,11 @@ long runames_find(const char *text, size_t len, const names_tok *toks, size_t n,
             && names_caps(text, toks[i].start, toks[i].end) < 2 && !listed(&s, i, inst_heads)
             && listed_place(&s, i, j))
             rc = push(&s, i, j - i + 1, (size_t)-1, NAMES_PLACE) < 0 ? -1 : 1;
-        if (rc > 0 && s.out[s.len - 1].first + s.out[s.len - 1].n - 1 > j)
+        if (rc > 0 && s.out[s.len - 1].first + s.out[s.len - 1].n - 1 > j) {
             j = s.out[s.len - 1].first + s.out[s.len - 1].n - 1;   /* past the hit's words */
+            if (s.out[s.len - 1].type == NAMES_ORG)
+                rc = inner_bodies(&s, i + 1, j);
+        }
         i = j;
     }
     if (rc < 0) {
