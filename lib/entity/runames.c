@@ -802,14 +802,18 @@ static int org_phrase(scan *s, size_t a)
          k++)
         j = e + 1;
     /* Its head in lower case, or capitalized as a council's may be
-     * ("Вологодская городская Дума"), but for a country's "Федерация". */
+     * ("Вологодская городская Дума"), but for a country's "Федерация";
+     * right after the capitalized adjective only before its owner
+     * ("Народного Собрания Республики Дагестан"). */
     if (j >= s->n || !gap_is(s, j - 1, " ") || taken(s, j) || letter_case(s, j) == 0
-        || !listed(s, j, org_heads) || (letter_case(s, j) > 0 && (!k || listed(s, j, state_words))))
+        || !listed(s, j, org_heads) || (letter_case(s, j) > 0 && listed(s, j, state_words)))
         return 0;
     size_t plain, named;
     enum owner kind;
     size_t words = name_tail(s, j + 1, true, &plain, &named);
     size_t owned = owner_past_word(s, &plain, &named, &words, &kind);
+    if (letter_case(s, j) > 0 && !k && (owned == plain || kind != OWN_PLACE))
+        return 0;
     if (!words && owned == plain && listed(s, j, plural_heads))
         return 0;
     if (named == plain && owned == plain)

@@ -249,6 +249,10 @@ static void test_org_phrases(void **state)
     expect("его доставили в 5-ю городскую больницу", NULL, NULL, "o:5-ю городскую больницу");
     expect("во 2-м туре выборов и в 5-м классе школы", NULL, NULL, "");
     expect("на 2-й базе", NULL, NULL, "");
+    /* A capitalized head right after its adjective, before its owner. */
+    expect("решение Народного Собрания Республики Дагестан вступило", "Республики Дагестан", NULL,
+           "o:Народного Собрания Республики Дагестан");
+    expect("решение Народного Собрания вступило", NULL, NULL, "");
     /* A body named inside a longer name is a name of its own. */
     expect("соглашение с Институтом физики высоких энергий Китайской академии наук.", NULL, NULL,
            "o:Институтом физики высоких энергий Китайской академии наук|o:Китайской академии наук");
