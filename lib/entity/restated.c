@@ -1,4 +1,5 @@
 #include "entity/restated.h"
+#include "entity/ruorg.h"
 #include "entity/wordlist.h"
 
 #include <pthread.h>
@@ -204,8 +205,10 @@ static char *eponym_surname(const char *form)
 }
 
 /* The owner ending `form` (the longest run of last words that names a
- * gazetteer place or organization, a place before an organization) written
- * as its key; NULL when none, or on no memory. */
+ * gazetteer place or organization, a place before an organization, or a
+ * state body its owner names, written otherwise than as its key: "МВД
+ * Турции" as "Министерства внутренних дел Турции") written as its key;
+ * NULL when none, or on no memory. */
 static char *owner_keyed(const gazetteer *g, const char *form)
 {
     const gaz_entity *whole[1];
@@ -223,12 +226,23 @@ static char *owner_keyed(const gazetteer *g, const char *form)
             if ((e[i]->type == ENT_PLACE && (!owner || owner->type != ENT_PLACE))
                 || (e[i]->type == ENT_ORG && !owner))
                 owner = e[i];
-        if (!owner)
+        /* A body whose own words are written otherwise: its first word is
+         * another ("mvd" of "МВД Турции" is "ministerstv"), not only its
+         * owner's ("управление миграции МВД Турции" is no body's key). */
+        char *body = owner ? NULL : ruorg_key(g, sp + 1);
+        size_t w = strcspn(sp + 1, " ");
+        if (body && !strncmp(body, sp + 1, w) && (body[w] == ' ' || !body[w])) {
+            free(body);
+            body = NULL;
+        }
+        if (!owner && !body)
             continue;
-        size_t plen = (size_t)(sp - form), len = plen + strlen(owner->key) + 2;
+        const char *okey = owner ? owner->key : body;
+        size_t plen = (size_t)(sp - form), len = plen + strlen(okey) + 2;
         char *key = malloc(len);
         if (key)
-            snprintf(key, len, "%.*s %s", (int)plen, form, owner->key);
+            snprintf(key, len, "%.*s %s", (int)plen, form, okey);
+        free(body);
         return key;
     }
     return NULL;

@@ -670,6 +670,11 @@ static size_t owner_end(const scan *s, size_t j, enum owner *kind)
                    || ends_with(norm(s, e), "а") || ends_with(norm(s, e), "я")
                    || ends_with(norm(s, e), "ы") || ends_with(norm(s, e), "и")))
             e++;
+        /* An acronym's own owner, a place in the genitive: "МВД Турции". */
+        if (e < s->n && known_place(s, e) && names_caps(s->text, s->toks[e - 1].start, s->toks[e - 1].end) >= 2
+            && gap_is(s, e - 1, " ") && rustem_name(norm(s, e), strlen(norm(s, e))) < strlen(norm(s, e)))
+            while (e < s->n && known_place(s, e))
+                e++;
         *kind = OWN_NAME;
         return e;
     }

@@ -131,6 +131,12 @@ static void test_owned_key(void **state)
     /* A compound abbreviation spelled out, in any case. */
     EXPECT_KEY("Гомельского облисполкома", "gomelsk oblastn ispolniteln komitet");
     EXPECT_KEY("Гомельский облисполком", "gomelsk oblastn ispolniteln komitet");
+    /* A state body that owns it, by its acronym or in full. */
+    fixture_key(restated_key, gaz, "Департамент миграции МВД Казахстана", a, sizeof a);
+    fixture_key(restated_key, gaz, "Департамента миграции Министерства внутренних дел Республики Казахстан",
+                b, sizeof b);
+    assert_string_equal(a, b);
+    assert_non_null(strstr(a, "kazakhstan"));
     EXPECT_KEY("Народная партия", "");
     EXPECT_KEY("Казахстан", "");
     EXPECT_KEY("Республика Казахстан", "");
