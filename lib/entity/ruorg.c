@@ -95,7 +95,7 @@ static const char *const lower_src[] = { "правительство", "адми
 static const char *const open_src[] = {
     "Министерство", "Агентство", "Комитет", "Государственный комитет", "Служба", "Департамент",
     "Инспекция", "Совет", "Союз", "Федерация", "Ассоциация", "Академия", "Управление",
-    "Коллегия", "Секретариат",
+    "Коллегия", "Секретариат", "Комиссия", "Государственная комиссия",
     /* The region's state services, often "при" a ministry: "Государственная
      * налоговая служба при Министерстве финансов Кыргызской Республики". */
     "Государственная служба", "Государственное агентство", "Государственная инспекция",
@@ -1120,6 +1120,11 @@ long ruorg_find(const gazetteer *g, const char *text, const names_tok *toks,
                            && !memcmp(text + toks[i].end, ", ", 2);
         flags[n + i] = c > 0;
         flags[2 * n + i] = c < 0 ? inner_word(toks[i].norm) : 0;
+        /* "за" and "с" after what a body does: "по контролю за
+         * наркотиками", "по борьбе с коррупцией". */
+        if (c < 0 && i >= 2 && (!strcmp(toks[i].norm, "за") || !strcmp(toks[i].norm, "с"))
+            && toks[i - 2].norm && !strcmp(toks[i - 2].norm, "по") && flags[2 * n + i - 1])
+            flags[2 * n + i] = INNER | INNER_ON;
     }
     for (size_t i = 0; i < n; i++) {
         found f;

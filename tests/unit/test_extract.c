@@ -632,6 +632,12 @@ static void test_editions(void **state)
     /* A gazetteer organization named after someone, in full too. */
     EXPECT("Делегация посетила МГУ имени М. В. Ломоносова вчера.",
            "org:moscow state university*1 org:mgu imen lomonosov*1 person:mikhail lomonosov*1");
+    /* A body "при" the president, with what it does after "по ... за" or
+     * "по ... с"; elsewhere "с" is no word of a body's name. */
+    EXPECT("Рейд провело Агентство по контролю за наркотиками при Президенте Таджикистана.",
+           "org:agentstv po kontrol za narkotik pr prezident tajikistan*1");
+    EXPECT("Министерство энергетики Казахстана совместно с акиматом провело проверку.",
+           "org:ministerstv energetik kazakhstan*1 place:kazakhstan*1");
     /* A period after a full name ends the sentence, not an initial. */
     EXPECT("Делегация посетила МГУ имени Михаила Ломоносова. Позже она уехала.",
            "org:moscow state university*1 org:mgu imen lomonosov*1 person:mikhail lomonosov*1");
