@@ -276,6 +276,16 @@ int rucontext_add_bodies(const gazetteer *g, const char *text, const tok_array *
         m->key = m->own_key = h[i].key;
         h[i].key = NULL;
         memset(taken + a, 1, e - a);
+        /* The body glued to its unit's head is named there too. */
+        mention *b = h[i].glued ? mention_add(ms, a, 1, ENT_ORG) : NULL;
+        if (h[i].glued && !b) {
+            rc = -1;
+            break;
+        }
+        if (b) {
+            b->key = h[i].glued->key;
+            b->name = h[i].glued->name;
+        }
     }
     free(known);
     ruorg_free(h, k);

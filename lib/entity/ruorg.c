@@ -647,7 +647,7 @@ static int read_unit(const scan *s, size_t i, ruorg_hit *h)
     free(parent);
     if (!key)
         return oom || (rn && region->type == ENT_PLACE) ? -1 : 0;
-    *h = (ruorg_hit){ i, k + rn - i, pn ? j : i + 1, of ? of : region, key, region };
+    *h = (ruorg_hit){ i, k + rn - i, pn ? j : i + 1, of ? of : region, key, region, pn ? NULL : of };
     return 1;
 }
 
@@ -702,7 +702,8 @@ static int read_adjective_owned(const scan *s, size_t i, ruorg_hit *h)
     if (!bd || !gaz_lookup(s->g, tab.adjective_of[a], ENT_PLACE, of, 1)
         || (s->whole && i + 1 + len != s->n))
         return 0;
-    *h = (ruorg_hit){ i, 1 + len, i + 1 + len, of[0], make_key(s, &bd->full, i, i, of[0]), NULL };
+    *h = (ruorg_hit){ i, 1 + len, i + 1 + len, of[0], make_key(s, &bd->full, i, i, of[0]), NULL,
+                      NULL };
     return h->key ? 1 : -1;
 }
 
@@ -765,7 +766,7 @@ static int read_mission(const scan *s, size_t i, ruorg_hit *h)
         snprintf(key, len, "%s%s%s%s%s%s%s", own, of ? " " : "", of ? of->key : "",
                  where ? " " : "", where ? prep : "", where ? " " : "", where ? where : "");
     free(own);
-    *h = (ruorg_hit){ i, (where ? k + 1 + an : k) - i, of ? j : k, of ? of : at, key, NULL };
+    *h = (ruorg_hit){ i, (where ? k + 1 + an : k) - i, of ? j : k, of ? of : at, key, NULL, NULL };
     return key ? 1 : -1;
 }
 
@@ -773,7 +774,7 @@ static int read_body(const scan *s, size_t i, ruorg_hit *h, const body **which)
 {
     const gaz_entity *of;
     size_t on;
-    *h = (ruorg_hit){ i, 0, 0, NULL, NULL, NULL };
+    *h = (ruorg_hit){ i, 0, 0, NULL, NULL, NULL, NULL };
     *which = NULL;
     /* "правительства РФ", "мэрией Оша": a government, in lower case as the
      * press often writes it, is one with its owner. */
@@ -812,7 +813,8 @@ static int read_body(const scan *s, size_t i, ruorg_hit *h, const body **which)
              * хозяйства"). */
             bool after_and = j > i && !strcmp(s->forms[j - 1], "i");
             if (!after_and && (on = owner_at(s, j, &of)) > 0 && (inner || of->type == ENT_ORG)) {
-                *h = (ruorg_hit){ i, j + on - i, pri_or(s, i, j), of, make_key(s, NULL, i, j, of), NULL };
+                *h = (ruorg_hit){ i, j + on - i, pri_or(s, i, j), of, make_key(s, NULL, i, j, of),
+                                  NULL, NULL };
                 return h->key ? 1 : -1;
             }
             bool after_pri = j > i && !strcmp(s->forms[j - 1], tab.pri);
@@ -860,7 +862,7 @@ static int read_body(const scan *s, size_t i, ruorg_hit *h, const body **which)
         if (key)
             snprintf(key, len, "%s %s %s", words, tab.po, of->key);
         free(words);
-        *h = (ruorg_hit){ i, j + 1 + on - i, j + 1, of, key, of };
+        *h = (ruorg_hit){ i, j + 1 + on - i, j + 1, of, key, of, NULL };
         return key ? 1 : -1;
     }
     /* "мэрия города Новосибирска" is "мэрия Новосибирска". */
@@ -870,7 +872,7 @@ static int read_body(const scan *s, size_t i, ruorg_hit *h, const body **which)
     if (*which && j + city < s->n && is_joined(s, j + city - 1)
         && (on = owner_at(s, j + city, &of)) > 0) {
         *h = (ruorg_hit){ i, j + city + on - i, j + city, of, make_key(s, &(*which)->full, j, j, of),
-                          NULL };
+                          NULL, NULL };
         return h->key ? 1 : -1;
     }
     if (lower)
@@ -879,7 +881,7 @@ static int read_body(const scan *s, size_t i, ruorg_hit *h, const body **which)
      * социальной защиты населения"), longer than the listed body. */
     if (own_end && own_end - i >= h->n) {
         *which = NULL;
-        *h = (ruorg_hit){ i, own_n, own_end, NULL, NULL, NULL };
+        *h = (ruorg_hit){ i, own_n, own_end, NULL, NULL, NULL, NULL };
         return 1;
     }
     if (!*which)
@@ -1136,7 +1138,7 @@ long ruorg_find(const gazetteer *g, const char *text, const names_tok *toks,
         int rc;
         if (nv && v[nv - 1].h.region && v[nv - 1].h.owner == i && (f.bd = table_body_at(&s, i, &len))
             && f.bd->bare && i + len < n && !strcmp(forms[i + len], tab.po)) {
-            f.h = (ruorg_hit){ i, len, i + len, NULL, NULL, NULL };
+            f.h = (ruorg_hit){ i, len, i + len, NULL, NULL, NULL, NULL };
             rc = 1;
         } else {
             rc = read_body(&s, i, &f.h, &f.bd);

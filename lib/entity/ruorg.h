@@ -43,6 +43,10 @@ typedef struct ruorg_hit {
     /* A body's unit for a region ("ГУ МВД по Москве"): the region, which is
      * no country that bodies written alone would belong to; else NULL. */
     const gaz_entity *region;
+    /* The gazetteer's body glued to the unit's head ("ФСБ" of "УФСБ России
+     * по Омской области"), which only the unit's first token names; else
+     * NULL. */
+    const gaz_entity *glued;
 } ruorg_hit;
 
 /* The bodies in `toks` (n tokens of `text` as for names_find; `forms` their

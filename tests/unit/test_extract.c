@@ -131,6 +131,7 @@ static const char gaz_text[] =
     "org\tGKNB of Tajikistan\tГКНБ Таджикистана\n"
     "org\tTajik Border Troops\tПограничные войска ГКНБ Республики Таджикистан\n"
     "org\tGovernment of Kazakhstan\tПравительство Казахстана\n"
+    "org\tFederal Security Service\tФСБ\n"
     "person\tMikhail Lomonosov\tМихаил Ломоносов\n"
     "org\tArmenian Ministry of Foreign Affairs\tМИД Армении\n";
 
@@ -402,6 +403,10 @@ static void test_russian_bodies(void **state)
     EXPECT("Заголовок\nАЛМАТЫ, 5 мая. Сотрудники управления МЧС по Алматы прибыли.",
            "place:almaty*2 org:upravlen ministerstv po chrezvychain situatsi po almaty*1 "
            "org:ministerstv po chrezvychain situatsi kazakhstan*1");
+    /* A unit glued to its body's acronym names the body too. */
+    EXPECT("Об этом сообщили в УФСБ России по Алматы.",
+           "org:upravlen federal security service po almaty*1 org:federal security service*1 "
+           "place:russia*1 place:almaty*1");
     /* A body's unit named before the body is one name with it too. */
     EXPECT("Сообщил Комитет науки Министерства науки Казахстана вчера.",
            "org:komitet nauk*1 org:komitet nauk ministerstv nauk kazakhstan*1 "
