@@ -205,14 +205,19 @@ static char *eponym_surname(const char *form)
 }
 
 /* The owner ending `form` (the longest run of last words that names a
- * gazetteer place or organization, a place before an organization, or a
- * state body its owner names, written otherwise than as its key: "МВД
- * Турции" as "Министерства внутренних дел Турции") written as its key;
- * NULL when none, or on no memory. */
+ * gazetteer place or organization, a place before an organization, one
+ * with its own owner written otherwise, or a state body its owner names,
+ * written otherwise than as its key: "МВД Турции" as "Министерства
+ * внутренних дел Турции") written as its key; NULL when none, or on no
+ * memory. */
 static char *owner_keyed(const gazetteer *g, const char *form)
 {
-    const gaz_entity *whole[1];
+    const gaz_entity *whole[1], *restated[1] = { NULL };
     const char *sp = gaz_lookup(g, form, ENT_NTYPES, whole, 1) ? NULL : strchr(form, ' ');
+    /* What the whole restates is no owner of its own words ("Центральный
+     * банк России" is "банк России"). */
+    if (sp && restated_lookup(g, form, ENT_ORG, whole, 1) == 1)
+        restated[0] = whole[0];
     size_t nw = 1;
     for (const char *p = form; (p = strchr(p, ' ')); p++)
         nw++;
@@ -222,6 +227,8 @@ static char *owner_keyed(const gazetteer *g, const char *form)
             continue;
         const gaz_entity *e[4], *owner = NULL;
         size_t n = gaz_lookup(g, sp + 1, ENT_NTYPES, e, 4);
+        if (!n && restated_lookup(g, sp + 1, ENT_ORG, e, 4) == 1 && e[0] != restated[0])
+            n = 1;   /* an organization with its owner written otherwise */
         for (size_t i = 0; i < n && i < 4; i++)
             if ((e[i]->type == ENT_PLACE && (!owner || owner->type != ENT_PLACE))
                 || (e[i]->type == ENT_ORG && !owner))

@@ -27,6 +27,7 @@ static const char gaz_text[] =
     "org\tRosgvardia\tNational Guard of Russia|Росгвардия|"
     "Федеральная служба войск национальной гвардии\n"
     "org\tRosaviatsia\tРосавиация|Федеральное агентство воздушного транспорта\n"
+    "org\tBank of Russia\tБанк России|Центральный банк России\n"
     "org\tMoscow State University\tМГУ|Московский государственный университет|"
     "МГУ имени Ломоносова\n"
     "org\tInstitute of Nuclear Physics\tИнститут ядерной физики\tKazakhstan\n"
@@ -131,6 +132,14 @@ static void test_owned_key(void **state)
     /* A compound abbreviation spelled out, in any case. */
     EXPECT_KEY("Гомельского облисполкома", "gomelsk oblastn ispolniteln komitet");
     EXPECT_KEY("Гомельский облисполком", "gomelsk oblastn ispolniteln komitet");
+    /* An owner that is an organization with its own owner written
+     * otherwise; never the organization the whole name restates. */
+    fixture_key(restated_key, gaz, "Департамент Азии Министерства иностранных дел России", a, sizeof a);
+    fixture_key(restated_key, gaz, "Департамент Азии МИД России", b, sizeof b);
+    assert_string_equal(a, b);
+    EXPECT_KEY("Департамент Азии Министерства иностранных дел России",
+               "departament az russian ministry of foreign affairs");
+    EXPECT_KEY("Центральный банк Российской Федерации", "tsentraln bank russia");
     /* A state body that owns it, by its acronym or in full. */
     fixture_key(restated_key, gaz, "Департамент миграции МВД Казахстана", a, sizeof a);
     fixture_key(restated_key, gaz, "Департамента миграции Министерства внутренних дел Республики Казахстан",
