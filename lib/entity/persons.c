@@ -179,6 +179,19 @@ static bool genitive_plural(const tok_array *t, size_t i)
     return false;
 }
 
+/* Token i ends as an adjective in the genitive does ("Народного",
+ * "Государственной"). */
+static bool genitive_adjective(const tok_array *t, size_t i)
+{
+    static const char *const ends[] = { "ого", "его", "ой", "ей" };
+    const char *w = tok_array_norm(t, i);
+    size_t len = t->v[i].len;
+    for (size_t k = 0; k < sizeof ends / sizeof *ends; k++)
+        if (len > 8 && !strcmp(w + len - strlen(ends[k]), ends[k]))
+            return true;
+    return false;
+}
+
 /* How many first words of detected name p say whose the person is, in the
  * genitive, before a given name and a surname in the nominative: one in
  * "генеральный директор Узатома Азим Ахмедходжаев", "председатель ЗакСа
@@ -207,9 +220,11 @@ static size_t owner_before_name(const char *text, const tok_array *t, const ment
         && (shape_genitive(t, p->first) || genitive_plural(t, p->first)))
         return 2;
     /* Another's name in the genitive, whose the person is: "воспитанник
-     * школы имени Гамида Гамидова Расул Алиев". */
-    if (words == 4 && shape_genitive(t, p->first) && shape_genitive(t, p->first + 1)
-        && !shape_case_ending(t, last - 1) && !shape_case_ending(t, last))
+     * школы имени Гамида Гамидова Расул Алиев", "Председатель Народного
+     * Собрания Заур Алибеков". */
+    if (words == 4 && (shape_genitive(t, p->first) || genitive_adjective(t, p->first))
+        && shape_genitive(t, p->first + 1) && !shape_case_ending(t, last - 1)
+        && !shape_case_ending(t, last))
         return 2;
     return 0;
 }

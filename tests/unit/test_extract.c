@@ -637,6 +637,8 @@ static void test_editions(void **state)
     /* A gazetteer organization named after someone, in full too. */
     EXPECT("Делегация посетила МГУ имени М. В. Ломоносова вчера.",
            "org:moscow state university*1 org:mgu imen lomonosov*1 person:mikhail lomonosov*1");
+    /* A body's name in the genitive before a person's is whose he is. */
+    EXPECT("Председатель Народного Собрания Заур Алибеков поручил.", "person:zaur alibekov*1");
     /* A body "при" the president, with what it does after "по ... за" or
      * "по ... с"; elsewhere "с" is no word of a body's name. */
     EXPECT("Рейд провело Агентство по контролю за наркотиками при Президенте Таджикистана.",
