@@ -377,6 +377,7 @@ static void test_russian_bodies(void **state)
     EXPECT("пресс-служба правительства сообщила", "");
     EXPECT("Школы передал акимат Астаны.", "org:akimat astana*1 place:astana*1");
     EXPECT("Сотрудники мэрии сообщили.", "");
+    EXPECT("Закон одобрен парламентом Казахстана.", "org:parlament kazakhstan*1 place:kazakhstan*1");
     /* A body's unit for a region beside its body, the document's country's
      * when written alone, and its region. */
     EXPECT("Заголовок\nАЛМАТЫ, 5 мая. В ГУ МЧС по Алматы сообщили.",

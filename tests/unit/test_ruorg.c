@@ -149,6 +149,8 @@ static void test_units(void **state)
     /* An open head's own words, then "по" and its region. */
     EXPECT_KEY("Департамент экологии по Москве", "departament ekolog po moscow");
     EXPECT_KEY("У МВД по Москве", "");
+    EXPECT_KEY("ГУВД Москвы", "glavn upravlen vnutrenn del moscow");
+    EXPECT_KEY("Главное управление внутренних дел Москвы", "glavn upravlen vnutrenn del moscow");
 }
 
 /* A mission: its head, owner and where it is, each however written. */
