@@ -224,6 +224,8 @@ check-entities: $(PROGRAMS)
 	@BIN=$(CURDIR)/$(BIN) sh tests/eval/entities.sh tests/eval/ru9/docs tests/eval/ru9/labels.tsv
 	@BIN=$(CURDIR)/$(BIN) sh tests/eval/entities.sh tests/eval/ru11/docs tests/eval/ru11/labels.tsv
 	@BIN=$(CURDIR)/$(BIN) sh tests/eval/entities.sh tests/eval/ru12/docs tests/eval/ru12/labels.tsv
+	@BIN=$(CURDIR)/$(BIN) sh tests/eval/entities.sh tests/eval/ru13/docs tests/eval/ru13/labels.tsv
+	@BIN=$(CURDIR)/$(BIN) sh tests/eval/entities.sh tests/eval/ru14/docs tests/eval/ru14/labels.tsv
 
 clean:
 	rm -rf build bin
