@@ -237,39 +237,6 @@ static bool surname_after_title(const char *text, const tok_array *t, const name
            && rustem_surname_shaped(tok_array_norm(t, i), t->v[i].len);
 }
 
-/* A one-word Russian name met only through its stem, by a word whose
- * ending is none of its cases' (rustem_declines_to): "Сель" and "Село" are
- * no case of "Селая", "Дума" none of "Думай", "Винай" none of "Винь", nor
- * "План" of "Планом"; a plural's genitive drops its ending ("из Филиппин").
- * Only the names of the entity that share the word's stem judge, cut or
- * not ("Винь" transliterates as its stem does); a match through another
- * form (a fleeting vowel's, "Орла") stands. */
-static bool other_declension(const tok_array *t, char **forms, const gaz_match *g)
-{
-    const gaz_entity *e = g->ent;
-    const char *w = tok_array_norm(t, g->first);
-    if (script_word(w, t->v[g->first].len, NULL) != SCRIPT_CYRILLIC)
-        return false;   /* Latin text has no Russian endings to judge */
-    bool judged = false;
-    for (size_t k = 0; k <= e->naliases; k++) {
-        const char *a = k < e->naliases ? e->aliases[k] : e->name;
-        size_t len = strlen(a);
-        /* A name in capitals is an acronym, which takes any ending ("МИДа")
-         * or none ("ЮНЕСКО"). */
-        if (memchr(a, ' ', len) || !translit_has_cyr(a, len) || names_caps(a, 0, len) >= 2)
-            continue;
-        char *f = gaz_match_form(a, len);
-        bool same = f && !strcmp(f, forms[g->first]);
-        free(f);
-        if (!same)
-            continue;
-        if (rustem_declines_to(a, len, w, t->v[g->first].len))
-            return false;
-        judged = true;
-    }
-    return judged;
-}
-
 /* Entity e has a one-word name of match form `form` written in Cyrillic,
  * or in another script when `cyrillic` is false. */
 static bool one_word_name(const gaz_entity *e, const char *form, bool cyrillic)
@@ -663,7 +630,7 @@ static seek_status find_entities(const gazetteer *g, const char *text, size_t le
      * Evraz's); a name after "имени" is no place. */
     for (long i = 0; i < ng; i++)
         if ((gm[i].cut && latin_only(t, gm[i].first, gm[i].n))
-            || (gm[i].n == 1 && other_declension(t, forms, &gm[i]))
+            || (gm[i].n == 1 && shape_other_declension(t, forms, &gm[i]))
             || (gm[i].ent->type == ENT_PLACE && shape_named_after(t, gm[i].first)))
             gm[i].n = 0;
     if (sense_choose(text, t, forms, gm, ng) < 0)

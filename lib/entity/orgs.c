@@ -101,8 +101,12 @@ int orgs_add_inner(const gazetteer *g, const char *text, const tok_array *t, cha
                                : in[i].ent->type != ENT_PLACE && in[i].ent->type != ENT_ORG)
             continue;
         /* A name inside is capitalized: "Государственной думы" names no
-         * Dumai. */
-        if (names_case(text, t->v[at].start, t->v[at].end) <= 0)
+         * Dumai; and in one of its cases: "Казанский (Приволжский)
+         * федеральный университет" names no Privolzhsk. */
+        gaz_match here = in[i];
+        here.first = at;
+        if (names_case(text, t->v[at].start, t->v[at].end) <= 0
+            || (here.n == 1 && shape_other_declension(t, forms, &here)))
             continue;
         /* An organization and its owner ("ГКНБ Республики Таджикистан"):
          * the owner's own organization, when the gazetteer names it so

@@ -2,10 +2,13 @@
  * every pass reads a patronymic or an initial the same way. */
 #include "entity/shape.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "entity/names.h"
 #include "entity/rustem.h"
+#include "entity/translit.h"
+#include "text/script.h"
 
 bool shape_case_ending(const tok_array *t, size_t i)
 {
@@ -66,4 +69,37 @@ bool shape_initial(const char *text, const tok_array *t, size_t i)
 {
     return i + 1 < t->n && shape_utf8_letters(tok_array_norm(t, i), t->v[i].len) == 1
            && names_case(text, t->v[i].start, t->v[i].end) > 0 && text[t->v[i].end] == '.';
+}
+
+/* A one-word Russian name met only through its stem, by a word whose
+ * ending is none of its cases' (rustem_declines_to): "Сель" and "Село" are
+ * no case of "Селая", "Дума" none of "Думай", "Винай" none of "Винь", nor
+ * "План" of "Планом"; a plural's genitive drops its ending ("из Филиппин").
+ * Only the names of the entity that share the word's stem judge, cut or
+ * not ("Винь" transliterates as its stem does); a match through another
+ * form (a fleeting vowel's, "Орла") stands. */
+bool shape_other_declension(const tok_array *t, char **forms, const gaz_match *g)
+{
+    const gaz_entity *e = g->ent;
+    const char *w = tok_array_norm(t, g->first);
+    if (script_word(w, t->v[g->first].len, NULL) != SCRIPT_CYRILLIC)
+        return false;   /* Latin text has no Russian endings to judge */
+    bool judged = false;
+    for (size_t k = 0; k <= e->naliases; k++) {
+        const char *a = k < e->naliases ? e->aliases[k] : e->name;
+        size_t len = strlen(a);
+        /* A name in capitals is an acronym, which takes any ending ("МИДа")
+         * or none ("ЮНЕСКО"). */
+        if (memchr(a, ' ', len) || !translit_has_cyr(a, len) || names_caps(a, 0, len) >= 2)
+            continue;
+        char *f = gaz_match_form(a, len);
+        bool same = f && !strcmp(f, forms[g->first]);
+        free(f);
+        if (!same)
+            continue;
+        if (rustem_declines_to(a, len, w, t->v[g->first].len))
+            return false;
+        judged = true;
+    }
+    return judged;
 }

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "entity/gazetteer.h"
 #include "text/tokarray.h"
 
 /* Token i, a Russian word, has a case ending of its own ("Азербайджана",
@@ -34,5 +35,11 @@ bool shape_hyphen_next(const char *text, const tok_array *t, size_t i);
 
 /* Token i is an initial: one letter, capitalized, then a period. */
 bool shape_initial(const char *text, const tok_array *t, size_t i);
+
+/* Gazetteer match g, one Russian word met only through its stem, is by a
+ * word whose ending none of the name's cases has (rustem_declines_to):
+ * "Село" is no case of "Селая", "Приволжский" none of "Приволжск".
+ * `forms` holds the match forms of the tokens of `t`. */
+bool shape_other_declension(const tok_array *t, char **forms, const gaz_match *g);
 
 #endif

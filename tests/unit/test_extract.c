@@ -132,6 +132,8 @@ static const char gaz_text[] =
     "org\tTajik Border Troops\tПограничные войска ГКНБ Республики Таджикистан\n"
     "org\tGovernment of Kazakhstan\tПравительство Казахстана\n"
     "org\tFederal Security Service\tФСБ\n"
+    "place\tSloviansk\tСлавянск\n"
+    "org\tKRSU\tКыргызско-Российский Славянский университет\n"
     "person\tMikhail Lomonosov\tМихаил Ломоносов\n"
     "org\tArmenian Ministry of Foreign Affairs\tМИД Армении\n";
 
@@ -638,6 +640,10 @@ static void test_editions(void **state)
     /* A gazetteer organization named after someone, in full too. */
     EXPECT("Делегация посетила МГУ имени М. В. Ломоносова вчера.",
            "org:moscow state university*1 org:mgu imen lomonosov*1 person:mikhail lomonosov*1");
+    /* A place inside an organization's name is named in one of its
+     * cases, not by an adjective of its stem. */
+    EXPECT("Студенты Кыргызско-Российского Славянского университета приехали.", "org:krsu*1");
+    EXPECT("Студенты из Славянска приехали.", "place:sloviansk*1");
     /* A body's name in the genitive before a person's is whose he is. */
     EXPECT("Председатель Народного Собрания Заур Алибеков поручил.", "person:zaur alibekov*1");
     /* A body "при" the president, with what it does after "по ... за" or
