@@ -61,7 +61,7 @@ static const char org_heads[] =
     " отряд школ епарх семинария семинарии семинарию семинарией церкв церков митропол патриархат"
     " муфтият синод ансамбл оркестр"
     " капелл редакц телерадиокомпан кооператив заповедник зоопарк таможн федерац обществ хор ассоциац"
-    " бюро войск факультет филиал ";
+    " бюро войск факультет филиал отделен ";
 
 /* Heads that, capitalized, name a state ("Российская Федерация"). */
 static const char state_words[] = " федерац ";
@@ -787,7 +787,7 @@ static size_t number_after(const scan *s, size_t j)
  * Returns 1 when it pushed a hit, 0, or -1 on no memory. */
 static int org_phrase(scan *s, size_t a)
 {
-    enum { MAX_ADJ = 3 };
+    enum { MAX_ADJ = 4 };
     /* A compound adjective: "Контрольно-дисциплинарный комитет", its parts
      * capitalized when made from names ("Кабардино-Балкарский
      * государственный университет"). */
