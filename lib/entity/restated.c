@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_TAIL 5      /* words of an owner or an eponym ("имени М. В. Ломоносова") */
-#define MAX_OWNER_WORDS 6
+#define MAX_TAIL 7      /* words of an owner or an eponym ("имени М. В. Ломоносова") */
+#define MAX_OWNER_WORDS 7   /* "Организации по безопасности и сотрудничеству в Европе" */
 #define MAX_OWNERS 4
 
 /* Whether match form `s` holds the words of match form `w` in a row. */
@@ -287,8 +287,59 @@ static char *spelled_out(const char *form)
     return out;
 }
 
+/* `form` with an owner written between its name and what it does moved to
+ * its end ("byuro obse po demokratichesk ..." -> "byuro po demokratichesk
+ * ... obse"), as the full name writes it ("Бюро ОБСЕ по демократическим
+ * институтам" is "Бюро по демократическим институтам ... ОБСЕ"): the owner
+ * the one to three words before the first "po" that the gazetteer names,
+ * after a word of the name, and no place after "po". A malloc'd string; a
+ * copy of `form` when it has none; NULL on no memory. */
+static char *owner_last(const gazetteer *g, const char *form)
+{
+    enum { MAX_WORDS = 3 };
+    const char *po = strstr(form, " po ");
+    const gaz_entity *e[1], *where[1];
+    /* "по" and a region is a unit's ("Управление ФСБ по Омской области"),
+     * which keeps its order. */
+    if (!po || gaz_lookup(g, po + 4, ENT_PLACE, where, 1) == 1)
+        return strdup(form);
+    const char *from = po;
+    for (size_t words = 1; words <= MAX_WORDS; words++) {
+        while (from > form && from[-1] != ' ')
+            from--;
+        if (from == form)
+            break;   /* no word of the name before the owner */
+        char *owner = strndup(from, (size_t)(po - from));
+        bool known = owner && gaz_lookup(g, owner, ENT_NTYPES, e, 1) == 1
+                     && (e[0]->type == ENT_ORG || e[0]->type == ENT_PLACE);
+        free(owner);
+        if (known) {
+            size_t len = strlen(form), hlen = (size_t)(from - 1 - form);
+            char *out = malloc(len + 1);
+            if (out)
+                snprintf(out, len + 1, "%.*s%s %.*s", (int)hlen, form, po, (int)(po - from), from);
+            return out;
+        }
+        from--;   /* past the space, to the word before */
+    }
+    return strdup(form);
+}
+
 char *restated_key(const gazetteer *g, const char *form)
 {
+    char *last = owner_last(g, form);
+    if (!last)
+        return NULL;
+    if (strcmp(last, form)) {   /* the owner moved: key that name as any other */
+        const gaz_entity *e[1];
+        char *key = gaz_lookup(g, last, ENT_ORG, e, 1) == 1 ? strdup(e[0]->key) : restated_key(g, last);
+        if (key) {
+            free(last);
+            return key;
+        }
+        return last;
+    }
+    free(last);
     char *spelled = spelled_out(form);
     char *short_form = spelled ? eponym_surname(spelled) : NULL;
     bool changed = spelled && strcmp(spelled, form);

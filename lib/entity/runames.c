@@ -84,7 +84,7 @@ static const char inst_heads[] =
     " институт центр университет академ муз театр фонд комитет агентств служб управлен инспекц"
     " департамент комисс ассоциац федерац палат банк корпорац объединен училищ колледж больниц"
     " госпитал библиотек прокуратур консерватор обсерватор лаборатор министерств администрац"
-    " правительств дум организац факультет ";
+    " правительств дум организац факультет бюро ";
 
 /* Words of sport news: a document holding two of them reports games, and
  * its names in guillemets are teams ("«Карабах» обыграл «Кайрат»"). */
@@ -731,11 +731,30 @@ static int push_named(scan *s, size_t a, size_t plain, size_t named, size_t o, e
 /* Pushes an organization's name [a, plain) (and [a, named)) as push_named
  * does, through its owner when one ends it at `owned` (past plain).
  * Returns 1, 0, or -1 on no memory. */
+/* The first token past what a body does after its named owner ending at
+ * `owned`: "Бюро ОБСЕ | по демократическим институтам и правам человека",
+ * "Управления ООН | по координации гуманитарных вопросов"; `owned` when
+ * none ("по словам", "по данным" say who speaks). */
+static size_t past_owners_po(const scan *s, size_t owned, enum owner kind)
+{
+    static const char idioms[] = " части словам данным итогам мнению факту поводу подозрению"
+                                 " обвинению делу приглашению случаю причине сравнению результатам"
+                                 " информации сообщению оценкам прогнозам линии инициативе ";
+    size_t end, named;
+    if ((kind == OWN_ACRONYM || kind == OWN_NAME) && owned + 1 < s->n && gap_is(s, owned - 1, " ")
+        && !strcmp(norm(s, owned), "по") && !wordlist_has_word(idioms, norm(s, owned + 1))
+        && name_tail(s, owned, false, &end, &named) && end > owned + 1)
+        return end;
+    return owned;
+}
+
 static int push_owned(scan *s, size_t a, size_t plain, size_t named, size_t owned, enum owner kind)
 {
     size_t o = plain;   /* the owner's first token */
     if (owned > plain)
         named = plain = owned;
+    if (owned > o)
+        named = plain = past_owners_po(s, owned, kind);
     /* After its eponym a name is whole: what follows in guillemets is a
      * play, a product ("театра имени Пушкина «Гамлет»"). Else the words
      * before guillemets say what the name in them is: the whole is a name
@@ -850,10 +869,12 @@ static int institution(scan *s, size_t a)
     size_t words = name_tail(s, a + 1, true, &plain, &named);
     size_t owned = owner_past_word(s, &plain, &named, &words, &kind);
     /* A state body needs no words of its own before its owner, nor one
-     * named after someone ("Университет имени Джавахарлала Неру"). */
+     * named after someone ("Университет имени Джавахарлала Неру"), nor one
+     * that says what it does after its owner ("Бюро ОБСЕ по ..."). */
     if (!words && named > plain)
         return push_owned(s, a, plain, named, owned, kind);
-    if (!words && !(owned > plain && listed(s, a, state_heads)))
+    if (!words && !(owned > plain && listed(s, a, state_heads))
+        && !(owned > plain && past_owners_po(s, owned, kind) > owned))
         return 0;
     if (sentence_start(s, a) && words < 2 && named == plain && owned == plain)
         return 0;

@@ -28,6 +28,8 @@ static const char gaz_text[] =
     "Федеральная служба войск национальной гвардии\n"
     "org\tRosaviatsia\tРосавиация|Федеральное агентство воздушного транспорта\n"
     "org\tBank of Russia\tБанк России|Центральный банк России\n"
+    "org\tOSCE\tОБСЕ|Организация по безопасности и сотрудничеству в Европе\n"
+    "org\tODIHR\tБюро по демократическим институтам и правам человека ОБСЕ\n"
     "org\tMoscow State University\tМГУ|Московский государственный университет|"
     "МГУ имени Ломоносова\n"
     "org\tInstitute of Nuclear Physics\tИнститут ядерной физики\tKazakhstan\n"
@@ -140,6 +142,16 @@ static void test_owned_key(void **state)
     EXPECT_KEY("Департамент Азии Министерства иностранных дел России",
                "departament az russian ministry of foreign affairs");
     EXPECT_KEY("Центральный банк Российской Федерации", "tsentraln bank russia");
+    /* An owner between a name and what the body does is the owner at its
+     * end; "по" and a place keeps its order. */
+    EXPECT_KEY("Бюро ОБСЕ по демократическим институтам и правам человека", "odihr");
+    EXPECT_ORG("Бюро по демократическим институтам и правам человека Организации по безопасности "
+               "и сотрудничеству в Европе", "ODIHR");
+    fixture_key(restated_key, gaz, "Комитет ОБСЕ по миграции", a, sizeof a);
+    fixture_key(restated_key, gaz, "Комитета по миграции Организации по безопасности и "
+                "сотрудничеству в Европе", b, sizeof b);
+    assert_string_equal(a, b);
+    EXPECT_KEY("Департамент ОБСЕ по Казахстану", "departament obs po kazakhstan");
     /* A state body that owns it, by its acronym or in full. */
     fixture_key(restated_key, gaz, "Департамент миграции МВД Казахстана", a, sizeof a);
     fixture_key(restated_key, gaz, "Департамента миграции Министерства внутренних дел Республики Казахстан",
