@@ -696,14 +696,16 @@ static seek_status find_entities(const gazetteer *g, const char *text, size_t le
     if (orgs_link_units(text, t, forms, &ms) < 0)
         goto out;
     if (persons_link_surnames(text, t, nt, forms, &ms) < 0
-        || keys_add_nominative_forms(t, forms, &ms) < 0
         || (sport && orgs_sport_clubs(g, text, t, nt, forms, &ms) < 0))
         goto out;
     for (long i = 0; i < ng; i++)
         if (gm[i].n && orgs_add_inner(g, text, t, forms, &gm[i], &ms) < 0)
             goto out;
-    if (g && (eponyms_add(g, text, t, forms, &ms) < 0
-              || eponyms_add_named_in_full(text, t, forms, &ms) < 0))
+    /* Nominative forms after the eponyms, whose people are named in the
+     * genitive ("имени Максима Горького" is Максим Горький). */
+    if ((g && (eponyms_add(g, text, t, forms, &ms) < 0
+               || eponyms_add_named_in_full(text, t, forms, &ms) < 0))
+        || keys_add_nominative_forms(t, forms, &ms) < 0)
         goto out;
     if ((g && keys_owned(g, &ms) < 0) || keys_patronymic(g, t, forms, &ms) < 0
         || keys_initials(text, t, forms, &ms) < 0)

@@ -464,6 +464,10 @@ static void test_russian_org_names(void **state)
     /* An eponym's surname that no case changes; a title and a place are
      * no eponym. */
     EXPECT("Спектакль показал театр имени Мажита Гафури вчера.", "person:mazhit gafur*1");
+    /* An adjective's surname; a given name's nominative the filter reads
+     * ("Максим" as "макс"). */
+    EXPECT("Спектакль показал театр имени Максима Горького вчера.",
+           "person:maksim gork*1 person:maks gork*1");
     EXPECT("Средства дал фонд имени Героя России вчера.", "place:russia*1");
     /* A hero's title before the eponym; an institution named after
      * someone at a sentence's start. */
