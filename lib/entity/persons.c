@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "entity/rustem.h"
 #include "entity/shape.h"
 #include "entity/wordlist.h"
 #include "grow.h"
@@ -30,6 +31,15 @@ typedef struct surname {
     size_t who;      /* index of its first full mention */
     int ambiguous;   /* two names of the document end in it */
 } surname;
+
+/* Token i ends as an adjective does ("Полоцкой", "Минский"). */
+static bool adjective_ending(const tok_array *t, size_t i)
+{
+    static const char ends[] = " ий ый ой ая яя ое ее ого его ому ему ым им ую юю ей ";
+    const char *w = tok_array_norm(t, i);
+    size_t len = t->v[i].len, stem = rustem_name(w, len);
+    return stem < len && wordlist_has(ends, w + stem, len - stem);
+}
 
 /* The surname entry for token i: a capitalized word, not inside a longer
  * name, whose form ends one full name of the document; NULL otherwise.
@@ -97,6 +107,11 @@ int persons_link_surnames(const char *text, const tok_array *t, const names_tok 
         if (!s || ms->v[s->who].type != ENT_PERSON)
             continue;
         const char *key = ms->v[s->who].key, *name = ms->v[s->who].name;
+        /* A place the gazetteer knows, in a noun's case, is no surname an
+         * adjective makes ("Полоцк" is no "Евфросиния Полоцкая"). */
+        size_t last = ms->v[s->who].first + ms->v[s->who].n - 1;
+        if (!alone && adjective_ending(t, last) && !adjective_ending(t, i))
+            continue;
         if (!alone) {
             /* Every entity the gazetteer gave this word becomes the person. */
             for (size_t j = k; j < nfirst && ms->v[j].first <= i; j++)

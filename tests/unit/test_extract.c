@@ -133,6 +133,7 @@ static const char gaz_text[] =
     "org\tGovernment of Kazakhstan\tПравительство Казахстана\n"
     "org\tFederal Security Service\tФСБ\n"
     "place\tSloviansk\tСлавянск\n"
+    "place\tPolotsk\tПолоцк\n"
     "org\tKRSU\tКыргызско-Российский Славянский университет\n"
     "person\tMikhail Lomonosov\tМихаил Ломоносов\n"
     "org\tArmenian Ministry of Foreign Affairs\tМИД Армении\n";
@@ -648,6 +649,9 @@ static void test_editions(void **state)
      * cases, not by an adjective of its stem. */
     EXPECT("Студенты Кыргызско-Российского Славянского университета приехали.", "org:krsu*1");
     EXPECT("Студенты из Славянска приехали.", "place:sloviansk*1");
+    /* A known place in a noun's case is no person's adjectival surname. */
+    EXPECT("Депутат Анна Полоцкая выступила. Гости приехали в древний Полоцк.",
+           "person:ann polotsk*1 place:polotsk*1");
     /* A body's name in the genitive before a person's is whose he is. */
     EXPECT("Председатель Народного Собрания Заур Алибеков поручил.", "person:zaur alibekov*1");
     /* A body "при" the president, with what it does after "по ... за" or
