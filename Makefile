@@ -226,6 +226,7 @@ check-entities: $(PROGRAMS)
 	@BIN=$(CURDIR)/$(BIN) sh tests/eval/entities.sh tests/eval/ru12/docs tests/eval/ru12/labels.tsv
 	@BIN=$(CURDIR)/$(BIN) sh tests/eval/entities.sh tests/eval/ru13/docs tests/eval/ru13/labels.tsv
 	@BIN=$(CURDIR)/$(BIN) sh tests/eval/entities.sh tests/eval/ru14/docs tests/eval/ru14/labels.tsv
+	@BIN=$(CURDIR)/$(BIN) sh tests/eval/entities.sh tests/eval/ru15/docs tests/eval/ru15/labels.tsv
 
 clean:
 	rm -rf build bin

@@ -27,7 +27,8 @@ static const char route_words[] =
     " трубопровод газопровод нефтепровод рейс рейсов сообщени ";
 /* Words a region's adjective stands before: "Ошской области". */
 static const char region_words[] =
-    " област кр район округ поселен велаят вилоят этрап аймак аймаг сомон кожуун улус ";
+    " област кр район округ поселен велаят вилоят этрап аймак аймаг сомон кожуун улус"
+    " муниципалитет ";
 /* Words a geographic feature's adjective stands before: "Алагирского
  * ущелья", "Суусамырской долине", "Телецкое озеро", "Обской губы". */
 static const char feature_words[] =

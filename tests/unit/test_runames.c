@@ -78,6 +78,8 @@ static void test_lists(void **state)
 {
     (void)state;
     expect("пациентов из Мозыря, Речицы и Жлобина примут", "Мозыря", NULL, "l:Речицы|l:Жлобина");
+    /* Georgia's municipalities are regions. */
+    expect("урожай в Телавском муниципалитете вырос", NULL, NULL, "l:Телавском муниципалитете");
     /* An institution's head in the list is none of its places: a
      * university by its city (the gazetteer's) or by whom it is named after. */
     expect("подписали Университет Сан-Паулу, Университет имени Неру", "Сан-Паулу", "Сан-Паулу",
