@@ -913,6 +913,10 @@ static int numbered_unit(scan *s, size_t a)
     enum owner kind;
     size_t words = name_tail(s, j + 1, true, &plain, &named);
     size_t owned = owner_past_word(s, &plain, &named, &words, &kind);
+    /* A unit is named by its number alone too, whatever owns it ("201-й
+     * российской военной базы | Центрального военного округа"). */
+    if (owned > plain && push(s, a, plain - a, (size_t)-1, NAMES_ORG) < 0)
+        return -1;
     return push_owned(s, a, plain, named, owned, kind);
 }
 

@@ -467,6 +467,8 @@ static void test_russian_org_names(void **state)
     EXPECT("Спектакль показал театр имени Мажита Гафури вчера.", "person:mazhit gafur*1");
     /* An adjective's surname; a given name's nominative the filter reads
      * ("Максим" as "макс"). */
+    /* A foreign given name no case changes. */
+    EXPECT("Лаборатория имени Энрико Ферми сообщила.", "org:laborator imen ferm*1 person:enrik ferm*1");
     EXPECT("Спектакль показал театр имени Максима Горького вчера.",
            "person:maksim gork*1 person:maks gork*1");
     EXPECT("Средства дал фонд имени Героя России вчера.", "place:russia*1");
