@@ -182,29 +182,27 @@ static bool female_nominative(const tok_array *t, size_t g, size_t s)
     return surname && given;
 }
 
+/* Token i, longer than `min` bytes, ends with a two- or three-letter
+ * Russian ending of the word list `ends`. */
+static bool ends_as(const tok_array *t, size_t i, const char *ends, size_t min)
+{
+    const char *w = tok_array_norm(t, i);
+    size_t len = t->v[i].len;
+    return len > min
+           && (wordlist_has(ends, w + len - 4, 4) || (len > 6 && wordlist_has(ends, w + len - 6, 6)));
+}
+
 /* Token i is a word in the genitive plural ("Набережных Челнов"). */
 static bool genitive_plural(const tok_array *t, size_t i)
 {
-    static const char *const ends[] = { "ых", "их", "ов", "ев" };
-    const char *w = tok_array_norm(t, i);
-    size_t len = t->v[i].len;
-    for (size_t k = 0; k < sizeof ends / sizeof *ends; k++)
-        if (len > 6 && !strcmp(w + len - strlen(ends[k]), ends[k]))
-            return true;
-    return false;
+    return ends_as(t, i, " ых их ов ев ", 6);
 }
 
 /* Token i ends as an adjective in the genitive does ("Народного",
  * "Государственной"). */
 static bool genitive_adjective(const tok_array *t, size_t i)
 {
-    static const char *const ends[] = { "ого", "его", "ой", "ей" };
-    const char *w = tok_array_norm(t, i);
-    size_t len = t->v[i].len;
-    for (size_t k = 0; k < sizeof ends / sizeof *ends; k++)
-        if (len > 8 && !strcmp(w + len - strlen(ends[k]), ends[k]))
-            return true;
-    return false;
+    return ends_as(t, i, " ого его ой ей ", 8);
 }
 
 /* How many first words of detected name p say whose the person is, in the
