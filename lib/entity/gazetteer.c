@@ -137,7 +137,8 @@ size_t gaz_number_affix_len(const char *text, const tok_array *t, size_t first, 
         && all_digits(tok_array_norm(t, i + 1), t->v[i + 1].len))
         return (size_t)-1;
     if (i > first && t->v[i].start == t->v[i - 1].end + 1 && text[t->v[i - 1].end] == '-'
-        && all_digits(tok_array_norm(t, i - 1), t->v[i - 1].len) && wordlist_has(ordinal_ends, w, len))
+        && all_digits(tok_array_norm(t, i - 1), t->v[i - 1].len)
+        && wordlist_has(ordinal_ends, w, len))
         return (size_t)-1;
     return 0;
 }

@@ -189,7 +189,8 @@ static bool ends_as(const tok_array *t, size_t i, const char *ends, size_t min)
     const char *w = tok_array_norm(t, i);
     size_t len = t->v[i].len;
     return len > min
-           && (wordlist_has(ends, w + len - 4, 4) || (len > 6 && wordlist_has(ends, w + len - 6, 6)));
+           && (wordlist_has(ends, w + len - 4, 4)
+               || (len > 6 && wordlist_has(ends, w + len - 6, 6)));
 }
 
 /* Token i is a word in the genitive plural ("Набережных Челнов"). */

@@ -332,7 +332,8 @@ char *restated_key(const gazetteer *g, const char *form)
         return NULL;
     if (strcmp(last, form)) {   /* the owner moved: key that name as any other */
         const gaz_entity *e[1];
-        char *key = gaz_lookup(g, last, ENT_ORG, e, 1) == 1 ? strdup(e[0]->key) : restated_key(g, last);
+        char *key = gaz_lookup(g, last, ENT_ORG, e, 1) == 1 ? strdup(e[0]->key)
+                                                             : restated_key(g, last);
         if (key) {
             free(last);
             return key;

@@ -531,7 +531,8 @@ static size_t past_hero_title(const scan *s, size_t i)
     while (j < s->n && known_place(s, j) && gap_is(s, j - 1, " "))
         j++;
     for (size_t k = 0; j == i + 1 && k < sizeof orders / sizeof *orders; k++)
-        if (!strcmp(norm(s, j), orders[k][0]) && gap_is(s, j, " ") && !strcmp(norm(s, j + 1), orders[k][1]))
+        if (!strcmp(norm(s, j), orders[k][0]) && gap_is(s, j, " ")
+            && !strcmp(norm(s, j + 1), orders[k][1]))
             j += 2;
     return j < s->n && gap_is(s, j - 1, " ") ? j : i;
 }
@@ -672,8 +673,9 @@ static size_t owner_end(const scan *s, size_t j, enum owner *kind)
                    || ends_with(norm(s, e), "ы") || ends_with(norm(s, e), "и")))
             e++;
         /* An acronym's own owner, a place in the genitive: "МВД Турции". */
-        if (e < s->n && known_place(s, e) && names_caps(s->text, s->toks[e - 1].start, s->toks[e - 1].end) >= 2
-            && gap_is(s, e - 1, " ") && rustem_name(norm(s, e), strlen(norm(s, e))) < strlen(norm(s, e)))
+        if (e < s->n && known_place(s, e) && gap_is(s, e - 1, " ")
+            && names_caps(s->text, s->toks[e - 1].start, s->toks[e - 1].end) >= 2
+            && rustem_name(norm(s, e), strlen(norm(s, e))) < strlen(norm(s, e)))
             while (e < s->n && known_place(s, e))
                 e++;
         *kind = OWN_NAME;
@@ -729,9 +731,6 @@ static int push_named(scan *s, size_t a, size_t plain, size_t named, size_t o, e
     return 1;
 }
 
-/* Pushes an organization's name [a, plain) (and [a, named)) as push_named
- * does, through its owner when one ends it at `owned` (past plain).
- * Returns 1, 0, or -1 on no memory. */
 /* The first token past what a body does after its named owner ending at
  * `owned`: "Бюро ОБСЕ | по демократическим институтам и правам человека",
  * "Управления ООН | по координации гуманитарных вопросов"; `owned` when
@@ -749,12 +748,13 @@ static size_t past_owners_po(const scan *s, size_t owned, enum owner kind)
     return owned;
 }
 
+/* Pushes an organization's name [a, plain) (and [a, named)) as push_named
+ * does, through its owner when one ends it at `owned` (past plain).
+ * Returns 1, 0, or -1 on no memory. */
 static int push_owned(scan *s, size_t a, size_t plain, size_t named, size_t owned, enum owner kind)
 {
     size_t o = plain;   /* the owner's first token */
     if (owned > plain)
-        named = plain = owned;
-    if (owned > o)
         named = plain = past_owners_po(s, owned, kind);
     /* After its eponym a name is whole: what follows in guillemets is a
      * play, a product ("театра имени Пушкина «Гамлет»"). Else the words
@@ -896,14 +896,14 @@ static int numbered_unit(scan *s, size_t a)
 {
     enum { MAX_ADJ = 4 };
     static const char ordinal_ends[] = " я й е ю м го му ая ой ую ое ого ому ";
-    if (a + 3 >= s->n || taken(s, a) || taken(s, a + 1) || !digits(norm(s, a)) || !gap_is(s, a, "-")
-        || !listed(s, a + 1, ordinal_ends))
+    if (a + 3 >= s->n || taken(s, a) || taken(s, a + 1) || !digits(norm(s, a))
+        || !gap_is(s, a, "-") || !listed(s, a + 1, ordinal_ends))
         return 0;
     size_t j = a + 2, k, e;
     for (k = 0; k < MAX_ADJ && j < s->n && gap_is(s, j - 1, " ")
                 && ((e = lower_adjective(s, j)) != (size_t)-1
-                    || (letter_case(s, j) > 0 && !taken(s, j) && adjective_form(s, e = word_end(s, j))
-                        && free_span(s, j, e)));
+                    || (letter_case(s, j) > 0 && !taken(s, j)
+                        && adjective_form(s, e = word_end(s, j)) && free_span(s, j, e)));
          k++)
         j = e + 1;
     if (!k || j >= s->n || !gap_is(s, j - 1, " ") || taken(s, j) || letter_case(s, j) >= 0

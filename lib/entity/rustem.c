@@ -170,7 +170,8 @@ bool rustem_verb_like(const char *norm, size_t len)
 bool rustem_surname_shaped(const char *norm, size_t len)
 {
     static const char *const ends[] = { "ов", "ев", "ин", "ын", "ян", "енк", "ук", "юк", "ич",
-                                        "дз", "швил", "зод", "зад", "овн", "евн", "ичн", "ск", "цк" };
+                                        "дз", "швил", "зод", "зад", "овн", "евн", "ичн",
+                                        "ск", "цк" };
     static const char adjective_ends[] = " ий ого ому им ая ой ую ";
     size_t stem = rustem_name(norm, len);
     for (size_t k = 0; k < sizeof ends / sizeof *ends; k++) {
