@@ -15,8 +15,8 @@
 
 #include "entity/names.h"
 #include "entity/rustem.h"
-#include "entity/wordlist.h"
 #include "entity/translit.h"
+#include "entity/wordlist.h"
 #include "grow.h"
 #include "strindex.h"
 #include "strpool.h"
@@ -179,9 +179,9 @@ static char **form_tokens(const char *text, size_t len, size_t *n, int inflected
                                 : token_form(norm, plen, buf, sizeof buf, 0);
         if (need >= sizeof buf)
             buf[sizeof buf - 1] = '\0';
-        size_t blen = strlen(buf), mark = gaz_number_affix_len(text, &a, 0, i, a.n);
-        if (inflected && mark)
-            memmove(buf, buf + (mark < blen ? mark : blen), blen - (mark < blen ? mark : blen) + 1);
+        size_t blen = strlen(buf), mark = inflected ? gaz_number_affix_len(text, &a, 0, i, a.n) : 0;
+        size_t drop = mark < blen ? mark : blen;
+        memmove(buf, buf + drop, blen - drop + 1);
         if (!*buf)
             continue;
         if (!(v[k] = strdup(buf))) {

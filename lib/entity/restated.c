@@ -317,7 +317,8 @@ static char *owner_last(const gazetteer *g, const char *form)
             size_t len = strlen(form), hlen = (size_t)(from - 1 - form);
             char *out = malloc(len + 1);
             if (out)
-                snprintf(out, len + 1, "%.*s%s %.*s", (int)hlen, form, po, (int)(po - from), from);
+                snprintf(out, len + 1, "%.*s%s %.*s", (int)hlen, form, po, (int)(po - from),
+                         from);
             return out;
         }
         from--;   /* past the space, to the word before */

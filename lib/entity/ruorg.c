@@ -649,7 +649,8 @@ static int read_unit(const scan *s, size_t i, ruorg_hit *h)
     free(parent);
     if (!key)
         return oom || (rn && region->type == ENT_PLACE) ? -1 : 0;
-    *h = (ruorg_hit){ i, k + rn - i, pn ? j : i + 1, of ? of : region, key, region, pn ? NULL : of };
+    *h = (ruorg_hit){ i, k + rn - i, pn ? j : i + 1, of ? of : region, key, region,
+                      pn ? NULL : of };
     return 1;
 }
 
