@@ -179,7 +179,8 @@ static char **form_tokens(const char *text, size_t len, size_t *n, int inflected
                                 : token_form(norm, plen, buf, sizeof buf, 0);
         if (need >= sizeof buf)
             buf[sizeof buf - 1] = '\0';
-        size_t blen = strlen(buf), mark = inflected ? gaz_number_affix_len(text, &a, 0, i, a.n) : 0;
+        size_t blen = strlen(buf);
+        size_t mark = inflected ? gaz_number_affix_len(text, &a, 0, i, a.n) : 0;
         size_t drop = mark < blen ? mark : blen;
         memmove(buf, buf + drop, blen - drop + 1);
         if (!*buf)
