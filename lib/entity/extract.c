@@ -288,11 +288,15 @@ static bool after_given_name(const char *text, const tok_array *t, const unsigne
                              size_t i)
 {
     static const char *const ends[] = { "ов", "ев", "ёв", "ин", "ын", "ск", "цк" };
+    /* Words a sentence may open with before a place: "Из Красноярска". */
+    static const char openers[] = " в во из на под по с со к ко у о об от до при за для без над"
+                                  " перед через и а но после между ";
     if (i == 0 || taken[i - 1] || t->v[i].start != t->v[i - 1].end + 1
         || text[t->v[i - 1].end] != ' '
         || names_case(text, t->v[i - 1].start, t->v[i - 1].end) <= 0
         || names_caps(text, t->v[i - 1].start, t->v[i - 1].end) >= 0
-        || script_word(tok_array_norm(t, i - 1), t->v[i - 1].len, NULL) != SCRIPT_CYRILLIC)
+        || script_word(tok_array_norm(t, i - 1), t->v[i - 1].len, NULL) != SCRIPT_CYRILLIC
+        || wordlist_has(openers, tok_array_norm(t, i - 1), t->v[i - 1].len))
         return false;
     return stem_ends(t, i, ends, sizeof ends / sizeof *ends);
 }

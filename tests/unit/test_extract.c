@@ -134,6 +134,7 @@ static const char gaz_text[] =
     "org\tFederal Security Service\tФСБ\n"
     "place\tSloviansk\tСлавянск\n"
     "place\tPolotsk\tПолоцк\n"
+    "place\tKrasnoyarsk\tКрасноярск\n"
     "org\tKRSU\tКыргызско-Российский Славянский университет\n"
     "person\tMikhail Lomonosov\tМихаил Ломоносов\n"
     "org\tArmenian Ministry of Foreign Affairs\tМИД Армении\n";
@@ -651,6 +652,8 @@ static void test_editions(void **state)
      * cases, not by an adjective of its stem. */
     EXPECT("Студенты Кыргызско-Российского Славянского университета приехали.", "org:krsu*1");
     EXPECT("Студенты из Славянска приехали.", "place:sloviansk*1");
+    /* A preposition opening a sentence is no given name before a place. */
+    EXPECT("Пожар потушен. Из Красноярска на помощь прибыла группа.", "place:krasnoyarsk*1");
     /* A known place in a noun's case is no person's adjectival surname. */
     EXPECT("Депутат Анна Полоцкая выступила. Гости приехали в древний Полоцк.",
            "person:ann polotsk*1 place:polotsk*1");
