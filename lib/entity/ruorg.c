@@ -125,6 +125,8 @@ static const struct mission_src {
     { "Постпредство", true, true },
     { "Торговое представительство", true, true },
     { "Торгпредство", true, true },
+    /* An international body's mission to a country: "Миссия ОБСЕ в Молдове". */
+    { "Миссия", true, true },
     /* Russia's cultural centres abroad, named by their city alone. */
     { "Русский дом", false, false },
     { "Российский дом", false, false },
@@ -216,7 +218,7 @@ static struct {
     char *country[sizeof country_src / sizeof *country_src];
     words open[sizeof open_src / sizeof *open_src];
     mission mission[sizeof mission_src / sizeof *mission_src];
-    char *in;    /* "в", before where a mission is */
+    char *in, *in_o;   /* "в" and "во", before where a mission is */
     unit units[sizeof unit_src / sizeof *unit_src];
     char *filler[sizeof filler_src / sizeof *filler_src];
     char *title[sizeof title_src / sizeof *title_src];
@@ -277,6 +279,7 @@ static void tab_make(void)
         tab.mission[i].owned = mission_src[i].owned;
     }
     ok &= (tab.in = gaz_match_form("в", strlen("в"))) != NULL;
+    ok &= (tab.in_o = gaz_match_form("во", strlen("во"))) != NULL;
     for (size_t i = 0; i < sizeof unit_src / sizeof *unit_src; i++) {
         unit *u = &tab.units[i];
         u->merged = unit_src[i].merged;
@@ -740,7 +743,9 @@ static int read_mission(const scan *s, size_t i, ruorg_hit *h)
         if (words_at(s, i, &tab.mission[k].head) && (!m || tab.mission[k].head.n > m->head.n))
             m = &tab.mission[k];
     size_t j = m ? i + m->head.n : i;
-    if (!m || j >= s->n || !is_joined(s, j - 1))
+    /* A head written in Russian: "Miss Madrid" is no "Миссия". */
+    if (!m || j >= s->n || !is_joined(s, j - 1)
+        || (s->toks && script_word(s->toks[i].norm, strlen(s->toks[i].norm), NULL) != SCRIPT_CYRILLIC))
         return 0;
     scan t = *s;
     t.whole = false;   /* where it is may follow its owner */
@@ -748,9 +753,12 @@ static int read_mission(const scan *s, size_t i, ruorg_hit *h)
     size_t on = m->owned ? owner_at(&t, j, &of) : 0, k = j + on, an = 0;
     if (m->owned && (!on || !is_cap(s, j)))
         return 0;
-    const char *prep = k + 1 < s->n && is_joined(s, k - 1) && is_joined(s, k)
-                       && (!strcmp(s->forms[k], tab.in) || !strcmp(s->forms[k], tab.pri))
-                       ? s->forms[k] : NULL;
+    /* "в" or "во" ("во Владивостоке"), keyed alike, or "при". */
+    bool joined = k + 1 < s->n && is_joined(s, k - 1) && is_joined(s, k);
+    const char *prep = !joined                                                         ? NULL
+                       : !strcmp(s->forms[k], tab.in) || !strcmp(s->forms[k], tab.in_o) ? tab.in
+                       : !strcmp(s->forms[k], tab.pri)                                   ? tab.pri
+                                                                                         : NULL;
     const char *where = NULL;
     if (prep && (an = owner_at(s, k + 1, &at)) > 0) {
         const gaz_entity *country = m->national ? country_of_city(s, at) : NULL;

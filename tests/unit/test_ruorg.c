@@ -170,6 +170,11 @@ static void test_missions(void **state)
     EXPECT_KEY("Постоянное представительство Казахстана при ОДКБ",
                "postoyann predstavitelstv kazakhstan pr csto");
     EXPECT_KEY("Посольство в Казахстане", "");
+    /* An international body's mission; "во" keys as "в". */
+    EXPECT_KEY("Миссия ОДКБ в Кыргызстане", "miss csto v kyrgyzstan");
+    EXPECT_KEY("Генеральное консульство Армении во Владивостоке",
+               "generaln konsulstv armenia v vladivostok");
+    EXPECT_KEY("Miss Moscow", "");
     /* An embassy's city is its country; a place the gazetteer lacks is its
      * word; Russia's cultural centres are named by their city alone. */
     EXPECT_KEY("Посольство России в Астане", "posolstv russia v kazakhstan");
