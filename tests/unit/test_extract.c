@@ -652,6 +652,10 @@ static void test_editions(void **state)
      * cases, not by an adjective of its stem. */
     EXPECT("Студенты Кыргызско-Российского Славянского университета приехали.", "org:krsu*1");
     EXPECT("Студенты из Славянска приехали.", "place:sloviansk*1");
+    /* A mission is named in Russian; "Miss" is no "Миссия". */
+    EXPECT("Об этом сообщили в Миссии ОДКБ в Казахстане.",
+           "org:miss csto v kazakhstan*1 org:csto*1 place:kazakhstan*1");
+    EXPECT("She was crowned Miss Kazakhstan in 2010.", "name:miss kazakhstan*1");
     /* A preposition opening a sentence is no given name before a place. */
     EXPECT("Пожар потушен. Из Красноярска на помощь прибыла группа.", "place:krasnoyarsk*1");
     /* A known place in a noun's case is no person's adjectival surname. */
