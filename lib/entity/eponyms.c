@@ -20,9 +20,10 @@ static bool genitive_pair(const char *text, const tok_array *t, size_t i)
         || names_case(text, t->v[i + 1].start, t->v[i + 1].end) <= 0)
         return false;
     /* The given name's genitive in "-а", "-я", or "-ы", "-и" ("Габдуллы",
-     * "Анны"), or a foreign one no case changes ("Энрико"); the surname's in "-а", "-я", a woman's "-ой", "-ей", an
-     * adjective's "-ого", "-его" ("Максима Горького"), or one no case
-     * changes ("имени Мажита Гафури", "Шота Руставели"). */
+     * "Анны"), or a foreign one no case changes ("Энрико"); the surname's
+     * in "-а", "-я", a woman's "-ой", "-ей", an adjective's "-ого", "-его"
+     * ("Максима Горького"), or one no case changes ("имени Мажита Гафури",
+     * "Шота Руставели"). */
     static const char given[] = " а я ы и о ";
     static const char surname[] = " а я и о у е э ой ей го ";
     for (size_t k = i; k <= i + 1; k++) {

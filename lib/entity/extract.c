@@ -145,18 +145,12 @@ static char **match_forms(const char *text, const tok_array *t, unsigned char *o
     return f;
 }
 
-/* The stem of token i (rustem_name) ends with one of the `n` endings and
- * keeps two bytes more: "Борисов" with "ов". */
-static bool stem_ends(const tok_array *t, size_t i, const char *const *ends, size_t n)
+/* The stem of token i (rustem_name) ends with one of the endings of word
+ * list `ends` and keeps three bytes more: "Борисов" with "ов". */
+static bool stem_ends(const tok_array *t, size_t i, const char *ends)
 {
     const char *w = tok_array_norm(t, i);
-    size_t len = rustem_name(w, t->v[i].len);
-    for (size_t k = 0; k < n; k++) {
-        size_t el = strlen(ends[k]);
-        if (len > el + 2 && !memcmp(w + len - el, ends[k], el))
-            return true;
-    }
-    return false;
+    return wordlist_ends(ends, w, rustem_name(w, t->v[i].len), 3);
 }
 
 /* Token i's case ending (rustem_name) is `end`. */
@@ -287,7 +281,7 @@ static bool caps_for_lower(const char *text, const tok_array *t, const names_tok
 static bool after_given_name(const char *text, const tok_array *t, const unsigned char *taken,
                              size_t i)
 {
-    static const char *const ends[] = { "ов", "ев", "ёв", "ин", "ын", "ск", "цк" };
+    static const char ends[] = " ов ев ёв ин ын ск цк ";
     /* Words a sentence may open with before a place: "Из Красноярска". */
     static const char openers[] = " в во из на под по с со к ко у о об от до при за для без над"
                                   " перед через и а но после между ";
@@ -298,7 +292,7 @@ static bool after_given_name(const char *text, const tok_array *t, const unsigne
         || script_word(tok_array_norm(t, i - 1), t->v[i - 1].len, NULL) != SCRIPT_CYRILLIC
         || wordlist_has(openers, tok_array_norm(t, i - 1), t->v[i - 1].len))
         return false;
-    return stem_ends(t, i, ends, sizeof ends / sizeof *ends);
+    return stem_ends(t, i, ends);
 }
 
 /* A one-word place after a given name the gazetteer lacks, with a
@@ -309,8 +303,8 @@ static bool after_given_name(const char *text, const tok_array *t, const unsigne
 static bool after_titled_given_name(const char *text, const tok_array *t, const names_tok *nt,
                                     const unsigned char *taken, size_t i)
 {
-    static const char *const adjective_ends[] = { "ий", "ый", "ой", "ая", "ое", "ого", "ой", "ую",
-                                                  "ом", "ым", "им", "ые", "ых", "их" };
+    /* Hard endings only: "Сергей", "Артем" are given names. */
+    static const char adjective_ends[] = " ий ый ой ая ое ого ую ом ым им ые ых их ";
     /* A name going on after the place is whose the place is ("Нацбанка
      * Казахстана Тимур Сулейменов"). */
     if (i + 1 < t->n && t->v[i + 1].start <= t->v[i].end + 1
@@ -323,13 +317,8 @@ static bool after_titled_given_name(const char *text, const tok_array *t, const 
         || script_word(tok_array_norm(t, i - 1), t->v[i - 1].len, NULL) != SCRIPT_CYRILLIC
         || names_sentence_end(text, nt, t->n, i - 2))
         return false;
-    const char *w = tok_array_norm(t, i - 1);
-    size_t len = t->v[i - 1].len;
-    for (size_t k = 0; k < sizeof adjective_ends / sizeof *adjective_ends; k++) {
-        size_t el = strlen(adjective_ends[k]);
-        if (len > el && !memcmp(w + len - el, adjective_ends[k], el))
-            return false;
-    }
+    if (wordlist_ends(adjective_ends, tok_array_norm(t, i - 1), t->v[i - 1].len, 1))
+        return false;
     return names_title_before(text, nt, t->n, i - 1) || names_person_context(text, nt, t->n, i);
 }
 
@@ -349,8 +338,7 @@ static void drop_given_and_surname(const char *text, const tok_array *t, gaz_mat
             || text[t->v[f].end] != ' '
             || script_word(tok_array_norm(t, f), t->v[f].len, NULL) != SCRIPT_CYRILLIC)
             continue;
-        static const char *const ends[] = { "ов", "ев", "ёв", "ин", "ын" };
-        if (stem_ends(t, f + 1, ends, sizeof ends / sizeof *ends))
+        if (stem_ends(t, f + 1, " ов ев ёв ин ын "))
             a->n = b->n = 0;
     }
 }
@@ -436,8 +424,7 @@ static bool compound_adjective_part(const char *text, const tok_array *t, size_t
     static const char adjective[] = " ий ый ой ая яя ое ее ого его ому ему ым им ую ые ие ых их ";
     const char *last = tok_array_norm(t, e);
     size_t ll = t->v[e].len;
-    bool ends = (ll > 6 && wordlist_has(adjective, last + ll - 6, 6))
-                || (ll > 4 && wordlist_has(adjective, last + ll - 4, 4));
+    bool ends = wordlist_ends(adjective, last, ll, 1);
     for (size_t k = a; ends && k < e; k++) {
         const char *w = tok_array_norm(t, k);
         if (t->v[k].len < 4 || memcmp(w + t->v[k].len - 2, "о", 2))

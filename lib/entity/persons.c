@@ -175,8 +175,7 @@ static bool female_nominative(const tok_array *t, size_t g, size_t s)
     static const char ends[] = " ова ева ёва ина ына ая ";
     const char *w = tok_array_norm(t, s), *n = tok_array_norm(t, g);
     size_t len = t->v[s].len, gl = t->v[g].len;
-    bool surname = (len > 6 && wordlist_has(ends, w + len - 6, 6))
-                   || (len > 4 && wordlist_has(ends, w + len - 4, 4));
+    bool surname = wordlist_ends(ends, w, len, 1);
     bool given = !shape_case_ending(t, g)
                  || (gl > 2 && (!strcmp(n + gl - 2, "а") || !strcmp(n + gl - 2, "я")));
     return surname && given;
@@ -188,9 +187,7 @@ static bool ends_as(const tok_array *t, size_t i, const char *ends, size_t min)
 {
     const char *w = tok_array_norm(t, i);
     size_t len = t->v[i].len;
-    return len > min
-           && (wordlist_has(ends, w + len - 4, 4)
-               || (len > 6 && wordlist_has(ends, w + len - 6, 6)));
+    return len > min && wordlist_ends(ends, w, len, 1);
 }
 
 /* Token i is a word in the genitive plural ("Набережных Челнов"). */

@@ -359,16 +359,10 @@ char *restated_key(const gazetteer *g, const char *form)
 
 char *restated_person(const char *form)
 {
-    static const char *const ends[] = { "vich", "vn", "ichn" };
     const char *a = strchr(form, ' '), *b = a ? strchr(a + 1, ' ') : NULL;
     if (!b || strchr(b + 1, ' ') || b == a + 1 || !b[1])
         return NULL;
-    bool patronymic = false;
-    for (size_t k = 0; k < sizeof ends / sizeof *ends && !patronymic; k++) {
-        size_t el = strlen(ends[k]);
-        patronymic = (size_t)(b - a - 1) > el + 2 && !strncmp(b - el, ends[k], el);
-    }
-    if (!patronymic)
+    if (!wordlist_ends(" vich vn ichn ", a + 1, (size_t)(b - a - 1), 3))
         return NULL;
     size_t len = (size_t)(a - form) + strlen(b) + 1;
     char *out = malloc(len);

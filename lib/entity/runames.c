@@ -390,17 +390,10 @@ static int quoted(scan *s, size_t a)
 /* Token i ends as an adjective does ("Ошского", "государственный"). */
 static bool adjective_form(const scan *s, size_t i)
 {
-    static const char *const ends[] = { "ий", "ый", "ой", "ая", "яя", "ое", "ее", "ого", "его",
-                                        "ому", "ему", "ым", "им", "ую", "юю", "ые", "ие", "ых",
-                                        "их", "ей", "ом", "ем" };
+    static const char ends[] = " ий ый ой ая яя ое ее ого его ому ему ым им ую юю ые ие ых их ей"
+                               " ом ем ";
     const char *w = norm(s, i);
-    size_t len = strlen(w);
-    for (size_t k = 0; k < sizeof ends / sizeof *ends; k++) {
-        size_t el = strlen(ends[k]);
-        if (len > el + 4 && !memcmp(w + len - el, ends[k], el))
-            return true;
-    }
-    return false;
+    return wordlist_ends(ends, w, strlen(w), 5);
 }
 
 /* The last token of the lower-case word at i, hyphenated or not
@@ -434,9 +427,7 @@ static bool genitive_tail(const scan *s, size_t i)
 {
     /* "-ий" of plurals ("исследований", "технологий"), not of adjectives
      * ("-ский", "-цкий"). */
-    static const char *const ends[] = { "а", "я", "ы", "и", "ов", "ев", "ей", "ых", "их", "ого",
-                                        "его", "ой", "ий" };
-    static const char *const adjectives[] = { "ский", "цкий" };
+    static const char ends[] = " а я ы и ов ев ей ых их ого его ой ий ";
     static const char *const stop[] = { "имени", "страны", "года", "время" };
     /* Plurals whose genitive has no ending ("академия наук", "академия
      * художеств"). */
@@ -453,16 +444,7 @@ static bool genitive_tail(const scan *s, size_t i)
             return false;
     if (rustem_verb_like(w, len))
         return false;
-    for (size_t k = 0; k < sizeof adjectives / sizeof *adjectives; k++)
-        if (len > strlen(adjectives[k])
-            && !memcmp(w + len - strlen(adjectives[k]), adjectives[k], strlen(adjectives[k])))
-            return false;
-    for (size_t k = 0; k < sizeof ends / sizeof *ends; k++) {
-        size_t el = strlen(ends[k]);
-        if (!memcmp(w + len - el, ends[k], el))
-            return true;
-    }
-    return false;
+    return !wordlist_ends(" ский цкий ", w, len, 1) && wordlist_ends(ends, w, len, 0);
 }
 
 /* Token i, lower case, reads as no verb: a word of four letters or more
@@ -486,13 +468,6 @@ static bool plural_adjective(const scan *s, size_t i)
     return len > 8 && (!memcmp(w + len - 4, "ых", 4) || !memcmp(w + len - 4, "их", 4));
 }
 
-/* Whether normalized word `w` ends with `end`. */
-static bool ends_with(const char *w, const char *end)
-{
-    size_t wl = strlen(w), el = strlen(end);
-    return wl > el && !memcmp(w + wl - el, end, el);
-}
-
 /* Token i is one letter, an initial ("М" of "М. В. Ломоносова"). */
 static bool initial(const scan *s, size_t i)
 {
@@ -501,21 +476,21 @@ static bool initial(const scan *s, size_t i)
     return len == 1 || (len == 2 && c >= 0xC0 && c < 0xE0);
 }
 
+/* An adjective's endings in the genitive, the case of an owner. */
+static const char genitive_adjective_ends[] = " ого его ой ей ых их ";
+
 /* Tokens i and i+1 are a capitalized adjective in the genitive and its
  * lower-case noun, the words of a name ("Шелкового пути"), not a region
  * owning a body ("Московской области": owner_end's) nor a place. */
 static bool capitalized_genitive(const scan *s, size_t i)
 {
-    static const char *const ends[] = { "ого", "его", "ой", "ей", "ых", "их" };
     if (i + 1 >= s->n || taken(s, i) || letter_case(s, i) <= 0 || !gap_is(s, i, " ")
         || !adjective_form(s, i) || known_place(s, i) || lower_word(s, i + 1) != i + 1
         || !genitive_tail(s, i + 1) || listed(s, i + 1, region_words)
         || listed(s, i + 1, region_kinds))
         return false;
-    for (size_t k = 0; k < sizeof ends / sizeof *ends; k++)
-        if (ends_with(norm(s, i), ends[k]))
-            return true;
-    return false;
+    const char *w = norm(s, i);
+    return wordlist_ends(genitive_adjective_ends, w, strlen(w), 1);
 }
 
 /* The first token past a hero's title before a name after "имени" (token
@@ -592,7 +567,7 @@ static size_t name_tail(const scan *s, size_t j, bool bare_named, size_t *plain,
      * title and its country before the name. */
     size_t from = j + 1, max_named = MAX_NAMED;
     if (from + 1 < s->n && letter_case(s, from) < 0 && gap_is(s, from, " ")
-        && (ends_with(norm(s, from), "ого") || ends_with(norm(s, from), "его"))) {
+        && wordlist_ends(" ого его ", norm(s, from), strlen(norm(s, from)), 1)) {
         from++;
         max_named += 2;
     }
@@ -669,8 +644,7 @@ static size_t owner_end(const scan *s, size_t j, enum owner *kind)
                && (gap_is(s, e - 1, " ") || gap_is(s, e - 1, "-"))
                && (caps < 2 || gap_is(s, e - 1, "-")
                    || names_caps(s->text, s->toks[e].start, s->toks[e].end) >= 2
-                   || ends_with(norm(s, e), "а") || ends_with(norm(s, e), "я")
-                   || ends_with(norm(s, e), "ы") || ends_with(norm(s, e), "и")))
+                   || wordlist_ends(" а я ы и ", norm(s, e), strlen(norm(s, e)), 1)))
             e++;
         /* An acronym's own owner, a place in the genitive: "МВД Турции". */
         if (e < s->n && known_place(s, e) && gap_is(s, e - 1, " ")
@@ -1310,12 +1284,9 @@ static int dateline_agency(scan *s)
  * Returns 1, or -1 on no memory. */
 static int inner_bodies(scan *s, size_t a, size_t j)
 {
-    static const char *const genitive[] = { "ой", "ей", "ого", "его", "ых", "их" };
     for (size_t k = a; k < j; k++) {
-        bool owners_case = false;
-        for (size_t e = 0; e < sizeof genitive / sizeof *genitive; e++)
-            owners_case |= ends_with(norm(s, k), genitive[e]);
-        if (!owners_case || letter_case(s, k) <= 0 || taken(s, k) || !gap_is(s, k - 1, " ")
+        const char *w = norm(s, k);
+        if (!wordlist_ends(genitive_adjective_ends, w, strlen(w), 1) || letter_case(s, k) <= 0 || taken(s, k) || !gap_is(s, k - 1, " ")
             || letter_case(s, k - 1) >= 0)
             continue;
         size_t before = s->len;

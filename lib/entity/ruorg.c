@@ -3,6 +3,7 @@
  * "ministerstv". */
 #include "entity/ruorg.h"
 #include "entity/rustem.h"
+#include "entity/wordlist.h"
 
 #include <pthread.h>
 #include <stdbool.h>
@@ -998,18 +999,14 @@ static bool inner_like(const char *w)
  * or 0. */
 static unsigned char inner_word(const char *w)
 {
-    static const char *const on_ends[] = { "а", "я", "ы", "и", "ов", "ев", "ей", "ий", "ых", "их", "ого",
-                                           "его", "ой" };
+    static const char on_ends[] = " а я ы и ов ев ей ий ых их ого его ой ";
     if (!inner_like(w))
         return 0;
     size_t len = strlen(w);
     if (!strcmp(w, "и") || !strcmp(w, "по") || !strcmp(w, "при"))
         return INNER | INNER_ON;
-    for (size_t i = 0; i < sizeof on_ends / sizeof *on_ends; i++) {
-        size_t el = strlen(on_ends[i]);
-        if (len >= el && !strcmp(w + len - el, on_ends[i]))
-            return INNER | INNER_ON;
-    }
+    if (wordlist_ends(on_ends, w, len, 0))
+        return INNER | INNER_ON;
     return INNER;
 }
 

@@ -8,6 +8,7 @@
 #include "entity/names.h"
 #include "entity/rustem.h"
 #include "entity/translit.h"
+#include "entity/wordlist.h"
 #include "text/script.h"
 
 bool shape_case_ending(const tok_array *t, size_t i)
@@ -19,13 +20,9 @@ bool shape_case_ending(const tok_array *t, size_t i)
 
 bool shape_genitive(const tok_array *t, size_t i)
 {
-    static const char *const ends[] = { "а", "я", "ы", "и" };
     const char *w = tok_array_norm(t, i);
-    size_t len = t->v[i].len, stem = rustem_name(w, len);
-    for (size_t k = 0; stem < len && k < sizeof ends / sizeof *ends; k++)
-        if (!strcmp(w + len - strlen(ends[k]), ends[k]))
-            return true;
-    return false;
+    size_t len = t->v[i].len;
+    return rustem_name(w, len) < len && wordlist_ends(" а я ы и ", w, len, 0);
 }
 
 bool shape_patronymic(const tok_array *t, size_t i)

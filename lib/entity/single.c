@@ -235,16 +235,8 @@ static bool officer_after(const ctx *c, size_t i)
  * company does ("Inflation hit its highest", "Growth lost its pace"). */
 static bool abstract_noun(const char *w)
 {
-    static const char *const ends[] = { "tion", "sion", "ment", "ness", "ity", "ance", "ence",
-                                        "ing", "ism", "ship", "ure", "th", "age" };
-    size_t len = strlen(w);
-
-    for (size_t e = 0; e < sizeof ends / sizeof *ends; e++) {
-        size_t el = strlen(ends[e]);
-        if (len > el + 1 && !strcmp(w + len - el, ends[e]))
-            return true;
-    }
-    return false;
+    static const char ends[] = " tion sion ment ness ity ance ence ing ism ship ure th age ";
+    return wordlist_ends(ends, w, strlen(w), 2);
 }
 
 /* Token i is a company acting on its own things: one lower-case word, then

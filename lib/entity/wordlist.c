@@ -17,3 +17,17 @@ bool wordlist_has(const char *list, const char *w, size_t len)
         p += n;
     }
 }
+
+bool wordlist_ends(const char *list, const char *w, size_t len, size_t keep)
+{
+    for (const char *p = list;;) {
+        while (*p == ' ')
+            p++;
+        if (!*p)
+            return false;
+        size_t n = strcspn(p, " ");
+        if (len >= n + keep && !memcmp(w + len - n, p, n))
+            return true;
+        p += n;
+    }
+}

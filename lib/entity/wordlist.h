@@ -11,6 +11,10 @@
 /* The `len` bytes at `w` are one whole word of `list`. */
 bool wordlist_has(const char *list, const char *w, size_t len);
 
+/* The `len` bytes at `w` end with a word of `list` and keep at least
+ * `keep` bytes before it: `list` holds endings (" ого его ой ей "). */
+bool wordlist_ends(const char *list, const char *w, size_t len, size_t keep);
+
 /* The string `w` is one whole word of `list`. */
 static inline bool wordlist_has_word(const char *list, const char *w)
 {

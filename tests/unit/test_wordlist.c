@@ -1,5 +1,6 @@
 /* Unit tests for lib/entity/wordlist.c: a word is found only whole, at any
- * place in the list, and a prefix of a word is checked by its length. */
+ * place in the list, and a prefix of a word is checked by its length; an
+ * ending is found at a word's end, with as much kept before it as asked. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -48,6 +49,29 @@ static void test_lists_without_outer_spaces(void **state)
     assert_false(wordlist_has_word("a an the", "th"));
 }
 
+static const char endings[] = " ого его ой ";
+
+static void test_a_word_ends_with_an_ending_of_the_list(void **state)
+{
+    (void)state;
+    assert_true(wordlist_ends(endings, "Ошского", strlen("Ошского"), 1));
+    assert_true(wordlist_ends(endings, "Толстой", strlen("Толстой"), 1));
+    assert_false(wordlist_ends(endings, "Толстого", strlen("Толстого") - 2, 1));
+    assert_false(wordlist_ends(endings, "Москва", strlen("Москва"), 0));
+    assert_false(wordlist_ends("", "Москва", strlen("Москва"), 0));
+}
+
+static void test_an_ending_keeps_what_is_asked_before_it(void **state)
+{
+    (void)state;
+    size_t len = strlen("его");
+    assert_true(wordlist_ends(endings, "его", len, 0));
+    assert_false(wordlist_ends(endings, "его", len, 1));
+    /* "Мого": two bytes before "ого", so a keep of three refuses it. */
+    assert_true(wordlist_ends(endings, "Мого", strlen("Мого"), 2));
+    assert_false(wordlist_ends(endings, "Мого", strlen("Мого"), 3));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -55,6 +79,8 @@ int main(void)
         cmocka_unit_test(test_parts_and_runs_of_words_are_not_words),
         cmocka_unit_test(test_length_checks_a_prefix),
         cmocka_unit_test(test_lists_without_outer_spaces),
+        cmocka_unit_test(test_a_word_ends_with_an_ending_of_the_list),
+        cmocka_unit_test(test_an_ending_keeps_what_is_asked_before_it),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
