@@ -116,21 +116,33 @@ static const struct mission_src {
     const char *head;
     bool national;   /* one in each country: its city names the country ("в Ташкенте") */
     bool owned;      /* named with its owner */
+    bool body;       /* capitalized, owned by an organization (never a place) and
+                        said with where it is: "Бюро ОБСЕ по …" is the ODIHR, and
+                        "Сибирского отделения РАН" is a branch of its own */
 } mission_src[] = {
-    { "Посольство", true, true },
-    { "Генеральное консульство", false, true },
-    { "Генконсульство", false, true },
-    { "Консульство", false, true },
-    { "Представительство", false, true },
-    { "Постоянное представительство", true, true },
-    { "Постпредство", true, true },
-    { "Торговое представительство", true, true },
-    { "Торгпредство", true, true },
+    { "Посольство", true, true, false },
+    { "Генеральное консульство", false, true, false },
+    { "Генконсульство", false, true, false },
+    { "Консульство", false, true, false },
+    { "Представительство", false, true, false },
+    { "Постоянное представительство", true, true, false },
+    { "Постпредство", true, true, false },
+    { "Торговое представительство", true, true, false },
+    { "Торгпредство", true, true, false },
     /* An international body's mission to a country: "Миссия ОБСЕ в Молдове". */
-    { "Миссия", true, true },
+    { "Миссия", true, true, false },
+    /* An international body's office in a country or city: "Бюро ЮНЕСКО в
+     * Ташкенте", "Страновой офис ВОЗ в Грузии", "Отделение ООН в Женеве". */
+    { "Бюро", true, true, true },
+    { "Региональное бюро", true, true, true },
+    { "Офис", true, true, true },
+    { "Страновой офис", true, true, true },
+    { "Программный офис", true, true, true },
+    { "Региональный офис", true, true, true },
+    { "Отделение", true, true, true },
     /* Russia's cultural centres abroad, named by their city alone. */
-    { "Русский дом", false, false },
-    { "Российский дом", false, false },
+    { "Русский дом", false, false, false },
+    { "Российский дом", false, false, false },
 };
 
 /* Heads of a body's unit for a region: "Главное управление МВД России по
@@ -195,7 +207,7 @@ typedef struct words {
 
 typedef struct mission {
     words head;
-    bool national, owned;
+    bool national, owned, body;
 } mission;
 
 typedef struct body {
@@ -278,6 +290,7 @@ static void tab_make(void)
         ok &= split(mission_src[i].head, &tab.mission[i].head);
         tab.mission[i].national = mission_src[i].national;
         tab.mission[i].owned = mission_src[i].owned;
+        tab.mission[i].body = mission_src[i].body;
     }
     ok &= (tab.in = gaz_match_form("в", strlen("в"))) != NULL;
     ok &= (tab.in_o = gaz_match_form("во", strlen("во"))) != NULL;
@@ -752,7 +765,9 @@ static int read_mission(const scan *s, size_t i, ruorg_hit *h)
     t.whole = false;   /* where it is may follow its owner */
     const gaz_entity *of = NULL, *at = NULL;
     size_t on = m->owned ? owner_at(&t, j, &of) : 0, k = j + on, an = 0;
-    if (m->owned && (!on || !is_cap(s, j)))
+    if (m->owned && (!on || !is_cap(s, j) || (m->body && of->type != ENT_ORG)))
+        return 0;
+    if (m->body && !is_cap(s, i))
         return 0;
     /* "в" or "во" ("во Владивостоке"), keyed alike, or "при". */
     bool joined = k + 1 < s->n && is_joined(s, k - 1) && is_joined(s, k);
@@ -768,7 +783,7 @@ static int read_mission(const scan *s, size_t i, ruorg_hit *h)
         where = s->forms[k + 1];
         an = 1;
     }
-    if (!where && (!m->owned || (s->whole && k != s->n)))
+    if (!where && (!m->owned || m->body || (s->whole && k != s->n)))
         return 0;
     char *own = join((const char *const *)m->head.v, m->head.n);
     size_t len = own ? strlen(own) + (of ? strlen(of->key) + 1 : 0)

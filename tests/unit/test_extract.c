@@ -656,6 +656,13 @@ static void test_editions(void **state)
     EXPECT("Об этом сообщили в Миссии ОДКБ в Казахстане.",
            "org:miss csto v kazakhstan*1 org:csto*1 place:kazakhstan*1");
     EXPECT("She was crowned Miss Kazakhstan in 2010.", "name:miss kazakhstan*1");
+    /* An international body's office in a country, capitalized, also
+     * named without where it is, as a body's unit is; a branch in lower
+     * case is none. */
+    EXPECT("Об этом сообщили в Страновом офисе ОДКБ в Казахстане.",
+           "org:stranov ofis csto v kazakhstan*1 org:stranov ofis csto*1 org:csto*1 "
+           "place:kazakhstan*1");
+    EXPECT("Об этом сообщили в отделении ОДКБ в Казахстане.", "org:csto*1 place:kazakhstan*1");
     /* A preposition opening a sentence is no given name before a place. */
     EXPECT("Пожар потушен. Из Красноярска на помощь прибыла группа.", "place:krasnoyarsk*1");
     /* A known place in a noun's case is no person's adjectival surname. */

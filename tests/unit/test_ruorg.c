@@ -172,6 +172,12 @@ static void test_missions(void **state)
     EXPECT_KEY("Посольство в Казахстане", "");
     /* An international body's mission; "во" keys as "в". */
     EXPECT_KEY("Миссия ОДКБ в Кыргызстане", "miss csto v kyrgyzstan");
+    /* An international body's office is said with where it is; its city
+     * is its country. */
+    EXPECT_KEY("Бюро ОДКБ в Казахстане", "byur csto v kazakhstan");
+    EXPECT_KEY("Странового офиса ОДКБ в Астане", "stranov ofis csto v kazakhstan");
+    EXPECT_KEY("Бюро ОДКБ", "");
+    EXPECT_KEY("Бюро Казахстана в Москве", "");
     EXPECT_KEY("Генеральное консульство Армении во Владивостоке",
                "generaln konsulstv armenia v vladivostok");
     /* An embassy's city is its country; a place the gazetteer lacks is its
