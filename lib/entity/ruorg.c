@@ -348,25 +348,27 @@ static bool hyphened(const scan *s, size_t i)
 static bool is_cap(const scan *s, size_t i) { return !s->cap || s->cap[i]; }
 static bool is_inner(const scan *s, size_t i) { return !s->inner || s->inner[i]; }
 
-/* Token j goes on a body's name after a comma: the name lists what the body
- * does, its last item after "и" ("Министерство труда, социального
- * обеспечения и миграции"). */
-static bool list_comma(const scan *s, size_t j)
-{
-    if (!s->comma || !s->comma[j - 1])
-        return false;
-    for (size_t k = j; k < s->n && s->inner[k] && (k == j || s->joined[k - 1]); k++)
-        if (!strcmp(s->forms[k], "i"))
-            return true;
-    return false;
-}
-
 /* Token k of a text may end a body's name: a genitive, not "и", "по" or
  * "при", which would carry it on. */
 static bool name_end(const scan *s, size_t k)
 {
     return (s->inner[k] & INNER_ON) && strcmp(s->forms[k], "i") && strcmp(s->forms[k], "po")
            && strcmp(s->forms[k], tab.pri);
+}
+
+/* Token j goes on a body's name after a comma: the name lists what the body
+ * does, an item right after the comma and its last item after "и"
+ * ("Министерство труда, социального обеспечения и миграции"), not a
+ * clause of the sentence (", и при передаче денег ..."). */
+static bool list_comma(const scan *s, size_t j)
+{
+    if (!s->comma || !s->comma[j - 1] || !s->inner[j] || !strcmp(s->forms[j], "i")
+        || !strcmp(s->forms[j], "po") || !strcmp(s->forms[j], tab.pri))
+        return false;
+    for (size_t k = j + 1; k < s->n && s->inner[k] && s->joined[k - 1]; k++)
+        if (!strcmp(s->forms[k], "i"))
+            return true;
+    return false;
 }
 
 /* The words w match the tokens at i, each joined to the next. */

@@ -663,6 +663,11 @@ static void test_editions(void **state)
            "org:stranov ofis csto v kazakhstan*1 org:stranov ofis csto*1 org:csto*1 "
            "place:kazakhstan*1");
     EXPECT("Об этом сообщили в отделении ОДКБ в Казахстане.", "org:csto*1 place:kazakhstan*1");
+    /* A comma then "и" goes on the sentence, not a body's list of fields
+     * up to the next owner. */
+    EXPECT("Он обратился в Министерство обороны, и при передаче денег чиновник был задержан "
+           "сотрудниками ОДКБ.",
+           "org:ministerstv oboron*1 org:csto*1");
     /* A preposition opening a sentence is no given name before a place. */
     EXPECT("Пожар потушен. Из Красноярска на помощь прибыла группа.", "place:krasnoyarsk*1");
     /* A known place in a noun's case is no person's adjectival surname. */
