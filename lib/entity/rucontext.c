@@ -245,7 +245,9 @@ int rucontext_add_bodies(const gazetteer *g, const char *text, const tok_array *
         bool keep = true, within = false;
         for (size_t m = 0; m < ms->n && keep; m++) {
             size_t ma = ms->v[m].first, me = ma + ms->v[m].n;
-            if (me <= a || ma >= e || (ma >= o && me <= e))
+            /* The owner may run on past the hit in a longer spelling of
+             * its own ("Республики Саха (Якутия)"). */
+            if (me <= a || ma >= e || (ma >= o && me <= e) || (ma == o && o < e))
                 continue;   /* apart, or the owner */
             /* Inside a longer organization's name it is a name of its own
              * there ("Мажилис Парламента Казахстана"). */

@@ -112,6 +112,7 @@ static const char gaz_text[] =
     "org\tRussian Academy of Sciences\tРАН\n"
     "place\tKyrgyzstan\tКыргызстан|Кыргызская Республика\n"
     "place\tBishkek\tБишкек\tKyrgyzstan\n"
+    "place\tSakha Republic\tРеспублика Саха|Республика Саха (Якутия)|Якутия\n"
     "place\tKorsakov\tКорсаков\tRussia\n"
     "place\tLuga\tЛуга\tRussia\n"
     "place\tBelarus\tБеларусь\n"
@@ -663,6 +664,11 @@ static void test_editions(void **state)
            "org:stranov ofis csto v kazakhstan*1 org:stranov ofis csto*1 org:csto*1 "
            "place:kazakhstan*1");
     EXPECT("Об этом сообщили в отделении ОДКБ в Казахстане.", "org:csto*1 place:kazakhstan*1");
+    /* An owner written with its other name in parentheses. */
+    EXPECT("Министерство экологии, природопользования и лесного хозяйства Республики Саха "
+           "(Якутия) организовало рейд.",
+           "org:ministerstv ekolog prirodopolzovan i lesn khozyaistv sakha republic*1 "
+           "place:sakha republic*1");
     /* A comma then "и" goes on the sentence, not a body's list of fields
      * up to the next owner. */
     EXPECT("Он обратился в Министерство обороны, и при передаче денег чиновник был задержан "
