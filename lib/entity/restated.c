@@ -294,14 +294,29 @@ static char *spelled_out(const char *form)
  * the one to three words before the first "po" that the gazetteer names,
  * after a word of the name, and no place after "po". A malloc'd string; a
  * copy of `form` when it has none; NULL on no memory. */
+/* Match form `w` names a unit's region, or two joined by "и" ("krasnodar
+ * krai i adygea"). */
+static bool unit_region(const gazetteer *g, const char *w)
+{
+    const gaz_entity *e[1];
+    if (gaz_lookup(g, w, ENT_PLACE, e, 1) == 1)
+        return true;
+    const char *and = strstr(w, " i ");
+    char *first = and ? strndup(w, (size_t)(and - w)) : NULL;
+    bool two = first && gaz_lookup(g, first, ENT_PLACE, e, 1) == 1
+               && gaz_lookup(g, and + 3, ENT_PLACE, e, 1) == 1;
+    free(first);
+    return two;
+}
+
 static char *owner_last(const gazetteer *g, const char *form)
 {
     enum { MAX_WORDS = 3 };
     const char *po = strstr(form, " po ");
-    const gaz_entity *e[1], *where[1];
+    const gaz_entity *e[1];
     /* "по" and a region is a unit's ("Управление ФСБ по Омской области"),
      * which keeps its order. */
-    if (!po || gaz_lookup(g, po + 4, ENT_PLACE, where, 1) == 1)
+    if (!po || unit_region(g, po + 4))
         return strdup(form);
     const char *from = po;
     for (size_t words = 1; words <= MAX_WORDS; words++) {

@@ -652,15 +652,28 @@ static int read_unit(const scan *s, size_t i, ruorg_hit *h)
     size_t rn = k < s->n ? owner_at(&r, k, &region) : 0;
     if (rn)
         rn += same_place_after(s, k + rn, region);
+    /* A unit for two regions: "по Краснодарскому краю и Республике Адыгея". */
+    const gaz_entity *second = NULL;
+    size_t and = k + rn;
+    if (rn && region->type == ENT_PLACE && and + 1 < s->n && is_joined(s, and - 1)
+        && is_joined(s, and) && !strcmp(s->forms[and], "i")) {
+        size_t sn = owner_at(&r, and + 1, &second);
+        if (sn && second->type == ENT_PLACE && second != region)
+            rn += 1 + sn;
+        else
+            second = NULL;
+    }
     if (rn && s->whole && k + rn != s->n)
         rn = 0;
     char *head_words = rn && region->type == ENT_PLACE
                        ? join((const char *const *)head->full.v, head->full.n) : NULL;
     char *key = NULL;
     if (head_words) {
-        size_t len = strlen(head_words) + strlen(parent) + strlen(tab.po) + strlen(region->key) + 4;
+        size_t len = strlen(head_words) + strlen(parent) + strlen(tab.po) + strlen(region->key)
+                     + (second ? strlen(second->key) + 3 : 0) + 4;
         if ((key = malloc(len)))
-            snprintf(key, len, "%s %s %s %s", head_words, parent, tab.po, region->key);
+            snprintf(key, len, "%s %s %s %s%s%s", head_words, parent, tab.po, region->key,
+                     second ? " i " : "", second ? second->key : "");
         else
             oom = true;
     }

@@ -152,6 +152,7 @@ static void test_owned_key(void **state)
                 "сотрудничеству в Европе", b, sizeof b);
     assert_string_equal(a, b);
     EXPECT_KEY("Департамент ОБСЕ по Казахстану", "departament obs po kazakhstan");
+    EXPECT_KEY("Департамент ОБСЕ по Казахстану и России", "departament obs po kazakhstan i russia");
     /* A state body that owns it, by its acronym or in full. */
     fixture_key(restated_key, gaz, "Департамент миграции МВД Казахстана", a, sizeof a);
     fixture_key(restated_key, gaz, "Департамента миграции Министерства внутренних дел Республики Казахстан",

@@ -125,6 +125,10 @@ static void test_units(void **state)
     for (size_t i = 0; i < sizeof fsb / sizeof *fsb; i++)
         EXPECT_KEY(fsb[i], "upravlen federal security service po moscow");
     EXPECT_KEY("Управление Росприроднадзора по Приморью", "upravlen rosprirodnadzor po primorsky krai");
+    /* A unit for two regions. */
+    EXPECT_KEY("Управление ФСБ по Москве и Приморскому краю",
+               "upravlen federal security service po moscow i primorsky krai");
+    EXPECT_KEY("Управление ФСБ по Москве и Нарнии", "");
     EXPECT_KEY("Главное управление МВД России", "");
     EXPECT_KEY("ГУ МВД по Нарнии", "");
     EXPECT_KEY("Главное управление по Москве", "");
