@@ -271,6 +271,11 @@ static void test_russian_context(void **state)
     EXPECT("Консул в г. Мозыре Осмонов Бакыт Жумабекович призывает.",
            "place:mozyr*1 person:bakyt osmonov*1");
     EXPECT("Руководитель Управления Губин Сергей Анатольевич напоминает.", "person:serg gubin*1");
+    /* A name that shares a month's stem or case ("мая", "марта"); months
+     * in their other cases are no names. */
+    EXPECT("Официальный представитель Мао Нин заявила.", "person:ma nin*1");
+    EXPECT("Глава офиса Марта Новак назвала программу важной.", "person:mart novak*1");
+    EXPECT("Марте Иван Петров посвятил стихи.", "name:ivan petrov*1");
     /* A gazetteer person's one word before a surname is another's given
      * name. */
     EXPECT("Выступил хоким Ильхам Матякубов вчера.", "person:ilkh matyakubov*1");
