@@ -191,6 +191,20 @@ class Gazetteer:
                 out.write("%s\t%s\t%s%s\n" % (typ, name, "|".join(aliases), ctx))
 
 
+def hand_merge_check(g, path, no, typ, name, aliases):
+    """A hand line joins an earlier entity only by a canonical name, its own
+    or the entity's: one shared alias ("АФУ", the Uzbek football
+    association's and Ukraine's armed forces') is two entities' mistake."""
+    for n in [name] + [a for a in aliases if a]:
+        i = g.get(typ, n)
+        if i is None:
+            continue
+        if fold(n) not in (fold(name), fold(g.ents[i][1])):
+            sys.exit("%s:%d: %s shares the name %s with %s: drop it from one of them, or write"
+                     " the line under that entity's name" % (path, no, name, n, g.ents[i][1]))
+        return
+
+
 def read_hand(g, path):
     src = "hand: data/hand/" + path.rsplit("/", 1)[-1]
     with open(path, encoding="utf-8") as f:
@@ -202,9 +216,12 @@ def read_hand(g, path):
             if len(fields) not in (3, 4):
                 sys.exit("%s:%d: expected TYPE<TAB>NAME<TAB>ALIASES[<TAB>CONTEXT]" % (path, no))
             ctx = fields[3].split("|") if len(fields) == 4 and fields[3] else []
+            aliases = fields[2].split("|") if fields[2] else []
+            if not ctx:
+                hand_merge_check(g, path, no, fields[0], fields[1], aliases)
             # A line with a context shares the names others have (docs/gazetteer.md).
-            g.add(fields[0], fields[1], fields[2].split("|") if fields[2] else [], src,
-                  by_alias=not ctx, shared=bool(ctx), context=ctx)
+            g.add(fields[0], fields[1], aliases, src, by_alias=not ctx, shared=bool(ctx),
+                  context=ctx)
     return src
 
 

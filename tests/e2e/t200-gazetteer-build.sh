@@ -34,14 +34,20 @@ for line in open(sys.argv[1], encoding="utf-8"):
     out += varint(len(rec)) + rec
 open(sys.argv[2], "wb").write(out)
 PY
+# build OUT HAND...: the build over the fixture's sources and HAND.
+build() {
+    out=$1
+    shift
+    python3 "$ROOT/data/build-gazetteer.py" \
+        --iso "$FX/iso_3166-1.json" --iso-ru "$TMP/iso_3166-1.mo" \
+        --iso2 "$FX/iso_3166-2.json" --iso2-ru "$TMP/iso_3166-2.mo" \
+        --countries "$FX/countries.json" --cities "$TMP/cities.pbf" \
+        --cities-ru "$TMP/geonames.mo" --weather-ru "$TMP/weather.mo" \
+        --words "$FX/words.txt" --min-pop 100000 --region RU,TJ --region-min-pop 10000 \
+        --ru-words "$FX/ru_words.dic" --out "$out" --capitals-out "$TMP/capitals.tsv" "$@"
+}
 G=$TMP/gazetteer.tsv
-check "the build runs" python3 "$ROOT/data/build-gazetteer.py" \
-    --iso "$FX/iso_3166-1.json" --iso-ru "$TMP/iso_3166-1.mo" \
-    --iso2 "$FX/iso_3166-2.json" --iso2-ru "$TMP/iso_3166-2.mo" \
-    --countries "$FX/countries.json" --cities "$TMP/cities.pbf" \
-    --cities-ru "$TMP/geonames.mo" --weather-ru "$TMP/weather.mo" \
-    --words "$FX/words.txt" --min-pop 100000 --region RU,TJ --region-min-pop 10000 \
-    --ru-words "$FX/ru_words.dic" --out "$G" --capitals-out "$TMP/capitals.tsv" "$FX/hand.tsv"
+check "the build runs" build "$G" "$FX/hand.tsv"
 
 line() { grep -P "^$1\t$2\t" "$G"; }
 expect_eq "a hand line overrides the generated entry and takes its names" \
@@ -100,6 +106,19 @@ expect_eq "... unless another place has that name" "place	St. Louis		United Stat
 expect_eq "... which keeps it (Saint-Louis, Senegal)" "place	Saint-Louis		Senegal" "$(line place Saint-Louis)"
 expect_eq "each entry's source heads its group" "6" "$(grep -c '^# source: ' "$G")"
 expect_eq "events and people from the hand list" "2" "$(grep -cP '^(name|person)\t' "$G")"
+
+# Two hand entities sharing one alias would be merged into one: the build
+# stops, naming both; a line under an entity's own name adds to it.
+printf 'org\tArmed Forces of Ukraine\tAFU\norg\tUzbekistan Football Association\tАФУ\n' \
+    > "$TMP/shared.tsv"
+build "$TMP/shared-out.tsv" "$TMP/shared.tsv" 2> "$TMP/shared.err"
+expect_eq "a hand alias shared by two entities stops the build" "1" "$?"
+expect_eq "... naming both" "1" \
+    "$(grep -c 'Uzbekistan Football Association shares the name АФУ with Armed Forces of Ukraine' "$TMP/shared.err")"
+printf 'org\tArmed Forces of Ukraine\tAFU\norg\tArmed Forces of Ukraine\tЗСУ\n' > "$TMP/added.tsv"
+build "$TMP/added-out.tsv" "$TMP/added.tsv"
+expect_eq "... and a line under its name adds to it" "org	Armed Forces of Ukraine	AFU|ЗСУ" \
+    "$(grep -P '^org\t' "$TMP/added-out.tsv")"
 
 mkdir -p "$TMP/news"
 cat > "$TMP/news/wire.txt" <<'TXT'
