@@ -626,15 +626,15 @@ static size_t owner_end(const scan *s, size_t j, enum owner *kind)
             j++;
         return j;
     }
-    /* A known organization's name, in the genitive as its adjective shows
-     * ("Союзного государства"), or its acronym ("СНГ"): a person's name
-     * there is no owner but the body's head ("университета Ильшат
-     * Гафуров"). */
+    /* A known organization's name, in the genitive as its adjective or a
+     * noun in "-ии" shows ("Союзного государства", "Ассоциации футбола
+     * Узбекистана"), or its acronym ("СНГ"): a person's name there is no
+     * owner but the body's head ("университета Ильшат Гафуров"). */
     const char *w = norm(s, j);
     size_t wl = strlen(w);
     int caps = names_caps(s->text, s->toks[j].start, s->toks[j].end);
-    bool genitive_adj = wl > 8 && (!memcmp(w + wl - 6, "ого", 6) || !memcmp(w + wl - 6, "его", 6));
-    if (taken(s, j) && (genitive_adj || caps >= 2)) {
+    bool noun = wordlist_ends(" ии ", w, wl, 7);
+    if (taken(s, j) && (noun || wordlist_ends(" ого его ", w, wl, 3) || caps >= 2)) {
         enum { MAX_OWNER = 6 };
         size_t e = j + 1;
         /* After an acronym, acronyms and genitives ("ДВО РАН", "МЧС
@@ -646,9 +646,10 @@ static size_t owner_end(const scan *s, size_t j, enum owner *kind)
                    || names_caps(s->text, s->toks[e].start, s->toks[e].end) >= 2
                    || wordlist_ends(" а я ы и ", norm(s, e), strlen(norm(s, e)), 1)))
             e++;
-        /* An acronym's own owner, a place in the genitive: "МВД Турции". */
+        /* An acronym's or a noun's own owner, a place in the genitive: "МВД
+         * Турции", "Администрации города Вологды". */
         if (e < s->n && known_place(s, e) && gap_is(s, e - 1, " ")
-            && names_caps(s->text, s->toks[e - 1].start, s->toks[e - 1].end) >= 2
+            && (noun || names_caps(s->text, s->toks[e - 1].start, s->toks[e - 1].end) >= 2)
             && rustem_name(norm(s, e), strlen(norm(s, e))) < strlen(norm(s, e)))
             while (e < s->n && known_place(s, e))
                 e++;
