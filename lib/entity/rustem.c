@@ -152,6 +152,10 @@ bool rustem_verb_like(const char *norm, size_t len)
     static const char *const ends[] = { "ил", "ал", "ял", "ел", "ыл", "ул", "ла", "ло", "ли",
                                         "ет", "ит", "ут", "ют", "ят", "ть", "ся", "сь" };
     static const char labials[] = "вмбп";
+    /* Nouns in "-сли", where past plurals are many ("несли", "росли"). */
+    static const char nouns[] = " отрасли мысли ";
+    if (wordlist_has(nouns, norm, len))
+        return false;
     for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
         size_t el = strlen(ends[i]);
         if (len < el || memcmp(norm + len - el, ends[i], el))

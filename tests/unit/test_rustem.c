@@ -82,6 +82,9 @@ static void test_verb_like(void **state)
     assert_true(rustem_verb_like("считает", strlen("считает")));
     assert_false(rustem_verb_like("торговли", strlen("торговли")));
     assert_false(rustem_verb_like("москва", strlen("москва")));
+    /* "-сли" is a past plural's but for a few nouns. */
+    assert_true(rustem_verb_like("несли", strlen("несли")));
+    assert_false(rustem_verb_like("отрасли", strlen("отрасли")));
 }
 
 int main(void)
