@@ -520,12 +520,54 @@ static size_t past_hero_title(const scan *s, size_t i)
  * "имени" and its name in *named (*plain when there is none; "имени" right
  * after the head only when `bare_named`: "университетом имени Баумана");
  * returns how many words *plain took. */
+/* The token past a list of what a body does or studies that goes on its
+ * name after a comma at token j: items of one to three lower-case words,
+ * genitives (or, after "по", nouns), the last after "и" ("центр
+ * инфекционной патологии, | эпидемиологии и клинической иммунологии",
+ * "комиссия по экономике, | бюджету и финансам"); j when there is none. */
+static size_t comma_list(const scan *s, size_t j, bool po)
+{
+    enum { MAX_ITEMS = 4, MAX_ITEM_WORDS = 3 };
+    if (j == 0 || !gap_is(s, j - 1, ", "))
+        return j;
+    size_t k = j;
+    for (size_t items = 0; items < MAX_ITEMS; items++) {
+        bool last = k < s->n && !strcmp(norm(s, k), "и") && letter_case(s, k) < 0;
+        if (last && (!items || !gap_is(s, k, " ")))
+            return j;
+        k += last;
+        size_t words = 0, e;
+        while (words < MAX_ITEM_WORDS && k < s->n && (!words || gap_is(s, k - 1, " "))
+               && (e = lower_word(s, k)) != (size_t)-1 && e == k && strcmp(norm(s, k), "и")
+               && (po ? noun_like(s, k) : genitive_tail(s, k))) {
+            words++;
+            k++;
+        }
+        if (!words)
+            return j;
+        if (last)
+            return k;
+        if (k >= s->n || !(gap_is(s, k - 1, ", ") || gap_is(s, k - 1, " ")))
+            return j;
+    }
+    return j;
+}
+
 static size_t name_tail(const scan *s, size_t j, bool bare_named, size_t *plain, size_t *named)
 {
     enum { MAX_TAIL = 6, MAX_PO = 5, MAX_NAMED = 2 };
     size_t words = 0, po = 0, before_po = j, e, next;
     bool after_plural = false;
-    while (words < MAX_TAIL && j < s->n && gap_is(s, j - 1, " ")) {
+    while (words < MAX_TAIL && j < s->n) {
+        if (!gap_is(s, j - 1, " ")) {
+            size_t past = words ? comma_list(s, j, po > 0) : j;
+            if (past == j)
+                break;
+            words++;
+            po += po > 0;
+            j = past;
+            continue;
+        }
         if ((e = lower_word(s, j)) == (size_t)-1) {
             /* A capitalized adjective and its noun: "Фонд Шелкового пути". */
             if (!po && capitalized_genitive(s, j)) {

@@ -299,6 +299,14 @@ static void test_institutions(void **state)
     /* An acronym no name took is an organization of its own too. */
     expect("подготовленных Институтом медико-биологических проблем РАН и", NULL, NULL,
            "o:РАН|o:Институтом медико-биологических проблем РАН");
+    /* A list of what it studies or does, with commas, its last item after
+     * "и"; a comma the sentence goes on after is no list. */
+    expect("в Институте истории, языка и литературы РАН прошла", NULL, "РАН",
+           "o:Институте истории, языка и литературы РАН");
+    expect("Комиссия по экономике, бюджету и финансам одобрила", NULL, NULL,
+           "o:Комиссия по экономике, бюджету и финансам");
+    expect("в Институте истории, а также в музеях", NULL, NULL, "o:Институте истории");
+    expect("в Институте истории, студенты и преподаватели", NULL, NULL, "o:Институте истории");
     /* A known organization in the genitive owns it; a person after it is
      * its head, no owner. */
     expect("председателем Постоянного комитета Союзного государства Сергеем", NULL,
