@@ -794,6 +794,13 @@ static bool digits(const char *w)
     return *w && strspn(w, "0123456789") == strlen(w);
 }
 
+/* The token past a number written in digits after a space at token j
+ * ("Кубань 24"); j when none. */
+static size_t digits_after(const scan *s, size_t j)
+{
+    return j < s->n && gap_is(s, j - 1, " ") && digits(norm(s, j)) ? j + 1 : j;
+}
+
 /* The first token past a number that goes on an institution's name from
  * token j ("Детская городская больница № 1", "школа N 5", "школа №5"); j
  * when none. */
@@ -1292,13 +1299,14 @@ static int dateline_agency(scan *s)
             break;
     }
     for (size_t k = i + 1; k < s->n && k <= i + REACH && !gap_ends(s, k, "\n"); k++) {
-        if (known_place(s, k))
-            continue;
-        if (taken(s, k))
-            return 0;
         bool opens = false;
         for (size_t b = 0; b < sizeof before / sizeof *before && !opens; b++)
             opens = gap_ends(s, k, before[b]);
+        /* A channel named by a place and a number: "(Кубань 24)". */
+        if (known_place(s, k) && !(opens && digits_after(s, word_end(s, k) + 1) > word_end(s, k) + 1))
+            continue;
+        if (taken(s, k) && !known_place(s, k))
+            return 0;
         if (!opens || letter_case(s, k) <= 0)
             continue;
         size_t j = word_end(s, k), q, close = 0;   /* "/Новости-Армения/" */
@@ -1306,6 +1314,7 @@ static int dateline_agency(scan *s)
         while (j + 1 < s->n && gap_is(s, j, " ") && letter_case(s, j + 1) > 0
                && (!taken(s, j + 1) || known_place(s, j + 1)))
             j = word_end(s, j + 1);
+        j = digits_after(s, j + 1) - 1;
         /* A name in quotes goes on it: "/РИА «Дагестан»/". */
         if (j + 1 < s->n && quote_after_space(s, j + 1) && (q = quote_end(s, j + 1)) != (size_t)-1) {
             j = q;
