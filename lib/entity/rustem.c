@@ -132,6 +132,12 @@ static const char *cut_ending(const char *norm, size_t len)
     return e < 0 ? "" : endings[e];
 }
 
+/* The bytes of the UTF-8 character that starts with byte `lead`. */
+static size_t utf8_lead_len(unsigned char lead)
+{
+    return lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+}
+
 bool rustem_declines_to(const char *name, size_t nlen, const char *word, size_t wlen)
 {
     const char *nom = cut_ending(name, nlen), *end = cut_ending(word, wlen);
@@ -142,9 +148,18 @@ bool rustem_declines_to(const char *name, size_t nlen, const char *word, size_t 
             snprintf(key, sizeof key, " %s ", end);
             return strstr(declensions[i].cases, key) != NULL;
         }
-    /* An ending no nominative has is part of the name's stem ("Планом"):
-     * a word with no ending of its own ("План") is no case of it. */
-    return *end != '\0';
+    /* An ending no nominative has is part of the name's stem ("Илам",
+     * "Планом"): a case of it is the whole name and a hard consonant's
+     * ending ("Иламе"), so "Илья" and "План" are none. The name's first
+     * letter, capitalized, is left out of the comparison. */
+    size_t skip = utf8_lead_len((unsigned char)*name), wskip = utf8_lead_len((unsigned char)*word);
+    if (nlen < skip || wlen < wskip || wlen - wskip < nlen - skip
+        || memcmp(name + skip, word + wskip, nlen - skip))
+        return false;
+    char key[16];
+    snprintf(key, sizeof key, " %.*s ", (int)(wlen - wskip - (nlen - skip)),
+             word + wskip + (nlen - skip));
+    return strlen(key) < sizeof key - 1 && strstr(declensions[0].cases, key) != NULL;
 }
 
 bool rustem_verb_like(const char *norm, size_t len)

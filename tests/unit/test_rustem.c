@@ -51,6 +51,11 @@ static void test_declines_to(void **state)
     assert_false(declines("селая", "село"));
     assert_false(declines("евраз", "евразии"));
     assert_false(declines("минск", "минского"));
+    /* A name whose end is another case's ending keeps it in its stem. */
+    assert_true(declines("Илам", "иламе"));
+    assert_true(declines("Илам", "илам"));
+    assert_false(declines("Илам", "илья"));
+    assert_false(declines("Илам", "ильи"));
 }
 
 static bool surname(const char *w)
