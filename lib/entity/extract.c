@@ -198,9 +198,12 @@ static bool surname_after(const char *text, const tok_array *t, const unsigned c
         && wordlist_has(prepositions, tok_array_norm(t, i - 1), t->v[i - 1].len))
         return false;
     /* Nor before a given name and a surname: "критик из Москвы Марина
-     * Давыдова" ("Владимира Владимировича Путина" has a patronymic). */
-    if (shape_genitive(t, i) && i + 2 < t->n && t->v[i + 2].start == t->v[i + 1].end + 1
-        && names_case(text, t->v[i + 2].start, t->v[i + 2].end) > 0 && !shape_patronymic(t, i + 1))
+     * Давыдова", "в Токио Полина Гурьева" ("Владимира Владимировича
+     * Путина" has a patronymic). */
+    if (i + 2 < t->n && t->v[i + 2].start == t->v[i + 1].end + 1
+        && names_case(text, t->v[i + 2].start, t->v[i + 2].end) > 0 && !shape_patronymic(t, i + 1)
+        && (shape_genitive(t, i)
+            || rustem_surname_shaped(tok_array_norm(t, i + 2), t->v[i + 2].len)))
         return false;
     if (i + 2 < t->n && names_case(text, t->v[i + 2].start, t->v[i + 2].end) < 0) {
         const char *r = tok_array_norm(t, i + 2);
@@ -556,6 +559,26 @@ static void sort_mentions(mentions *m)
  * it still makes a person ("Defence Minister Israel Katz said"). A country
  * is a place the gazetteer gives no context: a town has its country there,
  * and a town's name is a given name more often ("Mary", "Florence"). */
+/* Tokens f and f+1 read as a Russian given name and surname: two
+ * capitalized Cyrillic words, no acronyms, joined by a space, the second
+ * shaped as surnames are, no patronymic ("Полина Гурьева", "Илья Середюк";
+ * not "Сергиев Посад", "Ольга Викторовна"). Given names in "-ина" are
+ * shaped as surnames too, so the first word may be. */
+static bool given_and_surname(const char *text, const names_tok *nt, size_t n, size_t f)
+{
+    if (f + 1 >= n || nt[f + 1].start != nt[f].end + 1 || text[nt[f].end] != ' ')
+        return false;
+    for (size_t k = f; k <= f + 1; k++)
+        if (names_case(text, nt[k].start, nt[k].end) <= 0
+            || names_caps(text, nt[k].start, nt[k].end) >= 2
+            || script_word(nt[k].norm, strlen(nt[k].norm), NULL) != SCRIPT_CYRILLIC)
+            return false;
+    const char *s = nt[f + 1].norm;
+    size_t len = strlen(s);
+    return rustem_surname_shaped(s, len)
+           && !wordlist_ends(" ович евич ьич овн евн ичн ", s, rustem_name(s, len), 1);
+}
+
 static void retype_detected(const gazetteer *g, const char *text, const names_tok *nt,
                                   size_t n, char **forms, names_mention *nm, long nn)
 {
@@ -563,6 +586,8 @@ static void retype_detected(const gazetteer *g, const char *text, const names_to
         const gaz_entity *hit[1];
         if (nm[i].type == NAMES_OTHER && single_apposition_org(text, nt, n, nm[i].first + nm[i].n - 1))
             nm[i].type = NAMES_ORG;   /* "Deutsche Telekom, Europe's largest telecoms group," */
+        else if (nm[i].type == NAMES_OTHER && nm[i].n == 2 && given_and_surname(text, nt, n, nm[i].first))
+            nm[i].type = NAMES_PERSON;
         else if (nm[i].type == NAMES_PERSON && nm[i].n == 2
             && gaz_lookup(g, forms[nm[i].first], ENT_PLACE, hit, 1) && !hit[0]->ncontext
             && !names_title_before(text, nt, n, nm[i].first))

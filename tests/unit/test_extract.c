@@ -26,7 +26,7 @@ static const char gaz_text[] =
     "place\tSaint Petersburg\tСанкт-Петербург\tRussia\n"
     "place\tIraq\tИрак\n"
     "place\tMary\t\tTurkmenistan\n"
-    "place\tTokyo\t\n"
+    "place\tTokyo\tТокио\n"
     "place\tKosovo\t\n"
     "place\tKuwait\t\n"
     "place\tAnda\tАнда\n"
@@ -272,11 +272,18 @@ static void test_russian_context(void **state)
     EXPECT("Консул в г. Мозыре Осмонов Бакыт Жумабекович призывает.",
            "place:mozyr*1 person:bakyt osmonov*1");
     EXPECT("Руководитель Управления Губин Сергей Анатольевич напоминает.", "person:serg gubin*1");
+    /* A given name and a surname are a person's without a title; a
+     * patronymic is no surname. */
+    EXPECT("Вчера Илья Середюк поручил министру.", "person:il seredyuk*1");
+    EXPECT("Вчера Ольга Викторовна поручила министру.", "name:olg viktorovn*1");
+    /* A place in no case before a given name and a surname is no given
+     * name of its own. */
+    EXPECT("Призер игр в Токио Полина Гурьева выступила.", "place:tokyo*1 person:polin gurev*1");
     /* A name that shares a month's stem or case ("мая", "марта"); months
      * in their other cases are no names. */
     EXPECT("Официальный представитель Мао Нин заявила.", "person:ma nin*1");
     EXPECT("Глава офиса Марта Новак назвала программу важной.", "person:mart novak*1");
-    EXPECT("Марте Иван Петров посвятил стихи.", "name:ivan petrov*1");
+    EXPECT("Марте Иван Петров посвятил стихи.", "person:ivan petrov*1");
     /* A gazetteer person's one word before a surname is another's given
      * name. */
     EXPECT("Выступил хоким Ильхам Матякубов вчера.", "person:ilkh matyakubov*1");
