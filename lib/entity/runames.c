@@ -418,8 +418,10 @@ static size_t lower_adjective(const scan *s, size_t i)
     return j != (size_t)-1 && adjective_form(s, j) && !listed(s, j, org_heads) ? j : (size_t)-1;
 }
 
-/* Adverbs of time that follow a name as a noun would ("делам вчера"). */
-static const char time_adverbs[] = " вчера сегодня завтра ранее позже позднее накануне ";
+/* Adverbs that follow a name as a noun would ("делам вчера", "человека
+ * также"). */
+static const char adverbs[] = " вчера сегодня завтра ранее позже позднее накануне также тоже"
+                              " теперь сейчас впервые вновь снова лишь только именно ";
 
 /* Token i is a lower-case word in the genitive that may go on a name after
  * its head ("банк развития", "университет дружбы народов"): no verb. */
@@ -437,7 +439,7 @@ static bool genitive_tail(const scan *s, size_t i)
     if (letter_case(s, i) < 0 && wordlist_has(bare_plurals, w, len))
         return true;
     /* Four letters or more. */
-    if (letter_case(s, i) >= 0 || len < 8 || wordlist_has(time_adverbs, w, len))
+    if (letter_case(s, i) >= 0 || len < 8 || wordlist_has(adverbs, w, len))
         return false;
     for (size_t k = 0; k < sizeof stop / sizeof *stop; k++)
         if (!strcmp(w, stop[k]))
@@ -454,7 +456,7 @@ static bool noun_like(const scan *s, size_t i)
 {
     const char *w = norm(s, i);
     size_t len = strlen(w);
-    return len >= 8 && (unsigned char)w[0] >= 0xD0 && !wordlist_has(time_adverbs, w, len)
+    return len >= 8 && (unsigned char)w[0] >= 0xD0 && !wordlist_has(adverbs, w, len)
            && !rustem_verb_like(w, len);
 }
 
