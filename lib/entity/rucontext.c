@@ -224,6 +224,33 @@ static const mention *gazetteer_name(const mentions *ms, size_t a, size_t e)
     return NULL;
 }
 
+/* A body read in lower case with its owner (hit h) whose name starts with
+ * the capitalized adjective before it, no name's ("Антикоррупционная
+ * прокуратура Республики Молдова"): h widened to take it, its key led by
+ * the adjective's form. Returns 0, or -1 on no memory. */
+static int add_adjective(const char *text, const tok_array *t, char **forms,
+                         const unsigned char *taken, ruorg_hit *h)
+{
+    static const char ends[] = " ая яя ое ее ый ий ой ого его ей ую юю ым им ом ем ых их ";
+    size_t a = h->first;
+    if (a == 0 || h->owner >= a + h->n || taken[a - 1] || t->v[a].start != t->v[a - 1].end + 1
+        || text[t->v[a - 1].end] != ' ' || names_case(text, t->v[a].start, t->v[a].end) >= 0
+        || names_case(text, t->v[a - 1].start, t->v[a - 1].end) <= 0
+        || names_caps(text, t->v[a - 1].start, t->v[a - 1].end) >= 2
+        || !wordlist_ends(ends, tok_array_norm(t, a - 1), t->v[a - 1].len, 8))
+        return 0;
+    size_t len = strlen(forms[a - 1]) + strlen(h->key) + 2;
+    char *key = malloc(len);
+    if (!key)
+        return -1;
+    snprintf(key, len, "%s %s", forms[a - 1], h->key);
+    free(h->key);
+    h->key = key;
+    h->first--;
+    h->n++;
+    return 0;
+}
+
 int rucontext_add_bodies(const gazetteer *g, const char *text, const tok_array *t,
                          const names_tok *nt, char **forms, unsigned char *taken, mentions *ms)
 {
@@ -241,6 +268,10 @@ int rucontext_add_bodies(const gazetteer *g, const char *text, const tok_array *
                     known[j] = e[0];
     }
     for (long i = 0; i < k && rc == 0; i++) {
+        if (!known[i] && add_adjective(text, t, forms, taken, &h[i]) < 0) {
+            rc = -1;
+            break;
+        }
         size_t a = h[i].first, e = a + h[i].n, o = h[i].owner;
         bool keep = true, within = false;
         for (size_t m = 0; m < ms->n && keep; m++) {

@@ -3,6 +3,7 @@
  * "ministerstv". */
 #include "entity/ruorg.h"
 #include "entity/rustem.h"
+#include "entity/shape.h"
 #include "entity/wordlist.h"
 
 #include <pthread.h>
@@ -403,6 +404,11 @@ static size_t owner_at(const scan *s, size_t i, const gaz_entity **e)
     *e = NULL;
     for (long j = 0; j < k && v[j].first == 0; j++) {
         ent_type t = v[j].ent->type;
+        /* A word no case of the name's: "Александру" of no Alexandria. */
+        if (v[j].n == 1 && s->toks
+            && shape_word_other_declension(v[j].ent, s->forms[i], s->toks[i].norm,
+                                           strlen(s->toks[i].norm)))
+            continue;
         if ((t == ENT_PLACE && (!*e || (*e)->type != ENT_PLACE)) || (t == ENT_ORG && !*e)) {
             *e = v[j].ent;
             len = v[j].n;

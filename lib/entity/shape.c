@@ -77,9 +77,14 @@ bool shape_initial(const char *text, const tok_array *t, size_t i)
  * form (a fleeting vowel's, "Орла") stands. */
 bool shape_other_declension(const tok_array *t, char **forms, const gaz_match *g)
 {
-    const gaz_entity *e = g->ent;
-    const char *w = tok_array_norm(t, g->first);
-    if (script_word(w, t->v[g->first].len, NULL) != SCRIPT_CYRILLIC)
+    return shape_word_other_declension(g->ent, forms[g->first], tok_array_norm(t, g->first),
+                                       t->v[g->first].len);
+}
+
+bool shape_word_other_declension(const gaz_entity *e, const char *form, const char *w,
+                                 size_t wlen)
+{
+    if (script_word(w, wlen, NULL) != SCRIPT_CYRILLIC)
         return false;   /* Latin text has no Russian endings to judge */
     bool judged = false;
     for (size_t k = 0; k <= e->naliases; k++) {
@@ -90,11 +95,11 @@ bool shape_other_declension(const tok_array *t, char **forms, const gaz_match *g
         if (memchr(a, ' ', len) || !translit_has_cyr(a, len) || names_caps(a, 0, len) >= 2)
             continue;
         char *f = gaz_match_form(a, len);
-        bool same = f && !strcmp(f, forms[g->first]);
+        bool same = f && !strcmp(f, form);
         free(f);
         if (!same)
             continue;
-        if (rustem_declines_to(a, len, w, t->v[g->first].len))
+        if (rustem_declines_to(a, len, w, wlen))
             return false;
         judged = true;
     }

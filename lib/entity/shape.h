@@ -41,5 +41,9 @@ bool shape_initial(const char *text, const tok_array *t, size_t i);
  * "Село" is no case of "Селая", "Приволжский" none of "Приволжск".
  * `forms` holds the match forms of the tokens of `t`. */
 bool shape_other_declension(const tok_array *t, char **forms, const gaz_match *g);
+/* The same for entity e met by normalized word `w` (`wlen` bytes) of match
+ * form `form`, where no gaz_match is at hand. */
+bool shape_word_other_declension(const gaz_entity *e, const char *form, const char *w,
+                                 size_t wlen);
 
 #endif

@@ -113,6 +113,8 @@ static const char gaz_text[] =
     "org\tRussian Academy of Sciences\tРАН\n"
     "place\tKyrgyzstan\tКыргызстан|Кыргызская Республика\n"
     "place\tBishkek\tБишкек\tKyrgyzstan\n"
+    "place\tMoldova\tМолдова|Республика Молдова\n"
+    "place\tAlexandria\tАлександрия\tEgypt\n"
     "place\tSakha Republic\tРеспублика Саха|Республика Саха (Якутия)|Якутия\n"
     "place\tKorsakov\tКорсаков\tRussia\n"
     "place\tLuga\tЛуга\tRussia\n"
@@ -682,6 +684,13 @@ static void test_editions(void **state)
     EXPECT("Дисциплинарный комитет Ассоциации футбола Узбекистана оштрафовал клуб.",
            "org:distsiplinarn komitet uzbekistan football association*1 "
            "org:uzbekistan football association*1 place:uzbekistan*1");
+    /* A body read in lower case with its owner takes the capitalized
+     * adjective before it; a word no case of a place is no owner
+     * ("Александру" of no Alexandria). */
+    EXPECT("Антикоррупционная прокуратура Республики Молдова направила дело.",
+           "org:antikorruptsionn prokuratur moldova*1 place:moldova*1");
+    EXPECT("По словам главы прокуратуры Александру Ротару, схема раскрыта.",
+           "person:aleksandr rotar*1");
     /* An owner written with its other name in parentheses. */
     EXPECT("Министерство экологии, природопользования и лесного хозяйства Республики Саха "
            "(Якутия) организовало рейд.",
