@@ -900,6 +900,14 @@ static int institution(scan *s, size_t a)
      * that says what it does after its owner ("Бюро ОБСЕ по ..."). */
     if (!words && named > plain)
         return push_owned(s, a, plain, named, owned, kind);
+    /* A body's unit for a part of the world, named by it and the body:
+     * "Департамента Северной Америки МИД России". */
+    if (!words && owned > plain && kind == OWN_PLACE) {
+        enum owner by;
+        size_t body = owner_end(s, owned, &by);
+        if (body > owned && (by == OWN_ACRONYM || by == OWN_NAME))
+            return push_owned(s, a, owned, owned, body, by);
+    }
     if (!words && !(owned > plain && listed(s, a, state_heads))
         && !(owned > plain && past_owners_po(s, owned, kind) > owned))
         return 0;
