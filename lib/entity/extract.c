@@ -306,7 +306,7 @@ static bool after_given_name(const char *text, const tok_array *t, const unsigne
 static bool after_titled_given_name(const char *text, const tok_array *t, const names_tok *nt,
                                     const unsigned char *taken, size_t i)
 {
-    /* Hard endings only: "Сергей", "Артем" are given names. */
+    /* No "-ей", "-ем": "Сергей", "Артем" are given names. */
     static const char adjective_ends[] = " ий ый ой ая ое ого ую ом ым им ые ых их ";
     /* A name going on after the place is whose the place is ("Нацбанка
      * Казахстана Тимур Сулейменов"). */
@@ -549,16 +549,6 @@ static void sort_mentions(mentions *m)
         qsort(m->v, m->n, sizeof *m->v, by_first);
 }
 
-/* Types detected names by what the gazetteer and the words after them
- * say. An untyped one followed by an apposition that says what company it
- * is ("Deutsche Telekom, Europe's largest telecoms group,") is an
- * organization (single.h). A two-word name that starts with a country's
- * name and reads as a person's only by the speech verb after it ("Kenya
- * Power said", "Japan Tobacco said") is as likely a company named after
- * its country: it is left untyped, so any filter finds it. A title before
- * it still makes a person ("Defence Minister Israel Katz said"). A country
- * is a place the gazetteer gives no context: a town has its country there,
- * and a town's name is a given name more often ("Mary", "Florence"). */
 /* Tokens f and f+1 read as a Russian given name and surname: two
  * capitalized Cyrillic words, no acronyms, joined by a space, the second
  * shaped as surnames are, no patronymic ("Полина Гурьева", "Илья Середюк";
@@ -579,6 +569,17 @@ static bool given_and_surname(const char *text, const names_tok *nt, size_t n, s
            && !wordlist_ends(" ович евич ьич овн евн ичн ", s, rustem_name(s, len), 1);
 }
 
+/* Types detected names by what the gazetteer and the words after them
+ * say. An untyped one followed by an apposition that says what company it
+ * is ("Deutsche Telekom, Europe's largest telecoms group,") is an
+ * organization (single.h); one that reads as a Russian given name and
+ * surname is a person. A two-word name that starts with a country's
+ * name and reads as a person's only by the speech verb after it ("Kenya
+ * Power said", "Japan Tobacco said") is as likely a company named after
+ * its country: it is left untyped, so any filter finds it. A title before
+ * it still makes a person ("Defence Minister Israel Katz said"). A country
+ * is a place the gazetteer gives no context: a town has its country there,
+ * and a town's name is a given name more often ("Mary", "Florence"). */
 static void retype_detected(const gazetteer *g, const char *text, const names_tok *nt,
                                   size_t n, char **forms, names_mention *nm, long nn)
 {
