@@ -287,13 +287,6 @@ static char *spelled_out(const char *form)
     return out;
 }
 
-/* `form` with an owner written between its name and what it does moved to
- * its end ("byuro obse po demokratichesk ..." -> "byuro po demokratichesk
- * ... obse"), as the full name writes it ("Бюро ОБСЕ по демократическим
- * институтам" is "Бюро по демократическим институтам ... ОБСЕ"): the owner
- * the one to three words before the first "po" that the gazetteer names,
- * after a word of the name, and no place after "po". A malloc'd string; a
- * copy of `form` when it has none; NULL on no memory. */
 /* Match form `w` names a unit's region, or two joined by "и" ("krasnodar
  * krai i adygea"). */
 static bool unit_region(const gazetteer *g, const char *w)
@@ -309,6 +302,13 @@ static bool unit_region(const gazetteer *g, const char *w)
     return two;
 }
 
+/* `form` with an owner written between its name and what it does moved to
+ * its end ("byuro obse po demokratichesk ..." -> "byuro po demokratichesk
+ * ... obse"), as the full name writes it ("Бюро ОБСЕ по демократическим
+ * институтам" is "Бюро по демократическим институтам ... ОБСЕ"): the owner
+ * the one to three words before the first "po" that the gazetteer names,
+ * after a word of the name, and no place after "po". A malloc'd string; a
+ * copy of `form` when it has none; NULL on no memory. */
 static char *owner_last(const gazetteer *g, const char *form)
 {
     enum { MAX_WORDS = 3 };

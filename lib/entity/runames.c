@@ -514,14 +514,6 @@ static size_t past_hero_title(const scan *s, size_t i)
     return j < s->n && gap_is(s, j - 1, " ") ? j : i;
 }
 
-/* What goes on an institution's name after its head noun, from token j:
- * the genitive words of its name ("подготовки космонавтов", "ядерной
- * физики", "медико-биологических проблем"), "по" and what the body does
- * ("по атомной энергии"), then "имени" and whose name it bears ("имени
- * Гагарина"). The first token past the genitive words in *plain, past
- * "имени" and its name in *named (*plain when there is none; "имени" right
- * after the head only when `bare_named`: "университетом имени Баумана");
- * returns how many words *plain took. */
 /* The token past a list of what a body does or studies that goes on its
  * name after a comma at token j: items of one to three lower-case words,
  * genitives (or, after "по", nouns), the last after "и" ("центр
@@ -555,6 +547,14 @@ static size_t comma_list(const scan *s, size_t j, bool po)
     return j;
 }
 
+/* What goes on an institution's name after its head noun, from token j:
+ * the genitive words of its name ("подготовки космонавтов", "ядерной
+ * физики", "медико-биологических проблем"), "по" and what the body does
+ * ("по атомной энергии"), then "имени" and whose name it bears ("имени
+ * Гагарина"). The first token past the genitive words in *plain, past
+ * "имени" and its name in *named (*plain when there is none; "имени" right
+ * after the head only when `bare_named`: "университетом имени Баумана");
+ * returns how many words *plain took. */
 static size_t name_tail(const scan *s, size_t j, bool bare_named, size_t *plain, size_t *named)
 {
     enum { MAX_TAIL = 6, MAX_PO = 5, MAX_NAMED = 2 };
@@ -1313,7 +1313,8 @@ static int dateline_agency(scan *s)
         for (size_t b = 0; b < sizeof before / sizeof *before && !opens; b++)
             opens = gap_ends(s, k, before[b]);
         /* A channel named by a place and a number: "(Кубань 24)". */
-        if (known_place(s, k) && !(opens && digits_after(s, word_end(s, k) + 1) > word_end(s, k) + 1))
+        size_t w = word_end(s, k);
+        if (known_place(s, k) && !(opens && digits_after(s, w + 1) > w + 1))
             continue;
         if (taken(s, k) && !known_place(s, k))
             return 0;
@@ -1348,8 +1349,8 @@ static int inner_bodies(scan *s, size_t a, size_t j)
 {
     for (size_t k = a; k < j; k++) {
         const char *w = norm(s, k);
-        if (!wordlist_ends(genitive_adjective_ends, w, strlen(w), 1) || letter_case(s, k) <= 0 || taken(s, k) || !gap_is(s, k - 1, " ")
-            || letter_case(s, k - 1) >= 0)
+        if (!wordlist_ends(genitive_adjective_ends, w, strlen(w), 1) || letter_case(s, k) <= 0
+            || taken(s, k) || !gap_is(s, k - 1, " ") || letter_case(s, k - 1) >= 0)
             continue;
         size_t before = s->len;
         if (org_phrase(s, k) < 0)
