@@ -294,10 +294,10 @@ static bool unit_region(const gazetteer *g, const char *w)
     const gaz_entity *e[1];
     if (gaz_lookup(g, w, ENT_PLACE, e, 1) == 1)
         return true;
-    const char *and = strstr(w, " i ");
-    char *first = and ? strndup(w, (size_t)(and - w)) : NULL;
+    const char *conj = strstr(w, " i ");
+    char *first = conj ? strndup(w, (size_t)(conj - w)) : NULL;
     bool two = first && gaz_lookup(g, first, ENT_PLACE, e, 1) == 1
-               && gaz_lookup(g, and + 3, ENT_PLACE, e, 1) == 1;
+               && gaz_lookup(g, conj + 3, ENT_PLACE, e, 1) == 1;
     free(first);
     return two;
 }

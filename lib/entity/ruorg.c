@@ -660,10 +660,10 @@ static int read_unit(const scan *s, size_t i, ruorg_hit *h)
         rn += same_place_after(s, k + rn, region);
     /* A unit for two regions: "по Краснодарскому краю и Республике Адыгея". */
     const gaz_entity *second = NULL;
-    size_t and = k + rn;
-    if (rn && region->type == ENT_PLACE && and + 1 < s->n && is_joined(s, and - 1)
-        && is_joined(s, and) && !strcmp(s->forms[and], "i")) {
-        size_t sn = owner_at(&r, and + 1, &second);
+    size_t conj = k + rn;
+    if (rn && region->type == ENT_PLACE && conj + 1 < s->n && is_joined(s, conj - 1)
+        && is_joined(s, conj) && !strcmp(s->forms[conj], "i")) {
+        size_t sn = owner_at(&r, conj + 1, &second);
         if (sn && second->type == ENT_PLACE && second != region)
             rn += 1 + sn;
         else
