@@ -565,8 +565,7 @@ static bool given_and_surname(const char *text, const names_tok *nt, size_t n, s
             return false;
     const char *s = nt[f + 1].norm;
     size_t len = strlen(s);
-    return rustem_surname_shaped(s, len)
-           && !wordlist_ends(" ович евич ьич овн евн ичн ", s, rustem_name(s, len), 1);
+    return rustem_surname_shaped(s, len) && !rustem_patronymic(s, len);
 }
 
 /* Types detected names by what the gazetteer and the words after them

@@ -186,6 +186,11 @@ bool rustem_verb_like(const char *norm, size_t len)
     return false;
 }
 
+bool rustem_patronymic(const char *norm, size_t len)
+{
+    return wordlist_ends(" вич ьич вн ичн ", norm, rustem_name(norm, len), 1);
+}
+
 bool rustem_surname_shaped(const char *norm, size_t len)
 {
     static const char *const ends[] = { "ов", "ев", "ин", "ын", "ян", "енк", "ук", "юк", "ич",

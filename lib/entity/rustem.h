@@ -44,6 +44,11 @@ bool rustem_declines_to(const char *name, size_t nlen, const char *word, size_t 
  * an adjective and a town ("главы Партизанска") as a noun. */
 bool rustem_surname_shaped(const char *norm, size_t len);
 
+/* Normalized word `norm` (`len` bytes) is a Russian patronymic in any case:
+ * its stem ends in "-вич", "-ьич", "-вн" or "-ичн" ("Владимировича",
+ * "Ильич", "Николаевна", "Ильинична"). */
+bool rustem_patronymic(const char *norm, size_t len);
+
 /* Whether normalized Russian word `norm` (`len` bytes) ends as a verb's
  * form does: past ("провел", "сообщило", "заявили"), present ("считает"),
  * infinitive or reflexive; not the "-ли" of a noun after a consonant

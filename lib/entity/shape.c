@@ -27,15 +27,7 @@ bool shape_genitive(const tok_array *t, size_t i)
 
 bool shape_patronymic(const tok_array *t, size_t i)
 {
-    static const char *const stems[] = { "вич", "вн", "ичн" };
-    const char *w = tok_array_norm(t, i);
-    size_t len = rustem_name(w, t->v[i].len);
-    for (size_t k = 0; k < sizeof stems / sizeof *stems; k++) {
-        size_t sl = strlen(stems[k]);
-        if (len > sl && !memcmp(w + len - sl, stems[k], sl))
-            return true;
-    }
-    return false;
+    return rustem_patronymic(tok_array_norm(t, i), t->v[i].len);
 }
 
 size_t shape_utf8_letters(const char *s, size_t len)

@@ -92,6 +92,19 @@ static void test_verb_like(void **state)
     assert_false(rustem_verb_like("отрасли", strlen("отрасли")));
 }
 
+static void test_patronymic(void **state)
+{
+    (void)state;
+    const char *yes[] = { "владимировича", "ильич", "николаевна", "ильиничной", "сергеевичем" };
+    const char *no[] = { "иванов", "середюк", "ковальчук", "вич", "" };
+    for (size_t k = 0; k < sizeof yes / sizeof *yes; k++)
+        if (!rustem_patronymic(yes[k], strlen(yes[k])))
+            fail_msg("%s should be a patronymic", yes[k]);
+    for (size_t k = 0; k < sizeof no / sizeof *no; k++)
+        if (rustem_patronymic(no[k], strlen(no[k])))
+            fail_msg("%s should be no patronymic", no[k]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -99,6 +112,7 @@ int main(void)
         cmocka_unit_test(test_declines_to),
         cmocka_unit_test(test_surname_shaped),
         cmocka_unit_test(test_verb_like),
+        cmocka_unit_test(test_patronymic),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
