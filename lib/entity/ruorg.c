@@ -780,7 +780,8 @@ static int read_mission(const scan *s, size_t i, ruorg_hit *h)
     size_t j = m ? i + m->head.n : i;
     /* A head written in Russian: "Miss Madrid" is no "Миссия". */
     if (!m || j >= s->n || !is_joined(s, j - 1)
-        || (s->toks && script_word(s->toks[i].norm, strlen(s->toks[i].norm), NULL) != SCRIPT_CYRILLIC))
+        || (s->toks
+            && script_word(s->toks[i].norm, strlen(s->toks[i].norm), NULL) != SCRIPT_CYRILLIC))
         return 0;
     scan t = *s;
     t.whole = false;   /* where it is may follow its owner */
