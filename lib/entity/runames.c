@@ -456,8 +456,10 @@ static bool noun_like(const scan *s, size_t i)
 {
     const char *w = norm(s, i);
     size_t len = strlen(w);
+    /* "-но" of adverbs and short participles ("совместно", "задержано"):
+     * a body's work is said in the dative or instrumental. */
     return len >= 8 && (unsigned char)w[0] >= 0xD0 && !wordlist_has(adverbs, w, len)
-           && !rustem_verb_like(w, len);
+           && !rustem_verb_like(w, len) && !(len >= 12 && !memcmp(w + len - 4, "но", 4));
 }
 
 /* Token i is a genitive plural adjective ("биологических", "точных"),
@@ -593,6 +595,14 @@ static size_t name_tail(const scan *s, size_t j, bool bare_named, size_t *plain,
             words++;
             po += po > 0;
             j = next + 1;
+            continue;
+        }
+        /* "с" and "за" after what a body does: "по борьбе с коррупцией",
+         * "по контролю за оборотом наркотиков". */
+        if (po == 2 && e == j && (!strcmp(norm(s, j), "с") || !strcmp(norm(s, j), "за"))
+            && j + 1 < s->n && gap_is(s, j, " ") && (next = lower_word(s, j + 1)) == j + 1
+            && noun_like(s, next)) {
+            j++;
             continue;
         }
         bool on = po ? po <= MAX_PO && noun_like(s, e)
