@@ -30,6 +30,8 @@ static const char gaz_text[] =
     "org\tBank of Russia\tБанк России|Центральный банк России\n"
     "org\tOSCE\tОБСЕ|Организация по безопасности и сотрудничеству в Европе\n"
     "org\tODIHR\tБюро по демократическим институтам и правам человека ОБСЕ\n"
+    "org\tRostekhnadzor\tРостехнадзор|"
+    "Федеральная служба по экологическому, технологическому и атомному надзору\n"
     "org\tMoscow State University\tМГУ|Московский государственный университет|"
     "МГУ имени Ломоносова\n"
     "org\tInstitute of Nuclear Physics\tИнститут ядерной физики\tKazakhstan\n"
@@ -127,6 +129,9 @@ static void test_owned_key(void **state)
     EXPECT_KEY("Научный совет Московского государственного университета",
                "nauchn sovet moscow state university");
     EXPECT_KEY("Научный совет МГУ", "nauchn sovet moscow state university");
+    /* An owner of eight words. */
+    EXPECT_KEY("Сибирское управление Федеральной службы по экологическому, технологическому и "
+               "атомному надзору", "sibirsk upravlen rostekhnadzor");
     /* An eponym by its surname alone, however written. */
     EXPECT_KEY("Центр кардиологии имени Мирсаида Миррахимова", "tsentr kardiolog imen mirrakhimov");
     EXPECT_KEY("Центр кардиологии имени М. М. Миррахимова", "tsentr kardiolog imen mirrakhimov");
