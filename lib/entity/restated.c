@@ -183,9 +183,28 @@ size_t restated_lookup(const gazetteer *g, const char *key, ent_type type,
     return n;
 }
 
-/* `form` with the words between "имени" and the last word left out
+/* The transliterations of one Cyrillic letter in more than one Latin
+ * letter, longest first. */
+static const char *const digraphs[] = { "shch", "zh", "kh", "ts", "ch", "sh", "yu", "ya", "ye",
+                                        "yi", "gh" };
+
+/* Whether match-form word `w` (`len` bytes) may be an initial: one letter
+ * in any script's transliteration ("d", "zh", "shch"). */
+static bool initial_form(const char *w, size_t len)
+{
+    if (len == 1)
+        return true;
+    for (size_t k = 0; k < sizeof digraphs / sizeof *digraphs; k++)
+        if (strlen(digraphs[k]) == len && !strncmp(w, digraphs[k], len))
+            return true;
+    return false;
+}
+
+/* `form` with the words between "имени" and the eponym's surname left out
  * ("imen m v lomonosov" -> "imen lomonosov"): an eponym is written with or
- * without its initials or given name. A malloc'd string; NULL on no memory. */
+ * without its initials or given name. After initials the surname is the
+ * next word, and an owner may follow it ("imen n a vatolin uralsk otdelen
+ * ran"); else it is the last word. A malloc'd string; NULL on no memory. */
 static char *eponym_surname(const char *form)
 {
     const char *im = imeni();
@@ -196,7 +215,14 @@ static char *eponym_surname(const char *form)
     for (char *p = out; out && (p = strstr(p, im)); p += il) {
         if ((p != out && p[-1] != ' ') || p[il] != ' ')
             continue;
-        char *last = strrchr(p + il + 1, ' ');
+        char *w = p + il + 1, *last = NULL;
+        size_t len;
+        while ((len = strcspn(w, " ")) && w[len] == ' ' && initial_form(w, len))
+            w += len + 1;
+        if (w > p + il + 1)
+            last = w - 1;   /* the space before the surname */
+        else
+            last = strrchr(p + il + 1, ' ');
         if (last)
             memmove(p + il, last, strlen(last) + 1);
         break;
@@ -384,23 +410,6 @@ char *restated_person(const char *form)
     if (out)
         snprintf(out, len, "%.*s%s", (int)(a - form), form, b);
     return out;
-}
-
-/* The transliterations of one Cyrillic letter in more than one Latin
- * letter, longest first. */
-static const char *const digraphs[] = { "shch", "zh", "kh", "ts", "ch", "sh", "yu", "ya", "ye",
-                                        "yi", "gh" };
-
-/* Whether match-form word `w` (`len` bytes) may be an initial: one letter
- * in any script's transliteration ("d", "zh", "shch"). */
-static bool initial_form(const char *w, size_t len)
-{
-    if (len == 1)
-        return true;
-    for (size_t k = 0; k < sizeof digraphs / sizeof *digraphs; k++)
-        if (strlen(digraphs[k]) == len && !strncmp(w, digraphs[k], len))
-            return true;
-    return false;
 }
 
 char *restated_initial(const char *form)

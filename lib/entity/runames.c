@@ -798,6 +798,16 @@ static int push_owned(scan *s, size_t a, size_t plain, size_t named, size_t owne
             return -1;
         return quoted(s, named) < 0 ? -1 : 1;
     }
+    /* An owner after the eponym: "Институт металлургии имени Н. А.
+     * Ватолина | Уральского отделения РАН". */
+    enum owner after;
+    size_t past = owned == plain && named > plain ? owner_end(s, named, &after) : named;
+    if (past > named
+        && ((after == OWN_REGION && push(s, named, past - named, (size_t)-1, NAMES_PLACE) < 0)
+            || (after == OWN_ACRONYM && !taken(s, named)
+                && push(s, named, 1, (size_t)-1, NAMES_ORG) < 0)
+            || push(s, a, past - a, (size_t)-1, NAMES_ORG) < 0))
+        return -1;
     return push_named(s, a, plain, named, o, kind);
 }
 

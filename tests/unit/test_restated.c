@@ -34,6 +34,7 @@ static const char gaz_text[] =
     "Федеральная служба по экологическому, технологическому и атомному надзору\n"
     "org\tMoscow State University\tМГУ|Московский государственный университет|"
     "МГУ имени Ломоносова\n"
+    "org\tRussian Academy of Sciences\tРАН|Российская академия наук\n"
     "org\tInstitute of Nuclear Physics\tИнститут ядерной физики\tKazakhstan\n"
     "person\tVladimir Putin\tВладимир Путин\n";
 
@@ -136,6 +137,9 @@ static void test_owned_key(void **state)
     EXPECT_KEY("Центр кардиологии имени Мирсаида Миррахимова", "tsentr kardiolog imen mirrakhimov");
     EXPECT_KEY("Центр кардиологии имени М. М. Миррахимова", "tsentr kardiolog imen mirrakhimov");
     EXPECT_KEY("Центр кардиологии имени Миррахимова", "");
+    /* After initials the surname ends the eponym, and an owner may follow. */
+    EXPECT_KEY("Институт катализа имени Г. К. Борескова Российской академии наук",
+               "institut kataliz imen boreskov russian academy of sciences");
     /* A compound abbreviation spelled out, in any case. */
     EXPECT_KEY("Гомельского облисполкома", "gomelsk oblastn ispolniteln komitet");
     EXPECT_KEY("Гомельский облисполком", "gomelsk oblastn ispolniteln komitet");
