@@ -147,7 +147,7 @@ static void split_at(const gazetteer *g, const char *prefix, const char *tail,
 static const char *past_legal_forms(const char *key)
 {
     static const char forms[] = " ao oao pao zao ooo too gup mup fgup ano nko nk gk gau gku mku"
-                                " fbu fgbu spk gpo rup chup ";
+                                " fbu fgbu spk gpo rup chup oso zhshs mchzh odo soo ioo akb ";
     const char *p = key;
     for (size_t w; (w = strcspn(p, " ")) && p[w] == ' ' && wordlist_has(forms, p, w);)
         p += w + 1;
@@ -369,6 +369,16 @@ static char *owner_last(const gazetteer *g, const char *form)
 
 char *restated_key(const gazetteer *g, const char *form)
 {
+    /* A company is keyed without its legal form: "АО «СУЭК-Кузбасс»" is
+     * "СУЭК-Кузбасс". */
+    const char *bare = past_legal_forms(form);
+    if (bare != form && *bare) {
+        const gaz_entity *e[1];
+        if (gaz_lookup(g, bare, ENT_ORG, e, 1) == 1 || restated_lookup(g, bare, ENT_ORG, e, 1) == 1)
+            return strdup(e[0]->key);
+        char *key = restated_key(g, bare);
+        return key ? key : strdup(bare);
+    }
     char *last = owner_last(g, form);
     if (!last)
         return NULL;

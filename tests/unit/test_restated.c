@@ -130,6 +130,10 @@ static void test_owned_key(void **state)
     EXPECT_KEY("Научный совет Московского государственного университета",
                "nauchn sovet moscow state university");
     EXPECT_KEY("Научный совет МГУ", "nauchn sovet moscow state university");
+    /* A company is keyed without its legal form. */
+    EXPECT_KEY("ФГУП «Росавиация»", "rosaviatsia");
+    EXPECT_KEY("ОсОО «Южстройсервис»", "yuzhstroiservis");
+    EXPECT_KEY("ООО «Нарын Агро»", "naryn agr");
     /* An owner of eight words. */
     EXPECT_KEY("Сибирское управление Федеральной службы по экологическому, технологическому и "
                "атомному надзору", "sibirsk upravlen rostekhnadzor");

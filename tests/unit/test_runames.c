@@ -164,6 +164,8 @@ static void test_guillemets(void **state)
      * after one is a list of organizations. */
     expect("ГПО «Белэнерго» подписало", NULL, NULL, "o:Белэнерго");
     expect("АО НК «КазМунайГаз» и", NULL, NULL, "o:КазМунайГаз");
+    expect("подписал акты с ОсОО «Южстройсервис» на", NULL, NULL,
+           "o:ОсОО «Южстройсервис|o:Южстройсервис");
     expect("прошли партии «Ак жол», «Ауыл» и «Аманат» тоже", NULL, NULL,
            "o:Ак жол|o:Ауыл|o:Аманат");
     expect("проекты «Север», «Юг» и «Запад» тоже", NULL, NULL, "n:Север|n:Юг|n:Запад");
