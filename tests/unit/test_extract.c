@@ -365,6 +365,10 @@ static void test_russian_bodies(void **state)
            "республики сообщили.", "place:bishkek*1 org:ministerstv trud sotsialn obespechen i migrats kyrgyzstan*1");
     EXPECT("Президент Казахстана заявил, что Министерству обороны поручено.",
            "place:kazakhstan*1 org:ministerstv oboron kazakhstan*1");
+    /* A person's role after it is no word of its name. */
+    EXPECT("Президент Казахстана заявил, что от Министерства обороны заместитель министра "
+           "Павел Гончаров выступил.",
+           "place:kazakhstan*1 org:ministerstv oboron kazakhstan*1 person:pavel goncharov*1");
     /* A body under another ("при") names both; a government in lower case
      * owns one. */
     EXPECT("Сообщили в Агентстве гражданской авиации при Министерстве транспорта Казахстана.",
