@@ -436,25 +436,57 @@ static bool filler(const char *f)
     return false;
 }
 
-/* The key: `head` words (NULL: none), the name's own words [a, b) less
- * filler, then the owner's key; NULL on no memory. */
-static char *make_key(const scan *s, const words *head, size_t a, size_t b, const gaz_entity *of)
+/* The key: `head` words (NULL: none), the name's own words [a, b) and what
+ * the body does [c, d) less filler, then the owner's key; NULL on no
+ * memory. */
+static char *key_doing(const scan *s, const words *head, size_t a, size_t b, size_t c, size_t d,
+                       const gaz_entity *of)
 {
     size_t len = strlen(of->key) + 1;
     for (size_t k = 0; head && k < head->n; k++)
         len += strlen(head->v[k]) + 1;
-    for (size_t k = a; k < b; k++)
+    for (size_t k = a; k < d; k++)
         len += strlen(s->forms[k]) + 1;
     char *key = malloc(len), *p = key;
     if (!key)
         return NULL;
     for (size_t k = 0; head && k < head->n; k++)
         p += strlen(strcpy(p, head->v[k])), *p++ = ' ';
-    for (size_t k = a; k < b; k++)
-        if (!filler(s->forms[k]))
+    for (size_t k = a; k < d; k++)
+        if ((k < b || k >= c) && !filler(s->forms[k]))
             p += strlen(strcpy(p, s->forms[k])), *p++ = ' ';
     strcpy(p, of->key);
     return key;
+}
+
+/* The key: `head` words (NULL: none), the name's own words [a, b) less
+ * filler, then the owner's key; NULL on no memory. */
+static char *make_key(const scan *s, const words *head, size_t a, size_t b, const gaz_entity *of)
+{
+    return key_doing(s, head, a, b, b, b, of);
+}
+
+/* The token past what a body does after its owner, from token k: "Комитет
+ * Госдумы | по обороне и безопасности"; k when nothing follows. Read in
+ * text only, up to a word no name holds. */
+static size_t po_after_owner(const scan *s, size_t k)
+{
+    enum { MAX_PO_WORDS = 6 };
+    if (!s->inner || k + 1 >= s->n || !is_joined(s, k - 1) || strcmp(s->forms[k], tab.po))
+        return k;
+    size_t last = k, j;
+    for (j = k + 1; j < s->n && j <= k + MAX_PO_WORDS && is_joined(s, j - 1) && !is_cap(s, j)
+                    && is_inner(s, j);
+         j++)
+        if (strcmp(s->forms[j], "i") && strcmp(s->forms[j], tab.po) && strcmp(s->forms[j], tab.pri))
+            last = j;
+    /* A place or body named in it ("по делам СНГ, евразийской интеграции
+     * ...") is more than these words can tell: none is taken. A person
+     * after them is not ("по обороне Андрей Картаполов"). */
+    const gaz_entity *e;
+    if (j < s->n && is_joined(s, j - 1) && is_cap(s, j) && owner_at(s, j, &e) > 0)
+        return k;
+    return last > k ? last + 1 : k;
 }
 
 static int read_body(const scan *s, size_t i, ruorg_hit *h, const body **which);
@@ -862,8 +894,10 @@ static int read_body(const scan *s, size_t i, ruorg_hit *h, const body **which)
              * хозяйства"). */
             bool after_and = j > i && !strcmp(s->forms[j - 1], "i");
             if (!after_and && (on = owner_at(s, j, &of)) > 0 && (inner || of->type == ENT_ORG)) {
-                *h = (ruorg_hit){ i, j + on - i, pri_or(s, i, j), of, make_key(s, NULL, i, j, of),
-                                  NULL, NULL };
+                /* What it does after an organization that owns it. */
+                size_t end = of->type == ENT_ORG ? po_after_owner(s, j + on) : j + on;
+                *h = (ruorg_hit){ i, end - i, pri_or(s, i, j), of,
+                                  key_doing(s, NULL, i, j, j + on, end, of), NULL, NULL };
                 return h->key ? 1 : -1;
             }
             bool after_pri = j > i && !strcmp(s->forms[j - 1], tab.pri);

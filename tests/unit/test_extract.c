@@ -365,6 +365,12 @@ static void test_russian_bodies(void **state)
            "республики сообщили.", "place:bishkek*1 org:ministerstv trud sotsialn obespechen i migrats kyrgyzstan*1");
     EXPECT("Президент Казахстана заявил, что Министерству обороны поручено.",
            "place:kazakhstan*1 org:ministerstv oboron kazakhstan*1");
+    /* What a body does after an organization that owns it, not a body or
+     * place named in it. */
+    EXPECT("Комитет Государственной думы по обороне и безопасности рекомендовал принять закон.",
+           "org:komitet po oboron i bezopasnost state duma*1 org:state duma*1");
+    EXPECT("Комитет Государственной думы по делам Казахстана вчера собрался.",
+           "org:komitet state duma*1 org:state duma*1 place:kazakhstan*1");
     /* A person's role after it is no word of its name. */
     EXPECT("Президент Казахстана заявил, что от Министерства обороны заместитель министра "
            "Павел Гончаров выступил.",
