@@ -581,7 +581,8 @@ static size_t name_tail(const scan *s, size_t j, bool bare_named, size_t *plain,
             }
             break;
         }
-        if (!po && words < MAX_TAIL - 1 && e == j && !strcmp(norm(s, j), "по")) {
+        if (!po && words < MAX_TAIL - 1 && e == j && !strcmp(norm(s, j), "по") && j + 1 < s->n
+            && !rustem_po_phrase(norm(s, j + 1), strlen(norm(s, j + 1)))) {
             po = 1;
             before_po = j++;
             continue;
@@ -597,9 +598,10 @@ static size_t name_tail(const scan *s, size_t j, bool bare_named, size_t *plain,
             j = next + 1;
             continue;
         }
-        /* "с" and "за" after what a body does: "по борьбе с коррупцией",
-         * "по контролю за оборотом наркотиков". */
-        if (po == 2 && e == j && (!strcmp(norm(s, j), "с") || !strcmp(norm(s, j), "за"))
+        /* "с", "за" and "над" after what a body does: "по борьбе с
+         * коррупцией", "по контролю за оборотом наркотиков". */
+        if (po == 2 && e == j
+            && (!strcmp(norm(s, j), "с") || !strcmp(norm(s, j), "за") || !strcmp(norm(s, j), "над"))
             && j + 1 < s->n && gap_is(s, j, " ") && (next = lower_word(s, j + 1)) == j + 1
             && noun_like(s, next)) {
             j++;

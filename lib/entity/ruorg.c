@@ -472,7 +472,8 @@ static char *make_key(const scan *s, const words *head, size_t a, size_t b, cons
 static size_t po_after_owner(const scan *s, size_t k)
 {
     enum { MAX_PO_WORDS = 6 };
-    if (!s->inner || k + 1 >= s->n || !is_joined(s, k - 1) || strcmp(s->forms[k], tab.po))
+    if (!s->inner || k + 1 >= s->n || !is_joined(s, k - 1) || strcmp(s->forms[k], tab.po)
+        || rustem_po_phrase(s->toks[k + 1].norm, strlen(s->toks[k + 1].norm)))
         return k;
     size_t last = k, j;
     for (j = k + 1; j < s->n && j <= k + MAX_PO_WORDS && is_joined(s, j - 1) && !is_cap(s, j)
@@ -1209,9 +1210,10 @@ long ruorg_find(const gazetteer *g, const char *text, const names_tok *toks,
                            && !memcmp(text + toks[i].end, ", ", 2);
         flags[n + i] = c > 0;
         flags[2 * n + i] = c < 0 ? inner_word(toks[i].norm) : 0;
-        /* "за" and "с" after what a body does: "по контролю за
+        /* "за", "над" and "с" after what a body does: "по контролю за
          * наркотиками", "по борьбе с коррупцией". */
-        if (c < 0 && i >= 2 && (!strcmp(toks[i].norm, "за") || !strcmp(toks[i].norm, "с"))
+        if (c < 0 && i >= 2
+            && (!strcmp(toks[i].norm, "за") || !strcmp(toks[i].norm, "над") || !strcmp(toks[i].norm, "с"))
             && toks[i - 2].norm && !strcmp(toks[i - 2].norm, "по") && flags[2 * n + i - 1])
             flags[2 * n + i] = INNER | INNER_ON;
     }

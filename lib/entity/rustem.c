@@ -186,6 +186,17 @@ bool rustem_verb_like(const char *norm, size_t len)
     return false;
 }
 
+bool rustem_po_phrase(const char *norm, size_t len)
+{
+    static const char words[] =
+        " данным словам мнению оценкам сведениям информации сообщению итогам итогу результатам"
+        " прогнозу ходатайству решению поручению указанию распоряжению приговору обвинению"
+        " подозрению факту делу иску заявлению запросу требованию просьбе инициативе"
+        " приглашению предложению согласованию линии причине случаю поводу мере окончании"
+        " завершении прибытии возвращении истечении плану графику месту адресу пути сути ";
+    return wordlist_has(words, norm, len);
+}
+
 bool rustem_patronymic(const char *norm, size_t len)
 {
     return wordlist_ends(" вич ьич вн ичн ", norm, rustem_name(norm, len), 1);

@@ -55,4 +55,9 @@ bool rustem_patronymic(const char *norm, size_t len);
  * ("торговли"). By its ending alone, so a noun so ended counts too. */
 bool rustem_verb_like(const char *norm, size_t len);
 
+/* Whether normalized Russian word `norm` (`len` bytes), after "по", begins
+ * a phrase of the sentence ("по данным", "по словам", "по ходатайству
+ * следствия") rather than what a body does ("по обороне"). */
+bool rustem_po_phrase(const char *norm, size_t len);
+
 #endif
