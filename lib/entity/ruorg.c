@@ -746,14 +746,17 @@ static bool lower_body(const char *f)
     return false;
 }
 
-/* Where a body's own words [i, j) end: at "при" when they hold one, the
- * body after it being a name of its own ("Агентство гражданской авиации |
- * при Министерстве транспорта Кыргызской Республики"); else j. */
+/* Where a body's own words [i, j) end: at "при" when they hold one, or at
+ * a body in lower case that owns it, the body there being a name of its own
+ * ("Агентство гражданской авиации | при Министерстве транспорта Кыргызской
+ * Республики", "Департамент образования | мэрии Новосибирска"); else j. */
 static size_t pri_or(const scan *s, size_t i, size_t j)
 {
     for (size_t k = j; k-- > i + 1;)
         if (!strcmp(s->forms[k], tab.pri))
             return k;
+    if (s->inner && j >= i + 3 && (s->inner[j - 1] & INNER_ON) && lower_body(s->forms[j - 1]))
+        return j - 1;
     return j;
 }
 

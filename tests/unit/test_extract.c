@@ -371,6 +371,9 @@ static void test_russian_bodies(void **state)
            "org:komitet po oboron i bezopasnost state duma*1 org:state duma*1");
     EXPECT("Комитет Государственной думы по делам Казахстана вчера собрался.",
            "org:komitet state duma*1 org:state duma*1 place:kazakhstan*1");
+    /* A body in lower case that owns it is named too. */
+    EXPECT("Об этом сообщил Департамент образования мэрии Оша вчера.",
+           "org:departament obrazovan mer osh*1 org:mer osh*1 place:osh*1");
     /* A person's role after it is no word of its name. */
     EXPECT("Президент Казахстана заявил, что от Министерства обороны заместитель министра "
            "Павел Гончаров выступил.",
