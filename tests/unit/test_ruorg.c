@@ -74,6 +74,9 @@ static void test_one_key(void **state)
     EXPECT_KEY("Совет ОДКБ", "sovet csto");
     EXPECT_KEY("Коллегии ОДКБ", "kolleg csto");
     EXPECT_KEY("Совет России", "");
+    EXPECT_KEY("Правление ОДКБ", "pravlen csto");
+    EXPECT_KEY("Президиума ОДКБ", "prezidium csto");
+    EXPECT_KEY("Правление России", "");
     /* A ministry whose name lists its fields, with commas in text. */
     EXPECT_KEY("Министерство труда, социального обеспечения и миграции Кыргызской Республики",
                "ministerstv trud sotsialn obespechen i migrats kyrgyzstan");
