@@ -893,14 +893,17 @@ static int read_body(const scan *s, size_t i, ruorg_hit *h, const body **which)
              inner++) {
             /* Words of its own before a place ("Союз журналистов России",
              * "Департамент экологии по Атырауской области"), none needed
-             * before an organization ("Совет ЕЭК"). */
+             * before an organization ("Совет ЕЭК") or what it does. */
             /* After "и" a name is the list's next item, no owner
              * ("Министерству сельского хозяйства и Министерству водного
              * хозяйства"). */
             bool after_and = j > i && !strcmp(s->forms[j - 1], "i");
-            if (!after_and && (on = owner_at(s, j, &of)) > 0 && (inner || of->type == ENT_ORG)) {
-                /* What it does after an organization that owns it. */
-                size_t end = of->type == ENT_ORG ? po_after_owner(s, j + on) : j + on;
+            size_t end;
+            /* What it does after its owner, which then needs no words of
+             * its own before it ("Агентство США | по торговле и развитию"). */
+            if (!after_and && (on = owner_at(s, j, &of)) > 0
+                && (inner || of->type == ENT_ORG || (end = po_after_owner(s, j + on)) > j + on)) {
+                end = po_after_owner(s, j + on);
                 *h = (ruorg_hit){ i, end - i, pri_or(s, i, j), of,
                                   key_doing(s, NULL, i, j, j + on, end, of), NULL, NULL };
                 return h->key ? 1 : -1;

@@ -371,6 +371,10 @@ static void test_russian_bodies(void **state)
            "org:komitet po oboron i bezopasnost state duma*1 org:state duma*1");
     EXPECT("Комитет Государственной думы по делам Казахстана вчера собрался.",
            "org:komitet state duma*1 org:state duma*1 place:kazakhstan*1");
+    EXPECT("Грант выделило Агентство Казахстана по торговле и развитию в мае.",
+           "org:agentstv po torgovl i razvit kazakhstan*1 place:kazakhstan*1");
+    EXPECT("Об этом сообщил Комитет Государственной думы по состоянию на май.",
+           "org:komitet state duma*1 org:state duma*1");
     /* A body in lower case that owns it is named too. */
     EXPECT("Об этом сообщил Департамент образования мэрии Оша вчера.",
            "org:departament obrazovan mer osh*1 org:mer osh*1 place:osh*1");
