@@ -598,11 +598,9 @@ static size_t name_tail(const scan *s, size_t j, bool bare_named, size_t *plain,
             j = next + 1;
             continue;
         }
-        /* "с", "за" and "над" after what a body does: "по борьбе с
+        /* A preposition after what a body does: "по борьбе с
          * коррупцией", "по контролю за оборотом наркотиков". */
-        if (po == 2 && e == j
-            && (!strcmp(norm(s, j), "с") || !strcmp(norm(s, j), "за") || !strcmp(norm(s, j), "над"))
-            && j + 1 < s->n && gap_is(s, j, " ") && (next = lower_word(s, j + 1)) == j + 1
+        if (po == 2 && e == j && j + 1 < s->n && rustem_po_link(norm(s, j), norm(s, j + 1)) && gap_is(s, j, " ") && (next = lower_word(s, j + 1)) == j + 1
             && noun_like(s, next)) {
             j++;
             continue;

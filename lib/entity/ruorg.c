@@ -1217,10 +1217,9 @@ long ruorg_find(const gazetteer *g, const char *text, const names_tok *toks,
                            && !memcmp(text + toks[i].end, ", ", 2);
         flags[n + i] = c > 0;
         flags[2 * n + i] = c < 0 ? inner_word(toks[i].norm) : 0;
-        /* "за", "над" and "с" after what a body does: "по контролю за
+        /* A preposition after what a body does: "по контролю за
          * наркотиками", "по борьбе с коррупцией". */
-        if (c < 0 && i >= 2
-            && (!strcmp(toks[i].norm, "за") || !strcmp(toks[i].norm, "над") || !strcmp(toks[i].norm, "с"))
+        if (c < 0 && i >= 2 && rustem_po_link(toks[i].norm, i + 1 < n ? toks[i + 1].norm : NULL)
             && toks[i - 2].norm && !strcmp(toks[i - 2].norm, "по") && flags[2 * n + i - 1])
             flags[2 * n + i] = INNER | INNER_ON;
     }

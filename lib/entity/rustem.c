@@ -199,6 +199,13 @@ bool rustem_po_phrase(const char *norm, size_t len)
     return wordlist_has(words, norm, len);
 }
 
+bool rustem_po_link(const char *norm, const char *next)
+{
+    if (!strcmp(norm, "с") || !strcmp(norm, "за") || !strcmp(norm, "над"))
+        return true;
+    return !strcmp(norm, "в") && next && (!strcmp(next, "сфере") || !strcmp(next, "области"));
+}
+
 bool rustem_patronymic(const char *norm, size_t len)
 {
     return wordlist_ends(" вич ьич вн ичн ", norm, rustem_name(norm, len), 1);

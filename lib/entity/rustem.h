@@ -60,4 +60,9 @@ bool rustem_verb_like(const char *norm, size_t len);
  * следствия") rather than what a body does ("по обороне"). */
 bool rustem_po_phrase(const char *norm, size_t len);
 
+/* Whether preposition `norm`, after "по" and a noun, links what a body does
+ * to its object, the normalized word `next` following: "по борьбе с
+ * коррупцией", "по контролю за", "над", "по надзору в сфере", "в области". */
+bool rustem_po_link(const char *norm, const char *next);
+
 #endif
