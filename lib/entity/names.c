@@ -656,6 +656,19 @@ static int take_run(scan *s, size_t i, size_t *resume)
     *resume = j;
     if (j - i > MAX_RUN)
         return 0;
+    /* After a region's kind in lower case ("губернатор провинции Гилян
+     * Хадис Хадави"), the run's first word names the region and the rest
+     * is a name of its own, read again. */
+    if (i > 0 && j - i >= 3 && !breaks(s, i - 1) && cyrillic(s, i - 1)
+        && first_case(s, i - 1, NULL) < 0 && (flags(s, i - 1) & W_PLACE)) {
+        size_t e = i + 1;
+        while (e < j && hyphen(s, e - 1))
+            e++;
+        if (e + 1 < j) {
+            *resume = e;
+            return push(s, i, e, NAMES_PLACE);
+        }
+    }
     a = skip(s, i, j, W_FUNC | W_CONN, false);
     /* "Г-н", "Г-жа" (господин, госпожа) before a name: its title. */
     if (a + 2 < j && norm_is(s, a, "г") && (norm_is(s, a + 1, "н") || norm_is(s, a + 1, "жа")))

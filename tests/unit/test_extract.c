@@ -378,6 +378,9 @@ static void test_russian_bodies(void **state)
     /* A body in lower case that owns it is named too. */
     EXPECT("Об этом сообщил Департамент образования мэрии Оша вчера.",
            "org:departament obrazovan mer osh*1 org:mer osh*1 place:osh*1");
+    /* After a region's kind, the region's name, then a name of its own. */
+    EXPECT("Губернатор провинции Гилян Хадис Хадави рассказал о дороге.",
+           "place:gilyan*1 person:khadis khadav*1");
     /* A person's role after it is no word of its name. */
     EXPECT("Президент Казахстана заявил, что от Министерства обороны заместитель министра "
            "Павел Гончаров выступил.",
