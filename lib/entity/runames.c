@@ -207,6 +207,19 @@ static int region(scan *s, size_t a, size_t j)
     /* A city the adjective is made from ("Актюбинской" meets Актюбинск)
      * gives way to its region. */
     enum { MAX_LIST = 8 };
+    /* A district named after someone, his given name before the adjective
+     * of his surname: "Шамсиддин Шохинский район", "в Бободжон Гафуровском
+     * районе"; not a village before its district's genitive ("Кок-Таш
+     * Баткенского района"), nor a sentence's first word ("В Кабанском
+     * районе", "Глава Ярковского района"). */
+    if (!adjective(s, j) && free_span(s, a, j) && !known_place(s, a) && !sentence_start(s, a)
+        && j + 2 < s->n && gap_is(s, j, " ") && letter_case(s, j + 1) > 0) {
+        size_t e = word_end(s, j + 1);
+        if (name_adjective(s, e) && free_span(s, j + 1, e) && e + 1 < s->n && gap_is(s, e, " ")
+            && letter_case(s, e + 1) < 0 && !taken(s, e + 1)
+            && wordlist_has(" район районе району районом ", norm(s, e + 1), strlen(norm(s, e + 1))))
+            return push(s, a, e + 2 - a, (size_t)-1, NAMES_PLACE) < 0 ? -1 : 1;
+    }
     bool city = known_place(s, a) && known_place(s, j);
     if (!name_adjective(s, j) || !(free_span(s, a, j) || city) || j + 1 >= s->n)
         return 0;

@@ -95,6 +95,10 @@ static void test_regions(void **state)
 {
     (void)state;
     expect("дороги Ошской области", NULL, NULL, "l:Ошской области");
+    /* A district named after someone; a village of a district. */
+    expect("задержали в Бободжон Гафуровском районе вчера", NULL, NULL,
+           "l:Бободжон Гафуровском районе");
+    expect("жители села Кок-Таш Баткенского района", NULL, NULL, "l:Кок-Таш|l:Баткенского района");
     expect("в Брестской и Гродненской областях", NULL, NULL,
            "l:Брестской+областях|l:Гродненской областях");
     expect("в Улетовском, Читинском и Красночикойском районах", NULL, NULL,
