@@ -200,31 +200,55 @@ static bool initial_form(const char *w, size_t len)
     return false;
 }
 
-/* `form` with the words between "имени" and the eponym's surname left out
- * ("imen m v lomonosov" -> "imen lomonosov"): an eponym is written with or
- * without its initials or given name. After initials the surname is the
- * next word, and an owner may follow it ("imen n a vatolin uralsk otdelen
- * ran"); else it is the last word. A malloc'd string; NULL on no memory. */
-static char *eponym_surname(const char *form)
+/* Match form `tail` names an organization that may own one named after
+ * someone ("nan belarus", "ran"); a place may be his surname ("Горького",
+ * "Навои"). */
+static bool names_owner(const gazetteer *g, const char *tail)
 {
+    const gaz_entity *e[1];
+    return gaz_lookup(g, tail, ENT_ORG, e, 1) == 1 || restated_lookup(g, tail, ENT_ORG, e, 1) == 1;
+}
+
+/* `form` with the words between "имени" and the eponym's surname left out
+ * ("imen akademik m v lomonosov" -> "imen lomonosov"): an eponym is written
+ * with or without a title, initials or given name. The surname follows the
+ * initials; without them it ends the words before an owner ("imen yakub
+ * kolas | nan belarus"), else the form. A malloc'd string; NULL on no
+ * memory. */
+static char *eponym_surname(const gazetteer *g, const char *form)
+{
+    static const char titles[] = " akademik professor general marshal admiral pisatel poet"
+                                 " kompozitor kosmonavt letchik svyat svyatitel ";
     const char *im = imeni();
     if (!im)
         return NULL;
     char *out = strdup(form);
-    size_t il = strlen(im);
+    size_t il = strlen(im), len;
     for (char *p = out; out && (p = strstr(p, im)); p += il) {
         if ((p != out && p[-1] != ' ') || p[il] != ' ')
             continue;
-        char *w = p + il + 1, *last = NULL;
-        size_t len;
-        while ((len = strcspn(w, " ")) && w[len] == ' ' && initial_form(w, len))
+        char *w = p + il + 1, *surname = NULL;
+        while ((len = strcspn(w, " ")) && w[len] == ' ' && wordlist_has(titles, w, len))
             w += len + 1;
-        if (w > p + il + 1)
-            last = w - 1;   /* the space before the surname */
-        else
-            last = strrchr(p + il + 1, ' ');
-        if (last)
-            memmove(p + il, last, strlen(last) + 1);
+        /* Initials, wherever they stand ("imen perv prezident ross b n
+         * eltsin"), and the word after them. */
+        for (char *q = w; !surname && (len = strcspn(q, " ")) && q[len] == ' '; q += len + 1)
+            if (initial_form(q, len)) {
+                while ((len = strcspn(q, " ")) && q[len] == ' ' && initial_form(q, len))
+                    q += len + 1;
+                surname = q;
+            }
+        /* Else the word before the longest owner, or the last word. */
+        for (char *q = strchr(w, ' '); !surname && q; q = strchr(q + 1, ' '))
+            if (names_owner(g, q + 1)) {
+                *q = '\0';
+                surname = strrchr(w, ' ');
+                surname = surname ? surname + 1 : w;
+                *q = ' ';
+            }
+        if (!surname)
+            surname = strrchr(w, ' ') ? strrchr(w, ' ') + 1 : w;
+        memmove(p + il + 1, surname, strlen(surname) + 1);
         break;
     }
     return out;
@@ -394,7 +418,7 @@ char *restated_key(const gazetteer *g, const char *form)
     }
     free(last);
     char *spelled = spelled_out(form);
-    char *short_form = spelled ? eponym_surname(spelled) : NULL;
+    char *short_form = spelled ? eponym_surname(g, spelled) : NULL;
     bool changed = spelled && strcmp(spelled, form);
     free(spelled);
     if (!short_form)

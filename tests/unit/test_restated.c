@@ -141,6 +141,12 @@ static void test_owned_key(void **state)
     EXPECT_KEY("Центр кардиологии имени Мирсаида Миррахимова", "tsentr kardiolog imen mirrakhimov");
     EXPECT_KEY("Центр кардиологии имени М. М. Миррахимова", "tsentr kardiolog imen mirrakhimov");
     EXPECT_KEY("Центр кардиологии имени Миррахимова", "");
+    EXPECT_KEY("Центр кардиологии имени академика М. М. Миррахимова",
+               "tsentr kardiolog imen mirrakhimov");
+    EXPECT_KEY("Центр кардиологии имени академика Миррахимова", "tsentr kardiolog imen mirrakhimov");
+    /* Without initials the surname ends the words before an owner. */
+    EXPECT_KEY("Библиотека имени Якуба Коласа Российской академии наук",
+               "bibliotek imen kolas russian academy of sciences");
     /* After initials the surname ends the eponym, and an owner may follow. */
     EXPECT_KEY("Институт катализа имени Г. К. Борескова Российской академии наук",
                "institut kataliz imen boreskov russian academy of sciences");
