@@ -217,6 +217,7 @@ static bool names_owner(const gazetteer *g, const char *tail)
  * memory. */
 static char *eponym_surname(const gazetteer *g, const char *form)
 {
+    /* rustem_eponym_title's titles, in match form. */
     static const char titles[] = " akademik professor general marshal admiral pisatel poet"
                                  " kompozitor kosmonavt letchik svyat svyatitel ";
     const char *im = imeni();

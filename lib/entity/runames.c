@@ -170,12 +170,6 @@ static bool free_span(const scan *s, size_t a, size_t j)
     return true;
 }
 
-/* Titles in lower case between "имени" and the name it bears: "имени
- * академика Е. Н. Мешалкина". */
-static const char eponym_titles[] =
-    " академика профессора генерала маршала адмирала писателя поэта композитора космонавта"
-    " летчика-космонавта святого святителя героя ";
-
 /* A Russian adjective's stem: "ошской" -> "ошск", "донецкой" -> "донецк". */
 static bool adjective(const scan *s, size_t i)
 {
@@ -646,7 +640,7 @@ static size_t name_tail(const scan *s, size_t j, bool bare_named, size_t *plain,
     }
     /* "имени академика Е. Н. Мешалкина": a title in lower case. */
     else if (from + 1 < s->n && letter_case(s, from) < 0 && gap_is(s, from, " ")
-             && wordlist_has(eponym_titles, norm(s, from), strlen(norm(s, from))))
+             && rustem_eponym_title(norm(s, from), strlen(norm(s, from))))
         from++;
     size_t title = past_hero_title(s, from);
     if (title > from) {

@@ -206,6 +206,14 @@ bool rustem_po_link(const char *norm, const char *next)
     return !strcmp(norm, "в") && next && (!strcmp(next, "сфере") || !strcmp(next, "области"));
 }
 
+bool rustem_eponym_title(const char *norm, size_t len)
+{
+    static const char titles[] =
+        " академика профессора генерала маршала адмирала писателя поэта композитора космонавта"
+        " летчика-космонавта святого святителя ";
+    return wordlist_has(titles, norm, len);
+}
+
 bool rustem_patronymic(const char *norm, size_t len)
 {
     return wordlist_ends(" вич ьич вн ичн ", norm, rustem_name(norm, len), 1);

@@ -65,4 +65,9 @@ bool rustem_po_phrase(const char *norm, size_t len);
  * коррупцией", "по контролю за", "над", "по надзору в сфере", "в области". */
 bool rustem_po_link(const char *norm, const char *next);
 
+/* Whether normalized Russian word `norm` (`len` bytes) is a title in lower
+ * case between "имени" and the name it bears: "имени академика Е. Н.
+ * Мешалкина". */
+bool rustem_eponym_title(const char *norm, size_t len);
+
 #endif

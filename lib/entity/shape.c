@@ -43,6 +43,9 @@ bool shape_named_after(const tok_array *t, size_t i)
     size_t k = i;
     while (k > 0 && i - k < 3 && t->v[k - 1].len == 2 && t->v[k - 1].end - t->v[k - 1].start == 2)
         k--;   /* one Cyrillic letter: an initial */
+    /* A title between: "имени академика Е. Н. Мешалкина". */
+    if (k > 1 && rustem_eponym_title(tok_array_norm(t, k - 1), t->v[k - 1].len))
+        k--;
     if (k == 0)
         return false;
     const char *w = tok_array_norm(t, k - 1);

@@ -490,6 +490,8 @@ static void test_russian_org_names(void **state)
     EXPECT("Директор центра имени А. Н. Бакулева Елена Голухова сообщила.",
            "person:a bakulev*1 person:elen golukhov*1");
     EXPECT("Врачи центра имени А. Н. Бакулева Минздрава провели операции.", "person:a bakulev*1");
+    /* A title before the eponym. */
+    EXPECT("Врачи центра имени академика А. Н. Бакулева провели операции.", "person:a bakulev*1");
     /* A name in guillemets after the words saying what it is: the whole is
      * a name too. */
     EXPECT("Учеба в Международном центре торговли «Термез» началась.",
