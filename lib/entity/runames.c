@@ -472,7 +472,8 @@ static bool noun_like(const scan *s, size_t i)
     /* "-но" of adverbs and short participles ("совместно", "задержано"):
      * a body's work is said in the dative or instrumental. */
     return len >= 8 && (unsigned char)w[0] >= 0xD0 && !wordlist_has(adverbs, w, len)
-           && !rustem_verb_like(w, len) && !(len >= 12 && !memcmp(w + len - 4, "но", 4));
+           && !rustem_verb_like(w, len) && !(len >= 12 && !memcmp(w + len - 4, "но", 4))
+           && !rustem_person_role(w, len);
 }
 
 /* Token i is a genitive plural adjective ("биологических", "точных"),

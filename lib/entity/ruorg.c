@@ -1058,15 +1058,7 @@ static bool inner_like(const char *w)
     static const char *const stop[] = { "для", "что", "как", "под", "над", "без", "про", "это",
                                         "его", "ее", "её", "их", "уже", "еще", "ещё", "также",
                                         "ранее", "после", "перед", "через", "около", "между",
-                                        "против", "или", "но", "не",
-                                        /* a person's role after a body's name:
-                                         * "Министерства обороны | заместитель
-                                         * министра" */
-                                        "заместитель", "замминистра", "министр", "министра",
-                                        "глава", "председатель", "начальник", "руководитель",
-                                        "директор", "представитель", "представители",
-                                        "сотрудники", "специалисты", "эксперты", "советник",
-                                        "помощник", "пресс-секретарь", "спикер" };
+                                        "против", "или", "но", "не" };
     size_t len = strlen(w), letters = 0;
     for (size_t i = 0; i < len; i++)
         letters += ((unsigned char)w[i] & 0xC0) != 0x80;
@@ -1078,7 +1070,7 @@ static bool inner_like(const char *w)
     for (size_t i = 0; i < sizeof stop / sizeof *stop; i++)
         if (!strcmp(w, stop[i]))
             return false;
-    return letters < 5 || !rustem_verb_like(w, len);
+    return letters < 5 || (!rustem_verb_like(w, len) && !rustem_person_role(w, len));
 }
 
 /* What a lower-case word is to a body's name (inner_like): INNER, with

@@ -214,6 +214,26 @@ bool rustem_eponym_title(const char *norm, size_t len)
     return wordlist_has(titles, norm, len);
 }
 
+bool rustem_person_role(const char *norm, size_t len)
+{
+    static const char stems[] =
+        " заместител председател руководител представител сотрудник специалист эксперт советник"
+        " помощник прокурор следовател пограничник таможенник спасател депутат сенатор адвокат"
+        " журналист начальник директор спикер пресс-секретар ";
+    /* Not the genitive plural, which names a body's members ("Союз
+     * журналистов", "Совет депутатов"). */
+    static const char ends[] = " а у ом ы и ам ами ах е я ю ем ь ";
+    static const char whole[] = " министр министра министру министром глава замминистра ";
+    if (wordlist_has(whole, norm, len))
+        return true;
+    /* A listed stem, then nothing or a listed ending. */
+    for (size_t k = len; k > 0; k--)
+        if ((norm[k] & 0xC0) != 0x80 && wordlist_has(stems, norm, k)
+            && (k == len || wordlist_has(ends, norm + k, len - k)))
+            return true;
+    return false;
+}
+
 bool rustem_patronymic(const char *norm, size_t len)
 {
     return wordlist_ends(" вич ьич вн ичн ", norm, rustem_name(norm, len), 1);

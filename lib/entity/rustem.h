@@ -70,4 +70,11 @@ bool rustem_po_link(const char *norm, const char *next);
  * Мешалкина". */
 bool rustem_eponym_title(const char *norm, size_t len);
 
+/* Whether normalized Russian word `norm` (`len` bytes) names people by
+ * their role ("заместитель", "прокуроры", "сотрудники"), which ends a body's
+ * name before it: "Министерства обороны | заместитель министра". Not in the
+ * genitive plural, which names a body's members ("Союз журналистов",
+ * "Кабинет министров"). */
+bool rustem_person_role(const char *norm, size_t len);
+
 #endif

@@ -105,6 +105,35 @@ static void test_patronymic(void **state)
             fail_msg("%s should be no patronymic", no[k]);
 }
 
+static void test_person_role(void **state)
+{
+    (void)state;
+    const char *yes[] = { "заместитель", "прокуроры", "сотрудники", "министра", "директором" };
+    const char *no[] = { "журналистов", "министров", "директорат", "прокуратуры", "обороны", "" };
+    for (size_t k = 0; k < sizeof yes / sizeof *yes; k++)
+        if (!rustem_person_role(yes[k], strlen(yes[k])))
+            fail_msg("%s should name people by their role", yes[k]);
+    for (size_t k = 0; k < sizeof no / sizeof *no; k++)
+        if (rustem_person_role(no[k], strlen(no[k])))
+            fail_msg("%s should not", no[k]);
+}
+
+/* After "по", phrases of the sentence and what a body does; the words that
+ * link what it does to its object; titles before an eponym. */
+static void test_po_and_eponym_words(void **state)
+{
+    (void)state;
+    assert_true(rustem_po_phrase("данным", strlen("данным")));
+    assert_true(rustem_po_phrase("ходатайству", strlen("ходатайству")));
+    assert_false(rustem_po_phrase("обороне", strlen("обороне")));
+    assert_false(rustem_po_phrase("делам", strlen("делам")));
+    assert_true(rustem_po_link("с", "коррупцией"));
+    assert_true(rustem_po_link("в", "сфере"));
+    assert_false(rustem_po_link("в", "Москве"));
+    assert_true(rustem_eponym_title("академика", strlen("академика")));
+    assert_false(rustem_eponym_title("Ельцина", strlen("Ельцина")));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -113,6 +142,8 @@ int main(void)
         cmocka_unit_test(test_surname_shaped),
         cmocka_unit_test(test_verb_like),
         cmocka_unit_test(test_patronymic),
+        cmocka_unit_test(test_person_role),
+        cmocka_unit_test(test_po_and_eponym_words),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
