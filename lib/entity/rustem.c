@@ -168,9 +168,12 @@ bool rustem_verb_like(const char *norm, size_t len)
                                         "ет", "ит", "ут", "ют", "ят", "ть", "ся", "сь" };
     static const char labials[] = "вмбп";
     /* Nouns in "-сли", where past plurals are many ("несли", "росли"). */
-    static const char nouns[] = " отрасли мысли ";
+    static const char nouns[] = " отрасли мысли бизнес ";
     if (wordlist_has(nouns, norm, len))
         return false;
+    /* The past of "нести", "везти" and "мочь": "вынес", "привез", "помог". */
+    if (wordlist_ends(" нес вез мог ", norm, len, 2))
+        return true;
     for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
         size_t el = strlen(ends[i]);
         if (len < el || memcmp(norm + len - el, ends[i], el))

@@ -85,6 +85,9 @@ static void test_verb_like(void **state)
     assert_true(rustem_verb_like("провел", strlen("провел")));
     assert_true(rustem_verb_like("заявили", strlen("заявили")));
     assert_true(rustem_verb_like("считает", strlen("считает")));
+    assert_true(rustem_verb_like("вынес", strlen("вынес")));
+    assert_true(rustem_verb_like("помог", strlen("помог")));
+    assert_false(rustem_verb_like("бизнес", strlen("бизнес")));
     assert_false(rustem_verb_like("торговли", strlen("торговли")));
     assert_false(rustem_verb_like("москва", strlen("москва")));
     /* "-сли" is a past plural's but for a few nouns. */
