@@ -1007,7 +1007,10 @@ static int faculty(scan *s, size_t i)
         return 0;
     size_t a = i;
     size_t after = s->len ? s->out[s->len - 1].first + s->out[s->len - 1].n : 0;
-    while (a > after && i - a < 2 && gap_is(s, a - 1, " ") && lower_adjective(s, a - 1) == a - 1)
+    /* Not a plural that names people ("ученые биологического факультета"):
+     * a unit is one. */
+    while (a > after && i - a < 2 && gap_is(s, a - 1, " ") && lower_adjective(s, a - 1) == a - 1
+           && !wordlist_ends(" ые ие ", norm(s, a - 1), strlen(norm(s, a - 1)), 2))
         a--;
     size_t plain, named;
     enum owner kind;

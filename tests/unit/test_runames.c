@@ -95,6 +95,9 @@ static void test_regions(void **state)
 {
     (void)state;
     expect("дороги Ошской области", NULL, NULL, "l:Ошской области");
+    /* A faculty's adjectives, not a plural that names people before them. */
+    expect("вчера ученые биологического факультета БГУ сообщили", NULL, NULL,
+           "o:БГУ|o:биологического факультета БГУ");
     /* A district named after someone; a village of a district. */
     expect("задержали в Бободжон Гафуровском районе вчера", NULL, NULL,
            "l:Бободжон Гафуровском районе");
