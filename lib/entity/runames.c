@@ -1021,6 +1021,22 @@ static int faculty(scan *s, size_t i)
     return push_owned(s, a, plain, named, owned, kind);
 }
 
+/* Bodies of a place the press writes in lower case. */
+static const char lower_bodies[] = " хокимият акимат администрац мэри прокуратур ";
+
+/* A body in lower case at token i owned by a region named by its adjective
+ * ("хокимият Юнусабадского района", "администрации Кировского района"),
+ * which the gazetteer lacks. Returns 1 when it pushed a hit, 0, or -1 on no
+ * memory. */
+static int region_body(scan *s, size_t i)
+{
+    enum owner kind;
+    if (taken(s, i) || letter_case(s, i) >= 0 || !listed(s, i, lower_bodies) || i + 2 >= s->n
+        || !gap_is(s, i, " ") || owner_end(s, i + 1, &kind) == i + 1 || kind != OWN_REGION)
+        return 0;
+    return push_owned(s, i, i + 1, i + 1, owner_end(s, i + 1, &kind), kind);
+}
+
 /* The word before the list item at [a, ..]: its end, after ", " or " и ",
  * or (size_t)-1. */
 static size_t item_before(const scan *s, size_t a)
@@ -1424,7 +1440,7 @@ long runames_find(const char *text, size_t len, const names_tok *toks, size_t n,
                 i = s.out[s.len - 1].first + s.out[s.len - 1].n - 1;
             continue;
         }
-        if (letter_case(&s, i) < 0 && (rc = faculty(&s, i)) != 0) {
+        if (letter_case(&s, i) < 0 && ((rc = faculty(&s, i)) != 0 || (rc = region_body(&s, i)) != 0)) {
             if (rc > 0)
                 i = s.out[s.len - 1].first + s.out[s.len - 1].n - 1;
             continue;

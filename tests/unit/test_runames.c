@@ -98,6 +98,9 @@ static void test_regions(void **state)
     /* A faculty's adjectives, not a plural that names people before them. */
     expect("вчера ученые биологического факультета БГУ сообщили", NULL, NULL,
            "o:БГУ|o:биологического факультета БГУ");
+    /* A body in lower case of a region the gazetteer lacks. */
+    expect("вчера хокимият Юнусабадского района принял работы", NULL, NULL,
+           "l:Юнусабадского района|o:хокимият Юнусабадского района");
     /* A district named after someone; a village of a district. */
     expect("задержали в Бободжон Гафуровском районе вчера", NULL, NULL,
            "l:Бободжон Гафуровском районе");
