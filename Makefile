@@ -231,6 +231,7 @@ check-entities: $(PROGRAMS)
 	@BIN=$(CURDIR)/$(BIN) sh tests/eval/entities.sh tests/eval/ru17/docs tests/eval/ru17/labels.tsv
 	@BIN=$(CURDIR)/$(BIN) sh tests/eval/entities.sh tests/eval/ru18/docs tests/eval/ru18/labels.tsv
 	@BIN=$(CURDIR)/$(BIN) sh tests/eval/entities.sh tests/eval/ru19/docs tests/eval/ru19/labels.tsv
+	@BIN=$(CURDIR)/$(BIN) sh tests/eval/entities.sh tests/eval/ru20/docs tests/eval/ru20/labels.tsv
 
 clean:
 	rm -rf build bin
