@@ -431,11 +431,6 @@ static size_t lower_adjective(const scan *s, size_t i)
     return j != (size_t)-1 && adjective_form(s, j) && !listed(s, j, org_heads) ? j : (size_t)-1;
 }
 
-/* Adverbs that follow a name as a noun would ("делам вчера", "человека
- * также"). */
-static const char adverbs[] = " вчера сегодня завтра ранее позже позднее накануне также тоже"
-                              " теперь сейчас впервые вновь снова лишь только именно ";
-
 /* Token i is a lower-case word in the genitive that may go on a name after
  * its head ("банк развития", "университет дружбы народов"): no verb. */
 static bool genitive_tail(const scan *s, size_t i)
@@ -452,7 +447,7 @@ static bool genitive_tail(const scan *s, size_t i)
     if (letter_case(s, i) < 0 && wordlist_has(bare_plurals, w, len))
         return true;
     /* Four letters or more. */
-    if (letter_case(s, i) >= 0 || len < 8 || wordlist_has(adverbs, w, len))
+    if (letter_case(s, i) >= 0 || len < 8 || rustem_adverb_like(w, len))
         return false;
     for (size_t k = 0; k < sizeof stop / sizeof *stop; k++)
         if (!strcmp(w, stop[k]))
@@ -469,11 +464,8 @@ static bool noun_like(const scan *s, size_t i)
 {
     const char *w = norm(s, i);
     size_t len = strlen(w);
-    /* "-но" of adverbs and short participles ("совместно", "задержано"):
-     * a body's work is said in the dative or instrumental. */
-    return len >= 8 && (unsigned char)w[0] >= 0xD0 && !wordlist_has(adverbs, w, len)
-           && !rustem_verb_like(w, len) && !(len >= 12 && !memcmp(w + len - 4, "но", 4))
-           && !rustem_person_role(w, len);
+    return len >= 8 && (unsigned char)w[0] >= 0xD0 && !rustem_adverb_like(w, len)
+           && !rustem_verb_like(w, len) && !rustem_person_role(w, len);
 }
 
 /* Token i is a genitive plural adjective ("биологических", "точных"),

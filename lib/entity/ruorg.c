@@ -1050,15 +1050,24 @@ static bool joined_by_space(const char *text, const names_tok *t, size_t i, size
                || (text[t[i].end] == '-' && names_case(text, t[i + 1].start, t[i + 1].end) < 0));
 }
 
+/* Token i goes on with a hyphen ("жилищно-коммунального"). */
+static bool hyphen_at(const char *text, const names_tok *t, size_t i, size_t n)
+{
+    return i + 1 < n && t[i + 1].start == t[i].end + 1 && text[t[i].end] == '-';
+}
+
 /* A lower-case word that may stand inside a body's name: no verb (by its
- * ending) and no preposition but "по", "при" and the conjunction "и". */
-static bool inner_like(const char *w)
+ * ending), no people by their role, no adverb and no preposition but "по",
+ * "при" and the conjunction "и". The first part of a compound ("жилищно-"
+ * of "жилищно-коммунального") ends as an adverb does: `compound` says it
+ * is one. */
+static bool inner_like(const char *w, bool compound)
 {
     static const char *const keep[] = { "и", "по", "при" };
     static const char *const stop[] = { "для", "что", "как", "под", "над", "без", "про", "это",
-                                        "его", "ее", "её", "их", "уже", "еще", "ещё", "также",
-                                        "ранее", "после", "перед", "через", "около", "между",
-                                        "против", "или", "но", "не" };
+                                        "его", "ее", "её", "их", "уже", "еще", "ещё", "после",
+                                        "перед", "через", "около", "между", "против", "или",
+                                        "но", "не" };
     size_t len = strlen(w), letters = 0;
     for (size_t i = 0; i < len; i++)
         letters += ((unsigned char)w[i] & 0xC0) != 0x80;
@@ -1070,16 +1079,18 @@ static bool inner_like(const char *w)
     for (size_t i = 0; i < sizeof stop / sizeof *stop; i++)
         if (!strcmp(w, stop[i]))
             return false;
-    return letters < 5 || (!rustem_verb_like(w, len) && !rustem_person_role(w, len));
+    return letters < 5
+           || (!rustem_verb_like(w, len) && !rustem_person_role(w, len)
+               && (compound || !rustem_adverb_like(w, len)));
 }
 
 /* What a lower-case word is to a body's name (inner_like): INNER, with
  * INNER_ON when it would carry the name on ("и", "по", "при", a genitive),
  * or 0. */
-static unsigned char inner_word(const char *w)
+static unsigned char inner_word(const char *w, bool compound)
 {
     static const char on_ends[] = " а я ы и ов ев ей ий ых их ого его ой ";
-    if (!inner_like(w))
+    if (!inner_like(w, compound))
         return 0;
     size_t len = strlen(w);
     if (!strcmp(w, "и") || !strcmp(w, "по") || !strcmp(w, "при"))
@@ -1208,7 +1219,7 @@ long ruorg_find(const gazetteer *g, const char *text, const names_tok *toks,
         flags[3 * n + i] = i + 1 < n && toks[i + 1].start == toks[i].end + 2
                            && !memcmp(text + toks[i].end, ", ", 2);
         flags[n + i] = c > 0;
-        flags[2 * n + i] = c < 0 ? inner_word(toks[i].norm) : 0;
+        flags[2 * n + i] = c < 0 ? inner_word(toks[i].norm, hyphen_at(text, toks, i, n)) : 0;
         /* A preposition after what a body does: "по контролю за
          * наркотиками", "по борьбе с коррупцией". */
         if (c < 0 && i >= 2 && rustem_po_link(toks[i].norm, i + 1 < n ? toks[i + 1].norm : NULL)

@@ -237,6 +237,13 @@ bool rustem_person_role(const char *norm, size_t len)
     return false;
 }
 
+bool rustem_adverb_like(const char *norm, size_t len)
+{
+    static const char adverbs[] = " вчера сегодня завтра ранее позже позднее накануне также тоже"
+                                  " теперь сейчас впервые вновь снова лишь только именно ";
+    return wordlist_has(adverbs, norm, len) || (len >= 12 && !memcmp(norm + len - 4, "но", 4));
+}
+
 bool rustem_patronymic(const char *norm, size_t len)
 {
     return wordlist_ends(" вич ьич вн ичн ", norm, rustem_name(norm, len), 1);

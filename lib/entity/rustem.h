@@ -77,4 +77,10 @@ bool rustem_eponym_title(const char *norm, size_t len);
  * "Кабинет министров"). */
 bool rustem_person_role(const char *norm, size_t len);
 
+/* Whether normalized Russian word `norm` (`len` bytes) is an adverb that
+ * may follow a name as a noun would ("делам вчера", "человека также"), or
+ * ends in the "-но" of adverbs and short participles ("совместно",
+ * "задержано"): no word of a body's name. */
+bool rustem_adverb_like(const char *norm, size_t len);
+
 #endif

@@ -373,6 +373,11 @@ static void test_russian_bodies(void **state)
            "org:komitet state duma*1 org:state duma*1 place:kazakhstan*1");
     EXPECT("Грант выделило Агентство Казахстана по торговле и развитию в мае.",
            "org:agentstv po torgovl i razvit kazakhstan*1 place:kazakhstan*1");
+    EXPECT("Закон одобрил Комитет Государственной думы по обороне совместно с экспертами.",
+           "org:komitet po oboron state duma*1 org:state duma*1");
+    EXPECT("Закон одобрило Министерство строительства и жилищно-коммунального хозяйства "
+           "Казахстана.", "org:ministerstv stroitelstv i zhilishchn kommunaln khozyaistv "
+           "kazakhstan*1 place:kazakhstan*1");
     EXPECT("Об этом сообщил Комитет Государственной думы по состоянию на май.",
            "org:komitet state duma*1 org:state duma*1");
     /* A body in lower case that owns it is named too. */

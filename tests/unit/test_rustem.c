@@ -133,6 +133,9 @@ static void test_po_and_eponym_words(void **state)
     assert_true(rustem_po_link("с", "коррупцией"));
     assert_true(rustem_po_link("в", "сфере"));
     assert_false(rustem_po_link("в", "Москве"));
+    assert_true(rustem_adverb_like("совместно", strlen("совместно")));
+    assert_true(rustem_adverb_like("вчера", strlen("вчера")));
+    assert_false(rustem_adverb_like("обороне", strlen("обороне")));
     assert_true(rustem_eponym_title("академика", strlen("академика")));
     assert_false(rustem_eponym_title("Ельцина", strlen("Ельцина")));
 }
