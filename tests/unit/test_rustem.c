@@ -58,25 +58,27 @@ static void test_declines_to(void **state)
     assert_false(declines("Илам", "ильи"));
 }
 
-static bool surname(const char *w)
+/* Each of the NULL-ended lists yes[] is `what` by fn, none of no[]. */
+static void expect_class(bool (*fn)(const char *, size_t), const char *what, const char *const *yes,
+                         const char *const *no)
 {
-    return rustem_surname_shaped(w, strlen(w));
+    for (; *yes; yes++)
+        if (!fn(*yes, strlen(*yes)))
+            fail_msg("%s should be %s", *yes, what);
+    for (; *no; no++)
+        if (fn(*no, strlen(*no)))
+            fail_msg("%s should not be %s", *no, what);
 }
 
 static void test_surname_shaped(void **state)
 {
     (void)state;
-    const char *yes[] = { "иванова", "иванову", "петров", "ткаченко", "пашиняну", "шеварднадзе",
-                          "ивановной", "алексеевич", "жуковского", "бельский", "мирзозода",
-                          "гасанзаде", "ковальчук" };
-    const char *no[] = { "партизанска", "минск", "москвы", "кремля", "дума", "ов", "ива",
-                         "ташкента", "" };
-    for (size_t k = 0; k < sizeof yes / sizeof *yes; k++)
-        if (!surname(yes[k]))
-            fail_msg("%s should be shaped as a surname", yes[k]);
-    for (size_t k = 0; k < sizeof no / sizeof *no; k++)
-        if (surname(no[k]))
-            fail_msg("%s should not be shaped as a surname", no[k]);
+    const char *const yes[] = { "иванова", "иванову", "петров", "ткаченко", "пашиняну",
+                                "шеварднадзе", "ивановной", "алексеевич", "жуковского", "бельский",
+                                "мирзозода", "гасанзаде", "ковальчук", NULL };
+    const char *const no[] = { "партизанска", "минск", "москвы", "кремля", "дума", "ов", "ива",
+                               "ташкента", "", NULL };
+    expect_class(rustem_surname_shaped, "shaped as a surname", yes, no);
 }
 
 static void test_verb_like(void **state)
@@ -98,27 +100,20 @@ static void test_verb_like(void **state)
 static void test_patronymic(void **state)
 {
     (void)state;
-    const char *yes[] = { "владимировича", "ильич", "николаевна", "ильиничной", "сергеевичем" };
-    const char *no[] = { "иванов", "середюк", "ковальчук", "вич", "" };
-    for (size_t k = 0; k < sizeof yes / sizeof *yes; k++)
-        if (!rustem_patronymic(yes[k], strlen(yes[k])))
-            fail_msg("%s should be a patronymic", yes[k]);
-    for (size_t k = 0; k < sizeof no / sizeof *no; k++)
-        if (rustem_patronymic(no[k], strlen(no[k])))
-            fail_msg("%s should be no patronymic", no[k]);
+    const char *const yes[] = { "владимировича", "ильич", "николаевна", "ильиничной",
+                                "сергеевичем", NULL };
+    const char *const no[] = { "иванов", "середюк", "ковальчук", "вич", "", NULL };
+    expect_class(rustem_patronymic, "a patronymic", yes, no);
 }
 
 static void test_person_role(void **state)
 {
     (void)state;
-    const char *yes[] = { "заместитель", "прокуроры", "сотрудники", "министра", "директором" };
-    const char *no[] = { "журналистов", "министров", "директорат", "прокуратуры", "обороны", "" };
-    for (size_t k = 0; k < sizeof yes / sizeof *yes; k++)
-        if (!rustem_person_role(yes[k], strlen(yes[k])))
-            fail_msg("%s should name people by their role", yes[k]);
-    for (size_t k = 0; k < sizeof no / sizeof *no; k++)
-        if (rustem_person_role(no[k], strlen(no[k])))
-            fail_msg("%s should not", no[k]);
+    const char *const yes[] = { "заместитель", "прокуроры", "сотрудники", "министра",
+                                "директором", NULL };
+    const char *const no[] = { "журналистов", "министров", "директорат", "прокуратуры",
+                               "обороны", "", NULL };
+    expect_class(rustem_person_role, "people by their role", yes, no);
 }
 
 /* After "по", phrases of the sentence and what a body does; the words that
