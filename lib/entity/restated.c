@@ -9,7 +9,8 @@
 #include <string.h>
 
 #define MAX_TAIL 7      /* words of an owner or an eponym ("имени М. В. Ломоносова") */
-#define MAX_OWNER_WORDS 10  /* "Федеральной службы по экологическому, технологическому и атомному надзору" */
+/* "Федеральной службы по экологическому, технологическому и атомному надзору" */
+#define MAX_OWNER_WORDS 10
 #define MAX_OWNERS 4
 
 /* Whether match form `s` holds the words of match form `w` in a row. */

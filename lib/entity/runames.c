@@ -217,7 +217,8 @@ static int region(scan *s, size_t a, size_t j)
         size_t e = word_end(s, j + 1);
         if (name_adjective(s, e) && free_span(s, j + 1, e) && e + 1 < s->n && gap_is(s, e, " ")
             && letter_case(s, e + 1) < 0 && !taken(s, e + 1)
-            && wordlist_has(" район районе району районом ", norm(s, e + 1), strlen(norm(s, e + 1))))
+            && wordlist_has(" район районе району районом ", norm(s, e + 1),
+                            strlen(norm(s, e + 1))))
             return push(s, a, e + 2 - a, (size_t)-1, NAMES_PLACE) < 0 ? -1 : 1;
     }
     bool city = known_place(s, a) && known_place(s, j);
@@ -606,8 +607,8 @@ static size_t name_tail(const scan *s, size_t j, bool bare_named, size_t *plain,
         }
         /* A preposition after what a body does: "по борьбе с
          * коррупцией", "по контролю за оборотом наркотиков". */
-        if (po == 2 && e == j && j + 1 < s->n && rustem_po_link(norm(s, j), norm(s, j + 1)) && gap_is(s, j, " ") && (next = lower_word(s, j + 1)) == j + 1
-            && noun_like(s, next)) {
+        if (po == 2 && e == j && j + 1 < s->n && rustem_po_link(norm(s, j), norm(s, j + 1))
+            && gap_is(s, j, " ") && (next = lower_word(s, j + 1)) == j + 1 && noun_like(s, next)) {
             j++;
             continue;
         }
@@ -1023,10 +1024,11 @@ static const char lower_bodies[] = " хокимият акимат админи�
 static int region_body(scan *s, size_t i)
 {
     enum owner kind;
+    size_t owned;
     if (taken(s, i) || letter_case(s, i) >= 0 || !listed(s, i, lower_bodies) || i + 2 >= s->n
-        || !gap_is(s, i, " ") || owner_end(s, i + 1, &kind) == i + 1 || kind != OWN_REGION)
+        || !gap_is(s, i, " ") || (owned = owner_end(s, i + 1, &kind)) == i + 1 || kind != OWN_REGION)
         return 0;
-    return push_owned(s, i, i + 1, i + 1, owner_end(s, i + 1, &kind), kind);
+    return push_owned(s, i, i + 1, i + 1, owned, kind);
 }
 
 /* The word before the list item at [a, ..]: its end, after ", " or " и ",
@@ -1432,7 +1434,8 @@ long runames_find(const char *text, size_t len, const names_tok *toks, size_t n,
                 i = s.out[s.len - 1].first + s.out[s.len - 1].n - 1;
             continue;
         }
-        if (letter_case(&s, i) < 0 && ((rc = faculty(&s, i)) != 0 || (rc = region_body(&s, i)) != 0)) {
+        if (letter_case(&s, i) < 0
+            && ((rc = faculty(&s, i)) != 0 || (rc = region_body(&s, i)) != 0)) {
             if (rc > 0)
                 i = s.out[s.len - 1].first + s.out[s.len - 1].n - 1;
             continue;
