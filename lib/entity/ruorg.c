@@ -898,15 +898,16 @@ static int read_body(const scan *s, size_t i, ruorg_hit *h, const body **which)
              * ("Министерству сельского хозяйства и Министерству водного
              * хозяйства"). */
             bool after_and = j > i && !strcmp(s->forms[j - 1], "i");
-            size_t end;
-            /* What it does after its owner, which then needs no words of
-             * its own before it ("Агентство США | по торговле и развитию"). */
-            if (!after_and && (on = owner_at(s, j, &of)) > 0
-                && (inner || of->type == ENT_ORG || (end = po_after_owner(s, j + on)) > j + on)) {
-                end = po_after_owner(s, j + on);
-                *h = (ruorg_hit){ i, end - i, pri_or(s, i, j), of,
-                                  key_doing(s, NULL, i, j, j + on, end, of), NULL, NULL };
-                return h->key ? 1 : -1;
+            if (!after_and && (on = owner_at(s, j, &of)) > 0) {
+                /* What it does after its owner, which then needs no words
+                 * of its own before it ("Агентство США | по торговле и
+                 * развитию"). */
+                size_t end = po_after_owner(s, j + on);
+                if (inner || of->type == ENT_ORG || end > j + on) {
+                    *h = (ruorg_hit){ i, end - i, pri_or(s, i, j), of,
+                                      key_doing(s, NULL, i, j, j + on, end, of), NULL, NULL };
+                    return h->key ? 1 : -1;
+                }
             }
             bool after_pri = j > i && !strcmp(s->forms[j - 1], tab.pri);
             if (!is_inner(s, j) && !(after_pri && is_cap(s, j)))
