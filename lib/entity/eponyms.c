@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "entity/names.h"
+#include "entity/rustem.h"
 #include "entity/shape.h"
 #include "entity/wordlist.h"
 #include "text/script.h"
@@ -157,6 +158,11 @@ int eponyms_add_named_in_full(const char *text, const tok_array *t, char **forms
             && (!strcmp(w + wl - 6, "ого") || !strcmp(w + wl - 6, "его"))) {
             e++;
             max += 3;
+        }
+        /* A title in lower case: "имени академика Е. Н. Мешалкина". */
+        if (e < t->n && rustem_eponym_title(tok_array_norm(t, e), t->v[e].len)) {
+            e++;
+            max++;
         }
         size_t names = e;
         bool initials = false;

@@ -1,5 +1,6 @@
 #include "entity/restated.h"
 #include "entity/ruorg.h"
+#include "entity/rustem.h"
 #include "entity/wordlist.h"
 
 #include <pthread.h>
@@ -109,19 +110,33 @@ static void owned(const gazetteer *g, const char *prefix, const gaz_entity *o,
     free_forms(forms);
 }
 
-/* The match form of "имени", worked out once per process. */
-static char *imeni_form;
+/* The match forms of "имени" and of the titles before an eponym (one
+ * string, each word between spaces: "akademik" of "академика", "letchik
+ * kosmonavt" of "летчика-космонавта"), worked out once per process. */
+static char *imeni_form, *titles_form;
 static pthread_once_t imeni_once = PTHREAD_ONCE_INIT;
 
 static void imeni_make(void)
 {
     imeni_form = gaz_match_form("имени", strlen("имени"));
+    char *titles = gaz_match_form(rustem_eponym_titles, strlen(rustem_eponym_titles));
+    size_t len = titles ? strlen(titles) : 0;
+    titles_form = titles ? malloc(len + 3) : NULL;
+    if (titles_form)
+        snprintf(titles_form, len + 3, " %s ", titles);
+    free(titles);
 }
 
 /* imeni_form; NULL on no memory. */
 static const char *imeni(void)
 {
     return pthread_once(&imeni_once, imeni_make) == 0 ? imeni_form : NULL;
+}
+
+/* titles_form; NULL on no memory. */
+static const char *eponym_titles(void)
+{
+    return pthread_once(&imeni_once, imeni_make) == 0 ? titles_form : NULL;
 }
 
 /* The organizations named `prefix` then `tail`, an owner or an eponym. */
@@ -218,11 +233,8 @@ static bool names_owner(const gazetteer *g, const char *tail)
  * memory. */
 static char *eponym_surname(const gazetteer *g, const char *form)
 {
-    /* rustem_eponym_title's titles, in match form. */
-    static const char titles[] = " akademik professor general marshal admiral pisatel poet"
-                                 " kompozitor kosmonavt letchik svyat svyatitel ";
-    const char *im = imeni();
-    if (!im)
+    const char *im = imeni(), *titles = eponym_titles();
+    if (!im || !titles)
         return NULL;
     char *out = strdup(form);
     size_t il = strlen(im), len;

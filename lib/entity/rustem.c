@@ -209,12 +209,13 @@ bool rustem_po_link(const char *norm, const char *next)
     return !strcmp(norm, "в") && next && (!strcmp(next, "сфере") || !strcmp(next, "области"));
 }
 
+const char rustem_eponym_titles[] =
+    " академика профессора генерала маршала адмирала писателя поэта композитора космонавта"
+    " летчика-космонавта святого святителя ";
+
 bool rustem_eponym_title(const char *norm, size_t len)
 {
-    static const char titles[] =
-        " академика профессора генерала маршала адмирала писателя поэта композитора космонавта"
-        " летчика-космонавта святого святителя ";
-    return wordlist_has(titles, norm, len);
+    return wordlist_has(rustem_eponym_titles, norm, len);
 }
 
 bool rustem_person_role(const char *norm, size_t len)
@@ -229,9 +230,10 @@ bool rustem_person_role(const char *norm, size_t len)
     static const char whole[] = " министр министра министру министром глава замминистра ";
     if (wordlist_has(whole, norm, len))
         return true;
-    /* A listed stem, then nothing or a listed ending. */
+    /* A listed stem, then nothing or a listed ending: the stem ends at
+     * the word's end or before a character's first byte. */
     for (size_t k = len; k > 0; k--)
-        if ((norm[k] & 0xC0) != 0x80 && wordlist_has(stems, norm, k)
+        if ((k == len || (norm[k] & 0xC0) != 0x80) && wordlist_has(stems, norm, k)
             && (k == len || wordlist_has(ends, norm + k, len - k)))
             return true;
     return false;

@@ -65,9 +65,12 @@ bool rustem_po_phrase(const char *norm, size_t len);
  * коррупцией", "по контролю за", "над", "по надзору в сфере", "в области". */
 bool rustem_po_link(const char *norm, const char *next);
 
-/* Whether normalized Russian word `norm` (`len` bytes) is a title in lower
- * case between "имени" and the name it bears: "имени академика Е. Н.
- * Мешалкина". */
+/* The titles in lower case between "имени" and the name it bears ("имени
+ * академика Е. Н. Мешалкина"), normalized, each between spaces. */
+extern const char rustem_eponym_titles[];
+
+/* Whether normalized Russian word `norm` (`len` bytes) is one of
+ * rustem_eponym_titles. */
 bool rustem_eponym_title(const char *norm, size_t len);
 
 /* Whether normalized Russian word `norm` (`len` bytes) names people by

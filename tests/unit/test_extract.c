@@ -49,6 +49,7 @@ static const char gaz_text[] =
     "org\tCSTO\tОДКБ\n"
     "org\tNational Bank of Kazakhstan\tНациональный банк Республики Казахстан\n"
     "org\tGazprom\tГазпром\n"
+    "org\tKazan Federal University\tКазанский университет\n"
     "org\tMazhilis\tМажилис|Мажилис Парламента Казахстана\n"
     "place\tGrodno Region\tГродненская область\n"
     "person\tAdylbek Kasymaliev\tАдылбек Касымалиев\n"
@@ -497,6 +498,11 @@ static void test_russian_org_names(void **state)
     EXPECT("Врачи центра имени А. Н. Бакулева Минздрава провели операции.", "person:a bakulev*1");
     /* A title before the eponym. */
     EXPECT("Врачи центра имени академика А. Н. Бакулева провели операции.", "person:a bakulev*1");
+    /* A title between a gazetteer organization and the eponym it is
+     * named after: the whole is an organization of its own. */
+    EXPECT("Лекцию в Казанском университете имени профессора Ивана Петрова прочли.",
+           "org:kazan federal university*1 org:kazansk universitet imen petrov*1 "
+           "person:ivan petrov*1");
     /* A name in guillemets after the words saying what it is: the whole is
      * a name too. */
     EXPECT("Учеба в Международном центре торговли «Термез» началась.",
