@@ -7,6 +7,7 @@
 
 #include "entity/clubs.h"
 #include "entity/restated.h"
+#include "entity/sense.h"
 #include "entity/shape.h"
 #include "entity/wordlist.h"
 #include "text/script.h"
@@ -95,25 +96,34 @@ int orgs_add_inner(const gazetteer *g, const char *text, const tok_array *t, cha
         return 0;
     gaz_match *in = NULL;
     long k = gaz_match_tokens(g, (const char *const *)forms + outer->first + 1, outer->n - 1, &in);
+    /* A name inside that several entities share means the one the document
+     * does ("ГКНБ" of Tajikistan or of Kyrgyzstan), as one outside would. */
+    for (long i = 0; i < k; i++)
+        in[i].first += outer->first + 1;
+    if (k > 0 && sense_choose(text, t, forms, in, k) < 0)
+        k = -1;
     for (long i = 0; i < k; i++) {
-        size_t at = outer->first + 1 + in[i].first;
+        size_t at = in[i].first;
+        if (!in[i].n)
+            continue;
         if (shape_named_after(t, at) ? in[i].ent->type != ENT_PERSON
                                : in[i].ent->type != ENT_PLACE && in[i].ent->type != ENT_ORG)
             continue;
         /* A name inside is capitalized: "Государственной думы" names no
          * Dumai; and in one of its cases: "Казанский (Приволжский)
          * федеральный университет" names no Privolzhsk. */
-        gaz_match here = in[i];
-        here.first = at;
         if (names_case(text, t->v[at].start, t->v[at].end) <= 0
-            || (here.n == 1 && shape_other_declension(t, forms, &here)))
+            || (in[i].n == 1 && shape_other_declension(t, forms, &in[i])))
             continue;
         /* An organization and its owner ("ГКНБ Республики Таджикистан"):
          * the owner's own organization, when the gazetteer names it so
          * otherwise ("ГКНБ Таджикистана"), and the owner stays a place. */
-        const gaz_entity *owned = i + 1 < k && in[i].ent->type == ENT_ORG
-                                          && in[i + 1].first == in[i].first + in[i].n
-                                  ? owned_by(g, forms, at, at + in[i].n + in[i + 1].n) : NULL;
+        long next = i + 1;
+        while (next < k && !in[next].n)
+            next++;
+        const gaz_entity *owned = next < k && in[i].ent->type == ENT_ORG
+                                          && in[next].first == in[i].first + in[i].n
+                                  ? owned_by(g, forms, at, at + in[i].n + in[next].n) : NULL;
         mention *m = mention_add(ms, at, in[i].n, in[i].ent->type);
         if (!m) {
             k = -1;

@@ -131,9 +131,8 @@ static const char gaz_text[] =
     "org\tMoscow State University\tМГУ\n"
     "person\tAskar Akayev\tАскар Акаев|Акаев\n"
     "org\tMoscow City Hall\tМэрия Москвы\n"
-    "place\tTajikistan\tТаджикистан|Республика Таджикистан\n"
-    "org\tGKNB of Kyrgyzstan\tГКНБ|ГКНБ Кыргызстана\n"
-    "org\tGKNB of Tajikistan\tГКНБ Таджикистана\n"
+    "org\tGKNB of Kyrgyzstan\tГКНБ|ГКНБ Кыргызстана\tKyrgyzstan|Кыргызстан|Бишкек\n"
+    "org\tGKNB of Tajikistan\tГКНБ|ГКНБ Таджикистана\tTajikistan|Таджикистан\n"
     "org\tTajik Border Troops\tПограничные войска ГКНБ Республики Таджикистан\n"
     "org\tGovernment of Kazakhstan\tПравительство Казахстана\n"
     "org\tFederal Security Service\tФСБ\n"
@@ -411,6 +410,13 @@ static void test_russian_bodies(void **state)
     EXPECT("Заявление Пограничных войск ГКНБ Республики Таджикистан вышло.",
            "org:tajik border troops*1 org:gosudarstvenn komitet natsionaln bezopasnost tajikistan*1 "
            "org:gknb of tajikistan*1 place:tajikistan*1");
+    /* A name two organizations share is the one the document names the
+     * country of, inside a longer name too. */
+    EXPECT("ГКНБ задержал в Бишкеке двух человек.", "org:gknb of kyrgyzstan*1 place:bishkek*1");
+    EXPECT("ГКНБ задержал в Таджикистане двух человек.",
+           "org:gknb of tajikistan*1 place:tajikistan*1");
+    EXPECT("Заявление Пограничных войск ГКНБ Республики Таджикистан вышло. Это ГКНБ.",
+           "org:tajik border troops*1 org:gknb of tajikistan*3 place:tajikistan*1");
     /* A country's adjective before a body names its owner, but no place. */
     EXPECT("С главой армянского МИД обсуждались вопросы. Российский Минфин одобрил план.",
            "org:ministerstv inostrann del armenia*1 org:ministerstv finansov russia*1");
