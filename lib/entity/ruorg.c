@@ -999,14 +999,19 @@ static int read_body(const scan *s, size_t i, ruorg_hit *h, const body **which)
 
 /* The first country a title names in the document, or NULL: a place
  * within a few joined words after the title ("Президент Республики
- * Таджикистан"). */
+ * Таджикистан"), in its genitive: a place after a preposition is where
+ * the title's holder serves ("представитель президента в Баткенской
+ * области"), no country. */
 static const gaz_entity *title_country(const scan *s)
 {
+    /* Prepositions, in match form. */
+    static const char prepositions[] = " v vo na po pri s so iz dlya k ko u ot do ";
     for (size_t i = 0; i + 1 < s->n; i++) {
         bool title = false;
         for (size_t k = 0; k < sizeof tab.title / sizeof *tab.title && !title; k++)
             title = !strcmp(s->forms[i], tab.title[k]);
-        for (size_t j = i + 1; title && j <= i + TITLE_REACH && j < s->n && is_joined(s, j - 1);
+        for (size_t j = i + 1; title && j <= i + TITLE_REACH && j < s->n && is_joined(s, j - 1)
+                               && !wordlist_has(prepositions, s->forms[j], strlen(s->forms[j]));
              j++) {
             const gaz_entity *e;
             if (owner_at(s, j, &e) > 0 && e->type == ENT_PLACE)

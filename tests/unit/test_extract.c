@@ -346,6 +346,10 @@ static void test_russian_bodies(void **state)
            "place:yerevan*1 org:natsionaln sobran armenia*1");
     EXPECT("Президент Казахстана заявил, что Министерство обороны готово.",
            "place:kazakhstan*1 org:ministerstv oboron kazakhstan*1");
+    /* A place after a title and a preposition is where its holder serves,
+     * no country. */
+    EXPECT("Представитель президента в Брестской области заявил, что Министерство обороны готово.",
+           "place:brest region*1 org:ministerstv oboron*1");
     EXPECT("Министерство обороны сообщило.", "");
     /* An abbreviation alone, "республики" standing for its owner; an
      * abbreviation's name never goes on ("МЧС и"). */
