@@ -19,6 +19,7 @@
 #include "entity/persons.h"
 #include "entity/rucontext.h"
 #include "entity/ruorg.h"
+#include "entity/runames.h"
 #include "entity/rustem.h"
 #include "entity/sense.h"
 #include "entity/shape.h"
@@ -630,7 +631,7 @@ static seek_status find_entities(const gazetteer *g, const char *text, size_t le
     gaz_match *gm = NULL;
     names_mention *nm = NULL;
     names_tok *nt = NULL;
-    unsigned char *place = NULL;
+    unsigned char *known = NULL;   /* RUNAMES_KNOWN_* per token */
     mentions ms = { NULL, 0, 0 };
     if (!forms || !(nt = malloc((t->n + 1) * sizeof *nt)))
         goto out;
@@ -660,7 +661,7 @@ static seek_status find_entities(const gazetteer *g, const char *text, size_t le
         if (gm[i].n && rejected(text, t, nt, taken, forms, &gm[i], sport))
             gm[i].n = 0;
     memset(taken, 0, t->n);
-    if (!(place = calloc(t->n + 1, 1)))
+    if (!(known = calloc(t->n + 1, 1)))
         goto out;
     for (long i = 0; i < ng; i++) {
         if (!gm[i].n)
@@ -671,13 +672,14 @@ static seek_status find_entities(const gazetteer *g, const char *text, size_t le
         m->key = gm[i].ent->key;
         m->name = gm[i].ent->name;
         memset(taken + gm[i].first, 1, gm[i].n);
-        if (gm[i].ent->type == ENT_PLACE)
-            memset(place + gm[i].first, 1, gm[i].n);
+        if (gm[i].ent->type == ENT_PLACE || gm[i].ent->type == ENT_ORG)
+            memset(known + gm[i].first,
+                   gm[i].ent->type == ENT_PLACE ? RUNAMES_KNOWN_PLACE : RUNAMES_KNOWN_ORG, gm[i].n);
     }
     if (rucontext_add_directions(text, t, forms, taken, &ms) < 0
         || (g && persons_add_initials(g, text, t, forms, taken, &ms) < 0)
         || (g && rucontext_add_bodies(g, text, t, nt, forms, taken, &ms) < 0)
-        || rucontext_add_names(g, text, len, t, nt, forms, taken, place,
+        || rucontext_add_names(g, text, len, t, nt, forms, taken, known,
                                g ? ruorg_country(g, text, nt, (const char *const *)forms, t->n)
                                  : NULL,
                                &ms) < 0)
@@ -743,7 +745,7 @@ out:
     free(ms.v);
     free(forms);
     free(taken);
-    free(place);
+    free(known);
     free(gm);
     free(nm);
     free(nt);

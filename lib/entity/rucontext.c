@@ -140,10 +140,10 @@ int rucontext_add_directions(const char *text, const tok_array *t, char **forms,
 
 int rucontext_add_names(const gazetteer *g, const char *text, size_t len, const tok_array *t,
                         const names_tok *nt, char **forms, unsigned char *taken,
-                        const unsigned char *place, const gaz_entity *country, mentions *ms)
+                        const unsigned char *known, const gaz_entity *country, mentions *ms)
 {
     runames_hit *h = NULL;
-    long k = runames_find(text, len, nt, t->n, taken, place, &h);
+    long k = runames_find(text, len, nt, t->n, taken, known, &h);
     int rc = k < 0 ? -1 : 0;
     for (long i = 0; i < k && rc == 0; i++) {
         size_t a = h[i].first, end = a + h[i].n;

@@ -23,7 +23,7 @@
  * Returns 0, or -1 on no memory. */
 int rucontext_add_names(const gazetteer *g, const char *text, size_t len, const tok_array *t,
                         const names_tok *nt, char **forms, unsigned char *taken,
-                        const unsigned char *place, const gaz_entity *country, mentions *ms);
+                        const unsigned char *known, const gaz_entity *country, mentions *ms);
 
 /* A part of a known place named by its direction ("Северного Казахстана",
  * "Западной Сибири", "Северо-Западный Китай"): a place of its own, beside

@@ -62,7 +62,8 @@ static const char org_heads[] =
     " отряд школ епарх семинария семинарии семинарию семинарией церкв церков митропол патриархат"
     " муфтият синод ансамбл оркестр"
     " капелл редакц телерадиокомпан кооператив заповедник зоопарк таможн федерац обществ хор ассоциац"
-    " бюро войск факультет филиал отделен дирекц секретариат ведомств ";
+    " бюро войск факультет филиал отделен дирекц секретариат ведомств маслихат кенеш кенгаш хурал"
+    " курултай хокимият хукумат акимат джамоат ";
 
 /* Heads that, capitalized, name a state ("Российская Федерация"). */
 static const char state_words[] = " федерац ";
@@ -76,7 +77,7 @@ static const char plural_heads[] = " коллег ";
  * Забайкальского края", "Администрации Приморского края", a country's
  * central bank ("Банк Китая"), a city's university ("Университет
  * Сан-Паулу"). */
-static const char state_heads[] = " прокуратур администрац правительств дум банк университет ";
+static const char state_heads[] = " прокуратур администрац правительств дум банк университет аппарат ";
 
 /* Heads that begin an institution's name of their own, capitalized before
  * the genitive words of its name: "Институт ядерной физики", "Центр
@@ -85,7 +86,7 @@ static const char inst_heads[] =
     " институт центр университет академ муз театр фонд комитет агентств служб управлен инспекц"
     " департамент комисс ассоциац федерац палат банк корпорац объединен училищ колледж больниц"
     " госпитал библиотек прокуратур консерватор обсерватор лаборатор министерств администрац"
-    " правительств дум организац факультет бюро дирекц секретариат ведомств ";
+    " правительств дум организац факультет бюро дирекц секретариат ведомств аппарат ";
 
 /* Words of sport news: a document holding two of them reports games, and
  * its names in guillemets are teams ("«Карабах» обыграл «Кайрат»"). */
@@ -103,7 +104,7 @@ typedef struct scan {
     size_t text_len;
     const names_tok *toks;
     size_t n;
-    const unsigned char *taken, *place;
+    const unsigned char *taken, *known;
     bool sport;   /* the document reports games (sport_words) */
     runames_hit *out;
     size_t len, cap;
@@ -111,7 +112,14 @@ typedef struct scan {
 
 static const char *norm(const scan *s, size_t i) { return s->toks[i].norm ? s->toks[i].norm : ""; }
 static bool taken(const scan *s, size_t i) { return s->taken && s->taken[i]; }
-static bool known_place(const scan *s, size_t i) { return s->place && s->place[i]; }
+static bool known_place(const scan *s, size_t i)
+{
+    return s->known && s->known[i] == RUNAMES_KNOWN_PLACE;
+}
+static bool known_org(const scan *s, size_t i)
+{
+    return s->known && s->known[i] == RUNAMES_KNOWN_ORG;
+}
 static int letter_case(const scan *s, size_t i)
 {
     return names_case(s->text, s->toks[i].start, s->toks[i].end);
@@ -423,13 +431,31 @@ static size_t lower_word(const scan *s, size_t i)
     return j;
 }
 
+/* Normalized word w is a verbal noun, whose "-ие" is no adjective's:
+ * "заседание", "решение", "развитие", not "последние", "летние". */
+static bool verbal_noun(const char *w)
+{
+    static const char vowels[] = " а е ё и о у ы э ю я ";
+    size_t len = strlen(w);
+    const size_t ie = sizeof "ие" - 1, n = sizeof "н" - 1;
+    if (len < ie + n + 2 || strcmp(w + len - ie, "ие"))
+        return false;
+    const char *before = w + len - ie - n;
+    if (!strncmp(before, "т", n))
+        return true;
+    return !strncmp(before, "н", n) && wordlist_has(vowels, before - 2, 2);
+}
+
 /* The last token of the lower-case adjective at i, hyphenated or not
- * ("государственный", "социал-демократическая"), that is no head noun;
- * (size_t)-1 when there is none. */
+ * ("государственный", "социал-демократическая"), that is no head noun nor a
+ * verbal noun ("Следующее | заседание"); (size_t)-1 when there is none. */
 static size_t lower_adjective(const scan *s, size_t i)
 {
     size_t j = lower_word(s, i);
-    return j != (size_t)-1 && adjective_form(s, j) && !listed(s, j, org_heads) ? j : (size_t)-1;
+    return j != (size_t)-1 && adjective_form(s, j) && !listed(s, j, org_heads)
+                   && !verbal_noun(norm(s, j))
+               ? j
+               : (size_t)-1;
 }
 
 /* Token i is a lower-case word in the genitive that may go on a name after
@@ -669,6 +695,19 @@ static size_t name_tail(const scan *s, size_t j, bool bare_named, size_t *plain,
  * *kind tells which. */
 enum owner { OWN_NONE, OWN_PLACE, OWN_REGION, OWN_ACRONYM, OWN_NAME };
 
+/* The known organization's name at token j goes on as a list past its
+ * words joined by spaces, the gazetteer's words or not ("Министерства
+ * образования, науки, культуры и спорта Армении"): no owner reads it. */
+static bool org_goes_on(const scan *s, size_t j)
+{
+    size_t e = j;
+    while (e + 1 < s->n && known_org(s, e + 1) && gap_is(s, e, " "))
+        e++;
+    if (e + 1 < s->n && known_org(s, e + 1))
+        return true;
+    return e + 2 < s->n && (gap_is(s, e, ", ") || (gap_is(s, e, " ") && !strcmp(norm(s, e + 1), "и")));
+}
+
 static size_t owner_end(const scan *s, size_t j, enum owner *kind)
 {
     *kind = OWN_NONE;
@@ -698,7 +737,10 @@ static size_t owner_end(const scan *s, size_t j, enum owner *kind)
     const char *w = norm(s, j);
     size_t wl = strlen(w);
     int caps = names_caps(s->text, s->toks[j].start, s->toks[j].end);
-    bool noun = wordlist_ends(" ии ", w, wl, 7);
+    /* A known organization's noun in the genitive ("Аппарат | Правительства
+     * России"). */
+    bool noun = wordlist_ends(" ии ", w, wl, 7)
+                || (known_org(s, j) && wordlist_ends(" а я ы ", w, wl, 5) && !org_goes_on(s, j));
     if (taken(s, j) && (noun || wordlist_ends(" ого его ", w, wl, 3) || caps >= 2)) {
         enum { MAX_OWNER = 6 };
         size_t e = j + 1;
@@ -1417,9 +1459,9 @@ static int inner_bodies(scan *s, size_t a, size_t j)
 }
 
 long runames_find(const char *text, size_t len, const names_tok *toks, size_t n,
-                  const unsigned char *taken_, const unsigned char *place, runames_hit **out)
+                  const unsigned char *taken_, const unsigned char *known, runames_hit **out)
 {
-    scan s = { text, len, toks, n, taken_, place, false, NULL, 0, 0 };
+    scan s = { text, len, toks, n, taken_, known, false, NULL, 0, 0 };
     s.sport = sport_news(&s);
     int rc = dateline_agency(&s);
     size_t agency = rc > 0 ? s.out[0].first : (size_t)-1;

@@ -53,12 +53,14 @@ typedef struct runames_hit {
 /* Finds such names in `toks` (n tokens of the `len` bytes of `text`, as for
  * names_find; the bytes before the first token and after the last are read
  * too).
- * `taken[i]` marks a token of a gazetteer name and `place[i]` one of a
- * gazetteer place (both may be NULL). A hit never holds a taken token, but
+ * `taken[i]` marks a token of a gazetteer name and `known[i]` says what
+ * kind: RUNAMES_KNOWN_PLACE, RUNAMES_KNOWN_ORG, or 0 for another or none
+ * (both may be NULL). A hit never holds a taken token, but
  * an organization in guillemets may be one word the gazetteer took (the
  * caller replaces its match). Returns the count and a malloc'd array in *out
  * (caller frees; NULL when 0), or -1 when memory runs out. */
+enum { RUNAMES_KNOWN_PLACE = 1, RUNAMES_KNOWN_ORG = 2 };
 long runames_find(const char *text, size_t len, const names_tok *toks, size_t n,
-                  const unsigned char *taken, const unsigned char *place, runames_hit **out);
+                  const unsigned char *taken, const unsigned char *known, runames_hit **out);
 
 #endif

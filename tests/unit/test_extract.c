@@ -135,6 +135,7 @@ static const char gaz_text[] =
     "org\tGKNB of Tajikistan\tГКНБ|ГКНБ Таджикистана\tTajikistan|Таджикистан\n"
     "org\tTajik Border Troops\tПограничные войска ГКНБ Республики Таджикистан\n"
     "org\tGovernment of Kazakhstan\tПравительство Казахстана\n"
+    "org\tArmenian Ministry of Education\tМинистерство образования, науки, культуры и спорта Армении\n"
     "org\tFederal Security Service\tФСБ\n"
     "place\tSloviansk\tСлавянск\n"
     "place\tPolotsk\tПолоцк\n"
@@ -491,6 +492,25 @@ static void test_russian_org_names(void **state)
 {
     (void)state;
     EXPECT("Поставки ведет компания «Газпром экспорт» уже год.", "org:gazpr eksport*1");
+    /* Councils and local governments of the region by their own words. */
+    EXPECT("Депутаты Восточно-Казахстанского областного маслихата утвердили бюджет.",
+           "org:vostochn kazakhstansk oblastn maslikhat*1");
+    EXPECT("Итоги выборов в Ошский городской кенеш утвердили.", "org:oshsk gorodsk kenesh*1");
+    EXPECT("Решение принял Бостанлыкский районный хокимият вчера.",
+           "org:bostanlyksk raionn khokimiyat*1");
+    /* A body under a known organization in the genitive ("Аппарат
+     * Правительства Казахстана"); not one whose name goes on past the
+     * gazetteer's words as a list. */
+    EXPECT("Об этом сообщили в Аппарате Правительства Казахстана вчера.",
+           "org:apparat government of kazakhstan*1 org:government of kazakhstan*1 "
+           "place:kazakhstan*1");
+    EXPECT("Письмо направил Комитет по науке Министерства образования, науки, культуры и спорта "
+           "Армении вчера.",
+           "org:komitet po nauk*1 org:komitet po nauk armenian ministry of education*1 "
+           "org:armenian ministry of education*1 place:armenia*1");
+    /* A verbal noun is no adjective of a name. */
+    EXPECT("Он уехал. Следующее заседание Правительства Казахстана пройдет в июне.",
+           "org:government of kazakhstan*1 place:kazakhstan*1");
     EXPECT("Гол забил нападающий «Манчестер Сити» Холанд.", "name:manchester sit*1");
     EXPECT("Депутаты Народной партии Казахстана против.",
            "org:narodn part kazakhstan*1 place:kazakhstan*1");
