@@ -145,6 +145,17 @@ class Gazetteer:
                 return i
         if not fold(name) or self.get(typ, name) is not None:
             return None
+        # Generated data that spells out an entity all of whose other names
+        # one (hand-kept) entity holds is that entity ("Homyel'" with
+        # "Гомель" is Gomel): it gains the spelling, and the country that
+        # says where it is when it has no context of its own.
+        owners = {self.get(typ, n) for n in aliases if n and fold(n)}
+        if not by_alias and not shared and len(owners) == 1 and None not in owners:
+            j = owners.pop()
+            self._extend(j, [name])
+            if not self.ents[j][4]:
+                self._context(j, context)
+            return j
         i = len(self.ents)
         self.ents.append([typ, name, [], source, []])
         self.owner[(typ, fold(name))] = i

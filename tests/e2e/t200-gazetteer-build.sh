@@ -61,6 +61,9 @@ expect_eq "a capital below the population limit is kept, its Russian name read f
     "place	Dushanbe	Душанбе	Tajikistan" "$(line place Dushanbe)"
 expect_eq "a city's Russian name by English name (libgweather)" "place	Bonn	Бонн	Germany" "$(line place Bonn)"
 expect_eq "... and by name and country context" "place	Miami	Майами	United States" "$(line place Miami)"
+expect_eq "a hand place takes the country and spelling of the generated city it is" \
+    "place	Munich	Мюнхен|München	Germany" "$(line place Munich)"
+expect_eq "... which is no entity of its own" "" "$(line place München)"
 expect_eq "a city below the population limit is left out" "" "$(line place Smalltown)"
 expect_eq "a city that is an English word is left out" "" "$(line place Mobile)"
 expect_eq "a town of the region below the limit is kept down to the region's" \
