@@ -326,6 +326,30 @@ static bool after_titled_given_name(const char *text, const tok_array *t, const 
     return names_title_before(text, nt, t->n, i - 1) || names_person_context(text, nt, t->n, i);
 }
 
+/* A one-word place in no case of its own after a person's title, before a
+ * capitalized word no name took, is a given name before a surname
+ * ("Губернатор Томской области Владимир Мазур", not the city Vladimir).
+ * Not a place in a case ("мэр Томска Иван Кляйн", "представителя
+ * Нидерландов Аниша Гири"), in capitals ("КНР"), nor one its kind names
+ * ("города Байконур", "аймака Увс"; "министр финансов края Владимир
+ * Бахарь" is a given name): whose the title is. */
+static bool given_name_after_title(const char *text, const tok_array *t, const names_tok *nt,
+                                   const unsigned char *taken, size_t i)
+{
+    static const char kinds[] = " г города села поселка пгт аула кишлака станицы деревни аймака"
+                                " округа провинции штата уезда велаята вилаята района ";
+    if (i == 0 || i + 1 >= t->n || taken[i + 1] || t->v[i + 1].start != t->v[i].end + 1
+        || text[t->v[i].end] != ' ' || names_case(text, t->v[i + 1].start, t->v[i + 1].end) <= 0
+        || names_caps(text, t->v[i + 1].start, t->v[i + 1].end) >= 2
+        || names_caps(text, t->v[i].start, t->v[i].end) >= 2
+        || script_word(tok_array_norm(t, i), t->v[i].len, NULL) != SCRIPT_CYRILLIC
+        || script_word(tok_array_norm(t, i + 1), t->v[i + 1].len, NULL) != SCRIPT_CYRILLIC
+        || shape_case_ending(t, i) || wordlist_ends(" ов ев ", tok_array_norm(t, i), t->v[i].len, 4)
+        || wordlist_has(kinds, tok_array_norm(t, i - 1), t->v[i - 1].len))
+        return false;
+    return names_title_before(text, nt, t->n, i);
+}
+
 /* A one-word person the gazetteer names by a given name ("Улугбек", Mirzo
  * Ulugbek), or a place met only by a case of its name ("Виктор" of
  * "Виктория"), right before a one-word place shaped as a surname
@@ -511,7 +535,8 @@ static int rejected(const char *text, const tok_array *t, const names_tok *nt,
     if (g->ent->type == ENT_PLACE
         && (surname_after(text, t, taken, g->first) || after_given_name(text, t, taken, g->first)
             || surname_after_title(text, t, nt, g->first)
-            || after_titled_given_name(text, t, nt, taken, g->first)))
+            || after_titled_given_name(text, t, nt, taken, g->first)
+            || (g->n == 1 && given_name_after_title(text, t, nt, taken, g->first))))
         return 1;
     /* A person the gazetteer names by one word that is another's given name
      * before a surname: "Улугбек Матякубов" is no Mirzo Ulugbek. */

@@ -310,6 +310,13 @@ static void test_russian_context(void **state)
     EXPECT("Министр финансов Владимир Зиновский сообщил.", "person:vladimir zinovsk*1");
     EXPECT("Мы благодарны Владимиру Владимировичу.", "name:vladimir vladimirovich*1");
     EXPECT("Город Владимир Ивановской области.", "place:vladimir*1 place:ivanovsk oblast*1");
+    /* After a title, before any surname: "Мазур" is shaped as none. Not
+     * a place its kind names, nor one in a case: whose the title is. */
+    EXPECT("Губернатор Брестской области Владимир Мазур отметил.",
+           "place:brest region*1 person:vladimir mazur*1");
+    EXPECT("Глава администрации города Владимир Мазур отметил.",
+           "org:administrats vladimir*1 place:vladimir*1");
+    EXPECT("Приехал мэр Бишкека Жанарбек Мазур.", "place:bishkek*1 person:zhanarbek mazur*1");
     /* Regions by their adjective, one shared region word. */
     EXPECT("Учения в Брестской и Гродненской областях.", "place:brest region*1 place:grodno region*1");
     EXPECT("Дороги Ошской области.", "place:oshsk oblast*1");
