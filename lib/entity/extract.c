@@ -576,7 +576,8 @@ static void sort_mentions(mentions *m)
 }
 
 /* Tokens f and f+1 read as a Russian given name and surname: two
- * capitalized Cyrillic words, no acronyms, joined by a space, the second
+ * capitalized Cyrillic words, no acronyms, joined by a space, the first no
+ * people by their role (rustem_person_role), the second
  * shaped as surnames are, no patronymic ("Полина Гурьева", "Илья Середюк";
  * not "Сергиев Посад", "Ольга Викторовна"). Given names in "-ина" are
  * shaped as surnames too, so the first word may be. */
@@ -589,6 +590,10 @@ static bool given_and_surname(const char *text, const names_tok *nt, size_t n, s
             || names_caps(text, nt[k].start, nt[k].end) >= 2
             || script_word(nt[k].norm, strlen(nt[k].norm), NULL) != SCRIPT_CYRILLIC)
             return false;
+    /* People named by their role open no name: "Пограничники Гродненской
+     * (пограничной группы)", "Жители Забайкальска". */
+    if (rustem_person_role(nt[f].norm, strlen(nt[f].norm)))
+        return false;
     const char *s = nt[f + 1].norm;
     size_t len = strlen(s);
     return rustem_surname_shaped(s, len) && !rustem_patronymic(s, len);
@@ -724,7 +729,7 @@ static seek_status find_entities(const gazetteer *g, const char *text, size_t le
     nn = single_find(g, text, nt, t->n, taken, &nm);
     if (nn < 0 || add_detected(text, t, forms, nm, nn, &ms) < 0)
         goto out;
-    if (persons_drop_leading_verbs(text, t, forms, &ms) < 0
+    if (persons_drop_leading_words(text, t, forms, &ms) < 0
         || persons_drop_genitive_surnames(text, t, forms, &ms) < 0
         || persons_split_town_and_person(text, t, forms, &ms) < 0)
         goto out;

@@ -277,12 +277,22 @@ int persons_drop_genitive_surnames(const char *text, const tok_array *t, char **
     return 0;
 }
 
-int persons_drop_leading_verbs(const char *text, const tok_array *t, char **forms, mentions *ms)
+int persons_drop_leading_words(const char *text, const tok_array *t, char **forms, mentions *ms)
 {
     for (size_t m = 0; m < ms->n; m++) {
         mention *p = &ms->v[m];
-        if (!p->own_key || p->n < 3 || (p->type != ENT_PERSON && p->type != ENT_NAME)
-            || !surely_russian_verb(t, p->first))
+        if (!p->own_key || p->n < 2 || (p->type != ENT_PERSON && p->type != ENT_NAME))
+            continue;
+        const char *w = tok_array_norm(t, p->first);
+        bool role = script_word(w, t->v[p->first].len, NULL) == SCRIPT_CYRILLIC
+                    && rustem_person_role(w, t->v[p->first].len);
+        if (role && p->n == 2) {
+            free(p->own_key);
+            free(p->own_name);
+            ms->v[m--] = ms->v[--ms->n];
+            continue;
+        }
+        if (p->n < 3 || !(role || surely_russian_verb(t, p->first)))
             continue;
         ent_type type = p->n == 4 && shape_patronymic(t, p->first + 2) ? ENT_PERSON : p->type;
         if (shorten(text, t, forms, p, 1, type) < 0)

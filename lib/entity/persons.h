@@ -36,10 +36,12 @@ int persons_add_initials(const gazetteer *g, const char *text, const tok_array *
 int persons_drop_genitive_surnames(const char *text, const tok_array *t, char **forms,
                                    mentions *ms);
 
-/* A detected Russian name of three words or more that a verb starts, at a
- * sentence's start, is the rest: "Выступила Валентина Николаевна Шевчук", a
- * person's name when a patronymic says so. Returns 0, or -1 on no memory. */
-int persons_drop_leading_verbs(const char *text, const tok_array *t, char **forms, mentions *ms);
+/* A detected Russian name of three words or more that a verb or people by
+ * their role start, at a sentence's start, is the rest: "Выступила
+ * Валентина Николаевна Шевчук", a person's name when a patronymic says so;
+ * one of two words that people by their role start is none ("Пограничники
+ * Гродненской", "Жители Подмосковья"). Returns 0, or -1 on no memory. */
+int persons_drop_leading_words(const char *text, const tok_array *t, char **forms, mentions *ms);
 
 /* A detected Russian name of three or four words after a town's word is
  * the town and a person: "аким города Байконыр Жанибек Абишев", "из поселка

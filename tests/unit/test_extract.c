@@ -265,6 +265,11 @@ static void test_russian_context(void **state)
     EXPECT("Задержали бывшего примара села Копчак Дмитрия Чебана вчера.",
            "place:kopchak*1 person:dmitr cheban*1");
     EXPECT("Выступила Валентина Николаевна Шевчук.", "person:valentin shevchuk*1");
+    /* People by their role open no name, nor stand for a given name. */
+    EXPECT("Он уехал. Специалисты Алтайской таможни провели проверку.", "org:altaisk tamozhn*1");
+    EXPECT("Он уехал. Пограничники Гродненской провели проверку.", "");
+    EXPECT("Он уехал. Жители Забайкальска недовольны.", "");
+    EXPECT("Он уехал. Представители Полины Гурьевой выступили.", "person:polin gurev*1");
     /* A byline's verb in the masculine past. */
     EXPECT("Текст.\n\nБеседовал Денис Журавлев\n", "name:denis zhuravlev*1");
     /* Surname first, as official lists write it, after a place in another
