@@ -19,6 +19,7 @@
 #include "entity/persons.h"
 #include "entity/rucontext.h"
 #include "entity/ruorg.h"
+#include "entity/rulists.h"
 #include "entity/runames.h"
 #include "entity/rustem.h"
 #include "entity/sense.h"
@@ -706,13 +707,12 @@ static seek_status find_entities(const gazetteer *g, const char *text, size_t le
             memset(known + gm[i].first,
                    gm[i].ent->type == ENT_PLACE ? RUNAMES_KNOWN_PLACE : RUNAMES_KNOWN_ORG, gm[i].n);
     }
+    const gaz_entity *country =
+        g ? ruorg_country(g, text, nt, (const char *const *)forms, t->n) : NULL;
     if (rucontext_add_directions(text, t, forms, taken, &ms) < 0
         || (g && persons_add_initials(g, text, t, forms, taken, &ms) < 0)
         || (g && rucontext_add_bodies(g, text, t, nt, forms, taken, &ms) < 0)
-        || rucontext_add_names(g, text, len, t, nt, forms, taken, known,
-                               g ? ruorg_country(g, text, nt, (const char *const *)forms, t->n)
-                                 : NULL,
-                               &ms) < 0)
+        || rucontext_add_names(g, text, len, t, nt, forms, taken, known, country, &ms) < 0)
         goto out;
     if (acronyms_add(text, t, nt, forms, taken, &ms) < 0)
         goto out;
@@ -749,6 +749,8 @@ static seek_status find_entities(const gazetteer *g, const char *text, size_t le
     for (long i = 0; i < ng; i++)
         if (gm[i].n && orgs_add_inner(g, text, t, forms, &gm[i], &ms) < 0)
             goto out;
+    if (rulists_add(g, text, t, forms, country, &ms) < 0)
+        goto out;
     /* Nominative forms after the eponyms, whose people are named in the
      * genitive ("имени Максима Горького" is Максим Горький). */
     if ((g && (eponyms_add(g, text, t, forms, &ms) < 0

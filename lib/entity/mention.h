@@ -1,7 +1,8 @@
 /* A document's mentions while extract.c reads it: each name found, in
  * token order, with its type and key, before the mentions are counted. The
  * passes that find, link and key names (persons.c, eponyms.c, keys.c,
- * orgs.c, rucontext.c, acronyms.c) all add to and rewrite this one list.
+ * orgs.c, rucontext.c, rulists.c, acronyms.c) all add to and rewrite this
+ * one list.
  * Internal to extraction; extract.h is the API. */
 #ifndef SEEKD_ENTITY_MENTION_H
 #define SEEKD_ENTITY_MENTION_H

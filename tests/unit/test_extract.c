@@ -337,6 +337,22 @@ static void test_russian_context(void **state)
 static void test_russian_bodies(void **state)
 {
     (void)state;
+    /* One body, several owners; one plural head, several bodies, of their
+     * owner or the dateline's country; not a body in the nominative after
+     * "и", nor the singular's case, which may be one body's name. */
+    EXPECT("Переговоры провели МИД России и Казахстана вчера.",
+           "org:russian ministry of foreign affairs*1 place:russia*1 place:kazakhstan*1 "
+           "org:ministerstv inostrann del kazakhstan*1");
+    EXPECT("Приехали представители министерств финансов и юстиции Казахстана.",
+           "org:ministerstv finansov kazakhstan*1 org:ministerstv yustits kazakhstan*1 "
+           "place:kazakhstan*1");
+    EXPECT("Заголовок\nЕРЕВАН, 5 мая. Приехали главы министерств обороны, финансов и юстиции.",
+           "place:yerevan*1 org:ministerstv oboron armenia*1 org:ministerstv finansov armenia*1 "
+           "org:ministerstv yustits armenia*1");
+    EXPECT("МИД России и Казахстан договорились.",
+           "org:russian ministry of foreign affairs*1 place:russia*1 place:kazakhstan*1");
+    EXPECT("Сотрудники министерства экономики и финансов Казахстана приехали.",
+           "place:kazakhstan*1");
     EXPECT("Глава МИД Казахстана прибыл.",
            "org:ministerstv inostrann del kazakhstan*1 place:kazakhstan*1");
     EXPECT("Министерство иностранных дел Республики Казахстан сообщило. Заявление МИД "

@@ -1,0 +1,25 @@
+/* Russian bodies named in a list that shares some of their words, each a
+ * body of its own:
+ * - one body, several owners: "МИД Таджикистана и Кыргызстана" names the
+ *   foreign ministry of Kyrgyzstan too (the owners places in the genitive);
+ * - one head in the plural, several things the bodies do: "министерства
+ *   финансов и экономики Беларуси", "министерств транспорта и сельского
+ *   хозяйства" (the document's country, when no owner follows), unless the
+ *   whole is one body's name ("министерства экономики и финансов
+ *   Узбекистана").
+ * A body is added only when the gazetteer or the table of state bodies
+ * (ruorg.h) knows its name with its owner. Internal to extraction. */
+#ifndef SEEKD_ENTITY_RULISTS_H
+#define SEEKD_ENTITY_RULISTS_H
+
+#include "entity/gazetteer.h"
+#include "entity/mention.h"
+#include "text/tokarray.h"
+
+/* Adds the bodies such lists name in the document (tokens `t` of `text`,
+ * `forms` their match forms), reading the places of `ms`; `country` is the
+ * document's (ruorg_country), or NULL. Returns 0, or -1 on no memory. */
+int rulists_add(const gazetteer *g, const char *text, const tok_array *t, char **forms,
+                const gaz_entity *country, mentions *ms);
+
+#endif
