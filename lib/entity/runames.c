@@ -632,8 +632,10 @@ static size_t name_tail(const scan *s, size_t j, bool bare_named, size_t *plain,
             continue;
         }
         /* A preposition after what a body does: "по борьбе с
-         * коррупцией", "по контролю за оборотом наркотиков". */
-        if (po == 2 && e == j && j + 1 < s->n && rustem_po_link(norm(s, j), norm(s, j + 1))
+         * коррупцией", "по контролю за оборотом наркотиков", "по
+         * финансовому контролю и борьбе с коррупцией". */
+        if (po >= 2 && po <= MAX_PO && e == j && j + 1 < s->n && noun_like(s, j - 1)
+            && rustem_po_link(norm(s, j), norm(s, j + 1))
             && gap_is(s, j, " ") && (next = lower_word(s, j + 1)) == j + 1 && noun_like(s, next)) {
             j++;
             continue;
@@ -1101,13 +1103,24 @@ static bool geo_word(const scan *s, size_t k)
     return (letter_case(s, k) < 0 || sentence_start(s, k)) && listed(s, k, geo_words);
 }
 
+/* Token a is one letter and a period: an initial ("района Г. Т.
+ * Мамырбаевой"). */
+static bool initial_at(const scan *s, size_t a)
+{
+    const char *w = norm(s, a);
+    size_t len = strlen(w);
+    return len && len == (size_t)((unsigned char)w[0] >= 0xC0 ? 2 : 1)
+           && s->toks[a].end < s->text_len && s->text[s->toks[a].end] == '.';
+}
+
 /* A list item at [a, j] is a place: a known one, or one after a
- * geographic word. */
+ * geographic word, but an initial. */
 static bool place_item(const scan *s, size_t a, size_t j)
 {
     if (known_place(s, a) && known_place(s, j))
         return true;
-    return letter_case(s, a) > 0 && a > 0 && gap_is(s, a - 1, " ") && geo_word(s, a - 1);
+    return letter_case(s, a) > 0 && a > 0 && gap_is(s, a - 1, " ") && geo_word(s, a - 1)
+           && !initial_at(s, a);
 }
 
 /* Token k is the lower-case word `w`, joined by single spaces on both

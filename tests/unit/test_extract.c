@@ -546,6 +546,8 @@ static void test_russian_org_names(void **state)
      * the eponym's too, whose compound surname is no gazetteer person's
      * first part ("Мамина-" is no Mamin). */
     EXPECT("Сообщил начальник управления А. В. Ляпунов вчера.", "person:a lyapunov*1");
+    /* An initial after a geographic word is no place. */
+    EXPECT("Сказал эпидемиолог района Г. Т. Мамырбаевой вчера.", "name:g mamyrbaev*1");
     EXPECT("Документ подписал Лебедев С. Н. вчера.", "name:s lebedev*1");
     EXPECT("Спектакль театра имени Д. Н. Мамина-Сибиряка показали.",
            "person:d mamin sibiryak*1");
