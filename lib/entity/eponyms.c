@@ -22,11 +22,11 @@ static bool genitive_pair(const char *text, const tok_array *t, size_t i)
         return false;
     /* The given name's genitive in "-а", "-я", or "-ы", "-и" ("Габдуллы",
      * "Анны"), or a foreign one no case changes ("Энрико"); the surname's
-     * in "-а", "-я", a woman's "-ой", "-ей", an adjective's "-ого", "-его"
-     * ("Максима Горького"), or one no case changes ("имени Мажита Гафури",
-     * "Шота Руставели"). */
+     * in "-а", "-я", "-ы" of one in "-а" ("Виктора Сочавы"), a woman's "-ой",
+     * "-ей", an adjective's "-ого", "-его" ("Максима Горького"), or one no
+     * case changes ("имени Мажита Гафури", "Шота Руставели"). */
     static const char given[] = " а я ы и о ";
-    static const char surname[] = " а я и о у е э ой ей го ";
+    static const char surname[] = " а я ы и о у е э ой ей го ";
     for (size_t k = i; k <= i + 1; k++) {
         const char *w = tok_array_norm(t, k);
         size_t len = t->v[k].len;

@@ -917,7 +917,9 @@ static int org_phrase(scan *s, size_t a)
                 && !(last + 1 < s->n && known_place(s, last + 1));
     size_t first = last == a && a + 1 < s->n && gap_is(s, a, "-") && letter_case(s, a + 1) < 0
                    && !taken(s, a + 1) ? a + 1 : last;
-    if ((!free_span(s, a, last) && !city) || !adjective_form(s, first))
+    /* People by their role are no name's adjective: "Ученые института". */
+    if ((!free_span(s, a, last) && !city) || !adjective_form(s, first)
+        || rustem_person_role(norm(s, a), strlen(norm(s, a))))
         return 0;
     size_t j = first + 1, k, e;
     /* Lower-case adjectives, and one made from a name after one of them

@@ -228,7 +228,9 @@ bool rustem_person_role(const char *norm, size_t len)
     /* Not the genitive plural, which names a body's members ("Союз
      * журналистов", "Совет депутатов"). */
     static const char ends[] = " а у ом ы и ам ами ах е я ю ем ь ";
-    static const char whole[] = " министр министра министру министром глава замминистра ";
+    static const char whole[] = " министр министра министру министром глава замминистра ученые"
+                                " военные пострадавшие задержанные погибшие раненые осужденные"
+                                " подозреваемые обвиняемые отдыхающие ";
     if (wordlist_has(whole, norm, len))
         return true;
     /* A listed stem, then nothing or a listed ending: the stem ends at

@@ -575,6 +575,9 @@ static void test_russian_org_names(void **state)
     /* An eponym's surname that no case changes; a title and a place are
      * no eponym. */
     EXPECT("Спектакль показал театр имени Мажита Гафури вчера.", "person:mazhit gafur*1");
+    /* A surname in "-а" has its genitive in "-ы". */
+    EXPECT("Ученые института имени Виктора Сочавы сообщили.", "person:viktor sochav*1");
+    EXPECT("Ученые Ошского университета сообщили.", "org:oshsk universitet*1");
     /* An adjective's surname; a given name's nominative the filter reads
      * ("Максим" as "макс"). */
     /* A foreign given name no case changes. */

@@ -110,9 +110,9 @@ static void test_person_role(void **state)
 {
     (void)state;
     const char *const yes[] = { "заместитель", "прокуроры", "сотрудники", "министра",
-                                "директором", NULL };
+                                "директором", "жители", "ученые", "пострадавшие", NULL };
     const char *const no[] = { "журналистов", "министров", "директорат", "прокуратуры",
-                               "обороны", "", NULL };
+                               "обороны", "ученых", "военных", "", NULL };
     expect_class(rustem_person_role, "people by their role", yes, no);
 }
 
