@@ -163,7 +163,7 @@ static void split_at(const gazetteer *g, const char *prefix, const char *tail,
 static const char *past_legal_forms(const char *key)
 {
     static const char forms[] = " ao oao pao zao ooo too gup mup fgup ano nko nk gk gau gku mku"
-                                " fbu fgbu spk gpo rup chup oso zhshs mchzh odo soo ioo akb ";
+                                " fbu fgbu spk gpo rup chup oso zhshs mchzh odo soo ioo akb ppk ";
     const char *p = key;
     for (size_t w; (w = strcspn(p, " ")) && p[w] == ' ' && wordlist_has(forms, p, w);)
         p += w + 1;

@@ -47,7 +47,7 @@ static const char org_words[] =
     " страховщик автоконцерн госкомпан госбанк телекомпан кинокомпан медиахолдинг университет"
     " институт центр муз школ колледж кинотеатр"
     " оао зао пао ао ооо тоо гпо гуп руп нк нак уп чуп гк нпо фгуп муп ано нко хк гау гку мку фбу"
-    " фгбу спк ансамбл профсоюз заповедник концерн осоо жшс мчж одо сооо иооо акб ";
+    " фгбу спк ансамбл профсоюз заповедник концерн осоо жшс мчж одо сооо иооо акб ппк ";
 
 /* Nouns that end an organization's name after its adjectives: "Евразийский
  * банк развития", "Ошский государственный университет", "Народная партия
@@ -965,7 +965,10 @@ static int org_phrase(scan *s, size_t a)
  * -1 on no memory. */
 static int institution(scan *s, size_t a)
 {
+    /* A name in guillemets after an organization word is read whole
+     * (quoted): "ГКУ «Центр организации закупок»". */
     if (taken(s, a) || !listed(s, a, inst_heads)
+        || (quote_after_space(s, a) && listed(s, a - 1, org_words))
         || names_caps(s->text, s->toks[a].start, s->toks[a].end) >= 2 || a + 1 >= s->n)
         return 0;
     size_t plain, named;

@@ -173,6 +173,11 @@ static void test_guillemets(void **state)
     /* A legal form is an organization word; a list of names in guillemets
      * after one is a list of organizations. */
     expect("ГПО «Белэнерго» подписало", NULL, NULL, "o:Белэнерго");
+    expect("практику пройдут в ППК «Роскадастр» вчера", NULL, NULL, "o:ППК «Роскадастр|o:Роскадастр");
+    /* Whatever its first word: an institution's head is no name of its own
+     * in the guillemets. */
+    expect("закупки идут через ГКУ «Центр организации закупок» вчера", NULL, NULL,
+           "o:ГКУ «Центр организации закупок|o:Центр организации закупок");
     expect("АО НК «КазМунайГаз» и", NULL, NULL, "o:КазМунайГаз");
     expect("подписал акты с ОсОО «Южстройсервис» на", NULL, NULL,
            "o:ОсОО «Южстройсервис|o:Южстройсервис");
