@@ -76,8 +76,8 @@ static const char plural_heads[] = " коллег ";
 /* Heads of a state body named by its owner alone: "Прокуратура
  * Забайкальского края", "Администрации Приморского края", a country's
  * central bank ("Банк Китая"), a city's university ("Университет
- * Сан-Паулу"). */
-static const char state_heads[] = " прокуратур администрац правительств дум банк университет аппарат ";
+ * Сан-Паулу"), a region's court ("Суд Согдийской области"). */
+static const char state_heads[] = " прокуратур администрац правительств дум банк университет аппарат суд ";
 
 /* Heads that begin an institution's name of their own, capitalized before
  * the genitive words of its name: "Институт ядерной физики", "Центр
@@ -86,7 +86,7 @@ static const char inst_heads[] =
     " институт центр университет академ муз театр фонд комитет агентств служб управлен инспекц"
     " департамент комисс ассоциац федерац палат банк корпорац объединен училищ колледж больниц"
     " госпитал библиотек прокуратур консерватор обсерватор лаборатор министерств администрац"
-    " правительств дум организац факультет бюро дирекц секретариат ведомств аппарат ";
+    " правительств дум организац факультет бюро дирекц секретариат ведомств аппарат суд ";
 
 /* Words of sport news: a document holding two of them reports games, and
  * its names in guillemets are teams ("«Карабах» обыграл «Кайрат»"). */

@@ -536,6 +536,9 @@ static void test_russian_org_names(void **state)
            "Армении вчера.",
            "org:komitet po nauk*1 org:komitet po nauk armenian ministry of education*1 "
            "org:armenian ministry of education*1 place:armenia*1");
+    /* A region's court by its owner alone. */
+    EXPECT("Вчера Суд Брестской области приговорил пятерых.",
+           "org:sud brest region*1 place:brest region*1");
     /* A verbal noun is no adjective of a name. */
     EXPECT("Он уехал. Следующее заседание Правительства Казахстана пройдет в июне.",
            "org:government of kazakhstan*1 place:kazakhstan*1");
