@@ -25,6 +25,12 @@ bool shape_genitive(const tok_array *t, size_t i)
     return rustem_name(w, len) < len && wordlist_ends(" а я ы и ", w, len, 0);
 }
 
+bool shape_adjective(const tok_array *t, size_t i)
+{
+    static const char ends[] = " ый ий ой ая яя ое ее ого его ому ему ым им ую юю ";
+    return wordlist_ends(ends, tok_array_norm(t, i), t->v[i].len, 4);
+}
+
 bool shape_patronymic(const tok_array *t, size_t i)
 {
     return rustem_patronymic(tok_array_norm(t, i), t->v[i].len);

@@ -18,6 +18,10 @@ bool shape_case_ending(const tok_array *t, size_t i);
  * ("Азербайджана", "Грузии", "Москвы"; not "Азим"). */
 bool shape_genitive(const tok_array *t, size_t i);
 
+/* Token i, a Russian word, ends as an adjective does, in any case
+ * ("Государственный", "Российского"). */
+bool shape_adjective(const tok_array *t, size_t i);
+
 /* Token i is a Russian patronymic ("Сергеевич", "Ивановны"). */
 bool shape_patronymic(const tok_array *t, size_t i);
 

@@ -135,6 +135,8 @@ static const char gaz_text[] =
     "org\tGKNB of Tajikistan\tГКНБ|ГКНБ Таджикистана\tTajikistan|Таджикистан\n"
     "org\tTajik Border Troops\tПограничные войска ГКНБ Республики Таджикистан\n"
     "org\tGovernment of Kazakhstan\tПравительство Казахстана\n"
+    "org\tCouncil of the Republic of Belarus\tСовет Республики\n"
+    "org\tState Council of Tatarstan\tГосударственный Совет Республики Татарстан\n"
     "org\tArmenian Ministry of Education\tМинистерство образования, науки, культуры и спорта Армении\n"
     "org\tFederal Security Service\tФСБ\n"
     "place\tSloviansk\tСлавянск\n"
@@ -536,6 +538,9 @@ static void test_russian_org_names(void **state)
            "Армении вчера.",
            "org:komitet po nauk*1 org:komitet po nauk armenian ministry of education*1 "
            "org:armenian ministry of education*1 place:armenia*1");
+    /* An organization inside a name is none after the name's adjective. */
+    EXPECT("Вчера Государственный Совет Республики Татарстан принял закон.",
+           "org:state council of tatarstan*1");
     /* A region's court by its owner alone. */
     EXPECT("Вчера Суд Брестской области приговорил пятерых.",
            "org:sud brest region*1 place:brest region*1");
