@@ -87,18 +87,27 @@ const gaz_entity *gaz_at(const gazetteer *g, size_t i)
 }
 
 /* The match form of a token; `inflected` cuts a Russian case ending first
- * (rustem.h). й is read as и here, as the match form always did, so that
- * "Сергей" still meets "Sergei"; a word's first "дж" as "ж", which Russian
+ * (rustem.h), and restores the vowel a given name's cases drop. й is read
+ * as и here, as the match form always did, so that "Сергей" still meets
+ * "Sergei"; a word's first "дж" as "ж", which Russian
  * writes either way for the Turkic sound ("Джапаров", "Жапаров";
  * "Джалал-Абад", "Жалал-Абад"). */
 static size_t token_form(const char *norm, size_t len, char *buf, size_t cap, int inflected)
 {
+    /* Given names whose cases drop a vowel: "Льва", "Павлу" meet "Лев",
+     * "Павел". */
+    static const char *const fleeting[][2] = { { "льв", "лев" }, { "павл", "павел" } };
     if (translit_has_cyr(norm, len)) {
         char tmp[TOK_MAX_BYTES + 1];
         size_t n = inflected ? rustem_name(norm, len) : len;
         if (n > TOK_MAX_BYTES)
             n = TOK_MAX_BYTES;
         memcpy(tmp, norm, n);
+        for (size_t k = 0; n < len && k < sizeof fleeting / sizeof *fleeting; k++)
+            if (n == strlen(fleeting[k][0]) && !memcmp(tmp, fleeting[k][0], n)) {
+                n = strlen(fleeting[k][1]);
+                memcpy(tmp, fleeting[k][1], n);
+            }
         if (n > 4 && !memcmp(tmp, "дж", 4)) {
             memmove(tmp, tmp + 2, n - 2);
             n -= 2;
