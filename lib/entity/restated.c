@@ -460,6 +460,20 @@ char *restated_person(const char *form)
     return out;
 }
 
+const gaz_entity *restated_person_by_initials(const gazetteer *g, const char *form)
+{
+    char initial[8];
+    size_t w = strcspn(form, " ");
+    if (!form[w] || w >= sizeof initial || !initial_form(form, w))
+        return NULL;
+    memcpy(initial, form, w);
+    initial[w] = '\0';
+    const char *surname = form + w + 1;
+    for (size_t v; (v = strcspn(surname, " ")) && surname[v] == ' ' && initial_form(surname, v);)
+        surname += v + 1;
+    return *surname ? gaz_person_by_initial(g, initial, surname) : NULL;
+}
+
 char *restated_initial(const char *form)
 {
     size_t first = strcspn(form, " ");

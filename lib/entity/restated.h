@@ -50,4 +50,10 @@ char *restated_person(const char *form);
  * `form` is no given name and surname or memory runs out. */
 char *restated_initial(const char *form);
 
+/* The gazetteer's person a name written with initials and a surname names
+ * ("s v lavrov", "С. В. Лавров" in match form, is Sergei Lavrov): the one
+ * person whose given name begins with the first initial; NULL when `form`
+ * starts with no initial, or no person or several are so named. */
+const gaz_entity *restated_person_by_initials(const gazetteer *g, const char *form);
+
 #endif

@@ -90,6 +90,11 @@ int qp_entity_terms(const gazetteer *gaz, ent_type type, const char *name, qp_en
         size_t n = gaz_lookup(gaz, name, type, found, 64);
         if (n == 0)
             n = restated_lookup(gaz, name, type, found, 64);
+        /* A person written with initials ("С. В. Лавров") is the
+         * gazetteer's of that initial and surname, as documents key him. */
+        if (n == 0 && (type == ENT_PERSON || type == ENT_NTYPES)
+            && (found[0] = restated_person_by_initials(gaz, name)) != NULL)
+            n = 1;
         for (size_t i = 0; i < n && i < 64 && !rc; i++) {
             snprintf(term, sizeof term, "%s%s", qp_entity_prefix(found[i]->type), found[i]->key);
             rc = fn(term, found[i], ctx);

@@ -3,7 +3,7 @@
  * eponym added; never an organization whose names say another owner or
  * eponym, nor anything for people; the key of a name the gazetteer lacks
  * that ends with its owner; a person's name without a patronymic or with
- * initials. */
+ * initials, and the gazetteer's person named with initials. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -225,6 +225,25 @@ static void test_initial(void **state)
     expect_person(restated_initial, "", NULL);
 }
 
+/* The gazetteer's person named with initials: one given name of that
+ * initial and the surname; none for a name without initials. */
+static void test_person_by_initials(void **state)
+{
+    (void)state;
+    static const char *const names[] = { "В. В. Путин", "В.В.Путин", "В. Путин", "Путин",
+                                         "А. В. Путин", "В. В. Петров" };
+    static const char *const want[] = { "Vladimir Putin", "Vladimir Putin", "Vladimir Putin",
+                                        "", "", "" };
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        char *form = gaz_match_form(names[i], strlen(names[i]));
+        assert_non_null(form);
+        const gaz_entity *p = restated_person_by_initials(gaz, form);
+        if (strcmp(p ? p->name : "", want[i]))
+            fail_msg("%s\n  got:  %s\n  want: %s", names[i], p ? p->name : "", want[i]);
+        free(form);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -236,6 +255,7 @@ int main(void)
         cmocka_unit_test(test_owned_key),
         cmocka_unit_test(test_person),
         cmocka_unit_test(test_initial),
+        cmocka_unit_test(test_person_by_initials),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
