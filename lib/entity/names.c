@@ -296,6 +296,8 @@ static unsigned classes_of(const char *w, size_t len)
 static bool initials(const scan *s, size_t i);
 static bool initial(const scan *s, size_t i);
 
+static bool breaks(const scan *s, size_t i);
+
 static unsigned flags(const scan *s, size_t i)
 {
     size_t len = strnlen(norm(s, i), MAX_WORD + 1);
@@ -310,6 +312,11 @@ static unsigned flags(const scan *s, size_t i)
     /* A title's stem may be another word's ("судья" cut to "суд"). */
     if (stem < len && !(fl & W_TITLE))
         fl |= classes_of(norm(s, i), stem);
+    /* A title that is a given name too, capitalized inside a sentence, is
+     * the name: "Председатель Нацбанка Хоким Холикзода". */
+    if ((fl & W_TITLE) && i > 0 && !breaks(s, i - 1) && first_case(s, i, NULL) > 0
+        && wordlist_has(" хоким аким ", norm(s, i), len))
+        fl &= ~W_TITLE;
     return (fl & W_FUNC) && is_acronym(s, i) ? fl & ~W_FUNC : fl;
 }
 

@@ -305,6 +305,9 @@ static void test_russian_context(void **state)
      * another person; after a known name too. */
     EXPECT("Выступили Акаев и другие.", "person:askar akayev*1");
     EXPECT("Выступил депутат Жанарбек Акаев.", "person:zhanarbek akaev*1");
+    /* A title that is a given name too, capitalized inside a sentence. */
+    EXPECT("Выступил глава банка Хоким Холикзода вчера.", "person:khok kholikzod*1");
+    EXPECT("Выступил хоким района Алишер Холиков вчера.", "person:alisher kholikov*1");
     /* The mayor is no city hall, whose match form "мэр" shares. */
     EXPECT("Приехал мэр Бишкека Жанарбек Акаев.", "place:bishkek*1 person:zhanarbek akaev*1");
     EXPECT("Заявил мэр Москвы. В мэрии Москвы подтвердили.", "org:moscow city hall*1");
@@ -522,6 +525,8 @@ static void test_russian_org_names(void **state)
 {
     (void)state;
     EXPECT("Поставки ведет компания «Газпром экспорт» уже год.", "org:gazpr eksport*1");
+    EXPECT("Пострадавшим помогла организация «Хукук ва адолат» вчера.",
+           "org:khukuk va adolat*1");
     /* Councils and local governments of the region by their own words. */
     EXPECT("Депутаты Восточно-Казахстанского областного маслихата утвердили бюджет.",
            "org:vostochn kazakhstansk oblastn maslikhat*1");
