@@ -1039,6 +1039,35 @@ static const gaz_entity *dateline_country(const scan *s)
     return NULL;
 }
 
+/* Place e is a country, not one of its cities or regions: its context, if
+ * any, names no place whose own context does not name it back (a
+ * country's capital does). */
+static bool country_like(const gazetteer *g, const gaz_entity *e)
+{
+    if (!e->ncontext)
+        return true;
+    const gaz_entity *c = gaz_find(g, ENT_PLACE, e->context[0]);
+    if (!c)
+        return true;
+    for (size_t k = 0; k < c->ncontext; k++)
+        if (!strcmp(c->context[k], e->key))
+            return true;
+    return false;
+}
+
+/* The first country the document names as an acronym's owner ("ФСБ
+ * России", "СК России"), or NULL: a regional story's country. */
+static const gaz_entity *acronym_owner_country(const scan *s)
+{
+    for (size_t i = 1; s->text && i < s->n; i++) {
+        const gaz_entity *e;
+        if (is_joined(s, i - 1) && names_caps(s->text, s->toks[i - 1].start, s->toks[i - 1].end) >= 2
+            && owner_at(s, i, &e) > 0 && e->type == ENT_PLACE && country_like(s->g, e))
+            return e;
+    }
+    return NULL;
+}
+
 /* Whether hit h's key is the body's name `prefix` followed by its owner's key. */
 static bool same_body(const ruorg_hit *h, const char *prefix)
 {
@@ -1155,7 +1184,8 @@ static const gaz_entity *republic_before(const scan *s, size_t i)
 }
 
 /* Bodies written alone take the owner of another of the same name in the
- * document, else the document's country. Returns how many of v[0..nv) keep
+ * document, else the document's country: its dateline's, one a title names,
+ * another body's owner, an acronym's ("ФСБ России"). Returns how many of v[0..nv) keep
  * an owner (moved to its front, the others' keys NULL), or -1 on no memory
  * (v then as it was, but for the keys given). */
 static long own_bare(const scan *s, found *v, size_t nv)
@@ -1183,6 +1213,8 @@ static long own_bare(const scan *s, found *v, size_t nv)
             for (size_t j = 0; j < nv && !country; j++)
                 if (v[j].h.key && v[j].h.of && v[j].h.of->type == ENT_PLACE && !v[j].h.region)
                     country = v[j].h.of;
+            if (!country)
+                country = acronym_owner_country(s);
             looked = true;
         }
         if ((v[i].h.of = of ? of : country)) {
@@ -1290,6 +1322,8 @@ const gaz_entity *ruorg_country(const gazetteer *g, const char *text, const name
     const gaz_entity *c = dateline_country(&s);
     if (!c)
         c = title_country(&s);
+    if (!c)
+        c = acronym_owner_country(&s);
     free(flags);
     return c;
 }

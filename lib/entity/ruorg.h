@@ -10,7 +10,8 @@
  * body is the document's country's: the owner of another body of the same
  * name in the document, else the country of its dateline (the city that
  * begins a line below the headline), else the first country it names after
- * a president, minister or government, else an owner of another body; with
+ * a president, minister or government, else an owner of another body,
+ * else the first country an acronym names as its owner ("ФСБ России"); with
  * none, it is left out. So is a ministry the list lacks, read up to the last
  * genitive of its name ("в Министерстве труда и социальной защиты
  * населения"), "республики" or "страны" standing for its owner. A name that

@@ -384,6 +384,9 @@ static void test_russian_bodies(void **state)
      * no country. */
     EXPECT("Представитель президента в Брестской области заявил, что Министерство обороны готово.",
            "place:brest region*1 org:ministerstv oboron*1");
+    /* Else the country an acronym names as its owner. */
+    EXPECT("Задержание провели сотрудники ЦПЭ России. МВД сверит данные.",
+           "org:tspe*1 place:russia*1 org:ministerstv vnutrenn del russia*1");
     EXPECT("Министерство обороны сообщило.", "");
     /* An abbreviation alone, "республики" standing for its owner; an
      * abbreviation's name never goes on ("МЧС и"). */
