@@ -384,6 +384,8 @@ static void test_russian_bodies(void **state)
      * no country. */
     EXPECT("Представитель президента в Брестской области заявил, что Министерство обороны готово.",
            "place:brest region*1 org:ministerstv oboron*1");
+    EXPECT("Заголовок\nЕРЕВАН, 5 мая. Закон одобрил Совет Министров, затем Сенат.",
+           "place:yerevan*1 org:sovet ministrov armenia*1 org:senat armenia*1");
     /* Else the country an acronym names as its owner. */
     EXPECT("Задержание провели сотрудники ЦПЭ России. МВД сверит данные.",
            "org:tspe*1 place:russia*1 org:ministerstv vnutrenn del russia*1");
