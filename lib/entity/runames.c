@@ -917,9 +917,11 @@ static int org_phrase(scan *s, size_t a)
                 && !(last + 1 < s->n && known_place(s, last + 1));
     size_t first = last == a && a + 1 < s->n && gap_is(s, a, "-") && letter_case(s, a + 1) < 0
                    && !taken(s, a + 1) ? a + 1 : last;
-    /* People by their role are no name's adjective: "Ученые института". */
+    /* People by their role are no name's adjective ("Ученые института"),
+     * nor is an adverb ("Ранее Суд ..."; "Контрольно-" is a compound's). */
     if ((!free_span(s, a, last) && !city) || !adjective_form(s, first)
-        || rustem_person_role(norm(s, a), strlen(norm(s, a))))
+        || rustem_person_role(norm(s, a), strlen(norm(s, a)))
+        || (!gap_is(s, a, "-") && rustem_adverb_like(norm(s, a), strlen(norm(s, a)))))
         return 0;
     size_t j = first + 1, k, e;
     /* Lower-case adjectives, and one made from a name after one of them
@@ -1066,18 +1068,33 @@ static int faculty(scan *s, size_t i)
 /* Bodies of a place the press writes in lower case. */
 static const char lower_bodies[] = " хокимият акимат администрац мэри прокуратур ";
 
+/* Departments in lower case named by what they do: "управления
+ * здравоохранения". */
+static const char lower_departments[] = " управлен департамент ";
+
 /* A body in lower case at token i owned by a region named by its adjective
  * ("хокимият Юнусабадского района", "администрации Кировского района"),
- * which the gazetteer lacks. Returns 1 when it pushed a hit, 0, or -1 on no
- * memory. */
+ * which the gazetteer lacks, or a department by what it does and its
+ * region or known place ("управления здравоохранения Павлодарской области",
+ * "департамента образования Москвы"). Returns 1 when it pushed a hit, 0, or
+ * -1 on no memory. */
 static int region_body(scan *s, size_t i)
 {
+    enum { MAX_DOES = 3 };
     enum owner kind;
-    size_t owned;
-    if (taken(s, i) || letter_case(s, i) >= 0 || !listed(s, i, lower_bodies) || i + 2 >= s->n
-        || !gap_is(s, i, " ") || (owned = owner_end(s, i + 1, &kind)) == i + 1 || kind != OWN_REGION)
+    size_t owned, j = i + 1;
+    if (taken(s, i) || letter_case(s, i) >= 0 || i + 2 >= s->n || !gap_is(s, i, " "))
         return 0;
-    return push_owned(s, i, i + 1, i + 1, owned, kind);
+    bool department = listed(s, i, lower_departments);
+    if (!department && !listed(s, i, lower_bodies))
+        return 0;
+    while (department && j < s->n && j - i <= MAX_DOES && gap_is(s, j - 1, " ")
+           && lower_word(s, j) == j && genitive_tail(s, j))
+        j++;
+    if ((department && j == i + 1) || (owned = owner_end(s, j, &kind)) == j
+        || !(kind == OWN_REGION || (department && kind == OWN_PLACE)))
+        return 0;
+    return push_owned(s, i, j, j, owned, kind);
 }
 
 /* The word before the list item at [a, ..]: its end, after ", " or " и ",

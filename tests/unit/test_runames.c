@@ -101,6 +101,16 @@ static void test_regions(void **state)
     /* A body in lower case of a region the gazetteer lacks. */
     expect("вчера хокимият Юнусабадского района принял работы", NULL, NULL,
            "l:Юнусабадского района|o:хокимият Юнусабадского района");
+    /* A department by what it does, with its region or known place; not
+     * without either. */
+    expect("руководитель управления здравоохранения Павлодарской области получила", NULL, NULL,
+           "l:Павлодарской области|o:управления здравоохранения Павлодарской области");
+    expect("данные департамента образования Москвы показали", "Москвы", NULL,
+           "o:департамента образования Москвы");
+    expect("данные департамента образования показали", NULL, NULL, "");
+    /* An adverb opens no name; a compound's first part may end as one. */
+    expect("Он уехал. Ранее Суд Ошской области приговорил", NULL, NULL,
+           "l:Ошской области|o:Суд Ошской области");
     /* A district named after someone; a village of a district. */
     expect("задержали в Бободжон Гафуровском районе вчера", NULL, NULL,
            "l:Бободжон Гафуровском районе");
