@@ -89,9 +89,8 @@ const gaz_entity *gaz_at(const gazetteer *g, size_t i)
 /* The match form of a token; `inflected` cuts a Russian case ending first
  * (rustem.h), and restores the vowel a given name's cases drop. й is read
  * as и here, as the match form always did, so that "Сергей" still meets
- * "Sergei"; a word's first "дж" as "ж", which Russian
- * writes either way for the Turkic sound ("Джапаров", "Жапаров";
- * "Джалал-Абад", "Жалал-Абад"). */
+ * "Sergei"; a word's first "дж" as "ж", which Russian writes either way for
+ * the Turkic sound ("Джапаров", "Жапаров"; "Джалал-Абад", "Жалал-Абад"). */
 static size_t token_form(const char *norm, size_t len, char *buf, size_t cap, int inflected)
 {
     /* Given names whose cases drop a vowel: "Льва", "Павлу" meet "Лев",

@@ -2,11 +2,11 @@
  * body of its own:
  * - one body, several owners: "МИД Таджикистана и Кыргызстана" names the
  *   foreign ministry of Kyrgyzstan too (the owners places in the genitive);
- * - one head in the plural, several things the bodies do: "министерства
- *   финансов и экономики Беларуси", "министерств транспорта и сельского
- *   хозяйства" (the document's country, when no owner follows), unless the
- *   whole is one body's name ("министерства экономики и финансов
- *   Узбекистана").
+ * - one head in a plural case the singular never has, several things the
+ *   bodies do: "министерств транспорта и сельского хозяйства Казахстана",
+ *   "министерствами финансов и юстиции" (the document's country, when no
+ *   owner follows); "министерства экономики и финансов Узбекистана" may be
+ *   one body's name, and is left to the other readings.
  * A body is added only when the gazetteer or the table of state bodies
  * (ruorg.h) knows its name with its owner. Internal to extraction. */
 #ifndef SEEKD_ENTITY_RULISTS_H

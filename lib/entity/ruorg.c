@@ -1187,10 +1187,10 @@ static const gaz_entity *republic_before(const scan *s, size_t i)
 }
 
 /* Bodies written alone take the owner of another of the same name in the
- * document, else the document's country: its dateline's, one a title names,
- * another body's owner, an acronym's ("ФСБ России"). Returns how many of v[0..nv) keep
- * an owner (moved to its front, the others' keys NULL), or -1 on no memory
- * (v then as it was, but for the keys given). */
+ * document, else the document's country: its dateline's, one a title
+ * names, another body's owner, an acronym's ("ФСБ России"). Returns how
+ * many of v[0..nv) keep an owner (moved to its front, the others' keys
+ * NULL), or -1 on no memory (v then as it was, but for the keys given). */
 static long own_bare(const scan *s, found *v, size_t nv)
 {
     const gaz_entity *country = NULL;

@@ -74,10 +74,11 @@ extern const char rustem_eponym_titles[];
 bool rustem_eponym_title(const char *norm, size_t len);
 
 /* Whether normalized Russian word `norm` (`len` bytes) names people by
- * their role ("заместитель", "прокуроры", "сотрудники"), which ends a body's
- * name before it: "Министерства обороны | заместитель министра". Not in the
- * genitive plural, which names a body's members ("Союз журналистов",
- * "Кабинет министров"). */
+ * their role ("заместитель", "прокуроры", "сотрудники", "жители", "ученые"),
+ * which ends a body's name before it ("Министерства обороны | заместитель
+ * министра") and opens none ("Жители Подмосковья"). Not in the genitive
+ * plural, which names a body's members ("Союз журналистов", "Кабинет
+ * министров"). */
 bool rustem_person_role(const char *norm, size_t len);
 
 /* Whether normalized Russian word `norm` (`len` bytes) is an adverb that
