@@ -337,8 +337,7 @@ static bool after_titled_given_name(const char *text, const tok_array *t, const 
 static bool given_name_after_title(const char *text, const tok_array *t, const names_tok *nt,
                                    const unsigned char *taken, size_t i)
 {
-    static const char kinds[] = " г города села поселка пгт аула кишлака станицы деревни аймака"
-                                " округа провинции штата уезда велаята вилаята района ";
+    static const char regions[] = " аймака округа провинции штата уезда велаята вилаята района ";
     if (i == 0 || i + 1 >= t->n || taken[i + 1] || t->v[i + 1].start != t->v[i].end + 1
         || text[t->v[i].end] != ' ' || names_case(text, t->v[i + 1].start, t->v[i + 1].end) <= 0
         || names_caps(text, t->v[i + 1].start, t->v[i + 1].end) >= 2
@@ -346,7 +345,8 @@ static bool given_name_after_title(const char *text, const tok_array *t, const n
         || script_word(tok_array_norm(t, i), t->v[i].len, NULL) != SCRIPT_CYRILLIC
         || script_word(tok_array_norm(t, i + 1), t->v[i + 1].len, NULL) != SCRIPT_CYRILLIC
         || shape_case_ending(t, i) || wordlist_ends(" ов ев ", tok_array_norm(t, i), t->v[i].len, 4)
-        || wordlist_has(kinds, tok_array_norm(t, i - 1), t->v[i - 1].len))
+        || rustem_settlement_kind(tok_array_norm(t, i - 1), t->v[i - 1].len)
+        || wordlist_has(regions, tok_array_norm(t, i - 1), t->v[i - 1].len))
         return false;
     return names_title_before(text, nt, t->n, i);
 }

@@ -73,10 +73,7 @@ static const gaz_entity *owned_by(const gazetteer *g, char **forms, size_t a, si
     if (!mention_join_forms(forms, a, b, key, sizeof key))
         return NULL;
     const gaz_entity *e[2];
-    size_t n = gaz_lookup(g, key, ENT_ORG, e, 2);
-    if (n == 0)
-        n = restated_lookup(g, key, ENT_ORG, e, 2);
-    return n == 1 ? e[0] : NULL;
+    return restated_named(g, key, ENT_ORG, e, 2) == 1 ? e[0] : NULL;
 }
 
 int orgs_add_inner(const gazetteer *g, const char *text, const tok_array *t, char **forms,

@@ -279,33 +279,32 @@ int persons_drop_genitive_surnames(const char *text, const tok_array *t, char **
 
 int persons_drop_leading_words(const char *text, const tok_array *t, char **forms, mentions *ms)
 {
-    for (size_t m = 0; m < ms->n; m++) {
+    size_t m = 0;
+    while (m < ms->n) {
         mention *p = &ms->v[m];
-        if (!p->own_key || p->n < 2 || (p->type != ENT_PERSON && p->type != ENT_NAME))
-            continue;
         const char *w = tok_array_norm(t, p->first);
-        bool role = script_word(w, t->v[p->first].len, NULL) == SCRIPT_CYRILLIC
+        bool detected = p->own_key && p->n >= 2 && (p->type == ENT_PERSON || p->type == ENT_NAME);
+        bool role = detected && script_word(w, t->v[p->first].len, NULL) == SCRIPT_CYRILLIC
                     && rustem_person_role(w, t->v[p->first].len);
         if (role && p->n == 2) {
+            /* The last mention takes its place, to be looked at next. */
             free(p->own_key);
             free(p->own_name);
-            ms->v[m--] = ms->v[--ms->n];
+            *p = ms->v[--ms->n];
             continue;
         }
-        if (p->n < 3 || !(role || surely_russian_verb(t, p->first)))
-            continue;
-        ent_type type = p->n == 4 && shape_patronymic(t, p->first + 2) ? ENT_PERSON : p->type;
-        if (shorten(text, t, forms, p, 1, type) < 0)
-            return -1;
+        if (detected && p->n >= 3 && (role || surely_russian_verb(t, p->first))) {
+            ent_type type = p->n == 4 && shape_patronymic(t, p->first + 2) ? ENT_PERSON : p->type;
+            if (shorten(text, t, forms, p, 1, type) < 0)
+                return -1;
+        }
+        m++;
     }
     return 0;
 }
 
 int persons_split_town_and_person(const char *text, const tok_array *t, char **forms, mentions *ms)
 {
-    static const char town_words[] =
-        " города г села поселка посёлка пгт аула кишлака станицы деревни хутора"
-        " городе селе поселке посёлке ауле кишлаке станице деревне хуторе ";
     size_t n = ms->n;
     for (size_t m = 0; m < n; m++) {
         mention *p = &ms->v[m];
@@ -313,7 +312,7 @@ int persons_split_town_and_person(const char *text, const tok_array *t, char **f
         bool person = p->n == 3 ? !shape_patronymic(t, f + 1)
                                 : p->n == 4 && shape_patronymic(t, f + 2);
         if (!p->own_key || f == 0 || !person || p->type == ENT_ORG
-            || !wordlist_has_word(town_words, tok_array_norm(t, f - 1))
+            || !rustem_settlement_kind(tok_array_norm(t, f - 1), t->v[f - 1].len)
             || script_word(tok_array_norm(t, f), t->v[f].len, NULL) != SCRIPT_CYRILLIC)
             continue;
         mention who = { f + 1, p->n - 1, ENT_PERSON, NULL, NULL, NULL, NULL };

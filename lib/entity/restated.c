@@ -199,6 +199,13 @@ size_t restated_lookup(const gazetteer *g, const char *key, ent_type type,
     return n;
 }
 
+size_t restated_named(const gazetteer *g, const char *key, ent_type type,
+                      const gaz_entity **out, size_t max)
+{
+    size_t n = gaz_lookup(g, key, type, out, max);
+    return n ? n : restated_lookup(g, key, type, out, max);
+}
+
 /* The transliterations of one Cyrillic letter in more than one Latin
  * letter, longest first. */
 static const char *const digraphs[] = { "shch", "zh", "kh", "ts", "ch", "sh", "yu", "ya", "ye",

@@ -24,6 +24,12 @@
 size_t restated_lookup(const gazetteer *g, const char *key, ent_type type,
                        const gaz_entity **out, size_t max);
 
+/* The entities of `type` match form `key` names: those the gazetteer
+ * names so, else those it names as restated (restated_lookup). Writes up to
+ * `max` into `out` and returns how many it wrote. */
+size_t restated_named(const gazetteer *g, const char *key, ent_type type,
+                      const gaz_entity **out, size_t max);
+
 /* The key of an organization's name the gazetteer lacks, however its owner
  * and eponym are written: compound abbreviations spelled out ("облисполком"
  * as "областной исполнительный комитет"), the eponym after "имени" by its

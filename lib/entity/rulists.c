@@ -102,9 +102,7 @@ static size_t owner_ending(const mentions *ms, size_t first, size_t end)
 static bool body_named(const gazetteer *g, const char *form, const gaz_entity **e, char **own)
 {
     const gaz_entity *found[2];
-    size_t n = gaz_lookup(g, form, ENT_ORG, found, 2);
-    if (n == 0)
-        n = restated_lookup(g, form, ENT_ORG, found, 2);
+    size_t n = restated_named(g, form, ENT_ORG, found, 2);
     *e = n == 1 ? found[0] : NULL;
     *own = n == 0 ? ruorg_key(g, form) : NULL;
     return *e || *own;

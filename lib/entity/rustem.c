@@ -242,6 +242,16 @@ bool rustem_person_role(const char *norm, size_t len)
     return false;
 }
 
+bool rustem_settlement_kind(const char *norm, size_t len)
+{
+    static const char kinds[] =
+        " г пгт город города городе городу городом село села селе селу селом поселок поселка"
+        " поселке поселку поселком аул аула ауле аулу аулом кишлак кишлака кишлаке кишлаку"
+        " кишлаком станица станицы станице станицу станицей деревня деревни деревне деревню"
+        " деревней хутор хутора хуторе хутору хутором ";
+    return wordlist_has(kinds, norm, len);
+}
+
 bool rustem_adverb_like(const char *norm, size_t len)
 {
     static const char adverbs[] = " вчера сегодня завтра ранее позже позднее накануне также тоже"

@@ -81,6 +81,11 @@ bool rustem_eponym_title(const char *norm, size_t len);
  * министров"). */
 bool rustem_person_role(const char *norm, size_t len);
 
+/* Whether normalized Russian word `norm` (`len` bytes) names a kind of
+ * settlement in the singular ("города", "г", "селе", "кишлака", "станицей"),
+ * as a settlement's name follows it. */
+bool rustem_settlement_kind(const char *norm, size_t len);
+
 /* Whether normalized Russian word `norm` (`len` bytes) is an adverb that
  * may follow a name as a noun would ("делам вчера", "человека также"), or
  * ends in the "-но" of adverbs and short participles ("совместно",

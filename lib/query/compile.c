@@ -87,9 +87,7 @@ int qp_entity_terms(const gazetteer *gaz, ent_type type, const char *name, qp_en
     int rc = 0;
     if (gaz) {
         const gaz_entity *found[64];
-        size_t n = gaz_lookup(gaz, name, type, found, 64);
-        if (n == 0)
-            n = restated_lookup(gaz, name, type, found, 64);
+        size_t n = restated_named(gaz, name, type, found, 64);
         /* A person written with initials ("С. В. Лавров") is the
          * gazetteer's of that initial and surname, as documents key him. */
         if (n == 0 && (type == ENT_PERSON || type == ENT_NTYPES)

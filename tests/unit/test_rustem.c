@@ -116,6 +116,15 @@ static void test_person_role(void **state)
     expect_class(rustem_person_role, "people by their role", yes, no);
 }
 
+static void test_settlement_kind(void **state)
+{
+    (void)state;
+    const char *const yes[] = { "г", "города", "селе", "поселком", "кишлака", "станицей",
+                                "деревню", "хутор", NULL };
+    const char *const no[] = { "городов", "района", "области", "горо", "городской", "", NULL };
+    expect_class(rustem_settlement_kind, "a kind of settlement", yes, no);
+}
+
 /* After "по", phrases of the sentence and what a body does; the words that
  * link what it does to its object; titles before an eponym. */
 static void test_po_and_eponym_words(void **state)
@@ -144,6 +153,7 @@ int main(void)
         cmocka_unit_test(test_verb_like),
         cmocka_unit_test(test_patronymic),
         cmocka_unit_test(test_person_role),
+        cmocka_unit_test(test_settlement_kind),
         cmocka_unit_test(test_po_and_eponym_words),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
