@@ -98,19 +98,31 @@ static const char *const lower_src[] = { "правительство", "адми
                                          "хокимият", "хукумат", "прокуратура", "парламент" };
 
 /* Heads of a name read up to its owner: "Агентство по статистике при
- * Президенте Республики Таджикистан", "Союз журналистов России". */
-static const char *const open_src[] = {
-    "Министерство", "Агентство", "Комитет", "Государственный комитет", "Служба", "Департамент",
-    "Инспекция", "Совет", "Союз", "Федерация", "Ассоциация", "Академия", "Управление",
-    "Коллегия", "Секретариат", "Комиссия", "Государственная комиссия", "Правление", "Президиум",
-    "Наблюдательный совет",
+ * Президенте Республики Таджикистан", "Союз журналистов России". `state`:
+ * a state body's, which written without its owner is the document's
+ * country's: a ministry by what it is of ("в Министерстве труда и
+ * социальной защиты населения"), the others by what they do, after "по"
+ * ("Агентство по противодействию коррупции"; "Комитет" and "Совет" are
+ * also a parliament's, "Департамент" a region's). */
+static const struct open_src {
+    const char *head;
+    bool state;
+} open_src[] = {
+    { "Министерство", true }, { "Агентство", true }, { "Комитет", false },
+    { "Государственный комитет", true }, { "Служба", true }, { "Департамент", false },
+    { "Инспекция", true }, { "Совет", false }, { "Союз", false }, { "Федерация", false },
+    { "Ассоциация", false }, { "Академия", false }, { "Управление", false },
+    { "Коллегия", false }, { "Секретариат", false }, { "Комиссия", true },
+    { "Государственная комиссия", true }, { "Правление", false }, { "Президиум", false },
+    { "Наблюдательный совет", false },
     /* The region's state services, often "при" a ministry: "Государственная
      * налоговая служба при Министерстве финансов Кыргызской Республики". */
-    "Государственная служба", "Государственное агентство", "Государственная инспекция",
-    "Государственная налоговая служба", "Государственная таможенная служба",
-    "Государственная миграционная служба", "Государственная пограничная служба",
-    "Налоговая служба", "Таможенная служба", "Миграционная служба", "Пограничная служба",
-    "Налоговый комитет", "Таможенный комитет",
+    { "Государственная служба", true }, { "Государственное агентство", true },
+    { "Государственная инспекция", true }, { "Государственная налоговая служба", true },
+    { "Государственная таможенная служба", true }, { "Государственная миграционная служба", true },
+    { "Государственная пограничная служба", true }, { "Налоговая служба", true },
+    { "Таможенная служба", true }, { "Миграционная служба", true },
+    { "Пограничная служба", true }, { "Налоговый комитет", true }, { "Таможенный комитет", true },
 };
 
 /* Heads of a country's (or an organization's) mission, said with where it
@@ -290,7 +302,7 @@ static void tab_make(void)
             ok &= (b->abbr = gaz_match_form(body_src[i].abbr, strlen(body_src[i].abbr))) != NULL;
     }
     for (size_t i = 0; i < sizeof open_src / sizeof *open_src; i++)
-        ok &= split(open_src[i], &tab.open[i]);
+        ok &= split(open_src[i].head, &tab.open[i]);
     for (size_t i = 0; i < sizeof mission_src / sizeof *mission_src; i++) {
         ok &= split(mission_src[i].head, &tab.mission[i].head);
         tab.mission[i].national = mission_src[i].national;
@@ -353,12 +365,29 @@ static bool hyphened(const scan *s, size_t i)
 static bool is_cap(const scan *s, size_t i) { return !s->cap || s->cap[i]; }
 static bool is_inner(const scan *s, size_t i) { return !s->inner || s->inner[i]; }
 
-/* Token k of a text may end a body's name: a genitive, not "и", "по" or
- * "при", which would carry it on. */
-static bool name_end(const scan *s, size_t k)
+/* Token k of a text may end a body's name: not "и", "по" or "при", which
+ * would carry it on; a genitive when `genitive` (a ministry's name is what
+ * it is of, "Министерство труда", where an agency's ends with what it
+ * does, "Агентство по науке и технологиям"). */
+static bool name_end(const scan *s, size_t k, bool genitive)
 {
-    return (s->inner[k] & INNER_ON) && strcmp(s->forms[k], "i") && strcmp(s->forms[k], "po")
-           && strcmp(s->forms[k], tab.pri);
+    return (s->inner[k] & (genitive ? INNER_ON : INNER)) && strcmp(s->forms[k], "i")
+           && strcmp(s->forms[k], "po") && strcmp(s->forms[k], tab.pri);
+}
+
+/* Token j goes on what a state body written without its owner does, read
+ * from its "по" (alone in a text): not another "по" before a lower-case
+ * word ("Агентством по делам государственной службы | по итогам"), nor
+ * after "и" a word in "-о", which no dative or genitive of the name ends
+ * in ("по науке и технологиям", "по охране среды и историко-культурных
+ * музеев", not "по науке и | руководство предприятия"). */
+static bool goes_on_doing(const scan *s, size_t j)
+{
+    if (!strcmp(s->forms[j], tab.po))
+        return j + 1 < s->n && is_cap(s, j + 1);
+    const char *w = s->toks[j].norm;
+    size_t len = strlen(w);
+    return strcmp(s->forms[j - 1], "i") || hyphened(s, j) || len < 2 || strcmp(w + len - 2, "о");
 }
 
 /* Token j goes on a body's name after a comma: the name lists what the body
@@ -886,11 +915,14 @@ static int read_body(const scan *s, size_t i, ruorg_hit *h, const body **which)
     if (lower && !lower_body(s->forms[i]))
         return 0;
     /* An open head with the lower-case words of its name, up to its owner. */
-    size_t own_end = 0, own_n = 0;   /* a ministry's name without its owner */
+    size_t own_end = 0, own_n = 0;   /* a state body's name without its owner */
     for (size_t o = 0; o < sizeof tab.open / sizeof *tab.open && !lower; o++) {
         if (!words_at(s, i, &tab.open[o]))
             continue;
         size_t j = i + tab.open[o].n;
+        bool ministry = !strcmp(open_src[o].head, "Министерство");
+        bool alone = s->text && open_src[o].state
+                     && (ministry || (j < s->n && is_joined(s, j - 1) && !strcmp(s->forms[j], tab.po)));
         for (size_t inner = 0; j < s->n && inner <= MAX_INNER
                                && (is_joined(s, j - 1) || (inner && list_comma(s, j)));
              inner++) {
@@ -917,16 +949,17 @@ static int read_body(const scan *s, size_t i, ruorg_hit *h, const body **which)
                 break;
             if (s->cap && is_cap(s, j) && !after_pri)
                 break;
-            if (inner && s->text && o == 0 && country_word(s->forms[j])) {
+            if (inner && alone && !ministry && !goes_on_doing(s, j))
+                break;
+            if (inner && alone && country_word(s->forms[j])) {
                 own_n = j + 1 - i;   /* "республики": the owner, in lower case */
                 break;
             }
             j++;
         }
-        /* A ministry written without its owner ends with a genitive. */
-        if (o == 0 && s->text) {
+        if (alone) {
             size_t e = own_n ? i + own_n - 1 : j;
-            while (e > i + tab.open[o].n && !name_end(s, e - 1))
+            while (e > i + tab.open[o].n && !name_end(s, e - 1, ministry))
                 e--;
             if (e > i + tab.open[o].n) {
                 own_end = e;
@@ -1262,9 +1295,11 @@ long ruorg_find(const gazetteer *g, const char *text, const names_tok *toks,
         flags[n + i] = c > 0;
         flags[2 * n + i] = c < 0 ? inner_word(toks[i].norm, hyphen_at(text, toks, i, n)) : 0;
         /* A preposition after what a body does: "по контролю за
-         * наркотиками", "по борьбе с коррупцией". */
+         * наркотиками", "по борьбе с коррупцией", "по контролю и борьбе
+         * с коррупцией". */
         if (c < 0 && i >= 2 && rustem_po_link(toks[i].norm, i + 1 < n ? toks[i + 1].norm : NULL)
-            && toks[i - 2].norm && !strcmp(toks[i - 2].norm, "по") && flags[2 * n + i - 1])
+            && toks[i - 2].norm && (!strcmp(toks[i - 2].norm, "по") || !strcmp(toks[i - 2].norm, "и"))
+            && flags[2 * n + i - 1])
             flags[2 * n + i] = INNER | INNER_ON;
     }
     for (size_t i = 0; i < n; i++) {

@@ -408,6 +408,16 @@ static void test_russian_bodies(void **state)
            "республики сообщили.", "place:bishkek*1 org:ministerstv trud sotsialn obespechen i migrats kyrgyzstan*1");
     EXPECT("Президент Казахстана заявил, что Министерству обороны поручено.",
            "place:kazakhstan*1 org:ministerstv oboron kazakhstan*1");
+    /* A state agency by what it does after "по", which ends before
+     * another "по" or a word after "и" that is none of its cases. */
+    EXPECT("Заголовок\nЕРЕВАН, 5 мая. Материалы направила Комиссия по предотвращению "
+           "коррупции по итогам проверки.",
+           "place:yerevan*1 org:komiss po predotvrashchen korrupts armenia*1");
+    EXPECT("Заголовок\nЕРЕВАН, 5 мая. Пришли представители Государственного комитета по науке "
+           "и технологиям и руководство завода.",
+           "place:yerevan*1 org:gosudarstvenn komitet po nauk i tekhnologi armenia*1");
+    EXPECT("Заголовок\nЕРЕВАН, 5 мая. Проверку провело Агентство по контролю и борьбе с "
+           "коррупцией.", "place:yerevan*1 org:agentstv po kontrol i borb s korrupts armenia*1");
     /* What a body does after an organization that owns it, not a body or
      * place named in it. */
     EXPECT("Комитет Государственной думы по обороне и безопасности рекомендовал принять закон.",
