@@ -154,6 +154,17 @@ static bool ends_with_key(const char *key, const char *end)
     return kl > el && key[kl - el - 1] == ' ' && !strcmp(key + kl - el, end);
 }
 
+/* Token i, the first of a body's name, is in the nominative as its ending
+ * shows ("Комиссия", "Агентство", "Комитет"): the subject of a sentence
+ * after another's name ("направила в прокуратуру | Комиссия по ..."), no
+ * body a unit belongs to. An acronym has no case. */
+static bool nominative_head(const char *text, const tok_array *t, size_t i)
+{
+    static const char ends[] = " ия ие ство ый ий ая ое ет ат ";
+    return names_caps(text, t->v[i].start, t->v[i].end) < 2
+           && wordlist_ends(ends, tok_array_norm(t, i), t->v[i].len, 3);
+}
+
 int orgs_link_units(const char *text, const tok_array *t, char **forms, mentions *ms)
 {
     size_t n = ms->n;
@@ -163,7 +174,7 @@ int orgs_link_units(const char *text, const tok_array *t, char **forms, mentions
             || names_case(text, t->v[a].start, t->v[a].end) <= 0
             || names_case(text, t->v[b - 1].start, t->v[b - 1].end) >= 0
             || t->v[b].start != t->v[b - 1].end + 1 || text[t->v[b - 1].end] != ' '
-            || names_case(text, t->v[b].start, t->v[b].end) <= 0
+            || names_case(text, t->v[b].start, t->v[b].end) <= 0 || nominative_head(text, t, b)
             || script_word(tok_array_norm(t, a), t->v[a].len, NULL) != SCRIPT_CYRILLIC)
             continue;
         size_t e = 0, whole = 0, body = 0;   /* the body: [b, e) */

@@ -517,6 +517,9 @@ static void test_russian_bodies(void **state)
     EXPECT("Сообщил Комитет науки Министерства науки Казахстана вчера.",
            "org:komitet nauk*1 org:komitet nauk ministerstv nauk kazakhstan*1 "
            "org:ministerstv nauk kazakhstan*1 place:kazakhstan*1");
+    /* Not a body in the nominative: the sentence's subject after its object. */
+    EXPECT("Материалы направила в Комитет науки Министерство науки Казахстана.",
+           "org:komitet nauk*1 org:ministerstv nauk kazakhstan*1 place:kazakhstan*1");
     /* A mission, in lower case too, names its owner and where it is. */
     EXPECT("Об этом сообщили в посольстве Казахстана в России.",
            "org:posolstv kazakhstan v russia*1 place:kazakhstan*1 place:russia*1");
