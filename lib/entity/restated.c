@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #define MAX_TAIL 7      /* words of an owner or an eponym ("имени М. В. Ломоносова") */
 /* "Федеральной службы по экологическому, технологическому и атомному надзору" */
 #define MAX_OWNER_WORDS 10
@@ -110,33 +112,62 @@ static void owned(const gazetteer *g, const char *prefix, const gaz_entity *o,
     free_forms(forms);
 }
 
-/* The match forms of "имени" and of the titles before an eponym (one
- * string, each word between spaces: "akademik" of "академика", "letchik
- * kosmonavt" of "летчика-космонавта"), worked out once per process. */
-static char *imeni_form, *titles_form;
-static pthread_once_t imeni_once = PTHREAD_ONCE_INIT;
+/* Words between spaces, made once per process from their Russian
+ * (normalized) in match form: "имени"; the titles before an eponym
+ * ("akademik" of "академика", "letchik kosmonavt" of "летчика-космонавта");
+ * the legal forms ("ooo" of "ООО"). */
+static char *imeni_form, *titles_form, *legal_forms;
+static pthread_once_t forms_once = PTHREAD_ONCE_INIT;
 
-static void imeni_make(void)
+/* The match forms of the words of `list` (each between spaces), between
+ * spaces, the words written in capitals when `caps` (as the press writes
+ * legal forms: "ООО" is "ooo", where "ооо" would be cut as a name's case
+ * is): malloc'd, or NULL on no memory. */
+static char *spaced_forms(const char *list, bool caps)
+{
+    size_t len = strlen(list);
+    char *written = malloc(len + 1), *forms = NULL;
+    if (!written)
+        return NULL;
+    memcpy(written, list, len + 1);
+    utf8proc_int32_t cp;
+    utf8proc_uint8_t up[4];
+    for (utf8proc_ssize_t at = 0, k; caps && at < (utf8proc_ssize_t)len; at += k) {
+        k = utf8proc_iterate((const utf8proc_uint8_t *)list + at, (utf8proc_ssize_t)len - at, &cp);
+        if (k <= 0)
+            break;
+        /* Cyrillic and Latin capitals take as many bytes as their small
+         * letters. */
+        if (utf8proc_encode_char(utf8proc_toupper(cp), up) == k)
+            memcpy(written + at, up, (size_t)k);
+    }
+    forms = gaz_match_form(written, len);
+    free(written);
+    size_t flen = forms ? strlen(forms) : 0;
+    char *spaced = forms ? malloc(flen + 3) : NULL;
+    if (spaced)
+        snprintf(spaced, flen + 3, " %s ", forms);
+    free(forms);
+    return spaced;
+}
+
+static void forms_make(void)
 {
     imeni_form = gaz_match_form("имени", strlen("имени"));
-    char *titles = gaz_match_form(rustem_eponym_titles, strlen(rustem_eponym_titles));
-    size_t len = titles ? strlen(titles) : 0;
-    titles_form = titles ? malloc(len + 3) : NULL;
-    if (titles_form)
-        snprintf(titles_form, len + 3, " %s ", titles);
-    free(titles);
+    titles_form = spaced_forms(rustem_eponym_titles, false);
+    legal_forms = spaced_forms(rustem_legal_forms, true);
 }
 
 /* imeni_form; NULL on no memory. */
 static const char *imeni(void)
 {
-    return pthread_once(&imeni_once, imeni_make) == 0 ? imeni_form : NULL;
+    return pthread_once(&forms_once, forms_make) == 0 ? imeni_form : NULL;
 }
 
 /* titles_form; NULL on no memory. */
 static const char *eponym_titles(void)
 {
-    return pthread_once(&imeni_once, imeni_make) == 0 ? titles_form : NULL;
+    return pthread_once(&forms_once, forms_make) == 0 ? titles_form : NULL;
 }
 
 /* The organizations named `prefix` then `tail`, an owner or an eponym. */
@@ -162,10 +193,9 @@ static void split_at(const gazetteer *g, const char *prefix, const char *tail,
  * "АО НК «КазМунайГаз»"); `key` itself when it starts with none. */
 static const char *past_legal_forms(const char *key)
 {
-    static const char forms[] = " ao oao pao zao ooo too gup mup fgup ano nko nk gk gau gku mku"
-                                " fbu fgbu spk gpo rup chup oso zhshs mchzh odo soo ioo akb ppk ";
+    const char *forms = pthread_once(&forms_once, forms_make) == 0 ? legal_forms : NULL;
     const char *p = key;
-    for (size_t w; (w = strcspn(p, " ")) && p[w] == ' ' && wordlist_has(forms, p, w);)
+    for (size_t w; forms && (w = strcspn(p, " ")) && p[w] == ' ' && wordlist_has(forms, p, w);)
         p += w + 1;
     return p;
 }

@@ -1,5 +1,6 @@
 /* Acronyms in Russian text (ruabbr.h). */
 #include "entity/ruabbr.h"
+#include "entity/rustem.h"
 #include "entity/wordlist.h"
 
 #include <string.h>
@@ -8,7 +9,8 @@
 
 enum { MIN_LETTERS = 2, MAX_LETTERS = 6 };
 
-/* Abbreviations of common nouns and legal forms, lower case: no one's name.
+/* Abbreviations of common nouns, lower case: no one's name (nor are legal
+ * forms, rustem_legal_forms).
  * Facilities ("ГЭС", "АЭС", "МКС"), measures ("ВВП", "НДС"), kinds of
  * institution ("вуз", "НИИ", "НКО"), arms ("ПВО", "БПЛА"), events
  * ("ЧМ", "ЕГЭ"), laws, codes and registers ("ФЗ", "УК", "ИНН") and the
@@ -16,9 +18,9 @@ enum { MIN_LETTERS = 2, MAX_LETTERS = 6 };
 static const char common[] =
     " гэс аэс тэс тэц грэс лэп мкс нпз гок азс тц трц цод кпп впк тэк апк жкх жку жд"
     " ввп внп ндс ндфл мрот сми дтп чс чп вич спид орви днк пцр кт мрт экг ии ит тв пк"
-    " вуз вузы нии нко опг сизо пмж ип мсп сэз оэз пво про бпла зрк рсзо вс мо чм ои егэ огэ"
-    " фз ук гк жк коап упк нпа инн снилс егрюл омс дмс снт дк пту спо гто рнк орз"
-    " ооо оао зао пао ао тоо нао гуп муп руп чуп уп фгуп ано нп фк хк бк пфк мфк"
+    " вуз вузы нии опг сизо пмж ип мсп сэз оэз пво про бпла зрк рсзо вс мо чм ои егэ огэ"
+    " фз ук жк коап упк нпа инн снилс егрюл омс дмс снт дк пту спо гто рнк орз"
+    " нп фк бк пфк мфк"
     " it tv gps usb lng led sms pcr dna hiv aids gdp vat ceo cfo pr ok vip ipo etf ict ai id"
     " pdf www faq usd eur rub kzt uzs gmt utc ";
 
@@ -60,7 +62,8 @@ bool ruabbr_org(const char *text, const names_tok *toks, size_t n, size_t i)
     const char *w = toks[i].norm;
     size_t len = strlen(w), nl = letters(w, len);
     int caps = names_caps(text, toks[i].start, toks[i].end);
-    if (caps < MIN_LETTERS || (size_t)caps != nl || nl > MAX_LETTERS || wordlist_has_word(common, w) || roman(w))
+    if (caps < MIN_LETTERS || (size_t)caps != nl || nl > MAX_LETTERS || wordlist_has_word(common, w)
+        || rustem_legal_form(w, len) || roman(w))
         return false;
     text_script sc = script_word(w, len, NULL);
     if (sc != SCRIPT_CYRILLIC && sc != SCRIPT_LATIN)

@@ -45,9 +45,7 @@ static const char org_words[] =
     " перевозчик авиаперевозчик лоукостер оператор производител автопроизводител разработчик"
     " застройщик девелопер ритейлер ретейлер маркетплейс сет издан портал поставщик подрядчик"
     " страховщик автоконцерн госкомпан госбанк телекомпан кинокомпан медиахолдинг университет"
-    " институт центр муз школ колледж кинотеатр организац союз"
-    " оао зао пао ао ооо тоо гпо гуп руп нк нак уп чуп гк нпо фгуп муп ано нко хк гау гку мку фбу"
-    " фгбу спк ансамбл профсоюз заповедник концерн осоо жшс мчж одо сооо иооо акб ппк ";
+    " институт центр муз школ колледж кинотеатр организац союз ансамбл профсоюз заповедник ";
 
 /* Nouns that end an organization's name after its adjectives: "Евразийский
  * банк развития", "Ошский государственный университет", "Народная партия
@@ -123,6 +121,16 @@ static bool known_org(const scan *s, size_t i)
 static int letter_case(const scan *s, size_t i)
 {
     return names_case(s->text, s->toks[i].start, s->toks[i].end);
+}
+
+/* Token i, or its name stem, is listed in `list`. */
+static bool listed(const scan *s, size_t i, const char *list);
+
+/* Token i is a word before an organization's name in guillemets: one of
+ * org_words or a legal form. */
+static bool org_word(const scan *s, size_t i)
+{
+    return listed(s, i, org_words) || rustem_legal_form(norm(s, i), strlen(norm(s, i)));
 }
 
 /* Token i, or its name stem, is listed in `list`. */
@@ -380,7 +388,7 @@ static int quoted(scan *s, size_t a)
     if (j == (size_t)-1)
         return 0;
     names_type type = NAMES_OTHER;
-    if (quote_after_space(s, a) && listed(s, a - 1, org_words))
+    if (quote_after_space(s, a) && org_word(s, a - 1))
         type = NAMES_ORG;
     else if (org_list_item(s, a))
         type = NAMES_ORG;
@@ -397,10 +405,10 @@ static int quoted(scan *s, size_t a)
     /* A capitalized organization word or legal form before it makes one
      * name with it too, as an analyst writes it ("ОАО «Беларуськалий»",
      * "Ансамбль «Сазген»", "ФК «Шахтер»"). */
-    if (type == NAMES_ORG && quote_after_space(s, a) && listed(s, a - 1, org_words)
+    if (type == NAMES_ORG && quote_after_space(s, a) && org_word(s, a - 1)
         && letter_case(s, a - 1) > 0 && !taken(s, a - 1)) {
         size_t d = a - 1;   /* "АО НК «КазМунайГаз»" */
-        while (d > 0 && gap_is(s, d - 1, " ") && listed(s, d - 1, org_words) && !taken(s, d - 1)
+        while (d > 0 && gap_is(s, d - 1, " ") && org_word(s, d - 1) && !taken(s, d - 1)
                && names_caps(s->text, s->toks[d - 1].start, s->toks[d - 1].end) >= 2)
             d--;
         if (push(s, d, j - d + 1, (size_t)-1, NAMES_ORG) < 0)
@@ -970,7 +978,7 @@ static int institution(scan *s, size_t a)
     /* A name in guillemets after an organization word is read whole
      * (quoted): "ГКУ «Центр организации закупок»". */
     if (taken(s, a) || !listed(s, a, inst_heads)
-        || (quote_after_space(s, a) && listed(s, a - 1, org_words))
+        || (quote_after_space(s, a) && org_word(s, a - 1))
         || names_caps(s->text, s->toks[a].start, s->toks[a].end) >= 2 || a + 1 >= s->n)
         return 0;
     size_t plain, named;
@@ -1375,7 +1383,7 @@ static bool compound_org(const scan *s, size_t i)
 static int latin_org(scan *s, size_t a)
 {
     if (a == 0 || !gap_is(s, a - 1, " ") || letter_case(s, a - 1) == 0
-        || (unsigned char)norm(s, a - 1)[0] < 0x80 || !listed(s, a - 1, org_words))
+        || (unsigned char)norm(s, a - 1)[0] < 0x80 || !org_word(s, a - 1))
         return 0;
     size_t j = a;
     while (j + 1 < s->n && gap_is(s, j, " ") && letter_case(s, j + 1) > 0 && !taken(s, j + 1)

@@ -81,6 +81,14 @@ bool rustem_eponym_title(const char *norm, size_t len);
  * министров"). */
 bool rustem_person_role(const char *norm, size_t len);
 
+/* The abbreviations of legal forms before a company's or an institution's
+ * name ("ООО", "ПАО", "ГКУ", "ТОО", "ОсОО"), normalized, each between
+ * spaces: no name of their own. */
+extern const char rustem_legal_forms[];
+
+/* Whether normalized word `norm` (`len` bytes) is one of rustem_legal_forms. */
+bool rustem_legal_form(const char *norm, size_t len);
+
 /* Whether normalized Russian word `norm` (`len` bytes) names a kind of
  * settlement in the singular ("города", "г", "селе", "кишлака", "станицей"),
  * as a settlement's name follows it. */

@@ -73,6 +73,11 @@ static void test_legal_forms(void **state)
     (void)state;
     EXPECT_ORG("ПАО «Росгвардия»", "Rosgvardia");
     EXPECT_ORG("АО НК «Росгвардия»", "Rosgvardia");
+    /* The region's own: a regional state institution, Tajikistan's
+     * holding, Kyrgyzstan's company in mixed case. */
+    EXPECT_ORG("ОГКУ «Росгвардия»", "Rosgvardia");
+    EXPECT_ORG("ОАХК «Росгвардия»", "Rosgvardia");
+    EXPECT_ORG("ОсОО «Росгвардия»", "Rosgvardia");
     EXPECT_ORG("Фонд «Росгвардия»", "");
 }
 

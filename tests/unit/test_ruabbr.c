@@ -38,6 +38,7 @@ static void test_acronyms(void **state)
     expect_orgs("Таджикистан и АБР обсудили", "АБР");
     /* Common nouns, legal forms, Roman numerals. */
     expect_orgs("рост ВВП и работа ГЭС, СМИ сообщили, ООО закрыто, в XXI веке", "");
+    expect_orgs("бывший замглавы ГКП осужден, а ОГКУ провело торги", "");
     /* Joined by a hyphen: a facility, a project, a compound. */
     expect_orgs("строительство ГЭС-1 и проекта CASA-1000, новый IT-парк", "");
     /* Among capitals, or with no lower-case Cyrillic word next to it. */
