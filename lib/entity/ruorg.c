@@ -69,6 +69,8 @@ static const struct body_src {
     { NULL, "Законодательная палата", true },
     { NULL, "Национальное собрание", true },
     { NULL, "Верховный суд", true },
+    { NULL, "Кассационный суд", true },
+    { NULL, "Антикоррупционный суд", true },
     { NULL, "Конституционный суд", true },
     { NULL, "Счетная палата", true },
     { NULL, "Администрация президента", true },
@@ -231,6 +233,7 @@ typedef struct body {
     char *abbr;   /* match form, or NULL */
     words full;
     bool bare;
+    bool head_last;   /* adjectives, then its head: "Национальная гвардия" */
 } body;
 
 typedef struct unit {
@@ -297,6 +300,9 @@ static void tab_make(void)
     for (size_t i = 0; i < sizeof body_src / sizeof *body_src; i++) {
         body *b = &tab.bodies[i];
         b->bare = body_src[i].bare;
+        size_t first = strcspn(body_src[i].full, " ");
+        b->head_last = body_src[i].full[first] == ' ' && !strchr(body_src[i].full + first + 1, ' ')
+                       && wordlist_ends(" ый ий ой ая ое ые ", body_src[i].full, first, 3);
         ok &= split(body_src[i].full, &b->full);
         if (body_src[i].abbr)
             ok &= (b->abbr = gaz_match_form(body_src[i].abbr, strlen(body_src[i].abbr))) != NULL;
@@ -1023,11 +1029,13 @@ static int read_body(const scan *s, size_t i, ruorg_hit *h, const body **which)
     /* Alone, unless its name may go on ("Министерство энергетики и
      * природных ресурсов"; "по" begins no listed body's words: "Кабинет
      * министров по поручению"); an abbreviation's never does ("МЧС и
-     * сельхозпредприятия"). */
+     * сельхозпредприятия"), nor after "и" a name that ends with its head
+     * ("Национальной гвардии и силы гражданской защиты"). */
     bool abbr = (*which)->abbr && h->n == 1 && !strcmp(s->forms[i], (*which)->abbr);
+    bool head_and = (*which)->head_last && j < s->n && !strcmp(s->forms[j], "i");
     if (!(*which)->bare
-        || (!abbr && j < s->n && is_joined(s, j - 1) && s->inner && (s->inner[j] & INNER_ON)
-            && strcmp(s->forms[j], tab.po)))
+        || (!abbr && !head_and && j < s->n && is_joined(s, j - 1) && s->inner
+            && (s->inner[j] & INNER_ON) && strcmp(s->forms[j], tab.po)))
         return 0;
     h->owner = j;
     return 1;

@@ -390,6 +390,11 @@ static void test_russian_bodies(void **state)
     EXPECT("Задержание провели сотрудники ЦПЭ России. МВД сверит данные.",
            "org:tspe*1 place:russia*1 org:ministerstv vnutrenn del russia*1");
     EXPECT("Министерство обороны сообщило.", "");
+    /* A name that ends with its head goes on with no "и"; a country's
+     * courts by their adjective. */
+    EXPECT("Заголовок\nЕРЕВАН, 5 мая. Помогли подразделения Национальной гвардии и силы "
+           "полиции. Дело передано в Антикоррупционный суд.",
+           "place:yerevan*1 org:natsionaln gvard armenia*1 org:antikorruptsionn sud armenia*1");
     /* An abbreviation alone, "республики" standing for its owner; an
      * abbreviation's name never goes on ("МЧС и"). */
     EXPECT("Заголовок\nЕРЕВАН, 5 мая. Глава МИД республики прибыл. МЧС и спасатели помогли.",
