@@ -110,10 +110,12 @@ int orgs_add_inner(const gazetteer *g, const char *text, const tok_array *t, cha
          * Dumai; and in one of its cases: "Казанский (Приволжский)
          * федеральный университет" names no Privolzhsk; an organization
          * inside is none after an adjective of the name: "Государственный
-         * Совет Республики Татарстан" names no Council of the Republic. */
+         * Совет Республики Татарстан" names no Council of the Republic (an
+         * acronym agrees with no adjective: "Пограничной службой КНБ"). */
         if (names_case(text, t->v[at].start, t->v[at].end) <= 0
             || (in[i].n == 1 && shape_other_declension(t, forms, &in[i]))
-            || (in[i].ent->type == ENT_ORG && at > outer->first && shape_adjective(t, at - 1)))
+            || (in[i].ent->type == ENT_ORG && at > outer->first && shape_adjective(t, at - 1)
+                && names_caps(text, t->v[at].start, t->v[at].end) < 2))
             continue;
         /* An organization and its owner ("ГКНБ Республики Таджикистан"):
          * the owner's own organization, when the gazetteer names it so

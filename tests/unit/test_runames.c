@@ -231,6 +231,8 @@ static void test_org_phrases(void **state)
     /* At a sentence's start only an adjective made from a name begins one. */
     expect("Ошский государственный университет открыл", NULL, NULL,
            "o:Ошский государственный университет");
+    expect("задержали военнослужащие Лидской пограничной группы", NULL, NULL,
+           "o:Лидской пограничной группы");
     expect("Новая партия создана.", NULL, NULL, "");
     /* Or a name that ends with its place. */
     expect("Арбитражный суд Москвы взыскал", "Москвы", NULL, "o:Арбитражный суд Москвы");
