@@ -327,6 +327,24 @@ static bool after_titled_given_name(const char *text, const tok_array *t, const 
     return names_title_before(text, nt, t->n, i - 1) || names_person_context(text, nt, t->n, i);
 }
 
+/* The words before token i are a titled person's given name and surname
+ * and "и" ("губернаторы Андрей Травников и | Владимир Мазур"). */
+static bool titled_pair_before(const char *text, const tok_array *t, const names_tok *nt,
+                               size_t i)
+{
+    if (i < 3 || strcmp(tok_array_norm(t, i - 1), "и"))
+        return false;
+    for (size_t k = i - 3; k < i; k++)
+        if (t->v[k + 1].start != t->v[k].end + 1 || text[t->v[k].end] != ' ')
+            return false;
+    for (size_t k = i - 3; k < i - 1; k++)
+        if (names_case(text, t->v[k].start, t->v[k].end) <= 0
+            || names_caps(text, t->v[k].start, t->v[k].end) >= 2
+            || script_word(tok_array_norm(t, k), t->v[k].len, NULL) != SCRIPT_CYRILLIC)
+            return false;
+    return names_title_before(text, nt, t->n, i - 3);
+}
+
 /* A one-word place in no case of its own after a person's title, before a
  * capitalized word no name took, is a given name before a surname
  * ("Губернатор Томской области Владимир Мазур", not the city Vladimir).
@@ -348,7 +366,7 @@ static bool given_name_after_title(const char *text, const tok_array *t, const n
         || rustem_settlement_kind(tok_array_norm(t, i - 1), t->v[i - 1].len)
         || wordlist_has(regions, tok_array_norm(t, i - 1), t->v[i - 1].len))
         return false;
-    return names_title_before(text, nt, t->n, i);
+    return names_title_before(text, nt, t->n, i) || titled_pair_before(text, t, nt, i);
 }
 
 /* A one-word person the gazetteer names by a given name ("Улугбек", Mirzo

@@ -596,8 +596,10 @@ static bool title_before(const scan *s, size_t a)
         if (plural_title(s, k))
             return false;   /* "Representatives of | Member States" */
         /* A known name between counts as no word: "председатель Жогорку
-         * Кенеша Кыргызстана | Нурланбек Тургунбек уулу". */
-        words += !(f & (W_ADJ | W_CONN)) && !is_acronym(s, k) && !is_taken(s, k);
+         * Кенеша Кыргызстана | Нурланбек Тургунбек уулу"; nor does "и", as
+         * "and" does not ("губернаторы Андрей Травников и | Иван Мазур"). */
+        words += !(f & (W_ADJ | W_CONN)) && !norm_is(s, k, "и") && !is_acronym(s, k)
+                 && !is_taken(s, k);
     }
     return false;
 }

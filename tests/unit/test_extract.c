@@ -327,6 +327,9 @@ static void test_russian_context(void **state)
     EXPECT("Глава администрации города Владимир Мазур отметил.",
            "org:administrats vladimir*1 place:vladimir*1");
     EXPECT("Приехал мэр Бишкека Жанарбек Мазур.", "place:bishkek*1 person:zhanarbek mazur*1");
+    /* Or after a titled person and "и". */
+    EXPECT("Подписали губернаторы Андрей Травников и Владимир Мазур.",
+           "person:andr travnikov*1 person:vladimir mazur*1");
     /* Regions by their adjective, one shared region word. */
     EXPECT("Учения в Брестской и Гродненской областях.", "place:brest region*1 place:grodno region*1");
     EXPECT("Дороги Ошской области.", "place:oshsk oblast*1");
