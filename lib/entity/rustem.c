@@ -244,11 +244,12 @@ bool rustem_person_role(const char *norm, size_t len)
 
 /* Russia's (ООО, ПАО, ФГУП, ГКУ of a state, ОГКУ of a region, МБУ of a
  * town), Kazakhstan's (ТОО, ГКП, КГП, РГП), Kyrgyzstan's (ОсОО),
- * Uzbekistan's (МЧЖ), Belarus's (ОДО, СООО, ИООО), Tajikistan's (ОАХК). */
+ * Uzbekistan's (МЧЖ), Belarus's (ОДО, СООО, ИООО), Tajikistan's (ОАХК);
+ * and kinds written the same way (ИА «Банкфакс», ФГ «Финам»). */
 const char rustem_legal_forms[] =
     " ооо оао зао пао ао нао тоо гуп муп руп чуп уп фгуп ано нко нк нак гк гпо нпо хк акб спк"
     " ппк гау гку мку фбу фгбу гбу мбу мау огку огбу огау гкп кгп ргп кгу осоо жшс мчж одо сооо"
-    " иооо оахк ";
+    " иооо оахк иа фг ";
 
 bool rustem_legal_form(const char *norm, size_t len)
 {

@@ -78,6 +78,7 @@ static void test_legal_forms(void **state)
     EXPECT_ORG("ОГКУ «Росгвардия»", "Rosgvardia");
     EXPECT_ORG("ОАХК «Росгвардия»", "Rosgvardia");
     EXPECT_ORG("ОсОО «Росгвардия»", "Rosgvardia");
+    EXPECT_ORG("ИА «Росгвардия»", "Rosgvardia");
     EXPECT_ORG("Фонд «Росгвардия»", "");
 }
 
