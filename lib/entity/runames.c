@@ -1084,11 +1084,12 @@ static const char lower_departments[] = " управлен департамен�
  * ("хокимият Юнусабадского района", "администрации Кировского района"),
  * which the gazetteer lacks, or a department by what it does and its
  * region or known place ("управления здравоохранения Павлодарской области",
- * "департамента образования Москвы"). Returns 1 when it pushed a hit, 0, or
+ * "департамента образования Москвы", "департамента по чрезвычайным
+ * ситуациям Акмолинской области"). Returns 1 when it pushed a hit, 0, or
  * -1 on no memory. */
 static int region_body(scan *s, size_t i)
 {
-    enum { MAX_DOES = 3 };
+    enum { MAX_DOES = 4 };
     enum owner kind;
     size_t owned, j = i + 1;
     if (taken(s, i) || letter_case(s, i) >= 0 || i + 2 >= s->n || !gap_is(s, i, " "))
@@ -1096,10 +1097,13 @@ static int region_body(scan *s, size_t i)
     bool department = listed(s, i, lower_departments);
     if (!department && !listed(s, i, lower_bodies))
         return 0;
-    while (department && j < s->n && j - i <= MAX_DOES && gap_is(s, j - 1, " ")
-           && lower_word(s, j) == j && genitive_tail(s, j))
+    /* What it does: genitives, or "по" and the words of its case. */
+    bool po = department && !strcmp(norm(s, j), "по") && gap_is(s, j, " ");
+    j += po;
+    while (department && j < s->n && j - i <= (size_t)MAX_DOES + po && gap_is(s, j - 1, " ")
+           && lower_word(s, j) == j && (po ? strcmp(norm(s, j), "и") : genitive_tail(s, j)))
         j++;
-    if ((department && j == i + 1) || (owned = owner_end(s, j, &kind)) == j
+    if ((department && j == i + 1 + po) || (owned = owner_end(s, j, &kind)) == j
         || !(kind == OWN_REGION || (department && kind == OWN_PLACE)))
         return 0;
     return push_owned(s, i, j, j, owned, kind);
