@@ -60,8 +60,8 @@ static const char org_heads[] =
     " отряд школ епарх семинария семинарии семинарию семинарией церкв церков митропол патриархат"
     " муфтият синод ансамбл оркестр"
     " капелл редакц телерадиокомпан кооператив заповедник зоопарк таможн федерац обществ хор ассоциац"
-    " бюро войск факультет филиал отделен дирекц секретариат ведомств маслихат кенеш кенгаш хурал групп"
-    " курултай хокимият хукумат акимат джамоат ";
+    " бюро войск факультет филиал отделен дирекц секретариат ведомств маслихат кенеш кенгаш хурал"
+    " курултай хокимият хукумат акимат джамоат групп ";
 
 /* Heads that, capitalized, name a state ("Российская Федерация"). */
 static const char state_words[] = " федерац ";
@@ -124,21 +124,18 @@ static int letter_case(const scan *s, size_t i)
 }
 
 /* Token i, or its name stem, is listed in `list`. */
-static bool listed(const scan *s, size_t i, const char *list);
+static bool listed(const scan *s, size_t i, const char *list)
+{
+    size_t len = strlen(norm(s, i));
+    return wordlist_has(list, norm(s, i), len)
+           || wordlist_has(list, norm(s, i), rustem_name(norm(s, i), len));
+}
 
 /* Token i is a word before an organization's name in guillemets: one of
  * org_words or a legal form. */
 static bool org_word(const scan *s, size_t i)
 {
     return listed(s, i, org_words) || rustem_legal_form(norm(s, i), strlen(norm(s, i)));
-}
-
-/* Token i, or its name stem, is listed in `list`. */
-static bool listed(const scan *s, size_t i, const char *list)
-{
-    size_t len = strlen(norm(s, i));
-    return wordlist_has(list, norm(s, i), len)
-           || wordlist_has(list, norm(s, i), rustem_name(norm(s, i), len));
 }
 
 /* The bytes between tokens i and i+1 are exactly `sep`. */

@@ -100,31 +100,36 @@ static const char *const lower_src[] = { "правительство", "адми
                                          "хокимият", "хукумат", "прокуратура", "парламент" };
 
 /* Heads of a name read up to its owner: "Агентство по статистике при
- * Президенте Республики Таджикистан", "Союз журналистов России". `state`:
- * a state body's, which written without its owner is the document's
- * country's: a ministry by what it is of ("в Министерстве труда и
- * социальной защиты населения"), the others by what they do, after "по"
- * ("Агентство по противодействию коррупции"; "Комитет" and "Совет" are
- * also a parliament's, "Департамент" a region's). */
+ * Президенте Республики Таджикистан", "Союз журналистов России". A state
+ * body's, written without its owner, is the document's country's: a
+ * ministry's by what it is of ("в Министерстве труда и социальной защиты
+ * населения"), an agency's by what it does, after "по" ("Агентство по
+ * противодействию коррупции"); not "Комитет" and "Совет", also a
+ * parliament's, nor "Департамент", also a region's. */
+enum open_kind { OPEN_NAME, OPEN_MINISTRY, OPEN_AGENCY };
 static const struct open_src {
     const char *head;
-    bool state;
+    enum open_kind kind;
 } open_src[] = {
-    { "Министерство", true }, { "Агентство", true }, { "Комитет", false },
-    { "Государственный комитет", true }, { "Служба", true }, { "Департамент", false },
-    { "Инспекция", true }, { "Совет", false }, { "Союз", false }, { "Федерация", false },
-    { "Ассоциация", false }, { "Академия", false }, { "Управление", false },
-    { "Коллегия", false }, { "Секретариат", false }, { "Комиссия", true },
-    { "Государственная комиссия", true }, { "Правление", false }, { "Президиум", false },
-    { "Наблюдательный совет", false },
+    { "Министерство", OPEN_MINISTRY }, { "Агентство", OPEN_AGENCY }, { "Комитет", OPEN_NAME },
+    { "Государственный комитет", OPEN_AGENCY }, { "Служба", OPEN_AGENCY },
+    { "Департамент", OPEN_NAME }, { "Инспекция", OPEN_AGENCY }, { "Совет", OPEN_NAME },
+    { "Союз", OPEN_NAME }, { "Федерация", OPEN_NAME }, { "Ассоциация", OPEN_NAME },
+    { "Академия", OPEN_NAME }, { "Управление", OPEN_NAME }, { "Коллегия", OPEN_NAME },
+    { "Секретариат", OPEN_NAME }, { "Комиссия", OPEN_AGENCY },
+    { "Государственная комиссия", OPEN_AGENCY }, { "Правление", OPEN_NAME },
+    { "Президиум", OPEN_NAME }, { "Наблюдательный совет", OPEN_NAME },
     /* The region's state services, often "при" a ministry: "Государственная
      * налоговая служба при Министерстве финансов Кыргызской Республики". */
-    { "Государственная служба", true }, { "Государственное агентство", true },
-    { "Государственная инспекция", true }, { "Государственная налоговая служба", true },
-    { "Государственная таможенная служба", true }, { "Государственная миграционная служба", true },
-    { "Государственная пограничная служба", true }, { "Налоговая служба", true },
-    { "Таможенная служба", true }, { "Миграционная служба", true },
-    { "Пограничная служба", true }, { "Налоговый комитет", true }, { "Таможенный комитет", true },
+    { "Государственная служба", OPEN_AGENCY }, { "Государственное агентство", OPEN_AGENCY },
+    { "Государственная инспекция", OPEN_AGENCY },
+    { "Государственная налоговая служба", OPEN_AGENCY },
+    { "Государственная таможенная служба", OPEN_AGENCY },
+    { "Государственная миграционная служба", OPEN_AGENCY },
+    { "Государственная пограничная служба", OPEN_AGENCY }, { "Налоговая служба", OPEN_AGENCY },
+    { "Таможенная служба", OPEN_AGENCY }, { "Миграционная служба", OPEN_AGENCY },
+    { "Пограничная служба", OPEN_AGENCY }, { "Налоговый комитет", OPEN_AGENCY },
+    { "Таможенный комитет", OPEN_AGENCY },
 };
 
 /* Heads of a country's (or an organization's) mission, said with where it
@@ -233,7 +238,7 @@ typedef struct body {
     char *abbr;   /* match form, or NULL */
     words full;
     bool bare;
-    bool head_last;   /* adjectives, then its head: "Национальная гвардия" */
+    bool head_last;   /* an adjective, then its head: "Национальная гвардия" */
 } body;
 
 typedef struct unit {
@@ -926,9 +931,10 @@ static int read_body(const scan *s, size_t i, ruorg_hit *h, const body **which)
         if (!words_at(s, i, &tab.open[o]))
             continue;
         size_t j = i + tab.open[o].n;
-        bool ministry = !strcmp(open_src[o].head, "Министерство");
-        bool alone = s->text && open_src[o].state
-                     && (ministry || (j < s->n && is_joined(s, j - 1) && !strcmp(s->forms[j], tab.po)));
+        bool ministry = open_src[o].kind == OPEN_MINISTRY;
+        bool alone = s->text
+                     && (ministry || (open_src[o].kind == OPEN_AGENCY && j < s->n
+                                      && is_joined(s, j - 1) && !strcmp(s->forms[j], tab.po)));
         for (size_t inner = 0; j < s->n && inner <= MAX_INNER
                                && (is_joined(s, j - 1) || (inner && list_comma(s, j)));
              inner++) {
@@ -1306,7 +1312,8 @@ long ruorg_find(const gazetteer *g, const char *text, const names_tok *toks,
          * наркотиками", "по борьбе с коррупцией", "по контролю и борьбе
          * с коррупцией". */
         if (c < 0 && i >= 2 && rustem_po_link(toks[i].norm, i + 1 < n ? toks[i + 1].norm : NULL)
-            && toks[i - 2].norm && (!strcmp(toks[i - 2].norm, "по") || !strcmp(toks[i - 2].norm, "и"))
+            && toks[i - 2].norm
+            && (!strcmp(toks[i - 2].norm, "по") || !strcmp(toks[i - 2].norm, "и"))
             && flags[2 * n + i - 1])
             flags[2 * n + i] = INNER | INNER_ON;
     }
