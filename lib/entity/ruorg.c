@@ -100,22 +100,25 @@ static const char *const lower_src[] = { "правительство", "адми
                                          "хокимият", "хукумат", "прокуратура", "парламент" };
 
 /* Heads of a name read up to its owner: "Агентство по статистике при
- * Президенте Республики Таджикистан", "Союз журналистов России". A state
- * body's, written without its owner, is the document's country's: a
- * ministry's by what it is of ("в Министерстве труда и социальной защиты
- * населения"), an agency's by what it does, after "по" ("Агентство по
- * противодействию коррупции"); not "Комитет" and "Совет", also a
- * parliament's, nor "Департамент", also a region's. */
-enum open_kind { OPEN_NAME, OPEN_MINISTRY, OPEN_AGENCY };
+ * Президенте Республики Таджикистан", "Союз журналистов России". By kind:
+ * - a body's says what it does after its owner too ("Комитет Госдумы | по
+ *   обороне"), where a name's does not ("Академия наук Республики
+ *   Татарстан | по изучению истории");
+ * - a state body's, written without its owner, is the document's
+ *   country's: a ministry's by what it is of ("в Министерстве труда и
+ *   социальной защиты населения"), an agency's by what it does, after "по"
+ *   ("Агентство по противодействию коррупции"); not a committee's or a
+ *   council's, also a parliament's, nor a department's, also a region's. */
+enum open_kind { OPEN_NAME, OPEN_BODY, OPEN_AGENCY, OPEN_MINISTRY };
 static const struct open_src {
     const char *head;
     enum open_kind kind;
 } open_src[] = {
-    { "Министерство", OPEN_MINISTRY }, { "Агентство", OPEN_AGENCY }, { "Комитет", OPEN_NAME },
+    { "Министерство", OPEN_MINISTRY }, { "Агентство", OPEN_AGENCY }, { "Комитет", OPEN_BODY },
     { "Государственный комитет", OPEN_AGENCY }, { "Служба", OPEN_AGENCY },
-    { "Департамент", OPEN_NAME }, { "Инспекция", OPEN_AGENCY }, { "Совет", OPEN_NAME },
+    { "Департамент", OPEN_BODY }, { "Инспекция", OPEN_AGENCY }, { "Совет", OPEN_BODY },
     { "Союз", OPEN_NAME }, { "Федерация", OPEN_NAME }, { "Ассоциация", OPEN_NAME },
-    { "Академия", OPEN_NAME }, { "Управление", OPEN_NAME }, { "Коллегия", OPEN_NAME },
+    { "Академия", OPEN_NAME }, { "Управление", OPEN_BODY }, { "Коллегия", OPEN_NAME },
     { "Секретариат", OPEN_NAME }, { "Комиссия", OPEN_AGENCY },
     { "Государственная комиссия", OPEN_AGENCY }, { "Правление", OPEN_NAME },
     { "Президиум", OPEN_NAME }, { "Наблюдательный совет", OPEN_NAME },
@@ -949,7 +952,7 @@ static int read_body(const scan *s, size_t i, ruorg_hit *h, const body **which)
                 /* What it does after its owner, which then needs no words
                  * of its own before it ("Агентство США | по торговле и
                  * развитию"). */
-                size_t end = po_after_owner(s, j + on);
+                size_t end = open_src[o].kind != OPEN_NAME ? po_after_owner(s, j + on) : j + on;
                 if (inner || of->type == ENT_ORG || end > j + on) {
                     *h = (ruorg_hit){ i, end - i, pri_or(s, i, j), of,
                                       key_doing(s, NULL, i, j, j + on, end, of), NULL, NULL };

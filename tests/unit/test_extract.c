@@ -434,6 +434,9 @@ static void test_russian_bodies(void **state)
            "org:komitet state duma*1 org:state duma*1 place:kazakhstan*1");
     EXPECT("Грант выделило Агентство Казахстана по торговле и развитию в мае.",
            "org:agentstv po torgovl i razvit kazakhstan*1 place:kazakhstan*1");
+    /* Not after an academy's or a union's owner: a project's aim. */
+    EXPECT("Проект Академии наук Казахстана по изучению истории начат.",
+           "org:akadem nauk kazakhstan*1 place:kazakhstan*1");
     EXPECT("Закон одобрил Комитет Государственной думы по обороне совместно с экспертами.",
            "org:komitet po oboron state duma*1 org:state duma*1");
     EXPECT("Закон одобрило Министерство строительства и жилищно-коммунального хозяйства "
