@@ -111,6 +111,12 @@ bool mention_join_forms(char **forms, size_t a, size_t b, char *key, size_t cap)
     return true;
 }
 
+bool mention_key_ends_with(const char *key, const char *end)
+{
+    size_t kl = strlen(key), el = strlen(end);
+    return kl > el && key[kl - el - 1] == ' ' && !strcmp(key + kl - el, end);
+}
+
 int mention_add_detected(mentions *ms, const char *text, const tok_array *t, char **forms,
                          size_t first, size_t n, size_t head, ent_type type, mention **out)
 {

@@ -51,4 +51,8 @@ int mention_add_detected(mentions *ms, const char *text, const tok_array *t, cha
  * a name's key; false when it does not fit. */
 bool mention_join_forms(char **forms, size_t a, size_t b, char *key, size_t cap);
 
+/* Key `key` ends with the whole words of key `end` ("khokimiyat tashkent
+ * region" with "tashkent region"). */
+bool mention_key_ends_with(const char *key, const char *end);
+
 #endif

@@ -149,13 +149,6 @@ static bool corporate_word(const char *form)
     return wordlist_has_word(words, form);
 }
 
-/* Key `key` ends with the whole words of key `end`. */
-static bool ends_with_key(const char *key, const char *end)
-{
-    size_t kl = strlen(key), el = strlen(end);
-    return kl > el && key[kl - el - 1] == ' ' && !strcmp(key + kl - el, end);
-}
-
 /* Token i, the first of a body's name, is in the nominative as its ending
  * shows ("Комиссия", "Агентство", "Комитет"): the subject of a sentence
  * after another's name ("направила в прокуратуру | Комиссия по ..."), no
@@ -190,7 +183,7 @@ int orgs_link_units(const char *text, const tok_array *t, char **forms, mentions
         for (size_t q = 0; q < n && e && e < t->n; q++) {
             const char *bk = ms->v[body].key, *ok = ms->v[q].key;
             if (ms->v[q].first == e && t->v[e].start == t->v[e - 1].end + 1 && text[t->v[e - 1].end] == ' '
-                && ends_with_key(bk, ok)) {
+                && mention_key_ends_with(bk, ok)) {
                 e += ms->v[q].n;
                 break;
             }
@@ -199,7 +192,7 @@ int orgs_link_units(const char *text, const tok_array *t, char **forms, mentions
             whole |= ms->v[q].first == a && ms->v[q].first + ms->v[q].n == e;
         /* A unit keyed with the body already has it for its owner ("Совет
          * министров обороны | ОДКБ"). */
-        if (!e || whole || ends_with_key(ms->v[k].key, ms->v[body].key))
+        if (!e || whole || mention_key_ends_with(ms->v[k].key, ms->v[body].key))
             continue;
         mention *m;
         if (mention_add_detected(ms, text, t, forms, a, e - a, (size_t)-1, ENT_ORG, &m) < 0)

@@ -136,6 +136,14 @@ static int shared_body(const gazetteer *g, const char *text, const tok_array *t,
                        mention m, mentions *ms)
 {
     size_t end = m.first + m.n, o = owner_ending(ms, m.first, end);
+    /* Or, a body named by one word, its owner is a place's mention of its
+     * own right after it, the end of its key ("хокимияты | Ташкентской
+     * области"). */
+    const mention *own = o == (size_t)-1 && m.n == 1 ? place_at(ms, end, (size_t)-1) : NULL;
+    if (own && mention_key_ends_with(m.key, own->key)) {
+        o = end;
+        end = own->first + own->n;
+    }
     if (o == (size_t)-1 || !shape_genitive(t, end - 1))
         return 0;
     size_t at = end;
@@ -247,7 +255,7 @@ int rulists_add(const gazetteer *g, const char *text, const tok_array *t, char *
         return 0;
     size_t n = ms->n;
     for (size_t i = 0; i < n; i++)
-        if (ms->v[i].type == ENT_ORG && ms->v[i].n >= 2
+        if (ms->v[i].type == ENT_ORG
             && shared_body(g, text, t, forms, ms->v[i], ms) < 0)
             return -1;
     for (size_t h = 0; h + 2 < t->n; h++)

@@ -902,6 +902,17 @@ static int read_mission(const scan *s, size_t i, ruorg_hit *h)
     return key ? 1 : -1;
 }
 
+/* A lower-case adjective right before token i says what kind of body it
+ * is, not whose ("железнодорожных администраций Казахстана"). */
+static bool kind_before(const scan *s, size_t i)
+{
+    static const char ends[] = " ых их ого его ому ему ую ая ое ые ие ый ий ";
+    if (!s->text || i == 0 || !is_joined(s, i - 1) || is_cap(s, i - 1))
+        return false;
+    const char *w = s->toks[i - 1].norm;
+    return wordlist_ends(ends, w, strlen(w), 3);
+}
+
 static int read_body(const scan *s, size_t i, ruorg_hit *h, const body **which)
 {
     const gaz_entity *of;
@@ -926,7 +937,7 @@ static int read_body(const scan *s, size_t i, ruorg_hit *h, const body **which)
     if (unit)
         return unit;
     bool lower = !is_cap(s, i);
-    if (lower && !lower_body(s->forms[i]))
+    if (lower && (!lower_body(s->forms[i]) || kind_before(s, i)))
         return 0;
     /* An open head with the lower-case words of its name, up to its owner. */
     size_t own_end = 0, own_n = 0;   /* a state body's name without its owner */

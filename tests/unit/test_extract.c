@@ -359,6 +359,13 @@ static void test_russian_bodies(void **state)
            "org:ministerstv yustits armenia*1");
     EXPECT("МИД России и Казахстан договорились.",
            "org:russian ministry of foreign affairs*1 place:russia*1 place:kazakhstan*1");
+    /* A body in lower case, its owner a place of its own; not a kind of
+     * body ("железнодорожных администраций"). */
+    EXPECT("Проект поддержали хокимияты Ташкентской области и Казахстана.",
+           "org:khokimiyat tashkentsk oblast*1 place:tashkentsk oblast*1 place:kazakhstan*1 "
+           "org:khokimiyat kazakhstan*1");
+    EXPECT("Руководители железнодорожных администраций России и Казахстана встретились.",
+           "place:russia*1 place:kazakhstan*1");
     EXPECT("Сотрудники министерства экономики и финансов Казахстана приехали.",
            "place:kazakhstan*1");
     EXPECT("Глава МИД Казахстана прибыл.",
