@@ -629,7 +629,15 @@ static names_type guess(const scan *s, size_t a, size_t j)
         return NAMES_ORG;
     if (title_before(s, a) || (j < s->n && !breaks(s, j - 1) && (flags(s, j) & W_VERB)))
         return NAMES_PERSON;
-    return place_before(s, a) ? NAMES_PLACE : NAMES_OTHER;
+    if (!place_before(s, a))
+        return NAMES_OTHER;
+    /* A given name and a surname after a place's word ending a phrase
+     * ("в Сергелийском районе столицы | Бахтиёр Рахимов приговорен"). */
+    const char *given = norm(s, a), *last = j == a + 2 ? norm(s, a + 1) : "";
+    return cyrillic(s, a) && rustem_surname_shaped(last, strlen(last))
+                   && rustem_name(given, strlen(given)) == strlen(given)
+               ? NAMES_PERSON
+               : NAMES_PLACE;
 }
 
 /* A name of more than MAX_LEN tokens from a: an institution is cut before its

@@ -9,6 +9,7 @@
 #include "entity/names.h"
 #include "entity/restated.h"
 #include "entity/ruorg.h"
+#include "entity/rustem.h"
 #include "entity/shape.h"
 #include "entity/wordlist.h"
 
@@ -248,6 +249,59 @@ static int plural_bodies(const gazetteer *g, const char *text, const tok_array *
     return 0;
 }
 
+/* A lower-case adjective right before token h says what kind of body it
+ * is, not whose ("железнодорожных администраций Казахстана"). */
+static bool kind_before(const char *text, const tok_array *t, size_t h)
+{
+    return h > 0 && gap_is(text, t, h - 1, " ") && lower(text, t, h - 1)
+           && rustem_adjective_only(tok_array_norm(t, h - 1), t->v[h - 1].len);
+}
+
+/* A head at token h before a list of places that share their region's
+ * word, one body each: "Правительства Омской и Новосибирской областей",
+ * "хокимияты Ташкентской и Самаркандской областей" (each place a mention
+ * of its own, the owner by its key). Returns 0, or -1 on no memory. */
+static int head_over_regions(const gazetteer *g, const char *text, const tok_array *t,
+                             char **forms, size_t h, mentions *ms)
+{
+    const mention *item[MAX_ITEMS];
+    size_t n = 0, at = h + 1;
+    if (!gap_is(text, t, h, " ") || kind_before(text, t, h))
+        return 0;
+    /* A body of the gazetteer there is one of shared_body's. */
+    for (size_t i = 0; i < ms->n; i++)
+        if (ms->v[i].type == ENT_ORG && ms->v[i].first == h)
+            return 0;
+    /* Items after commas, the last after "и". */
+    for (bool after_and = false; n < MAX_ITEMS;) {
+        const mention *p = place_at(ms, at, (size_t)-1);
+        if (!p)
+            return 0;
+        item[n++] = p;
+        size_t e = p->first + p->n;
+        if (after_and)
+            break;
+        if (and_at(text, t, e))
+            after_and = true, at = e + 1;
+        else if (gap_is(text, t, e - 1, ", "))
+            at = e;
+        else
+            return 0;
+    }
+    if (n < 2)
+        return 0;
+    for (size_t k = 0; k < n; k++) {
+        words form = { .len = 0 }, name = { .len = 0 };
+        put_forms(&form, forms, h, h + 1);
+        put(&form, item[k]->key, strlen(item[k]->key));
+        put_text(&name, text, t, h, h + 1);
+        put_text(&name, text, t, item[k]->first, item[k]->first + item[k]->n);
+        if (add_body(g, &form, &name, item[k]->first, item[k]->n, ms) < 0)
+            return -1;
+    }
+    return 0;
+}
+
 int rulists_add(const gazetteer *g, const char *text, const tok_array *t, char **forms,
                 const gaz_entity *country, mentions *ms)
 {
@@ -259,7 +313,8 @@ int rulists_add(const gazetteer *g, const char *text, const tok_array *t, char *
             && shared_body(g, text, t, forms, ms->v[i], ms) < 0)
             return -1;
     for (size_t h = 0; h + 2 < t->n; h++)
-        if (plural_ministries(text, t, h) && plural_bodies(g, text, t, forms, country, h, ms) < 0)
+        if ((plural_ministries(text, t, h) && plural_bodies(g, text, t, forms, country, h, ms) < 0)
+            || head_over_regions(g, text, t, forms, h, ms) < 0)
             return -1;
     return 0;
 }

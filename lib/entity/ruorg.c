@@ -436,6 +436,15 @@ static bool words_at(const scan *s, size_t i, const words *w)
  * an organization of the same name. */
 static bool lower_body(const char *f);
 
+/* Normalized word `w` is an adjective made from a place's name, in the
+ * feminine or neuter a region's word takes ("Омской", "Кемеровское"). */
+static bool region_adjective(const char *w)
+{
+    static const char ends[] = " ской ского скому ским ском скую ская ское цкой цкого цкому цким"
+                               " цком цкую цкая цкое ";
+    return wordlist_ends(ends, w, strlen(w), 2);
+}
+
 static size_t owner_at(const scan *s, size_t i, const gaz_entity **e)
 {
     /* A government in lower case may own a body: "при правительстве
@@ -451,12 +460,16 @@ static size_t owner_at(const scan *s, size_t i, const gaz_entity **e)
     *e = NULL;
     for (long j = 0; j < k && v[j].first == 0; j++) {
         ent_type t = v[j].ent->type;
-        /* A word no case of the name's: "Александру" of no Alexandria. */
+        /* A word no case of the name's: "Александру" of no Alexandria; nor
+         * a region's adjective, its region word after a list ("Правительства
+         * Омской | и Новосибирской областей" names no Omsk). */
         if (v[j].n == 1 && s->toks
-            && shape_word_other_declension(v[j].ent, s->forms[i], s->toks[i].norm,
-                                           strlen(s->toks[i].norm)))
+            && (shape_word_other_declension(v[j].ent, s->forms[i], s->toks[i].norm,
+                                            strlen(s->toks[i].norm))
+                || region_adjective(s->toks[i].norm)))
             continue;
-        if ((t == ENT_PLACE && (!*e || (*e)->type != ENT_PLACE)) || (t == ENT_ORG && !*e)) {
+        if ((t == ENT_PLACE && (!*e || (*e)->type != ENT_PLACE || v[j].n > len))
+            || (t == ENT_ORG && !*e)) {
             *e = v[j].ent;
             len = v[j].n;
         }
@@ -906,11 +919,10 @@ static int read_mission(const scan *s, size_t i, ruorg_hit *h)
  * is, not whose ("железнодорожных администраций Казахстана"). */
 static bool kind_before(const scan *s, size_t i)
 {
-    static const char ends[] = " ых их ого его ому ему ую ая ое ые ие ый ий ";
     if (!s->text || i == 0 || !is_joined(s, i - 1) || is_cap(s, i - 1))
         return false;
     const char *w = s->toks[i - 1].norm;
-    return wordlist_ends(ends, w, strlen(w), 3);
+    return rustem_adjective_only(w, strlen(w));
 }
 
 static int read_body(const scan *s, size_t i, ruorg_hit *h, const body **which)

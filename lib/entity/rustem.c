@@ -242,6 +242,12 @@ bool rustem_person_role(const char *norm, size_t len)
     return false;
 }
 
+bool rustem_adjective_only(const char *norm, size_t len)
+{
+    static const char ends[] = " ых их ого его ому ему ую ая ое ые ие ый ий ";
+    return wordlist_ends(ends, norm, len, 3);
+}
+
 /* Russia's (ООО, ПАО, ФГУП, ГКУ of a state, ОГКУ of a region, МБУ of a
  * town), Kazakhstan's (ТОО, ГКП, КГП, РГП), Kyrgyzstan's (ОсОО),
  * Uzbekistan's (МЧЖ), Belarus's (ОДО, СООО, ИООО), Tajikistan's (ОАХК);

@@ -81,6 +81,11 @@ bool rustem_eponym_title(const char *norm, size_t len);
  * министров"). */
 bool rustem_person_role(const char *norm, size_t len);
 
+/* Whether normalized Russian word `norm` (`len` bytes) ends as only an
+ * adjective does ("железнодорожных", "местная"; not "-ой", "-ей", "-ым",
+ * "-им", "-ом", which nouns' cases share: "главой", "данным"). */
+bool rustem_adjective_only(const char *norm, size_t len);
+
 /* The abbreviations of legal forms before a company's or an institution's
  * name ("ООО", "ПАО", "ГКУ", "ТОО", "ОсОО"), normalized, each between
  * spaces: no name of their own. */

@@ -327,6 +327,9 @@ static void test_russian_context(void **state)
     EXPECT("Глава администрации города Владимир Мазур отметил.",
            "org:administrats vladimir*1 place:vladimir*1");
     EXPECT("Приехал мэр Бишкека Жанарбек Мазур.", "place:bishkek*1 person:zhanarbek mazur*1");
+    /* A given name and a surname after a place's word are a person. */
+    EXPECT("Бывший управляющий филиалом в районе столицы Бахтиёр Рахимов осужден.",
+           "person:bakhtier rakhimov*1");
     /* Or after a titled person and "и". */
     EXPECT("Подписали губернаторы Андрей Травников и Владимир Мазур.",
            "person:andr travnikov*1 person:vladimir mazur*1");
@@ -366,6 +369,10 @@ static void test_russian_bodies(void **state)
            "org:khokimiyat kazakhstan*1");
     EXPECT("Руководители железнодорожных администраций России и Казахстана встретились.",
            "place:russia*1 place:kazakhstan*1");
+    /* One head over regions that share their region word. */
+    EXPECT("Правительства Брестской и Гродненской областей подписали соглашение.",
+           "place:brest region*1 org:pravitelstv brest region*1 place:grodno region*1 "
+           "org:pravitelstv grodno region*1");
     EXPECT("Сотрудники министерства экономики и финансов Казахстана приехали.",
            "place:kazakhstan*1");
     EXPECT("Глава МИД Казахстана прибыл.",
