@@ -558,8 +558,13 @@ static int rejected(const char *text, const tok_array *t, const names_tok *nt,
             || (g->n == 1 && given_name_after_title(text, t, nt, taken, g->first))))
         return 1;
     /* A person the gazetteer names by one word that is another's given name
-     * before a surname: "Улугбек Матякубов" is no Mirzo Ulugbek. */
-    if (g->ent->type == ENT_PERSON && g->n == 1 && surname_after(text, t, taken, g->first))
+     * before a surname: "Улугбек Матякубов" is no Mirzo Ulugbek; or that a
+     * town bears after its kind: "в городе Курчатове" is no Igor
+     * Kurchatov. */
+    if (g->ent->type == ENT_PERSON && g->n == 1
+        && (surname_after(text, t, taken, g->first)
+            || (g->first > 0
+                && rustem_settlement_kind(tok_array_norm(t, g->first - 1), t->v[g->first - 1].len))))
         return 1;
     bool latin = script_word(tok_array_norm(t, g->first), t->v[g->first].len, NULL) == SCRIPT_LATIN;
     if (!latin && g->ent->type != ENT_PERSON)
