@@ -413,6 +413,8 @@ static void test_russian_bodies(void **state)
     EXPECT("Задержание провели сотрудники ЦПЭ России. МВД сверит данные.",
            "org:tspe*1 place:russia*1 org:ministerstv vnutrenn del russia*1");
     EXPECT("Министерство обороны сообщило.", "");
+    EXPECT("Заголовок\nЕРЕВАН, 5 мая. Звонили от имени Социального фонда.",
+           "place:yerevan*1 org:sotsialn fond armenia*1");
     /* A name that ends with its head goes on with no "и"; a country's
      * courts by their adjective. */
     EXPECT("Заголовок\nЕРЕВАН, 5 мая. Помогли подразделения Национальной гвардии и силы "
