@@ -48,6 +48,13 @@ static const char org_words[] =
     " страховщик автоконцерн госкомпан госбанк телекомпан кинокомпан медиахолдинг университет"
     " институт центр муз школ колледж кинотеатр организац союз ансамбл профсоюз заповедник ";
 
+/* Verbs of telling before the outlet told or telling, in guillemets:
+ * "сообщили «Фонтанке»", "передает «Интерфакс»". */
+static const char told_words[] =
+    " сообщил сообщила сообщили сообщило рассказал рассказала рассказали заявил заявила заявили"
+    " сказал сказала сказали пояснил пояснила пояснили сообщает сообщают передает передают пишет"
+    " пишут ";
+
 /* Nouns that end an organization's name after its adjectives: "Евразийский
  * банк развития", "Ошский государственный университет", "Народная партия
  * Казахстана". */
@@ -386,7 +393,7 @@ static int quoted(scan *s, size_t a)
     if (j == (size_t)-1)
         return 0;
     names_type type = NAMES_OTHER;
-    if (quote_after_space(s, a) && org_word(s, a - 1))
+    if (quote_after_space(s, a) && (org_word(s, a - 1) || listed(s, a - 1, told_words)))
         type = NAMES_ORG;
     else if (org_list_item(s, a))
         type = NAMES_ORG;

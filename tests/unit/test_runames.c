@@ -171,6 +171,7 @@ static void test_guillemets(void **state)
     expect("Футбольный клуб «Астана» победил", "Астана", NULL, "o:Астана");
     expect("госкорпорации «Росатом» сообщили", NULL, NULL, "o:Росатом");
     expect("в парке «Сокольники» прошел", NULL, NULL, "l:Сокольники");
+    expect("об этом сообщили «Фонтанке» в театре", NULL, NULL, "o:Фонтанке");
     expect("«Кайрат» проиграл и «Ордабасы» тоже", NULL, NULL, "n:Кайрат|n:Ордабасы");
     /* Unclosed; at the text's very end. */
     expect("клуб «Астана победил", NULL, NULL, "");
