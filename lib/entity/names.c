@@ -102,7 +102,8 @@ static const struct { unsigned fl; const char *words; } classes[] = {
       " над под тем утром вечером днем ночью вместо несмотря благодаря всего зато кстати"
       " итак например наконец сначала потом впервые вновь снова всех " },
     { W_CONN, " and for of the " },
-    { W_PART, " al bin da de del der du el ibn ul van von аль ас аш ад ат ар ан аз эль эд эш ибн бен бинт фон ван " },
+    { W_PART, " al bin da de del der du el ibn ul van von аль ас аш ад ат ар ан аз эль эд эш ибн"
+      " бен бинт фон ван " },
     { W_TITLE, " admiral ambassador ayatollah capt captain chairman chairwoman chancellor col"
       " colonel commander commissioner consul coordinator deputy director dr editor emir envoy"
       " founder gen general gov governor head king leader lieutenant lt maj major marshal mayor"
