@@ -253,6 +253,18 @@ static bool one_word_name(const gaz_entity *e, const char *form, bool cyrillic)
     return found;
 }
 
+/* Entity e has a name written exactly as the `len` bytes at `w` ("БелТА"
+ * beside "БЕЛТА"). */
+static bool written_so(const gaz_entity *e, const char *w, size_t len)
+{
+    for (size_t k = 0; k <= e->naliases; k++) {
+        const char *a = k < e->naliases ? e->aliases[k] : e->name;
+        if (strlen(a) == len && !memcmp(a, w, len))
+            return true;
+    }
+    return false;
+}
+
 /* Entity e has a one-word Cyrillic name of match form `form` (an acronym
  * in capitals meets the names written in its script only: "УК" is not the
  * United Kingdom's "UK"). */
@@ -528,13 +540,15 @@ static int rejected(const char *text, const tok_array *t, const names_tok *nt,
         return 1;
     /* A name the gazetteer writes in capitals ("РАН", "МИД") is met by a
      * word that starts with two capitals ("РАН", "МИДа"), never by one that
-     * only shares its letters ("Ранее", or "Ran" in English); a Latin word
-     * still meets a Latin name so written ("Nato" for NATO). */
+     * only shares its letters ("Ранее", or "Ran" in English), unless the
+     * gazetteer also writes it so; a Latin word still meets a Latin name
+     * so written ("Nato" for NATO). */
     unsigned char lead = (unsigned char)text[from];
     size_t first = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
     bool cyr = script_word(tok_array_norm(t, g->first), t->v[g->first].len, NULL) == SCRIPT_CYRILLIC;
     if (g->caps && (to - from <= first || names_case(text, from + first, to) <= 0)
-        && (cyr || !one_word_name(g->ent, forms[g->first], false)))
+        && (cyr || !one_word_name(g->ent, forms[g->first], false))
+        && !written_so(g->ent, text + from, to - from))
         return 1;
     /* "France 24", "Channel 4": the name of a channel or product, which
      * one-word names (single.h) read whole; in a sports story a town's

@@ -112,6 +112,7 @@ static const char gaz_text[] =
     "person\tSergei Korolev\tСергей Королёв\n"
     "place\tKorolev\tКоролёв\tRussia\n"
     "org\tRussian Academy of Sciences\tРАН\n"
+    "org\tBelTA\tБЕЛТА|БелТА\n"
     "place\tKyrgyzstan\tКыргызстан|Кыргызская Республика\n"
     "place\tBishkek\tБишкек\tKyrgyzstan\n"
     "place\tMoldova\tМолдова|Республика Молдова\n"
@@ -1046,6 +1047,9 @@ static void test_russian_forms(void **state)
     EXPECT("Ранее в РАН сообщили о планах.", "org:russian academy of sciences*1");
     EXPECT("Ранее сообщалось о планах.", "");
     EXPECT("Ran out of time, he said.", "");
+    /* Unless the gazetteer also writes it so. */
+    EXPECT("МИНСК, 4 декабря (БелТА) – Об этом сообщили.", "place:minsk*1 org:belta*1");
+    EXPECT("МИНСК, 4 декабря (БЕЛТА) – Об этом сообщили.", "place:minsk*1 org:belta*1");
     /* After "имени" a name is the person an institution is named after, by
      * a surname the gazetteer lists alone or only in a full name. */
     EXPECT("В музее имени Пушкина открыта выставка.", "person:alexander pushkin*1");
