@@ -697,6 +697,58 @@ static size_t same_place_after(const scan *s, size_t i, const gaz_entity *e)
     return n && again == e && (!s->whole || i + n == s->n) ? n : 0;
 }
 
+/* Place e is a country, not one of its cities or regions: its context, if
+ * any, names no place whose own context does not name it back (a
+ * country's capital does). */
+static bool country_like(const gazetteer *g, const gaz_entity *e)
+{
+    if (!e->ncontext)
+        return true;
+    const gaz_entity *c = gaz_find(g, ENT_PLACE, e->context[0]);
+    if (!c)
+        return true;
+    for (size_t k = 0; k < c->ncontext; k++)
+        if (!strcmp(c->context[k], e->key))
+            return true;
+    return false;
+}
+
+/* The region a unit's "по региону" stands for ("ГУ МВД России по
+ * региону", after the region is named; "по области", "по краю", "по
+ * республике", "по округу" for one of that kind): the last region of
+ * that kind named before token i, within REPUBLIC_REACH words; NULL when
+ * none. A region is a place with a Russian name of its kind ("Омская
+ * область", "Республика Дагестан" of a country), not a country. */
+static const gaz_entity *region_before(const scan *s, size_t i, size_t k)
+{
+    static const struct { const char *word, *kind; } kinds[] = {
+        { "области", " область" }, { "краю", " край" }, { "округу", " округ" },
+        { "республике", "Республика " },
+    };
+    bool any = !strcmp(s->toks[k].norm, "региону");
+    size_t nk = sizeof kinds / sizeof *kinds, want = nk;
+    for (size_t w = 0; w < nk; w++)
+        if (!strcmp(s->toks[k].norm, kinds[w].word))
+            want = w;
+    if (!any && want == nk)
+        return NULL;
+    for (size_t at = i; at-- > 0 && i - at <= REPUBLIC_REACH;) {
+        const gaz_entity *e;
+        if (!is_cap(s, at) || owner_at(s, at, &e) == 0 || e->type != ENT_PLACE)
+            continue;
+        for (size_t a = 0; a < e->naliases; a++)
+            for (size_t w = 0; w < nk; w++) {
+                bool republic = kinds[w].kind[0] != ' ';
+                if ((any || w == want)
+                    && (republic ? !strncmp(e->aliases[a], kinds[w].kind, strlen(kinds[w].kind))
+                                       && !country_like(s->g, e)
+                                 : strstr(e->aliases[a], kinds[w].kind) != NULL))
+                    return e;
+            }
+    }
+    return NULL;
+}
+
 /* A body's unit for a region at token i (unit_src), into *h: its key is the
  * head's full name, its body's part (parent_at) and "по" with the region's
  * key. The body is the unit's owner in the text (h->owner), so that it is
@@ -752,6 +804,8 @@ static int read_unit(const scan *s, size_t i, ruorg_hit *h)
     size_t rn = k < s->n ? owner_at(&r, k, &region) : 0;
     if (rn)
         rn += same_place_after(s, k + rn, region);
+    else if (s->toks && k < s->n && (region = region_before(s, i, k)))
+        rn = 1;
     /* A unit for two regions: "по Краснодарскому краю и Республике Адыгея". */
     const gaz_entity *second = NULL;
     size_t conj = k + rn;
@@ -1114,22 +1168,6 @@ static const gaz_entity *dateline_country(const scan *s)
             return e->ncontext ? gaz_find(s->g, ENT_PLACE, e->context[0]) : NULL;
     }
     return NULL;
-}
-
-/* Place e is a country, not one of its cities or regions: its context, if
- * any, names no place whose own context does not name it back (a
- * country's capital does). */
-static bool country_like(const gazetteer *g, const gaz_entity *e)
-{
-    if (!e->ncontext)
-        return true;
-    const gaz_entity *c = gaz_find(g, ENT_PLACE, e->context[0]);
-    if (!c)
-        return true;
-    for (size_t k = 0; k < c->ncontext; k++)
-        if (!strcmp(c->context[k], e->key))
-            return true;
-    return false;
 }
 
 /* The first country the document names as an acronym's owner ("ФСБ

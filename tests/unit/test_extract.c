@@ -547,6 +547,17 @@ static void test_russian_bodies(void **state)
     EXPECT("Об этом сообщили в УФСБ России по Алматы.",
            "org:upravlen federal security service po almaty*1 org:federal security service*1 "
            "place:russia*1 place:almaty*1");
+    /* "по региону" is the region last named, "по республике" the last
+     * republic of a country; never the country itself. */
+    EXPECT("В Брестской области сотрудники УФСБ России по региону задержали троих.",
+           "place:brest region*1 org:upravlen federal security service po brest region*1 "
+           "org:federal security service*1 place:russia*1");
+    EXPECT("В Башкортостане, в Брестской области и в Казахстане работают УФСБ России по республике.",
+           "place:bashkortostan*1 place:brest region*1 place:kazakhstan*1 "
+           "org:upravlen federal security service po bashkortostan*1 "
+           "org:federal security service*1 place:russia*1");
+    EXPECT("В Казахстане сотрудники УФСБ России по республике задержали троих.",
+           "place:kazakhstan*1 org:ufsb*1 place:russia*1");
     /* A body's unit named before the body is one name with it too. */
     EXPECT("Сообщил Комитет науки Министерства науки Казахстана вчера.",
            "org:komitet nauk*1 org:komitet nauk ministerstv nauk kazakhstan*1 "
