@@ -6,6 +6,7 @@
 #include "entity/shape.h"
 #include "entity/wordlist.h"
 
+#include <ctype.h>
 #include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -1155,16 +1156,22 @@ static const gaz_entity *title_country(const scan *s)
 }
 
 /* The country of the document's dateline, or NULL: the first place that
- * begins a line below the headline ("ЕРЕВАН, 6 октября. АРМЕНПРЕСС."), read
- * as the country its gazetteer context names first (a city's). */
+ * begins a line below the headline ("ЕРЕВАН, 6 октября. АРМЕНПРЕСС."), or
+ * the text when a date follows it ("БРЕСТ, 25 ноября (БелТА) –", a story
+ * without its headline), read as the country its gazetteer context names
+ * first (a city's). */
 static const gaz_entity *dateline_country(const scan *s)
 {
-    for (size_t i = 1; s->text && i < s->n; i++) {
-        size_t from = s->toks[i - 1].end;
-        if (s->toks[i].start <= from || !memchr(s->text + from, '\n', s->toks[i].start - from))
+    for (size_t i = 0; s->text && i < s->n; i++) {
+        size_t from = i ? s->toks[i - 1].end : 0;
+        if (i && (s->toks[i].start <= from || !memchr(s->text + from, '\n', s->toks[i].start - from)))
             continue;
         const gaz_entity *e;
-        if (owner_at(s, i, &e) > 0 && e->type == ENT_PLACE)
+        size_t n = owner_at(s, i, &e);
+        if (!i && (!n || i + n >= s->n || s->toks[i + n].start > s->toks[i + n - 1].end + 2
+                   || !isdigit((unsigned char)s->text[s->toks[i + n].start])))
+            continue;
+        if (n > 0 && e->type == ENT_PLACE)
             return e->ncontext ? gaz_find(s->g, ENT_PLACE, e->context[0]) : NULL;
     }
     return NULL;

@@ -402,6 +402,14 @@ static void test_russian_bodies(void **state)
     /* Alone: the dateline's country, else one a title names, else none. */
     EXPECT("Заголовок\nЕРЕВАН, 5 мая. Председатель Национального собрания выступил.",
            "place:yerevan*1 org:natsionaln sobran armenia*1");
+    /* A story without its headline begins with its dateline: a place and
+     * a date; a headline that begins with a place is none. */
+    EXPECT("ЕРЕВАН, 5 мая. Председатель Национального собрания выступил.",
+           "place:yerevan*1 org:natsionaln sobran armenia*1");
+    EXPECT("Ереван. 5 мая. Председатель Национального собрания выступил.",
+           "place:yerevan*1 org:natsionaln sobran armenia*1");
+    EXPECT("Ереван принял гостей. Председатель Национального собрания выступил.",
+           "place:yerevan*1 org:natsionaln sobran*1");
     EXPECT("Президент Казахстана заявил, что Министерство обороны готово.",
            "place:kazakhstan*1 org:ministerstv oboron kazakhstan*1");
     /* A place after a title and a preposition is where its holder serves,
