@@ -714,38 +714,51 @@ static bool country_like(const gazetteer *g, const gaz_entity *e)
     return false;
 }
 
-/* The region a unit's "по региону" stands for ("ГУ МВД России по
- * региону", after the region is named; "по области", "по краю", "по
- * республике", "по округу" for one of that kind): the last region of
- * that kind named before token i, within REPUBLIC_REACH words; NULL when
- * none. A region is a place with a Russian name of its kind ("Омская
- * область", "Республика Дагестан" of a country), not a country. */
-static const gaz_entity *region_before(const scan *s, size_t i, size_t k)
+/* The kinds of region a word names a region by: "по области", "по краю",
+ * "по округу", "по республике" (a region of a country: "Республика
+ * Дагестан"); "по региону" any of them. */
+static const struct region_kind {
+    const char *word, *kind;
+} region_kinds[] = {
+    { "области", " область" }, { "краю", " край" }, { "округу", " округ" },
+    { "республике", "Республика " }, { "региону", NULL },
+};
+
+static const struct region_kind *region_kind(const char *norm)
 {
-    static const struct { const char *word, *kind; } kinds[] = {
-        { "области", " область" }, { "краю", " край" }, { "округу", " округ" },
-        { "республике", "Республика " },
-    };
-    bool any = !strcmp(s->toks[k].norm, "региону");
-    size_t nk = sizeof kinds / sizeof *kinds, want = nk;
-    for (size_t w = 0; w < nk; w++)
-        if (!strcmp(s->toks[k].norm, kinds[w].word))
-            want = w;
-    if (!any && want == nk)
-        return NULL;
+    for (size_t w = 0; w < sizeof region_kinds / sizeof *region_kinds; w++)
+        if (!strcmp(norm, region_kinds[w].word))
+            return &region_kinds[w];
+    return NULL;
+}
+
+/* Place e is a region of kind `kind` (any when NULL): a Russian name of
+ * it says so ("Омская область"), a republic's when it is no country. */
+static bool region_of_kind(const scan *s, const gaz_entity *e, const char *kind)
+{
+    for (size_t a = 0; a < e->naliases; a++)
+        for (size_t w = 0; w < sizeof region_kinds / sizeof *region_kinds; w++) {
+            const char *k = region_kinds[w].kind;
+            if (!k || (kind && strcmp(k, kind)))
+                continue;
+            if (k[0] != ' ' ? !strncmp(e->aliases[a], k, strlen(k)) && !country_like(s->g, e)
+                            : strstr(e->aliases[a], k) != NULL)
+                return true;
+        }
+    return false;
+}
+
+/* The last region of kind `kind` (region_of_kind) named before token i,
+ * within REPUBLIC_REACH words: the one a unit "по региону" is for ("ГУ
+ * МВД России по региону", after the region is named), or a regional
+ * body; NULL when none. */
+static const gaz_entity *region_before(const scan *s, size_t i, const char *kind)
+{
     for (size_t at = i; at-- > 0 && i - at <= REPUBLIC_REACH;) {
         const gaz_entity *e;
-        if (!is_cap(s, at) || owner_at(s, at, &e) == 0 || e->type != ENT_PLACE)
-            continue;
-        for (size_t a = 0; a < e->naliases; a++)
-            for (size_t w = 0; w < nk; w++) {
-                bool republic = kinds[w].kind[0] != ' ';
-                if ((any || w == want)
-                    && (republic ? !strncmp(e->aliases[a], kinds[w].kind, strlen(kinds[w].kind))
-                                       && !country_like(s->g, e)
-                                 : strstr(e->aliases[a], kinds[w].kind) != NULL))
-                    return e;
-            }
+        if (is_cap(s, at) && owner_at(s, at, &e) > 0 && e->type == ENT_PLACE
+            && region_of_kind(s, e, kind))
+            return e;
     }
     return NULL;
 }
@@ -800,12 +813,14 @@ static int read_unit(const scan *s, size_t i, ruorg_hit *h)
     else if (!is_joined(s, k - 1))
         k = s->n;
     const gaz_entity *region;
+    const struct region_kind *rk;
     scan r = *s;
     r.whole = false;   /* the region may be named again after it */
     size_t rn = k < s->n ? owner_at(&r, k, &region) : 0;
     if (rn)
         rn += same_place_after(s, k + rn, region);
-    else if (s->toks && k < s->n && (region = region_before(s, i, k)))
+    else if (s->toks && k < s->n && (rk = region_kind(s->toks[k].norm))
+             && (region = region_before(s, i, rk->kind)))
         rn = 1;
     /* A unit for two regions: "по Краснодарскому краю и Республике Адыгея". */
     const gaz_entity *second = NULL;
@@ -1305,7 +1320,25 @@ static const gaz_entity *republic_before(const scan *s, size_t i)
     return NULL;
 }
 
-/* Bodies written alone take the owner of another of the same name in the
+/* The region a body at token i written alone belongs to when an adjective
+ * before it says it is a region's ("региональное Министерство
+ * строительства", "областного управления"): the last such region named;
+ * else NULL. */
+static const gaz_entity *regional_before(const scan *s, size_t i)
+{
+    static const struct { const char *stem, *kind; } adjectives[] = {
+        { "региональн", NULL }, { "областн", " область" }, { "краев", " край" },
+    };
+    if (i == 0 || !is_joined(s, i - 1) || is_cap(s, i - 1) || !s->toks[i - 1].norm)
+        return NULL;
+    for (size_t a = 0; a < sizeof adjectives / sizeof *adjectives; a++)
+        if (!strncmp(s->toks[i - 1].norm, adjectives[a].stem, strlen(adjectives[a].stem)))
+            return region_before(s, i, adjectives[a].kind);
+    return NULL;
+}
+
+/* Bodies written alone take the region an adjective before them says
+ * they are of, else the owner of another of the same name in the
  * document, else the document's country: its dateline's, one a title
  * names, another body's owner, an acronym's ("ФСБ России"). Returns how
  * many of v[0..nv) keep an owner (moved to its front, the others' keys
@@ -1325,6 +1358,8 @@ static long own_bare(const scan *s, found *v, size_t nv)
         size_t o = v[i].h.owner;
         if (o < v[i].h.first + v[i].h.n && !strcmp(s->forms[o], tab.country[0]))
             of = republic_before(s, v[i].h.first);
+        if (!of)
+            of = regional_before(s, v[i].h.first);
         for (size_t j = 0; j < nv && !of; j++)
             if (v[j].h.key && v[j].h.of && same_body(&v[j].h, name))
                 of = v[j].h.of;

@@ -402,6 +402,10 @@ static void test_russian_bodies(void **state)
     /* Alone: the dateline's country, else one a title names, else none. */
     EXPECT("Заголовок\nЕРЕВАН, 5 мая. Председатель Национального собрания выступил.",
            "place:yerevan*1 org:natsionaln sobran armenia*1");
+    /* An adjective that says the body is a region's: the region last named. */
+    EXPECT("ЕРЕВАН, 5 мая. Губернатор Брестской области сказал, что региональное Министерство "
+           "строительства проверит контракты.",
+           "place:yerevan*1 place:brest region*1 org:ministerstv stroitelstv brest region*1");
     /* A story without its headline begins with its dateline: a place and
      * a date; a headline that begins with a place is none. */
     EXPECT("ЕРЕВАН, 5 мая. Председатель Национального собрания выступил.",
