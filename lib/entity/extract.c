@@ -794,7 +794,7 @@ static seek_status find_entities(const gazetteer *g, const char *text, size_t le
                || eponyms_add_named_in_full(text, t, forms, &ms) < 0))
         || keys_add_nominative_forms(t, forms, &ms) < 0)
         goto out;
-    if ((g && keys_owned(g, &ms) < 0) || keys_patronymic(g, t, forms, &ms) < 0
+    if ((g && keys_owned(g, forms, &ms) < 0) || keys_patronymic(g, t, forms, &ms) < 0
         || keys_initials(text, t, forms, &ms) < 0)
         goto out;
     sort_mentions(&ms);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "entity/restated.h"
+#include "entity/ruorg.h"
 #include "entity/rustem.h"
 #include "entity/shape.h"
 #include "text/script.h"
@@ -128,14 +129,55 @@ int keys_initials(const char *text, const tok_array *t, char **forms, mentions *
     return 0;
 }
 
-int keys_owned(const gazetteer *g, mentions *ms)
+/* The key of organization m whose name ends with another's mention, which
+ * has a key other than its words: m's first words, then that key; the
+ * longest such one. The other is the gazetteer's ("факультета
+ * радиофизики БГУ", after the university's full name), or a state body
+ * whose owner a word of the text stands for ("Пограничных войск | ГКНБ
+ * республики"), as a filter naming the owner reads it
+ * (restated_body_key); not a state body written alone, whose owner no
+ * filter could name. A malloc'd string; NULL when none, or on no memory
+ * (*oom). */
+static char *inner_keyed(char **forms, const mentions *ms, const mention *m, bool *oom)
+{
+    const mention *inner = NULL;
+    char words[256], head[256];
+    size_t end = m->first + m->n;
+    /* A body's mention leaves out the word for its owner. */
+    bool owner_word = ruorg_country_word(forms[end - 1]);
+    for (size_t j = 0; j < ms->n; j++) {
+        const mention *o = &ms->v[j];
+        size_t o_end = o->first + o->n;
+        if (o->type == ENT_ORG && o->key && o->first > m->first
+            && ((o_end == end && !o->own_key) || (o_end + 1 == end && owner_word))
+            && (!inner || o->first < inner->first)
+            && mention_join_forms(forms, o->first, o_end, words, sizeof words)
+            && strcmp(words, o->key))
+            inner = o;
+    }
+    if (!inner || !mention_join_forms(forms, m->first, inner->first, head, sizeof head) || !*head)
+        return NULL;
+    size_t len = strlen(head) + strlen(inner->key) + 2;
+    char *key = malloc(len);
+    if (key)
+        snprintf(key, len, "%s %s", head, inner->key);
+    *oom = !key;
+    return key;
+}
+
+int keys_owned(const gazetteer *g, char **forms, mentions *ms)
 {
     for (size_t i = 0; i < ms->n; i++) {
         mention *m = &ms->v[i];
         char *old = m->own_key;
+        bool oom = false;
         if (!old || m->key != old || m->type != ENT_ORG || !strchr(old, ' '))
             continue;
         char *key = restated_key(g, old);
+        if (!key)
+            key = inner_keyed(forms, ms, m, &oom);
+        if (oom)
+            return -1;
         if (key)
             rekey(ms, m, key, key);
     }

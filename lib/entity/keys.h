@@ -37,8 +37,10 @@ int keys_initials(const char *text, const tok_array *t, char **forms, mentions *
 /* A detected organization's name that ends with a gazetteer place or
  * organization is keyed by that owner's key (restated_key), as a filter
  * naming it is: "Института ядерной физики Академии наук Узбекистана" meets
- * "... АН Узбекистана". Every mention sharing the key follows. Returns 0, or
- * -1 on no memory. */
-int keys_owned(const gazetteer *g, mentions *ms);
+ * "... АН Узбекистана". Else, one that ends with a state body keyed with
+ * its owner ("Пограничных войск ГКНБ республики", ruorg.h) is keyed by that
+ * body's key, as a filter naming it is (restated_body_key). Every mention
+ * sharing the key follows. Returns 0, or -1 on no memory. */
+int keys_owned(const gazetteer *g, char **forms, mentions *ms);
 
 #endif

@@ -541,3 +541,20 @@ char *restated_initial(const char *form)
         snprintf(out, len, "%.*s %s", (int)initial, form, rest);
     return out;
 }
+
+char *restated_body_key(const gazetteer *g, const char *form)
+{
+    for (const char *sp = strchr(form, ' '); sp; sp = strchr(sp + 1, ' ')) {
+        char *body = ruorg_key(g, sp + 1);
+        if (body && strcmp(body, sp + 1)) {
+            size_t plen = (size_t)(sp - form), len = plen + strlen(body) + 2;
+            char *key = malloc(len);
+            if (key)
+                snprintf(key, len, "%.*s %s", (int)plen, form, body);
+            free(body);
+            return key;
+        }
+        free(body);
+    }
+    return NULL;
+}

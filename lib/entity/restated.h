@@ -43,6 +43,15 @@ size_t restated_named(const gazetteer *g, const char *key, ent_type type,
  * needs neither, the gazetteer holds `form` itself, or memory runs out. */
 char *restated_key(const gazetteer *g, const char *form);
 
+/* The key of an organization's name that ends with a state body and its
+ * owner (ruorg.h), by that body's key: "pogranichn voisk gosudarstvenn
+ * komitet natsionaln bezopasnost tajikistan" for "Пограничные войска ГКНБ
+ * Таджикистана", as a document that writes the body so that only the table
+ * of state bodies knows it ("ГКНБ республики") keys it (keys_owned). The
+ * longest such last words. A malloc'd string, or NULL when none (or memory
+ * runs out). */
+char *restated_body_key(const gazetteer *g, const char *form);
+
 /* A person's name with a patronymic between given name and surname
  * ("valentin nikolaevn shevchuk", "Валентина Николаевна Шевчук" in match
  * form) without it: a malloc'd "valentin shevchuk", as documents key such a

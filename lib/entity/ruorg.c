@@ -490,6 +490,11 @@ static bool country_word(const char *f)
     return false;
 }
 
+bool ruorg_country_word(const char *form)
+{
+    return pthread_once(&tab_once, tab_make) == 0 && tab.ok && country_word(form);
+}
+
 static bool filler(const char *f)
 {
     for (size_t i = 0; i < sizeof tab.filler / sizeof *tab.filler; i++)

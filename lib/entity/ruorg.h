@@ -31,6 +31,7 @@
 #ifndef SEEKD_ENTITY_RUORG_H
 #define SEEKD_ENTITY_RUORG_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "entity/gazetteer.h"
@@ -57,6 +58,10 @@ typedef struct ruorg_hit {
 long ruorg_find(const gazetteer *g, const char *text, const names_tok *toks,
                 const char *const *forms, size_t n, ruorg_hit **out);
 void ruorg_free(ruorg_hit *h, long n);  /* accepts NULL */
+
+/* The match form `form` is of a word that stands for a body's owner, the
+ * document's country ("республики", "страны"). */
+bool ruorg_country_word(const char *form);
 
 /* The country of the document whose bodies the text writes without their
  * owner: that of its dateline, else the first a title names, as for the

@@ -117,10 +117,13 @@ int qp_entity_terms(const gazetteer *gaz, ent_type type, const char *name, qp_en
     }
     /* Names the gazetteer lacks are indexed under their own spelling, typed
      * by context or not at all, so a typed filter also takes untyped ones;
-     * an organization's that ends with its owner, under the owner's key; a
+     * an organization's that ends with its owner, under the owner's key,
+     * and one that ends with a state body, under that body's key too; a
      * person's with a patronymic, without it; one written with initials,
      * under the first and the surname. */
     char *owned = gaz && (type == ENT_ORG || type == ENT_NTYPES) ? restated_key(gaz, name) : NULL;
+    char *bodied = gaz && (type == ENT_ORG || type == ENT_NTYPES) ? restated_body_key(gaz, name)
+                                                                 : NULL;
     char *person = type == ENT_PERSON || type == ENT_NTYPES ? restated_person(name) : NULL;
     char *initial = type == ENT_PERSON || type == ENT_NTYPES ? restated_initial(person ? person : name)
                                                              : NULL;
@@ -132,6 +135,9 @@ int qp_entity_terms(const gazetteer *gaz, ent_type type, const char *name, qp_en
         if (!rc && owned && t == ENT_ORG
             && snprintf(term, sizeof term, "%s%s", qp_entity_prefix((ent_type)t), owned) < 240)
             rc = fn(term, NULL, ctx);
+        if (!rc && bodied && t == ENT_ORG
+            && snprintf(term, sizeof term, "%s%s", qp_entity_prefix((ent_type)t), bodied) < 240)
+            rc = fn(term, NULL, ctx);
         if (!rc && person && t == ENT_PERSON
             && snprintf(term, sizeof term, "%s%s", qp_entity_prefix((ent_type)t), person) < 240)
             rc = fn(term, NULL, ctx);
@@ -140,6 +146,7 @@ int qp_entity_terms(const gazetteer *gaz, ent_type type, const char *name, qp_en
             rc = fn(term, NULL, ctx);
     }
     free(owned);
+    free(bodied);
     free(person);
     free(initial);
     return rc;

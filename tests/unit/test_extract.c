@@ -402,6 +402,13 @@ static void test_russian_bodies(void **state)
     /* Alone: the dateline's country, else one a title names, else none. */
     EXPECT("Заголовок\nЕРЕВАН, 5 мая. Председатель Национального собрания выступил.",
            "place:yerevan*1 org:natsionaln sobran armenia*1");
+    /* A name that ends with a body whose owner "республики" stands for is
+     * keyed with that body's key, as a filter naming the owner reads it. */
+    EXPECT("ДУШАНБЕ, 5 мая. Пограничники Таджикистана задержали, сообщает пресс-центр "
+           "Пограничных войск ГКНБ республики.",
+           "place:tajikistan*1 org:pogranichn voisk gosudarstvenn komitet "
+           "natsionaln bezopasnost tajikistan*1 org:gosudarstvenn komitet natsionaln bezopasnost "
+           "tajikistan*1");
     /* An adjective that says the body is a region's: the region last named. */
     EXPECT("ЕРЕВАН, 5 мая. Губернатор Брестской области сказал, что региональное Министерство "
            "строительства проверит контракты.",

@@ -240,6 +240,17 @@ static void test_filter_terms(void **state)
     assert_true(has_term(&t, "russian ministry of foreign affairs"));
     assert_true(has_term(&t, "ministerstv inostrann del russia"));
 
+    /* A name that ends with a state body and its owner: also under the
+     * body's key, as documents that write the owner as "республики" key
+     * it. */
+    t.n = 0;
+    form = gaz_match_form("Пограничные войска ГКНБ Кыргызстана",
+                          strlen("Пограничные войска ГКНБ Кыргызстана"));
+    assert_int_equal(qp_entity_terms(gaz, ENT_ORG, form, collect, &t), 0);
+    free(form);
+    assert_true(has_term(&t, "pogranichn voisk gknb kyrgyzstan"));
+    assert_true(has_term(&t, "pogranichn voisk gosudarstvenn komitet natsionaln bezopasnost kyrgyzstan"));
+
     /* A person or place filter asks for no body. */
     t.n = 0;
     form = gaz_match_form("МИД Кыргызстана", strlen("МИД Кыргызстана"));
