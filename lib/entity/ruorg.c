@@ -490,6 +490,12 @@ static bool country_word(const char *f)
     return false;
 }
 
+/* "г." or "город" in any case, before a city's name. */
+static bool city_word(const char *f)
+{
+    return !strcmp(f, tab.city[0]) || !strcmp(f, tab.city[1]);
+}
+
 bool ruorg_country_word(const char *form)
 {
     return pthread_once(&tab_once, tab_make) == 0 && tab.ok && country_word(form);
@@ -640,17 +646,18 @@ static char *parent_at(const scan *s, size_t i, size_t *len, const gaz_entity **
     ruorg_hit h;
     const body *which;
     const gaz_entity *e;
-    size_t n;
+    size_t n = bd ? 0 : owner_at(&t, i, &e);
+    bool known = n > 0 && e->type == ENT_ORG;
     int rc;
     if (bd) {
         key = join((const char *const *)bd->full.v, bd->full.n);
-    } else if ((rc = read_body(&t, i, &h, &which)) != 0) {
+    } else if ((rc = read_body(&t, i, &h, &which)) != 0 && (rc < 0 || h.key || !known)) {
         if (rc < 0)
             return *oom = true, NULL;
         key = h.key ? h.key : join(s->forms + i, h.owner - i);
         *len = h.n;
         *of = h.of;
-    } else if ((n = owner_at(&t, i, &e)) > 0 && e->type == ENT_ORG) {
+    } else if (known) {   /* the gazetteer's, also when read without its owner */
         key = (bd = table_body_named(s, e)) ? join((const char *const *)bd->full.v, bd->full.n)
                                             : strdup(e->key);
         *len = n;
@@ -813,7 +820,7 @@ static int read_unit(const scan *s, size_t i, ruorg_hit *h)
     }
     k++;
     /* "по г. Москве": the city's word is left out of the key. */
-    if (k + 1 < s->n && (!strcmp(s->forms[k], tab.city[0]) || !strcmp(s->forms[k], tab.city[1])))
+    if (k + 1 < s->n && city_word(s->forms[k]))
         k++;
     else if (!is_joined(s, k - 1))
         k = s->n;
@@ -1034,9 +1041,9 @@ static int read_body(const scan *s, size_t i, ruorg_hit *h, const body **which)
             continue;
         size_t j = i + tab.open[o].n;
         bool ministry = open_src[o].kind == OPEN_MINISTRY;
-        bool alone = s->text
-                     && (ministry || (open_src[o].kind == OPEN_AGENCY && j < s->n
-                                      && is_joined(s, j - 1) && !strcmp(s->forms[j], tab.po)));
+        bool doing = open_src[o].kind == OPEN_AGENCY && j < s->n && is_joined(s, j - 1)
+                     && !strcmp(s->forms[j], tab.po);
+        bool alone = s->text && (ministry || doing);
         for (size_t inner = 0; j < s->n && inner <= MAX_INNER
                                && (is_joined(s, j - 1) || (inner && list_comma(s, j)));
              inner++) {
@@ -1064,6 +1071,11 @@ static int read_body(const scan *s, size_t i, ruorg_hit *h, const body **which)
             if (s->cap && is_cap(s, j) && !after_pri)
                 break;
             if (inner && alone && !ministry && !goes_on_doing(s, j))
+                break;
+            /* A filter's name has no case: a second "по" before "г." or
+             * "городу" opens a unit's region, as in a text. */
+            if (inner && doing && !s->text && !strcmp(s->forms[j], tab.po) && j + 1 < s->n
+                && city_word(s->forms[j + 1]))
                 break;
             if (inner && alone && country_word(s->forms[j])) {
                 own_n = j + 1 - i;   /* "республики": the owner, in lower case */
@@ -1109,7 +1121,7 @@ static int read_body(const scan *s, size_t i, ruorg_hit *h, const body **which)
     }
     /* "мэрия города Новосибирска" is "мэрия Новосибирска". */
     size_t city = *which && j + 1 < s->n && is_joined(s, j - 1)
-                  && (!strcmp(s->forms[j], tab.city[0]) || !strcmp(s->forms[j], tab.city[1]))
+                  && city_word(s->forms[j])
                   ? 1 : 0;
     if (*which && j + city < s->n && is_joined(s, j + city - 1)
         && (on = owner_at(s, j + city, &of)) > 0) {

@@ -34,7 +34,8 @@ static const char gaz_text[] =
     "org\tFederal Security Service\tФСБ|Федеральная служба безопасности\n"
     "org\tRosprirodnadzor\tРосприроднадзор|Федеральная служба по надзору в сфере природопользования\n"
     "org\tInvestigative Committee of Russia\tСК России|Следственный комитет России\n"
-    "org\tRossotrudnichestvo\tРоссотрудничество\n";
+    "org\tRossotrudnichestvo\tРоссотрудничество\n"
+    "org\tAnti-Corruption Agency of Kazakhstan\tАгентство по противодействию коррупции\n";
 
 FIXTURE_GAZETTEER_GROUP(gaz_text)
 
@@ -140,6 +141,10 @@ static void test_units(void **state)
                "territorialn organ rosprirodnadzor po moscow");
     EXPECT_KEY("Межрегиональное управление Федеральной службы по надзору в сфере природопользования"
                " по Москве", "mezhregionaln upravlen rosprirodnadzor po moscow");
+    /* A unit of an agency the gazetteer names by what it does, its city
+     * after a second "по". */
+    EXPECT_KEY("Департамент Агентства по противодействию коррупции по городу Астане",
+               "departament anti corruption agency of kazakhstan po astana");
     /* A region named again in parentheses or after a dash. */
     EXPECT_KEY("ГУ МЧС по Приморскому краю (Приморье)",
                "glavn upravlen ministerstv po chrezvychain situatsi po primorsky krai");
