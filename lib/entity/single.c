@@ -4,6 +4,7 @@
  * a people's word or a headline say otherwise. */
 #include "entity/single.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -423,6 +424,27 @@ static bool dateline(const ctx *c, size_t i)
     return len && !memchr(p, '\n', len) && (p[0] == ',' || (len >= 2 && !memcmp(p, " (", 2)));
 }
 
+/* A name between slashes or in parentheses after the date of its line's
+ * dateline: the agency's ("БАКУ, 22 октября. /Trend/.", "March 10
+ * (Reuters)"). */
+static bool dateline_agency(const ctx *c, size_t i)
+{
+    size_t lb, la;
+    if (i == 0 || i + 1 >= c->n)
+        return false;
+    const char *b = gap(c, i - 1, &lb), *a = gap(c, i, &la);
+    if (!lb || !la || memchr(b, '\n', lb) || !((b[lb - 1] == '/' && a[0] == '/')
+                                             || (b[lb - 1] == '(' && a[0] == ')')))
+        return false;
+    for (size_t k = i, words = 0; k-- > 0 && words < 4 && !gap_has(c, k, '\n'); words++) {
+        const char *w = c->text + c->t[k].start;
+        size_t len = c->t[k].end - c->t[k].start;
+        if (len <= 2 && isdigit((unsigned char)w[0]) && isdigit((unsigned char)w[len - 1]))
+            return true;
+    }
+    return false;
+}
+
 static int push(names_mention **v, size_t *nv, size_t *cap, size_t first, size_t n, names_type type)
 {
     names_mention *p = grow_to(*v, cap, *nv + 1, sizeof *p, 8);
@@ -452,11 +474,14 @@ long single_find(const gazetteer *g, const char *text, const names_tok *toks, si
             continue;
         bool score = sport && clubs_score_after(text, toks, n, i);
         size_t w = !score && single_numbered(text, toks, n, i) ? 2 : 1;
-        names_type type = dateline(&c, i) ? NAMES_PLACE : score ? NAMES_ORG : type_of(&c, i);
+        bool agency = dateline_agency(&c, i);
+        names_type type = dateline(&c, i) ? NAMES_PLACE
+                          : score || agency ? NAMES_ORG
+                                            : type_of(&c, i);
         if (w == 2 && type == NAMES_PERSON)
             type = NAMES_OTHER;   /* "Channel 4" is no one */
         size_t len = strlen(bare(&c, i, buf, sizeof buf));
-        bool start = type != NAMES_PLACE && !score && w == 1 && sentence_start(&c, i);
+        bool start = type != NAMES_PLACE && !score && !agency && w == 1 && sentence_start(&c, i);
         /* "Separately, the ...": an adverb. */
         if (start && caps(&c, i) < 2 && len > 2 && !strcmp(buf + len - 2, "ly"))
             continue;

@@ -812,8 +812,8 @@ static void test_one_word_names(void **state)
     EXPECT("ECB CUTS RATES AGAIN\nThe bank acted.", "");
     /* Unless the document writes it as a name elsewhere. */
     EXPECT("Codelco cut output. Shares in Codelco fell.", "org:codelco*2");
-    /* A dateline's unknown town. */
-    EXPECT("DHAHRAN, March 10 (Reuters) - Output fell.", "place:dhahran*1");
+    /* A dateline's unknown town and its agency. */
+    EXPECT("DHAHRAN, March 10 (Reuters) - Output fell.", "place:dhahran*1 org:reuters*1");
 }
 
 /* A name and its number is a channel, not the country; a date is none. */

@@ -103,6 +103,11 @@ static void test_types(void **state)
     expect("a message from Gen. Brawner", NULL, "p:Brawner");
     expect("the minister told Bloomberg and Channel 4 so", NULL, "n:Bloomberg|n:Channel 4");
     expect("DHAHRAN, Saudi Arabia", "Saudi Arabia", "l:DHAHRAN");
+    /* The dateline's agency, between slashes or in parentheses after its
+     * date, also where a sentence would start; not elsewhere. */
+    expect("БАКУ, 22 октября. /Trend/. Команда выиграла.", "БАКУ", "o:Trend");
+    expect("Baku, Oct 22 (Trend) - The team won.", "Baku", "o:Trend");
+    expect("Счет /Trend/ растет.", NULL, "n:Trend");
     expect("a stake in Skydance, whose founder said", NULL, "n:Skydance");
     expect("the plant, said Toyota CEO Koji Sato, and Volvo, which raised its offer", "Koji Sato",
            "o:Toyota|n:Volvo");
