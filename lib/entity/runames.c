@@ -219,6 +219,19 @@ static bool name_adjective(const scan *s, size_t i)
     return adjective(s, i) && adjective_form(s, i);
 }
 
+/* A district's name made from no place's name ("в Притобольном районе",
+ * "Центрального района"): one capitalized adjective, not a sentence's
+ * first word, right before "район", not its kind before a name of its own
+ * ("Автономного района Внутренняя Монголия"). */
+static bool district_adjective(const scan *s, size_t a, size_t j)
+{
+    return a == j && j + 1 < s->n && !sentence_start(s, a) && adjective_form(s, j)
+           && gap_is(s, j, " ") && letter_case(s, j + 1) < 0
+           && wordlist_has(" район района районе району районом ", norm(s, j + 1),
+                           strlen(norm(s, j + 1)))
+           && !(j + 2 < s->n && gap_is(s, j + 1, " ") && letter_case(s, j + 2) > 0);
+}
+
 /* A region's adjective at [a, j] before its region word, or one of a list
  * of adjectives that share one ("Брестской и Гродненской областях",
  * "Актюбинскую, Костанайскую и Северо-Казахстанскую области"). Returns 1
@@ -243,7 +256,8 @@ static int region(scan *s, size_t a, size_t j)
             return push(s, a, e + 2 - a, (size_t)-1, NAMES_PLACE) < 0 ? -1 : 1;
     }
     bool city = known_place(s, a) && known_place(s, j);
-    if (!name_adjective(s, j) || !(free_span(s, a, j) || city) || j + 1 >= s->n)
+    if (!(name_adjective(s, j) || district_adjective(s, a, j)) || !(free_span(s, a, j) || city)
+        || j + 1 >= s->n)
         return 0;
     size_t r = j + 1;   /* the region word */
     if (r + 1 < s->n && gap_is(s, j, " ") && letter_case(s, r) < 0 && listed(s, r, region_kinds)

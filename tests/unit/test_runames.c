@@ -118,6 +118,11 @@ static void test_regions(void **state)
     expect("задержали в Бободжон Гафуровском районе вчера", NULL, NULL,
            "l:Бободжон Гафуровском районе");
     expect("жители села Кок-Таш Баткенского района", NULL, NULL, "l:Кок-Таш|l:Баткенского района");
+    /* A district whose adjective is made from no place's name; not its
+     * kind before its own name, nor a sentence's first word. */
+    expect("вода пришла в Притобольном районе вчера", NULL, NULL, "l:Притобольном районе");
+    expect("со стороны Автономного района Внутренняя Монголия", NULL, NULL, "");
+    expect("Центральном районе прошли выборы", NULL, NULL, "");
     expect("в Брестской и Гродненской областях", NULL, NULL,
            "l:Брестской+областях|l:Гродненской областях");
     expect("в Улетовском, Читинском и Красночикойском районах", NULL, NULL,
