@@ -100,11 +100,40 @@ static int add_eponym_by_initials(const char *text, const tok_array *t, char **f
     return m && mention_detected_key(text, t, forms, a, e + 1 - a, (size_t)-1, m) >= 0 ? 0 : -1;
 }
 
+/* The person an institution is named after by a name that opens with a
+ * particle in lower case ("имени аль-Фараби", tokens i, i+1), when the
+ * gazetteer knows it and no person's mention holds it. Returns 0, or -1 on
+ * no memory. */
+static int add_eponym_with_particle(const gazetteer *g, const char *text, const tok_array *t,
+                                    char **forms, mentions *ms, size_t i)
+{
+    char key[256];
+    const gaz_entity *p[1];
+    if (!shape_hyphen_next(text, t, i) || names_case(text, t->v[i + 1].start, t->v[i + 1].end) <= 0
+        || !mention_join_forms(forms, i, i + 2, key, sizeof key)
+        || gaz_lookup(g, key, ENT_PERSON, p, 1) != 1)
+        return 0;
+    for (size_t k = 0; k < ms->n; k++)
+        if (ms->v[k].type == ENT_PERSON && ms->v[k].first <= i && i < ms->v[k].first + ms->v[k].n)
+            return 0;
+    mention *m = mention_add(ms, i, 2, ENT_PERSON);
+    if (!m)
+        return -1;
+    m->key = p[0]->key;
+    m->name = p[0]->name;
+    return 0;
+}
+
 int eponyms_add(const gazetteer *g, const char *text, const tok_array *t, char **forms,
                 mentions *ms)
 {
     for (size_t i = 1; i < t->n; i++) {
-        if (!shape_named_after(t, i) || names_case(text, t->v[i].start, t->v[i].end) <= 0)
+        if (!shape_named_after(t, i))
+            continue;
+        if (names_case(text, t->v[i].start, t->v[i].end) < 0 && i + 1 < t->n
+            && add_eponym_with_particle(g, text, t, forms, ms, i) < 0)
+            return -1;
+        if (names_case(text, t->v[i].start, t->v[i].end) <= 0)
             continue;
         size_t a = i;
         while (a > 0 && i - a < 2 && shape_initial(text, t, a - 1))

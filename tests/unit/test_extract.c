@@ -113,6 +113,7 @@ static const char gaz_text[] =
     "place\tKorolev\tКоролёв\tRussia\n"
     "org\tRussian Academy of Sciences\tРАН\n"
     "org\tBelTA\tБЕЛТА|БелТА\n"
+    "person\tAl-Farabi\tаль-Фараби|Абу Наср аль-Фараби\n"
     "place\tKyrgyzstan\tКыргызстан|Кыргызская Республика\n"
     "place\tBishkek\tБишкек\tKyrgyzstan\n"
     "place\tMoldova\tМолдова|Республика Молдова\n"
@@ -1084,6 +1085,8 @@ static void test_russian_forms(void **state)
      * a surname the gazetteer lists alone or only in a full name. */
     EXPECT("В музее имени Пушкина открыта выставка.", "person:alexander pushkin*1");
     EXPECT("Работает завод имени Королева.", "person:sergei korolev*1");
+    /* A name that opens with a particle in lower case. */
+    EXPECT("Учится в университете имени аль-Фараби.", "person:al farabi*1");
     EXPECT("В Королеве тепло.", "place:korolev*1");
     /* A fleeting vowel: "Египта" is Египет's. */
     EXPECT("Гости из Египта и Египет.", "place:egypt*2");
