@@ -133,6 +133,12 @@ int orgs_add_inner(const gazetteer *g, const char *text, const tok_array *t, cha
         }
         m->key = owned ? owned->key : in[i].ent->key;
         m->name = owned ? owned->name : in[i].ent->name;
+        /* And the names inside that one ("Палаты представителей
+         * | Национального собрания | Беларуси"). */
+        if (orgs_add_inner(g, text, t, forms, &in[i], ms) < 0) {
+            k = -1;
+            break;
+        }
     }
     free(in);
     return k < 0 ? -1 : 0;

@@ -18,7 +18,9 @@
  * name of its own. Russian puts them after the head, in the genitive; an
  * English name may hold a place's name as a name of its own ("Bank of
  * America"), so Latin names are left whole; so does the person it is named
- * after ("МГУ имени Ломоносова"). Added after the document's names
+ * after ("МГУ имени Ломоносова"); and so on inside the names inside
+ * ("Палата представителей Национального собрания Беларуси" names the
+ * National Assembly and Belarus). Added after the document's names
  * are read, as mentions of their own. Returns 0, or -1 on no memory. */
 int orgs_add_inner(const gazetteer *g, const char *text, const tok_array *t, char **forms,
                    const gaz_match *outer, mentions *ms);

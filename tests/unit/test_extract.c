@@ -58,6 +58,9 @@ static const char gaz_text[] =
     "org\tRussian Ministry of Foreign Affairs\tМИД России\n"
     "org\tCIS\tСНГ\n"
     "org\tIPA CIS\tМПА СНГ\n"
+    "org\tNational Assembly of Belarus\tНациональное собрание Беларуси\n"
+    "org\tHouse of Representatives of Belarus\tПалата представителей Национального собрания "
+    "Беларуси\n"
     "place\tJordan\t\n"
     "org\tWashington Post\t\n"
     "org\tU.S. Treasury\tTreasury Department\n"
@@ -238,6 +241,10 @@ static void test_names_inside_names(void **state)
     EXPECT("Заявление МИД России.", "org:russian ministry of foreign affairs*1 place:russia*1");
     EXPECT("Сессия МПА СНГ открылась.", "org:ipa cis*1 org:cis*1");
     EXPECT("Bank of America rose.", "org:bank of america*1");
+    /* And the names inside those. */
+    EXPECT("Спикер Палаты представителей Национального собрания Беларуси выступил.",
+           "org:house of representatives of belarus*1 org:natsionaln sobran belarus*1 "
+           "org:national assembly of belarus*1 place:belarus*1");
 }
 
 /* Russian names read from their context. */
