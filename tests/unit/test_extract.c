@@ -336,6 +336,11 @@ static void test_russian_context(void **state)
     EXPECT("Глава администрации города Владимир Мазур отметил.",
            "org:administrats vladimir*1 place:vladimir*1");
     EXPECT("Приехал мэр Бишкека Жанарбек Мазур.", "place:bishkek*1 person:zhanarbek mazur*1");
+    /* In a case, the two alone in one case: a given name and a surname. */
+    EXPECT("В присутствии губернатора Брестской области Владимира Мазура.",
+           "place:brest region*1 person:vladimir mazur*1");
+    EXPECT("Заявление министра финансов Брестской области Владимира А. Мазура.",
+           "place:brest region*1 place:vladimir*1 person:a mazur*1");
     /* Arabic and Dutch particles join a name; a town after its kind is no
      * person the gazetteer names so. */
     EXPECT("Выступил президент Ахмед аш-Шараа.", "person:akhmed ash shara*1");
