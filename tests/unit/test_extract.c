@@ -346,6 +346,7 @@ static void test_russian_context(void **state)
     EXPECT("Выступил президент Ахмед аш-Шараа.", "person:akhmed ash shara*1");
     EXPECT("Форум прошел в наукограде Кольцово и в аймаке Умнеговь.",
            "place:koltsov*1 place:umnegov*1");
+    EXPECT("Уборку завершают в агрогородке Бабичи.", "place:babich*1");
     EXPECT("Форум прошел в городе Акаеве.", "place:akaev*1");
     /* A given name and a surname after a place's word are a person. */
     EXPECT("Бывший управляющий филиалом в районе столицы Бахтиёр Рахимов осужден.",
