@@ -160,8 +160,40 @@ static const gaz_entity *acronym_country(const gazetteer *g, const char *acr, co
     return NULL;
 }
 
-int acronyms_link_ru(const gazetteer *g, const tok_array *t, const names_tok *nt, mentions *ms)
+/* The long name a Russian acronym at token a written "(АФК)" right after
+ * it spells, when no mention holds it: the words before it from a
+ * capitalized one, "Азиатской конфедерации футбола (АФК)", added as an
+ * organization. Returns 0, or -1 on no memory. */
+static int add_spelled_name(const char *text, const tok_array *t, const names_tok *nt, char **forms,
+                            size_t a, mentions *ms)
 {
+    enum { MAX_LONG = 8 };
+    if (a < 2 || t->v[a].start - t->v[a - 1].end != 2 || memcmp(text + t->v[a - 1].end, " (", 2)
+        || text[t->v[a].end] != ')')
+        return 0;
+    for (size_t s = a - 1; s-- > 0 && a - s <= MAX_LONG;) {
+        if (t->v[s + 1].start != t->v[s].end + 1 || text[t->v[s].end] != ' ')
+            return 0;
+        if (names_case(text, t->v[s].start, t->v[s].end) <= 0 || !ruabbr_spells(nt[a].norm, nt, s, a - s))
+            continue;
+        for (size_t m = 0; m < ms->n; m++)
+            if (ms->v[m].first <= s && ms->v[m].first + ms->v[m].n > s)
+                return 0;   /* a name holds its first word */
+        mention *p;
+        return mention_add_detected(ms, text, t, forms, s, a - s, (size_t)-1, ENT_ORG, &p) < 0 ? -1 : 0;
+    }
+    return 0;
+}
+
+int acronyms_link_ru(const gazetteer *g, const char *text, const tok_array *t, const names_tok *nt,
+                     char **forms, mentions *ms)
+{
+    for (size_t m = 0, n0 = ms->n; m < n0; m++)
+        if (ms->v[m].type == ENT_ORG && ms->v[m].n == 1 && ms->v[m].own_key
+            && script_word(tok_array_norm(t, ms->v[m].first), t->v[ms->v[m].first].len, NULL)
+                   == SCRIPT_CYRILLIC
+            && add_spelled_name(text, t, nt, forms, ms->v[m].first, ms) < 0)
+            return -1;
     size_t n0 = ms->n;
     for (size_t m = 0; m < n0; m++) {
         size_t a = ms->v[m].first;

@@ -30,9 +30,12 @@ int acronyms_add(const char *text, const tok_array *t, const names_tok *nt, char
  * parentheses ("Азиатского банка развития ... АБР"), is that organization
  * too: each of its mentions also names the long name's organization. Only
  * acronyms read as organizations here (not the gazetteer's, which knows
- * them) and long names of two words or more. One that spells the name of
+ * them) and long names of two words or more; a long name no other name
+ * holds, right before the acronym in parentheses, is an organization
+ * ("Азиатской конфедерации футбола (АФК)"). One that spells the name of
  * a country of the document is that country (acronym_country). Returns 0,
  * or -1 on no memory. */
-int acronyms_link_ru(const gazetteer *g, const tok_array *t, const names_tok *nt, mentions *ms);
+int acronyms_link_ru(const gazetteer *g, const char *text, const tok_array *t, const names_tok *nt,
+                     char **forms, mentions *ms);
 
 #endif

@@ -799,7 +799,7 @@ static seek_status find_entities(const gazetteer *g, const char *text, size_t le
     /* Gazetteer matches and detected names never overlap: one order. */
     sort_mentions(&ms);
     if (orgs_extend_of_place(text, t, nt, forms, &ms) < 0 || acronyms_link(text, t, forms, &ms) < 0
-        || acronyms_link_ru(g, t, nt, &ms) < 0 || orgs_link_companies(text, t, forms, &ms) < 0)
+        || acronyms_link_ru(g, text, t, nt, forms, &ms) < 0 || orgs_link_companies(text, t, forms, &ms) < 0)
         goto out;
     sort_mentions(&ms);
     if (orgs_link_units(text, t, forms, &ms) < 0)

@@ -1149,6 +1149,12 @@ static void test_russian_acronyms(void **state)
     EXPECT("Минское «Динамо» обыграло СКА из Москвы.", "org:ska*1");
     EXPECT("делегация Азиатского банка развития. Проект АБР одобрен.",
            "org:aziatsk bank razvit*2 org:abr*1");
+    /* A long name in lower case after its first word, right before its
+     * acronym in parentheses; not one the acronym does not spell. */
+    EXPECT("Кредит выдал Северный фонд стабилизации (СФС) вчера. Позже СФС сообщил.",
+           "org:severn fond stabilizats*3 org:sfs*2");
+    EXPECT("Кредит выдал Северный фонд стабилизации (ЕФС) вчера.",
+           "org:severn fond stabilizats*1 org:efs*1");
     EXPECT("Заголовок\nАЛМАТЫ. Министерство здравоохранения РК сообщило.",
            "place:almaty*1 org:ministerstv zdravookhranen kazakhstan*1 place:kazakhstan*1");
     /* Common nouns, facilities and projects, capitals among capitals. */
