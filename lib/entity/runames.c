@@ -312,13 +312,15 @@ static size_t elided_region(const scan *s, size_t a, size_t j)
 }
 
 /* The last token of the name in guillemets that token a begins: its
- * words joined by single spaces or hyphens, at most MAX_QUOTED tokens, then
- * the closing mark; (size_t)-1 when there is none. */
+ * words joined by single spaces or hyphens, one name quoted inside among
+ * them, at most MAX_QUOTED tokens, then the closing mark; (size_t)-1 when
+ * there is none. */
 static size_t quote_end(const scan *s, size_t a)
 {
     enum { MAX_QUOTED = 6 };
     size_t from = a ? s->toks[a - 1].end : 0, open;
     int kind = quotes_open(s->text, from, s->toks[a].start, &open);
+    bool nested = false;
     if (!kind)
         return (size_t)-1;
     for (size_t j = a; j < s->n && j < a + MAX_QUOTED; j++) {
@@ -327,7 +329,16 @@ static size_t quote_end(const scan *s, size_t a)
             return j;
         if (j + 1 >= s->n)
             break;
-        /* Words, hyphenated words and a domain's parts ("«ВЭБ.РФ»"). */
+        /* Words, hyphenated words and a domain's parts ("«ВЭБ.РФ»"); a
+         * name quoted inside, whose closing mark may be the outer's too
+         * ("«Агрокомбинат «Холмеч»"). */
+        size_t at = s->toks[j].end, inner;
+        if (!nested && s->text[at] == ' '
+            && quotes_open(s->text, at + 1, s->toks[j + 1].start, &inner) == kind
+            && at + 1 + inner == s->toks[j + 1].start) {
+            nested = true;
+            continue;
+        }
         if (!gap_is(s, j, " ") && !gap_is(s, j, "-") && !gap_is(s, j, "."))
             break;
     }

@@ -206,6 +206,11 @@ static void test_guillemets(void **state)
     /* Words of the trade before a company's name; a domain's parts. */
     expect("Бюджетный перевозчик «Победа» продолжит", NULL, NULL, "o:Победа");
     expect("выделила ГК «ВЭБ.РФ».", NULL, NULL, "o:ГК «ВЭБ.РФ|o:ВЭБ.РФ");
+    /* A name quoted inside, its closing mark shared or its own. */
+    expect("в ОАО «Агрокомбинат «Холмеч» урожай", NULL, NULL,
+           "o:ОАО «Агрокомбинат «Холмеч|o:Агрокомбинат «Холмеч");
+    expect("в ОАО «Агрокомбинат «Холмеч»» урожай", NULL, NULL,
+           "o:ОАО «Агрокомбинат «Холмеч|o:Агрокомбинат «Холмеч");
     expect("оператор «Мегафон» и застройщик «Самолет»", NULL, NULL, "o:Мегафон|o:Самолет");
     /* A list broken by other words is no list. */
     expect("партии «Ак жол», а затем «Ауыл» тоже", NULL, NULL, "o:Ак жол|n:Ауыл");
