@@ -935,6 +935,17 @@ static size_t number_after(const scan *s, size_t j)
     return j + 2;
 }
 
+/* Tokens i and j end in the same letter, as adjectives in one case do. */
+static bool same_last_letter(const scan *s, size_t i, size_t j)
+{
+    const char *a = norm(s, i), *b = norm(s, j);
+    size_t la = strlen(a), lb = strlen(b), k = la;
+    while (k > 0 && ((unsigned char)a[k - 1] & 0xC0) == 0x80)
+        k--;
+    k = k ? k - 1 : 0;   /* the last letter's first byte */
+    return la - k <= lb && !memcmp(a + k, b + lb - (la - k), la - k);
+}
+
 /* An organization named by a capitalized adjective, lower-case adjectives
  * and a head noun, then the genitive words of its name and the gazetteer
  * place whose it is: "Евразийского межправительственного совета", "Народной
@@ -964,11 +975,22 @@ static int org_phrase(scan *s, size_t a)
     size_t j = first + 1, k, e;
     /* Lower-case adjectives, and one made from a name after one of them
      * ("Государственный академический Кубанский казачий хор"). */
+    size_t next_end = 0;   /* the next adjective's last token */
     for (k = 0; k < MAX_ADJ && j < s->n && gap_is(s, j - 1, " ")
                 && ((e = lower_adjective(s, j)) != (size_t)-1
                     || (k && letter_case(s, j) > 0 && !taken(s, j) && name_adjective(s, j) && (e = j)));
-         k++)
+         k++) {
+        if (!k)
+            next_end = e;
         j = e + 1;
+    }
+    /* Adjectives of one name agree ("Уральского государственного"), but
+     * for the plural a list's names share ("Гродненской и Сморгонской
+     * пограничных групп"); a place's case before a phrase is none
+     * ("границу с Ираном | крупную партию"). */
+    if (k && !same_last_letter(s, first, next_end)
+        && !wordlist_ends(" ых их ым им ыми ими ые ие ", norm(s, next_end), strlen(norm(s, next_end)), 1))
+        return 0;
     /* Its head in lower case, or capitalized as a council's may be
      * ("Вологодская городская Дума"), but for a country's "Федерация";
      * right after the capitalized adjective only before its owner
