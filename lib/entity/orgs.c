@@ -2,6 +2,7 @@
  * each widens, splits or retypes names already read. */
 #include "entity/orgs.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -166,15 +167,50 @@ static bool nominative_head(const char *text, const tok_array *t, size_t i)
            && wordlist_ends(ends, tok_array_norm(t, i), t->v[i].len, 3);
 }
 
+/* Token u is the unit's acronym in parentheses between it and its body
+ * ("Департамента внутренней безопасности | (ДВБ) | МВД Казахстана"). */
+static bool acronym_between(const char *text, const tok_array *t, size_t u)
+{
+    return u > 0 && u + 1 < t->n && t->v[u].start == t->v[u - 1].end + 2
+           && !memcmp(text + t->v[u - 1].end, " (", 2) && t->v[u + 1].start == t->v[u].end + 2
+           && !memcmp(text + t->v[u].end, ") ", 2) && names_caps(text, t->v[u].start, t->v[u].end) >= 2;
+}
+
+/* Adds the unit [a, u) and its body [b, e) as one organization, keyed by
+ * their words without the unit's acronym between them, spelt as written.
+ * Returns 0, or -1 on no memory. */
+static int add_unit_past_acronym(const char *text, const tok_array *t, char **forms, size_t a,
+                                 size_t u, size_t b, size_t e, mentions *ms)
+{
+    char unit[256], body[256];
+    if (!mention_join_forms(forms, a, u, unit, sizeof unit)
+        || !mention_join_forms(forms, b, e, body, sizeof body))
+        return 0;
+    size_t len = strlen(unit) + strlen(body) + 2;
+    char *key = malloc(len);
+    char *name = strndup(text + t->v[a].start, t->v[e - 1].end - t->v[a].start);
+    mention *m = key && name ? mention_add(ms, a, e - a, ENT_ORG) : NULL;
+    if (!m) {
+        free(key);
+        free(name);
+        return -1;
+    }
+    snprintf(key, len, "%s %s", unit, body);
+    m->key = m->own_key = key;
+    m->name = m->own_name = name;
+    return 0;
+}
+
 int orgs_link_units(const char *text, const tok_array *t, char **forms, mentions *ms)
 {
     size_t n = ms->n;
     for (size_t k = 0; k < n; k++) {
-        size_t a = ms->v[k].first, b = a + ms->v[k].n;   /* the unit: [a, b) */
+        size_t a = ms->v[k].first, u = a + ms->v[k].n;   /* the unit: [a, u) */
+        size_t b = acronym_between(text, t, u) ? u + 1 : u;
         if (ms->v[k].type != ENT_ORG || ms->v[k].n < 2 || b >= t->n
             || names_case(text, t->v[a].start, t->v[a].end) <= 0
-            || names_case(text, t->v[b - 1].start, t->v[b - 1].end) >= 0
-            || t->v[b].start != t->v[b - 1].end + 1 || text[t->v[b - 1].end] != ' '
+            || names_case(text, t->v[u - 1].start, t->v[u - 1].end) >= 0
+            || (b == u && (t->v[b].start != t->v[b - 1].end + 1 || text[t->v[b - 1].end] != ' '))
             || names_case(text, t->v[b].start, t->v[b].end) <= 0 || nominative_head(text, t, b)
             || script_word(tok_array_norm(t, a), t->v[a].len, NULL) != SCRIPT_CYRILLIC)
             continue;
@@ -201,7 +237,8 @@ int orgs_link_units(const char *text, const tok_array *t, char **forms, mentions
         if (!e || whole || mention_key_ends_with(ms->v[k].key, ms->v[body].key))
             continue;
         mention *m;
-        if (mention_add_detected(ms, text, t, forms, a, e - a, (size_t)-1, ENT_ORG, &m) < 0)
+        if (b > u ? add_unit_past_acronym(text, t, forms, a, u, b, e, ms) < 0
+                  : mention_add_detected(ms, text, t, forms, a, e - a, (size_t)-1, ENT_ORG, &m) < 0)
             return -1;
     }
     return 0;

@@ -37,8 +37,9 @@ int orgs_link_companies(const char *text, const tok_array *t, char **forms, ment
  * науки | Министерства науки и высшего образования Республики Казахстан",
  * "Пограничная служба | Комитета национальной безопасности Казахстана"): the
  * two are one name too, beside each. The unit's name ends in a lower-case
- * word, the body's starts capitalized, one space between. Returns 0, or -1
- * on no memory. */
+ * word, the body's starts capitalized, one space between, or the unit's
+ * acronym in parentheses ("Департамента внутренней безопасности (ДВБ) МВД
+ * Казахстана"). Returns 0, or -1 on no memory. */
 int orgs_link_units(const char *text, const tok_array *t, char **forms, mentions *ms);
 
 /* An organization's name that goes on with "of" and a place the gazetteer

@@ -592,6 +592,10 @@ static void test_russian_bodies(void **state)
     EXPECT("В Казахстане сотрудники УФСБ России по республике задержали троих.",
            "place:kazakhstan*1 org:ufsb*1 place:russia*1");
     /* A body's unit named before the body is one name with it too. */
+    /* Also past the unit's acronym in parentheses, keyed without it. */
+    EXPECT("Сообщил Центр общественных связей (ЦОС) ФСБ России.",
+           "org:tsentr obshchestvenn svyaz*1 org:tsentr obshchestvenn svyaz federal security service*1 "
+           "org:federal security service*1 place:russia*1");
     EXPECT("Сообщил Комитет науки Министерства науки Казахстана вчера.",
            "org:komitet nauk*1 org:komitet nauk ministerstv nauk kazakhstan*1 "
            "org:ministerstv nauk kazakhstan*1 place:kazakhstan*1");
