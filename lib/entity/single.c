@@ -426,15 +426,21 @@ static bool dateline(const ctx *c, size_t i)
 
 /* A name between slashes or in parentheses after the date of its line's
  * dateline: the agency's ("БАКУ, 22 октября. /Trend/.", "March 10
- * (Reuters)"). */
+ * (Reuters)"); in a Russian story also a Latin name alone between the
+ * date and a period ("ВЛАДИВОСТОК, 14 февраля. PrimaMedia."). */
 static bool dateline_agency(const ctx *c, size_t i)
 {
     size_t lb, la;
     if (i == 0 || i + 1 >= c->n)
         return false;
     const char *b = gap(c, i - 1, &lb), *a = gap(c, i, &la);
-    if (!lb || !la || memchr(b, '\n', lb) || !((b[lb - 1] == '/' && a[0] == '/')
-                                             || (b[lb - 1] == '(' && a[0] == ')')))
+    bool latin = script_word(c->t[i].norm, strlen(c->t[i].norm), NULL) == SCRIPT_LATIN
+                 && script_word(c->t[i - 1].norm, strlen(c->t[i - 1].norm), NULL) != SCRIPT_LATIN;
+    if (!lb || !la || memchr(b, '\n', lb)
+        || !((b[lb - 1] == '/' && a[0] == '/') || (b[lb - 1] == '(' && a[0] == ')')
+             || (latin && lb <= 6 && b[lb - 1] == ' ' && a[0] == '.'
+                 && (memchr(b, '.', lb) || memmem(b, lb, "–", strlen("–"))
+                     || memmem(b, lb, "—", strlen("—"))))))
         return false;
     for (size_t k = i, words = 0; k-- > 0 && words < 4 && !gap_has(c, k, '\n'); words++) {
         const char *w = c->text + c->t[k].start;

@@ -347,6 +347,8 @@ static void test_russian_context(void **state)
     EXPECT("Форум прошел в наукограде Кольцово и в аймаке Умнеговь.",
            "place:koltsov*1 place:umnegov*1");
     EXPECT("Уборку завершают в агрогородке Бабичи.", "place:babich*1");
+    EXPECT("Пострадал аил Кызыл-Жар, вода из притока Аят подошла к домам.",
+           "place:kyzyl zhar*1 place:ayat*1");
     EXPECT("Форум прошел в городе Акаеве.", "place:akaev*1");
     /* A given name and a surname after a place's word are a person. */
     EXPECT("Бывший управляющий филиалом в районе столицы Бахтиёр Рахимов осужден.",

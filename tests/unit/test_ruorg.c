@@ -53,6 +53,8 @@ static void test_one_key(void **state)
     EXPECT_KEY("Минобороны РФ", "ministerstv oboron russia");
     EXPECT_KEY("Министерство обороны России", "ministerstv oboron russia");
     EXPECT_KEY("Генпрокуратура Казахстана", "generaln prokuratur kazakhstan");
+    EXPECT_KEY("маслихат города Астаны", "maslikhat astana");
+    EXPECT_KEY("Маслихат Астаны", "maslikhat astana");
     EXPECT_KEY("Генеральная прокуратура Республики Казахстан", "generaln prokuratur kazakhstan");
     EXPECT_KEY("ЦИК Армении", "tsentraln izbirateln komiss armenia");
     /* An open head with the words of its name; an organization as owner;

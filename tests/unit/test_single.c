@@ -108,6 +108,9 @@ static void test_types(void **state)
     expect("БАКУ, 22 октября. /Trend/. Команда выиграла.", "БАКУ", "o:Trend");
     expect("Baku, Oct 22 (Trend) - The team won.", "Baku", "o:Trend");
     expect("Счет /Trend/ растет.", NULL, "n:Trend");
+    expect("ВЛАДИВОСТОК, 14 февраля. PrimaMedia. Суд вынес приговор.", "ВЛАДИВОСТОК",
+           "o:PrimaMedia");
+    expect("встреча 14-15 Sep. прошла", NULL, "n:Sep");
     expect("a stake in Skydance, whose founder said", NULL, "n:Skydance");
     expect("the plant, said Toyota CEO Koji Sato, and Volvo, which raised its offer", "Koji Sato",
            "o:Toyota|n:Volvo");
