@@ -237,6 +237,8 @@ check-entities: $(PROGRAMS)
 	@BIN=$(CURDIR)/$(BIN) sh tests/eval/entities.sh tests/eval/ru23/docs tests/eval/ru23/labels.tsv
 	@BIN=$(CURDIR)/$(BIN) sh tests/eval/entities.sh tests/eval/ru24/docs tests/eval/ru24/labels.tsv
 	@BIN=$(CURDIR)/$(BIN) sh tests/eval/entities.sh tests/eval/ru25/docs tests/eval/ru25/labels.tsv
+	@BIN=$(CURDIR)/$(BIN) sh tests/eval/entities.sh tests/eval/ru26/docs tests/eval/ru26/labels.tsv
+	@BIN=$(CURDIR)/$(BIN) sh tests/eval/entities.sh tests/eval/ru27/docs tests/eval/ru27/labels.tsv
 
 clean:
 	rm -rf build bin
