@@ -365,18 +365,6 @@ static bool titled_pair_before(const char *text, const tok_array *t, const names
  * Нидерландов Аниша Гири"), in capitals ("КНР"), nor one its kind names
  * ("города Байконур", "аймака Увс"; "министр финансов края Владимир
  * Бахарь" is a given name): whose the title is. */
-/* Tokens i and j end in the same letter, as a given name and a surname in
- * one case do ("Владимира Мазура"). */
-static bool same_last_letter(const tok_array *t, size_t i, size_t j)
-{
-    const char *a = tok_array_norm(t, i), *b = tok_array_norm(t, j);
-    size_t la = t->v[i].len, lb = t->v[j].len, k = la;
-    while (k > 0 && ((unsigned char)a[k - 1] & 0xC0) == 0x80)
-        k--;
-    k = k ? k - 1 : 0;   /* the last letter's first byte */
-    return la - k <= lb && !memcmp(a + k, b + lb - (la - k), la - k);
-}
-
 /* A capitalized word follows token i, joined by a space or a hyphen: a
  * name goes on ("Турции Али | Ерликая" is whose Ali Yerlikaya is). */
 static bool name_goes_on(const char *text, const tok_array *t, size_t i)
@@ -396,8 +384,8 @@ static bool given_name_after_title(const char *text, const tok_array *t, const n
         || script_word(tok_array_norm(t, i), t->v[i].len, NULL) != SCRIPT_CYRILLIC
         || script_word(tok_array_norm(t, i + 1), t->v[i + 1].len, NULL) != SCRIPT_CYRILLIC
         || (shape_case_ending(t, i)
-            && (!same_last_letter(t, i, i + 1) || shape_initial(text, t, i + 1)
-                || name_goes_on(text, t, i + 1)))
+            && (!rustem_same_last_letter(tok_array_norm(t, i), tok_array_norm(t, i + 1))
+                || shape_initial(text, t, i + 1) || name_goes_on(text, t, i + 1)))
         || wordlist_ends(" ов ев ", tok_array_norm(t, i), t->v[i].len, 4)
         || rustem_settlement_kind(tok_array_norm(t, i - 1), t->v[i - 1].len)
         || wordlist_has(regions, tok_array_norm(t, i - 1), t->v[i - 1].len))

@@ -305,6 +305,17 @@ static char *eponym_surname(const gazetteer *g, const char *form)
     return out;
 }
 
+/* The words of `form` before its space at `sp`, then `key`: a malloc'd
+ * string, or NULL on no memory. */
+static char *words_then(const char *form, const char *sp, const char *key)
+{
+    size_t plen = (size_t)(sp - form), len = plen + strlen(key) + 2;
+    char *out = malloc(len);
+    if (out)
+        snprintf(out, len, "%.*s %s", (int)plen, form, key);
+    return out;
+}
+
 /* The owner ending `form` (the longest run of last words that names a
  * gazetteer place or organization, a place before an organization, one
  * with its own owner written otherwise, or a state body its owner names,
@@ -345,11 +356,7 @@ static char *owner_keyed(const gazetteer *g, const char *form)
         }
         if (!owner && !body)
             continue;
-        const char *okey = owner ? owner->key : body;
-        size_t plen = (size_t)(sp - form), len = plen + strlen(okey) + 2;
-        char *key = malloc(len);
-        if (key)
-            snprintf(key, len, "%.*s %s", (int)plen, form, okey);
+        char *key = words_then(form, sp, owner ? owner->key : body);
         free(body);
         return key;
     }
@@ -547,10 +554,7 @@ char *restated_body_key(const gazetteer *g, const char *form)
     for (const char *sp = strchr(form, ' '); sp; sp = strchr(sp + 1, ' ')) {
         char *body = ruorg_key(g, sp + 1);
         if (body && strcmp(body, sp + 1)) {
-            size_t plen = (size_t)(sp - form), len = plen + strlen(body) + 2;
-            char *key = malloc(len);
-            if (key)
-                snprintf(key, len, "%.*s %s", (int)plen, form, body);
+            char *key = words_then(form, sp, body);
             free(body);
             return key;
         }

@@ -935,17 +935,6 @@ static size_t number_after(const scan *s, size_t j)
     return j + 2;
 }
 
-/* Tokens i and j end in the same letter, as adjectives in one case do. */
-static bool same_last_letter(const scan *s, size_t i, size_t j)
-{
-    const char *a = norm(s, i), *b = norm(s, j);
-    size_t la = strlen(a), lb = strlen(b), k = la;
-    while (k > 0 && ((unsigned char)a[k - 1] & 0xC0) == 0x80)
-        k--;
-    k = k ? k - 1 : 0;   /* the last letter's first byte */
-    return la - k <= lb && !memcmp(a + k, b + lb - (la - k), la - k);
-}
-
 /* An organization named by a capitalized adjective, lower-case adjectives
  * and a head noun, then the genitive words of its name and the gazetteer
  * place whose it is: "Евразийского межправительственного совета", "Народной
@@ -988,7 +977,7 @@ static int org_phrase(scan *s, size_t a)
      * for the plural a list's names share ("Гродненской и Сморгонской
      * пограничных групп"); a place's case before a phrase is none
      * ("границу с Ираном | крупную партию"). */
-    if (k && !same_last_letter(s, first, next_end)
+    if (k && !rustem_same_last_letter(norm(s, first), norm(s, next_end))
         && !wordlist_ends(" ых их ым им ыми ими ые ие ", norm(s, next_end), strlen(norm(s, next_end)), 1))
         return 0;
     /* Its head in lower case, or capitalized as a council's may be

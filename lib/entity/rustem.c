@@ -301,3 +301,12 @@ bool rustem_surname_shaped(const char *norm, size_t len)
     }
     return false;
 }
+
+bool rustem_same_last_letter(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b), k = la;
+    while (k > 0 && ((unsigned char)a[k - 1] & 0xC0) == 0x80)
+        k--;
+    k = k ? k - 1 : 0;   /* the last letter's first byte */
+    return la - k <= lb && !memcmp(a + k, b + lb - (la - k), la - k);
+}

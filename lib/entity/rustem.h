@@ -86,6 +86,10 @@ bool rustem_person_role(const char *norm, size_t len);
  * "-им", "-ом", which nouns' cases share: "главой", "данным"). */
 bool rustem_adjective_only(const char *norm, size_t len);
 
+/* Normalized words `a` and `b` end in the same letter, as words in one case
+ * do ("Владимира Мазура", "Уральского государственного"). */
+bool rustem_same_last_letter(const char *a, const char *b);
+
 /* The abbreviations of legal forms before a company's or an institution's
  * name ("ООО", "ПАО", "ГКУ", "ТОО", "ОсОО"), normalized, each between
  * spaces: no name of their own. */

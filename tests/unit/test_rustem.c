@@ -120,9 +120,21 @@ static void test_settlement_kind(void **state)
 {
     (void)state;
     const char *const yes[] = { "г", "города", "селе", "поселком", "кишлака", "станицей",
-                                "деревню", "хутор", NULL };
+                                "деревню", "хутор", "агрогородке", "аила", NULL };
     const char *const no[] = { "городов", "района", "области", "горо", "городской", "", NULL };
     expect_class(rustem_settlement_kind, "a kind of settlement", yes, no);
+}
+
+/* Words in one case end in the same letter, whatever its bytes. */
+static void test_same_last_letter(void **state)
+{
+    (void)state;
+    assert_true(rustem_same_last_letter("владимира", "мазура"));
+    assert_true(rustem_same_last_letter("уральского", "государственного"));
+    assert_false(rustem_same_last_letter("ираном", "крупную"));
+    assert_false(rustem_same_last_letter("томска", "иван"));
+    assert_true(rustem_same_last_letter("ab", "cb"));
+    assert_false(rustem_same_last_letter("я", ""));
 }
 
 /* After "по", phrases of the sentence and what a body does; the words that
@@ -155,6 +167,7 @@ int main(void)
         cmocka_unit_test(test_person_role),
         cmocka_unit_test(test_settlement_kind),
         cmocka_unit_test(test_po_and_eponym_words),
+        cmocka_unit_test(test_same_last_letter),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
