@@ -693,6 +693,19 @@ static char *parent_glued(const scan *s, const char *rest, const gaz_entity **of
     return key;
 }
 
+/* The gazetteer's organization a table body's abbreviation glued to a
+ * unit's head names with the country after it, tokens [k, k+cn) ("УМВД
+ * России" names МВД России); NULL when none. */
+static const gaz_entity *glued_with_owner(const scan *s, const char *abbr, size_t k, size_t cn)
+{
+    char name[256];
+    size_t len = (size_t)snprintf(name, sizeof name, "%s", abbr);
+    for (size_t x = k; x < k + cn && len < sizeof name; x++)
+        len += (size_t)snprintf(name + len, sizeof name - len, " %s", s->forms[x]);
+    const gaz_entity *e[2];
+    return len < sizeof name && gaz_lookup(s->g, name, ENT_ORG, e, 2) == 1 ? e[0] : NULL;
+}
+
 /* How many tokens from i name place `e` again, in parentheses or after a
  * dash ("Республике Саха (Якутия)", "Кемеровской области — Кузбассу"): 0
  * when none. */
@@ -800,12 +813,14 @@ static int read_unit(const scan *s, size_t i, ruorg_hit *h)
     bool oom = false;
     if (head && j < s->n && is_joined(s, j - 1))
         parent = parent_at(s, j, &pn, &of, &oom);
+    const char *glued = NULL;   /* the body's abbreviation glued to the head */
     for (size_t u = 0; !head && u < sizeof tab.units / sizeof *tab.units && !parent && !oom; u++) {
         const unit *un = &tab.units[u];
         size_t al = un->abbr ? strlen(un->abbr) : 0;
         if (al && !strncmp(s->forms[i], un->abbr, al) && (parent = parent_glued(s, s->forms[i] + al, &of, &oom))) {
             head = un;
             j = i + 1;
+            glued = s->forms[i] + al;
         }
     }
     size_t k = j + pn;   /* "по" */
@@ -814,8 +829,12 @@ static int read_unit(const scan *s, size_t i, ruorg_hit *h)
     t.whole = false;
     const gaz_entity *c;
     size_t cn = parent && k < s->n && is_joined(s, k - 1) ? owner_at(&t, k, &c) : 0;
-    if (cn && c->type == ENT_PLACE && k + cn < s->n && !strcmp(s->forms[k + cn], tab.po))
+    const gaz_entity *body = glued ? of : NULL;   /* named by the glued head */
+    if (cn && c->type == ENT_PLACE && k + cn < s->n && !strcmp(s->forms[k + cn], tab.po)) {
+        if (glued && !of)
+            body = glued_with_owner(s, glued, k, cn);
         k += cn;
+    }
     if (!parent || k + 1 >= s->n || !is_joined(s, k - 1) || strcmp(s->forms[k], tab.po)) {
         free(parent);
         return oom ? -1 : 0;
@@ -865,8 +884,7 @@ static int read_unit(const scan *s, size_t i, ruorg_hit *h)
     free(parent);
     if (!key)
         return oom || (rn && region->type == ENT_PLACE) ? -1 : 0;
-    *h = (ruorg_hit){ i, k + rn - i, pn ? j : i + 1, of ? of : region, key, region,
-                      pn ? NULL : of };
+    *h = (ruorg_hit){ i, k + rn - i, pn ? j : i + 1, of ? of : region, key, region, body };
     return 1;
 }
 

@@ -116,6 +116,7 @@ static const char gaz_text[] =
     "place\tKorolev\tКоролёв\tRussia\n"
     "org\tRussian Academy of Sciences\tРАН\n"
     "org\tBelTA\tБЕЛТА|БелТА\n"
+    "org\tRussian Ministry of Internal Affairs\tМВД России\n"
     "person\tAl-Farabi\tаль-Фараби|Абу Наср аль-Фараби\n"
     "place\tKyrgyzstan\tКыргызстан|Кыргызская Республика\n"
     "place\tBishkek\tБишкек\tKyrgyzstan\n"
@@ -578,7 +579,11 @@ static void test_russian_bodies(void **state)
     EXPECT("Заголовок\nАЛМАТЫ, 5 мая. Сотрудники управления МЧС по Алматы прибыли.",
            "place:almaty*2 org:upravlen ministerstv po chrezvychain situatsi po almaty*1 "
            "org:ministerstv po chrezvychain situatsi kazakhstan*1");
-    /* A unit glued to its body's acronym names the body too. */
+    /* A unit glued to its body's acronym names the body too, also one of
+     * the table the gazetteer names with its country. */
+    EXPECT("Об этом сообщили в УМВД России по Алматы.",
+           "org:upravlen ministerstv vnutrenn del po almaty*1 "
+           "org:russian ministry of internal affairs*1 place:russia*1 place:almaty*1");
     EXPECT("Об этом сообщили в УФСБ России по Алматы.",
            "org:upravlen federal security service po almaty*1 org:federal security service*1 "
            "place:russia*1 place:almaty*1");
