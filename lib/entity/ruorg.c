@@ -852,7 +852,7 @@ static int read_unit(const scan *s, size_t i, ruorg_hit *h)
     size_t rn = k < s->n ? owner_at(&r, k, &region) : 0;
     if (rn)
         rn += same_place_after(s, k + rn, region);
-    else if (s->toks && k < s->n && (rk = region_kind(s->toks[k].norm))
+    else if (s->toks && k < s->n && s->toks[k].norm && (rk = region_kind(s->toks[k].norm))
              && (region = region_before(s, i, rk->kind)))
         rn = 1;
     /* A unit for two regions: "по Краснодарскому краю и Республике Адыгея". */
