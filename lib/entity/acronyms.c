@@ -78,7 +78,7 @@ int acronyms_link(const char *text, const tok_array *t, char **forms, mentions *
         }
         if (!key) {
             mention *m;
-            int rc = mention_add_detected(ms, text, t, forms, s, a - s, (size_t)-1, type, &m);
+            int rc = mention_add_detected(ms, text, t, forms, s, a - s, type, &m);
             if (rc < 0)
                 return -1;
             if (rc > 0)
@@ -106,7 +106,7 @@ int acronyms_link(const char *text, const tok_array *t, char **forms, mentions *
                 return -1;
             m->key = key, m->name = name;
             if (!(m = mention_add(ms, j, 1, type))
-                || mention_detected_key(text, t, forms, j, 1, (size_t)-1, m) < 0)
+                || mention_detected_key(text, t, forms, j, 1, m) < 0)
                 return -1;
         }
     }
@@ -120,7 +120,7 @@ int acronyms_add(const char *text, const tok_array *t, const names_tok *nt, char
         if (taken[i] || !ruabbr_org(text, nt, t->n, i))
             continue;
         mention *m;
-        int rc = mention_add_detected(ms, text, t, forms, i, 1, (size_t)-1, ENT_ORG, &m);
+        int rc = mention_add_detected(ms, text, t, forms, i, 1, ENT_ORG, &m);
         if (rc < 0)
             return -1;
         if (rc == 0)
@@ -180,7 +180,7 @@ static int add_spelled_name(const char *text, const tok_array *t, const names_to
             if (ms->v[m].first <= s && ms->v[m].first + ms->v[m].n > s)
                 return 0;   /* a name holds its first word */
         mention *p;
-        return mention_add_detected(ms, text, t, forms, s, a - s, (size_t)-1, ENT_ORG, &p) < 0 ? -1 : 0;
+        return mention_add_detected(ms, text, t, forms, s, a - s, ENT_ORG, &p) < 0 ? -1 : 0;
     }
     return 0;
 }

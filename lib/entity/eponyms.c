@@ -71,7 +71,7 @@ static int add_eponym_in_full(const gazetteer *g, const char *text, const tok_ar
     if (!m)
         return -1;
     if (!known)
-        return mention_detected_key(text, t, forms, i, 2, (size_t)-1, m) < 0 ? -1 : 0;
+        return mention_detected_key(text, t, forms, i, 2, m) < 0 ? -1 : 0;
     m->key = p[0]->key;
     m->name = p[0]->name;
     return 0;
@@ -97,7 +97,7 @@ static int add_eponym_by_initials(const char *text, const tok_array *t, char **f
         return 0;
     }
     mention *m = mention_add(ms, a, e + 1 - a, ENT_PERSON);
-    return m && mention_detected_key(text, t, forms, a, e + 1 - a, (size_t)-1, m) >= 0 ? 0 : -1;
+    return m && mention_detected_key(text, t, forms, a, e + 1 - a, m) >= 0 ? 0 : -1;
 }
 
 /* The person an institution is named after by a name that opens with a
@@ -213,7 +213,7 @@ int eponyms_add_named_in_full(const char *text, const tok_array *t, char **forms
             continue;
         mention *whole = mention_add(ms, ms->v[m].first, e - ms->v[m].first, ENT_ORG);
         if (!whole
-            || mention_detected_key(text, t, forms, whole->first, whole->n, (size_t)-1, whole) < 0)
+            || mention_detected_key(text, t, forms, whole->first, whole->n, whole) < 0)
             return -1;
     }
     return 0;

@@ -685,7 +685,7 @@ static int add_detected(const char *text, const tok_array *t, char **forms,
                                       ['n'] = ENT_NAME };
     for (long i = 0; i < nn; i++) {
         mention *m;
-        if (mention_add_detected(ms, text, t, forms, nm[i].first, nm[i].n, (size_t)-1,
+        if (mention_add_detected(ms, text, t, forms, nm[i].first, nm[i].n,
                                  types[nm[i].type], &m) < 0)
             return -1;
     }

@@ -22,15 +22,11 @@ mention *mention_add(mentions *m, size_t first, size_t n, ent_type type)
 }
 
 int mention_detected_key(const char *text, const tok_array *t, char **forms, size_t first,
-                         size_t nt, size_t head, mention *m)
+                         size_t nt, mention *m)
 {
-    size_t klen = 0, hlen = 0;
+    size_t klen = 0;
     for (size_t i = first; i < first + nt; i++)
         klen += strlen(forms[i]) + 1;
-    if (head != (size_t)-1) {
-        klen += strlen(forms[head]) + 1;
-        hlen = t->v[head].end - t->v[head].start + 1;
-    }
     size_t from = t->v[first].start, to = t->v[first + nt - 1].end;
     /* The spelling without the possessive the key leaves out ("Rudd's"):
      * only when the key did leave it out (a Cyrillic word's "'s" may read
@@ -58,16 +54,16 @@ int mention_detected_key(const char *text, const tok_array *t, char **forms, siz
             to += close;
         break;
     }
-    char *key = malloc(klen + 1), *name = malloc(to - from + hlen + 1);
+    char *key = malloc(klen + 1), *name = malloc(to - from + 1);
     if (!key || !name) {
         free(key);
         free(name);
         return -1;
     }
     key[0] = '\0';
-    for (size_t i = first; i <= first + nt; i++) {
-        const char *f = i < first + nt ? forms[i] : head != (size_t)-1 ? forms[head] : "";
-        size_t mark = i < first + nt ? gaz_number_affix_len(text, t, first, i, first + nt) : 0;
+    for (size_t i = first; i < first + nt; i++) {
+        const char *f = forms[i];
+        size_t mark = gaz_number_affix_len(text, t, first, i, first + nt);
         f += mark < strlen(f) ? mark : strlen(f);
         if (!*f)
             continue;  /* transliterates to nothing, like a lone "ь", or a number's mark */
@@ -87,11 +83,6 @@ int mention_detected_key(const char *text, const tok_array *t, char **forms, siz
         if (ws && n && name[n - 1] == ' ')
             continue;
         name[n++] = ws ? ' ' : ch;
-    }
-    if (hlen) {
-        name[n++] = ' ';
-        memcpy(name + n, text + t->v[head].start, hlen - 1);
-        n += hlen - 1;
     }
     name[n] = '\0';
     m->key = m->own_key = key;
@@ -118,12 +109,38 @@ bool mention_key_ends_with(const char *key, const char *end)
 }
 
 int mention_add_detected(mentions *ms, const char *text, const tok_array *t, char **forms,
-                         size_t first, size_t n, size_t head, ent_type type, mention **out)
+                         size_t first, size_t n, ent_type type, mention **out)
 {
     mention *m = mention_add(ms, first, n, type);
-    int got = m ? mention_detected_key(text, t, forms, first, n, head, m) : -1;
+    int got = m ? mention_detected_key(text, t, forms, first, n, m) : -1;
     if (got > 0)
         ms->n--;
     *out = got == 0 ? m : NULL;
     return got;
+}
+
+int mention_append_words(const char *text, const tok_array *t, char **forms, size_t a, size_t b,
+                         mention *m)
+{
+    size_t klen = strlen(m->own_key), nlen = strlen(m->own_name);
+    for (size_t i = a; i < b; i++)
+        klen += strlen(forms[i]) + 1;
+    char *key = realloc(m->own_key, klen + 1);
+    if (!key)
+        return -1;
+    m->key = m->own_key = key;
+    for (size_t i = a; i < b; i++)
+        if (*forms[i])
+            strcat(strcat(key, " "), forms[i]);
+    size_t words = a < b ? t->v[b - 1].end - t->v[a].start : 0;
+    char *name = realloc(m->own_name, nlen + words + 2);
+    if (!name)
+        return -1;
+    m->name = m->own_name = name;
+    if (words) {
+        name[nlen] = ' ';
+        memcpy(name + nlen + 1, text + t->v[a].start, words);
+        name[nlen + 1 + words] = '\0';
+    }
+    return 0;
 }

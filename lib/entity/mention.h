@@ -33,19 +33,24 @@ typedef struct mentions {
 mention *mention_add(mentions *m, size_t first, size_t n, ent_type type);
 
 /* A detected name's key (match forms joined by spaces) and its spelling in
- * the text with runs of white space folded: tokens [first, first+n), then
- * token `head` when it is no (size_t)-1 (a region word the name shares with
- * another: "Брестской [и Гродненской] областях"). Returns 0, 1 when the key
- * is empty (every word transliterates to nothing), -1 on no memory. */
+ * the text with runs of white space folded: tokens [first, first+n).
+ * Returns 0, 1 when the key is empty (every word transliterates to
+ * nothing), -1 on no memory. */
 int mention_detected_key(const char *text, const tok_array *t, char **forms, size_t first,
-                         size_t nt, size_t head, mention *m);
+                         size_t nt, mention *m);
 
-/* Adds the detected name of tokens [first, first+n) (and `head`, as for
- * mention_detected_key) as a mention of `type`, keyed and spelled as the
- * text writes it, into *out. Returns 0, 1 when the words give no key
- * (nothing added, *out NULL), -1 on no memory. */
+/* Adds the detected name of tokens [first, first+n) as a mention of
+ * `type`, keyed and spelled as the text writes it, into *out. Returns 0, 1
+ * when the words give no key (nothing added, *out NULL), -1 on no memory. */
 int mention_add_detected(mentions *ms, const char *text, const tok_array *t, char **forms,
-                         size_t first, size_t n, size_t head, ent_type type, mention **out);
+                         size_t first, size_t n, ent_type type, mention **out);
+
+/* Appends the words of tokens [a, b) to detected mention m's key and
+ * spelling: words the name shares with another away from it ("Брестской [и
+ * Гродненской] областях", "Шебекинского [и Грайворонского] городских
+ * округов"). Returns 0, or -1 on no memory. */
+int mention_append_words(const char *text, const tok_array *t, char **forms, size_t a, size_t b,
+                         mention *m);
 
 /* The match forms of tokens [a, b) joined by spaces into key (cap bytes):
  * a name's key; false when it does not fit. */

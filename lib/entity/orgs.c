@@ -238,7 +238,7 @@ int orgs_link_units(const char *text, const tok_array *t, char **forms, mentions
             continue;
         mention *m;
         if (b > u ? add_unit_past_acronym(text, t, forms, a, u, b, e, ms) < 0
-                  : mention_add_detected(ms, text, t, forms, a, e - a, (size_t)-1, ENT_ORG, &m) < 0)
+                  : mention_add_detected(ms, text, t, forms, a, e - a, ENT_ORG, &m) < 0)
             return -1;
     }
     return 0;
@@ -256,7 +256,7 @@ int orgs_link_companies(const char *text, const tok_array *t, char **forms, ment
         while (e > first + 1 && corporate_word(forms[e - 1])) {
             e--;
             s = mention_add(ms, first, e - first, ENT_ORG);
-            rc = s ? mention_detected_key(text, t, forms, first, e - first, (size_t)-1, s) : -1;
+            rc = s ? mention_detected_key(text, t, forms, first, e - first, s) : -1;
             if (rc < 0)
                 return -1;
             ms->n -= rc > 0;
@@ -296,7 +296,7 @@ int orgs_extend_of_place(const char *text, const tok_array *t, const names_tok *
             continue;
         size_t first = ms->v[m].first, n = ms->v[q].first + ms->v[q].n - first;
         mention whole = { first, n, ENT_ORG, NULL, NULL, NULL, NULL };
-        int rc = mention_detected_key(text, t, forms, first, n, (size_t)-1, &whole);
+        int rc = mention_detected_key(text, t, forms, first, n, &whole);
         if (rc < 0)
             return -1;
         if (rc > 0)
@@ -325,7 +325,7 @@ int orgs_head_of_place(const char *text, const tok_array *t, const names_tok *nt
             || (of + 1 < k && names_sentence_end(text, nt, t->n, of + 1)))
             continue;
         mention *m = mention_add(ms, head, k + ms->v[q].n - head, ENT_ORG);
-        int rc = m ? mention_detected_key(text, t, forms, head, m->n, (size_t)-1, m) : -1;
+        int rc = m ? mention_detected_key(text, t, forms, head, m->n, m) : -1;
         if (rc < 0)
             return -1;
         if (rc > 0)
@@ -348,7 +348,7 @@ static bool covered(const mentions *ms, size_t i)
 static int retype_org(const char *text, const tok_array *t, char **forms, mention *m, size_t n)
 {
     mention o = { m->first, n, ENT_ORG, NULL, NULL, NULL, NULL };
-    int rc = mention_detected_key(text, t, forms, o.first, n, (size_t)-1, &o);
+    int rc = mention_detected_key(text, t, forms, o.first, n, &o);
     if (rc)
         return rc;
     free(m->own_key);

@@ -247,7 +247,7 @@ static int shorten(const char *text, const tok_array *t, char **forms, mention *
                    ent_type type)
 {
     mention shorter = { p->first + drop, p->n - drop, type, NULL, NULL, NULL, NULL };
-    int got = mention_detected_key(text, t, forms, shorter.first, shorter.n, (size_t)-1, &shorter);
+    int got = mention_detected_key(text, t, forms, shorter.first, shorter.n, &shorter);
     if (got != 0)
         return got < 0 ? -1 : 0;
     free(p->own_key);
@@ -316,13 +316,13 @@ int persons_split_town_and_person(const char *text, const tok_array *t, char **f
             || script_word(tok_array_norm(t, f), t->v[f].len, NULL) != SCRIPT_CYRILLIC)
             continue;
         mention who = { f + 1, p->n - 1, ENT_PERSON, NULL, NULL, NULL, NULL };
-        int got = mention_detected_key(text, t, forms, who.first, who.n, (size_t)-1, &who);
+        int got = mention_detected_key(text, t, forms, who.first, who.n, &who);
         if (got < 0)
             return -1;
         if (got > 0)
             continue;
         mention town = { f, 1, ENT_PLACE, NULL, NULL, NULL, NULL };
-        if ((got = mention_detected_key(text, t, forms, f, 1, (size_t)-1, &town)) != 0
+        if ((got = mention_detected_key(text, t, forms, f, 1, &town)) != 0
             || !mention_add(ms, 0, 0, ENT_PERSON)) {
             free(who.own_key);
             free(who.own_name);

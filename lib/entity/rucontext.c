@@ -131,7 +131,7 @@ int rucontext_add_directions(const char *text, const tok_array *t, char **forms,
             a--;
         size_t end = p + ms->v[m].n;
         mention *d;
-        if (mention_add_detected(ms, text, t, forms, a, end - a, (size_t)-1, ENT_PLACE, &d) < 0)
+        if (mention_add_detected(ms, text, t, forms, a, end - a, ENT_PLACE, &d) < 0)
             return -1;
         memset(taken + a, 1, p - a);
     }
@@ -191,7 +191,10 @@ int rucontext_add_names(const gazetteer *g, const char *text, size_t len, const 
         else if (!quoted && type == ENT_ORG)
             drop_mentions_within(ms, a, a + 1, false);
         mention *m;
-        int got = mention_add_detected(ms, text, t, forms, h[i].first, h[i].n, h[i].head, type, &m);
+        int got = mention_add_detected(ms, text, t, forms, h[i].first, h[i].n, type, &m);
+        if (got == 0 && h[i].head != (size_t)-1
+            && mention_append_words(text, t, forms, h[i].head, h[i].head + h[i].head_n, m) < 0)
+            got = -1;
         if (got < 0) {
             rc = -1;
             break;
@@ -296,7 +299,7 @@ int rucontext_add_bodies(const gazetteer *g, const char *text, const tok_array *
             memset(taken + a, 1, e - a);
             continue;
         }
-        int got = m ? mention_detected_key(text, t, forms, a, e - a, (size_t)-1, m) : -1;
+        int got = m ? mention_detected_key(text, t, forms, a, e - a, m) : -1;
         if (got < 0) {
             rc = -1;
             break;

@@ -200,14 +200,22 @@ static bool adjective(const scan *s, size_t i)
            && (!memcmp(w + k - 4, "ск", 4) || !memcmp(w + k - 4, "цк", 4));
 }
 
-static int push(scan *s, size_t first, size_t n, size_t head, names_type type)
+/* Pushes a hit of tokens [first, first+n) and the words [head,
+ * head+head_n) it shares (none when head is (size_t)-1). */
+static int push_shared(scan *s, size_t first, size_t n, size_t head, size_t head_n,
+                       names_type type)
 {
     runames_hit *p = grow_to(s->out, &s->cap, s->len + 1, sizeof *p, 8);
     if (!p)
         return -1;
     s->out = p;
-    s->out[s->len++] = (runames_hit){ first, n, head, type };
+    s->out[s->len++] = (runames_hit){ first, n, head, head_n, type };
     return 0;
+}
+
+static int push(scan *s, size_t first, size_t n, size_t head, names_type type)
+{
+    return push_shared(s, first, n, head, head == (size_t)-1 ? 0 : 1, type);
 }
 
 static bool adjective_form(const scan *s, size_t i);
@@ -280,9 +288,14 @@ static int region(scan *s, size_t a, size_t j)
     if (k + 3 < s->n && gap_is(s, k, " ") && !strcmp(norm(s, k + 1), "и") && gap_is(s, k + 1, " ")
         && letter_case(s, k + 2) > 0) {
         size_t e = word_end(s, k + 2);
-        if (name_adjective(s, e) && e + 1 < s->n && gap_is(s, e, " ") && letter_case(s, e + 1) < 0
-            && (listed(s, e + 1, region_words) || listed(s, e + 1, feature_words)))
-            return push(s, a, j + 1 - a, e + 1, NAMES_PLACE) < 0 ? -1 : 1;
+        /* The kind they share too: "Шебекинского и Грайворонского |
+         * городских округов". */
+        size_t kind = e + 2 < s->n && gap_is(s, e, " ") && letter_case(s, e + 1) < 0
+                      && listed(s, e + 1, region_kinds) && !taken(s, e + 1) ? 1 : 0;
+        size_t w = e + 1 + kind;   /* the region word */
+        if (name_adjective(s, e) && w < s->n && gap_is(s, w - 1, " ") && letter_case(s, w) < 0
+            && (listed(s, w, region_words) || (!kind && listed(s, w, feature_words))))
+            return push_shared(s, a, j + 1 - a, e + 1, kind + 1, NAMES_PLACE) < 0 ? -1 : 1;
     }
     return 0;
 }

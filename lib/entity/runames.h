@@ -46,7 +46,10 @@
 
 typedef struct runames_hit {
     size_t first, n;   /* tokens [first, first+n) */
-    size_t head;       /* a region word that ends the name away from it, or (size_t)-1 */
+    /* Words that end the name away from it, tokens [head, head+head_n): a
+     * region word, perhaps after its kind ("городских округов"); head is
+     * (size_t)-1 when there are none. */
+    size_t head, head_n;
     names_type type;   /* NAMES_PLACE, NAMES_ORG, or NAMES_OTHER (in guillemets) */
 } runames_hit;
 

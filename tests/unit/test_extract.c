@@ -359,6 +359,8 @@ static void test_russian_context(void **state)
            "person:andr travnikov*1 person:vladimir mazur*1");
     /* Regions by their adjective, one shared region word. */
     EXPECT("Учения в Брестской и Гродненской областях.", "place:brest region*1 place:grodno region*1");
+    EXPECT("Выплаты получат жители Шебекинского и Грайворонского городских округов.",
+           "place:shebekinsk gorodsk okrug*1 place:graivoronsk gorodsk okrug*1");
     EXPECT("Дороги Ошской области.", "place:oshsk oblast*1");
     /* A list with a known place; a geographic word. */
     EXPECT("Пациенты из Мозыря, Речицы и Жлобина.", "place:mozyr*1 place:rechits*1 place:zhlobin*1");

@@ -35,7 +35,8 @@ static void expect(const char *s, const char *places, const char *taken, const c
                                (char)h[k].type, (int)(b - a), d.text + a);
         if (h[k].head != (size_t)-1)
             at += (size_t)snprintf(got + at, sizeof got - at, "+%.*s",
-                                   (int)(d.toks[h[k].head].end - d.toks[h[k].head].start),
+                                   (int)(d.toks[h[k].head + h[k].head_n - 1].end
+                                         - d.toks[h[k].head].start),
                                    d.text + d.toks[h[k].head].start);
     }
     free(h);
@@ -128,6 +129,9 @@ static void test_regions(void **state)
     expect("в Улетовском, Читинском и Красночикойском районах", NULL, NULL,
            "l:Улетовском+районах|l:Читинском+районах|l:Красночикойском районах");
     expect("в Улетовском, Читинском, Москве", NULL, NULL, "");
+    /* The kind the list's regions share too. */
+    expect("жителей Шебекинского и Грайворонского городских округов", NULL, NULL,
+           "l:Шебекинского+городских округов|l:Грайворонского городских округов");
     /* A geographic feature named by its adjective; not in a list. */
     expect("лавины сошли в Алагирском ущелье вчера", NULL, NULL, "l:Алагирском ущелье");
     expect("засуха в Кулундинской степи и на Васильевском острове", NULL, NULL,
