@@ -427,7 +427,8 @@ static bool dateline(const ctx *c, size_t i)
 /* A name between slashes or in parentheses after the date of its line's
  * dateline: the agency's ("БАКУ, 22 октября. /Trend/.", "March 10
  * (Reuters)"); in a Russian story also a Latin name alone between the
- * date and a period ("ВЛАДИВОСТОК, 14 февраля. PrimaMedia."). */
+ * date and a period or colon ("ВЛАДИВОСТОК, 14 февраля. PrimaMedia.",
+ * "Баку, 4 июня. Trend:"). */
 static bool dateline_agency(const ctx *c, size_t i)
 {
     size_t lb, la;
@@ -438,7 +439,7 @@ static bool dateline_agency(const ctx *c, size_t i)
                  && script_word(c->t[i - 1].norm, strlen(c->t[i - 1].norm), NULL) != SCRIPT_LATIN;
     if (!lb || !la || memchr(b, '\n', lb)
         || !((b[lb - 1] == '/' && a[0] == '/') || (b[lb - 1] == '(' && a[0] == ')')
-             || (latin && lb <= 6 && b[lb - 1] == ' ' && a[0] == '.'
+             || (latin && lb <= 6 && b[lb - 1] == ' ' && (a[0] == '.' || a[0] == ':')
                  && (memchr(b, '.', lb) || memmem(b, lb, "–", strlen("–"))
                      || memmem(b, lb, "—", strlen("—"))))))
         return false;

@@ -110,6 +110,7 @@ static void test_types(void **state)
     expect("Счет /Trend/ растет.", NULL, "n:Trend");
     expect("ВЛАДИВОСТОК, 14 февраля. PrimaMedia. Суд вынес приговор.", "ВЛАДИВОСТОК",
            "o:PrimaMedia");
+    expect("Баку, 4 июня. Trend: Компания подписала соглашение.", "Баку", "o:Trend");
     expect("встреча 14-15 Sep. прошла", NULL, "n:Sep");
     expect("a stake in Skydance, whose founder said", NULL, "n:Skydance");
     expect("the plant, said Toyota CEO Koji Sato, and Volvo, which raised its offer", "Koji Sato",
