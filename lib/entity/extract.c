@@ -702,6 +702,16 @@ static bool latin_only(const tok_array *t, size_t a, size_t n)
     return true;
 }
 
+/* A Russian word that ends as only an adjective does meets no name the
+ * gazetteer writes in Latin alone ("Новые" is no Nov). */
+static bool adjective_for_latin(const tok_array *t, char **forms, const gaz_match *g)
+{
+    const char *w = tok_array_norm(t, g->first);
+    size_t len = t->v[g->first].len;
+    return script_word(w, len, NULL) == SCRIPT_CYRILLIC && rustem_adjective_only(w, len)
+           && !cyrillic_name(g->ent, forms[g->first]);
+}
+
 static seek_status find_entities(const gazetteer *g, const char *text, size_t len, const tok_array *t,
                                  counter *c)
 {
@@ -724,10 +734,11 @@ static seek_status find_entities(const gazetteer *g, const char *text, size_t le
     /* A Russian stem is no English word ("And" is not "Анда"), nor a
      * candidate for a name several entities share, nor is a word whose
      * ending none of the name's cases has ("Евразии" is Eurasia's, no
-     * Evraz's); a name after "имени" is no place. */
+     * Evraz's, "Новые" no Nov's); a name after "имени" is no place. */
     for (long i = 0; i < ng; i++)
         if ((gm[i].cut && latin_only(t, gm[i].first, gm[i].n))
             || (gm[i].n == 1 && shape_other_declension(t, forms, &gm[i]))
+            || (gm[i].n == 1 && adjective_for_latin(t, forms, &gm[i]))
             || (gm[i].ent->type == ENT_PLACE && shape_named_after(t, gm[i].first)))
             gm[i].n = 0;
     if (sense_choose(text, t, forms, gm, ng) < 0)

@@ -5,6 +5,7 @@
 #include "entity/rustem.h"
 #include "entity/wordlist.h"
 
+#include <ctype.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -418,6 +419,27 @@ static bool all_capitalized(const scan *s, size_t a, size_t j)
     return true;
 }
 
+/* The name in quotes at token a follows the date of its line's dateline
+ * and a dash: the agency's ("Кишинёв, 19 февраля – «Новости-Молдова»."). */
+static bool dateline_quote(const scan *s, size_t a)
+{
+    size_t open;
+    if (a < 2 || !quotes_open(s->text, s->toks[a - 1].end, s->toks[a].start, &open))
+        return false;
+    size_t from = s->toks[a - 1].end, to = s->toks[a].start - open;
+    const char *g = s->text + from;
+    if (to - from > 6 || (!memmem(g, to - from, "–", strlen("–")) && !memmem(g, to - from, "—", strlen("—"))))
+        return false;
+    for (size_t k = a, words = 0; k-- > 0 && words < 4; words++) {
+        const char *w = norm(s, k);
+        if (strlen(w) <= 2 && isdigit((unsigned char)w[0]) && isdigit((unsigned char)w[strlen(w) - 1]))
+            return true;
+        if (k && memchr(s->text + s->toks[k - 1].end, '\n', s->toks[k].start - s->toks[k - 1].end))
+            break;
+    }
+    return false;
+}
+
 /* The name in guillemets at a: an organization after an organization word
  * (a legal form among them: "ГПО «Белэнерго»") or in a list after one, a
  * place after a geographic word, else untyped. A name of several words may
@@ -434,6 +456,8 @@ static int quoted(scan *s, size_t a)
     if (quote_after_space(s, a) && (org_word(s, a - 1) || listed(s, a - 1, told_words)))
         type = NAMES_ORG;
     else if (org_list_item(s, a))
+        type = NAMES_ORG;
+    else if (dateline_quote(s, a))
         type = NAMES_ORG;
     else if (quote_after_space(s, a) && listed(s, a - 1, geo_words) && free_span(s, a, j))
         type = NAMES_PLACE;
@@ -779,8 +803,9 @@ static size_t owner_end(const scan *s, size_t j, enum owner *kind)
     }
     if (known_place(s, j)) {
         *kind = OWN_PLACE;
-        while (j < s->n && known_place(s, j))
-            j++;
+        /* Its words, within the sentence ("Кишинёва. | Новые"). */
+        while (++j < s->n && known_place(s, j) && (gap_is(s, j - 1, " ") || gap_is(s, j - 1, "-")))
+            ;
         return j;
     }
     /* A known organization's name, in the genitive as its adjective or a

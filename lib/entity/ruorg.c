@@ -87,6 +87,7 @@ static const struct body_src {
     { NULL, "Парламент", false },
     { NULL, "Администрация", false },
     { NULL, "Мэрия", false },
+    { NULL, "Примэрия", false },
     { NULL, "Прокуратура", false },
     { NULL, "Акимат", false },
     { NULL, "Маслихат", false },
@@ -99,7 +100,7 @@ static const struct body_src {
 /* Bodies the press writes in lower case with their owner: "правительства
  * РФ", "мэрией Оша", "акиматом Павлодарской области", "хокимият Нукуса",
  * "прокуратура Приморского края", "парламента Республики Молдова". */
-static const char *const lower_src[] = { "правительство", "администрация", "мэрия", "акимат",
+static const char *const lower_src[] = { "правительство", "администрация", "мэрия", "примэрия", "акимат",
                                          "маслихат", "хокимият", "хукумат", "прокуратура",
                                          "парламент" };
 

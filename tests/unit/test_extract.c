@@ -118,6 +118,7 @@ static const char gaz_text[] =
     "org\tBelTA\tБЕЛТА|БелТА\n"
     "org\tRussian Ministry of Internal Affairs\tМВД России\n"
     "person\tAl-Farabi\tаль-Фараби|Абу Наср аль-Фараби\n"
+    "place\tNov\t\tTajikistan\n"
     "place\tKyrgyzstan\tКыргызстан|Кыргызская Республика\n"
     "place\tBishkek\tБишкек\tKyrgyzstan\n"
     "place\tMoldova\tМолдова|Республика Молдова\n"
@@ -1104,6 +1105,8 @@ static void test_russian_forms(void **state)
     EXPECT("Ранее в РАН сообщили о планах.", "org:russian academy of sciences*1");
     EXPECT("Ранее сообщалось о планах.", "");
     EXPECT("Ran out of time, he said.", "");
+    /* A Russian adjective meets no name written in Latin alone. */
+    EXPECT("Решение одобрено. Новые троллейбусы поступят.", "");
     /* Unless the gazetteer also writes it so. */
     EXPECT("МИНСК, 4 декабря (БелТА) – Об этом сообщили.", "place:minsk*1 org:belta*1");
     EXPECT("МИНСК, 4 декабря (БЕЛТА) – Об этом сообщили.", "place:minsk*1 org:belta*1");

@@ -235,6 +235,12 @@ static void test_org_phrases(void **state)
     (void)state;
     expect("решение Евразийского межправительственного совета в мае", NULL, NULL,
            "o:Евразийского межправительственного совета");
+    /* Its owner stays within the sentence. */
+    expect("одобрил Муниципальный совет Кишинёва. Новые троллейбусы", "Кишинёва Новые", NULL,
+           "o:Муниципальный совет Кишинёва");
+    /* A name in guillemets after a dateline's date and a dash: its agency. */
+    expect("Кишинёв, 19 февраля – «Новости-Молдова». Тендер объявлен.", "Кишинёв", NULL,
+           "o:Новости-Молдова");
     /* Its adjectives agree; a place's case before a phrase is none. */
     expect("переправить через границу с Ираном крупную партию наркотиков", "Ираном", NULL, "");
     expect("решение Гродненской и Сморгонской пограничных групп в мае", NULL, NULL,

@@ -55,6 +55,7 @@ static void test_one_key(void **state)
     EXPECT_KEY("Генпрокуратура Казахстана", "generaln prokuratur kazakhstan");
     EXPECT_KEY("маслихат города Астаны", "maslikhat astana");
     EXPECT_KEY("Маслихат Астаны", "maslikhat astana");
+    EXPECT_KEY("примэрия Астаны", "primer astana");
     EXPECT_KEY("Генеральная прокуратура Республики Казахстан", "generaln prokuratur kazakhstan");
     EXPECT_KEY("ЦИК Армении", "tsentraln izbirateln komiss armenia");
     /* An open head with the words of its name; an organization as owner;
