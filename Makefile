@@ -239,6 +239,7 @@ check-entities: $(PROGRAMS)
 	@BIN=$(CURDIR)/$(BIN) sh tests/eval/entities.sh tests/eval/ru25/docs tests/eval/ru25/labels.tsv
 	@BIN=$(CURDIR)/$(BIN) sh tests/eval/entities.sh tests/eval/ru26/docs tests/eval/ru26/labels.tsv
 	@BIN=$(CURDIR)/$(BIN) sh tests/eval/entities.sh tests/eval/ru27/docs tests/eval/ru27/labels.tsv
+	@BIN=$(CURDIR)/$(BIN) sh tests/eval/entities.sh tests/eval/ru28/docs tests/eval/ru28/labels.tsv
 
 clean:
 	rm -rf build bin
