@@ -126,7 +126,8 @@ start_daemon || exit 1
 expect_eq 'org:"Главное управление МВД России по Москве" finds each way of writing it' "ru/unit1,ru/unit2" \
     "$(ids 'org:"Главное управление МВД России по Москве"')"
 expect_eq 'a unit glued to its body' "ru/unit3" "$(ids 'org:"Управление МВД по Омской области"')"
-expect_eq 'the unit names its body' "ru/unit1,ru/unit2" "$(ids 'org:"МВД России"')"
+expect_eq 'the unit names its body, glued to its head too' "ru/unit1,ru/unit2,ru/unit3" \
+    "$(ids 'org:"МВД России"')"
 expect_eq "the unit names its region" "ru/named,ru/unit1,ru/unit2" "$(ids 'place:Москва')"
 expect_eq 'org:"Министерство иностранных дел России" finds "МИД России"' "ru/named" \
     "$(ids 'org:"Министерство иностранных дел России"')"
